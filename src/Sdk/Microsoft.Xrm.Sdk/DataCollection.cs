@@ -1,0 +1,97 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace Microsoft.Xrm.Sdk
+{
+    /// <summary>A list with range helpers, as the SDK's entity and reference collections use.</summary>
+    [Serializable]
+    public class DataCollection<T> : Collection<T>
+    {
+        // The SDK exposes no public parameterless constructor on this type; derived collections use these.
+        internal DataCollection() { }
+
+        internal DataCollection(IList<T> list) : base(list) { }
+
+        public DataCollection(int capacity) : base(new List<T>(capacity)) { }
+
+        public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
+
+        public void AddRange(IEnumerable<T> items)
+        {
+            if (items == null) throw new ArgumentNullException(nameof(items));
+            foreach (T item in items) Add(item);
+        }
+
+        public T[] ToArray()
+        {
+            var array = new T[Count];
+            CopyTo(array, 0);
+            return array;
+        }
+    }
+
+    /// <summary>
+    /// A keyed collection (attributes, parameters, images...). Not an IDictionary on purpose: the SDK's shape is
+    /// an enumerable of pairs with dictionary-like members, which is also what makes it a data-contract collection.
+    /// </summary>
+    [Serializable]
+    public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+    {
+        private readonly IDictionary<TKey, TValue> _items;
+
+        protected internal DataCollection() : this(new Dictionary<TKey, TValue>()) { }
+
+        protected internal DataCollection(IDictionary<TKey, TValue> collection)
+        {
+            _items = collection ?? throw new ArgumentNullException(nameof(collection));
+        }
+
+        public virtual TValue this[TKey key]
+        {
+            get => _items[key];
+            set => _items[key] = value;
+        }
+
+        public int Count => _items.Count;
+
+        public virtual bool IsReadOnly => _items.IsReadOnly;
+
+        public ICollection<TKey> Keys => _items.Keys;
+
+        public ICollection<TValue> Values => _items.Values;
+
+        public void Add(TKey key, TValue value) => _items.Add(key, value);
+
+        public void Add(KeyValuePair<TKey, TValue> item) => _items.Add(item);
+
+        public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
+
+        public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
+        {
+            if (items == null) throw new ArgumentNullException(nameof(items));
+            foreach (var item in items) _items.Add(item);
+        }
+
+        public void Clear() => _items.Clear();
+
+        public bool Contains(TKey key) => _items.ContainsKey(key);
+
+        public bool Contains(KeyValuePair<TKey, TValue> key) => _items.Contains(key);
+
+        public bool ContainsKey(TKey key) => _items.ContainsKey(key);
+
+        public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
+
+        public bool Remove(TKey key) => _items.Remove(key);
+
+        public bool Remove(KeyValuePair<TKey, TValue> item) => _items.Remove(item);
+
+        public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+
+        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
