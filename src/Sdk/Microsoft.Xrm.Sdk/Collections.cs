@@ -28,7 +28,7 @@ namespace Microsoft.Xrm.Sdk
         /// <summary>Typed read that never throws for a missing key or a value of another type.</summary>
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object raw) && raw is T typed)
+            if (base.TryGetValue(key, out object raw) && raw is T typed)
             {
                 value = typed;
                 return true;

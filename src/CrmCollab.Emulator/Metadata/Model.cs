@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmCollab.Emulator.Metadata
+{
+    // The engine's view of table metadata, filled from built-in definitions and from solution/.
+    // Plain data: loaders fill it, the store, query engine, pipeline and security read it.
+
+    public enum ColumnType
+    {
+        Uniqueidentifier, // the primary key
+        String,
+        Memo,
+        Integer,
+        BigInt,
+        Decimal,
+        Double,
+        Money,
+        Boolean,
+        DateTime,
+        Picklist,          // OptionSetValue
+        MultiSelectPicklist, // OptionSetValueCollection
+        State,             // statecode, OptionSetValue
+        Status,            // statuscode, OptionSetValue
+        Lookup,            // EntityReference to one or more targets
+        Owner,             // ownerid: systemuser or team
+        Customer,          // account or contact
+        EntityName,        // a logical name as string (e.g. objecttypecode)
+        PartyList,         // EntityCollection of activityparty
+    }
+
+    public enum RequiredLevel { None, Recommended, ApplicationRequired, SystemRequired }
+
+    public enum OwnershipType { UserOwned, OrganizationOwned, BusinessOwned, None }
+
+    public sealed class OptionDefinition
+    {
+        public int Value { get; set; }
+        public string Label { get; set; }
+        /// <summary>For statuscode options: the statecode they belong to.</summary>
+        public int? State { get; set; }
+        /// <summary>For statecode options: the default statuscode of that state.</summary>
+        public int? DefaultStatus { get; set; }
+    }
+
+    public sealed class OptionSetDefinition
+    {
+        public string Name { get; set; }
+        public bool IsGlobal { get; set; }
+        public List<OptionDefinition> Options { get; } = new List<OptionDefinition>();
+        public OptionDefinition Find(int value) => Options.Find(o => o.Value == value);
+    }
+
+    public sealed class ColumnDefinition
+    {
+        public string LogicalName { get; set; }
+        public string SchemaName { get; set; }
+        public string DisplayName { get; set; }
+        public ColumnType Type { get; set; }
+        public RequiredLevel RequiredLevel { get; set; }
+        /// <summary>Lookup/Owner/Customer: the tables it may point to.</summary>
+        public List<string> Targets { get; } = new List<string>();
+        public OptionSetDefinition OptionSet { get; set; }
+        public int? MaxLength { get; set; }
+        public decimal? MinValue { get; set; }
+        public decimal? MaxValue { get; set; }
+        public int? Precision { get; set; }
+        /// <summary>False for columns only the platform writes (createdon, versionnumber...).</summary>
+        public bool IsValidForCreate { get; set; } = true;
+        public bool IsValidForUpdate { get; set; } = true;
+        public bool IsCustom { get; set; }
+    }
+
+    public sealed class AlternateKeyDefinition
+    {
+        public string LogicalName { get; set; }
+        public List<string> Columns { get; } = new List<string>();
+    }
+
+    public sealed class RelationshipDefinition
+    {
+        public string SchemaName { get; set; }
+        public bool IsManyToMany { get; set; }
+        // 1:N
+        public string ReferencedEntity { get; set; }
+        public string ReferencedAttribute { get; set; }
+        public string ReferencingEntity { get; set; }
+        public string ReferencingAttribute { get; set; }
+        /// <summary>What deleting the referenced row does: Cascade, RemoveLink or Restrict.</summary>
+        public string CascadeDelete { get; set; } = "RemoveLink";
+        // N:N
+        public string IntersectEntity { get; set; }
+        public string Entity1 { get; set; }
+        public string Entity1IntersectAttribute { get; set; }
+        public string Entity2 { get; set; }
+        public string Entity2IntersectAttribute { get; set; }
+    }
+
+    public sealed class TableDefinition
+    {
+        public string LogicalName { get; set; }
+        public string SchemaName { get; set; }
+        public string DisplayName { get; set; }
+        public string PrimaryIdAttribute { get; set; }
+        public string PrimaryNameAttribute { get; set; }
+        public OwnershipType Ownership { get; set; }
+        public bool IsActivity { get; set; }
+        public bool IsCustom { get; set; }
+        public int ObjectTypeCode { get; set; }
+        public Dictionary<string, ColumnDefinition> Columns { get; } =
+            new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
+        public List<AlternateKeyDefinition> Keys { get; } = new List<AlternateKeyDefinition>();
+        /// <summary>Allowed statecode → statecode moves; empty means any move between defined states.</summary>
+        public List<(int From, int To)> StateTransitions { get; } = new List<(int, int)>();
+
+        public ColumnDefinition Column(string logicalName) =>
+            logicalName != null && Columns.TryGetValue(logicalName, out var column) ? column : null;
+    }
+
+    /// <summary>All metadata of one organisation.</summary>
+    public sealed class MetadataCatalog
+    {
+        public Dictionary<string, TableDefinition> Tables { get; } =
+            new Dictionary<string, TableDefinition>(StringComparer.Ordinal);
+        public Dictionary<string, OptionSetDefinition> GlobalOptionSets { get; } =
+            new Dictionary<string, OptionSetDefinition>(StringComparer.Ordinal);
+        public List<RelationshipDefinition> Relationships { get; } = new List<RelationshipDefinition>();
+
+        public TableDefinition Table(string logicalName) =>
+            logicalName != null && Tables.TryGetValue(logicalName, out var table) ? table : null;
+
+        public RelationshipDefinition Relationship(string schemaName) =>
+            Relationships.Find(r => string.Equals(r.SchemaName, schemaName, StringComparison.OrdinalIgnoreCase));
+    }
+}

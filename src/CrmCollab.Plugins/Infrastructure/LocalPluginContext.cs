@@ -1,0 +1,90 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.PluginTelemetry;
+
+namespace CrmCollab.Plugins.Infrastructure
+{
+    /// <summary>
+    /// Everything a plugin body needs, resolved once per execution from the service provider, so handlers never
+    /// touch IServiceProvider and stay small.
+    /// </summary>
+    public sealed class LocalPluginContext
+    {
+        private IOrganizationService _userService;
+        private IOrganizationService _systemService;
+
+        public LocalPluginContext(IServiceProvider serviceProvider)
+        {
+            if (serviceProvider == null) throw new InvalidPluginExecutionException("The platform passed no service provider.");
+            ServiceProvider = serviceProvider;
+            ExecutionContext = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))
+                ?? throw new InvalidPluginExecutionException("The platform passed no execution context.");
+            TracingService = (ITracingService)serviceProvider.GetService(typeof(ITracingService)) ?? NullTracing.Instance;
+            ServiceFactory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
+            Logger = (ILogger)serviceProvider.GetService(typeof(ILogger));
+            NotificationService = (IServiceEndpointNotificationService)serviceProvider.GetService(typeof(IServiceEndpointNotificationService));
+        }
+
+        public IServiceProvider ServiceProvider { get; }
+
+        public IPluginExecutionContext ExecutionContext { get; }
+
+        public ITracingService TracingService { get; }
+
+        public IOrganizationServiceFactory ServiceFactory { get; }
+
+        /// <summary>Application Insights logger; null where the environment has none configured.</summary>
+        public ILogger Logger { get; }
+
+        public IServiceEndpointNotificationService NotificationService { get; }
+
+        /// <summary>Acts as the user the step runs as (the caller, or the step's impersonated user).</summary>
+        public IOrganizationService UserService =>
+            _userService ?? (_userService = CreateService(ExecutionContext.UserId));
+
+        /// <summary>Acts as SYSTEM: for reads and writes the business rule must do whatever the caller's rights.</summary>
+        public IOrganizationService SystemService =>
+            _systemService ?? (_systemService = CreateService(null));
+
+        /// <summary>The table-local "now": the operation's creation time, so rules are deterministic.</summary>
+        public DateTime Now => ExecutionContext.OperationCreatedOn;
+
+        public void Trace(string format, params object[] args)
+        {
+            if (string.IsNullOrEmpty(format)) return;
+            // Without arguments the text is passed as an argument, so braces in it are never read as placeholders.
+            if (args == null || args.Length == 0) TracingService.Trace("{0}", format);
+            else TracingService.Trace(format, args);
+        }
+
+        /// <summary>The Target of a Create/Update as an Entity; throws a clear message when the message has none.</summary>
+        public Entity TargetEntity => InputParameter<Entity>("Target");
+
+        public EntityReference TargetReference => InputParameter<EntityReference>("Target");
+
+        public T InputParameter<T>(string name) where T : class
+        {
+            return ExecutionContext.InputParameters.TryGetValue(name, out object value) ? value as T : null;
+        }
+
+        public Entity PreImage(string alias) =>
+            ExecutionContext.PreEntityImages.TryGetValue(alias, out Entity image) ? image : null;
+
+        public Entity PostImage(string alias) =>
+            ExecutionContext.PostEntityImages.TryGetValue(alias, out Entity image) ? image : null;
+
+        private IOrganizationService CreateService(Guid? userId)
+        {
+            if (ServiceFactory == null)
+                throw new InvalidPluginExecutionException("The platform passed no organization service factory.");
+            return ServiceFactory.CreateOrganizationService(userId);
+        }
+
+        private sealed class NullTracing : ITracingService
+        {
+            public static readonly NullTracing Instance = new NullTracing();
+
+            public void Trace(string format, params object[] args) { }
+        }
+    }
+}

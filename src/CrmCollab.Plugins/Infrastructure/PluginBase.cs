@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Infrastructure
+{
+    /// <summary>
+    /// Base of every CrmCollab plugin. Stateless: only the step configuration is kept between executions, since
+    /// the platform caches one instance per step and runs it on many threads at once.
+    /// Derived classes declare their <see cref="RegisteredEvents"/> and keep their bodies small.
+    /// </summary>
+    public abstract class PluginBase : IPlugin
+    {
+        private readonly List<RegisteredEvent> _events = new List<RegisteredEvent>();
+
+        protected PluginBase(string unsecureConfiguration = null, string secureConfiguration = null)
+        {
+            PluginName = GetType().Name;
+            UnsecureConfiguration = unsecureConfiguration;
+            SecureConfiguration = secureConfiguration;
+        }
+
+        protected string PluginName { get; }
+
+        protected string UnsecureConfiguration { get; }
+
+        protected string SecureConfiguration { get; }
+
+        /// <summary>What this plugin handles; filled by derived constructors through <see cref="Register"/>.</summary>
+        public IReadOnlyList<RegisteredEvent> RegisteredEvents => _events;
+
+        protected void Register(PipelineStage stage, string messageName, string entityName, Action<LocalPluginContext> handler) =>
+            _events.Add(new RegisteredEvent(stage, messageName, entityName, handler));
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var local = new LocalPluginContext(serviceProvider);
+            IPluginExecutionContext context = local.ExecutionContext;
+            local.Trace("Entered {0}.Execute(): {1} of {2} {3} at stage {4}, mode {5}, depth {6}, correlation {7}, initiating user {8}.",
+                PluginName, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Stage,
+                context.Mode, context.Depth, context.CorrelationId, context.InitiatingUserId);
+            try
+            {
+                RegisteredEvent registered = Find(context);
+                if (registered == null)
+                {
+                    // A step registered without a matching handler is a deployment mistake: say so loudly.
+                    throw new InvalidPluginExecutionException(
+                        $"{PluginName} is registered on {context.MessageName} of {context.PrimaryEntityName} at stage {context.Stage}, " +
+                        "but handles no such event. Ask your CrmCollab administrator to check the plugin step registration.");
+                }
+                registered.Handler(local);
+            }
+            catch (FaultException<OrganizationServiceFault> fault)
+            {
+                local.Trace("{0} failed on a service call: {1}", PluginName, fault.Detail?.Message ?? fault.Message);
+                throw new InvalidPluginExecutionException(
+                    $"{PluginName} could not complete: {fault.Detail?.Message ?? fault.Message}", fault);
+            }
+            catch (InvalidPluginExecutionException refusal)
+            {
+                local.Trace("{0} refused the operation: {1}", PluginName, refusal.Message);
+                throw;
+            }
+            catch (Exception unexpected)
+            {
+                local.Trace("{0} failed unexpectedly: {1}", PluginName, unexpected.ToString());
+                throw;
+            }
+            finally
+            {
+                local.Trace("Exiting {0}.Execute().", PluginName);
+            }
+        }
+
+        private RegisteredEvent Find(IPluginExecutionContext context)
+        {
+            foreach (RegisteredEvent candidate in _events)
+            {
+                if (candidate.Matches(context.Stage, context.MessageName, context.PrimaryEntityName)) return candidate;
+            }
+            return null;
+        }
+    }
+}
