@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>What makes a dedicated owner row or a routing rule acceptable at save time.</summary>
+    public static class DedicatedOwnerRules
+    {
+        /// <summary>Problems with one row on its own, as sentences an administrator can act on.</summary>
+        public static IEnumerable<string> Check(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo)
+        {
+            if (functionValue == null)
+                yield return "Choose the function (ADV, Logistics, SAV, …) this owner is dedicated to.";
+            else if (!BusinessFunctions.IsDefined(functionValue.Value))
+                yield return $"The function value {functionValue} is not one of CrmCollab's functions; choose one from the list.";
+            if (userId.HasValue && teamId.HasValue)
+                yield return "Set either a user or a team as dedicated owner, not both.";
+            if (!userId.HasValue && !teamId.HasValue)
+                yield return "Set the user or the team who is the dedicated owner.";
+            if (validFrom.HasValue && validTo.HasValue && validTo.Value.Date < validFrom.Value.Date)
+                yield return $"'Valid to' ({validTo.Value:yyyy-MM-dd}) is before 'valid from' ({validFrom.Value:yyyy-MM-dd}).";
+        }
+
+        /// <summary>The first other row of the same account × function whose validity overlaps, or null.</summary>
+        public static DedicatedOwner FindOverlap(DedicatedOwner candidate, IEnumerable<DedicatedOwner> sameAccountAndFunction) =>
+            sameAccountAndFunction
+                .Where(other => other.Id != candidate.Id)
+                .FirstOrDefault(other => Overlaps(candidate, other));
+
+        private static bool Overlaps(DedicatedOwner a, DedicatedOwner b)
+        {
+            DateTime aEnd = a.ValidTo?.Date ?? DateTime.MaxValue.Date, bEnd = b.ValidTo?.Date ?? DateTime.MaxValue.Date;
+            return a.ValidFrom.Date <= bEnd && b.ValidFrom.Date <= aEnd;
+        }
+
+        /// <summary>Problems with a routing rule on its own.</summary>
+        public static IEnumerable<string> CheckRule(int? functionValue, int targetCount)
+        {
+            if (functionValue == null || !BusinessFunctions.IsDefined(functionValue.Value))
+                yield return "Choose the function this routing rule routes.";
+            if (targetCount == 0)
+                yield return "Set the user, team or queue that receives the work routed by this rule.";
+            else if (targetCount > 1)
+                yield return "Set only one target (a user, a team or a queue) on a routing rule.";
+        }
+    }
+}

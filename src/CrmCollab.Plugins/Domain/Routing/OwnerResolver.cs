@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>
+    /// Finds who receives a function's work for an account on a date:
+    /// the account's own dedicated owner (or its backup when the owner is a disabled user) → the same up the
+    /// parent chain → the most specific matching routing rule (more criteria, then lower priority number) →
+    /// the function's default rule → unrouted, to the fallback principal. Nothing is ever dropped.
+    /// </summary>
+    public sealed class OwnerResolver
+    {
+        private readonly IReadOnlyList<AccountProfile> _chain;
+        private readonly ILookup<Guid, DedicatedOwner> _owners; // by account; no ValueTuple on net462
+        private readonly ILookup<BusinessFunction, RoutingRule> _rules;
+        private readonly Principal _unroutedFallback;
+
+        /// <param name="accountChain">The account first, then its parent, grand-parent… (cycles are cut by the loader).</param>
+        /// <param name="dedicatedOwners">Dedicated owner rows of any account in the chain.</param>
+        /// <param name="rules">Active routing rules.</param>
+        /// <param name="unroutedFallback">The queue or team that takes work nobody was found for.</param>
+        public OwnerResolver(IReadOnlyList<AccountProfile> accountChain, IEnumerable<DedicatedOwner> dedicatedOwners,
+            IEnumerable<RoutingRule> rules, Principal unroutedFallback)
+        {
+            if (accountChain == null || accountChain.Count == 0)
+                throw new ArgumentException("Routing needs the account.", nameof(accountChain));
+            _chain = accountChain;
+            _owners = (dedicatedOwners ?? Enumerable.Empty<DedicatedOwner>()).ToLookup(o => o.AccountId);
+            _rules = (rules ?? Enumerable.Empty<RoutingRule>()).Where(r => r.Target != null).ToLookup(r => r.Function);
+            _unroutedFallback = unroutedFallback;
+        }
+
+        public OwnerResolution Resolve(BusinessFunction function, DateTime onDate)
+        {
+            var notes = new List<string>();
+            for (int level = 0; level < _chain.Count; level++)
+            {
+                AccountProfile account = _chain[level];
+                string where = level == 0 ? $"account {account.Name}" : $"parent account {account.Name}";
+                OwnerResolution found = FromDedicatedOwner(function, account, where, onDate, notes);
+                if (found != null) return found;
+            }
+
+            RoutingRule rule = BestRule(function, _chain[0]);
+            if (rule != null)
+            {
+                string kind = rule.IsDefault
+                    ? $"default rule '{rule.Name}'"
+                    : $"routing rule '{rule.Name}' ({rule.CriteriaCount} criteria matched, priority {rule.Priority})";
+                return new OwnerResolution(function, rule.Target, Path(notes, $"{function.Label()}: {kind} → {rule.Target}"), false);
+            }
+
+            string reason = $"{function.Label()}: no dedicated owner and no routing rule for account {_chain[0].Name}";
+            if (_unroutedFallback == null)
+                return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true);
+            return new OwnerResolution(function, _unroutedFallback, Path(notes, $"{reason} → unrouted, {_unroutedFallback}"), true);
+        }
+
+        private OwnerResolution FromDedicatedOwner(BusinessFunction function, AccountProfile account, string where,
+            DateTime onDate, List<string> notes)
+        {
+            DedicatedOwner row = _owners[account.Id].FirstOrDefault(o => o.Function == function && o.IsValidOn(onDate));
+            if (row == null) return null;
+            if (row.OwnerIsActive)
+                return new OwnerResolution(function, row.Owner, Path(notes, $"{function.Label()}: dedicated owner of {where} → {row.Owner}"), false);
+            if (row.Backup != null && row.BackupIsActive)
+                return new OwnerResolution(function, row.Backup,
+                    Path(notes, $"{function.Label()}: dedicated owner of {where} ({row.Owner}) is disabled → backup {row.Backup}"), false);
+            notes.Add($"dedicated owner of {where} ({row.Owner}) is disabled and has no active backup");
+            return null;
+        }
+
+        private RoutingRule BestRule(BusinessFunction function, AccountProfile account) =>
+            _rules[function]
+                .Where(r => r.Matches(account))
+                .OrderByDescending(r => r.CriteriaCount)
+                .ThenBy(r => r.Priority)
+                .ThenBy(r => r.Id) // deterministic even when an admin leaves two rules fully tied
+                .FirstOrDefault();
+
+        private static string Path(List<string> notes, string outcome) =>
+            notes.Count == 0 ? outcome : string.Join("; ", notes) + "; " + outcome;
+    }
+}

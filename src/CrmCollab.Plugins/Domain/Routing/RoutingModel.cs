@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>The functions that review deals and receive handoffs (global choice crmc_function).</summary>
+    public enum BusinessFunction
+    {
+        Operations = 100000000,
+        Logistics = 100000001,
+        Finance = 100000002,
+        Adv = 100000003,
+        Sav = 100000004,
+        Engineering = 100000005,
+    }
+
+    public enum PrincipalKind { User, Team, Queue }
+
+    /// <summary>Who receives the work: a user, a team or a queue.</summary>
+    public sealed class Principal
+    {
+        public Principal(PrincipalKind kind, Guid id, string name = null)
+        {
+            if (id == Guid.Empty) throw new ArgumentException("A principal needs an id.", nameof(id));
+            Kind = kind;
+            Id = id;
+            Name = name;
+        }
+
+        public PrincipalKind Kind { get; }
+        public Guid Id { get; }
+        public string Name { get; }
+
+        public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Name ?? Id.ToString()}";
+    }
+
+    /// <summary>The account facts routing looks at.</summary>
+    public sealed class AccountProfile
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; }
+        public Guid? ParentId { get; set; }
+        public int? IndustryCode { get; set; }
+        public Guid? TerritoryId { get; set; }
+        public int? CustomerSizeCode { get; set; }
+    }
+
+    /// <summary>A crmc_dedicatedowner row: the account's own contact for one function over a period.</summary>
+    public sealed class DedicatedOwner
+    {
+        public Guid Id { get; set; }
+        public Guid AccountId { get; set; }
+        public BusinessFunction Function { get; set; }
+        /// <summary>A user or a team (exactly one, checked at save by <see cref="DedicatedOwnerRules"/>).</summary>
+        public Principal Owner { get; set; }
+        /// <summary>False when the owner is a disabled user.</summary>
+        public bool OwnerIsActive { get; set; } = true;
+        public Principal Backup { get; set; }
+        public bool BackupIsActive { get; set; } = true;
+        public DateTime ValidFrom { get; set; }
+        public DateTime? ValidTo { get; set; }
+
+        /// <summary>Validity is by calendar day, both ends included.</summary>
+        public bool IsValidOn(DateTime date) =>
+            ValidFrom.Date <= date.Date && (ValidTo == null || date.Date <= ValidTo.Value.Date);
+    }
+
+    /// <summary>A crmc_routingrule row: a segment fallback, or the function's default when it has no criteria.</summary>
+    public sealed class RoutingRule
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; }
+        public BusinessFunction Function { get; set; }
+        public int? IndustryCode { get; set; }
+        public Guid? TerritoryId { get; set; }
+        public int? CustomerSizeCode { get; set; }
+        public Principal Target { get; set; }
+        /// <summary>Tie-break between equally specific rules: the lower number wins (1 before 10).</summary>
+        public int Priority { get; set; }
+
+        public int CriteriaCount =>
+            (IndustryCode.HasValue ? 1 : 0) + (TerritoryId.HasValue ? 1 : 0) + (CustomerSizeCode.HasValue ? 1 : 0);
+
+        public bool IsDefault => CriteriaCount == 0;
+
+        /// <summary>Every criterion the rule sets must hold; unset ones are ignored.</summary>
+        public bool Matches(AccountProfile account) =>
+            (!IndustryCode.HasValue || IndustryCode == account.IndustryCode)
+            && (!TerritoryId.HasValue || TerritoryId == account.TerritoryId)
+            && (!CustomerSizeCode.HasValue || CustomerSizeCode == account.CustomerSizeCode);
+    }
+
+    /// <summary>The outcome: who gets the work, how they were chosen, and whether nobody was found.</summary>
+    public sealed class OwnerResolution
+    {
+        public OwnerResolution(BusinessFunction function, Principal owner, string routingPath, bool isUnrouted)
+        {
+            Function = function;
+            Owner = owner;
+            RoutingPath = routingPath;
+            IsUnrouted = isUnrouted;
+        }
+
+        public BusinessFunction Function { get; }
+        public Principal Owner { get; }
+        /// <summary>Written to crmc_routingpath so anyone can see why this owner got the task.</summary>
+        public string RoutingPath { get; }
+        public bool IsUnrouted { get; }
+    }
+
+    public static class BusinessFunctions
+    {
+        private static readonly Dictionary<BusinessFunction, string> Labels = new Dictionary<BusinessFunction, string>
+        {
+            [BusinessFunction.Operations] = "Operations",
+            [BusinessFunction.Logistics] = "Logistics",
+            [BusinessFunction.Finance] = "Finance",
+            [BusinessFunction.Adv] = "ADV",
+            [BusinessFunction.Sav] = "SAV",
+            [BusinessFunction.Engineering] = "Engineering",
+        };
+
+        public static string Label(this BusinessFunction function) =>
+            Labels.TryGetValue(function, out string label) ? label : ((int)function).ToString();
+
+        public static bool IsDefined(int value) => Labels.ContainsKey((BusinessFunction)value);
+    }
+}
