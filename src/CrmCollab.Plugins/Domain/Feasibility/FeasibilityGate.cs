@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>The verdict on a deal's reviews: its status, what blocks it, and a summary a rep can read.</summary>
+    public sealed class GateVerdict
+    {
+        public FeasibilityStatus Status { get; set; }
+        public IReadOnlyList<string> Blocking { get; set; }
+        public string Summary { get; set; }
+        public bool IsCleared => Status == FeasibilityStatus.Cleared || Status == FeasibilityStatus.NotRequired;
+    }
+
+    /// <summary>
+    /// A deal passes the gate only when every current review is Approved or Approved with conditions.
+    /// Invalidated reviews are history; the newest current review of each function is the one that counts.
+    /// </summary>
+    public static class FeasibilityGate
+    {
+        public static GateVerdict Evaluate(IEnumerable<ReviewState> reviews)
+        {
+            var current = reviews.Where(r => r.IsCurrent)
+                .GroupBy(r => r.Function)
+                .Select(g => g.OrderByDescending(r => r.CreatedOn).First())
+                .OrderBy(r => r.Function)
+                .ToList();
+            if (current.Count == 0)
+                return new GateVerdict { Status = FeasibilityStatus.NotRequired, Blocking = new string[0], Summary = "No feasibility review is required." };
+
+            var blocking = current.Where(r => !r.IsApproved).Select(Describe).ToList();
+            FeasibilityStatus status = current.Any(r => r.Decision == ReviewDecision.Rejected) ? FeasibilityStatus.Blocked
+                : blocking.Count > 0 ? FeasibilityStatus.Pending
+                : FeasibilityStatus.Cleared;
+            return new GateVerdict { Status = status, Blocking = blocking, Summary = Summarize(current, blocking) };
+        }
+
+        /// <summary>The refusal text when a deal tries to enter the gate stage or be won before clearance.</summary>
+        public static string RefusalMessage(GateVerdict verdict, string attempted) =>
+            $"This opportunity cannot {attempted} until its feasibility reviews are approved. Still blocking: " +
+            string.Join("; ", verdict.Blocking) + ". Ask the reviewers to decide, or adjust the deal and request new reviews.";
+
+        private static string Describe(ReviewState review)
+        {
+            string who = string.IsNullOrEmpty(review.ReviewerName) ? "" : $" ({review.ReviewerName})";
+            switch (review.Decision)
+            {
+                case ReviewDecision.Rejected:
+                    return $"{review.Function.Label()} rejected{who}: {review.RejectionReason}";
+                default:
+                    string due = review.DueDate.HasValue ? ", due " + review.DueDate.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "";
+                    return $"{review.Function.Label()} pending{who}{due}";
+            }
+        }
+
+        private static string Summarize(IReadOnlyList<ReviewState> current, IReadOnlyList<string> blocking)
+        {
+            var text = new StringBuilder();
+            if (blocking.Count == 0) text.Append("Cleared: all feasibility reviews approved.");
+            else text.Append("Waiting on: ").Append(string.Join("; ", blocking)).Append('.');
+            var conditions = current.Where(r => r.Decision == ReviewDecision.ApprovedWithConditions && !string.IsNullOrWhiteSpace(r.Conditions)).ToList();
+            if (conditions.Count > 0)
+                text.Append(" Conditions: ").Append(string.Join("; ", conditions.Select(r => $"{r.Function.Label()}: {r.Conditions}"))).Append('.');
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>crmc_decision values.</summary>
+    public enum ReviewDecision
+    {
+        Pending = 100000000,
+        Approved = 100000001,
+        ApprovedWithConditions = 100000002,
+        Rejected = 100000003,
+        Invalidated = 100000004,
+    }
+
+    /// <summary>crmc_feasibilitystatus values on the opportunity.</summary>
+    public enum FeasibilityStatus
+    {
+        NotRequired = 100000000,
+        Pending = 100000001,
+        Cleared = 100000002,
+        Blocked = 100000003,
+    }
+
+    /// <summary>The opportunity's sales stages (salesstage choice).</summary>
+    public static class SalesStage
+    {
+        public const int Qualify = 0, Develop = 1, Propose = 2, Close = 3;
+
+        public static string Label(int stage)
+        {
+            switch (stage)
+            {
+                case Qualify: return "Qualify";
+                case Develop: return "Develop";
+                case Propose: return "Propose";
+                case Close: return "Close";
+                default: return "stage " + stage;
+            }
+        }
+    }
+
+    /// <summary>The deal facts feasibility rules look at.</summary>
+    public sealed class DealFacts
+    {
+        public decimal? Amount { get; set; }
+        public bool IsCustomSolution { get; set; }
+        public decimal? DiscountPercent { get; set; }
+        public DateTime? RequestedDelivery { get; set; }
+        public int? IndustryCode { get; set; }
+    }
+
+    /// <summary>A crmc_feasibilityrule row. All set criteria must hold; unset ones are ignored.</summary>
+    public sealed class FeasibilityRule
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; }
+        public BusinessFunction Function { get; set; }
+        public decimal? MinAmount { get; set; }
+        public bool CustomOnly { get; set; }
+        public decimal? MinDiscountPercent { get; set; }
+        public int? MaxLeadDays { get; set; }
+        public int? IndustryCode { get; set; }
+        public int TriggerStage { get; set; } = SalesStage.Develop;
+        public int GateStage { get; set; } = SalesStage.Propose;
+        public int SlaHours { get; set; } = 48;
+        /// <summary>Opportunity columns (lower-case logical names) or "products" whose change re-opens the review.</summary>
+        public IReadOnlyList<string> RelevantColumns { get; set; } = Array.Empty<string>();
+        public bool IsActive { get; set; } = true;
+
+        /// <param name="requestedOn">When reviews are requested: lead days count from then.</param>
+        public bool Applies(DealFacts deal, DateTime requestedOn)
+        {
+            if (!IsActive) return false;
+            if (MinAmount.HasValue && !(deal.Amount >= MinAmount)) return false;
+            if (CustomOnly && !deal.IsCustomSolution) return false;
+            if (MinDiscountPercent.HasValue && !(deal.DiscountPercent >= MinDiscountPercent)) return false;
+            if (IndustryCode.HasValue && deal.IndustryCode != IndustryCode) return false;
+            if (MaxLeadDays.HasValue)
+            {
+                if (!deal.RequestedDelivery.HasValue) return false;
+                if ((deal.RequestedDelivery.Value.Date - requestedOn.Date).TotalDays > MaxLeadDays.Value) return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>A crmc_feasibilityreview row as the gate sees it.</summary>
+    public sealed class ReviewState
+    {
+        public Guid Id { get; set; }
+        public BusinessFunction Function { get; set; }
+        public ReviewDecision Decision { get; set; }
+        public string Conditions { get; set; }
+        public string RejectionReason { get; set; }
+        public DateTime? DueDate { get; set; }
+        public string ReviewerName { get; set; }
+        public DateTime CreatedOn { get; set; }
+
+        public bool IsCurrent => Decision != ReviewDecision.Invalidated;
+
+        public bool IsApproved => Decision == ReviewDecision.Approved || Decision == ReviewDecision.ApprovedWithConditions;
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>Who may decide a review, and what a decision must carry.</summary>
+    public static class ReviewDecisionRules
+    {
+        /// <summary>Null when the decision is acceptable, else the refusal text.</summary>
+        public static string Check(ReviewDecision current, ReviewDecision proposed, string conditions, string rejectionReason)
+        {
+            if (current == ReviewDecision.Invalidated)
+                return "This review was invalidated by a change to the deal and cannot be decided. Decide the new review instead.";
+            if (proposed == ReviewDecision.Invalidated)
+                return "Reviews are invalidated by CrmCollab when the deal changes; choose Approved, Approved with conditions or Rejected.";
+            if (proposed == ReviewDecision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions))
+                return "Write the conditions of your approval in 'Conditions' before choosing 'Approved with conditions'.";
+            if (proposed == ReviewDecision.Rejected && string.IsNullOrWhiteSpace(rejectionReason))
+                return "Write the reason for the rejection in 'Rejection reason' so the salesperson knows what to change.";
+            return null;
+        }
+
+        /// <summary>Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner.</summary>
+        public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, IEnumerable<Guid> reviewOwnerTeamMembers, bool deciderIsAdministrator)
+        {
+            if (deciderId == dealOwnerId && !deciderIsAdministrator)
+                return "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
+            if (deciderIsAdministrator) return null;
+            bool isReviewer = deciderId == reviewOwnerId || (reviewOwnerTeamMembers ?? Enumerable.Empty<Guid>()).Contains(deciderId);
+            return isReviewer ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
+        }
+    }
+}

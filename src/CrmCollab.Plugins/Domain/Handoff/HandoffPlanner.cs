@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Handoff
+{
+    /// <summary>A crmc_handofftemplate row: one post-sale task a won deal must create.</summary>
+    public sealed class HandoffTemplate
+    {
+        public Guid Id { get; set; }
+        public BusinessFunction Function { get; set; }
+        public string Subject { get; set; }
+        public string Description { get; set; }
+        public int DueOffsetDays { get; set; }
+        /// <summary>Task columns that must be filled before the task can be completed.</summary>
+        public IReadOnlyList<string> RequiredEvidence { get; set; } = Array.Empty<string>();
+        public int Sequence { get; set; }
+        public bool IsActive { get; set; } = true;
+    }
+
+    /// <summary>A task the win must produce, with its routing already decided.</summary>
+    public sealed class PlannedHandoff
+    {
+        public HandoffTemplate Template { get; set; }
+        public string HandoffKey { get; set; }
+        public string Subject { get; set; }
+        public string Description { get; set; }
+        public DateTime DueOn { get; set; }
+        public OwnerResolution Routing { get; set; }
+        public string AgreedTermsSnapshot { get; set; }
+    }
+
+    /// <summary>
+    /// Decides which handoff tasks a won deal needs. Idempotent by design: a template already done for the deal
+    /// (its key exists) is skipped, so a retried or replayed run completes a partial one instead of repeating it.
+    /// </summary>
+    public static class HandoffPlanner
+    {
+        /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
+        public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
+
+        public static IReadOnlyList<PlannedHandoff> Plan(Guid opportunityId, string dealName, DateTime wonOn,
+            IEnumerable<HandoffTemplate> templates, Func<BusinessFunction, OwnerResolution> route, AgreedTerms terms,
+            ISet<string> existingKeys)
+        {
+            if (route == null) throw new ArgumentNullException(nameof(route));
+            string snapshot = (terms ?? new AgreedTerms()).ToSnapshot();
+            var routed = new Dictionary<BusinessFunction, OwnerResolution>();
+            var plan = new List<PlannedHandoff>();
+            foreach (HandoffTemplate template in templates.Where(t => t.IsActive).OrderBy(t => t.Sequence).ThenBy(t => t.Id))
+            {
+                string key = KeyFor(opportunityId, template.Id);
+                if (existingKeys != null && existingKeys.Contains(key)) continue;
+                if (!routed.TryGetValue(template.Function, out OwnerResolution routing))
+                    routed[template.Function] = routing = route(template.Function);
+                plan.Add(new PlannedHandoff
+                {
+                    Template = template,
+                    HandoffKey = key,
+                    Subject = $"{template.Subject} – {dealName}",
+                    Description = template.Description,
+                    DueOn = wonOn.Date.AddDays(Math.Max(0, template.DueOffsetDays)),
+                    Routing = routing,
+                    AgreedTermsSnapshot = snapshot,
+                });
+            }
+            return plan;
+        }
+    }
+}

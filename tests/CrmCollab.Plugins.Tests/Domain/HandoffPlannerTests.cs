@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    public class HandoffPlannerTests
+    {
+        private static readonly Guid Deal = Guid.NewGuid();
+        private static readonly DateTime WonOn = new DateTime(2026, 11, 23, 15, 42, 0, DateTimeKind.Utc);
+
+        private static readonly HandoffTemplate Contract = new HandoffTemplate { Id = Guid.NewGuid(), Function = BusinessFunction.Adv, Subject = "Draw up the contract", DueOffsetDays = 5, Sequence = 10 };
+        private static readonly HandoffTemplate Delivery = new HandoffTemplate { Id = Guid.NewGuid(), Function = BusinessFunction.Logistics, Subject = "Plan the delivery", DueOffsetDays = 10, Sequence = 20 };
+        private static readonly HandoffTemplate Invoicing = new HandoffTemplate { Id = Guid.NewGuid(), Function = BusinessFunction.Adv, Subject = "Set up invoicing with the agreed discount", DueOffsetDays = 7, Sequence = 15 };
+        private static readonly HandoffTemplate Retired = new HandoffTemplate { Id = Guid.NewGuid(), Function = BusinessFunction.Sav, Subject = "Old step", IsActive = false };
+
+        private int _routeCalls;
+
+        private OwnerResolution Route(BusinessFunction function)
+        {
+            _routeCalls++;
+            return new OwnerResolution(function, new Principal(PrincipalKind.User, Guid.NewGuid(), function.Label()), $"{function.Label()} owner", false);
+        }
+
+        private static readonly AgreedTerms Terms = new AgreedTerms
+        {
+            Amount = 125000m, CurrencySymbol = "EUR", DiscountPercent = 12.5m, RequestedDelivery = new DateTime(2027, 2, 1), PaymentTerms = "Net 30",
+        };
+
+        [Fact]
+        public void A_won_deal_plans_one_task_per_active_template_in_sequence_with_due_dates_from_the_win()
+        {
+            var plan = HandoffPlanner.Plan(Deal, "Line 4 retrofit", WonOn, new[] { Delivery, Retired, Contract, Invoicing }, Route, Terms, null);
+
+            Assert.Equal(new[] { "Draw up the contract – Line 4 retrofit", "Set up invoicing with the agreed discount – Line 4 retrofit", "Plan the delivery – Line 4 retrofit" },
+                plan.Select(p => p.Subject));
+            Assert.Equal(new DateTime(2026, 11, 28), plan[0].DueOn);
+            Assert.Equal(new DateTime(2026, 12, 3), plan[2].DueOn);
+            Assert.Equal(2, _routeCalls); // ADV routed once for its two tasks
+        }
+
+        [Fact]
+        public void The_snapshot_tells_adv_the_discount_granted()
+        {
+            var plan = HandoffPlanner.Plan(Deal, "Deal", WonOn, new[] { Contract }, Route, Terms, null);
+
+            Assert.Equal("Amount: 125,000.00 EUR | Discount: 12.5 % | Requested delivery: 2027-02-01 | Payment terms: Net 30", plan.Single().AgreedTermsSnapshot);
+        }
+
+        [Fact]
+        public void A_replayed_win_only_completes_what_an_earlier_run_left_undone()
+        {
+            var done = new HashSet<string> { HandoffPlanner.KeyFor(Deal, Contract.Id) };
+
+            var plan = HandoffPlanner.Plan(Deal, "Deal", WonOn, new[] { Contract, Delivery }, Route, Terms, done);
+
+            Assert.Equal(Delivery.Id, plan.Single().Template.Id);
+        }
+
+        [Fact]
+        public void Evidence_lists_are_parsed_leniently()
+        {
+            Assert.Equal(new[] { "crmc_trackingnumber", "crmc_deliveredon" }, CommaList.Parse(" crmc_TrackingNumber, crmc_deliveredon;crmc_deliveredon ,"));
+            Assert.Empty(CommaList.Parse(null));
+        }
+    }
+}
