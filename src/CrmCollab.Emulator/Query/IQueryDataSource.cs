@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Query
+{
+    /// <summary>What the query engine reads. Rows are the store's own instances: the engine never mutates them.</summary>
+    public interface IQueryDataSource
+    {
+        MetadataCatalog Catalog { get; }
+
+        IEnumerable<Entity> Scan(string table);
+
+        bool TryGet(string table, Guid id, out Entity row);
+    }
+
+    /// <summary>Who runs the query and when: row security, clock and identity for date and user operators.</summary>
+    public sealed class QueryContext
+    {
+        /// <summary>Row-level read check (table, row). Null: every row is readable.</summary>
+        public Func<string, Entity, bool> CanRead { get; set; }
+
+        /// <summary>The clock for relative date operators; dates are evaluated in UTC.</summary>
+        public DateTime UtcNow { get; set; } = DateTime.UtcNow;
+
+        public Guid UserId { get; set; }
+
+        public Guid BusinessUnitId { get; set; }
+
+        /// <summary>Teams of the user, for eq-userteams / eq-useroruserteams.</summary>
+        public IReadOnlyCollection<Guid> UserTeamIds { get; set; } = Array.Empty<Guid>();
+    }
+}

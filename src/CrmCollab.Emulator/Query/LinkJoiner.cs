@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Query
+{
+    /// <summary>
+    /// Joins link-entities onto joined rows with hash joins: the linked table is scanned once into a hash on its
+    /// "to" column, then each row probes with its "from" value. Nested links join flat, in document order, as the
+    /// SQL the server generates does (an inner link under an outer link drops rows whose outer side is missing).
+    /// </summary>
+    internal sealed class LinkJoiner
+    {
+        private readonly QueryPlan _plan;
+        private readonly IQueryDataSource _source;
+        private readonly Func<string, Entity, bool> _canRead;
+
+        public LinkJoiner(QueryPlan plan, IQueryDataSource source, Func<string, Entity, bool> canRead)
+        {
+            _plan = plan;
+            _source = source;
+            _canRead = canRead;
+        }
+
+        public List<Entity[]> Apply(List<Entity[]> rows, IEnumerable<LinkNode> links)
+        {
+            foreach (var link in links) rows = Join(rows, link);
+            return rows;
+        }
+
+        private List<Entity[]> Join(List<Entity[]> rows, LinkNode link)
+        {
+            var build = BuildSide(link);
+            int slot = link.Slot.Index;
+            var parent = link.Parent;
+            string from = link.FromColumn.LogicalName;
+            var criteria = link.CriteriaLocal ? null : link.Criteria; // non-local criteria are join conditions
+            var result = new List<Entity[]>(rows.Count);
+
+            foreach (var row in rows)
+            {
+                var key = ValueComparer.KeyOf(parent.Read(row[parent.Index], from));
+                List<Entity> matches = null;
+                if (key != null) build.TryGetValue(key, out matches);
+
+                switch (link.Kind)
+                {
+                    case JoinKind.Exists:
+                    case JoinKind.NotExists:
+                        bool found = matches != null && AnyPasses(row, slot, matches, criteria);
+                        if (found == (link.Kind == JoinKind.Exists)) result.Add(row);
+                        break;
+                    default:
+                        bool matched = false;
+                        if (matches != null)
+                        {
+                            foreach (var match in matches)
+                            {
+                                var joined = (Entity[])row.Clone();
+                                joined[slot] = match;
+                                if (criteria != null && !criteria(joined)) continue;
+                                result.Add(joined);
+                                matched = true;
+                                if (link.Kind == JoinKind.FirstMatch) break;
+                            }
+                        }
+                        if (!matched && link.Kind == JoinKind.LeftOuter) result.Add(row);
+                        break;
+                }
+            }
+
+            if (link.ReturnsColumns && link.Children.Count > 0) result = Apply(result, link.Children);
+            return result;
+        }
+
+        private static bool AnyPasses(Entity[] row, int slot, List<Entity> matches, Func<Entity[], bool> criteria)
+        {
+            if (criteria == null) return true;
+            var probe = (Entity[])row.Clone();
+            foreach (var match in matches)
+            {
+                probe[slot] = match;
+                if (criteria(probe)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Readable rows of the linked table passing its own criteria, hashed by the "to" column.</summary>
+        private Dictionary<object, List<Entity>> BuildSide(LinkNode link)
+        {
+            var table = link.Slot.Table.LogicalName;
+            int slot = link.Slot.Index;
+            string to = link.ToColumn.LogicalName;
+            var buffer = new Entity[_plan.Slots.Count];
+            var criteria = link.CriteriaLocal ? link.Criteria : null;
+            var candidates = new List<Entity>();
+            foreach (var row in _source.Scan(table))
+            {
+                if (_canRead != null && !_canRead(table, row)) continue;
+                if (criteria != null)
+                {
+                    buffer[slot] = row;
+                    if (!criteria(buffer)) continue;
+                }
+                candidates.Add(row);
+            }
+
+            // Exists / not-exists links with nested links: only linked rows that satisfy the nested joins count.
+            if (!link.ReturnsColumns && link.Children.Count > 0)
+            {
+                var tuples = new List<Entity[]>(candidates.Count);
+                foreach (var row in candidates)
+                {
+                    var tuple = new Entity[_plan.Slots.Count];
+                    tuple[slot] = row;
+                    tuples.Add(tuple);
+                }
+                var survivors = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+                foreach (var tuple in Apply(tuples, link.Children)) survivors.Add(tuple[slot]);
+                candidates.RemoveAll(r => !survivors.Contains(r));
+            }
+
+            var hash = new Dictionary<object, List<Entity>>(KeyEqualityComparer.Instance);
+            foreach (var row in candidates)
+            {
+                var key = ValueComparer.KeyOf(link.Slot.Read(row, to));
+                if (key == null) continue;
+                if (!hash.TryGetValue(key, out var list)) hash[key] = list = new List<Entity>(1);
+                list.Add(row);
+            }
+            return hash;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Emulator.Query
+{
+    /// <summary>
+    /// Builds result rows (always new Entity objects with copied values): the requested root columns that have a
+    /// value, the primary id, and link-entity columns as AliasedValue under "alias.column" (or the column alias).
+    /// Columns are validated once, when the projector is built.
+    /// </summary>
+    internal sealed class Projector
+    {
+        private sealed class Output
+        {
+            public Slot Slot;
+            public bool All;
+            public List<(string Column, string Key)> Columns = new List<(string, string)>();
+        }
+
+        private readonly QueryPlan _plan;
+        private readonly bool _distinct;
+        private readonly bool _idRequested;
+        private readonly List<Output> _outputs = new List<Output>();
+
+        public Projector(QueryPlan plan, bool distinct)
+        {
+            _plan = plan;
+            _distinct = distinct;
+            var root = Describe(plan.Root, plan.Query.ColumnSet, aliased: false);
+            _outputs.Add(root);
+            _idRequested = root.All || root.Columns.Any(c => c.Column == plan.Root.Table.PrimaryIdAttribute);
+            AddLinks(plan.Links);
+        }
+
+        private void AddLinks(IEnumerable<LinkNode> links)
+        {
+            foreach (var link in links)
+            {
+                if (!link.ReturnsColumns) continue;
+                _outputs.Add(Describe(link.Slot, link.Link.Columns, aliased: true));
+                AddLinks(link.Children);
+            }
+        }
+
+        private Output Describe(Slot slot, ColumnSet columns, bool aliased)
+        {
+            var output = new Output { Slot = slot, All = columns != null && columns.AllColumns };
+            if (columns == null) return output;
+            foreach (var name in columns.Columns)
+            {
+                var column = _plan.Column(slot, name);
+                output.Columns.Add((column.LogicalName, aliased ? slot.Alias + "." + column.LogicalName : null));
+            }
+            foreach (var expression in columns.AttributeExpressions)
+            {
+                if (expression == null || expression.AggregateType != XrmAggregateType.None || expression.HasGroupBy) continue;
+                var column = _plan.Column(slot, expression.AttributeName);
+                string key = !string.IsNullOrEmpty(expression.Alias) ? expression.Alias
+                    : aliased ? slot.Alias + "." + column.LogicalName : null;
+                output.Columns.Add((column.LogicalName, key));
+            }
+            return output;
+        }
+
+        public Entity Project(Entity[] row)
+        {
+            var root = _plan.Root;
+            var source = row[0];
+            bool withId = !_distinct || _idRequested;
+            var result = new Entity(root.Table.LogicalName);
+            if (withId)
+            {
+                result.Id = source.Id != Guid.Empty ? source.Id : ValueComparer.TryGuid(root.Read(source, root.Table.PrimaryIdAttribute), out var id) ? id : Guid.Empty;
+                result.Attributes[root.Table.PrimaryIdAttribute] = result.Id;
+            }
+            foreach (var output in _outputs)
+            {
+                var entity = row[output.Slot.Index];
+                if (entity == null) continue;
+                bool isRoot = output.Slot.Index == 0;
+                if (output.All)
+                {
+                    foreach (var pair in entity.Attributes)
+                    {
+                        if (pair.Value == null) continue;
+                        if (isRoot) result.Attributes[pair.Key] = ValueComparer.Clone(pair.Value);
+                        else result.Attributes[output.Slot.Alias + "." + pair.Key] =
+                            new AliasedValue(output.Slot.Table.LogicalName, pair.Key, ValueComparer.Clone(pair.Value));
+                    }
+                    if (!isRoot)
+                    {
+                        var idColumn = output.Slot.Table.PrimaryIdAttribute;
+                        var idValue = output.Slot.Read(entity, idColumn);
+                        if (idValue != null)
+                            result.Attributes[output.Slot.Alias + "." + idColumn] = new AliasedValue(output.Slot.Table.LogicalName, idColumn, idValue);
+                    }
+                }
+                foreach (var (column, key) in output.Columns)
+                {
+                    var value = output.Slot.Read(entity, column);
+                    if (value == null) continue;
+                    if (key == null) result.Attributes[column] = ValueComparer.Clone(value);
+                    else result.Attributes[key] = new AliasedValue(output.Slot.Table.LogicalName, column, ValueComparer.Clone(value));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>A value-based signature of a projected row, for Distinct.</summary>
+        public static object[] Signature(Entity projected)
+        {
+            var keys = projected.Attributes.Select(a => a.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            var signature = new object[keys.Count * 2];
+            for (int i = 0; i < keys.Count; i++)
+            {
+                var value = projected.Attributes[keys[i]];
+                signature[2 * i] = keys[i];
+                signature[2 * i + 1] = ValueComparer.KeyOf(value is AliasedValue a ? a.Value : value);
+            }
+            return signature;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Query
+{
+    /// <summary>The faults the query engine raises, shaped as the organization service raises them.</summary>
+    public static class QueryFaults
+    {
+        // Codes and messages as observed in server faults: unknown attribute / unknown table.
+        public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+        public const int QueryBuilderNoEntity = unchecked((int)0x80041102);
+        // The generic "invalid argument" code, used for every other query error (bad values, FetchXML, paging,
+        // unsupported operators) rather than guessing the server's more specific codes.
+        public const int InvalidArgument = unchecked((int)0x80040203);
+
+        public static FaultException<OrganizationServiceFault> Create(int code, string message)
+        {
+            var fault = new OrganizationServiceFault { ErrorCode = code, Message = message, Timestamp = DateTime.UtcNow };
+            return new FaultException<OrganizationServiceFault>(fault, new FaultReason(message));
+        }
+
+        public static FaultException<OrganizationServiceFault> UnknownAttribute(string table, string column) =>
+            Create(QueryBuilderNoAttribute,
+                $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'. " +
+                "MetadataCacheDetails: ProviderType=Dynamic, StandardCache=True, IsLoadedInStagedContext = False");
+
+        public static FaultException<OrganizationServiceFault> UnknownEntity(string table) =>
+            Create(QueryBuilderNoEntity,
+                $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+        public static FaultException<OrganizationServiceFault> Invalid(string message) => Create(InvalidArgument, message);
+
+        public static FaultException<OrganizationServiceFault> BadFetch(string message) => Create(InvalidArgument, message);
+
+        public static FaultException<OrganizationServiceFault> Unsupported(string message) => Create(InvalidArgument, message);
+    }
+}

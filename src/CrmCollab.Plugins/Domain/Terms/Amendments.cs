@@ -1,0 +1,54 @@
+using System;
+
+namespace CrmCollab.Plugins.Domain.Terms
+{
+    /// <summary>crmc_state of an amendment.</summary>
+    public enum AmendmentState
+    {
+        Draft = 100000000,
+        Submitted = 100000001,
+        Approved = 100000002,
+        Rejected = 100000003,
+        Applied = 100000004,
+    }
+
+    /// <summary>How an amendment may move, and who may approve it.</summary>
+    public static class AmendmentRules
+    {
+        /// <summary>Null when the move is allowed, else the refusal text.</summary>
+        public static string CheckTransition(AmendmentState from, AmendmentState to)
+        {
+            if (from == to) return null;
+            switch (from)
+            {
+                case AmendmentState.Draft when to == AmendmentState.Submitted:
+                case AmendmentState.Submitted when to == AmendmentState.Approved || to == AmendmentState.Rejected || to == AmendmentState.Draft:
+                    return null;
+                case AmendmentState.Approved when to == AmendmentState.Applied:
+                    return "An amendment is marked Applied by CrmCollab when it is applied to the deal; it cannot be set by hand.";
+                case AmendmentState.Applied:
+                case AmendmentState.Rejected:
+                    return $"This amendment is {from.ToString().ToLowerInvariant()} and can no longer change. Create a new amendment instead.";
+                default:
+                    return $"An amendment cannot go from {from} to {to}. Submit it first, then an approver approves or rejects it.";
+            }
+        }
+
+        /// <summary>A CrmCollab Administrator or the deal's finance reviewer approves; never the requester.</summary>
+        public static string CheckApprover(Guid approverId, Guid requesterId, bool approverIsAdministrator, bool approverIsFinanceReviewer)
+        {
+            if (approverId == requesterId)
+                return "You requested this amendment, so someone else must approve it: the deal's finance reviewer or a CrmCollab Administrator.";
+            if (!approverIsAdministrator && !approverIsFinanceReviewer)
+                return "Only the deal's finance reviewer or a CrmCollab Administrator can approve or reject an amendment.";
+            return null;
+        }
+
+        public static string CheckContent(string reason, bool proposesAnyValue)
+        {
+            if (string.IsNullOrWhiteSpace(reason)) return "Give the reason for this amendment: approvers and downstream owners read it.";
+            if (!proposesAnyValue) return "An amendment must propose at least one new value (amount, discount, requested delivery or payment terms).";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Terms
+{
+    /// <summary>
+    /// After the win the agreed terms are frozen: the record is the contract's source of truth, and only an
+    /// approved amendment may change it.
+    /// </summary>
+    public static class LockedTerms
+    {
+        /// <summary>Always locked once Won; admins may add more through the crmc_LockedTermsColumns variable.</summary>
+        public static readonly IReadOnlyList<string> DefaultColumns =
+            new[] { "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms" };
+
+        public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
+            DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        /// <summary>The locked columns a change touches, in the order they are locked.</summary>
+        public static IReadOnlyList<string> Violations(IEnumerable<string> lockedColumns, IEnumerable<string> changedColumns)
+        {
+            var changed = new HashSet<string>(changedColumns, StringComparer.OrdinalIgnoreCase);
+            return lockedColumns.Where(changed.Contains).ToArray();
+        }
+
+        public static string RefusalMessage(IEnumerable<string> violatedLabels) =>
+            $"The agreed terms of a won opportunity are locked ({string.Join(", ", violatedLabels)}). " +
+            "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+
+        public const string ProductsRefusal =
+            "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
+    }
+}
