@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Kpi
+{
+    public sealed class ReviewRecord
+    {
+        public BusinessFunction Function { get; set; }
+        public ReviewDecision Decision { get; set; }
+        public DateTime RequestedOn { get; set; }
+        public DateTime? DecidedOn { get; set; }
+        public DateTime? DueOn { get; set; }
+    }
+
+    public sealed class HandoffRecord
+    {
+        public BusinessFunction Function { get; set; }
+        public DateTime CreatedOn { get; set; }
+        public DateTime? AcceptedOn { get; set; }
+        public DateTime? DueOn { get; set; }
+        public DateTime? CompletedOn { get; set; }
+    }
+
+    public sealed class SignalRecord
+    {
+        public BusinessFunction RaisedBy { get; set; }
+        public DateTime RaisedOn { get; set; }
+        public DateTime? AcknowledgedOn { get; set; }
+    }
+
+    /// <summary>A count and its part, per function, as the KPI table shows them.</summary>
+    public sealed class FunctionFigure
+    {
+        public BusinessFunction Function { get; set; }
+        public int Total { get; set; }
+        public int Part { get; set; }
+        public double? Rate => Total == 0 ? (double?)null : (double)Part / Total;
+    }
+
+    public sealed class KpiReport
+    {
+        public double? ReviewTurnaroundMedianHours { get; set; }
+        public double? ReviewTurnaroundP90Hours { get; set; }
+        public int ReviewsDecided { get; set; }
+        public int ReviewsOverdue { get; set; }
+        public double? HandoffAcceptanceMedianHours { get; set; }
+        /// <summary>Completed handoffs per function, Part = completed by their due date.</summary>
+        public IReadOnlyList<FunctionFigure> HandoffsOnTime { get; set; }
+        /// <summary>Signals per raising function, Part = acknowledged.</summary>
+        public IReadOnlyList<FunctionFigure> SignalsAcknowledged { get; set; }
+        public double? AmendmentsPerWonDeal { get; set; }
+    }
+
+    /// <summary>
+    /// The shared objectives of sales and operations, computed from the records on demand.
+    /// Percentiles interpolate linearly between ranks (Excel's PERCENTILE.INC), so small samples stay meaningful.
+    /// </summary>
+    public static class SharedObjectives
+    {
+        public static KpiReport Compute(IEnumerable<ReviewRecord> reviews, IEnumerable<HandoffRecord> handoffs,
+            IEnumerable<SignalRecord> signals, int wonDeals, int amendments, DateTime now)
+        {
+            var reviewList = reviews.ToList();
+            var turnaround = reviewList
+                .Where(r => r.DecidedOn.HasValue && r.Decision != ReviewDecision.Pending && r.Decision != ReviewDecision.Invalidated)
+                .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList();
+            var handoffList = handoffs.ToList();
+            var acceptance = handoffList.Where(h => h.AcceptedOn.HasValue).Select(h => (h.AcceptedOn.Value - h.CreatedOn).TotalHours).ToList();
+            return new KpiReport
+            {
+                ReviewTurnaroundMedianHours = Percentile(turnaround, 0.5),
+                ReviewTurnaroundP90Hours = Percentile(turnaround, 0.9),
+                ReviewsDecided = turnaround.Count,
+                ReviewsOverdue = reviewList.Count(r => r.Decision == ReviewDecision.Pending && r.DueOn.HasValue && r.DueOn.Value < now),
+                HandoffAcceptanceMedianHours = Percentile(acceptance, 0.5),
+                HandoffsOnTime = handoffList.Where(h => h.CompletedOn.HasValue).GroupBy(h => h.Function).OrderBy(g => g.Key)
+                    .Select(g => new FunctionFigure
+                    {
+                        Function = g.Key, Total = g.Count(), Part = g.Count(h => !h.DueOn.HasValue || h.CompletedOn.Value <= h.DueOn.Value),
+                    }).ToList(),
+                SignalsAcknowledged = signals.GroupBy(s => s.RaisedBy).OrderBy(g => g.Key)
+                    .Select(g => new FunctionFigure { Function = g.Key, Total = g.Count(), Part = g.Count(s => s.AcknowledgedOn.HasValue) })
+                    .ToList(),
+                AmendmentsPerWonDeal = wonDeals == 0 ? (double?)null : (double)amendments / wonDeals,
+            };
+        }
+
+        public static double? Percentile(IReadOnlyCollection<double> values, double p)
+        {
+            if (values.Count == 0) return null;
+            if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p));
+            var sorted = values.OrderBy(v => v).ToArray();
+            double rank = p * (sorted.Length - 1);
+            int low = (int)Math.Floor(rank), high = (int)Math.Ceiling(rank);
+            return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+        }
+    }
+}
