@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Kpi;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Signals;
+using CrmCollab.Plugins.Domain.Terms;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    public class SourceOfTruthRulesTests
+    {
+        [Fact]
+        public void A_discount_change_on_a_won_deal_violates_the_lock_and_the_message_says_to_raise_an_amendment()
+        {
+            var locked = LockedTerms.Columns("crmc_incoterms");
+
+            var violations = LockedTerms.Violations(locked, new[] { "description", "crmc_discountpercent", "crmc_incoterms" });
+
+            Assert.Equal(new[] { "crmc_discountpercent", "crmc_incoterms" }, violations);
+            Assert.Contains("Raise an amendment", LockedTerms.RefusalMessage(new[] { "Discount (%)" }));
+            Assert.Empty(LockedTerms.Violations(locked, new[] { "description" }));
+        }
+
+        [Fact]
+        public void Amendments_move_draft_submitted_approved_and_only_crmcollab_applies_them()
+        {
+            Assert.Null(AmendmentRules.CheckTransition(AmendmentState.Draft, AmendmentState.Submitted));
+            Assert.Null(AmendmentRules.CheckTransition(AmendmentState.Submitted, AmendmentState.Approved));
+            Assert.Contains("Submit it first", AmendmentRules.CheckTransition(AmendmentState.Draft, AmendmentState.Approved));
+            Assert.Contains("cannot be set by hand", AmendmentRules.CheckTransition(AmendmentState.Approved, AmendmentState.Applied));
+            Assert.Contains("Create a new amendment", AmendmentRules.CheckTransition(AmendmentState.Applied, AmendmentState.Draft));
+        }
+
+        [Fact]
+        public void The_requester_never_approves_their_own_amendment()
+        {
+            var rep = Guid.NewGuid();
+
+            Assert.Contains("someone else must approve", AmendmentRules.CheckApprover(rep, rep, true, true));
+            Assert.Contains("Only the deal's finance reviewer", AmendmentRules.CheckApprover(Guid.NewGuid(), rep, false, false));
+            Assert.Null(AmendmentRules.CheckApprover(Guid.NewGuid(), rep, false, true));
+            Assert.Contains("Give the reason", AmendmentRules.CheckContent(" ", true));
+            Assert.Contains("at least one new value", AmendmentRules.CheckContent("Customer asked", false));
+        }
+
+        [Fact]
+        public void A_logistics_task_lists_the_missing_evidence()
+        {
+            var filled = new HashSet<string> { "crmc_trackingnumber" };
+
+            var missing = EvidenceCheck.Missing(new[] { "crmc_trackingnumber", "crmc_deliveredon" }, filled.Contains);
+
+            Assert.Equal(new[] { "crmc_deliveredon" }, missing);
+            Assert.Contains("fill in Delivered on first", EvidenceCheck.RefusalMessage(new[] { "Delivered on" }));
+        }
+
+        [Fact]
+        public void Entering_propose_needs_the_columns_of_every_stage_up_to_it()
+        {
+            var requirements = new StageRequirements(new Dictionary<int, IReadOnlyList<string>>
+            {
+                [1] = new[] { "customerneed" },
+                [2] = new[] { "decisionmaker", "estimatedclosedate", "budgetamount" },
+                [3] = new[] { "crmc_paymentterms" },
+            });
+            var filled = new HashSet<string> { "estimatedclosedate" };
+
+            Assert.Equal(new[] { "customerneed", "decisionmaker", "budgetamount" }, requirements.Missing(SalesStage.Propose, filled.Contains));
+            Assert.Equal("Before moving to Propose, fill in: Customer need.", StageRequirements.RefusalMessage("Propose", new[] { "Customer need" }));
+        }
+
+        [Fact]
+        public void Urgent_signals_are_due_sooner_and_leads_create_a_lead()
+        {
+            var raised = new DateTime(2026, 11, 23, 10, 0, 0);
+
+            Assert.Equal(raised.AddDays(1), FieldSignalRules.AcknowledgementDue(SignalKind.ChurnRisk, raised));
+            Assert.Equal(raised.AddDays(2), FieldSignalRules.AcknowledgementDue(SignalKind.Lead, raised));
+            Assert.True(FieldSignalRules.CreatesLead(SignalKind.Lead));
+            Assert.False(FieldSignalRules.CreatesLead(SignalKind.Complaint));
+            Assert.Contains("Name the competitor", FieldSignalRules.CheckContent((int)SignalKind.CompetitorPresence, "Seen at the plant", false));
+            Assert.Contains("Describe what you saw", FieldSignalRules.CheckContent((int)SignalKind.Lead, "", false));
+        }
+    }
+
+    public class SharedObjectivesTests
+    {
+        private static readonly DateTime T0 = new DateTime(2026, 11, 1, 8, 0, 0);
+
+        [Fact]
+        public void Kpis_match_hand_computed_values_on_a_fixture()
+        {
+            // Turnarounds 2, 4, 6, 8, 30 hours: median 6; p90 = 8 + 0.6 × (30 − 8) = 21.2 (linear between ranks).
+            var reviews = new[] { 2, 4, 6, 8, 30 }.Select(h => new ReviewRecord
+            {
+                Function = BusinessFunction.Finance, Decision = ReviewDecision.Approved, RequestedOn = T0, DecidedOn = T0.AddHours(h),
+            }).ToList();
+            reviews.Add(new ReviewRecord { Function = BusinessFunction.Logistics, Decision = ReviewDecision.Pending, RequestedOn = T0, DueOn = T0.AddHours(48) });
+            reviews.Add(new ReviewRecord { Function = BusinessFunction.Logistics, Decision = ReviewDecision.Pending, RequestedOn = T0, DueOn = T0.AddHours(500) });
+            reviews.Add(new ReviewRecord { Function = BusinessFunction.Logistics, Decision = ReviewDecision.Invalidated, RequestedOn = T0, DecidedOn = T0.AddHours(1) });
+            var handoffs = new[]
+            {
+                new HandoffRecord { Function = BusinessFunction.Adv, CreatedOn = T0, AcceptedOn = T0.AddHours(3), DueOn = T0.AddDays(5), CompletedOn = T0.AddDays(4) },
+                new HandoffRecord { Function = BusinessFunction.Adv, CreatedOn = T0, AcceptedOn = T0.AddHours(5), DueOn = T0.AddDays(5), CompletedOn = T0.AddDays(6) },
+                new HandoffRecord { Function = BusinessFunction.Logistics, CreatedOn = T0, AcceptedOn = T0.AddHours(10), DueOn = T0.AddDays(10) },
+            };
+            var signals = new[]
+            {
+                new SignalRecord { RaisedBy = BusinessFunction.Sav, RaisedOn = T0, AcknowledgedOn = T0.AddHours(2) },
+                new SignalRecord { RaisedBy = BusinessFunction.Sav, RaisedOn = T0 },
+                new SignalRecord { RaisedBy = BusinessFunction.Logistics, RaisedOn = T0 },
+            };
+
+            KpiReport report = SharedObjectives.Compute(reviews, handoffs, signals, wonDeals: 4, amendments: 3, now: T0.AddHours(72));
+
+            Assert.Equal(6, report.ReviewTurnaroundMedianHours);
+            Assert.Equal(21.2, report.ReviewTurnaroundP90Hours.Value, 6);
+            Assert.Equal(5, report.ReviewsDecided);
+            Assert.Equal(1, report.ReviewsOverdue);
+            Assert.Equal(5, report.HandoffAcceptanceMedianHours);
+            FunctionFigure adv = Assert.Single(report.HandoffsOnTime);
+            Assert.Equal((BusinessFunction.Adv, 2, 1), (adv.Function, adv.Total, adv.Part));
+            Assert.Equal(0.5, report.SignalsAcknowledged.Single(s => s.Function == BusinessFunction.Sav).Rate);
+            Assert.Equal(0.0, report.SignalsAcknowledged.Single(s => s.Function == BusinessFunction.Logistics).Rate);
+            Assert.Equal(0.75, report.AmendmentsPerWonDeal);
+        }
+
+        [Fact]
+        public void Empty_data_gives_no_figures_rather_than_zeros()
+        {
+            KpiReport report = SharedObjectives.Compute(new ReviewRecord[0], new HandoffRecord[0], new SignalRecord[0], 0, 0, T0);
+
+            Assert.Null(report.ReviewTurnaroundMedianHours);
+            Assert.Null(report.AmendmentsPerWonDeal);
+            Assert.Empty(report.HandoffsOnTime);
+        }
+    }
+}
