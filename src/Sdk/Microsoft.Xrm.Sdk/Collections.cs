@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace Microsoft.Xrm.Sdk
 {
@@ -119,6 +120,9 @@ namespace Microsoft.Xrm.Sdk
             typeof(Relationship), typeof(EntityState), typeof(EntityRole), typeof(ParameterCollection),
             typeof(AttributeCollection), typeof(KeyAttributeCollection), typeof(FormattedValueCollection),
             typeof(OrganizationRequest), typeof(OrganizationResponse), typeof(OrganizationServiceFault),
+            typeof(OrganizationRequestCollection), typeof(OrganizationResponseCollection), typeof(RelationshipQueryCollection),
+            typeof(Query.ColumnSet), typeof(Query.QueryExpression), typeof(Query.QueryByAttribute), typeof(Query.FetchExpression),
+            typeof(Query.PagingInfo), typeof(ConcurrencyBehavior), typeof(ExecuteMultipleSettings),
             typeof(Guid), typeof(Guid[]), typeof(string[]), typeof(int[]), typeof(DateTime), typeof(decimal),
             typeof(double), typeof(bool), typeof(int), typeof(long), typeof(byte[]),
         };

@@ -8,6 +8,18 @@ namespace Microsoft.Xrm.Sdk
     /// <see cref="Parameters"/>, so a generic request with the same name and parameters carries the same data.
     /// </summary>
     [DataContract(Name = "OrganizationRequest", Namespace = XrmNamespaces.Contracts2011)]
+    [KnownType(typeof(Messages.AssociateRequest))]
+    [KnownType(typeof(Messages.CreateRequest))]
+    [KnownType(typeof(Messages.CreateMultipleRequest))]
+    [KnownType(typeof(Messages.DeleteRequest))]
+    [KnownType(typeof(Messages.DisassociateRequest))]
+    [KnownType(typeof(Messages.ExecuteMultipleRequest))]
+    [KnownType(typeof(Messages.ExecuteTransactionRequest))]
+    [KnownType(typeof(Messages.RetrieveRequest))]
+    [KnownType(typeof(Messages.RetrieveMultipleRequest))]
+    [KnownType(typeof(Messages.UpdateRequest))]
+    [KnownType(typeof(Messages.UpdateMultipleRequest))]
+    [KnownType(typeof(Messages.UpsertRequest))]
     [KnownType(typeof(OrganizationRequest))]
     public class OrganizationRequest : IExtensibleDataObject
     {
@@ -41,6 +53,18 @@ namespace Microsoft.Xrm.Sdk
 
     /// <summary>The answer to an <see cref="OrganizationRequest"/>: a name plus named results.</summary>
     [DataContract(Name = "OrganizationResponse", Namespace = XrmNamespaces.Contracts2011)]
+    [KnownType(typeof(Messages.AssociateResponse))]
+    [KnownType(typeof(Messages.CreateResponse))]
+    [KnownType(typeof(Messages.CreateMultipleResponse))]
+    [KnownType(typeof(Messages.DeleteResponse))]
+    [KnownType(typeof(Messages.DisassociateResponse))]
+    [KnownType(typeof(Messages.ExecuteMultipleResponse))]
+    [KnownType(typeof(Messages.ExecuteTransactionResponse))]
+    [KnownType(typeof(Messages.RetrieveResponse))]
+    [KnownType(typeof(Messages.RetrieveMultipleResponse))]
+    [KnownType(typeof(Messages.UpdateResponse))]
+    [KnownType(typeof(Messages.UpdateMultipleResponse))]
+    [KnownType(typeof(Messages.UpsertResponse))]
     [KnownType(typeof(OrganizationResponse))]
     public class OrganizationResponse : IExtensibleDataObject
     {

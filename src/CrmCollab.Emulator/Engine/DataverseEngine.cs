@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using CrmCollab.Emulator.Messages;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Pipeline;
+using CrmCollab.Emulator.Query;
+using CrmCollab.Emulator.Security;
+using CrmCollab.Emulator.Store;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Engine
+{
+    /// <summary>
+    /// The embedded Dataverse: an in-memory organisation booted from a solution, running the registered plugin
+    /// steps in the platform's pipeline order, reached through IOrganizationService like the real one.
+    /// </summary>
+    public sealed class DataverseEngine
+    {
+        private readonly List<TraceRecord> _traces = new List<TraceRecord>();
+        private readonly List<AsyncFailure> _asyncFailures = new List<AsyncFailure>();
+        private readonly List<TelemetryRecord> _telemetry = new List<TelemetryRecord>();
+        private readonly List<EndpointPost> _posts = new List<EndpointPost>();
+        private readonly MessageRouter _router;
+        private readonly AsyncRunner _async;
+
+        private DataverseEngine(SolutionDefinition solution, EngineOptions options)
+        {
+            Solution = solution;
+            Options = options;
+            Clock = new EngineClock(options.StartTimeUtc);
+            Ids = new IdGenerator(options.Seed);
+            Store = new DataStore(Catalog, Clock, options.EnforceApplicationRequired, BusinessUnitOf, Ids.Next);
+            Store.Rows.Changed += table =>
+            {
+                // Role, team and business-unit changes must be seen by the very next access check.
+                Security?.InvalidateIfAffected(table);
+                RowsChanged?.Invoke(table);
+            };
+            DataSource = new StoreDataSource(Store);
+            Steps = new StepRegistry(solution.Steps);
+            Plugins = new PluginFactory(options.PluginAssemblies.ToList(), options.SecureConfigurations);
+            Pipeline = new PipelineRunner(this);
+            _async = new AsyncRunner(this, Pipeline);
+            _router = new MessageRouter(this);
+            SystemService = CreateService(WellKnownIds.SystemUserId);
+            ServiceFactory = new EngineServiceFactory(this);
+        }
+
+        /// <summary>Boots an organisation from a solution definition (its catalog should hold the built-in tables).</summary>
+        public static DataverseEngine Boot(SolutionDefinition solution, EngineOptions options = null)
+        {
+            if (solution == null) throw new ArgumentNullException(nameof(solution));
+            if (solution.Catalog.Table("systemuser") == null) BuiltInTables.AddTo(solution.Catalog);
+            var engine = new DataverseEngine(solution, options ?? new EngineOptions());
+            OrganizationSeed.Plant(engine);
+            if (engine.Options.EnforceSecurity)
+                engine.Security = new SecurityGuard(engine.DataSource, solution, engine.Clock) { SystemUserId = WellKnownIds.SystemUserId };
+            return engine;
+        }
+
+        /// <summary>Boots from an unpacked solution folder (SolutionLoader merges the built-in tables).</summary>
+        public static DataverseEngine Boot(string solutionFolder, EngineOptions options = null)
+        {
+            options = options ?? new EngineOptions();
+            var load = new CrmCollab.Emulator.Solution.SolutionLoadOptions();
+            foreach (var pair in options.SecureConfigurations) load.SecureConfigurations[pair.Key] = pair.Value;
+            return Boot(CrmCollab.Emulator.Solution.SolutionLoader.Load(solutionFolder, load), options);
+        }
+
+        public EngineClock Clock { get; }
+        public MetadataCatalog Catalog => Solution.Catalog;
+        public SolutionDefinition Solution { get; }
+        public EngineOptions Options { get; }
+        public DataStore Store { get; }
+        public IQueryDataSource DataSource { get; }
+        public IOrganizationService SystemService { get; }
+
+        /// <summary>Platform semantics outside a plugin: null/Guid.Empty = SYSTEM, an id = that user.</summary>
+        public IOrganizationServiceFactory ServiceFactory { get; }
+
+        public EngineMetrics Metrics { get; } = new EngineMetrics();
+
+        /// <summary>Access checks: the solution's roles over business units, teams and owners (EngineOptions.EnforceSecurity);
+        /// null means every check passes.</summary>
+        public ISecurityGuard Security { get; set; }
+
+        public Guid OrganizationId => WellKnownIds.OrganizationId;
+        public Guid RootBusinessUnitId => WellKnownIds.RootBusinessUnitId;
+        public Guid SystemUserId => WellKnownIds.SystemUserId;
+
+        public IReadOnlyList<TraceRecord> Traces => _traces;
+        public IReadOnlyList<AsyncFailure> AsyncFailures => _asyncFailures;
+        public IReadOnlyList<TelemetryRecord> Telemetry => _telemetry;
+        public IReadOnlyList<EndpointPost> EndpointPosts => _posts;
+        public int PendingAsyncCount => _async.Queue.Count;
+
+        /// <summary>Raised with the table name whenever a row is written or restored.</summary>
+        public event Action<string> RowsChanged;
+
+        internal IdGenerator Ids { get; }
+        internal StepRegistry Steps { get; }
+        internal PluginFactory Plugins { get; }
+        internal PipelineRunner Pipeline { get; }
+        internal List<AsyncJob> AsyncQueue => _async.Queue;
+
+        public IOrganizationService CreateService(Guid userId) => new OrganizationService(this, userId, null);
+
+        /// <summary>Runs queued async steps (and those they raise) until none remain; returns how many ran.</summary>
+        public int DrainAsync() => _async.Drain();
+
+        public void ClearTraces() => _traces.Clear();
+
+        /// <summary>Every organization-service call, from callers and plugins alike, enters here.</summary>
+        internal OrganizationResponse Execute(OrganizationRequest request, ExecutionFrame frame)
+        {
+            if (request == null) throw Faults.Invalid("The request is required.");
+            if (frame.FromPlugin) Metrics.RecordPluginCall(request.RequestName ?? "");
+            if (frame.Depth > Options.MaxDepth)
+                throw Faults.Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh, ErrorCodes.DepthMessage);
+            if (frame.Transaction?.Doomed == true)
+                throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
+            try
+            {
+                Security?.DemandActiveUser(frame.UserId);
+                // The caller's objects never enter the pipeline: plugins and the store work on copies.
+                var copy = EntityCloner.CloneRequest(request);
+                return ResponseTypes.Typed(_router.Dispatch(copy, frame));
+            }
+            catch (FaultException<OrganizationServiceFault>) when (frame.FromPlugin && frame.Transaction != null)
+            {
+                // On the server a failed call inside a plugin's transaction ends that transaction.
+                frame.Transaction.Doomed = true;
+                throw;
+            }
+        }
+
+        /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>
+        internal OrganizationResponse Dispatch(OrganizationRequest request, ExecutionFrame frame) =>
+            ResponseTypes.Typed(_router.Dispatch(request, frame));
+
+        internal Guid BusinessUnitOfUser(Guid userId) => BusinessUnitOf(new EntityReference("systemuser", userId));
+
+        internal Guid BusinessUnitOf(EntityReference owner)
+        {
+            if (Security != null) return Security.BusinessUnitOf(owner);
+            if (owner != null && Store.Rows.TryGet(owner.LogicalName, owner.Id, out var row)
+                && row.GetAttributeValue<object>("businessunitid") is EntityReference bu)
+                return bu.Id;
+            return WellKnownIds.RootBusinessUnitId;
+        }
+
+        internal void RecordTrace(TraceRecord record) => _traces.Add(record);
+        internal void RecordAsyncFailure(AsyncFailure failure) => _asyncFailures.Add(failure);
+        internal void RecordTelemetry(TelemetryRecord record) => _telemetry.Add(record);
+        internal void RecordPost(EndpointPost post) => _posts.Add(post);
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Emulator.Engine
+{
+    /// <summary>
+    /// Counts the organization-service calls made by plugins (not by the test or app driving the engine), per
+    /// message and overall. Scope() counts only what happens inside a using block.
+    /// </summary>
+    public sealed class EngineMetrics
+    {
+        private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<MetricsScope> _scopes = new List<MetricsScope>();
+
+        /// <summary>Plugin service calls since boot or the last Reset.</summary>
+        public int PluginCalls { get; private set; }
+
+        /// <summary>Plugin executions (steps run), sync and async.</summary>
+        public int PluginExecutions { get; private set; }
+
+        public int PluginCallsFor(string messageName) =>
+            _byMessage.TryGetValue(messageName, out var count) ? count : 0;
+
+        public IReadOnlyDictionary<string, int> PluginCallsByMessage => new Dictionary<string, int>(_byMessage);
+
+        public void Reset()
+        {
+            _byMessage.Clear();
+            PluginCalls = 0;
+            PluginExecutions = 0;
+        }
+
+        /// <summary>Counts from now until the scope is disposed; read its counts any time.</summary>
+        public MetricsScope Scope()
+        {
+            var scope = new MetricsScope(this);
+            _scopes.Add(scope);
+            return scope;
+        }
+
+        internal void RecordPluginCall(string messageName)
+        {
+            PluginCalls++;
+            _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+            foreach (var scope in _scopes) scope.Add(messageName);
+        }
+
+        internal void RecordPluginExecution()
+        {
+            PluginExecutions++;
+            foreach (var scope in _scopes) scope.Executions++;
+        }
+
+        internal void Close(MetricsScope scope) => _scopes.Remove(scope);
+    }
+
+    public sealed class MetricsScope : IDisposable
+    {
+        private readonly EngineMetrics _owner;
+        private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        internal MetricsScope(EngineMetrics owner) => _owner = owner;
+
+        public int PluginCalls => _byMessage.Values.Sum();
+
+        public int PluginExecutions { get; internal set; }
+
+        internal int Executions { get => PluginExecutions; set => PluginExecutions = value; }
+
+        public int PluginCallsFor(string messageName) => _byMessage.TryGetValue(messageName, out var count) ? count : 0;
+
+        public IReadOnlyDictionary<string, int> PluginCallsByMessage => new Dictionary<string, int>(_byMessage);
+
+        internal void Add(string messageName) => _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+
+        public void Dispose() => _owner.Close(this);
+    }
+}

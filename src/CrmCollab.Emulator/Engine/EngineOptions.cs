@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+
+namespace CrmCollab.Emulator.Engine
+{
+    public sealed class EngineOptions
+    {
+        /// <summary>Start of the organisation's clock (UTC).</summary>
+        public DateTime StartTimeUtc { get; set; } = new DateTime(2025, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>Assemblies searched for the types named by StepDefinition.PluginTypeName.</summary>
+        public List<Assembly> PluginAssemblies { get; } = new List<Assembly>();
+
+        /// <summary>Secure configuration by step id (solutions never carry it); wins over StepDefinition.SecureConfiguration.</summary>
+        public Dictionary<Guid, string> SecureConfigurations { get; } = new Dictionary<Guid, string>();
+
+        /// <summary>Reported as IExecutionContext.IsolationMode; 2 = sandbox, as in Dataverse online.</summary>
+        public int IsolationMode { get; set; } = 2;
+
+        /// <summary>Deepest allowed call depth; a call deeper than this fails as an infinite loop.</summary>
+        public int MaxDepth { get; set; } = 8;
+
+        /// <summary>How many times a failed async step is retried before it is recorded in AsyncFailures.</summary>
+        public int AsyncRetryCount { get; set; } = 3;
+
+        /// <summary>Seed of the id generator: new record, operation and correlation ids are reproducible.</summary>
+        public int Seed { get; set; } = 1;
+
+        /// <summary>
+        /// Dataverse itself enforces only SystemRequired columns; ApplicationRequired is a form rule. On by default
+        /// so tests catch incomplete records; switch off to mirror the server exactly.
+        /// </summary>
+        public bool EnforceApplicationRequired { get; set; } = true;
+
+        public string OrganizationName { get; set; } = "crmcollab";
+
+        /// <summary>Role privileges, business units, teams and disabled users are enforced as on the server.</summary>
+        public bool EnforceSecurity { get; set; } = true;
+    }
+
+    /// <summary>Fixed ids of the rows Boot creates, the same in every run.</summary>
+    public static class WellKnownIds
+    {
+        public static readonly Guid OrganizationId = new Guid("c0110000-0000-4000-8000-000000000001");
+        public static readonly Guid RootBusinessUnitId = new Guid("c0110000-0000-4000-8000-000000000002");
+        public static readonly Guid SystemUserId = new Guid("c0110000-0000-4000-8000-000000000003");
+        public static readonly Guid RootTeamId = new Guid("c0110000-0000-4000-8000-000000000004");
+    }
+
+    /// <summary>One plugin execution's trace log.</summary>
+    public sealed class TraceRecord
+    {
+        public string StepName { get; internal set; }
+        public string MessageName { get; internal set; }
+        public string PrimaryEntityName { get; internal set; }
+        public int Stage { get; internal set; }
+        public int Mode { get; internal set; }
+        public string Text { get; internal set; }
+        public override string ToString() => $"[{StepName} {MessageName}/{Stage}] {Text}";
+    }
+
+    /// <summary>An async step that failed every attempt.</summary>
+    public sealed class AsyncFailure
+    {
+        public string StepName { get; internal set; }
+        public string MessageName { get; internal set; }
+        public string PrimaryEntityName { get; internal set; }
+        public Guid PrimaryEntityId { get; internal set; }
+        public int Attempts { get; internal set; }
+        public string Message { get; internal set; }
+        public int ErrorCode { get; internal set; }
+        public Exception Exception { get; internal set; }
+    }
+
+    /// <summary>What a plugin logged through PluginTelemetry.ILogger.</summary>
+    public sealed class TelemetryRecord
+    {
+        public string StepName { get; internal set; }
+        public string Level { get; internal set; }
+        public string Text { get; internal set; }
+    }
+
+    /// <summary>A post made through IServiceEndpointNotificationService.</summary>
+    public sealed class EndpointPost
+    {
+        public Microsoft.Xrm.Sdk.EntityReference ServiceEndpoint { get; internal set; }
+        public string MessageName { get; internal set; }
+        public string PrimaryEntityName { get; internal set; }
+        public Guid PrimaryEntityId { get; internal set; }
+    }
+}

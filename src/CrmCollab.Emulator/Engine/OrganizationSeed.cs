@@ -1,0 +1,50 @@
+using System.Linq;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Engine
+{
+    /// <summary>The rows every organisation starts with: root business unit, SYSTEM user, default team, roles.</summary>
+    internal static class OrganizationSeed
+    {
+        public static void Plant(DataverseEngine engine)
+        {
+            var system = new EntityReference("systemuser", WellKnownIds.SystemUserId);
+            var root = new EntityReference("businessunit", WellKnownIds.RootBusinessUnitId);
+            Put(engine, "organization", WellKnownIds.OrganizationId, system, ("name", engine.Options.OrganizationName));
+            Put(engine, "businessunit", WellKnownIds.RootBusinessUnitId, system, ("name", engine.Options.OrganizationName));
+            Put(engine, "systemuser", WellKnownIds.SystemUserId, system,
+                ("fullname", "SYSTEM"), ("lastname", "SYSTEM"), ("domainname", "SYSTEM"), ("businessunitid", root),
+                ("isdisabled", false), ("accessmode", new OptionSetValue(4)));
+            Put(engine, "team", WellKnownIds.RootTeamId, system,
+                ("name", engine.Options.OrganizationName), ("businessunitid", root), ("administratorid", system),
+                ("isdefault", true), ("teamtype", new OptionSetValue(0)));
+            foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
+                Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root));
+        }
+
+        // Seed rows bypass validation: they are the ground the validation stands on.
+        private static void Put(DataverseEngine engine, string table, System.Guid id, EntityReference by,
+            params (string Column, object Value)[] values)
+        {
+            var definition = engine.Catalog.Table(table);
+            if (definition == null) return;
+            var row = new Entity(table, id) { [definition.PrimaryIdAttribute] = id };
+            foreach (var (column, value) in values)
+                if (definition.Column(column) != null) row[column] = value;
+            var now = engine.Clock.UtcNow;
+            Set(definition, row, "createdon", now);
+            Set(definition, row, "modifiedon", now);
+            Set(definition, row, "createdby", by);
+            Set(definition, row, "modifiedby", by);
+            Set(definition, row, "organizationid", new EntityReference("organization", WellKnownIds.OrganizationId));
+            Set(definition, row, "versionnumber", engine.Store.Rows.NextVersion());
+            engine.Store.Rows.Put(row, null);
+        }
+
+        private static void Set(TableDefinition table, Entity row, string column, object value)
+        {
+            if (table.Column(column) != null) row[column] = value;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Engine
+{
+    /// <summary>Turns a generic response into the SDK's typed one (CreateResponse, WhoAmIResponse...) when it exists.</summary>
+    internal static class ResponseTypes
+    {
+        private static readonly ConcurrentDictionary<string, Type> Cache = new ConcurrentDictionary<string, Type>();
+        private static readonly System.Reflection.Assembly[] Assemblies =
+        {
+            typeof(Microsoft.Xrm.Sdk.Messages.CreateResponse).Assembly,
+            typeof(Microsoft.Crm.Sdk.Messages.WhoAmIResponse).Assembly,
+        };
+
+        public static OrganizationResponse Typed(OrganizationResponse response)
+        {
+            if (response == null || string.IsNullOrEmpty(response.ResponseName) || response.GetType() != typeof(OrganizationResponse))
+                return response;
+            var type = Cache.GetOrAdd(response.ResponseName, Find);
+            if (type == null) return response;
+            var typed = (OrganizationResponse)Activator.CreateInstance(type);
+            typed.ResponseName = response.ResponseName;
+            typed.Results = response.Results;
+            return typed;
+        }
+
+        private static Type Find(string name)
+        {
+            foreach (var assembly in Assemblies)
+            {
+                var type = assembly.GetType("Microsoft.Xrm.Sdk.Messages." + name + "Response", false)
+                    ?? assembly.GetType("Microsoft.Crm.Sdk.Messages." + name + "Response", false);
+                if (type != null && typeof(OrganizationResponse).IsAssignableFrom(type)) return type;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Pipeline;
+using CrmCollab.Emulator.Store;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Messages
+{
+    /// <summary>One message being handled: the (copied) request, who sends it, and helpers shared by handlers.</summary>
+    internal sealed class MessageContext
+    {
+        public MessageContext(DataverseEngine engine, ExecutionFrame frame, OrganizationRequest request)
+        {
+            Engine = engine;
+            Frame = frame;
+            Request = request;
+        }
+
+        public DataverseEngine Engine { get; }
+        public ExecutionFrame Frame { get; }
+        public OrganizationRequest Request { get; }
+        public DataStore Store => Engine.Store;
+
+        public T Get<T>(string name) =>
+            Request.Parameters.TryGetValue(name, out var value) && value is T typed ? typed : default;
+
+        public T Required<T>(string name) where T : class =>
+            Get<T>(name) ?? throw Faults.Invalid($"Required field '{name}' is missing");
+
+        public OrganizationResponse Run(OperationSpec spec)
+        {
+            spec.Request = spec.Request ?? Request;
+            return Engine.Pipeline.Run(Frame, spec);
+        }
+
+        public void Demand(Guid userId, string table, AccessRight right, Entity row) =>
+            Engine.Security?.Demand(userId, table, right, row);
+
+        public void DemandCanOwn(EntityReference owner, string table)
+        {
+            if (owner != null) Engine.Security?.DemandCanOwn(owner, table);
+        }
+
+        public static OrganizationResponse Respond(string name, Operation op) =>
+            new OrganizationResponse { ResponseName = name, Results = op.OutputParameters };
+
+        /// <summary>
+        /// A platform-internal sub-operation of the running one (e.g. the Update a SetState performs): same user,
+        /// depth and transaction; its ParentContext is the outer operation at stage 30.
+        /// </summary>
+        public OrganizationResponse Inner(Operation outer, OrganizationRequest request)
+        {
+            var parent = new PluginExecutionContext(outer, null, 30, 0, outer.UserId, Engine.BusinessUnitOfUser(outer.UserId),
+                WellKnownIds.OrganizationId, Engine.Options.OrganizationName, Engine.Options.IsolationMode) { IsInTransaction = true };
+            var frame = new ExecutionFrame
+            {
+                UserId = Frame.UserId, InitiatingUserId = Frame.InitiatingUserId, Depth = Frame.Depth,
+                CorrelationId = Frame.CorrelationId, ParentContext = parent, Transaction = outer.Transaction,
+            };
+            return Engine.Dispatch(request, frame);
+        }
+
+        /// <summary>Runs several operations in one transaction (owned here unless the caller already has one).</summary>
+        public T InTransaction<T>(Func<ExecutionFrame, T> body)
+        {
+            bool owns = Frame.Transaction == null;
+            var transaction = Frame.Transaction ?? new Transaction();
+            var frame = new ExecutionFrame
+            {
+                UserId = Frame.UserId, InitiatingUserId = Frame.InitiatingUserId, Depth = Frame.Depth,
+                CorrelationId = Frame.CorrelationId, ParentContext = Frame.ParentContext, Transaction = transaction,
+                FromPlugin = Frame.FromPlugin,
+            };
+            try
+            {
+                var result = body(frame);
+                if (owns)
+                {
+                    if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
+                    transaction.Log.Clear();
+                    Engine.AsyncQueue.AddRange(transaction.PendingAsync);
+                }
+                return result;
+            }
+            catch
+            {
+                if (owns) transaction.Log.Rollback(Engine.Store.Rows);
+                throw;
+            }
+        }
+
+        public TableDefinition Table(string name) => Store.RequireTable(name);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+using CrmCollab.Emulator.Pipeline;
+using CrmCollab.Emulator.Query;
+using CrmCollab.Emulator.Store;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Emulator.Messages
+{
+    /// <summary>RetrieveMultiple through the query engine, rows filtered by the security guard's CanRead.</summary>
+    internal sealed class RetrieveMultipleHandler : IMessageHandler
+    {
+        public string MessageName => "RetrieveMultiple";
+
+        public OrganizationResponse Handle(MessageContext context)
+        {
+            var query = context.Required<QueryBase>("Query");
+            string table = (query as QueryExpression)?.EntityName ?? (query as QueryByAttribute)?.EntityName;
+            return context.Run(new OperationSpec
+            {
+                MessageName = MessageName,
+                PrimaryEntityName = table ?? "none",
+                HasPreImage = false,
+                HasPostImage = false,
+                Main = op =>
+                {
+                    var engine = context.Engine;
+                    var security = engine.Security;
+                    var user = op.UserId;
+                    var result = QueryEngine.Execute(engine.DataSource, (QueryBase)op.InputParameters["Query"],
+                        security == null ? null : (System.Func<string, Entity, bool>)((t, row) => security.CanRead(user, t, row)),
+                        engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user));
+                    // Rows leave as copies carrying formatted values.
+                    for (int i = 0; i < result.Entities.Count; i++)
+                    {
+                        var copy = EntityCloner.Clone(result.Entities[i]);
+                        context.Store.Format(copy);
+                        result.Entities[i] = copy;
+                    }
+                    op.OutputParameters["EntityCollection"] = result;
+                    return MessageContext.Respond(MessageName, op);
+                },
+            });
+        }
+    }
+}

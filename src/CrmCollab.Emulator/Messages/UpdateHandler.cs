@@ -1,0 +1,74 @@
+using System;
+using System.Linq;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Pipeline;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Messages
+{
+    /// <summary>
+    /// Update: only the columns present in Target change. As documented ("Behavior of specialized update
+    /// operations"), an Update carrying statecode/statuscode together with other columns runs the Update
+    /// pipeline twice in one transaction: first for the other columns, then for the state/status columns.
+    /// </summary>
+    internal sealed class UpdateHandler : IMessageHandler
+    {
+        private static readonly string[] StateColumns = { "statecode", "statuscode" };
+
+        public string MessageName => "Update";
+
+        public OrganizationResponse Handle(MessageContext context)
+        {
+            var target = context.Required<Entity>("Target");
+            var table = context.Table(target.LogicalName);
+            var id = context.Store.ResolveId(table, target);
+            if (id == Guid.Empty)
+                throw target.KeyAttributes.Count > 0
+                    ? Engine.Faults.NotFound(table.LogicalName, Guid.Empty)
+                    : Engine.Faults.Invalid("Entity Id must be specified for Update");
+            context.Store.RequireRow(table.LogicalName, id);
+            target.Id = id;
+
+            bool hasState = target.Attributes.Keys.Any(k => StateColumns.Contains(k));
+            bool hasOther = target.Attributes.Keys.Any(k => !StateColumns.Contains(k) && k != table.PrimaryIdAttribute);
+            if (!hasState || !hasOther) return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
+
+            return context.InTransaction(frame =>
+            {
+                RunOne(context, frame, Part(context.Request, target, keepState: false), table.LogicalName, id);
+                return RunOne(context, frame, Part(context.Request, target, keepState: true), table.LogicalName, id);
+            });
+        }
+
+        private static OrganizationRequest Part(OrganizationRequest request, Entity target, bool keepState)
+        {
+            var part = Store.EntityCloner.CloneRequest(request);
+            var copy = (Entity)part.Parameters["Target"];
+            foreach (var key in copy.Attributes.Keys.ToList())
+                if (StateColumns.Contains(key) != keepState) copy.Attributes.Remove(key);
+            return part;
+        }
+
+        private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id)
+        {
+            var spec = new OperationSpec
+            {
+                MessageName = MessageName,
+                PrimaryEntityName = table,
+                PrimaryEntityId = id,
+                Request = request,
+                Main = op =>
+                {
+                    var saved = (Entity)op.InputParameters["Target"];
+                    saved.Id = id;
+                    context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, id));
+                    // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
+                    if (saved.GetAttributeValue<EntityReference>("ownerid") is EntityReference newOwner) context.DemandCanOwn(newOwner, table);
+                    context.Store.Update(saved, op.UserId, op.Transaction.Log);
+                    return MessageContext.Respond(MessageName, op);
+                },
+            };
+            return context.Engine.Pipeline.Run(frame, spec);
+        }
+    }
+}

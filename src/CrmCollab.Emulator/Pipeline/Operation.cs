@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Store;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Pipeline
+{
+    /// <summary>The undo log of one outer operation plus what must happen when it commits.</summary>
+    internal sealed class Transaction
+    {
+        public UndoLog Log { get; } = new UndoLog();
+
+        /// <summary>Set when a call inside the transaction failed: the server ends the transaction then.</summary>
+        public bool Doomed { get; set; }
+
+        /// <summary>Async steps raised inside the transaction; queued only if it commits.</summary>
+        public List<AsyncJob> PendingAsync { get; } = new List<AsyncJob>();
+    }
+
+    /// <summary>
+    /// Who calls and from where: one per organization-service call. A plugin's call gets a child frame with
+    /// depth + 1, the same correlation id and (when the plugin runs inside a transaction) the same transaction.
+    /// </summary>
+    internal sealed class ExecutionFrame
+    {
+        public Guid UserId { get; set; }
+        public Guid InitiatingUserId { get; set; }
+        public int Depth { get; set; } = 1;
+        public Guid CorrelationId { get; set; }
+        public IPluginExecutionContext ParentContext { get; set; }
+        public Transaction Transaction { get; set; }
+        public bool FromPlugin { get; set; }
+    }
+
+    /// <summary>One message going through the pipeline: what every stage's context reads.</summary>
+    internal sealed class Operation
+    {
+        public string MessageName { get; set; }
+        public string PrimaryEntityName { get; set; }
+        public Guid PrimaryEntityId { get; set; }
+        public ParameterCollection InputParameters { get; set; }
+        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
+        public ParameterCollection SharedVariables { get; set; } = new ParameterCollection();
+        public Guid OperationId { get; set; }
+        public Guid? RequestId { get; set; }
+        public DateTime CreatedOn { get; set; }
+        public Guid UserId { get; set; }
+        public Guid InitiatingUserId { get; set; }
+        public int Depth { get; set; }
+        public Guid CorrelationId { get; set; }
+        public IPluginExecutionContext ParentContext { get; set; }
+        public Transaction Transaction { get; set; }
+
+        /// <summary>The records images are taken of (one for single messages, one per target for *Multiple).</summary>
+        public List<(string Table, Guid Id)> ImageRecords { get; set; } = new List<(string, Guid)>();
+        public List<Entity> PreStates { get; set; } = new List<Entity>();
+        public List<Entity> PostStates { get; set; } = new List<Entity>();
+    }
+
+    /// <summary>An async step waiting for DrainAsync, with everything its context needs frozen.</summary>
+    internal sealed class AsyncJob
+    {
+        public StepDefinition Step { get; set; }
+        public Operation Operation { get; set; }
+        public int Attempts { get; set; }
+    }
+}

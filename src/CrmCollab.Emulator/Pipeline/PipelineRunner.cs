@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Store;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Pipeline
+{
+    /// <summary>
+    /// Runs one message in Dataverse's order: PreValidation (10, outside the transaction when this is the
+    /// outermost call) → PreOperation (20) → main operation → PostOperation (40) → commit → async steps queued.
+    /// Any failure from stage 20 on rolls back every write of the transaction, nested calls included.
+    /// </summary>
+    internal sealed class PipelineRunner
+    {
+        private readonly DataverseEngine _engine;
+
+        public PipelineRunner(DataverseEngine engine) => _engine = engine;
+
+        public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
+        {
+            var op = new Operation
+            {
+                MessageName = spec.MessageName,
+                PrimaryEntityName = spec.PrimaryEntityName ?? "none",
+                PrimaryEntityId = spec.PrimaryEntityId,
+                InputParameters = spec.Request.Parameters,
+                OperationId = _engine.Ids.Next(),
+                RequestId = spec.Request.RequestId,
+                CreatedOn = _engine.Clock.UtcNow,
+                UserId = frame.UserId,
+                InitiatingUserId = frame.InitiatingUserId,
+                Depth = frame.Depth,
+                CorrelationId = frame.CorrelationId,
+                ParentContext = frame.ParentContext,
+                Transaction = frame.Transaction,
+                ImageRecords = spec.ImageRecords
+                    ?? (spec.PrimaryEntityId != Guid.Empty ? new List<(string, Guid)> { (spec.PrimaryEntityName, spec.PrimaryEntityId) } : new List<(string, Guid)>()),
+            };
+            var steps = SkipsCustomLogic(frame, spec.Request) ? new List<StepDefinition>() : _engine.Steps.For(spec.MessageName, spec.PrimaryEntityName);
+
+            if (spec.HasPreImage) op.PreStates = Snapshot(op);
+            RunStage(op, steps, StepStage.PreValidation, inTransaction: frame.Transaction != null);
+
+            bool owns = frame.Transaction == null;
+            var transaction = frame.Transaction ?? new Transaction();
+            op.Transaction = transaction;
+            try
+            {
+                if (spec.HasPreImage) op.PreStates = Snapshot(op);
+                RunStage(op, steps, StepStage.PreOperation, inTransaction: true);
+                var response = spec.Main(op);
+                if (op.ImageRecords.Count == 0 && op.PrimaryEntityId != Guid.Empty)
+                    op.ImageRecords.Add((op.PrimaryEntityName, op.PrimaryEntityId));
+                if (spec.HasPostImage) op.PostStates = Snapshot(op);
+                RunStage(op, steps, StepStage.PostOperation, inTransaction: true);
+                QueueAsync(op, steps, spec.HasPostImage);
+                if (owns)
+                {
+                    if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
+                    transaction.Log.Clear();
+                    _engine.AsyncQueue.AddRange(transaction.PendingAsync);
+                }
+                return response;
+            }
+            catch
+            {
+                if (owns) transaction.Log.Rollback(_engine.Store.Rows);
+                throw;
+            }
+        }
+
+        private bool SkipsCustomLogic(ExecutionFrame frame, OrganizationRequest request)
+        {
+            if (!request.Parameters.TryGetValue("BypassCustomPluginExecution", out var raw) || !(raw is bool bypass) || !bypass)
+                return false;
+            var security = _engine.Security;
+            if (security != null && !security.IsSystem(frame.UserId) && !security.HasPrivilege(frame.UserId, "prvBypassCustomPlugins"))
+                throw Faults.Create(ErrorCodes.PrivilegeDenied,
+                    $"Principal user (Id={frame.UserId}, type=8) is missing prvBypassCustomPlugins privilege.");
+            return true;
+        }
+
+        private List<Entity> Snapshot(Operation op) =>
+            op.ImageRecords.Select(r => _engine.Store.Rows.TryGet(r.Table, r.Id, out var row) ? row : null).ToList();
+
+        private void RunStage(Operation op, List<StepDefinition> steps, StepStage stage, bool inTransaction)
+        {
+            foreach (var step in steps)
+            {
+                if (step.Stage != stage || step.Mode != StepMode.Synchronous) continue;
+                if (!StepRegistry.PassesFilter(step, op.InputParameters)) continue;
+                Execute(op, step, (int)stage, mode: 0, inTransaction);
+            }
+        }
+
+        private void QueueAsync(Operation op, List<StepDefinition> steps, bool hasPostImage)
+        {
+            foreach (var step in steps)
+            {
+                if (step.Mode != StepMode.Asynchronous || !StepRegistry.PassesFilter(step, op.InputParameters)) continue;
+                op.Transaction.PendingAsync.Add(new AsyncJob { Step = step, Operation = Freeze(op, hasPostImage) });
+            }
+        }
+
+        /// <summary>A copy of the operation as async steps see it: parameters copied, post-image as of now.</summary>
+        private Operation Freeze(Operation op, bool hasPostImage) => new Operation
+        {
+            MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName, PrimaryEntityId = op.PrimaryEntityId,
+            InputParameters = EntityCloner.CloneParameters(op.InputParameters),
+            OutputParameters = EntityCloner.CloneParameters(op.OutputParameters),
+            SharedVariables = EntityCloner.CloneParameters(op.SharedVariables),
+            OperationId = op.OperationId, RequestId = op.RequestId, CreatedOn = op.CreatedOn, UserId = op.UserId,
+            InitiatingUserId = op.InitiatingUserId, Depth = op.Depth, CorrelationId = op.CorrelationId,
+            ImageRecords = op.ImageRecords.ToList(),
+            PreStates = op.PreStates.ToList(),
+            PostStates = hasPostImage ? Snapshot(op) : new List<Entity>(),
+        };
+
+        /// <summary>Runs one step; plugin exceptions become the faults a client sees.</summary>
+        internal void Execute(Operation op, StepDefinition step, int stage, int mode, bool inTransaction)
+        {
+            Guid userId = step.RunAsUserId ?? op.UserId;
+            var context = new PluginExecutionContext(op, step, stage, mode, userId, _engine.BusinessUnitOfUser(userId),
+                WellKnownIds.OrganizationId, _engine.Options.OrganizationName, _engine.Options.IsolationMode)
+            {
+                IsInTransaction = inTransaction,
+            };
+            AddImages(context, op, step, stage);
+            var tracing = new TracingService();
+            var provider = new PluginServiceProvider(_engine, context, tracing);
+            _engine.Metrics.RecordPluginExecution();
+            try
+            {
+                _engine.Plugins.Get(step).Execute(provider);
+            }
+            catch (InvalidPluginExecutionException ex)
+            {
+                throw Faults.Create(ex.ErrorCode != 0 ? ex.ErrorCode : ErrorCodes.IsvAborted, ex.Message);
+            }
+            catch (FaultException<OrganizationServiceFault>)
+            {
+                throw; // a failed nested call, surfaced unchanged
+            }
+            catch (Exception ex)
+            {
+                throw Faults.Create(ErrorCodes.IsvUnExpected,
+                    $"Unexpected exception from plug-in (Execute): {step.PluginTypeName}: {ex.GetType().FullName}: {ex.Message}");
+            }
+            finally
+            {
+                _engine.RecordTrace(new TraceRecord
+                {
+                    StepName = step.Name, MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName,
+                    Stage = stage, Mode = mode, Text = tracing.Text,
+                });
+            }
+            // The plugin swallowed a failed call but the transaction is already gone.
+            if (inTransaction && mode == 0 && op.Transaction?.Doomed == true)
+                throw Faults.Create(ErrorCodes.IsvTransactionCount, ErrorCodes.TransactionCountMessage);
+        }
+
+        private void AddImages(PluginExecutionContext context, Operation op, StepDefinition step, int stage)
+        {
+            int count = op.ImageRecords.Count;
+            var pre = Enumerable.Range(0, count).Select(_ => new EntityImageCollection()).ToArray();
+            var post = Enumerable.Range(0, count).Select(_ => new EntityImageCollection()).ToArray();
+            foreach (var image in step.Images)
+            {
+                var columns = image.Attributes.Count == 0 ? null : new HashSet<string>(image.Attributes);
+                for (int i = 0; i < count; i++)
+                {
+                    if (image.ImageType != ImageType.PostImage && i < op.PreStates.Count && op.PreStates[i] != null)
+                        pre[i][image.EntityAlias] = ImageOf(op.PreStates[i], columns);
+                    if (image.ImageType != ImageType.PreImage && stage == (int)StepStage.PostOperation
+                        && i < op.PostStates.Count && op.PostStates[i] != null)
+                        post[i][image.EntityAlias] = ImageOf(op.PostStates[i], columns);
+                }
+            }
+            context.PreEntityImagesCollection = pre;
+            context.PostEntityImagesCollection = post;
+            if (count > 0)
+            {
+                context.PreEntityImages = pre[0];
+                context.PostEntityImages = post[0];
+            }
+        }
+
+        private Entity ImageOf(Entity state, HashSet<string> columns)
+        {
+            var image = EntityCloner.Project(state, columns);
+            _engine.Store.Format(image);
+            return image;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using CrmCollab.Emulator.Metadata;
+
+namespace CrmCollab.Emulator.Security
+{
+    /// <summary>
+    /// Privilege names as the platform spells them: prv&lt;Right&gt;&lt;EntitySchemaName&gt; (prvReadAccount,
+    /// prvAppendTocrmc_Widget); users are "User", notes "Note" and every activity table shares "Activity".
+    /// </summary>
+    public static class PrivilegeNames
+    {
+        // Longest first so "AppendTo" wins over "Append" when parsing.
+        private static readonly (string Prefix, AccessRight Right)[] Rights =
+        {
+            ("AppendTo", AccessRight.AppendTo), ("Append", AccessRight.Append), ("Create", AccessRight.Create),
+            ("Delete", AccessRight.Delete), ("Assign", AccessRight.Assign), ("Share", AccessRight.Share),
+            ("Write", AccessRight.Write), ("Read", AccessRight.Read),
+        };
+
+        public static string Of(TableDefinition table, AccessRight right) =>
+            "prv" + right + PrivilegeEntityName(table);
+
+        public static string PrivilegeEntityName(TableDefinition table)
+        {
+            if (table.IsActivity || table.LogicalName == "activitypointer") return "Activity";
+            switch (table.LogicalName)
+            {
+                case "systemuser": return "User";
+                case "annotation": return "Note";
+                default: return table.SchemaName ?? table.LogicalName;
+            }
+        }
+
+        /// <summary>Name of the access right as AccessRights spells it (ReadAccess, AppendToAccess...).</summary>
+        public static string AccessRightsName(AccessRight right) => right + "Access";
+
+        /// <summary>A stable id per privilege name, so messages are the same on every run.</summary>
+        public static Guid IdOf(string privilegeName)
+        {
+            using (var md5 = MD5.Create())
+            {
+                var hash = md5.ComputeHash(Encoding.UTF8.GetBytes(privilegeName.ToLowerInvariant()));
+                return new Guid(hash);
+            }
+        }
+
+        /// <summary>Reads prv&lt;Right&gt;&lt;Entity&gt; back to (tables, right); false for miscellaneous privileges.</summary>
+        public static bool TryParse(string privilegeName, MetadataCatalog catalog, out AccessRight right, out List<string> tables)
+        {
+            right = AccessRight.Read;
+            tables = new List<string>();
+            if (privilegeName == null || !privilegeName.StartsWith("prv", StringComparison.OrdinalIgnoreCase)) return false;
+            var rest = privilegeName.Substring(3);
+            foreach (var (prefix, candidate) in Rights)
+            {
+                if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+                var entity = rest.Substring(prefix.Length);
+                foreach (var table in catalog.Tables.Values)
+                {
+                    if (string.Equals(PrivilegeEntityName(table), entity, StringComparison.OrdinalIgnoreCase))
+                        tables.Add(table.LogicalName);
+                }
+                if (tables.Count > 0)
+                {
+                    right = candidate;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// The main operations of Create/Retrieve/Update/Delete on the row store: validation, platform columns,
+    /// state rules, alternate keys and delete cascades. Callers pass the undo log of their transaction.
+    /// </summary>
+    public sealed class DataStore
+    {
+        private readonly MetadataCatalog _catalog;
+        private readonly EngineClock _clock;
+        private readonly RowValidator _validator;
+        private readonly ValueFormatter _formatter;
+        private readonly Func<EntityReference, Guid> _businessUnitOf;
+        private readonly Func<Guid> _newId;
+
+        internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
+            Func<EntityReference, Guid> businessUnitOf, Func<Guid> newId)
+        {
+            _newId = newId;
+            _catalog = catalog;
+            _clock = clock;
+            Rows = new RowStore();
+            _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
+            _formatter = new ValueFormatter(catalog, Rows);
+            _businessUnitOf = businessUnitOf;
+        }
+
+        public RowStore Rows { get; }
+
+        public MetadataCatalog Catalog => _catalog;
+
+        public TableDefinition RequireTable(string table) => _validator.RequireTable(table);
+
+        /// <summary>The stored row (read-only) or the platform's not-found fault.</summary>
+        public Entity RequireRow(string table, Guid id)
+        {
+            RequireTable(table);
+            return Rows.TryGet(table, id, out var row) ? row : throw Faults.NotFound(table, id);
+        }
+
+        /// <summary>A formatted copy of a row holding the requested columns.</summary>
+        public Entity Read(string table, Guid id, ColumnSet columns)
+        {
+            var definition = RequireTable(table);
+            if (columns == null) throw Faults.Invalid("Required field 'ColumnSet' is missing");
+            if (!columns.AllColumns)
+                foreach (var column in columns.Columns)
+                    if (definition.Column(column) == null) throw Faults.UnknownColumn(table, column);
+            var row = RequireRow(table, id);
+            var copy = EntityCloner.Project(row, columns.AllColumns ? null : new HashSet<string>(columns.Columns));
+            Format(copy);
+            return copy;
+        }
+
+        public void Format(Entity entity) => _formatter.Format(entity);
+
+        public string PrimaryName(EntityReference reference) => _formatter.PrimaryName(reference);
+
+        public Guid Create(Entity target, Guid callerId, UndoLog log)
+        {
+            var table = RequireTable(target.LogicalName);
+            Guid id = ResolveId(table, target);
+            if (id != Guid.Empty && Rows.Exists(table.LogicalName, id))
+                throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
+            var ignored = _validator.ValidateValues(table, target, isCreate: true);
+            var row = EntityCloner.Clone(target);
+            row.FormattedValues.Clear();
+            row.KeyAttributes.Clear();
+            foreach (var column in ignored) row.Attributes.Remove(column);
+            row.Id = id == Guid.Empty ? _newId() : id;
+            target.Id = row.Id;
+
+            var now = _clock.Tick();
+            var caller = new EntityReference("systemuser", callerId);
+            SetIfColumn(table, row, "createdon", now);
+            SetIfColumn(table, row, "modifiedon", now);
+            SetIfColumn(table, row, "createdby", caller);
+            SetIfColumn(table, row, "modifiedby", caller);
+            if (table.Column("ownerid") != null && row.GetAttributeValue<EntityReference>("ownerid") == null)
+                row["ownerid"] = EntityCloner.CloneReference(caller);
+            if (StateRules.HasState(table))
+            {
+                if (!row.Contains("statecode") || row["statecode"] == null) row["statecode"] = new OptionSetValue(StateRules.Initial(table).State);
+                StateRules.Apply(table, null, row);
+            }
+            row[table.PrimaryIdAttribute] = row.Id;
+            SetOwnership(table, row);
+            _validator.CheckRequiredOnCreate(table, row);
+            CheckKeys(table, row);
+            Stamp(table, row);
+            Rows.Put(row, log);
+            return row.Id;
+        }
+
+        public void Update(Entity target, Guid callerId, UndoLog log)
+        {
+            var table = RequireTable(target.LogicalName);
+            Guid id = ResolveId(table, target);
+            if (id == Guid.Empty) throw Faults.Invalid("Entity Id must be specified for Update");
+            var current = RequireRow(table.LogicalName, id);
+            var ignored = _validator.ValidateValues(table, target, isCreate: false);
+            _validator.CheckRequiredOnUpdate(table, target);
+            var changes = EntityCloner.Clone(target);
+            foreach (var column in ignored) changes.Attributes.Remove(column);
+            changes.Attributes.Remove(table.PrimaryIdAttribute);
+            if (StateRules.HasState(table)) StateRules.Apply(table, current, changes);
+
+            var row = EntityCloner.Clone(current);
+            foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = pair.Value;
+            SetIfColumn(table, row, "modifiedon", _clock.Tick());
+            SetIfColumn(table, row, "modifiedby", new EntityReference("systemuser", callerId));
+            if (changes.Contains("ownerid")) SetOwnership(table, row);
+            if (table.Keys.Count > 0) CheckKeys(table, row);
+            Stamp(table, row);
+            Rows.Put(row, log);
+        }
+
+        /// <summary>Deletes a row and applies each 1:N relationship's cascade to its children.</summary>
+        public void Delete(string tableName, Guid id, Guid callerId, UndoLog log)
+        {
+            var table = RequireTable(tableName);
+            RequireRow(tableName, id);
+            foreach (var relationship in _catalog.Relationships.Where(r => !r.IsManyToMany && r.ReferencedEntity == tableName))
+            {
+                var children = Rows.Scan(relationship.ReferencingEntity)
+                    .Where(r => r.GetAttributeValue<object>(relationship.ReferencingAttribute) is EntityReference reference
+                                && reference.Id == id && reference.LogicalName == tableName)
+                    .ToList();
+                if (children.Count == 0) continue;
+                switch (relationship.CascadeDelete)
+                {
+                    case "Restrict":
+                        throw Faults.Create(ErrorCodes.CannotDeleteDueToAssociation,
+                            $"The record cannot be deleted because it is associated with another record ({relationship.SchemaName}).");
+                    case "Cascade":
+                        foreach (var child in children)
+                            if (Rows.Exists(child.LogicalName, child.Id)) Delete(child.LogicalName, child.Id, callerId, log);
+                        break;
+                    default: // RemoveLink
+                        foreach (var child in children)
+                        {
+                            var copy = EntityCloner.Clone(child);
+                            copy[relationship.ReferencingAttribute] = null;
+                            Stamp(_catalog.Table(child.LogicalName), copy);
+                            Rows.Put(copy, log);
+                        }
+                        break;
+                }
+            }
+            // N:N links of the row go with it.
+            foreach (var relationship in _catalog.Relationships.Where(r => r.IsManyToMany && (r.Entity1 == tableName || r.Entity2 == tableName)))
+            {
+                var links = Rows.Scan(relationship.IntersectEntity)
+                    .Where(r => (relationship.Entity1 == tableName && Equals(r.GetAttributeValue<object>(relationship.Entity1IntersectAttribute), id))
+                             || (relationship.Entity2 == tableName && Equals(r.GetAttributeValue<object>(relationship.Entity2IntersectAttribute), id)))
+                    .Select(r => r.Id).ToList();
+                foreach (var link in links) Rows.Remove(relationship.IntersectEntity, link, log);
+            }
+            Rows.Remove(tableName, id, log);
+        }
+
+        /// <summary>The id a target names: its Id, its primary-id attribute or its alternate key.</summary>
+        public Guid ResolveId(TableDefinition table, Entity target)
+        {
+            if (target.Id != Guid.Empty) return target.Id;
+            if (target.Attributes.TryGetValue(table.PrimaryIdAttribute, out var raw) && raw is Guid fromAttribute) return fromAttribute;
+            if (target.KeyAttributes.Count > 0) return FindByKey(table, target.KeyAttributes) ?? Guid.Empty;
+            return Guid.Empty;
+        }
+
+        /// <summary>The row whose alternate-key (or primary key) values equal the given ones.</summary>
+        public Guid? FindByKey(TableDefinition table, KeyAttributeCollection keys)
+        {
+            if (keys.Count == 1 && keys.TryGetValue(table.PrimaryIdAttribute, out var pk) && pk is Guid g)
+                return Rows.Exists(table.LogicalName, g) ? g : (Guid?)null;
+            var names = new HashSet<string>(keys.Keys);
+            if (!table.Keys.Any(k => names.SetEquals(k.Columns)))
+                throw Faults.Invalid($"The key attributes ({string.Join(", ", names)}) do not match an alternate key of '{table.LogicalName}'.");
+            foreach (var row in Rows.Scan(table.LogicalName))
+                if (keys.All(k => KeyEquals(row.GetAttributeValue<object>(k.Key), k.Value))) return row.Id;
+            return null;
+        }
+
+        private void CheckKeys(TableDefinition table, Entity row)
+        {
+            foreach (var key in table.Keys)
+            {
+                var values = key.Columns.Select(c => row.GetAttributeValue<object>(c)).ToArray();
+                if (values.Any(v => v == null)) continue; // keys with a null part are not enforced
+                foreach (var other in Rows.Scan(table.LogicalName))
+                {
+                    if (other.Id == row.Id) continue;
+                    if (key.Columns.Select((c, i) => KeyEquals(other.GetAttributeValue<object>(c), values[i])).All(x => x))
+                        throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
+                            $"Entity Key {key.LogicalName} violated. A record with the same value for {string.Join(", ", key.Columns)} already exists. A duplicate record cannot be created. Select one or more unique values and try again.");
+                }
+            }
+        }
+
+        private static bool KeyEquals(object left, object right)
+        {
+            if (left is string a && right is string b) return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+            if (left is EntityReference ra && right is EntityReference rb) return ra.Id == rb.Id;
+            if (left is OptionSetValue oa && right is OptionSetValue ob) return oa.Value == ob.Value;
+            return Equals(left, right);
+        }
+
+        private void SetOwnership(TableDefinition table, Entity row)
+        {
+            var owner = row.GetAttributeValue<EntityReference>("ownerid");
+            if (owner == null || table.Column("ownerid") == null) return;
+            if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
+                throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
+            row["ownerid"] = new EntityReference(owner.LogicalName, owner.Id);
+            SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null);
+            SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null);
+            SetIfColumn(table, row, "owningbusinessunit", new EntityReference("businessunit", _businessUnitOf(owner)));
+        }
+
+        private void Stamp(TableDefinition table, Entity row)
+        {
+            long version = Rows.NextVersion();
+            row.RowVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetIfColumn(table, row, "versionnumber", version);
+        }
+
+        private static void SetIfColumn(TableDefinition table, Entity row, string column, object value)
+        {
+            if (table?.Column(column) != null) row[column] = value;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// Deep copies of SDK values. The store never shares an instance with a caller: what goes in and what comes
+    /// out are copies, as over the wire.
+    /// </summary>
+    public static class EntityCloner
+    {
+        public static Entity Clone(Entity source)
+        {
+            if (source == null) return null;
+            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
+            foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+            foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+            foreach (var pair in source.RelatedEntities)
+                copy.RelatedEntities[new Relationship(pair.Key.SchemaName) { PrimaryEntityRole = pair.Key.PrimaryEntityRole }] =
+                    (EntityCollection)CloneValue(pair.Value);
+            return copy;
+        }
+
+        /// <summary>A copy holding only the given columns (all when null), without formatted values.</summary>
+        public static Entity Project(Entity source, ICollection<string> columns)
+        {
+            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
+            foreach (var pair in source.Attributes)
+                if (columns == null || columns.Contains(pair.Key)) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+            return copy;
+        }
+
+        public static object CloneValue(object value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case Entity e: return Clone(e);
+                case EntityReference r: return CloneReference(r);
+                case Money m: return new Money(m.Value);
+                case OptionSetValue o: return new OptionSetValue(o.Value);
+                case OptionSetValueCollection oc: return new OptionSetValueCollection(oc.Select(o => new OptionSetValue(o.Value)).ToList());
+                case EntityCollection ec:
+                    return new EntityCollection(ec.Entities.Select(Clone).ToList())
+                    {
+                        EntityName = ec.EntityName, MoreRecords = ec.MoreRecords, PagingCookie = ec.PagingCookie,
+                        TotalRecordCount = ec.TotalRecordCount, TotalRecordCountLimitExceeded = ec.TotalRecordCountLimitExceeded,
+                        MinActiveRowVersion = ec.MinActiveRowVersion,
+                    };
+                case EntityReferenceCollection rc: return new EntityReferenceCollection(rc.Select(CloneReference).ToList());
+                case AliasedValue a: return new AliasedValue(a.EntityLogicalName, a.AttributeLogicalName, CloneValue(a.Value));
+                case Array array: return array.Clone();
+                case ParameterCollection p: return CloneParameters(p);
+                case OrganizationRequest request: return CloneRequest(request);
+                case OrganizationRequestCollection requests:
+                    var copies = new OrganizationRequestCollection();
+                    foreach (var request in requests) copies.Add(CloneRequest(request));
+                    return copies;
+                default: return value; // strings, numbers, dates, guids, enums: immutable
+            }
+        }
+
+        public static EntityReference CloneReference(EntityReference r)
+        {
+            if (r == null) return null;
+            var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
+            foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+            return copy;
+        }
+
+        public static ParameterCollection CloneParameters(ParameterCollection source)
+        {
+            var copy = new ParameterCollection();
+            foreach (var pair in source) copy[pair.Key] = CloneValue(pair.Value);
+            return copy;
+        }
+
+        /// <summary>A generic request with the same name, id and deep-copied parameters.</summary>
+        public static OrganizationRequest CloneRequest(OrganizationRequest request)
+        {
+            if (request == null) return null;
+            var copy = new OrganizationRequest(request.RequestName) { RequestId = request.RequestId };
+            foreach (var pair in request.Parameters) copy.Parameters[pair.Key] = CloneValue(pair.Value);
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// The organisation's rows: one dictionary per table. Rows held here are private instances; every write goes
+    /// through an <see cref="UndoLog"/> so a transaction can put the previous state back.
+    /// </summary>
+    public sealed class RowStore
+    {
+        private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables =
+            new Dictionary<string, Dictionary<Guid, Entity>>(StringComparer.Ordinal);
+        private long _version = 1000;
+
+        /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
+        public event Action<string> Changed;
+
+        public bool TryGet(string table, Guid id, out Entity row)
+        {
+            row = null;
+            return table != null && _tables.TryGetValue(table, out var rows) && rows.TryGetValue(id, out row);
+        }
+
+        public bool Exists(string table, Guid id) => TryGet(table, id, out _);
+
+        public IEnumerable<Entity> Scan(string table) =>
+            table != null && _tables.TryGetValue(table, out var rows) ? rows.Values : (IEnumerable<Entity>)Array.Empty<Entity>();
+
+        public int Count(string table) => table != null && _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
+
+        /// <summary>Monotonic row version shared by all tables, as SQL rowversion is per database.</summary>
+        public long NextVersion() => ++_version;
+
+        /// <summary>Inserts or replaces; the row instance becomes the store's own.</summary>
+        public void Put(Entity row, UndoLog log)
+        {
+            if (!_tables.TryGetValue(row.LogicalName, out var rows))
+                _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
+            rows.TryGetValue(row.Id, out var previous);
+            log?.Record(row.LogicalName, row.Id, previous);
+            rows[row.Id] = row;
+            Changed?.Invoke(row.LogicalName);
+        }
+
+        public bool Remove(string table, Guid id, UndoLog log)
+        {
+            if (!_tables.TryGetValue(table, out var rows) || !rows.TryGetValue(id, out var previous)) return false;
+            log?.Record(table, id, previous);
+            rows.Remove(id);
+            Changed?.Invoke(table);
+            return true;
+        }
+
+        /// <summary>Puts a previous state back (null: the row did not exist). Used by the undo log only.</summary>
+        internal void Restore(string table, Guid id, Entity previous)
+        {
+            if (!_tables.TryGetValue(table, out var rows))
+                _tables[table] = rows = new Dictionary<Guid, Entity>();
+            if (previous == null) rows.Remove(id);
+            else rows[id] = previous;
+            Changed?.Invoke(table);
+        }
+    }
+
+    /// <summary>Previous states of the rows one transaction touched, newest last.</summary>
+    public sealed class UndoLog
+    {
+        private readonly List<(string Table, Guid Id, Entity Previous)> _entries = new List<(string, Guid, Entity)>();
+
+        public int Count => _entries.Count;
+
+        internal void Record(string table, Guid id, Entity previous) => _entries.Add((table, id, previous));
+
+        public void Rollback(RowStore store)
+        {
+            for (int i = _entries.Count - 1; i >= 0; i--)
+                store.Restore(_entries[i].Table, _entries[i].Id, _entries[i].Previous);
+            _entries.Clear();
+        }
+
+        public void Clear() => _entries.Clear();
+    }
+}

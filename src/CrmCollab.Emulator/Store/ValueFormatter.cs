@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Linq;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// FormattedValues as Retrieve/RetrieveMultiple return them: choice labels, lookup primary names, money and
+    /// Yes/No. Money uses a fixed invariant format ("1,234.00", no currency symbol) so results do not depend on
+    /// the machine's culture or on a currency record.
+    /// </summary>
+    internal sealed class ValueFormatter
+    {
+        private readonly MetadataCatalog _catalog;
+        private readonly RowStore _rows;
+
+        public ValueFormatter(MetadataCatalog catalog, RowStore rows)
+        {
+            _catalog = catalog;
+            _rows = rows;
+        }
+
+        public void Format(Entity entity)
+        {
+            var table = _catalog.Table(entity.LogicalName);
+            if (table == null) return;
+            foreach (var pair in entity.Attributes.ToList())
+            {
+                var column = table.Column(pair.Key);
+                if (column == null || pair.Value == null) continue;
+                var text = FormatValue(column, pair.Value);
+                if (text != null) entity.FormattedValues[pair.Key] = text;
+            }
+        }
+
+        private string FormatValue(ColumnDefinition column, object value)
+        {
+            switch (value)
+            {
+                case OptionSetValue option:
+                    return column.OptionSet?.Find(option.Value)?.Label ?? option.Value.ToString(CultureInfo.InvariantCulture);
+                case OptionSetValueCollection options:
+                    return string.Join("; ", options.Select(o => column.OptionSet?.Find(o.Value)?.Label ?? o.Value.ToString(CultureInfo.InvariantCulture)));
+                case EntityReference reference:
+                    reference.Name = PrimaryName(reference);
+                    return reference.Name;
+                case Money money:
+                    return money.Value.ToString("N" + (column.Precision ?? 2), CultureInfo.InvariantCulture);
+                case bool flag:
+                    return flag ? "Yes" : "No";
+                default:
+                    return null;
+            }
+        }
+
+        public string PrimaryName(EntityReference reference)
+        {
+            var table = _catalog.Table(reference.LogicalName);
+            if (table?.PrimaryNameAttribute == null) return reference.Name;
+            return _rows.TryGet(reference.LogicalName, reference.Id, out var row)
+                ? row.GetAttributeValue<object>(table.PrimaryNameAttribute) as string
+                : reference.Name;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class RetrieveMultipleResponse : OrganizationResponse
+    {
+        public RetrieveMultipleResponse()
+        {
+        }
+
+        public EntityCollection EntityCollection => MessageParameters.Get<EntityCollection>(Results, "EntityCollection");
+    }
+}
