@@ -54,6 +54,15 @@ namespace CrmCollab.Emulator.Metadata
                 .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)
                 .SystemColumns();
 
+            // A row in a queue: how work that nobody owns yet waits for someone to pick it (objectid: the work item).
+            Table(c, "queueitem", "QueueItem", 2029, OwnershipType.UserOwned, "title")
+                .String("title", 300)
+                .Lookup("queueid", "queue").Required(RequiredLevel.SystemRequired).Rel("queue_entries", cascadeDelete: "Cascade")
+                .Lookup("objectid", "task").Required(RequiredLevel.SystemRequired).Rel("Task_QueueItem", cascadeDelete: "Cascade")
+                .Lookup("workerid", "systemuser")
+                .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)
+                .SystemColumns();
+
             Table(c, "territory", "Territory", 2013, OwnershipType.OrganizationOwned, "name")
                 .String("name", 200, RequiredLevel.ApplicationRequired)
                 .Lookup("managerid", "systemuser").Rel("system_user_territories")

@@ -23,7 +23,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         };
 
         private static OwnerResolver Resolver(IEnumerable<DedicatedOwner> owners = null, IEnumerable<RoutingRule> rules = null) =>
-            new OwnerResolver(new[] { Plant, Group }, owners, rules, Unrouted);
+            new OwnerResolver(new[] { Plant, Group }, owners, rules, () => Unrouted);
 
         private static DedicatedOwner Owner(AccountProfile account, BusinessFunction function, Principal who,
             DateTime? from = null, DateTime? to = null, bool active = true, Principal backup = null) =>

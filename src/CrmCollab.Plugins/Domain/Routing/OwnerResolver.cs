@@ -15,14 +15,14 @@ namespace CrmCollab.Plugins.Domain.Routing
         private readonly IReadOnlyList<AccountProfile> _chain;
         private readonly ILookup<Guid, DedicatedOwner> _owners; // by account; no ValueTuple on net462
         private readonly ILookup<BusinessFunction, RoutingRule> _rules;
-        private readonly Principal _unroutedFallback;
+        private readonly Func<Principal> _unroutedFallback;
 
         /// <param name="accountChain">The account first, then its parent, grand-parent… (cycles are cut by the loader).</param>
         /// <param name="dedicatedOwners">Dedicated owner rows of any account in the chain.</param>
         /// <param name="rules">Active routing rules.</param>
-        /// <param name="unroutedFallback">The queue or team that takes work nobody was found for.</param>
+        /// <param name="unroutedFallback">The queue or team that takes work nobody was found for; asked only when needed.</param>
         public OwnerResolver(IReadOnlyList<AccountProfile> accountChain, IEnumerable<DedicatedOwner> dedicatedOwners,
-            IEnumerable<RoutingRule> rules, Principal unroutedFallback)
+            IEnumerable<RoutingRule> rules, Func<Principal> unroutedFallback)
         {
             if (accountChain == null || accountChain.Count == 0)
                 throw new ArgumentException("Routing needs the account.", nameof(accountChain));
@@ -53,9 +53,10 @@ namespace CrmCollab.Plugins.Domain.Routing
             }
 
             string reason = $"{function.Label()}: no dedicated owner and no routing rule for account {_chain[0].Name}";
-            if (_unroutedFallback == null)
+            Principal fallback = _unroutedFallback?.Invoke();
+            if (fallback == null)
                 return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true);
-            return new OwnerResolution(function, _unroutedFallback, Path(notes, $"{reason} → unrouted, {_unroutedFallback}"), true);
+            return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true);
         }
 
         private OwnerResolution FromDedicatedOwner(BusinessFunction function, AccountProfile account, string where,

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Data
+{
+    /// <summary>
+    /// Loads what owner resolution needs for one account in a bounded number of queries, whatever the number of
+    /// rules or functions: one Retrieve per level of the parent chain, one query for the chain's dedicated owners,
+    /// one for the active routing rules, and (only when something is unrouted) one for the fallback.
+    /// </summary>
+    public sealed class RoutingRepository
+    {
+        private const int MaxChainDepth = 10;
+        private readonly IOrganizationService _service;
+
+        public RoutingRepository(IOrganizationService service)
+        {
+            _service = service;
+        }
+
+        public OwnerResolver ResolverFor(Guid accountId)
+        {
+            IReadOnlyList<AccountProfile> chain = AccountChain(accountId);
+            var ids = chain.Select(a => (object)a.Id).ToArray();
+            return new OwnerResolver(chain, DedicatedOwners(ids), ActiveRules(), UnroutedFallback);
+        }
+
+        public IReadOnlyList<AccountProfile> AccountChain(Guid accountId)
+        {
+            var chain = new List<AccountProfile>();
+            var seen = new HashSet<Guid>();
+            Guid? next = accountId;
+            var columns = new ColumnSet(Account.Name, Account.ParentAccountId, Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode);
+            while (next.HasValue && seen.Add(next.Value) && chain.Count < MaxChainDepth)
+            {
+                Entity row = _service.Retrieve(Account.Table, next.Value, columns);
+                chain.Add(new AccountProfile
+                {
+                    Id = row.Id,
+                    Name = row.GetAttributeValue<string>(Account.Name),
+                    ParentId = row.RefId(Account.ParentAccountId),
+                    IndustryCode = row.Choice(Account.IndustryCode),
+                    TerritoryId = row.RefId(Account.TerritoryId),
+                    CustomerSizeCode = row.Choice(Account.CustomerSizeCode),
+                });
+                next = chain[chain.Count - 1].ParentId;
+            }
+            return chain;
+        }
+
+        public IReadOnlyList<DedicatedOwner> DedicatedOwners(object[] accountIds)
+        {
+            var query = new QueryExpression(DedicatedOwnerRow.Table)
+            {
+                ColumnSet = new ColumnSet(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId,
+                    DedicatedOwnerRow.TeamId, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo),
+            };
+            query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.In, accountIds);
+            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
+            AddUserState(query, DedicatedOwnerRow.UserId, "u");
+            AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
+            return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
+        }
+
+        public static DedicatedOwner ToDedicatedOwner(Entity row)
+        {
+            EntityReference user = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.UserId);
+            EntityReference team = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.TeamId);
+            EntityReference backup = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.BackupUserId);
+            return new DedicatedOwner
+            {
+                Id = row.Id,
+                AccountId = row.RefId(DedicatedOwnerRow.AccountId) ?? Guid.Empty,
+                Function = (BusinessFunction)(row.Choice(DedicatedOwnerRow.Function) ?? 0),
+                Owner = user != null ? ToPrincipal(user) : team != null ? ToPrincipal(team) : null,
+                OwnerIsActive = user == null || !row.Aliased<bool>("u." + SystemUser.IsDisabled),
+                Backup = backup == null ? null : ToPrincipal(backup),
+                BackupIsActive = backup != null && !row.Aliased<bool>("b." + SystemUser.IsDisabled),
+                ValidFrom = row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidFrom) ?? DateTime.MinValue,
+                ValidTo = row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidTo),
+            };
+        }
+
+        public IReadOnlyList<RoutingRule> ActiveRules()
+        {
+            var query = new QueryExpression(RoutingRuleRow.Table)
+            {
+                ColumnSet = new ColumnSet(RoutingRuleRow.Name, RoutingRuleRow.Function, RoutingRuleRow.IndustryCode,
+                    RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode, RoutingRuleRow.UserId, RoutingRuleRow.TeamId,
+                    RoutingRuleRow.QueueId, RoutingRuleRow.Priority),
+            };
+            query.Criteria.AddCondition(RoutingRuleRow.IsActive, ConditionOperator.Equal, true);
+            AddUserState(query, RoutingRuleRow.UserId, "u");
+            return _service.RetrieveMultiple(query).Entities
+                .Where(row => !row.Aliased<bool>("u." + SystemUser.IsDisabled)) // a rule pointing at a disabled user routes nothing
+                .Select(row => new RoutingRule
+                {
+                    Id = row.Id,
+                    Name = row.GetAttributeValue<string>(RoutingRuleRow.Name),
+                    Function = (BusinessFunction)(row.Choice(RoutingRuleRow.Function) ?? 0),
+                    IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
+                    TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
+                    CustomerSizeCode = row.Choice(RoutingRuleRow.CustomerSizeCode),
+                    Target = FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                    Priority = row.GetAttributeValue<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
+                })
+                .ToList();
+        }
+
+        /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
+        public Principal UnroutedFallback()
+        {
+            string setting = EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue);
+            if (string.IsNullOrWhiteSpace(setting)) return null;
+            foreach (var table in new[] { Queue.Table, Team.Table })
+            {
+                string nameColumn = table == Queue.Table ? Queue.Name : Team.Name;
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(nameColumn), TopCount = 1 };
+                if (Guid.TryParse(setting, out Guid id)) query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
+                else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
+                Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+                if (found != null)
+                    return new Principal(table == Queue.Table ? PrincipalKind.Queue : PrincipalKind.Team, found.Id, found.GetAttributeValue<string>(nameColumn));
+            }
+            return null;
+        }
+
+        public static Principal ToPrincipal(EntityReference reference)
+        {
+            switch (reference.LogicalName)
+            {
+                case SystemUser.Table: return new Principal(PrincipalKind.User, reference.Id, reference.Name);
+                case Team.Table: return new Principal(PrincipalKind.Team, reference.Id, reference.Name);
+                case Queue.Table: return new Principal(PrincipalKind.Queue, reference.Id, reference.Name);
+                default: throw new InvalidOperationException($"A {reference.LogicalName} cannot receive work.");
+            }
+        }
+
+        private static Principal FirstPrincipal(Entity row, params string[] columns) =>
+            columns.Select(c => row.GetAttributeValue<EntityReference>(c)).Where(r => r != null).Select(ToPrincipal).FirstOrDefault();
+
+        private static void AddUserState(QueryExpression query, string lookup, string alias)
+        {
+            LinkEntity user = query.AddLink(SystemUser.Table, lookup, SystemUser.Id, JoinOperator.LeftOuter);
+            user.EntityAlias = alias;
+            user.Columns = new ColumnSet(SystemUser.IsDisabled);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+namespace CrmCollab.Plugins.Data
+{
+    // Logical names the plugins read and write, in one place: the contract with solution/.
+
+    public static class Account
+    {
+        public const string Table = "account", Id = "accountid", Name = "name", ParentAccountId = "parentaccountid",
+            IndustryCode = "industrycode", TerritoryId = "territoryid", CustomerSizeCode = "customersizecode",
+            OwnerId = "ownerid", ChurnRisk = "crmc_churnrisk", LastSignalOn = "crmc_lastsignalon";
+    }
+
+    public static class Opportunity
+    {
+        public const string Table = "opportunity", Id = "opportunityid", Name = "name", CustomerId = "customerid",
+            ParentAccountId = "parentaccountid", EstimatedValue = "estimatedvalue", SalesStage = "salesstage",
+            StepName = "stepname", StateCode = "statecode", OwnerId = "ownerid", TransactionCurrencyId = "transactioncurrencyid",
+            DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
+            PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
+            FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary";
+
+        public const int StateOpen = 0, StateWon = 1, StateLost = 2;
+    }
+
+    public static class SystemUser
+    {
+        public const string Table = "systemuser", Id = "systemuserid", FullName = "fullname", IsDisabled = "isdisabled";
+    }
+
+    public static class Team
+    {
+        public const string Table = "team", Id = "teamid", Name = "name";
+    }
+
+    public static class Queue
+    {
+        public const string Table = "queue", Id = "queueid", Name = "name";
+    }
+
+    public static class DedicatedOwnerRow
+    {
+        public const string Table = "crmc_dedicatedowner", Id = "crmc_dedicatedownerid", Name = "crmc_name",
+            AccountId = "crmc_accountid", Function = "crmc_function", UserId = "crmc_userid", TeamId = "crmc_teamid",
+            BackupUserId = "crmc_backupuserid", ValidFrom = "crmc_validfrom", ValidTo = "crmc_validto", StateCode = "statecode";
+    }
+
+    public static class RoutingRuleRow
+    {
+        public const string Table = "crmc_routingrule", Id = "crmc_routingruleid", Name = "crmc_name", Function = "crmc_function",
+            IndustryCode = "crmc_industrycode", TerritoryId = "crmc_territoryid", CustomerSizeCode = "crmc_customersizecode",
+            UserId = "crmc_userid", TeamId = "crmc_teamid", QueueId = "crmc_queueid", Priority = "crmc_priority",
+            IsActive = "crmc_isactive";
+    }
+
+    public static class HandoffTemplateRow
+    {
+        public const string Table = "crmc_handofftemplate", Id = "crmc_handofftemplateid", Name = "crmc_name",
+            Function = "crmc_function", Subject = "crmc_subject", Description = "crmc_description",
+            DueOffsetDays = "crmc_dueoffsetdays", RequiredEvidence = "crmc_requiredevidence", Sequence = "crmc_sequence",
+            IsActive = "crmc_isactive";
+    }
+
+    public static class HandoffTask
+    {
+        public const string Table = "task", Id = "activityid", Subject = "subject", Description = "description",
+            RegardingObjectId = "regardingobjectid", ScheduledEnd = "scheduledend", OwnerId = "ownerid", StateCode = "statecode",
+            StatusCode = "statuscode", ActualEnd = "actualend", Function = "crmc_function", OpportunityId = "crmc_opportunityid",
+            TemplateId = "crmc_handofftemplateid", HandoffKey = "crmc_handoffkey", RoutingPath = "crmc_routingpath",
+            AgreedTerms = "crmc_agreedterms", AcceptedOn = "crmc_acceptedon", IsUnrouted = "crmc_isunrouted",
+            ContractNumber = "crmc_contractnumber", TrackingNumber = "crmc_trackingnumber", DeliveredOn = "crmc_deliveredon",
+            ServiceReference = "crmc_servicereference";
+
+        public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;
+    }
+
+    public static class EnvironmentVariable
+    {
+        public const string DefinitionTable = "environmentvariabledefinition", DefinitionId = "environmentvariabledefinitionid",
+            SchemaName = "schemaname", DefaultValue = "defaultvalue", ValueTable = "environmentvariablevalue", Value = "value";
+
+        public const string UnroutedQueue = "crmc_UnroutedQueue", LockedTermsColumns = "crmc_LockedTermsColumns",
+            StageRequirements = "crmc_StageRequirements";
+    }
+}

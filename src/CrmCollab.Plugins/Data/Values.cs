@@ -1,0 +1,38 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Data
+{
+    /// <summary>Small readers that turn SDK values into plain ones, tolerant of absent columns.</summary>
+    public static class Values
+    {
+        public static int? Choice(this Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;
+
+        public static Guid? RefId(this Entity row, string column) => row.GetAttributeValue<EntityReference>(column)?.Id;
+
+        public static decimal? MoneyValue(this Entity row, string column) => row.GetAttributeValue<Money>(column)?.Value;
+
+        public static bool Flag(this Entity row, string column, bool whenMissing = false) =>
+            row.Contains(column) && row[column] is bool value ? value : whenMissing;
+
+        /// <summary>A value read through a link-entity alias ("u.isdisabled").</summary>
+        public static T Aliased<T>(this Entity row, string aliasAndColumn)
+        {
+            var aliased = row.GetAttributeValue<AliasedValue>(aliasAndColumn);
+            return aliased?.Value is T value ? value : default(T);
+        }
+
+        /// <summary>The Target merged over the pre-image: the row as it will be after this Update.</summary>
+        public static Entity Merge(Entity preImage, Entity target)
+        {
+            var merged = new Entity(target.LogicalName, target.Id);
+            if (preImage != null) foreach (var pair in preImage.Attributes) merged[pair.Key] = pair.Value;
+            foreach (var pair in target.Attributes) merged[pair.Key] = pair.Value;
+            return merged;
+        }
+
+        /// <summary>Whether a column holds something a person would call filled (not null, not blank text).</summary>
+        public static bool IsFilled(this Entity row, string column) =>
+            row.Contains(column) && row[column] != null && !(row[column] is string text && text.Trim().Length == 0);
+    }
+}

@@ -1,0 +1,493 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Xml.Linq;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Solution;
+using Xunit;
+
+namespace CrmCollab.Emulator.Tests.Solution
+{
+    /// <summary>
+    /// The real solution folder (solution/ at the repository root): the data model other code relies on loads
+    /// with the engine's loader, and the split files pack into a customizations.xml valid against Microsoft's XSD.
+    /// </summary>
+    public class ShippedSolutionTests
+    {
+        private static readonly string RepoRoot = typeof(ShippedSolutionTests).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+
+        private static readonly string Folder = Path.Combine(RepoRoot, "solution");
+
+        private static readonly Lazy<SolutionDefinition> Loaded = new Lazy<SolutionDefinition>(() => SolutionLoader.Load(Folder));
+
+        private static SolutionDefinition Def => Loaded.Value;
+
+        private static TableDefinition Table(string name) =>
+            Def.Catalog.Table(name) ?? throw new Xunit.Sdk.XunitException($"table '{name}' is missing");
+
+        private static ColumnDefinition Column(string table, string column) =>
+            Table(table).Column(column) ?? throw new Xunit.Sdk.XunitException($"column '{table}.{column}' is missing");
+
+        [Fact]
+        public void Manifest_is_the_CrmCollab_solution_of_the_crmcollab_publisher()
+        {
+            Assert.Equal("CrmCollab", Def.UniqueName);
+            Assert.Equal("1.0.0.0", Def.Version);
+            Assert.Equal("crmc", Def.PublisherPrefix);
+
+            var publisher = XDocument.Load(Path.Combine(Folder, "Other/Solution.xml")).Root
+                .Element("SolutionManifest").Element("Publisher");
+            Assert.Equal("crmcollab", publisher.Element("UniqueName").Value);
+            Assert.Equal("10000", publisher.Element("CustomizationOptionValuePrefix").Value);
+        }
+
+        [Fact]
+        public void Global_choices_have_the_contract_values()
+        {
+            AssertOptions(Def.Catalog.GlobalOptionSets["crmc_function"], (100000000, "Operations"), (100000001, "Logistics"),
+                (100000002, "Finance"), (100000003, "ADV"), (100000004, "SAV"), (100000005, "Engineering"));
+            AssertOptions(Def.Catalog.GlobalOptionSets["crmc_paymentterms"], (100000000, "Net 30"), (100000001, "Net 45"),
+                (100000002, "Net 60"), (100000003, "50% upfront"), (100000004, "Cash on delivery"));
+        }
+
+        public static IEnumerable<object[]> Tables() => new[]
+        {
+            new object[] { "crmc_dedicatedowner", OwnershipType.UserOwned },
+            new object[] { "crmc_routingrule", OwnershipType.OrganizationOwned },
+            new object[] { "crmc_handofftemplate", OwnershipType.OrganizationOwned },
+            new object[] { "crmc_feasibilityrule", OwnershipType.OrganizationOwned },
+            new object[] { "crmc_feasibilityreview", OwnershipType.UserOwned },
+            new object[] { "crmc_amendment", OwnershipType.UserOwned },
+            new object[] { "crmc_fieldsignal", OwnershipType.UserOwned },
+        };
+
+        [Theory]
+        [MemberData(nameof(Tables))]
+        public void Custom_tables_exist_with_their_ownership_and_primary_columns(string name, OwnershipType ownership)
+        {
+            var table = Table(name);
+            Assert.True(table.IsCustom);
+            Assert.Equal(ownership, table.Ownership);
+            Assert.Equal(name + "id", table.PrimaryIdAttribute);
+            Assert.Equal("crmc_name", table.PrimaryNameAttribute);
+            Assert.Equal(ColumnType.String, Column(name, "crmc_name").Type);
+            Assert.Equal(ColumnType.State, Column(name, "statecode").Type);
+            Assert.Equal(ColumnType.Status, Column(name, "statuscode").Type);
+            if (ownership == OwnershipType.UserOwned) Assert.Equal(ColumnType.Owner, Column(name, "ownerid").Type);
+            else Assert.Null(table.Column("ownerid"));
+        }
+
+        // table, column, type, required, lookup target / option set
+        public static IEnumerable<object[]> Columns() => new[]
+        {
+            C("crmc_dedicatedowner", "crmc_accountid", ColumnType.Lookup, true, "account"),
+            C("crmc_dedicatedowner", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
+            C("crmc_dedicatedowner", "crmc_userid", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_dedicatedowner", "crmc_teamid", ColumnType.Lookup, false, "team"),
+            C("crmc_dedicatedowner", "crmc_backupuserid", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_dedicatedowner", "crmc_validfrom", ColumnType.DateTime, true),
+            C("crmc_dedicatedowner", "crmc_validto", ColumnType.DateTime, false),
+
+            C("crmc_routingrule", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
+            C("crmc_routingrule", "crmc_industrycode", ColumnType.Picklist, false),
+            C("crmc_routingrule", "crmc_territoryid", ColumnType.Lookup, false, "territory"),
+            C("crmc_routingrule", "crmc_customersizecode", ColumnType.Integer, false),
+            C("crmc_routingrule", "crmc_userid", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_routingrule", "crmc_teamid", ColumnType.Lookup, false, "team"),
+            C("crmc_routingrule", "crmc_queueid", ColumnType.Lookup, false, "queue"),
+            C("crmc_routingrule", "crmc_priority", ColumnType.Integer, true),
+            C("crmc_routingrule", "crmc_isactive", ColumnType.Boolean, false),
+
+            C("crmc_handofftemplate", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
+            C("crmc_handofftemplate", "crmc_subject", ColumnType.String, true),
+            C("crmc_handofftemplate", "crmc_description", ColumnType.Memo, false),
+            C("crmc_handofftemplate", "crmc_dueoffsetdays", ColumnType.Integer, true),
+            C("crmc_handofftemplate", "crmc_requiredevidence", ColumnType.String, false),
+            C("crmc_handofftemplate", "crmc_sequence", ColumnType.Integer, false),
+            C("crmc_handofftemplate", "crmc_isactive", ColumnType.Boolean, false),
+
+            C("task", "crmc_function", ColumnType.Picklist, false, "crmc_function"),
+            C("task", "crmc_opportunityid", ColumnType.Lookup, false, "opportunity"),
+            C("task", "crmc_handofftemplateid", ColumnType.Lookup, false, "crmc_handofftemplate"),
+            C("task", "crmc_handoffkey", ColumnType.String, false),
+            C("task", "crmc_routingpath", ColumnType.String, false),
+            C("task", "crmc_agreedterms", ColumnType.Memo, false),
+            C("task", "crmc_acceptedon", ColumnType.DateTime, false),
+            C("task", "crmc_isunrouted", ColumnType.Boolean, false),
+            C("task", "crmc_contractnumber", ColumnType.String, false),
+            C("task", "crmc_trackingnumber", ColumnType.String, false),
+            C("task", "crmc_deliveredon", ColumnType.DateTime, false),
+            C("task", "crmc_servicereference", ColumnType.String, false),
+
+            C("opportunity", "crmc_discountpercent", ColumnType.Decimal, false),
+            C("opportunity", "crmc_requesteddelivery", ColumnType.DateTime, false),
+            C("opportunity", "crmc_paymentterms", ColumnType.Picklist, false, "crmc_paymentterms"),
+            C("opportunity", "crmc_iscustomsolution", ColumnType.Boolean, false),
+            C("opportunity", "crmc_feasibilitystatus", ColumnType.Picklist, false),
+            C("opportunity", "crmc_feasibilitysummary", ColumnType.Memo, false),
+
+            C("account", "crmc_churnrisk", ColumnType.Boolean, false),
+            C("account", "crmc_lastsignalon", ColumnType.DateTime, false),
+
+            C("crmc_feasibilityrule", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
+            C("crmc_feasibilityrule", "crmc_minamount", ColumnType.Money, false),
+            C("crmc_feasibilityrule", "crmc_customonly", ColumnType.Boolean, false),
+            C("crmc_feasibilityrule", "crmc_mindiscountpercent", ColumnType.Decimal, false),
+            C("crmc_feasibilityrule", "crmc_maxleaddays", ColumnType.Integer, false),
+            C("crmc_feasibilityrule", "crmc_industrycode", ColumnType.Picklist, false),
+            C("crmc_feasibilityrule", "crmc_triggerstage", ColumnType.Picklist, true),
+            C("crmc_feasibilityrule", "crmc_gatestage", ColumnType.Picklist, true),
+            C("crmc_feasibilityrule", "crmc_slahours", ColumnType.Integer, false),
+            C("crmc_feasibilityrule", "crmc_relevantcolumns", ColumnType.String, false),
+            C("crmc_feasibilityrule", "crmc_isactive", ColumnType.Boolean, false),
+
+            C("crmc_feasibilityreview", "crmc_opportunityid", ColumnType.Lookup, true, "opportunity"),
+            C("crmc_feasibilityreview", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
+            C("crmc_feasibilityreview", "crmc_decision", ColumnType.Picklist, true),
+            C("crmc_feasibilityreview", "crmc_conditions", ColumnType.Memo, false),
+            C("crmc_feasibilityreview", "crmc_rejectionreason", ColumnType.Memo, false),
+            C("crmc_feasibilityreview", "crmc_duedate", ColumnType.DateTime, false),
+            C("crmc_feasibilityreview", "crmc_decidedon", ColumnType.DateTime, false),
+            C("crmc_feasibilityreview", "crmc_decidedby", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_feasibilityreview", "crmc_termsfingerprint", ColumnType.Memo, false),
+            C("crmc_feasibilityreview", "crmc_routingpath", ColumnType.String, false),
+            C("crmc_feasibilityreview", "crmc_supersededby", ColumnType.Lookup, false, "crmc_feasibilityreview"),
+
+            C("crmc_amendment", "crmc_opportunityid", ColumnType.Lookup, true, "opportunity"),
+            C("crmc_amendment", "crmc_newestimatedvalue", ColumnType.Money, false),
+            C("crmc_amendment", "crmc_newdiscountpercent", ColumnType.Decimal, false),
+            C("crmc_amendment", "crmc_newrequesteddelivery", ColumnType.DateTime, false),
+            C("crmc_amendment", "crmc_newpaymentterms", ColumnType.Picklist, false, "crmc_paymentterms"),
+            C("crmc_amendment", "crmc_reason", ColumnType.Memo, true),
+            C("crmc_amendment", "crmc_state", ColumnType.Picklist, true),
+            C("crmc_amendment", "crmc_approvedby", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_amendment", "crmc_approvedon", ColumnType.DateTime, false),
+            C("crmc_amendment", "crmc_appliedon", ColumnType.DateTime, false),
+
+            C("crmc_fieldsignal", "crmc_accountid", ColumnType.Lookup, true, "account"),
+            C("crmc_fieldsignal", "crmc_kind", ColumnType.Picklist, true),
+            C("crmc_fieldsignal", "crmc_description", ColumnType.Memo, true),
+            C("crmc_fieldsignal", "crmc_raisedbyfunction", ColumnType.Picklist, false, "crmc_function"),
+            C("crmc_fieldsignal", "crmc_raisedby", ColumnType.Lookup, false, "systemuser"),
+            C("crmc_fieldsignal", "crmc_competitorid", ColumnType.Lookup, false, "competitor"),
+            C("crmc_fieldsignal", "crmc_acknowledgedon", ColumnType.DateTime, false),
+            C("crmc_fieldsignal", "crmc_leadid", ColumnType.Lookup, false, "lead"),
+            C("crmc_fieldsignal", "crmc_duedate", ColumnType.DateTime, false),
+        };
+
+        private static object[] C(string table, string column, ColumnType type, bool required, string extra = null) =>
+            new object[] { table, column, type, required, extra };
+
+        [Theory]
+        [MemberData(nameof(Columns))]
+        public void Contract_columns_have_their_type_requirement_and_target(string table, string column, ColumnType type,
+            bool required, string extra)
+        {
+            var c = Column(table, column);
+            Assert.Equal(type, c.Type);
+            Assert.True(c.IsCustom, $"{table}.{column} is not a custom column");
+            Assert.Equal(required, c.RequiredLevel == RequiredLevel.ApplicationRequired);
+            if (type == ColumnType.Lookup) Assert.Equal(new[] { extra }, c.Targets);
+            if (type == ColumnType.Picklist && extra != null)
+            {
+                Assert.Equal(extra, c.OptionSet.Name);
+                Assert.True(c.OptionSet.IsGlobal);
+                Assert.Same(Def.Catalog.GlobalOptionSets[extra], c.OptionSet);
+            }
+            if (type == ColumnType.Picklist && extra == null) Assert.False(c.OptionSet.IsGlobal);
+        }
+
+        [Fact]
+        public void Local_choices_have_the_contract_values()
+        {
+            AssertOptions(Column("opportunity", "crmc_feasibilitystatus").OptionSet,
+                (100000000, "Not required"), (100000001, "Pending"), (100000002, "Cleared"), (100000003, "Blocked"));
+            AssertOptions(Column("crmc_feasibilityreview", "crmc_decision").OptionSet,
+                (100000000, "Pending"), (100000001, "Approved"), (100000002, "Approved with conditions"),
+                (100000003, "Rejected"), (100000004, "Invalidated"));
+            AssertOptions(Column("crmc_amendment", "crmc_state").OptionSet,
+                (100000000, "Draft"), (100000001, "Submitted"), (100000002, "Approved"), (100000003, "Rejected"), (100000004, "Applied"));
+            AssertOptions(Column("crmc_fieldsignal", "crmc_kind").OptionSet,
+                (100000000, "Lead"), (100000001, "Competitor presence"), (100000002, "Churn risk"), (100000003, "Expansion"),
+                (100000004, "Complaint"));
+            foreach (var stage in new[] { "crmc_triggerstage", "crmc_gatestage" })
+                AssertOptions(Column("crmc_feasibilityrule", stage).OptionSet, (0, "Qualify"), (1, "Develop"), (2, "Propose"), (3, "Close"));
+
+            // Industry criteria mirror the account's industrycode values, so rules compare option values directly.
+            var industry = Table("account").Column("industrycode").OptionSet.Options.Select(o => (o.Value, o.Label)).ToList();
+            foreach (var table in new[] { "crmc_routingrule", "crmc_feasibilityrule" })
+                Assert.Equal(industry, Column(table, "crmc_industrycode").OptionSet.Options.Select(o => (o.Value, o.Label)).ToList());
+        }
+
+        [Fact]
+        public void Defaults_and_ranges_users_rely_on()
+        {
+            var entities = Path.Combine(Folder, "Entities");
+            Assert.Equal("1", AppDefault(entities, "crmc_RoutingRule", "crmc_isactive"));
+            Assert.Equal("1", AppDefault(entities, "crmc_HandoffTemplate", "crmc_isactive"));
+            Assert.Equal("1", AppDefault(entities, "crmc_FeasibilityRule", "crmc_isactive"));
+            Assert.Equal("1", AppDefault(entities, "crmc_FeasibilityRule", "crmc_triggerstage"));
+            Assert.Equal("2", AppDefault(entities, "crmc_FeasibilityRule", "crmc_gatestage"));
+            Assert.Equal("100000000", AppDefault(entities, "crmc_FeasibilityReview", "crmc_decision"));
+            Assert.Equal("100000000", AppDefault(entities, "crmc_Amendment", "crmc_state"));
+
+            var discount = Column("opportunity", "crmc_discountpercent");
+            Assert.Equal(0m, discount.MinValue);
+            Assert.Equal(100m, discount.MaxValue);
+            Assert.Equal(2, discount.Precision);
+            Assert.Equal(0m, Column("crmc_handofftemplate", "crmc_dueoffsetdays").MinValue);
+            Assert.Equal(200, Column("crmc_handofftemplate", "crmc_subject").MaxLength);
+            Assert.Equal(500, Column("crmc_handofftemplate", "crmc_requiredevidence").MaxLength);
+            Assert.Equal(100, Column("task", "crmc_handoffkey").MaxLength);
+            Assert.Equal(2000, Column("task", "crmc_routingpath").MaxLength);
+            Assert.Equal(2000, Column("crmc_feasibilityreview", "crmc_routingpath").MaxLength);
+            Assert.Equal(1000, Column("crmc_feasibilityrule", "crmc_relevantcolumns").MaxLength);
+            Assert.Equal(4000, Column("opportunity", "crmc_feasibilitysummary").MaxLength);
+        }
+
+        [Fact]
+        public void Task_has_the_handoff_alternate_key()
+        {
+            var key = Assert.Single(Table("task").Keys, k => k.LogicalName == "crmc_handoffkey_key");
+            Assert.Equal(new[] { "crmc_handoffkey" }, key.Columns);
+        }
+
+        [Fact]
+        public void Every_custom_lookup_has_its_relationship_with_a_sensible_cascade()
+        {
+            var lookups = Def.Catalog.Tables.Values
+                .SelectMany(t => t.Columns.Values.Where(c => c.IsCustom && c.Type == ColumnType.Lookup).Select(c => (t.LogicalName, c.LogicalName)))
+                .ToList();
+            Assert.Equal(19, lookups.Count);
+            foreach (var (table, column) in lookups)
+            {
+                var rel = Def.Catalog.Relationships.SingleOrDefault(r => r.ReferencingEntity == table && r.ReferencingAttribute == column);
+                Assert.True(rel != null, $"no relationship for lookup {table}.{column}");
+                Assert.StartsWith("crmc_", rel.SchemaName);
+            }
+            Assert.Equal("Cascade", Rel("crmc_opportunity_crmc_feasibilityreview_opportunityid").CascadeDelete);
+            Assert.Equal("Cascade", Rel("crmc_opportunity_crmc_amendment_opportunityid").CascadeDelete);
+            Assert.Equal("Cascade", Rel("crmc_account_crmc_dedicatedowner_accountid").CascadeDelete);
+            Assert.Equal("Cascade", Rel("crmc_account_crmc_fieldsignal_accountid").CascadeDelete);
+            Assert.Equal("RemoveLink", Rel("crmc_opportunity_task_opportunityid").CascadeDelete);
+            Assert.Equal("RemoveLink", Rel("crmc_handofftemplate_task_handofftemplateid").CascadeDelete);
+            Assert.Equal("RemoveLink", Rel("crmc_feasibilityreview_crmc_feasibilityreview_supersededby").CascadeDelete);
+
+            // Reviews stay with the routed reviewer when the deal changes hands: no cascading assign.
+            var reviewRel = RelationshipElement("crmc_opportunity_crmc_feasibilityreview_opportunityid");
+            Assert.Equal("NoCascade", reviewRel.Element("CascadeAssign").Value);
+            var amendmentRel = RelationshipElement("crmc_opportunity_crmc_amendment_opportunityid");
+            Assert.Equal("Cascade", amendmentRel.Element("CascadeAssign").Value);
+        }
+
+        [Fact]
+        public void Environment_variables_have_their_types_and_defaults()
+        {
+            var vars = Def.EnvironmentVariables.ToDictionary(v => v.SchemaName);
+            Assert.Equal(3, vars.Count);
+            Assert.Equal("String", vars["crmc_UnroutedQueue"].Type);
+            Assert.Equal("CrmCollab Unrouted", vars["crmc_UnroutedQueue"].DefaultValue);
+            Assert.Equal("String", vars["crmc_LockedTermsColumns"].Type);
+            Assert.True(string.IsNullOrEmpty(vars["crmc_LockedTermsColumns"].DefaultValue));
+            Assert.Equal("JSON", vars["crmc_StageRequirements"].Type);
+            Assert.Equal("{\"1\":[\"customerneed\"],\"2\":[\"customerneed\",\"decisionmaker\",\"estimatedclosedate\",\"budgetamount\"]}",
+                vars["crmc_StageRequirements"].DefaultValue);
+            using var json = System.Text.Json.JsonDocument.Parse(vars["crmc_StageRequirements"].DefaultValue);
+            Assert.Equal(4, json.RootElement.GetProperty("2").GetArrayLength());
+            foreach (var v in vars.Values)
+            {
+                Assert.False(string.IsNullOrEmpty(v.DisplayName));
+                Assert.False(string.IsNullOrEmpty(v.Description));
+            }
+        }
+
+        private static readonly string[] RuleTables = { "crmc_dedicatedowner", "crmc_routingrule", "crmc_handofftemplate", "crmc_feasibilityrule" };
+        private static readonly AccessRight[] Changes = { AccessRight.Create, AccessRight.Write, AccessRight.Delete };
+
+        [Fact]
+        public void Roles_exist_and_only_the_administrator_changes_owners_rules_and_templates()
+        {
+            var names = Def.Roles.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            Assert.Equal(new[] { "CrmCollab ADV", "CrmCollab Administrator", "CrmCollab Logistics", "CrmCollab Reviewer",
+                "CrmCollab SAV", "CrmCollab Salesperson" }, names);
+
+            var admin = Role("CrmCollab Administrator");
+            foreach (var table in Def.Catalog.Tables.Values.Where(t => t.IsCustom && t.LogicalName.StartsWith("crmc_")))
+                foreach (var right in new[] { AccessRight.Create, AccessRight.Read, AccessRight.Write, AccessRight.Delete, AccessRight.Append, AccessRight.AppendTo })
+                    Assert.Equal(PrivilegeDepth.Global, Depth(admin, table.LogicalName, right));
+
+            foreach (var role in Def.Roles.Where(r => r.Name != "CrmCollab Administrator"))
+            {
+                foreach (var table in RuleTables)
+                    foreach (var right in Changes)
+                        Assert.True(Depth(role, table, right) == PrivilegeDepth.None, $"{role.Name} may {right} {table}");
+                // Feasibility rules are for administrators only: not even readable by others.
+                Assert.DoesNotContain(role.Privileges.Keys, k => k.Table == "crmc_feasibilityrule");
+            }
+        }
+
+        [Fact]
+        public void Role_privileges_match_what_each_job_needs()
+        {
+            var sales = Role("CrmCollab Salesperson");
+            Assert.Equal(PrivilegeDepth.Local, Depth(sales, "opportunity", AccessRight.Read));
+            Assert.Equal(PrivilegeDepth.Basic, Depth(sales, "opportunity", AccessRight.Write));
+            Assert.Equal(PrivilegeDepth.Local, Depth(sales, "account", AccessRight.Read));
+            Assert.Equal(PrivilegeDepth.Basic, Depth(sales, "crmc_amendment", AccessRight.Create));
+            Assert.Equal(PrivilegeDepth.Basic, Depth(sales, "crmc_fieldsignal", AccessRight.Create));
+            Assert.Equal(PrivilegeDepth.Global, Depth(sales, "crmc_feasibilityreview", AccessRight.Read));
+            Assert.Equal(PrivilegeDepth.None, Depth(sales, "crmc_feasibilityreview", AccessRight.Write));
+            Assert.Equal(PrivilegeDepth.Global, Depth(sales, "task", AccessRight.Read));
+            Assert.Equal(PrivilegeDepth.Global, Depth(sales, "crmc_dedicatedowner", AccessRight.Read));
+
+            foreach (var name in new[] { "CrmCollab ADV", "CrmCollab Logistics", "CrmCollab SAV" })
+            {
+                var ops = Role(name);
+                Assert.Equal(PrivilegeDepth.Global, Depth(ops, "account", AccessRight.Read));
+                Assert.Equal(PrivilegeDepth.Global, Depth(ops, "opportunity", AccessRight.Read));
+                Assert.Equal(PrivilegeDepth.None, Depth(ops, "opportunity", AccessRight.Write));
+                Assert.Equal(PrivilegeDepth.Basic, Depth(ops, "task", AccessRight.Write));
+                Assert.Equal(PrivilegeDepth.Basic, Depth(ops, "crmc_fieldsignal", AccessRight.Create));
+                Assert.Equal(PrivilegeDepth.Global, Depth(ops, "account", AccessRight.AppendTo)); // signals attach to any account
+                Assert.Equal(PrivilegeDepth.Global, Depth(ops, "crmc_dedicatedowner", AccessRight.Read));
+            }
+
+            var reviewer = Role("CrmCollab Reviewer");
+            Assert.Equal(PrivilegeDepth.Global, Depth(reviewer, "opportunity", AccessRight.Read));
+            Assert.Equal(PrivilegeDepth.None, Depth(reviewer, "opportunity", AccessRight.Write));
+            Assert.Equal(PrivilegeDepth.Basic, Depth(reviewer, "crmc_feasibilityreview", AccessRight.Write));
+            Assert.Equal(PrivilegeDepth.None, Depth(reviewer, "crmc_feasibilityreview", AccessRight.Create));
+
+            foreach (var role in Def.Roles)
+            {
+                Assert.Equal(PrivilegeDepth.Global, Depth(role, "systemuser", AccessRight.Read));
+                Assert.Equal(PrivilegeDepth.Global, Depth(role, "team", AccessRight.Read));
+                // Organization-owned tables only take organization-wide privileges.
+                foreach (var ((table, right), depth) in role.Privileges)
+                    if (Def.Catalog.Table(table)?.Ownership == OwnershipType.OrganizationOwned)
+                        Assert.True(depth == PrivilegeDepth.Global, $"{role.Name}: {right} {table} is {depth}");
+            }
+        }
+
+        [Fact]
+        public void Views_are_on_the_right_tables_with_the_contract_filters()
+        {
+            var overdue = View("crmc_FeasibilityReview", "Overdue feasibility reviews");
+            Assert.Equal("crmc_feasibilityreview", overdue.Entity);
+            Assert.Contains(("crmc_decision", "eq", "100000000"), overdue.Conditions);
+            Assert.Contains(("crmc_duedate", "olderthan-x-minutes", "1"), overdue.Conditions);
+            Assert.Contains(("statecode", "eq", "0"), overdue.Conditions);
+
+            var handoffs = View("Task", "My open handoffs");
+            Assert.Equal("task", handoffs.Entity);
+            Assert.Contains(("crmc_function", "not-null", null), handoffs.Conditions);
+            Assert.Contains(("statecode", "eq", "0"), handoffs.Conditions);
+            Assert.Contains(("ownerid", "eq-userid", null), handoffs.Conditions);
+
+            var signals = View("crmc_FieldSignal", "Unacknowledged signals");
+            Assert.Equal("crmc_fieldsignal", signals.Entity);
+            Assert.Contains(("crmc_acknowledgedon", "null", null), signals.Conditions);
+            Assert.Contains(("ownerid", "eq-userid", null), signals.Conditions);
+
+            foreach (var view in new[] { overdue, handoffs, signals })
+            {
+                // The engine's FetchXML reader accepts the view's query (operators, attributes, order).
+                var parsed = new CrmCollab.Emulator.Query.FetchXmlParser(Def.Catalog).Parse(view.FetchXml);
+                Assert.Equal(view.Entity, parsed.Query.EntityName);
+                var table = Table(view.Entity);
+                foreach (var column in view.Columns.Concat(view.Conditions.Select(c => c.Attribute)))
+                    Assert.True(table.Column(column) != null, $"view '{view.Name}' uses unknown column {view.Entity}.{column}");
+            }
+        }
+
+        [Fact]
+        public void Manifest_lists_a_root_component_for_every_component()
+        {
+            var roots = XDocument.Load(Path.Combine(Folder, "Other/Solution.xml")).Root
+                .Element("SolutionManifest").Element("RootComponents").Elements("RootComponent")
+                .Select(r => ((string)r.Attribute("type"), (string)r.Attribute("schemaName") ?? (string)r.Attribute("id"), (string)r.Attribute("behavior")))
+                .ToList();
+
+            foreach (var dir in Directory.GetDirectories(Path.Combine(Folder, "Entities")))
+            {
+                var logical = Path.GetFileName(dir).ToLowerInvariant();
+                var behavior = logical.StartsWith("crmc_") ? "0" : "2"; // standard tables: subcomponents only
+                Assert.Contains(("1", logical, behavior), roots);
+            }
+            foreach (var file in Directory.GetFiles(Path.Combine(Folder, "OptionSets"), "*.xml"))
+                Assert.Contains(("9", Path.GetFileNameWithoutExtension(file), "0"), roots);
+            foreach (var role in Def.Roles)
+                Assert.Contains(("20", "{" + role.Id.ToString() + "}", "0"), roots);
+            foreach (var v in Def.EnvironmentVariables)
+                Assert.Contains(("380", v.SchemaName, "0"), roots);
+            Assert.Equal(10 + 2 + 6 + 3, roots.Count);
+        }
+
+        [Fact]
+        public void Solution_assembles_into_schema_valid_customizations()
+        {
+            if (!CustomizationsAssembler.SchemaAvailable) return; // schemas are a shared checkout, absent on some machines
+            var doc = CustomizationsAssembler.Assemble(Folder);
+            Assert.Equal(10, doc.Root.Element("Entities").Elements("Entity").Count());
+            Assert.Equal(3, doc.Root.Descendants("savedquery").Count());
+            var errors = CustomizationsAssembler.Validate(doc);
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+
+        // ------------------------------------------------------------------ helpers
+
+        private static RelationshipDefinition Rel(string name) =>
+            Def.Catalog.Relationship(name) ?? throw new Xunit.Sdk.XunitException($"relationship '{name}' is missing");
+
+        private static XElement RelationshipElement(string name) =>
+            Directory.GetFiles(Path.Combine(Folder, "Other/Relationships"), "*.xml")
+                .SelectMany(f => XDocument.Load(f).Root.Elements("EntityRelationship"))
+                .Single(e => (string)e.Attribute("Name") == name);
+
+        private static RoleDefinition Role(string name) =>
+            Def.Roles.SingleOrDefault(r => r.Name == name) ?? throw new Xunit.Sdk.XunitException($"role '{name}' is missing");
+
+        private static PrivilegeDepth Depth(RoleDefinition role, string table, AccessRight right) =>
+            role.Privileges.TryGetValue((table, right), out var depth) ? depth : PrivilegeDepth.None;
+
+        private static void AssertOptions(OptionSetDefinition set, params (int Value, string Label)[] expected) =>
+            Assert.Equal(expected.ToList(), set.Options.Select(o => (o.Value, o.Label)).ToList());
+
+        private static string AppDefault(string entities, string folder, string column) =>
+            XDocument.Load(Path.Combine(entities, folder, "Entity.xml")).Descendants("attribute")
+                .Single(a => (string)a.Element("LogicalName") == column).Element("AppDefaultValue").Value;
+
+        private sealed class ViewInfo
+        {
+            public string Name;
+            public string Entity;
+            public string FetchXml;
+            public List<string> Columns;
+            public List<(string Attribute, string Operator, string Value)> Conditions;
+        }
+
+        private static ViewInfo View(string folder, string name)
+        {
+            var dir = Path.Combine(Folder, "Entities", folder, "SavedQueries");
+            var queries = Directory.GetFiles(dir, "*.xml").Select(f => (File: f, Query: XDocument.Load(f).Root.Element("savedquery"))).ToList();
+            var (file, q) = queries.Single(x => x.Query.Element("LocalizedNames").Elements("LocalizedName")
+                .Any(l => (string)l.Attribute("description") == name));
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), q.Element("savedqueryid").Value); // file named by its id
+            Assert.Equal("0", q.Element("querytype").Value); // a public view
+            var entity = q.Element("fetchxml").Element("fetch").Element("entity");
+            return new ViewInfo
+            {
+                Name = name,
+                Entity = (string)entity.Attribute("name"),
+                FetchXml = entity.Parent.ToString(),
+                Columns = q.Element("layoutxml").Descendants("cell").Select(c => (string)c.Attribute("name")).ToList(),
+                Conditions = entity.Descendants("condition")
+                    .Select(c => ((string)c.Attribute("attribute"), (string)c.Attribute("operator"), (string)c.Attribute("value")))
+                    .ToList(),
+            };
+        }
+    }
+}
