@@ -21,6 +21,33 @@ namespace CrmCollab.Emulator.Engine
                 ("isdefault", true), ("teamtype", new OptionSetValue(0)));
             foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
                 Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root));
+            foreach (var variable in engine.Solution.EnvironmentVariables)
+                PlantVariable(engine, variable, system, root);
+        }
+
+        /// <summary>What a solution import leaves behind for a variable: its definition and, if shipped, its value.</summary>
+        private static void PlantVariable(DataverseEngine engine, EnvironmentVariableDefinition variable, EntityReference system, EntityReference root)
+        {
+            var definitionId = StableId("envvar:" + variable.SchemaName);
+            var type = BuiltInTables.EnvironmentVariableTypes
+                .FirstOrDefault(t => string.Equals(t.Label, variable.Type, System.StringComparison.OrdinalIgnoreCase));
+            Put(engine, "environmentvariabledefinition", definitionId, system,
+                ("schemaname", variable.SchemaName), ("displayname", variable.DisplayName ?? variable.SchemaName),
+                ("description", variable.Description), ("defaultvalue", variable.DefaultValue),
+                ("type", new OptionSetValue(type.Value == 0 ? 100000000 : type.Value)),
+                ("ownerid", system), ("owningbusinessunit", root), ("statecode", new OptionSetValue(0)), ("statuscode", new OptionSetValue(1)));
+            if (variable.Value != null)
+                Put(engine, "environmentvariablevalue", StableId("envvalue:" + variable.SchemaName), system,
+                    ("schemaname", variable.SchemaName), ("value", variable.Value),
+                    ("environmentvariabledefinitionid", new EntityReference("environmentvariabledefinition", definitionId)),
+                    ("ownerid", system), ("owningbusinessunit", root), ("statecode", new OptionSetValue(0)), ("statuscode", new OptionSetValue(1)));
+        }
+
+        /// <summary>The same id in every run for the same name, so tests and reports are reproducible.</summary>
+        private static System.Guid StableId(string name)
+        {
+            using (var md5 = System.Security.Cryptography.MD5.Create())
+                return new System.Guid(md5.ComputeHash(System.Text.Encoding.UTF8.GetBytes(name)));
         }
 
         // Seed rows bypass validation: they are the ground the validation stands on.

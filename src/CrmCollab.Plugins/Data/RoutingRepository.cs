@@ -104,7 +104,7 @@ namespace CrmCollab.Plugins.Data
                     Function = (BusinessFunction)(row.Choice(RoutingRuleRow.Function) ?? 0),
                     IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
                     TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
-                    CustomerSizeCode = row.Choice(RoutingRuleRow.CustomerSizeCode),
+                    CustomerSizeCode = row.GetAttributeValue<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
                     Target = FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
                     Priority = row.GetAttributeValue<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
                 })

@@ -423,7 +423,11 @@ namespace CrmCollab.Emulator.Tests.Solution
                 Assert.Contains(("20", "{" + role.Id.ToString() + "}", "0"), roots);
             foreach (var v in Def.EnvironmentVariables)
                 Assert.Contains(("380", v.SchemaName, "0"), roots);
-            Assert.Equal(10 + 2 + 6 + 3, roots.Count);
+            foreach (var step in Def.Steps)
+                Assert.Contains(("92", "{" + step.Id.ToString() + "}", "0"), roots);
+            var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
+            Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
+            Assert.Equal(10 + 2 + 6 + 3 + assemblies.Length + Def.Steps.Count, roots.Count);
         }
 
         [Fact]

@@ -1,0 +1,32 @@
+using System.Activities;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+
+namespace CrmCollab.Plugins.Activities
+{
+    /// <summary>Workflow step: creates the won deal's handoff tasks (idempotent, like the plugin on Win).</summary>
+    public sealed class CreatePostSaleHandoff : ActivityBase
+    {
+        [RequiredArgument]
+        [Input("Opportunity")]
+        [ReferenceTarget(Data.Opportunity.Table)]
+        public InArgument<EntityReference> Opportunity { get; set; }
+
+        [Output("TasksCreated")]
+        public OutArgument<int> TasksCreated { get; set; }
+
+        [Output("Unrouted")]
+        public OutArgument<int> Unrouted { get; set; }
+
+        protected override void Run(ActivityContext context)
+        {
+            EntityReference deal = Opportunity.Get(context.Activity)
+                ?? throw new InvalidPluginExecutionException("Create Post-Sale Handoff needs the opportunity.");
+            HandoffResult result = new HandoffCreation(context.SystemService, context.Tracing).Run(deal.Id, context.Now);
+            TasksCreated.Set(context.Activity, result.Created);
+            Unrouted.Set(context.Activity, result.Unrouted);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Activities;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+
+namespace CrmCollab.Plugins.Activities
+{
+    /// <summary>Workflow step: who receives a function's work for an account, and why.</summary>
+    public sealed class ResolveDedicatedOwner : ActivityBase
+    {
+        [RequiredArgument]
+        [Input("Account")]
+        [ReferenceTarget(Data.Account.Table)]
+        public InArgument<EntityReference> Account { get; set; }
+
+        [RequiredArgument]
+        [Input("Function")]
+        [AttributeTarget(DedicatedOwnerRow.Table, DedicatedOwnerRow.Function)]
+        public InArgument<OptionSetValue> Function { get; set; }
+
+        [Output("OwnerUser")]
+        [ReferenceTarget(SystemUser.Table)]
+        public OutArgument<EntityReference> OwnerUser { get; set; }
+
+        [Output("OwnerTeam")]
+        [ReferenceTarget(Team.Table)]
+        public OutArgument<EntityReference> OwnerTeam { get; set; }
+
+        [Output("OwnerQueue")]
+        [ReferenceTarget(Queue.Table)]
+        public OutArgument<EntityReference> OwnerQueue { get; set; }
+
+        [Output("RoutingPath")]
+        public OutArgument<string> RoutingPath { get; set; }
+
+        protected override void Run(ActivityContext context)
+        {
+            EntityReference account = Account.Get(context.Activity);
+            OptionSetValue function = Function.Get(context.Activity);
+            if (account == null || function == null || !BusinessFunctions.IsDefined(function.Value))
+                throw new InvalidPluginExecutionException("Resolve Dedicated Owner needs an account and one of CrmCollab's functions.");
+            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id)
+                .Resolve((BusinessFunction)function.Value, context.Now);
+            Principal owner = routing.Owner;
+            OwnerUser.Set(context.Activity, owner?.Kind == PrincipalKind.User ? new EntityReference(SystemUser.Table, owner.Id) : null);
+            OwnerTeam.Set(context.Activity, owner?.Kind == PrincipalKind.Team ? new EntityReference(Team.Table, owner.Id) : null);
+            OwnerQueue.Set(context.Activity, owner?.Kind == PrincipalKind.Queue ? new EntityReference(Queue.Table, owner.Id) : null);
+            RoutingPath.Set(context.Activity, routing.RoutingPath);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// Refuses a dedicated owner row that is incomplete or overlaps another row of the same account and function,
+    /// at save time, whatever the client (form, import, API).
+    /// </summary>
+    public sealed class DedicatedOwnerValidation : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        public DedicatedOwnerValidation(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", DedicatedOwnerRow.Table, Validate);
+            Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate);
+        }
+
+        private static void Validate(LocalPluginContext context)
+        {
+            Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
+            var problems = DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
+                row.RefId(DedicatedOwnerRow.TeamId), row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidFrom),
+                row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidTo)).ToList();
+            if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
+
+            DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
+            if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
+            Entity clash = Overlapping(context, candidate);
+            if (clash != null)
+            {
+                DedicatedOwner other = RoutingRepository.ToDedicatedOwner(clash);
+                string until = other.ValidTo.HasValue ? other.ValidTo.Value.ToString("yyyy-MM-dd") : "open-ended";
+                throw new InvalidPluginExecutionException(
+                    $"This account already has a {candidate.Function.Label()} dedicated owner for that period: " +
+                    $"'{clash.GetAttributeValue<string>(DedicatedOwnerRow.Name) ?? other.Owner?.ToString()}' ({other.Owner}), valid {other.ValidFrom:yyyy-MM-dd} → {until}. " +
+                    "End that row (set its 'valid to') before this one starts, or edit it instead.");
+            }
+        }
+
+        /// <summary>One query: other active rows of the same account and function.</summary>
+        private static Entity Overlapping(LocalPluginContext context, DedicatedOwner candidate)
+        {
+            var query = new QueryExpression(DedicatedOwnerRow.Table)
+            {
+                ColumnSet = new ColumnSet(DedicatedOwnerRow.Name, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function,
+                    DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId, DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo),
+            };
+            query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.Equal, candidate.AccountId);
+            query.Criteria.AddCondition(DedicatedOwnerRow.Function, ConditionOperator.Equal, (int)candidate.Function);
+            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
+            if (context.ExecutionContext.PrimaryEntityId != Guid.Empty)
+                query.Criteria.AddCondition(DedicatedOwnerRow.Id, ConditionOperator.NotEqual, context.ExecutionContext.PrimaryEntityId);
+            var others = context.SystemService.RetrieveMultiple(query).Entities;
+            DedicatedOwner clash = DedicatedOwnerRules.FindOverlap(candidate, others.Select(RoutingRepository.ToDedicatedOwner));
+            return clash == null ? null : others.First(o => o.Id == clash.Id);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    public sealed class HandoffResult
+    {
+        public int Created { get; set; }
+        public int Unrouted { get; set; }
+        public int AlreadyPresent { get; set; }
+    }
+
+    /// <summary>
+    /// Creates the post-sale handoff tasks of a won deal, routed to the account's dedicated owners.
+    /// Safe to run again: templates already done for the deal are skipped, so a retry completes a partial run.
+    /// </summary>
+    public sealed class HandoffCreation
+    {
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _tracing;
+
+        public HandoffCreation(IOrganizationService service, ITracingService tracing)
+        {
+            _service = service;
+            _tracing = tracing;
+        }
+
+        public HandoffResult Run(Guid opportunityId, DateTime now)
+        {
+            Entity deal = _service.Retrieve(Opportunity.Table, opportunityId, new ColumnSet(Opportunity.Name,
+                Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue, Opportunity.DiscountPercent,
+                Opportunity.RequestedDelivery, Opportunity.PaymentTerms, Opportunity.OwnerId, Opportunity.TransactionCurrencyId));
+            Guid? accountId = AccountOf(deal);
+            if (accountId == null)
+                throw new InvalidPluginExecutionException(
+                    $"The opportunity '{deal.GetAttributeValue<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer) and win it again.");
+
+            var templates = ActiveTemplates();
+            var existing = ExistingKeys(opportunityId);
+            OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
+            IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.GetAttributeValue<string>(Opportunity.Name),
+                now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
+
+            var result = new HandoffResult { AlreadyPresent = existing.Count };
+            foreach (PlannedHandoff handoff in plan)
+            {
+                CreateTask(deal, handoff);
+                result.Created++;
+                if (handoff.Routing.IsUnrouted)
+                {
+                    result.Unrouted++;
+                    TellTheSalesperson(deal, handoff);
+                }
+            }
+            _tracing?.Trace("Handoffs for {0}: {1} created, {2} unrouted, {3} already present.", opportunityId, result.Created, result.Unrouted, result.AlreadyPresent);
+            return result;
+        }
+
+        public static Guid? AccountOf(Entity deal)
+        {
+            EntityReference customer = deal.GetAttributeValue<EntityReference>(Opportunity.CustomerId);
+            if (customer != null && customer.LogicalName == Account.Table) return customer.Id;
+            return deal.RefId(Opportunity.ParentAccountId);
+        }
+
+        public static AgreedTerms TermsOf(Entity deal) => new AgreedTerms
+        {
+            Amount = deal.MoneyValue(Opportunity.EstimatedValue),
+            DiscountPercent = deal.GetAttributeValue<decimal?>(Opportunity.DiscountPercent),
+            RequestedDelivery = deal.GetAttributeValue<DateTime?>(Opportunity.RequestedDelivery),
+            PaymentTerms = deal.FormattedValues.Contains(Opportunity.PaymentTerms) ? deal.FormattedValues[Opportunity.PaymentTerms] : null,
+            CurrencySymbol = deal.GetAttributeValue<EntityReference>(Opportunity.TransactionCurrencyId)?.Name,
+        };
+
+        private List<HandoffTemplate> ActiveTemplates()
+        {
+            var query = new QueryExpression(HandoffTemplateRow.Table)
+            {
+                ColumnSet = new ColumnSet(HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.Description,
+                    HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence),
+            };
+            query.Criteria.AddCondition(HandoffTemplateRow.IsActive, ConditionOperator.Equal, true);
+            return _service.RetrieveMultiple(query).Entities.Select(row => new HandoffTemplate
+            {
+                Id = row.Id,
+                Function = (BusinessFunction)(row.Choice(HandoffTemplateRow.Function) ?? 0),
+                Subject = row.GetAttributeValue<string>(HandoffTemplateRow.Subject),
+                Description = row.GetAttributeValue<string>(HandoffTemplateRow.Description),
+                DueOffsetDays = row.GetAttributeValue<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
+                RequiredEvidence = CommaList.Parse(row.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence)),
+                Sequence = row.GetAttributeValue<int?>(HandoffTemplateRow.Sequence) ?? 0,
+            }).ToList();
+        }
+
+        private HashSet<string> ExistingKeys(Guid opportunityId)
+        {
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.HandoffKey) };
+            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            return new HashSet<string>(_service.RetrieveMultiple(query).Entities.Select(t => t.GetAttributeValue<string>(HandoffTask.HandoffKey)));
+        }
+
+        private void CreateTask(Entity deal, PlannedHandoff handoff)
+        {
+            Principal owner = handoff.Routing.Owner;
+            var task = new Entity(HandoffTask.Table)
+            {
+                [HandoffTask.Subject] = Truncate(handoff.Subject, 200),
+                [HandoffTask.Description] = handoff.Description,
+                [HandoffTask.ScheduledEnd] = handoff.DueOn,
+                [HandoffTask.RegardingObjectId] = deal.ToEntityReference(),
+                [HandoffTask.OpportunityId] = deal.ToEntityReference(),
+                [HandoffTask.Function] = new OptionSetValue((int)handoff.Template.Function),
+                [HandoffTask.TemplateId] = new EntityReference(HandoffTemplateRow.Table, handoff.Template.Id),
+                [HandoffTask.HandoffKey] = handoff.HandoffKey,
+                [HandoffTask.RoutingPath] = Truncate(handoff.Routing.RoutingPath, 2000),
+                [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
+                [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
+            };
+            EntityReference ownerRef = OwnerFor(owner, deal);
+            if (ownerRef != null) task[HandoffTask.OwnerId] = ownerRef;
+            Guid taskId = _service.Create(task);
+            if (owner != null && owner.Kind == PrincipalKind.Queue)
+            {
+                _service.Create(new Entity("queueitem")
+                {
+                    ["queueid"] = new EntityReference(Queue.Table, owner.Id),
+                    ["objectid"] = new EntityReference(HandoffTask.Table, taskId),
+                    ["title"] = Truncate(handoff.Subject, 300),
+                });
+            }
+        }
+
+        /// <summary>Users and teams own the task; a queue cannot, so its owner holds it while it waits in the queue.</summary>
+        private EntityReference OwnerFor(Principal owner, Entity deal)
+        {
+            if (owner == null) return deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId);
+            if (owner.Kind == PrincipalKind.User) return new EntityReference(SystemUser.Table, owner.Id);
+            if (owner.Kind == PrincipalKind.Team) return new EntityReference(Team.Table, owner.Id);
+            return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
+        }
+
+        private void TellTheSalesperson(Entity deal, PlannedHandoff handoff)
+        {
+            _service.Create(new Entity("annotation")
+            {
+                ["subject"] = Truncate($"Unrouted handoff: {handoff.Template.Subject}", 500),
+                ["notetext"] = $"No dedicated {handoff.Template.Function.Label()} owner or routing rule was found for this deal's account, " +
+                    $"so '{handoff.Subject}' was created unrouted ({handoff.Routing.RoutingPath}). " +
+                    "Ask your CrmCollab administrator to set the account's dedicated owner; the task is reassigned automatically.",
+                ["objectid"] = deal.ToEntityReference(),
+            });
+        }
+
+        private static string Truncate(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
+    }
+}

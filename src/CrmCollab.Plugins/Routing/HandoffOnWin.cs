@@ -1,0 +1,43 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A won deal creates its post-sale handoff tasks (asynchronous, post-operation). Registered on Win and on an
+    /// Update that sets statecode, so every path by which a deal becomes Won hands off; both paths are idempotent.
+    /// </summary>
+    public sealed class HandoffOnWin : PluginBase
+    {
+        public const string PostImage = "PostImage";
+
+        public HandoffOnWin(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Win", Opportunity.Table, OnWin);
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnStateChange);
+        }
+
+        private static void OnWin(LocalPluginContext context)
+        {
+            Entity close = context.InputParameter<Entity>("OpportunityClose");
+            Guid? opportunityId = close?.RefId("opportunityid");
+            if (opportunityId == null)
+                throw new InvalidPluginExecutionException("The win carried no opportunity close with its opportunity; no handoff was created.");
+            new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now);
+        }
+
+        private static void OnStateChange(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            if (after?.Choice(Opportunity.StateCode) != Opportunity.StateWon)
+            {
+                context.Trace("The opportunity is not Won after this update; nothing to hand off.");
+                return;
+            }
+            new HandoffCreation(context.SystemService, context.TracingService).Run(context.ExecutionContext.PrimaryEntityId, context.Now);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// When an account's dedicated owner for a function is set, changed or ended, its OPEN handoff tasks of that
+    /// function follow the new routing (asynchronous, post-operation); completed and other functions' tasks stay.
+    /// </summary>
+    public sealed class HandoffReassignment : PluginBase
+    {
+        public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        public HandoffReassignment(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnChange);
+            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnChange);
+            Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange);
+        }
+
+        private static void OnChange(LocalPluginContext context)
+        {
+            // Both the old and the new account × function may need re-routing (e.g. a row moved to another account).
+            var affected = new List<Entity> { context.PreImage(PreImage), context.PostImage(PostImage) }
+                .Where(row => row != null && row.RefId(DedicatedOwnerRow.AccountId) != null && row.Choice(DedicatedOwnerRow.Function) != null)
+                .Select(row => new { Account = row.RefId(DedicatedOwnerRow.AccountId).Value, Function = (BusinessFunction)row.Choice(DedicatedOwnerRow.Function).Value })
+                .Distinct()
+                .ToList();
+            foreach (var item in affected) Reroute(context, item.Account, item.Function);
+        }
+
+        public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function)
+        {
+            IOrganizationService service = context.SystemService;
+            OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId).Resolve(function, context.Now);
+            EntityReference newOwner = routing.Owner == null || routing.Owner.Kind == PrincipalKind.Queue
+                ? null
+                : new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            int moved = 0;
+            foreach (Entity task in OpenTasks(service, accountId, function))
+            {
+                EntityReference current = task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId);
+                if (newOwner == null || (current != null && current.Id == newOwner.Id)) continue;
+                service.Update(new Entity(HandoffTask.Table, task.Id)
+                {
+                    [HandoffTask.OwnerId] = newOwner,
+                    [HandoffTask.IsUnrouted] = routing.IsUnrouted,
+                    [HandoffTask.RoutingPath] = Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}"),
+                });
+                moved++;
+            }
+            context.Trace("Re-routed {0} open {1} handoff(s) of account {2}.", moved, function.Label(), accountId);
+            return moved;
+        }
+
+        /// <summary>Open handoff tasks of the function on deals of the account, in one query.</summary>
+        private static IEnumerable<Entity> OpenTasks(IOrganizationService service, Guid accountId, BusinessFunction function)
+        {
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+            query.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            LinkEntity deal = query.AddLink(Opportunity.Table, HandoffTask.OpportunityId, Opportunity.Id);
+            var account = new FilterExpression(LogicalOperator.Or);
+            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
+            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
+            deal.LinkCriteria.AddFilter(account);
+            return service.RetrieveMultiple(query).Entities;
+        }
+
+        private static string Shorten(string text) => text.Length <= 2000 ? text : text.Substring(0, 2000);
+    }
+}
