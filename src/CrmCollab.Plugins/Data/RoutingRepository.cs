@@ -26,7 +26,8 @@ namespace CrmCollab.Plugins.Data
         {
             IReadOnlyList<AccountProfile> chain = AccountChain(accountId);
             var ids = chain.Select(a => (object)a.Id).ToArray();
-            return new OwnerResolver(chain, DedicatedOwners(ids), ActiveRules(), UnroutedFallback);
+            var fallback = new Lazy<Principal>(UnroutedFallback); // looked up once, and only if something is unrouted
+            return new OwnerResolver(chain, DedicatedOwners(ids), ActiveRules(), () => fallback.Value);
         }
 
         public IReadOnlyList<AccountProfile> AccountChain(Guid accountId)

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using CrmCollab.Emulator.Workflow;
+using CrmCollab.Plugins.Activities;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>Handoffs stay unique, follow owner changes, refuse bad set-up, and are reachable from workflows.</summary>
+    public class HandoffLifecycleScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _alice, _lena, _sally, _account;
+
+        public HandoffLifecycleScenarios()
+        {
+            _alice = _org.User("Alice ADV", "CrmCollab ADV");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _sally = _org.User("Sally SAV", "CrmCollab SAV");
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            _org.Template("Onboard to service", BusinessFunction.Sav, 15, 30);
+            _account = _org.Account("Contoso");
+            _org.DedicatedOwner(_account, BusinessFunction.Adv, user: _alice);
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(_account, BusinessFunction.Sav, user: _sally);
+        }
+
+        private WorkflowRunResult RunActivity<T>(IDictionary<string, object> inputs, EntityReference primary) where T : System.Activities.Activity, new() =>
+            new WorkflowActivityRunner().Run<T>(inputs, new WorkflowRunContext
+            {
+                UserId = _org.Rep, PrimaryEntity = primary, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
+            });
+
+        [Fact]
+        public void A_win_creates_exactly_one_task_per_template_even_when_the_handoff_runs_three_times()
+        {
+            Guid deal = _org.Deal(_account);
+            _org.Win(deal);
+            var dealRef = new EntityReference("opportunity", deal);
+
+            var second = RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+            RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+
+            Assert.Equal(3, _org.HandoffTasks(deal).Entities.Count);
+            Assert.Equal(0, second.Outputs["TasksCreated"]);
+        }
+
+        [Fact]
+        public void A_partial_earlier_run_is_completed_not_repeated()
+        {
+            Guid deal = _org.Deal(_account);
+            _org.Win(deal);
+            Entity lost = _org.HandoffTasks(deal).Entities.First();
+            _org.System.Delete("task", lost.Id);
+            var dealRef = new EntityReference("opportunity", deal);
+
+            var rerun = RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+
+            Assert.Equal(1, rerun.Outputs["TasksCreated"]);
+            Assert.Equal(0, rerun.Outputs["Unrouted"]);
+            Assert.Equal(3, _org.HandoffTasks(deal).Entities.Count);
+        }
+
+        [Fact]
+        public void A_new_dedicated_owner_takes_over_only_the_open_tasks_of_that_function()
+        {
+            Guid first = _org.Deal(_account, "First deal");
+            Guid second = _org.Deal(_account, "Second deal");
+            _org.Win(first);
+            _org.Win(second);
+            Entity doneLogistics = _org.HandoffTasks(first).Entities.Single(t => ((OptionSetValue)t["crmc_function"]).Value == (int)BusinessFunction.Logistics);
+            _org.System.Update(new Entity("task", doneLogistics.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            Guid marc = _org.User("Marc Logistics", "CrmCollab Logistics");
+            Guid current = _org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("crmc_dedicatedowner")
+            {
+                ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("crmc_function"), Attributes = { "crmc_function" }, Values = { (int)BusinessFunction.Logistics },
+            }).Entities.Single().Id;
+
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", current) { ["crmc_userid"] = new EntityReference("systemuser", marc) });
+            _org.Engine.DrainAsync();
+
+            Guid OwnerOf(Guid deal, BusinessFunction f) => _org.HandoffTasks(deal).Entities
+                .Single(t => ((OptionSetValue)t["crmc_function"]).Value == (int)f).GetAttributeValue<EntityReference>("ownerid").Id;
+            Assert.Equal(marc, OwnerOf(second, BusinessFunction.Logistics));
+            Assert.Equal(_lena, OwnerOf(first, BusinessFunction.Logistics)); // completed: stays with who did it
+            Assert.Equal(_alice, OwnerOf(second, BusinessFunction.Adv));     // other function: untouched
+        }
+
+        private string Refusal(Action action) =>
+            Assert.Throws<FaultException<OrganizationServiceFault>>(action).Detail.Message;
+
+        [Fact]
+        public void Bad_dedicated_owner_rows_are_refused_with_a_message_the_admin_can_act_on()
+        {
+            Guid other = _org.Account("Fabrikam");
+            IOrganizationService admin = _org.As(_org.Admin);
+            var team = _org.Setup.CreateTeam("Logistics North", _org.Operations, Emulator.Security.TeamType.Owner);
+
+            Assert.Contains("not both", Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv, user: _alice, team: team)));
+            Assert.Contains("Set the user or the team", Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv)));
+            Assert.Contains("already has a Logistics dedicated owner", Refusal(() => _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _alice)));
+            Assert.Contains("not one of CrmCollab's functions", Refusal(() => admin.Create(new Entity("crmc_dedicatedowner")
+            {
+                ["crmc_name"] = "Odd", ["crmc_accountid"] = new EntityReference("account", other), ["crmc_function"] = new OptionSetValue(42),
+                ["crmc_userid"] = new EntityReference("systemuser", _alice), ["crmc_validfrom"] = CrmCollabOrg.Start,
+            })));
+            Assert.Contains("Set the user, team or queue", Refusal(() => admin.Create(new Entity("crmc_routingrule")
+            {
+                ["crmc_name"] = "No target", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Sav),
+            })));
+        }
+
+        [Fact]
+        public void Only_administrators_edit_dedicated_owners()
+        {
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.As(_org.Rep).Create(new Entity("crmc_dedicatedowner")
+            {
+                ["crmc_name"] = "Me", ["crmc_accountid"] = new EntityReference("account", _account),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Engineering),
+                ["crmc_userid"] = new EntityReference("systemuser", _org.Rep), ["crmc_validfrom"] = CrmCollabOrg.Start,
+            }));
+        }
+
+        [Fact]
+        public void The_resolve_activity_returns_the_owner_and_the_path()
+        {
+            var result = RunActivity<ResolveDedicatedOwner>(new Dictionary<string, object>
+            {
+                ["Account"] = new EntityReference("account", _account),
+                ["Function"] = new OptionSetValue((int)BusinessFunction.Sav),
+            }, new EntityReference("account", _account));
+
+            Assert.Equal(_sally, ((EntityReference)result.Outputs["OwnerUser"]).Id);
+            Assert.Null(result.Outputs["OwnerTeam"]);
+            Assert.Null(result.Outputs["OwnerQueue"]);
+            Assert.Contains("SAV: dedicated owner of account Contoso", (string)result.Outputs["RoutingPath"]);
+        }
+
+        [Fact]
+        public void Routing_a_win_costs_the_same_bounded_number_of_calls_whatever_the_number_of_rules()
+        {
+            int CallsToRoute(int rules)
+            {
+                var org = new CrmCollabOrg();
+                Guid desk = org.User("Desk", "CrmCollab Logistics");
+                // Sector rules for other industries than the deal's account, plus one default per function.
+                for (int i = 0; i < rules - 6; i++) org.Rule($"Rule {i}", (BusinessFunction)(100000000 + i % 6), desk, priority: i, industry: 6 + i % 25);
+                for (int f = 0; f < 6; f++) org.Rule($"Default {f}", (BusinessFunction)(100000000 + f), desk);
+                org.Template("Contract", BusinessFunction.Adv, 5, 1);
+                org.Template("Delivery", BusinessFunction.Logistics, 5, 2);
+                org.Template("Service", BusinessFunction.Sav, 5, 3);
+                Guid deal = org.Deal(org.Account("Acme", industry: 5));
+                using (var scope = org.Engine.Metrics.Scope())
+                {
+                    org.Win(deal);
+                    Assert.Equal(2, scope.PluginCallsFor("Retrieve"));          // the deal, its account (no parent)
+                    Assert.Equal(4, scope.PluginCallsFor("RetrieveMultiple"));  // templates, existing handoffs, owners, rules
+                    Assert.Equal(3, scope.PluginCallsFor("Create"));            // one task per template
+                    return scope.PluginCalls;
+                }
+            }
+
+            int withFifty = CallsToRoute(50);
+            Assert.Equal(9, withFifty); // 2 Retrieve + 4 RetrieveMultiple + 3 Create
+            Assert.Equal(CallsToRoute(6), withFifty);
+        }
+    }
+}
