@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Newtonsoft.Json;
+
+namespace CrmCollab.Tooling.Setup
+{
+    /// <summary>
+    /// Loads the default handoff templates (setup/handoff-templates.json) into an organisation through any
+    /// IOrganizationService. Re-runnable: a template whose subject already exists for its function is left as the
+    /// admin edited it.
+    /// </summary>
+    public static class HandoffTemplateSetup
+    {
+        private static readonly Dictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Operations"] = 100000000, ["Logistics"] = 100000001, ["Finance"] = 100000002,
+            ["ADV"] = 100000003, ["SAV"] = 100000004, ["Engineering"] = 100000005,
+        };
+
+        public sealed class TemplateFile
+        {
+            [JsonProperty("templates", Required = Required.Always)] public List<TemplateData> Templates { get; set; }
+        }
+
+        public sealed class TemplateData
+        {
+            [JsonProperty("function", Required = Required.Always)] public string Function { get; set; }
+            [JsonProperty("sequence")] public int Sequence { get; set; }
+            [JsonProperty("subject", Required = Required.Always)] public string Subject { get; set; }
+            [JsonProperty("description")] public string Description { get; set; }
+            [JsonProperty("dueOffsetDays")] public int DueOffsetDays { get; set; }
+            [JsonProperty("requiredEvidence")] public string RequiredEvidence { get; set; }
+        }
+
+        public static IReadOnlyList<TemplateData> Read(string path)
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"Handoff template file not found: {path}");
+            TemplateFile file;
+            try
+            {
+                file = JsonConvert.DeserializeObject<TemplateFile>(File.ReadAllText(path));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}");
+            }
+            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
+            return file.Templates;
+        }
+
+        /// <summary>Creates the missing templates; returns how many were created.</summary>
+        public static int Apply(IOrganizationService service, IEnumerable<TemplateData> templates)
+        {
+            var query = new QueryExpression("crmc_handofftemplate") { ColumnSet = new ColumnSet("crmc_subject", "crmc_function") };
+            var existing = new HashSet<string>(service.RetrieveMultiple(query).Entities
+                .Select(e => e.GetAttributeValue<OptionSetValue>("crmc_function")?.Value + "|" + e.GetAttributeValue<string>("crmc_subject")));
+            int created = 0;
+            foreach (TemplateData template in templates)
+            {
+                int function = Functions[template.Function];
+                if (existing.Contains(function + "|" + template.Subject)) continue;
+                service.Create(new Entity("crmc_handofftemplate")
+                {
+                    ["crmc_name"] = $"{template.Function}: {template.Subject}",
+                    ["crmc_function"] = new OptionSetValue(function),
+                    ["crmc_subject"] = template.Subject,
+                    ["crmc_description"] = template.Description,
+                    ["crmc_dueoffsetdays"] = template.DueOffsetDays,
+                    ["crmc_requiredevidence"] = template.RequiredEvidence,
+                    ["crmc_sequence"] = template.Sequence,
+                    ["crmc_isactive"] = true,
+                });
+                created++;
+            }
+            return created;
+        }
+    }
+}
