@@ -30,9 +30,24 @@ namespace CrmCollab.Benchmarks
                 step.FilteringAttributes.Add("name");
                 solution.Steps.Add(step);
             }
+            solution.Roles.Add(SalespersonRole());
             var options = new EngineOptions();
             options.PluginAssemblies.Add(typeof(TouchPlugin).Assembly);
             return DataverseEngine.Boot(solution, options);
+        }
+
+        public const string Salesperson = "Bench Salesperson";
+
+        /// <summary>Reads accounts in its business unit, creates and writes its own (as solution/'s Salesperson role).</summary>
+        public static RoleDefinition SalespersonRole()
+        {
+            var role = new RoleDefinition { Id = new Guid("5a1e5a1e-0000-4000-8000-000000000001"), Name = Salesperson };
+            role.Privileges[("account", AccessRight.Read)] = PrivilegeDepth.Local;
+            role.Privileges[("account", AccessRight.Create)] = PrivilegeDepth.Basic;
+            role.Privileges[("account", AccessRight.Write)] = PrivilegeDepth.Basic;
+            role.Privileges[("systemuser", AccessRight.Read)] = PrivilegeDepth.Global;
+            role.Privileges[("businessunit", AccessRight.Read)] = PrivilegeDepth.Global;
+            return role;
         }
 
         public static Entity Account(int i) => new Entity("account") { ["name"] = "Account " + i, ["accountnumber"] = "A-" + (i % 100) };

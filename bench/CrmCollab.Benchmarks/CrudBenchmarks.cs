@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -10,7 +11,7 @@ namespace CrmCollab.Benchmarks
     /// <summary>
     /// Create, Retrieve and Update through IOrganizationService, each next to the plain-collection work it cannot
     /// avoid (a dictionary insert of a cloned entity, a dictionary lookup). Goals: Create ≤ 3× its baseline,
-    /// Retrieve ≤ 1 µs.
+    /// Retrieve ≤ 1 µs (SYSTEM), ≤ 3 µs for a salesperson whose role is checked.
     /// </summary>
     [MemoryDiagnoser]
     public class CrudBenchmarks
@@ -18,6 +19,8 @@ namespace CrmCollab.Benchmarks
         private DataverseEngine _engine;
         private IOrganizationService _service;
         private Guid _existing;
+        private IOrganizationService _salesperson;
+        private Guid _salespersonAccount;
         private readonly Dictionary<Guid, Entity> _dictionary = new Dictionary<Guid, Entity>();
         private readonly ColumnSet _columns = new ColumnSet("name", "accountnumber");
         private int _i;
@@ -29,6 +32,16 @@ namespace CrmCollab.Benchmarks
             _service = _engine.SystemService;
             _existing = _service.Create(BenchOrganization.Account(0));
             _dictionary[_existing] = BenchOrganization.Account(0);
+
+            // A salesperson in a child business unit, reading an account it owns through its role (Read: Local).
+            var setup = new OrganizationSetup(_service);
+            Guid sales = setup.CreateBusinessUnit("Sales");
+            Guid user = setup.CreateUser("Sam Seller", sales, BenchOrganization.Salesperson);
+            var owned = BenchOrganization.Account(1);
+            owned["ownerid"] = new EntityReference("systemuser", user);
+            _salespersonAccount = _service.Create(owned);
+            _salesperson = _engine.CreateService(user);
+            _salesperson.Retrieve("account", _salespersonAccount, _columns); // fails fast if the role does not grant read
         }
 
         [Benchmark(Baseline = true, Description = "baseline: Dictionary insert + clone")]
@@ -49,6 +62,9 @@ namespace CrmCollab.Benchmarks
 
         [Benchmark(Description = "Retrieve account (2 columns)")]
         public Entity Retrieve() => _service.Retrieve("account", _existing, _columns);
+
+        [Benchmark(Description = "Retrieve account as a salesperson")]
+        public Entity RetrieveAsSalesperson() => _salesperson.Retrieve("account", _salespersonAccount, _columns);
 
         [Benchmark(Description = "Update account, 3 sync steps")]
         public void UpdateWithThreeSteps() =>

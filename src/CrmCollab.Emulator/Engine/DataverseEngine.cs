@@ -116,7 +116,7 @@ namespace CrmCollab.Emulator.Engine
         internal OrganizationResponse Execute(OrganizationRequest request, ExecutionFrame frame)
         {
             if (request == null) throw Faults.Invalid("The request is required.");
-            if (frame.FromPlugin) Metrics.RecordPluginCall(request.RequestName ?? "");
+            if (frame.FromPlugin) Metrics.RecordPluginCall(request.RequestName ?? "", frame.ParentContext?.OwningExtension?.Name);
             if (frame.Depth > Options.MaxDepth)
                 throw Faults.Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh, ErrorCodes.DepthMessage);
             if (frame.Transaction?.Doomed == true)
@@ -124,8 +124,9 @@ namespace CrmCollab.Emulator.Engine
             try
             {
                 Security?.DemandActiveUser(frame.UserId);
-                // The caller's objects never enter the pipeline: plugins and the store work on copies.
-                var copy = EntityCloner.CloneRequest(request);
+                // The caller's objects never enter the pipeline: plugins and the store work on copies. A read with
+                // no step registered is the exception: nothing would see the copy, and reads change nothing.
+                var copy = IsUnobservedRead(request.RequestName) ? request : EntityCloner.CloneRequest(request);
                 return ResponseTypes.Typed(_router.Dispatch(copy, frame));
             }
             catch (FaultException<OrganizationServiceFault>) when (frame.FromPlugin && frame.Transaction != null)
@@ -136,11 +137,17 @@ namespace CrmCollab.Emulator.Engine
             }
         }
 
+        private bool IsUnobservedRead(string message) =>
+            (string.Equals(message, "Retrieve", StringComparison.OrdinalIgnoreCase)
+             || string.Equals(message, "RetrieveMultiple", StringComparison.OrdinalIgnoreCase))
+            && !Steps.HasSteps(message);
+
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>
         internal OrganizationResponse Dispatch(OrganizationRequest request, ExecutionFrame frame) =>
             ResponseTypes.Typed(_router.Dispatch(request, frame));
 
-        internal Guid BusinessUnitOfUser(Guid userId) => BusinessUnitOf(new EntityReference("systemuser", userId));
+        internal Guid BusinessUnitOfUser(Guid userId) =>
+            Security is SecurityGuard guard ? guard.BusinessUnitOfUser(userId) : BusinessUnitOf(new EntityReference("systemuser", userId));
 
         internal Guid BusinessUnitOf(EntityReference owner)
         {

@@ -39,11 +39,11 @@ namespace CrmCollab.Emulator.Engine
             return scope;
         }
 
-        internal void RecordPluginCall(string messageName)
+        internal void RecordPluginCall(string messageName, string stepName)
         {
             PluginCalls++;
             _byMessage[messageName] = PluginCallsFor(messageName) + 1;
-            foreach (var scope in _scopes) scope.Add(messageName);
+            foreach (var scope in _scopes) scope.Add(messageName, stepName);
         }
 
         internal void RecordPluginExecution()
@@ -59,6 +59,7 @@ namespace CrmCollab.Emulator.Engine
     {
         private readonly EngineMetrics _owner;
         private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byStep = new Dictionary<string, int>(StringComparer.Ordinal);
 
         internal MetricsScope(EngineMetrics owner) => _owner = owner;
 
@@ -72,7 +73,16 @@ namespace CrmCollab.Emulator.Engine
 
         public IReadOnlyDictionary<string, int> PluginCallsByMessage => new Dictionary<string, int>(_byMessage);
 
-        internal void Add(string messageName) => _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+        /// <summary>Calls made by the steps whose registered name contains the text (e.g. a plugin type name).</summary>
+        public int PluginCallsByStep(string stepNameContains) =>
+            _byStep.Where(pair => pair.Key.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0).Sum(pair => pair.Value);
+
+        internal void Add(string messageName, string stepName)
+        {
+            _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+            string step = stepName ?? "";
+            _byStep[step] = (_byStep.TryGetValue(step, out var count) ? count : 0) + 1;
+        }
 
         public void Dispose() => _owner.Close(this);
     }

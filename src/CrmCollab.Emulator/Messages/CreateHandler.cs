@@ -24,9 +24,17 @@ namespace CrmCollab.Emulator.Messages
                 {
                     // PreOperation plugins may have changed (or replaced) the Target: save what they left.
                     var saved = (Entity)op.InputParameters["Target"];
-                    var owned = EntityForCheck(saved, op.UserId);
-                    context.Demand(op.UserId, table.LogicalName, AccessRight.Create, owned);
-                    if (table.Column("ownerid") != null) context.DemandCanOwn(owned.GetAttributeValue<EntityReference>("ownerid"), table.LogicalName);
+                    var security = context.Engine.Security;
+                    if (security != null)
+                    {
+                        // The target as the check sees it: owned by the caller unless it names an owner. SYSTEM
+                        // passes every check without reading it, so no copy is made for SYSTEM.
+                        bool hasOwner = saved.Attributes.TryGetValue("ownerid", out var named) && named != null;
+                        if (!(security is Security.SecurityGuard guard && guard.IsSystem(op.UserId)))
+                            security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
+                        if (table.Column("ownerid") != null)
+                            context.DemandCanOwn(hasOwner ? (EntityReference)named : new EntityReference("systemuser", op.UserId), table.LogicalName);
+                    }
                     var id = context.Store.Create(saved, op.UserId, op.Transaction.Log);
                     op.PrimaryEntityId = id;
                     op.OutputParameters["id"] = id;
@@ -35,10 +43,10 @@ namespace CrmCollab.Emulator.Messages
             });
         }
 
-        private static Entity EntityForCheck(Entity target, System.Guid userId)
+        private static Entity EntityForCheck(Entity target, bool hasOwner, System.Guid userId)
         {
             var copy = Store.EntityCloner.Clone(target);
-            if (!copy.Contains("ownerid") || copy["ownerid"] == null) copy["ownerid"] = new EntityReference("systemuser", userId);
+            if (!hasOwner) copy["ownerid"] = new EntityReference("systemuser", userId);
             return copy;
         }
     }

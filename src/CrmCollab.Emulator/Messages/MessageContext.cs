@@ -43,7 +43,7 @@ namespace CrmCollab.Emulator.Messages
         }
 
         public static OrganizationResponse Respond(string name, Operation op) =>
-            new OrganizationResponse { ResponseName = name, Results = op.OutputParameters };
+            ResponseTypes.Create(name, op.OutputParameters); // typed here, so the engine need not re-wrap it
 
         /// <summary>
         /// A platform-internal sub-operation of the running one (e.g. the Update a SetState performs): same user,
@@ -79,7 +79,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
                     transaction.Log.Clear();
-                    Engine.AsyncQueue.AddRange(transaction.PendingAsync);
+                    if (transaction.HasPendingAsync) Engine.AsyncQueue.AddRange(transaction.PendingAsync);
                 }
                 return result;
             }

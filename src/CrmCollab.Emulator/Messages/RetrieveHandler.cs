@@ -29,8 +29,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     var row = context.Store.RequireRow(table.LogicalName, id);
                     context.Demand(op.UserId, table.LogicalName, AccessRight.Read, row);
-                    op.OutputParameters["Entity"] = context.Store.Read(table.LogicalName, id,
-                        (ColumnSet)op.InputParameters["ColumnSet"]);
+                    op.OutputParameters["Entity"] = context.Store.Read(table, row, (ColumnSet)op.InputParameters["ColumnSet"]);
                     return MessageContext.Respond(MessageName, op);
                 },
             });

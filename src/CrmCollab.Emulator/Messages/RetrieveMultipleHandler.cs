@@ -30,13 +30,9 @@ namespace CrmCollab.Emulator.Messages
                     var result = QueryEngine.Execute(engine.DataSource, (QueryBase)op.InputParameters["Query"],
                         security == null ? null : (System.Func<string, Entity, bool>)((t, row) => security.CanRead(user, t, row)),
                         engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user));
-                    // Rows leave as copies carrying formatted values.
-                    for (int i = 0; i < result.Entities.Count; i++)
-                    {
-                        var copy = EntityCloner.Clone(result.Entities[i]);
-                        context.Store.Format(copy);
-                        result.Entities[i] = copy;
-                    }
+                    // The query engine projects every row into a new entity with copied values: those copies leave,
+                    // carrying formatted values.
+                    foreach (var row in result.Entities) context.Store.Format(row);
                     op.OutputParameters["EntityCollection"] = result;
                     return MessageContext.Respond(MessageName, op);
                 },

@@ -13,7 +13,7 @@ namespace CrmCollab.Emulator.Messages
     /// </summary>
     internal sealed class UpdateHandler : IMessageHandler
     {
-        private static readonly string[] StateColumns = { "statecode", "statuscode" };
+        private static bool IsStateColumn(string column) => column == "statecode" || column == "statuscode";
 
         public string MessageName => "Update";
 
@@ -29,8 +29,12 @@ namespace CrmCollab.Emulator.Messages
             context.Store.RequireRow(table.LogicalName, id);
             target.Id = id;
 
-            bool hasState = target.Attributes.Keys.Any(k => StateColumns.Contains(k));
-            bool hasOther = target.Attributes.Keys.Any(k => !StateColumns.Contains(k) && k != table.PrimaryIdAttribute);
+            bool hasState = false, hasOther = false;
+            foreach (var key in target.Attributes.Keys)
+            {
+                if (IsStateColumn(key)) hasState = true;
+                else if (key != table.PrimaryIdAttribute) hasOther = true;
+            }
             if (!hasState || !hasOther) return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
 
             return context.InTransaction(frame =>
@@ -45,7 +49,7 @@ namespace CrmCollab.Emulator.Messages
             var part = Store.EntityCloner.CloneRequest(request);
             var copy = (Entity)part.Parameters["Target"];
             foreach (var key in copy.Attributes.Keys.ToList())
-                if (StateColumns.Contains(key) != keepState) copy.Attributes.Remove(key);
+                if (IsStateColumn(key) != keepState) copy.Attributes.Remove(key);
             return part;
         }
 

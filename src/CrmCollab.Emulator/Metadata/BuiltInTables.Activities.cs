@@ -7,6 +7,9 @@ namespace CrmCollab.Emulator.Metadata
         /// are appended by the solution loader.</summary>
         private static readonly string[] RegardingTargets = { "account", "contact", "lead", "opportunity", "competitor" };
 
+        /// <summary>Notes attach to the same tables and to tasks (Task_Annotation), as in Dataverse.</summary>
+        private static readonly string[] NoteTargets = { "account", "contact", "lead", "opportunity", "competitor", "task" };
+
         private static void AddActivities(MetadataCatalog c)
         {
             var priority = new[] { (0, "Low"), (1, "Normal"), (2, "High") };
@@ -54,12 +57,13 @@ namespace CrmCollab.Emulator.Metadata
             Table(c, "annotation", "Annotation", 5, OwnershipType.UserOwned, "subject")
                 .String("subject", 500).Display("Title")
                 .Memo("notetext", 100000)
-                .Lookup("objectid", RegardingTargets)
+                .Lookup("objectid", NoteTargets)
                     .Rel("Account_Annotation", "account", "Cascade")
                     .Rel("Contact_Annotation", "contact", "Cascade")
                     .Rel("Lead_Annotation", "lead", "Cascade")
                     .Rel("Opportunity_Annotation", "opportunity", "Cascade")
                     .Rel("Competitor_Annotation", "competitor", "Cascade")
+                    .Rel("Task_Annotation", "task", "Cascade")
                 .EntityName("objecttypecode")
                 .Bool("isdocument")
                 .String("filename", 255)

@@ -48,7 +48,13 @@ namespace CrmCollab.Emulator.Metadata
         public string Name { get; set; }
         public bool IsGlobal { get; set; }
         public List<OptionDefinition> Options { get; } = new List<OptionDefinition>();
-        public OptionDefinition Find(int value) => Options.Find(o => o.Value == value);
+        public OptionDefinition Find(int value)
+        {
+            // A loop, not List.Find: no closure per lookup (labels are looked up for every formatted choice).
+            foreach (var option in Options)
+                if (option.Value == value) return option;
+            return null;
+        }
     }
 
     public sealed class ColumnDefinition
@@ -69,6 +75,8 @@ namespace CrmCollab.Emulator.Metadata
         public bool IsValidForCreate { get; set; } = true;
         public bool IsValidForUpdate { get; set; } = true;
         public bool IsCustom { get; set; }
+        /// <summary>What the platform stores when a Create leaves the column out (choice and yes/no defaults).</summary>
+        public object DefaultValue { get; set; }
     }
 
     public sealed class AlternateKeyDefinition
@@ -115,6 +123,12 @@ namespace CrmCollab.Emulator.Metadata
 
         public ColumnDefinition Column(string logicalName) =>
             logicalName != null && Columns.TryGetValue(logicalName, out var column) ? column : null;
+
+        private List<ColumnDefinition> _defaulted;
+
+        /// <summary>Columns with a default value; computed once, after the catalog is complete.</summary>
+        public IReadOnlyList<ColumnDefinition> DefaultedColumns =>
+            _defaulted ??= new List<ColumnDefinition>(System.Linq.Enumerable.Where(Columns.Values, c => c.DefaultValue != null));
     }
 
     /// <summary>All metadata of one organisation.</summary>

@@ -9,13 +9,17 @@ namespace CrmCollab.Emulator.Pipeline
     /// <summary>The undo log of one outer operation plus what must happen when it commits.</summary>
     internal sealed class Transaction
     {
+        private List<AsyncJob> _pendingAsync;
+
         public UndoLog Log { get; } = new UndoLog();
 
         /// <summary>Set when a call inside the transaction failed: the server ends the transaction then.</summary>
         public bool Doomed { get; set; }
 
         /// <summary>Async steps raised inside the transaction; queued only if it commits.</summary>
-        public List<AsyncJob> PendingAsync { get; } = new List<AsyncJob>();
+        public List<AsyncJob> PendingAsync => _pendingAsync ??= new List<AsyncJob>();
+
+        public bool HasPendingAsync => _pendingAsync != null && _pendingAsync.Count > 0;
     }
 
     /// <summary>
@@ -41,7 +45,14 @@ namespace CrmCollab.Emulator.Pipeline
         public Guid PrimaryEntityId { get; set; }
         public ParameterCollection InputParameters { get; set; }
         public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
-        public ParameterCollection SharedVariables { get; set; } = new ParameterCollection();
+        private ParameterCollection _sharedVariables;
+
+        // Made on first use: most operations run no step that shares a variable.
+        public ParameterCollection SharedVariables
+        {
+            get => _sharedVariables ??= new ParameterCollection();
+            set => _sharedVariables = value;
+        }
         public Guid OperationId { get; set; }
         public Guid? RequestId { get; set; }
         public DateTime CreatedOn { get; set; }
@@ -53,9 +64,15 @@ namespace CrmCollab.Emulator.Pipeline
         public Transaction Transaction { get; set; }
 
         /// <summary>The records images are taken of (one for single messages, one per target for *Multiple).</summary>
-        public List<(string Table, Guid Id)> ImageRecords { get; set; } = new List<(string, Guid)>();
-        public List<Entity> PreStates { get; set; } = new List<Entity>();
-        public List<Entity> PostStates { get; set; } = new List<Entity>();
+        public List<(string Table, Guid Id)> ImageRecords
+        {
+            get => _imageRecords ??= new List<(string, Guid)>();
+            set => _imageRecords = value;
+        }
+
+        private List<(string Table, Guid Id)> _imageRecords; // only steps read it: made on first use
+        public IReadOnlyList<Entity> PreStates { get; set; } = Array.Empty<Entity>();
+        public IReadOnlyList<Entity> PostStates { get; set; } = Array.Empty<Entity>();
     }
 
     /// <summary>An async step waiting for DrainAsync, with everything its context needs frozen.</summary>

@@ -22,13 +22,15 @@ namespace CrmCollab.Emulator.Pipeline
 
         public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
         {
+            Guid operationId = _engine.Ids.Next(); // drawn before the bypass check, as ever: ids stay reproducible
+            var steps = SkipsCustomLogic(frame, spec.Request) ? Array.Empty<StepDefinition>() : _engine.Steps.For(spec.MessageName, spec.PrimaryEntityName);
             var op = new Operation
             {
                 MessageName = spec.MessageName,
                 PrimaryEntityName = spec.PrimaryEntityName ?? "none",
                 PrimaryEntityId = spec.PrimaryEntityId,
                 InputParameters = spec.Request.Parameters,
-                OperationId = _engine.Ids.Next(),
+                OperationId = operationId,
                 RequestId = spec.Request.RequestId,
                 CreatedOn = _engine.Clock.UtcNow,
                 UserId = frame.UserId,
@@ -37,12 +39,15 @@ namespace CrmCollab.Emulator.Pipeline
                 CorrelationId = frame.CorrelationId,
                 ParentContext = frame.ParentContext,
                 Transaction = frame.Transaction,
-                ImageRecords = spec.ImageRecords
-                    ?? (spec.PrimaryEntityId != Guid.Empty ? new List<(string, Guid)> { (spec.PrimaryEntityName, spec.PrimaryEntityId) } : new List<(string, Guid)>()),
             };
-            var steps = SkipsCustomLogic(frame, spec.Request) ? new List<StepDefinition>() : _engine.Steps.For(spec.MessageName, spec.PrimaryEntityName);
+            // Image records matter to steps only; a handler's own list (CreateMultiple fills it) is always kept.
+            if (spec.ImageRecords != null) op.ImageRecords = spec.ImageRecords;
+            else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty) op.ImageRecords.Add((spec.PrimaryEntityName, spec.PrimaryEntityId));
+            // States are only read to build step images: without a step asking for one, no snapshot is taken.
+            bool preImages = spec.HasPreImage && steps.Length > 0 && AnyImage(steps, ImageType.PostImage);
+            bool postImages = spec.HasPostImage && steps.Length > 0 && AnyImage(steps, ImageType.PreImage);
 
-            if (spec.HasPreImage) op.PreStates = Snapshot(op);
+            if (preImages) op.PreStates = Snapshot(op);
             RunStage(op, steps, StepStage.PreValidation, inTransaction: frame.Transaction != null);
 
             bool owns = frame.Transaction == null;
@@ -50,19 +55,19 @@ namespace CrmCollab.Emulator.Pipeline
             op.Transaction = transaction;
             try
             {
-                if (spec.HasPreImage) op.PreStates = Snapshot(op);
+                if (preImages) op.PreStates = Snapshot(op);
                 RunStage(op, steps, StepStage.PreOperation, inTransaction: true);
                 var response = spec.Main(op);
-                if (op.ImageRecords.Count == 0 && op.PrimaryEntityId != Guid.Empty)
+                if (steps.Length > 0 && op.ImageRecords.Count == 0 && op.PrimaryEntityId != Guid.Empty)
                     op.ImageRecords.Add((op.PrimaryEntityName, op.PrimaryEntityId));
-                if (spec.HasPostImage) op.PostStates = Snapshot(op);
+                if (postImages) op.PostStates = Snapshot(op);
                 RunStage(op, steps, StepStage.PostOperation, inTransaction: true);
-                QueueAsync(op, steps, spec.HasPostImage);
+                QueueAsync(op, steps, postImages);
                 if (owns)
                 {
                     if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
                     transaction.Log.Clear();
-                    _engine.AsyncQueue.AddRange(transaction.PendingAsync);
+                    if (transaction.HasPendingAsync) _engine.AsyncQueue.AddRange(transaction.PendingAsync);
                 }
                 return response;
             }
@@ -84,10 +89,25 @@ namespace CrmCollab.Emulator.Pipeline
             return true;
         }
 
-        private List<Entity> Snapshot(Operation op) =>
-            op.ImageRecords.Select(r => _engine.Store.Rows.TryGet(r.Table, r.Id, out var row) ? row : null).ToList();
+        /// <summary>True when a step registers an image other than <paramref name="except"/>.</summary>
+        private static bool AnyImage(StepDefinition[] steps, ImageType except)
+        {
+            foreach (var step in steps)
+                foreach (var image in step.Images)
+                    if (image.ImageType != except) return true;
+            return false;
+        }
 
-        private void RunStage(Operation op, List<StepDefinition> steps, StepStage stage, bool inTransaction)
+        // Stored rows are replaced, never changed in place, so holding them is a snapshot.
+        private List<Entity> Snapshot(Operation op)
+        {
+            var records = op.ImageRecords;
+            var states = new List<Entity>(records.Count);
+            foreach (var (table, id) in records) states.Add(_engine.Store.Rows.TryGet(table, id, out var row) ? row : null);
+            return states;
+        }
+
+        private void RunStage(Operation op, StepDefinition[] steps, StepStage stage, bool inTransaction)
         {
             foreach (var step in steps)
             {
@@ -97,7 +117,7 @@ namespace CrmCollab.Emulator.Pipeline
             }
         }
 
-        private void QueueAsync(Operation op, List<StepDefinition> steps, bool hasPostImage)
+        private void QueueAsync(Operation op, StepDefinition[] steps, bool hasPostImage)
         {
             foreach (var step in steps)
             {
@@ -117,7 +137,7 @@ namespace CrmCollab.Emulator.Pipeline
             InitiatingUserId = op.InitiatingUserId, Depth = op.Depth, CorrelationId = op.CorrelationId,
             ImageRecords = op.ImageRecords.ToList(),
             PreStates = op.PreStates.ToList(),
-            PostStates = hasPostImage ? Snapshot(op) : new List<Entity>(),
+            PostStates = hasPostImage ? Snapshot(op) : (IReadOnlyList<Entity>)Array.Empty<Entity>(),
         };
 
         /// <summary>Runs one step; plugin exceptions become the faults a client sees.</summary>
@@ -129,7 +149,8 @@ namespace CrmCollab.Emulator.Pipeline
             {
                 IsInTransaction = inTransaction,
             };
-            AddImages(context, op, step, stage);
+            if (step.Images.Count > 0) AddImages(context, op, step, stage);
+            else context.ImageSlots = op.ImageRecords.Count; // empty collections, made if a plugin reads them
             var tracing = new TracingService();
             var provider = new PluginServiceProvider(_engine, context, tracing);
             _engine.Metrics.RecordPluginExecution();
@@ -166,8 +187,8 @@ namespace CrmCollab.Emulator.Pipeline
         private void AddImages(PluginExecutionContext context, Operation op, StepDefinition step, int stage)
         {
             int count = op.ImageRecords.Count;
-            var pre = Enumerable.Range(0, count).Select(_ => new EntityImageCollection()).ToArray();
-            var post = Enumerable.Range(0, count).Select(_ => new EntityImageCollection()).ToArray();
+            var pre = PluginExecutionContext.EmptyImages(count);
+            var post = PluginExecutionContext.EmptyImages(count);
             foreach (var image in step.Images)
             {
                 var columns = image.Attributes.Count == 0 ? null : new HashSet<string>(image.Attributes);
@@ -182,11 +203,8 @@ namespace CrmCollab.Emulator.Pipeline
             }
             context.PreEntityImagesCollection = pre;
             context.PostEntityImagesCollection = post;
-            if (count > 0)
-            {
-                context.PreEntityImages = pre[0];
-                context.PostEntityImages = post[0];
-            }
+            context.PreEntityImages = count > 0 ? pre[0] : new EntityImageCollection();
+            context.PostEntityImages = count > 0 ? post[0] : new EntityImageCollection();
         }
 
         private Entity ImageOf(Entity state, HashSet<string> columns)

@@ -21,7 +21,21 @@ namespace CrmCollab.Emulator.Pipeline
             OrganizationId = organizationId;
             OrganizationName = organizationName;
             IsolationMode = isolationMode;
-            OwningExtension = step == null ? null : new EntityReference("sdkmessageprocessingstep", step.Id) { Name = step.Name };
+        }
+
+        private EntityReference _owningExtension;
+        private EntityImageCollection _preImages, _postImages;
+        private EntityImageCollection[] _preCollection, _postCollection;
+
+        /// <summary>Image records of a step without images: its empty collections are made on first read.</summary>
+        internal int ImageSlots { get; set; }
+
+        internal static EntityImageCollection[] EmptyImages(int count)
+        {
+            if (count == 0) return Array.Empty<EntityImageCollection>();
+            var images = new EntityImageCollection[count];
+            for (int i = 0; i < count; i++) images[i] = new EntityImageCollection();
+            return images;
         }
 
         internal Operation Operation => _operation;
@@ -46,11 +60,29 @@ namespace CrmCollab.Emulator.Pipeline
         public Guid OrganizationId { get; }
         public string OrganizationName { get; }
         public Guid PrimaryEntityId => _operation.PrimaryEntityId;
-        public EntityImageCollection PreEntityImages { get; internal set; } = new EntityImageCollection();
-        public EntityImageCollection PostEntityImages { get; internal set; } = new EntityImageCollection();
-        public EntityImageCollection[] PreEntityImagesCollection { get; internal set; } = Array.Empty<EntityImageCollection>();
-        public EntityImageCollection[] PostEntityImagesCollection { get; internal set; } = Array.Empty<EntityImageCollection>();
-        public EntityReference OwningExtension { get; }
+        // As built eagerly: PreEntityImages is the first of PreEntityImagesCollection when there is one.
+        public EntityImageCollection PreEntityImages
+        {
+            get => _preImages ??= ImageSlots > 0 ? PreEntityImagesCollection[0] : new EntityImageCollection();
+            internal set => _preImages = value;
+        }
+        public EntityImageCollection PostEntityImages
+        {
+            get => _postImages ??= ImageSlots > 0 ? PostEntityImagesCollection[0] : new EntityImageCollection();
+            internal set => _postImages = value;
+        }
+        public EntityImageCollection[] PreEntityImagesCollection
+        {
+            get => _preCollection ??= EmptyImages(ImageSlots);
+            internal set => _preCollection = value;
+        }
+        public EntityImageCollection[] PostEntityImagesCollection
+        {
+            get => _postCollection ??= EmptyImages(ImageSlots);
+            internal set => _postCollection = value;
+        }
+        public EntityReference OwningExtension =>
+            Step == null ? null : (_owningExtension ??= new EntityReference("sdkmessageprocessingstep", Step.Id) { Name = Step.Name });
         public Guid CorrelationId => _operation.CorrelationId;
         public bool IsExecutingOffline => false;
         public bool IsOfflinePlayback => false;

@@ -12,19 +12,19 @@ namespace CrmCollab.Emulator.Pipeline
     /// <summary>The IServiceProvider handed to IPlugin.Execute.</summary>
     internal sealed class PluginServiceProvider : IServiceProvider
     {
+        private readonly DataverseEngine _engine;
         private readonly PluginExecutionContext _context;
         private readonly TracingService _tracing;
-        private readonly ServiceFactory _factory;
-        private readonly TelemetryLogger _logger;
-        private readonly NotificationService _notifications;
+        // Made on first request (then the same instance each time): most plugins ask for two services at most.
+        private ServiceFactory _factory;
+        private TelemetryLogger _logger;
+        private NotificationService _notifications;
 
         public PluginServiceProvider(DataverseEngine engine, PluginExecutionContext context, TracingService tracing)
         {
+            _engine = engine;
             _context = context;
             _tracing = tracing;
-            _factory = new ServiceFactory(engine, context);
-            _logger = new TelemetryLogger(engine, context.Step?.Name);
-            _notifications = new NotificationService(engine);
         }
 
         public object GetService(Type serviceType)
@@ -32,9 +32,9 @@ namespace CrmCollab.Emulator.Pipeline
             if (serviceType == null) return null;
             if (serviceType.IsInstanceOfType(_context)) return _context; // IExecutionContext, IPluginExecutionContext..7
             if (serviceType == typeof(ITracingService)) return _tracing;
-            if (serviceType == typeof(IOrganizationServiceFactory)) return _factory;
-            if (serviceType == typeof(ILogger)) return _logger;
-            if (serviceType == typeof(IServiceEndpointNotificationService)) return _notifications;
+            if (serviceType == typeof(IOrganizationServiceFactory)) return _factory ??= new ServiceFactory(_engine, _context);
+            if (serviceType == typeof(ILogger)) return _logger ??= new TelemetryLogger(_engine, _context.Step?.Name);
+            if (serviceType == typeof(IServiceEndpointNotificationService)) return _notifications ??= new NotificationService(_engine);
             return null;
         }
     }
@@ -42,14 +42,15 @@ namespace CrmCollab.Emulator.Pipeline
     /// <summary>Per-execution trace log, captured into the engine's Traces.</summary>
     internal sealed class TracingService : ITracingService
     {
-        private readonly StringBuilder _text = new StringBuilder();
+        private StringBuilder _text; // made by the first Trace: most executions write none
 
-        public string Text => _text.ToString();
+        public string Text => _text == null ? string.Empty : _text.ToString();
 
         public void Trace(string format, params object[] args)
         {
             if (format == null) return;
-            if (_text.Length > 0) _text.AppendLine();
+            if (_text == null) _text = new StringBuilder();
+            else if (_text.Length > 0) _text.AppendLine();
             _text.Append(args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
         }
     }

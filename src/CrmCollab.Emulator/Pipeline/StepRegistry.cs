@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
@@ -11,17 +13,37 @@ namespace CrmCollab.Emulator.Pipeline
     {
         private readonly List<StepDefinition> _steps;
 
+        // Registrations are fixed at boot, so each (message, table) selection is computed once: a lookup per operation.
+        private readonly ConcurrentDictionary<(string Message, string Table), StepDefinition[]> _selections =
+            new ConcurrentDictionary<(string, string), StepDefinition[]>(SelectionKeyComparer.Instance);
+        private readonly Func<(string, string), StepDefinition[]> _select;
+        // Messages with any step: most operations (reads above all) stop at this one lookup.
+        private readonly FrozenSet<string> _messages;
+
         public StepRegistry(IEnumerable<StepDefinition> steps)
         {
             // Registration order breaks ties of stage and rank.
             _steps = steps.Select((s, i) => (s, i)).OrderBy(x => (int)x.s.Stage).ThenBy(x => x.s.Rank).ThenBy(x => x.i)
                 .Select(x => x.s).ToList();
+            _select = key => Select(key.Item1, key.Item2);
+            _messages = _steps.Select(s => s.MessageName ?? "").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         }
 
         public IReadOnlyList<StepDefinition> All => _steps;
 
-        public List<StepDefinition> For(string message, string table) =>
-            _steps.Where(s => string.Equals(s.MessageName, message, StringComparison.OrdinalIgnoreCase) && MatchesTable(s, table)).ToList();
+        /// <summary>True when any step is registered for the message, whatever its table.</summary>
+        public bool HasSteps(string message) => _messages.Contains(message ?? "");
+
+        /// <summary>The steps of message + table in execution order; a shared array, never modified.</summary>
+        public StepDefinition[] For(string message, string table) =>
+            !_messages.Contains(message ?? "") ? Array.Empty<StepDefinition>() : _selections.GetOrAdd((message ?? "", table ?? ""), _select);
+
+        private StepDefinition[] Select(string message, string table)
+        {
+            var selected = _steps.Where(s => string.Equals(s.MessageName, message, StringComparison.OrdinalIgnoreCase)
+                                             && MatchesTable(s, table)).ToArray();
+            return selected.Length == 0 ? Array.Empty<StepDefinition>() : selected;
+        }
 
         private static bool MatchesTable(StepDefinition step, string table) =>
             string.IsNullOrEmpty(step.PrimaryEntity) || step.PrimaryEntity == "none" ||
@@ -33,12 +55,35 @@ namespace CrmCollab.Emulator.Pipeline
         /// </summary>
         public static bool PassesFilter(StepDefinition step, ParameterCollection input)
         {
-            if (step.FilteringAttributes.Count == 0) return true;
-            if (input.TryGetValue("Target", out var t) && t is Entity target)
-                return step.FilteringAttributes.Any(a => target.Contains(a));
+            var filtering = step.FilteringAttributes;
+            if (filtering.Count == 0) return true;
+            if (input.TryGetValue("Target", out var t) && t is Entity target) return ContainsAny(target, filtering);
             if (input.TryGetValue("Targets", out var ts) && ts is EntityCollection targets)
-                return targets.Entities.Any(e => step.FilteringAttributes.Any(a => e.Contains(a)));
+            {
+                foreach (var entity in targets.Entities)
+                    if (ContainsAny(entity, filtering)) return true;
+                return false;
+            }
             return true;
+        }
+
+        private static bool ContainsAny(Entity target, List<string> attributes)
+        {
+            foreach (var attribute in attributes)
+                if (target.Contains(attribute)) return true;
+            return false;
+        }
+
+        /// <summary>Message names compare case-insensitively (as For always did), table names ordinally.</summary>
+        private sealed class SelectionKeyComparer : IEqualityComparer<(string Message, string Table)>
+        {
+            public static readonly SelectionKeyComparer Instance = new SelectionKeyComparer();
+
+            public bool Equals((string Message, string Table) x, (string Message, string Table) y) =>
+                string.Equals(x.Message, y.Message, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Table, y.Table, StringComparison.Ordinal);
+
+            public int GetHashCode((string Message, string Table) key) =>
+                HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Message), StringComparer.Ordinal.GetHashCode(key.Table));
         }
     }
 }

@@ -30,7 +30,10 @@ namespace CrmCollab.Emulator.Query
 
         private List<Entity[]> Join(List<Entity[]> rows, LinkNode link)
         {
-            var build = BuildSide(link);
+            // A join on the linked table's primary key looks each parent value up by id (memoised) instead of
+            // hashing the whole linked table: the cost follows the rows being joined, not the table's size.
+            var build = ByPrimaryKey(link) ? null : BuildSide(link);
+            var looked = build == null ? new Dictionary<Guid, List<Entity>>() : null;
             int slot = link.Slot.Index;
             var parent = link.Parent;
             string from = link.FromColumn.LogicalName;
@@ -41,7 +44,11 @@ namespace CrmCollab.Emulator.Query
             {
                 var key = ValueComparer.KeyOf(parent.Read(row[parent.Index], from));
                 List<Entity> matches = null;
-                if (key != null) build.TryGetValue(key, out matches);
+                if (key != null)
+                {
+                    if (build != null) build.TryGetValue(key, out matches);
+                    else if (key is Guid id) matches = LookUp(link, id, looked); // the build side's keys are all Guids
+                }
 
                 switch (link.Kind)
                 {
@@ -83,6 +90,27 @@ namespace CrmCollab.Emulator.Query
                 if (criteria(probe)) return true;
             }
             return false;
+        }
+
+        // Exists-links with nested links filter their build side by those joins first: they keep the hash.
+        private static bool ByPrimaryKey(LinkNode link) => link.AtMostOne && (link.ReturnsColumns || link.Children.Count == 0);
+
+        /// <summary>The build side's bucket for one id, found by id: the row, if readable and passing its own criteria.</summary>
+        private List<Entity> LookUp(LinkNode link, Guid id, Dictionary<Guid, List<Entity>> looked)
+        {
+            if (looked.TryGetValue(id, out var matches)) return matches;
+            var table = link.Slot.Table.LogicalName;
+            var criteria = link.CriteriaLocal ? link.Criteria : null;
+            if (_source.TryGet(table, id, out var row) && row != null
+                && KeyEqualityComparer.Instance.Equals(ValueComparer.KeyOf(link.Slot.Read(row, link.ToColumn.LogicalName)), id)
+                && (_canRead == null || _canRead(table, row)))
+            {
+                var buffer = criteria == null ? null : new Entity[_plan.Slots.Count];
+                if (buffer != null) buffer[link.Slot.Index] = row;
+                if (buffer == null || criteria(buffer)) matches = new List<Entity>(1) { row };
+            }
+            looked[id] = matches;
+            return matches;
         }
 
         /// <summary>Readable rows of the linked table passing its own criteria, hashed by the "to" column.</summary>

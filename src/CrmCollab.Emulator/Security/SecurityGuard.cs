@@ -30,6 +30,7 @@ namespace CrmCollab.Emulator.Security
         private readonly EngineClock _clock;
         private readonly object _buildLock = new object();
         private volatile SecuritySnapshot _snapshot;
+        private volatile LastPrincipal _lastPrincipal;
         private Guid _systemUserId = DefaultSystemUserId;
 
         public SecurityGuard(IQueryDataSource data, IEnumerable<RoleDefinition> roles, EngineClock clock = null)
@@ -168,6 +169,13 @@ namespace CrmCollab.Emulator.Security
             throw SecurityFaults.Create(SecurityFaults.ObjectDoesNotExist, $"{owner.LogicalName} With Id = {owner.Id} Does Not Exist", Now);
         }
 
+        /// <summary>BusinessUnitOf a systemuser reference, without making one on the hot path.</summary>
+        public Guid BusinessUnitOfUser(Guid userId)
+        {
+            var user = Principal(userId);
+            return user.Exists ? user.BusinessUnitId : BusinessUnitOf(new EntityReference("systemuser", userId));
+        }
+
         public bool IsSystem(Guid userId) => Principal(userId).IsSystem;
 
         /// <summary>Every team the user is a member of (owner and access teams), e.g. for eq-userteams.</summary>
@@ -191,10 +199,27 @@ namespace CrmCollab.Emulator.Security
         private UserPrincipal Principal(Guid userId)
         {
             var s = Snapshot;
+            // Calls come in runs for one user (several checks per operation): the last answer is kept, for its snapshot.
+            var last = _lastPrincipal;
+            if (last != null && last.Snapshot == s && last.Principal.UserId == userId) return last.Principal;
             // TryGetValue first: the hot path allocates nothing.
-            return s.Principals.TryGetValue(userId, out var cached)
+            var principal = s.Principals.TryGetValue(userId, out var cached)
                 ? cached
                 : s.Principals.GetOrAdd(userId, UserPrincipal.Build(s, userId, SystemUserId));
+            _lastPrincipal = new LastPrincipal(s, principal);
+            return principal;
+        }
+
+        private sealed class LastPrincipal
+        {
+            public LastPrincipal(SecuritySnapshot snapshot, UserPrincipal principal)
+            {
+                Snapshot = snapshot;
+                Principal = principal;
+            }
+
+            public SecuritySnapshot Snapshot { get; }
+            public UserPrincipal Principal { get; }
         }
 
         private bool Check(Guid userId, string table, AccessRight right, Entity row, bool demand)

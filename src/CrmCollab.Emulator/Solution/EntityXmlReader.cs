@@ -119,7 +119,16 @@ namespace CrmCollab.Emulator.Solution
             if (type == ColumnType.Picklist || type == ColumnType.MultiSelectPicklist ||
                 type == ColumnType.State || type == ColumnType.Status)
                 column.OptionSet = OptionSet(a, logical, file, state);
+            column.DefaultValue = DefaultOf(type, SolutionXml.Int(a, "AppDefaultValue", file));
             table.Columns[logical] = column;
+        }
+
+        /// <summary>AppDefaultValue: a choice's default option (-1: none), a yes/no column's default (0 or 1).</summary>
+        private static object DefaultOf(ColumnType type, int? appDefault)
+        {
+            if (type == ColumnType.Boolean) return appDefault == 1;
+            if (type == ColumnType.Picklist && appDefault.HasValue && appDefault.Value != -1) return new Microsoft.Xrm.Sdk.OptionSetValue(appDefault.Value);
+            return null;
         }
 
         private static OptionSetDefinition OptionSet(XElement a, string logical, string file, LoadState state)

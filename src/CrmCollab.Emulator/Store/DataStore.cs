@@ -50,11 +50,27 @@ namespace CrmCollab.Emulator.Store
         public Entity Read(string table, Guid id, ColumnSet columns)
         {
             var definition = RequireTable(table);
+            CheckColumns(definition, columns);
+            return Project(RequireRow(table, id), columns);
+        }
+
+        /// <summary>As <see cref="Read(string, Guid, ColumnSet)"/> for a row the caller already holds (from RequireRow).</summary>
+        internal Entity Read(TableDefinition definition, Entity row, ColumnSet columns)
+        {
+            CheckColumns(definition, columns);
+            return Project(row, columns);
+        }
+
+        private static void CheckColumns(TableDefinition definition, ColumnSet columns)
+        {
             if (columns == null) throw Faults.Invalid("Required field 'ColumnSet' is missing");
             if (!columns.AllColumns)
                 for (int i = 0; i < columns.Columns.Count; i++)
-                    if (definition.Column(columns.Columns[i]) == null) throw Faults.UnknownColumn(table, columns.Columns[i]);
-            var row = RequireRow(table, id);
+                    if (definition.Column(columns.Columns[i]) == null) throw Faults.UnknownColumn(definition.LogicalName, columns.Columns[i]);
+        }
+
+        private Entity Project(Entity row, ColumnSet columns)
+        {
             // A short column list is searched in place: cheaper than building a set per read.
             var copy = columns.AllColumns ? EntityCloner.Project(row, null)
                 : columns.Columns.Count <= 8 ? EntityCloner.ProjectFew(row, columns.Columns)
@@ -81,7 +97,7 @@ namespace CrmCollab.Emulator.Store
             row.Id = id == Guid.Empty ? _newId() : id;
             target.Id = row.Id;
 
-            var now = _clock.Tick();
+            object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
             var caller = new EntityReference("systemuser", callerId);
             SetIfColumn(table, row, "createdon", now);
             SetIfColumn(table, row, "modifiedon", now);
@@ -96,6 +112,7 @@ namespace CrmCollab.Emulator.Store
                 StateRules.Apply(table, null, row);
             }
             row[table.PrimaryIdAttribute] = row.Id;
+            ApplyDefaults(table, row);
             ComposedColumns.Apply(table, row);
             SetOwnership(table, row);
             _validator.CheckRequiredOnCreate(table, row);
@@ -113,20 +130,42 @@ namespace CrmCollab.Emulator.Store
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
             _validator.CheckRequiredOnUpdate(table, target);
-            var changes = EntityCloner.Clone(target);
-            if (ignored != null) foreach (var column in ignored) changes.Attributes.Remove(column);
-            changes.Attributes.Remove(table.PrimaryIdAttribute);
-            if (StateRules.HasState(table)) StateRules.Apply(table, current, changes);
-
             var row = EntityCloner.NextVersion(current);
-            foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = pair.Value;
-            if (changes.Contains("firstname") || changes.Contains("lastname")) ComposedColumns.Apply(table, row);
+            Entity changes = null;
+            if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))
+            {
+                changes = EntityCloner.Clone(target);
+                if (ignored != null) foreach (var column in ignored) changes.Attributes.Remove(column);
+                changes.Attributes.Remove(table.PrimaryIdAttribute);
+                StateRules.Apply(table, current, changes);
+                foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = pair.Value;
+            }
+            else
+            {
+                // No state rule to apply: the target's values are copied straight into the new version.
+                foreach (var pair in target.Attributes)
+                    if (Applies(pair.Key)) row.Attributes[pair.Key] = EntityCloner.CloneValue(pair.Value);
+            }
+            if (Changed("firstname") || Changed("lastname")) ComposedColumns.Apply(table, row);
             SetIfColumn(table, row, "modifiedon", _clock.Tick());
             SetIfColumn(table, row, "modifiedby", new EntityReference("systemuser", callerId));
-            if (changes.Contains("ownerid")) SetOwnership(table, row);
+            if (Changed("ownerid")) SetOwnership(table, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
             Stamp(table, row);
             Rows.Put(row, log);
+
+            bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
+            bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
+        }
+
+        /// <summary>Columns a Create left out get their metadata default, as the platform does.</summary>
+        private static void ApplyDefaults(TableDefinition table, Entity row)
+        {
+            foreach (var column in table.DefaultedColumns)
+            {
+                if (row.Contains(column.LogicalName)) continue;
+                row[column.LogicalName] = column.DefaultValue is OptionSetValue option ? new OptionSetValue(option.Value) : column.DefaultValue;
+            }
         }
 
         /// <summary>Deletes a row and applies each 1:N relationship's cascade to its children.</summary>
@@ -225,9 +264,12 @@ namespace CrmCollab.Emulator.Store
             if (owner == null || table.Column("ownerid") == null) return;
             if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
                 throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
-            row["ownerid"] = new EntityReference(owner.LogicalName, owner.Id);
-            SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? new EntityReference("systemuser", owner.Id) : null);
-            SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? new EntityReference("team", owner.Id) : null);
+            // One reference serves ownerid and owninguser/owningteam: stored values are never changed in place
+            // and every read copies each value.
+            var stored = new EntityReference(owner.LogicalName, owner.Id);
+            row["ownerid"] = stored;
+            SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? stored : null);
+            SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? stored : null);
             SetIfColumn(table, row, "owningbusinessunit", new EntityReference("businessunit", _businessUnitOf(owner)));
         }
 

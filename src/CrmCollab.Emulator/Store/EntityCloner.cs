@@ -16,12 +16,33 @@ namespace CrmCollab.Emulator.Store
             if (source == null) return null;
             var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
             foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
-            foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
-            foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
-            foreach (var pair in source.RelatedEntities)
-                copy.RelatedEntities[new Relationship(pair.Key.SchemaName) { PrimaryEntityRole = pair.Key.PrimaryEntityRole }] =
-                    (EntityCollection)CloneValue(pair.Value);
+            CopyExtras(source, copy);
             return copy;
+        }
+
+        /// <summary>
+        /// The next version of a stored row: attribute values shared, not copied. Only for rows the store owns,
+        /// whose values are never changed in place (a write replaces the row), so versions may share them.
+        /// </summary>
+        internal static Entity NextVersion(Entity stored)
+        {
+            var copy = new Entity(stored.LogicalName) { Id = stored.Id, RowVersion = stored.RowVersion, EntityState = stored.EntityState };
+            foreach (var pair in stored.Attributes) copy.Attributes[pair.Key] = pair.Value;
+            CopyExtras(stored, copy);
+            return copy;
+        }
+
+        // Formatted values, keys and related rows; skipped when empty, as they nearly always are.
+        private static void CopyExtras(Entity source, Entity copy)
+        {
+            if (source.FormattedValues.Count > 0)
+                foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
+            if (source.KeyAttributes.Count > 0)
+                foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+            if (source.RelatedEntities.Count > 0)
+                foreach (var pair in source.RelatedEntities)
+                    copy.RelatedEntities[new Relationship(pair.Key.SchemaName) { PrimaryEntityRole = pair.Key.PrimaryEntityRole }] =
+                        (EntityCollection)CloneValue(pair.Value);
         }
 
         /// <summary>A copy holding only the given columns (all when null), without formatted values.</summary>
@@ -31,6 +52,22 @@ namespace CrmCollab.Emulator.Store
             foreach (var pair in source.Attributes)
                 if (columns == null || columns.Contains(pair.Key)) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
+        }
+
+        /// <summary>As <see cref="Project(Entity, ICollection{string})"/> for a short column list (no set to build).</summary>
+        internal static Entity ProjectFew(Entity source, IList<string> columns)
+        {
+            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
+            foreach (var pair in source.Attributes)
+                if (IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+            return copy;
+        }
+
+        private static int IndexOf(IList<string> columns, string name)
+        {
+            for (int i = 0; i < columns.Count; i++)
+                if (string.Equals(columns[i], name, StringComparison.Ordinal)) return i;
+            return -1;
         }
 
         public static object CloneValue(object value)
@@ -67,14 +104,16 @@ namespace CrmCollab.Emulator.Store
         {
             if (r == null) return null;
             var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-            foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
+            if (r.KeyAttributes.Count > 0)
+                foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
 
         public static ParameterCollection CloneParameters(ParameterCollection source)
         {
             var copy = new ParameterCollection();
-            foreach (var pair in source) copy[pair.Key] = CloneValue(pair.Value);
+            if (source.Count > 0)
+                foreach (var pair in source) copy[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
 

@@ -67,19 +67,22 @@ namespace CrmCollab.Emulator.Store
     /// <summary>Previous states of the rows one transaction touched, newest last.</summary>
     public sealed class UndoLog
     {
-        private readonly List<(string Table, Guid Id, Entity Previous)> _entries = new List<(string, Guid, Entity)>();
+        // Made on the first write: many transactions (reads) record nothing.
+        private List<(string Table, Guid Id, Entity Previous)> _entries;
 
-        public int Count => _entries.Count;
+        public int Count => _entries?.Count ?? 0;
 
-        internal void Record(string table, Guid id, Entity previous) => _entries.Add((table, id, previous));
+        internal void Record(string table, Guid id, Entity previous) =>
+            (_entries ??= new List<(string, Guid, Entity)>()).Add((table, id, previous));
 
         public void Rollback(RowStore store)
         {
+            if (_entries == null) return;
             for (int i = _entries.Count - 1; i >= 0; i--)
                 store.Restore(_entries[i].Table, _entries[i].Id, _entries[i].Previous);
             _entries.Clear();
         }
 
-        public void Clear() => _entries.Clear();
+        public void Clear() => _entries?.Clear();
     }
 }

@@ -22,10 +22,10 @@ namespace CrmCollab.Emulator.Store
 
         public TableDefinition RequireTable(string table) => _catalog.Table(table) ?? throw Faults.UnknownTable(table);
 
-        /// <summary>Validates every value of the target; returns the names of columns the platform ignores.</summary>
+        /// <summary>Validates every value of the target; returns the names of columns the platform ignores (null: none).</summary>
         public List<string> ValidateValues(TableDefinition table, Entity target, bool isCreate)
         {
-            var ignored = new List<string>();
+            List<string> ignored = null;
             foreach (var pair in target.Attributes)
             {
                 var column = table.Column(pair.Key) ?? throw Faults.UnknownColumn(table.LogicalName, pair.Key);
@@ -33,7 +33,7 @@ namespace CrmCollab.Emulator.Store
                 if (pair.Key != table.PrimaryIdAttribute && (isCreate ? !column.IsValidForCreate : !column.IsValidForUpdate)
                     && column.Type != ColumnType.State && column.Type != ColumnType.Status && column.Type != ColumnType.Owner)
                 {
-                    ignored.Add(pair.Key);
+                    (ignored ??= new List<string>()).Add(pair.Key);
                     continue;
                 }
                 if (pair.Value != null) CheckValue(table, column, pair.Value);

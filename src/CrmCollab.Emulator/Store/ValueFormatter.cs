@@ -24,8 +24,9 @@ namespace CrmCollab.Emulator.Store
         public void Format(Entity entity)
         {
             var table = _catalog.Table(entity.LogicalName);
-            if (table == null) return;
-            foreach (var pair in entity.Attributes.ToList())
+            if (table == null || entity.Attributes.Count == 0) return;
+            // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
+            foreach (var pair in entity.Attributes)
             {
                 var column = table.Column(pair.Key);
                 if (column == null || pair.Value == null) continue;
@@ -39,20 +40,27 @@ namespace CrmCollab.Emulator.Store
             switch (value)
             {
                 case OptionSetValue option:
-                    return column.OptionSet?.Find(option.Value)?.Label ?? option.Value.ToString(CultureInfo.InvariantCulture);
+                    return Label(column, option.Value);
                 case OptionSetValueCollection options:
-                    return string.Join("; ", options.Select(o => column.OptionSet?.Find(o.Value)?.Label ?? o.Value.ToString(CultureInfo.InvariantCulture)));
+                    return string.Join("; ", options.Select(o => Label(column, o.Value)));
                 case EntityReference reference:
                     reference.Name = PrimaryName(reference);
                     return reference.Name;
                 case Money money:
-                    return money.Value.ToString("N" + (column.Precision ?? 2), CultureInfo.InvariantCulture);
+                    int precision = column.Precision ?? 2;
+                    return money.Value.ToString(precision >= 0 && precision < MoneyFormats.Length ? MoneyFormats[precision] : "N" + precision,
+                        CultureInfo.InvariantCulture);
                 case bool flag:
                     return flag ? "Yes" : "No";
                 default:
                     return null;
             }
         }
+
+        private static readonly string[] MoneyFormats = { "N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9", "N10" };
+
+        private static string Label(ColumnDefinition column, int value) =>
+            column.OptionSet?.Find(value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
 
         public string PrimaryName(EntityReference reference)
         {

@@ -16,15 +16,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// An organisation booted from the shipped solution/ with the real plugin assembly: every action goes through
     /// IOrganizationService as the right person, so every registered step fires as it will on the server.
     /// </summary>
-    public sealed class CrmCollabOrg
+    public sealed partial class CrmCollabOrg
     {
         public static readonly DateTime Start = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
 
-        public CrmCollabOrg()
+        /// <param name="customise">Test-only changes to the loaded solution (e.g. an extra step) before boot.</param>
+        public CrmCollabOrg(Action<Emulator.Metadata.SolutionDefinition, EngineOptions> customise = null)
         {
             var options = new EngineOptions { StartTimeUtc = Start };
             options.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            Engine = DataverseEngine.Boot(SolutionFolder, options);
+            var solution = Emulator.Solution.SolutionLoader.Load(SolutionFolder);
+            customise?.Invoke(solution, options);
+            Engine = DataverseEngine.Boot(solution, options);
             Setup = new OrganizationSetup(Engine.SystemService);
             Sales = Setup.CreateBusinessUnit("Sales");
             Operations = Setup.CreateBusinessUnit("Operations");
@@ -111,11 +114,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["estimatedvalue"] = new Money(amount),
                 ["crmc_discountpercent"] = discount,
                 ["crmc_paymentterms"] = new OptionSetValue(100000000),
+                ["customerneed"] = "Replace the packaging line",
+                ["decisionmaker"] = true,
+                ["estimatedclosedate"] = Start.AddDays(45),
+                ["budgetamount"] = new Money(amount),
             });
         }
 
-        /// <summary>The salesperson wins the deal; the asynchronous handoff step then runs.</summary>
-        public void Win(Guid opportunity, Guid? asUser = null)
+        /// <summary>The salesperson wins the deal; the asynchronous handoff step then runs (unless told not to drain).</summary>
+        public void Win(Guid opportunity, Guid? asUser = null, bool drain = true)
         {
             As(asUser ?? Rep).Execute(new WinOpportunityRequest
             {
@@ -126,7 +133,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 },
                 Status = new OptionSetValue(3),
             });
-            Engine.DrainAsync();
+            if (drain) Engine.DrainAsync();
         }
 
         public EntityCollection HandoffTasks(Guid opportunity)

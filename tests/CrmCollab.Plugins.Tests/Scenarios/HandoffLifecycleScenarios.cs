@@ -155,9 +155,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 org.Template("Delivery", BusinessFunction.Logistics, 5, 2);
                 org.Template("Service", BusinessFunction.Sav, 5, 3);
                 Guid deal = org.Deal(org.Account("Acme", industry: 5));
-                using (var scope = org.Engine.Metrics.Scope())
+                org.Win(deal, drain: false);
+                using (var scope = org.Engine.Metrics.Scope()) // the asynchronous handoff step alone
                 {
-                    org.Win(deal);
+                    org.Engine.DrainAsync();
                     Assert.Equal(2, scope.PluginCallsFor("Retrieve"));          // the deal, its account (no parent)
                     Assert.Equal(4, scope.PluginCallsFor("RetrieveMultiple"));  // templates, existing handoffs, owners, rules
                     Assert.Equal(3, scope.PluginCallsFor("Create"));            // one task per template

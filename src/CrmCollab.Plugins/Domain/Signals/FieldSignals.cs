@@ -59,6 +59,20 @@ namespace CrmCollab.Plugins.Domain.Signals
             return null;
         }
 
+        /// <summary>The raiser's function, read from their CrmCollab role ("CrmCollab Logistics"…); null when none says.</summary>
+        public static Routing.BusinessFunction? FunctionOfRoles(System.Collections.Generic.IEnumerable<string> roleNames)
+        {
+            foreach (string role in roleNames)
+            {
+                foreach (Routing.BusinessFunction function in Enum.GetValues(typeof(Routing.BusinessFunction)))
+                {
+                    if (string.Equals(role, "CrmCollab " + Routing.BusinessFunctions.Label(function), StringComparison.OrdinalIgnoreCase))
+                        return function;
+                }
+            }
+            return null;
+        }
+
         public const string AcknowledgeRefusal = "Only the salesperson this signal is routed to can acknowledge it.";
     }
 }

@@ -44,6 +44,18 @@ namespace CrmCollab.Plugins.Domain.Terms
             return null;
         }
 
+        /// <summary>A rejection tells the requester why, so they can raise a better amendment.</summary>
+        public static string CheckDecision(AmendmentState to, string approverComment) =>
+            to == AmendmentState.Rejected && string.IsNullOrWhiteSpace(approverComment)
+                ? "Say why you reject this amendment (approver's comment), so the requester can act on it."
+                : null;
+
+        public const string StampRefusal =
+            "Approved by, approved on and applied on are set by CrmCollab when the amendment is decided; they cannot be typed in.";
+
+        public const string DealNotWon =
+            "Amendments change the locked terms of a won deal; this opportunity is not won, so edit its terms directly.";
+
         public static string CheckContent(string reason, bool proposesAnyValue)
         {
             if (string.IsNullOrWhiteSpace(reason)) return "Give the reason for this amendment: approvers and downstream owners read it.";

@@ -26,9 +26,22 @@ namespace CrmCollab.Plugins.Domain.Terms
 
         /// <summary>Columns required on entering <paramref name="stage"/> (and every stage before it) that are empty.</summary>
         public IReadOnlyList<string> Missing(int stage, System.Func<string, bool> isFilled) =>
-            _byStage.Where(pair => pair.Key <= stage).SelectMany(pair => pair.Value).Distinct().Where(c => !isFilled(c)).ToArray();
+            ColumnsUpTo(stage).Where(c => !isFilled(c)).ToArray();
+
+        /// <summary>Every column required to enter <paramref name="stage"/>, in the order the stages list them.</summary>
+        public IReadOnlyList<string> ColumnsUpTo(int stage) =>
+            _byStage.Where(pair => pair.Key <= stage).OrderBy(pair => pair.Key).SelectMany(pair => pair.Value).Distinct().ToArray();
+
+        public IReadOnlyList<string> AllColumns => _byStage.SelectMany(pair => pair.Value).Distinct().ToArray();
 
         public static string RefusalMessage(string stageLabel, IEnumerable<string> missingLabels) =>
             $"Before moving to {stageLabel}, fill in: {string.Join(", ", missingLabels)}.";
+    }
+
+    /// <summary>Accepting a handoff is the owner's commitment: nobody accepts on their behalf.</summary>
+    public static class HandoffAcceptance
+    {
+        public const string Refusal =
+            "Only the owner of this handoff (or a member of the team that owns it) can accept it. Reassign it to yourself first if you are taking it over.";
     }
 }

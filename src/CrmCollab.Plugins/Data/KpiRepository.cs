@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Kpi;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Data
+{
+    /// <summary>
+    /// Loads the records the shared objectives are computed from (reviews, handoffs, signals, won deals, applied
+    /// amendments), every page of each, with only the columns the KPIs read; <see cref="SharedObjectives"/> computes.
+    /// </summary>
+    public sealed class KpiRepository
+    {
+        private readonly IOrganizationService _service;
+        private readonly int _pageSize;
+
+        public KpiRepository(IOrganizationService service, int pageSize = 5000)
+        {
+            if (pageSize < 1 || pageSize > 5000) throw new ArgumentOutOfRangeException(nameof(pageSize), "A page holds 1 to 5000 rows.");
+            _service = service;
+            _pageSize = pageSize;
+        }
+
+        public KpiReport Load(DateTime now) =>
+            SharedObjectives.Compute(Reviews(), Handoffs(), Signals(), Count(WonDeals()), Count(AppliedAmendments()), now);
+
+        public IEnumerable<ReviewRecord> Reviews()
+        {
+            var query = new QueryExpression(FeasibilityReviewRow.Table)
+            {
+                ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.CreatedOn,
+                    FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DueDate),
+            };
+            return All(query, FeasibilityReviewRow.Id).Select(row => new ReviewRecord
+            {
+                Function = (BusinessFunction)(row.Choice(FeasibilityReviewRow.Function) ?? 0),
+                Decision = (ReviewDecision)(row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
+                RequestedOn = row.GetAttributeValue<DateTime>(FeasibilityReviewRow.CreatedOn),
+                DecidedOn = row.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DecidedOn),
+                DueOn = row.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DueDate),
+            });
+        }
+
+        /// <summary>Handoff tasks (those made from a template); completed on their actual end.</summary>
+        public IEnumerable<HandoffRecord> Handoffs()
+        {
+            var query = new QueryExpression(HandoffTask.Table)
+            {
+                ColumnSet = new ColumnSet(HandoffTask.Function, CommonColumn.CreatedOn, HandoffTask.AcceptedOn, HandoffTask.ScheduledEnd,
+                    HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn),
+            };
+            query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.NotNull);
+            return All(query, HandoffTask.Id).Select(row => new HandoffRecord
+            {
+                Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
+                CreatedOn = row.GetAttributeValue<DateTime>(CommonColumn.CreatedOn),
+                AcceptedOn = row.GetAttributeValue<DateTime?>(HandoffTask.AcceptedOn),
+                DueOn = row.GetAttributeValue<DateTime?>(HandoffTask.ScheduledEnd),
+                CompletedOn = row.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted ? null
+                    : row.GetAttributeValue<DateTime?>(HandoffTask.ActualEnd) ?? row.GetAttributeValue<DateTime?>(CommonColumn.ModifiedOn),
+            });
+        }
+
+        /// <summary>Signals by the raiser's function; one raised by nobody's function has no column in the table.</summary>
+        public IEnumerable<SignalRecord> Signals()
+        {
+            var query = new QueryExpression(FieldSignalRow.Table)
+            {
+                ColumnSet = new ColumnSet(FieldSignalRow.RaisedByFunction, CommonColumn.CreatedOn, FieldSignalRow.AcknowledgedOn),
+            };
+            query.Criteria.AddCondition(FieldSignalRow.RaisedByFunction, ConditionOperator.NotNull);
+            return All(query, FieldSignalRow.Id).Select(row => new SignalRecord
+            {
+                RaisedBy = (BusinessFunction)row.Choice(FieldSignalRow.RaisedByFunction).Value,
+                RaisedOn = row.GetAttributeValue<DateTime>(CommonColumn.CreatedOn),
+                AcknowledgedOn = row.GetAttributeValue<DateTime?>(FieldSignalRow.AcknowledgedOn),
+            });
+        }
+
+        private IEnumerable<Entity> WonDeals()
+        {
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(Opportunity.Id) };
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
+            return All(query, Opportunity.Id);
+        }
+
+        private IEnumerable<Entity> AppliedAmendments()
+        {
+            var query = new QueryExpression(AmendmentRow.Table) { ColumnSet = new ColumnSet(AmendmentRow.Id) };
+            query.Criteria.AddCondition(AmendmentRow.State, ConditionOperator.Equal, (int)AmendmentState.Applied);
+            return All(query, AmendmentRow.Id);
+        }
+
+        /// <summary>Every page, following the paging cookie; ordering by the key keeps pages from overlapping.</summary>
+        private IEnumerable<Entity> All(QueryExpression query, string idColumn)
+        {
+            query.AddOrder(idColumn, OrderType.Ascending);
+            query.PageInfo = new PagingInfo { Count = _pageSize, PageNumber = 1 };
+            while (true)
+            {
+                EntityCollection page = _service.RetrieveMultiple(query);
+                foreach (Entity row in page.Entities) yield return row;
+                if (!page.MoreRecords) yield break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+        }
+
+        private static int Count(IEnumerable<Entity> rows) => rows.Count();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+
+namespace CrmCollab.Plugins.Data
+{
+    // Logical names of the source-of-truth features (amendments, evidence, stage gates, signals, KPIs).
+
+    public static class CommonColumn
+    {
+        public const string StateCode = "statecode", OwnerId = "ownerid", CreatedBy = "createdby", CreatedOn = "createdon",
+            ModifiedOn = "modifiedon";
+    }
+
+    public static class AmendmentRow
+    {
+        public const string Table = "crmc_amendment", Id = "crmc_amendmentid", Name = "crmc_name",
+            OpportunityId = "crmc_opportunityid", NewEstimatedValue = "crmc_newestimatedvalue",
+            NewDiscountPercent = "crmc_newdiscountpercent", NewRequestedDelivery = "crmc_newrequesteddelivery",
+            NewPaymentTerms = "crmc_newpaymentterms", Reason = "crmc_reason", State = "crmc_state",
+            ApprovedBy = "crmc_approvedby", ApprovedOn = "crmc_approvedon", AppliedOn = "crmc_appliedon",
+            ApproverComment = "crmc_approvercomment";
+
+        /// <summary>Proposed column → the opportunity column it replaces once approved.</summary>
+        public static readonly IReadOnlyDictionary<string, string> Proposals = new Dictionary<string, string>
+        {
+            [NewEstimatedValue] = Opportunity.EstimatedValue,
+            [NewDiscountPercent] = Opportunity.DiscountPercent,
+            [NewRequestedDelivery] = Opportunity.RequestedDelivery,
+            [NewPaymentTerms] = Opportunity.PaymentTerms,
+        };
+    }
+
+    public static class FieldSignalRow
+    {
+        public const string Table = "crmc_fieldsignal", Id = "crmc_fieldsignalid", Name = "crmc_name",
+            AccountId = "crmc_accountid", Kind = "crmc_kind", Description = "crmc_description",
+            RaisedByFunction = "crmc_raisedbyfunction", RaisedBy = "crmc_raisedby", CompetitorId = "crmc_competitorid",
+            AcknowledgedOn = "crmc_acknowledgedon", LeadId = "crmc_leadid", DueDate = "crmc_duedate";
+    }
+
+    public static class Lead
+    {
+        public const string Table = "lead", Subject = "subject", LastName = "lastname", CompanyName = "companyname",
+            ParentAccountId = "parentaccountid", Description = "description", OwnerId = "ownerid";
+    }
+
+    public static class Annotation
+    {
+        public const string Table = "annotation", Subject = "subject", NoteText = "notetext", ObjectId = "objectid";
+    }
+
+    public static class Membership
+    {
+        public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", UserId = "systemuserid",
+            TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name";
+
+        public const string AdministratorRole = "CrmCollab Administrator";
+    }
+
+    /// <summary>
+    /// Display labels of the columns refusals name, so a sales rep reads "Delivered on", not crmc_deliveredon.
+    /// A fixed map (no metadata call per refusal); an unknown column falls back to its logical name.
+    /// </summary>
+    public static class ColumnLabels
+    {
+        private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>
+        {
+            ["estimatedvalue"] = "Est. Revenue", ["crmc_discountpercent"] = "Discount (%)",
+            ["crmc_requesteddelivery"] = "Requested delivery", ["crmc_paymentterms"] = "Payment terms",
+            ["customerneed"] = "Customer need", ["decisionmaker"] = "Decision maker",
+            ["estimatedclosedate"] = "Est. Close Date", ["budgetamount"] = "Budget amount",
+            ["closeprobability"] = "Probability", ["proposedsolution"] = "Proposed solution",
+            ["currentsituation"] = "Current situation", ["customerpainpoints"] = "Customer pain points",
+            ["purchasetimeframe"] = "Purchase timeframe", ["purchaseprocess"] = "Purchase process",
+            ["budgetstatus"] = "Budget", ["description"] = "Description", ["parentcontactid"] = "Contact",
+            ["customerid"] = "Potential customer", ["transactioncurrencyid"] = "Currency",
+            ["crmc_iscustomsolution"] = "Custom solution",
+            ["crmc_contractnumber"] = "Contract number", ["crmc_trackingnumber"] = "Tracking number",
+            ["crmc_deliveredon"] = "Delivered on", ["crmc_servicereference"] = "Service reference",
+        };
+
+        public static string Of(string column) => Labels.TryGetValue(column, out string label) ? label : column;
+
+        public static IEnumerable<string> Of(IEnumerable<string> columns)
+        {
+            foreach (string column in columns) yield return Of(column);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>Reads and writes feasibility rules, reviews and the deal's feasibility status (SDK ⇄ domain).</summary>
+    public sealed class FeasibilityRepository
+    {
+        /// <summary>The deal columns rules and the gate read; callers put them in their images.</summary>
+        public static readonly string[] DealColumns =
+        {
+            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue,
+            Opportunity.DiscountPercent, Opportunity.RequestedDelivery, Opportunity.IsCustomSolution, Opportunity.SalesStage,
+            Opportunity.StepName, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary,
+        };
+
+        private readonly IOrganizationService _service;
+
+        public FeasibilityRepository(IOrganizationService service)
+        {
+            _service = service;
+        }
+
+        public IReadOnlyList<FeasibilityRule> ActiveRules()
+        {
+            var query = new QueryExpression(FeasibilityRuleRow.Table)
+            {
+                ColumnSet = new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount,
+                    FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays,
+                    FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
+                    FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns),
+            };
+            query.Criteria.AddCondition(FeasibilityRuleRow.IsActive, ConditionOperator.Equal, true);
+            return _service.RetrieveMultiple(query).Entities.Select(ToRule).ToList();
+        }
+
+        public static FeasibilityRule ToRule(Entity row) => new FeasibilityRule
+        {
+            Id = row.Id,
+            Name = row.GetAttributeValue<string>(FeasibilityRuleRow.Name),
+            Function = (BusinessFunction)(row.Choice(FeasibilityRuleRow.Function) ?? 0),
+            MinAmount = row.MoneyValue(FeasibilityRuleRow.MinAmount),
+            CustomOnly = row.Flag(FeasibilityRuleRow.CustomOnly),
+            MinDiscountPercent = row.GetAttributeValue<decimal?>(FeasibilityRuleRow.MinDiscountPercent),
+            MaxLeadDays = row.GetAttributeValue<int?>(FeasibilityRuleRow.MaxLeadDays),
+            IndustryCode = row.Choice(FeasibilityRuleRow.IndustryCode),
+            TriggerStage = row.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop,
+            GateStage = row.Choice(FeasibilityRuleRow.GateStage) ?? SalesStage.Propose,
+            SlaHours = row.GetAttributeValue<int?>(FeasibilityRuleRow.SlaHours) ?? 48,
+            RelevantColumns = CommaList.Parse(row.GetAttributeValue<string>(FeasibilityRuleRow.RelevantColumns)),
+            IsActive = true,
+        };
+
+        /// <summary>Every review of the deal (history included), oldest first: one query.</summary>
+        public List<Entity> Reviews(Guid opportunityId)
+        {
+            var query = new QueryExpression(FeasibilityReviewRow.Table)
+            {
+                ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions,
+                    FeasibilityReviewRow.RejectionReason, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OwnerId,
+                    FeasibilityReviewRow.GateStage, FeasibilityReviewRow.RelevantColumns, FeasibilityReviewRow.TermsFingerprint,
+                    FeasibilityReviewRow.CreatedOn),
+            };
+            query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, opportunityId);
+            query.AddOrder(FeasibilityReviewRow.CreatedOn, OrderType.Ascending);
+            return _service.RetrieveMultiple(query).Entities.ToList();
+        }
+
+        public static ReviewState ToState(Entity review) => new ReviewState
+        {
+            Id = review.Id,
+            Function = (BusinessFunction)(review.Choice(FeasibilityReviewRow.Function) ?? 0),
+            Decision = (ReviewDecision)(review.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
+            Conditions = review.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
+            RejectionReason = review.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason),
+            DueDate = review.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DueDate),
+            ReviewerName = review.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
+            CreatedOn = review.GetAttributeValue<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
+        };
+
+        public static DealFacts FactsOf(Entity deal, int? industryCode = null) => new DealFacts
+        {
+            Amount = deal.MoneyValue(Opportunity.EstimatedValue),
+            IsCustomSolution = deal.Flag(Opportunity.IsCustomSolution),
+            DiscountPercent = deal.GetAttributeValue<decimal?>(Opportunity.DiscountPercent),
+            RequestedDelivery = deal.GetAttributeValue<DateTime?>(Opportunity.RequestedDelivery),
+            IndustryCode = industryCode,
+        };
+
+        /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>
+        public Guid CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now)
+        {
+            var review = new Entity(FeasibilityReviewRow.Table)
+            {
+                [FeasibilityReviewRow.Name] = Shorten($"{required.Function.Label()} review – {deal.GetAttributeValue<string>(Opportunity.Name)}", 200),
+                [FeasibilityReviewRow.OpportunityId] = deal.ToEntityReference(),
+                [FeasibilityReviewRow.Function] = new OptionSetValue((int)required.Function),
+                [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),
+                [FeasibilityReviewRow.DueDate] = now.AddHours(required.SlaHours),
+                [FeasibilityReviewRow.GateStage] = new OptionSetValue(required.GateStage),
+                [FeasibilityReviewRow.RelevantColumns] = Shorten(string.Join(",", required.RelevantColumns), 1000),
+                [FeasibilityReviewRow.RoutingPath] = Shorten(routing.RoutingPath, 2000),
+            };
+            if (routing.Owner != null && routing.Owner.Kind != PrincipalKind.Queue)
+                review[FeasibilityReviewRow.OwnerId] = new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            return _service.Create(review);
+        }
+
+        /// <summary>Writes the verdict on the deal, only when it changed (no needless Update pipelines).</summary>
+        public void SaveStatus(Guid opportunityId, GateVerdict verdict, int? currentStatus, string currentSummary)
+        {
+            string summary = Shorten(verdict.Summary, 4000);
+            if (currentStatus == (int)verdict.Status && currentSummary == summary) return;
+            _service.Update(new Entity(Opportunity.Table, opportunityId)
+            {
+                [Opportunity.FeasibilityStatus] = new OptionSetValue((int)verdict.Status),
+                [Opportunity.FeasibilitySummary] = summary,
+            });
+        }
+
+        public static string Shorten(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
+    }
+}

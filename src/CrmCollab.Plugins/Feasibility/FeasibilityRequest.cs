@@ -1,0 +1,58 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// When a deal reaches a rule's trigger stage (created there, moved there, or its process flow moved there),
+    /// the reviews it needs are requested — synchronously, so the rep sees the status on save.
+    /// </summary>
+    public sealed class FeasibilityRequest : PluginBase
+    {
+        public const string PostImage = "PostImage";
+
+        public FeasibilityRequest(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Create", Opportunity.Table, OnDealSaved);
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved);
+            Register(PipelineStage.PostOperation, "Update", ProcessStage.SalesProcessTable, OnProcessStageChange);
+        }
+
+        private static void OnDealSaved(LocalPluginContext context)
+        {
+            Entity deal = context.PostImage(PostImage);
+            if (deal == null)
+                throw new InvalidPluginExecutionException("FeasibilityRequest is registered without its PostImage; ask your administrator to fix the step.");
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            int? stage = DealStage.Of(deal);
+            if (stage == null) return;
+            var outcome = new ReviewRequester(context.SystemService).Request(deal, stage.Value, context.Now);
+            context.Trace("Requested {0} review(s); feasibility {1}.", outcome.Requested.Count, outcome.Verdict.Status);
+        }
+
+        /// <summary>A process-flow move is also a stage move: keep the deal's stage in step, then request.</summary>
+        private static void OnProcessStageChange(LocalPluginContext context)
+        {
+            Entity instance = context.PostImage(PostImage);
+            Guid? dealId = instance?.RefId(ProcessStage.OpportunityId);
+            Guid? stageId = instance?.RefId(ProcessStage.ActiveStageId);
+            if (dealId == null || stageId == null) return;
+            IOrganizationService service = context.SystemService;
+            int? stage = DealStage.OfCategory(service.Retrieve(ProcessStage.Table, stageId.Value, new ColumnSet(ProcessStage.Category)).Choice(ProcessStage.Category));
+            if (stage == null) return;
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(FeasibilityRepository.DealColumns));
+            if (DealStage.Of(deal) != stage)
+            {
+                service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage.Value) });
+                deal[Opportunity.SalesStage] = new OptionSetValue(stage.Value);
+            }
+            if (deal.Choice(Opportunity.StateCode) == Opportunity.StateOpen)
+                new ReviewRequester(service).Request(deal, stage.Value, context.Now);
+        }
+    }
+}

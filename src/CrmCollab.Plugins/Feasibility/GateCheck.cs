@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>What is being attempted on the deal: a stage move, a win, or both.</summary>
+    public sealed class GateAttempt
+    {
+        public int FromStage { get; set; }
+        public int ToStage { get; set; }
+        public bool Winning { get; set; }
+
+        public string Describe() => Winning ? "be won" : $"enter {SalesStage.Label(ToStage)}";
+
+        /// <summary>Does this attempt cross a review's gate stage?</summary>
+        public bool Crosses(int gateStage) => Winning || (FromStage < gateStage && ToStage >= gateStage);
+    }
+
+    /// <summary>
+    /// The server-side gate. With reviews on record it costs one query (the deal's reviews); only a deal that was
+    /// never evaluated (it skipped the trigger stage) also reads the rules, to refuse skipping the reviews.
+    /// </summary>
+    public sealed class GateCheck
+    {
+        private readonly FeasibilityRepository _repository;
+
+        public GateCheck(IOrganizationService service)
+        {
+            _repository = new FeasibilityRepository(service);
+        }
+
+        /// <returns>Null when the attempt may go on, else the refusal text.</returns>
+        public string Check(Entity deal, GateAttempt attempt, DateTime now, bool factsChanged)
+        {
+            List<Entity> reviews = _repository.Reviews(deal.Id);
+            var current = reviews.Where(r => FeasibilityRepository.ToState(r).IsCurrent)
+                .GroupBy(r => r.Choice(FeasibilityReviewRow.Function))
+                .Select(g => g.OrderByDescending(r => r.GetAttributeValue<DateTime?>(FeasibilityReviewRow.CreatedOn)).First())
+                .ToList();
+            var blocking = current
+                .Where(r => attempt.Crosses(r.Choice(FeasibilityReviewRow.GateStage) ?? SalesStage.Propose))
+                .Select(FeasibilityRepository.ToState)
+                .Where(r => !r.IsApproved)
+                .ToList();
+            if (blocking.Count > 0)
+                return FeasibilityGate.RefusalMessage(FeasibilityGate.Evaluate(blocking), attempt.Describe());
+            if (current.Count > 0) return null;
+
+            bool evaluatedAndNotRequired = deal.Choice(Opportunity.FeasibilityStatus) == (int)FeasibilityStatus.NotRequired;
+            if (evaluatedAndNotRequired && !factsChanged) return null;
+            return SkippedReviews(deal, attempt, now);
+        }
+
+        /// <summary>The deal jumps past its trigger stage (or was created late): its reviews were never requested.</summary>
+        private string SkippedReviews(Entity deal, GateAttempt attempt, DateTime now)
+        {
+            var rules = _repository.ActiveRules();
+            var needed = FeasibilityRequirements.For(FeasibilityRepository.FactsOf(deal), SalesStage.Close, now, rules)
+                .Where(r => attempt.Crosses(r.GateStage)).ToList();
+            if (needed.Count == 0) return null;
+            int trigger = rules.Where(r => needed.Any(n => n.Function == r.Function)).Min(r => r.TriggerStage);
+            return $"This opportunity cannot {attempt.Describe()} yet: it needs feasibility reviews from " +
+                   string.Join(", ", needed.Select(n => n.Function.Label())) +
+                   $", which are requested at the {SalesStage.Label(trigger)} stage. Save the deal in {SalesStage.Label(trigger)} first, then wait for the reviewers' approval.";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// After a decision, a change of the terms a function reviewed re-opens that function's review only: the old
+    /// review is kept as Invalidated history and a new one is requested. Unrelated changes re-open nothing.
+    /// </summary>
+    public sealed class MaterialChange : PluginBase
+    {
+        public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        public MaterialChange(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged);
+            Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged);
+            Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged);
+            Register(PipelineStage.PostOperation, "Delete", OpportunityProduct.Table, OnProductsChanged);
+        }
+
+        private static void OnTermsChanged(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
+            if (before == null || after == null) return;
+            var changed = context.TargetEntity.Attributes.Keys
+                .Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
+            Reopen(context, after, changed, column => Text(after, column));
+        }
+
+        private static void OnProductsChanged(LocalPluginContext context)
+        {
+            Entity line = context.PostImage(PostImage) ?? context.PreImage(PreImage);
+            Guid? dealId = line?.RefId(OpportunityProduct.OpportunityId);
+            if (dealId == null) return;
+            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
+            // Any change of a product line is material to functions that review "products".
+            Reopen(context, deal, new[] { FeasibilityRuleValidator.ProductsToken }, column =>
+                column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
+        }
+
+        private static void Reopen(LocalPluginContext context, Entity deal, IReadOnlyCollection<string> changedColumns, Func<string, string> valueOf)
+        {
+            // Only open deals re-open reviews: a won deal changes only through an approved amendment, which is its clearance.
+            if (changedColumns.Count == 0 || deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            var repository = new FeasibilityRepository(context.SystemService);
+            var reviews = repository.Reviews(deal.Id);
+            int reopened = 0;
+            foreach (Entity review in reviews)
+            {
+                ReviewState state = FeasibilityRepository.ToState(review);
+                if (!state.IsCurrent || state.Decision == ReviewDecision.Pending) continue;
+                var relevant = CommaList.Parse(review.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns));
+                if (!TermsFingerprint.Touches(relevant, changedColumns)) continue;
+                string now = TermsFingerprint.Of(relevant, relevant.ToDictionary(c => c, valueOf));
+                if (now == review.GetAttributeValue<string>(FeasibilityReviewRow.TermsFingerprint)) continue;
+                context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, review.Id)
+                {
+                    [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated),
+                });
+                reopened++;
+            }
+            context.Trace("{0} review(s) re-opened by the change of {1}.", reopened, string.Join(", ", changedColumns));
+            int? stage = DealStage.Of(deal);
+            // Re-request (the invalidated functions, and any function the new terms now require).
+            if (stage.HasValue)
+                new ReviewRequester(context.SystemService).Request(deal, stage.Value, context.Now);
+        }
+
+        /// <summary>Invariant text of a value, so fingerprints compare the same whatever the user's locale.</summary>
+        public static string Text(Entity row, string column)
+        {
+            if (row == null || !row.Contains(column) || row[column] == null) return "";
+            object value = row[column];
+            switch (value)
+            {
+                case Money money: return money.Value.ToString("0.00", CultureInfo.InvariantCulture);
+                case OptionSetValue option: return option.Value.ToString(CultureInfo.InvariantCulture);
+                case EntityReference reference: return reference.Id.ToString();
+                case DateTime date: return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                case decimal number: return number.ToString("0.####", CultureInfo.InvariantCulture);
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return value.ToString();
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    public sealed class RequestOutcome
+    {
+        public IReadOnlyList<BusinessFunction> Requested { get; set; }
+        public GateVerdict Verdict { get; set; }
+    }
+
+    /// <summary>
+    /// Requests the reviews a deal needs at its stage: one Pending review per required function that has no current
+    /// review yet (however many rules ask for it), routed like handoffs, and records the deal's feasibility status.
+    /// </summary>
+    public sealed class ReviewRequester
+    {
+        private readonly IOrganizationService _service;
+        private readonly FeasibilityRepository _repository;
+
+        public ReviewRequester(IOrganizationService service)
+        {
+            _service = service;
+            _repository = new FeasibilityRepository(service);
+        }
+
+        /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>
+        public RequestOutcome Request(Entity deal, int stage, DateTime now)
+        {
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRules();
+            Guid? accountId = HandoffCreation.AccountOf(deal);
+            DealFacts facts = FeasibilityRepository.FactsOf(deal, IndustryOf(accountId, rules));
+            IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
+            List<Entity> reviews = _repository.Reviews(deal.Id);
+            var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
+            var missing = required.Where(r => !current.Contains(r.Function)).ToList();
+
+            if (missing.Count > 0)
+            {
+                if (accountId == null)
+                    throw new InvalidPluginExecutionException(
+                        "This deal needs feasibility reviews, but it has no account to route them with. Set its account (customer) and save again.");
+                OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
+                foreach (RequiredReview review in missing)
+                {
+                    Guid id = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now);
+                    reviews.Add(new Entity(FeasibilityReviewRow.Table, id)
+                    {
+                        [FeasibilityReviewRow.Function] = new OptionSetValue((int)review.Function),
+                        [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),
+                        [FeasibilityReviewRow.DueDate] = now.AddHours(review.SlaHours),
+                        [FeasibilityReviewRow.CreatedOn] = now,
+                    });
+                }
+            }
+            GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));
+            bool reviewsComeLater = reviews.Count == 0 && FeasibilityRequirements.For(facts, SalesStage.Close, now, rules).Count > 0;
+            // Before its trigger stage a deal that will need reviews is not "not required": its status stays unset.
+            if (reviewsComeLater) return new RequestOutcome { Requested = new BusinessFunction[0], Verdict = verdict };
+            _repository.SaveStatus(deal.Id, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
+            return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
+        }
+
+        /// <summary>The account's industry, read only when some rule looks at it.</summary>
+        private int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)
+        {
+            if (accountId == null || !rules.Any(r => r.IndustryCode.HasValue)) return null;
+            return _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
+        }
+    }
+}

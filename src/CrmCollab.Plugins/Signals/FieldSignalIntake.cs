@@ -1,0 +1,82 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Signals;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Signals
+{
+    /// <summary>
+    /// A signal from the field reaches the account's salesperson: validated and dated before it is saved
+    /// (PreOperation), then routed, turned into a lead when it is one, and marked on the account (PostOperation,
+    /// same transaction).
+    /// </summary>
+    public sealed class FieldSignalIntake : PluginBase
+    {
+        public FieldSignalIntake(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", FieldSignalRow.Table, Validate);
+            Register(PipelineStage.PostOperation, "Create", FieldSignalRow.Table, Route);
+        }
+
+        private static void Validate(LocalPluginContext context)
+        {
+            Entity signal = context.TargetEntity;
+            int? kind = signal.Choice(FieldSignalRow.Kind);
+            string refusal = FieldSignalRules.CheckContent(kind, signal.GetAttributeValue<string>(FieldSignalRow.Description),
+                signal.IsFilled(FieldSignalRow.CompetitorId));
+            if (refusal == null && signal.RefId(FieldSignalRow.AccountId) == null) refusal = "Choose the account this signal is about.";
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+
+            Guid raiser = context.ExecutionContext.InitiatingUserId;
+            signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);
+            signal[FieldSignalRow.DueDate] = FieldSignalRules.AcknowledgementDue((SignalKind)kind.Value, context.Now);
+            signal[FieldSignalRow.AcknowledgedOn] = null; // only the salesperson acknowledges, later
+            if (!signal.IsFilled(FieldSignalRow.Name))
+                signal[FieldSignalRow.Name] = FieldSignalRules.Label((SignalKind)kind.Value) + " signal";
+            if (signal.Choice(FieldSignalRow.RaisedByFunction) == null)
+            {
+                BusinessFunction? function = FieldSignalRules.FunctionOfRoles(Principals.RoleNames(context.SystemService, raiser));
+                if (function != null) signal[FieldSignalRow.RaisedByFunction] = new OptionSetValue((int)function.Value);
+            }
+        }
+
+        private static void Route(LocalPluginContext context)
+        {
+            Entity signal = context.TargetEntity;
+            var kind = (SignalKind)signal.Choice(FieldSignalRow.Kind).Value;
+            IOrganizationService service = context.SystemService;
+            Entity account = service.Retrieve(Account.Table, signal.RefId(FieldSignalRow.AccountId).Value, new ColumnSet(Account.Name, Account.OwnerId));
+            EntityReference salesperson = account.GetAttributeValue<EntityReference>(Account.OwnerId);
+
+            var routed = new Entity(FieldSignalRow.Table, context.ExecutionContext.PrimaryEntityId) { [CommonColumn.OwnerId] = salesperson };
+            if (FieldSignalRules.CreatesLead(kind)) routed[FieldSignalRow.LeadId] = new EntityReference(Lead.Table, CreateLead(service, signal, account, kind));
+            service.Update(routed);
+
+            var mark = new Entity(Account.Table, account.Id) { [Account.LastSignalOn] = context.Now };
+            if (FieldSignalRules.MarksChurnRisk(kind)) mark[Account.ChurnRisk] = true;
+            service.Update(mark);
+        }
+
+        private static Guid CreateLead(IOrganizationService service, Entity signal, Entity account, SignalKind kind)
+        {
+            string accountName = account.GetAttributeValue<string>(Account.Name) ?? "the account";
+            string description = signal.GetAttributeValue<string>(FieldSignalRow.Description);
+            return service.Create(new Entity(Lead.Table)
+            {
+                [Lead.Subject] = Shorten($"{FieldSignalRules.Label(kind)} at {accountName}: {description}", 300),
+                [Lead.LastName] = Shorten("Contact at " + accountName, 50),
+                [Lead.CompanyName] = Shorten(accountName, 100),
+                [Lead.ParentAccountId] = account.ToEntityReference(),
+                [Lead.Description] = description,
+                [Lead.OwnerId] = account.GetAttributeValue<EntityReference>(Account.OwnerId),
+            });
+        }
+
+        private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Terms
+{
+    /// <summary>
+    /// Keeps amendments honest at save time: content, state moves, who decides. An approval is stamped here and
+    /// turned into Applied, so <see cref="AmendmentApplication"/> applies it later in the same transaction.
+    /// </summary>
+    public sealed class AmendmentValidation : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        private static readonly string[] Stamps = { AmendmentRow.ApprovedBy, AmendmentRow.ApprovedOn, AmendmentRow.AppliedOn };
+
+        public AmendmentValidation(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
+            Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate);
+        }
+
+        private static void OnCreate(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            RefuseStamps(target);
+            AmendmentState state = StateOf(target) ?? AmendmentState.Draft;
+            if (state != AmendmentState.Draft && state != AmendmentState.Submitted)
+                throw new InvalidPluginExecutionException("A new amendment starts as Draft or Submitted; an approver decides it afterwards.");
+            target[AmendmentRow.State] = new OptionSetValue((int)state);
+            CheckContent(target);
+            Guid? dealId = target.RefId(AmendmentRow.OpportunityId);
+            if (dealId == null) throw new InvalidPluginExecutionException("Choose the won opportunity whose terms this amendment changes.");
+            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.StateCode));
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon) throw new InvalidPluginExecutionException(AmendmentRules.DealNotWon);
+            if (!target.IsFilled(AmendmentRow.Name))
+                target[AmendmentRow.Name] = Shorten("Amendment of " + deal.GetAttributeValue<string>(Opportunity.Name), 100);
+        }
+
+        private static void OnUpdate(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            RefuseStamps(target);
+            Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
+            Entity after = Values.Merge(before, target);
+            AmendmentState from = StateOf(before) ?? AmendmentState.Draft;
+            AmendmentState to = StateOf(after) ?? from;
+            bool closed = from == AmendmentState.Applied || from == AmendmentState.Rejected;
+            string refusal = AmendmentRules.CheckTransition(from, closed && to == from ? AmendmentState.Draft : to);
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+            CheckContent(after);
+            if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
+
+            Guid approver = context.ExecutionContext.InitiatingUserId;
+            CheckApprover(context, after, approver);
+            refusal = AmendmentRules.CheckDecision(to, after.GetAttributeValue<string>(AmendmentRow.ApproverComment));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+            target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, approver);
+            target[AmendmentRow.ApprovedOn] = context.Now;
+            if (to == AmendmentState.Approved)
+            {
+                // Applied in this same transaction by AmendmentApplication (PostOperation); a failure there undoes all.
+                target[AmendmentRow.State] = new OptionSetValue((int)AmendmentState.Applied);
+                target[AmendmentRow.AppliedOn] = context.Now;
+            }
+        }
+
+        /// <summary>Never the requester; then an administrator (one query) or the deal's finance reviewer (one more).</summary>
+        private static void CheckApprover(LocalPluginContext context, Entity amendment, Guid approver)
+        {
+            Guid owner = amendment.RefId(CommonColumn.OwnerId) ?? Guid.Empty;
+            Guid requester = owner == approver ? owner : amendment.RefId(CommonColumn.CreatedBy) ?? owner;
+            string refusal = AmendmentRules.CheckApprover(approver, requester, true, true);
+            if (refusal == null)
+            {
+                bool admin = Principals.HasRole(context.SystemService, approver, Membership.AdministratorRole);
+                bool finance = !admin && IsFinanceReviewer(context.SystemService, amendment.RefId(AmendmentRow.OpportunityId), approver);
+                refusal = AmendmentRules.CheckApprover(approver, requester, admin, finance);
+            }
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+        }
+
+        /// <summary>Owns the deal's current Finance review (not invalidated, not superseded).</summary>
+        private static bool IsFinanceReviewer(IOrganizationService service, Guid? dealId, Guid userId)
+        {
+            if (dealId == null) return false;
+            var query = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.Id), TopCount = 1 };
+            query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, dealId.Value);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)BusinessFunction.Finance);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.NotEqual, (int)ReviewDecision.Invalidated);
+            query.Criteria.AddCondition(FeasibilityReviewRow.SupersededBy, ConditionOperator.Null);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition(FeasibilityReviewRow.OwnerId, ConditionOperator.Equal, userId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        private static void CheckContent(Entity amendment)
+        {
+            string refusal = AmendmentRules.CheckContent(amendment.GetAttributeValue<string>(AmendmentRow.Reason),
+                AmendmentRow.Proposals.Keys.Any(amendment.IsFilled));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+        }
+
+        private static void RefuseStamps(Entity target)
+        {
+            if (Stamps.Any(target.Contains)) throw new InvalidPluginExecutionException(AmendmentRules.StampRefusal);
+        }
+
+        private static AmendmentState? StateOf(Entity row) => (AmendmentState?)row.Choice(AmendmentRow.State);
+
+        private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Terms
+{
+    /// <summary>
+    /// Data-quality gate: a deal enters a sales stage only with the columns crmc_StageRequirements lists for it
+    /// (and every stage before it) filled, whatever moved it (form, business process flow, API, import).
+    /// </summary>
+    public sealed class StageGate : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        public StageGate(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", Opportunity.Table, OnSave);
+            Register(PipelineStage.PreOperation, "Update", Opportunity.Table, OnSave);
+        }
+
+        public static readonly int[] Stages = { SalesStage.Qualify, SalesStage.Develop, SalesStage.Propose, SalesStage.Close };
+
+        private static void OnSave(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Entity before = context.PreImage(PreImage);
+            int? stage = StageOf(target);
+            if (stage == null || (before != null && StageOf(before) == stage)) return; // not entering a stage
+
+            StageRequirements requirements;
+            try
+            {
+                requirements = StageRequirementsJson.Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements), Stages);
+            }
+            catch (FormatException invalid)
+            {
+                // Refusing every stage move over a broken setting would stop sales; the setting is validated at save.
+                context.Trace("crmc_StageRequirements is unreadable, the gate is skipped: {0}", invalid.Message);
+                return;
+            }
+            Entity deal = Values.Merge(before, target);
+            IReadOnlyList<string> required = requirements.ColumnsUpTo(stage.Value);
+            string[] unread = required.Where(c => !deal.Contains(c)).ToArray();
+            if (unread.Length > 0 && before != null)
+            {
+                Entity stored = context.SystemService.Retrieve(Opportunity.Table, target.Id, new ColumnSet(unread));
+                foreach (string column in unread) if (stored.Contains(column)) deal[column] = stored[column];
+            }
+            IReadOnlyList<string> missing = requirements.Missing(stage.Value, deal.IsFilled);
+            context.Trace("DEBUG stage {0} before {1} required {2} missing {3} keys {4}", stage, before == null ? "null" : StageOf(before)?.ToString(), string.Join(",", required), string.Join(",", missing), string.Join(",", deal.Attributes.Select(a => a.Key + "=" + (a.Value == null ? "null" : a.Value.GetType().Name + ":" + a.Value))));
+            if (missing.Count > 0)
+                throw new InvalidPluginExecutionException(StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
+        }
+
+        /// <summary>salesstage, else the stage named by stepname ("2-Propose", "Propose").</summary>
+        private static int? StageOf(Entity row)
+        {
+            int? stage = row.Choice(Opportunity.SalesStage);
+            if (stage != null) return stage;
+            string step = row.GetAttributeValue<string>(Opportunity.StepName);
+            if (string.IsNullOrWhiteSpace(step)) return null;
+            foreach (int candidate in Stages)
+                if (step.IndexOf(SalesStage.Label(candidate), StringComparison.OrdinalIgnoreCase) >= 0) return candidate;
+            return null;
+        }
+    }
+}

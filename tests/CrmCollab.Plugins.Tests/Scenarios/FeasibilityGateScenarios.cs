@@ -1,0 +1,131 @@
+using System;
+using System.ServiceModel;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>A custom deal above 50k cannot be promised before logistics and finance say it can be delivered.</summary>
+    public class FeasibilityGateScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _fiona, _account, _deal;
+
+        public FeasibilityGateScenarios()
+        {
+            _lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
+            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            _account = _org.Account("Contoso");
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
+            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: 24);
+            _deal = _org.CustomDeal(_account);
+            _org.MoveTo(_deal, SalesStage.Develop);
+        }
+
+        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
+
+        private void Win() => _org.As(_org.Rep).Execute(new WinOpportunityRequest
+        {
+            OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Won" },
+            Status = new OptionSetValue(3),
+        });
+
+        [Fact]
+        public void Reaching_develop_requests_one_routed_review_per_function_with_its_sla()
+        {
+            Entity logistics = _org.Review(_deal, BusinessFunction.Logistics);
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+
+            Assert.Equal(2, _org.Reviews(_deal).Entities.Count);
+            Assert.Equal(_lena, logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_fiona, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_org.Engine.Clock.UtcNow.Date, finance.GetAttributeValue<DateTime>("crmc_duedate").AddHours(-24).Date);
+            Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
+
+        [Fact]
+        public void It_cannot_enter_propose_nor_be_won_until_logistics_and_finance_approve_and_the_gate_costs_one_query()
+        {
+            string viaUpdate;
+            using (var scope = _org.Engine.Metrics.Scope())
+            {
+                viaUpdate = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+                Assert.Equal(1, scope.PluginCallsByStep("FeasibilityGatekeeper")); // the deal's reviews, nothing more
+            }
+            Assert.Contains("cannot enter Propose", viaUpdate);
+            Assert.Contains("Logistics pending (Lena Logistics", viaUpdate);
+            Assert.Contains("Finance pending (Fiona Finance", viaUpdate);
+            Assert.Contains("cannot be won", Refusal(Win));
+            Assert.Equal(SalesStage.Develop, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            Assert.DoesNotContain("Logistics", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.ApprovedWithConditions, conditions: "Invoice in two instalments");
+
+            _org.MoveTo(_deal, SalesStage.Propose);
+            Win();
+            Entity won = _org.DealState(_deal);
+            Assert.Equal(1, won.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Contains("Conditions: Finance: Invoice in two instalments", won.GetAttributeValue<string>("crmc_feasibilitysummary"));
+        }
+
+        [Fact]
+        public void The_business_process_flow_is_refused_the_same_way()
+        {
+            Guid process = _org.System.Create(new Entity("workflow") { ["name"] = "Opportunity Sales Process", ["category"] = new OptionSetValue(4) });
+            Guid develop = _org.System.Create(new Entity("processstage") { ["stagename"] = "Develop", ["stagecategory"] = new OptionSetValue(1), ["processid"] = new EntityReference("workflow", process) });
+            Guid propose = _org.System.Create(new Entity("processstage") { ["stagename"] = "Propose", ["stagecategory"] = new OptionSetValue(2), ["processid"] = new EntityReference("workflow", process) });
+            Guid instance = _org.System.Create(new Entity("opportunitysalesprocess")
+            {
+                ["name"] = "Opportunity Sales Process", ["opportunityid"] = new EntityReference("opportunity", _deal),
+                ["processid"] = new EntityReference("workflow", process), ["activestageid"] = new EntityReference("processstage", develop),
+            });
+
+            string refusal = Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", instance)
+            {
+                ["activestageid"] = new EntityReference("processstage", propose),
+            }));
+
+            Assert.Contains("cannot enter Propose", refusal);
+            Assert.Contains("Logistics pending", refusal);
+        }
+
+        [Fact]
+        public void A_deal_cannot_skip_the_trigger_stage_to_avoid_its_reviews()
+        {
+            Guid skipper = _org.CustomDeal(_account);
+
+            string refusal = Refusal(() => _org.MoveTo(skipper, SalesStage.Propose));
+
+            Assert.Contains("needs feasibility reviews from Logistics, Finance", refusal);
+            Assert.Contains("Save the deal in Develop first", refusal);
+        }
+
+        [Fact]
+        public void A_rejected_review_blocks_with_its_reason()
+        {
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier before March");
+
+            string refusal = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+
+            Assert.Contains("Logistics rejected (Lena Logistics): No carrier before March", refusal);
+            Assert.Equal((int)FeasibilityStatus.Blocked, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
+
+        [Fact]
+        public void A_small_standard_deal_needs_no_review_and_moves_freely()
+        {
+            Guid small = _org.Deal(_account, "Spare parts", amount: 12000m);
+            _org.MoveTo(small, SalesStage.Develop);
+            _org.MoveTo(small, SalesStage.Propose);
+
+            Assert.Empty(_org.Reviews(small).Entities);
+            Assert.Equal((int)FeasibilityStatus.NotRequired, _org.DealState(small).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
+    }
+}

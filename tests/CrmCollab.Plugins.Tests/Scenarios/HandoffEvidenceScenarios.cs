@@ -1,0 +1,83 @@
+using System;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>A handoff is accepted by its owner and closes only once its delivery or contract is traced.</summary>
+    public class HandoffEvidenceScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _alice, _lena, _deal;
+
+        public HandoffEvidenceScenarios()
+        {
+            _alice = _org.User("Alice ADV", "CrmCollab ADV");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
+            _deal = _org.Deal(account);
+            _org.Win(_deal);
+        }
+
+        private void Close(Guid task, Guid asUser) => _org.As(asUser).Execute(new SetStateRequest
+        {
+            EntityMoniker = new EntityReference("task", task), State = new OptionSetValue(1), Status = new OptionSetValue(5),
+        });
+
+        [Fact]
+        public void A_logistics_task_closes_only_with_its_tracking_number_and_delivery_date()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+
+            Assert.Contains("fill in Tracking number, Delivered on first", CrmCollabOrg.Refusal(() => Close(task, _lena)));
+            _org.As(_lena).Update(new Entity("task", task) { ["crmc_trackingnumber"] = "1Z999" });
+            Assert.Contains("fill in Delivered on first", CrmCollabOrg.Refusal(() => _org.As(_lena).Update(new Entity("task", task)
+            {
+                ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            })));
+
+            _org.As(_lena).Update(new Entity("task", task)
+            {
+                ["crmc_deliveredon"] = CrmCollabOrg.Start.AddDays(3), ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+
+            Entity closed = _org.Row("task", task, "statecode", "actualend");
+            Assert.Equal(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(_org.Engine.Clock.UtcNow.Date, closed.GetAttributeValue<DateTime>("actualend").Date);
+        }
+
+        [Fact]
+        public void Only_the_owner_accepts_a_handoff_and_the_server_dates_it()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            var typed = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+            Assert.Contains("Only the owner of this handoff", CrmCollabOrg.Refusal(() =>
+                _org.System.Update(new Entity("task", task) { ["crmc_acceptedon"] = typed })));
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(3));
+            _org.As(_lena).Update(new Entity("task", task) { ["crmc_acceptedon"] = typed });
+
+            DateTime accepted = _org.Row("task", task, "crmc_acceptedon").GetAttributeValue<DateTime>("crmc_acceptedon");
+            Assert.Equal(CrmCollabOrg.Start.AddHours(3), accepted, TimeSpan.FromSeconds(1));
+        }
+
+        [Fact]
+        public void A_member_of_the_owning_team_may_accept()
+        {
+            Guid team = _org.Setup.CreateTeam("Logistics North", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(team, _lena);
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.System.Update(new Entity("task", task) { ["ownerid"] = new EntityReference("team", team) });
+
+            _org.As(_lena).Update(new Entity("task", task) { ["crmc_acceptedon"] = CrmCollabOrg.Start });
+
+            Assert.True(_org.Row("task", task, "crmc_acceptedon").Contains("crmc_acceptedon"));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>After the win the deal's terms change only through an approved amendment, applied everywhere at once.</summary>
+    public class SourceOfTruthScenarios
+    {
+        private readonly CrmCollabOrg _org;
+        private readonly Guid _alice, _lena, _finn, _deal;
+
+        public SourceOfTruthScenarios() : this(new CrmCollabOrg()) { }
+
+        private SourceOfTruthScenarios(CrmCollabOrg org)
+        {
+            _org = org;
+            _alice = _org.User("Alice ADV", "CrmCollab ADV");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _finn = _org.User("Finn Finance", "CrmCollab Reviewer");
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
+            _deal = _org.Deal(account, discount: 10m);
+            _org.Win(_deal);
+        }
+
+        private decimal Discount() => _org.Row("opportunity", _deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent");
+
+        private EntityCollection NotesOn(Guid task)
+        {
+            var query = new QueryExpression("annotation") { ColumnSet = new ColumnSet("notetext") };
+            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, task);
+            return _org.System.RetrieveMultiple(query);
+        }
+
+        [Fact]
+        public void A_won_deals_discount_change_through_the_api_is_refused_and_says_to_raise_an_amendment()
+        {
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_discountpercent"] = 5m }));
+
+            Assert.Contains("locked (Discount (%))", refusal);
+            Assert.Contains("Raise an amendment", refusal);
+            Assert.Contains("locked", CrmCollabOrg.Refusal(() => _org.System.Update(new Entity("opportunity", _deal) { ["estimatedvalue"] = new Money(1m) })));
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_discountpercent"] = 10m, ["description"] = "Re-sent by an import" });
+            Assert.Equal(10m, Discount());
+        }
+
+        [Fact]
+        public void Columns_listed_in_the_setting_are_locked_too_and_so_are_the_products()
+        {
+            _org.SetVariable("crmc_LockedTermsColumns", "description, estimatedclosedate");
+
+            Assert.Contains("locked (Description)", CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["description"] = "New scope" })));
+            Assert.Contains("products of a won opportunity", CrmCollabOrg.Refusal(() => _org.System.Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _deal), ["isproductoverridden"] = true,
+                ["productdescription"] = "Extra spindle", ["quantity"] = 1m, ["priceperunit"] = new Money(100m),
+            })));
+        }
+
+        [Fact]
+        public void An_approved_amendment_changes_the_deal_and_refreshes_its_open_handoffs_with_a_note()
+        {
+            Entity adv = _org.HandoffOf(_deal, BusinessFunction.Adv);
+            _org.As(_alice).Update(new Entity("task", adv.Id) { ["crmc_contractnumber"] = "C-1", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            Guid amendment = _org.Amendment(_deal, discount: 7m);
+
+            _org.Decide(amendment, _org.Admin, AmendmentState.Approved);
+
+            Assert.Equal(7m, Discount());
+            Entity applied = _org.Row("crmc_amendment", amendment, "crmc_state", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon");
+            Assert.Equal((int)AmendmentState.Applied, applied.GetAttributeValue<OptionSetValue>("crmc_state").Value);
+            Assert.Equal(_org.Admin, applied.GetAttributeValue<EntityReference>("crmc_approvedby").Id);
+            Assert.Equal(_org.Engine.Clock.UtcNow.Date, applied.GetAttributeValue<DateTime>("crmc_appliedon").Date);
+            Entity logistics = _org.HandoffOf(_deal, BusinessFunction.Logistics);
+            Assert.Contains("Discount: 7 %", logistics.GetAttributeValue<string>("crmc_agreedterms"));
+            Assert.Contains("Agreed terms amended: Amount", NotesOn(logistics.Id).Entities.Single().GetAttributeValue<string>("notetext"));
+            Assert.Contains("Discount: 10 %", _org.HandoffOf(_deal, BusinessFunction.Adv).GetAttributeValue<string>("crmc_agreedterms")); // completed: as delivered
+            Assert.Empty(NotesOn(adv.Id).Entities);
+        }
+
+        [Fact]
+        public void The_deals_finance_reviewer_may_approve_but_not_another_reviewer()
+        {
+            _org.FinanceReview(_deal, _finn);
+            Guid other = _org.User("Oscar Reviewer", "CrmCollab Reviewer");
+            Guid amendment = _org.Amendment(_deal, discount: 8m);
+
+            Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, other, AmendmentState.Approved)));
+            _org.Decide(amendment, _finn, AmendmentState.Approved);
+
+            Assert.Equal(8m, Discount());
+        }
+
+        [Fact]
+        public void The_requester_cannot_approve_their_own_amendment()
+        {
+            Guid amendment = _org.Amendment(_deal, asUser: _org.Admin);
+
+            Assert.Contains("someone else must approve", CrmCollabOrg.Refusal(() => _org.Decide(amendment, _org.Admin, AmendmentState.Approved)));
+            Assert.Equal(10m, Discount());
+        }
+
+        [Fact]
+        public void Amendments_need_a_reason_a_rejection_comment_and_only_crmcollab_marks_them_applied()
+        {
+            Assert.Contains("Give the reason", CrmCollabOrg.Refusal(() => _org.Amendment(_deal, reason: " ")));
+            Guid amendment = _org.Amendment(_deal);
+            Assert.Contains("cannot go from Submitted to Applied", CrmCollabOrg.Refusal(() => _org.Decide(amendment, _org.Admin, AmendmentState.Applied)));
+            Assert.Contains("Say why you reject", CrmCollabOrg.Refusal(() => _org.Decide(amendment, _org.Admin, AmendmentState.Rejected)));
+
+            _org.Decide(amendment, _org.Admin, AmendmentState.Rejected, "Margin too low");
+
+            Assert.Contains("can no longer change", CrmCollabOrg.Refusal(() => _org.Decide(amendment, _org.Admin, AmendmentState.Approved)));
+            Assert.Equal(10m, Discount());
+        }
+
+        [Fact]
+        public void A_failure_while_refreshing_the_handoffs_leaves_the_deal_and_the_amendment_unchanged()
+        {
+            var failing = new SourceOfTruthScenarios(CrmCollabOrg.WithTestStep<RefuseAgreedTermsRefresh>(
+                "Update", "task", Emulator.Metadata.StepStage.PreOperation, "crmc_agreedterms"));
+            Guid amendment = failing._org.Amendment(failing._deal);
+
+            Assert.Contains(RefuseAgreedTermsRefresh.Message, CrmCollabOrg.Refusal(() => failing._org.Decide(amendment, failing._org.Admin, AmendmentState.Approved)));
+
+            Assert.Equal(10m, failing.Discount());
+            Entity after = failing._org.Row("crmc_amendment", amendment, "crmc_state", "crmc_approvedby");
+            Assert.Equal((int)AmendmentState.Submitted, after.GetAttributeValue<OptionSetValue>("crmc_state").Value);
+            Assert.False(after.Contains("crmc_approvedby"));
+            Assert.All(failing._org.HandoffTasks(failing._deal).Entities, t => Assert.Contains("Discount: 10 %", t.GetAttributeValue<string>("crmc_agreedterms")));
+        }
+    }
+
+    /// <summary>Test-only step: refuses any refresh of a task's agreed terms, as a failing downstream rule would.</summary>
+    public sealed class RefuseAgreedTermsRefresh : IPlugin
+    {
+        public const string Message = "Test refusal of the agreed terms refresh.";
+
+        public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException(Message);
+    }
+}

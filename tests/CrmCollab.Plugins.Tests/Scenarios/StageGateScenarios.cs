@@ -1,0 +1,80 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>A deal enters a stage only with the data that stage needs; the setting itself is checked at save.</summary>
+    public class StageGateScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _deal;
+
+        public StageGateScenarios()
+        {
+            _deal = _org.Deal(_org.Account("Contoso"));
+        }
+
+        private void MoveTo(int stage, Entity with = null)
+        {
+            var update = with ?? new Entity("opportunity", _deal);
+            update["salesstage"] = new OptionSetValue(stage);
+            _org.As(_org.Rep).Update(update);
+        }
+
+        [Fact]
+        public void Entering_propose_names_every_missing_column_then_passes_once_filled()
+        {
+            string refusal = CrmCollabOrg.Refusal(() => MoveTo(2, new Entity("opportunity", _deal) { ["customerneed"] = "Faster line" }));
+
+            Assert.Equal("Before moving to Propose, fill in: Decision maker, Est. Close Date, Budget amount.", refusal);
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal)
+            {
+                ["customerneed"] = "Faster line", ["decisionmaker"] = true, ["budgetamount"] = new Money(90000m),
+                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(30),
+            });
+            MoveTo(2);
+            Assert.Equal(2, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void The_gate_holds_for_a_new_deal_and_for_the_step_name_too()
+        {
+            Assert.Contains("fill in: Customer need", CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Straight to develop", ["salesstage"] = new OptionSetValue(1),
+            })));
+            Assert.Contains("Before moving to Develop", CrmCollabOrg.Refusal(() =>
+                _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["stepname"] = "1-Develop" })));
+        }
+
+        [Fact]
+        public void Bad_stage_requirements_are_refused_and_a_good_one_is_enforced()
+        {
+            Assert.Contains("not valid JSON", CrmCollabOrg.Refusal(() => _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"customerneed\"")));
+            Assert.Contains("Unknown sales stage \"7\"", CrmCollabOrg.Refusal(() => _org.SetVariable("crmc_StageRequirements", "{\"7\":[\"customerneed\"]}")));
+            Assert.Contains("no column nosuchcolumn", CrmCollabOrg.Refusal(() =>
+                _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"customerneed\",\"nosuchcolumn\"]}")));
+
+            _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"description\"]}");
+
+            Assert.Equal("Before moving to Develop, fill in: Description.", CrmCollabOrg.Refusal(() => MoveTo(1)));
+        }
+    }
+}
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    public class ProbeGate
+    {
+        [Xunit.Fact]
+        public void Probe()
+        {
+            var org = new CrmCollabOrg();
+            var deal = org.Deal(org.Account("C"));
+            org.Engine.ClearTraces();
+            try { org.As(org.Rep).Update(new Microsoft.Xrm.Sdk.Entity("opportunity", deal) { ["salesstage"] = new Microsoft.Xrm.Sdk.OptionSetValue(2) }); } catch { }
+            foreach (var t in org.Engine.Traces) System.Console.WriteLine("TRACE " + t);
+            System.Console.WriteLine("VAR " + CrmCollab.Plugins.Data.EnvironmentVariables.Read(org.System, "crmc_StageRequirements"));
+        }
+    }
+}
