@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using CrmCollab.Emulator.Workflow;
+using CrmCollab.Plugins.Activities;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>Reviews are decided by the right people, stamped by the server, and re-opened only by what they reviewed.</summary>
+    public class FeasibilityDecisionScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _fiona, _account, _deal;
+
+        public FeasibilityDecisionScenarios()
+        {
+            _lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
+            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            _account = _org.Account("Contoso");
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
+            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            _deal = _org.CustomDeal(_account);
+            _org.MoveTo(_deal, SalesStage.Develop);
+        }
+
+        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
+
+        private void ApproveBoth()
+        {
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+        }
+
+        [Fact]
+        public void The_rep_cannot_approve_their_own_deal_even_when_routed_the_review()
+        {
+            Guid otherAccount = _org.Account("Fabrikam");
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Reviewer");
+            _org.DedicatedOwner(otherAccount, BusinessFunction.Logistics, user: _org.Rep);
+            Guid ownDeal = _org.CustomDeal(otherAccount);
+            _org.MoveTo(ownDeal, SalesStage.Develop);
+
+            string refusal = Refusal(() => _org.Decide(_org.Rep, _org.Review(ownDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
+
+            Assert.Contains("You own this opportunity, so you cannot decide its feasibility review", refusal);
+        }
+
+        [Fact]
+        public void An_administrator_may_decide_any_review_but_another_reviewer_may_not()
+        {
+            Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");
+
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
+                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine"));
+            _org.Decide(administrator, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Finance)["crmc_decision"]).Value);
+        }
+
+        [Fact]
+        public void With_conditions_needs_conditions_and_the_server_stamps_who_decided_when()
+        {
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+
+            Assert.Contains("Write the conditions", Refusal(() => _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions)));
+            Assert.Contains("recorded by CrmCollab", Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
+            {
+                ["crmc_decidedon"] = new DateTime(2020, 1, 1),
+            })));
+            _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions, conditions: "50% upfront");
+
+            Entity decided = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal(_fiona, decided.GetAttributeValue<EntityReference>("crmc_decidedby").Id);
+            Assert.Equal(_org.Engine.Clock.UtcNow.Date, decided.GetAttributeValue<DateTime>("crmc_decidedon").Date);
+        }
+
+        [Fact]
+        public void A_discount_change_reopens_only_finance_and_keeps_the_history()
+        {
+            ApproveBoth();
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_discountpercent"] = 18m });
+
+            var finance = _org.Reviews(_deal).Entities.Where(r => ((OptionSetValue)r["crmc_function"]).Value == (int)BusinessFunction.Finance)
+                .Select(r => ((OptionSetValue)r["crmc_decision"]).Value).OrderBy(v => v).ToList();
+            Assert.Equal(new[] { (int)ReviewDecision.Pending, (int)ReviewDecision.Invalidated }, finance);
+            Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Logistics)["crmc_decision"]).Value);
+            Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Assert.Contains("Finance pending", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+        }
+
+        [Fact]
+        public void An_unrelated_change_reopens_nothing_and_an_invalidated_review_cannot_be_decided()
+        {
+            ApproveBoth();
+            Entity oldFinance = _org.Review(_deal, BusinessFunction.Finance);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["description"] = "Met the plant manager" });
+            Assert.Equal(2, _org.Reviews(_deal).Entities.Count);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["estimatedvalue"] = new Money(95000m) });
+            Assert.Contains("invalidated", Refusal(() => _org.Decide(_fiona, oldFinance, ReviewDecision.Approved)));
+        }
+
+        [Fact]
+        public void A_user_cannot_invalidate_a_review_by_hand()
+        {
+            Assert.Contains("invalidated by CrmCollab", Refusal(() =>
+                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Invalidated)));
+        }
+
+        [Fact]
+        public void Bad_rule_configuration_is_refused_at_save()
+        {
+            string refusal = Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = "Broken", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["crmc_minamount"] = new Money(-5m), ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Propose),
+                ["crmc_gatestage"] = new OptionSetValue(SalesStage.Develop), ["crmc_slahours"] = 24,
+                ["crmc_relevantcolumns"] = "estimatedvalue,crmc_discount", ["crmc_isactive"] = true,
+            }));
+
+            Assert.Contains("cannot be negative", refusal);
+            Assert.Contains("must come after the stage that requests the reviews", refusal);
+            Assert.Contains("unknown on the opportunity: crmc_discount.", refusal);
+        }
+
+        [Fact]
+        public void The_workflow_activities_request_reviews_and_report_the_status()
+        {
+            Guid other = _org.CustomDeal(_account);
+            _org.MoveTo(other, SalesStage.Develop);
+            var reference = new EntityReference("opportunity", other);
+            var runner = new WorkflowActivityRunner();
+            WorkflowRunContext Context() => new WorkflowRunContext
+            {
+                UserId = _org.Rep, PrimaryEntity = reference, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
+            };
+            var inputs = new Dictionary<string, object> { ["Opportunity"] = reference };
+
+            var requested = runner.Run<RequestFeasibilityReviews>(inputs, Context());
+            var pending = runner.Run<GetFeasibilityStatus>(inputs, Context());
+            _org.Decide(_lena, _org.Review(other, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(other, BusinessFunction.Finance), ReviewDecision.Approved);
+            var cleared = runner.Run<GetFeasibilityStatus>(inputs, Context());
+
+            Assert.Equal(0, requested.Outputs["RequestedCount"]); // already requested when the deal reached Develop
+            Assert.Equal(false, pending.Outputs["IsCleared"]);
+            Assert.Contains("Logistics pending", (string)pending.Outputs["Blocking"]);
+            Assert.Equal(true, cleared.Outputs["IsCleared"]);
+            Assert.Equal("", cleared.Outputs["Blocking"]);
+        }
+    }
+}
