@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Terms
         public static bool IsApplying(IPluginExecutionContext context, Guid opportunityId)
         {
             IPluginExecutionContext parent = context.ParentContext;
-            if (parent == null || parent.Stage != 40
+            if (parent == null || parent.Stage < 30 // the call comes from the approval's own operation, after its checks
                 || !string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(parent.PrimaryEntityName, AmendmentRow.Table, StringComparison.OrdinalIgnoreCase))
                 return false;

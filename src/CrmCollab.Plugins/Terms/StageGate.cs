@@ -54,7 +54,6 @@ namespace CrmCollab.Plugins.Terms
                 foreach (string column in unread) if (stored.Contains(column)) deal[column] = stored[column];
             }
             IReadOnlyList<string> missing = requirements.Missing(stage.Value, deal.IsFilled);
-            context.Trace("DEBUG stage {0} before {1} required {2} missing {3} keys {4}", stage, before == null ? "null" : StageOf(before)?.ToString(), string.Join(",", required), string.Join(",", missing), string.Join(",", deal.Attributes.Select(a => a.Key + "=" + (a.Value == null ? "null" : a.Value.GetType().Name + ":" + a.Value))));
             if (missing.Count > 0)
                 throw new InvalidPluginExecutionException(StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
         }

@@ -73,6 +73,30 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void Stage_requirements_are_read_from_their_json_and_bad_json_is_explained()
+        {
+            var stages = new[] { 0, 1, 2, 3 };
+
+            var requirements = StageRequirementsJson.Parse(" {\"1\": [\"CustomerNeed\"], \"2\": [\"budgetamount\", \"customerneed\"]} ", stages);
+
+            Assert.Equal(new[] { "customerneed", "budgetamount" }, requirements.ColumnsUpTo(2));
+            Assert.Empty(StageRequirementsJson.Parse("", stages).AllColumns);
+            Assert.Contains("not valid JSON", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"1\":\"customerneed\"}", stages)).Message);
+            Assert.Contains("Unknown sales stage \"9\"", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"9\":[]}", stages)).Message);
+            Assert.Contains("listed twice", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"1\":[],\"1\":[]}", stages)).Message);
+            Assert.Contains("after the closing", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{} x", stages)).Message);
+        }
+
+        [Fact]
+        public void A_rejection_needs_a_comment_and_the_raisers_function_comes_from_their_role()
+        {
+            Assert.Contains("Say why", AmendmentRules.CheckDecision(AmendmentState.Rejected, " "));
+            Assert.Null(AmendmentRules.CheckDecision(AmendmentState.Approved, null));
+            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.FunctionOfRoles(new[] { "Basic User", "CrmCollab SAV" }));
+            Assert.Null(FieldSignalRules.FunctionOfRoles(new[] { "CrmCollab Salesperson" }));
+        }
+
+        [Fact]
         public void Urgent_signals_are_due_sooner_and_leads_create_a_lead()
         {
             var raised = new DateTime(2026, 11, 23, 10, 0, 0);

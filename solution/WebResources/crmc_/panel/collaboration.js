@@ -1,0 +1,347 @@
+/* CrmCollab web resource, generated from webresources/src by `npm run build`: do not edit. */
+"use strict";
+var CrmCollab = CrmCollab || {};
+CrmCollab.Panel = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+  // src/panel/index.ts
+  var index_exports = {};
+  __export(index_exports, {
+    refresh: () => refresh,
+    setClientApiContext: () => setClientApiContext
+  });
+
+  // src/shared/format.ts
+  var pad = (n) => n < 10 ? "0" + n : String(n);
+  function toDate(value) {
+    if (value == null || value === "") return null;
+    const date = value instanceof Date ? value : new Date(value);
+    return isNaN(date.getTime()) ? null : date;
+  }
+  function formatUtc(value) {
+    const d = toDate(value);
+    if (!d) return "";
+    return `${formatDay(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  }
+  function formatDay(value) {
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    const d = toDate(value);
+    if (!d) return "";
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  function bareId(id) {
+    return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
+  }
+  var FORMATTED = "@OData.Community.Display.V1.FormattedValue";
+  function formatted(row, column) {
+    const value = row[column + FORMATTED];
+    return typeof value === "string" ? value : "";
+  }
+
+  // src/shared/choices.ts
+  var FunctionLabels = {
+    1e8: "Operations",
+    100000001: "Logistics",
+    100000002: "Finance",
+    100000003: "ADV",
+    100000004: "SAV",
+    100000005: "Engineering"
+  };
+  var AllFunctions = Object.keys(FunctionLabels).map(Number);
+  function functionLabel(value) {
+    var _a;
+    if (value == null) return "Unknown function";
+    return (_a = FunctionLabels[value]) != null ? _a : `Function ${value}`;
+  }
+  var Decision = {
+    Pending: 1e8,
+    Approved: 100000001,
+    ApprovedWithConditions: 100000002,
+    Rejected: 100000003,
+    Invalidated: 100000004
+  };
+  var DecisionLabels = {
+    1e8: "Pending",
+    100000001: "Approved",
+    100000002: "Approved with conditions",
+    100000003: "Rejected",
+    100000004: "Invalidated"
+  };
+  var SignalKindLabels = {
+    1e8: "Lead",
+    100000001: "Competitor presence",
+    100000002: "Churn risk",
+    100000003: "Expansion"
+  };
+
+  // src/panel/model.ts
+  var EvidenceLabels = {
+    crmc_contractnumber: "Contract Number",
+    crmc_trackingnumber: "Tracking Number",
+    crmc_deliveredon: "Delivered On",
+    crmc_servicereference: "Service Reference",
+    crmc_acceptedon: "Accepted On"
+  };
+  function toReview(row, now) {
+    var _a;
+    const decision = row.crmc_decision;
+    const due = toDate(row.crmc_duedate);
+    const rejected = decision === Decision.Rejected;
+    let note = "";
+    if (rejected) note = `Reason: ${row.crmc_rejectionreason || "none given"}`;
+    else if (decision === Decision.ApprovedWithConditions && row.crmc_conditions) note = `Conditions: ${row.crmc_conditions}`;
+    return {
+      id: row.crmc_feasibilityreviewid,
+      functionLabel: functionLabel(row.crmc_function),
+      decision: (_a = DecisionLabels[decision]) != null ? _a : formatted(row, "crmc_decision"),
+      reviewer: formatted(row, "_ownerid_value"),
+      due: formatUtc(due),
+      overdue: decision === Decision.Pending && due != null && due.getTime() < now.getTime(),
+      note,
+      rejected
+    };
+  }
+  function requiredEvidence(row) {
+    var _a;
+    const list = (_a = row.crmc_HandoffTemplateId) == null ? void 0 : _a.crmc_requiredevidence;
+    if (typeof list !== "string") return [];
+    return list.split(",").map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
+  }
+  function toHandoff(row) {
+    var _a;
+    const required = requiredEvidence(row);
+    const missing = required.filter((c) => row[c] == null || row[c] === "");
+    const evidence = required.length === 0 ? "None required" : missing.length === 0 ? "Complete" : "Missing: " + missing.map((c) => {
+      var _a2;
+      return (_a2 = EvidenceLabels[c]) != null ? _a2 : c;
+    }).join(", ");
+    const owner = formatted(row, "_ownerid_value");
+    return {
+      id: row.activityid,
+      functionLabel: functionLabel(row.crmc_function),
+      subject: (_a = row.subject) != null ? _a : "",
+      owner: row.crmc_isunrouted ? `${owner || "Unrouted queue"} (unrouted)` : owner,
+      due: formatUtc(row.scheduledend),
+      accepted: row.crmc_acceptedon ? formatUtc(row.crmc_acceptedon) : "Not yet",
+      evidenceComplete: missing.length === 0,
+      evidence,
+      done: row.statecode === 1
+    };
+  }
+  function toSignal(row) {
+    var _a, _b, _c;
+    return {
+      id: row.crmc_fieldsignalid,
+      kind: (_a = SignalKindLabels[row.crmc_kind]) != null ? _a : formatted(row, "crmc_kind"),
+      title: (_b = row.crmc_name) != null ? _b : "",
+      description: (_c = row.crmc_description) != null ? _c : "",
+      raised: [formatted(row, "_crmc_raisedby_value"), formatUtc(row.createdon)].filter(Boolean).join(", "),
+      acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : "Not yet"
+    };
+  }
+
+  // src/panel/data.ts
+  var Queries = {
+    deal: "?$select=name,_parentaccountid_value,_customerid_value",
+    reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne 100000004&$orderby=crmc_function asc`,
+    handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal}&$orderby=scheduledend asc`,
+    signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`
+  };
+  async function loadPanel(api2, opportunityId2, now) {
+    var _a;
+    const id = bareId(opportunityId2);
+    const [deal, reviews, handoffs] = await Promise.all([
+      api2.retrieveRecord("opportunity", id, Queries.deal),
+      api2.retrieveMultipleRecords("crmc_feasibilityreview", Queries.reviews(id)),
+      api2.retrieveMultipleRecords("task", Queries.handoffs(id))
+    ]);
+    const customerIsAccount = deal["_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname"] === "account";
+    const accountId = deal._parentaccountid_value || (customerIsAccount ? deal._customerid_value : void 0);
+    const accountName = deal._parentaccountid_value ? formatted(deal, "_parentaccountid_value") : customerIsAccount ? formatted(deal, "_customerid_value") : "";
+    const signals = accountId ? (await api2.retrieveMultipleRecords("crmc_fieldsignal", Queries.signals(bareId(accountId)))).entities : [];
+    return {
+      dealName: (_a = deal.name) != null ? _a : "",
+      accountName,
+      reviews: reviews.entities.map((r) => toReview(r, now)),
+      handoffs: handoffs.entities.map(toHandoff),
+      signals: signals.map(toSignal)
+    };
+  }
+
+  // src/panel/render.ts
+  function el(doc, tag, text2, className) {
+    const node = doc.createElement(tag);
+    if (text2 != null) node.textContent = text2;
+    if (className) node.className = className;
+    return node;
+  }
+  function link(doc, text2, entity, id, open) {
+    const a = el(doc, "a", text2 || "(no name)", "record-link");
+    a.href = "#";
+    a.setAttribute("data-entity", entity);
+    a.setAttribute("data-id", id);
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      open(entity, id);
+    });
+    return a;
+  }
+  function table(doc, caption, empty, items, columns, rowClass) {
+    if (items.length === 0) return el(doc, "p", empty, "empty");
+    const t = el(doc, "table");
+    t.appendChild(el(doc, "caption", caption));
+    const head = t.appendChild(el(doc, "thead")).appendChild(el(doc, "tr"));
+    for (const c of columns) head.appendChild(el(doc, "th", c.header)).setAttribute("scope", "col");
+    const body = t.appendChild(el(doc, "tbody"));
+    for (const item of items) {
+      const tr = body.appendChild(el(doc, "tr", void 0, rowClass == null ? void 0 : rowClass(item)));
+      columns.forEach((c, i) => {
+        const cell = tr.appendChild(el(doc, i === 0 ? "th" : "td"));
+        if (i === 0) cell.setAttribute("scope", "row");
+        c.cell(item, cell);
+      });
+    }
+    return t;
+  }
+  var text = (value, className) => (_, td) => {
+    td.textContent = value;
+    if (className) td.className = className;
+  };
+  function reviewsTable(doc, reviews, open) {
+    return table(doc, "Feasibility reviews of this deal", "No feasibility review on this deal.", reviews, [
+      { header: "Function", cell: (r, td) => td.appendChild(link(doc, r.functionLabel, "crmc_feasibilityreview", r.id, open)) },
+      { header: "Decision", cell: (r, td) => text(r.decision, r.rejected ? "rejected" : void 0)(r, td) },
+      { header: "Reviewer", cell: (r, td) => text(r.reviewer || "Unassigned")(r, td) },
+      { header: "Due", cell: (r, td) => text(r.due || "No due date")(r, td) },
+      {
+        header: "Timing",
+        cell: (r, td) => {
+          if (r.overdue) td.appendChild(el(doc, "span", "Overdue", "badge badge-overdue"));
+          else td.textContent = r.decision === "Pending" ? "On time" : "Decided";
+        }
+      },
+      { header: "Reason or conditions", cell: (r, td) => text(r.note || "—", r.rejected ? "reason" : void 0)(r, td) }
+    ], (r) => r.overdue ? "overdue" : r.rejected ? "is-rejected" : "");
+  }
+  function handoffsTable(doc, handoffs, open) {
+    return table(doc, "Handoff tasks created when the deal was won", "No handoff task yet: they are created when the deal is won.", handoffs, [
+      { header: "Function", cell: (h, td) => td.appendChild(link(doc, h.functionLabel, "task", h.id, open)) },
+      { header: "Task", cell: (h, td) => text(h.subject + (h.done ? " (completed)" : ""))(h, td) },
+      { header: "Owner", cell: (h, td) => text(h.owner || "Unassigned")(h, td) },
+      { header: "Due", cell: (h, td) => text(h.due || "No due date")(h, td) },
+      { header: "Accepted", cell: (h, td) => text(h.accepted)(h, td) },
+      { header: "Evidence", cell: (h, td) => text(h.evidence, h.evidenceComplete ? "evidence-complete" : "evidence-missing")(h, td) }
+    ]);
+  }
+  function signalsTable(doc, signals, open) {
+    return table(doc, "Open field signals on the account", "No open signal on this account.", signals, [
+      { header: "Signal", cell: (s, td) => td.appendChild(link(doc, s.title, "crmc_fieldsignal", s.id, open)) },
+      { header: "Kind", cell: (s, td) => text(s.kind)(s, td) },
+      { header: "Details", cell: (s, td) => text(s.description || "—")(s, td) },
+      { header: "Raised", cell: (s, td) => text(s.raised)(s, td) },
+      { header: "Acknowledged", cell: (s, td) => text(s.acknowledged)(s, td) }
+    ]);
+  }
+  function renderPanel(doc, model, open) {
+    const fill = (id, content) => {
+      var _a;
+      return (_a = doc.getElementById(id)) == null ? void 0 : _a.replaceChildren(content);
+    };
+    fill("crmc-reviews", reviewsTable(doc, model.reviews, open));
+    fill("crmc-handoffs", handoffsTable(doc, model.handoffs, open));
+    fill("crmc-signals", signalsTable(doc, model.signals, open));
+    const account = doc.getElementById("crmc-account");
+    if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : "No account on this deal.";
+  }
+
+  // src/panel/main.ts
+  var api = null;
+  var generation = 0;
+  function status(message, isError = false) {
+    const region = document.getElementById("crmc-status");
+    if (!region) return;
+    region.textContent = message;
+    region.className = isError ? "status status-error" : "status";
+  }
+  function findXrm() {
+    const own = window.Xrm;
+    if (own == null ? void 0 : own.WebApi) return own;
+    try {
+      const parentXrm = window.parent.Xrm;
+      if (window.parent !== window && (parentXrm == null ? void 0 : parentXrm.WebApi)) return parentXrm;
+    } catch (e) {
+    }
+    return null;
+  }
+  function opportunityId(search, form) {
+    var _a;
+    const fromForm = form ? bareId(form.data.entity.getId()) : "";
+    if (fromForm) return fromForm;
+    const params = new URLSearchParams(search);
+    const id = params.get("id");
+    if (id) return bareId(id);
+    const data = (_a = params.get("data")) != null ? _a : "";
+    const nested = new URLSearchParams(data).get("id");
+    return bareId(nested != null ? nested : data);
+  }
+  function openRecord(entityName, entityId) {
+    var _a;
+    void ((_a = api == null ? void 0 : api.xrm.Navigation) == null ? void 0 : _a.openForm({ entityName, entityId }));
+  }
+  async function refresh() {
+    var _a;
+    if (!api) {
+      status("Waiting for the opportunity form…");
+      return;
+    }
+    const id = opportunityId(window.location.search, api.form);
+    if (!id) {
+      status("Save the opportunity to see its reviews, handoffs and signals.");
+      return;
+    }
+    const mine = ++generation;
+    status("Loading reviews, handoffs and signals…");
+    try {
+      const model = await loadPanel(api.xrm.WebApi, id, /* @__PURE__ */ new Date());
+      if (mine !== generation) return;
+      renderPanel(document, model, openRecord);
+      status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
+    } catch (error) {
+      if (mine !== generation) return;
+      const message = (_a = error == null ? void 0 : error.message) != null ? _a : String(error);
+      status(`Could not load the collaboration data: ${message}`, true);
+    }
+  }
+  function setClientApiContext(xrm, form) {
+    api = { xrm, form };
+    void refresh();
+  }
+  function start() {
+    if (!api) {
+      const xrm = findXrm();
+      if (xrm) api = { xrm };
+    }
+    void refresh();
+  }
+
+  // src/panel/index.ts
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  return __toCommonJS(index_exports);
+})();

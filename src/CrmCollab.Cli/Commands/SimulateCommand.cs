@@ -1,0 +1,117 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using CrmCollab.Cli.Simulation;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Tooling.Setup;
+using Newtonsoft.Json;
+using Spectre.Console;
+
+namespace CrmCollab.Cli.Commands
+{
+    /// <summary>
+    /// The main job: runs the suite, as it ships, on the embedded engine against a realistic organisation, and
+    /// reports the shared objectives (table, HTML with charts, JSON).
+    /// </summary>
+    public sealed class SimulateCommand : ICommand
+    {
+        public string Name => "simulate";
+        public string Summary => "play N deals through the shipped plugins on the embedded engine and report the KPIs";
+
+        public System.Collections.Generic.IReadOnlyList<OptionSpec> Options { get; } = new[]
+        {
+            new OptionSpec("deals", "how many opportunities to play", "500"),
+            new OptionSpec("seed", "seed of the organisation and of every choice people make", "42"),
+            new OptionSpec("solution", "unpacked solution folder", "solution"),
+            new OptionSpec("templates", "default handoff templates", "setup/handoff-templates.json"),
+            new OptionSpec("output", "folder for simulation-report.html and .json", "out"),
+            new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
+        };
+
+        public string Help() => CommandLine.Help(Name, Summary, Options);
+
+        public int Run(ParsedOptions options)
+        {
+            int deals = options.Int("deals", 1, 1_000_000);
+            int seed = options.Int("seed", 0, int.MaxValue);
+            string solution = RepoPaths.Resolve(options.Get("solution"));
+            if (!Directory.Exists(solution)) throw new UserFacingException($"solution folder not found: {solution}");
+            var templates = Load(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
+
+            var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
+            engineOptions.PluginAssemblies.Add(typeof(PluginBase).Assembly);
+            DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
+            var random = new Random(seed);
+            var org = new SimulatedOrganization(engine, random, deals, templates);
+            var outcomes = new Outcomes();
+            var player = new DealPlayer(org, random, outcomes);
+            Play(deals, player, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
+
+            SimulationReport report = SimulationReport.Build(engine.SystemService, seed, deals, outcomes, engine.Clock.UtcNow, engine.AsyncFailures.Count);
+            report.Run = new SimulationReport.RunFacts
+            {
+                Seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
+                PeakWorkingSetMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
+            };
+            string output = Path.GetFullPath(options.Get("output"));
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "simulation-report.html"), HtmlReport.Render(report));
+            File.WriteAllText(Path.Combine(output, "simulation-report.json"), JsonConvert.SerializeObject(report, Formatting.Indented));
+            Print(report, output);
+            return report.AsyncFailures == 0 ? 0 : 1;
+        }
+
+        private static void Play(int deals, DealPlayer player, bool quiet)
+        {
+            if (quiet)
+            {
+                for (int i = 1; i <= deals; i++) player.Play(i);
+                return;
+            }
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(progress =>
+                {
+                    ProgressTask task = progress.AddTask("Playing deals", maxValue: deals);
+                    for (int i = 1; i <= deals; i++)
+                    {
+                        player.Play(i);
+                        task.Increment(1);
+                    }
+                });
+        }
+
+        private static void Print(SimulationReport report, string output)
+        {
+            var table = new Table().AddColumn("Shared objective").AddColumn(new TableColumn("Value").RightAligned());
+            var k = report.Kpis;
+            table.AddRow("Review turnaround, median / p90", $"{k.ReviewTurnaroundMedianHours:0.0} h / {k.ReviewTurnaroundP90Hours:0.0} h");
+            table.AddRow("Reviews decided / overdue now", $"{k.ReviewsDecided:N0} / {k.ReviewsOverdue:N0}");
+            table.AddRow("Handoff acceptance, median", $"{k.HandoffAcceptanceMedianHours:0.0} h");
+            foreach (var f in k.HandoffsOnTime) table.AddRow($"Handoffs on time — {f.Function.Label()}", $"{f.Part:N0} / {f.Total:N0}");
+            foreach (var f in k.SignalsAcknowledged) table.AddRow($"Signals acknowledged — {f.Function.Label()}", $"{f.Part:N0} / {f.Total:N0}");
+            table.AddRow("Amendments per won deal", $"{k.AmendmentsPerWonDeal:0.000}");
+            AnsiConsole.Write(table);
+            var refusals = new Table().AddColumn("Refused action").AddColumn(new TableColumn("Count").RightAligned());
+            foreach (var pair in report.Refusals) refusals.AddRow(Markup.Escape(pair.Key), pair.Value.ToString("N0"));
+            AnsiConsole.Write(refusals);
+            Console.WriteLine($"{report.Deals:N0} deals in {report.Run.Seconds:0.0} s, peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
+            Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
+        }
+
+        private static T Load<T>(Func<T> load)
+        {
+            try
+            {
+                return load();
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is InvalidDataException || e is CrmCollab.Emulator.Solution.SolutionLoadException)
+            {
+                throw new UserFacingException(e.Message);
+            }
+        }
+    }
+}

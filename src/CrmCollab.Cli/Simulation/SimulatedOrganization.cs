@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Security;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Tooling.Setup;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Cli.Simulation
+{
+    /// <summary>
+    /// A reproducible organisation: business units, people in the shipped roles, accounts with parents, industries
+    /// and dedicated owners (some missing, some disabled, to exercise the fallbacks), rules and templates.
+    /// Everything is created through IOrganizationService, so the shipped plugins validate the set-up too.
+    /// </summary>
+    public sealed class SimulatedOrganization
+    {
+        private static readonly int[] Industries = { 1, 6, 7, 12, 19, 27, 28, 30 };
+        private static readonly BusinessFunction[] Downstream = { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Sav };
+
+        public SimulatedOrganization(DataverseEngine engine, Random random, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates)
+        {
+            Engine = engine;
+            var setup = new OrganizationSetup(engine.SystemService);
+            string[] regions = { "North", "South", "East", "West" };
+            var units = regions.Select(r => setup.CreateBusinessUnit(r)).ToList();
+            Guid operations = setup.CreateBusinessUnit("Operations");
+            Admin = setup.CreateUser("Ada Admin", operations, "CrmCollab Administrator");
+            int reps = Math.Max(4, Math.Min(400, deals / 50));
+            Salespeople = Enumerable.Range(1, reps).Select(i => setup.CreateUser($"Rep {i:000}", units[i % units.Count], "CrmCollab Salesperson")).ToList();
+            int perFunction = Math.Max(2, Math.Min(100, deals / 200));
+            People[BusinessFunction.Adv] = Team(setup, "ADV", "CrmCollab ADV", operations, perFunction);
+            People[BusinessFunction.Logistics] = Team(setup, "Logistics", "CrmCollab Logistics", operations, perFunction);
+            People[BusinessFunction.Sav] = Team(setup, "SAV", "CrmCollab SAV", operations, perFunction);
+            People[BusinessFunction.Finance] = Team(setup, "Finance", "CrmCollab Reviewer", operations, perFunction);
+            People[BusinessFunction.Operations] = Team(setup, "Operations", "CrmCollab Reviewer", operations, perFunction);
+            foreach (var function in Downstream)
+                foreach (Guid person in People[function]) setup.AssignRole(person, "CrmCollab Reviewer");
+
+            IOrganizationService admin = engine.CreateService(Admin);
+            HandoffTemplateSetup.Apply(admin, templates);
+            engine.SystemService.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted" });
+            SeedRules(admin);
+            SeedAccounts(random, admin, deals);
+            // A few downstream people leave: their dedicated rows fall back to the backup, or further.
+            foreach (var function in Downstream) setup.DisableUser(People[function][0]);
+        }
+
+        public DataverseEngine Engine { get; }
+        public Guid Admin { get; }
+        public IReadOnlyList<Guid> Salespeople { get; }
+        public Dictionary<BusinessFunction, List<Guid>> People { get; } = new Dictionary<BusinessFunction, List<Guid>>();
+        public List<Guid> Accounts { get; } = new List<Guid>();
+        public Dictionary<Guid, Guid> AccountOwner { get; } = new Dictionary<Guid, Guid>();
+
+        private static List<Guid> Team(OrganizationSetup setup, string name, string role, Guid unit, int count) =>
+            Enumerable.Range(1, count).Select(i => setup.CreateUser($"{name} {i:00}", unit, role)).ToList();
+
+        private void SeedRules(IOrganizationService admin)
+        {
+            Rule(admin, "Custom above 50k: logistics", BusinessFunction.Logistics, 50000m, true, null, "crmc_requesteddelivery,products", 48);
+            Rule(admin, "Custom above 50k: finance", BusinessFunction.Finance, 50000m, true, null, "crmc_discountpercent,estimatedvalue", 24);
+            Rule(admin, "Big discounts: finance", BusinessFunction.Finance, null, false, 15m, "crmc_discountpercent,crmc_paymentterms", 24);
+            Rule(admin, "Large projects: operations", BusinessFunction.Operations, 250000m, false, null, "crmc_requesteddelivery", 72);
+            foreach (BusinessFunction function in new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Sav, BusinessFunction.Finance, BusinessFunction.Operations })
+            {
+                admin.Create(RuleRow($"{function.Label()} desk (default)", function, People[function][People[function].Count - 1], 100, null));
+                admin.Create(RuleRow($"{function.Label()} retail desk", function, People[function][People[function].Count / 2], 10, 27));
+            }
+        }
+
+        private static void Rule(IOrganizationService admin, string name, BusinessFunction function, decimal? minAmount, bool customOnly,
+            decimal? minDiscount, string relevant, int sla)
+        {
+            var rule = new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = name, ["crmc_function"] = new OptionSetValue((int)function), ["crmc_customonly"] = customOnly,
+                ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Develop), ["crmc_gatestage"] = new OptionSetValue(SalesStage.Propose),
+                ["crmc_slahours"] = sla, ["crmc_relevantcolumns"] = relevant, ["crmc_isactive"] = true,
+            };
+            if (minAmount.HasValue) rule["crmc_minamount"] = new Money(minAmount.Value);
+            if (minDiscount.HasValue) rule["crmc_mindiscountpercent"] = minDiscount.Value;
+            admin.Create(rule);
+        }
+
+        private static Entity RuleRow(string name, BusinessFunction function, Guid user, int priority, int? industry)
+        {
+            var rule = new Entity("crmc_routingrule")
+            {
+                ["crmc_name"] = name, ["crmc_function"] = new OptionSetValue((int)function),
+                ["crmc_userid"] = new EntityReference("systemuser", user), ["crmc_priority"] = priority, ["crmc_isactive"] = true,
+            };
+            if (industry.HasValue) rule["crmc_industrycode"] = new OptionSetValue(industry.Value);
+            return rule;
+        }
+
+        /// <summary>Groups with plants; most plants or groups have their own ADV, logistics and SAV people.</summary>
+        private void SeedAccounts(Random random, IOrganizationService admin, int deals)
+        {
+            int groups = Math.Max(3, deals / 40);
+            for (int g = 0; g < groups; g++)
+            {
+                Guid rep = Salespeople[random.Next(Salespeople.Count)];
+                int industry = Industries[random.Next(Industries.Length)];
+                Guid group = CreateAccount($"Group {g:0000}", rep, industry, null);
+                int plants = random.Next(0, 3);
+                for (int p = 0; p < plants; p++) CreateAccount($"Group {g:0000} plant {p + 1}", rep, industry, group);
+                foreach (var function in Downstream)
+                {
+                    double dice = random.NextDouble();
+                    if (dice < 0.15) continue; // no dedicated owner: parent, rules or unrouted take over
+                    var row = new Entity("crmc_dedicatedowner")
+                    {
+                        ["crmc_name"] = $"Group {g:0000} {function.Label()}",
+                        ["crmc_accountid"] = new EntityReference("account", group),
+                        ["crmc_function"] = new OptionSetValue((int)function),
+                        ["crmc_userid"] = new EntityReference("systemuser", People[function][random.Next(People[function].Count)]),
+                        ["crmc_validfrom"] = Engine.Clock.UtcNow.Date.AddYears(-1),
+                    };
+                    if (dice < 0.6) row["crmc_backupuserid"] = new EntityReference("systemuser", People[function][random.Next(People[function].Count)]);
+                    admin.Create(row);
+                }
+            }
+        }
+
+        private Guid CreateAccount(string name, Guid rep, int industry, Guid? parent)
+        {
+            var account = new Entity("account")
+            {
+                ["name"] = name, ["ownerid"] = new EntityReference("systemuser", rep), ["industrycode"] = new OptionSetValue(industry),
+            };
+            if (parent.HasValue) account["parentaccountid"] = new EntityReference("account", parent.Value);
+            Guid id = Engine.SystemService.Create(account);
+            Accounts.Add(id);
+            AccountOwner[id] = rep;
+            return id;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+// The panel's Web API reads: one per list, the three deal lists in parallel.
+import { bareId, formatted } from '../shared/format';
+import { PanelModel, toHandoff, toReview, toSignal } from './model';
+
+type WebApi = Pick<Xrm.WebApi, 'retrieveRecord' | 'retrieveMultipleRecords'>;
+
+export const Queries = {
+  deal: '?$select=name,_parentaccountid_value,_customerid_value',
+  reviews: (deal: string) =>
+    '?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value' +
+    `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne 100000004&$orderby=crmc_function asc`,
+  handoffs: (deal: string) =>
+    '?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,' +
+    'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value' +
+    '&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)' +
+    `&$filter=_crmc_opportunityid_value eq ${deal}&$orderby=scheduledend asc`,
+  signals: (account: string) =>
+    '?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value' +
+    `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`,
+};
+
+export async function loadPanel(api: WebApi, opportunityId: string, now: Date): Promise<PanelModel> {
+  const id = bareId(opportunityId);
+  const [deal, reviews, handoffs] = await Promise.all([
+    api.retrieveRecord('opportunity', id, Queries.deal),
+    api.retrieveMultipleRecords('crmc_feasibilityreview', Queries.reviews(id)),
+    api.retrieveMultipleRecords('task', Queries.handoffs(id)),
+  ]);
+  // The customer may be a contact; signals hang on the account.
+  const customerIsAccount = deal['_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname'] === 'account';
+  const accountId: string | undefined = deal._parentaccountid_value || (customerIsAccount ? deal._customerid_value : undefined);
+  const accountName = deal._parentaccountid_value
+    ? formatted(deal, '_parentaccountid_value')
+    : customerIsAccount
+      ? formatted(deal, '_customerid_value')
+      : '';
+  const signals = accountId
+    ? (await api.retrieveMultipleRecords('crmc_fieldsignal', Queries.signals(bareId(accountId)))).entities
+    : [];
+  return {
+    dealName: deal.name ?? '',
+    accountName,
+    reviews: reviews.entities.map((r) => toReview(r, now)),
+    handoffs: handoffs.entities.map(toHandoff),
+    signals: signals.map(toSignal),
+  };
+}

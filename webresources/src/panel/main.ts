@@ -1,0 +1,87 @@
+// Panel bootstrap: finds the Client API (handed over by the form, or the hosting form's window), the deal's id,
+// loads and renders, and keeps a live status region up to date for screen readers.
+import { bareId } from '../shared/format';
+import { loadPanel } from './data';
+import { renderPanel } from './render';
+
+interface ClientApi {
+  xrm: Xrm.XrmStatic;
+  form?: Xrm.FormContext;
+}
+
+let api: ClientApi | null = null;
+let generation = 0;
+
+function status(message: string, isError = false): void {
+  const region = document.getElementById('crmc-status');
+  if (!region) return;
+  region.textContent = message;
+  region.className = isError ? 'status status-error' : 'status';
+}
+
+/** window.Xrm when injected, else the hosting form's (same origin inside Dataverse). */
+function findXrm(): Xrm.XrmStatic | null {
+  const own = (window as unknown as { Xrm?: Xrm.XrmStatic }).Xrm;
+  if (own?.WebApi) return own;
+  try {
+    const parentXrm = (window.parent as unknown as { Xrm?: Xrm.XrmStatic }).Xrm;
+    if (window.parent !== window && parentXrm?.WebApi) return parentXrm;
+  } catch {
+    // cross-origin parent: wait for setClientApiContext
+  }
+  return null;
+}
+
+/** The form's record id, else the `id` parameter, else `data` (a bare id or "id=…") passed by the web resource control. */
+export function opportunityId(search: string, form?: Xrm.FormContext): string {
+  const fromForm = form ? bareId(form.data.entity.getId()) : '';
+  if (fromForm) return fromForm;
+  const params = new URLSearchParams(search);
+  const id = params.get('id');
+  if (id) return bareId(id);
+  const data = params.get('data') ?? '';
+  const nested = new URLSearchParams(data).get('id');
+  return bareId(nested ?? data);
+}
+
+function openRecord(entityName: string, entityId: string): void {
+  void api?.xrm.Navigation?.openForm({ entityName, entityId });
+}
+
+export async function refresh(): Promise<void> {
+  if (!api) {
+    status('Waiting for the opportunity form…');
+    return;
+  }
+  const id = opportunityId(window.location.search, api.form);
+  if (!id) {
+    status('Save the opportunity to see its reviews, handoffs and signals.');
+    return;
+  }
+  const mine = ++generation; // a newer refresh wins over a slower older one
+  status('Loading reviews, handoffs and signals…');
+  try {
+    const model = await loadPanel(api.xrm.WebApi, id, new Date());
+    if (mine !== generation) return;
+    renderPanel(document, model, openRecord);
+    status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
+  } catch (error) {
+    if (mine !== generation) return;
+    const message = (error as { message?: string })?.message ?? String(error);
+    status(`Could not load the collaboration data: ${message}`, true);
+  }
+}
+
+/** Called by the opportunity form script through getContentWindow(). */
+export function setClientApiContext(xrm: Xrm.XrmStatic, form: Xrm.FormContext): void {
+  api = { xrm, form };
+  void refresh();
+}
+
+export function start(): void {
+  if (!api) {
+    const xrm = findXrm();
+    if (xrm) api = { xrm };
+  }
+  void refresh();
+}

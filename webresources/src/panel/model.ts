@@ -1,0 +1,114 @@
+// Turns Web API rows into what the panel shows. Pure, so the rules (overdue, evidence) are tested without a DOM.
+import { Decision, DecisionLabels, SignalKindLabels, functionLabel } from '../shared/choices';
+import { formatUtc, formatted, toDate } from '../shared/format';
+
+type Row = Record<string, any>;
+
+export interface ReviewView {
+  id: string;
+  functionLabel: string;
+  decision: string;
+  reviewer: string;
+  due: string;
+  overdue: boolean;
+  note: string;
+  rejected: boolean;
+}
+
+export interface HandoffView {
+  id: string;
+  functionLabel: string;
+  subject: string;
+  owner: string;
+  due: string;
+  accepted: string;
+  evidenceComplete: boolean;
+  evidence: string;
+  done: boolean;
+}
+
+export interface SignalView {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  raised: string;
+  acknowledged: string;
+}
+
+export interface PanelModel {
+  dealName: string;
+  accountName: string;
+  reviews: ReviewView[];
+  handoffs: HandoffView[];
+  signals: SignalView[];
+}
+
+/** Display names of the task columns a template may require (solution/Entities/Task). */
+export const EvidenceLabels: Readonly<Record<string, string>> = {
+  crmc_contractnumber: 'Contract Number',
+  crmc_trackingnumber: 'Tracking Number',
+  crmc_deliveredon: 'Delivered On',
+  crmc_servicereference: 'Service Reference',
+  crmc_acceptedon: 'Accepted On',
+};
+
+export function toReview(row: Row, now: Date): ReviewView {
+  const decision: number = row.crmc_decision;
+  const due = toDate(row.crmc_duedate);
+  const rejected = decision === Decision.Rejected;
+  let note = '';
+  if (rejected) note = `Reason: ${row.crmc_rejectionreason || 'none given'}`;
+  else if (decision === Decision.ApprovedWithConditions && row.crmc_conditions) note = `Conditions: ${row.crmc_conditions}`;
+  return {
+    id: row.crmc_feasibilityreviewid,
+    functionLabel: functionLabel(row.crmc_function),
+    decision: DecisionLabels[decision] ?? formatted(row, 'crmc_decision'),
+    reviewer: formatted(row, '_ownerid_value'),
+    due: formatUtc(due),
+    overdue: decision === Decision.Pending && due != null && due.getTime() < now.getTime(),
+    note,
+    rejected,
+  };
+}
+
+/** Required evidence is a comma-separated list of task columns on the task's template. */
+export function requiredEvidence(row: Row): string[] {
+  const list: unknown = row.crmc_HandoffTemplateId?.crmc_requiredevidence;
+  if (typeof list !== 'string') return [];
+  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
+}
+
+export function toHandoff(row: Row): HandoffView {
+  const required = requiredEvidence(row);
+  const missing = required.filter((c) => row[c] == null || row[c] === '');
+  const evidence =
+    required.length === 0
+      ? 'None required'
+      : missing.length === 0
+        ? 'Complete'
+        : 'Missing: ' + missing.map((c) => EvidenceLabels[c] ?? c).join(', ');
+  const owner = formatted(row, '_ownerid_value');
+  return {
+    id: row.activityid,
+    functionLabel: functionLabel(row.crmc_function),
+    subject: row.subject ?? '',
+    owner: row.crmc_isunrouted ? `${owner || 'Unrouted queue'} (unrouted)` : owner,
+    due: formatUtc(row.scheduledend),
+    accepted: row.crmc_acceptedon ? formatUtc(row.crmc_acceptedon) : 'Not yet',
+    evidenceComplete: missing.length === 0,
+    evidence,
+    done: row.statecode === 1,
+  };
+}
+
+export function toSignal(row: Row): SignalView {
+  return {
+    id: row.crmc_fieldsignalid,
+    kind: SignalKindLabels[row.crmc_kind] ?? formatted(row, 'crmc_kind'),
+    title: row.crmc_name ?? '',
+    description: row.crmc_description ?? '',
+    raised: [formatted(row, '_crmc_raisedby_value'), formatUtc(row.createdon)].filter(Boolean).join(', '),
+    acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : 'Not yet',
+  };
+}

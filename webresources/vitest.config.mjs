@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node', // DOM tests opt in with a `@vitest-environment happy-dom` comment
+  },
+});
