@@ -8,7 +8,7 @@ namespace CrmCollab.Cli
     /// <summary>crmcollab COMMAND [options]. Errors are one line on stderr with a non-zero exit code.</summary>
     public static class Program
     {
-        private static readonly IReadOnlyList<ICommand> Commands = new ICommand[] { new SimulateCommand(), new SmokeCommand() };
+        private static readonly IReadOnlyList<ICommand> Commands = new ICommand[] { new SimulateCommand(), new SmokeCommand(), new PackCommand(), new UnpackCommand(), new ValidateCommand() };
 
         public static int Main(string[] args)
         {

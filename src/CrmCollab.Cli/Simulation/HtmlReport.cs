@@ -23,7 +23,7 @@ namespace CrmCollab.Cli.Simulation
                 .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;margin:.5rem 0}")
                 .Append("th,td{border:1px solid #c8c8c8;padding:.35rem .7rem;text-align:left}th{background:#f0f0f0}")
                 .Append("td.n{text-align:right;font-variant-numeric:tabular-nums}.charts{display:flex;flex-wrap:wrap;gap:2rem}")
-                .Append("figure{margin:0}figcaption{font-weight:600;margin-bottom:.4rem}</style></head><body>");
+                .Append("figure{margin:0}figcaption{font-weight:600;margin-bottom:.4rem}.sr{position:absolute;left:-9999px}</style></head><body>");
             html.Append($"<h1>CrmCollab simulation — {report.Deals.ToString("N0", CultureInfo.InvariantCulture)} deals, seed {report.Seed}</h1>");
             html.Append("<p>Every action went through the organization service as the right person, so every shipped plugin fired as registered.</p>");
             Kpis(html, report.Kpis);

@@ -5,6 +5,7 @@ using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Kpi;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Signals;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Newtonsoft.Json;
@@ -96,8 +97,8 @@ namespace CrmCollab.Cli.Simulation
             var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (Entity row in service.RetrieveMultiple(fetch).Entities)
             {
-                string kind = row.FormattedValues.Contains("kind") ? row.FormattedValues["kind"]
-                    : ((row.GetAttributeValue<AliasedValue>("kind")?.Value as OptionSetValue)?.Value.ToString() ?? "unknown");
+                var value = row.GetAttributeValue<AliasedValue>("kind")?.Value as OptionSetValue;
+                string kind = value == null ? "unknown" : FieldSignalRules.Label((SignalKind)value.Value);
                 result[kind] = (int)row.GetAttributeValue<AliasedValue>("total").Value;
             }
             return result;

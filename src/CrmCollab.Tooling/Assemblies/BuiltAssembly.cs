@@ -22,6 +22,13 @@ namespace CrmCollab.Tooling.Assemblies
         public IReadOnlyList<AssemblyName> References { get; private set; }
         public IReadOnlyList<string> PublicTypes { get; private set; }
 
+        /// <summary>Public, concrete classes implementing Microsoft.Xrm.Sdk.IPlugin, directly or through a base
+        /// class of the same assembly (e.g. PluginBase): what a plugin step may name.</summary>
+        public IReadOnlyList<string> PluginTypes { get; private set; }
+
+        /// <summary>Public, concrete classes deriving from System.Activities.CodeActivity (custom workflow activities).</summary>
+        public IReadOnlyList<string> WorkflowActivityTypes { get; private set; }
+
         public string PublicKeyToken => Hex(Identity.GetPublicKeyToken());
 
         public static BuiltAssembly Read(string path)
@@ -32,6 +39,7 @@ namespace CrmCollab.Tooling.Assemblies
             {
                 MetadataReader reader = pe.GetMetadataReader();
                 CorHeader cor = pe.PEHeaders.CorHeader;
+                var kinds = new TypeKinds(reader);
                 return new BuiltAssembly
                 {
                     Path = path,
@@ -41,6 +49,8 @@ namespace CrmCollab.Tooling.Assemblies
                     PublicTypes = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
                         .Where(t => (t.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
                         .Select(t => FullName(reader, t)).ToList(),
+                    PluginTypes = kinds.Registrable(TypeKinds.IPlugin, isInterface: true),
+                    WorkflowActivityTypes = kinds.Registrable(TypeKinds.CodeActivity, isInterface: false),
                 };
             }
         }
@@ -50,7 +60,7 @@ namespace CrmCollab.Tooling.Assemblies
 
         public static string Hex(byte[] bytes) => bytes == null ? "" : string.Concat(bytes.Select(b => b.ToString("x2")));
 
-        private static string FullName(MetadataReader reader, TypeDefinition type)
+        internal static string FullName(MetadataReader reader, TypeDefinition type)
         {
             string ns = reader.GetString(type.Namespace);
             string name = reader.GetString(type.Name);

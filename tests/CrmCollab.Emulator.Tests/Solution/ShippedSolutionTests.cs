@@ -427,17 +427,17 @@ namespace CrmCollab.Emulator.Tests.Solution
                 Assert.Contains(("92", "{" + step.Id.ToString() + "}", "0"), roots);
             var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
             Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
-            Assert.Equal(10 + 2 + 6 + 3 + assemblies.Length + Def.Steps.Count, roots.Count);
+            Assert.Equal(10 + 2 + 6 + 3 + 5 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count, roots.Count);
         }
 
         [Fact]
         public void Solution_assembles_into_schema_valid_customizations()
         {
-            if (!CustomizationsAssembler.SchemaAvailable) return; // schemas are a shared checkout, absent on some machines
-            var doc = CustomizationsAssembler.Assemble(Folder);
+            // The packer's own assembly (Tooling), validated against the XSDs kept in the repository (schemas/).
+            var doc = CrmCollab.Tooling.Packaging.CustomizationsWriter.Assemble(CrmCollab.Tooling.Packaging.SolutionFolder.Read(Folder));
             Assert.Equal(10, doc.Root.Element("Entities").Elements("Entity").Count());
             Assert.Equal(3, doc.Root.Descendants("savedquery").Count());
-            var errors = CustomizationsAssembler.Validate(doc);
+            var errors = CrmCollab.Tooling.Packaging.SchemaCheck.Validate(doc, Path.Combine(RepoRoot, "schemas"));
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
 

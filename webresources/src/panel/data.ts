@@ -2,7 +2,11 @@
 import { bareId, formatted } from '../shared/format';
 import { PanelModel, toHandoff, toReview, toSignal } from './model';
 
-type WebApi = Pick<Xrm.WebApi, 'retrieveRecord' | 'retrieveMultipleRecords'>;
+/** The two Xrm.WebApi reads the panel uses (a test or a host can provide just these). */
+export interface PanelWebApi {
+  retrieveRecord(entity: string, id: string, options?: string): PromiseLike<Record<string, any>>;
+  retrieveMultipleRecords(entity: string, options?: string): PromiseLike<{ entities: Record<string, any>[] }>;
+}
 
 export const Queries = {
   deal: '?$select=name,_parentaccountid_value,_customerid_value',
@@ -19,7 +23,7 @@ export const Queries = {
     `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`,
 };
 
-export async function loadPanel(api: WebApi, opportunityId: string, now: Date): Promise<PanelModel> {
+export async function loadPanel(api: PanelWebApi, opportunityId: string, now: Date): Promise<PanelModel> {
   const id = bareId(opportunityId);
   const [deal, reviews, handoffs] = await Promise.all([
     api.retrieveRecord('opportunity', id, Queries.deal),

@@ -1,7 +1,7 @@
 // Panel bootstrap: finds the Client API (handed over by the form, or the hosting form's window), the deal's id,
 // loads and renders, and keeps a live status region up to date for screen readers.
 import { bareId } from '../shared/format';
-import { loadPanel } from './data';
+import { PanelWebApi, loadPanel } from './data';
 import { renderPanel } from './render';
 
 interface ClientApi {
@@ -61,7 +61,8 @@ export async function refresh(): Promise<void> {
   const mine = ++generation; // a newer refresh wins over a slower older one
   status('Loading reviews, handoffs and signals…');
   try {
-    const model = await loadPanel(api.xrm.WebApi, id, new Date());
+    // Xrm's promise type adds fail/always but awaits like any thenable.
+    const model = await loadPanel(api.xrm.WebApi as unknown as PanelWebApi, id, new Date());
     if (mine !== generation) return;
     renderPanel(document, model, openRecord);
     status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);

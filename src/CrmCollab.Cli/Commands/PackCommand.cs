@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using CrmCollab.Tooling;
+using CrmCollab.Tooling.Packaging;
+
+namespace CrmCollab.Cli.Commands
+{
+    /// <summary>
+    /// Packs solution/ and the built plugin DLL into CrmCollab_&lt;version&gt;.zip and CrmCollab_&lt;version&gt;_managed.zip,
+    /// after every check passes. Builds nothing: the DLL must already be built.
+    /// </summary>
+    public sealed class PackCommand : ICommand
+    {
+        public string Name => "pack";
+        public string Summary => "build the managed and unmanaged solution zips from solution/ and the built DLL";
+
+        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        {
+            new OptionSpec("solution", "unpacked solution folder", "solution"),
+            new OptionSpec("config", "project configuration", "pac.config"),
+            new OptionSpec("output", "folder the zips are written to", "out"),
+            new OptionSpec("dll", "built plugin DLL (default: the net462 build of pac.config's plugin project)"),
+        };
+
+        public string Help() => CommandLine.Help(Name, Summary, Options);
+
+        public int Run(ParsedOptions options)
+        {
+            PacConfig config = PackagingCommandSupport.Config(options);
+            string folderPath = PackagingCommandSupport.Folder(options);
+            ValidationContext context = PackagingCommandSupport.Context(options, config);
+            BuiltDll dll = PackagingCommandSupport.Load(() => BuiltDll.Read(context.PluginDll));
+
+            ValidationReport report = SolutionValidator.ValidateFolder(folderPath, context);
+            if (!report.Ok) return PackagingCommandSupport.Print(report, "pack refused, the solution is not valid");
+
+            SolutionFolder folder = PackagingCommandSupport.Load(() => SolutionFolder.Read(folderPath));
+            PackResult result = PackagingCommandSupport.Load(() => SolutionPacker.Pack(folder, dll));
+            string output = Path.IsPathRooted(options.Get("output")) ? options.Get("output") : Path.Combine(RepoPaths.Root, options.Get("output"));
+            Directory.CreateDirectory(output);
+            Write(output, result.ManagedName, result.Managed);
+            Write(output, result.UnmanagedName, result.Unmanaged);
+            Console.WriteLine($"Plugin assembly: {dll.Identity.FullName}");
+            return 0;
+        }
+
+        private static void Write(string folder, string name, byte[] bytes)
+        {
+            string path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, bytes);
+            Console.WriteLine($"{path}  {bytes.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant()}");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace CrmCollab.Tooling.Packaging
+{
+    /// <summary>
+    /// solution.xml has no published schema: this checks its structure by hand — the SolutionManifest child
+    /// order, the identity against pac.config, the version format, and that RootComponents name every
+    /// component of the solution (and nothing else) with a known component type.
+    /// </summary>
+    public static class ManifestCheck
+    {
+        public static readonly IReadOnlyList<string> ChildOrder = new[]
+        {
+            "UniqueName", "LocalizedNames", "Descriptions", "Version", "Managed", "Publisher", "RootComponents", "MissingDependencies",
+        };
+
+        private static readonly string[] RootAttributes = { "version", "SolutionPackageVersion", "languagecode", "generatedBy" };
+
+        /// <summary>Component types a CrmCollab solution may list: entity, option set, role, web resource, plugin
+        /// assembly, step, environment variable definition.</summary>
+        public static readonly IReadOnlyDictionary<int, string> ComponentTypes = new Dictionary<int, string>
+        {
+            [1] = "Entity", [9] = "OptionSet", [20] = "Role", [61] = "WebResource", [91] = "PluginAssembly",
+            [92] = "SdkMessageProcessingStep", [380] = "EnvironmentVariableDefinition",
+        };
+
+        /// <param name="managed">the expected &lt;Managed&gt; (0 in the folder), or null for either 0 or 1 (a zip).</param>
+        public static List<string> Check(XDocument doc, PacConfig config, string file, int? managed)
+        {
+            var errors = new List<string>();
+            void Fail(string problem) => errors.Add($"{file}: {problem}");
+
+            var root = doc.Root;
+            if (root?.Name.LocalName != "ImportExportXml") { Fail("root element must be <ImportExportXml>"); return errors; }
+            foreach (var attribute in RootAttributes.Where(a => root.Attribute(a) == null))
+                Fail($"<ImportExportXml> lacks the {attribute} attribute");
+            if ((string)root.Attribute("languagecode") is string lc && lc != config.Solution.LanguageCode.ToString())
+                Fail($"languagecode {lc} differs from pac.config solution.languageCode {config.Solution.LanguageCode}");
+            var manifest = root.Element("SolutionManifest");
+            if (manifest == null) { Fail("<ImportExportXml> lacks <SolutionManifest>"); return errors; }
+
+            var children = manifest.Elements().Select(e => e.Name.LocalName).ToList();
+            if (!children.SequenceEqual(ChildOrder))
+                Fail($"<SolutionManifest> children must be {string.Join(", ", ChildOrder)} in this order; found {string.Join(", ", children)}");
+
+            Same(Fail, "UniqueName", XmlFiles.Text(manifest, "UniqueName"), config.Solution.UniqueName, "solution.uniqueName");
+            Same(Fail, "LocalizedName", Label(manifest, "LocalizedNames", "LocalizedName"), config.Solution.DisplayName, "solution.displayName");
+            Same(Fail, "Description", Label(manifest, "Descriptions", "Description"), config.Solution.Description, "solution.description");
+            var version = XmlFiles.Text(manifest, "Version");
+            if (version == null || !Regex.IsMatch(version, @"^\d+\.\d+\.\d+\.\d+$"))
+                Fail($"Version '{version}' must have four numeric parts, e.g. 1.0.0.0");
+            Same(Fail, "Version", version, config.Solution.Version, "solution.version");
+            var flag = XmlFiles.Text(manifest, "Managed");
+            if (managed.HasValue ? flag != managed.Value.ToString() : flag != "0" && flag != "1")
+                Fail($"Managed is '{flag}', expected {(managed.HasValue ? managed.Value.ToString() : "0 or 1")}");
+
+            var publisher = manifest.Element("Publisher");
+            if (publisher == null) Fail("<SolutionManifest> lacks <Publisher>");
+            else
+            {
+                Same(Fail, "Publisher UniqueName", XmlFiles.Text(publisher, "UniqueName"), config.Publisher.UniqueName, "publisher.uniqueName");
+                Same(Fail, "Publisher LocalizedName", Label(publisher, "LocalizedNames", "LocalizedName"), config.Publisher.DisplayName, "publisher.displayName");
+                Same(Fail, "Publisher Description", Label(publisher, "Descriptions", "Description"), config.Publisher.Description, "publisher.description");
+                Same(Fail, "CustomizationPrefix", XmlFiles.Text(publisher, "CustomizationPrefix"), config.Publisher.CustomizationPrefix, "publisher.customizationPrefix");
+                Same(Fail, "CustomizationOptionValuePrefix", XmlFiles.Text(publisher, "CustomizationOptionValuePrefix"),
+                    config.Publisher.CustomizationOptionValuePrefix.ToString(), "publisher.customizationOptionValuePrefix");
+            }
+
+            foreach (var component in manifest.Element("RootComponents")?.Elements() ?? Enumerable.Empty<XElement>())
+            {
+                var type = (string)component.Attribute("type");
+                if (component.Name.LocalName != "RootComponent") Fail($"<RootComponents> holds <{component.Name.LocalName}>");
+                else if (!int.TryParse(type, out var t) || !ComponentTypes.ContainsKey(t))
+                    Fail($"RootComponent type '{type}' is not one of {string.Join(", ", ComponentTypes.Select(c => $"{c.Key} ({c.Value})"))}");
+                else if (component.Attribute("schemaName") == null && component.Attribute("id") == null)
+                    Fail($"RootComponent of type {type} has neither schemaName nor id");
+                if (!new[] { "0", "1", "2" }.Contains((string)component.Attribute("behavior")))
+                    Fail($"RootComponent {Key(component)} has behavior '{(string)component.Attribute("behavior")}', expected 0, 1 or 2");
+            }
+            return errors;
+        }
+
+        /// <summary>Every component of the folder has a RootComponent, and every RootComponent a component.</summary>
+        public static List<string> RootComponents(SolutionFolder folder, string file = "Other/Solution.xml")
+        {
+            var expected = new List<(int Type, string Key, string Source)>();
+            foreach (var e in folder.Entities)
+                expected.Add((1, XmlFiles.Text(e.Entity.Root, "Name")?.ToLowerInvariant(), e.Entity.Path));
+            foreach (var o in folder.OptionSets) expected.Add((9, XmlFiles.Attr(o.Root, "Name"), o.Path));
+            foreach (var r in folder.Roles) expected.Add((20, Id(XmlFiles.Attr(r.Root, "id")), r.Path));
+            foreach (var w in folder.WebResources) expected.Add((61, w.Name, w.Data.Path));
+            foreach (var a in folder.Assemblies) expected.Add((91, Id(CustomizationsWriter.AssemblyId(a)?.ToString()), a.Path));
+            foreach (var s in folder.Steps) expected.Add((92, Id(XmlFiles.Attr(s.Root, "SdkMessageProcessingStepId")), s.Path));
+            foreach (var v in folder.EnvironmentVariables.Where(v => v.Path.EndsWith("/environmentvariabledefinition.xml", StringComparison.Ordinal)))
+                expected.Add((380, v.Path.Split('/')[1], v.Path));
+
+            var listed = folder.Manifest.Root.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent")
+                .Select(c => (Type: int.TryParse((string)c.Attribute("type"), out var t) ? t : -1, Element: c)).ToList()
+                ?? new List<(int, XElement)>();
+
+            var errors = new List<string>();
+            foreach (var (type, key, source) in expected)
+                if (!listed.Any(l => l.Type == type && Matches(l.Element, type, key)))
+                    errors.Add($"{file}: RootComponents lacks type {type} ({ComponentTypes[type]}) '{key}' defined in {source}");
+            foreach (var (type, element) in listed)
+                if (!expected.Any(x => x.Type == type && Matches(element, type, x.Key)))
+                    errors.Add($"{file}: RootComponent {Key(element)} names no component of the solution");
+            return errors;
+        }
+
+        private static bool Matches(XElement component, int type, string key)
+        {
+            var schemaName = (string)component.Attribute("schemaName");
+            var id = (string)component.Attribute("id");
+            if (id != null) return string.Equals(Id(id), key, StringComparison.OrdinalIgnoreCase);
+            if (type == 91) return false; // assemblies are listed by id here
+            return string.Equals(schemaName, key, type == 1 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+
+        private static string Id(string text) => PackagingNames.ParseGuid(text)?.ToString("D");
+
+        private static string Key(XElement c) =>
+            $"type {(string)c.Attribute("type")} {(string)c.Attribute("schemaName") ?? (string)c.Attribute("id")}";
+
+        private static string Label(XElement parent, string list, string item) =>
+            XmlFiles.Attr(parent.Element(list)?.Element(item), "description");
+
+        private static void Same(Action<string> fail, string what, string actual, string expected, string setting)
+        {
+            if (!string.Equals(actual ?? "", expected ?? "", StringComparison.Ordinal))
+                fail($"{what} '{actual}' differs from pac.config {setting} '{expected}'");
+        }
+    }
+}

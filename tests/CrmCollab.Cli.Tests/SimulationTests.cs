@@ -1,0 +1,90 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using CrmCollab.Cli;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace CrmCollab.Cli.Tests
+{
+    /// <summary>The main job: reproducible figures, a report people can open.</summary>
+    [Collection("console")]
+    public class SimulationTests
+    {
+        private static JObject Simulate(int seed, string output)
+        {
+            TextWriter oldOut = Console.Out;
+            Console.SetOut(new StringWriter());
+            try
+            {
+                Assert.Equal(0, Program.Main(new[] { "simulate", "--deals", "40", "--seed", seed.ToString(), "--output", output, "--quiet" }));
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+            }
+            var report = JObject.Parse(File.ReadAllText(Path.Combine(output, "simulation-report.json")));
+            report.Remove("run"); // wall-clock facts differ between runs by nature
+            return report;
+        }
+
+        private static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "simulation", name);
+
+        [Fact]
+        public void The_same_seed_gives_the_same_kpis_and_another_seed_does_not()
+        {
+            JObject first = Simulate(7, Folder("a"));
+            JObject again = Simulate(7, Folder("b"));
+            JObject other = Simulate(8, Folder("c"));
+
+            Assert.True(JToken.DeepEquals(first, again), "same seed, different figures");
+            Assert.False(JToken.DeepEquals(first["kpis"], other["kpis"]), "another seed gave the very same KPIs");
+            Assert.True((int)first["kpis"]["ReviewsDecided"] > 0);
+            Assert.Equal(0, (int)first["asyncFailures"]);
+        }
+
+        [Fact]
+        public void The_report_is_self_contained_and_opens_in_chromium()
+        {
+            string folder = Folder("report");
+            Simulate(11, folder);
+            string html = File.ReadAllText(Path.Combine(folder, "simulation-report.html"));
+
+            Assert.Contains("Shared objectives", html);
+            Assert.Equal(3, CountOf(html, "<svg"));
+            Assert.DoesNotContain("http://", html);
+            Assert.DoesNotContain("https://", html);
+            Assert.DoesNotContain("<script", html);
+
+            string screenshot = Path.Combine(folder, "simulation-report.png");
+            File.Delete(screenshot);
+            string chromium = File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : "chromium";
+            var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--user-data-dir=" + Path.Combine(folder, "chromium-profile"), "--window-size=1200,1800",
+                         "--screenshot=" + screenshot, new Uri(Path.Combine(folder, "simulation-report.html")).AbsoluteUri })
+                start.ArgumentList.Add(arg);
+            Process browser;
+            try
+            {
+                browser = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                throw new Xunit.Sdk.XunitException("Chromium is not installed (apt-get install chromium); .ci/run installs it.");
+            }
+            browser.StandardOutput.ReadToEnd();
+            browser.StandardError.ReadToEnd();
+            Assert.True(browser.WaitForExit(60000), "chromium did not finish");
+            Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "no screenshot of the report");
+        }
+
+        private static int CountOf(string text, string part)
+        {
+            int count = 0;
+            for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal)) count++;
+            return count;
+        }
+    }
+}

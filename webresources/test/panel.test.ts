@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadPanel } from '../src/panel/data';
+import { opportunityId } from '../src/panel/main';
+import { toHandoff, toReview } from '../src/panel/model';
+import { renderPanel } from '../src/panel/render';
+import { AccountId, Now, OpportunityId, fakeWebApi, handoffs, reviews } from './fixtures.mjs';
+
+describe('panel model', () => {
+  it('marks a pending review past its due date as overdue, and only that one', () => {
+    const views = reviews.map((r) => toReview(r, Now));
+    expect(views.map((v) => [v.functionLabel, v.decision, v.overdue])).toEqual([
+      ['Logistics', 'Pending', true],
+      ['Finance', 'Rejected', false],
+      ['ADV', 'Approved with conditions', false],
+      ['Operations', 'Pending', false],
+    ]);
+    expect(views[0]).toMatchObject({ reviewer: 'Lena Logistics', due: '2026-11-25 09:00 UTC' });
+  });
+
+  it('shows a rejection reason and approval conditions', () => {
+    expect(toReview(reviews[1], Now).note).toBe('Reason: Margin below 18% at this discount');
+    expect(toReview(reviews[2], Now).note).toBe('Conditions: Signed contract before order entry');
+  });
+
+  it('checks a handoff task against its template’s required evidence', () => {
+    expect(toHandoff(handoffs[0])).toMatchObject({ evidenceComplete: true, evidence: 'Complete', accepted: '2026-11-27 08:30 UTC' });
+    expect(toHandoff(handoffs[1])).toMatchObject({
+      evidenceComplete: false,
+      evidence: 'Missing: Tracking Number, Delivered On',
+      accepted: 'Not yet',
+      owner: 'CrmCollab Unrouted (unrouted)',
+    });
+    expect(toHandoff({ activityid: 'x', crmc_function: 100000004 }).evidence).toBe('None required');
+  });
+});
+
+describe('panel data', () => {
+  it('reads the deal’s reviews and tasks and the account’s open signals', async () => {
+    const api = fakeWebApi();
+    const model = await loadPanel(api, `{${OpportunityId.toUpperCase()}}`, Now);
+    expect(model).toMatchObject({ dealName: 'Custom conveyor line', accountName: 'Contoso Manufacturing' });
+    expect(model.reviews).toHaveLength(4);
+    expect(model.handoffs).toHaveLength(2);
+    expect(model.signals[0]).toMatchObject({ kind: 'Competitor presence', acknowledged: 'Not yet' });
+    expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_opportunityid_value eq ${OpportunityId} and crmc_decision ne 100000004`));
+    expect(api.calls).toContainEqual(expect.stringContaining(`crmc_fieldsignal?`));
+    expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_accountid_value eq ${AccountId} and statecode eq 0`));
+  });
+
+  it('reads the opportunity id from the form, then the id or data parameters', () => {
+    const form = { data: { entity: { getId: () => '{ABC}' } } } as unknown as Xrm.FormContext;
+    expect(opportunityId('?id=%7BDEF%7D', form)).toBe('abc');
+    expect(opportunityId('?id=%7BDEF%7D')).toBe('def');
+    expect(opportunityId('?data=id%3D%7BGHI%7D')).toBe('ghi');
+    expect(opportunityId('?data=JKL')).toBe('jkl');
+    expect(opportunityId('')).toBe('');
+  });
+});
+
+describe('panel rendering', () => {
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<p id="crmc-account"></p><div id="crmc-reviews"></div><div id="crmc-handoffs"></div><div id="crmc-signals"></div>';
+  });
+
+  it('renders accessible tables with captions, scoped headers and focusable record links', async () => {
+    const open = vi.fn();
+    renderPanel(document, await loadPanel(fakeWebApi(), OpportunityId, Now), open);
+    const tables = document.querySelectorAll('table');
+    expect([...tables].map((t) => t.querySelector('caption')?.textContent)).toEqual([
+      'Feasibility reviews of this deal',
+      'Handoff tasks created when the deal was won',
+      'Open field signals on the account',
+    ]);
+    expect([...document.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+    expect([...document.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row')).toBe(true);
+    const link = document.querySelector<HTMLAnchorElement>('#crmc-reviews a.record-link')!;
+    expect(link.getAttribute('href')).toBe('#');
+    link.click();
+    expect(open).toHaveBeenCalledWith('crmc_feasibilityreview', 'rev-log');
+  });
+
+  it('highlights the overdue review with a class and the word Overdue, and shows the rejection reason', async () => {
+    renderPanel(document, await loadPanel(fakeWebApi(), OpportunityId, Now), vi.fn());
+    const overdue = document.querySelectorAll('#crmc-reviews tr.overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].textContent).toContain('Logistics');
+    expect(overdue[0].querySelector('.badge-overdue')?.textContent).toBe('Overdue');
+    expect(document.querySelector('#crmc-reviews .reason')?.textContent).toBe('Reason: Margin below 18% at this discount');
+  });
+
+  it('says so when a list is empty, and escapes row text', async () => {
+    const hostile = [{ crmc_fieldsignalid: 's', crmc_name: '<img src=x onerror=alert(1)>', crmc_kind: 100000000 }];
+    renderPanel(document, await loadPanel(fakeWebApi({ task: [], crmc_fieldsignal: hostile }), OpportunityId, Now), vi.fn());
+    expect(document.getElementById('crmc-handoffs')?.textContent).toBe('No handoff task yet: they are created when the deal is won.');
+    expect(document.querySelector('#crmc-signals img')).toBeNull();
+    expect(document.querySelector('#crmc-signals a')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
