@@ -13,6 +13,12 @@ namespace CrmCollab.Emulator.Query
         IEnumerable<Entity> Scan(string table);
 
         bool TryGet(string table, Guid id, out Entity row);
+
+        /// <summary>
+        /// Rows whose column may equal the value (a superset is fine: the query's filter still decides), or null when
+        /// the source has no index and the engine should scan.
+        /// </summary>
+        IEnumerable<Entity> Find(string table, string column, object value) => null;
     }
 
     /// <summary>Who runs the query and when: row security, clock and identity for date and user operators.</summary>

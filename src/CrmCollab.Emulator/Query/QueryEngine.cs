@@ -140,7 +140,7 @@ namespace CrmCollab.Emulator.Query
             int width = plan.Slots.Count;
             var buffer = new Entity[width]; // reused: filtering allocates nothing per row
             var rows = new List<Entity[]>();
-            foreach (var entity in Source.Scan(table))
+            foreach (var entity in IndexedScan.Candidates(Source, plan))
             {
                 if (entity == null) continue;
                 if (filter != null)

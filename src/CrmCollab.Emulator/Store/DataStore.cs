@@ -229,7 +229,8 @@ namespace CrmCollab.Emulator.Store
             var names = new HashSet<string>(keys.Keys);
             if (!table.Keys.Any(k => names.SetEquals(k.Columns)))
                 throw Faults.Invalid($"The key attributes ({string.Join(", ", names)}) do not match an alternate key of '{table.LogicalName}'.");
-            foreach (var row in Rows.Scan(table.LogicalName))
+            var first = keys.First();
+            foreach (var row in Candidates(table, first.Key, first.Value))
                 if (keys.All(k => KeyEquals(row.GetAttributeValue<object>(k.Key), k.Value))) return row.Id;
             return null;
         }
@@ -240,7 +241,7 @@ namespace CrmCollab.Emulator.Store
             {
                 var values = key.Columns.Select(c => row.GetAttributeValue<object>(c)).ToArray();
                 if (values.Any(v => v == null)) continue; // keys with a null part are not enforced
-                foreach (var other in Rows.Scan(table.LogicalName))
+                foreach (var other in Candidates(table, key.Columns[0], values[0]))
                 {
                     if (other.Id == row.Id) continue;
                     if (key.Columns.Select((c, i) => KeyEquals(other.GetAttributeValue<object>(c), values[i])).All(x => x))
@@ -249,6 +250,10 @@ namespace CrmCollab.Emulator.Store
                 }
             }
         }
+
+        /// <summary>Rows that may share the value: through the column's index when the value is keyable.</summary>
+        private IEnumerable<Entity> Candidates(TableDefinition table, string column, object value) =>
+            RowIndex.Key(value) != null ? Rows.Find(table.LogicalName, column, value) : Rows.Scan(table.LogicalName);
 
         private static bool KeyEquals(object left, object right)
         {

@@ -13,6 +13,8 @@ namespace CrmCollab.Emulator.Store
         private readonly Dictionary<string, Dictionary<Guid, Entity>> _tables =
             new Dictionary<string, Dictionary<Guid, Entity>>(StringComparer.Ordinal);
         private long _version = 1000;
+        private readonly Dictionary<string, Dictionary<string, RowIndex>> _indexes =
+            new Dictionary<string, Dictionary<string, RowIndex>>(StringComparer.Ordinal);
 
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
@@ -28,6 +30,17 @@ namespace CrmCollab.Emulator.Store
         public IEnumerable<Entity> Scan(string table) =>
             table != null && _tables.TryGetValue(table, out var rows) ? rows.Values : (IEnumerable<Entity>)Array.Empty<Entity>();
 
+        /// <summary>Rows whose column equals the value (as the query engine compares); the index is built on first use.</summary>
+        public IEnumerable<Entity> Find(string table, string column, object value)
+        {
+            if (table == null || !_tables.TryGetValue(table, out var rows)) yield break;
+            if (!_indexes.TryGetValue(table, out var byColumn))
+                _indexes[table] = byColumn = new Dictionary<string, RowIndex>(StringComparer.Ordinal);
+            if (!byColumn.TryGetValue(column, out var index)) byColumn[column] = index = new RowIndex(column, rows.Values);
+            foreach (Guid id in index.Find(value))
+                if (rows.TryGetValue(id, out var row)) yield return row;
+        }
+
         public int Count(string table) => table != null && _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 
         /// <summary>Monotonic row version shared by all tables, as SQL rowversion is per database.</summary>
@@ -41,6 +54,7 @@ namespace CrmCollab.Emulator.Store
             rows.TryGetValue(row.Id, out var previous);
             log?.Record(row.LogicalName, row.Id, previous);
             rows[row.Id] = row;
+            Reindex(row.LogicalName, previous, row);
             Changed?.Invoke(row.LogicalName);
         }
 
@@ -49,6 +63,7 @@ namespace CrmCollab.Emulator.Store
             if (!_tables.TryGetValue(table, out var rows) || !rows.TryGetValue(id, out var previous)) return false;
             log?.Record(table, id, previous);
             rows.Remove(id);
+            Reindex(table, previous, null);
             Changed?.Invoke(table);
             return true;
         }
@@ -58,9 +73,21 @@ namespace CrmCollab.Emulator.Store
         {
             if (!_tables.TryGetValue(table, out var rows))
                 _tables[table] = rows = new Dictionary<Guid, Entity>();
+            rows.TryGetValue(id, out var current);
             if (previous == null) rows.Remove(id);
             else rows[id] = previous;
+            Reindex(table, current, previous);
             Changed?.Invoke(table);
+        }
+
+        private void Reindex(string table, Entity before, Entity after)
+        {
+            if (!_indexes.TryGetValue(table, out var byColumn)) return;
+            foreach (var index in byColumn.Values)
+            {
+                index.Remove(before);
+                index.Add(after);
+            }
         }
     }
 

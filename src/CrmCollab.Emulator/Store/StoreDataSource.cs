@@ -18,5 +18,7 @@ namespace CrmCollab.Emulator.Store
         public IEnumerable<Entity> Scan(string table) => _store.Rows.Scan(table);
 
         public bool TryGet(string table, Guid id, out Entity row) => _store.Rows.TryGet(table, id, out row);
+
+        public IEnumerable<Entity> Find(string table, string column, object value) => _store.Rows.Find(table, column, value);
     }
 }

@@ -17,6 +17,7 @@ namespace CrmCollab.Tooling.Packaging
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
+            IgnoreWhitespace = true, // layout is re-made on write (indentation differs between file and package)
         };
 
         public static XDocument Load(string path, string relative)

@@ -1,0 +1,132 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using CrmCollab.Cli;
+using Xunit;
+
+namespace CrmCollab.Cli.Tests
+{
+    /// <summary>pack, unpack and validate as an admin or a pipeline runs them. Console is process-wide: not parallel.</summary>
+    [Collection("console")]
+    public class PackagingCliTests
+    {
+        private static (int Code, string Out, string Err) Run(params string[] args)
+        {
+            TextWriter oldOut = Console.Out, oldErr = Console.Error;
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Console.SetOut(output);
+            Console.SetError(error);
+            try
+            {
+                return (Program.Main(args), output.ToString(), error.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+
+        private static string Temp() => Path.Combine(Path.GetTempPath(), "crmc-cli-" + Guid.NewGuid().ToString("N"));
+
+        private static string CopySolution()
+        {
+            var source = Path.Combine(RepoPaths.Root, "solution");
+            var target = Temp();
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(target, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to));
+                File.Copy(file, to);
+            }
+            return target;
+        }
+
+        [Fact]
+        public void Pack_writes_both_zips_that_validate_and_unpack_back_into_the_folder_layout()
+        {
+            var output = Temp();
+            var unpacked = Temp();
+            try
+            {
+                var (code, text, error) = Run("pack", "--output", output);
+                Assert.True(code == 0, error);
+                var managed = Directory.GetFiles(output, "CrmCollab_*_managed.zip").Single();
+                var unmanaged = Directory.GetFiles(output, "*.zip").Single(f => f != managed);
+                Assert.Matches(@"CrmCollab_\d+_\d+_\d+_\d+\.zip$", unmanaged);
+                Assert.Contains("PublicKeyToken=534ad6c2c2602fb2", text);
+
+                (code, text, error) = Run("validate", "--zip", managed);
+                Assert.True(code == 0, error);
+                Assert.Contains("valid", text);
+
+                (code, text, error) = Run("unpack", "--zip", unmanaged, "--folder", unpacked);
+                Assert.True(code == 0, error);
+                Assert.True(File.Exists(Path.Combine(unpacked, "Other", "Solution.xml")));
+                Assert.NotEmpty(Directory.GetFiles(Path.Combine(unpacked, "SdkMessageProcessingSteps")));
+
+                (code, _, error) = Run("unpack", "--zip", unmanaged, "--folder", unpacked);
+                Assert.Equal(1, code);
+                Assert.Contains("target folder is not empty", error);
+            }
+            finally
+            {
+                foreach (var dir in new[] { output, unpacked }) if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void Validate_passes_on_the_shipped_folder()
+        {
+            var (code, text, error) = Run("validate");
+            Assert.True(code == 0, error);
+            Assert.Contains("round trip", text);
+        }
+
+        [Fact]
+        public void Validate_fails_on_a_broken_filtering_attribute_and_names_it()
+        {
+            var copy = CopySolution();
+            try
+            {
+                var step = Directory.GetFiles(Path.Combine(copy, "SdkMessageProcessingSteps"), "*.xml")
+                    .First(f => XDocument.Load(f).Root.Element("FilteringAttributes") != null);
+                var doc = XDocument.Load(step);
+                doc.Root.Element("FilteringAttributes").Value += ",crmc_nosuchcolumn";
+                doc.Save(step);
+
+                var (code, _, error) = Run("validate", "--solution", copy);
+                Assert.Equal(1, code);
+                Assert.Contains("FilteringAttributes names 'crmc_nosuchcolumn'", error);
+
+                var output = Temp();
+                (code, _, error) = Run("pack", "--solution", copy, "--output", output);
+                Assert.Equal(1, code);
+                Assert.Contains("pack refused", error);
+                Assert.False(Directory.Exists(output));
+            }
+            finally
+            {
+                Directory.Delete(copy, true);
+            }
+        }
+
+        [Fact]
+        public void A_missing_dll_is_one_clear_line()
+        {
+            var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", Temp());
+            Assert.Equal(1, code);
+            Assert.Equal("crmcollab pack: built plugin assembly not found: /nowhere/CrmCollab.Plugins.dll (build first: dotnet build CrmCollab.sln -c Release)", error.Trim());
+        }
+
+        [Fact]
+        public void Unpack_needs_a_zip()
+        {
+            var (code, _, error) = Run("unpack");
+            Assert.Equal(2, code);
+            Assert.Contains("--zip is required.", error);
+        }
+    }
+}
