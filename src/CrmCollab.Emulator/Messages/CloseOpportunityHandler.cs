@@ -19,6 +19,9 @@ namespace CrmCollab.Emulator.Messages
         protected abstract bool Won { get; }
         public abstract string MessageName { get; }
 
+        /// <summary>The pipeline's message: WinOpportunityRequest runs the "Win" sdkmessage, LoseOpportunityRequest "Lose".</summary>
+        protected abstract string PipelineMessage { get; }
+
         public OrganizationResponse Handle(MessageContext context)
         {
             var close = context.Required<Entity>("OpportunityClose");
@@ -29,7 +32,7 @@ namespace CrmCollab.Emulator.Messages
                 throw Faults.Create(ErrorCodes.OpportunityIsAlreadyClosed, "The opportunity is already closed.");
             return context.Run(new OperationSpec
             {
-                MessageName = MessageName,
+                MessageName = PipelineMessage,
                 PrimaryEntityName = "opportunity",
                 PrimaryEntityId = opportunity.Id,
                 Main = op =>
@@ -61,6 +64,7 @@ namespace CrmCollab.Emulator.Messages
     internal sealed class WinOpportunityHandler : CloseOpportunityHandler
     {
         public override string MessageName => "WinOpportunity";
+        protected override string PipelineMessage => "Win";
         protected override int State => 1;
         protected override int DefaultStatus => 3;
         protected override bool Won => true;
@@ -69,8 +73,28 @@ namespace CrmCollab.Emulator.Messages
     internal sealed class LoseOpportunityHandler : CloseOpportunityHandler
     {
         public override string MessageName => "LoseOpportunity";
+        protected override string PipelineMessage => "Lose";
         protected override int State => 2;
         protected override int DefaultStatus => 4;
         protected override bool Won => false;
+    }
+
+    internal static class DirectCloseRule
+    {
+        /// <summary>
+        /// The platform refuses to close an opportunity by Update or SetState: only Win and Lose (whose own inner
+        /// Update is allowed) may set it Won or Lost, so the opportunityclose activity always exists.
+        /// </summary>
+        internal static void RefuseDirectClose(MessageContext context, string table, Entity target)
+        {
+            if (table != "opportunity" || !(target.GetAttributeValue<OptionSetValue>("statecode") is OptionSetValue state)) return;
+            if (state.Value != 1 && state.Value != 2) return;
+            var parent = context.Frame.ParentContext;
+            bool fromClose = parent != null && parent.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
+            if (fromClose) return;
+            string outcome = state.Value == 1 ? "Won" : "Lost";
+            string message = state.Value == 1 ? "WinOpportunityRequest" : "LoseOpportunityRequest";
+            throw Faults.Invalid($"This message can not be used to set the state of opportunity to {outcome}. In order to set the state of opportunity to {outcome}, use the {message} message instead.");
+        }
     }
 }

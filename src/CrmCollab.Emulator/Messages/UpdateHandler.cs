@@ -65,6 +65,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     var saved = (Entity)op.InputParameters["Target"];
                     saved.Id = id;
+                    DirectCloseRule.RefuseDirectClose(context, table, saved);
                     context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, id));
                     // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
                     if (saved.GetAttributeValue<EntityReference>("ownerid") is EntityReference newOwner) context.DemandCanOwn(newOwner, table);

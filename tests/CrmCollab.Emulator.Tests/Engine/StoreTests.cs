@@ -121,10 +121,15 @@ namespace CrmCollab.Emulator.Tests.Engine
             var row = svc.Retrieve("crmc_widget", id, new ColumnSet("statuscode"));
             Assert.Equal(2, row.GetAttributeValue<OptionSetValue>("statuscode").Value); // the state's default status
 
+            var task = svc.Create(new Entity("task") { ["subject"] = "t" });
+            svc.Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5) });
+            f = Fails(() => svc.Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6) }));
+            Assert.Equal(ErrorCodes.InvalidStateTransition, f.Detail.ErrorCode); // completed → canceled is not a move the platform allows
+
+            // An opportunity is closed only by Win or Lose, never by Update or SetState.
             var opp = svc.Create(new Entity("opportunity") { ["name"] = "o" });
-            svc.Update(new Entity("opportunity", opp) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(3) });
-            f = Fails(() => svc.Update(new Entity("opportunity", opp) { ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(4) }));
-            Assert.Equal(ErrorCodes.InvalidStateTransition, f.Detail.ErrorCode);
+            f = Fails(() => svc.Update(new Entity("opportunity", opp) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(3) }));
+            Assert.Contains("use the WinOpportunityRequest message instead", f.Detail.Message);
         }
 
         [Fact]

@@ -72,7 +72,7 @@ namespace CrmCollab.Emulator.Tests.Messages
         {
             var org = new TestOrg();
             var fired = new List<string>();
-            org.Step("WinOpportunity", "opportunity", StepStage.PreOperation, run =>
+            org.Step("Win", "opportunity", StepStage.PreOperation, run => // the sdkmessage of WinOpportunityRequest is "Win"
             {
                 Assert.IsType<Entity>(run.Context.InputParameters["OpportunityClose"]);
                 fired.Add("Win");
@@ -99,7 +99,7 @@ namespace CrmCollab.Emulator.Tests.Messages
             var close = Assert.Single(svc.RetrieveMultiple(new QueryExpression("opportunityclose") { ColumnSet = new ColumnSet(true) }).Entities);
             Assert.Equal(1, close.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(opp, close.GetAttributeValue<EntityReference>("opportunityid").Id);
-            Assert.Equal(new[] { "Win", "Update:WinOpportunity" }, fired);
+            Assert.Equal(new[] { "Win", "Update:Win" }, fired);
 
             var again = Fails(() => svc.Execute(win));
             Assert.Equal(ErrorCodes.OpportunityIsAlreadyClosed, again.Detail.ErrorCode);
