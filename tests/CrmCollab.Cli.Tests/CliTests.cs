@@ -9,23 +9,7 @@ namespace CrmCollab.Cli.Tests
     [Collection("console")]
     public class CliTests
     {
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            TextWriter oldOut = Console.Out, oldErr = Console.Error;
-            var output = new StringWriter();
-            var error = new StringWriter();
-            Console.SetOut(output);
-            Console.SetError(error);
-            try
-            {
-                return (Program.Main(args), output.ToString(), error.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldErr);
-            }
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
         [Fact]
         public void Smoke_runs_a_won_deal_through_the_shipped_plugins_and_passes()

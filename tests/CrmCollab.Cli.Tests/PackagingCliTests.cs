@@ -11,23 +11,7 @@ namespace CrmCollab.Cli.Tests
     [Collection("console")]
     public class PackagingCliTests
     {
-        private static (int Code, string Out, string Err) Run(params string[] args)
-        {
-            TextWriter oldOut = Console.Out, oldErr = Console.Error;
-            var output = new StringWriter();
-            var error = new StringWriter();
-            Console.SetOut(output);
-            Console.SetError(error);
-            try
-            {
-                return (Program.Main(args), output.ToString(), error.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldErr);
-            }
-        }
+        private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
         private static string Temp() => Path.Combine(Path.GetTempPath(), "crmc-cli-" + Guid.NewGuid().ToString("N"));
 

@@ -13,16 +13,7 @@ namespace CrmCollab.Cli.Tests
     {
         private static JObject Simulate(int seed, string output)
         {
-            TextWriter oldOut = Console.Out;
-            Console.SetOut(new StringWriter());
-            try
-            {
-                Assert.Equal(0, Program.Main(new[] { "simulate", "--deals", "40", "--seed", seed.ToString(), "--output", output, "--quiet" }));
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-            }
+            Assert.Equal(0, CliRunner.Run("simulate", "--deals", "40", "--seed", seed.ToString(), "--output", output, "--quiet").Code);
             var report = JObject.Parse(File.ReadAllText(Path.Combine(output, "simulation-report.json")));
             report.Remove("run"); // wall-clock facts differ between runs by nature
             return report;
