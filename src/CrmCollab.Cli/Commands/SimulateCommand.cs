@@ -31,6 +31,8 @@ namespace CrmCollab.Cli.Commands
             new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
         };
 
+        private Outcomes _outcomes;
+
         public string Help() => CommandLine.Help(Name, Summary, Options);
 
         public int Run(ParsedOptions options)
@@ -47,7 +49,7 @@ namespace CrmCollab.Cli.Commands
             DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
             var random = new Random(seed);
             var org = new SimulatedOrganization(engine, random, deals, templates);
-            var outcomes = new Outcomes();
+            var outcomes = _outcomes = new Outcomes();
             var player = new DealPlayer(org, random, outcomes);
             Play(deals, player, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
 
@@ -65,11 +67,11 @@ namespace CrmCollab.Cli.Commands
             return report.AsyncFailures == 0 ? 0 : 1;
         }
 
-        private static void Play(int deals, DealPlayer player, bool quiet)
+        private void Play(int deals, DealPlayer player, bool quiet)
         {
             if (quiet)
             {
-                for (int i = 1; i <= deals; i++) player.Play(i);
+                for (int i = 1; i <= deals; i++) PlayOne(player, i);
                 return;
             }
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -78,10 +80,16 @@ namespace CrmCollab.Cli.Commands
                     ProgressTask task = progress.AddTask("Playing deals", maxValue: deals);
                     for (int i = 1; i <= deals; i++)
                     {
-                        player.Play(i);
+                        PlayOne(player, i);
                         task.Increment(1);
                     }
                 });
+        }
+
+        /// <summary>A deal stopped by a refusal nobody planned for is counted under that reason; the run goes on.</summary>
+        private void PlayOne(DealPlayer player, int number)
+        {
+            if (!_outcomes.Try(() => player.Play(number))) _outcomes.Count("Deals stopped by an unplanned refusal");
         }
 
         private static void Print(SimulationReport report, string output)

@@ -74,9 +74,10 @@ namespace CrmCollab.Cli.Simulation
             if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose)))
             {
                 if (_random.NextDouble() < 0.5) { Lose(sales, id); return; }
-                sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = 5m, ["crmc_requesteddelivery"] = _engine.Clock.UtcNow.Date.AddDays(150) });
+                // The rep reworks the offer (terms no draw above ever gives, so every reviewed term really changes).
+                sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = 4.5m, ["crmc_requesteddelivery"] = _engine.Clock.UtcNow.Date.AddDays(150) });
                 DecidePendingReviews(id, rep, approveAll: true);
-                Move(sales, id, SalesStage.Propose);
+                if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose))) { Lose(sales, id); return; }
             }
             Later(24, 240);
             Move(sales, id, SalesStage.Close);

@@ -22,16 +22,39 @@ namespace CrmCollab.Emulator.Query
             {
                 foreach (ConditionExpression condition in criteria.Conditions)
                 {
-                    if (condition.Operator != ConditionOperator.Equal || condition.Values.Count != 1) continue;
+                    bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
+                    bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
+                    if (!equal && !oneOf) continue;
                     if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) continue;
                     ColumnDefinition column = table.Column(condition.AttributeName);
-                    object key = column == null ? null : KeyFor(column, condition.Values[0]);
-                    if (key == null) continue;
-                    IEnumerable<Entity> found = source.Find(table.LogicalName, column.LogicalName, key);
+                    IEnumerable<Entity> found = column == null ? null : Lookup(source, table.LogicalName, column, condition.Values);
                     if (found != null) return found;
                 }
             }
             return source.Scan(table.LogicalName);
+        }
+
+        /// <summary>Rows matching any of the values through the index; null when a value is not keyable or no index exists.</summary>
+        private static IEnumerable<Entity> Lookup(IQueryDataSource source, string table, ColumnDefinition column, IList<object> values)
+        {
+            var keys = new List<object>(values.Count);
+            foreach (object value in values)
+            {
+                object key = KeyFor(column, value);
+                if (key == null) return null;
+                keys.Add(key);
+            }
+            if (keys.Count == 1) return source.Find(table, column.LogicalName, keys[0]);
+            var rows = new List<Entity>();
+            var seen = new HashSet<Guid>();
+            foreach (object key in keys)
+            {
+                IEnumerable<Entity> found = source.Find(table, column.LogicalName, key);
+                if (found == null) return null;
+                foreach (Entity row in found)
+                    if (seen.Add(row.Id)) rows.Add(row);
+            }
+            return rows;
         }
 
         /// <summary>The condition value in the type the column stores, or null when it is not safely keyable.</summary>
