@@ -44,6 +44,7 @@ namespace CrmCollab.Cli.Simulation
         public sealed class RunFacts
         {
             [JsonProperty("seconds")] public double Seconds { get; set; }
+            [JsonProperty("playSeconds")] public double PlaySeconds { get; set; }
             [JsonProperty("peakWorkingSetMb")] public double PeakWorkingSetMb { get; set; }
         }
 

@@ -158,9 +158,20 @@ namespace CrmCollab.Emulator.Engine
             return WellKnownIds.RootBusinessUnitId;
         }
 
-        internal void RecordTrace(TraceRecord record) => _traces.Add(record);
+        internal void RecordTrace(TraceRecord record) => Keep(_traces, record);
         internal void RecordAsyncFailure(AsyncFailure failure) => _asyncFailures.Add(failure);
-        internal void RecordTelemetry(TelemetryRecord record) => _telemetry.Add(record);
+        internal void RecordTelemetry(TelemetryRecord record) => Keep(_telemetry, record);
+
+        /// <summary>
+        /// Like the platform's plugin trace log, only the most recent records are kept (EngineOptions.TraceRetention):
+        /// a long simulation must not grow its memory with every trace line. Trimmed in batches: amortised O(1).
+        /// </summary>
+        private void Keep<T>(List<T> log, T record)
+        {
+            log.Add(record);
+            int keep = Options.TraceRetention;
+            if (keep > 0 && log.Count >= 2 * keep) log.RemoveRange(0, log.Count - keep);
+        }
         internal void RecordPost(EndpointPost post) => _posts.Add(post);
     }
 }

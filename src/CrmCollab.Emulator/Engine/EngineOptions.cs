@@ -35,6 +35,9 @@ namespace CrmCollab.Emulator.Engine
 
         public string OrganizationName { get; set; } = "crmcollab";
 
+        /// <summary>How many recent trace and telemetry records are kept (at most twice as many before a trim); 0: all.</summary>
+        public int TraceRetention { get; set; } = 50_000;
+
         /// <summary>Role privileges, business units, teams and disabled users are enforced as on the server.</summary>
         public bool EnforceSecurity { get; set; } = true;
     }

@@ -67,6 +67,36 @@ namespace CrmCollab.Emulator.Query
             return slice;
         }
 
+        /// <summary>
+        /// A next-page request by cookie (not counting totals): the page is the rows after the cookie's last key, so
+        /// the engine can select them without sorting every row again — walking N rows costs O(N) per page, not O(N log N).
+        /// </summary>
+        public static bool TryNextPageAfterCookie(PageRequest request, Sorter sorter, out int size, out object[] last)
+        {
+            size = request.Count > 0 ? Math.Min(request.Count, MaxPageSize) : MaxPageSize;
+            last = null;
+            if (request.Top.HasValue || request.ReturnTotalRecordCount) return false;
+            int page = Math.Max(1, request.PageNumber);
+            return TryParse(request.Cookie, sorter, out int cookiePage, out last) && cookiePage == page - 1;
+        }
+
+        /// <summary>The <paramref name="take"/> smallest rows strictly after <paramref name="last"/>, sorted (a bounded max-heap).</summary>
+        public static List<KeyedRow> SmallestAfter(List<KeyedRow> rows, object[] last, int take, Sorter sorter)
+        {
+            var largestFirst = Comparer<KeyedRow>.Create((a, b) => sorter.Compare(b, a));
+            var heap = new PriorityQueue<KeyedRow, KeyedRow>(take + 1, largestFirst);
+            foreach (KeyedRow row in rows)
+            {
+                if (sorter.Compare(row.Keys, last) <= 0) continue;
+                if (heap.Count < take) heap.Enqueue(row, row);
+                else if (sorter.Compare(row, heap.Peek()) < 0) heap.EnqueueDequeue(row, row);
+            }
+            var page = new List<KeyedRow>(heap.Count);
+            while (heap.Count > 0) page.Add(heap.Dequeue());
+            page.Reverse();
+            return page;
+        }
+
         private static int FirstAfter(List<KeyedRow> sorted, object[] last, Sorter sorter)
         {
             int low = 0, high = sorted.Count;

@@ -120,8 +120,13 @@ namespace CrmCollab.Emulator.Query
             else
             {
                 keyed = rows.ConvertAll(sorter.Key);
-                keyed.Sort(sorter.Compare);
-                if (query.Distinct) keyed = Distinct(keyed, projector);
+                if (!query.Distinct && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
+                    keyed = Paging.SmallestAfter(keyed, last, size + 1, sorter); // keyset paging: no full sort per page
+                else
+                {
+                    keyed.Sort(sorter.Compare);
+                    if (query.Distinct) keyed = Distinct(keyed, projector);
+                }
             }
 
             int total = keyed.Count;
