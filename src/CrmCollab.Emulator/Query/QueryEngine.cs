@@ -119,11 +119,15 @@ namespace CrmCollab.Emulator.Query
             }
             else
             {
-                keyed = rows.ConvertAll(sorter.Key);
                 if (!query.Distinct && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
-                    keyed = Paging.SmallestAfter(keyed, last, size + 1, sorter); // keyset paging: no full sort per page
+                {
+                    // Keyset paging: rows before the cookie are skipped on their first key; no full sort per page.
+                    rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
+                    keyed = Paging.SmallestAfter(rows.ConvertAll(sorter.Key), last, size + 1, sorter);
+                }
                 else
                 {
+                    keyed = rows.ConvertAll(sorter.Key);
                     keyed.Sort(sorter.Compare);
                     if (query.Distinct) keyed = Distinct(keyed, projector);
                 }

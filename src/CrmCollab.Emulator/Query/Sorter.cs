@@ -134,5 +134,16 @@ namespace CrmCollab.Emulator.Query
         }
 
         public int Compare(KeyedRow a, KeyedRow b) => Compare(a.Keys, b.Keys);
+
+        /// <summary>
+        /// True when the row certainly sorts before or at <paramref name="last"/> judging by the first key alone, so a
+        /// keyset page can skip it without building its whole key.
+        /// </summary>
+        public bool FirstKeyBefore(Entity[] row, object[] last)
+        {
+            int c = ValueComparer.Compare(All[0].Key(row), last[0]);
+            if (All[0].Descending) c = -c;
+            return c < 0;
+        }
     }
 }
