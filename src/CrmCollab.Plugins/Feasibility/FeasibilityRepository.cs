@@ -94,6 +94,13 @@ namespace CrmCollab.Plugins.Feasibility
             IndustryCode = industryCode,
         };
 
+        /// <summary>The account's industry, read only when some rule looks at it (one Retrieve, else none).</summary>
+        public int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)
+        {
+            if (accountId == null || !rules.Any(r => r.IndustryCode.HasValue)) return null;
+            return _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
+        }
+
         /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>
         public Guid CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now)
         {

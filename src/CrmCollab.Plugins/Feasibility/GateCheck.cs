@@ -60,7 +60,9 @@ namespace CrmCollab.Plugins.Feasibility
         private string SkippedReviews(Entity deal, GateAttempt attempt, DateTime now)
         {
             var rules = _repository.ActiveRules();
-            var needed = FeasibilityRequirements.For(FeasibilityRepository.FactsOf(deal), SalesStage.Close, now, rules)
+            // Industry rules count too: the facts carry the account's industry when a rule looks at it.
+            int? industry = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
+            var needed = FeasibilityRequirements.For(FeasibilityRepository.FactsOf(deal, industry), SalesStage.Close, now, rules)
                 .Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (needed.Count == 0) return null;
             int trigger = rules.Where(r => needed.Any(n => n.Function == r.Function)).Min(r => r.TriggerStage);

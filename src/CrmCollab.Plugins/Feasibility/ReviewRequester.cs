@@ -36,7 +36,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRules();
             Guid? accountId = HandoffCreation.AccountOf(deal);
-            DealFacts facts = FeasibilityRepository.FactsOf(deal, IndustryOf(accountId, rules));
+            DealFacts facts = FeasibilityRepository.FactsOf(deal, _repository.IndustryOf(accountId, rules));
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
@@ -68,11 +68,5 @@ namespace CrmCollab.Plugins.Feasibility
             return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
         }
 
-        /// <summary>The account's industry, read only when some rule looks at it.</summary>
-        private int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)
-        {
-            if (accountId == null || !rules.Any(r => r.IndustryCode.HasValue)) return null;
-            return _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
-        }
     }
 }

@@ -107,6 +107,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_cannot_skip_the_reviews_an_industry_rule_asks_for()
+        {
+            var rule = new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = "Retail: engineering", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Engineering),
+                ["crmc_industrycode"] = new OptionSetValue(27), ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Develop),
+                ["crmc_gatestage"] = new OptionSetValue(SalesStage.Propose), ["crmc_slahours"] = 24,
+                ["crmc_relevantcolumns"] = "estimatedvalue", ["crmc_isactive"] = true,
+            };
+            _org.As(_org.Admin).Create(rule);
+            Guid retailer = _org.Account("Litware Stores", industry: 27);
+            Guid small = _org.Deal(retailer, "Shelving", amount: 9000m);
+
+            string refusal = Refusal(() => _org.MoveTo(small, SalesStage.Propose));
+
+            Assert.Contains("needs feasibility reviews from Engineering", refusal);
+        }
+
+        [Fact]
         public void A_rejected_review_blocks_with_its_reason()
         {
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier before March");
