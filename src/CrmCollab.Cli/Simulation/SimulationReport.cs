@@ -50,15 +50,15 @@ namespace CrmCollab.Cli.Simulation
 
         public static SimulationReport Build(IOrganizationService service, int seed, int deals, Outcomes outcomes, DateTime now, int asyncFailures)
         {
-            var kpis = new KpiRepository(service);
-            var reviews = kpis.Reviews().Where(r => r.DecidedOn.HasValue && r.Decision != ReviewDecision.Invalidated)
+            KpiInputs inputs = new KpiRepository(service).Read();
+            var reviews = inputs.Reviews.Where(r => r.DecidedOn.HasValue && r.Decision != ReviewDecision.Invalidated)
                 .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList();
-            var handoffs = kpis.Handoffs().Where(h => h.CompletedOn.HasValue).ToList();
+            var handoffs = inputs.Handoffs.Where(h => h.CompletedOn.HasValue).ToList();
             return new SimulationReport
             {
                 Seed = seed,
                 Deals = deals,
-                Kpis = kpis.Load(now),
+                Kpis = inputs.Compute(now),
                 Counts = outcomes.Counts,
                 Refusals = outcomes.Refusals,
                 ReviewTurnaround = Histogram(reviews, new[] { 4, 8, 24, 48, 96 }),

@@ -19,6 +19,12 @@ namespace CrmCollab.Emulator.Query
         /// the source has no index and the engine should scan.
         /// </summary>
         IEnumerable<Entity> Find(string table, string column, object value) => null;
+
+        /// <summary>
+        /// Rows in primary-id order (SQL Server's uniqueidentifier order) strictly after the id (all rows when null), or
+        /// null when the source keeps no such order and the engine should scan and sort.
+        /// </summary>
+        IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => null;
     }
 
     /// <summary>Who runs the query and when: row security, clock and identity for date and user operators.</summary>

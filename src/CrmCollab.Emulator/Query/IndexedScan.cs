@@ -14,7 +14,11 @@ namespace CrmCollab.Emulator.Query
     /// </summary>
     internal static class IndexedScan
     {
-        public static IEnumerable<Entity> Candidates(IQueryDataSource source, QueryPlan plan)
+        public static IEnumerable<Entity> Candidates(IQueryDataSource source, QueryPlan plan) =>
+            FromIndex(source, plan) ?? source.Scan(plan.Root.Table.LogicalName);
+
+        /// <summary>The candidates an equality index gives, or null when no condition can use one.</summary>
+        public static IEnumerable<Entity> FromIndex(IQueryDataSource source, QueryPlan plan)
         {
             TableDefinition table = plan.Root.Table;
             FilterExpression criteria = plan.Query.Criteria;
@@ -31,7 +35,7 @@ namespace CrmCollab.Emulator.Query
                     if (found != null) return found;
                 }
             }
-            return source.Scan(table.LogicalName);
+            return null;
         }
 
         /// <summary>Rows matching any of the values through the index; null when a value is not keyable or no index exists.</summary>

@@ -107,31 +107,16 @@ namespace CrmCollab.Emulator.Query
             var sorter = aggregate ? null : new Sorter(plan, Source, rawOrder);
             var projector = aggregate ? null : new Projector(plan, query.Distinct);
 
-            var rows = ScanRoot(plan, beforeJoin, context.CanRead);
-            rows = new LinkJoiner(plan, Source, context.CanRead).Apply(rows, plan.Links);
-            if (afterJoin != null) rows.RemoveAll(r => !afterJoin(r));
-
             var result = new EntityCollection { EntityName = plan.Root.Table.LogicalName };
+            IEnumerable<Entity> indexed = IndexedScan.FromIndex(Source, plan);
             List<KeyedRow> keyed;
             if (aggregate)
-            {
-                keyed = aggregator.Run(rows).ConvertAll(e => new KeyedRow(null, null) { Projected = e });
-            }
+                keyed = aggregator.Run(Joined(plan, indexed, beforeJoin, afterJoin, context.CanRead))
+                    .ConvertAll(e => new KeyedRow(null, null) { Projected = e });
             else
-            {
-                if (!query.Distinct && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
-                {
-                    // Keyset paging: rows before the cookie are skipped on their first key; no full sort per page.
-                    rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
-                    keyed = Paging.SmallestAfter(rows.ConvertAll(sorter.Key), last, size + 1, sorter);
-                }
-                else
-                {
-                    keyed = rows.ConvertAll(sorter.Key);
-                    keyed.Sort(sorter.Compare);
-                    if (query.Distinct) keyed = Distinct(keyed, projector);
-                }
-            }
+                // Single-table reads by id seek (a filter on a linked row implies a link, which the id order skips).
+                keyed = IdOrderedPage.TryRead(Source, plan, sorter, page, query.Distinct, beforeJoin, context.CanRead, indexed != null)
+                    ?? Sorted(Joined(plan, indexed, beforeJoin, afterJoin, context.CanRead), page, sorter, query.Distinct ? projector : null);
 
             int total = keyed.Count;
             var slice = Paging.Slice(keyed, page, sorter, cookies: !aggregate, out bool more, out string cookie);
@@ -143,13 +128,37 @@ namespace CrmCollab.Emulator.Query
             return result;
         }
 
-        private List<Entity[]> ScanRoot(QueryPlan plan, Func<Entity[], bool> filter, Func<string, Entity, bool> canRead)
+        /// <summary>The rows in the query's total order; after a cookie, only the next page's (keyset: no full sort).</summary>
+        private static List<KeyedRow> Sorted(List<Entity[]> rows, PageRequest page, Sorter sorter, Projector distinct)
+        {
+            if (distinct == null && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
+            {
+                // Rows before the cookie are skipped on their first key, before their whole key is built.
+                rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
+                return Paging.SmallestAfter(rows.ConvertAll(sorter.Key), last, size + 1, sorter);
+            }
+            var keyed = rows.ConvertAll(sorter.Key);
+            keyed.Sort(sorter.Compare);
+            return distinct == null ? keyed : Distinct(keyed, distinct);
+        }
+
+        private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, Func<Entity[], bool> beforeJoin,
+            Func<Entity[], bool> afterJoin, Func<string, Entity, bool> canRead)
+        {
+            var rows = ScanRoot(plan, indexed ?? Source.Scan(plan.Root.Table.LogicalName), beforeJoin, canRead);
+            rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
+            if (afterJoin != null) rows.RemoveAll(r => !afterJoin(r));
+            return rows;
+        }
+
+        private List<Entity[]> ScanRoot(QueryPlan plan, IEnumerable<Entity> candidates, Func<Entity[], bool> filter,
+            Func<string, Entity, bool> canRead)
         {
             string table = plan.Root.Table.LogicalName;
             int width = plan.Slots.Count;
             var buffer = new Entity[width]; // reused: filtering allocates nothing per row
             var rows = new List<Entity[]>();
-            foreach (var entity in IndexedScan.Candidates(Source, plan))
+            foreach (var entity in candidates)
             {
                 if (entity == null) continue;
                 if (filter != null)

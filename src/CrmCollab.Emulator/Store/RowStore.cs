@@ -15,6 +15,7 @@ namespace CrmCollab.Emulator.Store
         private long _version = 1000;
         private readonly Dictionary<string, Dictionary<string, RowIndex>> _indexes =
             new Dictionary<string, Dictionary<string, RowIndex>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IdOrderIndex> _idOrder = new Dictionary<string, IdOrderIndex>(StringComparer.Ordinal);
 
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
@@ -38,6 +39,18 @@ namespace CrmCollab.Emulator.Store
                 _indexes[table] = byColumn = new Dictionary<string, RowIndex>(StringComparer.Ordinal);
             if (!byColumn.TryGetValue(column, out var index)) byColumn[column] = index = new RowIndex(column, rows.Values);
             foreach (Guid id in index.Find(value))
+                if (rows.TryGetValue(id, out var row)) yield return row;
+        }
+
+        /// <summary>
+        /// Rows in primary-id order (SQL Server's uniqueidentifier order) strictly after <paramref name="after"/>, read
+        /// lazily; the order index is built on first use and kept current by every write.
+        /// </summary>
+        public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after)
+        {
+            if (table == null || !_tables.TryGetValue(table, out var rows)) yield break;
+            if (!_idOrder.TryGetValue(table, out var order)) _idOrder[table] = order = new IdOrderIndex(rows.Keys);
+            foreach (Guid id in order.After(after))
                 if (rows.TryGetValue(id, out var row)) yield return row;
         }
 
@@ -82,6 +95,11 @@ namespace CrmCollab.Emulator.Store
 
         private void Reindex(string table, Entity before, Entity after)
         {
+            if ((before == null) != (after == null) && _idOrder.TryGetValue(table, out var order))
+            {
+                if (after != null) order.Add(after.Id);
+                else order.Remove(before.Id);
+            }
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
             foreach (var index in byColumn.Values)
             {

@@ -20,5 +20,7 @@ namespace CrmCollab.Emulator.Store
         public bool TryGet(string table, Guid id, out Entity row) => _store.Rows.TryGet(table, id, out row);
 
         public IEnumerable<Entity> Find(string table, string column, object value) => _store.Rows.Find(table, column, value);
+
+        public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => _store.Rows.ScanInIdOrder(table, after);
     }
 }

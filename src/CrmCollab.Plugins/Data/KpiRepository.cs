@@ -26,8 +26,11 @@ namespace CrmCollab.Plugins.Data
             _pageSize = pageSize;
         }
 
-        public KpiReport Load(DateTime now) =>
-            SharedObjectives.Compute(Reviews(), Handoffs(), Signals(), Count(WonDeals()), Count(AppliedAmendments()), now);
+        public KpiReport Load(DateTime now) => Read().Compute(now);
+
+        /// <summary>Every input of the objectives, each table walked once.</summary>
+        public KpiInputs Read() =>
+            new KpiInputs(Reviews().ToList(), Handoffs().ToList(), Signals().ToList(), Count(WonDeals()), Count(AppliedAmendments()));
 
         public IEnumerable<ReviewRecord> Reviews()
         {

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Query
+{
+    /// <summary>
+    /// A page of a single-table query sorted by its primary id alone (no order, or an ascending order on the id), read
+    /// straight from the source's id order: seek after the cookie's last id, keep the rows the filter and the read check
+    /// pass, stop once the page (plus one row, to know whether more follow) is full. That is how SQL reads the clustered
+    /// key, and what keeps reading every page of a large table linear. Null when the query does not qualify or an
+    /// equality index already narrows the candidates (few rows: sorting them is cheaper than walking the table).
+    /// </summary>
+    internal static class IdOrderedPage
+    {
+        public static List<KeyedRow> TryRead(IQueryDataSource source, QueryPlan plan, Sorter sorter, PageRequest page,
+            bool distinct, Func<Entity[], bool> filter, Func<string, Entity, bool> canRead, bool indexed)
+        {
+            if (distinct || indexed || plan.Links.Count > 0 || plan.Slots.Count != 1 || !SortsByIdOnly(plan, sorter)) return null;
+            if (!TryBounds(page, sorter, out int take, out Guid? after)) return null;
+            string table = plan.Root.Table.LogicalName;
+            IEnumerable<Entity> ordered = source.ScanInIdOrder(table, after);
+            if (ordered == null) return null;
+
+            var keyed = new List<KeyedRow>(Math.Min(take, 1024));
+            var buffer = new Entity[1];
+            if (take == 0) return keyed;
+            foreach (Entity entity in ordered)
+            {
+                buffer[0] = entity;
+                if (filter != null && !filter(buffer)) continue;
+                if (canRead != null && !canRead(table, entity)) continue;
+                keyed.Add(sorter.Key(new[] { entity }));
+                if (keyed.Count == take) break;
+            }
+            return keyed;
+        }
+
+        private static bool SortsByIdOnly(QueryPlan plan, Sorter sorter)
+        {
+            string id = plan.Root.Table.PrimaryIdAttribute;
+            foreach (SortSpec spec in sorter.All)
+                if (spec.Slot.Index != 0 || spec.Descending || spec.KeyKind != ValueKind.Guid || spec.Name != id) return false;
+            return true;
+        }
+
+        /// <summary>
+        /// How many rows to read and where to start: a top count; the first page (one extra row tells whether more
+        /// follow); or the page after a cookie. Page numbers without a cookie and total counts read the whole table.
+        /// </summary>
+        private static bool TryBounds(PageRequest page, Sorter sorter, out int take, out Guid? after)
+        {
+            after = null;
+            take = 0;
+            if (page.ReturnTotalRecordCount) return false;
+            if (page.Top.HasValue)
+            {
+                take = page.Top.Value;
+                return true;
+            }
+            if (Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
+            {
+                if (!(last[0] is Guid lastId)) return false;
+                after = lastId;
+                take = size + 1;
+                return true;
+            }
+            take = size + 1;
+            return Math.Max(1, page.PageNumber) == 1 && string.IsNullOrEmpty(page.Cookie);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Query;
+using CrmCollab.Emulator.Store;
+using CrmCollab.Emulator.Tests.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Emulator.Tests.Query
+{
+    /// <summary>
+    /// Reading a table page by page in id order (what a report or an export does) seeks after the cookie instead of
+    /// scanning: the pages must be exactly those the sort gives, and the rows looked at must stay proportional to the
+    /// table, not to pages × table.
+    /// </summary>
+    public class IdOrderPagingTests
+    {
+        /// <summary>The engine's source, counting the rows it hands out; optionally without its id order (→ scan and sort).</summary>
+        private sealed class CountingSource : IQueryDataSource
+        {
+            private readonly IQueryDataSource _inner;
+            private readonly bool _idOrder;
+
+            public CountingSource(IQueryDataSource inner, bool idOrder) { _inner = inner; _idOrder = idOrder; }
+
+            public long RowsRead { get; private set; }
+            public MetadataCatalog Catalog => _inner.Catalog;
+            public IEnumerable<Entity> Scan(string table) => Counted(_inner.Scan(table));
+            public bool TryGet(string table, Guid id, out Entity row) => _inner.TryGet(table, id, out row);
+            public IEnumerable<Entity> Find(string table, string column, object value) => Counted(_inner.Find(table, column, value));
+            public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => _idOrder ? Counted(_inner.ScanInIdOrder(table, after)) : null;
+
+            private IEnumerable<Entity> Counted(IEnumerable<Entity> rows)
+            {
+                if (rows == null) yield break;
+                foreach (Entity row in rows)
+                {
+                    RowsRead++;
+                    yield return row;
+                }
+            }
+        }
+
+        private static DataverseEngine EngineWithWidgets(int count, out List<Guid> ids)
+        {
+            var org = new TestOrg();
+            org.Step("Create", "crmc_widget", StepStage.PreOperation, run =>
+            {
+                if (run.Target.GetAttributeValue<string>("crmc_name") == "refuse") throw new InvalidPluginExecutionException("No.");
+            });
+            DataverseEngine engine = org.Boot();
+            ids = new List<Guid>();
+            for (int i = 0; i < count; i++)
+            {
+                var widget = new Entity("crmc_widget") { ["crmc_name"] = "w" + i };
+                if (i % 3 != 0) widget["crmc_quantity"] = i % 1000;
+                ids.Add(engine.SystemService.Create(widget));
+            }
+            return engine;
+        }
+
+        private static QueryExpression WidgetsWithQuantity(bool orderById)
+        {
+            var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            query.Criteria.AddCondition("crmc_quantity", ConditionOperator.NotNull);
+            if (orderById) query.AddOrder("crmc_widgetid", OrderType.Ascending);
+            return query;
+        }
+
+        /// <summary>Every page by cookie: ids, MoreRecords and cookies, page after page.</summary>
+        private static List<string> Walk(IQueryDataSource source, QueryExpression query, int pageSize, QueryContext context)
+        {
+            var pages = new List<string>();
+            query.PageInfo = new PagingInfo { Count = pageSize, PageNumber = 1 };
+            while (true)
+            {
+                EntityCollection page = new QueryEngine(source).Execute(query, context);
+                pages.Add(string.Join(",", page.Entities.Select(e => e.Id)) + "|" + page.MoreRecords + "|" + page.PagingCookie);
+                if (!page.MoreRecords) return pages;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+        }
+
+        [Fact]
+        public void The_id_order_follows_inserts_and_deletes_across_chunk_splits()
+        {
+            var random = new Random(7);
+            var ids = Enumerable.Range(0, 3000).Select(_ => NewId(random)).ToList();
+            var index = new IdOrderIndex(ids.Take(1000));
+            foreach (Guid id in ids.Skip(1000)) index.Add(id); // 2,000 random inserts split chunks
+            foreach (Guid id in ids.Where((_, i) => i % 4 == 0)) index.Remove(id);
+            var expected = ids.Where((_, i) => i % 4 != 0).OrderBy(id => id, Comparer<Guid>.Create(ValueComparer.CompareSqlGuid)).ToList();
+
+            Assert.Equal(expected, index.After(null).ToList());
+            Assert.Equal(expected.Skip(1501), index.After(expected[1500]).ToList()); // a present id: strictly after it
+            Guid removed = ids[400];
+            int firstAfter = expected.FindIndex(id => ValueComparer.CompareSqlGuid(id, removed) > 0);
+            Assert.Equal(expected.Skip(firstAfter), index.After(removed).ToList()); // a deleted id still positions the seek
+        }
+
+        private static Guid NewId(Random random)
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new Guid(bytes);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)] // no order at all: the primary id is the whole sort key
+        public void Pages_read_in_id_order_are_exactly_the_sorted_pages_for_any_reader(bool orderById)
+        {
+            DataverseEngine engine = EngineWithWidgets(2500, out _);
+            // A reader who may see only some rows: the read check applies per row before the page fills.
+            var context = new QueryContext { CanRead = (table, row) => row.Id.GetHashCode() % 5 != 0, UtcNow = engine.Clock.UtcNow };
+
+            var seek = Walk(new CountingSource(engine.DataSource, idOrder: true), WidgetsWithQuantity(orderById), 300, context);
+            var sort = Walk(new CountingSource(engine.DataSource, idOrder: false), WidgetsWithQuantity(orderById), 300, context);
+
+            Assert.True(seek.Count > 4);
+            Assert.Equal(sort, seek);
+        }
+
+        [Fact]
+        public void A_top_count_and_an_unpaged_read_match_the_sorted_result()
+        {
+            DataverseEngine engine = EngineWithWidgets(300, out _);
+            var seek = new QueryEngine(new CountingSource(engine.DataSource, idOrder: true));
+            var sort = new QueryEngine(new CountingSource(engine.DataSource, idOrder: false));
+            var top = WidgetsWithQuantity(orderById: true);
+            top.TopCount = 7;
+
+            Assert.Equal(sort.Execute(top).Entities.Select(e => e.Id), seek.Execute(top).Entities.Select(e => e.Id));
+            var all = WidgetsWithQuantity(orderById: false);
+            EntityCollection seeked = seek.Execute(all), sorted = sort.Execute(all);
+            Assert.Equal(200, seeked.Entities.Count);
+            Assert.Equal(sorted.Entities.Select(e => e.Id), seeked.Entities.Select(e => e.Id));
+            Assert.Equal(sorted.MoreRecords, seeked.MoreRecords);
+        }
+
+        [Fact]
+        public void Walking_every_page_looks_at_each_row_about_once_instead_of_once_per_page()
+        {
+            DataverseEngine engine = EngineWithWidgets(6000, out _);
+            var seek = new CountingSource(engine.DataSource, idOrder: true);
+            var sort = new CountingSource(engine.DataSource, idOrder: false);
+
+            int pages = Walk(seek, WidgetsWithQuantity(orderById: true), 250, null).Count;
+            Walk(sort, WidgetsWithQuantity(orderById: true), 250, null);
+
+            Assert.Equal(16, pages); // 4,000 rows with a quantity
+            // Each page also reads the next page's first row and the few rows without a quantity before it.
+            Assert.InRange(seek.RowsRead, 6000, 6000 + 8 * pages);
+            Assert.True(sort.RowsRead >= 6000L * pages, $"the scan path read {sort.RowsRead} rows"); // what the seek avoids
+        }
+
+        [Fact]
+        public void A_page_after_writes_sees_new_rows_and_not_deleted_or_rolled_back_ones()
+        {
+            DataverseEngine engine = EngineWithWidgets(50, out List<Guid> ids);
+            IOrganizationService service = engine.SystemService;
+            var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            Assert.Equal(50, service.RetrieveMultiple(query).Entities.Count); // builds the id order
+
+            service.Delete("crmc_widget", ids[10]);
+            Guid added = service.Create(new Entity("crmc_widget") { ["crmc_name"] = "late" });
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => service.Create(new Entity("crmc_widget") { ["crmc_name"] = "refuse" }));
+
+            var seen = service.RetrieveMultiple(query).Entities.Select(e => e.Id).ToList();
+            var expected = ids.Where(id => id != ids[10]).Append(added)
+                .OrderBy(id => id, Comparer<Guid>.Create(ValueComparer.CompareSqlGuid)).ToList();
+            Assert.Equal(expected, seen);
+        }
+    }
+}
