@@ -31,8 +31,6 @@ namespace CrmCollab.Cli.Commands
             new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
         };
 
-        private Outcomes _outcomes;
-
         public string Help() => CommandLine.Help(Name, Summary, Options);
 
         public int Run(ParsedOptions options)
@@ -49,9 +47,9 @@ namespace CrmCollab.Cli.Commands
             DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
             var random = new Random(seed);
             var org = new SimulatedOrganization(engine, random, deals, templates);
-            var outcomes = _outcomes = new Outcomes();
+            var outcomes = new Outcomes();
             var player = new DealPlayer(org, random, outcomes);
-            Play(deals, player, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
+            Play(deals, player, outcomes, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
             SimulationReport report = SimulationReport.Build(engine.SystemService, seed, deals, outcomes, engine.Clock.UtcNow, engine.AsyncFailures.Count);
@@ -69,11 +67,11 @@ namespace CrmCollab.Cli.Commands
             return report.AsyncFailures == 0 ? 0 : 1;
         }
 
-        private void Play(int deals, DealPlayer player, bool quiet)
+        private static void Play(int deals, DealPlayer player, Outcomes outcomes, bool quiet)
         {
             if (quiet)
             {
-                for (int i = 1; i <= deals; i++) PlayOne(player, i);
+                for (int i = 1; i <= deals; i++) PlayOne(player, outcomes, i);
                 return;
             }
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -82,16 +80,16 @@ namespace CrmCollab.Cli.Commands
                     ProgressTask task = progress.AddTask("Playing deals", maxValue: deals);
                     for (int i = 1; i <= deals; i++)
                     {
-                        PlayOne(player, i);
+                        PlayOne(player, outcomes, i);
                         task.Increment(1);
                     }
                 });
         }
 
         /// <summary>A deal stopped by a refusal nobody planned for is counted under that reason; the run goes on.</summary>
-        private void PlayOne(DealPlayer player, int number)
+        private static void PlayOne(DealPlayer player, Outcomes outcomes, int number)
         {
-            if (!_outcomes.Try(() => player.Play(number))) _outcomes.Count("Deals stopped by an unplanned refusal");
+            if (!outcomes.Try(() => player.Play(number))) outcomes.Count("Deals stopped by an unplanned refusal");
         }
 
         private static void Print(SimulationReport report, string output)

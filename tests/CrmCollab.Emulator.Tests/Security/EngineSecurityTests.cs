@@ -1,7 +1,9 @@
 using System;
 using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
+using CrmCollab.Emulator.Tests.Engine;
 using CrmCollab.Emulator.Tests.Solution;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -66,12 +68,41 @@ namespace CrmCollab.Emulator.Tests.Security
         [Fact]
         public void Bypassing_custom_logic_is_honoured_only_for_holders_of_the_privilege()
         {
-            var bypass = new CreateRequest { Target = Widget("Bulk import") };
-            bypass.Parameters["BypassCustomPluginExecution"] = true;
+            // Two users who may both create widgets; only the importer holds prvBypassCustomPlugins.
+            var org = new TestOrg();
+            org.Options.EnforceSecurity = true;
+            org.Step("Create", "crmc_widget", StepStage.PreOperation,
+                run => throw new InvalidPluginExecutionException("Widgets are created by the catalogue only."));
+            org.Solution.Roles.Add(WidgetCreator("Clerk", bypass: false));
+            org.Solution.Roles.Add(WidgetCreator("Importer", bypass: true));
+            DataverseEngine engine = org.Boot();
+            var setup = new OrganizationSetup(engine.SystemService);
+            IOrganizationService clerk = engine.CreateService(setup.CreateUser("Clara Clerk", engine.RootBusinessUnitId, "Clerk"));
+            IOrganizationService importer = engine.CreateService(setup.CreateUser("Ian Importer", engine.RootBusinessUnitId, "Importer"));
 
-            _engine.CreateService(_repEast).Execute(bypass);
-            var noRole = new OrganizationSetup(_engine.SystemService).CreateUser("Importer", _east);
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() => _engine.CreateService(noRole).Execute(bypass));
+            Assert.Contains("catalogue only", Assert.Throws<FaultException<OrganizationServiceFault>>(() => clerk.Create(Widget("W1"))).Detail.Message);
+            var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => clerk.Execute(Bypassing(Widget("W2"))));
+            Assert.Contains("prvBypassCustomPlugins", refused.Detail.Message);
+            Assert.Contains("catalogue only", Assert.Throws<FaultException<OrganizationServiceFault>>(() => importer.Create(Widget("W3"))).Detail.Message);
+
+            var created = (CreateResponse)importer.Execute(Bypassing(Widget("Bulk import")));
+            Assert.Equal("Bulk import", engine.SystemService.Retrieve("crmc_widget", created.id, new ColumnSet("crmc_name"))["crmc_name"]);
+        }
+
+        private static CreateRequest Bypassing(Entity target)
+        {
+            var request = new CreateRequest { Target = target };
+            request.Parameters["BypassCustomPluginExecution"] = true;
+            return request;
+        }
+
+        private static RoleDefinition WidgetCreator(string name, bool bypass)
+        {
+            var role = new RoleDefinition { Id = Guid.NewGuid(), Name = name };
+            role.Privileges[("crmc_widget", AccessRight.Create)] = PrivilegeDepth.Basic;
+            role.Privileges[("crmc_widget", AccessRight.Read)] = PrivilegeDepth.Basic;
+            if (bypass) role.Misc.Add("prvBypassCustomPlugins");
+            return role;
         }
     }
 }
