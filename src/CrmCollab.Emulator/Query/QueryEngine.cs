@@ -8,7 +8,8 @@ namespace CrmCollab.Emulator.Query
     /// <summary>
     /// RetrieveMultiple over an <see cref="IQueryDataSource"/>: QueryExpression, QueryByAttribute and FetchXML.
     /// Pipeline: scan root → root-only filter (compiled) → hash joins → remaining filter → aggregate, or
-    /// sort (total order) → distinct → page → project only the page's rows into new Entity objects.
+    /// sort (total order) → distinct → page → project only the page's rows into new Entity objects. A single-table
+    /// page ordered by id alone seeks in the table's id order instead (<see cref="IdOrderedPage"/>).
     /// </summary>
     public sealed class QueryEngine
     {
