@@ -16,7 +16,8 @@ namespace CrmCollab.Emulator.Query
 
         /// <summary>
         /// Rows whose column may equal the value (a superset is fine: the query's filter still decides), or null when
-        /// the source has no index and the engine should scan.
+        /// the source has no index and the engine should scan. A collection (its Count known before reading) lets the
+        /// engine choose between going through the candidates and walking the id order for a large paged read.
         /// </summary>
         IEnumerable<Entity> Find(string table, string column, object value) => null;
 

@@ -8,17 +8,18 @@ namespace CrmCollab.Emulator.Query
     /// A page of a single-table query sorted by its primary id alone (no order, or an ascending order on the id), read
     /// straight from the source's id order: seek after the cookie's last id, keep the rows the filter and the read check
     /// pass, stop once the page (plus one row, to know whether more follow) is full. That is how SQL reads the clustered
-    /// key, and what keeps reading every page of a large table linear. Null when the query does not qualify or an
-    /// equality index already narrows the candidates (few rows: sorting them is cheaper than walking the table).
+    /// key, and what keeps reading every page of a large table linear. Null when the query does not qualify, or when an
+    /// equality index narrows the candidates enough that going through them for every page is the cheaper read.
     /// </summary>
     internal static class IdOrderedPage
     {
         public static List<KeyedRow> TryRead(IQueryDataSource source, QueryPlan plan, Sorter sorter, PageRequest page,
-            bool distinct, Func<Entity[], bool> filter, Func<string, Entity, bool> canRead, bool indexed)
+            bool distinct, Func<Entity[], bool> filter, Func<string, Entity, bool> canRead, IEnumerable<Entity> indexed)
         {
-            if (distinct || indexed || plan.Links.Count > 0 || plan.Slots.Count != 1 || !SortsByIdOnly(plan, sorter)) return null;
+            if (distinct || plan.Links.Count > 0 || plan.Slots.Count != 1 || !SortsByIdOnly(plan, sorter)) return null;
             if (!TryBounds(page, sorter, out int take, out Guid? after)) return null;
             string table = plan.Root.Table.LogicalName;
+            if (indexed != null && !WalkBeatsIndex(indexed, source.Scan(table), take)) return null;
             IEnumerable<Entity> ordered = source.ScanInIdOrder(table, after);
             if (ordered == null) return null;
 
@@ -35,6 +36,14 @@ namespace CrmCollab.Emulator.Query
             }
             return keyed;
         }
+
+        /// <summary>
+        /// Through the index, each page goes over all C candidates; walking the id order (the filter holds the same
+        /// equality) reads about take × N / C rows a page. The walk wins when C² > take × N; counts unknown: the index.
+        /// </summary>
+        private static bool WalkBeatsIndex(IEnumerable<Entity> candidates, IEnumerable<Entity> table, int take) =>
+            candidates is IReadOnlyCollection<Entity> found && table is IReadOnlyCollection<Entity> all
+            && (long)found.Count * found.Count > (long)take * all.Count;
 
         private static bool SortsByIdOnly(QueryPlan plan, Sorter sorter)
         {

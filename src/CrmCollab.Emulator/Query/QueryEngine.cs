@@ -116,7 +116,7 @@ namespace CrmCollab.Emulator.Query
                     .ConvertAll(e => new KeyedRow(null, null) { Projected = e });
             else
                 // Single-table reads by id seek (a filter on a linked row implies a link, which the id order skips).
-                keyed = IdOrderedPage.TryRead(Source, plan, sorter, page, query.Distinct, beforeJoin, context.CanRead, indexed != null)
+                keyed = IdOrderedPage.TryRead(Source, plan, sorter, page, query.Distinct, beforeJoin, context.CanRead, indexed)
                     ?? Sorted(Joined(plan, indexed, beforeJoin, afterJoin, context.CanRead), page, sorter, query.Distinct ? projector : null);
 
             int total = keyed.Count;

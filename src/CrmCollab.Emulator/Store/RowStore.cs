@@ -31,15 +31,35 @@ namespace CrmCollab.Emulator.Store
         public IEnumerable<Entity> Scan(string table) =>
             table != null && _tables.TryGetValue(table, out var rows) ? rows.Values : (IEnumerable<Entity>)Array.Empty<Entity>();
 
-        /// <summary>Rows whose column equals the value (as the query engine compares); the index is built on first use.</summary>
-        public IEnumerable<Entity> Find(string table, string column, object value)
+        /// <summary>
+        /// Rows whose column equals the value (as the query engine compares), with their count known before reading
+        /// them (the query engine weighs it against the table's); the index is built on first use.
+        /// </summary>
+        public IReadOnlyCollection<Entity> Find(string table, string column, object value)
         {
-            if (table == null || !_tables.TryGetValue(table, out var rows)) yield break;
+            if (table == null || !_tables.TryGetValue(table, out var rows)) return Array.Empty<Entity>();
             if (!_indexes.TryGetValue(table, out var byColumn))
                 _indexes[table] = byColumn = new Dictionary<string, RowIndex>(StringComparer.Ordinal);
             if (!byColumn.TryGetValue(column, out var index)) byColumn[column] = index = new RowIndex(column, rows.Values);
-            foreach (Guid id in index.Find(value))
-                if (rows.TryGetValue(id, out var row)) yield return row;
+            return new IndexedRows(index.Find(value), rows);
+        }
+
+        private sealed class IndexedRows : IReadOnlyCollection<Entity>
+        {
+            private readonly IReadOnlyCollection<Guid> _ids;
+            private readonly Dictionary<Guid, Entity> _rows;
+
+            public IndexedRows(IReadOnlyCollection<Guid> ids, Dictionary<Guid, Entity> rows) { _ids = ids; _rows = rows; }
+
+            public int Count => _ids.Count;
+
+            public IEnumerator<Entity> GetEnumerator()
+            {
+                foreach (Guid id in _ids)
+                    if (_rows.TryGetValue(id, out var row)) yield return row;
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
         /// <summary>

@@ -35,7 +35,10 @@ namespace CrmCollab.Emulator.Tests.Query
             public IEnumerable<Entity> Find(string table, string column, object value) => Counted(_inner.Find(table, column, value));
             public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => _idOrder ? Counted(_inner.ScanInIdOrder(table, after)) : null;
 
-            private IEnumerable<Entity> Counted(IEnumerable<Entity> rows)
+            private IEnumerable<Entity> Counted(IEnumerable<Entity> rows) =>
+                rows is IReadOnlyCollection<Entity> known ? new CountedRows(this, known) : (IEnumerable<Entity>)CountedLazily(rows);
+
+            private IEnumerable<Entity> CountedLazily(IEnumerable<Entity> rows)
             {
                 if (rows == null) yield break;
                 foreach (Entity row in rows)
@@ -43,6 +46,19 @@ namespace CrmCollab.Emulator.Tests.Query
                     RowsRead++;
                     yield return row;
                 }
+            }
+
+            /// <summary>Keeps the count visible (the engine weighs it), counts the rows as they are read.</summary>
+            private sealed class CountedRows : IReadOnlyCollection<Entity>
+            {
+                private readonly CountingSource _owner;
+                private readonly IReadOnlyCollection<Entity> _rows;
+
+                public CountedRows(CountingSource owner, IReadOnlyCollection<Entity> rows) { _owner = owner; _rows = rows; }
+
+                public int Count => _rows.Count;
+                public IEnumerator<Entity> GetEnumerator() => _owner.CountedLazily(_rows).GetEnumerator();
+                System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
             }
         }
 
@@ -59,6 +75,7 @@ namespace CrmCollab.Emulator.Tests.Query
             {
                 var widget = new Entity("crmc_widget") { ["crmc_name"] = "w" + i };
                 if (i % 3 != 0) widget["crmc_quantity"] = i % 1000;
+                widget["crmc_flag"] = i % 4 != 0;
                 ids.Add(engine.SystemService.Create(widget));
             }
             return engine;
@@ -158,6 +175,32 @@ namespace CrmCollab.Emulator.Tests.Query
             // Each page also reads the next page's first row and the few rows without a quantity before it.
             Assert.InRange(seek.RowsRead, 6000, 6000 + 8 * pages);
             Assert.True(sort.RowsRead >= 6000L * pages, $"the scan path read {sort.RowsRead} rows"); // what the seek avoids
+        }
+
+        [Fact]
+        public void A_selective_equality_reads_its_index_and_a_broad_one_walks_the_id_order()
+        {
+            DataverseEngine engine = EngineWithWidgets(6000, out _);
+
+            // crmc_quantity = 7: four rows (7, 1007, 3007, 4007); going through them beats walking 6,000.
+            var selective = new CountingSource(engine.DataSource, idOrder: true);
+            var few = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            few.Criteria.AddCondition("crmc_quantity", ConditionOperator.Equal, 7);
+            Assert.Single(Walk(selective, few, 250, null));
+            Assert.Equal(4, selective.RowsRead);
+
+            // crmc_flag = true: 4,500 rows across 18 pages. Walking the id order reads each row about once; going
+            // through the candidates for every page would read 4,500 × 18.
+            var broad = new CountingSource(engine.DataSource, idOrder: true);
+            var many = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            many.Criteria.AddCondition("crmc_flag", ConditionOperator.Equal, true);
+            var pages = Walk(broad, many, 250, null);
+            var bySort = new CountingSource(engine.DataSource, idOrder: false);
+
+            Assert.Equal(18, pages.Count);
+            Assert.InRange(broad.RowsRead, 6000, 6000 + 8 * pages.Count);
+            Assert.Equal(Walk(bySort, many, 250, null), pages);
+            Assert.True(bySort.RowsRead >= 4500L * pages.Count, $"through the index: {bySort.RowsRead} rows");
         }
 
         [Fact]
