@@ -24,8 +24,8 @@ namespace CrmCollab.Emulator.Query
             if (ordered == null) return null;
 
             var keyed = new List<KeyedRow>(Math.Min(take, 1024));
-            var buffer = new Entity[1];
             if (take == 0) return keyed;
+            var buffer = new Entity[1]; // reused for the filter; each kept row gets its own array
             foreach (Entity entity in ordered)
             {
                 buffer[0] = entity;

@@ -10,14 +10,12 @@ namespace CrmCollab.Emulator.Query
     /// <summary>
     /// Picks the rows a query must look at: when its top-level AND filter holds an equality on a root column whose
     /// value can be keyed (a lookup id, a choice or integer, text, yes/no), only the rows the index returns for it;
-    /// otherwise the whole table. The compiled filter still runs on every candidate.
+    /// otherwise none, and the engine scans the table (or walks its id order). The compiled filter still runs on every
+    /// candidate.
     /// </summary>
     internal static class IndexedScan
     {
-        public static IEnumerable<Entity> Candidates(IQueryDataSource source, QueryPlan plan) =>
-            FromIndex(source, plan) ?? source.Scan(plan.Root.Table.LogicalName);
-
-        /// <summary>The candidates an equality index gives, or null when no condition can use one.</summary>
+        /// <summary>The candidates an equality index gives, or null when no condition can use one (the caller scans).</summary>
         public static IEnumerable<Entity> FromIndex(IQueryDataSource source, QueryPlan plan)
         {
             TableDefinition table = plan.Root.Table;
