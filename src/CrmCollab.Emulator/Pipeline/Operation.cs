@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
@@ -20,6 +21,17 @@ namespace CrmCollab.Emulator.Pipeline
         public List<AsyncJob> PendingAsync => _pendingAsync ??= new List<AsyncJob>();
 
         public bool HasPendingAsync => _pendingAsync != null && _pendingAsync.Count > 0;
+
+        /// <summary>
+        /// Ends the transaction for its owner: a doomed one is refused (the owner's catch then rolls it back), else
+        /// its writes stay and the async steps raised inside join <paramref name="asyncQueue"/>.
+        /// </summary>
+        public void Commit(List<AsyncJob> asyncQueue)
+        {
+            if (Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
+            Log.Clear();
+            if (HasPendingAsync) asyncQueue.AddRange(PendingAsync);
+        }
     }
 
     /// <summary>
@@ -35,6 +47,13 @@ namespace CrmCollab.Emulator.Pipeline
         public IPluginExecutionContext ParentContext { get; set; }
         public Transaction Transaction { get; set; }
         public bool FromPlugin { get; set; }
+
+        /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
+        public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
+        {
+            UserId = UserId, InitiatingUserId = InitiatingUserId, Depth = Depth, CorrelationId = CorrelationId,
+            ParentContext = parentContext, Transaction = transaction, FromPlugin = FromPlugin,
+        };
     }
 
     /// <summary>One message going through the pipeline: what every stage's context reads.</summary>

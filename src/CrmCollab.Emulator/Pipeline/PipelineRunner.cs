@@ -63,12 +63,7 @@ namespace CrmCollab.Emulator.Pipeline
                 if (postImages) op.PostStates = Snapshot(op);
                 RunStage(op, steps, StepStage.PostOperation, inTransaction: true);
                 QueueAsync(op, steps, postImages);
-                if (owns)
-                {
-                    if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
-                    transaction.Log.Clear();
-                    if (transaction.HasPendingAsync) _engine.AsyncQueue.AddRange(transaction.PendingAsync);
-                }
+                if (owns) transaction.Commit(_engine.AsyncQueue);
                 return response;
             }
             catch
