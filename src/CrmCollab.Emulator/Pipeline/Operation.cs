@@ -92,6 +92,21 @@ namespace CrmCollab.Emulator.Pipeline
         private List<(string Table, Guid Id)> _imageRecords; // only steps read it: made on first use
         public IReadOnlyList<Entity> PreStates { get; set; } = Array.Empty<Entity>();
         public IReadOnlyList<Entity> PostStates { get; set; } = Array.Empty<Entity>();
+
+        /// <summary>
+        /// The operation outside its transaction, as an async step sees it: parameter collections copied (a plugin
+        /// changing them must not reach the original), images and states shared (they are never changed in place).
+        /// </summary>
+        public Operation Detached() => new Operation
+        {
+            MessageName = MessageName, PrimaryEntityName = PrimaryEntityName, PrimaryEntityId = PrimaryEntityId,
+            InputParameters = EntityCloner.CloneParameters(InputParameters),
+            OutputParameters = EntityCloner.CloneParameters(OutputParameters),
+            SharedVariables = EntityCloner.CloneParameters(SharedVariables),
+            OperationId = OperationId, RequestId = RequestId, CreatedOn = CreatedOn, UserId = UserId,
+            InitiatingUserId = InitiatingUserId, Depth = Depth, CorrelationId = CorrelationId,
+            ImageRecords = ImageRecords, PreStates = PreStates, PostStates = PostStates,
+        };
     }
 
     /// <summary>An async step waiting for DrainAsync, with everything its context needs frozen.</summary>
