@@ -237,6 +237,12 @@ namespace CrmCollab.Emulator.Tests.Messages
             var links = svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities;
             var link = Assert.Single(links, l => Equals(l["teamid"], team));
             Assert.Equal(user, link["systemuserid"]);
+            svc.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = new[] { user } }); // already a member: no second row
+            Assert.Single(svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities,
+                l => Equals(l["teamid"], team));
+            svc.Execute(new OrganizationRequest("RemoveMembersTeam") { ["TeamId"] = team, ["MemberIds"] = new[] { user } });
+            Assert.DoesNotContain(svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities,
+                l => Equals(l["teamid"], team));
 
             var account = svc.Create(new Entity("account") { ["name"] = "A" });
             var widget = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
