@@ -1,19 +1,16 @@
 using System;
 using System.Diagnostics;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Engine
 {
     public class StoreTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
         [Fact]
         public void Boot_creates_the_well_known_rows()
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Tests.Engine;
@@ -10,17 +9,13 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
+using static CrmCollab.Emulator.Tests.Engine.TestOrg;
 
 namespace CrmCollab.Emulator.Tests.Messages
 {
     public class MessageTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
-        private static int Count(DataverseEngine engine, string table) =>
-            engine.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(false) }).Entities.Count;
-
         private static OrganizationRequest Create(string table, string name) =>
             new CreateRequest { Target = new Entity(table) { [table == "account" ? "name" : "crmc_name"] = name } };
 
@@ -57,7 +52,7 @@ namespace CrmCollab.Emulator.Tests.Messages
             var response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
             Assert.True(response.IsFaulted);
             Assert.Equal(3, response.Responses.Count);
-            Assert.NotNull(response.Responses.Single(r => r.RequestIndex == 1).Fault);
+            Assert.Equal(ErrorCodes.QueryBuilderNoEntity, response.Responses.Single(r => r.RequestIndex == 1).Fault.ErrorCode);
             Assert.IsType<CreateResponse>(response.Responses.Single(r => r.RequestIndex == 2).Response);
             Assert.Equal(2, Count(engine, "account"));
 
@@ -258,7 +253,8 @@ namespace CrmCollab.Emulator.Tests.Messages
                 new EntityReferenceCollection { new EntityReference("role", role) });
             Assert.Equal(1, Count(engine, "systemuserroles"));
             Fails(() => svc.Associate("systemuser", user, new Relationship("systemuserroles_association"),
-                new EntityReferenceCollection { new EntityReference("role", role) }));
+                new EntityReferenceCollection { new EntityReference("role", role) }), ErrorCodes.DuplicateRecord);
+            Assert.Equal(1, Count(engine, "systemuserroles"));
         }
     }
 }
