@@ -60,6 +60,13 @@ namespace CrmCollab.Emulator.Tests.Messages
             response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
             Assert.Equal(2, response.Responses.Count);
             Assert.Equal(3, Count(engine, "account"));
+
+            // A missing item is that item's fault, not an exception that ends the batch.
+            request.Requests[1] = null;
+            request.Settings.ContinueOnError = true;
+            response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
+            Assert.Equal(ErrorCodes.InvalidArgument, response.Responses.Single(r => r.RequestIndex == 1).Fault.ErrorCode);
+            Assert.Equal(5, Count(engine, "account"));
         }
 
         [Fact]
