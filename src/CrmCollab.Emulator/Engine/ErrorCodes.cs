@@ -10,9 +10,9 @@ namespace CrmCollab.Emulator.Engine
     public static class ErrorCodes
     {
         public const int ObjectDoesNotExist = unchecked((int)0x80040217);
-        public const int InvalidArgument = unchecked((int)0x80040203);
-        public const int QueryBuilderNoEntity = unchecked((int)0x80041102);
-        public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+        public const int InvalidArgument = Query.QueryFaults.InvalidArgument;
+        public const int QueryBuilderNoEntity = Query.QueryFaults.QueryBuilderNoEntity;
+        public const int QueryBuilderNoAttribute = Query.QueryFaults.QueryBuilderNoAttribute;
         public const int StringLengthTooLong = unchecked((int)0x80044331);
         public const int PicklistValueOutOfRange = unchecked((int)0x8004431A);
         public const int InvalidStateCodeStatusCode = unchecked((int)0x80048408);
@@ -61,11 +61,9 @@ namespace CrmCollab.Emulator.Engine
             Create(ErrorCodes.InvalidArgument, message);
 
         public static FaultException<OrganizationServiceFault> UnknownTable(string table) =>
-            Create(ErrorCodes.QueryBuilderNoEntity,
-                $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+            Create(ErrorCodes.QueryBuilderNoEntity, Query.QueryFaults.UnknownEntityMessage(table));
 
         public static FaultException<OrganizationServiceFault> UnknownColumn(string table, string column) =>
-            Create(ErrorCodes.QueryBuilderNoAttribute,
-                $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
+            Create(ErrorCodes.QueryBuilderNoAttribute, Query.QueryFaults.UnknownAttributeMessage(table, column));
     }
 }

@@ -30,7 +30,7 @@ namespace CrmCollab.Emulator.Messages
                         // The target as the check sees it: owned by the caller unless it names an owner. SYSTEM
                         // passes every check without reading it, so no copy is made for SYSTEM.
                         bool hasOwner = saved.Attributes.TryGetValue("ownerid", out var named) && named != null;
-                        if (!(security is Security.SecurityGuard guard && guard.IsSystem(op.UserId)))
+                        if (!security.IsSystem(op.UserId))
                             security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
                         if (table.Column("ownerid") != null)
                             context.DemandCanOwn(hasOwner ? (EntityReference)named : new EntityReference("systemuser", op.UserId), table.LogicalName);

@@ -21,15 +21,10 @@ namespace CrmCollab.Emulator.Messages
             bool faulted = false;
             for (int i = 0; i < requests.Count; i++)
             {
-                var frame = new ExecutionFrame
-                {
-                    UserId = context.Frame.UserId, InitiatingUserId = context.Frame.InitiatingUserId, Depth = context.Frame.Depth,
-                    CorrelationId = context.Frame.CorrelationId, ParentContext = context.Frame.ParentContext,
-                    Transaction = context.Frame.Transaction,
-                };
                 try
                 {
-                    var response = context.Engine.Dispatch(requests[i], frame);
+                    // The batch's own frame: with no transaction around the batch, each item owns one.
+                    var response = context.Engine.Dispatch(requests[i], context.Frame);
                     if (settings.ReturnResponses) responses.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
                 }
                 catch (FaultException<OrganizationServiceFault> ex)

@@ -53,12 +53,7 @@ namespace CrmCollab.Emulator.Messages
         {
             var parent = new PluginExecutionContext(outer, null, 30, 0, outer.UserId, Engine.BusinessUnitOfUser(outer.UserId),
                 WellKnownIds.OrganizationId, Engine.Options.OrganizationName, Engine.Options.IsolationMode) { IsInTransaction = true };
-            var frame = new ExecutionFrame
-            {
-                UserId = Frame.UserId, InitiatingUserId = Frame.InitiatingUserId, Depth = Frame.Depth,
-                CorrelationId = Frame.CorrelationId, ParentContext = parent, Transaction = outer.Transaction,
-            };
-            return Engine.Dispatch(request, frame);
+            return Engine.Dispatch(request, Frame.Within(parent, outer.Transaction));
         }
 
         /// <summary>Runs several operations in one transaction (owned here unless the caller already has one).</summary>
@@ -66,21 +61,10 @@ namespace CrmCollab.Emulator.Messages
         {
             bool owns = Frame.Transaction == null;
             var transaction = Frame.Transaction ?? new Transaction();
-            var frame = new ExecutionFrame
-            {
-                UserId = Frame.UserId, InitiatingUserId = Frame.InitiatingUserId, Depth = Frame.Depth,
-                CorrelationId = Frame.CorrelationId, ParentContext = Frame.ParentContext, Transaction = transaction,
-                FromPlugin = Frame.FromPlugin,
-            };
             try
             {
-                var result = body(frame);
-                if (owns)
-                {
-                    if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
-                    transaction.Log.Clear();
-                    if (transaction.HasPendingAsync) Engine.AsyncQueue.AddRange(transaction.PendingAsync);
-                }
+                var result = body(Frame.Within(Frame.ParentContext, transaction));
+                if (owns) transaction.Commit(Engine.AsyncQueue);
                 return result;
             }
             catch

@@ -29,6 +29,8 @@ namespace CrmCollab.Emulator.Messages
 
         public OrganizationResponse Dispatch(OrganizationRequest request, ExecutionFrame frame)
         {
+            // Batch items reach here without passing DataverseEngine.Execute's own check: a null one is a fault too.
+            if (request == null) throw Faults.Invalid("The request is required.");
             if (string.IsNullOrEmpty(request.RequestName)) throw Faults.Invalid("The request has no RequestName.");
             var context = new MessageContext(_engine, frame, request);
             if (_handlers.TryGetValue(request.RequestName, out var handler)) return handler.Handle(context);

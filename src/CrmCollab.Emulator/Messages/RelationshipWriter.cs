@@ -35,25 +35,34 @@ namespace CrmCollab.Emulator.Messages
                 Guid first = targetIsFirst ? target.Id : other.Id, second = targetIsFirst ? other.Id : target.Id;
                 if ((targetIsFirst ? other.LogicalName : target.LogicalName) != r.Entity2 || (targetIsFirst ? target.LogicalName : other.LogicalName) != r.Entity1)
                     throw Faults.Invalid($"'{target.LogicalName}' and '{other.LogicalName}' are not the two sides of relationship '{r.SchemaName}'.");
-                var existing = rows.Scan(r.IntersectEntity).FirstOrDefault(row =>
-                    Equals(row.GetAttributeValue<object>(r.Entity1IntersectAttribute), first) &&
-                    Equals(row.GetAttributeValue<object>(r.Entity2IntersectAttribute), second));
+                var existing = FindLink(context, r, first, second);
                 if (associate)
                 {
                     if (existing != null) throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
-                    var table = context.Engine.Catalog.Table(r.IntersectEntity);
-                    var link = new Entity(r.IntersectEntity, context.Engine.Ids.Next());
-                    if (table?.PrimaryIdAttribute != null) link[table.PrimaryIdAttribute] = link.Id;
-                    link[r.Entity1IntersectAttribute] = first;
-                    link[r.Entity2IntersectAttribute] = second;
-                    if (table?.Column("versionnumber") != null) link["versionnumber"] = rows.NextVersion();
-                    rows.Put(link, op.Transaction.Log);
+                    AddLink(context, op, r, first, second);
                 }
                 else if (existing != null)
                 {
                     rows.Remove(r.IntersectEntity, existing.Id, op.Transaction.Log);
                 }
             }
+        }
+
+        /// <summary>The intersect row linking <paramref name="first"/> (entity1) to <paramref name="second"/>, or null.</summary>
+        internal static Entity FindLink(MessageContext context, RelationshipDefinition r, Guid first, Guid second) =>
+            context.Store.Rows.Find(r.IntersectEntity, r.Entity1IntersectAttribute, first).FirstOrDefault(row =>
+                Equals(row.GetAttributeValue<object>(r.Entity2IntersectAttribute), second));
+
+        internal static void AddLink(MessageContext context, Operation op, RelationshipDefinition r, Guid first, Guid second)
+        {
+            var rows = context.Store.Rows;
+            var table = context.Engine.Catalog.Table(r.IntersectEntity);
+            var link = new Entity(r.IntersectEntity, context.Engine.Ids.Next());
+            if (table?.PrimaryIdAttribute != null) link[table.PrimaryIdAttribute] = link.Id;
+            link[r.Entity1IntersectAttribute] = first;
+            link[r.Entity2IntersectAttribute] = second;
+            if (table?.Column("versionnumber") != null) link["versionnumber"] = rows.NextVersion();
+            rows.Put(link, op.Transaction.Log);
         }
 
         private static void OneToMany(MessageContext context, Operation op, RelationshipDefinition r, EntityReference target,

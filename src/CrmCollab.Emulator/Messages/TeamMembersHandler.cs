@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Pipeline;
 using Microsoft.Xrm.Sdk;
@@ -27,24 +26,13 @@ namespace CrmCollab.Emulator.Messages
                 HasPostImage = false,
                 Main = op =>
                 {
-                    var rows = context.Store.Rows;
+                    var membership = context.Engine.Catalog.Relationship("teammembership_association");
                     foreach (var member in members)
                     {
-                        var existing = rows.Scan("teammembership").FirstOrDefault(r =>
-                            Equals(r.GetAttributeValue<object>("teamid"), teamId) && Equals(r.GetAttributeValue<object>("systemuserid"), member));
-                        if (Add && existing == null)
-                        {
-                            var link = new Entity("teammembership", context.Engine.Ids.Next());
-                            link["teammembershipid"] = link.Id;
-                            link["teamid"] = teamId;
-                            link["systemuserid"] = member;
-                            link["versionnumber"] = rows.NextVersion();
-                            rows.Put(link, op.Transaction.Log);
-                        }
-                        else if (!Add && existing != null)
-                        {
-                            rows.Remove("teammembership", existing.Id, op.Transaction.Log);
-                        }
+                        // Unlike Associate, adding a member twice or removing a non-member is skipped, not refused.
+                        var existing = RelationshipWriter.FindLink(context, membership, member, teamId);
+                        if (Add && existing == null) RelationshipWriter.AddLink(context, op, membership, member, teamId);
+                        else if (!Add && existing != null) context.Store.Rows.Remove(membership.IntersectEntity, existing.Id, op.Transaction.Log);
                     }
                     return MessageContext.Respond(MessageName, op);
                 },

@@ -45,7 +45,7 @@ namespace CrmCollab.Emulator.Pipeline
                 try
                 {
                     // Each attempt sees a fresh copy: a failed attempt must not leak into the next one.
-                    var op = Copy(job.Operation);
+                    var op = job.Operation.Detached();
                     _pipeline.Execute(op, job.Step, (int)Metadata.StepStage.PostOperation, mode: 1, inTransaction: false);
                     return;
                 }
@@ -67,17 +67,5 @@ namespace CrmCollab.Emulator.Pipeline
                 }
             }
         }
-
-        private static Operation Copy(Operation source) => new Operation
-        {
-            MessageName = source.MessageName, PrimaryEntityName = source.PrimaryEntityName, PrimaryEntityId = source.PrimaryEntityId,
-            InputParameters = Store.EntityCloner.CloneParameters(source.InputParameters),
-            OutputParameters = Store.EntityCloner.CloneParameters(source.OutputParameters),
-            SharedVariables = Store.EntityCloner.CloneParameters(source.SharedVariables),
-            OperationId = source.OperationId, RequestId = source.RequestId, CreatedOn = source.CreatedOn,
-            UserId = source.UserId, InitiatingUserId = source.InitiatingUserId, Depth = source.Depth,
-            CorrelationId = source.CorrelationId, ImageRecords = source.ImageRecords,
-            PreStates = source.PreStates, PostStates = source.PostStates,
-        };
     }
 }

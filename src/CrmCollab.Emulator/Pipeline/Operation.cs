@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
@@ -20,6 +21,17 @@ namespace CrmCollab.Emulator.Pipeline
         public List<AsyncJob> PendingAsync => _pendingAsync ??= new List<AsyncJob>();
 
         public bool HasPendingAsync => _pendingAsync != null && _pendingAsync.Count > 0;
+
+        /// <summary>
+        /// Ends the transaction for its owner: a doomed one is refused (the owner's catch then rolls it back), else
+        /// its writes stay and the async steps raised inside join <paramref name="asyncQueue"/>.
+        /// </summary>
+        public void Commit(List<AsyncJob> asyncQueue)
+        {
+            if (Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
+            Log.Clear();
+            if (HasPendingAsync) asyncQueue.AddRange(PendingAsync);
+        }
     }
 
     /// <summary>
@@ -35,6 +47,13 @@ namespace CrmCollab.Emulator.Pipeline
         public IPluginExecutionContext ParentContext { get; set; }
         public Transaction Transaction { get; set; }
         public bool FromPlugin { get; set; }
+
+        /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
+        public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
+        {
+            UserId = UserId, InitiatingUserId = InitiatingUserId, Depth = Depth, CorrelationId = CorrelationId,
+            ParentContext = parentContext, Transaction = transaction, FromPlugin = FromPlugin,
+        };
     }
 
     /// <summary>One message going through the pipeline: what every stage's context reads.</summary>
@@ -73,6 +92,21 @@ namespace CrmCollab.Emulator.Pipeline
         private List<(string Table, Guid Id)> _imageRecords; // only steps read it: made on first use
         public IReadOnlyList<Entity> PreStates { get; set; } = Array.Empty<Entity>();
         public IReadOnlyList<Entity> PostStates { get; set; } = Array.Empty<Entity>();
+
+        /// <summary>
+        /// The operation outside its transaction, as an async step sees it: parameter collections copied (a plugin
+        /// changing them must not reach the original), images and states shared (they are never changed in place).
+        /// </summary>
+        public Operation Detached() => new Operation
+        {
+            MessageName = MessageName, PrimaryEntityName = PrimaryEntityName, PrimaryEntityId = PrimaryEntityId,
+            InputParameters = EntityCloner.CloneParameters(InputParameters),
+            OutputParameters = EntityCloner.CloneParameters(OutputParameters),
+            SharedVariables = EntityCloner.CloneParameters(SharedVariables),
+            OperationId = OperationId, RequestId = RequestId, CreatedOn = CreatedOn, UserId = UserId,
+            InitiatingUserId = InitiatingUserId, Depth = Depth, CorrelationId = CorrelationId,
+            ImageRecords = ImageRecords, PreStates = PreStates, PostStates = PostStates,
+        };
     }
 
     /// <summary>An async step waiting for DrainAsync, with everything its context needs frozen.</summary>

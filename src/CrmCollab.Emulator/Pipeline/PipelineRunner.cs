@@ -63,12 +63,7 @@ namespace CrmCollab.Emulator.Pipeline
                 if (postImages) op.PostStates = Snapshot(op);
                 RunStage(op, steps, StepStage.PostOperation, inTransaction: true);
                 QueueAsync(op, steps, postImages);
-                if (owns)
-                {
-                    if (transaction.Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
-                    transaction.Log.Clear();
-                    if (transaction.HasPendingAsync) _engine.AsyncQueue.AddRange(transaction.PendingAsync);
-                }
+                if (owns) transaction.Commit(_engine.AsyncQueue);
                 return response;
             }
             catch
@@ -126,19 +121,18 @@ namespace CrmCollab.Emulator.Pipeline
             }
         }
 
-        /// <summary>A copy of the operation as async steps see it: parameters copied, post-image as of now.</summary>
-        private Operation Freeze(Operation op, bool hasPostImage) => new Operation
+        /// <summary>
+        /// The operation as async steps will see it: the lists copied (the running operation may still add to
+        /// them, e.g. CreateMultiple's image records) and the post-image as of now.
+        /// </summary>
+        private Operation Freeze(Operation op, bool hasPostImage)
         {
-            MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName, PrimaryEntityId = op.PrimaryEntityId,
-            InputParameters = EntityCloner.CloneParameters(op.InputParameters),
-            OutputParameters = EntityCloner.CloneParameters(op.OutputParameters),
-            SharedVariables = EntityCloner.CloneParameters(op.SharedVariables),
-            OperationId = op.OperationId, RequestId = op.RequestId, CreatedOn = op.CreatedOn, UserId = op.UserId,
-            InitiatingUserId = op.InitiatingUserId, Depth = op.Depth, CorrelationId = op.CorrelationId,
-            ImageRecords = op.ImageRecords.ToList(),
-            PreStates = op.PreStates.ToList(),
-            PostStates = hasPostImage ? Snapshot(op) : (IReadOnlyList<Entity>)Array.Empty<Entity>(),
-        };
+            var frozen = op.Detached();
+            frozen.ImageRecords = op.ImageRecords.ToList();
+            frozen.PreStates = op.PreStates.ToList();
+            frozen.PostStates = hasPostImage ? Snapshot(op) : (IReadOnlyList<Entity>)Array.Empty<Entity>();
+            return frozen;
+        }
 
         /// <summary>Runs one step; plugin exceptions become the faults a client sees.</summary>
         internal void Execute(Operation op, StepDefinition step, int stage, int mode, bool inTransaction)

@@ -21,13 +21,18 @@ namespace CrmCollab.Emulator.Query
         }
 
         public static FaultException<OrganizationServiceFault> UnknownAttribute(string table, string column) =>
-            Create(QueryBuilderNoAttribute,
-                $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'. " +
-                "MetadataCacheDetails: ProviderType=Dynamic, StandardCache=True, IsLoadedInStagedContext = False");
+            Create(QueryBuilderNoAttribute, UnknownAttributeMessage(table, column));
 
         public static FaultException<OrganizationServiceFault> UnknownEntity(string table) =>
-            Create(QueryBuilderNoEntity,
-                $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+            Create(QueryBuilderNoEntity, UnknownEntityMessage(table));
+
+        // Shared with the store's faults (Engine.Faults), so a misspelt name reads the same in a query and a write.
+        internal static string UnknownAttributeMessage(string table, string column) =>
+            $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'. " +
+            "MetadataCacheDetails: ProviderType=Dynamic, StandardCache=True, IsLoadedInStagedContext = False";
+
+        internal static string UnknownEntityMessage(string table) =>
+            $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.";
 
         public static FaultException<OrganizationServiceFault> Invalid(string message) => Create(InvalidArgument, message);
 

@@ -12,7 +12,7 @@ namespace CrmCollab.Emulator.Security
     public static class SecurityFaults
     {
         /// <summary>PrivilegeDenied: the principal's roles hold the privilege at no depth at all.</summary>
-        public const int PrivilegeDenied = unchecked((int)0x80040220);
+        public const int PrivilegeDenied = Engine.ErrorCodes.PrivilegeDenied;
 
         /// <summary>Access check failed: the privilege is held, but its depth does not reach this record.</summary>
         public const int AccessCheckFailed = unchecked((int)0x80048306);
@@ -27,10 +27,10 @@ namespace CrmCollab.Emulator.Security
         public const int CannotAssignToAccessTeam = unchecked((int)0x80048340);
 
         /// <summary>ObjectDoesNotExist.</summary>
-        public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+        public const int ObjectDoesNotExist = Engine.ErrorCodes.ObjectDoesNotExist;
 
         /// <summary>InvalidArgument.</summary>
-        public const int InvalidArgument = unchecked((int)0x80040203);
+        public const int InvalidArgument = Engine.ErrorCodes.InvalidArgument;
 
         internal static FaultException<OrganizationServiceFault> Create(int code, string message, DateTime timestamp)
         {

@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Engine
 {
@@ -38,10 +38,10 @@ namespace CrmCollab.Emulator.Tests.Engine
             Assert.Equal(new[] { "b" }, NamesWithParent(engine, group));
             Assert.Equal(new[] { "a" }, NamesWithParent(engine, other));
 
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() => service.Update(new Entity("account", b)
+            Fails(() => service.Update(new Entity("account", b)
             {
                 ["name"] = "refuse", ["parentaccountid"] = new EntityReference("account", other),
-            }));
+            }), ErrorCodes.IsvAborted);
             Assert.Equal(new[] { "b" }, NamesWithParent(engine, group)); // rolled back: still under the group
 
             service.Delete("account", b);

@@ -1,19 +1,16 @@
 using System;
 using System.Diagnostics;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Engine
 {
     public class StoreTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
         [Fact]
         public void Boot_creates_the_well_known_rows()
         {
@@ -72,6 +69,9 @@ namespace CrmCollab.Emulator.Tests.Engine
             f = Fails(() => svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "a", ["crmc_color"] = "red" }));
             Assert.Equal(ErrorCodes.QueryBuilderNoAttribute, f.Detail.ErrorCode);
             Assert.Contains("crmc_color", f.Detail.Message);
+            // The same mistake in a query reads the same.
+            var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_color") };
+            Assert.Equal(f.Detail.Message, Fails(() => svc.RetrieveMultiple(query), ErrorCodes.QueryBuilderNoAttribute).Message);
 
             f = Fails(() => svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "a", ["crmc_quantity"] = "3" }));
             Assert.Equal(ErrorCodes.InvalidArgument, f.Detail.ErrorCode);

@@ -5,6 +5,7 @@ using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Emulator.Tests.Engine
 {
@@ -70,6 +71,10 @@ namespace CrmCollab.Emulator.Tests.Engine
         }
 
         public DataverseEngine Boot() => DataverseEngine.Boot(Solution, Options);
+
+        /// <summary>How many rows the table holds, as SYSTEM sees them.</summary>
+        public static int Count(DataverseEngine engine, string table) =>
+            engine.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(false) }).Entities.Count;
 
         public static Guid AddUser(DataverseEngine engine, string name) =>
             engine.SystemService.Create(new Entity("systemuser")

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Tests.Engine;
@@ -10,17 +9,13 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
+using static CrmCollab.Emulator.Tests.Engine.TestOrg;
 
 namespace CrmCollab.Emulator.Tests.Messages
 {
     public class MessageTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
-        private static int Count(DataverseEngine engine, string table) =>
-            engine.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(false) }).Entities.Count;
-
         private static OrganizationRequest Create(string table, string name) =>
             new CreateRequest { Target = new Entity(table) { [table == "account" ? "name" : "crmc_name"] = name } };
 
@@ -57,7 +52,7 @@ namespace CrmCollab.Emulator.Tests.Messages
             var response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
             Assert.True(response.IsFaulted);
             Assert.Equal(3, response.Responses.Count);
-            Assert.NotNull(response.Responses.Single(r => r.RequestIndex == 1).Fault);
+            Assert.Equal(ErrorCodes.QueryBuilderNoEntity, response.Responses.Single(r => r.RequestIndex == 1).Fault.ErrorCode);
             Assert.IsType<CreateResponse>(response.Responses.Single(r => r.RequestIndex == 2).Response);
             Assert.Equal(2, Count(engine, "account"));
 
@@ -65,6 +60,13 @@ namespace CrmCollab.Emulator.Tests.Messages
             response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
             Assert.Equal(2, response.Responses.Count);
             Assert.Equal(3, Count(engine, "account"));
+
+            // A missing item is that item's fault, not an exception that ends the batch.
+            request.Requests[1] = null;
+            request.Settings.ContinueOnError = true;
+            response = (ExecuteMultipleResponse)engine.SystemService.Execute(request);
+            Assert.Equal(ErrorCodes.InvalidArgument, response.Responses.Single(r => r.RequestIndex == 1).Fault.ErrorCode);
+            Assert.Equal(5, Count(engine, "account"));
         }
 
         [Fact]
@@ -237,6 +239,12 @@ namespace CrmCollab.Emulator.Tests.Messages
             var links = svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities;
             var link = Assert.Single(links, l => Equals(l["teamid"], team));
             Assert.Equal(user, link["systemuserid"]);
+            svc.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = new[] { user } }); // already a member: no second row
+            Assert.Single(svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities,
+                l => Equals(l["teamid"], team));
+            svc.Execute(new OrganizationRequest("RemoveMembersTeam") { ["TeamId"] = team, ["MemberIds"] = new[] { user } });
+            Assert.DoesNotContain(svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet(true) }).Entities,
+                l => Equals(l["teamid"], team));
 
             var account = svc.Create(new Entity("account") { ["name"] = "A" });
             var widget = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
@@ -252,7 +260,8 @@ namespace CrmCollab.Emulator.Tests.Messages
                 new EntityReferenceCollection { new EntityReference("role", role) });
             Assert.Equal(1, Count(engine, "systemuserroles"));
             Fails(() => svc.Associate("systemuser", user, new Relationship("systemuserroles_association"),
-                new EntityReferenceCollection { new EntityReference("role", role) }));
+                new EntityReferenceCollection { new EntityReference("role", role) }), ErrorCodes.DuplicateRecord);
+            Assert.Equal(1, Count(engine, "systemuserroles"));
         }
     }
 }

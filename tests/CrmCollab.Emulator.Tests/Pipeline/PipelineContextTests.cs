@@ -1,21 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Tests.Engine;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Pipeline
 {
     public class PipelineContextTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
         [Fact]
         public void Context_carries_depth_correlation_parent_and_operation_facts()
         {

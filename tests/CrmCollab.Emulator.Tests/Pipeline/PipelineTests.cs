@@ -8,17 +8,13 @@ using CrmCollab.Emulator.Tests.Engine;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
+using static CrmCollab.Emulator.Tests.Engine.TestOrg;
 
 namespace CrmCollab.Emulator.Tests.Pipeline
 {
     public class PipelineTests
     {
-        private static FaultException<OrganizationServiceFault> Fails(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action);
-
-        private static int Count(DataverseEngine engine, string table) =>
-            engine.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(false) }).Entities.Count;
-
         [Fact]
         public void PostOperation_exception_rolls_back_the_row_and_nested_creates_of_earlier_steps()
         {
@@ -53,7 +49,7 @@ namespace CrmCollab.Emulator.Tests.Pipeline
                 throw new InvalidPluginExecutionException("no");
             });
             var engine = org.Boot();
-            Fails(() => engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" }));
+            Assert.Equal("no", Fails(() => engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" }), ErrorCodes.IsvAborted).Message);
             Assert.Equal(1, Count(engine, "task"));
             Assert.Equal(0, Count(engine, "crmc_widget"));
         }
@@ -198,7 +194,8 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             org.Step("Create", "crmc_widget", StepStage.PostOperation, run => { }, StepMode.Asynchronous);
             org.Step("Create", "crmc_widget", StepStage.PostOperation, run => throw new InvalidPluginExecutionException("x"));
             var engine = org.Boot();
-            Fails(() => engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" }));
+            Fails(() => engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" }), ErrorCodes.IsvAborted);
+            Assert.Equal(0, engine.PendingAsyncCount);
             Assert.Equal(0, engine.DrainAsync());
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
@@ -9,6 +8,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Security
 {
@@ -34,11 +34,10 @@ namespace CrmCollab.Emulator.Tests.Security
         [Fact]
         public void A_user_without_the_privilege_is_refused_with_a_message_naming_it()
         {
-            var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => _engine.CreateService(_noRole).Create(Widget("W")));
+            var fault = Fails(() => _engine.CreateService(_noRole).Create(Widget("W")), SecurityFaults.PrivilegeDenied);
 
-            Assert.Equal(unchecked((int)0x80040220), fault.Detail.ErrorCode);
-            Assert.Contains("prvCreatecrmc_Widget", fault.Detail.Message);
-            Assert.Contains("Nobody", fault.Detail.Message);
+            Assert.Contains("prvCreatecrmc_Widget", fault.Message);
+            Assert.Contains("Nobody", fault.Message);
         }
 
         [Fact]
@@ -48,8 +47,8 @@ namespace CrmCollab.Emulator.Tests.Security
 
             Entity seenFromWest = _engine.CreateService(_repWest).Retrieve("crmc_widget", id, new ColumnSet("crmc_name"));
             Assert.Equal("East widget", seenFromWest["crmc_name"]);
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
-                _engine.CreateService(_repWest).Update(new Entity("crmc_widget", id) { ["crmc_name"] = "Hijacked" }));
+            Fails(() => _engine.CreateService(_repWest).Update(new Entity("crmc_widget", id) { ["crmc_name"] = "Hijacked" }),
+                SecurityFaults.AccessCheckFailed);
             Assert.Equal("East widget", _engine.SystemService.Retrieve("crmc_widget", id, new ColumnSet("crmc_name"))["crmc_name"]);
         }
 
@@ -60,9 +59,10 @@ namespace CrmCollab.Emulator.Tests.Security
             Guid id = _engine.CreateService(_repEast).Create(Widget("Mine"));
             setup.DisableUser(_repWest);
 
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() => _engine.CreateService(_repWest).Retrieve("crmc_widget", id, new ColumnSet("crmc_name")));
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
-                _engine.SystemService.Update(new Entity("crmc_widget", id) { ["ownerid"] = new EntityReference("systemuser", _repWest) }));
+            Fails(() => _engine.CreateService(_repWest).Retrieve("crmc_widget", id, new ColumnSet("crmc_name")), SecurityFaults.UserNotEnabled);
+            Fails(() => _engine.SystemService.Update(new Entity("crmc_widget", id) { ["ownerid"] = new EntityReference("systemuser", _repWest) }),
+                SecurityFaults.UserNotEnabled);
+            Assert.Equal(_repEast, _engine.SystemService.Retrieve("crmc_widget", id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
         }
 
         [Fact]
@@ -80,10 +80,10 @@ namespace CrmCollab.Emulator.Tests.Security
             IOrganizationService clerk = engine.CreateService(setup.CreateUser("Clara Clerk", engine.RootBusinessUnitId, "Clerk"));
             IOrganizationService importer = engine.CreateService(setup.CreateUser("Ian Importer", engine.RootBusinessUnitId, "Importer"));
 
-            Assert.Contains("catalogue only", Assert.Throws<FaultException<OrganizationServiceFault>>(() => clerk.Create(Widget("W1"))).Detail.Message);
-            var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => clerk.Execute(Bypassing(Widget("W2"))));
-            Assert.Contains("prvBypassCustomPlugins", refused.Detail.Message);
-            Assert.Contains("catalogue only", Assert.Throws<FaultException<OrganizationServiceFault>>(() => importer.Create(Widget("W3"))).Detail.Message);
+            Assert.Contains("catalogue only", Fails(() => clerk.Create(Widget("W1")), ErrorCodes.IsvAborted).Message);
+            var refused = Fails(() => clerk.Execute(Bypassing(Widget("W2"))), SecurityFaults.PrivilegeDenied);
+            Assert.Contains("prvBypassCustomPlugins", refused.Message);
+            Assert.Contains("catalogue only", Fails(() => importer.Create(Widget("W3")), ErrorCodes.IsvAborted).Message);
 
             var created = (CreateResponse)importer.Execute(Bypassing(Widget("Bulk import")));
             Assert.Equal("Bulk import", engine.SystemService.Retrieve("crmc_widget", created.id, new ColumnSet("crmc_name"))["crmc_name"]);

@@ -1,9 +1,9 @@
 using System;
-using System.ServiceModel;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Security
 {
@@ -11,13 +11,6 @@ namespace CrmCollab.Emulator.Tests.Security
     public class SecurityDepthTests
     {
         private readonly SecurityScenario _org = new SecurityScenario();
-
-        internal static OrganizationServiceFault Denied(Action action, int expectedCode)
-        {
-            var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(action).Detail;
-            Assert.Equal(expectedCode, fault.ErrorCode);
-            return fault;
-        }
 
         [Fact]
         public void Basic_user_reaches_only_own_records()
@@ -31,7 +24,7 @@ namespace CrmCollab.Emulator.Tests.Security
             _org.Guard.Demand(bob, "account", AccessRight.Write, own);
             _org.Guard.Demand(bob, "account", AccessRight.Delete, own);
             Assert.False(_org.Guard.CanRead(bob, "account", peers));
-            Denied(() => _org.Guard.Demand(bob, "account", AccessRight.Write, peers), SecurityFaults.AccessCheckFailed);
+            Fails(() => _org.Guard.Demand(bob, "account", AccessRight.Write, peers), SecurityFaults.AccessCheckFailed);
         }
 
         [Fact]
@@ -75,7 +68,7 @@ namespace CrmCollab.Emulator.Tests.Security
 
             Assert.True(_org.Guard.CanRead(ann, "account", eves));
             Assert.True(_org.Guard.CanRead(ann, "account", _org.AccountOf(_org.Guard.SystemUserId)));
-            Denied(() => _org.Guard.Demand(ann, "account", AccessRight.Write, eves), SecurityFaults.PrivilegeDenied);
+            Fails(() => _org.Guard.Demand(ann, "account", AccessRight.Write, eves), SecurityFaults.PrivilegeDenied);
             Assert.Equal(PrivilegeDepth.Global, _org.Guard.DepthOf(ann, "account", AccessRight.Read));
         }
 
@@ -91,7 +84,7 @@ namespace CrmCollab.Emulator.Tests.Security
 
             _org.Guard.Demand(bob, "account", AccessRight.Create, new Entity("account")); // no owner yet: the caller
             _org.Guard.Demand(bob, "account", AccessRight.Create, NewAccount(bob));
-            var fault = Denied(() => _org.Guard.Demand(bob, "account", AccessRight.Create, NewAccount(amy)), SecurityFaults.AccessCheckFailed);
+            var fault = Fails(() => _org.Guard.Demand(bob, "account", AccessRight.Create, NewAccount(amy)), SecurityFaults.AccessCheckFailed);
             Assert.Contains("CreateAccess", fault.Message);
             _org.Guard.Demand(mia, "account", AccessRight.Create, NewAccount(amy));
             Assert.False(_org.Guard.HasAccess(mia, "account", AccessRight.Create, NewAccount(eve)));
@@ -109,12 +102,12 @@ namespace CrmCollab.Emulator.Tests.Security
             _org.Guard.Demand(bob, "account", AccessRight.Append, own);
             _org.Guard.Demand(bob, "account", AccessRight.AppendTo, own);
             _org.Guard.Demand(bob, "account", AccessRight.Assign, own);
-            var fault = Denied(() => _org.Guard.Demand(bob, "account", AccessRight.AppendTo, peers), SecurityFaults.AccessCheckFailed);
+            var fault = Fails(() => _org.Guard.Demand(bob, "account", AccessRight.AppendTo, peers), SecurityFaults.AccessCheckFailed);
             Assert.Contains("AppendToAccess", fault.Message);
             Assert.Contains("prvAppendToAccount", fault.Message);
-            Denied(() => _org.Guard.Demand(bob, "account", AccessRight.Assign, peers), SecurityFaults.AccessCheckFailed);
+            Fails(() => _org.Guard.Demand(bob, "account", AccessRight.Assign, peers), SecurityFaults.AccessCheckFailed);
             // No contact privileges at all: the privilege check fails before any depth is looked at.
-            Denied(() => _org.Guard.Demand(bob, "contact", AccessRight.AppendTo, null), SecurityFaults.PrivilegeDenied);
+            Fails(() => _org.Guard.Demand(bob, "contact", AccessRight.AppendTo, null), SecurityFaults.PrivilegeDenied);
         }
 
         [Fact]
@@ -125,7 +118,7 @@ namespace CrmCollab.Emulator.Tests.Security
             var euro = new Entity("transactioncurrency", Guid.NewGuid()) { ["currencyname"] = "Euro" };
 
             Assert.Equal(PrivilegeDepth.None, _org.Guard.DepthOf(viewer, "transactioncurrency", AccessRight.Read));
-            Denied(() => _org.Guard.Demand(viewer, "transactioncurrency", AccessRight.Read, euro), SecurityFaults.PrivilegeDenied);
+            Fails(() => _org.Guard.Demand(viewer, "transactioncurrency", AccessRight.Read, euro), SecurityFaults.PrivilegeDenied);
             Assert.True(_org.Guard.CanRead(ann, "transactioncurrency", euro));
         }
 

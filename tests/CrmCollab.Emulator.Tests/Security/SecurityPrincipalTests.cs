@@ -4,6 +4,7 @@ using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
 using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
 namespace CrmCollab.Emulator.Tests.Security
 {
@@ -12,8 +13,6 @@ namespace CrmCollab.Emulator.Tests.Security
     {
         private readonly SecurityScenario _org = new SecurityScenario();
 
-        private static OrganizationServiceFault Denied(Action action, int code) => SecurityDepthTests.Denied(action, code);
-
         [Fact]
         public void Owner_team_members_get_the_team_roles_judged_at_the_team()
         {
@@ -21,7 +20,7 @@ namespace CrmCollab.Emulator.Tests.Security
             var eve = _org.Setup.CreateUser("Eve East", _org.EastId, "Salesperson");
             var team = _org.Setup.CreateTeam("East Sales", _org.EastId, TeamType.Owner, "Team Sales");
             var eves = _org.AccountOf(eve);
-            Denied(() => _org.Guard.Demand(kim, "account", AccessRight.Read, eves), SecurityFaults.PrivilegeDenied);
+            Fails(() => _org.Guard.Demand(kim, "account", AccessRight.Read, eves), SecurityFaults.PrivilegeDenied);
 
             _org.Setup.AddMembers(team, kim);
 
@@ -55,7 +54,7 @@ namespace CrmCollab.Emulator.Tests.Security
             _org.Setup.AssignTeamRole(team, "Auditor");
             _org.Setup.AddMembers(team, kim);
 
-            Denied(() => _org.Guard.Demand(kim, "account", AccessRight.Read, _org.AccountOf(_org.Guard.SystemUserId)),
+            Fails(() => _org.Guard.Demand(kim, "account", AccessRight.Read, _org.AccountOf(_org.Guard.SystemUserId)),
                 SecurityFaults.PrivilegeDenied);
             Assert.Contains(team, _org.Guard.TeamsOf(kim));
             Assert.Throws<ArgumentException>(() => _org.Setup.CreateTeam("Other Room", _org.SalesId, TeamType.Access, "Auditor"));
@@ -70,11 +69,11 @@ namespace CrmCollab.Emulator.Tests.Security
 
             _org.Setup.DisableUser(bob);
 
-            var fault = Denied(() => _org.Guard.DemandActiveUser(bob), SecurityFaults.UserNotEnabled);
+            var fault = Fails(() => _org.Guard.DemandActiveUser(bob), SecurityFaults.UserNotEnabled);
             Assert.Contains(bob.ToString(), fault.Message);
             Assert.Contains("Bob Basic", fault.Message);
-            Denied(() => _org.Guard.DemandCanOwn(new EntityReference("systemuser", bob)), SecurityFaults.UserNotEnabled);
-            Denied(() => _org.Guard.DemandActiveUser(Guid.NewGuid()), SecurityFaults.ObjectDoesNotExist);
+            Fails(() => _org.Guard.DemandCanOwn(new EntityReference("systemuser", bob)), SecurityFaults.UserNotEnabled);
+            Fails(() => _org.Guard.DemandActiveUser(Guid.NewGuid()), SecurityFaults.ObjectDoesNotExist);
         }
 
         [Fact]
@@ -85,9 +84,9 @@ namespace CrmCollab.Emulator.Tests.Security
             var nobody = _org.Setup.CreateUser("No Roles", _org.SalesId);
 
             _org.Guard.DemandCanOwn(new EntityReference("team", owners), "account");
-            Denied(() => _org.Guard.DemandCanOwn(new EntityReference("team", room)), SecurityFaults.CannotAssignToAccessTeam);
-            Denied(() => _org.Guard.DemandCanOwn(new EntityReference("account", Guid.NewGuid())), SecurityFaults.InvalidArgument);
-            var fault = Denied(() => _org.Guard.DemandCanOwn(new EntityReference("systemuser", nobody), "account"),
+            Fails(() => _org.Guard.DemandCanOwn(new EntityReference("team", room)), SecurityFaults.CannotAssignToAccessTeam);
+            Fails(() => _org.Guard.DemandCanOwn(new EntityReference("account", Guid.NewGuid())), SecurityFaults.InvalidArgument);
+            var fault = Fails(() => _org.Guard.DemandCanOwn(new EntityReference("systemuser", nobody), "account"),
                 SecurityFaults.PrincipalPrivilegeDenied);
             Assert.Contains("prvReadAccount", fault.Message);
         }
@@ -117,7 +116,7 @@ namespace CrmCollab.Emulator.Tests.Security
         {
             var nobody = _org.Setup.CreateUser("Nora Nobody", _org.SalesId, "Currency Viewer");
 
-            var fault = Denied(() => _org.Guard.Demand(nobody, "account", AccessRight.Read, _org.AccountOf(nobody)),
+            var fault = Fails(() => _org.Guard.Demand(nobody, "account", AccessRight.Read, _org.AccountOf(nobody)),
                 SecurityFaults.PrivilegeDenied);
 
             Assert.StartsWith($"Principal user (Id={nobody}, type=8, roleCount=1,", fault.Message);

@@ -13,8 +13,7 @@ namespace CrmCollab.Emulator.Tests.Solution
     /// </summary>
     public class FixtureSchemaTests
     {
-        private static readonly string RepoRoot = typeof(FixtureSchemaTests).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+        private static readonly string RepoRoot = SolutionFixture.RepoRoot;
 
         [Fact]
         public void Fixture_assembles_into_schema_valid_customizations()

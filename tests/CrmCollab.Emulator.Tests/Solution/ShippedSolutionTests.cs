@@ -16,8 +16,7 @@ namespace CrmCollab.Emulator.Tests.Solution
     /// </summary>
     public partial class ShippedSolutionTests
     {
-        private static readonly string RepoRoot = typeof(ShippedSolutionTests).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+        private static readonly string RepoRoot = SolutionFixture.RepoRoot;
 
         private static readonly string Folder = Path.Combine(RepoRoot, "solution");
 

@@ -1,11 +1,17 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 
 namespace CrmCollab.Emulator.Tests.Solution
 {
     /// <summary>Locates fixtures copied to the test output, and makes disposable copies to break.</summary>
     internal static class SolutionFixture
     {
+        /// <summary>The repository root, stamped into the test assembly at build time (for solution/ and schemas/).</summary>
+        public static readonly string RepoRoot = typeof(SolutionFixture).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+
         public static string Path(string name = "solution-min") =>
             System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
