@@ -29,15 +29,15 @@ namespace CrmCollab.Cli.Commands
         public int Run(ParsedOptions options)
         {
             PacConfig config = PackagingCommandSupport.Config(options);
-            string folderPath = PackagingCommandSupport.Folder(options);
+            string folderPath = RepoPaths.SolutionFolder(options.Get("solution"));
             ValidationContext context = PackagingCommandSupport.Context(options, config);
-            BuiltDll dll = PackagingCommandSupport.Load(() => BuiltDll.Read(context.PluginDll));
+            BuiltDll dll = UserFacingException.From(() => BuiltDll.Read(context.PluginDll));
 
             ValidationReport report = SolutionValidator.ValidateFolder(folderPath, context);
             if (!report.Ok) return PackagingCommandSupport.Print(report, "pack refused, the solution is not valid");
 
-            SolutionFolder folder = PackagingCommandSupport.Load(() => SolutionFolder.Read(folderPath));
-            PackResult result = PackagingCommandSupport.Load(() => SolutionPacker.Pack(folder, dll));
+            SolutionFolder folder = UserFacingException.From(() => SolutionFolder.Read(folderPath));
+            PackResult result = UserFacingException.From(() => SolutionPacker.Pack(folder, dll));
             string output = Path.IsPathRooted(options.Get("output")) ? options.Get("output") : Path.Combine(RepoPaths.Root, options.Get("output"));
             Directory.CreateDirectory(output);
             Write(output, result.ManagedName, result.Managed);

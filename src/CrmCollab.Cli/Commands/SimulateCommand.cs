@@ -5,7 +5,6 @@ using System.Linq;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Domain.Routing;
-using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Tooling.Setup;
 using Newtonsoft.Json;
 using Spectre.Console;
@@ -37,14 +36,11 @@ namespace CrmCollab.Cli.Commands
         {
             int deals = options.Int("deals", 1, 1_000_000);
             int seed = options.Int("seed", 0, int.MaxValue);
-            string solution = RepoPaths.Resolve(options.Get("solution"));
-            if (!Directory.Exists(solution)) throw new UserFacingException($"solution folder not found: {solution}");
-            var templates = Load(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
-            engineOptions.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
+            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
             var random = new Random(seed);
             var org = new SimulatedOrganization(engine, random, deals, templates);
             var outcomes = new Outcomes();
@@ -108,18 +104,6 @@ namespace CrmCollab.Cli.Commands
             AnsiConsole.Write(refusals);
             Console.WriteLine($"{report.Deals:N0} deals in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
             Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
-        }
-
-        private static T Load<T>(Func<T> load)
-        {
-            try
-            {
-                return load();
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is InvalidDataException || e is CrmCollab.Emulator.Solution.SolutionLoadException)
-            {
-                throw new UserFacingException(e.Message);
-            }
         }
     }
 }

@@ -29,7 +29,7 @@ namespace CrmCollab.Cli.Commands
                 : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip));
             if (Directory.Exists(folder) && Directory.GetFileSystemEntries(folder).Length > 0)
                 throw new UserFacingException($"target folder is not empty: {folder}");
-            PackagingCommandSupport.Load(() =>
+            UserFacingException.From(() =>
             {
                 Unpacker.Unpack(File.ReadAllBytes(zip), folder);
                 return 0;
