@@ -100,9 +100,35 @@ namespace CrmCollab.Cli.Tests
         [Fact]
         public void A_missing_dll_is_one_clear_line()
         {
-            var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", Temp());
+            var output = Temp();
+            var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", output);
             Assert.Equal(1, code);
             Assert.Equal("crmcollab pack: built plugin assembly not found: /nowhere/CrmCollab.Plugins.dll (build first: dotnet build CrmCollab.sln -c Release)", error.Trim());
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void A_zip_that_cannot_be_written_is_one_clear_line_and_leaves_no_file_behind()
+        {
+            var output = Temp();
+            try
+            {
+                var config = CrmCollab.Tooling.PacConfig.Load(Path.Combine(RepoPaths.Root, "pac.config"));
+                var managed = CrmCollab.Tooling.Packaging.PackagingNames.ZipName(config.Solution.UniqueName, config.Solution.Version, managed: true);
+                Directory.CreateDirectory(Path.Combine(output, managed)); // a folder where the zip should go
+
+                var (code, text, error) = Run("pack", "--output", output);
+
+                Assert.Equal(1, code);
+                Assert.StartsWith($"crmcollab pack: cannot write to {output}: ", error);
+                Assert.Single(error.Trim().Split('\n'));
+                Assert.Empty(Directory.GetFiles(output)); // neither zip, nor a temporary file
+                Assert.DoesNotContain("sha256", text);
+            }
+            finally
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, true);
+            }
         }
 
         [Fact]

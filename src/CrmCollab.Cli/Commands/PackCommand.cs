@@ -39,18 +39,12 @@ namespace CrmCollab.Cli.Commands
             SolutionFolder folder = UserFacingException.From(() => SolutionFolder.Read(folderPath));
             PackResult result = UserFacingException.From(() => SolutionPacker.Pack(folder, dll));
             string output = Path.IsPathRooted(options.Get("output")) ? options.Get("output") : Path.Combine(RepoPaths.Root, options.Get("output"));
-            Directory.CreateDirectory(output);
-            Write(output, result.ManagedName, result.Managed);
-            Write(output, result.UnmanagedName, result.Unmanaged);
+            var zips = new[] { (result.ManagedName, result.Managed), (result.UnmanagedName, result.Unmanaged) };
+            IReadOnlyList<string> paths = OutputFiles.Write(output, zips);
+            for (int i = 0; i < zips.Length; i++)
+                Console.WriteLine($"{paths[i]}  {zips[i].Item2.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(zips[i].Item2)).ToLowerInvariant()}");
             Console.WriteLine($"Plugin assembly: {dll.Identity.FullName}");
             return 0;
-        }
-
-        private static void Write(string folder, string name, byte[] bytes)
-        {
-            string path = Path.Combine(folder, name);
-            File.WriteAllBytes(path, bytes);
-            Console.WriteLine($"{path}  {bytes.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant()}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Domain.Routing;
@@ -30,6 +31,8 @@ namespace CrmCollab.Cli.Commands
             new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
         };
 
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false); // as File.WriteAllText wrote them
+
         public string Help() => CommandLine.Help(Name, Summary, Options);
 
         public int Run(ParsedOptions options)
@@ -41,6 +44,7 @@ namespace CrmCollab.Cli.Commands
 
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
             DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
+            string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
             var random = new Random(seed);
             var org = new SimulatedOrganization(engine, random, deals, templates);
             var outcomes = new Outcomes();
@@ -55,10 +59,11 @@ namespace CrmCollab.Cli.Commands
                 PlaySeconds = Math.Round(playSeconds, 2),
                 PeakWorkingSetMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             };
-            string output = Path.GetFullPath(options.Get("output"));
-            Directory.CreateDirectory(output);
-            File.WriteAllText(Path.Combine(output, "simulation-report.html"), HtmlReport.Render(report));
-            File.WriteAllText(Path.Combine(output, "simulation-report.json"), JsonConvert.SerializeObject(report, Formatting.Indented));
+            OutputFiles.Write(output, new[]
+            {
+                ("simulation-report.html", Utf8.GetBytes(HtmlReport.Render(report))),
+                ("simulation-report.json", Utf8.GetBytes(JsonConvert.SerializeObject(report, Formatting.Indented))),
+            });
             Print(report, output);
             return report.AsyncFailures == 0 ? 0 : 1;
         }
