@@ -132,6 +132,33 @@ namespace CrmCollab.Cli.Tests
         }
 
         [Fact]
+        public void A_package_that_cannot_be_unpacked_leaves_no_half_filled_folder()
+        {
+            var work = Temp();
+            var target = Path.Combine(work, "unpacked");
+            try
+            {
+                Directory.CreateDirectory(work);
+                var zip = Path.Combine(work, "broken.zip");
+                var solutionXml = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "solution", "Other", "Solution.xml"));
+                File.WriteAllBytes(zip, CrmCollab.Tooling.Packaging.DeterministicZip.Write(new[]
+                {
+                    new System.Collections.Generic.KeyValuePair<string, byte[]>("solution.xml", solutionXml),
+                }));
+
+                var (code, _, error) = Run("unpack", "--zip", zip, "--folder", target + "/");
+
+                Assert.Equal(1, code);
+                Assert.Equal("crmcollab unpack: customizations.xml: missing from the package", error.Trim());
+                Assert.Equal(new[] { zip }, Directory.GetFileSystemEntries(work));
+            }
+            finally
+            {
+                if (Directory.Exists(work)) Directory.Delete(work, true);
+            }
+        }
+
+        [Fact]
         public void Unpack_needs_a_zip()
         {
             var (code, _, error) = Run("unpack");
