@@ -159,6 +159,26 @@ namespace CrmCollab.Cli.Tests
         }
 
         [Fact]
+        public void A_dll_that_is_not_an_assembly_is_one_clear_line()
+        {
+            var output = Temp();
+            var dll = Path.Combine(Path.GetTempPath(), "crmc-cli-" + Guid.NewGuid().ToString("N") + ".dll");
+            File.WriteAllText(dll, "not a PE file");
+            try
+            {
+                var (code, _, error) = Run("pack", "--dll", dll, "--output", output);
+                Assert.Equal(1, code);
+                Assert.StartsWith($"crmcollab pack: {dll} is not a .NET assembly (", error);
+                Assert.Single(error.Trim().Split('\n'));
+                Assert.False(Directory.Exists(output));
+            }
+            finally
+            {
+                File.Delete(dll);
+            }
+        }
+
+        [Fact]
         public void Unpack_needs_a_zip()
         {
             var (code, _, error) = Run("unpack");
