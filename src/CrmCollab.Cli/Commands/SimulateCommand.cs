@@ -45,10 +45,9 @@ namespace CrmCollab.Cli.Commands
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
             DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
             string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
-            var random = new Random(seed);
-            var org = new SimulatedOrganization(engine, random, deals, templates);
+            var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);
             var outcomes = new Outcomes();
-            var player = new DealPlayer(org, random, outcomes);
+            var player = new DealPlayer(org, outcomes);
             Play(deals, player, outcomes, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
