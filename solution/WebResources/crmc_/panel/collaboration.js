@@ -92,7 +92,8 @@ CrmCollab.Panel = (() => {
     1e8: "Lead",
     100000001: "Competitor presence",
     100000002: "Churn risk",
-    100000003: "Expansion"
+    100000003: "Expansion",
+    100000004: "Complaint"
   };
 
   // src/panel/model.ts
