@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using CrmCollab.Emulator.Solution;
+using CrmCollab.Tooling;
+using CrmCollab.Tooling.Packaging;
 
 namespace CrmCollab.Cli
 {
@@ -90,5 +94,20 @@ namespace CrmCollab.Cli
     public sealed class UserFacingException : Exception
     {
         public UserFacingException(string message) : base(message) { }
+
+        /// <summary>Runs a read of user input (config, templates, DLL, solution) and turns the failures the user can
+        /// fix into a <see cref="UserFacingException"/>; anything else is a bug and keeps its stack trace.</summary>
+        public static T From<T>(Func<T> load)
+        {
+            try
+            {
+                return load();
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is InvalidDataException || e is PacConfigException
+                                      || e is PackagingException || e is SolutionLoadException)
+            {
+                throw new UserFacingException(e.Message);
+            }
+        }
     }
 }

@@ -22,6 +22,14 @@ namespace CrmCollab.Cli
             return File.Exists(local) || Directory.Exists(local) ? local : Path.Combine(Root, path);
         }
 
+        /// <summary>A solution folder option, resolved; a missing folder is one line for the user.</summary>
+        public static string SolutionFolder(string path)
+        {
+            string folder = Resolve(path);
+            if (!Directory.Exists(folder)) throw new UserFacingException($"solution folder not found: {folder}");
+            return folder;
+        }
+
         public static string PluginDll(PacConfig config) =>
             Path.Combine(Root, Path.GetDirectoryName(config.PluginAssembly.Project), "bin", Configuration,
                 config.PluginAssembly.TargetFramework, config.PluginAssembly.Name + ".dll");

@@ -30,6 +30,10 @@ namespace CrmCollab.Cli.Tests
 
             Assert.Equal(1, code);
             Assert.Equal("crmcollab smoke: solution folder not found: /nowhere/solution", error.Trim());
+
+            (code, _, error) = Run("simulate", "--solution", "/nowhere/solution", "--deals", "1", "--quiet");
+            Assert.Equal(1, code);
+            Assert.Equal("crmcollab simulate: solution folder not found: /nowhere/solution", error.Trim());
         }
 
         [Fact]

@@ -100,9 +100,82 @@ namespace CrmCollab.Cli.Tests
         [Fact]
         public void A_missing_dll_is_one_clear_line()
         {
-            var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", Temp());
+            var output = Temp();
+            var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", output);
             Assert.Equal(1, code);
             Assert.Equal("crmcollab pack: built plugin assembly not found: /nowhere/CrmCollab.Plugins.dll (build first: dotnet build CrmCollab.sln -c Release)", error.Trim());
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void A_zip_that_cannot_be_written_is_one_clear_line_and_leaves_no_file_behind()
+        {
+            var output = Temp();
+            try
+            {
+                var config = CrmCollab.Tooling.PacConfig.Load(Path.Combine(RepoPaths.Root, "pac.config"));
+                var managed = CrmCollab.Tooling.Packaging.PackagingNames.ZipName(config.Solution.UniqueName, config.Solution.Version, managed: true);
+                Directory.CreateDirectory(Path.Combine(output, managed)); // a folder where the zip should go
+
+                var (code, text, error) = Run("pack", "--output", output);
+
+                Assert.Equal(1, code);
+                Assert.StartsWith($"crmcollab pack: cannot write to {output}: ", error);
+                Assert.Single(error.Trim().Split('\n'));
+                Assert.Empty(Directory.GetFiles(output)); // neither zip, nor a temporary file
+                Assert.DoesNotContain("sha256", text);
+            }
+            finally
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, true);
+            }
+        }
+
+        [Fact]
+        public void A_package_that_cannot_be_unpacked_leaves_no_half_filled_folder()
+        {
+            var work = Temp();
+            var target = Path.Combine(work, "unpacked");
+            try
+            {
+                Directory.CreateDirectory(work);
+                var zip = Path.Combine(work, "broken.zip");
+                var solutionXml = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "solution", "Other", "Solution.xml"));
+                File.WriteAllBytes(zip, CrmCollab.Tooling.Packaging.DeterministicZip.Write(new[]
+                {
+                    new System.Collections.Generic.KeyValuePair<string, byte[]>("solution.xml", solutionXml),
+                }));
+
+                var (code, _, error) = Run("unpack", "--zip", zip, "--folder", target + "/");
+
+                Assert.Equal(1, code);
+                Assert.Equal("crmcollab unpack: customizations.xml: missing from the package", error.Trim());
+                Assert.Equal(new[] { zip }, Directory.GetFileSystemEntries(work));
+            }
+            finally
+            {
+                if (Directory.Exists(work)) Directory.Delete(work, true);
+            }
+        }
+
+        [Fact]
+        public void A_dll_that_is_not_an_assembly_is_one_clear_line()
+        {
+            var output = Temp();
+            var dll = Path.Combine(Path.GetTempPath(), "crmc-cli-" + Guid.NewGuid().ToString("N") + ".dll");
+            File.WriteAllText(dll, "not a PE file");
+            try
+            {
+                var (code, _, error) = Run("pack", "--dll", dll, "--output", output);
+                Assert.Equal(1, code);
+                Assert.StartsWith($"crmcollab pack: {dll} is not a .NET assembly (", error);
+                Assert.Single(error.Trim().Split('\n'));
+                Assert.False(Directory.Exists(output));
+            }
+            finally
+            {
+                File.Delete(dll);
+            }
         }
 
         [Fact]

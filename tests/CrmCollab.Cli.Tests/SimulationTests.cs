@@ -19,6 +19,27 @@ namespace CrmCollab.Cli.Tests
             return report;
         }
 
+        [Fact]
+        public void An_output_path_that_is_a_file_fails_before_the_run_in_one_line()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "crmc-sim-" + Guid.NewGuid().ToString("N"));
+            File.WriteAllText(file, "not a folder");
+            try
+            {
+                var (code, output, error) = CliRunner.Run("simulate", "--deals", "1", "--output", file, "--quiet");
+
+                Assert.Equal(1, code);
+                Assert.StartsWith($"crmcollab simulate: cannot create the output folder {file}: ", error);
+                Assert.Single(error.Trim().Split('\n'));
+                Assert.DoesNotContain("Report:", output);
+                Assert.Equal("not a folder", File.ReadAllText(file));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
         private static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "simulation", name);
 
         [Fact]

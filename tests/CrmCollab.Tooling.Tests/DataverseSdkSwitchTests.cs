@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
@@ -13,8 +12,7 @@ namespace CrmCollab.Tooling.Tests
     /// </summary>
     public class DataverseSdkSwitchTests
     {
-        private static string RepoRoot => typeof(DataverseSdkSwitchTests).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+        private static string RepoRoot => Packaging.PackagingFixture.RepoRoot;
 
         private static JObject Evaluate(string sdk, string framework)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using CrmCollab.Tooling;
 using Xunit;
 
@@ -9,8 +8,7 @@ namespace CrmCollab.Tooling.Tests
 {
     public class PacConfigTests
     {
-        private static string RepoRoot => typeof(PacConfigTests).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+        private static string RepoRoot => Packaging.PackagingFixture.RepoRoot;
 
         private static string Write(string json)
         {

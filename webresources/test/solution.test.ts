@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { bundleAll, root, solutionWebResources } from '../scripts/build.mjs';
+import { DecisionLabels, FeasibilityStatusLabels, FunctionLabels, SignalKindLabels } from '../src/shared/choices';
 
 const solution = join(root, '..', 'solution');
 const formFolders = ['Entities/Opportunity/FormXml/main', 'Entities/Account/FormXml/main'].map((f) => join(solution, f));
@@ -92,6 +93,25 @@ describe('forms', () => {
     expect(tag(xml, 'WebResourceId').toLowerCase()).toBe(webResources.get('crmc_/panel/collaboration.html'));
     for (const column of ['estimatedvalue', 'crmc_discountpercent', 'crmc_requesteddelivery', 'crmc_paymentterms', 'statecode', 'crmc_feasibilitystatus', 'crmc_feasibilitysummary'])
       expect(attrs(xml, 'control', 'datafieldname')).toContain(column);
+  });
+});
+
+describe('choices', () => {
+  /** value → English label of an option set in solution/: a global one (OptionSets/) or one inside its table. */
+  function options(file: string, optionSet: string): Record<number, string> {
+    const xml = readFileSync(join(solution, file), 'utf8');
+    const start = xml.indexOf(`<optionset Name="${optionSet}"`);
+    expect(start, `${optionSet} in ${file}`).toBeGreaterThanOrEqual(0);
+    const block = xml.slice(start, xml.indexOf('</optionset>', start));
+    const pairs = [...block.matchAll(/<option value="(\d+)"[^>]*>\s*<labels>\s*<label description="([^"]*)" languagecode="1033"/g)];
+    return Object.fromEntries(pairs.map((m) => [Number(m[1]), m[2]]));
+  }
+
+  it('carry the values and labels of the solution (a value the scripts do not know shows as a bare number)', () => {
+    expect(FunctionLabels).toEqual(options('OptionSets/crmc_function.xml', 'crmc_function'));
+    expect(DecisionLabels).toEqual(options('Entities/crmc_FeasibilityReview/Entity.xml', 'crmc_feasibilityreview_crmc_decision'));
+    expect(FeasibilityStatusLabels).toEqual(options('Entities/Opportunity/Entity.xml', 'opportunity_crmc_feasibilitystatus'));
+    expect(SignalKindLabels).toEqual(options('Entities/crmc_FieldSignal/Entity.xml', 'crmc_fieldsignal_crmc_kind'));
   });
 });
 

@@ -29,28 +29,22 @@ namespace CrmCollab.Cli.Commands
         public int Run(ParsedOptions options)
         {
             PacConfig config = PackagingCommandSupport.Config(options);
-            string folderPath = PackagingCommandSupport.Folder(options);
+            string folderPath = RepoPaths.SolutionFolder(options.Get("solution"));
             ValidationContext context = PackagingCommandSupport.Context(options, config);
-            BuiltDll dll = PackagingCommandSupport.Load(() => BuiltDll.Read(context.PluginDll));
+            BuiltDll dll = UserFacingException.From(() => BuiltDll.Read(context.PluginDll));
 
             ValidationReport report = SolutionValidator.ValidateFolder(folderPath, context);
             if (!report.Ok) return PackagingCommandSupport.Print(report, "pack refused, the solution is not valid");
 
-            SolutionFolder folder = PackagingCommandSupport.Load(() => SolutionFolder.Read(folderPath));
-            PackResult result = PackagingCommandSupport.Load(() => SolutionPacker.Pack(folder, dll));
+            SolutionFolder folder = UserFacingException.From(() => SolutionFolder.Read(folderPath));
+            PackResult result = UserFacingException.From(() => SolutionPacker.Pack(folder, dll));
             string output = Path.IsPathRooted(options.Get("output")) ? options.Get("output") : Path.Combine(RepoPaths.Root, options.Get("output"));
-            Directory.CreateDirectory(output);
-            Write(output, result.ManagedName, result.Managed);
-            Write(output, result.UnmanagedName, result.Unmanaged);
+            var zips = new[] { (result.ManagedName, result.Managed), (result.UnmanagedName, result.Unmanaged) };
+            IReadOnlyList<string> paths = OutputFiles.Write(output, zips);
+            for (int i = 0; i < zips.Length; i++)
+                Console.WriteLine($"{paths[i]}  {zips[i].Item2.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(zips[i].Item2)).ToLowerInvariant()}");
             Console.WriteLine($"Plugin assembly: {dll.Identity.FullName}");
             return 0;
-        }
-
-        private static void Write(string folder, string name, byte[] bytes)
-        {
-            string path = Path.Combine(folder, name);
-            File.WriteAllBytes(path, bytes);
-            Console.WriteLine($"{path}  {bytes.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant()}");
         }
     }
 }

@@ -5,10 +5,10 @@ using CrmCollab.Tooling.Packaging;
 
 namespace CrmCollab.Cli.Commands
 {
-    /// <summary>What pack, unpack and validate share: configuration, the built DLL, the checks' context.</summary>
+    /// <summary>What the packaging commands share: configuration (smoke reads it too), the built DLL, the checks' context.</summary>
     internal static class PackagingCommandSupport
     {
-        public static PacConfig Config(ParsedOptions options) => Load(() => PacConfig.Load(RepoPaths.Resolve(options.Get("config"))));
+        public static PacConfig Config(ParsedOptions options) => UserFacingException.From(() => PacConfig.Load(RepoPaths.Resolve(options.Get("config"))));
 
         /// <summary>--dll, else the net462 build of pac.config's plugin project in this CLI's configuration.</summary>
         public static string Dll(ParsedOptions options, PacConfig config) =>
@@ -21,13 +21,6 @@ namespace CrmCollab.Cli.Commands
             PluginDll = Dll(options, config),
         };
 
-        public static string Folder(ParsedOptions options)
-        {
-            string folder = RepoPaths.Resolve(options.Get("solution"));
-            if (!Directory.Exists(folder)) throw new UserFacingException($"solution folder not found: {folder}");
-            return folder;
-        }
-
         /// <summary>Prints a report: the checks that ran, then one line per error.</summary>
         public static int Print(ValidationReport report, string what)
         {
@@ -39,18 +32,6 @@ namespace CrmCollab.Cli.Commands
             foreach (string error in report.Errors) Console.Error.WriteLine(error);
             Console.Error.WriteLine($"{what}: {report.Errors.Count} problem(s).");
             return 1;
-        }
-
-        public static T Load<T>(Func<T> load)
-        {
-            try
-            {
-                return load();
-            }
-            catch (Exception e) when (e is PacConfigException || e is PackagingException || e is FileNotFoundException || e is InvalidDataException)
-            {
-                throw new UserFacingException(e.Message);
-            }
         }
     }
 }

@@ -2,10 +2,10 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Domain.Routing;
-using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Tooling.Setup;
 using Newtonsoft.Json;
 using Spectre.Console;
@@ -31,24 +31,23 @@ namespace CrmCollab.Cli.Commands
             new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
         };
 
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false); // as File.WriteAllText wrote them
+
         public string Help() => CommandLine.Help(Name, Summary, Options);
 
         public int Run(ParsedOptions options)
         {
             int deals = options.Int("deals", 1, 1_000_000);
             int seed = options.Int("seed", 0, int.MaxValue);
-            string solution = RepoPaths.Resolve(options.Get("solution"));
-            if (!Directory.Exists(solution)) throw new UserFacingException($"solution folder not found: {solution}");
-            var templates = Load(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
-            engineOptions.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
-            var random = new Random(seed);
-            var org = new SimulatedOrganization(engine, random, deals, templates);
+            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
+            string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
+            var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);
             var outcomes = new Outcomes();
-            var player = new DealPlayer(org, random, outcomes);
+            var player = new DealPlayer(org, outcomes);
             Play(deals, player, outcomes, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
@@ -59,10 +58,11 @@ namespace CrmCollab.Cli.Commands
                 PlaySeconds = Math.Round(playSeconds, 2),
                 PeakWorkingSetMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             };
-            string output = Path.GetFullPath(options.Get("output"));
-            Directory.CreateDirectory(output);
-            File.WriteAllText(Path.Combine(output, "simulation-report.html"), HtmlReport.Render(report));
-            File.WriteAllText(Path.Combine(output, "simulation-report.json"), JsonConvert.SerializeObject(report, Formatting.Indented));
+            OutputFiles.Write(output, new[]
+            {
+                ("simulation-report.html", Utf8.GetBytes(HtmlReport.Render(report))),
+                ("simulation-report.json", Utf8.GetBytes(JsonConvert.SerializeObject(report, Formatting.Indented))),
+            });
             Print(report, output);
             return report.AsyncFailures == 0 ? 0 : 1;
         }
@@ -108,18 +108,6 @@ namespace CrmCollab.Cli.Commands
             AnsiConsole.Write(refusals);
             Console.WriteLine($"{report.Deals:N0} deals in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
             Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
-        }
-
-        private static T Load<T>(Func<T> load)
-        {
-            try
-            {
-                return load();
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is InvalidDataException || e is CrmCollab.Emulator.Solution.SolutionLoadException)
-            {
-                throw new UserFacingException(e.Message);
-            }
         }
     }
 }

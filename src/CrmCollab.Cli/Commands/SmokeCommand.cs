@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Security;
-using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Tooling;
 using CrmCollab.Tooling.Assemblies;
 using CrmCollab.Tooling.Setup;
@@ -34,23 +33,18 @@ namespace CrmCollab.Cli.Commands
 
         public int Run(ParsedOptions options)
         {
-            string root = RepoPaths.Root;
-            PacConfig config = Load(() => PacConfig.Load(RepoPaths.Resolve(options.Get("config"))));
+            PacConfig config = PackagingCommandSupport.Config(options);
             Console.WriteLine($"Solution {config.Solution.UniqueName} {config.Solution.Version}, publisher {config.Publisher.UniqueName} (prefix {config.Publisher.CustomizationPrefix})");
 
-            BuiltAssembly plugins = Load(() => BuiltAssembly.Read(RepoPaths.PluginDll(config)));
+            BuiltAssembly plugins = UserFacingException.From(() => BuiltAssembly.Read(RepoPaths.PluginDll(config)));
             var sdk = plugins.Reference("Microsoft.Xrm.Sdk");
             Console.WriteLine($"Deployable: {plugins.Identity.FullName}, strong-name signed: {plugins.IsStrongNameSigned}");
             Console.WriteLine($"  references {sdk?.FullName ?? "no Microsoft.Xrm.Sdk"}");
 
-            string solution = RepoPaths.Resolve(options.Get("solution"));
-            if (!Directory.Exists(solution)) throw new UserFacingException($"solution folder not found: {solution}");
-            var engineOptions = new EngineOptions();
-            engineOptions.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            DataverseEngine engine = Load(() => DataverseEngine.Boot(solution, engineOptions));
+            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), new EngineOptions());
             Console.WriteLine($"Engine booted: {engine.Catalog.Tables.Count} tables, {engine.Solution.Steps.Count} plugin steps, {engine.Solution.Roles.Count} roles");
 
-            var templates = Load(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
             int created = HandoffTemplateSetup.Apply(engine.SystemService, templates);
             Console.WriteLine($"Default handoff templates loaded: {created}");
 
@@ -103,20 +97,6 @@ namespace CrmCollab.Cli.Commands
             query.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.Equal, deal);
             query.AddOrder("scheduledend", OrderType.Ascending);
             return engine.SystemService.RetrieveMultiple(query).Entities;
-        }
-
-        /// <summary>Turns the failures a user can fix into one clear line.</summary>
-        private static T Load<T>(Func<T> load)
-        {
-            try
-            {
-                return load();
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is InvalidDataException || e is PacConfigException
-                                      || e is CrmCollab.Emulator.Solution.SolutionLoadException)
-            {
-                throw new UserFacingException(e.Message);
-            }
         }
     }
 }

@@ -24,18 +24,39 @@ namespace CrmCollab.Cli.Commands
             string zip = options.Get("zip") ?? throw new CommandLineException("--zip is required.");
             zip = RepoPaths.Resolve(zip);
             if (!File.Exists(zip)) throw new UserFacingException($"zip not found: {zip}");
-            string folder = options.Get("folder") is string f
+            string folder = Path.TrimEndingDirectorySeparator(options.Get("folder") is string f
                 ? Path.GetFullPath(f)
-                : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip));
+                : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip)));
             if (Directory.Exists(folder) && Directory.GetFileSystemEntries(folder).Length > 0)
                 throw new UserFacingException($"target folder is not empty: {folder}");
-            PackagingCommandSupport.Load(() =>
-            {
-                Unpacker.Unpack(File.ReadAllBytes(zip), folder);
-                return 0;
-            });
+            Unpack(File.ReadAllBytes(zip), folder);
             Console.WriteLine($"Unpacked {Path.GetFileName(zip)} into {folder}");
             return 0;
+        }
+
+        /// <summary>Unpacks beside the target and moves the result in only when complete: a bad package leaves no
+        /// half-filled folder for the user to clean up.</summary>
+        private static void Unpack(byte[] archive, string folder)
+        {
+            string staging = Path.Combine(Path.GetDirectoryName(folder), $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}.partial");
+            try
+            {
+                UserFacingException.From(() =>
+                {
+                    Unpacker.Unpack(archive, staging);
+                    return 0;
+                });
+                if (Directory.Exists(folder)) Directory.Delete(folder); // checked empty above
+                Directory.Move(staging, folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UserFacingException($"cannot write {folder}: {e.Message}");
+            }
+            finally
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ namespace CrmCollab.Cli.Commands
                 string path = RepoPaths.Resolve(zip);
                 return PackagingCommandSupport.Print(SolutionValidator.ValidateZip(path, context), System.IO.Path.GetFileName(path));
             }
-            string folder = PackagingCommandSupport.Folder(options);
+            string folder = RepoPaths.SolutionFolder(options.Get("solution"));
             return PackagingCommandSupport.Print(SolutionValidator.ValidateFolder(folder, context), folder);
         }
     }

@@ -22,13 +22,13 @@ namespace CrmCollab.Cli.Simulation
         private readonly DataverseEngine _engine;
         private readonly HandoffPlayer _handoffs;
 
-        public DealPlayer(SimulatedOrganization org, Random random, Outcomes outcomes)
+        public DealPlayer(SimulatedOrganization org, Outcomes outcomes)
         {
             _org = org;
-            _random = random;
+            _random = org.Random;
             _outcomes = outcomes;
             _engine = org.Engine;
-            _handoffs = new HandoffPlayer(org, random, outcomes);
+            _handoffs = new HandoffPlayer(org, outcomes);
         }
 
         public void Play(int number)
@@ -55,7 +55,7 @@ namespace CrmCollab.Cli.Simulation
             if (!forgetsTheNeed) deal["customerneed"] = "Needs a line that ships 20% more";
             Guid id = sales.Create(deal);
             _outcomes.Count("Deals created");
-            Later(1, 48);
+            _org.Later(1, 48);
 
             if (!_outcomes.Try(() => Move(sales, id, SalesStage.Develop)))
             {
@@ -70,7 +70,7 @@ namespace CrmCollab.Cli.Simulation
                 _outcomes.Count("Material changes");
                 DecidePendingReviews(id, rep);
             }
-            Later(4, 72);
+            _org.Later(4, 72);
             if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose)))
             {
                 if (_random.NextDouble() < 0.5) { Lose(sales, id); return; }
@@ -79,7 +79,7 @@ namespace CrmCollab.Cli.Simulation
                 DecidePendingReviews(id, rep, approveAll: true);
                 if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose))) { Lose(sales, id); return; }
             }
-            Later(24, 240);
+            _org.Later(24, 240);
             Move(sales, id, SalesStage.Close);
             if (_random.NextDouble() < 0.3) { Lose(sales, id); return; }
             sales.Execute(new WinOpportunityRequest
@@ -99,7 +99,7 @@ namespace CrmCollab.Cli.Simulation
             query.Criteria.AddCondition("crmc_decision", ConditionOperator.Equal, (int)ReviewDecision.Pending);
             foreach (Entity review in _engine.SystemService.RetrieveMultiple(query).Entities)
             {
-                Later(1, 60);
+                _org.Later(1, 60);
                 EntityReference owner = review.GetAttributeValue<EntityReference>("ownerid");
                 Guid reviewer = owner != null && owner.LogicalName == "systemuser" && owner.Id != rep ? owner.Id : _org.Admin;
                 double dice = approveAll ? 0 : _random.NextDouble();
@@ -123,7 +123,5 @@ namespace CrmCollab.Cli.Simulation
             });
             _outcomes.Count("Deals lost");
         }
-
-        private void Later(int minHours, int maxHours) => _engine.Clock.Advance(TimeSpan.FromHours(_random.Next(minHours, maxHours)));
     }
 }

@@ -20,10 +20,10 @@ namespace CrmCollab.Cli.Simulation
         private readonly Outcomes _outcomes;
         private readonly DataverseEngine _engine;
 
-        public HandoffPlayer(SimulatedOrganization org, Random random, Outcomes outcomes)
+        public HandoffPlayer(SimulatedOrganization org, Outcomes outcomes)
         {
             _org = org;
-            _random = random;
+            _random = org.Random;
             _outcomes = outcomes;
             _engine = org.Engine;
         }
@@ -39,13 +39,13 @@ namespace CrmCollab.Cli.Simulation
             // Downstream people work in parallel: everyone accepts first, then each traces and closes their part.
             foreach (Entity task in tasks)
             {
-                Later(1, 12);
+                _org.Later(1, 12);
                 if (_outcomes.Try(() => ServiceOf(task).Update(new Entity("task", task.Id) { ["crmc_acceptedon"] = _engine.Clock.UtcNow })))
                     _outcomes.Count("Handoffs accepted");
             }
             foreach (Entity task in tasks)
             {
-                Later(6, 60);
+                _org.Later(6, 60);
                 IOrganizationService service = ServiceOf(task);
                 if (_random.NextDouble() < 0.1) _outcomes.Try(() => Complete(service, task.Id)); // "to go faster"
                 string evidence = (task.GetAttributeValue<AliasedValue>("t.crmc_requiredevidence")?.Value as string) ?? "";
@@ -82,7 +82,7 @@ namespace CrmCollab.Cli.Simulation
                 ["crmc_newdiscountpercent"] = 20m, ["crmc_reason"] = "Volume commitment for next year",
             });
             sales.Update(new Entity("crmc_amendment", amendment) { ["crmc_state"] = new OptionSetValue(100000001) });
-            Later(4, 48);
+            _org.Later(4, 48);
             if (_outcomes.Try(() => _engine.CreateService(_org.Admin).Update(new Entity("crmc_amendment", amendment) { ["crmc_state"] = new OptionSetValue(100000002) })))
                 _outcomes.Count("Amendments applied");
         }
@@ -102,12 +102,10 @@ namespace CrmCollab.Cli.Simulation
                 ["crmc_raisedbyfunction"] = new OptionSetValue((int)function),
             }))) return;
             _outcomes.Count("Signals raised");
-            Later(2, 72);
+            _org.Later(2, 72);
             if (_random.NextDouble() < 0.7 && _outcomes.Try(() =>
                     _engine.CreateService(rep).Update(new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = _engine.Clock.UtcNow })))
                 _outcomes.Count("Signals acknowledged");
         }
-
-        private void Later(int minHours, int maxHours) => _engine.Clock.Advance(TimeSpan.FromHours(_random.Next(minHours, maxHours)));
     }
 }

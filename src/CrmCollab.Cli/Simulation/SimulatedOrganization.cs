@@ -23,6 +23,7 @@ namespace CrmCollab.Cli.Simulation
         public SimulatedOrganization(DataverseEngine engine, Random random, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates)
         {
             Engine = engine;
+            Random = random;
             var setup = new OrganizationSetup(engine.SystemService);
             string[] regions = { "North", "South", "East", "West" };
             var units = regions.Select(r => setup.CreateBusinessUnit(r)).ToList();
@@ -49,11 +50,17 @@ namespace CrmCollab.Cli.Simulation
         }
 
         public DataverseEngine Engine { get; }
+
+        /// <summary>The run's one source of chance (seeded): set-up and every choice people make draw from it in order.</summary>
+        public Random Random { get; }
         public Guid Admin { get; }
         public IReadOnlyList<Guid> Salespeople { get; }
         public Dictionary<BusinessFunction, List<Guid>> People { get; } = new Dictionary<BusinessFunction, List<Guid>>();
         public List<Guid> Accounts { get; } = new List<Guid>();
         public Dictionary<Guid, Guid> AccountOwner { get; } = new Dictionary<Guid, Guid>();
+
+        /// <summary>Time passes between two actions: a random number of whole hours in [min, max).</summary>
+        public void Later(int minHours, int maxHours) => Engine.Clock.Advance(TimeSpan.FromHours(Random.Next(minHours, maxHours)));
 
         private static List<Guid> Team(OrganizationSetup setup, string name, string role, Guid unit, int count) =>
             Enumerable.Range(1, count).Select(i => setup.CreateUser($"{name} {i:00}", unit, role)).ToList();

@@ -37,7 +37,16 @@ namespace CrmCollab.Tooling.Assemblies
             using (var stream = File.OpenRead(path))
             using (var pe = new PEReader(stream))
             {
-                MetadataReader reader = pe.GetMetadataReader();
+                MetadataReader reader;
+                try
+                {
+                    reader = pe.GetMetadataReader();
+                }
+                catch (Exception e) when (e is BadImageFormatException || e is InvalidOperationException)
+                {
+                    // Not a PE file, or a native one: a wrong --dll, not a bug.
+                    throw new InvalidDataException($"{path} is not a .NET assembly ({e.Message}).");
+                }
                 CorHeader cor = pe.PEHeaders.CorHeader;
                 var kinds = new TypeKinds(reader);
                 return new BuiltAssembly

@@ -18,12 +18,24 @@ namespace CrmCollab.Tooling.Packaging
         public AssemblyIdentity Identity { get; }
         public byte[] Bytes { get; }
 
-        /// <summary>Reads a built DLL; a missing file is one clear line.</summary>
+        /// <summary>Its metadata (types, references, signing) when read from a file; null when built from bytes.</summary>
+        public BuiltAssembly Metadata { get; private init; }
+
+        /// <summary>Reads a built DLL; a missing file or one that is not a .NET assembly is one clear line.</summary>
         public static BuiltDll Read(string path)
         {
             if (!File.Exists(path))
                 throw new PackagingException($"built plugin assembly not found: {path} (build first: dotnet build CrmCollab.sln -c Release)");
-            return new BuiltDll(AssemblyIdentity.Of(BuiltAssembly.Read(path)), File.ReadAllBytes(path));
+            BuiltAssembly metadata;
+            try
+            {
+                metadata = BuiltAssembly.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new PackagingException(e.Message);
+            }
+            return new BuiltDll(AssemblyIdentity.Of(metadata), File.ReadAllBytes(path)) { Metadata = metadata };
         }
     }
 

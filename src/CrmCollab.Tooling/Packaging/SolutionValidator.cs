@@ -33,17 +33,15 @@ namespace CrmCollab.Tooling.Packaging
                 return report;
             }
             BuiltDll dll = null;
-            BuiltAssembly built = null;
             try
             {
                 dll = BuiltDll.Read(context.PluginDll);
-                built = BuiltAssembly.Read(context.PluginDll);
             }
             catch (PackagingException e)
             {
                 report.Ran("plugin DLL", new[] { e.Message });
             }
-            Common(folder, built, context, report, managed: 0);
+            Common(folder, dll?.Metadata, context, report, managed: 0);
             if (dll != null)
             {
                 report.Ran("customizations.xml schema", Safe(() => SchemaCheck.Validate(CustomizationsWriter.Assemble(folder, dll.Identity), context.SchemaDirectory)));

@@ -65,9 +65,7 @@ namespace CrmCollab.Tooling.Packaging
 
             foreach (var (name, bytes) in entries.Where(e => !used.Contains(e.Key)))
             {
-                var path = Path.GetFullPath(Path.Combine(target, name));
-                if (!path.StartsWith(Path.GetFullPath(target), StringComparison.Ordinal))
-                    throw new PackagingException($"{name}: part escapes the target folder");
+                var path = Inside(target, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path));
                 File.WriteAllBytes(path, bytes); // environment variables and anything else, as they are
             }
@@ -80,7 +78,18 @@ namespace CrmCollab.Tooling.Packaging
             string.IsNullOrWhiteSpace(value) ? throw new PackagingException($"{PackagingNames.CustomizationsXml}: an item lacks its {what}") : value.Trim();
 
         private static void Write(string target, string relative, XElement element) =>
-            XmlFiles.Write(Path.Combine(target, relative), XmlFiles.AsFileRoot(element));
+            XmlFiles.Write(Inside(target, relative), XmlFiles.AsFileRoot(element));
+
+        /// <summary>Where a part goes. Part names and the item names that make file names come from the package, so a
+        /// name that would land outside the target ("../", a rooted path) is refused rather than written.</summary>
+        private static string Inside(string target, string relative)
+        {
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+            var path = Path.GetFullPath(Path.Combine(root, relative));
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new PackagingException($"{relative}: part escapes the target folder");
+            return path;
+        }
 
         private static void WriteEntity(XElement entity, string target)
         {
@@ -129,7 +138,7 @@ namespace CrmCollab.Tooling.Packaging
             Write(target, $"{folder}/{name}.dll.data.xml", copy);
             if (fileName != null && parts.TryGetValue(fileName, out var dll))
             {
-                File.WriteAllBytes(Path.Combine(target, folder, name + ".dll"), dll);
+                File.WriteAllBytes(Inside(target, $"{folder}/{name}.dll"), dll);
                 used.Add(fileName);
             }
         }
@@ -143,7 +152,7 @@ namespace CrmCollab.Tooling.Packaging
             Write(target, $"WebResources/{name}.data.xml", copy);
             if (fileName == null || !parts.TryGetValue(fileName, out var content))
                 throw new PackagingException($"{PackagingNames.CustomizationsXml}: web resource '{name}' names part '{fileName}', which the package lacks");
-            var path = Path.Combine(target, "WebResources", name);
+            var path = Inside(target, "WebResources/" + name);
             Directory.CreateDirectory(Path.GetDirectoryName(path));
             File.WriteAllBytes(path, content);
             used.Add(fileName);

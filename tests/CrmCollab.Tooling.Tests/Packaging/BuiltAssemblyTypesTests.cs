@@ -8,7 +8,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
     /// workflow activities (CodeActivity), without loading it.</summary>
     public class BuiltAssemblyTypesTests
     {
-        private static readonly BuiltAssembly Dll = BuiltAssembly.Read(PackagingFixture.Dll);
+        private static BuiltAssembly Dll => PackagingFixture.BuiltDll.Metadata;
 
         [Fact]
         public void Plugins_through_the_plugin_base_are_IPlugin_types_and_the_abstract_base_is_not()

@@ -142,6 +142,25 @@ namespace CrmCollab.Tooling.Tests.Packaging
         }
 
         [Fact]
+        public void A_dll_that_is_not_an_assembly_is_one_clear_error()
+        {
+            var folder = PackagingFixture.TempFolder();
+            Directory.CreateDirectory(folder);
+            var dll = Path.Combine(folder, "CrmCollab.Plugins.dll");
+            File.WriteAllText(dll, "not a PE file");
+            try
+            {
+                var report = SolutionValidator.ValidateFolder(PackagingFixture.Solution, PackagingFixture.Context(dll));
+                Assert.False(report.Ok);
+                AssertError(report, $"{dll} is not a .NET assembly");
+            }
+            finally
+            {
+                PackagingFixture.Delete(folder);
+            }
+        }
+
+        [Fact]
         public void A_zip_with_a_broken_registration_fails_validation_too()
         {
             var copy = PackagingFixture.Copy();

@@ -7,6 +7,7 @@ import {
   GateStage,
   SalesStages,
 } from '../shared/choices';
+import { Notice } from '../shared/notices';
 
 const WAITING = 'Waiting on: ';
 const CONDITIONS = '. Conditions: ';
@@ -50,12 +51,6 @@ export function gateMessage(summary: string | null | undefined, stageLabel: stri
     `This opportunity cannot enter ${stageLabel} until its feasibility reviews are approved. ` +
     `Still blocking: ${blocking}. Ask the reviewers to decide, or adjust the deal and request new reviews.`
   );
-}
-
-export interface Notice {
-  id: string;
-  level: Xrm.FormNotificationLevel;
-  message: string;
 }
 
 /** The form notifications for a status: a headline, then one per blocking function. */

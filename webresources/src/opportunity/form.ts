@@ -2,6 +2,7 @@
 // link to the collaboration panel. The plugins enforce every rule; this only shows it before the user hits it.
 import { FeasibilityStatus, GateStage, OpportunityState, SalesStages } from '../shared/choices';
 import { bareId } from '../shared/format';
+import { noticeBoard } from '../shared/notices';
 import { crossesGate, feasibilityNotices, gateMessage, isGateBlocking, stageIndex } from './feasibility';
 
 export const LockedTerms: readonly string[] = [
@@ -20,8 +21,7 @@ interface FeasibilityState {
   state: number | null;
 }
 
-// Ids of the notifications this script set on a form, so a refresh removes the ones that no longer apply.
-const shown = new WeakMap<Xrm.FormContext, Set<string>>();
+const feasibilityBoard = noticeBoard();
 const wired = new WeakSet<Xrm.FormContext>();
 
 function value<T>(form: Xrm.FormContext, name: string): T | null {
@@ -58,17 +58,7 @@ async function readServer(form: Xrm.FormContext): Promise<FeasibilityState> {
 }
 
 export function showFeasibility(form: Xrm.FormContext, state: FeasibilityState): void {
-  const previous = shown.get(form) ?? new Set<string>();
-  const next = new Set<string>();
-  for (const notice of feasibilityNotices(state.status, state.summary)) {
-    form.ui.clearFormNotification(notice.id); // setFormNotification does not replace an id that is already shown
-    form.ui.setFormNotification(notice.message, notice.level, notice.id);
-    next.add(notice.id);
-  }
-  previous.forEach((id) => {
-    if (!next.has(id)) form.ui.clearFormNotification(id);
-  });
-  shown.set(form, next);
+  feasibilityBoard(form, feasibilityNotices(state.status, state.summary));
 }
 
 /** Won deals keep their agreed terms: the server refuses changes, so the form shows them read-only. */

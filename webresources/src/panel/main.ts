@@ -1,6 +1,6 @@
 // Panel bootstrap: finds the Client API (handed over by the form, or the hosting form's window), the deal's id,
 // loads and renders, and keeps a live status region up to date for screen readers.
-import { bareId } from '../shared/format';
+import { bareId, errorMessage } from '../shared/format';
 import { PanelWebApi, loadPanel } from './data';
 import { renderPanel } from './render';
 
@@ -68,8 +68,7 @@ export async function refresh(): Promise<void> {
     status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
   } catch (error) {
     if (mine !== generation) return;
-    const message = (error as { message?: string })?.message ?? String(error);
-    status(`Could not load the collaboration data: ${message}`, true);
+    status(`Could not load the collaboration data: ${errorMessage(error)}`, true);
   }
 }
 

@@ -51,6 +51,7 @@ export const SignalKindLabels: Readonly<Record<number, string>> = {
   100000001: 'Competitor presence',
   100000002: 'Churn risk',
   100000003: 'Expansion',
+  100000004: 'Complaint',
 };
 
 /** salesstage values; the server's gate stage defaults to Propose. */

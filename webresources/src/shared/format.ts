@@ -28,6 +28,13 @@ export function bareId(id: string | null | undefined): string {
   return (id ?? '').replace(/[{}]/g, '').toLowerCase();
 }
 
+/** What went wrong, from an Error or from the { errorCode, message } objects Xrm.WebApi rejects with. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
 
 /** The display text of a lookup or choice column in a Web API row. */

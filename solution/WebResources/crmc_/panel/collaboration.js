@@ -48,6 +48,11 @@ CrmCollab.Panel = (() => {
   function bareId(id) {
     return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
   }
+  function errorMessage(error) {
+    if (error instanceof Error) return error.message;
+    const message = error == null ? void 0 : error.message;
+    return typeof message === "string" ? message : String(error);
+  }
   var FORMATTED = "@OData.Community.Display.V1.FormattedValue";
   function formatted(row, column) {
     const value = row[column + FORMATTED];
@@ -87,7 +92,8 @@ CrmCollab.Panel = (() => {
     1e8: "Lead",
     100000001: "Competitor presence",
     100000002: "Churn risk",
-    100000003: "Expansion"
+    100000003: "Expansion",
+    100000004: "Complaint"
   };
 
   // src/panel/model.ts
@@ -305,7 +311,6 @@ CrmCollab.Panel = (() => {
     void ((_a = api == null ? void 0 : api.xrm.Navigation) == null ? void 0 : _a.openForm({ entityName, entityId }));
   }
   async function refresh() {
-    var _a;
     if (!api) {
       status("Waiting for the opportunity form…");
       return;
@@ -324,8 +329,7 @@ CrmCollab.Panel = (() => {
       status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
     } catch (error) {
       if (mine !== generation) return;
-      const message = (_a = error == null ? void 0 : error.message) != null ? _a : String(error);
-      status(`Could not load the collaboration data: ${message}`, true);
+      status(`Could not load the collaboration data: ${errorMessage(error)}`, true);
     }
   }
   function setClientApiContext(xrm, form) {

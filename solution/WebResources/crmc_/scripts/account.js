@@ -42,10 +42,32 @@ CrmCollab.Account = (() => {
   function bareId(id) {
     return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
   }
+  function errorMessage(error) {
+    if (error instanceof Error) return error.message;
+    const message = error == null ? void 0 : error.message;
+    return typeof message === "string" ? message : String(error);
+  }
   var FORMATTED = "@OData.Community.Display.V1.FormattedValue";
   function formatted(row, column) {
     const value = row[column + FORMATTED];
     return typeof value === "string" ? value : "";
+  }
+
+  // src/shared/notices.ts
+  function noticeBoard() {
+    const shown = /* @__PURE__ */ new WeakMap();
+    return (form, notices) => {
+      var _a;
+      const next = new Set(notices.map((n) => n.id));
+      for (const notice of notices) {
+        form.ui.clearFormNotification(notice.id);
+        form.ui.setFormNotification(notice.message, notice.level, notice.id);
+      }
+      ((_a = shown.get(form)) != null ? _a : /* @__PURE__ */ new Set()).forEach((id) => {
+        if (!next.has(id)) form.ui.clearFormNotification(id);
+      });
+      shown.set(form, next);
+    };
   }
 
   // src/shared/choices.ts
@@ -129,15 +151,8 @@ CrmCollab.Account = (() => {
 
   // src/account/form.ts
   var PREFIX = "crmc_owner_";
-  var shown = /* @__PURE__ */ new WeakMap();
-  function show(form, lines) {
-    var _a;
-    ((_a = shown.get(form)) != null ? _a : []).forEach((id) => form.ui.clearFormNotification(id));
-    lines.forEach((line) => form.ui.setFormNotification(line.message, line.level, line.id));
-    shown.set(form, lines.map((l) => l.id));
-  }
+  var show = noticeBoard();
   async function onLoad(context) {
-    var _a;
     const form = context.getFormContext();
     const id = bareId(form.data.entity.getId());
     if (!id) return;
@@ -146,8 +161,7 @@ CrmCollab.Account = (() => {
       const lines = ownerLines(result.entities, /* @__PURE__ */ new Date());
       show(form, lines.map((l) => ({ id: PREFIX + l.function, level: l.level, message: l.message })));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String((_a = error == null ? void 0 : error.message) != null ? _a : error);
-      show(form, [{ id: PREFIX + "error", level: "WARNING", message: `Dedicated owners could not be read: ${reason}` }]);
+      show(form, [{ id: PREFIX + "error", level: "WARNING", message: `Dedicated owners could not be read: ${errorMessage(error)}` }]);
     }
   }
   return __toCommonJS(index_exports);

@@ -60,6 +60,23 @@ CrmCollab.Opportunity = (() => {
     return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
   }
 
+  // src/shared/notices.ts
+  function noticeBoard() {
+    const shown = /* @__PURE__ */ new WeakMap();
+    return (form, notices) => {
+      var _a;
+      const next = new Set(notices.map((n) => n.id));
+      for (const notice of notices) {
+        form.ui.clearFormNotification(notice.id);
+        form.ui.setFormNotification(notice.message, notice.level, notice.id);
+      }
+      ((_a = shown.get(form)) != null ? _a : /* @__PURE__ */ new Set()).forEach((id) => {
+        if (!next.has(id)) form.ui.clearFormNotification(id);
+      });
+      shown.set(form, next);
+    };
+  }
+
   // src/opportunity/feasibility.ts
   var WAITING = "Waiting on: ";
   var CONDITIONS = ". Conditions: ";
@@ -131,7 +148,7 @@ CrmCollab.Opportunity = (() => {
   var PanelControl = "WebResource_collaboration";
   var GATE_NOTICE = "crmc_gate";
   var LOCK_NOTICE = "crmc_lockedterms";
-  var shown = /* @__PURE__ */ new WeakMap();
+  var feasibilityBoard = noticeBoard();
   var wired = /* @__PURE__ */ new WeakSet();
   function value(form, name) {
     const attribute = form.getAttribute(name);
@@ -164,18 +181,7 @@ CrmCollab.Opportunity = (() => {
     }
   }
   function showFeasibility(form, state) {
-    var _a;
-    const previous = (_a = shown.get(form)) != null ? _a : /* @__PURE__ */ new Set();
-    const next = /* @__PURE__ */ new Set();
-    for (const notice of feasibilityNotices(state.status, state.summary)) {
-      form.ui.clearFormNotification(notice.id);
-      form.ui.setFormNotification(notice.message, notice.level, notice.id);
-      next.add(notice.id);
-    }
-    previous.forEach((id) => {
-      if (!next.has(id)) form.ui.clearFormNotification(id);
-    });
-    shown.set(form, next);
+    feasibilityBoard(form, feasibilityNotices(state.status, state.summary));
   }
   function applyTermsLock(form, state) {
     var _a;
