@@ -30,8 +30,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.MoveTo(_deal, SalesStage.Develop);
         }
 
-        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
-
         private void ApproveBoth()
         {
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
@@ -47,7 +45,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid ownDeal = _org.CustomDeal(otherAccount);
             _org.MoveTo(ownDeal, SalesStage.Develop);
 
-            string refusal = Refusal(() => _org.Decide(_org.Rep, _org.Review(ownDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
+            string refusal = CrmCollabOrg.Refusal(() => _org.Decide(_org.Rep, _org.Review(ownDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
 
             Assert.Contains("You own this opportunity, so you cannot decide its feasibility review", refusal);
         }
@@ -68,8 +66,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Entity finance = _org.Review(_deal, BusinessFunction.Finance);
 
-            Assert.Contains("Write the conditions", Refusal(() => _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions)));
-            Assert.Contains("recorded by CrmCollab", Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
+            Assert.Contains("Write the conditions", CrmCollabOrg.Refusal(() => _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions)));
+            Assert.Contains("recorded by CrmCollab", CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
             {
                 ["crmc_decidedon"] = new DateTime(2020, 1, 1),
             })));
@@ -93,7 +91,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(new[] { (int)ReviewDecision.Pending, (int)ReviewDecision.Invalidated }, finance);
             Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Logistics)["crmc_decision"]).Value);
             Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
-            Assert.Contains("Finance pending", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            Assert.Contains("Finance pending", CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
         }
 
         [Fact]
@@ -106,20 +104,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(2, _org.Reviews(_deal).Entities.Count);
 
             _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["estimatedvalue"] = new Money(95000m) });
-            Assert.Contains("invalidated", Refusal(() => _org.Decide(_fiona, oldFinance, ReviewDecision.Approved)));
+            Assert.Contains("invalidated", CrmCollabOrg.Refusal(() => _org.Decide(_fiona, oldFinance, ReviewDecision.Approved)));
         }
 
         [Fact]
         public void A_user_cannot_invalidate_a_review_by_hand()
         {
-            Assert.Contains("invalidated by CrmCollab", Refusal(() =>
+            Assert.Contains("invalidated by CrmCollab", CrmCollabOrg.Refusal(() =>
                 _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Invalidated)));
         }
 
         [Fact]
         public void Bad_rule_configuration_is_refused_at_save()
         {
-            string refusal = Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
             {
                 ["crmc_name"] = "Broken", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
                 ["crmc_minamount"] = new Money(-5m), ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Propose),

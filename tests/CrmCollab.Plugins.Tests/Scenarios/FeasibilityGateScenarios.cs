@@ -1,5 +1,4 @@
 using System;
-using System.ServiceModel;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
@@ -27,8 +26,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.MoveTo(_deal, SalesStage.Develop);
         }
 
-        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
-
         private void Win() => _org.As(_org.Rep).Execute(new WinOpportunityRequest
         {
             OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Won" },
@@ -54,17 +51,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string viaUpdate;
             using (var scope = _org.Engine.Metrics.Scope())
             {
-                viaUpdate = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+                viaUpdate = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
                 Assert.Equal(1, scope.PluginCallsByStep("FeasibilityGatekeeper")); // the deal's reviews, nothing more
             }
             Assert.Contains("cannot enter Propose", viaUpdate);
             Assert.Contains("Logistics pending (Lena Logistics", viaUpdate);
             Assert.Contains("Finance pending (Fiona Finance", viaUpdate);
-            Assert.Contains("cannot be won", Refusal(Win));
+            Assert.Contains("cannot be won", CrmCollabOrg.Refusal(Win));
             Assert.Equal(SalesStage.Develop, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
 
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            Assert.DoesNotContain("Logistics", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            Assert.DoesNotContain("Logistics", CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.ApprovedWithConditions, conditions: "Invoice in two instalments");
 
             _org.MoveTo(_deal, SalesStage.Propose);
@@ -86,7 +83,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["processid"] = new EntityReference("workflow", process), ["activestageid"] = new EntityReference("processstage", develop),
             });
 
-            string refusal = Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", instance)
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", instance)
             {
                 ["activestageid"] = new EntityReference("processstage", propose),
             }));
@@ -100,7 +97,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid skipper = _org.CustomDeal(_account);
 
-            string refusal = Refusal(() => _org.MoveTo(skipper, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(skipper, SalesStage.Propose));
 
             Assert.Contains("needs feasibility reviews from Logistics, Finance", refusal);
             Assert.Contains("Save the deal in Develop first", refusal);
@@ -120,7 +117,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid retailer = _org.Account("Litware Stores", industry: 27);
             Guid small = _org.Deal(retailer, "Shelving", amount: 9000m);
 
-            string refusal = Refusal(() => _org.MoveTo(small, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(small, SalesStage.Propose));
 
             Assert.Contains("needs feasibility reviews from Engineering", refusal);
         }
@@ -130,7 +127,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier before March");
 
-            string refusal = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
 
             Assert.Contains("Logistics rejected (Lena Logistics): No carrier before March", refusal);
             Assert.Equal((int)FeasibilityStatus.Blocked, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
