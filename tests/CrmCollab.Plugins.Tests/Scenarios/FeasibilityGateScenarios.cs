@@ -15,15 +15,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public FeasibilityGateScenarios()
         {
-            _lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
-            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
-            _account = _org.Account("Contoso");
-            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
-            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
-            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
-            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: 24);
-            _deal = _org.CustomDeal(_account);
-            _org.MoveTo(_deal, SalesStage.Develop);
+            (_lena, _fiona, _account, _deal) = _org.CustomDealAwaitingReviews(financeSlaHours: 24);
         }
 
         private void Win() => _org.As(_org.Rep).Execute(new WinOpportunityRequest
