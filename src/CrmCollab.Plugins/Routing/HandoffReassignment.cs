@@ -52,7 +52,7 @@ namespace CrmCollab.Plugins.Routing
                 {
                     [HandoffTask.OwnerId] = newOwner,
                     [HandoffTask.IsUnrouted] = routing.IsUnrouted,
-                    [HandoffTask.RoutingPath] = Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}"),
+                    [HandoffTask.RoutingPath] = Values.Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}", 2000),
                 });
                 moved++;
             }
@@ -73,7 +73,5 @@ namespace CrmCollab.Plugins.Routing
             deal.LinkCriteria.AddFilter(account);
             return service.RetrieveMultiple(query).Entities;
         }
-
-        private static string Shorten(string text) => text.Length <= 2000 ? text : text.Substring(0, 2000);
     }
 }
