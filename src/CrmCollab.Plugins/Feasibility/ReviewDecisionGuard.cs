@@ -3,6 +3,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,7 +18,6 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class ReviewDecisionGuard : PluginBase
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
-        public const string AdministratorRole = "CrmCollab Administrator";
 
         public ReviewDecisionGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -58,7 +58,7 @@ namespace CrmCollab.Plugins.Feasibility
             Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId));
             EntityReference reviewOwner = before.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId);
             problem = ReviewDecisionRules.CheckDecider(decider, deal.RefId(Opportunity.OwnerId) ?? Guid.Empty, reviewOwner?.Id ?? Guid.Empty,
-                reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null, IsAdministrator(service, decider));
+                reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null, Principals.HasRole(service, decider, Membership.AdministratorRole));
             if (problem != null) throw new InvalidPluginExecutionException(problem);
 
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
@@ -90,20 +90,11 @@ namespace CrmCollab.Plugins.Feasibility
             return parent != null && (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table);
         }
 
-        public static bool IsAdministrator(IOrganizationService service, Guid userId)
-        {
-            var query = new QueryExpression("role") { ColumnSet = new ColumnSet(false), TopCount = 1 };
-            query.Criteria.AddCondition("name", ConditionOperator.Equal, AdministratorRole);
-            LinkEntity membership = query.AddLink("systemuserroles", "roleid", "roleid");
-            membership.LinkCriteria.AddCondition("systemuserid", ConditionOperator.Equal, userId);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {
-            var query = new QueryExpression("teammembership") { ColumnSet = new ColumnSet("systemuserid") };
-            query.Criteria.AddCondition("teamid", ConditionOperator.Equal, teamId);
-            return service.RetrieveMultiple(query).Entities.Select(m => m.GetAttributeValue<Guid>("systemuserid")).ToArray();
+            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.UserId) };
+            query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.Equal, teamId);
+            return service.RetrieveMultiple(query).Entities.Select(m => m.GetAttributeValue<Guid>(Membership.UserId)).ToArray();
         }
     }
 }
