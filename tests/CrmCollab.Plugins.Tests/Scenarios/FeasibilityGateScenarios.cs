@@ -1,7 +1,6 @@
 using System;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -18,11 +17,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             (_lena, _fiona, _account, _deal) = _org.CustomDealAwaitingReviews(financeSlaHours: 24);
         }
 
-        private void Win() => _org.As(_org.Rep).Execute(new WinOpportunityRequest
-        {
-            OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Won" },
-            Status = new OptionSetValue(3),
-        });
+        private void Win() => _org.Win(_deal, drain: false);
 
         [Fact]
         public void Reaching_develop_requests_one_routed_review_per_function_with_its_sla()
