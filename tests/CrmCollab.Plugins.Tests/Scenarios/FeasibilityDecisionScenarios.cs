@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -47,8 +46,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");
 
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
-                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine"));
+            Assert.Contains("Only the reviewer this review is assigned to", CrmCollabOrg.Refusal(() =>
+                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine")));
             _org.Decide(administrator, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
             Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Finance)["crmc_decision"]).Value);
         }

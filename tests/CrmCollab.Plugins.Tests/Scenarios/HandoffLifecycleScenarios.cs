@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain.Routing;
@@ -115,12 +114,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void Only_administrators_edit_dedicated_owners()
         {
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.As(_org.Rep).Create(new Entity("crmc_dedicatedowner")
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Create(new Entity("crmc_dedicatedowner")
             {
                 ["crmc_name"] = "Me", ["crmc_accountid"] = new EntityReference("account", _account),
                 ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Engineering),
                 ["crmc_userid"] = new EntityReference("systemuser", _org.Rep), ["crmc_validfrom"] = CrmCollabOrg.Start,
             }));
+
+            Assert.Contains("is missing prvCreatecrmc_DedicatedOwner privilege", refusal);
+            var result = RunActivity<ResolveDedicatedOwner>(new Dictionary<string, object>
+            {
+                ["Account"] = new EntityReference("account", _account),
+                ["Function"] = new OptionSetValue((int)BusinessFunction.Engineering),
+            }, new EntityReference("account", _account));
+            Assert.Null(result.Outputs["OwnerUser"]); // the rep did not become the account's engineering owner
         }
 
         [Fact]
