@@ -115,8 +115,8 @@ namespace CrmCollab.Plugins.Feasibility
                 [FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", required.RelevantColumns), 1000),
                 [FeasibilityReviewRow.RoutingPath] = Values.Shorten(routing.RoutingPath, 2000),
             };
-            if (routing.Owner != null && routing.Owner.Kind != PrincipalKind.Queue)
-                review[FeasibilityReviewRow.OwnerId] = new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            EntityReference owner = RoutingRepository.ToOwnerReference(routing.Owner);
+            if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
             return _service.Create(review);
         }
 

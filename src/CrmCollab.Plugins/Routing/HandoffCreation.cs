@@ -142,8 +142,7 @@ namespace CrmCollab.Plugins.Routing
         private EntityReference OwnerFor(Principal owner, Entity deal)
         {
             if (owner == null) return deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId);
-            if (owner.Kind == PrincipalKind.User) return new EntityReference(SystemUser.Table, owner.Id);
-            if (owner.Kind == PrincipalKind.Team) return new EntityReference(Team.Table, owner.Id);
+            if (owner.Kind != PrincipalKind.Queue) return RoutingRepository.ToOwnerReference(owner);
             return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
         }
 

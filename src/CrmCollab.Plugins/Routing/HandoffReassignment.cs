@@ -40,9 +40,7 @@ namespace CrmCollab.Plugins.Routing
         {
             IOrganizationService service = context.SystemService;
             OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId).Resolve(function, context.Now);
-            EntityReference newOwner = routing.Owner == null || routing.Owner.Kind == PrincipalKind.Queue
-                ? null
-                : new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            EntityReference newOwner = RoutingRepository.ToOwnerReference(routing.Owner);
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {
