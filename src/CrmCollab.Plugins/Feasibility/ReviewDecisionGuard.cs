@@ -42,6 +42,8 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 if (target.Contains(FeasibilityReviewRow.DecidedOn) || target.Contains(FeasibilityReviewRow.DecidedBy))
                     throw new InvalidPluginExecutionException("'Decided on' and 'Decided by' are recorded by CrmCollab when the reviewer decides.");
+                if (target.Contains(FeasibilityReviewRow.Conditions) || target.Contains(FeasibilityReviewRow.RejectionReason))
+                    KeepsWhatTheDecisionNeeds(before, target);
                 return;
             }
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
@@ -69,6 +71,20 @@ namespace CrmCollab.Plugins.Feasibility
             Entity terms = columns.Length == 0 ? deal : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
             target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant,
                 relevant.ToDictionary(c => c, c => MaterialChange.Text(terms, c)));
+        }
+
+        /// <summary>
+        /// Editing the conditions or the reason afterwards must not leave an "Approved with conditions" without
+        /// conditions, nor a rejection without its reason (the gate and the deal's summary show them to the rep).
+        /// </summary>
+        private static void KeepsWhatTheDecisionNeeds(Entity before, Entity target)
+        {
+            var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            if (decision == ReviewDecision.Pending) return;
+            Entity after = Values.Merge(before, target);
+            string problem = ReviewDecisionRules.Check(decision, decision, after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
+                after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason));
+            if (problem != null) throw new InvalidPluginExecutionException(problem);
         }
 
         private static void OnDecided(LocalPluginContext context)

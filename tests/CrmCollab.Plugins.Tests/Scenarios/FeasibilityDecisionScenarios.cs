@@ -70,6 +70,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_conditions_of_an_approval_cannot_be_erased_afterwards()
+        {
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions, conditions: "50% upfront");
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
+            {
+                ["crmc_conditions"] = " ",
+            }));
+
+            Assert.Contains("Write the conditions of your approval", refusal);
+            Assert.Equal("50% upfront", _org.Row("crmc_feasibilityreview", finance.Id, "crmc_conditions").GetAttributeValue<string>("crmc_conditions"));
+            _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id) { ["crmc_conditions"] = "40% upfront" });
+        }
+
+        [Fact]
         public void A_discount_change_reopens_only_finance_and_keeps_the_history()
         {
             ApproveBoth();
