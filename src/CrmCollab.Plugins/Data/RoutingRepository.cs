@@ -141,6 +141,18 @@ namespace CrmCollab.Plugins.Data
             }
         }
 
+        /// <summary>The owner a record can be given: a user or a team; null for a queue (it cannot own) or nobody.</summary>
+        public static EntityReference ToOwnerReference(Principal principal)
+        {
+            if (principal == null) return null;
+            switch (principal.Kind)
+            {
+                case PrincipalKind.User: return new EntityReference(SystemUser.Table, principal.Id);
+                case PrincipalKind.Team: return new EntityReference(Team.Table, principal.Id);
+                default: return null;
+            }
+        }
+
         private static Principal FirstPrincipal(Entity row, params string[] columns) =>
             columns.Select(c => row.GetAttributeValue<EntityReference>(c)).Where(r => r != null).Select(ToPrincipal).FirstOrDefault();
 

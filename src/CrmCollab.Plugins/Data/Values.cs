@@ -31,6 +31,9 @@ namespace CrmCollab.Plugins.Data
             return merged;
         }
 
+        /// <summary>Cuts text to the column's maximum length, so a long name or routing path never fails the save.</summary>
+        public static string Shorten(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
+
         /// <summary>Whether a column holds something a person would call filled (not null, not blank text).</summary>
         public static bool IsFilled(this Entity row, string column) =>
             row.Contains(column) && row[column] != null && !(row[column] is string text && text.Trim().Length == 0);

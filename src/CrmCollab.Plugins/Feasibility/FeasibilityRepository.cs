@@ -106,24 +106,24 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var review = new Entity(FeasibilityReviewRow.Table)
             {
-                [FeasibilityReviewRow.Name] = Shorten($"{required.Function.Label()} review – {deal.GetAttributeValue<string>(Opportunity.Name)}", 200),
+                [FeasibilityReviewRow.Name] = Values.Shorten($"{required.Function.Label()} review – {deal.GetAttributeValue<string>(Opportunity.Name)}", 200),
                 [FeasibilityReviewRow.OpportunityId] = deal.ToEntityReference(),
                 [FeasibilityReviewRow.Function] = new OptionSetValue((int)required.Function),
                 [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),
                 [FeasibilityReviewRow.DueDate] = now.AddHours(required.SlaHours),
                 [FeasibilityReviewRow.GateStage] = new OptionSetValue(required.GateStage),
-                [FeasibilityReviewRow.RelevantColumns] = Shorten(string.Join(",", required.RelevantColumns), 1000),
-                [FeasibilityReviewRow.RoutingPath] = Shorten(routing.RoutingPath, 2000),
+                [FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", required.RelevantColumns), 1000),
+                [FeasibilityReviewRow.RoutingPath] = Values.Shorten(routing.RoutingPath, 2000),
             };
-            if (routing.Owner != null && routing.Owner.Kind != PrincipalKind.Queue)
-                review[FeasibilityReviewRow.OwnerId] = new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            EntityReference owner = RoutingRepository.ToOwnerReference(routing.Owner);
+            if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
             return _service.Create(review);
         }
 
         /// <summary>Writes the verdict on the deal, only when it changed (no needless Update pipelines).</summary>
         public void SaveStatus(Guid opportunityId, GateVerdict verdict, int? currentStatus, string currentSummary)
         {
-            string summary = Shorten(verdict.Summary, 4000);
+            string summary = Values.Shorten(verdict.Summary, 4000);
             if (currentStatus == (int)verdict.Status && currentSummary == summary) return;
             _service.Update(new Entity(Opportunity.Table, opportunityId)
             {
@@ -131,7 +131,5 @@ namespace CrmCollab.Plugins.Feasibility
                 [Opportunity.FeasibilitySummary] = summary,
             });
         }
-
-        public static string Shorten(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
     }
 }

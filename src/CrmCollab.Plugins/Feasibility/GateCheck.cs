@@ -3,24 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
-using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Feasibility
 {
-    /// <summary>What is being attempted on the deal: a stage move, a win, or both.</summary>
-    public sealed class GateAttempt
-    {
-        public int FromStage { get; set; }
-        public int ToStage { get; set; }
-        public bool Winning { get; set; }
-
-        public string Describe() => Winning ? "be won" : $"enter {SalesStage.Label(ToStage)}";
-
-        /// <summary>Does this attempt cross a review's gate stage?</summary>
-        public bool Crosses(int gateStage) => Winning || (FromStage < gateStage && ToStage >= gateStage);
-    }
-
     /// <summary>
     /// The server-side gate. With reviews on record it costs one query (the deal's reviews); only a deal that was
     /// never evaluated (it skipped the trigger stage) also reads the rules, to refuse skipping the reviews.
@@ -66,9 +52,7 @@ namespace CrmCollab.Plugins.Feasibility
                 .Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (needed.Count == 0) return null;
             int trigger = rules.Where(r => needed.Any(n => n.Function == r.Function)).Min(r => r.TriggerStage);
-            return $"This opportunity cannot {attempt.Describe()} yet: it needs feasibility reviews from " +
-                   string.Join(", ", needed.Select(n => n.Function.Label())) +
-                   $", which are requested at the {SalesStage.Label(trigger)} stage. Save the deal in {SalesStage.Label(trigger)} first, then wait for the reviewers' approval.";
+            return FeasibilityGate.SkippedReviewsMessage(attempt, needed.Select(n => n.Function), trigger);
         }
     }
 }

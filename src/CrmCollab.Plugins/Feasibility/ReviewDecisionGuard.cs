@@ -3,6 +3,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,7 +18,6 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class ReviewDecisionGuard : PluginBase
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
-        public const string AdministratorRole = "CrmCollab Administrator";
 
         public ReviewDecisionGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -42,6 +42,8 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 if (target.Contains(FeasibilityReviewRow.DecidedOn) || target.Contains(FeasibilityReviewRow.DecidedBy))
                     throw new InvalidPluginExecutionException("'Decided on' and 'Decided by' are recorded by CrmCollab when the reviewer decides.");
+                if (target.Contains(FeasibilityReviewRow.Conditions) || target.Contains(FeasibilityReviewRow.RejectionReason))
+                    KeepsWhatTheDecisionNeeds(before, target);
                 return;
             }
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
@@ -58,7 +60,7 @@ namespace CrmCollab.Plugins.Feasibility
             Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId));
             EntityReference reviewOwner = before.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId);
             problem = ReviewDecisionRules.CheckDecider(decider, deal.RefId(Opportunity.OwnerId) ?? Guid.Empty, reviewOwner?.Id ?? Guid.Empty,
-                reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null, IsAdministrator(service, decider));
+                reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null, Principals.HasRole(service, decider, Membership.AdministratorRole));
             if (problem != null) throw new InvalidPluginExecutionException(problem);
 
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
@@ -69,6 +71,20 @@ namespace CrmCollab.Plugins.Feasibility
             Entity terms = columns.Length == 0 ? deal : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
             target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant,
                 relevant.ToDictionary(c => c, c => MaterialChange.Text(terms, c)));
+        }
+
+        /// <summary>
+        /// Editing the conditions or the reason afterwards must not leave an "Approved with conditions" without
+        /// conditions, nor a rejection without its reason (the gate and the deal's summary show them to the rep).
+        /// </summary>
+        private static void KeepsWhatTheDecisionNeeds(Entity before, Entity target)
+        {
+            var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            if (decision == ReviewDecision.Pending) return;
+            Entity after = Values.Merge(before, target);
+            string problem = ReviewDecisionRules.Check(decision, decision, after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
+                after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason));
+            if (problem != null) throw new InvalidPluginExecutionException(problem);
         }
 
         private static void OnDecided(LocalPluginContext context)
@@ -90,20 +106,11 @@ namespace CrmCollab.Plugins.Feasibility
             return parent != null && (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table);
         }
 
-        public static bool IsAdministrator(IOrganizationService service, Guid userId)
-        {
-            var query = new QueryExpression("role") { ColumnSet = new ColumnSet(false), TopCount = 1 };
-            query.Criteria.AddCondition("name", ConditionOperator.Equal, AdministratorRole);
-            LinkEntity membership = query.AddLink("systemuserroles", "roleid", "roleid");
-            membership.LinkCriteria.AddCondition("systemuserid", ConditionOperator.Equal, userId);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {
-            var query = new QueryExpression("teammembership") { ColumnSet = new ColumnSet("systemuserid") };
-            query.Criteria.AddCondition("teamid", ConditionOperator.Equal, teamId);
-            return service.RetrieveMultiple(query).Entities.Select(m => m.GetAttributeValue<Guid>("systemuserid")).ToArray();
+            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.UserId) };
+            query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.Equal, teamId);
+            return service.RetrieveMultiple(query).Entities.Select(m => m.GetAttributeValue<Guid>(Membership.UserId)).ToArray();
         }
     }
 }

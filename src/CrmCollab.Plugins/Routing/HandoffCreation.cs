@@ -112,7 +112,7 @@ namespace CrmCollab.Plugins.Routing
             Principal owner = handoff.Routing.Owner;
             var task = new Entity(HandoffTask.Table)
             {
-                [HandoffTask.Subject] = Truncate(handoff.Subject, 200),
+                [HandoffTask.Subject] = Values.Shorten(handoff.Subject, 200),
                 [HandoffTask.Description] = handoff.Description,
                 [HandoffTask.ScheduledEnd] = handoff.DueOn,
                 [HandoffTask.RegardingObjectId] = deal.ToEntityReference(),
@@ -120,7 +120,7 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.Function] = new OptionSetValue((int)handoff.Template.Function),
                 [HandoffTask.TemplateId] = new EntityReference(HandoffTemplateRow.Table, handoff.Template.Id),
                 [HandoffTask.HandoffKey] = handoff.HandoffKey,
-                [HandoffTask.RoutingPath] = Truncate(handoff.Routing.RoutingPath, 2000),
+                [HandoffTask.RoutingPath] = Values.Shorten(handoff.Routing.RoutingPath, 2000),
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
             };
@@ -133,7 +133,7 @@ namespace CrmCollab.Plugins.Routing
                 {
                     ["queueid"] = new EntityReference(Queue.Table, owner.Id),
                     ["objectid"] = new EntityReference(HandoffTask.Table, taskId),
-                    ["title"] = Truncate(handoff.Subject, 300),
+                    ["title"] = Values.Shorten(handoff.Subject, 300),
                 });
             }
         }
@@ -142,8 +142,7 @@ namespace CrmCollab.Plugins.Routing
         private EntityReference OwnerFor(Principal owner, Entity deal)
         {
             if (owner == null) return deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId);
-            if (owner.Kind == PrincipalKind.User) return new EntityReference(SystemUser.Table, owner.Id);
-            if (owner.Kind == PrincipalKind.Team) return new EntityReference(Team.Table, owner.Id);
+            if (owner.Kind != PrincipalKind.Queue) return RoutingRepository.ToOwnerReference(owner);
             return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
         }
 
@@ -151,14 +150,12 @@ namespace CrmCollab.Plugins.Routing
         {
             _service.Create(new Entity("annotation")
             {
-                ["subject"] = Truncate($"Unrouted handoff: {handoff.Template.Subject}", 500),
+                ["subject"] = Values.Shorten($"Unrouted handoff: {handoff.Template.Subject}", 500),
                 ["notetext"] = $"No dedicated {handoff.Template.Function.Label()} owner or routing rule was found for this deal's account, " +
                     $"so '{handoff.Subject}' was created unrouted ({handoff.Routing.RoutingPath}). " +
                     "Ask your CrmCollab administrator to set the account's dedicated owner; the task is reassigned automatically.",
                 ["objectid"] = deal.ToEntityReference(),
             });
         }
-
-        private static string Truncate(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
     }
 }

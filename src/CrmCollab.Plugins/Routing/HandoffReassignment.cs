@@ -40,9 +40,7 @@ namespace CrmCollab.Plugins.Routing
         {
             IOrganizationService service = context.SystemService;
             OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId).Resolve(function, context.Now);
-            EntityReference newOwner = routing.Owner == null || routing.Owner.Kind == PrincipalKind.Queue
-                ? null
-                : new EntityReference(routing.Owner.Kind == PrincipalKind.User ? SystemUser.Table : Team.Table, routing.Owner.Id);
+            EntityReference newOwner = RoutingRepository.ToOwnerReference(routing.Owner);
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {
@@ -52,7 +50,7 @@ namespace CrmCollab.Plugins.Routing
                 {
                     [HandoffTask.OwnerId] = newOwner,
                     [HandoffTask.IsUnrouted] = routing.IsUnrouted,
-                    [HandoffTask.RoutingPath] = Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}"),
+                    [HandoffTask.RoutingPath] = Values.Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}", 2000),
                 });
                 moved++;
             }
@@ -73,7 +71,5 @@ namespace CrmCollab.Plugins.Routing
             deal.LinkCriteria.AddFilter(account);
             return service.RetrieveMultiple(query).Entities;
         }
-
-        private static string Shorten(string text) => text.Length <= 2000 ? text : text.Substring(0, 2000);
     }
 }

@@ -68,15 +68,13 @@ namespace CrmCollab.Plugins.Signals
             string description = signal.GetAttributeValue<string>(FieldSignalRow.Description);
             return service.Create(new Entity(Lead.Table)
             {
-                [Lead.Subject] = Shorten($"{FieldSignalRules.Label(kind)} at {accountName}: {description}", 300),
-                [Lead.LastName] = Shorten("Contact at " + accountName, 50),
-                [Lead.CompanyName] = Shorten(accountName, 100),
+                [Lead.Subject] = Values.Shorten($"{FieldSignalRules.Label(kind)} at {accountName}: {description}", 300),
+                [Lead.LastName] = Values.Shorten("Contact at " + accountName, 50),
+                [Lead.CompanyName] = Values.Shorten(accountName, 100),
                 [Lead.ParentAccountId] = account.ToEntityReference(),
                 [Lead.Description] = description,
                 [Lead.OwnerId] = account.GetAttributeValue<EntityReference>(Account.OwnerId),
             });
         }
-
-        private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
     }
 }

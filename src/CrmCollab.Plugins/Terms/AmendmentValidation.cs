@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Terms
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.StateCode));
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon) throw new InvalidPluginExecutionException(AmendmentRules.DealNotWon);
             if (!target.IsFilled(AmendmentRow.Name))
-                target[AmendmentRow.Name] = Shorten("Amendment of " + deal.GetAttributeValue<string>(Opportunity.Name), 100);
+                target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.GetAttributeValue<string>(Opportunity.Name), 100);
         }
 
         private static void OnUpdate(LocalPluginContext context)
@@ -114,7 +114,5 @@ namespace CrmCollab.Plugins.Terms
         }
 
         private static AmendmentState? StateOf(Entity row) => (AmendmentState?)row.Choice(AmendmentRow.State);
-
-        private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
     }
 }

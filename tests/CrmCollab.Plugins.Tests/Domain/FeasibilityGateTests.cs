@@ -118,6 +118,26 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void Only_a_move_into_or_past_the_gate_stage_or_a_win_crosses_the_gate()
+        {
+            Assert.True(new GateAttempt { FromStage = SalesStage.Develop, ToStage = SalesStage.Propose }.Crosses(SalesStage.Propose));
+            Assert.True(new GateAttempt { FromStage = SalesStage.Qualify, ToStage = SalesStage.Close }.Crosses(SalesStage.Propose));
+            Assert.False(new GateAttempt { FromStage = SalesStage.Qualify, ToStage = SalesStage.Develop }.Crosses(SalesStage.Propose));
+            Assert.False(new GateAttempt { FromStage = SalesStage.Propose, ToStage = SalesStage.Close }.Crosses(SalesStage.Propose));
+            Assert.True(new GateAttempt { FromStage = SalesStage.Close, ToStage = SalesStage.Close, Winning = true }.Crosses(SalesStage.Propose));
+        }
+
+        [Fact]
+        public void A_skipped_trigger_stage_tells_the_rep_which_reviews_and_where_to_save_first()
+        {
+            string message = FeasibilityGate.SkippedReviewsMessage(new GateAttempt { FromStage = SalesStage.Qualify, ToStage = SalesStage.Propose },
+                new[] { BusinessFunction.Logistics, BusinessFunction.Finance }, SalesStage.Develop);
+
+            Assert.Equal("This opportunity cannot enter Propose yet: it needs feasibility reviews from Logistics, Finance, which are requested " +
+                "at the Develop stage. Save the deal in Develop first, then wait for the reviewers' approval.", message);
+        }
+
+        [Fact]
         public void Approved_with_conditions_without_conditions_is_refused_and_rejection_needs_a_reason()
         {
             Assert.Contains("Write the conditions", ReviewDecisionRules.Check(ReviewDecision.Pending, ReviewDecision.ApprovedWithConditions, " ", null));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -19,18 +18,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public FeasibilityDecisionScenarios()
         {
-            _lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
-            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
-            _account = _org.Account("Contoso");
-            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
-            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
-            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
-            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
-            _deal = _org.CustomDeal(_account);
-            _org.MoveTo(_deal, SalesStage.Develop);
+            (_lena, _fiona, _account, _deal) = _org.CustomDealAwaitingReviews();
         }
-
-        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
 
         private void ApproveBoth()
         {
@@ -47,7 +36,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid ownDeal = _org.CustomDeal(otherAccount);
             _org.MoveTo(ownDeal, SalesStage.Develop);
 
-            string refusal = Refusal(() => _org.Decide(_org.Rep, _org.Review(ownDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
+            string refusal = CrmCollabOrg.Refusal(() => _org.Decide(_org.Rep, _org.Review(ownDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
 
             Assert.Contains("You own this opportunity, so you cannot decide its feasibility review", refusal);
         }
@@ -57,8 +46,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");
 
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
-                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine"));
+            Assert.Contains("Only the reviewer this review is assigned to", CrmCollabOrg.Refusal(() =>
+                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine")));
             _org.Decide(administrator, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
             Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Finance)["crmc_decision"]).Value);
         }
@@ -68,8 +57,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Entity finance = _org.Review(_deal, BusinessFunction.Finance);
 
-            Assert.Contains("Write the conditions", Refusal(() => _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions)));
-            Assert.Contains("recorded by CrmCollab", Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
+            Assert.Contains("Write the conditions", CrmCollabOrg.Refusal(() => _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions)));
+            Assert.Contains("recorded by CrmCollab", CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
             {
                 ["crmc_decidedon"] = new DateTime(2020, 1, 1),
             })));
@@ -78,6 +67,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Entity decided = _org.Review(_deal, BusinessFunction.Finance);
             Assert.Equal(_fiona, decided.GetAttributeValue<EntityReference>("crmc_decidedby").Id);
             Assert.Equal(_org.Engine.Clock.UtcNow.Date, decided.GetAttributeValue<DateTime>("crmc_decidedon").Date);
+        }
+
+        [Fact]
+        public void The_conditions_of_an_approval_cannot_be_erased_afterwards()
+        {
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions, conditions: "50% upfront");
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id)
+            {
+                ["crmc_conditions"] = " ",
+            }));
+
+            Assert.Contains("Write the conditions of your approval", refusal);
+            Assert.Equal("50% upfront", _org.Row("crmc_feasibilityreview", finance.Id, "crmc_conditions").GetAttributeValue<string>("crmc_conditions"));
+            _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id) { ["crmc_conditions"] = "40% upfront" });
         }
 
         [Fact]
@@ -93,7 +98,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(new[] { (int)ReviewDecision.Pending, (int)ReviewDecision.Invalidated }, finance);
             Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Logistics)["crmc_decision"]).Value);
             Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
-            Assert.Contains("Finance pending", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            Assert.Contains("Finance pending", CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
         }
 
         [Fact]
@@ -106,20 +111,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(2, _org.Reviews(_deal).Entities.Count);
 
             _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["estimatedvalue"] = new Money(95000m) });
-            Assert.Contains("invalidated", Refusal(() => _org.Decide(_fiona, oldFinance, ReviewDecision.Approved)));
+            Assert.Contains("invalidated", CrmCollabOrg.Refusal(() => _org.Decide(_fiona, oldFinance, ReviewDecision.Approved)));
         }
 
         [Fact]
         public void A_user_cannot_invalidate_a_review_by_hand()
         {
-            Assert.Contains("invalidated by CrmCollab", Refusal(() =>
+            Assert.Contains("invalidated by CrmCollab", CrmCollabOrg.Refusal(() =>
                 _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Invalidated)));
         }
 
         [Fact]
         public void Bad_rule_configuration_is_refused_at_save()
         {
-            string refusal = Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
             {
                 ["crmc_name"] = "Broken", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
                 ["crmc_minamount"] = new Money(-5m), ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Propose),

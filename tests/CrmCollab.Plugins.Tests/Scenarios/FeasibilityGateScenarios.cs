@@ -1,8 +1,6 @@
 using System;
-using System.ServiceModel;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -16,24 +14,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public FeasibilityGateScenarios()
         {
-            _lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
-            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
-            _account = _org.Account("Contoso");
-            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena);
-            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
-            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
-            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: 24);
-            _deal = _org.CustomDeal(_account);
-            _org.MoveTo(_deal, SalesStage.Develop);
+            (_lena, _fiona, _account, _deal) = _org.CustomDealAwaitingReviews(financeSlaHours: 24);
         }
 
-        private string Refusal(Action attempt) => Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
-
-        private void Win() => _org.As(_org.Rep).Execute(new WinOpportunityRequest
-        {
-            OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Won" },
-            Status = new OptionSetValue(3),
-        });
+        private void Win() => _org.Win(_deal, drain: false);
 
         [Fact]
         public void Reaching_develop_requests_one_routed_review_per_function_with_its_sla()
@@ -54,17 +38,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string viaUpdate;
             using (var scope = _org.Engine.Metrics.Scope())
             {
-                viaUpdate = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+                viaUpdate = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
                 Assert.Equal(1, scope.PluginCallsByStep("FeasibilityGatekeeper")); // the deal's reviews, nothing more
             }
             Assert.Contains("cannot enter Propose", viaUpdate);
             Assert.Contains("Logistics pending (Lena Logistics", viaUpdate);
             Assert.Contains("Finance pending (Fiona Finance", viaUpdate);
-            Assert.Contains("cannot be won", Refusal(Win));
+            Assert.Contains("cannot be won", CrmCollabOrg.Refusal(Win));
             Assert.Equal(SalesStage.Develop, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
 
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            Assert.DoesNotContain("Logistics", Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            Assert.DoesNotContain("Logistics", CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose)));
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.ApprovedWithConditions, conditions: "Invoice in two instalments");
 
             _org.MoveTo(_deal, SalesStage.Propose);
@@ -86,7 +70,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["processid"] = new EntityReference("workflow", process), ["activestageid"] = new EntityReference("processstage", develop),
             });
 
-            string refusal = Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", instance)
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", instance)
             {
                 ["activestageid"] = new EntityReference("processstage", propose),
             }));
@@ -100,7 +84,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid skipper = _org.CustomDeal(_account);
 
-            string refusal = Refusal(() => _org.MoveTo(skipper, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(skipper, SalesStage.Propose));
 
             Assert.Contains("needs feasibility reviews from Logistics, Finance", refusal);
             Assert.Contains("Save the deal in Develop first", refusal);
@@ -120,7 +104,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid retailer = _org.Account("Litware Stores", industry: 27);
             Guid small = _org.Deal(retailer, "Shelving", amount: 9000m);
 
-            string refusal = Refusal(() => _org.MoveTo(small, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(small, SalesStage.Propose));
 
             Assert.Contains("needs feasibility reviews from Engineering", refusal);
         }
@@ -130,7 +114,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier before March");
 
-            string refusal = Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
 
             Assert.Contains("Logistics rejected (Lena Logistics): No carrier before March", refusal);
             Assert.Equal((int)FeasibilityStatus.Blocked, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);

@@ -10,6 +10,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// <summary>Feasibility set-up on top of the shipped organisation: rules, reviewers, deals and decisions.</summary>
     public static class FeasibilityOrg
     {
+        /// <summary>
+        /// The set-up the feasibility scenarios start from: Lena (logistics) and Fiona (finance) review for Contoso as its
+        /// dedicated owners, one rule per function asks for their reviews, and a custom deal above 50k has just reached
+        /// Develop, so both reviews are pending.
+        /// </summary>
+        public static (Guid lena, Guid fiona, Guid account, Guid deal) CustomDealAwaitingReviews(this CrmCollabOrg org, int financeSlaHours = 48)
+        {
+            Guid lena = org.User("Lena Logistics", "CrmCollab Reviewer");
+            Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid account = org.Account("Contoso");
+            org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
+            org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
+            org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
+            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: financeSlaHours);
+            Guid deal = org.CustomDeal(account);
+            org.MoveTo(deal, SalesStage.Develop);
+            return (lena, fiona, account, deal);
+        }
+
         public static Guid FeasibilityRule(this CrmCollabOrg org, string name, BusinessFunction function, string relevantColumns,
             decimal? minAmount = 50000m, bool customOnly = true, decimal? minDiscount = null, int slaHours = 48)
         {

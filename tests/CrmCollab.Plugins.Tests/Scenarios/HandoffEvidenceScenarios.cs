@@ -74,10 +74,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Setup.AddMembers(team, _lena);
             Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
             _org.System.Update(new Entity("task", task) { ["ownerid"] = new EntityReference("team", team) });
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(1));
 
             _org.As(_lena).Update(new Entity("task", task) { ["crmc_acceptedon"] = CrmCollabOrg.Start });
 
-            Assert.True(_org.Row("task", task, "crmc_acceptedon").Contains("crmc_acceptedon"));
+            DateTime accepted = _org.Row("task", task, "crmc_acceptedon").GetAttributeValue<DateTime>("crmc_acceptedon");
+            Assert.Equal(CrmCollabOrg.Start.AddHours(1), accepted, TimeSpan.FromSeconds(1)); // server time, not the typed one
         }
     }
 }

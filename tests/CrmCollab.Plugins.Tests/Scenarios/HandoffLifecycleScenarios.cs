@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain.Routing;
@@ -91,9 +90,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_alice, OwnerOf(second, BusinessFunction.Adv));     // other function: untouched
         }
 
-        private string Refusal(Action action) =>
-            Assert.Throws<FaultException<OrganizationServiceFault>>(action).Detail.Message;
-
         [Fact]
         public void Bad_dedicated_owner_rows_are_refused_with_a_message_the_admin_can_act_on()
         {
@@ -101,15 +97,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             IOrganizationService admin = _org.As(_org.Admin);
             var team = _org.Setup.CreateTeam("Logistics North", _org.Operations, Emulator.Security.TeamType.Owner);
 
-            Assert.Contains("not both", Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv, user: _alice, team: team)));
-            Assert.Contains("Set the user or the team", Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv)));
-            Assert.Contains("already has a Logistics dedicated owner", Refusal(() => _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _alice)));
-            Assert.Contains("not one of CrmCollab's functions", Refusal(() => admin.Create(new Entity("crmc_dedicatedowner")
+            Assert.Contains("not both", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv, user: _alice, team: team)));
+            Assert.Contains("Set the user or the team", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv)));
+            Assert.Contains("already has a Logistics dedicated owner", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _alice)));
+            Assert.Contains("not one of CrmCollab's functions", CrmCollabOrg.Refusal(() => admin.Create(new Entity("crmc_dedicatedowner")
             {
                 ["crmc_name"] = "Odd", ["crmc_accountid"] = new EntityReference("account", other), ["crmc_function"] = new OptionSetValue(42),
                 ["crmc_userid"] = new EntityReference("systemuser", _alice), ["crmc_validfrom"] = CrmCollabOrg.Start,
             })));
-            Assert.Contains("Set the user, team or queue", Refusal(() => admin.Create(new Entity("crmc_routingrule")
+            Assert.Contains("Set the user, team or queue", CrmCollabOrg.Refusal(() => admin.Create(new Entity("crmc_routingrule")
             {
                 ["crmc_name"] = "No target", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Sav),
             })));
@@ -118,12 +114,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void Only_administrators_edit_dedicated_owners()
         {
-            Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.As(_org.Rep).Create(new Entity("crmc_dedicatedowner")
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Create(new Entity("crmc_dedicatedowner")
             {
                 ["crmc_name"] = "Me", ["crmc_accountid"] = new EntityReference("account", _account),
                 ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Engineering),
                 ["crmc_userid"] = new EntityReference("systemuser", _org.Rep), ["crmc_validfrom"] = CrmCollabOrg.Start,
             }));
+
+            Assert.Contains("is missing prvCreatecrmc_DedicatedOwner privilege", refusal);
+            var result = RunActivity<ResolveDedicatedOwner>(new Dictionary<string, object>
+            {
+                ["Account"] = new EntityReference("account", _account),
+                ["Function"] = new OptionSetValue((int)BusinessFunction.Engineering),
+            }, new EntityReference("account", _account));
+            Assert.Null(result.Outputs["OwnerUser"]); // the rep did not become the account's engineering owner
         }
 
         [Fact]

@@ -22,12 +22,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
         });
 
-        private Guid Review(Guid deal, Guid reviewer, double dueInHours) => _org.System.Create(new Entity("crmc_feasibilityreview")
-        {
-            ["crmc_name"] = "Finance review", ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
-            ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance), ["crmc_decision"] = new OptionSetValue(100000000),
-            ["crmc_duedate"] = CrmCollabOrg.Start.AddHours(dueInHours), ["ownerid"] = new EntityReference("systemuser", reviewer),
-        });
+        private Guid Review(Guid deal, Guid reviewer, double dueInHours) => _org.FinanceReview(deal, reviewer, CrmCollabOrg.Start.AddHours(dueInHours));
 
         private void Approve(Guid review, Guid reviewer) =>
             _org.As(reviewer).Update(new Entity("crmc_feasibilityreview", review) { ["crmc_decision"] = new OptionSetValue(100000001) });

@@ -55,14 +55,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary>A current (pending) Finance review of the deal owned by <paramref name="reviewer"/>.</summary>
-        public Guid FinanceReview(Guid deal, Guid reviewer) => System.Create(new Entity("crmc_feasibilityreview")
+        public Guid FinanceReview(Guid deal, Guid reviewer, DateTime? due = null)
         {
-            ["crmc_name"] = "Finance review",
-            ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
-            ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
-            ["crmc_decision"] = new OptionSetValue(100000000),
-            ["ownerid"] = new EntityReference("systemuser", reviewer),
-        });
+            var review = new Entity("crmc_feasibilityreview")
+            {
+                ["crmc_name"] = "Finance review",
+                ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["crmc_decision"] = new OptionSetValue(100000000),
+                ["ownerid"] = new EntityReference("systemuser", reviewer),
+            };
+            if (due.HasValue) review["crmc_duedate"] = due.Value;
+            return System.Create(review);
+        }
 
         public Guid Signal(Guid account, SignalKind kind, Guid raiser, string description = "Heard it at the plant", Guid? competitor = null)
         {

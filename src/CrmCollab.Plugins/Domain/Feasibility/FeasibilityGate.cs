@@ -43,6 +43,12 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             $"This opportunity cannot {attempted} until its feasibility reviews are approved. Still blocking: " +
             string.Join("; ", verdict.Blocking) + ". Ask the reviewers to decide, or adjust the deal and request new reviews.";
 
+        /// <summary>The refusal text when a deal would pass a gate whose reviews were never requested (it skipped the trigger stage).</summary>
+        public static string SkippedReviewsMessage(GateAttempt attempt, IEnumerable<BusinessFunction> functions, int triggerStage) =>
+            $"This opportunity cannot {attempt.Describe()} yet: it needs feasibility reviews from " +
+            string.Join(", ", functions.Select(f => f.Label())) +
+            $", which are requested at the {SalesStage.Label(triggerStage)} stage. Save the deal in {SalesStage.Label(triggerStage)} first, then wait for the reviewers' approval.";
+
         private static string Describe(ReviewState review)
         {
             string who = string.IsNullOrEmpty(review.ReviewerName) ? "" : $" ({review.ReviewerName})";
