@@ -70,7 +70,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void The_conditions_of_an_approval_cannot_be_erased_afterwards()
+        public void The_conditions_of_an_approval_cannot_be_erased_but_a_rewrite_reaches_the_deal_summary()
         {
             Entity finance = _org.Review(_deal, BusinessFunction.Finance);
             _org.Decide(_fiona, finance, ReviewDecision.ApprovedWithConditions, conditions: "50% upfront");
@@ -83,6 +83,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("Write the conditions of your approval", refusal);
             Assert.Equal("50% upfront", _org.Row("crmc_feasibilityreview", finance.Id, "crmc_conditions").GetAttributeValue<string>("crmc_conditions"));
             _org.As(_fiona).Update(new Entity("crmc_feasibilityreview", finance.Id) { ["crmc_conditions"] = "40% upfront" });
+            string summary = _org.DealState(_deal).GetAttributeValue<string>("crmc_feasibilitysummary");
+            Assert.Contains("Finance: 40% upfront", summary);
+            Assert.DoesNotContain("50% upfront", summary);
         }
 
         [Fact]
