@@ -199,6 +199,23 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Contains(problems, p => p.Contains("cannot be negative"));
             Assert.Contains(problems, p => p.Contains("The gate stage (Develop) must come after the stage that requests the reviews (Propose)"));
             Assert.Contains(problems, p => p.Contains("unknown on the opportunity: crmc_discount."));
+            Assert.DoesNotContain(problems, p => p.Contains("would never re-open")); // estimatedvalue and products are watched
+        }
+
+        [Fact]
+        public void A_relevant_column_whose_change_would_never_reopen_the_review_is_refused()
+        {
+            var rule = new FeasibilityRule
+            {
+                Function = BusinessFunction.Finance, TriggerStage = SalesStage.Develop, GateStage = SalesStage.Propose, SlaHours = 24,
+                RelevantColumns = CommaList.Parse("closeprobability, crmc_paymentterms, products"),
+            };
+            var columns = new HashSet<string> { "closeprobability", "crmc_paymentterms", "products" };
+
+            string problem = Assert.Single(FeasibilityRuleValidator.Check(rule, columns));
+
+            Assert.StartsWith("A change of closeprobability would never re-open this review.", problem);
+            Assert.Contains("crmc_paymentterms", problem); // the message lists what the admin can choose
         }
     }
 }

@@ -138,6 +138,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("cannot be negative", refusal);
             Assert.Contains("must come after the stage that requests the reviews", refusal);
             Assert.Contains("unknown on the opportunity: crmc_discount.", refusal);
+
+            string unwatched = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = "Likely deals: operations", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Operations),
+                ["crmc_slahours"] = 24, ["crmc_relevantcolumns"] = "closeprobability", ["crmc_isactive"] = true,
+            }));
+            Assert.Contains("A change of closeprobability would never re-open this review", unwatched);
         }
 
         [Fact]

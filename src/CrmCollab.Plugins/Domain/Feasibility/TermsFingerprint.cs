@@ -33,6 +33,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     {
         public const string ProductsToken = "products";
 
+        /// <summary>
+        /// The deal columns whose change re-opens reviews (the filtering attributes of MaterialChange's Update step on
+        /// opportunity; a test holds the two equal). A relevant column outside them would never re-open its review.
+        /// </summary>
+        public static readonly IReadOnlyList<string> WatchedColumns = new[]
+        {
+            "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution",
+            "estimatedclosedate", "budgetamount", "customerneed", "description",
+        };
+
         public static IEnumerable<string> Check(FeasibilityRule rule, ISet<string> opportunityColumns)
         {
             if (rule.MinAmount < 0) yield return $"The minimum amount cannot be negative ({rule.MinAmount}).";
@@ -47,6 +57,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 .ToList();
             if (unknown.Count > 0)
                 yield return $"Relevant columns unknown on the opportunity: {string.Join(", ", unknown)}. Use logical names (e.g. estimatedvalue, crmc_discountpercent) or 'products'.";
+            var unwatched = rule.RelevantColumns
+                .Where(c => !string.Equals(c, ProductsToken, StringComparison.OrdinalIgnoreCase)
+                    && opportunityColumns.Contains(c.ToLowerInvariant()) && !WatchedColumns.Contains(c.ToLowerInvariant()))
+                .ToList();
+            if (unwatched.Count > 0)
+                yield return $"A change of {string.Join(", ", unwatched)} would never re-open this review. Choose the relevant columns " +
+                    $"among the terms CrmCollab watches: {string.Join(", ", WatchedColumns)} or '{ProductsToken}'.";
         }
     }
 }
