@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -31,8 +32,8 @@ namespace CrmCollab.Plugins.Terms
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage);
-            int? stage = StageOf(target);
-            if (stage == null || (before != null && StageOf(before) == stage)) return; // not entering a stage
+            int? stage = DealStage.Of(target);
+            if (stage == null || (before != null && DealStage.Of(before) == stage)) return; // not entering a stage
 
             StageRequirements requirements;
             try
@@ -56,18 +57,6 @@ namespace CrmCollab.Plugins.Terms
             IReadOnlyList<string> missing = requirements.Missing(stage.Value, deal.IsFilled);
             if (missing.Count > 0)
                 throw new InvalidPluginExecutionException(StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
-        }
-
-        /// <summary>salesstage, else the stage named by stepname ("2-Propose", "Propose").</summary>
-        private static int? StageOf(Entity row)
-        {
-            int? stage = row.Choice(Opportunity.SalesStage);
-            if (stage != null) return stage;
-            string step = row.GetAttributeValue<string>(Opportunity.StepName);
-            if (string.IsNullOrWhiteSpace(step)) return null;
-            foreach (int candidate in Stages)
-                if (step.IndexOf(SalesStage.Label(candidate), StringComparison.OrdinalIgnoreCase) >= 0) return candidate;
-            return null;
         }
     }
 }

@@ -202,6 +202,19 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.DoesNotContain(problems, p => p.Contains("would never re-open")); // estimatedvalue and products are watched
         }
 
+        [Theory]
+        [InlineData("1-Qualify", SalesStage.Qualify)]
+        [InlineData("3-Propose", SalesStage.Propose)]
+        [InlineData("2-Propose", SalesStage.Propose)] // a renamed process: the stage it names wins over its number
+        [InlineData("Close the deal", SalesStage.Close)]
+        [InlineData("3-Negotiate", SalesStage.Propose)] // no stage named: the out-of-the-box numbering
+        [InlineData("Negotiate", null)]
+        [InlineData("", null)]
+        public void A_process_step_name_reads_as_the_stage_it_names_else_by_its_number(string step, int? stage)
+        {
+            Assert.Equal(stage, SalesStage.FromStepName(step));
+        }
+
         [Fact]
         public void A_relevant_column_whose_change_would_never_reopen_the_review_is_refused()
         {

@@ -39,6 +39,19 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 default: return "stage " + stage;
             }
         }
+
+        /// <summary>
+        /// The stage a process step name stands for: the stage it names ("Propose", "2-Propose"), else the out-of-the-box
+        /// numbering "1-Qualify" … "4-Close" (step N is stage N − 1); null when it says neither.
+        /// </summary>
+        public static int? FromStepName(string step)
+        {
+            if (string.IsNullOrWhiteSpace(step)) return null;
+            foreach (int stage in new[] { Qualify, Develop, Propose, Close })
+                if (step.IndexOf(Label(stage), StringComparison.OrdinalIgnoreCase) >= 0) return stage;
+            bool numbered = step.Length > 1 && step[0] >= '1' && step[0] <= '4' && step[1] == '-';
+            return numbered ? step[0] - '1' : (int?)null;
+        }
     }
 
     /// <summary>The deal facts feasibility rules look at.</summary>
