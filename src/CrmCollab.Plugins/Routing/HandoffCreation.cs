@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Routing
             Guid? accountId = AccountOf(deal);
             if (accountId == null)
                 throw new InvalidPluginExecutionException(
-                    $"The opportunity '{deal.GetAttributeValue<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer) and win it again.");
+                    $"The opportunity '{deal.GetAttributeValue<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
 
             var templates = ActiveTemplates();
             var existing = ExistingKeys(opportunityId);

@@ -50,6 +50,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_without_an_account_gets_no_handoff_and_the_step_says_what_to_fix()
+        {
+            Guid deal = _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "Walk-in order" });
+            var dealRef = new EntityReference("opportunity", deal);
+
+            var refusal = Assert.Throws<InvalidPluginExecutionException>(() =>
+                RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef));
+
+            Assert.Equal("The opportunity 'Walk-in order' has no account, so its handoffs cannot be routed. " +
+                "Set its account (customer), then run the Create Post-Sale Handoff step on it.", refusal.Message);
+            Assert.Empty(_org.HandoffTasks(deal).Entities);
+        }
+
+        [Fact]
         public void A_partial_earlier_run_is_completed_not_repeated()
         {
             Guid deal = _org.Deal(_account);
