@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
@@ -57,37 +56,12 @@ namespace CrmCollab.Plugins.Terms
             {
                 throw new InvalidPluginExecutionException("Stage Requirements: " + invalid.Message);
             }
-            IReadOnlyList<string> unknown = UnknownColumns(context, requirements.AllColumns);
+            IReadOnlyList<string> unknown = OpportunityColumns.Unknown(context, requirements.AllColumns);
             if (unknown.Count > 0)
                 throw new InvalidPluginExecutionException(
                     $"Stage Requirements: the opportunity has no column {string.Join(", ", unknown)}. Use the columns' logical names (e.g. customerneed, budgetamount).");
         }
 
         /// <summary>One query for all columns; only when it is refused, one per column to name the culprits.</summary>
-        private static IReadOnlyList<string> UnknownColumns(LocalPluginContext context, IReadOnlyList<string> columns)
-        {
-            if (columns.Count == 0) return columns;
-            if (context.ExecutionContext.IsInTransaction)
-            {
-                // A failed call would end the caller's transaction: leave the columns to the gate's message.
-                context.Trace("Saved inside a transaction: the stage requirement columns are not probed.");
-                return new string[0];
-            }
-            if (Exists(context.SystemService, columns.ToArray())) return new string[0];
-            return columns.Where(c => !Exists(context.SystemService, c)).ToArray();
-        }
-
-        private static bool Exists(IOrganizationService service, params string[] columns)
-        {
-            try
-            {
-                service.RetrieveMultiple(new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(columns), TopCount = 1 });
-                return true;
-            }
-            catch (FaultException<OrganizationServiceFault>)
-            {
-                return false;
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -145,6 +146,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["crmc_slahours"] = 24, ["crmc_relevantcolumns"] = "closeprobability", ["crmc_isactive"] = true,
             }));
             Assert.Contains("A change of closeprobability would never re-open this review", unwatched);
+        }
+
+        [Fact]
+        public void A_rule_saved_inside_a_batch_transaction_is_refused_with_its_own_message_not_a_platform_error()
+        {
+            var batch = new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection() };
+            batch.Requests.Add(new CreateRequest
+            {
+                Target = new Entity("crmc_feasibilityrule")
+                {
+                    ["crmc_name"] = "Typo", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                    ["crmc_slahours"] = 24, ["crmc_relevantcolumns"] = "crmc_discount", ["crmc_isactive"] = true,
+                },
+            });
+
+            // Inside the caller's transaction a failed probe would end it: the column is not probed, the watch list names it.
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Execute(batch));
+
+            Assert.Contains("A change of crmc_discount would never re-open this review", refusal);
         }
 
         [Fact]
