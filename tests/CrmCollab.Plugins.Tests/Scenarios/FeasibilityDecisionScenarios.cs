@@ -157,14 +157,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 Target = new Entity("crmc_feasibilityrule")
                 {
                     ["crmc_name"] = "Typo", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
-                    ["crmc_slahours"] = 24, ["crmc_relevantcolumns"] = "crmc_discount", ["crmc_isactive"] = true,
+                    ["crmc_slahours"] = 24, ["crmc_relevantcolumns"] = "estimatedvalue,crmc_discount", ["crmc_isactive"] = true,
                 },
             });
 
-            // Inside the caller's transaction a failed probe would end it: the column is not probed, the watch list names it.
+            // Inside the caller's transaction a failed probe ends it, and every later probe fails too (a valid column
+            // would be called unknown): columns are not probed there, and the watch list names the mistyped one.
             string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Execute(batch));
 
             Assert.Contains("A change of crmc_discount would never re-open this review", refusal);
+            Assert.DoesNotContain("unknown on the opportunity", refusal);
         }
 
         [Fact]
