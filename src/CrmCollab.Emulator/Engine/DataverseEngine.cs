@@ -115,6 +115,21 @@ namespace CrmCollab.Emulator.Engine
         /// <summary>Every organization-service call, from callers and plugins alike, enters here.</summary>
         internal OrganizationResponse Execute(OrganizationRequest request, ExecutionFrame frame)
         {
+            try
+            {
+                return Run(request, frame);
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail.Timestamp == default)
+            {
+                // Faults are raised deep in handlers and the query engine, which know no clock: the service stamps
+                // them with the organisation's time on the way out, so they never carry the wall clock.
+                fault.Detail.Timestamp = Clock.UtcNow;
+                throw;
+            }
+        }
+
+        private OrganizationResponse Run(OrganizationRequest request, ExecutionFrame frame)
+        {
             if (request == null) throw Faults.Invalid("The request is required.");
             if (frame.FromPlugin) Metrics.RecordPluginCall(request.RequestName ?? "", frame.ParentContext?.OwningExtension?.Name);
             if (frame.Depth > Options.MaxDepth)

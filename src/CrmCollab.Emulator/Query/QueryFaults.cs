@@ -16,7 +16,8 @@ namespace CrmCollab.Emulator.Query
 
         public static FaultException<OrganizationServiceFault> Create(int code, string message)
         {
-            var fault = new OrganizationServiceFault { ErrorCode = code, Message = message, Timestamp = DateTime.UtcNow };
+            // No timestamp here: the organization service stamps it with the engine's clock.
+            var fault = new OrganizationServiceFault { ErrorCode = code, Message = message };
             return new FaultException<OrganizationServiceFault>(fault, new FaultReason(message));
         }
 

@@ -71,7 +71,11 @@ namespace CrmCollab.Emulator.Tests.Engine
             Assert.Contains("crmc_color", f.Detail.Message);
             // The same mistake in a query reads the same.
             var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_color") };
-            Assert.Equal(f.Detail.Message, Fails(() => svc.RetrieveMultiple(query), ErrorCodes.QueryBuilderNoAttribute).Message);
+            var fromQuery = Fails(() => svc.RetrieveMultiple(query), ErrorCodes.QueryBuilderNoAttribute);
+            Assert.Equal(f.Detail.Message, fromQuery.Message);
+            // Both stamped with the organisation's clock (deterministic), never the wall clock.
+            Assert.Equal(engine.Clock.UtcNow, f.Detail.Timestamp);
+            Assert.Equal(engine.Clock.UtcNow, fromQuery.Timestamp);
 
             f = Fails(() => svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "a", ["crmc_quantity"] = "3" }));
             Assert.Equal(ErrorCodes.InvalidArgument, f.Detail.ErrorCode);
