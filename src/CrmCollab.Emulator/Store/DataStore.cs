@@ -175,7 +175,8 @@ namespace CrmCollab.Emulator.Store
             RequireRow(tableName, id);
             foreach (var relationship in _catalog.Relationships.Where(r => !r.IsManyToMany && r.ReferencedEntity == tableName))
             {
-                var children = Rows.Scan(relationship.ReferencingEntity)
+                // Through the lookup's equality index (candidates by id); the filter keeps the polymorphic target exact.
+                var children = Rows.Find(relationship.ReferencingEntity, relationship.ReferencingAttribute, id)
                     .Where(r => r.GetAttributeValue<object>(relationship.ReferencingAttribute) is EntityReference reference
                                 && reference.Id == id && reference.LogicalName == tableName)
                     .ToList();
@@ -203,11 +204,12 @@ namespace CrmCollab.Emulator.Store
             // N:N links of the row go with it.
             foreach (var relationship in _catalog.Relationships.Where(r => r.IsManyToMany && (r.Entity1 == tableName || r.Entity2 == tableName)))
             {
-                var links = Rows.Scan(relationship.IntersectEntity)
-                    .Where(r => (relationship.Entity1 == tableName && Equals(r.GetAttributeValue<object>(relationship.Entity1IntersectAttribute), id))
-                             || (relationship.Entity2 == tableName && Equals(r.GetAttributeValue<object>(relationship.Entity2IntersectAttribute), id)))
-                    .Select(r => r.Id).ToList();
-                foreach (var link in links) Rows.Remove(relationship.IntersectEntity, link, log);
+                var links = new List<Guid>();
+                if (relationship.Entity1 == tableName)
+                    links.AddRange(Rows.Find(relationship.IntersectEntity, relationship.Entity1IntersectAttribute, id).Select(r => r.Id));
+                if (relationship.Entity2 == tableName)
+                    links.AddRange(Rows.Find(relationship.IntersectEntity, relationship.Entity2IntersectAttribute, id).Select(r => r.Id));
+                foreach (var link in links.Distinct().ToList()) Rows.Remove(relationship.IntersectEntity, link, log);
             }
             Rows.Remove(tableName, id, log);
         }

@@ -191,8 +191,26 @@ namespace CrmCollab.Emulator.Tests.Engine
             var w2 = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "w2", ["crmc_contactid"] = new EntityReference("contact", contact) });
             svc.Delete("contact", contact);
             Assert.Null(svc.Retrieve("crmc_widget", w2, new ColumnSet("crmc_contactid")).GetAttributeValue<EntityReference>("crmc_contactid"));
+            var other = svc.Create(new Entity("account") { ["name"] = "B" });
+            var kept = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "kept", ["crmc_accountid"] = new EntityReference("account", other) });
             svc.Delete("account", account);
             Assert.Equal(ErrorCodes.ObjectDoesNotExist, Fails(() => svc.Retrieve("crmc_widget", w, new ColumnSet(true))).Detail.ErrorCode);
+            Assert.Equal(other, svc.Retrieve("crmc_widget", kept, new ColumnSet("crmc_accountid")).GetAttributeValue<EntityReference>("crmc_accountid").Id);
+
+            // N:N: a deleted team's membership rows go with it; another team's stay.
+            Guid member = TestOrg.AddUser(engine, "member");
+            Guid Team(string name) => svc.Create(new Entity("team")
+            {
+                ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", engine.RootBusinessUnitId),
+                ["administratorid"] = new EntityReference("systemuser", engine.SystemUserId),
+            });
+            Guid gone = Team("Gone"), stays = Team("Stays");
+            foreach (Guid team in new[] { gone, stays })
+                svc.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = new[] { member } });
+            svc.Delete("team", gone);
+            var memberships = svc.RetrieveMultiple(new QueryExpression("teammembership") { ColumnSet = new ColumnSet("teamid") }).Entities;
+            Assert.DoesNotContain(memberships, l => Equals(l["teamid"], gone));
+            Assert.Contains(memberships, l => Equals(l["teamid"], stays));
 
             // Restrict: a business unit with users cannot go.
             var bu = svc.Create(new Entity("businessunit") { ["name"] = "child", ["parentbusinessunitid"] = new EntityReference("businessunit", engine.RootBusinessUnitId) });
