@@ -19,7 +19,8 @@ namespace CrmCollab.Cli.Commands
     public sealed class SimulateCommand : ICommand
     {
         public string Name => "simulate";
-        public string Summary => "play N deals through the shipped plugins on the embedded engine and report the KPIs";
+        public string Summary => "play N deals through the shipped plugins on the embedded engine and report the KPIs" +
+            " (stricter than Dataverse on purpose: business-required columns are refused on every write, not only on forms)";
 
         public System.Collections.Generic.IReadOnlyList<OptionSpec> Options { get; } = new[]
         {
@@ -42,7 +43,12 @@ namespace CrmCollab.Cli.Commands
             var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
-            var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
+            // Stricter than the server on purpose: business-required columns are refused on every write, so a simulated
+            // user who forgets one is caught (Dataverse itself enforces them only on forms).
+            var engineOptions = new EngineOptions
+            {
+                Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), EnforceApplicationRequired = true,
+            };
             DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
             string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
             var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);

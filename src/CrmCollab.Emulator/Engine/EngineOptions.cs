@@ -28,10 +28,11 @@ namespace CrmCollab.Emulator.Engine
         public int Seed { get; set; } = 1;
 
         /// <summary>
-        /// Dataverse itself enforces only SystemRequired columns; ApplicationRequired is a form rule. On by default
-        /// so tests catch incomplete records; switch off to mirror the server exactly.
+        /// Dataverse enforces only SystemRequired columns through the SDK and Web API; ApplicationRequired (business
+        /// required) is a form rule. Off by default, as on the server; a caller that wants incomplete records caught
+        /// (the simulation, on purpose) switches it on.
         /// </summary>
-        public bool EnforceApplicationRequired { get; set; } = true;
+        public bool EnforceApplicationRequired { get; set; }
 
         public string OrganizationName { get; set; } = "crmcollab";
 

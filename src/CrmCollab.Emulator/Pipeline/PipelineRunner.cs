@@ -154,7 +154,9 @@ namespace CrmCollab.Emulator.Pipeline
             }
             catch (InvalidPluginExecutionException ex)
             {
-                throw Faults.Create(ex.ErrorCode != 0 ? ex.ErrorCode : ErrorCodes.IsvAborted, ex.Message);
+                // Documented: a thrown InvalidPluginExecutionException reaches the caller with its message and the
+                // IsvAborted code. The exception's own ErrorCode is not read: its default differs between SDK builds.
+                throw Faults.Create(ErrorCodes.IsvAborted, ex.Message);
             }
             catch (FaultException<OrganizationServiceFault>)
             {

@@ -45,12 +45,15 @@ namespace CrmCollab.Emulator.Store
                         (EntityCollection)CloneValue(pair.Value);
         }
 
-        /// <summary>A copy holding only the given columns (all when null), without formatted values.</summary>
+        /// <summary>
+        /// A copy holding only the given columns (all when null), without formatted values. Like Dataverse, a column
+        /// whose value is null is left out (Retrieve, queries and images never return null attributes).
+        /// </summary>
         public static Entity Project(Entity source, ICollection<string> columns)
         {
             var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
             foreach (var pair in source.Attributes)
-                if (columns == null || columns.Contains(pair.Key)) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+                if (pair.Value != null && (columns == null || columns.Contains(pair.Key))) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
 
@@ -59,7 +62,7 @@ namespace CrmCollab.Emulator.Store
         {
             var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
             foreach (var pair in source.Attributes)
-                if (IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+                if (pair.Value != null && IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
 
