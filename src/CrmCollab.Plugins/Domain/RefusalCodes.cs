@@ -17,6 +17,7 @@ namespace CrmCollab.Plugins.Domain
         public const string DeleteWonNotAllowed = "CRMC-DEAL-DELETE-WON-ADMIN-ONLY";
         public const string ServerOwnedColumn = "CRMC-SERVER-OWNED-COLUMN";
         public const string NoAccountForReviews = "CRMC-DEAL-NO-ACCOUNT";
+        public const string NegativeAmount = "CRMC-DEAL-AMOUNT-INVALID";
 
         // Agreed terms after the win.
         public const string TermsLocked = "CRMC-TERMS-LOCKED";
