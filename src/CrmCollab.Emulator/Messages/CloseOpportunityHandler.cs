@@ -78,23 +78,4 @@ namespace CrmCollab.Emulator.Messages
         protected override int DefaultStatus => 4;
         protected override bool Won => false;
     }
-
-    internal static class DirectCloseRule
-    {
-        /// <summary>
-        /// The platform refuses to close an opportunity by Update or SetState: only Win and Lose (whose own inner
-        /// Update is allowed) may set it Won or Lost, so the opportunityclose activity always exists.
-        /// </summary>
-        internal static void RefuseDirectClose(MessageContext context, string table, Entity target)
-        {
-            if (table != "opportunity" || !(target.GetAttributeValue<OptionSetValue>("statecode") is OptionSetValue state)) return;
-            if (state.Value != 1 && state.Value != 2) return;
-            var parent = context.Frame.ParentContext;
-            bool fromClose = parent != null && parent.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
-            if (fromClose) return;
-            string outcome = state.Value == 1 ? "Won" : "Lost";
-            string message = state.Value == 1 ? "WinOpportunityRequest" : "LoseOpportunityRequest";
-            throw Faults.Invalid($"This message can not be used to set the state of opportunity to {outcome}. In order to set the state of opportunity to {outcome}, use the {message} message instead.");
-        }
-    }
 }
