@@ -9,8 +9,10 @@ namespace CrmCollab.Emulator.Messages
     /// <summary>
     /// WinOpportunity / LoseOpportunity: refuse a closed opportunity, create the completed opportunityclose
     /// activity, then move the opportunity to Won (1) / Lost (2) with the given status (default 3 Won / 4 Canceled),
-    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. The state change is an
-    /// internal Update, so Update steps on opportunity fire too.
+    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. Both writes are sub-operations in
+    /// the Win/Lose transaction: the activity's Create runs the Create pipeline of opportunityclose (its steps see
+    /// ParentContext.MessageName "Win"/"Lose" on opportunity), the state change an internal Update, so Update steps on
+    /// opportunity fire too (whether the platform runs them on Win is undocumented). A failure in either rolls back all.
     /// </summary>
     internal abstract class CloseOpportunityHandler : IMessageHandler
     {
