@@ -16,13 +16,35 @@ namespace CrmCollab.Plugins.Data
             Conditions = "crmc_conditions", RejectionReason = "crmc_rejectionreason", DueDate = "crmc_duedate",
             DecidedOn = "crmc_decidedon", DecidedBy = "crmc_decidedby", TermsFingerprint = "crmc_termsfingerprint",
             RoutingPath = "crmc_routingpath", SupersededBy = "crmc_supersededby", GateStage = "crmc_gatestage",
-            RelevantColumns = "crmc_relevantcolumns", OwnerId = "ownerid", CreatedOn = "createdon";
+            RelevantColumns = "crmc_relevantcolumns", WithdrawalReason = "crmc_withdrawalreason", OwnerId = "ownerid",
+            CreatedOn = "createdon";
     }
 
     public static class ProcessStage
     {
-        public const string Table = "processstage", Category = "stagecategory";
-        public const string SalesProcessTable = "opportunitysalesprocess", ActiveStageId = "activestageid", OpportunityId = "opportunityid";
+        public const string Table = "processstage", Id = "processstageid", Category = "stagecategory";
+    }
+
+    /// <summary>
+    /// A business process flow instance row: every BPF has its own table. The two out-of-box ones on opportunity
+    /// link the deal through opportunityid; a BPF an administrator creates links it through bpf_opportunityid.
+    /// </summary>
+    public static class ProcessFlow
+    {
+        public const string OpportunitySalesProcess = "opportunitysalesprocess",
+            LeadToOpportunitySalesProcess = "leadtoopportunitysalesprocess";
+
+        /// <summary>The BPF tables CrmCollab ships steps for; `crmcollab bpf add` covers an administrator's own.</summary>
+        public static readonly string[] OutOfBoxTables = { OpportunitySalesProcess, LeadToOpportunitySalesProcess };
+
+        public const string ActiveStageId = "activestageid", ProcessId = "processid", OpportunityId = "opportunityid",
+            CustomOpportunityId = "bpf_opportunityid";
+
+        /// <summary>The deal an instance row belongs to, whichever kind of BPF table it is.</summary>
+        public static System.Guid? DealOf(Microsoft.Xrm.Sdk.Entity instance) =>
+            instance == null ? null
+                : (instance.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(OpportunityId)
+                   ?? instance.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(CustomOpportunityId))?.Id;
     }
 
     public static class OpportunityProduct

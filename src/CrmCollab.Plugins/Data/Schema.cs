@@ -16,7 +16,8 @@ namespace CrmCollab.Plugins.Data
             StepName = "stepname", StateCode = "statecode", OwnerId = "ownerid", TransactionCurrencyId = "transactioncurrencyid",
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
-            FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary";
+            FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
+            WonOn = "crmc_wonon", StatusCode = "statuscode";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
     }

@@ -120,6 +120,16 @@ namespace CrmCollab.Plugins.Feasibility
             return _service.Create(review);
         }
 
+        /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>
+        public void Withdraw(Guid reviewId, string reason)
+        {
+            _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)
+            {
+                [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Withdrawn),
+                [FeasibilityReviewRow.WithdrawalReason] = Values.Shorten(reason, 2000),
+            });
+        }
+
         /// <summary>Writes the verdict on the deal, only when it changed (no needless Update pipelines).</summary>
         public void SaveStatus(Guid opportunityId, GateVerdict verdict, int? currentStatus, string currentSummary)
         {

@@ -18,9 +18,18 @@ namespace CrmCollab.Plugins.Feasibility
         public FeasibilityRequest(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Create", Opportunity.Table, OnDealSaved);
-            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved);
-            Register(PipelineStage.PostOperation, "Update", ProcessStage.SalesProcessTable, OnProcessStageChange);
+            Register(PipelineStage.PostOperation, "Create", Opportunity.Table, OnDealSaved)
+                .PostImage(PostImage, FeasibilityRepository.DealColumns);
+            // A new account (its industry may need another function) requests the new reviews at once.
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved)
+                .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId)
+                .PostImage(PostImage, FeasibilityRepository.DealColumns);
+            // Every business process flow table of the opportunity (entity null: registered per BPF table in solution/).
+            Register(PipelineStage.PostOperation, "Create", null, OnProcessStageChange)
+                .PostImage(PostImage, ProcessFlow.OpportunityId, ProcessFlow.ActiveStageId);
+            Register(PipelineStage.PostOperation, "Update", null, OnProcessStageChange)
+                .Filter(ProcessFlow.ActiveStageId, ProcessFlow.OpportunityId)
+                .PostImage(PostImage, ProcessFlow.OpportunityId, ProcessFlow.ActiveStageId);
         }
 
         private static void OnDealSaved(LocalPluginContext context)
@@ -38,21 +47,20 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>A process-flow move is also a stage move: keep the deal's stage in step, then request.</summary>
         private static void OnProcessStageChange(LocalPluginContext context)
         {
-            Entity instance = context.PostImage(PostImage);
-            Guid? dealId = instance?.RefId(ProcessStage.OpportunityId);
-            Guid? stageId = instance?.RefId(ProcessStage.ActiveStageId);
+            Entity instance = context.PostImage(PostImage) ?? context.TargetEntity;
+            Guid? dealId = ProcessFlow.DealOf(instance);
+            Guid? stageId = instance?.RefId(ProcessFlow.ActiveStageId);
             if (dealId == null || stageId == null) return;
             IOrganizationService service = context.SystemService;
-            int? stage = DealStage.OfCategory(service.Retrieve(ProcessStage.Table, stageId.Value, new ColumnSet(ProcessStage.Category)).Choice(ProcessStage.Category));
-            if (stage == null) return;
+            int stage = ProcessFlowStage.Of(service, context.ExecutionContext.PrimaryEntityId, stageId.Value);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(FeasibilityRepository.DealColumns));
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             if (DealStage.Of(deal) != stage)
             {
-                service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage.Value) });
-                deal[Opportunity.SalesStage] = new OptionSetValue(stage.Value);
+                service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage) });
+                deal[Opportunity.SalesStage] = new OptionSetValue(stage);
             }
-            if (deal.Choice(Opportunity.StateCode) == Opportunity.StateOpen)
-                new ReviewRequester(service).Request(deal, stage.Value, context.Now);
+            new ReviewRequester(service).Request(deal, stage, context.Now);
         }
     }
 }

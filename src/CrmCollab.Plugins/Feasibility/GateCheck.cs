@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
-    /// The server-side gate. With reviews on record it costs one query (the deal's reviews); only a deal that was
-    /// never evaluated (it skipped the trigger stage) also reads the rules, to refuse skipping the reviews.
+    /// Reads what the gate rule needs, at the moment of the attempt, and asks <see cref="FeasibilityClearance"/>:
+    /// the active rules (one query), the account's industry only when a rule looks at it (one Retrieve), and the
+    /// deal's reviews only when some required function's gate is crossed (one query).
     /// </summary>
     public sealed class GateCheck
     {
@@ -20,39 +22,18 @@ namespace CrmCollab.Plugins.Feasibility
             _repository = new FeasibilityRepository(service);
         }
 
-        /// <returns>Null when the attempt may go on, else the refusal text.</returns>
-        public string Check(Entity deal, GateAttempt attempt, DateTime now, bool factsChanged)
+        /// <param name="deal">The deal as it will be after the attempt (id and FeasibilityRepository.DealColumns).</param>
+        /// <param name="currentStage">The deal's stage before the attempt.</param>
+        /// <returns>Null when the attempt may go on, else the refusal.</returns>
+        public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now)
         {
-            List<Entity> reviews = _repository.Reviews(deal.Id);
-            var current = reviews.Where(r => FeasibilityRepository.ToState(r).IsCurrent)
-                .GroupBy(r => r.Choice(FeasibilityReviewRow.Function))
-                .Select(g => g.OrderByDescending(r => r.GetAttributeValue<DateTime?>(FeasibilityReviewRow.CreatedOn)).First())
-                .ToList();
-            var blocking = current
-                .Where(r => attempt.Crosses(r.Choice(FeasibilityReviewRow.GateStage) ?? SalesStage.Propose))
-                .Select(FeasibilityRepository.ToState)
-                .Where(r => !r.IsApproved)
-                .ToList();
-            if (blocking.Count > 0)
-                return FeasibilityGate.RefusalMessage(FeasibilityGate.Evaluate(blocking), attempt.Describe());
-            if (current.Count > 0) return null;
-
-            bool evaluatedAndNotRequired = deal.Choice(Opportunity.FeasibilityStatus) == (int)FeasibilityStatus.NotRequired;
-            if (evaluatedAndNotRequired && !factsChanged) return null;
-            return SkippedReviews(deal, attempt, now);
-        }
-
-        /// <summary>The deal jumps past its trigger stage (or was created late): its reviews were never requested.</summary>
-        private string SkippedReviews(Entity deal, GateAttempt attempt, DateTime now)
-        {
-            var rules = _repository.ActiveRules();
-            // Industry rules count too: the facts carry the account's industry when a rule looks at it.
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRules();
+            if (rules.Count == 0) return null;
             int? industry = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
-            var needed = FeasibilityRequirements.For(FeasibilityRepository.FactsOf(deal, industry), SalesStage.Close, now, rules)
-                .Where(r => attempt.Crosses(r.GateStage)).ToList();
-            if (needed.Count == 0) return null;
-            int trigger = rules.Where(r => needed.Any(n => n.Function == r.Function)).Min(r => r.TriggerStage);
-            return FeasibilityGate.SkippedReviewsMessage(attempt, needed.Select(n => n.Function), trigger);
+            IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(FeasibilityRepository.FactsOf(deal, industry), now, rules);
+            if (!required.Any(r => attempt.Crosses(r.GateStage))) return null;
+            IEnumerable<ReviewState> reviews = _repository.Reviews(deal.Id).Select(FeasibilityRepository.ToState);
+            return FeasibilityClearance.Check(attempt, currentStage, required, reviews);
         }
     }
 }

@@ -48,7 +48,8 @@ namespace CrmCollab.Plugins.Feasibility
             }
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             var proposed = (ReviewDecision)(target.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            if (proposed == ReviewDecision.Invalidated && IsCrmCollabInvalidation(context)) return;
+            bool serverMove = proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn;
+            if (serverMove && IsCrmCollabInvalidation(context)) return;
             Entity after = Values.Merge(before, target);
             string problem = ReviewDecisionRules.Check(current, proposed, after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
                 after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason));
@@ -99,11 +100,16 @@ namespace CrmCollab.Plugins.Feasibility
             repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
         }
 
-        /// <summary>CrmCollab invalidates reviews from the deal's own change (its operation is the parent); users never do.</summary>
+        /// <summary>
+        /// CrmCollab invalidates and withdraws reviews from the deal's own change (its operation, a product line's, or a
+        /// process-flow move is the parent, built by the platform); users never do.
+        /// </summary>
         private static bool IsCrmCollabInvalidation(LocalPluginContext context)
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            return parent != null && (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table);
+            if (parent == null) return false;
+            if (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table) return true;
+            return parent.InputParameters.TryGetValue("Target", out object target) && target is Entity moved && moved.Contains(ProcessFlow.ActiveStageId);
         }
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)

@@ -39,6 +39,7 @@ namespace CrmCollab.Plugins.Feasibility
             DealFacts facts = FeasibilityRepository.FactsOf(deal, _repository.IndustryOf(accountId, rules));
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
+            WithdrawStale(reviews, FeasibilityRequirements.AtAnyStage(facts, now, rules), now);
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
 
@@ -66,6 +67,18 @@ namespace CrmCollab.Plugins.Feasibility
             if (reviewsComeLater) return new RequestOutcome { Requested = new BusinessFunction[0], Verdict = verdict };
             _repository.SaveStatus(deal.Id, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
             return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
+        }
+
+        /// <summary>Pending reviews no rule asks for any more are withdrawn with the reason (kept as history).</summary>
+        private void WithdrawStale(List<Entity> reviews, IReadOnlyList<RequiredReview> requiredAtAnyStage, DateTime now)
+        {
+            var stale = StaleReviews.ToWithdraw(reviews.Select(FeasibilityRepository.ToState), requiredAtAnyStage);
+            foreach (ReviewState review in stale)
+            {
+                _repository.Withdraw(review.Id, StaleReviews.Reason(review.Function, now));
+                Entity row = reviews.First(r => r.Id == review.Id);
+                row[FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Withdrawn);
+            }
         }
 
     }

@@ -30,8 +30,13 @@ namespace CrmCollab.Plugins.Infrastructure
         /// <summary>What this plugin handles; filled by derived constructors through <see cref="Register"/>.</summary>
         public IReadOnlyList<RegisteredEvent> RegisteredEvents => _events;
 
-        protected void Register(PipelineStage stage, string messageName, string entityName, Action<LocalPluginContext> handler) =>
-            _events.Add(new RegisteredEvent(stage, messageName, entityName, handler));
+        /// <summary>Declares an event; chain its mode, filtering attributes and images (what solution/ must register).</summary>
+        protected RegisteredEvent Register(PipelineStage stage, string messageName, string entityName, Action<LocalPluginContext> handler)
+        {
+            var registered = new RegisteredEvent(stage, messageName, entityName, handler);
+            _events.Add(registered);
+            return registered;
+        }
 
         public void Execute(IServiceProvider serviceProvider)
         {

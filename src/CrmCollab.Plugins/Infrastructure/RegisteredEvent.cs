@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CrmCollab.Plugins.Infrastructure
 {
@@ -10,12 +11,31 @@ namespace CrmCollab.Plugins.Infrastructure
         PostOperation = 40,
     }
 
+    /// <summary>An image a step asks the platform for (sdkmessageprocessingstepimage).</summary>
+    public sealed class StepImage
+    {
+        public StepImage(string alias, bool isPost, string[] columns)
+        {
+            Alias = alias;
+            IsPost = isPost;
+            Columns = columns ?? new string[0];
+        }
+
+        public string Alias { get; }
+        /// <summary>False: pre-image (ImageType 0); true: post-image (ImageType 1).</summary>
+        public bool IsPost { get; }
+        public IReadOnlyList<string> Columns { get; }
+    }
+
     /// <summary>
-    /// One message × table × stage the plugin handles, declared next to the code that handles it, so the
-    /// registration in solution/ and the code can be checked against each other.
+    /// One message × table × stage the plugin handles, declared next to the code that handles it with everything the
+    /// registration must carry (mode, filtering attributes, images), so solution/ and the code can be checked
+    /// against each other by a test.
     /// </summary>
     public sealed class RegisteredEvent
     {
+        private readonly List<StepImage> _images = new List<StepImage>();
+
         public RegisteredEvent(PipelineStage stage, string messageName, string entityName, Action<LocalPluginContext> handler)
         {
             if (string.IsNullOrEmpty(messageName)) throw new ArgumentNullException(nameof(messageName));
@@ -29,10 +49,53 @@ namespace CrmCollab.Plugins.Infrastructure
 
         public string MessageName { get; }
 
-        /// <summary>Null: any table (messages such as Win or SetState on a given table still pass one).</summary>
+        /// <summary>
+        /// Null: any table the step is registered on (a guard shared by every business process flow table, or a message
+        /// such as Win that names none).
+        /// </summary>
         public string EntityName { get; }
 
         public Action<LocalPluginContext> Handler { get; }
+
+        public bool IsAsynchronous { get; private set; }
+
+        /// <summary>The columns whose change runs an Update step (empty: not an Update step).</summary>
+        public IReadOnlyList<string> FilteringAttributes { get; private set; } = new string[0];
+
+        public IReadOnlyList<StepImage> Images => _images;
+
+        /// <summary>The registration names no sdkmessage id (Win): there is no step file for it, only the code path.</summary>
+        public bool WithoutStep { get; private set; }
+
+        public RegisteredEvent Async()
+        {
+            IsAsynchronous = true;
+            return this;
+        }
+
+        public RegisteredEvent Filter(params string[] columns)
+        {
+            FilteringAttributes = columns;
+            return this;
+        }
+
+        public RegisteredEvent PreImage(string alias, params string[] columns)
+        {
+            _images.Add(new StepImage(alias, false, columns));
+            return this;
+        }
+
+        public RegisteredEvent PostImage(string alias, params string[] columns)
+        {
+            _images.Add(new StepImage(alias, true, columns));
+            return this;
+        }
+
+        public RegisteredEvent NoStep()
+        {
+            WithoutStep = true;
+            return this;
+        }
 
         public bool Matches(int stage, string messageName, string entityName) =>
             (int)Stage == stage

@@ -43,7 +43,9 @@ namespace CrmCollab.Plugins.Routing
                     $"The opportunity '{deal.GetAttributeValue<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
 
             var templates = ActiveTemplates();
-            var existing = ExistingKeys(opportunityId);
+            List<Entity> existingTasks = ExistingHandoffs(opportunityId);
+            var existing = new HashSet<string>(existingTasks.Select(t => t.GetAttributeValue<string>(HandoffTask.HandoffKey)));
+            RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
             IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.GetAttributeValue<string>(Opportunity.Name),
                 now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
@@ -99,12 +101,26 @@ namespace CrmCollab.Plugins.Routing
             }).ToList();
         }
 
-        private HashSet<string> ExistingKeys(Guid opportunityId)
+        /// <summary>The deal's handoff tasks (one query): their keys make a rerun skip what exists.</summary>
+        private List<Entity> ExistingHandoffs(Guid opportunityId)
         {
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.HandoffKey) };
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms) };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-            return new HashSet<string>(_service.RetrieveMultiple(query).Entities.Select(t => t.GetAttributeValue<string>(HandoffTask.HandoffKey)));
+            return _service.RetrieveMultiple(query).Entities.ToList();
+        }
+
+        /// <summary>
+        /// A re-won deal (reopened by an administrator, then won again) hands off again: its open tasks take the deal's
+        /// terms as they are now, so no task carries terms that differ from the deal's.
+        /// </summary>
+        private void RefreshTerms(IEnumerable<Entity> tasks, string terms)
+        {
+            foreach (Entity task in tasks)
+            {
+                if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateOpen || task.GetAttributeValue<string>(HandoffTask.AgreedTerms) == terms) continue;
+                _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.AgreedTerms] = terms });
+            }
         }
 
         private void CreateTask(Entity deal, PlannedHandoff handoff)

@@ -50,7 +50,7 @@ namespace CrmCollab.Plugins.Terms
             StageRequirements requirements;
             try
             {
-                requirements = StageRequirementsJson.Parse(json, StageGate.Stages);
+                requirements = StageRequirementsJson.Parse(json, StageRequirementsCheck.Stages);
             }
             catch (FormatException invalid)
             {

@@ -206,7 +206,7 @@ namespace CrmCollab.Emulator.Tests.Solution
                 (100000000, "Not required"), (100000001, "Pending"), (100000002, "Cleared"), (100000003, "Blocked"));
             AssertOptions(Column("crmc_feasibilityreview", "crmc_decision").OptionSet,
                 (100000000, "Pending"), (100000001, "Approved"), (100000002, "Approved with conditions"),
-                (100000003, "Rejected"), (100000004, "Invalidated"));
+                (100000003, "Rejected"), (100000004, "Invalidated"), (100000005, "Withdrawn"));
             AssertOptions(Column("crmc_amendment", "crmc_state").OptionSet,
                 (100000000, "Draft"), (100000001, "Submitted"), (100000002, "Approved"), (100000003, "Rejected"), (100000004, "Applied"));
             AssertOptions(Column("crmc_fieldsignal", "crmc_kind").OptionSet,

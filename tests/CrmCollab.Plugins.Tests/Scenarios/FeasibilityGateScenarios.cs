@@ -33,14 +33,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void It_cannot_enter_propose_nor_be_won_until_logistics_and_finance_approve_and_the_gate_costs_one_query()
+        public void It_cannot_enter_propose_nor_be_won_until_logistics_and_finance_approve_and_the_gate_costs_two_queries()
         {
             string viaUpdate;
             using (var scope = _org.Engine.Metrics.Scope())
             {
-                viaUpdate = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
-                Assert.Equal(1, scope.PluginCallsByStep("FeasibilityGatekeeper")); // the deal's reviews, nothing more
+                _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["description"] = "Customer visit done" });
+                Assert.Equal(0, scope.PluginCallsByStep("OpportunityGuard")); // nothing moved: the gate reads nothing
             }
+            using (var scope = _org.Engine.Metrics.Scope())
+            {
+                viaUpdate = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose));
+                // The stage's data requirements (one variable read), the active rules, the deal's reviews: nothing more.
+                Assert.Equal(3, scope.PluginCallsByStep("OpportunityGuard"));
+            }
+            Assert.Equal(CrmCollab.Plugins.Domain.RefusalCodes.GateNotCleared, CrmCollab.Plugins.Domain.Refusal.CodeOf(viaUpdate));
             Assert.Contains("cannot enter Propose", viaUpdate);
             Assert.Contains("Logistics pending (Lena Logistics", viaUpdate);
             Assert.Contains("Finance pending (Fiona Finance", viaUpdate);

@@ -31,7 +31,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             string refusal = CrmCollabOrg.Refusal(() => MoveTo(2, new Entity("opportunity", _deal) { ["customerneed"] = "Faster line" }));
 
-            Assert.Equal("Before moving to Propose, fill in: Decision maker, Est. Close Date, Budget amount.", refusal);
+            Assert.Equal("Before moving to Propose, fill in: Decision maker, Est. Close Date, Budget amount. [CRMC-STAGE-DATA-MISSING]", refusal);
+            Assert.Equal(CrmCollab.Plugins.Domain.RefusalCodes.StageDataMissing, CrmCollab.Plugins.Domain.Refusal.CodeOf(refusal));
             _org.As(_org.Rep).Update(new Entity("opportunity", _deal)
             {
                 ["customerneed"] = "Faster line", ["decisionmaker"] = true, ["budgetamount"] = new Money(90000m),
@@ -62,7 +63,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"description\"]}");
 
-            Assert.Equal("Before moving to Develop, fill in: Description.", CrmCollabOrg.Refusal(() => MoveTo(1)));
+            Assert.Equal("Before moving to Develop, fill in: Description. [CRMC-STAGE-DATA-MISSING]", CrmCollabOrg.Refusal(() => MoveTo(1)));
         }
     }
 }

@@ -14,7 +14,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
         public void Plugins_through_the_plugin_base_are_IPlugin_types_and_the_abstract_base_is_not()
         {
             Assert.Contains("CrmCollab.Plugins.Routing.HandoffOnWin", Dll.PluginTypes);
-            Assert.Contains("CrmCollab.Plugins.Feasibility.FeasibilityGatekeeper", Dll.PluginTypes);
+            Assert.Contains("CrmCollab.Plugins.Guards.OpportunityGuard", Dll.PluginTypes);
             Assert.DoesNotContain("CrmCollab.Plugins.Infrastructure.PluginBase", Dll.PluginTypes);
             Assert.DoesNotContain(Dll.PluginTypes, t => Dll.WorkflowActivityTypes.Contains(t));
         }

@@ -12,6 +12,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         ApprovedWithConditions = 100000002,
         Rejected = 100000003,
         Invalidated = 100000004,
+        /// <summary>Withdrawn by the server: the deal no longer meets any rule of the function. History, never blocks.</summary>
+        Withdrawn = 100000005,
     }
 
     /// <summary>crmc_feasibilitystatus values on the opportunity.</summary>
@@ -111,7 +113,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public string ReviewerName { get; set; }
         public DateTime CreatedOn { get; set; }
 
-        public bool IsCurrent => Decision != ReviewDecision.Invalidated;
+        /// <summary>Invalidated and withdrawn reviews are history; every other review is the function's current word.</summary>
+        public bool IsCurrent => Decision != ReviewDecision.Invalidated && Decision != ReviewDecision.Withdrawn;
 
         public bool IsApproved => Decision == ReviewDecision.Approved || Decision == ReviewDecision.ApprovedWithConditions;
     }

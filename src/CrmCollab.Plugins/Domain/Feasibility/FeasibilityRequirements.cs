@@ -15,6 +15,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public IReadOnlyList<string> RuleNames { get; set; }
         /// <summary>The earliest gate stage among those rules.</summary>
         public int GateStage { get; set; }
+        /// <summary>The earliest stage at which those rules ask for the review.</summary>
+        public int TriggerStage { get; set; }
     }
 
     /// <summary>Which functions a deal needs reviewed at a stage: one entry per function, however many rules ask.</summary>
@@ -31,8 +33,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                     RelevantColumns = g.SelectMany(r => r.RelevantColumns).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                     RuleNames = g.Select(r => r.Name).ToArray(),
                     GateStage = g.Min(r => r.GateStage),
+                    TriggerStage = g.Min(r => r.TriggerStage),
                 })
                 .ToArray();
+
+        /// <summary>
+        /// Every function the deal needs at some stage given its facts now (rules at any trigger stage): what the gate
+        /// holds a close to, and what keeps a pending review from being stale.
+        /// </summary>
+        public static IReadOnlyList<RequiredReview> AtAnyStage(DealFacts deal, DateTime now, IEnumerable<FeasibilityRule> rules) =>
+            For(deal, SalesStage.Close, now, rules);
 
         /// <summary>The lowest gate stage of the rules that apply, or null when none applies.</summary>
         public static int? GateStage(DealFacts deal, DateTime requestedOn, IEnumerable<FeasibilityRule> rules)

@@ -12,8 +12,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         {
             if (current == ReviewDecision.Invalidated)
                 return "This review was invalidated by a change to the deal and cannot be decided. Decide the new review instead.";
-            if (proposed == ReviewDecision.Invalidated)
-                return "Reviews are invalidated by CrmCollab when the deal changes; choose Approved, Approved with conditions or Rejected.";
+            if (current == ReviewDecision.Withdrawn)
+                return "This review was withdrawn because the deal no longer needs it, and cannot be decided.";
+            if (proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn)
+                return "Reviews are invalidated by CrmCollab when the deal changes, and withdrawn when the deal no longer needs them; choose Approved, Approved with conditions or Rejected.";
             if (proposed == ReviewDecision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions))
                 return "Write the conditions of your approval in 'Conditions' before choosing 'Approved with conditions'.";
             if (proposed == ReviewDecision.Rejected && string.IsNullOrWhiteSpace(rejectionReason))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
@@ -12,28 +13,18 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
-    /// Data-quality gate: a deal enters a sales stage only with the columns crmc_StageRequirements lists for it
-    /// (and every stage before it) filled, whatever moved it (form, business process flow, API, import).
+    /// Data-quality gate: a deal enters a sales stage only with the columns crmc_StageRequirements lists for it (and
+    /// every stage before it) filled, whatever moved it (form, business process flow, API, import).
     /// </summary>
-    public sealed class StageGate : PluginBase
+    public static class StageRequirementsCheck
     {
-        public const string PreImage = "PreImage";
-
-        public StageGate(string unsecureConfiguration, string secureConfiguration)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-            Register(PipelineStage.PreOperation, "Create", Opportunity.Table, OnSave);
-            Register(PipelineStage.PreOperation, "Update", Opportunity.Table, OnSave);
-        }
-
         public static readonly int[] Stages = { SalesStage.Qualify, SalesStage.Develop, SalesStage.Propose, SalesStage.Close };
 
-        private static void OnSave(LocalPluginContext context)
+        /// <param name="before">The pre-image (null on Create).</param>
+        public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
-            Entity target = context.TargetEntity;
-            Entity before = context.PreImage(PreImage);
             int? stage = DealStage.Of(target);
-            if (stage == null || (before != null && DealStage.Of(before) == stage)) return; // not entering a stage
+            if (stage == null || (before != null && DealStage.Of(before) == stage)) return null; // not entering a stage
 
             StageRequirements requirements;
             try
@@ -44,7 +35,7 @@ namespace CrmCollab.Plugins.Terms
             {
                 // Refusing every stage move over a broken setting would stop sales; the setting is validated at save.
                 context.Trace("crmc_StageRequirements is unreadable, the gate is skipped: {0}", invalid.Message);
-                return;
+                return null;
             }
             Entity deal = Values.Merge(before, target);
             IReadOnlyList<string> required = requirements.ColumnsUpTo(stage.Value);
@@ -55,8 +46,8 @@ namespace CrmCollab.Plugins.Terms
                 foreach (string column in unread) if (stored.Contains(column)) deal[column] = stored[column];
             }
             IReadOnlyList<string> missing = requirements.Missing(stage.Value, deal.IsFilled);
-            if (missing.Count > 0)
-                throw new InvalidPluginExecutionException(StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
+            return missing.Count == 0 ? null
+                : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
         }
     }
 }

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>
+    /// The gate's rule, computed at the moment of the attempt: every function the deal's current facts require
+    /// (rules × facts, account industry included) whose gate stage the attempt crosses must have a current,
+    /// approved review. A review that merely exists is not enough, and a missing one blocks like a pending one.
+    /// </summary>
+    public static class FeasibilityClearance
+    {
+        /// <param name="attempt">The stage move and/or win being attempted.</param>
+        /// <param name="currentStage">The deal's stage before the attempt (for the advice on missing reviews).</param>
+        /// <param name="required">FeasibilityRequirements.AtAnyStage for the deal's facts now.</param>
+        /// <param name="reviews">Every review of the deal, history included.</param>
+        /// <returns>Null when the attempt may go on, else the refusal.</returns>
+        public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews)
+        {
+            var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
+            if (crossed.Count == 0) return null;
+            var latest = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
+
+            var blocking = crossed.Where(r => latest.ContainsKey(r.Function) && !latest[r.Function].IsApproved)
+                .Select(r => latest[r.Function]).ToList();
+            var missing = crossed.Where(r => !latest.ContainsKey(r.Function)).ToList();
+            if (blocking.Count == 0 && missing.Count == 0) return null;
+
+            if (blocking.Count > 0)
+            {
+                var verdict = FeasibilityGate.Evaluate(blocking);
+                string text = FeasibilityGate.RefusalMessage(verdict, attempt.Describe());
+                if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage);
+                return new Refusal(RefusalCodes.GateNotCleared, text);
+            }
+            return new Refusal(RefusalCodes.GateReviewMissing,
+                $"This opportunity cannot {attempt.Describe()} yet. " + MissingSentence(missing, currentStage));
+        }
+
+        /// <summary>Names the functions without a current review and says how they get requested.</summary>
+        private static string MissingSentence(IReadOnlyList<RequiredReview> missing, int currentStage)
+        {
+            string functions = string.Join(", ", missing.Select(m => m.Function.Label()));
+            int trigger = missing.Min(m => m.TriggerStage);
+            string trig = SalesStage.Label(trigger);
+            if (currentStage < trigger)
+                return $"It needs feasibility reviews from {functions}, which are requested at the {trig} stage. " +
+                       $"Save the deal in {trig} first, then wait for the reviewers' approval.";
+            return $"It needs feasibility reviews from {functions} for its current terms, and none is on record " +
+                   "(a rule now applies to the deal, or its terms changed while it was before the review stage). " +
+                   "CrmCollab requests them when the deal is saved with its account or terms, or when the rule is saved; " +
+                   "wait for the reviewers' approval, or ask your CrmCollab administrator.";
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace CrmCollab.Plugins.Domain.Terms
+{
+    /// <summary>
+    /// How a deal may enter and leave its final states: created open only (closing is Win or Lose), reopened and
+    /// deleted once won only by a CrmCollab Administrator, because the downstream teams' handoffs, reviews and
+    /// amendments hang on the won deal.
+    /// </summary>
+    public static class DealLifecycle
+    {
+        public const int Open = 0, Won = 1, Lost = 2;
+
+        public static Refusal OnCreate(int? state) =>
+            state == Won || state == Lost
+                ? new Refusal(RefusalCodes.CreatedClosed,
+                    "A deal cannot be created already won or lost. Create it open, then close it with Close as Won or Close as Lost, so its reviews and handoffs follow.")
+                : null;
+
+        /// <param name="wasWon">The deal is Won now, or was won before (a reopened deal).</param>
+        public static Refusal OnReopen(int? stateBefore, int? stateAfter, bool isAdministrator)
+        {
+            if (stateBefore != Won || stateAfter != Open || isAdministrator) return null;
+            return new Refusal(RefusalCodes.ReopenNotAllowed,
+                "A won deal can be reopened only by a CrmCollab Administrator: its handoffs are already with the downstream teams. " +
+                "To change its terms, raise an amendment; to reopen it, ask your CrmCollab administrator.");
+        }
+
+        public static Refusal OnDelete(bool wasWon, bool isAdministrator)
+        {
+            if (!wasWon || isAdministrator) return null;
+            return new Refusal(RefusalCodes.DeleteWonNotAllowed,
+                "A won deal cannot be deleted: deleting it would also delete the downstream teams' handoffs, reviews and amendments. " +
+                "Ask your CrmCollab administrator if it really must go.");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// A feasibility rule created or (re)activated after deals were evaluated asks for its reviews on the open deals
+    /// already at or past its trigger stage (asynchronous: it may touch many deals). Until a review is approved the
+    /// gate refuses those deals anyway, because it computes the required functions at each attempt.
+    /// </summary>
+    public sealed class FeasibilityRuleActivation : PluginBase
+    {
+        public const string PostImage = "PostImage";
+        private const int PageSize = 500;
+
+        public FeasibilityRuleActivation(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Create", FeasibilityRuleRow.Table, OnRuleSaved).Async()
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, FeasibilityRuleRow.TriggerStage);
+            Register(PipelineStage.PostOperation, "Update", FeasibilityRuleRow.Table, OnRuleSaved).Async()
+                .Filter(FeasibilityRuleRow.IsActive, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly,
+                    FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage)
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, FeasibilityRuleRow.TriggerStage);
+        }
+
+        private static void OnRuleSaved(LocalPluginContext context)
+        {
+            Entity rule = context.PostImage(PostImage);
+            if (rule == null || !rule.Flag(FeasibilityRuleRow.IsActive)) return;
+            int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
+            IOrganizationService service = context.SystemService;
+            var requester = new ReviewRequester(service);
+            var query = new QueryExpression(Opportunity.Table)
+            {
+                ColumnSet = new ColumnSet(FeasibilityRepository.DealColumns),
+                PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            query.Criteria.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
+            int deals = 0, requested = 0;
+            while (true)
+            {
+                EntityCollection page = service.RetrieveMultiple(query);
+                foreach (Entity deal in page.Entities)
+                {
+                    int stage = DealStage.Of(deal) ?? trigger;
+                    try
+                    {
+                        requested += requester.Request(deal, stage, context.Now).Requested.Count;
+                    }
+                    catch (InvalidPluginExecutionException refused)
+                    {
+                        // One deal that cannot be routed (no account) must not stop the others; its gate still refuses.
+                        context.Trace("Deal {0}: {1}", deal.Id, refused.Message);
+                    }
+                    deals++;
+                }
+                if (!page.MoreRecords) break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+            context.Trace("Rule saved: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested);
+        }
+    }
+}

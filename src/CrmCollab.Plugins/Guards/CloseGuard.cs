@@ -1,0 +1,60 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>
+    /// The win's gate on a step whose firing is certain: every Win creates an opportunityclose row inside the Win
+    /// operation (Create has a public sdkmessage id; Win has none, and no Microsoft page says Win runs Update steps).
+    /// PreOperation Create of opportunityclose: when the parent message is Win, 1 the feasibility gate (a refusal
+    /// rolls the whole Win back) → 2 stamp the deal's first win date (crmc_wonon), which keeps its terms locked even
+    /// if an administrator reopens it.
+    /// </summary>
+    public sealed class CloseGuard : PluginBase
+    {
+        public const string CloseTable = "opportunityclose";
+
+        public CloseGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", CloseTable, OnClose);
+        }
+
+        private static void OnClose(LocalPluginContext context)
+        {
+            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            if (parent == null || !string.Equals(parent.MessageName, "Win", StringComparison.OrdinalIgnoreCase)) return;
+            Guid? dealId = context.TargetEntity.RefId(Opportunity.Id);
+            if (dealId == null) return;
+            IOrganizationService service = context.SystemService;
+            var columns = new ColumnSet(FeasibilityRepository.DealColumns);
+            columns.AddColumn(Opportunity.WonOn);
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
+            int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
+            var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };
+            Refusal refusal = new GateCheck(service).Check(deal, attempt, stage, context.Now);
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            context.Trace("Feasibility gate passed for the win.");
+            if (!deal.Contains(Opportunity.WonOn))
+                service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
+        }
+
+        /// <summary>
+        /// The write of crmc_wonon above: a nested call whose parent is this step (PreOperation Create of
+        /// opportunityclose), a context the platform builds and no client can forge.
+        /// </summary>
+        public static bool IsStampingTheWin(IPluginExecutionContext context)
+        {
+            IPluginExecutionContext parent = context.ParentContext;
+            return parent != null && parent.Stage == (int)PipelineStage.PreOperation
+                && string.Equals(parent.MessageName, "Create", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(parent.PrimaryEntityName, CloseTable, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

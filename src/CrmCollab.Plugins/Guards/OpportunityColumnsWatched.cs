@@ -1,0 +1,29 @@
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Feasibility;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>The opportunity columns the synchronous opportunity guard watches and reads from its pre-image.</summary>
+    public static class OpportunityColumnsWatched
+    {
+        /// <summary>Columns an administrator may lock through crmc_LockedTermsColumns, plus the always-locked terms.</summary>
+        public static readonly string[] Lockable =
+        {
+            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, "parentcontactid", Opportunity.TransactionCurrencyId,
+            Opportunity.EstimatedValue, "estimatedclosedate", "actualvalue", "actualclosedate", "budgetamount", "totalamount",
+            Opportunity.SalesStage, Opportunity.StepName, "closeprobability", "customerneed", "customerpainpoints", "currentsituation",
+            "proposedsolution", "decisionmaker", "purchasetimeframe", "purchaseprocess", "budgetstatus", "need",
+            "opportunityratingcode", "prioritycode", "description", Opportunity.DiscountPercent, Opportunity.RequestedDelivery,
+            Opportunity.PaymentTerms, Opportunity.IsCustomSolution,
+        };
+
+        /// <summary>What runs the guard on Update: stage moves, state changes, the server-owned win date and every lockable term.</summary>
+        public static readonly string[] Filter =
+            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(Lockable).Distinct().ToArray();
+
+        /// <summary>What the guard reads of the deal before the change: the gate's columns, the lock's and the win date.</summary>
+        public static readonly string[] PreImage =
+            FeasibilityRepository.DealColumns.Concat(new[] { Opportunity.WonOn }).Concat(Lockable).Distinct().ToArray();
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>
+    /// The one synchronous guard of the opportunity (PreOperation, so a refusal changes nothing), with a fixed order
+    /// of checks — the server does not order steps of equal rank, so the checks live in one step:
+    /// Create: 1 final state → 2 server-owned columns → 3 amounts → 4 data quality → 5 feasibility gate.
+    /// Update: 1 server-owned columns → 2 reopen → 3 amounts → 4 data quality → 5 feasibility gate → 6 locked terms.
+    /// SetState (reopen from the form): reopen. Delete: a won deal only by a CrmCollab Administrator.
+    /// </summary>
+    public sealed class OpportunityGuard : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        public OpportunityGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", Opportunity.Table, OnCreate);
+            Register(PipelineStage.PreOperation, "Update", Opportunity.Table, OnUpdate)
+                .Filter(OpportunityColumnsWatched.Filter).PreImage(PreImage, OpportunityColumnsWatched.PreImage);
+            Register(PipelineStage.PreOperation, "SetState", Opportunity.Table, OnSetState);
+            Register(PipelineStage.PreOperation, "SetStateDynamicEntity", Opportunity.Table, OnSetState);
+            Register(PipelineStage.PreOperation, "Delete", Opportunity.Table, OnDelete)
+                .PreImage(PreImage, Opportunity.StateCode, Opportunity.WonOn);
+        }
+
+        private static void OnCreate(LocalPluginContext context)
+        {
+            Entity deal = context.TargetEntity;
+            Throw(DealLifecycle.OnCreate(deal.Choice(Opportunity.StateCode))
+                  ?? ServerOwned(context, deal)
+                  ?? Amounts(deal)
+                  ?? StageRequirementsCheck.Check(context, null, deal)
+                  ?? Gate(context, null, deal));
+        }
+
+        private static void OnUpdate(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Entity before = context.PreImage(PreImage) ?? new Entity(Opportunity.Table, target.Id);
+            Throw(ServerOwned(context, target)
+                  ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
+                  ?? Amounts(target)
+                  ?? StageRequirementsCheck.Check(context, before, target)
+                  ?? Gate(context, before, target)
+                  ?? LockedTermsCheck.Check(context, before, target));
+        }
+
+        private static void OnSetState(LocalPluginContext context)
+        {
+            EntityReference deal = context.InputParameter<EntityReference>("EntityMoniker");
+            int? state = context.InputParameter<OptionSetValue>("State")?.Value;
+            if (deal == null || state != Opportunity.StateOpen) return;
+            int? before = context.SystemService.Retrieve(Opportunity.Table, deal.Id, new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode);
+            Throw(DealLifecycle.OnReopen(before, state, IsAdministrator(context)));
+        }
+
+        private static void OnDelete(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            bool wasWon = LockedTermsCheck.WasWon(before);
+            Throw(wasWon ? DealLifecycle.OnDelete(true, IsAdministrator(context)) : null);
+        }
+
+        /// <summary>crmc_wonon is stamped by <see cref="CloseGuard"/> inside the Win; no client may set or clear it.</summary>
+        private static Refusal ServerOwned(LocalPluginContext context, Entity target)
+        {
+            if (!target.Contains(Opportunity.WonOn) || CloseGuard.IsStampingTheWin(context.ExecutionContext)) return null;
+            return new Refusal(RefusalCodes.ServerOwnedColumn,
+                "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
+        }
+
+        private static Refusal Reopen(LocalPluginContext context, int? stateBefore, Entity target)
+        {
+            int? stateAfter = target.Choice(Opportunity.StateCode);
+            if (stateBefore != Opportunity.StateWon || stateAfter != Opportunity.StateOpen) return null;
+            return DealLifecycle.OnReopen(stateBefore, stateAfter, IsAdministrator(context));
+        }
+
+        private static Refusal Amounts(Entity target)
+        {
+            decimal? amount = target.MoneyValue(Opportunity.EstimatedValue);
+            decimal? discount = target.GetAttributeValue<decimal?>(Opportunity.DiscountPercent);
+            if (amount < 0)
+                return new Refusal(RefusalCodes.NegativeAmount, "Est. Revenue cannot be negative. Enter the deal's value as a positive amount.");
+            if (discount < 0 || discount > 100)
+                return new Refusal(RefusalCodes.NegativeAmount, "Discount (%) must be between 0 and 100.");
+            return null;
+        }
+
+        /// <summary>A stage move forward, or the win, with the deal as it will be after the change.</summary>
+        private static Refusal Gate(LocalPluginContext context, Entity before, Entity target)
+        {
+            Entity after = Values.Merge(before, target);
+            int from = before == null ? SalesStage.Qualify : DealStage.Of(before) ?? SalesStage.Qualify;
+            int to = DealStage.Of(after) ?? from;
+            bool winning = after.Choice(Opportunity.StateCode) == Opportunity.StateWon && before?.Choice(Opportunity.StateCode) != Opportunity.StateWon;
+            if (!winning && to <= from) return null;
+            var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
+            return new GateCheck(context.SystemService).Check(after, attempt, from, context.Now);
+        }
+
+        private static bool IsAdministrator(LocalPluginContext context) =>
+            Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole);
+
+        private static void Throw(Refusal refusal)
+        {
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+    }
+}

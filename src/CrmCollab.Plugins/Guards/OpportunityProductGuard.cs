@@ -1,0 +1,48 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>
+    /// The products of a won deal are part of its agreed terms: a line cannot be added to, changed on, removed from,
+    /// or moved onto or off a won (or once-won, reopened) deal, except by an approved amendment. One check per event,
+    /// on every deal the line touches: the one it belongs to and, when its opportunityid is changed, the new one.
+    /// </summary>
+    public sealed class OpportunityProductGuard : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        public OpportunityProductGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", OpportunityProduct.Table, OnChange);
+            Register(PipelineStage.PreOperation, "Update", OpportunityProduct.Table, OnChange)
+                .Filter(OpportunityProduct.OpportunityId, "productid", "productdescription", "isproductoverridden", "ispriceoverridden",
+                    "quantity", "priceperunit", "manualdiscountamount", "tax", "lineitemnumber", "description")
+                .PreImage(PreImage, OpportunityProduct.OpportunityId);
+            Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnChange)
+                .PreImage(PreImage, OpportunityProduct.OpportunityId);
+        }
+
+        private static void OnChange(LocalPluginContext context)
+        {
+            string message = context.ExecutionContext.MessageName;
+            Guid? current = message == "Create" ? null : context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
+            Guid? target = message == "Delete" ? null : context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
+            foreach (Guid? deal in new[] { current, target })
+            {
+                if (deal == null || AmendmentPath.IsApplying(context.ExecutionContext, deal.Value)) continue;
+                var row = context.SystemService.Retrieve(Opportunity.Table, deal.Value, new ColumnSet(Opportunity.StateCode, Opportunity.WonOn));
+                if (LockedTermsCheck.WasWon(row))
+                    throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.ProductsLocked, LockedTerms.ProductsRefusal).Message);
+                if (current == target) break;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>
+    /// The feasibility gate on every business process flow table of the opportunity (both out-of-box ones and any an
+    /// administrator adds with `crmcollab bpf add`): a stage move is refused like the deal's own. One check, the gate,
+    /// on the deal as it is, from its current stage to the stage the instance is moving to (a custom stage without a
+    /// category counts by its place in the process). Update at PreOperation; Create (switching process, API) at
+    /// PostOperation rank 1, where the new instance exists for RetrieveActivePath — a refusal still rolls it back.
+    /// </summary>
+    public sealed class ProcessFlowGuard : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        public ProcessFlowGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            // Registered per BPF table in solution/ (entity null: the same guard for every BPF table).
+            Register(PipelineStage.PreOperation, "Update", null, OnMove)
+                .Filter(ProcessFlow.ActiveStageId, ProcessFlow.OpportunityId)
+                .PreImage(PreImage, ProcessFlow.OpportunityId, ProcessFlow.ActiveStageId);
+            Register(PipelineStage.PostOperation, "Create", null, OnMove);
+        }
+
+        private static void OnMove(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Entity before = context.PreImage(PreImage);
+            Entity after = Values.Merge(before, target);
+            Guid? stageId = after.RefId(ProcessFlow.ActiveStageId);
+            Guid? dealId = ProcessFlow.DealOf(after);
+            if (stageId == null || dealId == null) return; // a lead's flow before it is qualified: no deal yet
+            IOrganizationService service = context.SystemService;
+            Guid instanceId = context.ExecutionContext.PrimaryEntityId != Guid.Empty ? context.ExecutionContext.PrimaryEntityId : target.Id;
+            int to = ProcessFlowStage.Of(service, instanceId, stageId.Value);
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(FeasibilityRepository.DealColumns));
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return; // a closed deal's flow is history
+            int from = DealStage.Of(deal) ?? SalesStage.Qualify;
+            if (to <= from) return;
+            var attempt = new GateAttempt { FromStage = from, ToStage = to };
+            Refusal refusal = new GateCheck(service).Check(deal, attempt, from, context.Now);
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+    }
+}
