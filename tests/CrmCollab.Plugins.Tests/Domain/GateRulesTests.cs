@@ -81,7 +81,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void A_custom_stage_counts_as_the_furthest_sales_stage_before_it_and_an_unknown_one_as_close()
+        public void A_custom_stage_counts_by_the_stage_order_of_its_process()
         {
             Guid qualify = Guid.NewGuid(), develop = Guid.NewGuid(), legal = Guid.NewGuid(), propose = Guid.NewGuid(), stray = Guid.NewGuid();
             var path = new List<PathStage>
@@ -89,10 +89,15 @@ namespace CrmCollab.Plugins.Tests.Domain
                 new PathStage { Id = qualify, Category = 0 }, new PathStage { Id = develop, Category = 1 },
                 new PathStage { Id = legal, Category = null }, new PathStage { Id = propose, Category = 2 },
             };
-            Assert.Equal(SalesStage.Develop, ProcessPath.EffectiveStage(legal, null, path));
+            Assert.Equal(SalesStage.Propose, ProcessPath.EffectiveStage(legal, null, path)); // past the trigger: held like the gate
             Assert.Equal(SalesStage.Propose, ProcessPath.EffectiveStage(propose, 2, path));
             Assert.Equal(SalesStage.Close, ProcessPath.EffectiveStage(stray, null, path));
             Assert.Equal(SalesStage.Close, ProcessPath.EffectiveStage(stray, 7, null)); // "Approval" category, no path
+
+            // A flow without any sales category: first stage Qualify … last Close.
+            Guid[] plain = { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+            var uncategorised = plain.Select(id => new PathStage { Id = id }).ToList();
+            Assert.Equal(new[] { 0, 1, 2, 2, 3 }, plain.Select(id => ProcessPath.EffectiveStage(id, null, uncategorised)));
         }
 
         [Fact]

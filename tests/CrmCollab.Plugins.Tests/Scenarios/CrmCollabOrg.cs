@@ -21,11 +21,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public static readonly DateTime Start = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
 
         /// <param name="customise">Test-only changes to the loaded solution (e.g. an extra step) before boot.</param>
-        public CrmCollabOrg(Action<Emulator.Metadata.SolutionDefinition, EngineOptions> customise = null)
+        /// <param name="folder">Another unpacked solution folder than the repository's (e.g. a copy an admin changed).</param>
+        /// <param name="load">Load options, e.g. the tables the organisation already has outside the solution.</param>
+        public CrmCollabOrg(Action<Emulator.Metadata.SolutionDefinition, EngineOptions> customise = null, string folder = null,
+            Emulator.Solution.SolutionLoadOptions load = null)
         {
             var options = new EngineOptions { StartTimeUtc = Start };
             options.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            var solution = Emulator.Solution.SolutionLoader.Load(SolutionFolder);
+            var solution = Emulator.Solution.SolutionLoader.Load(folder ?? SolutionFolder, load);
             customise?.Invoke(solution, options);
             Engine = DataverseEngine.Boot(solution, options);
             Setup = new OrganizationSetup(Engine.SystemService);

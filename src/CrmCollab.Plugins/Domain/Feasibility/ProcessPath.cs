@@ -15,21 +15,26 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     public static class ProcessPath
     {
         /// <summary>
-        /// A stage with a sales category (Qualify…Close) is that stage. A stage without one sits where the process puts
-        /// it: it counts as the furthest sales stage at or before it in the path, so a move past the trigger or gate
-        /// stage is a move forward, never "unknown". A stage that is not on the path counts as Close (the strictest).
+        /// A stage with a sales category (Qualify…Close) is that stage. A custom stage without one is placed by the
+        /// process's stage order, never "unknown, let through": it counts as the next sales stage after it in the path
+        /// (a stage between Develop and Propose is held like Propose), and never below the furthest sales stage before
+        /// it; with no sales stage after it, by its position in the path (first = Qualify … last = Close). A stage
+        /// that is not on the path counts as Close (the strictest).
         /// </summary>
         public static int EffectiveStage(Guid stageId, int? category, IReadOnlyList<PathStage> path)
         {
             if (IsSalesStage(category)) return category.Value;
             if (path == null) return SalesStage.Close;
-            int furthest = SalesStage.Qualify;
-            foreach (PathStage stage in path)
-            {
-                if (IsSalesStage(stage.Category) && stage.Category.Value > furthest) furthest = stage.Category.Value;
-                if (stage.Id == stageId) return furthest;
-            }
-            return SalesStage.Close;
+            int index = -1;
+            for (int i = 0; i < path.Count; i++) if (path[i].Id == stageId) { index = i; break; }
+            if (index < 0) return SalesStage.Close;
+            int before = SalesStage.Qualify;
+            for (int i = 0; i < index; i++) if (IsSalesStage(path[i].Category)) before = Math.Max(before, path[i].Category.Value);
+            for (int i = index + 1; i < path.Count; i++)
+                if (IsSalesStage(path[i].Category)) return Math.Max(before, path[i].Category.Value);
+            int positional = path.Count <= 1 ? SalesStage.Qualify
+                : (int)Math.Round(index * (double)SalesStage.Close / (path.Count - 1), MidpointRounding.AwayFromZero);
+            return Math.Max(before, positional);
         }
 
         public static bool IsSalesStage(int? category) =>
