@@ -25,6 +25,7 @@ namespace CrmCollab.Plugins.Activities
             EntityReference deal = Opportunity.Get(context.Activity)
                 ?? throw new InvalidPluginExecutionException("Create Post-Sale Handoff needs the opportunity.");
             HandoffResult result = new HandoffCreation(context.SystemService, context.Tracing).Run(deal.Id, context.Now);
+            if (result.FailureMessage != null) throw new InvalidPluginExecutionException(result.FailureMessage);
             TasksCreated.Set(context.Activity, result.Created);
             Unrouted.Set(context.Activity, result.Unrouted);
         }

@@ -34,7 +34,12 @@ namespace CrmCollab.Plugins.Data
 
     public static class Queue
     {
-        public const string Table = "queue", Id = "queueid", Name = "name";
+        public const string Table = "queue", Id = "queueid", Name = "name", OwnerId = "ownerid";
+    }
+
+    public static class QueueItem
+    {
+        public const string Table = "queueitem", QueueId = "queueid", ObjectId = "objectid", Title = "title";
     }
 
     public static class DedicatedOwnerRow

@@ -115,9 +115,12 @@ namespace CrmCollab.Plugins.Feasibility
                 [FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", required.RelevantColumns), 1000),
                 [FeasibilityReviewRow.RoutingPath] = Values.Shorten(routing.RoutingPath, 2000),
             };
-            EntityReference owner = RoutingRepository.ToOwnerReference(routing.Owner);
+            var application = new Routing.RoutingApplication(_service);
+            EntityReference owner = application.OwnerFor(routing, null);
             if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
-            return _service.Create(review);
+            Guid id = _service.Create(review);
+            application.Enqueue(new EntityReference(FeasibilityReviewRow.Table, id), routing, (string)review[FeasibilityReviewRow.Name]);
+            return id;
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>

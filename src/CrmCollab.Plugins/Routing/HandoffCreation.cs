@@ -12,7 +12,14 @@ namespace CrmCollab.Plugins.Routing
 {
     public sealed class HandoffResult
     {
+        /// <summary>The handoffs that could not be created, each with its function and the platform's reason.</summary>
+        public List<string> Failed { get; } = new List<string>();
         public int Created { get; set; }
+
+        /// <summary>The sentence for the job's failure (retried; the created handoffs stay), or null when all were made.</summary>
+        public string FailureMessage => Failed.Count == 0 ? null
+            : $"{Failed.Count} handoff(s) could not be created ({string.Join("; ", Failed)}); the other {Created} were. " +
+              "The job is retried; a note on the deal says what to fix.";
         public int Unrouted { get; set; }
         public int AlreadyPresent { get; set; }
     }
@@ -51,9 +58,20 @@ namespace CrmCollab.Plugins.Routing
                 now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
+            var routing = new RoutingApplication(_service);
             foreach (PlannedHandoff handoff in plan)
             {
-                CreateTask(deal, handoff);
+                // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
+                // not cost the others theirs. The failure is noted on the deal and fails the run, so it is retried.
+                try
+                {
+                    CreateTask(deal, handoff, routing);
+                }
+                catch (System.ServiceModel.FaultException<OrganizationServiceFault> fault)
+                {
+                    result.Failed.Add($"{handoff.Template.Function.Label()} '{handoff.Subject}': {fault.Detail?.Message ?? fault.Message}");
+                    continue;
+                }
                 result.Created++;
                 if (handoff.Routing.IsUnrouted)
                 {
@@ -61,6 +79,7 @@ namespace CrmCollab.Plugins.Routing
                     TellTheSalesperson(deal, handoff);
                 }
             }
+            if (result.Failed.Count > 0) TellTheAdministrator(deal, result.Failed);
             _tracing?.Trace("Handoffs for {0}: {1} created, {2} unrouted, {3} already present.", opportunityId, result.Created, result.Unrouted, result.AlreadyPresent);
             return result;
         }
@@ -123,9 +142,8 @@ namespace CrmCollab.Plugins.Routing
             }
         }
 
-        private void CreateTask(Entity deal, PlannedHandoff handoff)
+        private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing)
         {
-            Principal owner = handoff.Routing.Owner;
             var task = new Entity(HandoffTask.Table)
             {
                 [HandoffTask.Subject] = Values.Shorten(handoff.Subject, 200),
@@ -140,26 +158,24 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
             };
-            EntityReference ownerRef = OwnerFor(owner, deal);
-            if (ownerRef != null) task[HandoffTask.OwnerId] = ownerRef;
+            // Nobody found: the salesperson holds the task (and is told) until an owner is set.
+            EntityReference owner = routing.OwnerFor(handoff.Routing, deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId));
+            if (owner != null) task[HandoffTask.OwnerId] = owner;
             Guid taskId = _service.Create(task);
-            if (owner != null && owner.Kind == PrincipalKind.Queue)
-            {
-                _service.Create(new Entity("queueitem")
-                {
-                    ["queueid"] = new EntityReference(Queue.Table, owner.Id),
-                    ["objectid"] = new EntityReference(HandoffTask.Table, taskId),
-                    ["title"] = Values.Shorten(handoff.Subject, 300),
-                });
-            }
+            routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);
         }
 
-        /// <summary>Users and teams own the task; a queue cannot, so its owner holds it while it waits in the queue.</summary>
-        private EntityReference OwnerFor(Principal owner, Entity deal)
+        /// <summary>A note on the deal names each handoff that could not be created and why, for the administrator.</summary>
+        private void TellTheAdministrator(Entity deal, IReadOnlyList<string> failures)
         {
-            if (owner == null) return deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId);
-            if (owner.Kind != PrincipalKind.Queue) return RoutingRepository.ToOwnerReference(owner);
-            return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
+            _service.Create(new Entity(Annotation.Table)
+            {
+                [Annotation.Subject] = Values.Shorten($"{failures.Count} handoff(s) could not be created", 500),
+                [Annotation.NoteText] = "CrmCollab could not create these post-sale handoffs; the others were created. " +
+                    "Fix the cause (often a dedicated owner who cannot own tasks), then the handoff job retries, or run the Create Post-Sale Handoff step on the deal:\n" +
+                    string.Join("\n", failures),
+                [Annotation.ObjectId] = deal.ToEntityReference(),
+            });
         }
 
         private void TellTheSalesperson(Entity deal, PlannedHandoff handoff)

@@ -26,7 +26,7 @@ namespace CrmCollab.Plugins.Routing
             Guid? opportunityId = close?.RefId("opportunityid");
             if (opportunityId == null)
                 throw new InvalidPluginExecutionException("The win carried no opportunity close with its opportunity; no handoff was created.");
-            new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now);
+            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now));
         }
 
         private static void OnStateChange(LocalPluginContext context)
@@ -37,7 +37,13 @@ namespace CrmCollab.Plugins.Routing
                 context.Trace("The opportunity is not Won after this update; nothing to hand off.");
                 return;
             }
-            new HandoffCreation(context.SystemService, context.TracingService).Run(context.ExecutionContext.PrimaryEntityId, context.Now);
+            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(context.ExecutionContext.PrimaryEntityId, context.Now));
+        }
+
+        /// <summary>A partial run fails the job (system job shows why; it is retried and skips what exists).</summary>
+        private static void Finish(HandoffResult result)
+        {
+            if (result.FailureMessage != null) throw new InvalidPluginExecutionException(result.FailureMessage);
         }
     }
 }

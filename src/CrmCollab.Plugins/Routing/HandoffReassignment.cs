@@ -40,19 +40,13 @@ namespace CrmCollab.Plugins.Routing
         {
             IOrganizationService service = context.SystemService;
             OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId).Resolve(function, context.Now);
-            EntityReference newOwner = RoutingRepository.ToOwnerReference(routing.Owner);
+            var application = new RoutingApplication(service);
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {
-                EntityReference current = task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId);
-                if (newOwner == null || (current != null && current.Id == newOwner.Id)) continue;
-                service.Update(new Entity(HandoffTask.Table, task.Id)
-                {
-                    [HandoffTask.OwnerId] = newOwner,
-                    [HandoffTask.IsUnrouted] = routing.IsUnrouted,
-                    [HandoffTask.RoutingPath] = Values.Shorten($"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change: {routing.RoutingPath}", 2000),
-                });
-                moved++;
+                if (application.Reroute(task, task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId), routing, HandoffTask.RoutingPath,
+                        HandoffTask.IsUnrouted, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", task.GetAttributeValue<string>(HandoffTask.Subject)))
+                    moved++;
             }
             context.Trace("Re-routed {0} open {1} handoff(s) of account {2}.", moved, function.Label(), accountId);
             return moved;
@@ -61,7 +55,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>Open handoff tasks of the function on deals of the account, in one query.</summary>
         private static IEnumerable<Entity> OpenTasks(IOrganizationService service, Guid accountId, BusinessFunction function)
         {
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject) };
             query.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             LinkEntity deal = query.AddLink(Opportunity.Table, HandoffTask.OpportunityId, Opportunity.Id);

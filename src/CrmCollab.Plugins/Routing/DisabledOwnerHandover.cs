@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A user who is disabled keeps no open handoff and no pending review: each moves to whoever the routing now
+    /// picks for its deal's account and function (the backup, a parent account's owner, a rule, the unrouted queue) —
+    /// the same decision as at creation, applied the same way (asynchronous, post-operation).
+    /// </summary>
+    public sealed class DisabledOwnerHandover : PluginBase
+    {
+        public const string PostImage = "PostImage";
+        private const string Deal = "deal";
+
+        public DisabledOwnerHandover(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Update", SystemUser.Table, OnUserChanged).Async()
+                .Filter(SystemUser.IsDisabled).PostImage(PostImage, SystemUser.IsDisabled);
+        }
+
+        private static void OnUserChanged(LocalPluginContext context)
+        {
+            if (!(context.PostImage(PostImage)?.Flag(SystemUser.IsDisabled) ?? false)) return;
+            Guid user = context.ExecutionContext.PrimaryEntityId;
+            IOrganizationService service = context.SystemService;
+            var application = new RoutingApplication(service);
+            var routing = new Dictionary<string, OwnerResolution>(); // one decision per account and function
+            OwnerResolution Resolve(Guid account, BusinessFunction function)
+            {
+                string key = account + ":" + (int)function;
+                if (!routing.TryGetValue(key, out OwnerResolution decision))
+                    routing[key] = decision = new RoutingRepository(service).ResolverFor(account).Resolve(function, context.Now);
+                return decision;
+            }
+
+            int moved = 0;
+            string reason = $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled";
+            foreach (Entity task in Owned(service, HandoffTask.Table, user, HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.Subject,
+                         q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+                                q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); }))
+            {
+                Guid? account = AccountOf(task);
+                if (account == null) continue;
+                var decision = Resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value);
+                if (application.Reroute(task, task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
+                        HandoffTask.IsUnrouted, reason, task.GetAttributeValue<string>(HandoffTask.Subject))) moved++;
+            }
+            foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, user, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
+                         FeasibilityReviewRow.Name, q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
+            {
+                Guid? account = AccountOf(review);
+                if (account == null) continue;
+                var decision = Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value);
+                if (application.Reroute(review, review.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
+                        null, reason, review.GetAttributeValue<string>(FeasibilityReviewRow.Name))) moved++;
+            }
+            context.Trace("User {0} disabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
+        }
+
+        /// <summary>The user's rows of a table (with function and the deal's account columns), in one query.</summary>
+        private static IEnumerable<Entity> Owned(IOrganizationService service, string table, Guid user, string dealColumn, string functionColumn,
+            string titleColumn, Action<QueryExpression> narrow)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, functionColumn, titleColumn) };
+            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user);
+            query.Criteria.AddCondition(functionColumn, ConditionOperator.NotNull);
+            narrow(query);
+            LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);
+            deal.EntityAlias = Deal;
+            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId);
+            return service.RetrieveMultiple(query).Entities;
+        }
+
+        private static Guid? AccountOf(Entity row)
+        {
+            var customer = row.Aliased<EntityReference>(Deal + "." + Opportunity.CustomerId);
+            if (customer != null && customer.LogicalName == Account.Table) return customer.Id;
+            return row.Aliased<EntityReference>(Deal + "." + Opportunity.ParentAccountId)?.Id;
+        }
+    }
+}
