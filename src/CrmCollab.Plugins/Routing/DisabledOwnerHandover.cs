@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// A user who is disabled keeps no open handoff and no pending review: each moves to whoever the routing now
     /// picks for its deal's account and function (the backup, a parent account's owner, a rule, the unrouted queue) —
-    /// the same decision as at creation, applied the same way (asynchronous, post-operation).
+    /// the same decision as at creation, applied the same way (asynchronous, post-operation). When a user is enabled
+    /// again, the work still held by disabled users (nobody could take it before) is routed once more.
     /// </summary>
     public sealed class DisabledOwnerHandover : PluginBase
     {
@@ -29,8 +30,18 @@ namespace CrmCollab.Plugins.Routing
 
         private static void OnUserChanged(LocalPluginContext context)
         {
-            if (!(context.PostImage(PostImage)?.Flag(SystemUser.IsDisabled) ?? false)) return;
+            Entity image = context.PostImage(PostImage);
+            if (image == null) return;
             Guid user = context.ExecutionContext.PrimaryEntityId;
+            // Disabled: their own work. Enabled: whatever disabled people still hold, which this user may now take.
+            bool disabled = image.Flag(SystemUser.IsDisabled);
+            Action<QueryExpression> whose = disabled
+                ? (Action<QueryExpression>)(q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user))
+                : q =>
+                {
+                    LinkEntity owner = q.AddLink(SystemUser.Table, CommonColumn.OwnerId, SystemUser.Id);
+                    owner.LinkCriteria.AddCondition(SystemUser.IsDisabled, ConditionOperator.Equal, true);
+                };
             IOrganizationService service = context.SystemService;
             var application = new RoutingApplication(service);
             var routing = new Dictionary<string, OwnerResolution>(); // one decision per account and function
@@ -44,7 +55,7 @@ namespace CrmCollab.Plugins.Routing
 
             int moved = 0;
             string reason = $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled";
-            foreach (Entity task in Owned(service, HandoffTask.Table, user, HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.Subject,
+            foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.Subject,
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
                                 q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); }))
             {
@@ -54,7 +65,7 @@ namespace CrmCollab.Plugins.Routing
                 if (application.Reroute(task, task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, reason, task.GetAttributeValue<string>(HandoffTask.Subject))) moved++;
             }
-            foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, user, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
+            foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          FeasibilityReviewRow.Name, q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
             {
                 Guid? account = AccountOf(review);
@@ -63,15 +74,15 @@ namespace CrmCollab.Plugins.Routing
                 if (application.Reroute(review, review.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.GetAttributeValue<string>(FeasibilityReviewRow.Name))) moved++;
             }
-            context.Trace("User {0} disabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
+            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
-        /// <summary>The user's rows of a table (with function and the deal's account columns), in one query.</summary>
-        private static IEnumerable<Entity> Owned(IOrganizationService service, string table, Guid user, string dealColumn, string functionColumn,
-            string titleColumn, Action<QueryExpression> narrow)
+        /// <summary>The rows of a table held by whom <paramref name="whose"/> says (with function and the deal's account), in one query.</summary>
+        private static IEnumerable<Entity> Owned(IOrganizationService service, string table, Action<QueryExpression> whose, string dealColumn,
+            string functionColumn, string titleColumn, Action<QueryExpression> narrow)
         {
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, functionColumn, titleColumn) };
-            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user);
+            whose(query);
             query.Criteria.AddCondition(functionColumn, ConditionOperator.NotNull);
             narrow(query);
             LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);

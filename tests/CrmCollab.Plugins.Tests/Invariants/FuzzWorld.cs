@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Tests.Scenarios;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// The organisation the random operations play in: two reps, reviewers with backups, ADV and logistics people,
+    /// an administrator; custom-deal rules for logistics and finance; two handoff templates. It picks the next
+    /// action at random (seeded) among what people do — and what they try that should be refused.
+    /// </summary>
+    public sealed class FuzzWorld
+    {
+        private readonly Random _random;
+        private readonly Guid[] _reps, _reviewers, _downstream;
+        private readonly Guid _account;
+        private readonly List<Guid> _deals = new List<Guid>();
+
+        public FuzzWorld(int seed)
+        {
+            _random = new Random(seed);
+            Org = new CrmCollabOrg();
+            Guid lena = Org.User("Lena Logistics", "CrmCollab Reviewer"), leo = Org.User("Leo Logistics backup", "CrmCollab Reviewer");
+            Guid fiona = Org.User("Fiona Finance", "CrmCollab Reviewer"), frank = Org.User("Frank Finance backup", "CrmCollab Reviewer");
+            Guid alice = Org.User("Alice ADV", "CrmCollab ADV"), bob = Org.User("Bob ADV backup", "CrmCollab ADV");
+            Guid lou = Org.User("Lou Logistics", "CrmCollab Logistics"), liz = Org.User("Liz Logistics backup", "CrmCollab Logistics");
+            _reps = new[] { Org.Rep, Org.User("Rita Rep", "CrmCollab Salesperson", Org.Sales) };
+            _reviewers = new[] { lena, leo, fiona, frank };
+            _downstream = new[] { alice, bob, lou, liz };
+            _account = Org.Account("Contoso");
+            Org.DedicatedOwner(_account, BusinessFunction.Logistics, user: lena, backup: leo);
+            Org.DedicatedOwner(_account, BusinessFunction.Finance, user: fiona, backup: frank);
+            Org.DedicatedOwner(_account, BusinessFunction.Adv, user: alice, backup: bob);
+            Org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
+            Org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Org.Engine.DrainAsync();
+        }
+
+        public CrmCollabOrg Org { get; }
+
+        public int WonDeals => _deals.Count(d => State(d) == 1);
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+        private int State(Guid deal) =>
+            Org.System.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value;
+
+        public TableSnapshot Snapshot() => TableSnapshot.Take(Org.System, TableSnapshot.DealTables.Concat(new[] { "systemuser" }).ToArray());
+
+        public FuzzAction Next()
+        {
+            if (_deals.Count < 3) return NewDeal();
+            switch (_random.Next(12))
+            {
+                case 0: return NewDeal();
+                case 1: case 2: return Move();
+                case 3: case 4: return Decide();
+                case 5: return ChangeTerms();
+                case 6: case 7: return Win();
+                case 8: return Reopen();
+                case 9: return Staff();
+                case 10: return CloseHandoff();
+                default: return Delete();
+            }
+        }
+
+        private FuzzAction NewDeal()
+        {
+            Guid rep = Pick(_reps);
+            bool custom = _random.Next(3) > 0;
+            decimal amount = 20000m + 10000m * _random.Next(14);
+            int stage = _random.Next(6) == 0 ? _random.Next(4) : 0;
+            return new FuzzAction($"new deal {amount} custom={custom} at stage {stage}", () =>
+            {
+                Guid deal = Org.As(rep).Create(new Entity("opportunity")
+                {
+                    ["name"] = "Deal " + _deals.Count, ["customerid"] = new EntityReference("account", _account),
+                    ["estimatedvalue"] = new Money(amount), ["budgetamount"] = new Money(amount), ["crmc_iscustomsolution"] = custom,
+                    ["crmc_discountpercent"] = (decimal)_random.Next(0, 20), ["salesstage"] = new OptionSetValue(stage),
+                    ["customerneed"] = "Line retrofit", ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(40),
+                    ["crmc_paymentterms"] = new OptionSetValue(100000000),
+                });
+                _deals.Add(deal);
+            });
+        }
+
+        private FuzzAction Move()
+        {
+            Guid deal = Pick(_deals);
+            int stage = _random.Next(4);
+            return new FuzzAction($"move {deal} to stage {stage}", () => Org.As(OwnerOf(deal)).Update(new Entity("opportunity", deal) { ["salesstage"] = new OptionSetValue(stage) }));
+        }
+
+        private FuzzAction Decide()
+        {
+            var pending = Org.System.RetrieveMultiple(new QueryExpression("crmc_feasibilityreview")
+            {
+                ColumnSet = new ColumnSet("ownerid"),
+                Criteria = { Conditions = { new ConditionExpression("crmc_decision", ConditionOperator.Equal, (int)ReviewDecision.Pending) } },
+            }).Entities;
+            if (pending.Count == 0) return Move();
+            Entity review = Pick(pending);
+            // Mostly the owner decides; sometimes someone else tries.
+            Guid decider = _random.Next(5) == 0 ? Pick(_reviewers) : review.GetAttributeValue<EntityReference>("ownerid").Id;
+            var decision = Pick(new[] { ReviewDecision.Approved, ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected, ReviewDecision.Withdrawn });
+            return new FuzzAction($"{decider} decides {review.Id} {decision}", () =>
+            {
+                var update = new Entity("crmc_feasibilityreview", review.Id) { ["crmc_decision"] = new OptionSetValue((int)decision) };
+                if (decision == ReviewDecision.ApprovedWithConditions) update["crmc_conditions"] = "Deliver in two lots";
+                if (decision == ReviewDecision.Rejected && _random.Next(2) == 0) update["crmc_rejectionreason"] = "No capacity";
+                Org.As(decider).Update(update);
+            });
+        }
+
+        private FuzzAction ChangeTerms()
+        {
+            Guid deal = Pick(_deals);
+            decimal discount = _random.Next(0, 30);
+            return new FuzzAction($"discount {discount} on {deal}", () =>
+                Org.As(OwnerOf(deal)).Update(new Entity("opportunity", deal) { ["crmc_discountpercent"] = discount }));
+        }
+
+        private FuzzAction Win()
+        {
+            Guid deal = Pick(_deals);
+            return new FuzzAction($"win {deal}", () => Org.As(OwnerOf(deal)).Execute(new WinOpportunityRequest
+            {
+                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal), ["subject"] = "Won" },
+                Status = new OptionSetValue(3),
+            }));
+        }
+
+        private FuzzAction Reopen()
+        {
+            Guid deal = Pick(_deals);
+            return new FuzzAction($"reopen {deal}", () => Org.As(OwnerOf(deal)).Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference("opportunity", deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1),
+            }));
+        }
+
+        private FuzzAction Staff()
+        {
+            Guid person = Pick(_reviewers.Concat(_downstream).ToArray());
+            bool disable = _random.Next(2) == 0;
+            return new FuzzAction($"{(disable ? "disable" : "enable")} {person}", () =>
+            {
+                if (disable) Org.Setup.DisableUser(person);
+                else Org.Setup.EnableUser(person);
+            });
+        }
+
+        private FuzzAction CloseHandoff()
+        {
+            var open = Org.System.RetrieveMultiple(new QueryExpression("task")
+            {
+                ColumnSet = new ColumnSet("ownerid"),
+                Criteria = { Conditions = { new ConditionExpression("statecode", ConditionOperator.Equal, 0), new ConditionExpression("crmc_handoffkey", ConditionOperator.NotNull) } },
+            }).Entities;
+            if (open.Count == 0) return Win();
+            Entity task = Pick(open);
+            Guid owner = task.GetAttributeValue<EntityReference>("ownerid").Id;
+            return new FuzzAction($"{owner} completes {task.Id}", () => Org.As(owner).Execute(new SetStateRequest
+            {
+                EntityMoniker = task.ToEntityReference(), State = new OptionSetValue(1), Status = new OptionSetValue(5),
+            }));
+        }
+
+        private FuzzAction Delete()
+        {
+            Guid deal = Pick(_deals);
+            return new FuzzAction($"delete {deal}", () =>
+            {
+                Org.As(OwnerOf(deal)).Delete("opportunity", deal);
+                _deals.Remove(deal);
+            });
+        }
+
+        private Guid OwnerOf(Guid deal) =>
+            Org.System.Retrieve("opportunity", deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
+
+        /// <summary>The organisation's invariants, read as SYSTEM.</summary>
+        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals);
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Feasibility;
+using CrmCollab.Plugins.Routing;
+using CrmCollab.Plugins.Tests.Scenarios;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>What must be true of the organisation whatever people did, checked as SYSTEM.</summary>
+    public sealed class Invariants
+    {
+        private readonly CrmCollabOrg _org;
+
+        public Invariants(CrmCollabOrg org) => _org = org;
+
+        private IOrganizationService System => _org.System;
+
+        private List<Entity> All(string table, params string[] columns) =>
+            System.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).Entities.ToList();
+
+        public void AssertAll(IEnumerable<Guid> deals)
+        {
+            NoOwnerlessRow();
+            var rules = new FeasibilityRepository(System).ActiveRules();
+            var templates = All("crmc_handofftemplate", "crmc_isactive").Where(t => t.GetAttributeValue<bool>("crmc_isactive")).Select(t => t.Id).ToList();
+            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon");
+            var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "statecode", "ownerid", "crmc_agreedterms", "crmc_function")
+                .Where(t => t.Contains("crmc_handofftemplateid")).ToList();
+            var disabled = new HashSet<Guid>(All("systemuser", "isdisabled").Where(u => u.GetAttributeValue<bool>("isdisabled")).Select(u => u.Id));
+            foreach (Guid id in deals)
+            {
+                Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
+                    { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId }).ToArray()));
+                if (deal.GetAttributeValue<OptionSetValue>("statecode").Value != 1) continue;
+                WonDealIsCleared(deal, rules, reviews);
+                var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
+                foreach (Guid template in templates)
+                    Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
+                        $"won deal {id} has {own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template)} handoff(s) of template {template}, not exactly one");
+                string terms = HandoffCreation.TermsOf(deal).ToSnapshot();
+                foreach (Entity task in own.Where(t => t.GetAttributeValue<OptionSetValue>("statecode").Value == 0))
+                {
+                    Assert.True(terms == task.GetAttributeValue<string>("crmc_agreedterms"), $"open handoff {task.Id} shows terms that differ from its deal's");
+                    NotHeldByADisabledUserWhenSomeoneCanTakeIt(deal, task, disabled);
+                }
+            }
+        }
+
+        private void NoOwnerlessRow()
+        {
+            foreach (string table in new[] { "opportunity", "task", "crmc_feasibilityreview", "crmc_amendment", "account" })
+                Assert.All(All(table, "ownerid"), row => Assert.True(row.Contains("ownerid"), $"{table} {row.Id} has no owner"));
+        }
+
+        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews)
+        {
+            var facts = FeasibilityRepository.FactsOf(deal);
+            var required = FeasibilityRequirements.AtAnyStage(facts, deal.GetAttributeValue<DateTime?>("createdon") ?? DateTime.UtcNow, rules);
+            var states = reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id).Select(FeasibilityRepository.ToState).ToList();
+            foreach (RequiredReview need in required)
+            {
+                ReviewState current = states.Where(r => r.Function == need.Function && r.IsCurrent).OrderByDescending(r => r.CreatedOn).FirstOrDefault();
+                Assert.True(current != null && current.IsApproved,
+                    $"won deal {deal.Id} has no current approved {need.Function} review ({current?.Decision.ToString() ?? "none"})");
+            }
+        }
+
+        private void NotHeldByADisabledUserWhenSomeoneCanTakeIt(Entity deal, Entity task, HashSet<Guid> disabled)
+        {
+            EntityReference owner = task.GetAttributeValue<EntityReference>("ownerid");
+            if (owner.LogicalName != "systemuser" || !disabled.Contains(owner.Id)) return;
+            Guid? account = HandoffCreation.AccountOf(deal);
+            var function = (CrmCollab.Plugins.Domain.Routing.BusinessFunction)task.GetAttributeValue<OptionSetValue>("crmc_function").Value;
+            var routing = new RoutingRepository(System).ResolverFor(account.Value).Resolve(function, _org.Engine.Clock.UtcNow);
+            Assert.True(routing.Owner == null || routing.Owner.Kind != CrmCollab.Plugins.Domain.Routing.PrincipalKind.User || disabled.Contains(routing.Owner.Id),
+                $"open handoff {task.Id} stays with disabled user {owner.Id} although {routing.Owner} could take it");
+        }
+    }
+}
