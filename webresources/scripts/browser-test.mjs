@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, solutionWebResources } from './build.mjs';
 import { servePanel } from './serve-panel.mjs';
-import { OpportunityId, deal, handoffs, reviews, signals } from '../test/fixtures.mjs';
+import { OpportunityId, dealFor, handoffs, reviews, signals } from '../test/fixtures.mjs';
 
 const outputDir = join(root, 'test-output');
 const screenshot = join(outputDir, 'collaboration-panel.png');
@@ -40,9 +40,10 @@ function rowsAroundNow() {
   const day = 24 * 3600 * 1000;
   const at = (offsetDays) => new Date(Date.now() + offsetDays * day).toISOString();
   const offsets = [-1, -2, -6, 3]; // Logistics pending and late, Finance rejected, ADV approved, Operations pending
+  const moved = reviews.map((r, i) => ({ ...r, crmc_duedate: at(offsets[i]) }));
   return {
-    deal,
-    reviews: reviews.map((r, i) => ({ ...r, crmc_duedate: at(offsets[i]) })),
+    deal: dealFor(moved),
+    reviews: moved,
     handoffs,
     signals,
   };
@@ -92,6 +93,14 @@ async function main() {
     check('status region announces the load', (await status.getAttribute('aria-live')) === 'polite' &&
       (await status.textContent()) === 'Loaded 4 review(s), 2 handoff task(s), 1 signal(s).', await status.textContent());
     check('account of the deal is shown', await page.getByText('Account: Contoso Manufacturing').isVisible());
+    const feasibility = page.locator('#crmc-feasibility');
+    check('the feasibility headline names the status in words',
+      (await feasibility.locator('p.feasibility-error').textContent()) === 'Feasibility: Blocked. 3 review(s) must be approved before Propose:');
+    const blockingLines = await feasibility.locator('li').allTextContents();
+    check('each blocking function is listed from the deal\'s feasibility detail', blockingLines.length === 3 &&
+      blockingLines.includes('Finance rejected (Fiona Finance): Margin below 18% at this discount') &&
+      blockingLines.some((l) => /^Logistics pending \(Lena Logistics\), due \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(l)),
+      blockingLines.join(' | '));
 
     const overdue = page.locator('#crmc-reviews tr.overdue');
     const badge = overdue.locator('.badge-overdue');
@@ -138,6 +147,7 @@ async function main() {
         ratio(s('#crmc-reviews tr.overdue td').color, s('#crmc-reviews tr.overdue td').backgroundColor),
         ratio(s('.reason').color, s('#crmc-reviews tr.is-rejected td').backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : s('#crmc-reviews tr.is-rejected td').backgroundColor),
         ratio(s('body').color, s('body').backgroundColor),
+        ratio(s('.feasibility-error').color, s('.feasibility-error').backgroundColor),
       );
     });
     check('text contrast is at least 4.5:1', contrast >= 4.5, contrast.toFixed(2));

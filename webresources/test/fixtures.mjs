@@ -5,12 +5,40 @@ export const OpportunityId = '5e0a1d2c-0000-4000-8000-000000000001';
 export const AccountId = 'acc00000-0000-4000-8000-000000000001';
 export const Now = new Date('2026-11-26T08:00:00Z');
 
-export const deal = {
-  opportunityid: OpportunityId,
-  name: 'Custom conveyor line',
-  _parentaccountid_value: AccountId,
-  [`_parentaccountid_value${F}`]: 'Contoso Manufacturing',
+const Labels = {
+  functions: { 100000000: 'Operations', 100000001: 'Logistics', 100000002: 'Finance', 100000003: 'ADV' },
+  decisions: { 100000000: 'Pending', 100000001: 'Approved', 100000002: 'Approved with conditions', 100000003: 'Rejected' },
 };
+
+/** crmc_feasibilitydetail (version 1) for review rows, as FeasibilityDetail.ToJson writes it: by function order. */
+export function feasibilityDetail(status, reviewRows) {
+  const items = [...reviewRows]
+    .sort((a, b) => a.crmc_function - b.crmc_function)
+    .map((r) => ({
+      function: r.crmc_function,
+      functionLabel: Labels.functions[r.crmc_function],
+      decision: r.crmc_decision,
+      decisionLabel: Labels.decisions[r.crmc_decision],
+      blocking: r.crmc_decision !== 100000001 && r.crmc_decision !== 100000002,
+      reviewer: r[`_ownerid_value${F}`] ?? null,
+      due: r.crmc_duedate ? new Date(r.crmc_duedate).toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+      reason: r.crmc_decision === 100000003 ? r.crmc_rejectionreason ?? null : null,
+      conditions: r.crmc_decision === 100000002 ? r.crmc_conditions ?? null : null,
+    }));
+  return JSON.stringify({ v: 1, status, items });
+}
+
+/** The deal, with its feasibility columns for the reviews below: Finance rejected, so Blocked. */
+export function dealFor(reviewRows) {
+  return {
+    opportunityid: OpportunityId,
+    name: 'Custom conveyor line',
+    _parentaccountid_value: AccountId,
+    [`_parentaccountid_value${F}`]: 'Contoso Manufacturing',
+    crmc_feasibilitystatus: 100000003,
+    crmc_feasibilitydetail: feasibilityDetail(100000003, reviewRows),
+  };
+}
 
 export const reviews = [
   {
@@ -83,8 +111,10 @@ export const signals = [
   },
 ];
 
-/** A Web API stand-in answering the panel's four reads from the rows above. */
-export function fakeWebApi(overrides = {}) {
+export const deal = dealFor(reviews);
+
+/** A Web API stand-in answering the panel's four reads from the rows above (`dealRow` replaces the deal). */
+export function fakeWebApi(overrides = {}, dealRow = deal) {
   const tables = {
     crmc_feasibilityreview: reviews,
     task: handoffs,
@@ -96,7 +126,7 @@ export function fakeWebApi(overrides = {}) {
     calls,
     retrieveRecord: async (entity, id, options) => {
       calls.push(`${entity}(${id})${options ?? ''}`);
-      return deal;
+      return dealRow;
     },
     retrieveMultipleRecords: async (entity, options) => {
       calls.push(`${entity}${options ?? ''}`);

@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPanel } from '../src/panel/data';
 import { opportunityId } from '../src/panel/main';
-import { toHandoff, toReview } from '../src/panel/model';
+import { toFeasibility, toHandoff, toReview } from '../src/panel/model';
 import { renderPanel } from '../src/panel/render';
-import { AccountId, Now, OpportunityId, fakeWebApi, handoffs, reviews } from './fixtures.mjs';
+import { AccountId, Now, OpportunityId, deal, fakeWebApi, feasibilityDetail, handoffs, reviews } from './fixtures.mjs';
 
 describe('panel model', () => {
   it('marks a pending review past its due date as overdue, and only that one', () => {
@@ -21,6 +21,36 @@ describe('panel model', () => {
   it('shows a rejection reason and approval conditions', () => {
     expect(toReview(reviews[1], Now).note).toBe('Reason: Margin below 18% at this discount');
     expect(toReview(reviews[2], Now).note).toBe('Conditions: Signed contract before order entry');
+  });
+
+  it('shows the deal’s feasibility from its detail: the headline, then each blocking function', () => {
+    expect(toFeasibility(deal)).toEqual({
+      level: 'error',
+      headline: 'Feasibility: Blocked. 3 review(s) must be approved before Propose:',
+      lines: [
+        'Operations pending (Otto Ops), due 2026-11-30 09:00 UTC',
+        'Logistics pending (Lena Logistics), due 2026-11-25 09:00 UTC',
+        'Finance rejected (Fiona Finance): Margin below 18% at this discount',
+      ],
+    });
+  });
+
+  it('shows the headline only when the detail is missing or malformed, and nothing when no review is required', () => {
+    const headline = { level: 'error', headline: 'Feasibility: Blocked. Reviews must be approved before Propose.', lines: [] };
+    expect(toFeasibility({ ...deal, crmc_feasibilitydetail: null })).toEqual(headline);
+    expect(toFeasibility({ ...deal, crmc_feasibilitydetail: '{"v":1,"items":' })).toEqual(headline);
+    expect(toFeasibility({ crmc_feasibilitystatus: 100000000, crmc_feasibilitydetail: '{"v":1,"status":100000000,"items":[]}' })).toBeNull();
+    expect(toFeasibility({})).toBeNull();
+  });
+
+  it('shows the conditions of a cleared deal, a withdrawn review blocking nothing', () => {
+    const withdrawn = { crmc_function: 100000000, crmc_decision: 100000005 };
+    const cleared = { crmc_feasibilitystatus: 100000002, crmc_feasibilitydetail: feasibilityDetail(100000002, [reviews[2], withdrawn]) };
+    expect(toFeasibility(cleared)).toEqual({
+      level: 'info',
+      headline: 'Feasibility: Cleared, all reviews approved. Conditions: ADV: Signed contract before order entry.',
+      lines: [],
+    });
   });
 
   it('checks a handoff task against its template’s required evidence', () => {
@@ -43,7 +73,11 @@ describe('panel data', () => {
     expect(model.reviews).toHaveLength(4);
     expect(model.handoffs).toHaveLength(2);
     expect(model.signals[0]).toMatchObject({ kind: 'Competitor presence', acknowledged: 'Not yet' });
-    expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_opportunityid_value eq ${OpportunityId} and crmc_decision ne 100000004`));
+    expect(model.feasibility?.lines).toHaveLength(3);
+    expect(api.calls).toContainEqual(expect.stringContaining('$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail'));
+    expect(api.calls).toContainEqual(
+      expect.stringContaining(`_crmc_opportunityid_value eq ${OpportunityId} and crmc_decision ne 100000004 and crmc_decision ne 100000005&`),
+    );
     expect(api.calls).toContainEqual(expect.stringContaining(`crmc_fieldsignal?`));
     expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_accountid_value eq ${AccountId} and statecode eq 0`));
   });
@@ -61,7 +95,7 @@ describe('panel data', () => {
 describe('panel rendering', () => {
   beforeEach(() => {
     document.body.innerHTML =
-      '<p id="crmc-account"></p><div id="crmc-reviews"></div><div id="crmc-handoffs"></div><div id="crmc-signals"></div>';
+      '<p id="crmc-account"></p><div id="crmc-feasibility"></div><div id="crmc-reviews"></div><div id="crmc-handoffs"></div><div id="crmc-signals"></div>';
   });
 
   it('renders accessible tables with captions, scoped headers and focusable record links', async () => {
@@ -88,6 +122,26 @@ describe('panel rendering', () => {
     expect(overdue[0].textContent).toContain('Logistics');
     expect(overdue[0].querySelector('.badge-overdue')?.textContent).toBe('Overdue');
     expect(document.querySelector('#crmc-reviews .reason')?.textContent).toBe('Reason: Margin below 18% at this discount');
+  });
+
+  it('shows the feasibility headline and what blocks the deal above the reviews', async () => {
+    renderPanel(document, await loadPanel(fakeWebApi(), OpportunityId, Now), vi.fn());
+    const headline = document.querySelector('#crmc-feasibility p.feasibility');
+    expect(headline?.className).toBe('feasibility feasibility-error');
+    expect(headline?.textContent).toBe('Feasibility: Blocked. 3 review(s) must be approved before Propose:');
+    expect([...document.querySelectorAll('#crmc-feasibility li')].map((li) => li.textContent)).toContain(
+      'Finance rejected (Fiona Finance): Margin below 18% at this discount',
+    );
+  });
+
+  it('shows escaped detail text as typed, never as markup', async () => {
+    const hostile = { ...reviews[1], crmc_rejectionreason: 'Too \"cheap\" <img src=x onerror=alert(1)>\nsee notes' };
+    const dealRow = { ...deal, crmc_feasibilitydetail: feasibilityDetail(100000003, [hostile]) };
+    renderPanel(document, await loadPanel(fakeWebApi({}, dealRow), OpportunityId, Now), vi.fn());
+    expect(document.querySelector('#crmc-feasibility img')).toBeNull();
+    expect(document.querySelector('#crmc-feasibility li')?.textContent).toBe(
+      'Finance rejected (Fiona Finance): Too \"cheap\" <img src=x onerror=alert(1)>\nsee notes',
+    );
   });
 
   it('says so when a list is empty, and escapes row text', async () => {

@@ -1,9 +1,10 @@
 // Opportunity main form: feasibility notifications, the client-side stage gate, locked terms after a win, and the
 // link to the collaboration panel. The plugins enforce every rule; this only shows it before the user hits it.
 import { FeasibilityStatus, GateStage, OpportunityState, SalesStages } from '../shared/choices';
+import { FeasibilityDetail, feasibilityNotices, parseFeasibilityDetail } from '../shared/feasibility';
 import { bareId } from '../shared/format';
 import { noticeBoard } from '../shared/notices';
-import { crossesGate, feasibilityNotices, gateMessage, isGateBlocking, stageIndex } from './feasibility';
+import { crossesGate, gateMessage, isGateBlocking, stageIndex } from './gate';
 
 export const LockedTerms: readonly string[] = [
   'estimatedvalue',
@@ -11,79 +12,94 @@ export const LockedTerms: readonly string[] = [
   'crmc_requesteddelivery',
   'crmc_paymentterms',
 ];
+/** The opportunity columns this script reads; the ones missing from the form are read through the Web API. */
+export const Columns = {
+  status: 'crmc_feasibilitystatus',
+  detail: 'crmc_feasibilitydetail',
+  state: 'statecode',
+  wonOn: 'crmc_wonon',
+} as const;
 export const PanelControl = 'WebResource_collaboration';
 const GATE_NOTICE = 'crmc_gate';
 const LOCK_NOTICE = 'crmc_lockedterms';
+const TERMS = '(value, discount, requested delivery, payment terms)';
 
-interface FeasibilityState {
+interface DealState {
   status: number | null;
-  summary: string | null;
+  detail: FeasibilityDetail | null;
   state: number | null;
+  /** crmc_wonon: a Date on the form, an ISO string from the Web API; set once the deal was first won. */
+  wonOn: unknown;
 }
 
 const feasibilityBoard = noticeBoard();
 const wired = new WeakSet<Xrm.FormContext>();
+/** The last state read from the server per form, for the columns the form does not carry. */
+const lastRead = new WeakMap<Xrm.FormContext, DealState>();
 
-function value<T>(form: Xrm.FormContext, name: string): T | null {
+const onForm = (form: Xrm.FormContext, name: string): boolean => form.getAttribute(name) != null;
+
+function value<T>(form: Xrm.FormContext, name: string, fallback: T | null | undefined): T | null {
   const attribute = form.getAttribute(name);
-  return attribute ? (attribute.getValue() as T | null) : null;
+  return attribute ? (attribute.getValue() as T | null) : (fallback ?? null);
 }
 
-function readForm(form: Xrm.FormContext): FeasibilityState {
+function readForm(form: Xrm.FormContext): DealState {
+  const last = lastRead.get(form);
   return {
-    status: value<number>(form, 'crmc_feasibilitystatus'),
-    summary: value<string>(form, 'crmc_feasibilitysummary'),
-    state: value<number>(form, 'statecode'),
+    status: value<number>(form, Columns.status, last?.status),
+    detail: onForm(form, Columns.detail) ? parseFeasibilityDetail(value<string>(form, Columns.detail, null)) : (last?.detail ?? null),
+    state: value<number>(form, Columns.state, last?.state),
+    wonOn: value<unknown>(form, Columns.wonOn, last?.wonOn),
   };
 }
 
-/** The server's current status: after a save or a stage move its plugins may have re-evaluated the reviews. */
-async function readServer(form: Xrm.FormContext): Promise<FeasibilityState> {
+/** The server's current state: after a save or a stage move its plugins may have re-evaluated the reviews. */
+async function readServer(form: Xrm.FormContext): Promise<DealState> {
   const id = bareId(form.data.entity.getId());
   if (!id || typeof Xrm === 'undefined' || !Xrm.WebApi) return readForm(form);
   try {
-    const row = await Xrm.WebApi.retrieveRecord(
-      'opportunity',
-      id,
-      '?$select=crmc_feasibilitystatus,crmc_feasibilitysummary,statecode',
-    );
-    return {
-      status: row.crmc_feasibilitystatus ?? null,
-      summary: row.crmc_feasibilitysummary ?? null,
-      state: row.statecode ?? null,
+    const row = await Xrm.WebApi.retrieveRecord('opportunity', id, `?$select=${Object.values(Columns).join(',')}`);
+    const state: DealState = {
+      status: row[Columns.status] ?? null,
+      detail: parseFeasibilityDetail(row[Columns.detail]),
+      state: row[Columns.state] ?? null,
+      wonOn: row[Columns.wonOn] ?? null,
     };
+    lastRead.set(form, state);
+    return state;
   } catch {
     return readForm(form); // offline or no read access: the form's values are the best we have
   }
 }
 
-export function showFeasibility(form: Xrm.FormContext, state: FeasibilityState): void {
-  feasibilityBoard(form, feasibilityNotices(state.status, state.summary));
+function show(form: Xrm.FormContext, deal: DealState): void {
+  feasibilityBoard(form, feasibilityNotices(deal.status, deal.detail));
+  applyTermsLock(form, deal.state, deal.wonOn);
 }
 
-/** Won deals keep their agreed terms: the server refuses changes, so the form shows them read-only. */
-export function applyTermsLock(form: Xrm.FormContext, state: number | null): void {
+/**
+ * Won deals keep their agreed terms, and so do deals won once and reopened (crmc_wonon stays): the server refuses
+ * changes, so the form shows them read-only.
+ */
+export function applyTermsLock(form: Xrm.FormContext, state: number | null, wonOn: unknown = null): void {
   const won = state === OpportunityState.Won;
+  const locked = won || (wonOn != null && wonOn !== '');
   for (const name of LockedTerms) {
     form.getAttribute(name)?.controls.forEach((control) => {
-      (control as Xrm.Controls.StandardControl).setDisabled(won);
+      (control as Xrm.Controls.StandardControl).setDisabled(locked);
     });
   }
   form.ui.clearFormNotification(LOCK_NOTICE);
-  if (won) {
-    form.ui.setFormNotification(
-      'This deal is won: its agreed terms (value, discount, requested delivery, payment terms) are locked. ' +
-        'To change them, raise an amendment.',
-      'INFO',
-      LOCK_NOTICE,
-    );
-  }
+  if (!locked) return;
+  const message = won
+    ? `This deal is won: its agreed terms ${TERMS} are locked. To change them, raise an amendment.`
+    : `This deal was won before, so its agreed terms ${TERMS} stay locked. To change them, raise an amendment.`;
+  form.ui.setFormNotification(message, 'INFO', LOCK_NOTICE);
 }
 
 async function refresh(form: Xrm.FormContext): Promise<void> {
-  const state = await readServer(form);
-  showFeasibility(form, state);
-  applyTermsLock(form, state.state);
+  show(form, await readServer(form));
   connectPanel(form);
 }
 
@@ -104,20 +120,23 @@ interface PanelApi {
   setClientApiContext(xrm: Xrm.XrmStatic, form: Xrm.FormContext): void;
 }
 
-export function onLoad(context: Xrm.Events.EventContext): void {
+/** Shows what the form holds at once, then what the server holds for the columns the form does not carry. */
+export function onLoad(context: Xrm.Events.EventContext): Promise<void> {
   const form = context.getFormContext();
-  const state = readForm(form);
-  showFeasibility(form, state);
-  applyTermsLock(form, state.state);
+  show(form, readForm(form));
   connectPanel(form);
-  if (wired.has(form)) return; // OnLoad runs again after a save or refresh: register the handlers once
-  wired.add(form);
-  form.data.entity.addOnPostSave(onPostSave);
-  const process = form.data.process;
-  if (process) {
-    process.addOnPreStageChange(onPreStageChange);
-    process.addOnStageChange(onStageChange);
+  if (!wired.has(form)) {
+    // OnLoad runs again after a save or refresh: register the handlers once
+    wired.add(form);
+    form.data.entity.addOnPostSave(onPostSave);
+    const process = form.data.process;
+    if (process) {
+      process.addOnPreStageChange(onPreStageChange);
+      process.addOnStageChange(onStageChange);
+    }
   }
+  if (onForm(form, Columns.detail) && onForm(form, Columns.wonOn)) return Promise.resolve();
+  return readServer(form).then((deal) => show(form, deal));
 }
 
 export function onPostSave(context: Xrm.Events.EventContext): Promise<void> {
@@ -145,10 +164,10 @@ export function onPreStageChange(context: Xrm.Events.StageChangeEventContext): v
   const process = form.data.process;
   const from = stageIndex(process.getActiveStage()?.getName());
   const to = targetStage(process, args);
-  const { status, summary } = readForm(form);
+  const { status, detail } = readForm(form);
   form.ui.clearFormNotification(GATE_NOTICE);
   if (!crossesGate(from, to) || !isGateBlocking(status)) return;
   args.preventDefault();
   const level = status === FeasibilityStatus.Blocked ? 'ERROR' : 'WARNING';
-  form.ui.setFormNotification(gateMessage(summary, SalesStages[to ?? GateStage]), level, GATE_NOTICE);
+  form.ui.setFormNotification(gateMessage(status, detail, SalesStages[to ?? GateStage]), level, GATE_NOTICE);
 }

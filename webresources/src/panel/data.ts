@@ -1,6 +1,7 @@
 // The panel's Web API reads: one per list, the three deal lists in parallel.
+import { Decision } from '../shared/choices';
 import { bareId, formatted } from '../shared/format';
-import { PanelModel, toHandoff, toReview, toSignal } from './model';
+import { PanelModel, toFeasibility, toHandoff, toReview, toSignal } from './model';
 
 /** The two Xrm.WebApi reads the panel uses (a test or a host can provide just these). */
 export interface PanelWebApi {
@@ -9,10 +10,12 @@ export interface PanelWebApi {
 }
 
 export const Queries = {
-  deal: '?$select=name,_parentaccountid_value,_customerid_value',
+  deal: '?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail',
+  /** Current reviews only: invalidated and withdrawn ones are history. */
   reviews: (deal: string) =>
     '?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value' +
-    `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne 100000004&$orderby=crmc_function asc`,
+    `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne ${Decision.Invalidated} and crmc_decision ne ${Decision.Withdrawn}` +
+    '&$orderby=crmc_function asc',
   handoffs: (deal: string) =>
     '?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,' +
     'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value' +
@@ -44,6 +47,7 @@ export async function loadPanel(api: PanelWebApi, opportunityId: string, now: Da
   return {
     dealName: deal.name ?? '',
     accountName,
+    feasibility: toFeasibility(deal),
     reviews: reviews.entities.map((r) => toReview(r, now)),
     handoffs: handoffs.entities.map(toHandoff),
     signals: signals.map(toSignal),

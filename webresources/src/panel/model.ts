@@ -1,5 +1,6 @@
 // Turns Web API rows into what the panel shows. Pure, so the rules (overdue, evidence) are tested without a DOM.
 import { Decision, DecisionLabels, SignalKindLabels, functionLabel } from '../shared/choices';
+import { feasibilityNotices, parseFeasibilityDetail } from '../shared/feasibility';
 import { formatUtc, formatted, toDate } from '../shared/format';
 
 type Row = Record<string, any>;
@@ -36,9 +37,17 @@ export interface SignalView {
   acknowledged: string;
 }
 
+/** The deal's feasibility: the form's headline and one line per blocking function (or the approvals' conditions). */
+export interface FeasibilityView {
+  level: 'error' | 'warning' | 'info';
+  headline: string;
+  lines: string[];
+}
+
 export interface PanelModel {
   dealName: string;
   accountName: string;
+  feasibility: FeasibilityView | null;
   reviews: ReviewView[];
   handoffs: HandoffView[];
   signals: SignalView[];
@@ -52,6 +61,15 @@ export const EvidenceLabels: Readonly<Record<string, string>> = {
   crmc_servicereference: 'Service Reference',
   crmc_acceptedon: 'Accepted On',
 };
+
+/** From the deal's crmc_feasibilitystatus and crmc_feasibilitydetail; null when no review is required. */
+export function toFeasibility(deal: Row): FeasibilityView | null {
+  const status = typeof deal.crmc_feasibilitystatus === 'number' ? deal.crmc_feasibilitystatus : null;
+  const [headline, ...lines] = feasibilityNotices(status, parseFeasibilityDetail(deal.crmc_feasibilitydetail));
+  if (!headline) return null;
+  const level = headline.level === 'ERROR' ? 'error' : headline.level === 'WARNING' ? 'warning' : 'info';
+  return { level, headline: headline.message, lines: lines.map((n) => n.message) };
+}
 
 export function toReview(row: Row, now: Date): ReviewView {
   const decision: number = row.crmc_decision;

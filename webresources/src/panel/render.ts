@@ -1,5 +1,5 @@
 // Builds the panel's tables with DOM calls only (never innerHTML: row text comes from users).
-import { HandoffView, PanelModel, ReviewView, SignalView } from './model';
+import { FeasibilityView, HandoffView, PanelModel, ReviewView, SignalView } from './model';
 
 export type OpenRecord = (entityName: string, id: string) => void;
 
@@ -51,6 +51,18 @@ const text = (value: string, className?: string) => (_: unknown, td: HTMLElement
   if (className) td.className = className;
 };
 
+/** The deal's feasibility headline and what blocks it; empty when no review is required. */
+export function feasibilityBlock(doc: Document, feasibility: FeasibilityView | null): DocumentFragment {
+  const block = doc.createDocumentFragment();
+  if (!feasibility) return block;
+  block.appendChild(el(doc, 'p', feasibility.headline, `feasibility feasibility-${feasibility.level}`));
+  if (feasibility.lines.length > 0) {
+    const list = block.appendChild(el(doc, 'ul', undefined, 'feasibility-lines'));
+    for (const line of feasibility.lines) list.appendChild(el(doc, 'li', line));
+  }
+  return block;
+}
+
 export function reviewsTable(doc: Document, reviews: ReviewView[], open: OpenRecord): HTMLElement {
   return table(doc, 'Feasibility reviews of this deal', 'No feasibility review on this deal.', reviews, [
     { header: 'Function', cell: (r, td) => td.appendChild(link(doc, r.functionLabel, 'crmc_feasibilityreview', r.id, open)) },
@@ -89,9 +101,10 @@ export function signalsTable(doc: Document, signals: SignalView[], open: OpenRec
   ]);
 }
 
-/** Replaces the three sections' content; the containers are in collaboration.html. */
+/** Replaces the sections' content (feasibility, reviews, handoffs, signals); the containers are in collaboration.html. */
 export function renderPanel(doc: Document, model: PanelModel, open: OpenRecord): void {
-  const fill = (id: string, content: HTMLElement) => doc.getElementById(id)?.replaceChildren(content);
+  const fill = (id: string, content: Node) => doc.getElementById(id)?.replaceChildren(content);
+  fill('crmc-feasibility', feasibilityBlock(doc, model.feasibility));
   fill('crmc-reviews', reviewsTable(doc, model.reviews, open));
   fill('crmc-handoffs', handoffsTable(doc, model.handoffs, open));
   fill('crmc-signals', signalsTable(doc, model.signals, open));

@@ -74,19 +74,34 @@ CrmCollab.Panel = (() => {
     if (value == null) return "Unknown function";
     return (_a = FunctionLabels[value]) != null ? _a : `Function ${value}`;
   }
+  var FeasibilityStatus = {
+    NotRequired: 1e8,
+    Pending: 100000001,
+    Cleared: 100000002,
+    Blocked: 100000003
+  };
+  var FeasibilityStatusLabels = {
+    1e8: "Not required",
+    100000001: "Pending",
+    100000002: "Cleared",
+    100000003: "Blocked"
+  };
   var Decision = {
     Pending: 1e8,
     Approved: 100000001,
     ApprovedWithConditions: 100000002,
     Rejected: 100000003,
-    Invalidated: 100000004
+    Invalidated: 100000004,
+    /** The server withdrew the review: the deal no longer needs it. History, like Invalidated. */
+    Withdrawn: 100000005
   };
   var DecisionLabels = {
     1e8: "Pending",
     100000001: "Approved",
     100000002: "Approved with conditions",
     100000003: "Rejected",
-    100000004: "Invalidated"
+    100000004: "Invalidated",
+    100000005: "Withdrawn"
   };
   var SignalKindLabels = {
     1e8: "Lead",
@@ -95,6 +110,84 @@ CrmCollab.Panel = (() => {
     100000003: "Expansion",
     100000004: "Complaint"
   };
+  var SalesStages = ["Qualify", "Develop", "Propose", "Close"];
+  var GateStage = 2;
+
+  // src/shared/feasibility.ts
+  var DetailVersion = 1;
+  var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  var isInteger = (value) => typeof value === "number" && Number.isInteger(value);
+  var isText = (value) => value == null || typeof value === "string";
+  var text = (value) => value == null || value === "" ? null : value;
+  function toItem(raw) {
+    var _a;
+    if (!isObject(raw) || !isInteger(raw.function) || !isInteger(raw.decision) || typeof raw.blocking !== "boolean") return null;
+    const { functionLabel: label, reviewer, due, reason, conditions } = raw;
+    if (![label, reviewer, due, reason, conditions].every(isText)) return null;
+    return {
+      function: raw.function,
+      functionLabel: (_a = text(label)) != null ? _a : functionLabel(raw.function),
+      decision: raw.decision,
+      blocking: raw.blocking,
+      reviewer: text(reviewer),
+      due: text(due),
+      reason: text(reason),
+      conditions: text(conditions)
+    };
+  }
+  function parseFeasibilityDetail(json) {
+    if (typeof json !== "string" || json.trim() === "") return null;
+    let raw;
+    try {
+      raw = JSON.parse(json);
+    } catch (e) {
+      return null;
+    }
+    if (!isObject(raw) || raw.v !== DetailVersion || !isInteger(raw.status) || !Array.isArray(raw.items)) return null;
+    const items = raw.items.map(toItem);
+    if (items.some((item) => item == null)) return null;
+    return { status: raw.status, items };
+  }
+  function isBlocking(item) {
+    return item.blocking && item.decision !== Decision.Withdrawn && item.decision !== Decision.Invalidated;
+  }
+  function describeBlocking(item) {
+    var _a;
+    const who = item.reviewer ? ` (${item.reviewer})` : "";
+    if (item.decision === Decision.Rejected) return `${item.functionLabel} rejected${who}: ${(_a = item.reason) != null ? _a : ""}`;
+    const due = formatUtc(item.due);
+    return `${item.functionLabel} pending${who}${due ? `, due ${due}` : ""}`;
+  }
+  function itemsFor(status2, detail) {
+    return detail && detail.status === status2 ? detail.items : [];
+  }
+  function blockingLines(status2, detail) {
+    return status2 == null ? [] : itemsFor(status2, detail).filter(isBlocking).map(describeBlocking);
+  }
+  function conditionsLine(status2, detail) {
+    if (status2 == null) return null;
+    const conditions = itemsFor(status2, detail).filter((item) => item.decision === Decision.ApprovedWithConditions && item.conditions).map((item) => `${item.functionLabel}: ${item.conditions}`);
+    return conditions.length > 0 ? conditions.join("; ") : null;
+  }
+  function feasibilityNotices(status2, detail) {
+    var _a, _b;
+    const current = (_a = status2 != null ? status2 : detail == null ? void 0 : detail.status) != null ? _a : null;
+    if (current == null || current === FeasibilityStatus.NotRequired) return [];
+    const label = (_b = FeasibilityStatusLabels[current]) != null ? _b : String(current);
+    if (current === FeasibilityStatus.Cleared) {
+      const conditions = conditionsLine(current, detail);
+      const suffix = conditions ? ` Conditions: ${conditions}.` : "";
+      return [{ id: "crmc_feasibility", level: "INFO", message: `Feasibility: ${label}, all reviews approved.${suffix}` }];
+    }
+    const lines = blockingLines(current, detail);
+    const level = current === FeasibilityStatus.Blocked ? "ERROR" : "WARNING";
+    const stage = SalesStages[GateStage];
+    const headline = lines.length > 0 ? `Feasibility: ${label}. ${lines.length} review(s) must be approved before ${stage}:` : `Feasibility: ${label}. Reviews must be approved before ${stage}.`;
+    return [
+      { id: "crmc_feasibility", level, message: headline },
+      ...lines.map((message, i) => ({ id: `crmc_feasibility_${i}`, level, message }))
+    ];
+  }
 
   // src/panel/model.ts
   var EvidenceLabels = {
@@ -104,6 +197,13 @@ CrmCollab.Panel = (() => {
     crmc_servicereference: "Service Reference",
     crmc_acceptedon: "Accepted On"
   };
+  function toFeasibility(deal) {
+    const status2 = typeof deal.crmc_feasibilitystatus === "number" ? deal.crmc_feasibilitystatus : null;
+    const [headline, ...lines] = feasibilityNotices(status2, parseFeasibilityDetail(deal.crmc_feasibilitydetail));
+    if (!headline) return null;
+    const level = headline.level === "ERROR" ? "error" : headline.level === "WARNING" ? "warning" : "info";
+    return { level, headline: headline.message, lines: lines.map((n) => n.message) };
+  }
   function toReview(row, now) {
     var _a;
     const decision = row.crmc_decision;
@@ -164,8 +264,9 @@ CrmCollab.Panel = (() => {
 
   // src/panel/data.ts
   var Queries = {
-    deal: "?$select=name,_parentaccountid_value,_customerid_value",
-    reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne 100000004&$orderby=crmc_function asc`,
+    deal: "?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail",
+    /** Current reviews only: invalidated and withdrawn ones are history. */
+    reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne ${Decision.Invalidated} and crmc_decision ne ${Decision.Withdrawn}&$orderby=crmc_function asc`,
     handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal}&$orderby=scheduledend asc`,
     signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`
   };
@@ -184,6 +285,7 @@ CrmCollab.Panel = (() => {
     return {
       dealName: (_a = deal.name) != null ? _a : "",
       accountName,
+      feasibility: toFeasibility(deal),
       reviews: reviews.entities.map((r) => toReview(r, now)),
       handoffs: handoffs.entities.map(toHandoff),
       signals: signals.map(toSignal)
@@ -191,14 +293,14 @@ CrmCollab.Panel = (() => {
   }
 
   // src/panel/render.ts
-  function el(doc, tag, text2, className) {
+  function el(doc, tag, text3, className) {
     const node = doc.createElement(tag);
-    if (text2 != null) node.textContent = text2;
+    if (text3 != null) node.textContent = text3;
     if (className) node.className = className;
     return node;
   }
-  function link(doc, text2, entity, id, open) {
-    const a = el(doc, "a", text2 || "(no name)", "record-link");
+  function link(doc, text3, entity, id, open) {
+    const a = el(doc, "a", text3 || "(no name)", "record-link");
     a.href = "#";
     a.setAttribute("data-entity", entity);
     a.setAttribute("data-id", id);
@@ -225,16 +327,26 @@ CrmCollab.Panel = (() => {
     }
     return t;
   }
-  var text = (value, className) => (_, td) => {
+  var text2 = (value, className) => (_, td) => {
     td.textContent = value;
     if (className) td.className = className;
   };
+  function feasibilityBlock(doc, feasibility) {
+    const block = doc.createDocumentFragment();
+    if (!feasibility) return block;
+    block.appendChild(el(doc, "p", feasibility.headline, `feasibility feasibility-${feasibility.level}`));
+    if (feasibility.lines.length > 0) {
+      const list = block.appendChild(el(doc, "ul", void 0, "feasibility-lines"));
+      for (const line of feasibility.lines) list.appendChild(el(doc, "li", line));
+    }
+    return block;
+  }
   function reviewsTable(doc, reviews, open) {
     return table(doc, "Feasibility reviews of this deal", "No feasibility review on this deal.", reviews, [
       { header: "Function", cell: (r, td) => td.appendChild(link(doc, r.functionLabel, "crmc_feasibilityreview", r.id, open)) },
-      { header: "Decision", cell: (r, td) => text(r.decision, r.rejected ? "rejected" : void 0)(r, td) },
-      { header: "Reviewer", cell: (r, td) => text(r.reviewer || "Unassigned")(r, td) },
-      { header: "Due", cell: (r, td) => text(r.due || "No due date")(r, td) },
+      { header: "Decision", cell: (r, td) => text2(r.decision, r.rejected ? "rejected" : void 0)(r, td) },
+      { header: "Reviewer", cell: (r, td) => text2(r.reviewer || "Unassigned")(r, td) },
+      { header: "Due", cell: (r, td) => text2(r.due || "No due date")(r, td) },
       {
         header: "Timing",
         cell: (r, td) => {
@@ -242,26 +354,26 @@ CrmCollab.Panel = (() => {
           else td.textContent = r.decision === "Pending" ? "On time" : "Decided";
         }
       },
-      { header: "Reason or conditions", cell: (r, td) => text(r.note || "—", r.rejected ? "reason" : void 0)(r, td) }
+      { header: "Reason or conditions", cell: (r, td) => text2(r.note || "—", r.rejected ? "reason" : void 0)(r, td) }
     ], (r) => r.overdue ? "overdue" : r.rejected ? "is-rejected" : "");
   }
   function handoffsTable(doc, handoffs, open) {
     return table(doc, "Handoff tasks created when the deal was won", "No handoff task yet: they are created when the deal is won.", handoffs, [
       { header: "Function", cell: (h, td) => td.appendChild(link(doc, h.functionLabel, "task", h.id, open)) },
-      { header: "Task", cell: (h, td) => text(h.subject + (h.done ? " (completed)" : ""))(h, td) },
-      { header: "Owner", cell: (h, td) => text(h.owner || "Unassigned")(h, td) },
-      { header: "Due", cell: (h, td) => text(h.due || "No due date")(h, td) },
-      { header: "Accepted", cell: (h, td) => text(h.accepted)(h, td) },
-      { header: "Evidence", cell: (h, td) => text(h.evidence, h.evidenceComplete ? "evidence-complete" : "evidence-missing")(h, td) }
+      { header: "Task", cell: (h, td) => text2(h.subject + (h.done ? " (completed)" : ""))(h, td) },
+      { header: "Owner", cell: (h, td) => text2(h.owner || "Unassigned")(h, td) },
+      { header: "Due", cell: (h, td) => text2(h.due || "No due date")(h, td) },
+      { header: "Accepted", cell: (h, td) => text2(h.accepted)(h, td) },
+      { header: "Evidence", cell: (h, td) => text2(h.evidence, h.evidenceComplete ? "evidence-complete" : "evidence-missing")(h, td) }
     ]);
   }
   function signalsTable(doc, signals, open) {
     return table(doc, "Open field signals on the account", "No open signal on this account.", signals, [
       { header: "Signal", cell: (s, td) => td.appendChild(link(doc, s.title, "crmc_fieldsignal", s.id, open)) },
-      { header: "Kind", cell: (s, td) => text(s.kind)(s, td) },
-      { header: "Details", cell: (s, td) => text(s.description || "—")(s, td) },
-      { header: "Raised", cell: (s, td) => text(s.raised)(s, td) },
-      { header: "Acknowledged", cell: (s, td) => text(s.acknowledged)(s, td) }
+      { header: "Kind", cell: (s, td) => text2(s.kind)(s, td) },
+      { header: "Details", cell: (s, td) => text2(s.description || "—")(s, td) },
+      { header: "Raised", cell: (s, td) => text2(s.raised)(s, td) },
+      { header: "Acknowledged", cell: (s, td) => text2(s.acknowledged)(s, td) }
     ]);
   }
   function renderPanel(doc, model, open) {
@@ -269,6 +381,7 @@ CrmCollab.Panel = (() => {
       var _a;
       return (_a = doc.getElementById(id)) == null ? void 0 : _a.replaceChildren(content);
     };
+    fill("crmc-feasibility", feasibilityBlock(doc, model.feasibility));
     fill("crmc-reviews", reviewsTable(doc, model.reviews, open));
     fill("crmc-handoffs", handoffsTable(doc, model.handoffs, open));
     fill("crmc-signals", signalsTable(doc, model.signals, open));

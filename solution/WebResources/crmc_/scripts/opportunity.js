@@ -39,6 +39,11 @@ CrmCollab.Opportunity = (() => {
     100000005: "Engineering"
   };
   var AllFunctions = Object.keys(FunctionLabels).map(Number);
+  function functionLabel(value2) {
+    var _a;
+    if (value2 == null) return "Unknown function";
+    return (_a = FunctionLabels[value2]) != null ? _a : `Function ${value2}`;
+  }
   var FeasibilityStatus = {
     NotRequired: 1e8,
     Pending: 100000001,
@@ -51,13 +56,115 @@ CrmCollab.Opportunity = (() => {
     100000002: "Cleared",
     100000003: "Blocked"
   };
+  var Decision = {
+    Pending: 1e8,
+    Approved: 100000001,
+    ApprovedWithConditions: 100000002,
+    Rejected: 100000003,
+    Invalidated: 100000004,
+    /** The server withdrew the review: the deal no longer needs it. History, like Invalidated. */
+    Withdrawn: 100000005
+  };
   var SalesStages = ["Qualify", "Develop", "Propose", "Close"];
   var GateStage = 2;
   var OpportunityState = { Open: 0, Won: 1, Lost: 2 };
 
   // src/shared/format.ts
+  var pad = (n) => n < 10 ? "0" + n : String(n);
+  function toDate(value2) {
+    if (value2 == null || value2 === "") return null;
+    const date = value2 instanceof Date ? value2 : new Date(value2);
+    return isNaN(date.getTime()) ? null : date;
+  }
+  function formatUtc(value2) {
+    const d = toDate(value2);
+    if (!d) return "";
+    return `${formatDay(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  }
+  function formatDay(value2) {
+    if (typeof value2 === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value2)) return value2;
+    const d = toDate(value2);
+    if (!d) return "";
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
   function bareId(id) {
     return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
+  }
+
+  // src/shared/feasibility.ts
+  var DetailVersion = 1;
+  var isObject = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+  var isInteger = (value2) => typeof value2 === "number" && Number.isInteger(value2);
+  var isText = (value2) => value2 == null || typeof value2 === "string";
+  var text = (value2) => value2 == null || value2 === "" ? null : value2;
+  function toItem(raw) {
+    var _a;
+    if (!isObject(raw) || !isInteger(raw.function) || !isInteger(raw.decision) || typeof raw.blocking !== "boolean") return null;
+    const { functionLabel: label, reviewer, due, reason, conditions } = raw;
+    if (![label, reviewer, due, reason, conditions].every(isText)) return null;
+    return {
+      function: raw.function,
+      functionLabel: (_a = text(label)) != null ? _a : functionLabel(raw.function),
+      decision: raw.decision,
+      blocking: raw.blocking,
+      reviewer: text(reviewer),
+      due: text(due),
+      reason: text(reason),
+      conditions: text(conditions)
+    };
+  }
+  function parseFeasibilityDetail(json) {
+    if (typeof json !== "string" || json.trim() === "") return null;
+    let raw;
+    try {
+      raw = JSON.parse(json);
+    } catch (e) {
+      return null;
+    }
+    if (!isObject(raw) || raw.v !== DetailVersion || !isInteger(raw.status) || !Array.isArray(raw.items)) return null;
+    const items = raw.items.map(toItem);
+    if (items.some((item) => item == null)) return null;
+    return { status: raw.status, items };
+  }
+  function isBlocking(item) {
+    return item.blocking && item.decision !== Decision.Withdrawn && item.decision !== Decision.Invalidated;
+  }
+  function describeBlocking(item) {
+    var _a;
+    const who = item.reviewer ? ` (${item.reviewer})` : "";
+    if (item.decision === Decision.Rejected) return `${item.functionLabel} rejected${who}: ${(_a = item.reason) != null ? _a : ""}`;
+    const due = formatUtc(item.due);
+    return `${item.functionLabel} pending${who}${due ? `, due ${due}` : ""}`;
+  }
+  function itemsFor(status, detail) {
+    return detail && detail.status === status ? detail.items : [];
+  }
+  function blockingLines(status, detail) {
+    return status == null ? [] : itemsFor(status, detail).filter(isBlocking).map(describeBlocking);
+  }
+  function conditionsLine(status, detail) {
+    if (status == null) return null;
+    const conditions = itemsFor(status, detail).filter((item) => item.decision === Decision.ApprovedWithConditions && item.conditions).map((item) => `${item.functionLabel}: ${item.conditions}`);
+    return conditions.length > 0 ? conditions.join("; ") : null;
+  }
+  function feasibilityNotices(status, detail) {
+    var _a, _b;
+    const current = (_a = status != null ? status : detail == null ? void 0 : detail.status) != null ? _a : null;
+    if (current == null || current === FeasibilityStatus.NotRequired) return [];
+    const label = (_b = FeasibilityStatusLabels[current]) != null ? _b : String(current);
+    if (current === FeasibilityStatus.Cleared) {
+      const conditions = conditionsLine(current, detail);
+      const suffix = conditions ? ` Conditions: ${conditions}.` : "";
+      return [{ id: "crmc_feasibility", level: "INFO", message: `Feasibility: ${label}, all reviews approved.${suffix}` }];
+    }
+    const lines = blockingLines(current, detail);
+    const level = current === FeasibilityStatus.Blocked ? "ERROR" : "WARNING";
+    const stage = SalesStages[GateStage];
+    const headline = lines.length > 0 ? `Feasibility: ${label}. ${lines.length} review(s) must be approved before ${stage}:` : `Feasibility: ${label}. Reviews must be approved before ${stage}.`;
+    return [
+      { id: "crmc_feasibility", level, message: headline },
+      ...lines.map((message, i) => ({ id: `crmc_feasibility_${i}`, level, message }))
+    ];
   }
 
   // src/shared/notices.ts
@@ -77,55 +184,25 @@ CrmCollab.Opportunity = (() => {
     };
   }
 
-  // src/opportunity/feasibility.ts
-  var WAITING = "Waiting on: ";
-  var CONDITIONS = ". Conditions: ";
-  var ITEM_START = new RegExp(
-    `; (?=(?:${Object.values(FunctionLabels).join("|")}) (?:pending|rejected)\\b)`
-  );
-  function blockingText(summary) {
-    if (!summary || !summary.startsWith(WAITING)) return null;
-    let text = summary.slice(WAITING.length);
-    const conditions = text.indexOf(CONDITIONS);
-    if (conditions >= 0) text = text.slice(0, conditions);
-    else if (text.endsWith(".")) text = text.slice(0, -1);
-    return text.trim() || null;
+  // src/shared/refusals.ts
+  var RefusalCode = {
+    GateNotCleared: "CRMC-GATE-NOT-CLEARED"
+  };
+  function withCode(text2, code) {
+    return `${text2} [${code}]`;
   }
-  function blockingItems(summary) {
-    const text = blockingText(summary);
-    return text ? text.split(ITEM_START) : [];
-  }
-  function conditionsText(summary) {
-    if (!summary) return null;
-    const at = summary.indexOf("Conditions: ");
-    if (at < 0) return null;
-    return summary.slice(at + "Conditions: ".length).replace(/\.$/, "") || null;
-  }
+
+  // src/opportunity/gate.ts
   function isGateBlocking(status) {
     return status === FeasibilityStatus.Pending || status === FeasibilityStatus.Blocked;
   }
-  function gateMessage(summary, stageLabel = SalesStages[GateStage]) {
-    var _a;
-    const blocking = (_a = blockingText(summary)) != null ? _a : "feasibility reviews not yet decided";
-    return `This opportunity cannot enter ${stageLabel} until its feasibility reviews are approved. Still blocking: ${blocking}. Ask the reviewers to decide, or adjust the deal and request new reviews.`;
-  }
-  function feasibilityNotices(status, summary) {
-    var _a;
-    if (status == null || status === FeasibilityStatus.NotRequired) return [];
-    const label = (_a = FeasibilityStatusLabels[status]) != null ? _a : String(status);
-    if (status === FeasibilityStatus.Cleared) {
-      const conditions = conditionsText(summary);
-      const text = conditions ? ` Conditions: ${conditions}.` : "";
-      return [{ id: "crmc_feasibility", level: "INFO", message: `Feasibility: ${label}, all reviews approved.${text}` }];
-    }
-    const items = blockingItems(summary);
-    const level = status === FeasibilityStatus.Blocked ? "ERROR" : "WARNING";
-    const stage = SalesStages[GateStage];
-    const headline = items.length > 0 ? `Feasibility: ${label}. ${items.length} review(s) must be approved before ${stage}:` : `Feasibility: ${label}. Reviews must be approved before ${stage}.`;
-    return [
-      { id: "crmc_feasibility", level, message: headline },
-      ...items.map((item, i) => ({ id: `crmc_feasibility_${i}`, level, message: item }))
-    ];
+  function gateMessage(status, detail, stageLabel = SalesStages[GateStage]) {
+    const lines = blockingLines(status, detail);
+    const blocking = lines.length > 0 ? lines.join("; ") : "feasibility reviews not yet decided";
+    return withCode(
+      `This opportunity cannot enter ${stageLabel} until its feasibility reviews are approved. Still blocking: ${blocking}. Ask the reviewers to decide, or adjust the deal and request new reviews.`,
+      RefusalCode.GateNotCleared
+    );
   }
   function stageIndex(name) {
     if (!name) return null;
@@ -145,20 +222,32 @@ CrmCollab.Opportunity = (() => {
     "crmc_requesteddelivery",
     "crmc_paymentterms"
   ];
+  var Columns = {
+    status: "crmc_feasibilitystatus",
+    detail: "crmc_feasibilitydetail",
+    state: "statecode",
+    wonOn: "crmc_wonon"
+  };
   var PanelControl = "WebResource_collaboration";
   var GATE_NOTICE = "crmc_gate";
   var LOCK_NOTICE = "crmc_lockedterms";
+  var TERMS = "(value, discount, requested delivery, payment terms)";
   var feasibilityBoard = noticeBoard();
   var wired = /* @__PURE__ */ new WeakSet();
-  function value(form, name) {
+  var lastRead = /* @__PURE__ */ new WeakMap();
+  var onForm = (form, name) => form.getAttribute(name) != null;
+  function value(form, name, fallback) {
     const attribute = form.getAttribute(name);
-    return attribute ? attribute.getValue() : null;
+    return attribute ? attribute.getValue() : fallback != null ? fallback : null;
   }
   function readForm(form) {
+    var _a;
+    const last = lastRead.get(form);
     return {
-      status: value(form, "crmc_feasibilitystatus"),
-      summary: value(form, "crmc_feasibilitysummary"),
-      state: value(form, "statecode")
+      status: value(form, Columns.status, last == null ? void 0 : last.status),
+      detail: onForm(form, Columns.detail) ? parseFeasibilityDetail(value(form, Columns.detail, null)) : (_a = last == null ? void 0 : last.detail) != null ? _a : null,
+      state: value(form, Columns.state, last == null ? void 0 : last.state),
+      wonOn: value(form, Columns.wonOn, last == null ? void 0 : last.wonOn)
     };
   }
   async function readServer(form) {
@@ -166,44 +255,39 @@ CrmCollab.Opportunity = (() => {
     const id = bareId(form.data.entity.getId());
     if (!id || typeof Xrm === "undefined" || !Xrm.WebApi) return readForm(form);
     try {
-      const row = await Xrm.WebApi.retrieveRecord(
-        "opportunity",
-        id,
-        "?$select=crmc_feasibilitystatus,crmc_feasibilitysummary,statecode"
-      );
-      return {
-        status: (_a = row.crmc_feasibilitystatus) != null ? _a : null,
-        summary: (_b = row.crmc_feasibilitysummary) != null ? _b : null,
-        state: (_c = row.statecode) != null ? _c : null
+      const row = await Xrm.WebApi.retrieveRecord("opportunity", id, `?$select=${Object.values(Columns).join(",")}`);
+      const state = {
+        status: (_a = row[Columns.status]) != null ? _a : null,
+        detail: parseFeasibilityDetail(row[Columns.detail]),
+        state: (_b = row[Columns.state]) != null ? _b : null,
+        wonOn: (_c = row[Columns.wonOn]) != null ? _c : null
       };
+      lastRead.set(form, state);
+      return state;
     } catch (e) {
       return readForm(form);
     }
   }
-  function showFeasibility(form, state) {
-    feasibilityBoard(form, feasibilityNotices(state.status, state.summary));
+  function show(form, deal) {
+    feasibilityBoard(form, feasibilityNotices(deal.status, deal.detail));
+    applyTermsLock(form, deal.state, deal.wonOn);
   }
-  function applyTermsLock(form, state) {
+  function applyTermsLock(form, state, wonOn = null) {
     var _a;
     const won = state === OpportunityState.Won;
+    const locked = won || wonOn != null && wonOn !== "";
     for (const name of LockedTerms) {
       (_a = form.getAttribute(name)) == null ? void 0 : _a.controls.forEach((control) => {
-        control.setDisabled(won);
+        control.setDisabled(locked);
       });
     }
     form.ui.clearFormNotification(LOCK_NOTICE);
-    if (won) {
-      form.ui.setFormNotification(
-        "This deal is won: its agreed terms (value, discount, requested delivery, payment terms) are locked. To change them, raise an amendment.",
-        "INFO",
-        LOCK_NOTICE
-      );
-    }
+    if (!locked) return;
+    const message = won ? `This deal is won: its agreed terms ${TERMS} are locked. To change them, raise an amendment.` : `This deal was won before, so its agreed terms ${TERMS} stay locked. To change them, raise an amendment.`;
+    form.ui.setFormNotification(message, "INFO", LOCK_NOTICE);
   }
   async function refresh(form) {
-    const state = await readServer(form);
-    showFeasibility(form, state);
-    applyTermsLock(form, state.state);
+    show(form, await readServer(form));
     connectPanel(form);
   }
   function connectPanel(form) {
@@ -221,18 +305,19 @@ CrmCollab.Opportunity = (() => {
   }
   function onLoad(context) {
     const form = context.getFormContext();
-    const state = readForm(form);
-    showFeasibility(form, state);
-    applyTermsLock(form, state.state);
+    show(form, readForm(form));
     connectPanel(form);
-    if (wired.has(form)) return;
-    wired.add(form);
-    form.data.entity.addOnPostSave(onPostSave);
-    const process = form.data.process;
-    if (process) {
-      process.addOnPreStageChange(onPreStageChange);
-      process.addOnStageChange(onStageChange);
+    if (!wired.has(form)) {
+      wired.add(form);
+      form.data.entity.addOnPostSave(onPostSave);
+      const process = form.data.process;
+      if (process) {
+        process.addOnPreStageChange(onPreStageChange);
+        process.addOnStageChange(onStageChange);
+      }
     }
+    if (onForm(form, Columns.detail) && onForm(form, Columns.wonOn)) return Promise.resolve();
+    return readServer(form).then((deal) => show(form, deal));
   }
   function onPostSave(context) {
     return refresh(context.getFormContext());
@@ -257,12 +342,12 @@ CrmCollab.Opportunity = (() => {
     const process = form.data.process;
     const from = stageIndex((_a = process.getActiveStage()) == null ? void 0 : _a.getName());
     const to = targetStage(process, args);
-    const { status, summary } = readForm(form);
+    const { status, detail } = readForm(form);
     form.ui.clearFormNotification(GATE_NOTICE);
     if (!crossesGate(from, to) || !isGateBlocking(status)) return;
     args.preventDefault();
     const level = status === FeasibilityStatus.Blocked ? "ERROR" : "WARNING";
-    form.ui.setFormNotification(gateMessage(summary, SalesStages[to != null ? to : GateStage]), level, GATE_NOTICE);
+    form.ui.setFormNotification(gateMessage(status, detail, SalesStages[to != null ? to : GateStage]), level, GATE_NOTICE);
   }
   return __toCommonJS(index_exports);
 })();
