@@ -23,6 +23,27 @@ namespace CrmCollab.Emulator.Engine
                 Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root));
             foreach (var variable in engine.Solution.EnvironmentVariables)
                 PlantVariable(engine, variable, system, root);
+            foreach (var process in WellKnownProcesses.All)
+                PlantProcess(engine, process, system, root);
+        }
+
+        /// <summary>
+        /// An out-of-box business process flow as every organisation has it: its activated workflow definition and
+        /// its stages, planted in path order (the engine's model of stage order is the order stages were created).
+        /// </summary>
+        private static void PlantProcess(DataverseEngine engine, ProcessSeed process, EntityReference system, EntityReference root)
+        {
+            if (engine.Catalog.Table(process.UniqueName) == null) return; // a catalog without the flow's instance table
+            Put(engine, "workflow", process.Id, system,
+                ("name", process.Name), ("uniquename", process.UniqueName),
+                ("category", new OptionSetValue(WellKnownProcesses.BusinessProcessFlowCategory)), ("type", new OptionSetValue(1)),
+                ("primaryentity", process.PrimaryEntity), ("statecode", new OptionSetValue(1)), ("statuscode", new OptionSetValue(2)),
+                ("ownerid", system), ("owninguser", system), ("owningbusinessunit", root));
+            var workflow = new EntityReference("workflow", process.Id);
+            foreach (var stage in process.Stages)
+                Put(engine, "processstage", stage.Id, system,
+                    ("stagename", stage.Name), ("processid", workflow), ("stagecategory", new OptionSetValue(stage.Category)),
+                    ("primaryentitytypecode", stage.Entity));
         }
 
         /// <summary>What a solution import leaves behind for a variable: its definition and, if shipped, its value.</summary>
@@ -59,7 +80,7 @@ namespace CrmCollab.Emulator.Engine
             var row = new Entity(table, id) { [definition.PrimaryIdAttribute] = id };
             foreach (var (column, value) in values)
                 if (definition.Column(column) != null) row[column] = value;
-            var now = engine.Clock.UtcNow;
+            var now = engine.Clock.Tick(); // a distinct instant per row, as for every Create: createdon orders rows
             Set(definition, row, "createdon", now);
             Set(definition, row, "modifiedon", now);
             Set(definition, row, "createdby", by);

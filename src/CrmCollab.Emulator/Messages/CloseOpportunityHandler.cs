@@ -9,8 +9,10 @@ namespace CrmCollab.Emulator.Messages
     /// <summary>
     /// WinOpportunity / LoseOpportunity: refuse a closed opportunity, create the completed opportunityclose
     /// activity, then move the opportunity to Won (1) / Lost (2) with the given status (default 3 Won / 4 Canceled),
-    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. The state change is an
-    /// internal Update, so Update steps on opportunity fire too.
+    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. Both writes are sub-operations in
+    /// the Win/Lose transaction: the activity's Create runs the Create pipeline of opportunityclose (its steps see
+    /// ParentContext.MessageName "Win"/"Lose" on opportunity), the state change an internal Update, so Update steps on
+    /// opportunity fire too (whether the platform runs them on Win is undocumented). A failure in either rolls back all.
     /// </summary>
     internal abstract class CloseOpportunityHandler : IMessageHandler
     {
@@ -77,24 +79,5 @@ namespace CrmCollab.Emulator.Messages
         protected override int State => 2;
         protected override int DefaultStatus => 4;
         protected override bool Won => false;
-    }
-
-    internal static class DirectCloseRule
-    {
-        /// <summary>
-        /// The platform refuses to close an opportunity by Update or SetState: only Win and Lose (whose own inner
-        /// Update is allowed) may set it Won or Lost, so the opportunityclose activity always exists.
-        /// </summary>
-        internal static void RefuseDirectClose(MessageContext context, string table, Entity target)
-        {
-            if (table != "opportunity" || !(target.GetAttributeValue<OptionSetValue>("statecode") is OptionSetValue state)) return;
-            if (state.Value != 1 && state.Value != 2) return;
-            var parent = context.Frame.ParentContext;
-            bool fromClose = parent != null && parent.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
-            if (fromClose) return;
-            string outcome = state.Value == 1 ? "Won" : "Lost";
-            string message = state.Value == 1 ? "WinOpportunityRequest" : "LoseOpportunityRequest";
-            throw Faults.Invalid($"This message can not be used to set the state of opportunity to {outcome}. In order to set the state of opportunity to {outcome}, use the {message} message instead.");
-        }
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
 {
-    /// <summary>Create: returns the new id (a client-supplied id is honoured); OutputParameters["id"] from stage 40.</summary>
+    /// <summary>
+    /// Create: returns the new id (a client-supplied id is honoured); OutputParameters["id"] from stage 40. An
+    /// opportunity cannot be created already Won or Lost (<see cref="DirectCloseRule"/>): only Win and Lose close one.
+    /// </summary>
     internal sealed class CreateHandler : IMessageHandler
     {
         public string MessageName => "Create";
@@ -24,6 +27,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     // PreOperation plugins may have changed (or replaced) the Target: save what they left.
                     var saved = (Entity)op.InputParameters["Target"];
+                    DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
                     var security = context.Engine.Security;
                     if (security != null)
                     {

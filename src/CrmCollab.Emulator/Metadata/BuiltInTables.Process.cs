@@ -1,6 +1,6 @@
 namespace CrmCollab.Emulator.Metadata
 {
-    // Processes (workflow, processstage, the opportunity sales process BPF) and environment variables.
+    // Processes (workflow, processstage, the out-of-box process flows' instance tables) and environment variables.
     public static partial class BuiltInTables
     {
         /// <summary>environmentvariabledefinition.type: the real choice values.</summary>
@@ -36,21 +36,23 @@ namespace CrmCollab.Emulator.Metadata
                 .Memo("clientdata", 1073741823)
                 .SystemColumns();
 
-            // Instance table of the "Opportunity Sales Process" business process flow. Its object type code
-            // is assigned per organisation (BPF tables are generated), so none is given here.
-            Table(c, "opportunitysalesprocess", "OpportunitySalesProcess", 0, OwnershipType.OrganizationOwned,
-                    "name", "businessprocessflowinstanceid")
-                .String("name", 200, RequiredLevel.ApplicationRequired)
+            // The out-of-box process flows' instance tables (organization-owned, as the Sales table references give
+            // them). Their object type codes are assigned per organisation (BPF tables are generated), so none is given.
+            BusinessProcessFlowTables.Instance(c, "opportunitysalesprocess", "OpportunitySalesProcess", "name", "Opportunity Sales Process")
+                // Its own delete cascade is not in the stored references: it follows its record as the
+                // lead-to-opportunity flow follows its lead (Cascade).
                 .Lookup("opportunityid", "opportunity")
-                    .Rel("bpf_opportunity_opportunitysalesprocess", cascadeDelete: "Cascade")
-                .Lookup("activestageid", "processstage").Rel("lk_opportunitysalesprocess_activestageid")
-                .Date("activestagestartedon")
-                .Lookup("processid", "workflow").Rel("lk_opportunitysalesprocess_processid")
-                .String("traversedpath", 1250)
-                .Date("completedon")
+                    .Rel("lk_opportunitysalesprocess_opportunityid", cascadeDelete: "Cascade")
                 .Int("duration", 0, int.MaxValue).ReadOnly()
-                .States((0, "Active", 1), (1, "Inactive", 2))
-                .Statuses((1, "Active", 0), (2, "Finished", 1), (3, "Aborted", 1))
+                .SystemColumns();
+
+            // Delete cascades as documented: a lead takes its instances with it; the opportunity relationship is
+            // "NoCascade", which the engine's store models as RemoveLink (the instance stays, without its opportunity).
+            BusinessProcessFlowTables.Instance(c, "leadtoopportunitysalesprocess", "LeadToOpportunitySalesProcess", "name",
+                    "Lead To Opportunity Sales Process")
+                .Lookup("leadid", "lead").Rel("lk_leadtoopportunitysalesprocess_leadid", cascadeDelete: "Cascade")
+                .Lookup("opportunityid", "opportunity").Rel("lk_leadtoopportunitysalesprocess_opportunityid")
+                .Int("duration", 0, int.MaxValue).ReadOnly()
                 .SystemColumns();
 
             var activeInactive = ActiveInactiveStates;

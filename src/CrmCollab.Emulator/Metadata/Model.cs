@@ -114,6 +114,8 @@ namespace CrmCollab.Emulator.Metadata
         public OwnershipType Ownership { get; set; }
         public bool IsActivity { get; set; }
         public bool IsCustom { get; set; }
+        /// <summary>EntityMetadata.IsBPFEntity: the table holds the instances of one business process flow.</summary>
+        public bool IsBusinessProcessFlow { get; set; }
         public int ObjectTypeCode { get; set; }
         public Dictionary<string, ColumnDefinition> Columns { get; } =
             new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);

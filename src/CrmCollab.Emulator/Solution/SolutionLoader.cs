@@ -19,6 +19,12 @@ namespace CrmCollab.Emulator.Solution
 
         /// <summary>Secure configuration by step id, applied after the side file.</summary>
         public IDictionary<Guid, string> SecureConfigurations { get; } = new Dictionary<Guid, string>();
+
+        /// <summary>
+        /// Tables the target organisation already has outside this solution (an administrator's own business process
+        /// flow, say), added to the catalog before the solution is read: what a solution's missing dependencies need.
+        /// </summary>
+        public Action<MetadataCatalog> OrganizationTables { get; set; }
     }
 
     /// <summary>
@@ -37,6 +43,7 @@ namespace CrmCollab.Emulator.Solution
 
             var state = new LoadState(Path.GetFullPath(solutionFolder));
             BuiltInTables.AddTo(state.Catalog);
+            options?.OrganizationTables?.Invoke(state.Catalog);
 
             ReadManifest(state);
             var customizations = state.Load("Other/Customizations.xml", "ImportExportXml", required: true);
@@ -96,6 +103,11 @@ namespace CrmCollab.Emulator.Solution
             def.Version = SolutionXml.Required(manifest, "Version", file);
             var publisher = manifest.Element("Publisher");
             def.PublisherPrefix = publisher == null ? null : SolutionXml.Text(publisher, "CustomizationPrefix");
+            // Tables the solution needs but does not ship (type 1 = Entity), e.g. an administrator's own process flow.
+            foreach (var required in manifest.Element("MissingDependencies")?.Elements("MissingDependency").Select(d => d.Element("Required"))
+                                     ?? Enumerable.Empty<XElement>())
+                if (required != null && (string)required.Attribute("type") == "1" && required.Attribute("schemaName") != null)
+                    state.DependencyTables.Add(((string)required.Attribute("schemaName")).ToLowerInvariant());
         }
 
         private static void ApplySecureConfiguration(LoadState state, SolutionLoadOptions options)
@@ -142,6 +154,8 @@ namespace CrmCollab.Emulator.Solution
         public Dictionary<string, string> SolutionTables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
         /// <summary>Plugin/workflow activity types by full name (from the assemblies' data xml).</summary>
         public HashSet<string> KnownTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>Tables the manifest lists as missing dependencies (the organisation must already have them).</summary>
+        public HashSet<string> DependencyTables { get; } = new HashSet<string>(StringComparer.Ordinal);
         private int _nextObjectTypeCode = 10000; // custom tables get codes from 10000 up, as in Dataverse
 
         public LoadState(string root) { Root = root; }

@@ -37,8 +37,13 @@ namespace CrmCollab.Emulator.Solution
 
             var entity = SolutionXml.Text(e, "PrimaryEntity");
             if (entity != null && !string.Equals(entity, "none", StringComparison.OrdinalIgnoreCase))
+            {
+                // A step on a table the solution declares as a dependency, which this organisation does not have:
+                // Dataverse would refuse the import until the table exists; offline the step is left out.
+                if (state.TableName(entity) == null && state.DependencyTables.Contains(entity.ToLowerInvariant())) return;
                 step.PrimaryEntity = state.TableName(entity)
                     ?? throw SolutionXml.Fail(file, e.Element("PrimaryEntity"), $"PrimaryEntity '{entity}' is not a known table");
+            }
 
             var stage = SolutionXml.Int(e, "Stage", file) ?? throw SolutionXml.Fail(file, e, "<SdkMessageProcessingStep> lacks <Stage>");
             if (stage != 10 && stage != 20 && stage != 40)

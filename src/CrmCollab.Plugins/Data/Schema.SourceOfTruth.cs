@@ -64,8 +64,8 @@ namespace CrmCollab.Plugins.Data
     {
         private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>
         {
-            ["estimatedvalue"] = "Est. Revenue", ["crmc_discountpercent"] = "Discount (%)",
-            ["crmc_requesteddelivery"] = "Requested delivery", ["crmc_paymentterms"] = "Payment terms",
+            [Opportunity.EstimatedValue] = "Est. Revenue", [Opportunity.DiscountPercent] = "Discount (%)",
+            [Opportunity.RequestedDelivery] = "Requested delivery", [Opportunity.PaymentTerms] = "Payment terms",
             ["customerneed"] = "Customer need", ["decisionmaker"] = "Decision maker",
             ["estimatedclosedate"] = "Est. Close Date", ["budgetamount"] = "Budget amount",
             ["closeprobability"] = "Probability", ["proposedsolution"] = "Proposed solution",

@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Data
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
-            WonOn = "crmc_wonon", StatusCode = "statuscode";
+            FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
     }

@@ -139,6 +139,7 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 [Opportunity.FeasibilityStatus] = new OptionSetValue((int)verdict.Status),
                 [Opportunity.FeasibilitySummary] = summary,
+                [Opportunity.FeasibilityDetail] = Values.Shorten(verdict.Detail, 10000),
             });
         }
     }

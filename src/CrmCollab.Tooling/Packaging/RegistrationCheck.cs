@@ -46,6 +46,8 @@ namespace CrmCollab.Tooling.Packaging
             foreach (var type in plugins.Concat(activities).Where(t => !registered.ContainsKey(t)).OrderBy(t => t, StringComparer.Ordinal))
                 errors.Add($"{dll.Identity.Name}.dll: {(activities.Contains(type) ? "workflow activity" : "plugin")} type '{type}' is not registered in any PluginAssemblies/*.dll.data.xml");
 
+            // Tables the manifest declares as missing dependencies (an administrator's own business process flow).
+            var external = Registration.ProcessFlowSteps.DependencyTables(folder.Manifest);
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             var stepped = new HashSet<string>(StringComparer.Ordinal);
             foreach (var step in folder.Steps)
@@ -71,8 +73,8 @@ namespace CrmCollab.Tooling.Packaging
 
                 var entity = XmlFiles.Text(e, "PrimaryEntity")?.ToLowerInvariant();
                 var table = entity == null || entity == "none" ? null : catalog?.Table(entity);
-                if (entity != null && entity != "none" && catalog != null && table == null)
-                    errors.Add($"{label}: PrimaryEntity '{entity}' is not a known table");
+                if (entity != null && entity != "none" && catalog != null && table == null && !external.Contains(entity))
+                    errors.Add($"{label}: PrimaryEntity '{entity}' is not a known table (nor a dependency declared in Other/Solution.xml)");
                 var filtering = Columns(XmlFiles.Text(e, "FilteringAttributes"));
                 if (message == "Update" && filtering.Count == 0)
                     errors.Add($"{label}: an Update step must list FilteringAttributes (otherwise it runs on every update)");

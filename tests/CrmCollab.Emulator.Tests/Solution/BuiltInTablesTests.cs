@@ -117,6 +117,27 @@ namespace CrmCollab.Emulator.Tests.Solution
         }
 
         [Fact]
+        public void Both_out_of_box_process_flow_tables_are_organization_owned_with_their_documented_relationships()
+        {
+            foreach (var name in new[] { "opportunitysalesprocess", "leadtoopportunitysalesprocess" })
+            {
+                var bpf = Catalog.Table(name);
+                Assert.True(bpf.IsBusinessProcessFlow);
+                Assert.Equal(OwnershipType.OrganizationOwned, bpf.Ownership);
+                Assert.Equal(("businessprocessflowinstanceid", "name"), (bpf.PrimaryIdAttribute, bpf.PrimaryNameAttribute));
+                Assert.Null(bpf.Column("ownerid"));
+                Assert.Equal(new[] { "workflow" }, bpf.Column("processid").Targets);
+                Assert.Equal(1250, bpf.Column("traversedpath").MaxLength);
+                Assert.False(bpf.Column("duration").IsValidForCreate);
+                Assert.Equal(new[] { "Active", "Finished", "Aborted" }, bpf.Column("statuscode").OptionSet.Options.Select(o => o.Label));
+            }
+            Assert.Equal("Cascade", Catalog.Relationship("lk_leadtoopportunitysalesprocess_leadid").CascadeDelete);
+            Assert.Equal("opportunityid", Catalog.Relationship("lk_leadtoopportunitysalesprocess_opportunityid").ReferencingAttribute);
+            Assert.Equal("leadtoopportunitysalesprocess", Catalog.Relationship("lk_leadtoopportunitysalesprocess_activestageid").ReferencingEntity);
+            Assert.Equal("opportunitysalesprocess", Catalog.Relationship("lk_opportunitysalesprocess_opportunityid").ReferencingEntity);
+        }
+
+        [Fact]
         public void Relationship_lookups_point_at_existing_tables()
         {
             foreach (var r in Catalog.Relationships.Where(r => !r.IsManyToMany))

@@ -12,6 +12,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public FeasibilityStatus Status { get; set; }
         public IReadOnlyList<string> Blocking { get; set; }
         public string Summary { get; set; }
+        /// <summary>The same verdict as data (see <see cref="FeasibilityDetail"/>), for forms and the panel.</summary>
+        public string Detail { get; set; }
         public bool IsCleared => Status == FeasibilityStatus.Cleared || Status == FeasibilityStatus.NotRequired;
     }
 
@@ -29,13 +31,20 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 .OrderBy(r => r.Function)
                 .ToList();
             if (current.Count == 0)
-                return new GateVerdict { Status = FeasibilityStatus.NotRequired, Blocking = new string[0], Summary = "No feasibility review is required." };
+                return new GateVerdict
+                {
+                    Status = FeasibilityStatus.NotRequired, Blocking = new string[0], Summary = "No feasibility review is required.",
+                    Detail = FeasibilityDetail.ToJson(FeasibilityStatus.NotRequired, current),
+                };
 
             var blocking = current.Where(r => !r.IsApproved).Select(Describe).ToList();
             FeasibilityStatus status = current.Any(r => r.Decision == ReviewDecision.Rejected) ? FeasibilityStatus.Blocked
                 : blocking.Count > 0 ? FeasibilityStatus.Pending
                 : FeasibilityStatus.Cleared;
-            return new GateVerdict { Status = status, Blocking = blocking, Summary = Summarize(current, blocking) };
+            return new GateVerdict
+            {
+                Status = status, Blocking = blocking, Summary = Summarize(current, blocking), Detail = FeasibilityDetail.ToJson(status, current),
+            };
         }
 
         /// <summary>The refusal text when a deal tries to enter the gate stage or be won before clearance.</summary>

@@ -39,8 +39,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// </summary>
         public static readonly IReadOnlyList<string> WatchedColumns = new[]
         {
-            "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution",
-            "estimatedclosedate", "budgetamount", "customerneed", "description",
+            Data.Opportunity.EstimatedValue, Data.Opportunity.DiscountPercent, Data.Opportunity.RequestedDelivery,
+            Data.Opportunity.PaymentTerms, Data.Opportunity.IsCustomSolution, "estimatedclosedate", "budgetamount", "customerneed", "description",
         };
 
         public static IEnumerable<string> Check(FeasibilityRule rule, ISet<string> opportunityColumns)

@@ -12,7 +12,7 @@ namespace CrmCollab.Plugins.Domain.Terms
     {
         /// <summary>Always locked once Won; admins may add more through the crmc_LockedTermsColumns variable.</summary>
         public static readonly IReadOnlyList<string> DefaultColumns =
-            new[] { "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms" };
+            new[] { Data.Opportunity.EstimatedValue, Data.Opportunity.DiscountPercent, Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms };
 
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
             DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();

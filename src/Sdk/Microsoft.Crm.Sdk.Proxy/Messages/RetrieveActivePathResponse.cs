@@ -1,0 +1,15 @@
+using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages
+{
+    [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
+    public sealed class RetrieveActivePathResponse : OrganizationResponse
+    {
+        public RetrieveActivePathResponse()
+        {
+        }
+
+        public EntityCollection ProcessStages => MessageParameters.Get<EntityCollection>(Results, "ProcessStages");
+    }
+}
