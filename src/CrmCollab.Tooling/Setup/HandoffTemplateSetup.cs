@@ -38,20 +38,25 @@ namespace CrmCollab.Tooling.Setup
 
         public static IReadOnlyList<TemplateData> Read(string path)
         {
-            if (!File.Exists(path)) throw new FileNotFoundException($"Handoff template file not found: {path}");
-            TemplateFile file;
+            var file = ReadJson<TemplateFile>(path, "Handoff template file");
+            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
+            return file.Templates;
+        }
+
+        /// <summary>A setup JSON file; a missing file or bad JSON is one sentence naming the file.</summary>
+        internal static T ReadJson<T>(string path, string what)
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"{what} not found: {path}");
             try
             {
-                file = JsonConvert.DeserializeObject<TemplateFile>(File.ReadAllText(path));
+                return JsonConvert.DeserializeObject<T>(File.ReadAllText(path));
             }
             catch (JsonException e)
             {
                 throw new InvalidDataException($"{path}: {e.Message}");
             }
-            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
-            if (unknown.Count > 0)
-                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
-            return file.Templates;
         }
 
         /// <summary>The crmc_handofftemplate row of a template (active), with a stable id from its function and subject.</summary>

@@ -50,16 +50,7 @@ namespace CrmCollab.Tooling.Setup
 
         public static IReadOnlyList<RuleData> ReadRules(string path)
         {
-            if (!File.Exists(path)) throw new FileNotFoundException($"Feasibility rule file not found: {path}");
-            RuleFile file;
-            try
-            {
-                file = JsonConvert.DeserializeObject<RuleFile>(File.ReadAllText(path));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{path}: {e.Message}");
-            }
+            var file = HandoffTemplateSetup.ReadJson<RuleFile>(path, "Feasibility rule file");
             foreach (var rule in file.Rules)
             {
                 if (!HandoffTemplateSetup.Functions.ContainsKey(rule.Function))
