@@ -36,6 +36,7 @@ export const Decision = {
   ApprovedWithConditions: 100000002,
   Rejected: 100000003,
   Invalidated: 100000004,
+  Withdrawn: 100000005,
 } as const;
 
 export const DecisionLabels: Readonly<Record<number, string>> = {
@@ -44,6 +45,7 @@ export const DecisionLabels: Readonly<Record<number, string>> = {
   100000002: 'Approved with conditions',
   100000003: 'Rejected',
   100000004: 'Invalidated',
+  100000005: 'Withdrawn',
 };
 
 export const SignalKindLabels: Readonly<Record<number, string>> = {

@@ -79,14 +79,16 @@ CrmCollab.Panel = (() => {
     Approved: 100000001,
     ApprovedWithConditions: 100000002,
     Rejected: 100000003,
-    Invalidated: 100000004
+    Invalidated: 100000004,
+    Withdrawn: 100000005
   };
   var DecisionLabels = {
     1e8: "Pending",
     100000001: "Approved",
     100000002: "Approved with conditions",
     100000003: "Rejected",
-    100000004: "Invalidated"
+    100000004: "Invalidated",
+    100000005: "Withdrawn"
   };
   var SignalKindLabels = {
     1e8: "Lead",
