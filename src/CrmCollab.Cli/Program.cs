@@ -8,7 +8,7 @@ namespace CrmCollab.Cli
     /// <summary>crmcollab COMMAND [options]. Errors are one line on stderr with a non-zero exit code.</summary>
     public static class Program
     {
-        private static readonly IReadOnlyList<ICommand> Commands = new ICommand[] { new SimulateCommand(), new SmokeCommand(), new PackCommand(), new UnpackCommand(), new ValidateCommand() };
+        private static readonly IReadOnlyList<ICommand> Commands = new ICommand[] { new SimulateCommand(), new SmokeCommand(), new PackCommand(), new UnpackCommand(), new ValidateCommand(), new DataPackCommand() };
 
         public static int Main(string[] args)
         {
@@ -17,7 +17,10 @@ namespace CrmCollab.Cli
                 Console.WriteLine(Usage());
                 return args.Length == 0 ? 1 : 0;
             }
-            ICommand command = Commands.FirstOrDefault(c => c.Name == args[0]);
+            // Two-word commands ("data pack") first.
+            ICommand command = args.Length > 1 ? Commands.FirstOrDefault(c => c.Name == args[0] + " " + args[1]) : null;
+            if (command != null) args = new[] { command.Name }.Concat(args.Skip(2)).ToArray();
+            command ??= Commands.FirstOrDefault(c => c.Name == args[0]);
             if (command == null)
             {
                 Console.Error.WriteLine($"crmcollab: unknown command '{args[0]}'. Run 'crmcollab --help' for the list.");

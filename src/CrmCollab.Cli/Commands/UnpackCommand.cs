@@ -5,7 +5,7 @@ using CrmCollab.Tooling.Packaging;
 
 namespace CrmCollab.Cli.Commands
 {
-    /// <summary>Unpacks an exported (or packed) solution zip into the folder layout of solution/.</summary>
+    /// <summary>Unpacks an exported (or packed) solution zip into the folder layout of solution/ (logic: UnpackTarget).</summary>
     public sealed class UnpackCommand : ICommand
     {
         public string Name => "unpack";
@@ -14,7 +14,9 @@ namespace CrmCollab.Cli.Commands
         public IReadOnlyList<OptionSpec> Options { get; } = new[]
         {
             new OptionSpec("zip", "solution zip to unpack (required)"),
-            new OptionSpec("folder", "target folder; must not exist or be empty (default: out/unpacked/<zip name>)"),
+            new OptionSpec("folder", "target folder; must not exist or be empty unless --allow-write (default: out/unpacked/<zip name>)"),
+            new OptionSpec("allow-write", "unpack over an existing folder, adding and replacing files (pac's --allowWrite)", isFlag: true),
+            new OptionSpec("allow-delete", "with --allow-write, also delete files the package no longer has (pac's --allowDelete)", isFlag: true),
         };
 
         public string Help() => CommandLine.Help(Name, Summary, Options);
@@ -24,39 +26,14 @@ namespace CrmCollab.Cli.Commands
             string zip = options.Get("zip") ?? throw new CommandLineException("--zip is required.");
             zip = RepoPaths.Resolve(zip);
             if (!File.Exists(zip)) throw new UserFacingException($"zip not found: {zip}");
-            string folder = Path.TrimEndingDirectorySeparator(options.Get("folder") is string f
+            string folder = options.Get("folder") is string f
                 ? Path.GetFullPath(f)
-                : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip)));
-            if (Directory.Exists(folder) && Directory.GetFileSystemEntries(folder).Length > 0)
-                throw new UserFacingException($"target folder is not empty: {folder}");
-            Unpack(File.ReadAllBytes(zip), folder);
-            Console.WriteLine($"Unpacked {Path.GetFileName(zip)} into {folder}");
+                : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip));
+            var outcome = UserFacingException.From(() =>
+                UnpackTarget.Unpack(File.ReadAllBytes(zip), folder, options.Flag("allow-write"), options.Flag("allow-delete")));
+            Console.WriteLine($"Unpacked {Path.GetFileName(zip)} into {folder}: {outcome.Written} written, {outcome.Unchanged} unchanged, " +
+                              $"{outcome.Deleted} deleted" + (outcome.Kept.Count > 0 ? $", {outcome.Kept.Count} kept (not in the package; --allow-delete removes them)" : "") + ".");
             return 0;
-        }
-
-        /// <summary>Unpacks beside the target and moves the result in only when complete: a bad package leaves no
-        /// half-filled folder for the user to clean up.</summary>
-        private static void Unpack(byte[] archive, string folder)
-        {
-            string staging = Path.Combine(Path.GetDirectoryName(folder), $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}.partial");
-            try
-            {
-                UserFacingException.From(() =>
-                {
-                    Unpacker.Unpack(archive, staging);
-                    return 0;
-                });
-                if (Directory.Exists(folder)) Directory.Delete(folder); // checked empty above
-                Directory.Move(staging, folder);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new UserFacingException($"cannot write {folder}: {e.Message}");
-            }
-            finally
-            {
-                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            }
         }
     }
 }

@@ -29,6 +29,13 @@ namespace CrmCollab.Tooling.Assemblies
         /// <summary>Public, concrete classes deriving from System.Activities.CodeActivity (custom workflow activities).</summary>
         public IReadOnlyList<string> WorkflowActivityTypes { get; private set; }
 
+        /// <summary>The framework the assembly was built for, from its TargetFrameworkAttribute
+        /// (".NETFramework,Version=v4.6.2"); null when the attribute is absent.</summary>
+        public string TargetFramework { get; private set; }
+
+        /// <summary>True for a class library (a DLL), false for an executable.</summary>
+        public bool IsLibrary { get; private set; }
+
         public string PublicKeyToken => Hex(Identity.GetPublicKeyToken());
 
         public static BuiltAssembly Read(string path)
@@ -60,6 +67,8 @@ namespace CrmCollab.Tooling.Assemblies
                         .Select(t => FullName(reader, t)).ToList(),
                     PluginTypes = kinds.Registrable(TypeKinds.IPlugin, isInterface: true),
                     WorkflowActivityTypes = kinds.Registrable(TypeKinds.CodeActivity, isInterface: false),
+                    TargetFramework = AssemblyAttributes.TargetFramework(reader),
+                    IsLibrary = pe.PEHeaders.IsDll,
                 };
             }
         }

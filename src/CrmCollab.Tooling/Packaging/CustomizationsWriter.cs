@@ -54,9 +54,12 @@ namespace CrmCollab.Tooling.Packaging
             Fill(root, "Roles", folder.Roles.Select(r => XmlFiles.Detached(r.Root)));
             Fill(root, "EntityRelationships", folder.Relationships.SelectMany(f => f.Root.Elements("EntityRelationship")).Select(XmlFiles.Detached));
             Fill(root, "optionsets", folder.OptionSets.Select(o => XmlFiles.Detached(o.Root)));
+            Fill(root, "Dashboards", folder.Dashboards.Select(d => XmlFiles.Detached(d.Root)));
             Fill(root, "WebResources", folder.WebResources.Select(WebResource));
             Fill(root, "SolutionPluginAssemblies", folder.Assemblies.Select(a => Assembly(a, dll)));
             Fill(root, "SdkMessageProcessingSteps", folder.Steps.Select(s => Step(s, dll)));
+            Fill(root, "AppModuleSiteMaps", folder.SiteMaps.Select(m => XmlFiles.Detached(m.Root)));
+            Fill(root, "AppModules", folder.AppModules.Select(a => XmlFiles.Detached(a.Root)));
 
             var ordered = root.Elements().OrderBy(e => Rank(e.Name.LocalName)).ToList(); // stable
             root.RemoveNodes();
@@ -112,12 +115,19 @@ namespace CrmCollab.Tooling.Packaging
                         group.SelectMany(f => f.File.Root.Elements("systemform")).Select(XmlFiles.Detached)));
             }
             var views = part.Views.SelectMany(v => v.Root.Elements("savedquery")).Select(XmlFiles.Detached).ToList();
-            if (views.Count == 0) return entity;
-            var saved = new XElement("SavedQueries", new XElement("savedqueries", views));
-            var anchor = entity.Element("FormXml") ?? entity.Element("EntityInfo") ?? entity.Element("Name");
-            if (anchor != null) anchor.AddAfterSelf(saved);
-            else entity.Add(saved);
+            if (views.Count > 0)
+                After(entity, new XElement("SavedQueries", new XElement("savedqueries", views)), "FormXml", "EntityInfo", "Name");
+            if (part.Charts.Count > 0)
+                After(entity, new XElement("Visualizations", part.Charts.Select(c => XmlFiles.Detached(c.Root))), "SavedQueries", "FormXml", "EntityInfo", "Name");
             return entity;
+        }
+
+        /// <summary>Adds <paramref name="element"/> after the first of <paramref name="anchors"/> present, else last.</summary>
+        private static void After(XElement parent, XElement element, params string[] anchors)
+        {
+            var anchor = anchors.Select(a => parent.Element(a)).FirstOrDefault(a => a != null);
+            if (anchor != null) anchor.AddAfterSelf(element);
+            else parent.Add(element);
         }
 
         private static XElement WebResource(WebResourcePart part)

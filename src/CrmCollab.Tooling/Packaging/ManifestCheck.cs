@@ -20,11 +20,13 @@ namespace CrmCollab.Tooling.Packaging
 
         private static readonly string[] RootAttributes = { "version", "SolutionPackageVersion", "languagecode", "generatedBy" };
 
-        /// <summary>Component types a CrmCollab solution may list: entity, option set, role, web resource, plugin
-        /// assembly, step, environment variable definition.</summary>
+        /// <summary>Component types this packer reads and checks: entity, option set, role, view, chart, form (and
+        /// dashboard), site map, web resource, model-driven app, plugin assembly, step, environment variable
+        /// definition. Any other type is carried through unchecked (a maker's export may hold more).</summary>
         public static readonly IReadOnlyDictionary<int, string> ComponentTypes = new Dictionary<int, string>
         {
-            [1] = "Entity", [9] = "OptionSet", [20] = "Role", [61] = "WebResource", [91] = "PluginAssembly",
+            [1] = "Entity", [9] = "OptionSet", [20] = "Role", [26] = "SavedQuery", [59] = "SavedQueryVisualization",
+            [60] = "SystemForm", [61] = "WebResource", [62] = "SiteMap", [80] = "AppModule", [91] = "PluginAssembly",
             [92] = "SdkMessageProcessingStep", [380] = "EnvironmentVariableDefinition",
         };
 
@@ -74,8 +76,8 @@ namespace CrmCollab.Tooling.Packaging
             {
                 var type = (string)component.Attribute("type");
                 if (component.Name.LocalName != "RootComponent") Fail($"<RootComponents> holds <{component.Name.LocalName}>");
-                else if (!int.TryParse(type, out var t) || !ComponentTypes.ContainsKey(t))
-                    Fail($"RootComponent type '{type}' is not one of {string.Join(", ", ComponentTypes.Select(c => $"{c.Key} ({c.Value})"))}");
+                else if (!int.TryParse(type, out _))
+                    Fail($"RootComponent type '{type}' is not a component type number");
                 else if (component.Attribute("schemaName") == null && component.Attribute("id") == null)
                     Fail($"RootComponent of type {type} has neither schemaName nor id");
                 if (!new[] { "0", "1", "2" }.Contains((string)component.Attribute("behavior")))
@@ -88,6 +90,7 @@ namespace CrmCollab.Tooling.Packaging
         public static List<string> RootComponents(SolutionFolder folder, string file = "Other/Solution.xml")
         {
             var expected = new List<(int Type, string Key, string Source)>();
+            var optional = new List<(int Type, string Key)>();
             foreach (var e in folder.Entities)
                 expected.Add((1, XmlFiles.Text(e.Entity.Root, "Name")?.ToLowerInvariant(), e.Entity.Path));
             foreach (var o in folder.OptionSets) expected.Add((9, XmlFiles.Attr(o.Root, "Name"), o.Path));
@@ -97,6 +100,20 @@ namespace CrmCollab.Tooling.Packaging
             foreach (var s in folder.Steps) expected.Add((92, Id(XmlFiles.Attr(s.Root, "SdkMessageProcessingStepId")), s.Path));
             foreach (var v in folder.EnvironmentVariables.Where(v => v.Path.EndsWith("/environmentvariabledefinition.xml", StringComparison.Ordinal)))
                 expected.Add((380, v.Path.Split('/')[1], v.Path));
+            foreach (var d in folder.Dashboards) expected.Add((60, Id(XmlFiles.Text(d.Root, "FormId")), d.Path));
+            foreach (var a in folder.AppModules) expected.Add((80, XmlFiles.Text(a.Root, "UniqueName"), a.Path));
+            foreach (var m in folder.SiteMaps) expected.Add((62, XmlFiles.Text(m.Root, "SiteMapUniqueName"), m.Path));
+            var listedTables = TableBehaviours(folder);
+            foreach (var e in folder.Entities)
+            {
+                // A table listed with all its subcomponents (behavior 0) carries its forms, views and charts; one
+                // listed without them (behavior 1 or 2, a system table) must list each one it ships.
+                var name = XmlFiles.Text(e.Entity.Root, "Name")?.ToLowerInvariant();
+                var whole = listedTables.TryGetValue(name ?? "", out var behavior) && behavior == "0";
+                foreach (var (type, key, source) in SubComponents(e))
+                    if (!whole) expected.Add((type, key, source));
+                    else optional.Add((type, key));
+            }
 
             var listed = folder.Manifest.Root.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent")
                 .Select(c => (Type: int.TryParse((string)c.Attribute("type"), out var t) ? t : -1, Element: c)).ToList()
@@ -106,11 +123,27 @@ namespace CrmCollab.Tooling.Packaging
             foreach (var (type, key, source) in expected)
                 if (!listed.Any(l => l.Type == type && Matches(l.Element, type, key)))
                     errors.Add($"{file}: RootComponents lacks type {type} ({ComponentTypes[type]}) '{key}' defined in {source}");
-            foreach (var (type, element) in listed)
-                if (!expected.Any(x => x.Type == type && Matches(element, type, x.Key)))
+            foreach (var (type, element) in listed.Where(l => ComponentTypes.ContainsKey(l.Type)))
+                if (!expected.Any(x => x.Type == type && Matches(element, type, x.Key)) && !optional.Any(x => x.Type == type && Matches(element, type, x.Key)))
                     errors.Add($"{file}: RootComponent {Key(element)} names no component of the solution");
             return errors;
         }
+
+        private static IEnumerable<(int Type, string Key, string Source)> SubComponents(EntityPart e)
+        {
+            foreach (var (_, form) in e.Forms)
+                foreach (var f in form.Root.Elements("systemform")) yield return (60, Id(XmlFiles.Text(f, "formid")), form.Path);
+            foreach (var view in e.Views)
+                foreach (var v in view.Root.Elements("savedquery")) yield return (26, Id(XmlFiles.Text(v, "savedqueryid")), view.Path);
+            foreach (var chart in e.Charts) yield return (59, Id(XmlFiles.Text(chart.Root, "savedqueryvisualizationid")), chart.Path);
+        }
+
+        /// <summary>The behavior of each table's RootComponent (0 = with all subcomponents).</summary>
+        private static Dictionary<string, string> TableBehaviours(SolutionFolder folder) =>
+            (folder.Manifest.Root.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent") ?? Enumerable.Empty<XElement>())
+                .Where(c => (string)c.Attribute("type") == "1" && c.Attribute("schemaName") != null)
+                .GroupBy(c => ((string)c.Attribute("schemaName")).ToLowerInvariant())
+                .ToDictionary(g => g.Key, g => (string)g.First().Attribute("behavior") ?? "0", StringComparer.Ordinal);
 
         private static bool Matches(XElement component, int type, string key)
         {

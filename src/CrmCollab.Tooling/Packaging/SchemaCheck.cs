@@ -33,6 +33,7 @@ namespace CrmCollab.Tooling.Packaging
         /// <summary>Schema errors and warnings, each with the path of the offending element; empty when valid.</summary>
         public static List<string> Validate(XDocument customizations, string schemaDirectory)
         {
+            customizations = SchemaVersionGap.Within2090(customizations);
             var schemas = Schemas(schemaDirectory);
             var errors = new List<string>();
             lock (schemas) // validation reads the compiled set; one at a time keeps it simple and safe

@@ -22,6 +22,8 @@ namespace CrmCollab.Tooling.Packaging
         public List<SolutionFile> Views { get; } = new List<SolutionFile>();
         /// <summary>FormXml/&lt;type&gt;/{id}.xml files (each a &lt;forms&gt; root holding one systemform), by form type.</summary>
         public List<(string Type, SolutionFile File)> Forms { get; } = new List<(string, SolutionFile)>();
+        /// <summary>Visualizations/{id}.xml files (system charts), each a &lt;visualization&gt; root.</summary>
+        public List<SolutionFile> Charts { get; } = new List<SolutionFile>();
     }
 
     public sealed class WebResourcePart
@@ -34,7 +36,8 @@ namespace CrmCollab.Tooling.Packaging
         public byte[] Content { get; set; }
     }
 
-    /// <summary>A file copied as it is (environment variable definitions and values).</summary>
+    /// <summary>A file copied as it is (environment variable definitions and values, and every part of a component
+    /// type this packer does not know, so that a maker's export survives unpack → pack untouched).</summary>
     public sealed class RawFile
     {
         public RawFile(string path, byte[] bytes) { Path = path; Bytes = bytes; }
@@ -61,6 +64,14 @@ namespace CrmCollab.Tooling.Packaging
         public List<SolutionFile> Steps { get; } = new List<SolutionFile>();
         public List<WebResourcePart> WebResources { get; } = new List<WebResourcePart>();
         public List<RawFile> EnvironmentVariables { get; } = new List<RawFile>();
+        /// <summary>Dashboards/{id}.xml (system dashboards), each a &lt;Dashboard&gt; root.</summary>
+        public List<SolutionFile> Dashboards { get; } = new List<SolutionFile>();
+        /// <summary>AppModules/&lt;unique name&gt;/AppModule.xml (model-driven apps).</summary>
+        public List<SolutionFile> AppModules { get; } = new List<SolutionFile>();
+        /// <summary>AppModuleSiteMaps/&lt;unique name&gt;/AppModuleSiteMap.xml (the apps' site maps).</summary>
+        public List<SolutionFile> SiteMaps { get; } = new List<SolutionFile>();
+        /// <summary>Files of component types this packer does not read, carried into the package byte for byte.</summary>
+        public List<RawFile> Carried { get; } = new List<RawFile>();
 
         public static SolutionFolder Read(string root)
         {
@@ -82,6 +93,7 @@ namespace CrmCollab.Tooling.Packaging
                     foreach (var form in f.Files($"Entities/{folder}/FormXml/{type}", "*.xml").Where(p => !p.EndsWith("_managed.xml", StringComparison.Ordinal)))
                         part.Forms.Add((type, f.File(form, "forms")));
                 }
+                part.Charts.AddRange(f.Files($"Entities/{folder}/Visualizations", "*.xml").Select(p => f.File(p, "visualization")));
                 f.Entities.Add(part);
             }
             f.Roles.AddRange(f.Files("Roles", "*.xml").Select(p => f.File(p, "Role")));
@@ -93,6 +105,10 @@ namespace CrmCollab.Tooling.Packaging
                 f.WebResources.Add(f.ReadWebResource(data));
             foreach (var file in f.Files("environmentvariabledefinitions", "*", recursive: true))
                 f.EnvironmentVariables.Add(new RawFile(file, System.IO.File.ReadAllBytes(f.Full(file))));
+            f.Dashboards.AddRange(f.Files("Dashboards", "*.xml").Select(p => f.File(p, "Dashboard")));
+            f.AppModules.AddRange(f.Files("AppModules", "AppModule.xml", recursive: true).Select(p => f.File(p, "AppModule")));
+            f.SiteMaps.AddRange(f.Files("AppModuleSiteMaps", "AppModuleSiteMap.xml", recursive: true).Select(p => f.File(p, "AppModuleSiteMap")));
+            f.ReadCarried();
             return f;
         }
 
@@ -114,6 +130,35 @@ namespace CrmCollab.Tooling.Packaging
         }
 
         public string Full(string relative) => System.IO.Path.Combine(Root, relative);
+
+        /// <summary>Every file no reader above claimed (plugin DLLs aside: the packer takes the built one).</summary>
+        private void ReadCarried()
+        {
+            var claimed = new HashSet<string>(StringComparer.Ordinal) { "Other/Solution.xml", "Other/Customizations.xml" };
+            foreach (var e in Entities)
+            {
+                claimed.Add(e.Entity.Path);
+                claimed.UnionWith(e.Views.Select(v => v.Path));
+                claimed.UnionWith(e.Forms.Select(v => v.File.Path));
+                claimed.UnionWith(e.Charts.Select(v => v.Path));
+            }
+            foreach (var list in new[] { Roles, Relationships, OptionSets, Assemblies, Steps, Dashboards, AppModules, SiteMaps })
+                claimed.UnionWith(list.Select(x => x.Path));
+            claimed.UnionWith(EnvironmentVariables.Select(v => v.Path));
+            foreach (var w in WebResources)
+            {
+                claimed.Add(w.Data.Path);
+                claimed.Add(w.ContentPath);
+            }
+            foreach (var file in Files("", "*", recursive: true))
+            {
+                if (claimed.Contains(file)) continue;
+                if (file.StartsWith("PluginAssemblies/", StringComparison.Ordinal) && file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) continue;
+                if (file.StartsWith("Other/Relationships.xml", StringComparison.Ordinal)) continue; // index, rebuilt by unpack
+                if (file.StartsWith("Entities/", StringComparison.Ordinal) && file.EndsWith("_managed.xml", StringComparison.Ordinal)) continue;
+                Carried.Add(new RawFile(file, System.IO.File.ReadAllBytes(Full(file))));
+            }
+        }
 
         private XDocument Required(string relative, string expectedRoot)
         {
@@ -149,7 +194,7 @@ namespace CrmCollab.Tooling.Packaging
         /// <summary>Relative paths (forward slashes) of matching files, sorted ordinally.</summary>
         private IEnumerable<string> Files(string relative, string pattern, bool recursive = false)
         {
-            var dir = Full(relative);
+            var dir = relative.Length == 0 ? Root : Full(relative);
             if (!Directory.Exists(dir)) return Array.Empty<string>();
             var files = Directory.GetFiles(dir, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
                 .Select(p => System.IO.Path.GetRelativePath(Root, p).Replace('\\', '/'))

@@ -35,6 +35,7 @@ namespace CrmCollab.Tooling.Packaging
             {
                 throw new PackagingException(e.Message);
             }
+            if (PluginFramework.Problem(metadata) is string problem) throw new PackagingException(problem);
             return new BuiltDll(AssemblyIdentity.Of(metadata), File.ReadAllBytes(path)) { Metadata = metadata };
         }
     }
@@ -77,6 +78,7 @@ namespace CrmCollab.Tooling.Packaging
                 Part(PackagingNames.SolutionXml, XmlFiles.Bytes(SolutionManifestWriter.Write(folder, managed), finalNewline: false)),
             };
             parts.AddRange(folder.EnvironmentVariables.Select(f => Part(f.Path, f.Bytes)));
+            parts.AddRange(folder.Carried.Select(f => Part(f.Path, f.Bytes)));
             parts.AddRange(Assemblies(folder, dll).OrderBy(p => p.Key, StringComparer.Ordinal));
             parts.AddRange(folder.WebResources
                 .Select(w => Part(PackagingNames.WebResourceZipPath(w.Name, w.Id), w.Content

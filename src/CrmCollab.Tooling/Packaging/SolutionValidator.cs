@@ -68,6 +68,7 @@ namespace CrmCollab.Tooling.Packaging
                 var dllFile = Directory.GetFiles(temp, "*.dll", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
                 var built = dllFile == null ? null : BuiltAssembly.Read(dllFile);
                 if (built == null) report.Ran("plugin DLL", new[] { $"{zipPath}: the package holds no plugin assembly DLL" });
+                else if (PluginFramework.Problem(built) is string problem) report.Ran("plugin DLL", new[] { problem });
                 Common(folder, built, context, report, managed: null, manifestFile: PackagingNames.SolutionXml);
             }
             catch (Exception e) when (e is PackagingException || e is InvalidDataException)

@@ -51,9 +51,17 @@ namespace CrmCollab.Tooling.Packaging
                 Write(target, $"SdkMessageProcessingSteps/{Required(step.Attribute("SdkMessageProcessingStepId")?.Value, "SdkMessageProcessingStepId")}.xml", step);
             foreach (var resource in Items(root, "WebResources", "WebResource"))
                 WriteWebResource(resource, target, parts, used);
+            foreach (var dashboard in Items(root, "Dashboards", "Dashboard"))
+                Write(target, $"Dashboards/{Required(XmlFiles.Text(dashboard, "FormId"), "Dashboard FormId")}.xml", dashboard);
+            foreach (var siteMap in Items(root, "AppModuleSiteMaps", "AppModuleSiteMap"))
+                Write(target, $"AppModuleSiteMaps/{Required(XmlFiles.Text(siteMap, "SiteMapUniqueName"), "SiteMapUniqueName")}/AppModuleSiteMap.xml", siteMap);
+            foreach (var app in Items(root, "AppModules", "AppModule"))
+                Write(target, $"AppModules/{Required(XmlFiles.Text(app, "UniqueName"), "AppModule UniqueName")}/AppModule.xml", app);
 
             foreach (var name in new[] { "SolutionPluginAssemblies", "SdkMessageProcessingSteps", "WebResources" })
                 root.Element(name)?.Remove();
+            foreach (var name in new[] { "Dashboards", "AppModuleSiteMaps", "AppModules" })
+                root.Element(name)?.RemoveNodes(); // left as <AppModules />, as SolutionPackager leaves them
             foreach (var name in new[] { "Entities", "Roles", "EntityRelationships", "optionsets" })
             {
                 var section = root.Element(name);
@@ -97,6 +105,8 @@ namespace CrmCollab.Tooling.Packaging
             var name = Required(copy.Element("Name")?.Value, "Entity Name");
             var saved = copy.Element("SavedQueries");
             saved?.Remove();
+            var charts = copy.Element("Visualizations");
+            charts?.Remove();
             var forms = copy.Element("FormXml")?.Elements("forms").ToList() ?? new List<XElement>();
             copy.Element("FormXml")?.RemoveNodes(); // Entity.xml keeps an empty <FormXml />
             foreach (var group in forms)
@@ -112,6 +122,8 @@ namespace CrmCollab.Tooling.Packaging
                 var id = Required(view.Element("savedqueryid")?.Value, "savedqueryid");
                 Write(target, $"Entities/{name}/SavedQueries/{id}.xml", new XElement("savedqueries", XmlFiles.Detached(view)));
             }
+            foreach (var chart in charts?.Elements("visualization") ?? Enumerable.Empty<XElement>())
+                Write(target, $"Entities/{name}/Visualizations/{Required(XmlFiles.Text(chart, "savedqueryvisualizationid"), "savedqueryvisualizationid")}.xml", chart);
         }
 
         /// <summary>Other/Relationships/&lt;referenced table&gt;.xml per group, and the Other/Relationships.xml index.</summary>

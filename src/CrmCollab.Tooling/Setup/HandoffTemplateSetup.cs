@@ -15,7 +15,7 @@ namespace CrmCollab.Tooling.Setup
     /// </summary>
     public static class HandoffTemplateSetup
     {
-        private static readonly Dictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+        internal static readonly Dictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
         {
             ["Operations"] = 100000000, ["Logistics"] = 100000001, ["Finance"] = 100000002,
             ["ADV"] = 100000003, ["SAV"] = 100000004, ["Engineering"] = 100000005,
@@ -38,20 +38,41 @@ namespace CrmCollab.Tooling.Setup
 
         public static IReadOnlyList<TemplateData> Read(string path)
         {
-            if (!File.Exists(path)) throw new FileNotFoundException($"Handoff template file not found: {path}");
-            TemplateFile file;
+            var file = ReadJson<TemplateFile>(path, "Handoff template file");
+            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
+            return file.Templates;
+        }
+
+        /// <summary>A setup JSON file; a missing file or bad JSON is one sentence naming the file.</summary>
+        internal static T ReadJson<T>(string path, string what)
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"{what} not found: {path}");
             try
             {
-                file = JsonConvert.DeserializeObject<TemplateFile>(File.ReadAllText(path));
+                return JsonConvert.DeserializeObject<T>(File.ReadAllText(path));
             }
             catch (JsonException e)
             {
                 throw new InvalidDataException($"{path}: {e.Message}");
             }
-            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
-            if (unknown.Count > 0)
-                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
-            return file.Templates;
+        }
+
+        /// <summary>The crmc_handofftemplate row of a template (active), with a stable id from its function and subject.</summary>
+        public static Entity Row(TemplateData template)
+        {
+            return new Entity("crmc_handofftemplate", ReferenceData.StableId($"crmc_handofftemplate:{template.Function}:{template.Subject}"))
+            {
+                ["crmc_name"] = $"{template.Function}: {template.Subject}",
+                ["crmc_function"] = new OptionSetValue(Functions[template.Function]),
+                ["crmc_subject"] = template.Subject,
+                ["crmc_description"] = template.Description,
+                ["crmc_dueoffsetdays"] = template.DueOffsetDays,
+                ["crmc_requiredevidence"] = template.RequiredEvidence,
+                ["crmc_sequence"] = template.Sequence,
+                ["crmc_isactive"] = true,
+            };
         }
 
         /// <summary>Creates the missing templates; returns how many were created.</summary>
@@ -65,17 +86,7 @@ namespace CrmCollab.Tooling.Setup
             {
                 int function = Functions[template.Function];
                 if (existing.Contains(function + "|" + template.Subject)) continue;
-                service.Create(new Entity("crmc_handofftemplate")
-                {
-                    ["crmc_name"] = $"{template.Function}: {template.Subject}",
-                    ["crmc_function"] = new OptionSetValue(function),
-                    ["crmc_subject"] = template.Subject,
-                    ["crmc_description"] = template.Description,
-                    ["crmc_dueoffsetdays"] = template.DueOffsetDays,
-                    ["crmc_requiredevidence"] = template.RequiredEvidence,
-                    ["crmc_sequence"] = template.Sequence,
-                    ["crmc_isactive"] = true,
-                });
+                service.Create(Row(template));
                 created++;
             }
             return created;

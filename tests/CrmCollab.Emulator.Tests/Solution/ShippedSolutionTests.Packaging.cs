@@ -59,7 +59,7 @@ namespace CrmCollab.Emulator.Tests.Solution
         [Fact]
         public void Views_are_on_the_right_tables_with_the_contract_filters()
         {
-            var overdue = View("crmc_FeasibilityReview", "Overdue feasibility reviews");
+            var overdue = View("crmc_FeasibilityReview", "Overdue reviews");
             Assert.Equal("crmc_feasibilityreview", overdue.Entity);
             Assert.Contains(("crmc_decision", "eq", "100000000"), overdue.Conditions);
             Assert.Contains(("crmc_duedate", "olderthan-x-minutes", "1"), overdue.Conditions);
@@ -111,7 +111,9 @@ namespace CrmCollab.Emulator.Tests.Solution
                 Assert.Contains(("92", "{" + step.Id.ToString() + "}", "0"), roots);
             var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
             Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
-            Assert.Equal(10 + 2 + 6 + 3 + 5 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count, roots.Count);
+            Assert.Equal(10 + 2 + 6 + 3 + 5 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
+                + 6 /* views of task and account, type 26 */ + 1 /* chart on task, 59 */ + 4 /* forms of opportunity and account + dashboard, 60 */
+                + 1 /* site map, 62 */ + 1 /* app, 80 */, roots.Count);
         }
 
         [Fact]
@@ -120,7 +122,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             // The packer's own assembly (Tooling), validated against the XSDs kept in the repository (schemas/).
             var doc = CrmCollab.Tooling.Packaging.CustomizationsWriter.Assemble(CrmCollab.Tooling.Packaging.SolutionFolder.Read(Folder));
             Assert.Equal(10, doc.Root.Element("Entities").Elements("Entity").Count());
-            Assert.Equal(3, doc.Root.Descendants("savedquery").Count());
+            Assert.Equal(53, doc.Root.Descendants("savedquery").Count()); // six standard views per custom table + working views
             var errors = CrmCollab.Tooling.Packaging.SchemaCheck.Validate(doc, Path.Combine(RepoRoot, "schemas"));
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }

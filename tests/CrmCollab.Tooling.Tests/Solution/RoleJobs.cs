@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Tooling.Tests.Solution
+{
+    /// <summary>
+    /// What the people in each shipped role do — in the app and in the scenario tests (tests/CrmCollab.Plugins.Tests) —
+    /// and the privileges each job takes. A role must hold exactly the union of its jobs: nothing missing, nothing more.
+    /// </summary>
+    internal static class RoleJobs
+    {
+        public sealed class Job
+        {
+            public Job(string what, string[] privileges) { What = what; Privileges = privileges; }
+            public string What { get; }
+            /// <summary>"prvReadAccount:Global": privilege name and depth.</summary>
+            public string[] Privileges { get; }
+        }
+
+        private static Job J(string what, params string[] privileges) => new Job(what, privileges);
+
+        private static readonly string[] OpensTheApp =
+        {
+            "prvReadQuery:Global", "prvReadSystemForm:Global", "prvReadSavedQueryVisualizations:Global", "prvReadAppModule:Global",
+            "prvReadWebResource:Global", "prvReadOrganization:Global", "prvReadUserQuery:Basic", "prvCreateUserQuery:Basic",
+            "prvWriteUserQuery:Basic", "prvDeleteUserQuery:Basic", "prvReadUserSettings:Basic", "prvWriteUserSettings:Basic",
+            "prvReadUser:Global", "prvReadTeam:Global", "prvReadBusinessUnit:Global", "prvReadTransactionCurrency:Global",
+        };
+
+        private static Job App() => J("opens the app: its views, forms, charts, dashboard, web resources, own settings and saved views", OpensTheApp);
+
+        /// <summary>ADV, logistics and SAV do the same kind of work for their own function.</summary>
+        private static Job[] Downstream() => new[]
+        {
+            App(),
+            J("reads any account it serves; links its signals to it", "prvReadAccount:Global", "prvAppendToAccount:Global"),
+            J("reads the won deal behind a handoff", "prvReadOpportunity:Global"),
+            J("reads the customer contacts it works with", "prvReadContact:Global"),
+            J("accepts, works, passes on and closes its own handoff tasks; reads its business unit's", "prvCreateActivity:Basic",
+                "prvReadActivity:Local", "prvWriteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
+            J("names a competitor in a signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
+            J("reads its queues", "prvReadQueue:Local"),
+            J("picks handoffs up from its queues", "prvReadQueueItem:Local", "prvWriteQueueItem:Local", "prvAppendQueueItem:Local", "prvAppendToQueueItem:Local"),
+            J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
+            J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
+            J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
+            J("raises signals to the account's salesperson (the signal then belongs to them) and keeps those not yet routed", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Basic",
+                "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic"),
+        };
+
+        private static Job Maintains(string table, bool userOwned) => J($"maintains every {table} row (Administration area, data package import)",
+            new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" }.Concat(userOwned ? new[] { "Assign", "Share" } : new string[0])
+                .Select(r => $"prv{r}{table}:Global").ToArray());
+
+        private static Job Bpf(string table, string process) => J($"moves deals through the {process} (organization-owned BPF table: Global only)",
+            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global").ToArray());
+
+        public static readonly IReadOnlyDictionary<string, Job[]> ByRole = new Dictionary<string, Job[]>
+        {
+            ["CrmCollab Salesperson"] = new[]
+            {
+                App(),
+                J("works their accounts: creates and edits their own, reads the business unit's, links deals and signals to them", "prvCreateAccount:Basic",
+                    "prvReadAccount:Local", "prvWriteAccount:Basic", "prvDeleteAccount:Basic", "prvAppendAccount:Local", "prvAppendToAccount:Local", "prvAssignAccount:Basic", "prvShareAccount:Basic"),
+                J("keeps the customer contacts of their accounts", "prvCreateContact:Basic", "prvReadContact:Local", "prvWriteContact:Basic", "prvDeleteContact:Basic",
+                    "prvAppendContact:Local", "prvAppendToContact:Local", "prvAssignContact:Basic", "prvShareContact:Basic"),
+                J("creates, edits, assigns, shares and (unwon) deletes their deals; reads the business unit's", "prvCreateOpportunity:Basic", "prvReadOpportunity:Local",
+                    "prvWriteOpportunity:Basic", "prvDeleteOpportunity:Basic", "prvAppendOpportunity:Local", "prvAppendToOpportunity:Local", "prvAssignOpportunity:Basic", "prvShareOpportunity:Basic"),
+                J("works the leads signals create and qualifies them", "prvCreateLead:Basic", "prvReadLead:Local", "prvWriteLead:Basic", "prvDeleteLead:Basic",
+                    "prvAppendLead:Local", "prvAppendToLead:Local", "prvAssignLead:Basic", "prvShareLead:Basic"),
+                J("wins deals (the opportunityclose activity) and reads every handoff task of their deals", "prvCreateActivity:Basic", "prvReadActivity:Global",
+                    "prvWriteActivity:Basic", "prvDeleteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
+                J("names the competitor on a deal or signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
+                J("reads territories (routing context on the account)", "prvReadTerritory:Global"),
+                J("reads the unrouted queue", "prvReadQueue:Local"),
+                J("sees who receives each function's handoffs for their accounts (read only)", "prvReadcrmc_DedicatedOwner:Global"),
+                J("sees which tasks a win will create (read only)", "prvReadcrmc_HandoffTemplate:Global"),
+                J("follows the reviews of their deals (read only: reviewers decide)", "prvReadcrmc_FeasibilityReview:Global"),
+                J("proposes, edits and withdraws amendments to their won deals", "prvCreatecrmc_Amendment:Basic", "prvReadcrmc_Amendment:Local",
+                    "prvWritecrmc_Amendment:Basic", "prvDeletecrmc_Amendment:Basic", "prvAppendcrmc_Amendment:Basic"),
+                J("reads the signals raised to them, acknowledges them, raises and passes them on", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Local",
+                    "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic", "prvAssigncrmc_FieldSignal:Basic", "prvSharecrmc_FieldSignal:Basic"),
+                Bpf("OpportunitySalesProcess", "Opportunity Sales Process"),
+                Bpf("LeadToOpportunitySalesProcess", "Lead to Opportunity Sales Process (deals qualified from a lead)"),
+            },
+            ["CrmCollab Reviewer"] = new[]
+            {
+                App(),
+                J("reads the account of the deal under review", "prvReadAccount:Global"),
+                J("reads the deal under review", "prvReadOpportunity:Global"),
+                J("reads the customer contacts", "prvReadContact:Global"),
+                J("reads its own tasks", "prvReadActivity:Basic"),
+                J("reads every review, decides (writes) its own, passes one on (assign, share)", "prvReadcrmc_FeasibilityReview:Global",
+                    "prvWritecrmc_FeasibilityReview:Basic", "prvAppendcrmc_FeasibilityReview:Basic", "prvAssigncrmc_FeasibilityReview:Basic", "prvSharecrmc_FeasibilityReview:Basic"),
+                J("reads amendments and approves or rejects them", "prvReadcrmc_Amendment:Global", "prvWritecrmc_Amendment:Global"),
+                J("reads dedicated owners (whom to pass a review to)", "prvReadcrmc_DedicatedOwner:Global"),
+            },
+            ["CrmCollab ADV"] = Downstream(),
+            ["CrmCollab Logistics"] = Downstream(),
+            ["CrmCollab SAV"] = Downstream(),
+            ["CrmCollab Administrator"] = new[]
+            {
+                App(),
+                Maintains("crmc_DedicatedOwner", true), Maintains("crmc_FeasibilityReview", true), Maintains("crmc_Amendment", true),
+                Maintains("crmc_FieldSignal", true), Maintains("crmc_RoutingRule", false), Maintains("crmc_HandoffTemplate", false),
+                Maintains("crmc_FeasibilityRule", false),
+                J("reads accounts, deals, contacts and leads, and links owners, rules and reviews to them", "prvReadAccount:Global", "prvAppendToAccount:Global",
+                    "prvReadOpportunity:Global", "prvAppendToOpportunity:Global", "prvReadContact:Global", "prvReadLead:Global", "prvAppendToLead:Global"),
+                J("reads, fixes and re-routes (assigns) any handoff task", "prvReadActivity:Global", "prvWriteActivity:Global", "prvAppendActivity:Global",
+                    "prvAppendToActivity:Global", "prvAssignActivity:Global"),
+                J("names competitors, territories, queues, users and teams in rules and owners", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global",
+                    "prvReadTerritory:Global", "prvAppendToTerritory:Global", "prvReadQueue:Global", "prvAppendToQueue:Global", "prvAppendToUser:Global", "prvAppendToTeam:Global"),
+            },
+        };
+    }
+}
