@@ -52,22 +52,20 @@ namespace CrmCollab.Plugins.Feasibility
             // Only open deals re-open reviews: a won deal changes only through an approved amendment, which is its clearance.
             if (changedColumns.Count == 0 || deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             var repository = new FeasibilityRepository(context.SystemService);
-            var reviews = repository.Reviews(deal.Id);
-            int reopened = 0;
-            foreach (Entity review in reviews)
+            var watched = repository.Reviews(deal.Id).Select(review => new WatchedReview
             {
-                ReviewState state = FeasibilityRepository.ToState(review);
-                if (!state.IsCurrent || state.Decision == ReviewDecision.Pending) continue;
-                var relevant = CommaList.Parse(review.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns));
-                if (!TermsFingerprint.Touches(relevant, changedColumns)) continue;
-                string now = TermsFingerprint.Of(relevant, relevant.ToDictionary(c => c, valueOf));
-                if (now == review.GetAttributeValue<string>(FeasibilityReviewRow.TermsFingerprint)) continue;
-                context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, review.Id)
+                Id = review.Id,
+                State = FeasibilityRepository.ToState(review),
+                RelevantColumns = CommaList.Parse(review.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns)),
+                Fingerprint = review.GetAttributeValue<string>(FeasibilityReviewRow.TermsFingerprint),
+            });
+            IReadOnlyList<Guid> invalid = MaterialChangeRule.ToInvalidate(true, watched, changedColumns, valueOf);
+            foreach (Guid review in invalid)
+                context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, review)
                 {
                     [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated),
                 });
-                reopened++;
-            }
+            int reopened = invalid.Count;
             context.Trace("{0} review(s) re-opened by the change of {1}.", reopened, string.Join(", ", changedColumns));
             int? stage = DealStage.Of(deal);
             // Re-request (the invalidated functions, and any function the new terms now require).

@@ -39,7 +39,8 @@ namespace CrmCollab.Plugins.Feasibility
             DealFacts facts = FeasibilityRepository.FactsOf(deal, _repository.IndustryOf(accountId, rules));
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
-            WithdrawStale(reviews, FeasibilityRequirements.AtAnyStage(facts, now, rules), now);
+            IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
+            WithdrawStale(reviews, atAnyStage, now);
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
 
@@ -62,9 +63,7 @@ namespace CrmCollab.Plugins.Feasibility
                 }
             }
             GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));
-            bool reviewsComeLater = reviews.Count == 0 && FeasibilityRequirements.For(facts, SalesStage.Close, now, rules).Count > 0;
-            // Before its trigger stage a deal that will need reviews is not "not required": its status stays unset.
-            if (reviewsComeLater) return new RequestOutcome { Requested = new BusinessFunction[0], Verdict = verdict };
+            if (MaterialChangeRule.StatusWaitsForReviews(reviews.Count, atAnyStage)) return new RequestOutcome { Requested = new BusinessFunction[0], Verdict = verdict };
             _repository.SaveStatus(deal.Id, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
             return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
         }

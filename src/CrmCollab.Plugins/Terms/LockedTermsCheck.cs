@@ -20,8 +20,7 @@ namespace CrmCollab.Plugins.Terms
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
             if (!WasWon(before)) return null;
-            var changed = target.Attributes.Keys
-                .Where(c => c != Opportunity.Id && !SameValue(target[c], before.Contains(c) ? before[c] : null)).ToList();
+            var changed = LockedTerms.ChangedColumns(Values.Plain(target), Values.Plain(before), Opportunity.Id);
             if (changed.Count == 0) return null;
             if (AmendmentPath.IsApplying(context.ExecutionContext, target.Id))
             {
@@ -33,21 +32,6 @@ namespace CrmCollab.Plugins.Terms
             if (violations.Count == 0)
                 violations = LockedTerms.Violations(LockedTerms.Columns(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.LockedTermsColumns)), changed);
             return violations.Count == 0 ? null : new Refusal(RefusalCodes.TermsLocked, LockedTerms.RefusalMessage(ColumnLabels.Of(violations)));
-        }
-
-        /// <summary>An import re-sending today's value changes nothing, so it is not refused.</summary>
-        public static bool SameValue(object a, object b) => Equals(Plain(a), Plain(b));
-
-        private static object Plain(object value)
-        {
-            switch (value)
-            {
-                case Money money: return money.Value;
-                case OptionSetValue option: return option.Value;
-                case EntityReference reference: return reference.Id;
-                case string text when text.Length == 0: return null;
-                default: return value;
-            }
         }
     }
 }

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Terms;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    /// <summary>Which reviews a change re-opens, and which changes count as changes at all.</summary>
+    public class MaterialChangeRuleTests
+    {
+        private static WatchedReview Decided(ReviewDecision decision, string columns, IReadOnlyDictionary<string, string> decidedOn)
+        {
+            var relevant = columns.Split(',');
+            return new WatchedReview
+            {
+                Id = Guid.NewGuid(), RelevantColumns = relevant,
+                State = new ReviewState { Function = BusinessFunction.Finance, Decision = decision },
+                Fingerprint = TermsFingerprint.Of(relevant, decidedOn),
+            };
+        }
+
+        [Fact]
+        public void A_new_discount_reopens_the_finance_approval_only()
+        {
+            var before = new Dictionary<string, string> { ["crmc_discountpercent"] = "10", ["crmc_requesteddelivery"] = "2026-12-01" };
+            var finance = Decided(ReviewDecision.Approved, "crmc_discountpercent", before);
+            var logistics = Decided(ReviewDecision.Approved, "crmc_requesteddelivery", before);
+            var now = new Dictionary<string, string>(before) { ["crmc_discountpercent"] = "18" };
+
+            var reopened = MaterialChangeRule.ToInvalidate(true, new[] { finance, logistics }, new[] { "crmc_discountpercent" }, c => now[c]);
+
+            Assert.Equal(new[] { finance.Id }, reopened);
+        }
+
+        [Fact]
+        public void Nothing_is_reopened_on_a_closed_deal_by_pending_reviews_or_when_the_value_comes_back()
+        {
+            var terms = new Dictionary<string, string> { ["crmc_discountpercent"] = "10" };
+            var approved = Decided(ReviewDecision.Approved, "crmc_discountpercent", terms);
+            var pending = Decided(ReviewDecision.Pending, "crmc_discountpercent", terms);
+            Assert.Empty(MaterialChangeRule.ToInvalidate(false, new[] { approved }, new[] { "crmc_discountpercent" }, c => "18"));
+            Assert.Empty(MaterialChangeRule.ToInvalidate(true, new[] { pending }, new[] { "crmc_discountpercent" }, c => "18"));
+            Assert.Empty(MaterialChangeRule.ToInvalidate(true, new[] { approved }, new[] { "crmc_discountpercent" }, c => terms[c]));
+        }
+
+        [Fact]
+        public void Re_sending_todays_values_changes_no_locked_term()
+        {
+            var before = new Dictionary<string, object> { ["estimatedvalue"] = 80000m, ["description"] = null };
+            var sent = new Dictionary<string, object> { ["opportunityid"] = Guid.Empty, ["estimatedvalue"] = 80000m, ["description"] = "", ["crmc_discountpercent"] = 12m };
+            Assert.Equal(new[] { "crmc_discountpercent" }, LockedTerms.ChangedColumns(sent, before, "opportunityid").ToArray());
+        }
+
+        [Fact]
+        public void A_deal_that_will_need_reviews_has_no_status_until_they_are_requested()
+        {
+            var finance = new RequiredReview { Function = BusinessFunction.Finance };
+            Assert.True(MaterialChangeRule.StatusWaitsForReviews(0, new[] { finance }));
+            Assert.False(MaterialChangeRule.StatusWaitsForReviews(1, new[] { finance }));
+            Assert.False(MaterialChangeRule.StatusWaitsForReviews(0, new RequiredReview[0]));
+        }
+    }
+}
