@@ -22,8 +22,8 @@ namespace CrmCollab.Plugins.Data
             value.Columns = new ColumnSet(EnvironmentVariable.Value);
             Entity definition = service.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (definition == null) return null;
-            var current = definition.GetAttributeValue<AliasedValue>("v." + EnvironmentVariable.Value)?.Value as string;
-            return !string.IsNullOrEmpty(current) ? current : definition.GetAttributeValue<string>(EnvironmentVariable.DefaultValue);
+            var current = definition.Read<AliasedValue>("v." + EnvironmentVariable.Value)?.Value as string;
+            return !string.IsNullOrEmpty(current) ? current : definition.Read<string>(EnvironmentVariable.DefaultValue);
         }
     }
 }

@@ -43,9 +43,9 @@ namespace CrmCollab.Plugins.Data
             {
                 Function = (BusinessFunction)(row.Choice(FeasibilityReviewRow.Function) ?? 0),
                 Decision = (ReviewDecision)(row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
-                RequestedOn = row.GetAttributeValue<DateTime>(FeasibilityReviewRow.CreatedOn),
-                DecidedOn = row.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DecidedOn),
-                DueOn = row.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DueDate),
+                RequestedOn = row.Read<DateTime>(FeasibilityReviewRow.CreatedOn),
+                DecidedOn = row.Read<DateTime?>(FeasibilityReviewRow.DecidedOn),
+                DueOn = row.Read<DateTime?>(FeasibilityReviewRow.DueDate),
             });
         }
 
@@ -61,11 +61,11 @@ namespace CrmCollab.Plugins.Data
             return All(query, HandoffTask.Id).Select(row => new HandoffRecord
             {
                 Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
-                CreatedOn = row.GetAttributeValue<DateTime>(CommonColumn.CreatedOn),
-                AcceptedOn = row.GetAttributeValue<DateTime?>(HandoffTask.AcceptedOn),
-                DueOn = row.GetAttributeValue<DateTime?>(HandoffTask.ScheduledEnd),
+                CreatedOn = row.Read<DateTime>(CommonColumn.CreatedOn),
+                AcceptedOn = row.Read<DateTime?>(HandoffTask.AcceptedOn),
+                DueOn = row.Read<DateTime?>(HandoffTask.ScheduledEnd),
                 CompletedOn = row.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted ? null
-                    : row.GetAttributeValue<DateTime?>(HandoffTask.ActualEnd) ?? row.GetAttributeValue<DateTime?>(CommonColumn.ModifiedOn),
+                    : row.Read<DateTime?>(HandoffTask.ActualEnd) ?? row.Read<DateTime?>(CommonColumn.ModifiedOn),
             });
         }
 
@@ -80,8 +80,8 @@ namespace CrmCollab.Plugins.Data
             return All(query, FieldSignalRow.Id).Select(row => new SignalRecord
             {
                 RaisedBy = (BusinessFunction)row.Choice(FieldSignalRow.RaisedByFunction).Value,
-                RaisedOn = row.GetAttributeValue<DateTime>(CommonColumn.CreatedOn),
-                AcknowledgedOn = row.GetAttributeValue<DateTime?>(FieldSignalRow.AcknowledgedOn),
+                RaisedOn = row.Read<DateTime>(CommonColumn.CreatedOn),
+                AcknowledgedOn = row.Read<DateTime?>(FieldSignalRow.AcknowledgedOn),
             });
         }
 

@@ -42,7 +42,7 @@ namespace CrmCollab.Plugins.Data
                 chain.Add(new AccountProfile
                 {
                     Id = row.Id,
-                    Name = row.GetAttributeValue<string>(Account.Name),
+                    Name = row.Read<string>(Account.Name),
                     ParentId = row.RefId(Account.ParentAccountId),
                     IndustryCode = row.Choice(Account.IndustryCode),
                     TerritoryId = row.RefId(Account.TerritoryId),
@@ -69,9 +69,9 @@ namespace CrmCollab.Plugins.Data
 
         public static DedicatedOwner ToDedicatedOwner(Entity row)
         {
-            EntityReference user = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.UserId);
-            EntityReference team = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.TeamId);
-            EntityReference backup = row.GetAttributeValue<EntityReference>(DedicatedOwnerRow.BackupUserId);
+            EntityReference user = row.Read<EntityReference>(DedicatedOwnerRow.UserId);
+            EntityReference team = row.Read<EntityReference>(DedicatedOwnerRow.TeamId);
+            EntityReference backup = row.Read<EntityReference>(DedicatedOwnerRow.BackupUserId);
             return new DedicatedOwner
             {
                 Id = row.Id,
@@ -81,8 +81,8 @@ namespace CrmCollab.Plugins.Data
                 OwnerIsActive = user == null || !row.Aliased<bool>("u." + SystemUser.IsDisabled),
                 Backup = backup == null ? null : ToPrincipal(backup),
                 BackupIsActive = backup != null && !row.Aliased<bool>("b." + SystemUser.IsDisabled),
-                ValidFrom = row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidFrom) ?? DateTime.MinValue,
-                ValidTo = row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidTo),
+                ValidFrom = row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom) ?? DateTime.MinValue,
+                ValidTo = row.Read<DateTime?>(DedicatedOwnerRow.ValidTo),
             };
         }
 
@@ -101,13 +101,13 @@ namespace CrmCollab.Plugins.Data
                 .Select(row => new RoutingRule
                 {
                     Id = row.Id,
-                    Name = row.GetAttributeValue<string>(RoutingRuleRow.Name),
+                    Name = row.Read<string>(RoutingRuleRow.Name),
                     Function = (BusinessFunction)(row.Choice(RoutingRuleRow.Function) ?? 0),
                     IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
                     TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
-                    CustomerSizeCode = row.GetAttributeValue<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
+                    CustomerSizeCode = row.Read<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
                     Target = FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
-                    Priority = row.GetAttributeValue<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
+                    Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
                 })
                 .ToList();
         }
@@ -125,7 +125,7 @@ namespace CrmCollab.Plugins.Data
                 else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
                 Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
                 if (found != null)
-                    return new Principal(table == Queue.Table ? PrincipalKind.Queue : PrincipalKind.Team, found.Id, found.GetAttributeValue<string>(nameColumn));
+                    return new Principal(table == Queue.Table ? PrincipalKind.Queue : PrincipalKind.Team, found.Id, found.Read<string>(nameColumn));
             }
             return null;
         }
@@ -154,7 +154,7 @@ namespace CrmCollab.Plugins.Data
         }
 
         private static Principal FirstPrincipal(Entity row, params string[] columns) =>
-            columns.Select(c => row.GetAttributeValue<EntityReference>(c)).Where(r => r != null).Select(ToPrincipal).FirstOrDefault();
+            columns.Select(c => row.Read<EntityReference>(c)).Where(r => r != null).Select(ToPrincipal).FirstOrDefault();
 
         private static void AddUserState(QueryExpression query, string lookup, string alias)
         {

@@ -43,8 +43,8 @@ namespace CrmCollab.Plugins.Data
         /// <summary>The deal an instance row belongs to, whichever kind of BPF table it is.</summary>
         public static System.Guid? DealOf(Microsoft.Xrm.Sdk.Entity instance) =>
             instance == null ? null
-                : (instance.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(OpportunityId)
-                   ?? instance.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(CustomOpportunityId))?.Id;
+                : (instance.Read<Microsoft.Xrm.Sdk.EntityReference>(OpportunityId)
+                   ?? instance.Read<Microsoft.Xrm.Sdk.EntityReference>(CustomOpportunityId))?.Id;
     }
 
     public static class OpportunityProduct

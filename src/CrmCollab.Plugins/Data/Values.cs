@@ -6,14 +6,14 @@ namespace CrmCollab.Plugins.Data
     /// <summary>Small readers that turn SDK values into plain ones, tolerant of absent columns.</summary>
     public static class Values
     {
-        public static int? Choice(this Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value;
+        public static int? Choice(this Entity row, string column) => row.Read<OptionSetValue>(column)?.Value;
 
-        public static Guid? RefId(this Entity row, string column) => row.GetAttributeValue<EntityReference>(column)?.Id;
+        public static Guid? RefId(this Entity row, string column) => row.Read<EntityReference>(column)?.Id;
 
-        public static decimal? MoneyValue(this Entity row, string column) => row.GetAttributeValue<Money>(column)?.Value;
+        public static decimal? MoneyValue(this Entity row, string column) => row.Read<Money>(column)?.Value;
 
         public static bool Flag(this Entity row, string column, bool whenMissing = false) =>
-            row.Contains(column) && row[column] is bool value ? value : whenMissing;
+            row.Contains(column) && row[column] != null ? row.Read<bool>(column) : whenMissing;
 
         /// <summary>A value read through a link-entity alias ("u.isdisabled").</summary>
         public static T Aliased<T>(this Entity row, string aliasAndColumn)

@@ -8,7 +8,7 @@ namespace CrmCollab.Plugins.Feasibility
     public static class DealStage
     {
         public static int? Of(Entity deal) =>
-            deal.Choice(Opportunity.SalesStage) ?? SalesStage.FromStepName(deal.GetAttributeValue<string>(Opportunity.StepName));
+            deal.Choice(Opportunity.SalesStage) ?? SalesStage.FromStepName(deal.Read<string>(Opportunity.StepName));
 
         /// <summary>A business process flow stage's category uses the same numbers as salesstage (0 Qualify … 3 Close).</summary>
         public static int? OfCategory(int? stageCategory) =>

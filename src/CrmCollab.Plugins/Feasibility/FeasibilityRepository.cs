@@ -44,17 +44,17 @@ namespace CrmCollab.Plugins.Feasibility
         public static FeasibilityRule ToRule(Entity row) => new FeasibilityRule
         {
             Id = row.Id,
-            Name = row.GetAttributeValue<string>(FeasibilityRuleRow.Name),
+            Name = row.Read<string>(FeasibilityRuleRow.Name),
             Function = (BusinessFunction)(row.Choice(FeasibilityRuleRow.Function) ?? 0),
             MinAmount = row.MoneyValue(FeasibilityRuleRow.MinAmount),
             CustomOnly = row.Flag(FeasibilityRuleRow.CustomOnly),
-            MinDiscountPercent = row.GetAttributeValue<decimal?>(FeasibilityRuleRow.MinDiscountPercent),
-            MaxLeadDays = row.GetAttributeValue<int?>(FeasibilityRuleRow.MaxLeadDays),
+            MinDiscountPercent = row.Read<decimal?>(FeasibilityRuleRow.MinDiscountPercent),
+            MaxLeadDays = row.Read<int?>(FeasibilityRuleRow.MaxLeadDays),
             IndustryCode = row.Choice(FeasibilityRuleRow.IndustryCode),
             TriggerStage = row.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop,
             GateStage = row.Choice(FeasibilityRuleRow.GateStage) ?? SalesStage.Propose,
-            SlaHours = row.GetAttributeValue<int?>(FeasibilityRuleRow.SlaHours) ?? 48,
-            RelevantColumns = CommaList.Parse(row.GetAttributeValue<string>(FeasibilityRuleRow.RelevantColumns)),
+            SlaHours = row.Read<int?>(FeasibilityRuleRow.SlaHours) ?? 48,
+            RelevantColumns = CommaList.Parse(row.Read<string>(FeasibilityRuleRow.RelevantColumns)),
             IsActive = true,
         };
 
@@ -78,19 +78,19 @@ namespace CrmCollab.Plugins.Feasibility
             Id = review.Id,
             Function = (BusinessFunction)(review.Choice(FeasibilityReviewRow.Function) ?? 0),
             Decision = (ReviewDecision)(review.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
-            Conditions = review.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
-            RejectionReason = review.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason),
-            DueDate = review.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DueDate),
-            ReviewerName = review.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
-            CreatedOn = review.GetAttributeValue<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
+            Conditions = review.Read<string>(FeasibilityReviewRow.Conditions),
+            RejectionReason = review.Read<string>(FeasibilityReviewRow.RejectionReason),
+            DueDate = review.Read<DateTime?>(FeasibilityReviewRow.DueDate),
+            ReviewerName = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
+            CreatedOn = review.Read<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
         };
 
         public static DealFacts FactsOf(Entity deal, int? industryCode = null) => new DealFacts
         {
             Amount = deal.MoneyValue(Opportunity.EstimatedValue),
             IsCustomSolution = deal.Flag(Opportunity.IsCustomSolution),
-            DiscountPercent = deal.GetAttributeValue<decimal?>(Opportunity.DiscountPercent),
-            RequestedDelivery = deal.GetAttributeValue<DateTime?>(Opportunity.RequestedDelivery),
+            DiscountPercent = deal.Read<decimal?>(Opportunity.DiscountPercent),
+            RequestedDelivery = deal.Read<DateTime?>(Opportunity.RequestedDelivery),
             IndustryCode = industryCode,
         };
 
@@ -106,7 +106,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var review = new Entity(FeasibilityReviewRow.Table)
             {
-                [FeasibilityReviewRow.Name] = Values.Shorten($"{required.Function.Label()} review – {deal.GetAttributeValue<string>(Opportunity.Name)}", 200),
+                [FeasibilityReviewRow.Name] = Values.Shorten($"{required.Function.Label()} review – {deal.Read<string>(Opportunity.Name)}", 200),
                 [FeasibilityReviewRow.OpportunityId] = deal.ToEntityReference(),
                 [FeasibilityReviewRow.Function] = new OptionSetValue((int)required.Function),
                 [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),

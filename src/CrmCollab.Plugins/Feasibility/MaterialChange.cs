@@ -56,8 +56,8 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 Id = review.Id,
                 State = FeasibilityRepository.ToState(review),
-                RelevantColumns = CommaList.Parse(review.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns)),
-                Fingerprint = review.GetAttributeValue<string>(FeasibilityReviewRow.TermsFingerprint),
+                RelevantColumns = CommaList.Parse(review.Read<string>(FeasibilityReviewRow.RelevantColumns)),
+                Fingerprint = review.Read<string>(FeasibilityReviewRow.TermsFingerprint),
             });
             IReadOnlyList<Guid> invalid = MaterialChangeRule.ToInvalidate(true, watched, changedColumns, valueOf);
             foreach (Guid review in invalid)

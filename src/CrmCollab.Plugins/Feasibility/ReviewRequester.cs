@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Feasibility
             }
             GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));
             if (MaterialChangeRule.StatusWaitsForReviews(reviews.Count, atAnyStage)) return new RequestOutcome { Requested = new BusinessFunction[0], Verdict = verdict };
-            _repository.SaveStatus(deal.Id, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
+            _repository.SaveStatus(deal.Id, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
             return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
         }
 

@@ -90,7 +90,7 @@ namespace CrmCollab.Plugins.Guards
         private static Refusal Amounts(Entity target)
         {
             decimal? amount = target.MoneyValue(Opportunity.EstimatedValue);
-            decimal? discount = target.GetAttributeValue<decimal?>(Opportunity.DiscountPercent);
+            decimal? discount = target.Read<decimal?>(Opportunity.DiscountPercent);
             if (amount < 0)
                 return new Refusal(RefusalCodes.NegativeAmount, "Est. Revenue cannot be negative. Enter the deal's value as a positive amount.");
             if (discount < 0 || discount > 100)

@@ -62,8 +62,8 @@ namespace CrmCollab.Plugins.Routing
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
                 var decision = Resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value);
-                if (application.Reroute(task, task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                        HandoffTask.IsUnrouted, reason, task.GetAttributeValue<string>(HandoffTask.Subject))) moved++;
+                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
+                        HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
             }
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          FeasibilityReviewRow.Name, q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
@@ -71,8 +71,8 @@ namespace CrmCollab.Plugins.Routing
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
                 var decision = Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value);
-                if (application.Reroute(review, review.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
-                        null, reason, review.GetAttributeValue<string>(FeasibilityReviewRow.Name))) moved++;
+                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
+                        null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
             }
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }

@@ -47,14 +47,14 @@ namespace CrmCollab.Plugins.Routing
             Guid? accountId = AccountOf(deal);
             if (accountId == null)
                 throw new InvalidPluginExecutionException(
-                    $"The opportunity '{deal.GetAttributeValue<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
+                    $"The opportunity '{deal.Read<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
 
             var templates = ActiveTemplates();
             List<Entity> existingTasks = ExistingHandoffs(opportunityId);
-            var existing = new HashSet<string>(existingTasks.Select(t => t.GetAttributeValue<string>(HandoffTask.HandoffKey)));
+            var existing = new HashSet<string>(existingTasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
-            IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.GetAttributeValue<string>(Opportunity.Name),
+            IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.Read<string>(Opportunity.Name),
                 now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
@@ -86,7 +86,7 @@ namespace CrmCollab.Plugins.Routing
 
         public static Guid? AccountOf(Entity deal)
         {
-            EntityReference customer = deal.GetAttributeValue<EntityReference>(Opportunity.CustomerId);
+            EntityReference customer = deal.Read<EntityReference>(Opportunity.CustomerId);
             if (customer != null && customer.LogicalName == Account.Table) return customer.Id;
             return deal.RefId(Opportunity.ParentAccountId);
         }
@@ -94,10 +94,10 @@ namespace CrmCollab.Plugins.Routing
         public static AgreedTerms TermsOf(Entity deal) => new AgreedTerms
         {
             Amount = deal.MoneyValue(Opportunity.EstimatedValue),
-            DiscountPercent = deal.GetAttributeValue<decimal?>(Opportunity.DiscountPercent),
-            RequestedDelivery = deal.GetAttributeValue<DateTime?>(Opportunity.RequestedDelivery),
+            DiscountPercent = deal.Read<decimal?>(Opportunity.DiscountPercent),
+            RequestedDelivery = deal.Read<DateTime?>(Opportunity.RequestedDelivery),
             PaymentTerms = deal.FormattedValues.Contains(Opportunity.PaymentTerms) ? deal.FormattedValues[Opportunity.PaymentTerms] : null,
-            CurrencySymbol = deal.GetAttributeValue<EntityReference>(Opportunity.TransactionCurrencyId)?.Name,
+            CurrencySymbol = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId)?.Name,
         };
 
         private List<HandoffTemplate> ActiveTemplates()
@@ -112,11 +112,11 @@ namespace CrmCollab.Plugins.Routing
             {
                 Id = row.Id,
                 Function = (BusinessFunction)(row.Choice(HandoffTemplateRow.Function) ?? 0),
-                Subject = row.GetAttributeValue<string>(HandoffTemplateRow.Subject),
-                Description = row.GetAttributeValue<string>(HandoffTemplateRow.Description),
-                DueOffsetDays = row.GetAttributeValue<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
-                RequiredEvidence = CommaList.Parse(row.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence)),
-                Sequence = row.GetAttributeValue<int?>(HandoffTemplateRow.Sequence) ?? 0,
+                Subject = row.Read<string>(HandoffTemplateRow.Subject),
+                Description = row.Read<string>(HandoffTemplateRow.Description),
+                DueOffsetDays = row.Read<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
+                RequiredEvidence = CommaList.Parse(row.Read<string>(HandoffTemplateRow.RequiredEvidence)),
+                Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
             }).ToList();
         }
 
@@ -137,7 +137,7 @@ namespace CrmCollab.Plugins.Routing
         {
             foreach (Entity task in tasks)
             {
-                if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateOpen || task.GetAttributeValue<string>(HandoffTask.AgreedTerms) == terms) continue;
+                if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateOpen || task.Read<string>(HandoffTask.AgreedTerms) == terms) continue;
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.AgreedTerms] = terms });
             }
         }
@@ -159,7 +159,7 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
             };
             // Nobody found: the salesperson holds the task (and is told) until an owner is set.
-            EntityReference owner = routing.OwnerFor(handoff.Routing, deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId));
+            EntityReference owner = routing.OwnerFor(handoff.Routing, deal.Read<EntityReference>(Opportunity.OwnerId));
             if (owner != null) task[HandoffTask.OwnerId] = owner;
             Guid taskId = _service.Create(task);
             routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);

@@ -44,8 +44,8 @@ namespace CrmCollab.Plugins.Routing
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {
-                if (application.Reroute(task, task.GetAttributeValue<EntityReference>(HandoffTask.OwnerId), routing, HandoffTask.RoutingPath,
-                        HandoffTask.IsUnrouted, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", task.GetAttributeValue<string>(HandoffTask.Subject)))
+                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), routing, HandoffTask.RoutingPath,
+                        HandoffTask.IsUnrouted, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", task.Read<string>(HandoffTask.Subject)))
                     moved++;
             }
             context.Trace("Re-routed {0} open {1} handoff(s) of account {2}.", moved, function.Label(), accountId);

@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Routing
             Principal owner = routing?.Owner;
             if (owner == null) return whenNobody;
             if (owner.Kind != PrincipalKind.Queue) return RoutingRepository.ToOwnerReference(owner);
-            return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet(Queue.OwnerId)).GetAttributeValue<EntityReference>(Queue.OwnerId) ?? whenNobody;
+            return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet(Queue.OwnerId)).Read<EntityReference>(Queue.OwnerId) ?? whenNobody;
         }
 
         /// <summary>After the record exists: a queue-routed record is put in its queue (once). True when it was queued now.</summary>
