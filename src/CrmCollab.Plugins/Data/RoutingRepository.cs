@@ -113,9 +113,11 @@ namespace CrmCollab.Plugins.Data
         }
 
         /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
-        public Principal UnroutedFallback()
+        public Principal UnroutedFallback() => QueueOrTeam(EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue));
+
+        /// <summary>The queue (else the team) a setting names, by id or by name; null when there is none or the setting is empty.</summary>
+        public Principal QueueOrTeam(string setting)
         {
-            string setting = EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue);
             if (string.IsNullOrWhiteSpace(setting)) return null;
             foreach (var table in new[] { Queue.Table, Team.Table })
             {
