@@ -28,7 +28,9 @@ namespace CrmCollab.Plugins.Data
 
     public static class Team
     {
-        public const string Table = "team", Id = "teamid", Name = "name";
+        public const string Table = "team", Id = "teamid", Name = "name", TeamType = "teamtype";
+
+        public const int AccessTeam = 1;
     }
 
     public static class Queue
