@@ -139,7 +139,10 @@ namespace CrmCollab.Plugins.Data
                 case SystemUser.Table: return new Principal(PrincipalKind.User, reference.Id, reference.Name);
                 case Team.Table: return new Principal(PrincipalKind.Team, reference.Id, reference.Name);
                 case Queue.Table: return new Principal(PrincipalKind.Queue, reference.Id, reference.Name);
-                default: throw new InvalidOperationException($"A {reference.LogicalName} cannot receive work.");
+                default:
+                    throw new InvalidPluginExecutionException(
+                        $"Work can be routed to a user, a team or a queue only, not to a row of the table '{reference.LogicalName}'. " +
+                        "Ask your CrmCollab administrator to correct the routing rule or dedicated owner.");
             }
         }
 
