@@ -29,8 +29,14 @@ namespace CrmCollab.Plugins.Terms
         /// <summary>What makes a task a handoff: set by CrmCollab when it creates it.</summary>
         public static readonly string[] IdentityColumns = { HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence };
 
-        /// <summary>The server's columns: the identity, the due date (from the template) and the actual end (at completion).</summary>
-        public static readonly string[] ServerColumns = IdentityColumns.Concat(new[] { HandoffTask.ScheduledEnd, HandoffTask.ActualEnd }).ToArray();
+        /// <summary>
+        /// The server's columns: the identity, the deal, function and agreed terms (refreshed by an approved amendment), the due
+        /// date (from the template) and the actual end (at completion).
+        /// </summary>
+        public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
+        {
+            HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd,
+        }).ToArray();
 
         public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -82,9 +88,13 @@ namespace CrmCollab.Plugins.Terms
                 target[HandoffTask.ActualEnd] = context.Now;
         }
 
-        /// <summary>The handoff step after the deal's Win, or any call through the SYSTEM service (workflow step).</summary>
+        /// <summary>
+        /// The handoff step after the deal's Win, the amendment step refreshing the agreed terms, or any call through the
+        /// SYSTEM service (the Create Post-Sale Handoff workflow step).
+        /// </summary>
         private static bool IsServerCall(LocalPluginContext context) =>
-            ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table) || ServerCall.IsSystem(context);
+            ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
+            || ServerCall.FollowsOperationOn(context.ExecutionContext, AmendmentRow.Table) || ServerCall.IsSystem(context);
 
         /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>
         private static IReadOnlyList<string> RequiredEvidence(LocalPluginContext context, Entity task)

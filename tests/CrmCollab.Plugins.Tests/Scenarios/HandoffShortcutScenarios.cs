@@ -80,6 +80,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(_deal);
             DateTime due = _org.Row("task", Delivery, "scheduledend").GetAttributeValue<DateTime>("scheduledend");
             _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery) { ["scheduledend"] = due.AddDays(20) }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery)
+            {
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Adv), ["crmc_agreedterms"] = "Discount: 40 %",
+            }), Touched);
             _org.Engine.Clock.Advance(TimeSpan.FromDays(15)); // late
             string backdated = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery)
             {
