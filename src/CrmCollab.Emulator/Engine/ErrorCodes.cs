@@ -27,6 +27,8 @@ namespace CrmCollab.Emulator.Engine
         public const int IsvTransactionCount = unchecked((int)0x8009000C);
         public const int PrivilegeDenied = unchecked((int)0x80040220);
         public const int InvalidOperation = unchecked((int)0x8004023B);
+        /// <summary>InvalidOwnerID: an ownerid that is null or not a reference to a user or team.</summary>
+        public const int InvalidOwnerID = unchecked((int)0x80040229);
         /// <summary>Not in the list under this name; the code Dataverse returns for an unknown request name.</summary>
         public const int SdkMessageNotImplemented = unchecked((int)0x80044824);
         /// <summary>Not in the list: Restrict cascade refusal (CannotDeleteDueToAssociation).</summary>
@@ -59,6 +61,9 @@ namespace CrmCollab.Emulator.Engine
 
         public static FaultException<OrganizationServiceFault> Invalid(string message) =>
             Create(ErrorCodes.InvalidArgument, message);
+
+        public static FaultException<OrganizationServiceFault> InvalidOwner() =>
+            Create(ErrorCodes.InvalidOwnerID, "The owner ID is invalid or missing.");
 
         public static FaultException<OrganizationServiceFault> UnknownTable(string table) =>
             Create(ErrorCodes.QueryBuilderNoEntity, Query.QueryFaults.UnknownEntityMessage(table));

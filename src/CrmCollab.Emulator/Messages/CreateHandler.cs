@@ -28,16 +28,19 @@ namespace CrmCollab.Emulator.Messages
                     // PreOperation plugins may have changed (or replaced) the Target: save what they left.
                     var saved = (Entity)op.InputParameters["Target"];
                     DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
+                    // An ownerid sent null means "the caller", as when it is left out; any other non-reference is refused.
+                    var named = table.Column("ownerid") != null && saved.Attributes.TryGetValue("ownerid", out var sent) && sent != null
+                        ? MessageContext.NamedOwner(saved) : null;
                     var security = context.Engine.Security;
                     if (security != null)
                     {
                         // The target as the check sees it: owned by the caller unless it names an owner. SYSTEM
                         // passes every check without reading it, so no copy is made for SYSTEM.
-                        bool hasOwner = saved.Attributes.TryGetValue("ownerid", out var named) && named != null;
+                        bool hasOwner = named != null;
                         if (!security.IsSystem(op.UserId))
                             security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
                         if (table.Column("ownerid") != null)
-                            context.DemandCanOwn(hasOwner ? (EntityReference)named : new EntityReference("systemuser", op.UserId), table.LogicalName);
+                            context.DemandCanOwn(named ?? new EntityReference("systemuser", op.UserId), table.LogicalName);
                     }
                     var id = context.Store.Create(saved, op.UserId, op.Transaction.Log);
                     op.PrimaryEntityId = id;

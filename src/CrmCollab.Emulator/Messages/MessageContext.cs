@@ -42,6 +42,16 @@ namespace CrmCollab.Emulator.Messages
             if (owner != null) Engine.Security?.DemandCanOwn(owner, table);
         }
 
+        /// <summary>
+        /// The owner a Create or Update names: null when it names none; the platform's InvalidOwnerID fault when ownerid
+        /// is sent empty (a row always has an owner) or as anything but a reference (a bare Guid, a name).
+        /// </summary>
+        public static EntityReference NamedOwner(Entity target)
+        {
+            if (!target.Attributes.TryGetValue("ownerid", out var value)) return null;
+            return value as EntityReference ?? throw Faults.InvalidOwner();
+        }
+
         public static OrganizationResponse Respond(string name, Operation op) =>
             ResponseTypes.Create(name, op.OutputParameters); // typed here, so the engine need not re-wrap it
 

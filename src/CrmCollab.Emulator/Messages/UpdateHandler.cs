@@ -68,7 +68,8 @@ namespace CrmCollab.Emulator.Messages
                     DirectCloseRule.RefuseDirectClose(context, table, saved);
                     context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, id));
                     // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
-                    if (saved.GetAttributeValue<EntityReference>("ownerid") is EntityReference newOwner) context.DemandCanOwn(newOwner, table);
+                    if (context.Table(table).Column("ownerid") != null && MessageContext.NamedOwner(saved) is EntityReference newOwner)
+                        context.DemandCanOwn(newOwner, table);
                     context.Store.Update(saved, op.UserId, op.Transaction.Log);
                     return MessageContext.Respond(MessageName, op);
                 },

@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Activities
             catch (Exception unexpected)
             {
                 tracing?.Trace("{0} failed: {1}", GetType().Name, unexpected.ToString());
-                throw new InvalidPluginExecutionException($"{GetType().Name} could not complete: {unexpected.Message}", unexpected);
+                throw new InvalidPluginExecutionException($"The CrmCollab workflow step could not complete: {unexpected.Message}", unexpected);
             }
             finally
             {

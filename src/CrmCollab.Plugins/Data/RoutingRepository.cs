@@ -113,9 +113,11 @@ namespace CrmCollab.Plugins.Data
         }
 
         /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
-        public Principal UnroutedFallback()
+        public Principal UnroutedFallback() => QueueOrTeam(EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue));
+
+        /// <summary>The queue (else the team) a setting names, by id or by name; null when there is none or the setting is empty.</summary>
+        public Principal QueueOrTeam(string setting)
         {
-            string setting = EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue);
             if (string.IsNullOrWhiteSpace(setting)) return null;
             foreach (var table in new[] { Queue.Table, Team.Table })
             {
@@ -137,7 +139,10 @@ namespace CrmCollab.Plugins.Data
                 case SystemUser.Table: return new Principal(PrincipalKind.User, reference.Id, reference.Name);
                 case Team.Table: return new Principal(PrincipalKind.Team, reference.Id, reference.Name);
                 case Queue.Table: return new Principal(PrincipalKind.Queue, reference.Id, reference.Name);
-                default: throw new InvalidOperationException($"A {reference.LogicalName} cannot receive work.");
+                default:
+                    throw new InvalidPluginExecutionException(
+                        $"Work can be routed to a user, a team or a queue only, not to a row of the table '{reference.LogicalName}'. " +
+                        "Ask your CrmCollab administrator to correct the routing rule or dedicated owner.");
             }
         }
 

@@ -50,8 +50,8 @@ namespace CrmCollab.Plugins.Data
 
     public static class Membership
     {
-        public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", UserId = "systemuserid",
-            TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name";
+        public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", TeamRoles = "teamroles",
+            UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name";
 
         public const string AdministratorRole = "CrmCollab Administrator";
     }
@@ -76,6 +76,13 @@ namespace CrmCollab.Plugins.Data
             ["crmc_iscustomsolution"] = "Custom solution",
             ["crmc_contractnumber"] = "Contract number", ["crmc_trackingnumber"] = "Tracking number",
             ["crmc_deliveredon"] = "Delivered on", ["crmc_servicereference"] = "Service reference",
+            ["crmc_opportunityid"] = "Opportunity", ["crmc_function"] = "Function", ["crmc_relevantcolumns"] = "Relevant columns",
+            ["crmc_termsfingerprint"] = "Terms fingerprint", ["crmc_duedate"] = "Due date", ["crmc_gatestage"] = "Gate stage",
+            ["crmc_routingpath"] = "Routing path", ["crmc_decidedon"] = "Decided on", ["crmc_decidedby"] = "Decided by",
+            ["crmc_handoffkey"] = "Handoff key", ["crmc_handofftemplateid"] = "Handoff template",
+            ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
+            ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
+            ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms",
         };
 
         public static string Of(string column) => Labels.TryGetValue(column, out string label) ? label : column;

@@ -29,7 +29,9 @@ namespace CrmCollab.Plugins.Data
 
     public static class Team
     {
-        public const string Table = "team", Id = "teamid", Name = "name";
+        public const string Table = "team", Id = "teamid", Name = "name", TeamType = "teamtype";
+
+        public const int AccessTeam = 1;
     }
 
     public static class Queue
@@ -73,7 +75,8 @@ namespace CrmCollab.Plugins.Data
             TemplateId = "crmc_handofftemplateid", HandoffKey = "crmc_handoffkey", RoutingPath = "crmc_routingpath",
             AgreedTerms = "crmc_agreedterms", AcceptedOn = "crmc_acceptedon", IsUnrouted = "crmc_isunrouted",
             ContractNumber = "crmc_contractnumber", TrackingNumber = "crmc_trackingnumber", DeliveredOn = "crmc_deliveredon",
-            ServiceReference = "crmc_servicereference";
+            ServiceReference = "crmc_servicereference", RequiredEvidence = "crmc_requiredevidence",
+            CancelReason = "crmc_cancelreason";
 
         public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;
     }

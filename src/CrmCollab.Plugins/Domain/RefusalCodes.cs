@@ -22,5 +22,36 @@ namespace CrmCollab.Plugins.Domain
         // Agreed terms after the win.
         public const string TermsLocked = "CRMC-TERMS-LOCKED";
         public const string ProductsLocked = "CRMC-PRODUCTS-LOCKED";
+
+        // Issue 15: reviews, amendments, handoffs, signals and settings that cannot be bent.
+        public const string ReviewServerColumn = "CRMC-REVIEW-SERVER-COLUMN";
+        public const string ReviewFrozenOnceWon = "CRMC-REVIEW-FROZEN-WON";
+        public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
+        public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";
+        public const string AmendmentStamps = "CRMC-AMENDMENT-SERVER-COLUMN";
+        public const string AmendmentDealFixed = "CRMC-AMENDMENT-DEAL-FIXED";
+        public const string AmendmentDealNotWon = "CRMC-AMENDMENT-DEAL-NOT-WON";
+        public const string AmendmentTransition = "CRMC-AMENDMENT-TRANSITION";
+        public const string AmendmentAuthorOnly = "CRMC-AMENDMENT-AUTHOR-ONLY";
+        public const string AmendmentContent = "CRMC-AMENDMENT-CONTENT";
+        public const string AmendmentApprover = "CRMC-AMENDMENT-APPROVER";
+        public const string AmendmentIsHistory = "CRMC-AMENDMENT-HISTORY";
+        public const string HandoffServerColumn = "CRMC-HANDOFF-SERVER-COLUMN";
+        public const string HandoffClosed = "CRMC-HANDOFF-CLOSED";
+        public const string HandoffReopenAdminOnly = "CRMC-HANDOFF-REOPEN-ADMIN-ONLY";
+        public const string HandoffAcceptOwnerOnly = "CRMC-HANDOFF-ACCEPT-OWNER-ONLY";
+        public const string HandoffCancelAdminOnly = "CRMC-HANDOFF-CANCEL-ADMIN-ONLY";
+        public const string HandoffCancelReason = "CRMC-HANDOFF-CANCEL-REASON";
+        public const string HandoffEvidenceMissing = "CRMC-HANDOFF-EVIDENCE-MISSING";
+        public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
+        public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";
+        public const string OwnerCannotOwn = "CRMC-OWNER-CANNOT-OWN";
+        public const string SignalServerColumn = "CRMC-SIGNAL-SERVER-COLUMN";
+        public const string SettingSchemaMismatch = "CRMC-SETTING-SCHEMA-MISMATCH";
+        public const string SettingInvalid = "CRMC-SETTING-INVALID";
+        public const string SettingUnknownColumn = "CRMC-SETTING-UNKNOWN-COLUMN";
+        public const string SettingUnknownQueue = "CRMC-SETTING-UNKNOWN-QUEUE";
+        public const string SettingUnverifiable = "CRMC-SETTING-UNVERIFIABLE";
+        public const string RuleInvalid = "CRMC-RULE-INVALID";
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -10,7 +11,7 @@ namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
     /// Refuses a bad feasibility rule at save: unknown or unwatched relevant columns, a gate stage not after the trigger
-    /// stage, negative amounts. Registered at PreValidation, where <see cref="OpportunityColumns"/> may probe columns.
+    /// stage, negative amounts. Registered at PreValidation, where <see cref="TableColumns"/> may probe columns.
     /// </summary>
     public sealed class FeasibilityRuleValidation : PluginBase
     {
@@ -30,10 +31,10 @@ namespace CrmCollab.Plugins.Feasibility
             if (!rule.Contains(FeasibilityRuleRow.GateStage)) rule[FeasibilityRuleRow.GateStage] = new OptionSetValue(SalesStage.Propose);
             FeasibilityRule parsed = FeasibilityRepository.ToRule(rule);
             var typed = parsed.RelevantColumns.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToList();
-            var known = new HashSet<string>(typed.Except(OpportunityColumns.Unknown(context, typed)));
+            var known = new HashSet<string>(typed.Except(TableColumns.Unknown(context, Opportunity.Table, typed)));
             var problems = FeasibilityRuleValidator.Check(parsed, known).ToList();
             if (rule.Choice(FeasibilityRuleRow.Function) == null) problems.Insert(0, "Choose the function this rule asks to review the deal.");
-            if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
+            if (problems.Count > 0) throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.RuleInvalid, string.Join(" ", problems)).Message);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
@@ -12,12 +13,24 @@ namespace CrmCollab.Plugins.Feasibility
     /// <summary>
     /// Decisions are made by the right people and stamped by the server: only the review's owner (or a member of
     /// its owning team) or a CrmCollab Administrator decides, never the deal's owner; conditions and reasons are
-    /// required; decidedon/decidedby/fingerprint are set here whatever the client sent. Each decision refreshes the
-    /// deal's feasibility status and summary.
+    /// required; the deal, function, terms, due date and decision stamps are CrmCollab's; once the deal is won its
+    /// reviews are final. Each decision refreshes the deal's feasibility status and summary.
     /// </summary>
     public sealed class ReviewDecisionGuard : PluginBase
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        /// <summary>Recorded by CrmCollab when the review is requested (or decided): no client changes them.</summary>
+        public static readonly string[] ServerColumns =
+        {
+            FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function, FeasibilityReviewRow.RelevantColumns,
+            FeasibilityReviewRow.TermsFingerprint, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.GateStage,
+            FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DecidedBy,
+            FeasibilityReviewRow.WithdrawalReason,
+        };
+
+        private static readonly string[] DecisionColumns =
+            { FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions, FeasibilityReviewRow.RejectionReason };
 
         public ReviewDecisionGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -34,58 +47,51 @@ namespace CrmCollab.Plugins.Feasibility
                 throw new InvalidPluginExecutionException("A feasibility review starts Pending; its reviewer decides it afterwards.");
         }
 
+        /// <summary>
+        /// One guard for every change of a review, in the order of <see cref="ReviewEditRules.Check"/>: server-recorded
+        /// columns, frozen once the deal is won, what a decision must carry, who decides. Then the server stamps.
+        /// </summary>
         private static void OnDecide(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
-            if (!target.Contains(FeasibilityReviewRow.Decision))
-            {
-                if (target.Contains(FeasibilityReviewRow.DecidedOn) || target.Contains(FeasibilityReviewRow.DecidedBy))
-                    throw new InvalidPluginExecutionException("'Decided on' and 'Decided by' are recorded by CrmCollab when the reviewer decides.");
-                if (target.Contains(FeasibilityReviewRow.Conditions) || target.Contains(FeasibilityReviewRow.RejectionReason))
-                    KeepsWhatTheDecisionNeeds(before, target);
-                return;
-            }
-            var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            var proposed = (ReviewDecision)(target.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            bool serverMove = proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn;
-            if (serverMove && IsCrmCollabInvalidation(context)) return;
             Entity after = Values.Merge(before, target);
-            string problem = ReviewDecisionRules.Check(current, proposed, after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
-                after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason));
-            if (problem != null) throw new InvalidPluginExecutionException(problem);
-
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;
-            Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId));
+            var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode)));
+            var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            var proposed = (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             EntityReference reviewOwner = before.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId);
-            problem = ReviewDecisionRules.CheckDecider(decider, deal.RefId(Opportunity.OwnerId) ?? Guid.Empty, reviewOwner?.Id ?? Guid.Empty,
-                reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null, Principals.HasRole(service, decider, Membership.AdministratorRole));
-            if (problem != null) throw new InvalidPluginExecutionException(problem);
+            bool decisionChanges = Changes.Of(target, before, DecisionColumns).Count > 0;
+
+            Refusal refusal = ReviewEditRules.Check(new ReviewEdit
+            {
+                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+                IsServerCall = () => ServerCall.IsSystem(context),
+                ChangesDecision = decisionChanges,
+                IsCrmCollabInvalidation = IsCrmCollabInvalidation(context),
+                DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
+                Current = current,
+                Proposed = proposed,
+                Conditions = after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
+                RejectionReason = after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason),
+                DeciderProblem = () => ReviewDecisionRules.CheckDecider(decider, deal.Value.RefId(Opportunity.OwnerId) ?? Guid.Empty,
+                    reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null,
+                    Principals.HasRole(service, decider, Membership.AdministratorRole)),
+            });
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision)
+                || proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn) return;
 
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
             target[FeasibilityReviewRow.DecidedBy] = new EntityReference(SystemUser.Table, decider);
             if (proposed == ReviewDecision.Pending) return;
             var relevant = Domain.CommaList.Parse(before.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns));
             var columns = relevant.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToArray();
-            Entity terms = columns.Length == 0 ? deal : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
+            Entity terms = columns.Length == 0 ? deal.Value : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
             target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant,
                 relevant.ToDictionary(c => c, c => MaterialChange.Text(terms, c)));
-        }
-
-        /// <summary>
-        /// Editing the conditions or the reason afterwards must not leave an "Approved with conditions" without
-        /// conditions, nor a rejection without its reason (the gate and the deal's summary show them to the rep).
-        /// </summary>
-        private static void KeepsWhatTheDecisionNeeds(Entity before, Entity target)
-        {
-            var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            if (decision == ReviewDecision.Pending) return;
-            Entity after = Values.Merge(before, target);
-            string problem = ReviewDecisionRules.Check(decision, decision, after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
-                after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason));
-            if (problem != null) throw new InvalidPluginExecutionException(problem);
         }
 
         private static void OnDecided(LocalPluginContext context)

@@ -60,8 +60,9 @@ namespace CrmCollab.Plugins.Infrastructure
             catch (FaultException<OrganizationServiceFault> fault)
             {
                 local.Trace("{0} failed on a service call: {1}", PluginName, fault.Detail?.Message ?? fault.Message);
+                // The user reads the server's own sentence; the step's name stays in the trace, for the administrator.
                 throw new InvalidPluginExecutionException(
-                    $"{PluginName} could not complete: {fault.Detail?.Message ?? fault.Message}", fault);
+                    $"CrmCollab could not complete this change: {fault.Detail?.Message ?? fault.Message}", fault);
             }
             catch (InvalidPluginExecutionException refusal)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -9,12 +10,16 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// Refuses a dedicated owner row that is incomplete or overlaps another row of the same account and function,
-    /// at save time, whatever the client (form, import, API).
+    /// Refuses a dedicated owner row that is incomplete, names a user or team that cannot own the work routed to it
+    /// (no security role, or an access team), or overlaps another row of the same account and function, at save
+    /// time, whatever the client (form, import, API).
     /// </summary>
     public sealed class DedicatedOwnerValidation : PluginBase
     {
         public const string PreImage = "PreImage";
+
+        /// <summary>Who receives the account's work: each must be able to own tasks and reviews.</summary>
+        private static readonly string[] Principals = { DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId, DedicatedOwnerRow.BackupUserId };
 
         public DedicatedOwnerValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -30,6 +35,11 @@ namespace CrmCollab.Plugins.Routing
                 row.RefId(DedicatedOwnerRow.TeamId), row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidFrom),
                 row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidTo)).ToList();
             if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
+            foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
+            {
+                Refusal refusal = CanOwn(context, row.GetAttributeValue<EntityReference>(column));
+                if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            }
 
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
@@ -43,6 +53,36 @@ namespace CrmCollab.Plugins.Routing
                     $"'{clash.GetAttributeValue<string>(DedicatedOwnerRow.Name) ?? other.Owner?.ToString()}' ({other.Owner}), valid {other.ValidFrom:yyyy-MM-dd} → {until}. " +
                     "End that row (set its 'valid to') before this one starts, or edit it instead.");
             }
+        }
+
+        /// <summary>The user or team named, read with its security roles (a user's through its teams too): two or three queries.</summary>
+        private static Refusal CanOwn(LocalPluginContext context, EntityReference principal)
+        {
+            if (principal == null) return null;
+            IOrganizationService service = context.SystemService;
+            bool isTeam = principal.LogicalName == Team.Table;
+            Entity row = service.Retrieve(principal.LogicalName, principal.Id,
+                isTeam ? new ColumnSet(Team.Name, Team.TeamType) : new ColumnSet(SystemUser.FullName));
+            string who = isTeam ? $"the team {row.GetAttributeValue<string>(Team.Name)}" : $"the user {row.GetAttributeValue<string>(SystemUser.FullName)}";
+            bool isAccessTeam = isTeam && row.Choice(Team.TeamType) == Team.AccessTeam;
+            bool hasRole = isTeam ? HasAny(service, Membership.TeamRoles, Membership.TeamId, principal.Id) : HasUserRole(service, principal.Id);
+            return DedicatedOwnerRules.CheckCanOwn(who, isTeam, isAccessTeam, hasRole);
+        }
+
+        private static bool HasUserRole(IOrganizationService service, Guid userId)
+        {
+            if (HasAny(service, Membership.UserRoles, Membership.UserId, userId)) return true;
+            var query = new QueryExpression(Membership.TeamRoles) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
+            LinkEntity members = query.AddLink(Membership.TeamMembers, Membership.TeamId, Membership.TeamId);
+            members.LinkCriteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        private static bool HasAny(IOrganizationService service, string table, string column, Guid id)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
+            query.Criteria.AddCondition(column, ConditionOperator.Equal, id);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         /// <summary>One query: other active rows of the same account and function.</summary>

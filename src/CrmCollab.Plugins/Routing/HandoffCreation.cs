@@ -157,6 +157,8 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.RoutingPath] = Values.Shorten(handoff.Routing.RoutingPath, 2000),
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
+                // The requirement travels with the task: changing or deleting the template later does not lift it.
+                [HandoffTask.RequiredEvidence] = Values.Shorten(string.Join(",", handoff.Template.RequiredEvidence), 1000),
             };
             // Nobody found: the salesperson holds the task (and is told) until an owner is set.
             EntityReference owner = routing.OwnerFor(handoff.Routing, deal.Read<EntityReference>(Opportunity.OwnerId));

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Infrastructure;
@@ -38,11 +41,25 @@ namespace CrmCollab.Plugins.Signals
             signal[FieldSignalRow.AcknowledgedOn] = null; // only the salesperson acknowledges, later
             if (!signal.IsFilled(FieldSignalRow.Name))
                 signal[FieldSignalRow.Name] = FieldSignalRules.Label((SignalKind)kind.Value) + " signal";
-            if (signal.Choice(FieldSignalRow.RaisedByFunction) == null)
+            // Stamped from who the raiser is (role, else dedicated-owner rows); a client may not choose it (it feeds the KPIs).
+            BusinessFunction? function = FieldSignalRules.RaiserFunction(Principals.RoleNames(context.SystemService, raiser),
+                DedicatedOwnerRowsOf(context.SystemService, raiser),
+                signal.RefId(FieldSignalRow.AccountId).Value, context.Now);
+            Refusal stamped = FieldSignalRules.CheckRaisedByFunction(signal.Choice(FieldSignalRow.RaisedByFunction), function);
+            if (stamped != null) throw new InvalidPluginExecutionException(stamped.Message);
+            signal[FieldSignalRow.RaisedByFunction] = function == null ? null : new OptionSetValue((int)function.Value);
+        }
+
+        /// <summary>The active dedicated-owner rows naming the raiser: one query, made only if the rows are read.</summary>
+        private static IEnumerable<DedicatedOwner> DedicatedOwnerRowsOf(IOrganizationService service, Guid userId)
+        {
+            var query = new QueryExpression(DedicatedOwnerRow.Table)
             {
-                BusinessFunction? function = FieldSignalRules.FunctionOfRoles(Principals.RoleNames(context.SystemService, raiser));
-                if (function != null) signal[FieldSignalRow.RaisedByFunction] = new OptionSetValue((int)function.Value);
-            }
+                ColumnSet = new ColumnSet(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo),
+            };
+            query.Criteria.AddCondition(DedicatedOwnerRow.UserId, ConditionOperator.Equal, userId);
+            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
+            foreach (Entity row in service.RetrieveMultiple(query).Entities) yield return RoutingRepository.ToDedicatedOwner(row);
         }
 
         private static void Route(LocalPluginContext context)

@@ -1,4 +1,7 @@
+using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
@@ -6,10 +9,16 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Signals
 {
-    /// <summary>Only the salesperson a signal is routed to acknowledges it, at server time (it feeds the KPIs).</summary>
+    /// <summary>
+    /// The one guard of a field signal's changes: who raised it, as which function and when it is due are CrmCollab's
+    /// (they feed the KPIs); only the salesperson it is routed to acknowledges it, at server time.
+    /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
         public const string PreImage = "PreImage";
+
+        /// <summary>Stamped by <see cref="FieldSignalIntake"/> when the signal is raised.</summary>
+        public static readonly string[] ServerColumns = { FieldSignalRow.RaisedByFunction, FieldSignalRow.RaisedBy, FieldSignalRow.DueDate };
 
         public SignalAcknowledgement(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -20,15 +29,16 @@ namespace CrmCollab.Plugins.Signals
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            if (!target.Contains(FieldSignalRow.AcknowledgedOn)) return;
             Entity before = context.PreImage(PreImage) ?? new Entity(FieldSignalRow.Table);
             // Clearing what is already empty changes nothing.
-            if (target[FieldSignalRow.AcknowledgedOn] == null && !before.IsFilled(FieldSignalRow.AcknowledgedOn)) return;
-            var owner = Values.Merge(before, target).GetAttributeValue<EntityReference>(CommonColumn.OwnerId);
-            if (!Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId, owner))
-                throw new InvalidPluginExecutionException(FieldSignalRules.AcknowledgeRefusal);
-            if (target[FieldSignalRow.AcknowledgedOn] != null)
-                target[FieldSignalRow.AcknowledgedOn] = before.GetAttributeValue<System.DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
+            bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
+            Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+                () => ServerCall.IsSystem(context), acknowledging,
+                () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
+                    Values.Merge(before, target).GetAttributeValue<EntityReference>(CommonColumn.OwnerId)));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
+                target[FieldSignalRow.AcknowledgedOn] = before.GetAttributeValue<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
         }
     }
 }

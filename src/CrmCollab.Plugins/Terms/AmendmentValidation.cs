@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -11,8 +12,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
-    /// Keeps amendments honest at save time: content, state moves, who decides. An approval is stamped here and
-    /// turned into Applied, so <see cref="AmendmentApplication"/> applies it later in the same transaction.
+    /// Keeps amendments honest at save time: the deal it belongs to (fixed, and won when raised and when applied),
+    /// content (its author's alone), state moves, who decides, and decided amendments kept as history. An approval is
+    /// stamped here and turned into Applied, so <see cref="AmendmentApplication"/> applies it in the same transaction.
     /// </summary>
     public sealed class AmendmentValidation : PluginBase
     {
@@ -20,11 +22,15 @@ namespace CrmCollab.Plugins.Terms
 
         private static readonly string[] Stamps = { AmendmentRow.ApprovedBy, AmendmentRow.ApprovedOn, AmendmentRow.AppliedOn };
 
+        /// <summary>What the requester proposes: only they change it, while it is Draft or Submitted.</summary>
+        private static readonly string[] ContentColumns = AmendmentRow.Proposals.Keys.Concat(new[] { AmendmentRow.Reason }).ToArray();
+
         public AmendmentValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate);
+            Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete);
         }
 
         private static void OnCreate(LocalPluginContext context)
@@ -44,25 +50,36 @@ namespace CrmCollab.Plugins.Terms
                 target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.GetAttributeValue<string>(Opportunity.Name), 100);
         }
 
+        /// <summary>One guard for every change of an amendment, in the order of <see cref="AmendmentEditRules.Check"/>.</summary>
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            RefuseStamps(target);
             Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
             Entity after = Values.Merge(before, target);
             AmendmentState from = StateOf(before) ?? AmendmentState.Draft;
             AmendmentState to = StateOf(after) ?? from;
-            bool closed = from == AmendmentState.Applied || from == AmendmentState.Rejected;
-            string refusal = AmendmentRules.CheckTransition(from, closed && to == from ? AmendmentState.Draft : to);
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
-            CheckContent(after);
+            Guid caller = context.ExecutionContext.InitiatingUserId;
+            Guid? dealId = before.RefId(AmendmentRow.OpportunityId);
+
+            Refusal refusal = AmendmentEditRules.Check(new AmendmentEdit
+            {
+                SendsStamps = Stamps.Any(target.Contains),
+                ChangesDeal = Changes.Of(target, before, new[] { AmendmentRow.OpportunityId }).Count > 0,
+                From = from,
+                To = to,
+                ChangesContent = Changes.Of(target, before, ContentColumns).Count > 0,
+                CallerIsAuthor = before.RefId(CommonColumn.CreatedBy) == caller,
+                Reason = after.GetAttributeValue<string>(AmendmentRow.Reason),
+                ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
+                ApproverComment = after.GetAttributeValue<string>(AmendmentRow.ApproverComment),
+                ApproverProblem = () => ApproverProblem(context, after, caller),
+                DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
+                    new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,
+            });
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
 
-            Guid approver = context.ExecutionContext.InitiatingUserId;
-            CheckApprover(context, after, approver);
-            refusal = AmendmentRules.CheckDecision(to, after.GetAttributeValue<string>(AmendmentRow.ApproverComment));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
-            target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, approver);
+            target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, caller);
             target[AmendmentRow.ApprovedOn] = context.Now;
             if (to == AmendmentState.Approved)
             {
@@ -72,19 +89,27 @@ namespace CrmCollab.Plugins.Terms
             }
         }
 
+        /// <summary>A decided amendment stays: deleting it would erase how the deal's terms changed.</summary>
+        private static void OnDelete(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
+            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            bool withItsDeal = parent != null && parent.MessageName == "Delete" && parent.PrimaryEntityName == Opportunity.Table
+                && parent.PrimaryEntityId == before.RefId(AmendmentRow.OpportunityId);
+            Refusal refusal = AmendmentEditRules.CheckDelete(StateOf(before) ?? AmendmentState.Draft, withItsDeal);
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+
         /// <summary>Never the requester; then an administrator (one query) or the deal's finance reviewer (one more).</summary>
-        private static void CheckApprover(LocalPluginContext context, Entity amendment, Guid approver)
+        private static string ApproverProblem(LocalPluginContext context, Entity amendment, Guid approver)
         {
             Guid owner = amendment.RefId(CommonColumn.OwnerId) ?? Guid.Empty;
             Guid requester = owner == approver ? owner : amendment.RefId(CommonColumn.CreatedBy) ?? owner;
             string refusal = AmendmentRules.CheckApprover(approver, requester, true, true);
-            if (refusal == null)
-            {
-                bool admin = Principals.HasRole(context.SystemService, approver, Membership.AdministratorRole);
-                bool finance = !admin && IsFinanceReviewer(context.SystemService, amendment.RefId(AmendmentRow.OpportunityId), approver);
-                refusal = AmendmentRules.CheckApprover(approver, requester, admin, finance);
-            }
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+            if (refusal != null) return refusal;
+            bool admin = Principals.HasRole(context.SystemService, approver, Membership.AdministratorRole);
+            bool finance = !admin && IsFinanceReviewer(context.SystemService, amendment.RefId(AmendmentRow.OpportunityId), approver);
+            return AmendmentRules.CheckApprover(approver, requester, admin, finance);
         }
 
         /// <summary>Owns the deal's current Finance review (not invalidated, not superseded).</summary>

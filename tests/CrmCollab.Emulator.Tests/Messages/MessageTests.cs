@@ -147,6 +147,22 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void An_owner_sent_empty_or_as_a_bare_id_is_refused_with_the_platforms_InvalidOwnerID_fault()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            var id = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
+
+            var empty = FaultAssert.Fails(() => svc.Update(new Entity("crmc_widget", id) { ["ownerid"] = null }), ErrorCodes.InvalidOwnerID);
+            FaultAssert.Fails(() => svc.Update(new Entity("crmc_widget", id) { ["ownerid"] = engine.SystemUserId }), ErrorCodes.InvalidOwnerID);
+            FaultAssert.Fails(() => svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "x", ["ownerid"] = "SYSTEM" }), ErrorCodes.InvalidOwnerID);
+
+            Assert.Equal("The owner ID is invalid or missing.", empty.Message);
+            Assert.Equal(engine.SystemUserId, svc.Retrieve("crmc_widget", id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Single(svc.RetrieveMultiple(new QueryExpression("crmc_widget")).Entities);
+        }
+
+        [Fact]
         public void Update_with_state_and_other_columns_runs_the_update_pipeline_twice()
         {
             var org = new TestOrg();

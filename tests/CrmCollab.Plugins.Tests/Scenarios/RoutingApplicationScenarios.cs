@@ -83,18 +83,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_function_whose_owner_cannot_own_tasks_does_not_cost_the_others_their_handoff_and_the_admin_sees_why()
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            Guid roleless = _org.Setup.CreateTeam("ADV desk (no role)", _org.Operations, Emulator.Security.TeamType.Owner);
+            Guid desk = _org.Setup.CreateTeam("ADV desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
             _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
             _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
             Guid account = _org.Account("Litware");
             _org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
-            // Written as SYSTEM, as an old import would have, before owners were checked at save.
-            _org.System.Create(new Entity("crmc_dedicatedowner")
-            {
-                ["crmc_name"] = "ADV desk", ["crmc_accountid"] = new EntityReference("account", account),
-                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Adv), ["crmc_teamid"] = new EntityReference("team", roleless),
-                ["crmc_validfrom"] = CrmCollabOrg.Start.AddYears(-1),
-            });
+            _org.DedicatedOwner(account, BusinessFunction.Adv, team: desk);
+            // Later someone removes the desk's only role: it can no longer own the tasks routed to it.
+            Guid role = _org.Setup.FindRole("CrmCollab ADV", _org.Setup.RootBusinessUnitId);
+            _org.System.Disassociate("team", desk, new Relationship("teamroles_association"),
+                new EntityReferenceCollection { new EntityReference("role", role) });
             Guid deal = _org.Deal(account);
 
             _org.Win(deal);

@@ -34,6 +34,27 @@ namespace CrmCollab.Plugins.Domain.Routing
             return a.ValidFrom.Date <= bEnd && b.ValidFrom.Date <= aEnd;
         }
 
+        /// <summary>
+        /// Whether a dedicated owner (or backup) can own the tasks and reviews CrmCollab routes to it: the platform lets
+        /// only a principal holding Read on a table own its rows, and an access team owns nothing.
+        /// </summary>
+        /// <param name="who">"the user Ann Smith" or "the team Logistics North".</param>
+        public static Refusal CheckCanOwn(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole)
+        {
+            if (isAccessTeam)
+                return new Refusal(RefusalCodes.OwnerCannotOwn,
+                    $"{Capitalised(who)} is an access team, and access teams cannot own records. Choose an owner team, or a user.");
+            if (hasSecurityRole) return null;
+            string noRole = isTeam ? "has no security role" : "has no security role, directly or through a team";
+            return new Refusal(RefusalCodes.OwnerCannotOwn,
+                $"{Capitalised(who)} {noRole}, so it lacks the Read privilege on tasks (prvReadActivity) and on feasibility reviews " +
+                "(prvReadcrmc_FeasibilityReview) needed to own the handoffs and reviews CrmCollab routes to it. " +
+                "Give it a CrmCollab role (for example CrmCollab Logistics) first, then save this dedicated owner again.");
+        }
+
+        private static string Capitalised(string text) =>
+            string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
         /// <summary>Problems with a routing rule on its own.</summary>
         public static IEnumerable<string> CheckRule(int? functionValue, int targetCount)
         {

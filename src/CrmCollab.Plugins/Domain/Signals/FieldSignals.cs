@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace CrmCollab.Plugins.Domain.Signals
 {
@@ -74,5 +76,38 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         public const string AcknowledgeRefusal = "Only the salesperson this signal is routed to can acknowledge it.";
+
+        /// <summary>
+        /// The function a signal is raised by, from who the raiser is, never from what the client sends: their CrmCollab
+        /// role, else the function they are a dedicated owner for (on the signal's account first); null when neither says.
+        /// </summary>
+        public static Routing.BusinessFunction? RaiserFunction(IEnumerable<string> roleNames, IEnumerable<Routing.DedicatedOwner> raiserRows,
+            Guid accountId, DateTime on)
+        {
+            Routing.BusinessFunction? byRole = FunctionOfRoles(roleNames);
+            if (byRole != null) return byRole;
+            Routing.DedicatedOwner row = raiserRows.Where(r => r.IsValidOn(on))
+                .OrderBy(r => r.AccountId == accountId ? 0 : 1).ThenBy(r => r.Function).FirstOrDefault();
+            return row?.Function;
+        }
+
+        /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
+        public static Refusal CheckRaisedByFunction(int? sent, Routing.BusinessFunction? stamped)
+        {
+            if (sent == null || sent == (int?)stamped) return null;
+            string who = stamped == null ? "your role gives no CrmCollab function" : $"you raise signals as {Routing.BusinessFunctions.Label(stamped.Value)}";
+            return new Refusal(RefusalCodes.SignalServerColumn,
+                $"'Raised by function' is set by CrmCollab from your CrmCollab role or the accounts you are a dedicated owner for ({who}). Leave it empty.");
+        }
+
+        /// <summary>A change of a signal: who raised it, as what and when it is due are CrmCollab's; only its salesperson acknowledges it.</summary>
+        public static Refusal CheckUpdate(IReadOnlyList<string> changedServerColumns, Func<bool> isServerCall, bool acknowledging, Func<bool> callerOwnsSignal)
+        {
+            if (changedServerColumns.Count > 0 && !isServerCall())
+                return new Refusal(RefusalCodes.SignalServerColumn,
+                    $"These columns of a field signal are set by CrmCollab when it is raised and cannot be edited: {string.Join(", ", changedServerColumns)}.");
+            if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
+            return null;
+        }
     }
 }

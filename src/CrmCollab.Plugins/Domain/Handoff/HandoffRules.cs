@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain.Terms;
+
+namespace CrmCollab.Plugins.Domain.Handoff
+{
+    /// <summary>A handoff task's state (task statecode).</summary>
+    public enum HandoffState
+    {
+        Open = 0,
+        Completed = 1,
+        Canceled = 2,
+    }
+
+    /// <summary>
+    /// A change of a handoff task as its guard sees it. Facts that cost a query are functions, asked only when the
+    /// check that needs them is reached.
+    /// </summary>
+    public sealed class HandoffEdit
+    {
+        /// <summary>Labels of the server's columns (key, template, requirement, dates) the change touches.</summary>
+        public IReadOnlyList<string> ChangedServerColumns { get; set; } = Array.Empty<string>();
+
+        public Func<bool> IsServerCall { get; set; } = () => false;
+
+        public HandoffState Before { get; set; }
+        public HandoffState After { get; set; }
+
+        /// <summary>Labels of the evidence columns the change touches.</summary>
+        public IReadOnlyList<string> ChangedEvidence { get; set; } = Array.Empty<string>();
+
+        /// <summary>The change records an acceptance (crmc_acceptedon set).</summary>
+        public bool Accepting { get; set; }
+
+        public Func<bool> CallerOwnsTask { get; set; } = () => false;
+
+        public Func<bool> CallerIsAdministrator { get; set; } = () => false;
+
+        public bool HasCancelReason { get; set; }
+
+        /// <summary>Labels of the required evidence still empty after the change.</summary>
+        public Func<IReadOnlyList<string>> MissingEvidence { get; set; } = () => Array.Empty<string>();
+    }
+
+    /// <summary>What a handoff task must respect, in a fixed order: the first refusal that applies.</summary>
+    public static class HandoffRules
+    {
+        /// <summary>A task carrying a handoff's identity (key, template, requirement) is the server's to create.</summary>
+        public static Refusal CheckCreate(IReadOnlyList<string> handoffColumns, Func<bool> isServerCall) =>
+            handoffColumns.Count == 0 || isServerCall()
+                ? null
+                : new Refusal(RefusalCodes.HandoffServerColumn,
+                    "Handoff tasks are created by CrmCollab when the deal is won, routed to the account's dedicated owners. " +
+                    $"Create the task without these handoff columns: {string.Join(", ", handoffColumns)}.");
+
+        public static Refusal CheckUpdate(HandoffEdit edit)
+        {
+            if (edit.ChangedServerColumns.Count > 0 && !edit.IsServerCall())
+                return new Refusal(RefusalCodes.HandoffServerColumn,
+                    "These columns of a handoff are set by CrmCollab (its due date when the deal is won, its actual end when it is completed) " +
+                    $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. If the due date is wrong, ask your CrmCollab administrator.");
+            bool wasClosed = edit.Before != HandoffState.Open;
+            if (wasClosed && edit.ChangedEvidence.Count > 0)
+                return new Refusal(RefusalCodes.HandoffClosed,
+                    $"This handoff is {Label(edit.Before)}: its evidence ({string.Join(", ", edit.ChangedEvidence)}) is the record of what was delivered and cannot change. " +
+                    "Add a note to the task if something needs correcting.");
+            if (wasClosed && edit.After == HandoffState.Open && !edit.CallerIsAdministrator())
+                return new Refusal(RefusalCodes.HandoffReopenAdminOnly,
+                    $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
+            if (edit.Accepting && !edit.CallerOwnsTask())
+                return new Refusal(RefusalCodes.HandoffAcceptOwnerOnly, HandoffAcceptance.Refusal);
+            if (edit.After == HandoffState.Canceled && edit.Before != HandoffState.Canceled)
+            {
+                if (!edit.CallerIsAdministrator())
+                    return new Refusal(RefusalCodes.HandoffCancelAdminOnly,
+                        "Only a CrmCollab Administrator can cancel a handoff. If this work is not needed, ask them to cancel it with the reason.");
+                if (!edit.HasCancelReason)
+                    return new Refusal(RefusalCodes.HandoffCancelReason,
+                        "Write why this handoff is canceled in 'Cancellation reason' first: the deal's team relies on every handoff being done or explained.");
+            }
+            if (edit.After == HandoffState.Completed && edit.Before != HandoffState.Completed)
+            {
+                IReadOnlyList<string> missing = edit.MissingEvidence();
+                if (missing.Count > 0) return new Refusal(RefusalCodes.HandoffEvidenceMissing, EvidenceCheck.RefusalMessage(missing));
+            }
+            return null;
+        }
+
+        private static string Label(HandoffState state) => state == HandoffState.Canceled ? "canceled" : "completed";
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmCollab.Plugins.Domain.Settings
+{
+    /// <summary>
+    /// A value of one of CrmCollab's settings (environment variables) as its guard sees it. Facts that cost a query
+    /// are functions, asked only when the check that needs them is reached.
+    /// </summary>
+    public sealed class SettingValue
+    {
+        /// <summary>The setting's display name, e.g. "Stage Requirements".</summary>
+        public string Label { get; set; }
+
+        /// <summary>The schema name the value is saved under (null: none given).</summary>
+        public string ValueSchemaName { get; set; }
+
+        /// <summary>The schema name of the definition the value belongs to (null: no definition).</summary>
+        public string DefinitionSchemaName { get; set; }
+
+        /// <summary>Why the value cannot be read (bad JSON…), null when it can.</summary>
+        public string FormatProblem { get; set; }
+
+        /// <summary>The opportunity columns the value names that do not exist.</summary>
+        public Func<IReadOnlyList<string>> UnknownColumns { get; set; } = () => Array.Empty<string>();
+
+        /// <summary>Columns that could not be checked (saved inside a batch transaction).</summary>
+        public IReadOnlyList<string> UnverifiedColumns { get; set; } = Array.Empty<string>();
+
+        /// <summary>The queue or team the value names does not exist (only the unrouted queue setting names one).</summary>
+        public Func<bool> NamesMissingQueue { get; set; } = () => false;
+
+        public string Value { get; set; }
+    }
+
+    /// <summary>What a setting value must respect, in a fixed order: the first refusal that applies.</summary>
+    public static class SettingRules
+    {
+        public static Refusal Check(SettingValue setting)
+        {
+            if (setting.DefinitionSchemaName == null)
+                return new Refusal(RefusalCodes.SettingSchemaMismatch,
+                    $"Choose the environment variable definition '{setting.ValueSchemaName}' this value belongs to: CrmCollab reads a value through its definition only.");
+            if (setting.ValueSchemaName != null
+                && !string.Equals(setting.ValueSchemaName, setting.DefinitionSchemaName, StringComparison.OrdinalIgnoreCase))
+                return new Refusal(RefusalCodes.SettingSchemaMismatch,
+                    $"This value is saved as '{setting.ValueSchemaName}' but belongs to '{setting.DefinitionSchemaName}' ({setting.Label}), so it would not be read as that setting. " +
+                    $"Save it with the schema name '{setting.DefinitionSchemaName}'.");
+            if (setting.FormatProblem != null)
+                return new Refusal(RefusalCodes.SettingInvalid, $"{setting.Label}: {setting.FormatProblem}");
+            IReadOnlyList<string> unknown = setting.UnknownColumns();
+            if (unknown.Count > 0)
+                return new Refusal(RefusalCodes.SettingUnknownColumn,
+                    $"{setting.Label}: the opportunity has no column {string.Join(", ", unknown)}. Use the columns' logical names (e.g. customerneed, budgetamount).");
+            if (setting.UnverifiedColumns.Count > 0)
+                return new Refusal(RefusalCodes.SettingUnverifiable,
+                    $"{setting.Label}: CrmCollab could not check the columns {string.Join(", ", setting.UnverifiedColumns)} because the value was saved inside a batch transaction. Save it on its own.");
+            if (setting.NamesMissingQueue())
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{setting.Label}: no queue or team is named (or has the id) '{setting.Value}'. Name an existing queue or team, or leave the setting empty to keep unrouted handoffs with the deal's owner.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+
+namespace CrmCollab.Plugins.Domain.Terms
+{
+    /// <summary>
+    /// An Update of an amendment as its guard sees it. Facts that cost a query are functions, asked only when the
+    /// check that needs them is reached.
+    /// </summary>
+    public sealed class AmendmentEdit
+    {
+        /// <summary>Approved by / approved on / applied on are in the update.</summary>
+        public bool SendsStamps { get; set; }
+
+        /// <summary>The update points the amendment at another deal.</summary>
+        public bool ChangesDeal { get; set; }
+
+        public AmendmentState From { get; set; }
+        public AmendmentState To { get; set; }
+
+        /// <summary>The reason or a proposed value changes.</summary>
+        public bool ChangesContent { get; set; }
+
+        /// <summary>The caller created the amendment.</summary>
+        public bool CallerIsAuthor { get; set; }
+
+        public string Reason { get; set; }
+        public bool ProposesAnyValue { get; set; }
+        public string ApproverComment { get; set; }
+
+        /// <summary>Why the caller may not approve or reject it (null: they may): <see cref="AmendmentRules.CheckApprover"/>.</summary>
+        public Func<string> ApproverProblem { get; set; } = () => null;
+
+        public Func<bool> DealIsWon { get; set; } = () => true;
+    }
+
+    /// <summary>The order in which an amendment's update is checked; one refusal, the first that applies.</summary>
+    public static class AmendmentEditRules
+    {
+        public static Refusal Check(AmendmentEdit edit)
+        {
+            if (edit.SendsStamps) return new Refusal(RefusalCodes.AmendmentStamps, AmendmentRules.StampRefusal);
+            if (edit.ChangesDeal)
+                return new Refusal(RefusalCodes.AmendmentDealFixed,
+                    "An amendment stays with the deal it was raised on. To change another deal's terms, raise a new amendment on that deal.");
+            bool closed = edit.From == AmendmentState.Applied || edit.From == AmendmentState.Rejected;
+            string text = AmendmentRules.CheckTransition(edit.From, closed && edit.To == edit.From ? AmendmentState.Draft : edit.To);
+            if (text != null) return new Refusal(RefusalCodes.AmendmentTransition, text);
+            if (edit.ChangesContent && !edit.CallerIsAuthor)
+                return new Refusal(RefusalCodes.AmendmentAuthorOnly,
+                    "Only the person who raised this amendment can change its reason or proposed values; an approver approves or rejects it as it is. " +
+                    "Reject it with a comment if it needs other values.");
+            text = AmendmentRules.CheckContent(edit.Reason, edit.ProposesAnyValue);
+            if (text != null) return new Refusal(RefusalCodes.AmendmentContent, text);
+            bool deciding = edit.From != edit.To && (edit.To == AmendmentState.Approved || edit.To == AmendmentState.Rejected);
+            if (!deciding) return null;
+            text = edit.ApproverProblem();
+            if (text != null) return new Refusal(RefusalCodes.AmendmentApprover, text);
+            text = AmendmentRules.CheckDecision(edit.To, edit.ApproverComment);
+            if (text != null) return new Refusal(RefusalCodes.AmendmentContent, text);
+            if (edit.To == AmendmentState.Approved && !edit.DealIsWon())
+                return new Refusal(RefusalCodes.AmendmentDealNotWon,
+                    "This amendment cannot be applied: its deal is no longer won (it was reopened). Amendments change the terms of a won deal only; reject this one with a comment.");
+            return null;
+        }
+
+        /// <summary>A decided amendment is the deal's history: it stays, unless its deal itself is being deleted.</summary>
+        public static Refusal CheckDelete(AmendmentState state, bool deletedWithItsDeal)
+        {
+            if (deletedWithItsDeal || (state != AmendmentState.Applied && state != AmendmentState.Rejected)) return null;
+            return new Refusal(RefusalCodes.AmendmentIsHistory,
+                $"This amendment is {state.ToString().ToLowerInvariant()}: it is the record of how the deal's agreed terms changed (or why they did not), so it cannot be deleted.");
+        }
+    }
+}

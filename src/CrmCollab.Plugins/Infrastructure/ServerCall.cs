@@ -1,0 +1,34 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Infrastructure
+{
+    /// <summary>
+    /// Recognises a write made by server-side code (CrmCollab's plug-ins and workflow activities) from what the
+    /// platform itself puts in the execution context, never from a value a client could send:
+    /// <list type="bullet">
+    /// <item>a call made from a step that runs after an operation of a given table (its ParentContext, built by the
+    /// platform), e.g. the handoff step that runs after the deal's Win;</item>
+    /// <item>a call made through the SYSTEM service (IOrganizationServiceFactory.CreateOrganizationService(null)),
+    /// which only code running inside the platform can obtain: its context's UserId is the SYSTEM user.</item>
+    /// </list>
+    /// A caller holding Act on Behalf of Another User could impersonate SYSTEM; that privilege is an administrator's.
+    /// </summary>
+    public static class ServerCall
+    {
+        /// <summary>The call comes from a step running after (stage 40) an operation on <paramref name="table"/>.</summary>
+        public static bool FollowsOperationOn(IPluginExecutionContext context, string table)
+        {
+            IPluginExecutionContext parent = context.ParentContext;
+            return parent != null && parent.Stage == (int)PipelineStage.PostOperation
+                && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The operation runs as SYSTEM (one WhoAmI through the SYSTEM service: ask only when it matters).</summary>
+        public static bool IsSystem(LocalPluginContext context)
+        {
+            OrganizationResponse whoAmI = context.SystemService.Execute(new OrganizationRequest("WhoAmI"));
+            return whoAmI.Results.TryGetValue("UserId", out object system) && system is Guid id && id == context.ExecutionContext.UserId;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A handoff template names only evidence columns tasks have (checked at PreValidation, where a refused probe can
+    /// be caught), and is not deleted while handoffs made from it are open (PreOperation).
+    /// </summary>
+    public sealed class HandoffTemplateValidation : PluginBase
+    {
+        public HandoffTemplateValidation(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
+            Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave);
+            Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
+        }
+
+        private static void OnSave(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
+            IReadOnlyList<string> columns = CommaList.Parse(target.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence));
+            bool canProbe = TableColumns.CanProbe(context);
+            Refusal refusal = HandoffTemplateRules.CheckEvidence(
+                canProbe ? TableColumns.Unknown(context, HandoffTask.Table, columns) : new string[0],
+                canProbe ? new string[0] : columns.Except(HandoffGuard.ImagedEvidence).ToArray());
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+
+        private static void OnDelete(LocalPluginContext context)
+        {
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.Id), TopCount = 1 };
+            query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            Refusal refusal = HandoffTemplateRules.CheckDelete(context.SystemService.RetrieveMultiple(query).Entities.Count > 0);
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Settings;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Settings
+{
+    /// <summary>
+    /// Refuses a value (or default) of CrmCollab's settings that would silently switch a rule off: a value saved under
+    /// another schema name than its definition; Stage Requirements that are not the expected JSON, name a stage that
+    /// does not exist or a column the opportunity does not have; Locked Terms Columns the opportunity does not have;
+    /// an Unrouted Handoffs Queue that names no queue or team. Columns are probed with a query at PreValidation,
+    /// outside the transaction, so a refused probe can be caught; any column admins add later is accepted.
+    /// </summary>
+    public sealed class SettingsValidation : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [EnvironmentVariable.StageRequirements] = "Stage Requirements",
+            [EnvironmentVariable.LockedTermsColumns] = "Locked Terms Columns",
+            [EnvironmentVariable.UnroutedQueue] = "Unrouted Handoffs Queue",
+        };
+
+        public SettingsValidation(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.ValueTable, OnValue);
+            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.ValueTable, OnValue);
+            Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.DefinitionTable, OnDefinition);
+            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition);
+        }
+
+        private static void OnValue(LocalPluginContext context)
+        {
+            Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
+            string valueSchema = row.GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+            Guid? definition = row.RefId(EnvironmentVariable.DefinitionId);
+            string definitionSchema = definition == null ? null : context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable,
+                definition.Value, new ColumnSet(EnvironmentVariable.SchemaName)).GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+            if (!Labels.ContainsKey(valueSchema ?? "") && !Labels.ContainsKey(definitionSchema ?? "")) return; // not CrmCollab's
+            Validate(context, valueSchema, definitionSchema, row.GetAttributeValue<string>(EnvironmentVariable.Value), checksQueue: true);
+        }
+
+        private static void OnDefinition(LocalPluginContext context)
+        {
+            Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
+            string schema = row.GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+            if (!Labels.ContainsKey(schema ?? "")) return;
+            // A definition is created by the solution's import, possibly before the queue it names: its default is checked
+            // on later changes, and every value an administrator sets is checked.
+            Validate(context, null, schema, row.GetAttributeValue<string>(EnvironmentVariable.DefaultValue),
+                checksQueue: context.ExecutionContext.MessageName != "Create");
+        }
+
+        private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue)
+        {
+            string schema = definitionSchema ?? valueSchema;
+            IReadOnlyList<string> columns = new string[0];
+            string formatProblem = null;
+            if (string.Equals(schema, EnvironmentVariable.StageRequirements, StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    columns = StageRequirementsJson.Parse(value, Terms.StageRequirementsCheck.Stages).AllColumns;
+                }
+                catch (FormatException invalid)
+                {
+                    formatProblem = invalid.Message;
+                }
+            }
+            else if (string.Equals(schema, EnvironmentVariable.LockedTermsColumns, StringComparison.OrdinalIgnoreCase))
+                columns = CommaList.Parse(value);
+            bool canProbe = TableColumns.CanProbe(context);
+            bool namesQueue = checksQueue && string.Equals(schema, EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)
+                && !string.IsNullOrWhiteSpace(value);
+
+            Refusal refusal = SettingRules.Check(new SettingValue
+            {
+                Label = Labels.TryGetValue(schema ?? "", out string label) ? label : schema,
+                ValueSchemaName = valueSchema,
+                DefinitionSchemaName = definitionSchema,
+                FormatProblem = formatProblem,
+                UnknownColumns = () => canProbe ? TableColumns.Unknown(context, Opportunity.Table, columns) : new string[0],
+                UnverifiedColumns = canProbe ? new string[0] : columns.ToArray(),
+                NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
+                Value = value,
+            });
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Terms
+{
+    /// <summary>
+    /// The one guard of handoff tasks. Only CrmCollab creates a task carrying a handoff's key, template or evidence
+    /// requirement (the handoff step after a Win, or the Create Post-Sale Handoff workflow step, both through the
+    /// SYSTEM service); its due date, actual end and requirement are the server's; a handoff is accepted by its owner
+    /// (server time), completed only with its evidence (kept once closed), canceled or reopened only by a CrmCollab
+    /// Administrator, with a reason. SetState and Assign reach this step too: the platform performs them as an Update.
+    /// </summary>
+    public sealed class HandoffGuard : PluginBase
+    {
+        public const string PreImage = "PreImage";
+
+        /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
+        public static readonly string[] ImagedEvidence =
+            { HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn, HandoffTask.ServiceReference };
+
+        /// <summary>What makes a task a handoff: set by CrmCollab when it creates it.</summary>
+        public static readonly string[] IdentityColumns = { HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence };
+
+        /// <summary>
+        /// The server's columns: the identity, the deal, function and agreed terms (refreshed by an approved amendment), the due
+        /// date (from the template) and the actual end (at completion).
+        /// </summary>
+        public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
+        {
+            HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd,
+        }).ToArray();
+
+        public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
+            Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate);
+        }
+
+        private static void OnCreate(LocalPluginContext context)
+        {
+            string[] identity = IdentityColumns.Where(context.TargetEntity.IsFilled).ToArray();
+            Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(identity).ToArray(), () => IsServerCall(context));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+
+        private static void OnUpdate(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
+            bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
+            if (!isHandoff) return;
+            Entity after = Values.Merge(before, target);
+            var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
+            var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
+            var required = new Lazy<IReadOnlyList<string>>(() => RequiredEvidence(context, after));
+            Guid caller = context.ExecutionContext.InitiatingUserId;
+            var isAdministrator = new Lazy<bool>(() => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole));
+
+            Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
+            {
+                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+                IsServerCall = () => IsServerCall(context),
+                Before = stateBefore,
+                After = stateAfter,
+                ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
+                    : ColumnLabels.Of(Changes.Of(target, before, ImagedEvidence.Union(required.Value))).ToArray(),
+                Accepting = target.Contains(HandoffTask.AcceptedOn),
+                CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.GetAttributeValue<EntityReference>(HandoffTask.OwnerId)),
+                CallerIsAdministrator = () => isAdministrator.Value,
+                HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
+                MissingEvidence = () => MissingEvidence(context, after, required.Value),
+            });
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+
+            // Server time, whatever the client typed; a second acceptance keeps the first (it feeds the KPIs).
+            if (target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null)
+                target[HandoffTask.AcceptedOn] = before.GetAttributeValue<DateTime?>(HandoffTask.AcceptedOn) ?? context.Now;
+            if (stateAfter == HandoffState.Completed && stateBefore != HandoffState.Completed)
+                target[HandoffTask.ActualEnd] = context.Now;
+        }
+
+        /// <summary>
+        /// The handoff step after the deal's Win, the amendment step refreshing the agreed terms, or any call through the
+        /// SYSTEM service (the Create Post-Sale Handoff workflow step).
+        /// </summary>
+        private static bool IsServerCall(LocalPluginContext context) =>
+            ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
+            || ServerCall.FollowsOperationOn(context.ExecutionContext, AmendmentRow.Table) || ServerCall.IsSystem(context);
+
+        /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>
+        private static IReadOnlyList<string> RequiredEvidence(LocalPluginContext context, Entity task)
+        {
+            string copy = task.GetAttributeValue<string>(HandoffTask.RequiredEvidence);
+            if (!string.IsNullOrWhiteSpace(copy) || task.RefId(HandoffTask.TemplateId) == null) return CommaList.Parse(copy);
+            Entity template = context.SystemService.Retrieve(HandoffTemplateRow.Table, task.RefId(HandoffTask.TemplateId).Value,
+                new ColumnSet(HandoffTemplateRow.RequiredEvidence));
+            return CommaList.Parse(template.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence));
+        }
+
+        private static IReadOnlyList<string> MissingEvidence(LocalPluginContext context, Entity task, IReadOnlyList<string> required)
+        {
+            string[] unread = required.Where(c => !ImagedEvidence.Contains(c) && !task.Contains(c)).ToArray();
+            if (unread.Length > 0)
+            {
+                Entity stored = context.SystemService.Retrieve(HandoffTask.Table, task.Id, new ColumnSet(unread));
+                foreach (string column in unread) if (stored.Contains(column)) task[column] = stored[column];
+            }
+            return ColumnLabels.Of(EvidenceCheck.Missing(required, task.IsFilled)).ToArray();
+        }
+    }
+}

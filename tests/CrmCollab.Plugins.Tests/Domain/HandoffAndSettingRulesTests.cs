@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Settings;
+using CrmCollab.Plugins.Domain.Signals;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    /// <summary>Handoffs, templates, dedicated owners, signals and settings: what each refuses, in which order.</summary>
+    public class HandoffAndSettingRulesTests
+    {
+        private static Func<T> Never<T>() => () => throw new InvalidOperationException("This fact must not be asked.");
+
+        [Fact]
+        public void Only_the_server_creates_a_task_carrying_a_handoff_key()
+        {
+            Assert.Equal(RefusalCodes.HandoffServerColumn, HandoffRules.CheckCreate(new[] { "Handoff key" }, () => false).Code);
+            Assert.Null(HandoffRules.CheckCreate(new[] { "Handoff key" }, () => true));
+            Assert.Null(HandoffRules.CheckCreate(new string[0], Never<bool>())); // an ordinary task
+        }
+
+        [Fact]
+        public void A_handoff_is_canceled_by_an_administrator_with_a_reason_and_completed_with_its_evidence()
+        {
+            var cancel = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Canceled, CallerIsAdministrator = () => false };
+            Assert.Equal(RefusalCodes.HandoffCancelAdminOnly, HandoffRules.CheckUpdate(cancel).Code);
+            cancel.CallerIsAdministrator = () => true;
+            Assert.Equal(RefusalCodes.HandoffCancelReason, HandoffRules.CheckUpdate(cancel).Code);
+            cancel.HasCancelReason = true;
+            Assert.Null(HandoffRules.CheckUpdate(cancel));
+
+            var complete = new HandoffEdit
+            {
+                Before = HandoffState.Open, After = HandoffState.Completed, MissingEvidence = () => new[] { "Tracking number" },
+            };
+            Assert.Contains("fill in Tracking number first", HandoffRules.CheckUpdate(complete).Text);
+        }
+
+        [Fact]
+        public void A_closed_handoff_keeps_its_evidence_and_dates_and_only_an_administrator_reopens_it()
+        {
+            Assert.Equal(RefusalCodes.HandoffServerColumn, HandoffRules.CheckUpdate(new HandoffEdit
+            {
+                ChangedServerColumns = new[] { "Actual end" }, Before = HandoffState.Completed, After = HandoffState.Completed,
+            }).Code);
+            Assert.Equal(RefusalCodes.HandoffClosed, HandoffRules.CheckUpdate(new HandoffEdit
+            {
+                Before = HandoffState.Completed, After = HandoffState.Completed, ChangedEvidence = new[] { "Tracking number" },
+                MissingEvidence = Never<IReadOnlyList<string>>(),
+            }).Code);
+            Assert.Equal(RefusalCodes.HandoffReopenAdminOnly, HandoffRules.CheckUpdate(new HandoffEdit
+            {
+                Before = HandoffState.Canceled, After = HandoffState.Open,
+            }).Code);
+            Assert.Equal(RefusalCodes.HandoffAcceptOwnerOnly, HandoffRules.CheckUpdate(new HandoffEdit { Accepting = true }).Code);
+        }
+
+        [Fact]
+        public void A_template_names_existing_task_columns_and_stays_while_its_handoffs_are_open()
+        {
+            Assert.Contains("names crmc_trackingno, which tasks do not have",
+                HandoffTemplateRules.CheckEvidence(new[] { "crmc_trackingno" }, new string[0]).Text);
+            Assert.Contains("inside a batch transaction", HandoffTemplateRules.CheckEvidence(new string[0], new[] { "crmc_po" }).Text);
+            Assert.Null(HandoffTemplateRules.CheckEvidence(new string[0], new string[0]));
+            Assert.Equal(RefusalCodes.TemplateInUse, HandoffTemplateRules.CheckDelete(true).Code);
+            Assert.Null(HandoffTemplateRules.CheckDelete(false));
+        }
+
+        [Fact]
+        public void A_dedicated_owner_must_be_able_to_own_the_work_routed_to_it()
+        {
+            Refusal team = DedicatedOwnerRules.CheckCanOwn("the team Logistics North", isTeam: true, isAccessTeam: false, hasSecurityRole: false);
+            Assert.Equal(RefusalCodes.OwnerCannotOwn, team.Code);
+            Assert.StartsWith("The team Logistics North has no security role, so it lacks the Read privilege on tasks (prvReadActivity)", team.Text);
+            Assert.Contains("access teams cannot own records", DedicatedOwnerRules.CheckCanOwn("the team Deal room", true, true, true).Text);
+            Assert.Null(DedicatedOwnerRules.CheckCanOwn("the user Ann", false, false, true));
+        }
+
+        [Fact]
+        public void A_signals_function_comes_from_its_raisers_role_then_their_dedicated_owner_rows()
+        {
+            var account = Guid.NewGuid();
+            var on = new DateTime(2026, 11, 23);
+            var rows = new[]
+            {
+                new DedicatedOwner { AccountId = Guid.NewGuid(), Function = BusinessFunction.Adv, ValidFrom = on.AddYears(-1) },
+                new DedicatedOwner { AccountId = account, Function = BusinessFunction.Sav, ValidFrom = on.AddYears(-1) },
+                new DedicatedOwner { AccountId = account, Function = BusinessFunction.Logistics, ValidFrom = on.AddYears(-2), ValidTo = on.AddDays(-1) },
+            };
+
+            Assert.Equal(BusinessFunction.Logistics, FieldSignalRules.RaiserFunction(new[] { "CrmCollab Logistics" }, rows, account, on));
+            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.RaiserFunction(new[] { "CrmCollab Salesperson" }, rows, account, on));
+            Assert.Null(FieldSignalRules.RaiserFunction(new[] { "CrmCollab Salesperson" }, new DedicatedOwner[0], account, on));
+            Assert.Null(FieldSignalRules.CheckRaisedByFunction((int)BusinessFunction.Sav, BusinessFunction.Sav));
+            Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckRaisedByFunction((int)BusinessFunction.Sav, null).Code);
+            Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckUpdate(new[] { "Raised by function" }, () => false, false, Never<bool>()).Code);
+        }
+
+        [Fact]
+        public void A_setting_is_checked_binding_first_then_format_columns_and_queue()
+        {
+            var wrongName = new SettingValue
+            {
+                Label = "Stage Requirements", ValueSchemaName = "crmc_StageRequirementsOld", DefinitionSchemaName = "crmc_StageRequirements",
+                FormatProblem = "not JSON", UnknownColumns = Never<IReadOnlyList<string>>(),
+            };
+            Assert.Equal(RefusalCodes.SettingSchemaMismatch, SettingRules.Check(wrongName).Code);
+            wrongName.ValueSchemaName = "crmc_stagerequirements"; // schema names compare as Dataverse does, ignoring case
+            Assert.Equal(RefusalCodes.SettingInvalid, SettingRules.Check(wrongName).Code);
+            Assert.Equal(RefusalCodes.SettingSchemaMismatch, SettingRules.Check(new SettingValue { ValueSchemaName = "crmc_UnroutedQueue" }).Code);
+
+            var locked = new SettingValue
+            {
+                Label = "Locked Terms Columns", DefinitionSchemaName = "crmc_LockedTermsColumns", UnknownColumns = () => new[] { "crmc_discont" },
+            };
+            Assert.Contains("the opportunity has no column crmc_discont", SettingRules.Check(locked).Text);
+            locked.UnknownColumns = () => new string[0];
+            locked.UnverifiedColumns = new[] { "description" };
+            Assert.Equal(RefusalCodes.SettingUnverifiable, SettingRules.Check(locked).Code);
+            Assert.Equal(RefusalCodes.SettingUnknownQueue, SettingRules.Check(new SettingValue
+            {
+                Label = "Unrouted Handoffs Queue", DefinitionSchemaName = "crmc_UnroutedQueue", Value = "Nobody", NamesMissingQueue = () => true,
+            }).Code);
+        }
+    }
+}

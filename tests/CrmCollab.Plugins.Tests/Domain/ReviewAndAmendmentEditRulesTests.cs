@@ -1,0 +1,107 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Terms;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    /// <summary>The fixed order in which a review's and an amendment's changes are checked, and the facts each check asks for.</summary>
+    public class ReviewAndAmendmentEditRulesTests
+    {
+        private static Func<T> Never<T>() => () => throw new InvalidOperationException("This fact must not be asked.");
+
+        private static ReviewEdit Approval() => new ReviewEdit
+        {
+            ChangesDecision = true, Current = ReviewDecision.Pending, Proposed = ReviewDecision.Approved,
+            DealIsWon = () => false, DeciderProblem = () => null,
+        };
+
+        [Fact]
+        public void A_reviewer_changing_a_server_column_is_refused_before_anything_else_is_looked_at()
+        {
+            ReviewEdit edit = Approval();
+            edit.ChangedServerColumns = new[] { "Opportunity", "Due date" };
+            edit.DealIsWon = Never<bool>();
+            edit.DeciderProblem = Never<string>();
+
+            Refusal refusal = ReviewEditRules.Check(edit);
+
+            Assert.Equal(RefusalCodes.ReviewServerColumn, refusal.Code);
+            Assert.Contains("cannot be edited: Opportunity, Due date.", refusal.Text);
+            edit.IsServerCall = () => true;
+            edit.DealIsWon = () => false;
+            edit.DeciderProblem = () => null;
+            Assert.Null(ReviewEditRules.Check(edit)); // CrmCollab's own write
+        }
+
+        [Fact]
+        public void A_won_deals_review_is_final_but_an_edit_touching_no_decision_asks_nothing()
+        {
+            ReviewEdit edit = Approval();
+            edit.DealIsWon = () => true;
+            edit.DeciderProblem = Never<string>();
+
+            Assert.Equal(RefusalCodes.ReviewFrozenOnceWon, ReviewEditRules.Check(edit).Code);
+            Assert.Null(ReviewEditRules.Check(new ReviewEdit { DealIsWon = Never<bool>(), DeciderProblem = Never<string>() }));
+        }
+
+        [Fact]
+        public void The_deals_own_invalidation_passes_while_a_decision_needs_its_text_and_its_reviewer()
+        {
+            Assert.Null(ReviewEditRules.Check(new ReviewEdit
+            {
+                ChangesDecision = true, IsCrmCollabInvalidation = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
+                DealIsWon = Never<bool>(), DeciderProblem = Never<string>(),
+            }));
+            ReviewEdit rejection = Approval();
+            rejection.Proposed = ReviewDecision.Rejected;
+            Assert.Equal(RefusalCodes.ReviewDecisionIncomplete, ReviewEditRules.Check(rejection).Code);
+            ReviewEdit stranger = Approval();
+            stranger.DeciderProblem = () => "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
+            Assert.Equal(RefusalCodes.ReviewDeciderNotAllowed, ReviewEditRules.Check(stranger).Code);
+        }
+
+        private static AmendmentEdit Approve() => new AmendmentEdit
+        {
+            From = AmendmentState.Submitted, To = AmendmentState.Approved, Reason = "Volume deal", ProposesAnyValue = true,
+            ApproverProblem = () => null, DealIsWon = () => true,
+        };
+
+        [Fact]
+        public void An_amendment_keeps_its_deal_and_only_its_author_rewrites_it()
+        {
+            AmendmentEdit retarget = Approve();
+            retarget.ChangesDeal = true;
+            retarget.ApproverProblem = Never<string>();
+            Assert.Equal(RefusalCodes.AmendmentDealFixed, AmendmentEditRules.Check(retarget).Code);
+
+            var rewrite = new AmendmentEdit
+            {
+                From = AmendmentState.Submitted, To = AmendmentState.Submitted, ChangesContent = true, CallerIsAuthor = false,
+                Reason = "Volume deal", ProposesAnyValue = true, ApproverProblem = Never<string>(), DealIsWon = Never<bool>(),
+            };
+            Assert.Equal(RefusalCodes.AmendmentAuthorOnly, AmendmentEditRules.Check(rewrite).Code);
+            rewrite.CallerIsAuthor = true;
+            Assert.Null(AmendmentEditRules.Check(rewrite));
+        }
+
+        [Fact]
+        public void An_approval_is_applied_only_while_the_deal_is_won_and_a_decided_amendment_stays()
+        {
+            AmendmentEdit approval = Approve();
+            Assert.Null(AmendmentEditRules.Check(approval));
+            approval.DealIsWon = () => false;
+            Assert.Equal(RefusalCodes.AmendmentDealNotWon, AmendmentEditRules.Check(approval).Code);
+            AmendmentEdit rejection = Approve();
+            rejection.To = AmendmentState.Rejected;
+            rejection.DealIsWon = Never<bool>();
+            Assert.Equal(RefusalCodes.AmendmentContent, AmendmentEditRules.Check(rejection).Code); // no comment
+
+            Assert.Equal(RefusalCodes.AmendmentIsHistory, AmendmentEditRules.CheckDelete(AmendmentState.Applied, false).Code);
+            Assert.Equal(RefusalCodes.AmendmentIsHistory, AmendmentEditRules.CheckDelete(AmendmentState.Rejected, false).Code);
+            Assert.Null(AmendmentEditRules.CheckDelete(AmendmentState.Draft, false));
+            Assert.Null(AmendmentEditRules.CheckDelete(AmendmentState.Applied, true)); // its deal is being deleted
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>A handoff is CrmCollab's to create and date; its owner proves it done; only an administrator cancels it, and says why.</summary>
+    public class HandoffShortcutScenarios
+    {
+        private static readonly string[] Touched = { "task", "crmc_handofftemplate", "opportunity" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _alice, _lena, _contract, _delivery, _deal;
+
+        public HandoffShortcutScenarios()
+        {
+            _alice = _org.User("Alice ADV", "CrmCollab ADV");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _contract = _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
+            _delivery = _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
+            _deal = _org.Deal(account);
+        }
+
+        private Guid Delivery => _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+
+        private static OrganizationRequest Close(Guid task, int state, int status) => new SetStateRequest
+        {
+            EntityMoniker = new EntityReference("task", task), State = new OptionSetValue(state), Status = new OptionSetValue(status),
+        };
+
+        [Fact]
+        public void A_rep_cannot_plant_a_handoff_task_before_the_win()
+        {
+            var planted = new Entity("task")
+            {
+                ["subject"] = "Draw up the contract – Line 4 retrofit",
+                ["crmc_opportunityid"] = new EntityReference("opportunity", _deal),
+                ["crmc_handofftemplateid"] = new EntityReference("crmc_handofftemplate", _contract),
+                ["crmc_handoffkey"] = HandoffPlanner.KeyFor(_deal, _contract),
+            };
+
+            string refusal = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_org.Rep).Create(planted), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteTransaction(_org.As(_org.Rep), new CreateRequest { Target = planted }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InUpsert(_org.As(_org.Rep), planted), Touched);
+
+            Assert.Equal("Handoff tasks are created by CrmCollab when the deal is won, routed to the account's dedicated owners. " +
+                "Create the task without these handoff columns: Handoff key, Handoff template. [CRMC-HANDOFF-SERVER-COLUMN]", refusal);
+            _org.Win(_deal);
+            Assert.Equal(_alice, _org.HandoffOf(_deal, BusinessFunction.Adv).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
+        public void Only_an_administrator_cancels_a_handoff_and_only_with_a_reason()
+        {
+            _org.Win(_deal);
+
+            string owner = _org.Refused(RefusalCodes.HandoffCancelAdminOnly, () => _org.As(_lena).Execute(Close(Delivery, 2, 6)), Touched);
+            _org.Refused(RefusalCodes.HandoffCancelAdminOnly, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), Close(Delivery, 2, 6)), Touched);
+            string reason = _org.Refused(RefusalCodes.HandoffCancelReason, () => _org.As(_org.Admin).Execute(Close(Delivery, 2, 6)), Touched);
+
+            Assert.StartsWith("Only a CrmCollab Administrator can cancel a handoff.", owner);
+            Assert.StartsWith("Write why this handoff is canceled in 'Cancellation reason' first", reason);
+            _org.As(_org.Admin).Update(new Entity("task", Delivery)
+            {
+                ["crmc_cancelreason"] = "The customer collects the machine himself", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            Assert.Equal(2, _org.Row("task", Delivery, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        [Fact]
+        public void The_evidence_and_dates_of_a_handoff_are_kept_once_it_is_completed()
+        {
+            _org.Win(_deal);
+            DateTime due = _org.Row("task", Delivery, "scheduledend").GetAttributeValue<DateTime>("scheduledend");
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery) { ["scheduledend"] = due.AddDays(20) }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery)
+            {
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Adv), ["crmc_agreedterms"] = "Discount: 40 %",
+            }), Touched);
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(15)); // late
+            string backdated = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["crmc_deliveredon"] = due, ["actualend"] = due,
+                ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            }), Touched);
+            _org.As(_lena).Update(new Entity("task", Delivery)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["crmc_deliveredon"] = due, ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+
+            string erased = _org.Refused(RefusalCodes.HandoffClosed, () => _org.As(_lena).Update(new Entity("task", Delivery) { ["crmc_trackingnumber"] = null }), Touched);
+            _org.Refused(RefusalCodes.HandoffClosed, () => CrmCollabOrg.InUpdateMultiple(_org.As(_lena), new Entity("task", Delivery) { ["crmc_deliveredon"] = null }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery) { ["actualend"] = due }), Touched);
+            _org.Refused(RefusalCodes.HandoffReopenAdminOnly, () => _org.As(_lena).Execute(Close(Delivery, 0, 2)), Touched);
+
+            Assert.Contains("cannot be edited: Actual end.", backdated);
+            Assert.StartsWith("This handoff is completed: its evidence (Tracking number) is the record of what was delivered", erased);
+            Assert.Equal(_org.Engine.Clock.UtcNow.Date, _org.Row("task", Delivery, "actualend").GetAttributeValue<DateTime>("actualend").Date);
+        }
+
+        [Fact]
+        public void Removing_or_retiring_the_template_does_not_lift_the_evidence_its_open_handoffs_need()
+        {
+            _org.Win(_deal);
+            IOrganizationService admin = _org.As(_org.Admin);
+
+            string deleted = _org.Refused(RefusalCodes.TemplateInUse, () => admin.Delete("crmc_handofftemplate", _delivery), Touched);
+            admin.Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_isactive"] = false });
+            admin.Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference("crmc_handofftemplate", _delivery), State = new OptionSetValue(1), Status = new OptionSetValue(2),
+            });
+            string closed = _org.Refused(RefusalCodes.HandoffEvidenceMissing, () => _org.As(_lena).Execute(Close(Delivery, 1, 5)), Touched);
+
+            Assert.StartsWith("Handoffs made from this template are still open. Set the template's Active to No instead", deleted);
+            Assert.Contains("fill in Tracking number, Delivered on first", closed);
+        }
+
+        [Fact]
+        public void The_requirement_copied_onto_a_handoff_outlives_a_later_change_of_its_template()
+        {
+            _org.Win(_deal);
+            // What HandoffCreation writes when it creates the task (the server's write).
+            _org.System.Update(new Entity("task", Delivery) { ["crmc_requiredevidence"] = "crmc_trackingnumber,crmc_deliveredon" });
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_requiredevidence"] = "" });
+
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Delivery) { ["crmc_requiredevidence"] = "" }), Touched);
+            string closed = _org.Refused(RefusalCodes.HandoffEvidenceMissing, () => _org.As(_lena).Execute(Close(Delivery, 1, 5)), Touched);
+
+            Assert.Contains("fill in Tracking number, Delivered on first", closed);
+        }
+
+        private static Entity Template(string evidence) => new Entity("crmc_handofftemplate")
+        {
+            ["crmc_name"] = "Plan the delivery", ["crmc_subject"] = "Plan the delivery",
+            ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_dueoffsetdays"] = 10,
+            ["crmc_requiredevidence"] = evidence, ["crmc_isactive"] = true,
+        };
+
+        [Fact]
+        public void A_handoff_template_naming_an_evidence_column_tasks_do_not_have_is_refused_at_save()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            string[] touched = { "crmc_handofftemplate" };
+
+            string created = _org.Refused(RefusalCodes.TemplateUnknownColumn, () => admin.Create(Template("crmc_trackingnumber, crmc_deliverydate")), touched);
+            Guid template = admin.Create(Template("crmc_trackingnumber"));
+            _org.Refused(RefusalCodes.TemplateUnknownColumn, () => admin.Update(new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingno" }), touched);
+            string batched = _org.Refused(RefusalCodes.TemplateUnknownColumn, () => CrmCollabOrg.InExecuteTransaction(admin, new UpdateRequest
+            {
+                Target = new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingno" },
+            }), touched);
+
+            Assert.StartsWith("Required Evidence names crmc_deliverydate, which tasks do not have, so no handoff made from this template could ever be completed.", created);
+            Assert.Contains("could not check that tasks have crmc_trackingno: the template was saved inside a batch transaction", batched);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.ServiceModel;
+using System.Text;
+using CrmCollab.Plugins.Domain;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// Helpers of the "shortcut" scenarios: people trying to bend a rule through one channel or another. Each asserts
+    /// the refusal (its code and its sentence) and that nothing was written (tables compared as SYSTEM reads them).
+    /// </summary>
+    public sealed partial class CrmCollabOrg
+    {
+        /// <summary>Every row of the tables, every column, in a stable text: equal before and after = nothing written.</summary>
+        public string Tables(params string[] tables)
+        {
+            var text = new StringBuilder();
+            foreach (string table in tables)
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(true) };
+                foreach (Entity row in System.RetrieveMultiple(query).Entities.OrderBy(r => r.Id))
+                {
+                    text.Append(table).Append(' ').Append(row.Id).Append(':');
+                    foreach (var pair in row.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
+                        text.Append(' ').Append(pair.Key).Append('=').Append(Plain(pair.Value));
+                    text.AppendLine();
+                }
+            }
+            return text.ToString();
+        }
+
+        private static string Plain(object value)
+        {
+            switch (value)
+            {
+                case null: return "null";
+                case EntityReference reference: return reference.LogicalName + "/" + reference.Id;
+                case OptionSetValue option: return option.Value.ToString(CultureInfo.InvariantCulture);
+                case Money money: return money.Value.ToString(CultureInfo.InvariantCulture);
+                case DateTime date: return date.ToString("o", CultureInfo.InvariantCulture);
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return value.ToString();
+            }
+        }
+
+        /// <summary>
+        /// Runs the attempt, asserts it is refused with <paramref name="code"/> and that <paramref name="tables"/> are
+        /// unchanged; returns the message the person sees.
+        /// </summary>
+        public string Refused(string code, Action attempt, params string[] tables)
+        {
+            string before = Tables(tables);
+            string message = Assert.Throws<FaultException<OrganizationServiceFault>>(attempt).Detail.Message;
+            Assert.Equal(code, Plugins.Domain.Refusal.CodeOf(message));
+            Assert.Equal(before, Tables(tables));
+            ReadsAsASentence(message);
+            return message;
+        }
+
+        /// <summary>What a person reads: no type name, no stack trace, no "a" before a vowel.</summary>
+        public static void ReadsAsASentence(string message)
+        {
+            Assert.DoesNotContain("Exception", message);
+            Assert.DoesNotContain(" at CrmCollab.", message);
+            Assert.DoesNotContain("CrmCollab.Plugins.", message);
+            Assert.DoesNotMatch(@"\b[Aa] [AEIOaeio]\w", message);
+        }
+
+        /// <summary>One request through ExecuteMultiple (the batch goes on, each item its own transaction): the item's fault.</summary>
+        public static void InExecuteMultiple(IOrganizationService service, OrganizationRequest request)
+        {
+            var batch = new ExecuteMultipleRequest
+            {
+                Requests = new OrganizationRequestCollection { request },
+                Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = true },
+            };
+            var response = (ExecuteMultipleResponse)service.Execute(batch);
+            OrganizationServiceFault fault = response.Responses.Single().Fault;
+            if (fault != null) throw new FaultException<OrganizationServiceFault>(fault, new FaultReason(fault.Message));
+        }
+
+        /// <summary>Requests in one ExecuteTransaction: all or nothing.</summary>
+        public static void InExecuteTransaction(IOrganizationService service, params OrganizationRequest[] requests)
+        {
+            var batch = new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection() };
+            foreach (OrganizationRequest request in requests) batch.Requests.Add(request);
+            service.Execute(batch);
+        }
+
+        public static void InUpdateMultiple(IOrganizationService service, params Entity[] targets) =>
+            service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(targets.ToList()) { EntityName = targets[0].LogicalName } });
+
+        public static void InUpsert(IOrganizationService service, Entity target) => service.Execute(new UpsertRequest { Target = target });
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>Which function raised a signal is stamped from who raised it, so the field's KPIs count the field's signals only.</summary>
+    public class SignalShortcutScenarios
+    {
+        private static readonly string[] Touched = { "crmc_fieldsignal", "lead", "account" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _sally, _account;
+
+        public SignalShortcutScenarios()
+        {
+            _sally = _org.User("Sally SAV", "CrmCollab SAV");
+            _account = _org.Account("Contoso");
+        }
+
+        private Entity Complaint(BusinessFunction? raisedBy)
+        {
+            var signal = new Entity("crmc_fieldsignal")
+            {
+                ["crmc_accountid"] = new EntityReference("account", _account),
+                ["crmc_kind"] = new OptionSetValue((int)SignalKind.Complaint),
+                ["crmc_description"] = "Late deliveries again",
+            };
+            if (raisedBy != null) signal["crmc_raisedbyfunction"] = new OptionSetValue((int)raisedBy.Value);
+            return signal;
+        }
+
+        private int? FunctionOf(Guid signal) =>
+            _org.Row("crmc_fieldsignal", signal, "crmc_raisedbyfunction").GetAttributeValue<OptionSetValue>("crmc_raisedbyfunction")?.Value;
+
+        [Fact]
+        public void A_rep_cannot_file_a_signal_as_after_sales_service()
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+
+            string refusal = _org.Refused(RefusalCodes.SignalServerColumn, () => rep.Create(Complaint(BusinessFunction.Sav)), Touched);
+            _org.Refused(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteMultiple(rep, new CreateRequest { Target = Complaint(BusinessFunction.Sav) }), Touched);
+            Guid own = rep.Create(Complaint(null));
+            _org.Refused(RefusalCodes.SignalServerColumn, () => rep.Update(new Entity("crmc_fieldsignal", own)
+            {
+                ["crmc_raisedbyfunction"] = new OptionSetValue((int)BusinessFunction.Sav),
+            }), Touched);
+
+            Assert.Equal("'Raised by function' is set by CrmCollab from your CrmCollab role or the accounts you are a dedicated owner for " +
+                "(your role gives no CrmCollab function). Leave it empty. [CRMC-SIGNAL-SERVER-COLUMN]", refusal);
+            Assert.Null(FunctionOf(own));
+            Assert.Equal((int)BusinessFunction.Sav, FunctionOf(_org.As(_sally).Create(Complaint(BusinessFunction.Sav)))); // re-sending the truth is fine
+        }
+
+        [Fact]
+        public void A_dedicated_owner_without_a_function_role_raises_as_the_function_they_own_the_account_for()
+        {
+            Guid paul = _org.User("Paul Plant", "CrmCollab Salesperson");
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: paul);
+
+            Guid signal = _org.As(paul).Create(Complaint(null));
+
+            Assert.Equal((int)BusinessFunction.Logistics, FunctionOf(signal));
+            Assert.Contains("you raise signals as Logistics", _org.Refused(RefusalCodes.SignalServerColumn,
+                () => _org.As(paul).Create(Complaint(BusinessFunction.Sav)), Touched));
+        }
+    }
+}
