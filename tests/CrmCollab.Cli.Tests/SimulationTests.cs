@@ -28,7 +28,7 @@ namespace CrmCollab.Cli.Tests
             {
                 var (code, output, error) = CliRunner.Run("simulate", "--deals", "1", "--output", file, "--quiet");
 
-                Assert.Equal(1, code);
+                Assert.Equal(2, code);
                 Assert.StartsWith($"crmcollab simulate: cannot create the output folder {file}: ", error);
                 Assert.Single(error.Trim().Split('\n'));
                 Assert.DoesNotContain("Report:", output);

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Text;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Emulator.Engine;
@@ -9,6 +10,7 @@ using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Tooling.Setup;
 using Newtonsoft.Json;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
@@ -16,39 +18,25 @@ namespace CrmCollab.Cli.Commands
     /// The main job: runs the suite, as it ships, on the embedded engine against a realistic organisation, and
     /// reports the shared objectives (table, HTML with charts, JSON).
     /// </summary>
-    public sealed class SimulateCommand : ICommand
+    public sealed class SimulateCommand : Command<SimulateSettings>
     {
-        public string Name => "simulate";
-        public string Summary => "play N deals through the shipped plugins on the embedded engine and report the KPIs";
-
-        public System.Collections.Generic.IReadOnlyList<OptionSpec> Options { get; } = new[]
-        {
-            new OptionSpec("deals", "how many opportunities to play", "500"),
-            new OptionSpec("seed", "seed of the organisation and of every choice people make", "42"),
-            new OptionSpec("solution", "unpacked solution folder", "solution"),
-            new OptionSpec("templates", "default handoff templates", "setup/handoff-templates.json"),
-            new OptionSpec("output", "folder for simulation-report.html and .json", "out"),
-            new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
-        };
-
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false); // as File.WriteAllText wrote them
 
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
+        public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
         {
-            int deals = options.Int("deals", 1, 1_000_000);
-            int seed = options.Int("seed", 0, int.MaxValue);
-            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            int deals = settings.DealCount, seed = settings.SeedValue;
+            string solution = PackagingCommandSupport.SolutionFolder(settings.Solution);
+            string templatesFile = CliPath.ExistingFile(settings.Templates, "setup/handoff-templates.json", "handoff templates file");
+            string output = CliPath.Output(settings.Output); // before the long part, so a bad --output fails fast
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
-            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
-            string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
+            DataverseEngine engine = ShippedEngine.Boot(solution, engineOptions);
             var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);
             var outcomes = new Outcomes();
             var player = new DealPlayer(org, outcomes);
-            Play(deals, player, outcomes, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
+            Play(deals, player, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
             SimulationReport report = SimulationReport.Build(engine.SystemService, seed, deals, outcomes, engine.Clock.UtcNow, engine.AsyncFailures.Count);

@@ -1,37 +1,25 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using CrmCollab.Tooling.Packaging;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
     /// <summary>Unpacks an exported (or packed) solution zip into the folder layout of solution/.</summary>
-    public sealed class UnpackCommand : ICommand
+    public sealed class UnpackCommand : Command<UnpackSettings>
     {
-        public string Name => "unpack";
-        public string Summary => "turn a solution zip back into the folder layout";
-
-        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        public override int Execute(CommandContext context, UnpackSettings settings, CancellationToken cancellationToken)
         {
-            new OptionSpec("zip", "solution zip to unpack (required)"),
-            new OptionSpec("folder", "target folder; must not exist or be empty (default: out/unpacked/<zip name>)"),
-        };
-
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
-        {
-            string zip = options.Get("zip") ?? throw new CommandLineException("--zip is required.");
-            zip = RepoPaths.Resolve(zip);
-            if (!File.Exists(zip)) throw new UserFacingException($"zip not found: {zip}");
-            string folder = Path.TrimEndingDirectorySeparator(options.Get("folder") is string f
-                ? Path.GetFullPath(f)
-                : Path.Combine(RepoPaths.Root, "out", "unpacked", Path.GetFileNameWithoutExtension(zip)));
+            string zip = CliPath.ExistingFile(settings.Zip, null, "zip");
+            string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Folder
+                ?? Path.Combine("out", "unpacked", Path.GetFileNameWithoutExtension(zip))));
+            if (File.Exists(folder)) throw new UsageException($"target folder is a file: {folder}");
             if (Directory.Exists(folder) && Directory.GetFileSystemEntries(folder).Length > 0)
                 throw new UserFacingException($"target folder is not empty: {folder}");
             Unpack(File.ReadAllBytes(zip), folder);
             Console.WriteLine($"Unpacked {Path.GetFileName(zip)} into {folder}");
-            return 0;
+            return ExitCodes.Ok;
         }
 
         /// <summary>Unpacks beside the target and moves the result in only when complete: a bad package leaves no
