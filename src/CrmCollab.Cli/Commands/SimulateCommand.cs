@@ -33,10 +33,8 @@ namespace CrmCollab.Cli.Commands
 
             var engineOptions = new EngineOptions { Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc) };
             DataverseEngine engine = ShippedEngine.Boot(solution, engineOptions);
-            var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);
             var outcomes = new Outcomes();
-            var player = new DealPlayer(org, outcomes);
-            Play(deals, player, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
+            SimulatedOrganization org = Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
             SimulationReport report = SimulationReport.Build(engine.SystemService, seed, deals, outcomes, engine.Clock.UtcNow, engine.AsyncFailures.Count);
@@ -55,29 +53,18 @@ namespace CrmCollab.Cli.Commands
             return report.AsyncFailures == 0 ? 0 : 1;
         }
 
-        private static void Play(int deals, DealPlayer player, Outcomes outcomes, bool quiet)
+        private static SimulatedOrganization Play(DataverseEngine engine, int seed, int deals, System.Collections.Generic.IReadOnlyList<HandoffTemplateSetup.TemplateData> templates,
+            Outcomes outcomes, bool quiet)
         {
-            if (quiet)
-            {
-                for (int i = 1; i <= deals; i++) PlayOne(player, outcomes, i);
-                return;
-            }
+            if (quiet) return SimulationRun.Play(engine, seed, deals, templates, outcomes);
+            SimulatedOrganization org = null;
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
                     ProgressTask task = progress.AddTask("Playing deals", maxValue: deals);
-                    for (int i = 1; i <= deals; i++)
-                    {
-                        PlayOne(player, outcomes, i);
-                        task.Increment(1);
-                    }
+                    org = SimulationRun.Play(engine, seed, deals, templates, outcomes, i => task.Value = i);
                 });
-        }
-
-        /// <summary>A deal stopped by a refusal nobody planned for is counted under that reason; the run goes on.</summary>
-        private static void PlayOne(DealPlayer player, Outcomes outcomes, int number)
-        {
-            if (!outcomes.Try(() => player.Play(number))) outcomes.Count("Deals stopped by an unplanned refusal");
+            return org;
         }
 
         private static void Print(SimulationReport report, string output)
