@@ -11,7 +11,8 @@ namespace CrmCollab.Cli.Simulation
     /// </summary>
     public sealed class ActionMeter
     {
-        public const string StageMove = "Stage move", Decision = "Review decision", Win = "Win (with its handoffs)",
+        public const string IntoDevelop = "Stage move into Develop (reviews requested)", ThroughGate = "Stage move through the gate (into Propose)",
+            IntoClose = "Stage move into Close", Decision = "Review decision", Win = "Win (with its handoffs)",
             CloseHandoff = "Close handoff", RaiseSignal = "Raise signal", AcknowledgeSignal = "Acknowledge signal";
 
         private const string GateStep = "FeasibilityGatekeeper", HandoffStep = "HandoffOnWin";

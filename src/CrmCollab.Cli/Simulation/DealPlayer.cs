@@ -60,7 +60,7 @@ namespace CrmCollab.Cli.Simulation
                 _outcomes.Count("Material changes");
                 _reviews.StartPending(id, rep);
             }
-            yield return _org.Wait(24, 96);
+            yield return _org.Wait(4, 48);
             for (int attempt = 1; !_outcomes.Try(() => Move(sales, id, SalesStage.Propose)); attempt++)
             {
                 bool rejected = Blocked(id, attempt);
@@ -144,7 +144,7 @@ namespace CrmCollab.Cli.Simulation
         }
 
         private void Move(IOrganizationService sales, Guid id, int stage) =>
-            _org.Meter.Measure(ActionMeter.StageMove, () => sales.Update(new Entity("opportunity", id) { ["salesstage"] = new OptionSetValue(stage) }));
+            _org.Meter.Measure(stage == SalesStage.Develop ? ActionMeter.IntoDevelop : stage == SalesStage.Propose ? ActionMeter.ThroughGate : ActionMeter.IntoClose, () => sales.Update(new Entity("opportunity", id) { ["salesstage"] = new OptionSetValue(stage) }));
 
         private void Lose(IOrganizationService sales, Guid id)
         {

@@ -34,7 +34,7 @@ namespace CrmCollab.Cli.Simulation
                 if (!_started.Add(review.Id)) continue;
                 EntityReference owner = review.GetAttributeValue<EntityReference>("ownerid");
                 Guid reviewer = owner != null && owner.LogicalName == "systemuser" && owner.Id != rep ? owner.Id : _org.Admin;
-                _org.Timeline.Start(Decide(review.Id, reviewer, approveAll), _org.Work(reviewer, 1, 8));
+                _org.Timeline.Start(Decide(review.Id, reviewer, approveAll), _org.Work(reviewer, 2, 12));
             }
         }
 

@@ -53,6 +53,7 @@ namespace CrmCollab.Cli.Simulation
             SeedAccounts(random, admin, deals);
             // A few downstream people leave: their dedicated rows fall back to the backup, or further.
             foreach (var function in Downstream) setup.DisableUser(People[function][0]);
+            engine.DrainAsync(); // the set-up's own asynchronous steps run before business starts
             // Everyone has their own pace: how long a piece of work takes them compared with the typical person.
             foreach (Guid person in People.Values.SelectMany(p => p).Concat(Salespeople).Append(Admin).Distinct())
                 _pace[person] = 0.6 + random.NextDouble() * 1.4;
