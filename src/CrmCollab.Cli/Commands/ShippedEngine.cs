@@ -4,7 +4,7 @@ using CrmCollab.Plugins.Infrastructure;
 namespace CrmCollab.Cli.Commands
 {
     /// <summary>The embedded engine booted from a solution folder (already resolved) with the shipped plugin assembly (smoke, simulate).</summary>
-    internal static class ShippedEngine
+    public static class ShippedEngine
     {
         public static DataverseEngine Boot(string solution, EngineOptions options)
         {

@@ -83,18 +83,23 @@ namespace CrmCollab.Cli.Simulation
         public TimeSpan Wait(int minHours, int maxHours) => TimeSpan.FromHours(Random.Next(minHours, maxHours));
 
         /// <summary>
-        /// A person takes on a piece of work of <paramref name="minHours"/> to <paramref name="maxHours"/> (at a typical
+        /// A person takes on a piece of work (never starting it at the weekend) of <paramref name="minHours"/> to <paramref name="maxHours"/> (at a typical
         /// pace): they start once what they already took on is done, one thing at a time. Returns the wait until it is done.
         /// </summary>
         public TimeSpan Work(Guid person, int minHours, int maxHours)
         {
             DateTime now = Engine.Clock.UtcNow;
-            DateTime start = _busyUntil.TryGetValue(person, out DateTime busy) && busy > now ? busy : now;
+            DateTime start = NotAtWeekends(_busyUntil.TryGetValue(person, out DateTime busy) && busy > now ? busy : now);
             double hours = Random.Next(minHours, maxHours) * (_pace.TryGetValue(person, out double pace) ? pace : 1.0);
             DateTime done = start + TimeSpan.FromHours(Math.Round(hours, 1));
             _busyUntil[person] = done;
             return done - now;
         }
+
+        /// <summary>Work that would start on a Saturday or a Sunday starts on Monday at 8:00.</summary>
+        public static DateTime NotAtWeekends(DateTime at) =>
+            at.DayOfWeek == DayOfWeek.Saturday ? at.Date.AddDays(2).AddHours(8)
+            : at.DayOfWeek == DayOfWeek.Sunday ? at.Date.AddDays(1).AddHours(8) : at;
 
         private static List<Guid> Team(OrganizationSetup setup, string name, string role, Guid unit, int count) =>
             Enumerable.Range(1, count).Select(i => setup.CreateUser($"{name} {i:00}", unit, role)).ToList();

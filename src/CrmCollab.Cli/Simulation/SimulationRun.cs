@@ -8,10 +8,18 @@ namespace CrmCollab.Cli.Simulation
     /// <summary>
     /// A period of business: deals arrive steadily (two a week per salesperson) until all N have come in, every deal,
     /// review, handoff and signal plays alongside the others, and the backlog is counted each week. The run ends the
-    /// day the last deal arrives, as a report exported that day would: work still in flight is the open backlog.
+    /// Monday morning after the last deal arrives, as a report exported then would: work still in flight is the open backlog.
     /// </summary>
     public static class SimulationRun
     {
+        /// <summary>The report is read on the Monday morning after the last deal arrived.</summary>
+        public static DateTime NextMonday(DateTime after)
+        {
+            DateTime monday = after.Date.AddHours(8);
+            while (monday.DayOfWeek != DayOfWeek.Monday || monday <= after) monday = monday.AddDays(1);
+            return monday;
+        }
+
         public static SimulatedOrganization Play(DataverseEngine engine, int seed, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates,
             Outcomes outcomes, Action<int> arrived = null)
         {
@@ -28,7 +36,7 @@ namespace CrmCollab.Cli.Simulation
                 org.Timeline.Start(player.Play(i));
                 arrived?.Invoke(i);
             }
-            org.Timeline.RunUntil(engine.Clock.UtcNow + TimeSpan.FromHours(hoursBetweenDeals));
+            org.Timeline.RunUntil(NextMonday(engine.Clock.UtcNow));
             org.Log.EndedOn = engine.Clock.UtcNow;
             org.Log.Snapshots.Add(observer.Take());
             return org;
