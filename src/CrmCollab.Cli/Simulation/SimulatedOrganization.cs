@@ -113,7 +113,9 @@ namespace CrmCollab.Cli.Simulation
             foreach (BusinessFunction function in new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Sav, BusinessFunction.Finance, BusinessFunction.Operations })
             {
                 admin.Create(RuleRow($"{function.Label()} desk (default)", function, People[function][People[function].Count - 1], 100, null));
-                admin.Create(RuleRow($"{function.Label()} retail desk", function, People[function][People[function].Count / 2], 10, 27));
+                // One sector desk per industry, spread over the team, so a bigger organisation shares the reviews out.
+                for (int i = 0; i < Industries.Length; i++)
+                    admin.Create(RuleRow($"{function.Label()} desk, industry {Industries[i]}", function, People[function][(i + 1) % People[function].Count], 10, Industries[i]));
             }
         }
 
