@@ -17,7 +17,7 @@ namespace CrmCollab.Cli.Html
             "h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid #1f77b4}h3{font-size:1.05rem;margin-top:1.4rem}" +
             "p.q{font-style:italic;color:#444}table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}" +
             "caption{text-align:left;font-weight:600;padding:.2rem 0}th,td{border:1px solid #c8c8c8;padding:.3rem .6rem;text-align:left}" +
-            "thead th{background:#f0f0f0}td{font-variant-numeric:tabular-nums}figure{margin:.5rem 0 1rem}" +
+            "thead th{background:#f0f0f0}td{font-variant-numeric:tabular-nums;white-space:nowrap}figure{margin:.5rem 0 1rem}" +
             ".rag{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.8rem;font-weight:600;border:1px solid}" +
             ".rag.green{background:#e3f4e4;color:#1b5e20}.rag.amber{background:#fff3d6;color:#7a4f00}.rag.red{background:#fde2e2;color:#b71c1c}" +
             "nav ol{columns:2}@media print{body{margin:0;max-width:none}section,figure,table{break-inside:avoid}nav{display:none}}";
