@@ -10,10 +10,6 @@ namespace CrmCollab.Cli.Commands
         [Description("Folder the two zips are written to. Default: ./out.")]
         public string Output { get; set; }
 
-        public override ValidationResult Validate()
-        {
-            ValidationResult inherited = base.Validate();
-            return inherited.Successful ? CliPath.NotBlank(("--output", Output)) : inherited;
-        }
+        public override ValidationResult Validate() => ValidatePaths(("--output", Output));
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Linq;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,6 +16,10 @@ namespace CrmCollab.Cli.Commands
         [Description("Built plugin DLL. Default: the net462 build of pac.config's plugin project, in this tool's configuration.")]
         public string Dll { get; set; }
 
-        public override ValidationResult Validate() => CliPath.NotBlank(("--solution", Solution), ("--config", Config), ("--dll", Dll));
+        public override ValidationResult Validate() => ValidatePaths();
+
+        /// <summary>Every path option of pack and validate, plus the command's own, refused when given empty.</summary>
+        protected ValidationResult ValidatePaths(params (string Option, string Value)[] own) =>
+            CliPath.NotBlank(new[] { ("--solution", Solution), ("--config", Config), ("--dll", Dll) }.Concat(own).ToArray());
     }
 }

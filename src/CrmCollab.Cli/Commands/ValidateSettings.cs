@@ -10,10 +10,6 @@ namespace CrmCollab.Cli.Commands
         [Description("Check this solution zip instead of the folder.")]
         public string Zip { get; set; }
 
-        public override ValidationResult Validate()
-        {
-            ValidationResult inherited = base.Validate();
-            return inherited.Successful ? CliPath.NotBlank(("--zip", Zip)) : inherited;
-        }
+        public override ValidationResult Validate() => ValidatePaths(("--zip", Zip));
     }
 }

@@ -57,44 +57,31 @@ namespace CrmCollab.Cli.Report
 
         private static TemplateRecord Template(ReportData data, Guid? id) => id.HasValue && data.Templates.TryGetValue(id.Value, out TemplateRecord t) ? t : null;
 
-        private static GroupFigure Reviews(List<ReviewRecord> reviews, ReportTargets targets, DateTime now, Action<GroupFigure> key)
-        {
-            var decided = reviews.Where(Decided).ToList();
-            var pending = reviews.Where(r => r.Decision == ReviewDecision.Pending).ToList();
-            int onTime = decided.Count(WithinSla);
-            var figure = new GroupFigure
-            {
-                Count = decided.Count,
-                MedianHours = Figures.Median(decided.Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours)),
-                OnTime = onTime,
-                Late = decided.Count - onTime,
-                Overdue = pending.Count(r => r.DueOn.HasValue && r.DueOn.Value < now),
-                OpenInTime = pending.Count(r => !r.DueOn.HasValue || r.DueOn.Value >= now),
-                Rate = Figures.Rate(onTime, decided.Count),
-                Target = targets.Targets.ReviewsWithinSla,
-            };
-            figure.Status = targets.Status(ReportTargets.Attainment(figure.Rate, targets.Targets.ReviewsWithinSla));
-            key(figure);
-            return figure;
-        }
+        private static GroupFigure Reviews(List<ReviewRecord> reviews, ReportTargets targets, DateTime now, Action<GroupFigure> key) =>
+            Tally(reviews.Where(Decided).ToList(), reviews.Where(r => r.Decision == ReviewDecision.Pending).ToList(),
+                r => (r.DecidedOn.Value - r.RequestedOn).TotalHours, WithinSla, r => r.DueOn, targets.Targets.ReviewsWithinSla, targets, now, key);
 
-        private static GroupFigure Handoffs(List<HandoffRecord> handoffs, ReportTargets targets, DateTime now, Action<GroupFigure> key)
+        private static GroupFigure Handoffs(List<HandoffRecord> handoffs, ReportTargets targets, DateTime now, Action<GroupFigure> key) =>
+            Tally(handoffs.Where(h => h.CompletedOn.HasValue).ToList(), handoffs.Where(h => !h.CompletedOn.HasValue).ToList(),
+                h => (h.CompletedOn.Value - h.CreatedOn).TotalHours, OnTime, h => h.DueOn, targets.Targets.HandoffsOnTime, targets, now, key);
+
+        /// <summary>Done work on time or late (median hours to finish), open work in time or overdue now, the rate against its target.</summary>
+        private static GroupFigure Tally<T>(List<T> done, List<T> open, Func<T, double> hours, Func<T, bool> onTime, Func<T, DateTime?> due,
+            double target, ReportTargets targets, DateTime now, Action<GroupFigure> key)
         {
-            var completed = handoffs.Where(h => h.CompletedOn.HasValue).ToList();
-            var open = handoffs.Where(h => !h.CompletedOn.HasValue).ToList();
-            int onTime = completed.Count(OnTime);
+            int inTime = done.Count(onTime);
             var figure = new GroupFigure
             {
-                Count = completed.Count,
-                MedianHours = Figures.Median(completed.Select(h => (h.CompletedOn.Value - h.CreatedOn).TotalHours)),
-                OnTime = onTime,
-                Late = completed.Count - onTime,
-                Overdue = open.Count(h => h.DueOn.HasValue && h.DueOn.Value < now),
-                OpenInTime = open.Count(h => !h.DueOn.HasValue || h.DueOn.Value >= now),
-                Rate = Figures.Rate(onTime, completed.Count),
-                Target = targets.Targets.HandoffsOnTime,
+                Count = done.Count,
+                MedianHours = Figures.Median(done.Select(hours)),
+                OnTime = inTime,
+                Late = done.Count - inTime,
+                Overdue = open.Count(x => due(x).HasValue && due(x).Value < now),
+                OpenInTime = open.Count(x => !due(x).HasValue || due(x).Value >= now),
+                Rate = Figures.Rate(inTime, done.Count),
+                Target = target,
             };
-            figure.Status = targets.Status(ReportTargets.Attainment(figure.Rate, targets.Targets.HandoffsOnTime));
+            figure.Status = targets.Status(ReportTargets.Attainment(figure.Rate, target));
             key(figure);
             return figure;
         }
