@@ -129,5 +129,47 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal(0, code);
             Assert.Contains("--solution <FOLDER>", output);
         }
+
+        [Fact]
+        public void Paths_typed_are_relative_to_the_current_folder_in_every_command()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "crmc-cwd-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            string before = Directory.GetCurrentDirectory();
+            try
+            {
+                Directory.SetCurrentDirectory(folder);
+                Assert.Equal($"crmcollab smoke: solution folder not found: {Path.Combine(folder, "nowhere")}", Run("smoke", "--solution", "nowhere").Err.Trim());
+                Assert.Equal($"crmcollab unpack: zip not found: {Path.Combine(folder, "x.zip")}", Run("unpack", "--zip", "x.zip").Err.Trim());
+                Assert.Equal($"crmcollab simulate: targets file not found: {Path.Combine(folder, "t.json")}", Run("simulate", "--targets", "t.json").Err.Trim());
+                File.WriteAllText(Path.Combine(folder, "file"), "");
+                var (code, _, error) = Run("pack", "--output", "file/zips");
+                Assert.Equal(2, code);
+                Assert.Equal($"crmcollab pack: cannot create the output folder {Path.Combine(folder, "file", "zips")}: {Path.Combine(folder, "file")} is a file.", error.Trim());
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(before);
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public void A_targets_file_that_makes_no_sense_is_one_line_before_the_run()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "crmc-targets-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, "{ \"individualWeightPercent\": 150, \"targets\": { \"handoffsOnTime\": 0.9 } }");
+            try
+            {
+                var (code, output, error) = Run("simulate", "--targets", file, "--quiet");
+                Assert.Equal(1, code);
+                Assert.Equal($"crmcollab simulate: {file}: individualWeightPercent must be from 0 to 100", error.Trim());
+                Assert.DoesNotContain("Report:", output);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

@@ -28,9 +28,9 @@ namespace CrmCollab.Cli.Commands
             string solution = PackagingCommandSupport.SolutionFolder(settings.Solution);
             string templatesFile = CliPath.ExistingFile(settings.Templates, "setup/handoff-templates.json", "handoff templates file");
             string targetsFile = CliPath.ExistingFile(settings.Targets, "setup/report-targets.json", "targets file");
-            string output = CliPath.Output(settings.Output); // before the long part, so a bad --output fails fast
             var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
             ReportTargets targets = UserFacingException.From(() => ReportTargets.Load(targetsFile));
+            string output = CliPath.Output(settings.Output); // before the long part, so a bad --output fails fast
             int weight = settings.IndividualWeightPercent ?? targets.IndividualWeightPercent;
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
