@@ -20,7 +20,7 @@ namespace CrmCollab.Cli.Tests
             var templates = HandoffTemplateSetup.Read(RepoPaths.Default("setup/handoff-templates.json"));
             Targets = ReportTargets.Load(RepoPaths.Default("setup/report-targets.json"));
             Org = SimulationRun.Play(Engine, Seed, Deals, templates, new Outcomes());
-            Report = ReportBuilder.Build(Engine.SystemService, Org, Targets, Targets.IndividualWeightPercent, Seed, Deals, Engine.AsyncFailures.Count);
+            Report = ReportBuilder.Build(Engine.SystemService, Org.Log, Org.Outcomes, Targets, Targets.IndividualWeightPercent, Seed, Deals, Engine.AsyncFailures.Count);
         }
 
         public DataverseEngine Engine { get; }

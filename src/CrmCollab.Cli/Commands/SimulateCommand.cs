@@ -40,7 +40,7 @@ namespace CrmCollab.Cli.Commands
             SimulatedOrganization org = Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
-            CollaborationReport report = ReportBuilder.Build(engine.SystemService, org, targets, weight, seed, deals, engine.AsyncFailures.Count);
+            CollaborationReport report = ReportBuilder.Build(engine.SystemService, org.Log, org.Outcomes, targets, weight, seed, deals, engine.AsyncFailures.Count);
             string html = HtmlReport.Render(report);
             report.Run = new RunFacts
             {

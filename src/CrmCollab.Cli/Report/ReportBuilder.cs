@@ -8,34 +8,35 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Cli.Report
 {
-    /// <summary>Reads the organisation once and answers every question of the collaboration report from what it read
-    /// and what the run observed.</summary>
+    /// <summary>Reads the organisation once (any IOrganizationService: the embedded engine, or later a real one) and
+    /// answers every question of the collaboration report from what it read and what was observed over the period
+    /// (refused gate moves, action costs, backlog snapshots: the run's log).</summary>
     public static class ReportBuilder
     {
-        public static CollaborationReport Build(IOrganizationService service, SimulatedOrganization org, ReportTargets targets,
+        public static CollaborationReport Build(IOrganizationService service, RunLog log, Outcomes outcomes, ReportTargets targets,
             int individualWeightPercent, int seed, int deals, int asyncFailures)
         {
             ReportData data = ReportData.Read(service);
-            DateTime now = org.Log.EndedOn;
+            DateTime now = log.EndedOn;
             KpiReport kpis = data.Kpis.Compute(now);
             return new CollaborationReport
             {
                 Seed = seed,
                 Deals = deals,
-                PeriodStart = Figures.Date(org.Log.StartedOn),
+                PeriodStart = Figures.Date(log.StartedOn),
                 PeriodEnd = Figures.Date(now),
                 Targets = targets,
-                Headline = Headline(data, kpis, org.Log, now),
-                Blocking = BlockingAnalysis.Build(data, org.Log, now),
+                Headline = Headline(data, kpis, log, now),
+                Blocking = BlockingAnalysis.Build(data, log, now),
                 Lateness = LatenessAnalysis.Build(data, targets, now),
-                Trend = TrendAnalysis.Build(data, org.Log),
+                Trend = TrendAnalysis.Build(data, log),
                 Attention = AttentionAnalysis.Build(data, now),
                 Scorecards = ScorecardAnalysis.Build(data, targets, individualWeightPercent),
-                Platform = CostAnalysis.Build(org.Log),
+                Platform = CostAnalysis.Build(log),
                 ReviewTurnaroundHistogram = Histogram(data.Kpis.Reviews.Where(LatenessAnalysis.Decided)
                     .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList(), new[] { 4, 8, 24, 48, 96 }),
-                Counts = org.Outcomes.Counts,
-                Refusals = org.Outcomes.Refusals,
+                Counts = outcomes.Counts,
+                Refusals = outcomes.Refusals,
                 AsyncFailures = asyncFailures,
             };
         }
