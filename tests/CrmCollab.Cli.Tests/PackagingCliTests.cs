@@ -102,8 +102,8 @@ namespace CrmCollab.Cli.Tests
         {
             var output = Temp();
             var (code, _, error) = Run("pack", "--dll", "/nowhere/CrmCollab.Plugins.dll", "--output", output);
-            Assert.Equal(1, code);
-            Assert.Equal("crmcollab pack: built plugin assembly not found: /nowhere/CrmCollab.Plugins.dll (build first: dotnet build CrmCollab.sln -c Release)", error.Trim());
+            Assert.Equal(2, code);
+            Assert.Equal("crmcollab pack: built plugin DLL not found: /nowhere/CrmCollab.Plugins.dll", error.Trim());
             Assert.False(Directory.Exists(output));
         }
 
@@ -183,7 +183,11 @@ namespace CrmCollab.Cli.Tests
         {
             var (code, _, error) = Run("unpack");
             Assert.Equal(2, code);
-            Assert.Contains("--zip is required.", error);
+            Assert.Equal("crmcollab unpack: Command 'unpack' is missing required option 'zip'. Run 'crmcollab unpack --help'.", error.Trim());
+
+            (code, _, error) = Run("unpack", "--zip", "/nowhere/CrmCollab.zip");
+            Assert.Equal(2, code);
+            Assert.Equal("crmcollab unpack: zip not found: /nowhere/CrmCollab.zip", error.Trim());
         }
     }
 }

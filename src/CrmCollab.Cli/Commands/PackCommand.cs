@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
+using System.Threading;
 using CrmCollab.Tooling;
 using CrmCollab.Tooling.Packaging;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
@@ -11,40 +12,27 @@ namespace CrmCollab.Cli.Commands
     /// Packs solution/ and the built plugin DLL into CrmCollab_&lt;version&gt;.zip and CrmCollab_&lt;version&gt;_managed.zip,
     /// after every check passes. Builds nothing: the DLL must already be built.
     /// </summary>
-    public sealed class PackCommand : ICommand
+    public sealed class PackCommand : Command<PackSettings>
     {
-        public string Name => "pack";
-        public string Summary => "build the managed and unmanaged solution zips from solution/ and the built DLL";
-
-        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        public override int Execute(CommandContext context, PackSettings settings, CancellationToken cancellationToken)
         {
-            new OptionSpec("solution", "unpacked solution folder", "solution"),
-            new OptionSpec("config", "project configuration", "pac.config"),
-            new OptionSpec("output", "folder the zips are written to", "out"),
-            new OptionSpec("dll", "built plugin DLL (default: the net462 build of pac.config's plugin project)"),
-        };
+            PacConfig config = PackagingCommandSupport.Config(settings.Config);
+            string folderPath = PackagingCommandSupport.SolutionFolder(settings.Solution);
+            ValidationContext validation = PackagingCommandSupport.Context(settings, config);
+            string output = CliPath.PlannedOutput(settings.Output);
+            BuiltDll dll = UserFacingException.From(() => BuiltDll.Read(validation.PluginDll));
 
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
-        {
-            PacConfig config = PackagingCommandSupport.Config(options);
-            string folderPath = RepoPaths.SolutionFolder(options.Get("solution"));
-            ValidationContext context = PackagingCommandSupport.Context(options, config);
-            BuiltDll dll = UserFacingException.From(() => BuiltDll.Read(context.PluginDll));
-
-            ValidationReport report = SolutionValidator.ValidateFolder(folderPath, context);
+            ValidationReport report = SolutionValidator.ValidateFolder(folderPath, validation);
             if (!report.Ok) return PackagingCommandSupport.Print(report, "pack refused, the solution is not valid");
 
             SolutionFolder folder = UserFacingException.From(() => SolutionFolder.Read(folderPath));
             PackResult result = UserFacingException.From(() => SolutionPacker.Pack(folder, dll));
-            string output = Path.IsPathRooted(options.Get("output")) ? options.Get("output") : Path.Combine(RepoPaths.Root, options.Get("output"));
             var zips = new[] { (result.ManagedName, result.Managed), (result.UnmanagedName, result.Unmanaged) };
             IReadOnlyList<string> paths = OutputFiles.Write(output, zips);
             for (int i = 0; i < zips.Length; i++)
                 Console.WriteLine($"{paths[i]}  {zips[i].Item2.Length} bytes  sha256 {Convert.ToHexString(SHA256.HashData(zips[i].Item2)).ToLowerInvariant()}");
             Console.WriteLine($"Plugin assembly: {dll.Identity.FullName}");
-            return 0;
+            return ExitCodes.Ok;
         }
     }
 }

@@ -3,12 +3,11 @@ using CrmCollab.Plugins.Infrastructure;
 
 namespace CrmCollab.Cli.Commands
 {
-    /// <summary>The embedded engine booted from a solution folder with the shipped plugin assembly (smoke, simulate).</summary>
-    internal static class ShippedEngine
+    /// <summary>The embedded engine booted from a solution folder (already resolved) with the shipped plugin assembly (smoke, simulate).</summary>
+    public static class ShippedEngine
     {
-        public static DataverseEngine Boot(string solutionOption, EngineOptions options)
+        public static DataverseEngine Boot(string solution, EngineOptions options)
         {
-            string solution = RepoPaths.SolutionFolder(solutionOption);
             options.PluginAssemblies.Add(typeof(PluginBase).Assembly);
             return UserFacingException.From(() => DataverseEngine.Boot(solution, options));
         }

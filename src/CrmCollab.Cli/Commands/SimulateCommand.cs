@@ -1,46 +1,37 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Text;
+using System.Threading;
+using CrmCollab.Cli.Html;
+using CrmCollab.Cli.Report;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Emulator.Engine;
-using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Tooling.Setup;
-using Newtonsoft.Json;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
     /// <summary>
-    /// The main job: runs the suite, as it ships, on the embedded engine against a realistic organisation, and
-    /// reports the shared objectives (table, HTML with charts, JSON).
+    /// The main job: runs the suite, as it ships, on the embedded engine against a realistic organisation over a period
+    /// of business, and writes the collaboration report (HTML with charts, the same figures as JSON) and a summary table.
     /// </summary>
-    public sealed class SimulateCommand : ICommand
+    public sealed class SimulateCommand : Command<SimulateSettings>
     {
-        public string Name => "simulate";
-        public string Summary => "play N deals through the shipped plugins on the embedded engine and report the KPIs" +
-            " (stricter than Dataverse on purpose: business-required columns are refused on every write, not only on forms)";
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-        public System.Collections.Generic.IReadOnlyList<OptionSpec> Options { get; } = new[]
+        public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
         {
-            new OptionSpec("deals", "how many opportunities to play", "500"),
-            new OptionSpec("seed", "seed of the organisation and of every choice people make", "42"),
-            new OptionSpec("solution", "unpacked solution folder", "solution"),
-            new OptionSpec("templates", "default handoff templates", "setup/handoff-templates.json"),
-            new OptionSpec("output", "folder for simulation-report.html and .json", "out"),
-            new OptionSpec("quiet", "no progress bar (for logs and CI)", isFlag: true),
-        };
-
-        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false); // as File.WriteAllText wrote them
-
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
-        {
-            int deals = options.Int("deals", 1, 1_000_000);
-            int seed = options.Int("seed", 0, int.MaxValue);
-            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            int deals = settings.DealCount, seed = settings.SeedValue;
+            string solution = PackagingCommandSupport.SolutionFolder(settings.Solution);
+            string templatesFile = CliPath.ExistingFile(settings.Templates, "setup/handoff-templates.json", "handoff templates file");
+            string targetsFile = CliPath.ExistingFile(settings.Targets, "setup/report-targets.json", "targets file");
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
+            ReportTargets targets = UserFacingException.From(() => ReportTargets.Load(targetsFile));
+            string output = CliPath.Output(settings.Output); // before the long part, so a bad --output fails fast
+            int weight = settings.IndividualWeightPercent ?? targets.IndividualWeightPercent;
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
             // Stricter than the server on purpose: business-required columns are refused on every write, so a simulated
@@ -49,16 +40,14 @@ namespace CrmCollab.Cli.Commands
             {
                 Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), EnforceApplicationRequired = true,
             };
-            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), engineOptions);
-            string output = OutputFiles.Folder(Path.GetFullPath(options.Get("output"))); // before the long part, so a bad --output fails fast
-            var org = new SimulatedOrganization(engine, new Random(seed), deals, templates);
+            DataverseEngine engine = ShippedEngine.Boot(solution, engineOptions);
             var outcomes = new Outcomes();
-            var player = new DealPlayer(org, outcomes);
-            Play(deals, player, outcomes, options.Flag("quiet") || !AnsiConsole.Profile.Capabilities.Interactive);
+            SimulatedOrganization org = Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;
 
-            SimulationReport report = SimulationReport.Build(engine.SystemService, seed, deals, outcomes, engine.Clock.UtcNow, engine.AsyncFailures.Count);
-            report.Run = new SimulationReport.RunFacts
+            CollaborationReport report = ReportBuilder.Build(engine.SystemService, org.Log, org.Outcomes, targets, weight, seed, deals, engine.AsyncFailures.Count);
+            string html = HtmlReport.Render(report);
+            report.Run = new RunFacts
             {
                 Seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
                 PlaySeconds = Math.Round(playSeconds, 2),
@@ -66,54 +55,25 @@ namespace CrmCollab.Cli.Commands
             };
             OutputFiles.Write(output, new[]
             {
-                ("simulation-report.html", Utf8.GetBytes(HtmlReport.Render(report))),
-                ("simulation-report.json", Utf8.GetBytes(JsonConvert.SerializeObject(report, Formatting.Indented))),
+                ("simulation-report.html", Utf8.GetBytes(html)),
+                ("simulation-report.json", Utf8.GetBytes(ReportJson.Serialize(report))),
             });
-            Print(report, output);
-            return report.AsyncFailures == 0 ? 0 : 1;
+            ReportSummary.Print(report, output);
+            return report.AsyncFailures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }
 
-        private static void Play(int deals, DealPlayer player, Outcomes outcomes, bool quiet)
+        private static SimulatedOrganization Play(DataverseEngine engine, int seed, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates,
+            Outcomes outcomes, bool quiet)
         {
-            if (quiet)
-            {
-                for (int i = 1; i <= deals; i++) PlayOne(player, outcomes, i);
-                return;
-            }
+            if (quiet) return SimulationRun.Play(engine, seed, deals, templates, outcomes);
+            SimulatedOrganization org = null;
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
                     ProgressTask task = progress.AddTask("Playing deals", maxValue: deals);
-                    for (int i = 1; i <= deals; i++)
-                    {
-                        PlayOne(player, outcomes, i);
-                        task.Increment(1);
-                    }
+                    org = SimulationRun.Play(engine, seed, deals, templates, outcomes, i => task.Value = i);
                 });
-        }
-
-        /// <summary>A deal stopped by a refusal nobody planned for is counted under that reason; the run goes on.</summary>
-        private static void PlayOne(DealPlayer player, Outcomes outcomes, int number)
-        {
-            if (!outcomes.Try(() => player.Play(number))) outcomes.Count("Deals stopped by an unplanned refusal");
-        }
-
-        private static void Print(SimulationReport report, string output)
-        {
-            var table = new Table().AddColumn("Shared objective").AddColumn(new TableColumn("Value").RightAligned());
-            var k = report.Kpis;
-            table.AddRow("Review turnaround, median / p90", $"{k.ReviewTurnaroundMedianHours:0.0} h / {k.ReviewTurnaroundP90Hours:0.0} h");
-            table.AddRow("Reviews decided / overdue now", $"{k.ReviewsDecided:N0} / {k.ReviewsOverdue:N0}");
-            table.AddRow("Handoff acceptance, median", $"{k.HandoffAcceptanceMedianHours:0.0} h");
-            foreach (var f in k.HandoffsOnTime) table.AddRow($"Handoffs on time — {f.Function.Label()}", $"{f.Part:N0} / {f.Total:N0}");
-            foreach (var f in k.SignalsAcknowledged) table.AddRow($"Signals acknowledged — {f.Function.Label()}", $"{f.Part:N0} / {f.Total:N0}");
-            table.AddRow("Amendments per won deal", $"{k.AmendmentsPerWonDeal:0.000}");
-            AnsiConsole.Write(table);
-            var refusals = new Table().AddColumn("Refused action").AddColumn(new TableColumn("Count").RightAligned());
-            foreach (var pair in report.Refusals) refusals.AddRow(Markup.Escape(pair.Key), pair.Value.ToString("N0"));
-            AnsiConsole.Write(refusals);
-            Console.WriteLine($"{report.Deals:N0} deals in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
-            Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
+            return org;
         }
     }
 }

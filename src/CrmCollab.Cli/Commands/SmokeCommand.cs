@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using System.Threading;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Security;
 using CrmCollab.Tooling;
@@ -10,6 +10,7 @@ using CrmCollab.Tooling.Setup;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
@@ -17,23 +18,13 @@ namespace CrmCollab.Cli.Commands
     /// Proves the build end to end: the deployable DLL has the right identity, the engine boots from solution/,
     /// and a won deal runs the shipped plugins (through the plugin base) to create routed handoff tasks.
     /// </summary>
-    public sealed class SmokeCommand : ICommand
+    public sealed class SmokeCommand : Command<SmokeSettings>
     {
-        public string Name => "smoke";
-        public string Summary => "boot the embedded engine from solution/ and run a deal through the shipped plugins";
-
-        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        public override int Execute(CommandContext context, SmokeSettings settings, CancellationToken cancellationToken)
         {
-            new OptionSpec("solution", "unpacked solution folder", "solution"),
-            new OptionSpec("config", "project configuration", "pac.config"),
-            new OptionSpec("templates", "default handoff templates", "setup/handoff-templates.json"),
-        };
-
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
-        {
-            PacConfig config = PackagingCommandSupport.Config(options);
+            PacConfig config = PackagingCommandSupport.Config(settings.Config);
+            string solution = PackagingCommandSupport.SolutionFolder(settings.Solution);
+            string templatesFile = CliPath.ExistingFile(settings.Templates, "setup/handoff-templates.json", "handoff templates file");
             Console.WriteLine($"Solution {config.Solution.UniqueName} {config.Solution.Version}, publisher {config.Publisher.UniqueName} (prefix {config.Publisher.CustomizationPrefix})");
 
             BuiltAssembly plugins = UserFacingException.From(() => BuiltAssembly.Read(RepoPaths.PluginDll(config)));
@@ -41,10 +32,10 @@ namespace CrmCollab.Cli.Commands
             Console.WriteLine($"Deployable: {plugins.Identity.FullName}, strong-name signed: {plugins.IsStrongNameSigned}");
             Console.WriteLine($"  references {sdk?.FullName ?? "no Microsoft.Xrm.Sdk"}");
 
-            DataverseEngine engine = ShippedEngine.Boot(options.Get("solution"), new EngineOptions());
+            DataverseEngine engine = ShippedEngine.Boot(solution, new EngineOptions());
             Console.WriteLine($"Engine booted: {engine.Catalog.Tables.Count} tables, {engine.Solution.Steps.Count} plugin steps, {engine.Solution.Roles.Count} roles");
 
-            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(RepoPaths.Resolve(options.Get("templates"))));
+            var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
             int created = HandoffTemplateSetup.Apply(engine.SystemService, templates);
             Console.WriteLine($"Default handoff templates loaded: {created}");
 
@@ -59,7 +50,7 @@ namespace CrmCollab.Cli.Commands
             bool ok = plugins.IsStrongNameSigned && sdk != null && BuiltAssembly.Hex(sdk.GetPublicKeyToken()) == "31bf3856ad364e35"
                 && tasks.Count == templates.Count && engine.AsyncFailures.Count == 0;
             Console.WriteLine(ok ? "Smoke passed." : "Smoke FAILED: see above.");
-            return ok ? 0 : 1;
+            return ok ? ExitCodes.Ok : ExitCodes.Failed;
         }
 
         private static IReadOnlyList<Entity> PlayADeal(DataverseEngine engine)

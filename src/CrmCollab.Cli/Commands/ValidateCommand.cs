@@ -1,6 +1,8 @@
-using System.Collections.Generic;
+using System.IO;
+using System.Threading;
 using CrmCollab.Tooling;
 using CrmCollab.Tooling.Packaging;
+using Spectre.Console.Cli;
 
 namespace CrmCollab.Cli.Commands
 {
@@ -9,32 +11,19 @@ namespace CrmCollab.Cli.Commands
     /// XSD, solution.xml's structure and identity, root components, registration consistency, engine load, and
     /// for a folder the round trip through pack and unpack.
     /// </summary>
-    public sealed class ValidateCommand : ICommand
+    public sealed class ValidateCommand : Command<ValidateSettings>
     {
-        public string Name => "validate";
-        public string Summary => "check solution/ (or a solution zip) before it ships";
-
-        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
         {
-            new OptionSpec("solution", "unpacked solution folder", "solution"),
-            new OptionSpec("zip", "check this solution zip instead of the folder"),
-            new OptionSpec("config", "project configuration", "pac.config"),
-            new OptionSpec("dll", "built plugin DLL a folder is checked against (default: the net462 build)"),
-        };
-
-        public string Help() => CommandLine.Help(Name, Summary, Options);
-
-        public int Run(ParsedOptions options)
-        {
-            PacConfig config = PackagingCommandSupport.Config(options);
-            ValidationContext context = PackagingCommandSupport.Context(options, config);
-            if (options.Get("zip") is string zip)
+            PacConfig config = PackagingCommandSupport.Config(settings.Config);
+            ValidationContext validation = PackagingCommandSupport.Context(settings, config);
+            if (settings.Zip != null)
             {
-                string path = RepoPaths.Resolve(zip);
-                return PackagingCommandSupport.Print(SolutionValidator.ValidateZip(path, context), System.IO.Path.GetFileName(path));
+                string path = CliPath.ExistingFile(settings.Zip, null, "zip");
+                return PackagingCommandSupport.Print(SolutionValidator.ValidateZip(path, validation), Path.GetFileName(path));
             }
-            string folder = RepoPaths.SolutionFolder(options.Get("solution"));
-            return PackagingCommandSupport.Print(SolutionValidator.ValidateFolder(folder, context), folder);
+            string folder = PackagingCommandSupport.SolutionFolder(settings.Solution);
+            return PackagingCommandSupport.Print(SolutionValidator.ValidateFolder(folder, validation), folder);
         }
     }
 }

@@ -1,8 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using CrmCollab.Cli.Report;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Domain.Feasibility;
-using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -10,9 +11,10 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Cli.Simulation
 {
     /// <summary>
-    /// Plays one opportunity through its life as people would: the rep qualifies and develops it, reviewers decide
-    /// (approve, add conditions, reject), terms change and re-open reviews, gates are hit and cleared, the deal is
-    /// won or lost; downstream owners then accept, trace and close their handoffs.
+    /// Plays one opportunity through its life as people would, alongside every other deal in flight: the rep qualifies
+    /// and develops it (sometimes from a lead the field raised), reviewers decide at their own pace, terms change and
+    /// re-open reviews, the gate refuses until reviews are approved (the rep retries, reworks or gives up), the deal is
+    /// won or lost; downstream owners then take over.
     /// </summary>
     public sealed class DealPlayer
     {
@@ -20,22 +22,80 @@ namespace CrmCollab.Cli.Simulation
         private readonly Random _random;
         private readonly Outcomes _outcomes;
         private readonly DataverseEngine _engine;
+        private readonly ReviewPlayer _reviews;
         private readonly HandoffPlayer _handoffs;
 
-        public DealPlayer(SimulatedOrganization org, Outcomes outcomes)
+        public DealPlayer(SimulatedOrganization org)
         {
             _org = org;
             _random = org.Random;
-            _outcomes = outcomes;
+            _outcomes = org.Outcomes;
             _engine = org.Engine;
-            _handoffs = new HandoffPlayer(org, outcomes);
+            _reviews = new ReviewPlayer(org);
+            _handoffs = new HandoffPlayer(org);
         }
 
-        public void Play(int number)
+        public IEnumerable<TimeSpan> Play(int number)
         {
             Guid account = _org.Accounts[_random.Next(_org.Accounts.Count)];
+            Guid? lead = null;
+            if (_org.Leads.Count > 0 && _random.NextDouble() < 0.5) (lead, account) = _org.Leads.Dequeue();
             Guid rep = _org.AccountOwner[account];
             IOrganizationService sales = _engine.CreateService(rep);
+            Guid id = sales.Create(NewDeal(number, account, lead));
+            _outcomes.Count(lead.HasValue ? "Deals created from a field lead" : "Deals created");
+            yield return _org.Wait(1, 48);
+
+            if (!_outcomes.Try(() => Move(sales, id, SalesStage.Develop)))
+            {
+                sales.Update(new Entity("opportunity", id) { ["customerneed"] = "Needs a line that ships 20% more" });
+                Move(sales, id, SalesStage.Develop);
+            }
+            _reviews.StartPending(id, rep);
+            if (_random.NextDouble() < 0.15)
+            {
+                yield return _org.Wait(2, 24);
+                // The customer negotiates: a material change re-opens the reviews it concerns.
+                sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = (decimal)_random.Next(10, 30) });
+                _outcomes.Count("Material changes");
+                _reviews.StartPending(id, rep);
+            }
+            yield return _org.Wait(4, 48);
+            for (int attempt = 1; !_outcomes.Try(() => Move(sales, id, SalesStage.Propose)); attempt++)
+            {
+                bool rejected = Blocked(id, attempt);
+                if ((rejected && (_random.NextDouble() < 0.5 || attempt >= 3)) || attempt >= 5)
+                {
+                    Lose(sales, id);
+                    yield break;
+                }
+                if (rejected)
+                {
+                    // The rep reworks the offer (terms no draw above ever gives, so every reviewed term really changes).
+                    sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = 4.5m, ["crmc_requesteddelivery"] = _engine.Clock.UtcNow.Date.AddDays(150) });
+                    _reviews.StartPending(id, rep, approveAll: true);
+                }
+                yield return _org.Wait(24, 72);
+            }
+            _org.Log.EndBlock(id, _engine.Clock.UtcNow, "passed");
+            yield return _org.Wait(24, 240);
+            Move(sales, id, SalesStage.Close);
+            if (_random.NextDouble() < 0.3)
+            {
+                Lose(sales, id);
+                yield break;
+            }
+            ActionCost win = _org.Meter.Measure(ActionMeter.Win, () => sales.Execute(new WinOpportunityRequest
+            {
+                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", id), ["subject"] = "Won" },
+                Status = new OptionSetValue(3),
+            }), drainAsync: true);
+            _outcomes.Count("Deals won");
+            win.HandoffTasks = _handoffs.Start(id, rep);
+        }
+
+        private Entity NewDeal(int number, Guid account, Guid? lead)
+        {
             decimal amount = Math.Round((decimal)Math.Exp(8.5 + _random.NextDouble() * 4.5), 0); // ~5k to ~450k
             var deal = new Entity("opportunity")
             {
@@ -51,68 +111,40 @@ namespace CrmCollab.Cli.Simulation
                 ["estimatedclosedate"] = _engine.Clock.UtcNow.Date.AddDays(_random.Next(30, 90)),
                 ["budgetamount"] = new Money(amount),
             };
-            bool forgetsTheNeed = _random.NextDouble() < 0.05;
-            if (!forgetsTheNeed) deal["customerneed"] = "Needs a line that ships 20% more";
-            Guid id = sales.Create(deal);
-            _outcomes.Count("Deals created");
-            _org.Later(1, 48);
-
-            if (!_outcomes.Try(() => Move(sales, id, SalesStage.Develop)))
-            {
-                sales.Update(new Entity("opportunity", id) { ["customerneed"] = "Needs a line that ships 20% more" });
-                Move(sales, id, SalesStage.Develop);
-            }
-            DecidePendingReviews(id, rep);
-            if (_random.NextDouble() < 0.15)
-            {
-                // The customer negotiates: a material change re-opens the reviews it concerns.
-                sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = (decimal)_random.Next(10, 30) });
-                _outcomes.Count("Material changes");
-                DecidePendingReviews(id, rep);
-            }
-            _org.Later(4, 72);
-            if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose)))
-            {
-                if (_random.NextDouble() < 0.5) { Lose(sales, id); return; }
-                // The rep reworks the offer (terms no draw above ever gives, so every reviewed term really changes).
-                sales.Update(new Entity("opportunity", id) { ["crmc_discountpercent"] = 4.5m, ["crmc_requesteddelivery"] = _engine.Clock.UtcNow.Date.AddDays(150) });
-                DecidePendingReviews(id, rep, approveAll: true);
-                if (!_outcomes.Try(() => Move(sales, id, SalesStage.Propose))) { Lose(sales, id); return; }
-            }
-            _org.Later(24, 240);
-            Move(sales, id, SalesStage.Close);
-            if (_random.NextDouble() < 0.3) { Lose(sales, id); return; }
-            sales.Execute(new WinOpportunityRequest
-            {
-                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", id), ["subject"] = "Won" },
-                Status = new OptionSetValue(3),
-            });
-            _outcomes.Count("Deals won");
-            _engine.DrainAsync();
-            _handoffs.Play(id, rep);
+            if (lead.HasValue) deal["originatingleadid"] = new EntityReference("lead", lead.Value);
+            if (_random.NextDouble() >= 0.05) deal["customerneed"] = "Needs a line that ships 20% more"; // some forget it
+            return deal;
         }
 
-        private void DecidePendingReviews(Guid dealId, Guid rep, bool approveAll = false)
+        /// <summary>Logs the refused gate move (the first opens a block, naming the reviews not approved); true when one was rejected.</summary>
+        private bool Blocked(Guid dealId, int attempt)
         {
-            var query = new QueryExpression("crmc_feasibilityreview") { ColumnSet = new ColumnSet("ownerid", "crmc_function") };
+            var query = new QueryExpression("crmc_feasibilityreview") { ColumnSet = new ColumnSet("ownerid", "crmc_function", "crmc_decision") };
             query.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.Equal, dealId);
-            query.Criteria.AddCondition("crmc_decision", ConditionOperator.Equal, (int)ReviewDecision.Pending);
-            foreach (Entity review in _engine.SystemService.RetrieveMultiple(query).Entities)
+            query.Criteria.AddCondition("crmc_decision", ConditionOperator.In, (int)ReviewDecision.Pending, (int)ReviewDecision.Rejected);
+            var open = _engine.SystemService.RetrieveMultiple(query).Entities;
+            if (!_org.Log.OpenBlocks.TryGetValue(dealId, out GateBlock block))
             {
-                _org.Later(1, 60);
-                EntityReference owner = review.GetAttributeValue<EntityReference>("ownerid");
-                Guid reviewer = owner != null && owner.LogicalName == "systemuser" && owner.Id != rep ? owner.Id : _org.Admin;
-                double dice = approveAll ? 0 : _random.NextDouble();
-                var decision = new Entity("crmc_feasibilityreview", review.Id);
-                if (dice < 0.78) decision["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved);
-                else if (dice < 0.9) { decision["crmc_decision"] = new OptionSetValue((int)ReviewDecision.ApprovedWithConditions); decision["crmc_conditions"] = "Deliver in two lots"; }
-                else { decision["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Rejected); decision["crmc_rejectionreason"] = "Cannot deliver by the requested date"; }
-                if (_outcomes.Try(() => _engine.CreateService(reviewer).Update(decision))) _outcomes.Count("Reviews decided");
+                block = new GateBlock { DealId = dealId, StartedOn = _engine.Clock.UtcNow };
+                foreach (Entity review in open)
+                {
+                    EntityReference owner = review.GetAttributeValue<EntityReference>("ownerid");
+                    block.Blockers.Add(new GateBlocker
+                    {
+                        Function = (Plugins.Domain.Routing.BusinessFunction)review.GetAttributeValue<OptionSetValue>("crmc_function").Value,
+                        ReviewerId = owner?.LogicalName == "systemuser" ? owner.Id : (Guid?)null,
+                        Decision = (ReviewDecision)review.GetAttributeValue<OptionSetValue>("crmc_decision").Value,
+                    });
+                }
+                _org.Log.OpenBlocks[dealId] = block;
+                _org.Log.Blocks.Add(block);
             }
+            block.Attempts = attempt;
+            return open.Any(r => r.GetAttributeValue<OptionSetValue>("crmc_decision").Value == (int)ReviewDecision.Rejected);
         }
 
-        private static void Move(IOrganizationService sales, Guid id, int stage) =>
-            sales.Update(new Entity("opportunity", id) { ["salesstage"] = new OptionSetValue(stage) });
+        private void Move(IOrganizationService sales, Guid id, int stage) =>
+            _org.Meter.Measure(stage == SalesStage.Develop ? ActionMeter.IntoDevelop : stage == SalesStage.Propose ? ActionMeter.ThroughGate : ActionMeter.IntoClose, () => sales.Update(new Entity("opportunity", id) { ["salesstage"] = new OptionSetValue(stage) }));
 
         private void Lose(IOrganizationService sales, Guid id)
         {
@@ -121,6 +153,7 @@ namespace CrmCollab.Cli.Simulation
                 OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", id), ["subject"] = "Lost" },
                 Status = new OptionSetValue(4),
             });
+            _org.Log.EndBlock(id, _engine.Clock.UtcNow, "lost");
             _outcomes.Count("Deals lost");
         }
     }

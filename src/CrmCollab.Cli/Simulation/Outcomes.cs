@@ -11,6 +11,10 @@ namespace CrmCollab.Cli.Simulation
     {
         private readonly SortedDictionary<string, int> _refusals = new SortedDictionary<string, int>(StringComparer.Ordinal);
         private readonly SortedDictionary<string, int> _counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<int, string> _codeLabels = new Dictionary<int, string>();
+
+        /// <summary>The code a plugin's InvalidPluginExecutionException carries when it names none of its own.</summary>
+        public const int GenericPluginCode = unchecked((int)0x80040265);
 
         public IReadOnlyDictionary<string, int> Refusals => _refusals;
         public IReadOnlyDictionary<string, int> Counts => _counts;
@@ -27,10 +31,20 @@ namespace CrmCollab.Cli.Simulation
             }
             catch (FaultException<OrganizationServiceFault> fault)
             {
-                string reason = ReasonOf(fault.Detail?.Message ?? fault.Message);
+                string reason = Reason(fault.Detail?.ErrorCode ?? 0, fault.Detail?.Message ?? fault.Message);
                 _refusals[reason] = (_refusals.TryGetValue(reason, out int n) ? n : 0) + 1;
                 return false;
             }
+        }
+
+        /// <summary>A refusal that carries its own code is grouped by that code (labelled from its first message); one with
+        /// the generic plugin code by what the user was told.</summary>
+        public string Reason(int code, string message)
+        {
+            if (code == 0 || code == GenericPluginCode) return ReasonOf(message);
+            if (!_codeLabels.TryGetValue(code, out string label))
+                _codeLabels[code] = label = $"{ReasonOf(message)} (code 0x{code:X8})";
+            return label;
         }
 
         /// <summary>Groups messages by what the user was told, without the record-specific details.</summary>

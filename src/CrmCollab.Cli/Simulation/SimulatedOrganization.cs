@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmCollab.Cli.Report;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Security;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -20,10 +21,15 @@ namespace CrmCollab.Cli.Simulation
         private static readonly int[] Industries = { 1, 6, 7, 12, 19, 27, 28, 30 };
         private static readonly BusinessFunction[] Downstream = { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Sav };
 
-        public SimulatedOrganization(DataverseEngine engine, Random random, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates)
+        public SimulatedOrganization(DataverseEngine engine, Random random, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates,
+            Outcomes outcomes)
         {
             Engine = engine;
             Random = random;
+            Outcomes = outcomes;
+            Log = new RunLog { StartedOn = engine.Clock.UtcNow };
+            Timeline = new Timeline(engine.Clock, outcomes);
+            Meter = new ActionMeter(engine, Log);
             var setup = new OrganizationSetup(engine.SystemService);
             string[] regions = { "North", "South", "East", "West" };
             var units = regions.Select(r => setup.CreateBusinessUnit(r)).ToList();
@@ -31,7 +37,7 @@ namespace CrmCollab.Cli.Simulation
             Admin = setup.CreateUser("Ada Admin", operations, "CrmCollab Administrator");
             int reps = Math.Max(4, Math.Min(400, deals / 50));
             Salespeople = Enumerable.Range(1, reps).Select(i => setup.CreateUser($"Rep {i:000}", units[i % units.Count], "CrmCollab Salesperson")).ToList();
-            int perFunction = Math.Max(2, Math.Min(100, deals / 200));
+            int perFunction = Math.Max(3, Math.Min(100, deals / 100));
             People[BusinessFunction.Adv] = Team(setup, "ADV", "CrmCollab ADV", operations, perFunction);
             People[BusinessFunction.Logistics] = Team(setup, "Logistics", "CrmCollab Logistics", operations, perFunction);
             People[BusinessFunction.Sav] = Team(setup, "SAV", "CrmCollab SAV", operations, perFunction);
@@ -47,9 +53,23 @@ namespace CrmCollab.Cli.Simulation
             SeedAccounts(random, admin, deals);
             // A few downstream people leave: their dedicated rows fall back to the backup, or further.
             foreach (var function in Downstream) setup.DisableUser(People[function][0]);
+            engine.DrainAsync(); // the set-up's own asynchronous steps run before business starts
+            // Everyone has their own pace: how long a piece of work takes them compared with the typical person.
+            foreach (Guid person in People.Values.SelectMany(p => p).Concat(Salespeople).Append(Admin).Distinct())
+                _pace[person] = 0.6 + random.NextDouble() * 1.4;
         }
 
+        private readonly Dictionary<Guid, double> _pace = new Dictionary<Guid, double>();
+        private readonly Dictionary<Guid, DateTime> _busyUntil = new Dictionary<Guid, DateTime>();
+
         public DataverseEngine Engine { get; }
+        public Outcomes Outcomes { get; }
+        public RunLog Log { get; }
+        public Timeline Timeline { get; }
+        public ActionMeter Meter { get; }
+
+        /// <summary>Leads the field raised that the rep will qualify into the next deal on that account.</summary>
+        public Queue<(Guid Lead, Guid Account)> Leads { get; } = new Queue<(Guid, Guid)>();
 
         /// <summary>The run's one source of chance (seeded): set-up and every choice people make draw from it in order.</summary>
         public Random Random { get; }
@@ -59,8 +79,27 @@ namespace CrmCollab.Cli.Simulation
         public List<Guid> Accounts { get; } = new List<Guid>();
         public Dictionary<Guid, Guid> AccountOwner { get; } = new Dictionary<Guid, Guid>();
 
-        /// <summary>Time passes between two actions: a random number of whole hours in [min, max).</summary>
-        public void Later(int minHours, int maxHours) => Engine.Clock.Advance(TimeSpan.FromHours(Random.Next(minHours, maxHours)));
+        /// <summary>Time passes between two actions of one person: a random number of whole hours in [min, max).</summary>
+        public TimeSpan Wait(int minHours, int maxHours) => TimeSpan.FromHours(Random.Next(minHours, maxHours));
+
+        /// <summary>
+        /// A person takes on a piece of work (never starting it at the weekend) of <paramref name="minHours"/> to <paramref name="maxHours"/> (at a typical
+        /// pace): they start once what they already took on is done, one thing at a time. Returns the wait until it is done.
+        /// </summary>
+        public TimeSpan Work(Guid person, int minHours, int maxHours)
+        {
+            DateTime now = Engine.Clock.UtcNow;
+            DateTime start = NotAtWeekends(_busyUntil.TryGetValue(person, out DateTime busy) && busy > now ? busy : now);
+            double hours = Random.Next(minHours, maxHours) * (_pace.TryGetValue(person, out double pace) ? pace : 1.0);
+            DateTime done = start + TimeSpan.FromHours(Math.Round(hours, 1));
+            _busyUntil[person] = done;
+            return done - now;
+        }
+
+        /// <summary>Work that would start on a Saturday or a Sunday starts on Monday at 8:00.</summary>
+        public static DateTime NotAtWeekends(DateTime at) =>
+            at.DayOfWeek == DayOfWeek.Saturday ? at.Date.AddDays(2).AddHours(8)
+            : at.DayOfWeek == DayOfWeek.Sunday ? at.Date.AddDays(1).AddHours(8) : at;
 
         private static List<Guid> Team(OrganizationSetup setup, string name, string role, Guid unit, int count) =>
             Enumerable.Range(1, count).Select(i => setup.CreateUser($"{name} {i:00}", unit, role)).ToList();
@@ -74,7 +113,9 @@ namespace CrmCollab.Cli.Simulation
             foreach (BusinessFunction function in new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Sav, BusinessFunction.Finance, BusinessFunction.Operations })
             {
                 admin.Create(RuleRow($"{function.Label()} desk (default)", function, People[function][People[function].Count - 1], 100, null));
-                admin.Create(RuleRow($"{function.Label()} retail desk", function, People[function][People[function].Count / 2], 10, 27));
+                // One sector desk per industry, spread over the team, so a bigger organisation shares the reviews out.
+                for (int i = 0; i < Industries.Length; i++)
+                    admin.Create(RuleRow($"{function.Label()} desk, industry {Industries[i]}", function, People[function][(i + 1) % People[function].Count], 10, Industries[i]));
             }
         }
 

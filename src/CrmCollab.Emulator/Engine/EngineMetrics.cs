@@ -60,6 +60,7 @@ namespace CrmCollab.Emulator.Engine
         private readonly EngineMetrics _owner;
         private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byStep = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Step, string Message), int> _byStepAndMessage = new Dictionary<(string, string), int>();
 
         internal MetricsScope(EngineMetrics owner) => _owner = owner;
 
@@ -77,11 +78,18 @@ namespace CrmCollab.Emulator.Engine
         public int PluginCallsByStep(string stepNameContains) =>
             _byStep.Where(pair => pair.Key.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0).Sum(pair => pair.Value);
 
+        /// <summary>Calls of one message made by the steps whose registered name contains the text.</summary>
+        public int PluginCallsByStep(string stepNameContains, string messageName) =>
+            _byStepAndMessage.Where(pair => pair.Key.Message == messageName && pair.Key.Step.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0)
+                .Sum(pair => pair.Value);
+
         internal void Add(string messageName, string stepName)
         {
             _byMessage[messageName] = PluginCallsFor(messageName) + 1;
             string step = stepName ?? "";
             _byStep[step] = (_byStep.TryGetValue(step, out var count) ? count : 0) + 1;
+            var key = (step, messageName);
+            _byStepAndMessage[key] = (_byStepAndMessage.TryGetValue(key, out var both) ? both : 0) + 1;
         }
 
         public void Dispose() => _owner.Close(this);

@@ -37,10 +37,13 @@ namespace CrmCollab.Plugins.Data
             var query = new QueryExpression(FeasibilityReviewRow.Table)
             {
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.CreatedOn,
-                    FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DueDate),
+                    FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.OwnerId),
             };
             return All(query, FeasibilityReviewRow.Id).Select(row => new ReviewRecord
             {
+                Id = row.Id,
+                OpportunityId = row.RefId(FeasibilityReviewRow.OpportunityId),
+                OwnerId = UserId(row, FeasibilityReviewRow.OwnerId),
                 Function = (BusinessFunction)(row.Choice(FeasibilityReviewRow.Function) ?? 0),
                 Decision = (ReviewDecision)(row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
                 RequestedOn = row.Read<DateTime>(FeasibilityReviewRow.CreatedOn),
@@ -55,11 +58,16 @@ namespace CrmCollab.Plugins.Data
             var query = new QueryExpression(HandoffTask.Table)
             {
                 ColumnSet = new ColumnSet(HandoffTask.Function, CommonColumn.CreatedOn, HandoffTask.AcceptedOn, HandoffTask.ScheduledEnd,
-                    HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn),
+                    HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn, HandoffTask.OwnerId, HandoffTask.OpportunityId,
+                    HandoffTask.TemplateId),
             };
             query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.NotNull);
             return All(query, HandoffTask.Id).Select(row => new HandoffRecord
             {
+                Id = row.Id,
+                OpportunityId = row.RefId(HandoffTask.OpportunityId),
+                OwnerId = UserId(row, HandoffTask.OwnerId),
+                TemplateId = row.RefId(HandoffTask.TemplateId),
                 Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
                 CreatedOn = row.Read<DateTime>(CommonColumn.CreatedOn),
                 AcceptedOn = row.Read<DateTime?>(HandoffTask.AcceptedOn),
@@ -74,11 +82,17 @@ namespace CrmCollab.Plugins.Data
         {
             var query = new QueryExpression(FieldSignalRow.Table)
             {
-                ColumnSet = new ColumnSet(FieldSignalRow.RaisedByFunction, CommonColumn.CreatedOn, FieldSignalRow.AcknowledgedOn),
+                ColumnSet = new ColumnSet(FieldSignalRow.RaisedByFunction, CommonColumn.CreatedOn, FieldSignalRow.AcknowledgedOn,
+                    FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.RaisedBy, FieldSignalRow.LeadId),
             };
             query.Criteria.AddCondition(FieldSignalRow.RaisedByFunction, ConditionOperator.NotNull);
             return All(query, FieldSignalRow.Id).Select(row => new SignalRecord
             {
+                Id = row.Id,
+                AccountId = row.RefId(FieldSignalRow.AccountId),
+                Kind = row.Choice(FieldSignalRow.Kind),
+                RaisedById = row.RefId(FieldSignalRow.RaisedBy),
+                LeadId = row.RefId(FieldSignalRow.LeadId),
                 RaisedBy = (BusinessFunction)row.Choice(FieldSignalRow.RaisedByFunction).Value,
                 RaisedOn = row.Read<DateTime>(CommonColumn.CreatedOn),
                 AcknowledgedOn = row.Read<DateTime?>(FieldSignalRow.AcknowledgedOn),
@@ -99,8 +113,14 @@ namespace CrmCollab.Plugins.Data
             return All(query, AmendmentRow.Id);
         }
 
+        private static Guid? UserId(Entity row, string column)
+        {
+            EntityReference owner = row.GetAttributeValue<EntityReference>(column);
+            return owner != null && owner.LogicalName == SystemUser.Table ? owner.Id : (Guid?)null;
+        }
+
         /// <summary>Every page, following the paging cookie; ordering by the key keeps pages from overlapping.</summary>
-        private IEnumerable<Entity> All(QueryExpression query, string idColumn)
+        public IEnumerable<Entity> All(QueryExpression query, string idColumn)
         {
             query.AddOrder(idColumn, OrderType.Ascending);
             query.PageInfo = new PagingInfo { Count = _pageSize, PageNumber = 1 };

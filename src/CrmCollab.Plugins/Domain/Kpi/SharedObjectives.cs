@@ -8,6 +8,10 @@ namespace CrmCollab.Plugins.Domain.Kpi
 {
     public sealed class ReviewRecord
     {
+        public Guid Id { get; set; }
+        public Guid? OpportunityId { get; set; }
+        /// <summary>The reviewer (a user), when a user owns the review.</summary>
+        public Guid? OwnerId { get; set; }
         public BusinessFunction Function { get; set; }
         public ReviewDecision Decision { get; set; }
         public DateTime RequestedOn { get; set; }
@@ -17,6 +21,11 @@ namespace CrmCollab.Plugins.Domain.Kpi
 
     public sealed class HandoffRecord
     {
+        public Guid Id { get; set; }
+        public Guid? OpportunityId { get; set; }
+        /// <summary>The downstream owner (a user), when a user owns the task.</summary>
+        public Guid? OwnerId { get; set; }
+        public Guid? TemplateId { get; set; }
         public BusinessFunction Function { get; set; }
         public DateTime CreatedOn { get; set; }
         public DateTime? AcceptedOn { get; set; }
@@ -26,6 +35,11 @@ namespace CrmCollab.Plugins.Domain.Kpi
 
     public sealed class SignalRecord
     {
+        public Guid Id { get; set; }
+        public Guid? AccountId { get; set; }
+        public int? Kind { get; set; }
+        public Guid? RaisedById { get; set; }
+        public Guid? LeadId { get; set; }
         public BusinessFunction RaisedBy { get; set; }
         public DateTime RaisedOn { get; set; }
         public DateTime? AcknowledgedOn { get; set; }

@@ -10,26 +10,39 @@ namespace CrmCollab.Cli
     /// </summary>
     public static class OutputFiles
     {
-        /// <summary>Creates the output folder now, so a bad --output fails before any work is done.</summary>
+        /// <summary>Creates the output folder and writes (then removes) a probe file in it now, so an output that cannot
+        /// be written is a usage error before any work is done.</summary>
         public static string Folder(string path)
         {
+            string folder;
             try
             {
-                return Directory.CreateDirectory(path).FullName;
+                folder = Directory.CreateDirectory(path).FullName;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new UserFacingException($"cannot create the output folder {path}: {e.Message}");
+                throw new UsageException($"cannot create the output folder {path}: {e.Message}");
             }
+            string probe = Path.Combine(folder, $".crmcollab-probe.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                File.WriteAllBytes(probe, Array.Empty<byte>());
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write to the output folder {folder}: {e.Message}");
+            }
+            return folder;
         }
 
         /// <summary>Writes every file into <paramref name="folder"/>; returns their full paths in the given order.</summary>
         public static IReadOnlyList<string> Write(string folder, IReadOnlyList<(string Name, byte[] Bytes)> files)
         {
-            folder = Folder(folder);
             var staged = new List<(string Temp, string Final)>();
             try
             {
+                folder = Directory.CreateDirectory(folder).FullName;
                 foreach (var (name, bytes) in files)
                 {
                     string final = Path.Combine(folder, name);

@@ -1,0 +1,19 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CrmCollab.Cli.Commands
+{
+    public sealed class BpfAddSettings : SolutionSettings
+    {
+        [CommandOption("--table <TABLE>", true)]
+        [Description("Logical name of the flow's table, as Dataverse shows it (e.g. new_customsalesprocess). Required.")]
+        public string Table { get; set; }
+
+        [CommandOption("--lookup <COLUMN>")]
+        [Description("The flow table's lookup to the opportunity. Default: bpf_opportunityid.")]
+        public string Lookup { get; set; }
+
+        public override ValidationResult Validate() => CliPath.NotBlank(("--solution", Solution), ("--table", Table), ("--lookup", Lookup));
+    }
+}

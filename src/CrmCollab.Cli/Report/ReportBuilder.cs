@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Cli.Simulation;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Kpi;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Cli.Report
+{
+    /// <summary>Reads the organisation once (any IOrganizationService: the embedded engine, or later a real one) and
+    /// answers every question of the collaboration report from what it read and what was observed over the period
+    /// (refused gate moves, action costs, backlog snapshots: the run's log).</summary>
+    public static class ReportBuilder
+    {
+        public static CollaborationReport Build(IOrganizationService service, RunLog log, Outcomes outcomes, ReportTargets targets,
+            int individualWeightPercent, int seed, int deals, int asyncFailures)
+        {
+            ReportData data = ReportData.Read(service);
+            DateTime now = log.EndedOn;
+            KpiReport kpis = data.Kpis.Compute(now);
+            return new CollaborationReport
+            {
+                Seed = seed,
+                Deals = deals,
+                PeriodStart = Figures.Date(log.StartedOn),
+                PeriodEnd = Figures.Date(now),
+                Targets = targets,
+                Headline = Headline(data, kpis, log, now),
+                Blocking = BlockingAnalysis.Build(data, log, now),
+                Lateness = LatenessAnalysis.Build(data, targets, now),
+                Trend = TrendAnalysis.Build(data, log),
+                Attention = AttentionAnalysis.Build(data, now),
+                Scorecards = ScorecardAnalysis.Build(data, targets, individualWeightPercent),
+                Platform = CostAnalysis.Build(log),
+                ReviewTurnaroundHistogram = Histogram(data.Kpis.Reviews.Where(LatenessAnalysis.Decided)
+                    .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList(), new[] { 4, 8, 24, 48, 96 }),
+                Counts = outcomes.Counts,
+                Refusals = outcomes.Refusals,
+                AsyncFailures = asyncFailures,
+            };
+        }
+
+        private static Headline Headline(ReportData data, KpiReport kpis, RunLog log, DateTime now)
+        {
+            var reviews = data.Kpis.Reviews;
+            var openHandoffs = data.Kpis.Handoffs.Where(h => !h.CompletedOn.HasValue).ToList();
+            return new Headline
+            {
+                ReviewTurnaroundMedianHours = Figures.Hours(kpis.ReviewTurnaroundMedianHours),
+                ReviewTurnaroundP90Hours = Figures.Hours(kpis.ReviewTurnaroundP90Hours),
+                ReviewsDecided = kpis.ReviewsDecided,
+                ReviewDecisionsTaken = reviews.Count(r => r.DecidedOn.HasValue),
+                ReviewsReopened = reviews.Count(r => r.Decision == ReviewDecision.Invalidated),
+                ReviewsPendingNow = reviews.Count(r => r.Decision == ReviewDecision.Pending),
+                ReviewsOverdueNow = kpis.ReviewsOverdue,
+                HandoffAcceptanceMedianHours = Figures.Hours(kpis.HandoffAcceptanceMedianHours),
+                HandoffsOpenNow = openHandoffs.Count,
+                HandoffsOverdueNow = openHandoffs.Count(h => h.DueOn.HasValue && h.DueOn.Value < now),
+                AmendmentsPerWonDeal = Figures.Rate(kpis.AmendmentsPerWonDeal),
+                DealsWon = data.Deals.Values.Count(d => d.State == 1),
+                DealsLost = data.Deals.Values.Count(d => d.State == 2),
+                DealsOpen = data.Deals.Values.Count(d => d.State == 0),
+            };
+        }
+
+        private static List<GroupFigure> Histogram(IReadOnlyCollection<double> hours, int[] edges)
+        {
+            var buckets = new List<GroupFigure>();
+            int previous = 0;
+            foreach (int edge in edges)
+            {
+                int low = previous;
+                buckets.Add(new GroupFigure { Bucket = $"{low}–{edge} h", Count = hours.Count(h => h >= low && h < edge) });
+                previous = edge;
+            }
+            buckets.Add(new GroupFigure { Bucket = $"≥ {previous} h", Count = hours.Count(h => h >= previous) });
+            return buckets;
+        }
+    }
+}

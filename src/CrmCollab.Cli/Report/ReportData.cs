@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Kpi;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Cli.Report
+{
+    /// <summary>
+    /// The records the collaboration report reads, through any IOrganizationService (the embedded engine or a real
+    /// organisation), each table walked once by pages: reviews, handoffs and signals (as the shared objectives read
+    /// them), deals, accounts, handoff templates and people's names.
+    /// </summary>
+    public sealed class ReportData
+    {
+        public KpiInputs Kpis { get; private set; }
+        public Dictionary<Guid, DealRecord> Deals { get; private set; }
+        public Dictionary<Guid, AccountRecord> Accounts { get; private set; }
+        public Dictionary<Guid, TemplateRecord> Templates { get; private set; }
+        public Dictionary<Guid, string> People { get; private set; }
+
+        public string NameOf(Guid? user) => user.HasValue && People.TryGetValue(user.Value, out string name) ? name : "(no one)";
+
+        public static ReportData Read(IOrganizationService service)
+        {
+            var reader = new KpiRepository(service);
+            return new ReportData
+            {
+                Kpis = reader.Read(),
+                Deals = reader.All(Query(Opportunity.Table, Opportunity.Name, Opportunity.OwnerId, Opportunity.CustomerId, Opportunity.EstimatedValue,
+                        Opportunity.StateCode, "originatingleadid"), Opportunity.Id)
+                    .Select(row => new DealRecord
+                    {
+                        Id = row.Id, Name = row.GetAttributeValue<string>(Opportunity.Name), OwnerId = row.RefId(Opportunity.OwnerId),
+                        AccountId = row.RefId(Opportunity.CustomerId), Value = row.GetAttributeValue<Money>(Opportunity.EstimatedValue)?.Value ?? 0m,
+                        State = row.Choice(Opportunity.StateCode) ?? 0, OriginatingLeadId = row.RefId("originatingleadid"),
+                    }).ToDictionary(d => d.Id),
+                Accounts = reader.All(Query(Account.Table, Account.Name, Account.OwnerId, Account.LastSignalOn), Account.Id)
+                    .Select(row => new AccountRecord
+                    {
+                        Id = row.Id, Name = row.GetAttributeValue<string>(Account.Name), OwnerId = row.RefId(Account.OwnerId),
+                        LastSignalOn = row.GetAttributeValue<DateTime?>(Account.LastSignalOn),
+                    }).ToDictionary(a => a.Id),
+                Templates = reader.All(Query(HandoffTemplateRow.Table, HandoffTemplateRow.Subject, HandoffTemplateRow.Function,
+                        HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.Sequence), HandoffTemplateRow.Id)
+                    .Select(row => new TemplateRecord
+                    {
+                        Id = row.Id, Subject = row.GetAttributeValue<string>(HandoffTemplateRow.Subject),
+                        Function = (BusinessFunction)(row.Choice(HandoffTemplateRow.Function) ?? 0),
+                        DueOffsetDays = row.GetAttributeValue<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
+                        Sequence = row.GetAttributeValue<int?>(HandoffTemplateRow.Sequence) ?? 0,
+                    }).ToDictionary(t => t.Id),
+                People = reader.All(Query(SystemUser.Table, SystemUser.FullName), SystemUser.Id)
+                    .ToDictionary(row => row.Id, row => row.GetAttributeValue<string>(SystemUser.FullName)),
+            };
+        }
+
+        private static QueryExpression Query(string table, params string[] columns) => new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
+    }
+}

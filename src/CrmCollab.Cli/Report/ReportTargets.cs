@@ -1,0 +1,52 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace CrmCollab.Cli.Report
+{
+    /// <summary>
+    /// What each KPI should reach and how a person's score is weighted (setup/report-targets.json). A KPI is green at or
+    /// past its target, amber within <see cref="AmberMargin"/> of it (as a share of the target), red beyond.
+    /// </summary>
+    public sealed class ReportTargets
+    {
+        [JsonProperty("individualWeightPercent")] public int IndividualWeightPercent { get; set; } = 50;
+        [JsonProperty("amberMargin")] public double AmberMargin { get; set; } = 0.1;
+        [JsonProperty("targets")] public KpiTargets Targets { get; set; } = new KpiTargets();
+
+        public static ReportTargets Load(string path)
+        {
+            ReportTargets targets;
+            try
+            {
+                targets = JsonConvert.DeserializeObject<ReportTargets>(File.ReadAllText(path));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{path}: not a targets file ({e.Message})");
+            }
+            string problem = targets?.Problem();
+            if (targets == null || problem != null) throw new InvalidDataException($"{path}: {problem ?? "empty"}");
+            return targets;
+        }
+
+        /// <summary>attainment = value / target (target / value when lower is better), capped at 1; null without a value.</summary>
+        public static double? Attainment(double? value, double target, bool lowerIsBetter = false)
+        {
+            if (!value.HasValue) return null;
+            if (lowerIsBetter) return value.Value <= 0 ? 1 : Math.Min(1, target / value.Value);
+            return target <= 0 ? 1 : Math.Min(1, value.Value / target);
+        }
+
+        public string Status(double? attainment) =>
+            !attainment.HasValue ? "none" : attainment.Value >= 1 - 1e-9 ? "green" : attainment.Value >= 1 - AmberMargin ? "amber" : "red";
+
+        private string Problem()
+        {
+            if (IndividualWeightPercent < 0 || IndividualWeightPercent > 100) return "individualWeightPercent must be from 0 to 100";
+            if (AmberMargin < 0 || AmberMargin >= 1) return "amberMargin must be from 0 to less than 1";
+            if (Targets == null) return "targets are missing";
+            return Targets.Problem();
+        }
+    }
+}
