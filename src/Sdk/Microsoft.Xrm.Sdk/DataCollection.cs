@@ -12,15 +12,18 @@ namespace Microsoft.Xrm.Sdk
         // The SDK exposes no public parameterless constructor on this type; derived collections use these.
         internal DataCollection() { }
 
-        internal DataCollection(IList<T> list) : base(list) { }
+        // Copies the items, as the SDK's list constructors (EntityCollection, EntityReferenceCollection, ...) do: later
+        // changes to the caller's list are not seen. A null list gives an empty collection.
+        internal DataCollection(IList<T> list) : base(list == null ? new List<T>() : new List<T>(list)) { }
 
         public DataCollection(int capacity) : base(new List<T>(capacity)) { }
 
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
 
+        /// <summary>Adds each item in order; null adds nothing (as in the SDK).</summary>
         public void AddRange(IEnumerable<T> items)
         {
-            if (items == null) throw new ArgumentNullException(nameof(items));
+            if (items == null) return;
             foreach (T item in items) Add(item);
         }
 
@@ -68,9 +71,10 @@ namespace Microsoft.Xrm.Sdk
 
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
+        /// <summary>Adds each pair (a key already present throws ArgumentException); null adds nothing (as in the SDK).</summary>
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
-            if (items == null) throw new ArgumentNullException(nameof(items));
+            if (items == null) return;
             foreach (var item in items) _items.Add(item);
         }
 
