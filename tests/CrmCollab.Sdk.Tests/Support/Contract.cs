@@ -1,0 +1,33 @@
+using System.IO;
+using System.Runtime.Serialization;
+using System.Text;
+
+namespace CrmCollab.Sdk.Tests.Support
+{
+    /// <summary>Data contract (WCF) serialisation as the organization service does it, declared as type T.</summary>
+    internal static class Contract
+    {
+        public static string Write<T>(T value)
+        {
+            var serializer = new DataContractSerializer(typeof(T));
+            using var stream = new MemoryStream();
+            serializer.WriteObject(stream, value);
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        public static T Read<T>(string xml)
+        {
+            var serializer = new DataContractSerializer(typeof(T));
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
+            return (T)serializer.ReadObject(stream);
+        }
+
+        public static T RoundTrip<T>(T value) => Read<T>(Write(value));
+
+        public static T RoundTrip<T>(T value, out string xml)
+        {
+            xml = Write(value);
+            return Read<T>(xml);
+        }
+    }
+}
