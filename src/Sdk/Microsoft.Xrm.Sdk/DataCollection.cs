@@ -46,9 +46,11 @@ namespace Microsoft.Xrm.Sdk
 
         protected internal DataCollection() : this(new Dictionary<TKey, TValue>()) { }
 
+        // The dictionary is used as it is (its comparer, its contents, later changes), as in the SDK; a null one only
+        // fails when the collection is used.
         protected internal DataCollection(IDictionary<TKey, TValue> collection)
         {
-            _items = collection ?? throw new ArgumentNullException(nameof(collection));
+            _items = collection;
         }
 
         public virtual TValue this[TKey key]
@@ -59,7 +61,8 @@ namespace Microsoft.Xrm.Sdk
 
         public int Count => _items.Count;
 
-        public virtual bool IsReadOnly => _items.IsReadOnly;
+        // False whatever the dictionary, as in the SDK (a read-only dictionary still refuses changes).
+        public virtual bool IsReadOnly => false;
 
         public ICollection<TKey> Keys => _items.Keys;
 

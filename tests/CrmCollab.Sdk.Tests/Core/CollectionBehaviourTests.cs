@@ -179,6 +179,23 @@ namespace CrmCollab.Sdk.Tests.Core
         }
 
         [Fact]
+        public void A_keyed_collection_built_on_a_dictionary_uses_it_as_it_is()
+        {
+            var backing = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase) { { "Target", 1 } };
+            var readOnly = new System.Collections.ObjectModel.ReadOnlyDictionary<string, object>(new Dictionary<string, object>());
+
+            var parameters = new WrappingParameters(backing);
+            backing["Depth"] = 2;
+            var frozen = new WrappingParameters(readOnly);
+
+            Assert.True(parameters.Contains("target"));
+            Assert.Equal(2, parameters["Depth"]);
+            Assert.False(frozen.IsReadOnly);
+            Assert.Throws<NotSupportedException>(() => frozen["Target"] = 1);
+            Assert.Throws<NullReferenceException>(() => new WrappingParameters(null).Count);
+        }
+
+        [Fact]
         public void Related_rows_are_keyed_by_relationship_name_and_role()
         {
             var related = new RelatedEntityCollection
@@ -189,6 +206,11 @@ namespace CrmCollab.Sdk.Tests.Core
             Assert.True(related.Contains(new Relationship("account_parent_account") { PrimaryEntityRole = EntityRole.Referenced }));
             Assert.False(related.Contains(new Relationship("account_parent_account")));
             Assert.False(related.IsReadOnly);
+        }
+
+        private sealed class WrappingParameters : ParameterCollection
+        {
+            public WrappingParameters(IDictionary<string, object> parameters) : base(parameters) { }
         }
     }
 }

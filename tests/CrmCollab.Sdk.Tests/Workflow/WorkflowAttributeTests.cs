@@ -70,6 +70,26 @@ namespace CrmCollab.Sdk.Tests.Workflow
         }
 
         [Fact]
+        public void Description_and_entity_argument_attributes_made_without_a_value_hold_an_empty_text()
+        {
+            Assert.Equal(string.Empty, new ArgumentDescriptionAttribute().Value);
+            Assert.Equal(string.Empty, new ArgumentEntityAttribute().ArgumentValue);
+            Assert.Equal(new ArgumentDescriptionAttribute(string.Empty), new ArgumentDescriptionAttribute());
+            Assert.Null(new ArgumentEntityAttribute(null).Value);
+            Assert.Equal(ArgumentDirection.Input, new ArgumentDirectionAttribute().Value);
+            Assert.False(new ArgumentRequiredAttribute().Value);
+        }
+
+        [Fact]
+        public void Parameter_attributes_compare_by_kind_and_name()
+        {
+            Assert.Equal(new InputAttribute("Account"), new InputAttribute("Account"));
+            Assert.NotEqual(new InputAttribute("Account"), new InputAttribute("Contact"));
+            Assert.False(new InputAttribute("Account").Equals(new OutputAttribute("Account")));
+            Assert.Null(new DefaultAttribute("5").EntityName);
+        }
+
+        [Fact]
         public void Stop_workflow_exception_without_a_status_cancels_the_workflow_and_keeps_the_plain_exception_code()
         {
             const int plainExceptionCode = unchecked((int)0x80131500); // -2146233088, the HResult of System.Exception
