@@ -14,40 +14,34 @@ namespace Microsoft.Xrm.Sdk.Query
         [ThreadStatic] private static int _writing;
         [ThreadStatic] private static int _reading;
 
-        public static void EnterWriting()
-        {
-            int limit = QueryExpression.SerializationDepthLimit;
-            if (++_writing <= limit || limit <= 0) return;
-            int depth = _writing;
-            _writing = 0;
-            throw new InvalidOperationException(
-                $"The query is nested too deeply to be serialized: depth {depth} is over the limit of {limit} (QueryExpression.SerializationDepthLimit).");
-        }
+        public static void EnterWriting() =>
+            Enter(ref _writing, QueryExpression.SerializationDepthLimit, "serialized", nameof(QueryExpression.SerializationDepthLimit));
 
-        public static void LeaveWriting()
-        {
-            if (_writing > 0) _writing--;
-        }
+        public static void LeaveWriting() => Leave(ref _writing);
 
-        public static void EnterReading()
-        {
-            int limit = QueryExpression.DeserializationDepthLimit;
-            if (++_reading <= limit || limit <= 0) return;
-            int depth = _reading;
-            _reading = 0;
-            throw new InvalidOperationException(
-                $"The query is nested too deeply to be deserialized: depth {depth} is over the limit of {limit} (QueryExpression.DeserializationDepthLimit).");
-        }
+        public static void EnterReading() =>
+            Enter(ref _reading, QueryExpression.DeserializationDepthLimit, "deserialized", nameof(QueryExpression.DeserializationDepthLimit));
 
-        public static void LeaveReading()
-        {
-            if (_reading > 0) _reading--;
-        }
+        public static void LeaveReading() => Leave(ref _reading);
 
         public static void Reset()
         {
             _writing = 0;
             _reading = 0;
+        }
+
+        private static void Enter(ref int depth, int limit, string walk, string setting)
+        {
+            if (++depth <= limit || limit <= 0) return;
+            int reached = depth;
+            depth = 0;
+            throw new InvalidOperationException(
+                $"The query is nested too deeply to be {walk}: depth {reached} is over the limit of {limit} (QueryExpression.{setting}).");
+        }
+
+        private static void Leave(ref int depth)
+        {
+            if (depth > 0) depth--;
         }
     }
 }
