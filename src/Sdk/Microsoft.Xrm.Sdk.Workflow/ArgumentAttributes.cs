@@ -18,8 +18,10 @@ namespace Microsoft.Xrm.Sdk.Workflow
     [Serializable]
     public sealed class ArgumentDescriptionAttribute : Attribute, IWorkflowArgument
     {
+        // As in the SDK, an attribute made without a value holds an empty text, not null.
         public ArgumentDescriptionAttribute()
         {
+            Value = string.Empty;
         }
 
         public ArgumentDescriptionAttribute(string value)
@@ -60,8 +62,10 @@ namespace Microsoft.Xrm.Sdk.Workflow
     [Serializable]
     public sealed class ArgumentEntityAttribute : Attribute, IWorkflowArgument
     {
+        // As in the SDK, an attribute made without a value holds an empty text, not null.
         public ArgumentEntityAttribute()
         {
+            Value = string.Empty;
         }
 
         public ArgumentEntityAttribute(string value)

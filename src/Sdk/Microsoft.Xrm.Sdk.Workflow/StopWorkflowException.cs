@@ -15,49 +15,57 @@ namespace Microsoft.Xrm.Sdk.Workflow
     }
 
     /// <summary>Thrown to end the running workflow at once with the given completion status.</summary>
+    /// <remarks>
+    /// As in the SDK: the constructors without a status end the workflow as Canceled; ErrorCode is the exception's
+    /// HResult, which the status constructors set to the given code (0 when none is given) and the others leave at
+    /// the HResult of a plain exception (-2146233088, 0x80131500). Only the status is added to the serialised data.
+    /// </remarks>
     [Serializable]
     public sealed class StopWorkflowException : Exception
     {
         private const string StatusKey = "Status";
-        private const string ErrorCodeKey = "ErrorCode";
+
+        private readonly XrmWorkflowCompletionStatus _status;
 
         public StopWorkflowException()
         {
+            _status = XrmWorkflowCompletionStatus.Canceled;
         }
 
         public StopWorkflowException(string message)
             : base(message)
         {
+            _status = XrmWorkflowCompletionStatus.Canceled;
         }
 
         public StopWorkflowException(string message, Exception innerException)
             : base(message, innerException)
         {
+            _status = XrmWorkflowCompletionStatus.Canceled;
         }
 
         public StopWorkflowException(XrmWorkflowCompletionStatus status, string message)
-            : base(message)
+            : this(status, 0, message)
         {
-            Status = status;
         }
 
         public StopWorkflowException(XrmWorkflowCompletionStatus status, int errorCode, string message)
             : base(message)
         {
-            Status = status;
-            ErrorCode = errorCode;
+            _status = status;
+            HResult = errorCode;
         }
 
         private StopWorkflowException(SerializationInfo info, StreamingContext context)
             : base(info, context)
         {
-            Status = (XrmWorkflowCompletionStatus)info.GetInt32(StatusKey);
-            ErrorCode = info.GetInt32(ErrorCodeKey);
+            _status = (XrmWorkflowCompletionStatus)info.GetValue(StatusKey, typeof(XrmWorkflowCompletionStatus));
         }
 
-        public XrmWorkflowCompletionStatus Status { get; }
+        public XrmWorkflowCompletionStatus Status => _status;
 
-        public int ErrorCode { get; }
+        /// <summary>The exception's HResult (see the remarks on the class).</summary>
+        public int ErrorCode => HResult;
 
         [SecurityCritical]
         public override void GetObjectData(SerializationInfo info, StreamingContext context)
@@ -67,9 +75,8 @@ namespace Microsoft.Xrm.Sdk.Workflow
                 throw new ArgumentNullException(nameof(info));
             }
 
-            info.AddValue(StatusKey, (int)Status);
-            info.AddValue(ErrorCodeKey, ErrorCode);
             base.GetObjectData(info, context);
+            info.AddValue(StatusKey, _status, typeof(XrmWorkflowCompletionStatus));
         }
     }
 }

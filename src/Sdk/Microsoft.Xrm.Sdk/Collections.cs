@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.Serialization;
-using Microsoft.Xrm.Sdk.Messages;
 
 namespace Microsoft.Xrm.Sdk
 {
@@ -15,7 +14,7 @@ namespace Microsoft.Xrm.Sdk
 
         protected internal AttributeCollection(IDictionary<string, object> collection) : base(collection) { }
 
-        private static IEnumerable<Type> GetKnownParameterTypes() => KnownTypes.Values;
+        private static IEnumerable<Type> GetKnownParameterTypes() => KnownTypes.Parameters;
     }
 
     [CollectionDataContract(Name = "ParameterCollection", Namespace = XrmNamespaces.Contracts2011)]
@@ -43,7 +42,7 @@ namespace Microsoft.Xrm.Sdk
             if (obj != null) this[key] = obj;
         }
 
-        private static IEnumerable<Type> GetKnownParameterTypes() => KnownTypes.Values;
+        private static IEnumerable<Type> GetKnownParameterTypes() => KnownTypes.Parameters;
     }
 
     [CollectionDataContract(Name = "FormattedValueCollection", Namespace = XrmNamespaces.Contracts2011)]
@@ -108,35 +107,5 @@ namespace Microsoft.Xrm.Sdk
         public const string Contracts71 = "http://schemas.microsoft.com/xrm/7.1/Contracts";
         public const string Contracts90 = "http://schemas.microsoft.com/xrm/9.0/Contracts";
         public const string Services2011 = "http://schemas.microsoft.com/xrm/2011/Contracts/Services";
-    }
-
-    /// <summary>Value types that may travel inside attribute and parameter collections.</summary>
-    internal static class KnownTypes
-    {
-        private static readonly List<Type> _values = new List<Type>
-        {
-            typeof(Entity), typeof(EntityReference), typeof(EntityCollection), typeof(EntityReferenceCollection),
-            typeof(OptionSetValue), typeof(OptionSetValueCollection), typeof(Money), typeof(AliasedValue),
-            typeof(Relationship), typeof(EntityState), typeof(EntityRole), typeof(ParameterCollection),
-            typeof(AttributeCollection), typeof(KeyAttributeCollection), typeof(FormattedValueCollection),
-            typeof(OrganizationRequest), typeof(OrganizationResponse), typeof(OrganizationServiceFault),
-            typeof(OrganizationRequestCollection), typeof(OrganizationResponseCollection), typeof(RelationshipQueryCollection),
-            typeof(Query.ColumnSet), typeof(Query.QueryExpression), typeof(Query.QueryByAttribute), typeof(Query.FetchExpression),
-            typeof(Query.PagingInfo), typeof(ConcurrencyBehavior), typeof(ExecuteMultipleSettings),
-            typeof(Guid), typeof(Guid[]), typeof(string[]), typeof(int[]), typeof(DateTime), typeof(decimal),
-            typeof(double), typeof(bool), typeof(int), typeof(long), typeof(byte[]),
-        };
-
-        public static IEnumerable<Type> Values => _values;
-
-        /// <summary>Lets other parts of the assembly (query, messages) register their contract types.</summary>
-        internal static void Register(params Type[] types)
-        {
-            lock (_values)
-            {
-                foreach (var type in types)
-                    if (!_values.Contains(type)) _values.Add(type);
-            }
-        }
     }
 }

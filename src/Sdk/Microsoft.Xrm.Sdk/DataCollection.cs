@@ -12,15 +12,18 @@ namespace Microsoft.Xrm.Sdk
         // The SDK exposes no public parameterless constructor on this type; derived collections use these.
         internal DataCollection() { }
 
-        internal DataCollection(IList<T> list) : base(list) { }
+        // Copies the items, as the SDK's list constructors (EntityCollection, EntityReferenceCollection, ...) do: later
+        // changes to the caller's list are not seen. A null list gives an empty collection.
+        internal DataCollection(IList<T> list) : base(list == null ? new List<T>() : new List<T>(list)) { }
 
         public DataCollection(int capacity) : base(new List<T>(capacity)) { }
 
         public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
 
+        /// <summary>Adds each item in order; null adds nothing (as in the SDK).</summary>
         public void AddRange(IEnumerable<T> items)
         {
-            if (items == null) throw new ArgumentNullException(nameof(items));
+            if (items == null) return;
             foreach (T item in items) Add(item);
         }
 
@@ -43,9 +46,11 @@ namespace Microsoft.Xrm.Sdk
 
         protected internal DataCollection() : this(new Dictionary<TKey, TValue>()) { }
 
+        // The dictionary is used as it is (its comparer, its contents, later changes), as in the SDK; a null one only
+        // fails when the collection is used.
         protected internal DataCollection(IDictionary<TKey, TValue> collection)
         {
-            _items = collection ?? throw new ArgumentNullException(nameof(collection));
+            _items = collection;
         }
 
         public virtual TValue this[TKey key]
@@ -56,7 +61,8 @@ namespace Microsoft.Xrm.Sdk
 
         public int Count => _items.Count;
 
-        public virtual bool IsReadOnly => _items.IsReadOnly;
+        // False whatever the dictionary, as in the SDK (a read-only dictionary still refuses changes).
+        public virtual bool IsReadOnly => false;
 
         public ICollection<TKey> Keys => _items.Keys;
 
@@ -68,9 +74,10 @@ namespace Microsoft.Xrm.Sdk
 
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
+        /// <summary>Adds each pair (a key already present throws ArgumentException); null adds nothing (as in the SDK).</summary>
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
-            if (items == null) throw new ArgumentNullException(nameof(items));
+            if (items == null) return;
             foreach (var item in items) _items.Add(item);
         }
 

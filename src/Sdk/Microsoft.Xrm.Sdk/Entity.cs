@@ -11,10 +11,12 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "Entity", Namespace = XrmNamespaces.Contracts2011)]
     public class Entity : IExtensibleDataObject
     {
-        private AttributeCollection _attributes = new AttributeCollection();
-        private FormattedValueCollection _formattedValues = new FormattedValueCollection();
-        private RelatedEntityCollection _relatedEntities = new RelatedEntityCollection();
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+        // The collections are made on first read, as in the SDK: most rows never carry formatted values, related
+        // rows or alternate keys, and a getter never returns null (setting null makes the next read start afresh).
+        private AttributeCollection _attributes;
+        private FormattedValueCollection _formattedValues;
+        private RelatedEntityCollection _relatedEntities;
+        private KeyAttributeCollection _keyAttributes;
 
         public Entity() { }
 
@@ -24,12 +26,12 @@ namespace Microsoft.Xrm.Sdk
 
         public Entity(string entityName, string keyName, object keyValue) : this(entityName)
         {
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
 
         public Entity(string entityName, KeyAttributeCollection keyAttributes) : this(entityName)
         {
-            _keyAttributes = keyAttributes ?? new KeyAttributeCollection();
+            _keyAttributes = keyAttributes;
         }
 
         [DataMember]
@@ -42,7 +44,7 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public AttributeCollection Attributes
         {
-            get => _attributes;
+            get => _attributes ?? (_attributes = new AttributeCollection());
             set => _attributes = value;
         }
 
@@ -52,14 +54,14 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public FormattedValueCollection FormattedValues
         {
-            get => _formattedValues;
+            get => _formattedValues ?? (_formattedValues = new FormattedValueCollection());
             set => _formattedValues = value;
         }
 
         [DataMember]
         public RelatedEntityCollection RelatedEntities
         {
-            get => _relatedEntities;
+            get => _relatedEntities ?? (_relatedEntities = new RelatedEntityCollection());
             set => _relatedEntities = value;
         }
 
@@ -69,7 +71,7 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes;
+            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
             set => _keyAttributes = value;
         }
 
@@ -88,38 +90,41 @@ namespace Microsoft.Xrm.Sdk
         /// <summary>Strict access: a missing attribute throws KeyNotFoundException (use GetAttributeValue to probe).</summary>
         public object this[string attributeName]
         {
-            get => _attributes[attributeName];
-            set => _attributes[attributeName] = value;
+            get => Attributes[attributeName];
+            set => Attributes[attributeName] = value;
         }
 
-        public bool Contains(string attributeName) => _attributes.Contains(attributeName);
+        public bool Contains(string attributeName) => Attributes.Contains(attributeName);
 
         /// <summary>Lenient access: a missing or null attribute gives default(T); a value of another type throws.</summary>
         public virtual T GetAttributeValue<T>(string attributeLogicalName)
         {
-            if (!_attributes.TryGetValue(attributeLogicalName, out object value) || value == null) return default;
+            if (!Attributes.TryGetValue(attributeLogicalName, out object value) || value == null) return default;
             return (T)value;
         }
 
+        /// <summary>
+        /// True only when the attribute holds a value of type T: a missing name, a null name and a null value all
+        /// give false (and default(T)), never an exception.
+        /// </summary>
         public bool TryGetAttributeValue<T>(string attributeKey, out T result)
         {
-            if (_attributes.TryGetValue(attributeKey, out object value) && (value is T || value == null && default(T) == null))
+            if (attributeKey != null && Attributes.TryGetValue(attributeKey, out object value) && value is T typed)
             {
-                result = (T)value;
+                result = typed;
                 return true;
             }
             result = default;
             return false;
         }
 
-        public EntityReference ToEntityReference()
-        {
-            var reference = new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
-            foreach (var key in _keyAttributes) reference.KeyAttributes[key.Key] = key.Value;
-            return reference;
-        }
+        /// <summary>A reference to this row by table, id and row version; alternate keys are not carried over.</summary>
+        public EntityReference ToEntityReference() => new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
 
-        /// <summary>Converts to an early-bound type, which must declare the same table (EntityLogicalName).</summary>
+        /// <summary>
+        /// Converts to an early-bound type, which must declare the same table (EntityLogicalName); the copy shares
+        /// this row's collections. ToEntity&lt;Entity&gt;() copies without any check.
+        /// </summary>
         public T ToEntity<T>() where T : Entity
         {
             if (typeof(T) == typeof(Entity))
@@ -131,17 +136,19 @@ namespace Microsoft.Xrm.Sdk
             var declared = typeof(T).GetCustomAttribute<EntityLogicalNameAttribute>();
             if (declared == null)
                 throw new NotSupportedException($"Type {typeof(T).FullName} does not declare an EntityLogicalNameAttribute.");
-            if (!string.IsNullOrEmpty(LogicalName) && !string.Equals(declared.LogicalName, LogicalName, StringComparison.Ordinal))
+            if (string.IsNullOrEmpty(LogicalName))
+                throw new NotSupportedException($"Set the table (LogicalName) of the row before converting it to {typeof(T).FullName}.");
+            if (!string.Equals(declared.LogicalName, LogicalName, StringComparison.Ordinal))
                 throw new NotSupportedException(
                     $"Cannot convert an entity of type '{LogicalName}' to '{typeof(T).FullName}' (table '{declared.LogicalName}').");
             var target = (T)Activator.CreateInstance(typeof(T));
             ShallowCopyTo(target);
-            target.LogicalName = declared.LogicalName;
             return target;
         }
 
-        // The copy shares the collections, so that a typed view and the original see the same values, as in the SDK.
-        internal void ShallowCopyTo(Entity target)
+        // The copy shares the collections (made here if still unread), so that a typed view and the original see the
+        // same values, as in the SDK.
+        private void ShallowCopyTo(Entity target)
         {
             target.LogicalName = LogicalName;
             target.Id = Id;
@@ -157,12 +164,12 @@ namespace Microsoft.Xrm.Sdk
         protected virtual void SetAttributeValue(string attributeLogicalName, object value)
         {
             if (attributeLogicalName == null) throw new ArgumentNullException(nameof(attributeLogicalName));
-            _attributes[attributeLogicalName] = value;
+            Attributes[attributeLogicalName] = value;
         }
 
         protected virtual string GetFormattedAttributeValue(string attributeLogicalName)
         {
-            return _formattedValues.TryGetValue(attributeLogicalName, out string formatted) ? formatted : null;
+            return FormattedValues.TryGetValue(attributeLogicalName, out string formatted) ? formatted : null;
         }
 
         protected virtual TEntity GetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole)
@@ -171,12 +178,13 @@ namespace Microsoft.Xrm.Sdk
             return GetRelatedEntities<TEntity>(relationshipSchemaName, primaryEntityRole)?.FirstOrDefault();
         }
 
+        /// <summary>The related rows, cast (not converted) to TEntity as they are enumerated; null when none were set.</summary>
         protected virtual IEnumerable<TEntity> GetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole)
             where TEntity : Entity
         {
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-            if (!_relatedEntities.TryGetValue(key, out EntityCollection related)) return null;
-            return related.Entities.Select(e => e.ToEntity<TEntity>());
+            if (!RelatedEntities.TryGetValue(key, out EntityCollection related)) return null;
+            return related.Entities.Select(e => (TEntity)e);
         }
 
         protected virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity)
@@ -185,18 +193,22 @@ namespace Microsoft.Xrm.Sdk
             SetRelatedEntities(relationshipSchemaName, primaryEntityRole, entity == null ? null : new[] { entity });
         }
 
+        /// <summary>
+        /// Null removes the relationship. Otherwise the collection is named after the first row's table, so an empty
+        /// sequence throws InvalidOperationException and a null first row NullReferenceException, as in the SDK.
+        /// </summary>
         protected virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities)
             where TEntity : Entity
         {
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
             if (entities == null)
             {
-                _relatedEntities.Remove(key);
+                RelatedEntities.Remove(key);
                 return;
             }
-            var list = entities.Cast<Entity>().ToList();
-            var collection = new EntityCollection(list) { EntityName = list.Count > 0 ? list[0].LogicalName : null };
-            _relatedEntities[key] = collection;
+            List<Entity> list = entities.Cast<Entity>().ToList();
+            string tableName = list.First().LogicalName;
+            RelatedEntities[key] = new EntityCollection(list) { EntityName = tableName };
         }
     }
 }

@@ -7,10 +7,11 @@ namespace Microsoft.Xrm.Sdk
     [DataContract(Name = "EntityCollection", Namespace = XrmNamespaces.Contracts2011)]
     public sealed class EntityCollection : IExtensibleDataObject
     {
-        private DataCollection<Entity> _entities = new DataCollection<Entity>();
+        private DataCollection<Entity> _entities; // made on first read
 
         public EntityCollection() { }
 
+        /// <summary>A page holding a copy of the list (later changes to the list are not seen); null gives no rows.</summary>
         public EntityCollection(IList<Entity> list)
         {
             _entities = new DataCollection<Entity>(list);
@@ -19,14 +20,14 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public DataCollection<Entity> Entities
         {
-            get => _entities;
+            get => _entities ?? (_entities = new DataCollection<Entity>());
             set => _entities = value;
         }
 
         public Entity this[int index]
         {
-            get => _entities[index];
-            set => _entities[index] = value;
+            get => Entities[index];
+            set => Entities[index] = value;
         }
 
         [DataMember]

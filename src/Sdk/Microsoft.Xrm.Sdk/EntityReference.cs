@@ -9,7 +9,7 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public sealed class EntityReference : IExtensibleDataObject
     {
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+        private KeyAttributeCollection _keyAttributes; // made on first read
         [NonSerialized] private ExtensionDataObject _extensionData;
 
         public EntityReference() { }
@@ -20,12 +20,12 @@ namespace Microsoft.Xrm.Sdk
 
         public EntityReference(string logicalName, string keyName, object keyValue) : this(logicalName)
         {
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
 
         public EntityReference(string logicalName, KeyAttributeCollection keyAttributeCollection) : this(logicalName)
         {
-            _keyAttributes = keyAttributeCollection ?? new KeyAttributeCollection();
+            _keyAttributes = keyAttributeCollection;
         }
 
         [DataMember]
@@ -41,7 +41,7 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public KeyAttributeCollection KeyAttributes
         {
-            get => _keyAttributes;
+            get => _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection());
             set => _keyAttributes = value;
         }
 
@@ -54,19 +54,29 @@ namespace Microsoft.Xrm.Sdk
             set => _extensionData = value;
         }
 
+        /// <summary>
+        /// Same table (ordinal), same id and the same alternate key values, as in the SDK: a reference by id and one
+        /// by id plus keys differ. Name and RowVersion take no part.
+        /// </summary>
         public override bool Equals(object obj)
         {
             if (ReferenceEquals(this, obj)) return true;
             if (!(obj is EntityReference other)) return false;
-            if (!string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)) return false;
-            if (Id != Guid.Empty || other.Id != Guid.Empty) return Id == other.Id;
-            return SameKeys(_keyAttributes, other._keyAttributes);
+            return string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)
+                && Id == other.Id
+                && SameKeys(_keyAttributes, other._keyAttributes);
         }
 
+        /// <summary>
+        /// Combines table and id (nothing when the table is unset) with every key name and value; as in the SDK a
+        /// null key value cannot be hashed (NullReferenceException).
+        /// </summary>
         public override int GetHashCode()
         {
-            int hash = LogicalName == null ? 0 : StringComparer.Ordinal.GetHashCode(LogicalName);
-            return unchecked(hash * 397 ^ Id.GetHashCode());
+            int hash = LogicalName == null ? 0 : LogicalName.GetHashCode() ^ Id.GetHashCode();
+            if (_keyAttributes == null) return hash;
+            foreach (var pair in _keyAttributes) hash ^= pair.Key.GetHashCode() ^ pair.Value.GetHashCode();
+            return hash;
         }
 
         private static bool SameKeys(KeyAttributeCollection left, KeyAttributeCollection right)

@@ -1,5 +1,7 @@
 using System;
+using System.Globalization;
 using System.Runtime.Serialization;
+using System.Text;
 
 namespace Microsoft.Xrm.Sdk
 {
@@ -10,7 +12,7 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public abstract class BaseServiceFault : IExtensibleDataObject
     {
-        private ErrorDetailCollection _errorDetails = new ErrorDetailCollection();
+        private ErrorDetailCollection _errorDetails; // made on first read
         [NonSerialized] private ExtensionDataObject _extensionData;
 
         protected BaseServiceFault() { }
@@ -21,7 +23,7 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public ErrorDetailCollection ErrorDetails
         {
-            get => _errorDetails;
+            get => _errorDetails ?? (_errorDetails = new ErrorDetailCollection());
             set => _errorDetails = value;
         }
 
@@ -56,8 +58,33 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public OrganizationServiceFault InnerFault { get; set; }
 
-        public override string ToString() =>
-            $"OrganizationServiceFault: ErrorCode 0x{ErrorCode:X8} ({ErrorCode}): {Message}";
+        // Members the service fills and the SDK keeps off its public surface; they travel on the wire.
+        [DataMember]
+        internal bool ExceptionRetriable { get; set; }
+
+        [DataMember]
+        internal string ExceptionSource { get; set; }
+
+        [DataMember]
+        internal string OriginalException { get; set; }
+
+        /// <summary>
+        /// One block per fault, the inner faults after it, as the SDK writes them: code in hex, message and the
+        /// timestamp in UTC, each block closed by "--".
+        /// </summary>
+        public override string ToString()
+        {
+            var text = new StringBuilder();
+            for (OrganizationServiceFault fault = this; fault != null; fault = fault.InnerFault)
+            {
+                text.Append("Exception details: ").Append(Environment.NewLine)
+                    .Append("ErrorCode: 0x").Append(fault.ErrorCode.ToString("X", CultureInfo.InvariantCulture)).Append(Environment.NewLine)
+                    .Append("Message: ").Append(fault.Message).Append(Environment.NewLine)
+                    .Append("TimeStamp: ").Append(fault.Timestamp.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)).Append(Environment.NewLine)
+                    .Append("--").Append(Environment.NewLine);
+            }
+            return text.ToString();
+        }
     }
 
     /// <summary>The fault of an ExecuteTransaction: which request of the batch failed.</summary>

@@ -23,7 +23,7 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(OrganizationRequest))]
     public class OrganizationRequest : IExtensibleDataObject
     {
-        private ParameterCollection _parameters = new ParameterCollection();
+        private ParameterCollection _parameters; // made on first read
 
         public OrganizationRequest() { }
 
@@ -35,7 +35,7 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public ParameterCollection Parameters
         {
-            get => _parameters;
+            get => _parameters ?? (_parameters = new ParameterCollection());
             set => _parameters = value;
         }
 
@@ -44,8 +44,8 @@ namespace Microsoft.Xrm.Sdk
 
         public object this[string parameterName]
         {
-            get => _parameters[parameterName];
-            set => _parameters[parameterName] = value;
+            get => Parameters[parameterName];
+            set => Parameters[parameterName] = value;
         }
 
         public ExtensionDataObject ExtensionData { get; set; }
@@ -68,7 +68,7 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(OrganizationResponse))]
     public class OrganizationResponse : IExtensibleDataObject
     {
-        private ParameterCollection _results = new ParameterCollection();
+        private ParameterCollection _results; // made on first read
 
         public OrganizationResponse() { }
 
@@ -78,14 +78,14 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public ParameterCollection Results
         {
-            get => _results;
+            get => _results ?? (_results = new ParameterCollection());
             set => _results = value;
         }
 
         public object this[string parameterName]
         {
-            get => _results[parameterName];
-            set => _results[parameterName] = value;
+            get => Results[parameterName];
+            set => Results[parameterName] = value;
         }
 
         public ExtensionDataObject ExtensionData { get; set; }

@@ -64,9 +64,16 @@ namespace Microsoft.Xrm.Sdk
         [DataMember]
         public object Value { get; private set; }
 
+        // Members the service fills and the SDK keeps off its public surface; they travel on the wire.
+        [DataMember]
+        internal bool NeedFormatting { get; set; }
+
+        [DataMember]
+        internal int ReturnType { get; set; }
+
         public ExtensionDataObject ExtensionData { get; set; }
 
-        private static IEnumerable<Type> GetKnownAliasedValueTypes() => KnownTypes.Values;
+        private static IEnumerable<Type> GetKnownAliasedValueTypes() => KnownTypes.AliasedValues;
     }
 
     /// <summary>Names a relationship, with the role of the primary table for self-referential ones.</summary>
@@ -90,10 +97,11 @@ namespace Microsoft.Xrm.Sdk
             && string.Equals(SchemaName, other.SchemaName, StringComparison.Ordinal)
             && PrimaryEntityRole == other.PrimaryEntityRole;
 
-        public override int GetHashCode() =>
-            unchecked((SchemaName == null ? 0 : StringComparer.Ordinal.GetHashCode(SchemaName)) * 31 + (PrimaryEntityRole?.GetHashCode() ?? -1));
+        // As in the SDK: the schema name's hash (an unset name hashes as "") mixed with the role's number.
+        public override int GetHashCode() => (SchemaName ?? string.Empty).GetHashCode() ^ PrimaryEntityRole.GetHashCode();
 
-        public override string ToString() => PrimaryEntityRole == null ? SchemaName : $"{SchemaName}.{PrimaryEntityRole}";
+        /// <summary>"schemaname.Role", or "schemaname." without a role, as the SDK writes it.</summary>
+        public override string ToString() => $"{SchemaName}.{PrimaryEntityRole}";
     }
 
     [DataContract(Name = "EntityRole", Namespace = XrmNamespaces.Contracts2011)]

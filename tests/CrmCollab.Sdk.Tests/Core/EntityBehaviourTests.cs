@@ -53,6 +53,55 @@ namespace CrmCollab.Sdk.Tests.Core
         }
 
         [Fact]
+        public void TryGetAttributeValue_is_false_for_a_null_value_and_for_a_null_name()
+        {
+            var opportunity = new Entity("opportunity") { ["description"] = null, ["budgetamount"] = 5 };
+
+            Assert.False(opportunity.TryGetAttributeValue("description", out string description));
+            Assert.Null(description);
+            Assert.False(opportunity.TryGetAttributeValue("description", out int? noAmount));
+            Assert.Null(noAmount);
+            Assert.False(opportunity.TryGetAttributeValue(null, out string _));
+            Assert.False(opportunity.TryGetAttributeValue("budgetamount", out long _));
+            Assert.True(opportunity.TryGetAttributeValue("budgetamount", out object amount));
+            Assert.Equal(5, amount);
+        }
+
+        [Fact]
+        public void A_null_column_name_is_refused_by_the_indexer_GetAttributeValue_and_Contains()
+        {
+            var account = new Entity("account");
+
+            Assert.Throws<ArgumentNullException>(() => account[null]);
+            Assert.Throws<ArgumentNullException>(() => account.GetAttributeValue<string>(null));
+            Assert.Throws<ArgumentNullException>(() => account.Contains(null));
+        }
+
+        [Fact]
+        public void GetAttributeValue_converts_nothing_but_unboxes_to_nullable_and_enum_underlying_types()
+        {
+            var row = new Entity("crmc_feasibilityreview") { ["crmc_sequence"] = 3, ["statecode"] = EntityState.Changed };
+
+            Assert.Equal(3, row.GetAttributeValue<int?>("crmc_sequence"));
+            Assert.Equal(3, row.GetAttributeValue<object>("crmc_sequence"));
+            Assert.Throws<InvalidCastException>(() => row.GetAttributeValue<long>("crmc_sequence"));
+            Assert.Throws<InvalidCastException>(() => row.GetAttributeValue<string>("crmc_sequence"));
+            Assert.Equal(2, row.GetAttributeValue<int>("statecode"));
+        }
+
+        [Fact]
+        public void Column_names_are_case_sensitive_and_Add_refuses_a_name_already_present()
+        {
+            var account = new Entity("account") { ["Name"] = "Contoso" };
+
+            Assert.False(account.Contains("name"));
+            account["name"] = "first";
+            account["name"] = "second";
+            Assert.Equal("second", account["name"]);
+            Assert.Throws<ArgumentException>(() => account.Attributes.Add("name", "third"));
+        }
+
+        [Fact]
         public void Id_is_kept_apart_from_the_attributes_as_in_the_sdk()
         {
             var id = Guid.NewGuid();
@@ -60,20 +109,37 @@ namespace CrmCollab.Sdk.Tests.Core
 
             Assert.Equal(id, account.Id);
             Assert.False(account.Contains("accountid"));
+
+            var byColumn = new Entity("account") { ["accountid"] = id };
+            Assert.Equal(Guid.Empty, byColumn.Id);
+            byColumn.Id = Guid.NewGuid();
+            Assert.Equal(id, byColumn["accountid"]);
         }
 
         [Fact]
-        public void ToEntityReference_carries_table_id_and_keys()
+        public void ToEntityReference_carries_table_id_and_row_version_but_not_the_alternate_keys_or_name()
         {
             var id = Guid.NewGuid();
-            var account = new Entity("account", id);
+            var account = new Entity("account", id) { RowVersion = "812", ["name"] = "Contoso" };
             account.KeyAttributes["accountnumber"] = "A-1";
 
             EntityReference reference = account.ToEntityReference();
 
             Assert.Equal("account", reference.LogicalName);
             Assert.Equal(id, reference.Id);
-            Assert.Equal("A-1", reference.KeyAttributes["accountnumber"]);
+            Assert.Equal("812", reference.RowVersion);
+            Assert.Empty(reference.KeyAttributes);
+            Assert.Null(reference.Name);
+        }
+
+        [Fact]
+        public void ToEntityReference_of_a_row_known_only_by_its_key_points_nowhere()
+        {
+            // The SDK does not carry alternate keys over: such a reference has neither id nor keys.
+            EntityReference reference = new Entity("account", "accountnumber", "A-1").ToEntityReference();
+
+            Assert.Equal(Guid.Empty, reference.Id);
+            Assert.Empty(reference.KeyAttributes);
         }
 
         [Fact]

@@ -1,7 +1,6 @@
 using System;
-using System.IO;
-using System.Runtime.Serialization;
 using System.Xml;
+using CrmCollab.Sdk.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -11,16 +10,6 @@ namespace CrmCollab.Sdk.Tests.Core
     public class SerializationTests
     {
         private const string ContractNamespace = "http://schemas.microsoft.com/xrm/2011/Contracts";
-
-        private static (T Copy, string Xml) RoundTrip<T>(T value)
-        {
-            var serializer = new DataContractSerializer(typeof(T));
-            using var stream = new MemoryStream();
-            serializer.WriteObject(stream, value);
-            string xml = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-            stream.Position = 0;
-            return ((T)serializer.ReadObject(stream), xml);
-        }
 
         [Fact]
         public void An_entity_survives_a_data_contract_round_trip_with_microsofts_contract_names()
@@ -37,7 +26,7 @@ namespace CrmCollab.Sdk.Tests.Core
             };
             opportunity.FormattedValues["salesstage"] = "Develop";
 
-            var (copy, xml) = RoundTrip(opportunity);
+            var copy = Contract.RoundTrip(opportunity, out string xml);
 
             var document = new XmlDocument();
             document.LoadXml(xml);
@@ -61,7 +50,7 @@ namespace CrmCollab.Sdk.Tests.Core
         {
             var reference = new EntityReference("account", Guid.NewGuid()) { Name = "Fabrikam" };
 
-            var (copy, xml) = RoundTrip(reference);
+            var copy = Contract.RoundTrip(reference, out string xml);
 
             Assert.Contains("<EntityReference", xml);
             Assert.Contains(ContractNamespace, xml);

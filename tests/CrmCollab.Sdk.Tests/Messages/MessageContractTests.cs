@@ -1,6 +1,4 @@
-using System.IO;
-using System.Runtime.Serialization;
-using System.Text;
+using CrmCollab.Sdk.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -8,22 +6,10 @@ namespace CrmCollab.Sdk.Tests.Messages
 {
     public class MessageContractTests
     {
-        private static T RoundTrip<T>(T value, out string xml)
-        {
-            var serializer = new DataContractSerializer(typeof(T));
-            using (var stream = new MemoryStream())
-            {
-                serializer.WriteObject(stream, value);
-                xml = Encoding.UTF8.GetString(stream.ToArray());
-                stream.Position = 0;
-                return (T)serializer.ReadObject(stream);
-            }
-        }
-
         [Fact]
         public void ExecuteMultipleSettings_uses_the_2012_contract()
         {
-            var copy = RoundTrip(new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = false }, out var xml);
+            var copy = Contract.RoundTrip(new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = false }, out var xml);
 
             Assert.StartsWith("<ExecuteMultipleSettings", xml);
             Assert.Contains("http://schemas.microsoft.com/xrm/2012/Contracts", xml);
@@ -39,7 +25,7 @@ namespace CrmCollab.Sdk.Tests.Messages
                 new ExecuteMultipleResponseItem { RequestIndex = 3 },
             };
 
-            var copy = RoundTrip(items, out var xml);
+            var copy = Contract.RoundTrip(items, out var xml);
 
             Assert.StartsWith("<OrganizationResponseCollection", xml);
             Assert.Equal(3, Assert.Single(copy).RequestIndex);
@@ -52,7 +38,7 @@ namespace CrmCollab.Sdk.Tests.Messages
             request.Parameters["Target"] = new Entity("account");
             var requests = new OrganizationRequestCollection { request };
 
-            var copy = RoundTrip(requests, out var xml);
+            var copy = Contract.RoundTrip(requests, out var xml);
 
             Assert.StartsWith("<OrganizationRequestCollection", xml);
             var only = Assert.Single(copy);

@@ -92,7 +92,7 @@ namespace CrmCollab.Sdk.Tests.Query
         }
 
         [Fact]
-        public void AddLink_joins_from_the_parent_entity()
+        public void AddLink_joins_from_the_query_table_and_a_nested_AddLink_names_the_parent_links_own_from_table()
         {
             var query = new QueryExpression("contact");
             var account = query.AddLink("account", "parentcustomerid", "accountid");
@@ -107,7 +107,9 @@ namespace CrmCollab.Sdk.Tests.Query
             Assert.Equal("parentcustomerid", account.LinkFromAttributeName);
             Assert.Equal("accountid", account.LinkToAttributeName);
             Assert.Equal(JoinOperator.Inner, account.JoinOperator);
-            Assert.Equal("account", owner.LinkFromEntityName);
+            // The SDK fills a nested link's LinkFromEntityName with the parent link's LinkFromEntityName (here the
+            // query's table), not the parent's LinkToEntityName; the service joins on the parent link regardless.
+            Assert.Equal("contact", owner.LinkFromEntityName);
             Assert.Equal("systemuser", owner.LinkToEntityName);
             Assert.Equal(JoinOperator.LeftOuter, owner.JoinOperator);
             Assert.Same(owner, Assert.Single(account.LinkEntities));

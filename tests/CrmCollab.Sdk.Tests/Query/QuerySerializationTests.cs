@@ -1,5 +1,4 @@
-using System.IO;
-using System.Runtime.Serialization;
+using CrmCollab.Sdk.Tests.Support;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
@@ -7,18 +6,6 @@ namespace CrmCollab.Sdk.Tests.Query
 {
     public class QuerySerializationTests
     {
-        private static T RoundTrip<T>(T value, out string xml)
-        {
-            var serializer = new DataContractSerializer(typeof(T));
-            using (var stream = new MemoryStream())
-            {
-                serializer.WriteObject(stream, value);
-                xml = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-                stream.Position = 0;
-                return (T)serializer.ReadObject(stream);
-            }
-        }
-
         private static QueryExpression BuildQuery()
         {
             var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname", "emailaddress1"), TopCount = 10, Distinct = true };
@@ -39,7 +26,7 @@ namespace CrmCollab.Sdk.Tests.Query
         [Fact]
         public void QueryExpression_round_trips_with_filter_and_link()
         {
-            var copy = RoundTrip(BuildQuery(), out var xml);
+            var copy = Contract.RoundTrip(BuildQuery(), out var xml);
 
             Assert.Contains("http://schemas.microsoft.com/xrm/2011/Contracts", xml);
             Assert.StartsWith("<QueryExpression", xml);
@@ -67,16 +54,16 @@ namespace CrmCollab.Sdk.Tests.Query
         [Fact]
         public void QueryBase_serializes_derived_queries_by_contract_name()
         {
-            var copy = RoundTrip<QueryBase>(BuildQuery(), out var xml);
+            var copy = Contract.RoundTrip<QueryBase>(BuildQuery(), out var xml);
             Assert.Contains("QueryExpression", xml);
             Assert.Equal("contact", Assert.IsType<QueryExpression>(copy).EntityName);
 
-            var fetch = RoundTrip<QueryBase>(new FetchExpression("<fetch/>"), out _);
+            var fetch = Contract.RoundTrip<QueryBase>(new FetchExpression("<fetch/>"), out _);
             Assert.Equal("<fetch/>", Assert.IsType<FetchExpression>(fetch).Query);
 
             var byAttribute = new QueryByAttribute("account");
             byAttribute.AddAttributeValue("name", "Contoso");
-            var byCopy = Assert.IsType<QueryByAttribute>(RoundTrip<QueryBase>(byAttribute, out _));
+            var byCopy = Assert.IsType<QueryByAttribute>(Contract.RoundTrip<QueryBase>(byAttribute, out _));
             Assert.Equal("name", Assert.Single(byCopy.Attributes));
             Assert.Equal("Contoso", Assert.Single(byCopy.Values));
         }
@@ -84,7 +71,7 @@ namespace CrmCollab.Sdk.Tests.Query
         [Fact]
         public void Deserialized_query_has_non_null_collections()
         {
-            var copy = RoundTrip(new QueryExpression("account"), out _);
+            var copy = Contract.RoundTrip(new QueryExpression("account"), out _);
             Assert.NotNull(copy.LinkEntities);
             Assert.NotNull(copy.Orders);
             Assert.NotNull(copy.Criteria.Conditions);

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using System.Runtime.Serialization;
+using CrmCollab.Sdk.Tests.Support;
 using Microsoft.Xrm.Sdk.Workflow;
 using Xunit;
 
@@ -69,23 +70,73 @@ namespace CrmCollab.Sdk.Tests.Workflow
         }
 
         [Fact]
-        public void Stop_workflow_exception_keeps_status_and_error_code()
+        public void Description_and_entity_argument_attributes_made_without_a_value_hold_an_empty_text()
         {
+            Assert.Equal(string.Empty, new ArgumentDescriptionAttribute().Value);
+            Assert.Equal(string.Empty, new ArgumentEntityAttribute().ArgumentValue);
+            Assert.Equal(new ArgumentDescriptionAttribute(string.Empty), new ArgumentDescriptionAttribute());
+            Assert.Null(new ArgumentEntityAttribute(null).Value);
+            Assert.Equal(ArgumentDirection.Input, new ArgumentDirectionAttribute().Value);
+            Assert.False(new ArgumentRequiredAttribute().Value);
+        }
+
+        [Fact]
+        public void Parameter_attributes_compare_by_kind_and_name()
+        {
+            Assert.Equal(new InputAttribute("Account"), new InputAttribute("Account"));
+            Assert.NotEqual(new InputAttribute("Account"), new InputAttribute("Contact"));
+            Assert.False(new InputAttribute("Account").Equals(new OutputAttribute("Account")));
+            Assert.Null(new DefaultAttribute("5").EntityName);
+        }
+
+        [Fact]
+        public void Stop_workflow_exception_without_a_status_cancels_the_workflow_and_keeps_the_plain_exception_code()
+        {
+            const int plainExceptionCode = unchecked((int)0x80131500); // -2146233088, the HResult of System.Exception
+
             var plain = new StopWorkflowException("done");
-            Assert.Equal(XrmWorkflowCompletionStatus.Succeeded, plain.Status);
-            Assert.Equal(0, plain.ErrorCode);
+            Assert.Equal(XrmWorkflowCompletionStatus.Canceled, plain.Status);
+            Assert.Equal(plainExceptionCode, plain.ErrorCode);
+            Assert.Equal(plainExceptionCode, plain.HResult);
+            Assert.Equal(XrmWorkflowCompletionStatus.Canceled, new StopWorkflowException().Status);
 
             var inner = new InvalidOperationException("inner");
-            Assert.Same(inner, new StopWorkflowException("wrapped", inner).InnerException);
+            var wrapped = new StopWorkflowException("wrapped", inner);
+            Assert.Same(inner, wrapped.InnerException);
+            Assert.Equal(XrmWorkflowCompletionStatus.Canceled, wrapped.Status);
+            Assert.Equal(plainExceptionCode, wrapped.ErrorCode);
+        }
 
+        [Fact]
+        public void Stop_workflow_exception_with_a_status_takes_the_given_code_or_zero_as_its_error_code()
+        {
             var failed = new StopWorkflowException(XrmWorkflowCompletionStatus.Failed, -2147220891, "failed");
-#pragma warning disable SYSLIB0050, SYSLIB0051 // the exception is [Serializable] on the server; its data must round-trip
-            var info = new SerializationInfo(typeof(StopWorkflowException), new FormatterConverter());
-            failed.GetObjectData(info, new StreamingContext(StreamingContextStates.All));
-#pragma warning restore SYSLIB0050, SYSLIB0051
-            Assert.Equal((int)XrmWorkflowCompletionStatus.Failed, info.GetInt32("Status"));
-            Assert.Equal(-2147220891, info.GetInt32("ErrorCode"));
-            Assert.Equal("failed", info.GetString("Message"));
+            Assert.Equal(XrmWorkflowCompletionStatus.Failed, failed.Status);
+            Assert.Equal(-2147220891, failed.ErrorCode);
+            Assert.Equal(-2147220891, failed.HResult);
+
+            var suspended = new StopWorkflowException(XrmWorkflowCompletionStatus.Suspended, "later");
+            Assert.Equal(XrmWorkflowCompletionStatus.Suspended, suspended.Status);
+            Assert.Equal(0, suspended.ErrorCode);
+            Assert.Equal("later", suspended.Message);
+        }
+
+        [Fact]
+        public void Stop_workflow_exception_serialises_its_status_and_carries_the_code_as_its_HResult()
+        {
+            var failed = new StopWorkflowException(XrmWorkflowCompletionStatus.Failed, -2147220891, "failed");
+
+            SerializationInfo info = ExceptionData.Write(failed);
+            var entries = ExceptionData.Entries(info);
+            StopWorkflowException copy = ExceptionData.Rebuild<StopWorkflowException>(info);
+
+            Assert.Equal(XrmWorkflowCompletionStatus.Failed, entries["Status"]);
+            Assert.Equal(-2147220891, entries["HResult"]);
+            Assert.Equal("failed", entries["Message"]);
+            Assert.False(entries.ContainsKey("ErrorCode"));
+            Assert.Equal(XrmWorkflowCompletionStatus.Failed, copy.Status);
+            Assert.Equal(-2147220891, copy.ErrorCode);
+            Assert.Equal("failed", copy.Message);
         }
     }
 }

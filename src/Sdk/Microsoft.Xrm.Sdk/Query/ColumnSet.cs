@@ -62,11 +62,12 @@ namespace Microsoft.Xrm.Sdk.Query
             Columns.Add(column);
         }
 
+        /// <summary>Appends the names in order; a null array throws NullReferenceException, as in the SDK.</summary>
         public void AddColumns(params string[] columns)
         {
-            if (columns != null)
+            foreach (string column in columns)
             {
-                Columns.AddRange(columns);
+                Columns.Add(column);
             }
         }
     }

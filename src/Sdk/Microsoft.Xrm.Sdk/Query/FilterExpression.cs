@@ -47,6 +47,18 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public ExtensionDataObject ExtensionData { get; set; }
 
+        [OnSerializing]
+        private void OnSerializing(StreamingContext context) => NestingDepth.EnterWriting();
+
+        [OnSerialized]
+        private void OnSerialized(StreamingContext context) => NestingDepth.LeaveWriting();
+
+        [OnDeserializing]
+        private void OnDeserializing(StreamingContext context) => NestingDepth.EnterReading();
+
+        [OnDeserialized]
+        private void OnDeserialized(StreamingContext context) => NestingDepth.LeaveReading();
+
         public void AddCondition(ConditionExpression condition)
         {
             Conditions.Add(condition);

@@ -23,6 +23,7 @@ namespace Microsoft.Xrm.Sdk.Query
             LinkFromAttributeName = linkFromAttributeName;
             LinkToAttributeName = linkToAttributeName;
             JoinOperator = joinOperator;
+            _linkCriteria = new FilterExpression();
         }
 
         [DataMember]
@@ -40,11 +41,12 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember]
         public JoinOperator JoinOperator { get; set; }
 
-        // Created on first read, as the serializer bypasses constructors.
+        // Made by the constructors only: set to null (or absent from a deserialised link) it reads as null, as in
+        // the SDK. Columns, LinkEntities and Orders are made on first read instead.
         [DataMember]
         public FilterExpression LinkCriteria
         {
-            get { return _linkCriteria ?? (_linkCriteria = new FilterExpression()); }
+            get { return _linkCriteria; }
             set { _linkCriteria = value; }
         }
 
@@ -77,6 +79,18 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public ExtensionDataObject ExtensionData { get; set; }
 
+        [OnSerializing]
+        private void OnSerializing(StreamingContext context) => NestingDepth.EnterWriting();
+
+        [OnSerialized]
+        private void OnSerialized(StreamingContext context) => NestingDepth.LeaveWriting();
+
+        [OnDeserializing]
+        private void OnDeserializing(StreamingContext context) => NestingDepth.EnterReading();
+
+        [OnDeserialized]
+        private void OnDeserialized(StreamingContext context) => NestingDepth.LeaveReading();
+
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName)
         {
             return AddLink(linkToEntityName, linkFromAttributeName, linkToAttributeName, JoinOperator.Inner);
@@ -84,7 +98,9 @@ namespace Microsoft.Xrm.Sdk.Query
 
         public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
         {
-            var link = new LinkEntity(LinkToEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+            // As in the SDK, the nested link names this link's own LinkFromEntityName (not LinkToEntityName) as its
+            // "from" table; the service joins on the parent link anyway.
+            var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
             LinkEntities.Add(link);
             return link;
         }

@@ -10,8 +10,12 @@ namespace Microsoft.Xrm.Sdk.Query
         private DataCollection<object> _values;
         private DataCollection<OrderExpression> _orders;
 
+        // Only the parameterless constructor starts with an empty ColumnSet and PageInfo; the named one leaves both
+        // null, as in the SDK.
         public QueryByAttribute()
         {
+            ColumnSet = new ColumnSet();
+            PageInfo = new PagingInfo();
         }
 
         public QueryByAttribute(string entityName)

@@ -8,11 +8,9 @@ namespace Microsoft.Xrm.Sdk.Query
     {
         public static readonly QueryExpression Empty = new QueryExpression();
 
-        private static int _serializationDepthLimit = DefaultDepthLimit;
-        private static int _deserializationDepthLimit = DefaultDepthLimit;
-
-        // Nesting (links within links, filters within filters) allowed before the service rejects a query.
-        private const int DefaultDepthLimit = 100;
+        // Nesting limits a host may set for (de)serialisation (see NestingDepth); 0, the default, means no limit.
+        private static int _serializationDepthLimit;
+        private static int _deserializationDepthLimit;
 
         private ColumnSet _columnSet;
         private FilterExpression _criteria;
@@ -51,10 +49,12 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember(Order = 50)]
         public bool NoLock { get; set; }
 
+        // ColumnSet, Criteria and PageInfo are made by the constructors only: set to null (or absent from a
+        // deserialised query) they read as null, as in the SDK.
         [DataMember]
         public PagingInfo PageInfo
         {
-            get { return _pageInfo ?? (_pageInfo = new PagingInfo()); }
+            get { return _pageInfo; }
             set { _pageInfo = value; }
         }
 
@@ -68,7 +68,7 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember]
         public FilterExpression Criteria
         {
-            get { return _criteria ?? (_criteria = new FilterExpression()); }
+            get { return _criteria; }
             set { _criteria = value; }
         }
 
@@ -85,7 +85,7 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember]
         public ColumnSet ColumnSet
         {
-            get { return _columnSet ?? (_columnSet = new ColumnSet()); }
+            get { return _columnSet; }
             set { _columnSet = value; }
         }
 
@@ -104,14 +104,21 @@ namespace Microsoft.Xrm.Sdk.Query
         [DataMember(EmitDefaultValue = false, IsRequired = false)]
         public QueryExpression SubQueryExpression { get; set; }
 
+        /// <summary>Forgets the nesting counted so far on this thread (see the depth limits).</summary>
         public static void InternalResetSerializationCounters()
         {
-            // Depth is measured per call on the stack, so there is no running counter to reset.
+            NestingDepth.Reset();
         }
+
+        [OnSerializing]
+        private void OnSerializing(StreamingContext context) => NestingDepth.EnterWriting();
+
+        [OnSerialized]
+        private void OnSerialized(StreamingContext context) => NestingDepth.LeaveWriting();
 
         public QueryExpression Accept(IQueryExpressionVisitor visitor)
         {
-            return visitor == null ? this : visitor.Visit(this);
+            return visitor.Visit(this); // a null visitor fails (NullReferenceException), as in the SDK
         }
 
         public void AddOrder(string attributeName, OrderType orderType)
