@@ -21,7 +21,9 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreValidation, "Create", FeasibilityRuleRow.Table, Validate);
-            Register(PipelineStage.PreValidation, "Update", FeasibilityRuleRow.Table, Validate);
+            Register(PipelineStage.PreValidation, "Update", FeasibilityRuleRow.Table, Validate)
+                .Filter("crmc_function", "crmc_minamount", "crmc_customonly", "crmc_mindiscountpercent", "crmc_maxleaddays", "crmc_industrycode", "crmc_triggerstage", "crmc_gatestage", "crmc_slahours", "crmc_relevantcolumns", "crmc_isactive")
+                .PreImage("PreImage", "crmc_function", "crmc_minamount", "crmc_customonly", "crmc_mindiscountpercent", "crmc_maxleaddays", "crmc_industrycode", "crmc_triggerstage", "crmc_gatestage", "crmc_slahours", "crmc_relevantcolumns", "crmc_isactive");
         }
 
         private static void Validate(LocalPluginContext context)

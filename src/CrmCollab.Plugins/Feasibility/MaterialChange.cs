@@ -21,10 +21,17 @@ namespace CrmCollab.Plugins.Feasibility
         public MaterialChange(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged);
-            Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged);
-            Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged);
-            Register(PipelineStage.PostOperation, "Delete", OpportunityProduct.Table, OnProductsChanged);
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged)
+                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description")
+                .PreImage("PreImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description")
+                .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description");
+            Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
+                .PostImage("PostImage", "opportunityid");
+            Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged)
+                .Filter("productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount")
+                .PostImage("PostImage", "opportunityid");
+            Register(PipelineStage.PostOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
+                .PreImage("PreImage", "opportunityid");
         }
 
         private static void OnTermsChanged(LocalPluginContext context)

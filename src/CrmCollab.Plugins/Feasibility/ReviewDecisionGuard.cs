@@ -36,8 +36,12 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
-            Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide);
-            Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided);
+            Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason")
+                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason");
+            Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason")
+                .PostImage("PostImage", "crmc_opportunityid");
         }
 
         private static void OnCreate(LocalPluginContext context)

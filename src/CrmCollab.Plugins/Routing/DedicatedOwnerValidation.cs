@@ -25,7 +25,9 @@ namespace CrmCollab.Plugins.Routing
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", DedicatedOwnerRow.Table, Validate);
-            Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate);
+            Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate)
+                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto")
+                .PreImage("PreImage", "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid");
         }
 
         private static void Validate(LocalPluginContext context)

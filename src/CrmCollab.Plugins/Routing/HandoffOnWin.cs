@@ -16,8 +16,11 @@ namespace CrmCollab.Plugins.Routing
         public HandoffOnWin(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Win", Opportunity.Table, OnWin);
-            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnStateChange);
+            // No step ships for Win (its sdkmessage id is not public): a deal becomes Won through the Update path below.
+            Register(PipelineStage.PostOperation, "Win", Opportunity.Table, OnWin).NoStep();
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnStateChange).Async()
+                .Filter("statecode")
+                .PostImage("PostImage", "statecode");
         }
 
         private static void OnWin(LocalPluginContext context)

@@ -20,9 +20,14 @@ namespace CrmCollab.Plugins.Routing
         public HandoffReassignment(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnChange);
-            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnChange);
-            Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange);
+            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnChange).Async()
+                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnChange).Async()
+                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid", "statecode")
+                .PreImage("PreImage", "crmc_accountid", "crmc_function")
+                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+            Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
+                .PreImage("PreImage", "crmc_accountid", "crmc_function");
         }
 
         private static void OnChange(LocalPluginContext context)

@@ -20,7 +20,8 @@ namespace CrmCollab.Plugins.Routing
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
-            Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave);
+            Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
+                .Filter("crmc_requiredevidence");
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
         }
 

@@ -15,7 +15,9 @@ namespace CrmCollab.Plugins.Routing
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", RoutingRuleRow.Table, Validate);
-            Register(PipelineStage.PreOperation, "Update", RoutingRuleRow.Table, Validate);
+            Register(PipelineStage.PreOperation, "Update", RoutingRuleRow.Table, Validate)
+                .Filter("crmc_function", "crmc_userid", "crmc_teamid", "crmc_queueid")
+                .PreImage("PreImage", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_queueid");
         }
 
         private static void Validate(LocalPluginContext context)

@@ -34,9 +34,13 @@ namespace CrmCollab.Plugins.Settings
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.ValueTable, OnValue);
-            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.ValueTable, OnValue);
+            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.ValueTable, OnValue)
+                .Filter("value", "schemaname", "environmentvariabledefinitionid")
+                .PreImage("PreImage", "schemaname", "environmentvariabledefinitionid", "value");
             Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.DefinitionTable, OnDefinition);
-            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition);
+            Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition)
+                .Filter("defaultvalue", "schemaname")
+                .PreImage("PreImage", "schemaname", "defaultvalue");
         }
 
         private static void OnValue(LocalPluginContext context)

@@ -23,7 +23,9 @@ namespace CrmCollab.Plugins.Signals
         public SignalAcknowledgement(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate);
+            Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate)
+                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate")
+                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate");
         }
 
         private static void OnUpdate(LocalPluginContext context)

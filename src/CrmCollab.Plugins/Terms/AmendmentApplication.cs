@@ -20,7 +20,9 @@ namespace CrmCollab.Plugins.Terms
         public AmendmentApplication(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Update", AmendmentRow.Table, OnDecided);
+            Register(PipelineStage.PostOperation, "Update", AmendmentRow.Table, OnDecided)
+                .Filter("crmc_state")
+                .PostImage("PostImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_name");
         }
 
         private static void OnDecided(LocalPluginContext context)

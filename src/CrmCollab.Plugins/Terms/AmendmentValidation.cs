@@ -29,8 +29,11 @@ namespace CrmCollab.Plugins.Terms
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
-            Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate);
-            Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete);
+            Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate)
+                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment")
+                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid");
+            Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete)
+                .PreImage("PreImage", "crmc_state", "crmc_opportunityid");
         }
 
         private static void OnCreate(LocalPluginContext context)

@@ -42,7 +42,9 @@ namespace CrmCollab.Plugins.Terms
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
-            Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate);
+            Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
+                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference")
+                .PreImage("PreImage", "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_cancelreason", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference");
         }
 
         private static void OnCreate(LocalPluginContext context)
