@@ -40,18 +40,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return message;
         }
 
-        /// <summary>Sends one request through ExecuteMultiple (as an integration would) and surfaces its item fault.</summary>
-        private static void InABatch(IOrganizationService service, OrganizationRequest request)
-        {
-            var response = (ExecuteMultipleResponse)service.Execute(new ExecuteMultipleRequest
-            {
-                Requests = new OrganizationRequestCollection { request },
-                Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
-            });
-            OrganizationServiceFault fault = response.Responses.Single().Fault;
-            if (fault != null) throw new System.ServiceModel.FaultException<OrganizationServiceFault>(fault, fault.Message);
-        }
-
         private int State(Guid deal) => _org.System.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value;
 
         [Fact]
@@ -215,7 +203,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(_deal, drain: false);
 
             Assert.Contains("cannot be deleted", Refused(() => _org.As(_org.Rep).Delete("opportunity", _deal), RefusalCodes.DeleteWonNotAllowed));
-            Refused(() => InABatch(_org.As(_org.Rep), new DeleteRequest { Target = new EntityReference("opportunity", _deal) }), RefusalCodes.DeleteWonNotAllowed);
+            Refused(() => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new DeleteRequest { Target = new EntityReference("opportunity", _deal) }), RefusalCodes.DeleteWonNotAllowed);
 
             Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
             _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss) });

@@ -1,8 +1,6 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.ServiceModel;
-using System.Text;
 using CrmCollab.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -18,36 +16,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     public sealed partial class CrmCollabOrg
     {
         /// <summary>Every row of the tables, every column, in a stable text: equal before and after = nothing written.</summary>
-        public string Tables(params string[] tables)
-        {
-            var text = new StringBuilder();
-            foreach (string table in tables)
-            {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(true) };
-                foreach (Entity row in System.RetrieveMultiple(query).Entities.OrderBy(r => r.Id))
-                {
-                    text.Append(table).Append(' ').Append(row.Id).Append(':');
-                    foreach (var pair in row.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
-                        text.Append(' ').Append(pair.Key).Append('=').Append(Plain(pair.Value));
-                    text.AppendLine();
-                }
-            }
-            return text.ToString();
-        }
-
-        private static string Plain(object value)
-        {
-            switch (value)
-            {
-                case null: return "null";
-                case EntityReference reference: return reference.LogicalName + "/" + reference.Id;
-                case OptionSetValue option: return option.Value.ToString(CultureInfo.InvariantCulture);
-                case Money money: return money.Value.ToString(CultureInfo.InvariantCulture);
-                case DateTime date: return date.ToString("o", CultureInfo.InvariantCulture);
-                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
-                default: return value.ToString();
-            }
-        }
+        public string Tables(params string[] tables) => TableSnapshot.Text(System, tables);
 
         /// <summary>
         /// Runs the attempt, asserts it is refused with <paramref name="code"/> and that <paramref name="tables"/> are

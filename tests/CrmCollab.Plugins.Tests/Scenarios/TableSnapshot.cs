@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -20,42 +21,52 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             "annotation", "opportunitysalesprocess",
         };
 
-        private readonly Dictionary<string, List<string>> _rows;
+        private readonly IReadOnlyList<string> _tables;
+        private readonly string _text;
 
-        private TableSnapshot(Dictionary<string, List<string>> rows) => _rows = rows;
+        private TableSnapshot(IReadOnlyList<string> tables, string text)
+        {
+            _tables = tables;
+            _text = text;
+        }
 
         public static TableSnapshot Take(IOrganizationService system, params string[] tables)
         {
-            var rows = new Dictionary<string, List<string>>();
-            foreach (string table in tables.Length == 0 ? DealTables : tables)
-            {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(true) };
-                rows[table] = system.RetrieveMultiple(query).Entities.Select(Describe).OrderBy(r => r, StringComparer.Ordinal).ToList();
-            }
-            return new TableSnapshot(rows);
+            string[] which = tables.Length == 0 ? DealTables : tables;
+            return new TableSnapshot(which, Text(system, which));
         }
 
         /// <summary>Asserts that no row of any snapshotted table was created, changed or deleted since this snapshot.</summary>
-        public void AssertUnchanged(IOrganizationService system)
+        public void AssertUnchanged(IOrganizationService system) => Assert.Equal(_text, Text(system, _tables.ToArray()));
+
+        /// <summary>Every row of the tables, every column, in a stable text.</summary>
+        public static string Text(IOrganizationService system, params string[] tables)
         {
-            TableSnapshot now = Take(system, _rows.Keys.ToArray());
-            foreach (var pair in _rows)
-                Assert.True(pair.Value.SequenceEqual(now._rows[pair.Key]), $"Table {pair.Key} changed: {pair.Value.Count} row(s) before, {now._rows[pair.Key].Count} after.");
+            var text = new StringBuilder();
+            foreach (string table in tables)
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(true) };
+                foreach (Entity row in system.RetrieveMultiple(query).Entities.OrderBy(r => r.Id))
+                {
+                    text.Append(table).Append(' ').Append(row.Id).Append(':');
+                    foreach (var pair in row.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
+                        text.Append(' ').Append(pair.Key).Append('=').Append(Plain(pair.Value));
+                    text.AppendLine();
+                }
+            }
+            return text.ToString();
         }
 
-        private static string Describe(Entity row) =>
-            row.Id + "|" + string.Join("|", row.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + Text(a.Value)));
-
-        private static string Text(object value)
+        private static string Plain(object value)
         {
             switch (value)
             {
-                case null: return "";
-                case EntityReference r: return r.LogicalName + ":" + r.Id;
-                case OptionSetValue o: return o.Value.ToString(CultureInfo.InvariantCulture);
-                case Money m: return m.Value.ToString(CultureInfo.InvariantCulture);
-                case DateTime d: return d.ToString("o", CultureInfo.InvariantCulture);
-                case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
+                case null: return "null";
+                case EntityReference reference: return reference.LogicalName + "/" + reference.Id;
+                case OptionSetValue option: return option.Value.ToString(CultureInfo.InvariantCulture);
+                case Money money: return money.Value.ToString(CultureInfo.InvariantCulture);
+                case DateTime date: return date.ToString("o", CultureInfo.InvariantCulture);
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
                 default: return value.ToString();
             }
         }
