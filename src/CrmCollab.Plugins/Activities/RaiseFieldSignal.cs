@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Activities
             var id = service.Create(signal);
             Entity created = context.SystemService.Retrieve(FieldSignalRow.Table, id, new ColumnSet(FieldSignalRow.LeadId));
             Signal.Set(context.Activity, new EntityReference(FieldSignalRow.Table, id));
-            Lead.Set(context.Activity, created.GetAttributeValue<EntityReference>(FieldSignalRow.LeadId));
+            Lead.Set(context.Activity, created.Read<EntityReference>(FieldSignalRow.LeadId));
         }
     }
 }

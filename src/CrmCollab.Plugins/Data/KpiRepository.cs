@@ -115,7 +115,7 @@ namespace CrmCollab.Plugins.Data
 
         private static Guid? UserId(Entity row, string column)
         {
-            EntityReference owner = row.GetAttributeValue<EntityReference>(column);
+            EntityReference owner = row.Read<EntityReference>(column);
             return owner != null && owner.LogicalName == SystemUser.Table ? owner.Id : (Guid?)null;
         }
 

@@ -66,7 +66,7 @@ namespace CrmCollab.Plugins.Feasibility
             var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode)));
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             var proposed = (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            EntityReference reviewOwner = before.GetAttributeValue<EntityReference>(FeasibilityReviewRow.OwnerId);
+            EntityReference reviewOwner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             bool decisionChanges = Changes.Of(target, before, DecisionColumns).Count > 0;
 
             Refusal refusal = ReviewEditRules.Check(new ReviewEdit
@@ -78,8 +78,8 @@ namespace CrmCollab.Plugins.Feasibility
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 Current = current,
                 Proposed = proposed,
-                Conditions = after.GetAttributeValue<string>(FeasibilityReviewRow.Conditions),
-                RejectionReason = after.GetAttributeValue<string>(FeasibilityReviewRow.RejectionReason),
+                Conditions = after.Read<string>(FeasibilityReviewRow.Conditions),
+                RejectionReason = after.Read<string>(FeasibilityReviewRow.RejectionReason),
                 DeciderProblem = () => ReviewDecisionRules.CheckDecider(decider, deal.Value.RefId(Opportunity.OwnerId) ?? Guid.Empty,
                     reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null,
                     Principals.HasRole(service, decider, Membership.AdministratorRole)),
@@ -91,7 +91,7 @@ namespace CrmCollab.Plugins.Feasibility
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
             target[FeasibilityReviewRow.DecidedBy] = new EntityReference(SystemUser.Table, decider);
             if (proposed == ReviewDecision.Pending) return;
-            var relevant = Domain.CommaList.Parse(before.GetAttributeValue<string>(FeasibilityReviewRow.RelevantColumns));
+            var relevant = Domain.CommaList.Parse(before.Read<string>(FeasibilityReviewRow.RelevantColumns));
             var columns = relevant.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToArray();
             Entity terms = columns.Length == 0 ? deal.Value : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
             target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant,
@@ -107,7 +107,7 @@ namespace CrmCollab.Plugins.Feasibility
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                 new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary));
             GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
-            repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.GetAttributeValue<string>(Opportunity.FeasibilitySummary));
+            repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
         }
 
         /// <summary>
@@ -126,7 +126,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.UserId) };
             query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.Equal, teamId);
-            return service.RetrieveMultiple(query).Entities.Select(m => m.GetAttributeValue<Guid>(Membership.UserId)).ToArray();
+            return service.RetrieveMultiple(query).Entities.Select(m => m.Read<Guid>(Membership.UserId)).ToArray();
         }
     }
 }

@@ -34,12 +34,12 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
             var problems = DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
-                row.RefId(DedicatedOwnerRow.TeamId), row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidFrom),
-                row.GetAttributeValue<DateTime?>(DedicatedOwnerRow.ValidTo)).ToList();
+                row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
+                row.Read<DateTime?>(DedicatedOwnerRow.ValidTo)).ToList();
             if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
             foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
             {
-                Refusal refusal = CanOwn(context, row.GetAttributeValue<EntityReference>(column));
+                Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));
                 if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
             }
 
@@ -52,7 +52,7 @@ namespace CrmCollab.Plugins.Routing
                 string until = other.ValidTo.HasValue ? other.ValidTo.Value.ToString("yyyy-MM-dd") : "open-ended";
                 throw new InvalidPluginExecutionException(
                     $"This account already has a {candidate.Function.Label()} dedicated owner for that period: " +
-                    $"'{clash.GetAttributeValue<string>(DedicatedOwnerRow.Name) ?? other.Owner?.ToString()}' ({other.Owner}), valid {other.ValidFrom:yyyy-MM-dd} → {until}. " +
+                    $"'{clash.Read<string>(DedicatedOwnerRow.Name) ?? other.Owner?.ToString()}' ({other.Owner}), valid {other.ValidFrom:yyyy-MM-dd} → {until}. " +
                     "End that row (set its 'valid to') before this one starts, or edit it instead.");
             }
         }
@@ -65,7 +65,7 @@ namespace CrmCollab.Plugins.Routing
             bool isTeam = principal.LogicalName == Team.Table;
             Entity row = service.Retrieve(principal.LogicalName, principal.Id,
                 isTeam ? new ColumnSet(Team.Name, Team.TeamType) : new ColumnSet(SystemUser.FullName));
-            string who = isTeam ? $"the team {row.GetAttributeValue<string>(Team.Name)}" : $"the user {row.GetAttributeValue<string>(SystemUser.FullName)}";
+            string who = isTeam ? $"the team {row.Read<string>(Team.Name)}" : $"the user {row.Read<string>(SystemUser.FullName)}";
             bool isAccessTeam = isTeam && row.Choice(Team.TeamType) == Team.AccessTeam;
             bool hasRole = isTeam ? HasAny(service, Membership.TeamRoles, Membership.TeamId, principal.Id) : HasUserRole(service, principal.Id);
             return DedicatedOwnerRules.CheckCanOwn(who, isTeam, isAccessTeam, hasRole);

@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity target = context.TargetEntity;
             if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
-            IReadOnlyList<string> columns = CommaList.Parse(target.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence));
+            IReadOnlyList<string> columns = CommaList.Parse(target.Read<string>(HandoffTemplateRow.RequiredEvidence));
             bool canProbe = TableColumns.CanProbe(context);
             Refusal refusal = HandoffTemplateRules.CheckEvidence(
                 canProbe ? TableColumns.Unknown(context, HandoffTask.Table, columns) : new string[0],

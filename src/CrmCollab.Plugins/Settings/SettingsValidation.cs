@@ -46,22 +46,22 @@ namespace CrmCollab.Plugins.Settings
         private static void OnValue(LocalPluginContext context)
         {
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
-            string valueSchema = row.GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+            string valueSchema = row.Read<string>(EnvironmentVariable.SchemaName);
             Guid? definition = row.RefId(EnvironmentVariable.DefinitionId);
             string definitionSchema = definition == null ? null : context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable,
-                definition.Value, new ColumnSet(EnvironmentVariable.SchemaName)).GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+                definition.Value, new ColumnSet(EnvironmentVariable.SchemaName)).Read<string>(EnvironmentVariable.SchemaName);
             if (!Labels.ContainsKey(valueSchema ?? "") && !Labels.ContainsKey(definitionSchema ?? "")) return; // not CrmCollab's
-            Validate(context, valueSchema, definitionSchema, row.GetAttributeValue<string>(EnvironmentVariable.Value), checksQueue: true);
+            Validate(context, valueSchema, definitionSchema, row.Read<string>(EnvironmentVariable.Value), checksQueue: true);
         }
 
         private static void OnDefinition(LocalPluginContext context)
         {
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
-            string schema = row.GetAttributeValue<string>(EnvironmentVariable.SchemaName);
+            string schema = row.Read<string>(EnvironmentVariable.SchemaName);
             if (!Labels.ContainsKey(schema ?? "")) return;
             // A definition is created by the solution's import, possibly before the queue it names: its default is checked
             // on later changes, and every value an administrator sets is checked.
-            Validate(context, null, schema, row.GetAttributeValue<string>(EnvironmentVariable.DefaultValue),
+            Validate(context, null, schema, row.Read<string>(EnvironmentVariable.DefaultValue),
                 checksQueue: context.ExecutionContext.MessageName != "Create");
         }
 

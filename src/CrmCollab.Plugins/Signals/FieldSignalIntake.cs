@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Signals
         {
             Entity signal = context.TargetEntity;
             int? kind = signal.Choice(FieldSignalRow.Kind);
-            string refusal = FieldSignalRules.CheckContent(kind, signal.GetAttributeValue<string>(FieldSignalRow.Description),
+            string refusal = FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
                 signal.IsFilled(FieldSignalRow.CompetitorId));
             if (refusal == null && signal.RefId(FieldSignalRow.AccountId) == null) refusal = "Choose the account this signal is about.";
             if (refusal != null) throw new InvalidPluginExecutionException(refusal);
@@ -68,7 +68,7 @@ namespace CrmCollab.Plugins.Signals
             var kind = (SignalKind)signal.Choice(FieldSignalRow.Kind).Value;
             IOrganizationService service = context.SystemService;
             Entity account = service.Retrieve(Account.Table, signal.RefId(FieldSignalRow.AccountId).Value, new ColumnSet(Account.Name, Account.OwnerId));
-            EntityReference salesperson = account.GetAttributeValue<EntityReference>(Account.OwnerId);
+            EntityReference salesperson = account.Read<EntityReference>(Account.OwnerId);
 
             var routed = new Entity(FieldSignalRow.Table, context.ExecutionContext.PrimaryEntityId) { [CommonColumn.OwnerId] = salesperson };
             if (FieldSignalRules.CreatesLead(kind)) routed[FieldSignalRow.LeadId] = new EntityReference(Lead.Table, CreateLead(service, signal, account, kind));
@@ -81,8 +81,8 @@ namespace CrmCollab.Plugins.Signals
 
         private static Guid CreateLead(IOrganizationService service, Entity signal, Entity account, SignalKind kind)
         {
-            string accountName = account.GetAttributeValue<string>(Account.Name) ?? "the account";
-            string description = signal.GetAttributeValue<string>(FieldSignalRow.Description);
+            string accountName = account.Read<string>(Account.Name) ?? "the account";
+            string description = signal.Read<string>(FieldSignalRow.Description);
             return service.Create(new Entity(Lead.Table)
             {
                 [Lead.Subject] = Values.Shorten($"{FieldSignalRules.Label(kind)} at {accountName}: {description}", 300),
@@ -90,7 +90,7 @@ namespace CrmCollab.Plugins.Signals
                 [Lead.CompanyName] = Values.Shorten(accountName, 100),
                 [Lead.ParentAccountId] = account.ToEntityReference(),
                 [Lead.Description] = description,
-                [Lead.OwnerId] = account.GetAttributeValue<EntityReference>(Account.OwnerId),
+                [Lead.OwnerId] = account.Read<EntityReference>(Account.OwnerId),
             });
         }
     }

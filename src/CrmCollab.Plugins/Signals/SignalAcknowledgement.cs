@@ -37,10 +37,10 @@ namespace CrmCollab.Plugins.Signals
             Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 () => ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
-                    Values.Merge(before, target).GetAttributeValue<EntityReference>(CommonColumn.OwnerId)));
+                    Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)));
             if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
             if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
-                target[FieldSignalRow.AcknowledgedOn] = before.GetAttributeValue<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
+                target[FieldSignalRow.AcknowledgedOn] = before.Read<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
         }
     }
 }

@@ -31,7 +31,7 @@ namespace CrmCollab.Plugins.Terms
             if (context.TargetEntity.Choice(AmendmentRow.State) != (int)AmendmentState.Applied) return;
             Entity amendment = context.PostImage(PostImage)
                 ?? throw new InvalidPluginExecutionException("The amendment step has no post-image; ask your CrmCollab administrator to check its registration.");
-            EntityReference deal = amendment.GetAttributeValue<EntityReference>(AmendmentRow.OpportunityId);
+            EntityReference deal = amendment.Read<EntityReference>(AmendmentRow.OpportunityId);
             IOrganizationService service = context.SystemService;
 
             var change = new Entity(Opportunity.Table, deal.Id);
@@ -45,14 +45,14 @@ namespace CrmCollab.Plugins.Terms
             int refreshed = 0;
             foreach (Entity task in OpenHandoffs(service, deal.Id))
             {
-                string before = task.GetAttributeValue<string>(HandoffTask.AgreedTerms);
+                string before = task.Read<string>(HandoffTask.AgreedTerms);
                 if (before == terms) continue;
                 service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.AgreedTerms] = terms });
                 service.Create(new Entity(Annotation.Table)
                 {
                     [Annotation.Subject] = "Agreed terms amended",
                     [Annotation.NoteText] = $"Agreed terms amended: {terms}. Before: {before ?? "not recorded"}. " +
-                        $"Reason: {amendment.GetAttributeValue<string>(AmendmentRow.Reason)} (amendment '{amendment.GetAttributeValue<string>(AmendmentRow.Name)}').",
+                        $"Reason: {amendment.Read<string>(AmendmentRow.Reason)} (amendment '{amendment.Read<string>(AmendmentRow.Name)}').",
                     [Annotation.ObjectId] = task.ToEntityReference(),
                 });
                 refreshed++;

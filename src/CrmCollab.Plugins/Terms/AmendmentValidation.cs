@@ -50,7 +50,7 @@ namespace CrmCollab.Plugins.Terms
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.StateCode));
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon) throw new InvalidPluginExecutionException(AmendmentRules.DealNotWon);
             if (!target.IsFilled(AmendmentRow.Name))
-                target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.GetAttributeValue<string>(Opportunity.Name), 100);
+                target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Read<string>(Opportunity.Name), 100);
         }
 
         /// <summary>One guard for every change of an amendment, in the order of <see cref="AmendmentEditRules.Check"/>.</summary>
@@ -72,9 +72,9 @@ namespace CrmCollab.Plugins.Terms
                 To = to,
                 ChangesContent = Changes.Of(target, before, ContentColumns).Count > 0,
                 CallerIsAuthor = before.RefId(CommonColumn.CreatedBy) == caller,
-                Reason = after.GetAttributeValue<string>(AmendmentRow.Reason),
+                Reason = after.Read<string>(AmendmentRow.Reason),
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
-                ApproverComment = after.GetAttributeValue<string>(AmendmentRow.ApproverComment),
+                ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
                 ApproverProblem = () => ApproverProblem(context, after, caller),
                 DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                     new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,
@@ -131,7 +131,7 @@ namespace CrmCollab.Plugins.Terms
 
         private static void CheckContent(Entity amendment)
         {
-            string refusal = AmendmentRules.CheckContent(amendment.GetAttributeValue<string>(AmendmentRow.Reason),
+            string refusal = AmendmentRules.CheckContent(amendment.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(amendment.IsFilled));
             if (refusal != null) throw new InvalidPluginExecutionException(refusal);
         }

@@ -76,7 +76,7 @@ namespace CrmCollab.Plugins.Terms
                 ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
                     : ColumnLabels.Of(Changes.Of(target, before, ImagedEvidence.Union(required.Value))).ToArray(),
                 Accepting = target.Contains(HandoffTask.AcceptedOn),
-                CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.GetAttributeValue<EntityReference>(HandoffTask.OwnerId)),
+                CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
                 CallerIsAdministrator = () => isAdministrator.Value,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
                 MissingEvidence = () => MissingEvidence(context, after, required.Value),
@@ -85,7 +85,7 @@ namespace CrmCollab.Plugins.Terms
 
             // Server time, whatever the client typed; a second acceptance keeps the first (it feeds the KPIs).
             if (target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null)
-                target[HandoffTask.AcceptedOn] = before.GetAttributeValue<DateTime?>(HandoffTask.AcceptedOn) ?? context.Now;
+                target[HandoffTask.AcceptedOn] = before.Read<DateTime?>(HandoffTask.AcceptedOn) ?? context.Now;
             if (stateAfter == HandoffState.Completed && stateBefore != HandoffState.Completed)
                 target[HandoffTask.ActualEnd] = context.Now;
         }
@@ -101,11 +101,11 @@ namespace CrmCollab.Plugins.Terms
         /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>
         private static IReadOnlyList<string> RequiredEvidence(LocalPluginContext context, Entity task)
         {
-            string copy = task.GetAttributeValue<string>(HandoffTask.RequiredEvidence);
+            string copy = task.Read<string>(HandoffTask.RequiredEvidence);
             if (!string.IsNullOrWhiteSpace(copy) || task.RefId(HandoffTask.TemplateId) == null) return CommaList.Parse(copy);
             Entity template = context.SystemService.Retrieve(HandoffTemplateRow.Table, task.RefId(HandoffTask.TemplateId).Value,
                 new ColumnSet(HandoffTemplateRow.RequiredEvidence));
-            return CommaList.Parse(template.GetAttributeValue<string>(HandoffTemplateRow.RequiredEvidence));
+            return CommaList.Parse(template.Read<string>(HandoffTemplateRow.RequiredEvidence));
         }
 
         private static IReadOnlyList<string> MissingEvidence(LocalPluginContext context, Entity task, IReadOnlyList<string> required)
