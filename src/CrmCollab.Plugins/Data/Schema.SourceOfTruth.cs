@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Data
     {
         private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>
         {
-            [Opportunity.EstimatedValue] = "Est. Revenue", [Opportunity.DiscountPercent] = "Discount (%)",
+            ["crmc_closedontime"] = "Closed on time", [Opportunity.EstimatedValue] = "Est. Revenue", [Opportunity.DiscountPercent] = "Discount (%)",
             [Opportunity.RequestedDelivery] = "Requested delivery", [Opportunity.PaymentTerms] = "Payment terms",
             ["customerneed"] = "Customer need", ["decisionmaker"] = "Decision maker",
             ["estimatedclosedate"] = "Est. Close Date", ["budgetamount"] = "Budget amount",

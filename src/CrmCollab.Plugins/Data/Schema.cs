@@ -75,7 +75,7 @@ namespace CrmCollab.Plugins.Data
             TemplateId = "crmc_handofftemplateid", HandoffKey = "crmc_handoffkey", RoutingPath = "crmc_routingpath",
             AgreedTerms = "crmc_agreedterms", AcceptedOn = "crmc_acceptedon", IsUnrouted = "crmc_isunrouted",
             ContractNumber = "crmc_contractnumber", TrackingNumber = "crmc_trackingnumber", DeliveredOn = "crmc_deliveredon",
-            ServiceReference = "crmc_servicereference", RequiredEvidence = "crmc_requiredevidence",
+            ServiceReference = "crmc_servicereference", RequiredEvidence = "crmc_requiredevidence", ClosedOnTime = "crmc_closedontime",
             CancelReason = "crmc_cancelreason";
 
         public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;

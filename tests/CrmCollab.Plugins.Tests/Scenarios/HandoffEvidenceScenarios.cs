@@ -47,9 +47,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["crmc_deliveredon"] = CrmCollabOrg.Start.AddDays(3), ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
             });
 
-            Entity closed = _org.Row("task", task, "statecode", "actualend");
+            Entity closed = _org.Row("task", task, "statecode", "actualend", "crmc_closedontime");
             Assert.Equal(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(_org.Engine.Clock.UtcNow.Date, closed.GetAttributeValue<DateTime>("actualend").Date);
+            Assert.True(closed.GetAttributeValue<bool>("crmc_closedontime")); // done well before its due date, stamped by the server
+            Assert.Contains("Closed on time", CrmCollabOrg.Refusal(() => _org.As(_lena).Update(new Entity("task", task) { ["crmc_closedontime"] = false })));
         }
 
         [Fact]

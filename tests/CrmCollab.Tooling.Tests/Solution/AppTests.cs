@@ -70,7 +70,7 @@ namespace CrmCollab.Tooling.Tests.Solution
         {
             var schema = Schema("VisualizationDataDescription.xsd");
             var charts = Folder.Entities.SelectMany(e => e.Charts.Select(c => (e, c))).ToList();
-            Assert.Equal(4, charts.Count);
+            Assert.Equal(5, charts.Count);
             foreach (var (entity, chart) in charts)
             {
                 var definition = chart.Root.Element("datadescription").Element("datadefinition");
