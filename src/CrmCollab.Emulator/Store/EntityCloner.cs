@@ -14,7 +14,10 @@ namespace CrmCollab.Emulator.Store
         public static Entity Clone(Entity source)
         {
             if (source == null) return null;
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
+            var copy = SizedEntity.New(source.LogicalName, source.Attributes.Count);
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
+            copy.EntityState = source.EntityState;
             foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             CopyExtras(source, copy);
             return copy;
@@ -22,13 +25,16 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>
         /// The next version of a stored row: attribute values shared, not copied. Only for rows the store owns,
-        /// whose values are never changed in place (a write replaces the row), so versions may share them.
+        /// whose values are never changed in place (a write replaces the row), so versions may share them. Stored
+        /// rows carry no formatted values, keys or related rows (StoredValues.CopyIn keeps none).
         /// </summary>
-        internal static Entity NextVersion(Entity stored)
+        internal static Entity NextVersion(Entity stored, int more = 0)
         {
-            var copy = new Entity(stored.LogicalName) { Id = stored.Id, RowVersion = stored.RowVersion, EntityState = stored.EntityState };
+            var copy = SizedEntity.New(stored.LogicalName, stored.Attributes.Count + more);
+            copy.Id = stored.Id;
+            copy.RowVersion = stored.RowVersion;
+            copy.EntityState = stored.EntityState;
             foreach (var pair in stored.Attributes) copy.Attributes[pair.Key] = pair.Value;
-            CopyExtras(stored, copy);
             return copy;
         }
 
@@ -48,7 +54,10 @@ namespace CrmCollab.Emulator.Store
         /// <summary>A copy holding only the given columns (all when null), without formatted values.</summary>
         public static Entity Project(Entity source, ICollection<string> columns)
         {
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
+            int count = source.Attributes.Count;
+            var copy = SizedEntity.New(source.LogicalName, columns == null ? count : Math.Min(count, columns.Count));
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
             foreach (var pair in source.Attributes)
                 if (columns == null || columns.Contains(pair.Key)) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
@@ -57,7 +66,9 @@ namespace CrmCollab.Emulator.Store
         /// <summary>As <see cref="Project(Entity, ICollection{string})"/> for a short column list (no set to build).</summary>
         internal static Entity ProjectFew(Entity source, IList<string> columns)
         {
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
+            var copy = SizedEntity.New(source.LogicalName, Math.Min(source.Attributes.Count, columns.Count));
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
             foreach (var pair in source.Attributes)
                 if (IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;

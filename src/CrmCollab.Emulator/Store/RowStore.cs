@@ -16,6 +16,7 @@ namespace CrmCollab.Emulator.Store
         private readonly Dictionary<string, Dictionary<string, RowIndex>> _indexes =
             new Dictionary<string, Dictionary<string, RowIndex>>(StringComparer.Ordinal);
         private readonly Dictionary<string, IdOrderIndex> _idOrder = new Dictionary<string, IdOrderIndex>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ColumnLayout> _layouts = new Dictionary<string, ColumnLayout>(StringComparer.Ordinal);
 
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
@@ -79,9 +80,13 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Monotonic row version shared by all tables, as SQL rowversion is per database.</summary>
         public long NextVersion() => ++_version;
 
-        /// <summary>Inserts or replaces; the row instance becomes the store's own.</summary>
+        /// <summary>
+        /// Inserts or replaces; the row instance becomes the store's own and read-only: its attributes are frozen into
+        /// the table's compact form (<see cref="StoredAttributes"/>).
+        /// </summary>
         public void Put(Entity row, UndoLog log)
         {
+            Freeze(row);
             if (!_tables.TryGetValue(row.LogicalName, out var rows))
                 _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
             rows.TryGetValue(row.Id, out var previous);
@@ -111,6 +116,14 @@ namespace CrmCollab.Emulator.Store
             else rows[id] = previous;
             Reindex(table, current, previous);
             Changed?.Invoke(table);
+        }
+
+        private void Freeze(Entity row)
+        {
+            if (!_layouts.TryGetValue(row.LogicalName, out var layout)) _layouts[row.LogicalName] = layout = new ColumnLayout();
+            var frozen = StoredAttributes.Freeze(layout, row.Attributes);
+            var attributes = frozen == null ? null : SizedEntity.Over(frozen);
+            if (attributes != null) row.Attributes = attributes;
         }
 
         private void Reindex(string table, Entity before, Entity after)
