@@ -48,6 +48,12 @@ namespace CrmCollab.Emulator.Pipeline
         public Transaction Transaction { get; set; }
         public bool FromPlugin { get; set; }
 
+        /// <summary>
+        /// The request being handled is the caller's own object, not a copy: set only when no step can observe it
+        /// (see DataverseEngine.IsUnobserved), so handlers must not change it. Not passed to inner frames.
+        /// </summary>
+        public bool SharesCallersRequest { get; set; }
+
         /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
         public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
         {

@@ -21,7 +21,8 @@ namespace CrmCollab.Emulator.Store
         private readonly Func<EntityReference, Guid> _businessUnitOf;
         private readonly Func<Guid> _newId;
         private readonly StoredValues _values = new StoredValues();
-        private readonly Dictionary<string, int> _addedOnCreate = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, object> _draftItems = new Dictionary<string, object>(64);
+        private readonly AttributeCollection _draft;
 
         internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
             Func<EntityReference, Guid> businessUnitOf, Func<Guid> newId)
@@ -33,6 +34,7 @@ namespace CrmCollab.Emulator.Store
             _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
             _formatter = new ValueFormatter(catalog, Rows);
             _businessUnitOf = businessUnitOf;
+            _draft = SizedEntity.Over(_draftItems);
         }
 
         public RowStore Rows { get; }
@@ -92,10 +94,9 @@ namespace CrmCollab.Emulator.Store
             if (id != Guid.Empty && Rows.Exists(table.LogicalName, id))
                 throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
             var ignored = _validator.ValidateValues(table, target, isCreate: true);
-            var row = _values.CopyIn(target, AddedOnCreate(table));
+            var row = _values.CopyIn(target, Draft(table.LogicalName));
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
-            target.Id = row.Id;
 
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
             var caller = _values.Reference("systemuser", callerId);
@@ -132,7 +133,7 @@ namespace CrmCollab.Emulator.Store
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
             _validator.CheckRequiredOnUpdate(table, target);
-            var row = EntityCloner.NextVersion(current, target.Attributes.Count + 2);
+            var row = EntityCloner.NextVersion(current, Draft(table.LogicalName));
             Entity changes = null;
             if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))
             {
@@ -160,20 +161,17 @@ namespace CrmCollab.Emulator.Store
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
         }
 
-        private static readonly string[] PlatformColumns =
+        /// <summary>
+        /// The empty row a Create or an Update builds its new version in. Its attributes are one dictionary the store
+        /// reuses: Rows.Put freezes the finished row into its compact form (a copy), so the dictionary is free again
+        /// when the write ends, and nothing the store calls while building a row writes a row itself.
+        /// </summary>
+        private Entity Draft(string table)
         {
-            "createdon", "modifiedon", "createdby", "modifiedby", "ownerid", "owninguser", "owningteam", "owningbusinessunit",
-            "versionnumber", "statecode", "statuscode", "fullname",
-        };
-
-        /// <summary>At most how many values a Create adds to the caller's: platform columns, the primary id, defaults.</summary>
-        private int AddedOnCreate(TableDefinition table)
-        {
-            if (_addedOnCreate.TryGetValue(table.LogicalName, out int count)) return count;
-            count = 1 + table.DefaultedColumns.Count;
-            foreach (string column in PlatformColumns) if (table.Column(column) != null) count++;
-            _addedOnCreate[table.LogicalName] = count;
-            return count;
+            _draftItems.Clear();
+            var row = new Entity(table);
+            if (_draft != null) row.Attributes = _draft;
+            return row;
         }
 
         /// <summary>Columns a Create left out get their metadata default, as the platform does.</summary>

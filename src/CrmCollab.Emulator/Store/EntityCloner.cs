@@ -28,14 +28,17 @@ namespace CrmCollab.Emulator.Store
         /// whose values are never changed in place (a write replaces the row), so versions may share them. Stored
         /// rows carry no formatted values, keys or related rows (StoredValues.CopyIn keeps none).
         /// </summary>
-        internal static Entity NextVersion(Entity stored, int more = 0)
+        internal static Entity NextVersion(Entity stored, int more = 0) =>
+            NextVersion(stored, SizedEntity.New(stored.LogicalName, stored.Attributes.Count + more));
+
+        /// <summary>As <see cref="NextVersion(Entity, int)"/>, into an empty entity of the same table.</summary>
+        internal static Entity NextVersion(Entity stored, Entity into)
         {
-            var copy = SizedEntity.New(stored.LogicalName, stored.Attributes.Count + more);
-            copy.Id = stored.Id;
-            copy.RowVersion = stored.RowVersion;
-            copy.EntityState = stored.EntityState;
-            foreach (var pair in stored.Attributes) copy.Attributes[pair.Key] = pair.Value;
-            return copy;
+            into.Id = stored.Id;
+            into.RowVersion = stored.RowVersion;
+            into.EntityState = stored.EntityState;
+            foreach (var pair in stored.Attributes) into.Attributes[pair.Key] = pair.Value;
+            return into;
         }
 
         // Formatted values, keys and related rows; skipped when empty, as they nearly always are.

@@ -118,12 +118,18 @@ namespace CrmCollab.Emulator.Store
             Changed?.Invoke(table);
         }
 
+        /// <summary>Gives the row attributes of its own (a writer may have built it in a reused draft), compact when possible.</summary>
         private void Freeze(Entity row)
         {
             if (!_layouts.TryGetValue(row.LogicalName, out var layout)) _layouts[row.LogicalName] = layout = new ColumnLayout();
             var frozen = StoredAttributes.Freeze(layout, row.Attributes);
             var attributes = frozen == null ? null : SizedEntity.Over(frozen);
-            if (attributes != null) row.Attributes = attributes;
+            if (attributes == null)
+            {
+                attributes = new AttributeCollection();
+                foreach (var pair in row.Attributes) attributes[pair.Key] = pair.Value;
+            }
+            row.Attributes = attributes;
         }
 
         private void Reindex(string table, Entity before, Entity after)

@@ -21,7 +21,8 @@ namespace CrmCollab.Emulator.Store
         public static Entity New(string logicalName, int capacity)
         {
             var entity = new Entity(logicalName);
-            if (NewAttributes != null && capacity > 0) entity.Attributes = NewAttributes(new Dictionary<string, object>(capacity));
+            // Up to 3 values the collection the entity was born with serves as well: it grows first past 3.
+            if (NewAttributes != null && capacity > 3) entity.Attributes = NewAttributes(new Dictionary<string, object>(capacity));
             return entity;
         }
 

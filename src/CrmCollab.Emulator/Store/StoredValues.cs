@@ -53,12 +53,11 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>
-        /// A row of the store holding copies of <paramref name="source"/>'s attributes (its extras are not kept), with
-        /// room for <paramref name="more"/> values the store will add.
+        /// Fills <paramref name="copy"/> (a new, empty row) with copies of <paramref name="source"/>'s attributes; its
+        /// extras are not kept.
         /// </summary>
-        public Entity CopyIn(Entity source, int more)
+        public Entity CopyIn(Entity source, Entity copy)
         {
-            var copy = SizedEntity.New(source.LogicalName, source.Attributes.Count + more);
             copy.Id = source.Id;
             copy.EntityState = source.EntityState;
             foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = In(pair.Value);
