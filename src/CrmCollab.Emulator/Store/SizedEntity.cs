@@ -16,7 +16,10 @@ namespace CrmCollab.Emulator.Store
     /// </summary>
     internal static class SizedEntity
     {
-        private static readonly Func<IDictionary<string, object>, AttributeCollection> NewAttributes = Constructor();
+        private static readonly Func<IDictionary<string, object>, AttributeCollection> NewAttributes =
+            Constructor<AttributeCollection, IDictionary<string, object>>();
+        private static readonly Func<IDictionary<string, string>, FormattedValueCollection> NewFormattedValues =
+            Constructor<FormattedValueCollection, IDictionary<string, string>>();
 
         public static Entity New(string logicalName, int capacity)
         {
@@ -29,13 +32,20 @@ namespace CrmCollab.Emulator.Store
         /// <summary>An attribute collection over the given items, or null where the constructor cannot be reached.</summary>
         public static AttributeCollection Over(IDictionary<string, object> items) => NewAttributes?.Invoke(items);
 
-        private static Func<IDictionary<string, object>, AttributeCollection> Constructor()
+        /// <summary>Gives an entity with no formatted values yet room for <paramref name="capacity"/> of them.</summary>
+        public static void ReserveFormattedValues(Entity entity, int capacity)
         {
-            ConstructorInfo constructor = typeof(AttributeCollection).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
-                null, new[] { typeof(IDictionary<string, object>) }, null);
+            if (NewFormattedValues != null && capacity > 3 && entity.FormattedValues.Count == 0)
+                entity.FormattedValues = NewFormattedValues(new Dictionary<string, string>(capacity));
+        }
+
+        private static Func<TItems, TCollection> Constructor<TCollection, TItems>()
+        {
+            ConstructorInfo constructor = typeof(TCollection).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+                null, new[] { typeof(TItems) }, null);
             if (constructor == null) return null;
-            var items = Expression.Parameter(typeof(IDictionary<string, object>), "items");
-            return Expression.Lambda<Func<IDictionary<string, object>, AttributeCollection>>(Expression.New(constructor, items), items).Compile();
+            var items = Expression.Parameter(typeof(TItems), "items");
+            return Expression.Lambda<Func<TItems, TCollection>>(Expression.New(constructor, items), items).Compile();
         }
     }
 }
