@@ -69,7 +69,16 @@ namespace CrmCollab.Emulator.Pipeline
         public string PrimaryEntityName { get; set; }
         public Guid PrimaryEntityId { get; set; }
         public ParameterCollection InputParameters { get; set; }
-        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
+        private ParameterCollection _outputParameters;
+
+        // Made on first use: the response's own collection is adopted when the main operation sets none (Respond).
+        public ParameterCollection OutputParameters
+        {
+            get => _outputParameters ??= new ParameterCollection();
+            set => _outputParameters = value;
+        }
+
+        public bool HasOutputParameters => _outputParameters != null;
         private ParameterCollection _sharedVariables;
 
         // Made on first use: most operations run no step that shares a variable.

@@ -132,7 +132,6 @@ namespace CrmCollab.Emulator.Store
             if (id == Guid.Empty) throw Faults.Invalid("Entity Id must be specified for Update");
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
-            _validator.CheckRequiredOnUpdate(table, target);
             var row = EntityCloner.NextVersion(current, Draft(table.LogicalName));
             Entity changes = null;
             if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))

@@ -151,22 +151,37 @@ namespace CrmCollab.Emulator.Store
     /// <summary>Previous states of the rows one transaction touched, newest last.</summary>
     public sealed class UndoLog
     {
-        // Made on the first write: many transactions (reads) record nothing.
-        private List<(string Table, Guid Id, Entity Previous)> _entries;
+        // Most transactions write one row (or none): the first entry is kept inline, a list is made for a second.
+        private (string Table, Guid Id, Entity Previous) _first;
+        private bool _hasFirst;
+        private List<(string Table, Guid Id, Entity Previous)> _more;
 
-        public int Count => _entries?.Count ?? 0;
+        public int Count => (_hasFirst ? 1 : 0) + (_more?.Count ?? 0);
 
-        internal void Record(string table, Guid id, Entity previous) =>
-            (_entries ??= new List<(string, Guid, Entity)>()).Add((table, id, previous));
+        internal void Record(string table, Guid id, Entity previous)
+        {
+            if (!_hasFirst)
+            {
+                _first = (table, id, previous);
+                _hasFirst = true;
+            }
+            else (_more ??= new List<(string, Guid, Entity)>()).Add((table, id, previous));
+        }
 
         public void Rollback(RowStore store)
         {
-            if (_entries == null) return;
-            for (int i = _entries.Count - 1; i >= 0; i--)
-                store.Restore(_entries[i].Table, _entries[i].Id, _entries[i].Previous);
-            _entries.Clear();
+            if (_more != null)
+                for (int i = _more.Count - 1; i >= 0; i--)
+                    store.Restore(_more[i].Table, _more[i].Id, _more[i].Previous);
+            if (_hasFirst) store.Restore(_first.Table, _first.Id, _first.Previous);
+            Clear();
         }
 
-        public void Clear() => _entries?.Clear();
+        public void Clear()
+        {
+            _first = default;
+            _hasFirst = false;
+            _more?.Clear();
+        }
     }
 }
