@@ -72,16 +72,10 @@ namespace CrmCollab.Emulator.Store
             var copy = SizedEntity.New(source.LogicalName, Math.Min(source.Attributes.Count, columns.Count));
             copy.Id = source.Id;
             copy.RowVersion = source.RowVersion;
-            foreach (var pair in source.Attributes)
-                if (IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
-            return copy;
-        }
-
-        private static int IndexOf(IList<string> columns, string name)
-        {
+            // Each asked column looked up in the row (no pass over all of a stored row's values), in the order asked.
             for (int i = 0; i < columns.Count; i++)
-                if (string.Equals(columns[i], name, StringComparison.Ordinal)) return i;
-            return -1;
+                if (source.Attributes.TryGetValue(columns[i], out object value)) copy.Attributes[columns[i]] = CloneValue(value);
+            return copy;
         }
 
         public static object CloneValue(object value)
