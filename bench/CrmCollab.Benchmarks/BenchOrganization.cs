@@ -14,6 +14,14 @@ namespace CrmCollab.Benchmarks
             System.IO.Path.Combine(typeof(BenchOrganization).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(a => a.Key == "RepoRoot").Value, "solution");
 
+        /// <summary>Built-in tables only, no plugin step: the engine's own cost of each message.</summary>
+        public static DataverseEngine WithoutSteps()
+        {
+            var solution = new SolutionDefinition();
+            BuiltInTables.AddTo(solution.Catalog);
+            return DataverseEngine.Boot(solution, new EngineOptions());
+        }
+
         /// <summary>Built-in tables only, plus three synchronous Update steps on account (stages 10, 20, 40).</summary>
         public static DataverseEngine WithThreeUpdateSteps()
         {

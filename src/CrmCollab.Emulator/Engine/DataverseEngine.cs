@@ -139,9 +139,10 @@ namespace CrmCollab.Emulator.Engine
             try
             {
                 Security?.DemandActiveUser(frame.UserId);
-                // The caller's objects never enter the pipeline: plugins and the store work on copies. A read with
-                // no step registered is the exception: nothing would see the copy, and reads change nothing.
-                var copy = IsUnobservedRead(request.RequestName) ? request : EntityCloner.CloneRequest(request);
+                // The caller's objects never enter the pipeline: plugins work on copies, and the store copies what it
+                // keeps. A message no step observes is the exception: nothing would see the copy (see IsUnobserved).
+                frame.SharesCallersRequest = IsUnobserved(request);
+                var copy = frame.SharesCallersRequest ? request : EntityCloner.CloneRequest(request);
                 return ResponseTypes.Typed(_router.Dispatch(copy, frame));
             }
             catch (FaultException<OrganizationServiceFault>) when (frame.FromPlugin && frame.Transaction != null)
@@ -152,10 +153,23 @@ namespace CrmCollab.Emulator.Engine
             }
         }
 
-        private bool IsUnobservedRead(string message) =>
-            (string.Equals(message, "Retrieve", StringComparison.OrdinalIgnoreCase)
-             || string.Equals(message, "RetrieveMultiple", StringComparison.OrdinalIgnoreCase))
-            && !Steps.HasSteps(message);
+        /// <summary>
+        /// True when no step can see the request, so it needs no copy: a read with no step registered (reads change
+        /// nothing), or a Create or an Update by id of a table with no step for that message (the store copies every
+        /// value it keeps; the handlers leave a shared target as it came). A target named by key or primary-id column
+        /// is copied: the Update handler writes the resolved id on it.
+        /// </summary>
+        private bool IsUnobserved(OrganizationRequest request)
+        {
+            string message = request.RequestName;
+            if (string.Equals(message, "Retrieve", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(message, "RetrieveMultiple", StringComparison.OrdinalIgnoreCase))
+                return !Steps.HasSteps(message);
+            bool create = string.Equals(message, "Create", StringComparison.OrdinalIgnoreCase);
+            if (!create && !string.Equals(message, "Update", StringComparison.OrdinalIgnoreCase)) return false;
+            return request.Parameters.TryGetValue("Target", out var raw) && raw is Entity target && target.LogicalName != null
+                && (create || target.Id != Guid.Empty) && Steps.For(message, target.LogicalName).Length == 0;
+        }
 
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>
         internal OrganizationResponse Dispatch(OrganizationRequest request, ExecutionFrame frame) =>

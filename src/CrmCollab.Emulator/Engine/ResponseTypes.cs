@@ -26,13 +26,16 @@ namespace CrmCollab.Emulator.Engine
             return typed;
         }
 
-        /// <summary>A response of the typed class for <paramref name="name"/> (or a generic one), made directly.</summary>
+        /// <summary>
+        /// A response of the typed class for <paramref name="name"/> (or a generic one), made directly; null results keep
+        /// the response's own empty collection.
+        /// </summary>
         public static OrganizationResponse Create(string name, ParameterCollection results)
         {
             var type = string.IsNullOrEmpty(name) ? null : Cache.GetOrAdd(name, Find);
             var response = type == null ? new OrganizationResponse() : (OrganizationResponse)Activator.CreateInstance(type);
             response.ResponseName = name;
-            response.Results = results;
+            if (results != null) response.Results = results;
             return response;
         }
 

@@ -43,6 +43,9 @@ namespace CrmCollab.Emulator.Messages
                             context.DemandCanOwn(named ?? new EntityReference("systemuser", op.UserId), table.LogicalName);
                     }
                     var id = context.Store.Create(saved, op.UserId, op.Transaction.Log);
+                    // Stage 40 steps read the new id on the Target; a caller's own entity (shared when no step
+                    // observes the request) is left untouched, as the SDK client leaves it.
+                    if (!context.Frame.SharesCallersRequest) saved.Id = id;
                     op.PrimaryEntityId = id;
                     op.OutputParameters["id"] = id;
                     return MessageContext.Respond(MessageName, op);

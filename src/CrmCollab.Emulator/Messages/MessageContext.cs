@@ -52,8 +52,16 @@ namespace CrmCollab.Emulator.Messages
             return value as EntityReference ?? throw Faults.InvalidOwner();
         }
 
-        public static OrganizationResponse Respond(string name, Operation op) =>
-            ResponseTypes.Create(name, op.OutputParameters); // typed here, so the engine need not re-wrap it
+        /// <summary>
+        /// The typed response (so the engine need not re-wrap it) whose Results are the operation's OutputParameters,
+        /// the one collection stage 40 steps still write to.
+        /// </summary>
+        public static OrganizationResponse Respond(string name, Operation op)
+        {
+            var response = ResponseTypes.Create(name, op.HasOutputParameters ? op.OutputParameters : null);
+            if (!op.HasOutputParameters) op.OutputParameters = response.Results;
+            return response;
+        }
 
         /// <summary>
         /// A platform-internal sub-operation of the running one (e.g. the Update a SetState performs): same user,

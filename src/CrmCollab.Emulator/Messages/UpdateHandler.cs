@@ -30,10 +30,10 @@ namespace CrmCollab.Emulator.Messages
             target.Id = id;
 
             bool hasState = false, hasOther = false;
-            foreach (var key in target.Attributes.Keys)
+            foreach (var pair in target.Attributes)
             {
-                if (IsStateColumn(key)) hasState = true;
-                else if (key != table.PrimaryIdAttribute) hasOther = true;
+                if (IsStateColumn(pair.Key)) hasState = true;
+                else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;
             }
             if (!hasState || !hasOther) return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
 

@@ -48,6 +48,12 @@ namespace CrmCollab.Emulator.Pipeline
         public Transaction Transaction { get; set; }
         public bool FromPlugin { get; set; }
 
+        /// <summary>
+        /// The request being handled is the caller's own object, not a copy: set only when no step can observe it
+        /// (see DataverseEngine.IsUnobserved), so handlers must not change it. Not passed to inner frames.
+        /// </summary>
+        public bool SharesCallersRequest { get; set; }
+
         /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
         public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
         {
@@ -63,7 +69,16 @@ namespace CrmCollab.Emulator.Pipeline
         public string PrimaryEntityName { get; set; }
         public Guid PrimaryEntityId { get; set; }
         public ParameterCollection InputParameters { get; set; }
-        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
+        private ParameterCollection _outputParameters;
+
+        // Made on first use: the response's own collection is adopted when the main operation sets none (Respond).
+        public ParameterCollection OutputParameters
+        {
+            get => _outputParameters ??= new ParameterCollection();
+            set => _outputParameters = value;
+        }
+
+        public bool HasOutputParameters => _outputParameters != null;
         private ParameterCollection _sharedVariables;
 
         // Made on first use: most operations run no step that shares a variable.

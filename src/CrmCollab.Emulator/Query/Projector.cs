@@ -71,7 +71,7 @@ namespace CrmCollab.Emulator.Query
             var root = _plan.Root;
             var source = row[0];
             bool withId = !_distinct || _idRequested;
-            var result = new Entity(root.Table.LogicalName);
+            var result = Store.SizedEntity.New(root.Table.LogicalName, Capacity(row));
             if (withId)
             {
                 result.Id = source.Id != Guid.Empty ? source.Id : ValueComparer.TryGuid(root.Read(source, root.Table.PrimaryIdAttribute), out var id) ? id : Guid.Empty;
@@ -108,6 +108,18 @@ namespace CrmCollab.Emulator.Query
                 }
             }
             return result;
+        }
+
+        /// <summary>At most how many values the result row of <paramref name="row"/> holds.</summary>
+        private int Capacity(Entity[] row)
+        {
+            int count = 1;
+            foreach (var output in _outputs)
+            {
+                if (output.All && row[output.Slot.Index] is Entity entity) count += entity.Attributes.Count + 1;
+                count += output.Columns.Count;
+            }
+            return count;
         }
 
         /// <summary>A value-based signature of a projected row, for Distinct.</summary>

@@ -20,6 +20,9 @@ namespace CrmCollab.Emulator.Store
         private readonly ValueFormatter _formatter;
         private readonly Func<EntityReference, Guid> _businessUnitOf;
         private readonly Func<Guid> _newId;
+        private readonly StoredValues _values = new StoredValues();
+        private readonly Dictionary<string, object> _draftItems = new Dictionary<string, object>(64);
+        private readonly AttributeCollection _draft;
 
         internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
             Func<EntityReference, Guid> businessUnitOf, Func<Guid> newId)
@@ -31,6 +34,7 @@ namespace CrmCollab.Emulator.Store
             _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
             _formatter = new ValueFormatter(catalog, Rows);
             _businessUnitOf = businessUnitOf;
+            _draft = SizedEntity.Over(_draftItems);
         }
 
         public RowStore Rows { get; }
@@ -90,15 +94,12 @@ namespace CrmCollab.Emulator.Store
             if (id != Guid.Empty && Rows.Exists(table.LogicalName, id))
                 throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
             var ignored = _validator.ValidateValues(table, target, isCreate: true);
-            var row = EntityCloner.Clone(target);
-            row.FormattedValues.Clear();
-            row.KeyAttributes.Clear();
+            var row = _values.CopyIn(target, Draft(table.LogicalName));
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
-            target.Id = row.Id;
 
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
-            var caller = new EntityReference("systemuser", callerId);
+            var caller = _values.Reference("systemuser", callerId);
             SetIfColumn(table, row, "createdon", now);
             SetIfColumn(table, row, "modifiedon", now);
             SetIfColumn(table, row, "createdby", caller);
@@ -110,6 +111,8 @@ namespace CrmCollab.Emulator.Store
             {
                 if (!row.Contains("statecode") || row["statecode"] == null) row["statecode"] = new OptionSetValue(StateRules.Initial(table).State);
                 StateRules.Apply(table, null, row);
+                KeepShared(row, "statecode");
+                KeepShared(row, "statuscode");
             }
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
@@ -129,8 +132,7 @@ namespace CrmCollab.Emulator.Store
             if (id == Guid.Empty) throw Faults.Invalid("Entity Id must be specified for Update");
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
-            _validator.CheckRequiredOnUpdate(table, target);
-            var row = EntityCloner.NextVersion(current);
+            var row = EntityCloner.NextVersion(current, Draft(table.LogicalName));
             Entity changes = null;
             if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))
             {
@@ -138,17 +140,17 @@ namespace CrmCollab.Emulator.Store
                 if (ignored != null) foreach (var column in ignored) changes.Attributes.Remove(column);
                 changes.Attributes.Remove(table.PrimaryIdAttribute);
                 StateRules.Apply(table, current, changes);
-                foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = pair.Value;
+                foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = _values.Own(pair.Value);
             }
             else
             {
                 // No state rule to apply: the target's values are copied straight into the new version.
                 foreach (var pair in target.Attributes)
-                    if (Applies(pair.Key)) row.Attributes[pair.Key] = EntityCloner.CloneValue(pair.Value);
+                    if (Applies(pair.Key)) row.Attributes[pair.Key] = _values.In(pair.Value);
             }
             if (Changed("firstname") || Changed("lastname")) ComposedColumns.Apply(table, row);
             SetIfColumn(table, row, "modifiedon", _clock.Tick());
-            SetIfColumn(table, row, "modifiedby", new EntityReference("systemuser", callerId));
+            SetIfColumn(table, row, "modifiedby", _values.Reference("systemuser", callerId));
             if (Changed("ownerid")) SetOwnership(table, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
             Stamp(table, row);
@@ -158,14 +160,33 @@ namespace CrmCollab.Emulator.Store
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
         }
 
+        /// <summary>
+        /// The empty row a Create or an Update builds its new version in. Its attributes are one dictionary the store
+        /// reuses: Rows.Put freezes the finished row into its compact form (a copy), so the dictionary is free again
+        /// when the write ends, and nothing the store calls while building a row writes a row itself.
+        /// </summary>
+        private Entity Draft(string table)
+        {
+            _draftItems.Clear();
+            var row = new Entity(table);
+            if (_draft != null) row.Attributes = _draft;
+            return row;
+        }
+
         /// <summary>Columns a Create left out get their metadata default, as the platform does.</summary>
-        private static void ApplyDefaults(TableDefinition table, Entity row)
+        private void ApplyDefaults(TableDefinition table, Entity row)
         {
             foreach (var column in table.DefaultedColumns)
             {
                 if (row.Contains(column.LogicalName)) continue;
-                row[column.LogicalName] = column.DefaultValue is OptionSetValue option ? new OptionSetValue(option.Value) : column.DefaultValue;
+                row[column.LogicalName] = _values.In(column.DefaultValue);
             }
+        }
+
+        /// <summary>A value a rule wrote into the new row (a fresh copy) exchanged for the store's shared one.</summary>
+        private void KeepShared(Entity row, string column)
+        {
+            if (row.Attributes.TryGetValue(column, out var value) && value != null) row[column] = _values.Own(value);
         }
 
         /// <summary>Deletes a row and applies each 1:N relationship's cascade to its children.</summary>
@@ -193,7 +214,7 @@ namespace CrmCollab.Emulator.Store
                     default: // RemoveLink
                         foreach (var child in children)
                         {
-                            var copy = EntityCloner.Clone(child);
+                            var copy = EntityCloner.NextVersion(child);
                             copy[relationship.ReferencingAttribute] = null;
                             Stamp(_catalog.Table(child.LogicalName), copy);
                             Rows.Put(copy, log);
@@ -271,13 +292,12 @@ namespace CrmCollab.Emulator.Store
             if (owner == null || table.Column("ownerid") == null) return;
             if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
                 throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
-            // One reference serves ownerid and owninguser/owningteam: stored values are never changed in place
-            // and every read copies each value.
-            var stored = new EntityReference(owner.LogicalName, owner.Id);
+            // The store's one reference to the owner serves ownerid and owninguser/owningteam (see StoredValues).
+            var stored = _values.Reference(owner.LogicalName, owner.Id);
             row["ownerid"] = stored;
             SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? stored : null);
             SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? stored : null);
-            SetIfColumn(table, row, "owningbusinessunit", new EntityReference("businessunit", _businessUnitOf(owner)));
+            SetIfColumn(table, row, "owningbusinessunit", _values.Reference("businessunit", _businessUnitOf(owner)));
         }
 
         private void Stamp(TableDefinition table, Entity row)

@@ -14,7 +14,10 @@ namespace CrmCollab.Emulator.Store
         public static Entity Clone(Entity source)
         {
             if (source == null) return null;
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion, EntityState = source.EntityState };
+            var copy = SizedEntity.New(source.LogicalName, source.Attributes.Count);
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
+            copy.EntityState = source.EntityState;
             foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             CopyExtras(source, copy);
             return copy;
@@ -22,14 +25,20 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>
         /// The next version of a stored row: attribute values shared, not copied. Only for rows the store owns,
-        /// whose values are never changed in place (a write replaces the row), so versions may share them.
+        /// whose values are never changed in place (a write replaces the row), so versions may share them. Stored
+        /// rows carry no formatted values, keys or related rows (StoredValues.CopyIn keeps none).
         /// </summary>
-        internal static Entity NextVersion(Entity stored)
+        internal static Entity NextVersion(Entity stored, int more = 0) =>
+            NextVersion(stored, SizedEntity.New(stored.LogicalName, stored.Attributes.Count + more));
+
+        /// <summary>As <see cref="NextVersion(Entity, int)"/>, into an empty entity of the same table.</summary>
+        internal static Entity NextVersion(Entity stored, Entity into)
         {
-            var copy = new Entity(stored.LogicalName) { Id = stored.Id, RowVersion = stored.RowVersion, EntityState = stored.EntityState };
-            foreach (var pair in stored.Attributes) copy.Attributes[pair.Key] = pair.Value;
-            CopyExtras(stored, copy);
-            return copy;
+            into.Id = stored.Id;
+            into.RowVersion = stored.RowVersion;
+            into.EntityState = stored.EntityState;
+            foreach (var pair in stored.Attributes) into.Attributes[pair.Key] = pair.Value;
+            return into;
         }
 
         // Formatted values, keys and related rows; skipped when empty, as they nearly always are.
@@ -51,7 +60,10 @@ namespace CrmCollab.Emulator.Store
         /// </summary>
         public static Entity Project(Entity source, ICollection<string> columns)
         {
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
+            int count = source.Attributes.Count;
+            var copy = SizedEntity.New(source.LogicalName, columns == null ? count : Math.Min(count, columns.Count));
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
             foreach (var pair in source.Attributes)
                 if (pair.Value != null && (columns == null || columns.Contains(pair.Key))) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
@@ -60,17 +72,13 @@ namespace CrmCollab.Emulator.Store
         /// <summary>As <see cref="Project(Entity, ICollection{string})"/> for a short column list (no set to build).</summary>
         internal static Entity ProjectFew(Entity source, IList<string> columns)
         {
-            var copy = new Entity(source.LogicalName) { Id = source.Id, RowVersion = source.RowVersion };
-            foreach (var pair in source.Attributes)
-                if (pair.Value != null && IndexOf(columns, pair.Key) >= 0) copy.Attributes[pair.Key] = CloneValue(pair.Value);
-            return copy;
-        }
-
-        private static int IndexOf(IList<string> columns, string name)
-        {
+            var copy = SizedEntity.New(source.LogicalName, Math.Min(source.Attributes.Count, columns.Count));
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
+            // Each asked column looked up in the row (no pass over all of a stored row's values), in the order asked.
             for (int i = 0; i < columns.Count; i++)
-                if (string.Equals(columns[i], name, StringComparison.Ordinal)) return i;
-            return -1;
+                if (source.Attributes.TryGetValue(columns[i], out object value) && value != null) copy.Attributes[columns[i]] = CloneValue(value);
+            return copy;
         }
 
         public static object CloneValue(object value)

@@ -8,11 +8,20 @@ namespace CrmCollab.Emulator.Store
     /// An equality index on one column of one table, built on first use and kept current on every write, so the
     /// lookups plugins make by a lookup or a key column ("the reviews of this deal") stay O(1) as the organisation
     /// grows. It yields candidates: the query's own filter still decides, so a coarse key can never change results.
+    /// Most keys name one row (a handoff key, the deal of one close record), so a key holds its first id inline and
+    /// makes a set only for a second one; keys are the stored values themselves (no upper-cased copy of a text, no
+    /// boxed id per lookup value), compared as the query engine compares them.
     /// </summary>
     internal sealed class RowIndex
     {
+        private struct Ids
+        {
+            public Guid One;
+            public HashSet<Guid> Many; // when set, it holds every id of the key
+        }
+
         private readonly string _column;
-        private readonly Dictionary<object, HashSet<Guid>> _entries = new Dictionary<object, HashSet<Guid>>();
+        private readonly Dictionary<object, Ids> _entries = new Dictionary<object, Ids>(KeyComparer.Instance);
 
         public RowIndex(string column, IEnumerable<Entity> rows)
         {
@@ -23,36 +32,47 @@ namespace CrmCollab.Emulator.Store
         public IReadOnlyCollection<Guid> Find(object value)
         {
             object key = Key(value);
-            return key != null && _entries.TryGetValue(key, out var ids) ? ids : (IReadOnlyCollection<Guid>)Array.Empty<Guid>();
+            if (key == null || !_entries.TryGetValue(key, out var ids)) return Array.Empty<Guid>();
+            return ids.Many ?? (IReadOnlyCollection<Guid>)new[] { ids.One };
         }
 
         public void Add(Entity row)
         {
             object key = row != null && row.Attributes.TryGetValue(_column, out object value) ? Key(value) : null;
             if (key == null) return;
-            if (!_entries.TryGetValue(key, out var ids)) _entries[key] = ids = new HashSet<Guid>();
-            ids.Add(row.Id);
+            if (!_entries.TryGetValue(key, out var ids)) _entries[key] = new Ids { One = row.Id };
+            else if (ids.Many != null) ids.Many.Add(row.Id);
+            else if (ids.One != row.Id) _entries[key] = new Ids { Many = new HashSet<Guid> { ids.One, row.Id } };
         }
 
         public void Remove(Entity row)
         {
             object key = row != null && row.Attributes.TryGetValue(_column, out object value) ? Key(value) : null;
-            if (key != null && _entries.TryGetValue(key, out var ids) && ids.Remove(row.Id) && ids.Count == 0) _entries.Remove(key);
+            if (key == null || !_entries.TryGetValue(key, out var ids)) return;
+            if (ids.Many == null)
+            {
+                if (ids.One == row.Id) _entries.Remove(key);
+            }
+            else if (ids.Many.Remove(row.Id) && ids.Many.Count == 1)
+            {
+                foreach (Guid last in ids.Many) _entries[key] = new Ids { One = last };
+            }
         }
 
         /// <summary>
-        /// One key per value as the query engine compares them: a lookup by its id, a choice by its number, text
-        /// case-insensitively, numbers by their decimal value. Null: not indexable (the caller scans instead).
+        /// One key per value as the query engine compares them: a lookup by its id (the reference itself, compared by
+        /// id), a choice by its number, text case-insensitively, numbers by their decimal value. Null: not indexable
+        /// (the caller scans instead).
         /// </summary>
         public static object Key(object value)
         {
             switch (value)
             {
                 case null: return null;
-                case EntityReference reference: return reference.Id;
+                case EntityReference reference: return reference;
                 case OptionSetValue option: return (decimal)option.Value;
                 case Money money: return money.Value;
-                case string text: return text.ToUpperInvariant();
+                case string text: return text;
                 case Guid id: return id;
                 case bool flag: return flag;
                 case int number: return (decimal)number;
@@ -60,6 +80,26 @@ namespace CrmCollab.Emulator.Store
                 case decimal number: return number;
                 default: return null;
             }
+        }
+
+        /// <summary>Equality of keys: ids whether held by a reference or a Guid, text ignoring case, else Equals.</summary>
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public new bool Equals(object x, object y)
+            {
+                if (x is string a) return y is string b && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+                if (IdOf(x) is Guid left) return IdOf(y) is Guid right && left == right;
+                return x.Equals(y);
+            }
+
+            public int GetHashCode(object key) =>
+                key is string text ? StringComparer.OrdinalIgnoreCase.GetHashCode(text)
+                : IdOf(key) is Guid id ? id.GetHashCode()
+                : key.GetHashCode();
+
+            private static Guid? IdOf(object key) => key is EntityReference reference ? reference.Id : key is Guid id ? id : (Guid?)null;
         }
     }
 }

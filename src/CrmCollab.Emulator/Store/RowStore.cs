@@ -16,6 +16,7 @@ namespace CrmCollab.Emulator.Store
         private readonly Dictionary<string, Dictionary<string, RowIndex>> _indexes =
             new Dictionary<string, Dictionary<string, RowIndex>>(StringComparer.Ordinal);
         private readonly Dictionary<string, IdOrderIndex> _idOrder = new Dictionary<string, IdOrderIndex>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ColumnLayout> _layouts = new Dictionary<string, ColumnLayout>(StringComparer.Ordinal);
 
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
@@ -79,9 +80,13 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Monotonic row version shared by all tables, as SQL rowversion is per database.</summary>
         public long NextVersion() => ++_version;
 
-        /// <summary>Inserts or replaces; the row instance becomes the store's own.</summary>
+        /// <summary>
+        /// Inserts or replaces; the row instance becomes the store's own and read-only: its attributes are frozen into
+        /// the table's compact form (<see cref="StoredAttributes"/>).
+        /// </summary>
         public void Put(Entity row, UndoLog log)
         {
+            Freeze(row);
             if (!_tables.TryGetValue(row.LogicalName, out var rows))
                 _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
             rows.TryGetValue(row.Id, out var previous);
@@ -113,6 +118,20 @@ namespace CrmCollab.Emulator.Store
             Changed?.Invoke(table);
         }
 
+        /// <summary>Gives the row attributes of its own (a writer may have built it in a reused draft), compact when possible.</summary>
+        private void Freeze(Entity row)
+        {
+            if (!_layouts.TryGetValue(row.LogicalName, out var layout)) _layouts[row.LogicalName] = layout = new ColumnLayout();
+            var frozen = StoredAttributes.Freeze(layout, row.Attributes);
+            var attributes = frozen == null ? null : SizedEntity.Over(frozen);
+            if (attributes == null)
+            {
+                attributes = new AttributeCollection();
+                foreach (var pair in row.Attributes) attributes[pair.Key] = pair.Value;
+            }
+            row.Attributes = attributes;
+        }
+
         private void Reindex(string table, Entity before, Entity after)
         {
             if ((before == null) != (after == null) && _idOrder.TryGetValue(table, out var order))
@@ -132,22 +151,37 @@ namespace CrmCollab.Emulator.Store
     /// <summary>Previous states of the rows one transaction touched, newest last.</summary>
     public sealed class UndoLog
     {
-        // Made on the first write: many transactions (reads) record nothing.
-        private List<(string Table, Guid Id, Entity Previous)> _entries;
+        // Most transactions write one row (or none): the first entry is kept inline, a list is made for a second.
+        private (string Table, Guid Id, Entity Previous) _first;
+        private bool _hasFirst;
+        private List<(string Table, Guid Id, Entity Previous)> _more;
 
-        public int Count => _entries?.Count ?? 0;
+        public int Count => (_hasFirst ? 1 : 0) + (_more?.Count ?? 0);
 
-        internal void Record(string table, Guid id, Entity previous) =>
-            (_entries ??= new List<(string, Guid, Entity)>()).Add((table, id, previous));
+        internal void Record(string table, Guid id, Entity previous)
+        {
+            if (!_hasFirst)
+            {
+                _first = (table, id, previous);
+                _hasFirst = true;
+            }
+            else (_more ??= new List<(string, Guid, Entity)>()).Add((table, id, previous));
+        }
 
         public void Rollback(RowStore store)
         {
-            if (_entries == null) return;
-            for (int i = _entries.Count - 1; i >= 0; i--)
-                store.Restore(_entries[i].Table, _entries[i].Id, _entries[i].Previous);
-            _entries.Clear();
+            if (_more != null)
+                for (int i = _more.Count - 1; i >= 0; i--)
+                    store.Restore(_more[i].Table, _more[i].Id, _more[i].Previous);
+            if (_hasFirst) store.Restore(_first.Table, _first.Id, _first.Previous);
+            Clear();
         }
 
-        public void Clear() => _entries?.Clear();
+        public void Clear()
+        {
+            _first = default;
+            _hasFirst = false;
+            _more?.Clear();
+        }
     }
 }

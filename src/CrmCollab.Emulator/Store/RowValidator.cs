@@ -22,13 +22,18 @@ namespace CrmCollab.Emulator.Store
 
         public TableDefinition RequireTable(string table) => _catalog.Table(table) ?? throw Faults.UnknownTable(table);
 
-        /// <summary>Validates every value of the target; returns the names of columns the platform ignores (null: none).</summary>
+        /// <summary>
+        /// Validates every value of the target; returns the names of columns the platform ignores (null: none). On an
+        /// Update, a required column may be left out but not set to null: that is refused once every value has passed.
+        /// </summary>
         public List<string> ValidateValues(TableDefinition table, Entity target, bool isCreate)
         {
             List<string> ignored = null;
+            ColumnDefinition missing = null;
             foreach (var pair in target.Attributes)
             {
                 var column = table.Column(pair.Key) ?? throw Faults.UnknownColumn(table.LogicalName, pair.Key);
+                if (!isCreate && pair.Value == null && missing == null && IsEnforced(table, column)) missing = column;
                 // Platform-maintained columns (createdon, versionnumber, fullname...) are silently ignored.
                 if (pair.Key != table.PrimaryIdAttribute && (isCreate ? !column.IsValidForCreate : !column.IsValidForUpdate)
                     && column.Type != ColumnType.State && column.Type != ColumnType.Status && column.Type != ColumnType.Owner)
@@ -38,6 +43,7 @@ namespace CrmCollab.Emulator.Store
                 }
                 if (pair.Value != null) CheckValue(table, column, pair.Value);
             }
+            if (missing != null) throw Missing(table, missing);
             return ignored;
         }
 
@@ -119,16 +125,6 @@ namespace CrmCollab.Emulator.Store
             {
                 if (!IsEnforced(table, column)) continue;
                 if (!row.Attributes.TryGetValue(column.LogicalName, out var value) || value == null) throw Missing(table, column);
-            }
-        }
-
-        /// <summary>Update: a required column may be left out, but not set to null.</summary>
-        public void CheckRequiredOnUpdate(TableDefinition table, Entity target)
-        {
-            foreach (var pair in target.Attributes)
-            {
-                var column = table.Column(pair.Key);
-                if (pair.Value == null && column != null && IsEnforced(table, column)) throw Missing(table, column);
             }
         }
 

@@ -26,6 +26,15 @@ namespace CrmCollab.Emulator.Store
             var table = _catalog.Table(entity.LogicalName);
             if (table == null || entity.Attributes.Count == 0) return;
             // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
+            if (entity.Attributes.Count > 3)
+            {
+                int formatted = 0;
+                foreach (var pair in entity.Attributes)
+                    if (pair.Value is OptionSetValue || pair.Value is EntityReference || pair.Value is Money || pair.Value is bool
+                        || pair.Value is OptionSetValueCollection)
+                        formatted++;
+                SizedEntity.ReserveFormattedValues(entity, formatted);
+            }
             foreach (var pair in entity.Attributes)
             {
                 var column = table.Column(pair.Key);

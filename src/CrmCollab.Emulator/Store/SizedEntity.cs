@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// Entities whose attribute collection is made at the size it will hold. A collection filled one value at a time
+    /// grows 3 → 7 → 17 → 37 entries, copying itself each time and keeping up to half its slots empty for the life of
+    /// the row; the engine knows how many values a copy or a new row will hold, so it asks for that room up front.
+    /// The SDK's AttributeCollection takes its dictionary through its protected internal constructor (in Microsoft's
+    /// assemblies and in the surface alike, see api-baseline); where that constructor cannot be reached the entity
+    /// keeps the collection it was born with, and only the sizing is lost.
+    /// </summary>
+    internal static class SizedEntity
+    {
+        private static readonly Func<IDictionary<string, object>, AttributeCollection> NewAttributes =
+            Constructor<AttributeCollection, IDictionary<string, object>>();
+        private static readonly Func<IDictionary<string, string>, FormattedValueCollection> NewFormattedValues =
+            Constructor<FormattedValueCollection, IDictionary<string, string>>();
+
+        public static Entity New(string logicalName, int capacity)
+        {
+            var entity = new Entity(logicalName);
+            // Up to 3 values the collection the entity was born with serves as well: it grows first past 3.
+            if (NewAttributes != null && capacity > 3) entity.Attributes = NewAttributes(new Dictionary<string, object>(capacity));
+            return entity;
+        }
+
+        /// <summary>An attribute collection over the given items, or null where the constructor cannot be reached.</summary>
+        public static AttributeCollection Over(IDictionary<string, object> items) => NewAttributes?.Invoke(items);
+
+        /// <summary>Gives an entity with no formatted values yet room for <paramref name="capacity"/> of them.</summary>
+        public static void ReserveFormattedValues(Entity entity, int capacity)
+        {
+            if (NewFormattedValues != null && capacity > 3 && entity.FormattedValues.Count == 0)
+                entity.FormattedValues = NewFormattedValues(new Dictionary<string, string>(capacity));
+        }
+
+        private static Func<TItems, TCollection> Constructor<TCollection, TItems>()
+        {
+            ConstructorInfo constructor = typeof(TCollection).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+                null, new[] { typeof(TItems) }, null);
+            if (constructor == null) return null;
+            var items = Expression.Parameter(typeof(TItems), "items");
+            return Expression.Lambda<Func<TItems, TCollection>>(Expression.New(constructor, items), items).Compile();
+        }
+    }
+}
