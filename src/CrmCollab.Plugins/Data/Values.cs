@@ -31,23 +31,6 @@ namespace CrmCollab.Plugins.Data
             return merged;
         }
 
-        /// <summary>A row's values as plain ones (amounts, choice numbers, ids), for rules that compare values without the SDK.</summary>
-        public static System.Collections.Generic.IReadOnlyDictionary<string, object> Plain(Entity row)
-        {
-            var plain = new System.Collections.Generic.Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var pair in row.Attributes)
-            {
-                switch (pair.Value)
-                {
-                    case Money money: plain[pair.Key] = money.Value; break;
-                    case OptionSetValue option: plain[pair.Key] = option.Value; break;
-                    case EntityReference reference: plain[pair.Key] = reference.Id; break;
-                    default: plain[pair.Key] = pair.Value; break;
-                }
-            }
-            return plain;
-        }
-
         /// <summary>Cuts text to the column's maximum length, so a long name or routing path never fails the save.</summary>
         public static string Shorten(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
 

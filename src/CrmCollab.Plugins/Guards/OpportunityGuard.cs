@@ -87,16 +87,8 @@ namespace CrmCollab.Plugins.Guards
             return DealLifecycle.OnReopen(stateBefore, stateAfter, IsAdministrator(context));
         }
 
-        private static Refusal Amounts(Entity target)
-        {
-            decimal? amount = target.MoneyValue(Opportunity.EstimatedValue);
-            decimal? discount = target.Read<decimal?>(Opportunity.DiscountPercent);
-            if (amount < 0)
-                return new Refusal(RefusalCodes.NegativeAmount, "Est. Revenue cannot be negative. Enter the deal's value as a positive amount.");
-            if (discount < 0 || discount > 100)
-                return new Refusal(RefusalCodes.NegativeAmount, "Discount (%) must be between 0 and 100.");
-            return null;
-        }
+        private static Refusal Amounts(Entity target) =>
+            DealAmounts.Check(target.MoneyValue(Opportunity.EstimatedValue), target.Read<decimal?>(Opportunity.DiscountPercent));
 
         /// <summary>A stage move forward, or the win, with the deal as it will be after the change.</summary>
         private static Refusal Gate(LocalPluginContext context, Entity before, Entity target)

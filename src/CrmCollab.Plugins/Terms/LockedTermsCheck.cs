@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Terms
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
             if (!WasWon(before)) return null;
-            var changed = LockedTerms.ChangedColumns(Values.Plain(target), Values.Plain(before), Opportunity.Id);
+            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id));
             if (changed.Count == 0) return null;
             if (AmendmentPath.IsApplying(context.ExecutionContext, target.Id))
             {

@@ -112,6 +112,15 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(DealLifecycle.OnDelete(false, false));
         }
 
+        [Fact]
+        public void A_deals_value_is_not_negative_and_its_discount_is_a_percentage()
+        {
+            Assert.Equal(RefusalCodes.NegativeAmount, DealAmounts.Check(-1m, null).Code);
+            Assert.Equal(RefusalCodes.NegativeAmount, DealAmounts.Check(null, 100.5m).Code);
+            Assert.Null(DealAmounts.Check(0m, 100m));
+            Assert.Null(DealAmounts.Check(null, null));
+        }
+
         [Theory]
         [InlineData("Text. [CRMC-GATE-NOT-CLEARED]", "CRMC-GATE-NOT-CLEARED")]
         [InlineData("Text without code.", null)]

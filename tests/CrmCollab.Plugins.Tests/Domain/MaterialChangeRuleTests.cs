@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
-using CrmCollab.Plugins.Domain.Terms;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Domain
@@ -47,11 +46,14 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void Re_sending_todays_values_changes_no_locked_term()
+        public void Re_sending_todays_values_is_no_change_to_a_locked_term()
         {
-            var before = new Dictionary<string, object> { ["estimatedvalue"] = 80000m, ["description"] = null };
-            var sent = new Dictionary<string, object> { ["opportunityid"] = Guid.Empty, ["estimatedvalue"] = 80000m, ["description"] = "", ["crmc_discountpercent"] = 12m };
-            Assert.Equal(new[] { "crmc_discountpercent" }, LockedTerms.ChangedColumns(sent, before, "opportunityid").ToArray());
+            var before = new Microsoft.Xrm.Sdk.Entity("opportunity") { ["estimatedvalue"] = new Microsoft.Xrm.Sdk.Money(80000m) };
+            var sent = new Microsoft.Xrm.Sdk.Entity("opportunity")
+            {
+                ["estimatedvalue"] = new Microsoft.Xrm.Sdk.Money(80000m), ["description"] = " ", ["crmc_discountpercent"] = 12m,
+            };
+            Assert.Equal(new[] { "crmc_discountpercent" }, CrmCollab.Plugins.Data.Changes.Of(sent, before, sent.Attributes.Keys).ToArray());
         }
 
         [Fact]

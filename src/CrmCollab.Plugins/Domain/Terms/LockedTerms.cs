@@ -17,16 +17,6 @@ namespace CrmCollab.Plugins.Domain.Terms
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
             DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
-        /// <summary>
-        /// The columns a change really changes: an import re-sending today's value changes nothing, so it is not
-        /// refused. Values are plain (amounts, choice numbers, ids, text; blank text is null).
-        /// </summary>
-        public static IReadOnlyList<string> ChangedColumns(IReadOnlyDictionary<string, object> sent, IReadOnlyDictionary<string, object> before, string idColumn) =>
-            sent.Where(pair => pair.Key != idColumn && !Equals(Blank(pair.Value), Blank(before.TryGetValue(pair.Key, out object old) ? old : null)))
-                .Select(pair => pair.Key).ToArray();
-
-        private static object Blank(object value) => value is string text && text.Length == 0 ? null : value;
-
         /// <summary>The locked columns a change touches, in the order they are locked.</summary>
         public static IReadOnlyList<string> Violations(IEnumerable<string> lockedColumns, IEnumerable<string> changedColumns)
         {
