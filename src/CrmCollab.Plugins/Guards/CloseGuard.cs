@@ -49,12 +49,7 @@ namespace CrmCollab.Plugins.Guards
         /// The write of crmc_wonon above: a nested call whose parent is this step (PreOperation Create of
         /// opportunityclose), a context the platform builds and no client can forge.
         /// </summary>
-        public static bool IsStampingTheWin(IPluginExecutionContext context)
-        {
-            IPluginExecutionContext parent = context.ParentContext;
-            return parent != null && parent.Stage == (int)PipelineStage.PreOperation
-                && string.Equals(parent.MessageName, "Create", StringComparison.OrdinalIgnoreCase)
-                && string.Equals(parent.PrimaryEntityName, CloseTable, StringComparison.OrdinalIgnoreCase);
-        }
+        public static bool IsStampingTheWin(IPluginExecutionContext context) =>
+            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", CloseTable);
     }
 }

@@ -17,10 +17,15 @@ namespace CrmCollab.Plugins.Infrastructure
     public static class ServerCall
     {
         /// <summary>The call comes from a step running after (stage 40) an operation on <paramref name="table"/>.</summary>
-        public static bool FollowsOperationOn(IPluginExecutionContext context, string table)
+        public static bool FollowsOperationOn(IPluginExecutionContext context, string table) =>
+            ComesFromStep(context, PipelineStage.PostOperation, null, table);
+
+        /// <summary>The call comes from a step at <paramref name="stage"/> of <paramref name="message"/> (any when null) on <paramref name="table"/>.</summary>
+        public static bool ComesFromStep(IPluginExecutionContext context, PipelineStage stage, string message, string table)
         {
             IPluginExecutionContext parent = context.ParentContext;
-            return parent != null && parent.Stage == (int)PipelineStage.PostOperation
+            return parent != null && parent.Stage == (int)stage
+                && (message == null || string.Equals(parent.MessageName, message, StringComparison.OrdinalIgnoreCase))
                 && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase);
         }
 

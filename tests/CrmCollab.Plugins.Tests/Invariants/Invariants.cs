@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId }).ToArray()));
                 if (deal.GetAttributeValue<OptionSetValue>("statecode").Value != 1) continue;
-                WonDealIsCleared(deal, rules, reviews);
+                WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
@@ -58,10 +58,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Assert.All(All(table, "ownerid"), row => Assert.True(row.Contains("ownerid"), $"{table} {row.Id} has no owner"));
         }
 
-        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews)
+        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now)
         {
             var facts = FeasibilityRepository.FactsOf(deal);
-            var required = FeasibilityRequirements.AtAnyStage(facts, deal.GetAttributeValue<DateTime?>("createdon") ?? DateTime.UtcNow, rules);
+            var required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             var states = reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id).Select(FeasibilityRepository.ToState).ToList();
             foreach (RequiredReview need in required)
             {
