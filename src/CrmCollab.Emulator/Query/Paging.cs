@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -108,17 +109,42 @@ namespace CrmCollab.Emulator.Query
             return low;
         }
 
+        /// <summary>
+        /// The cookie text, as XElement would write it without formatting (attribute values escaped the same way),
+        /// written directly: a query returns one on every page, so it is built on every RetrieveMultiple.
+        /// </summary>
         public static string Build(int page, Sorter sorter, object[] first, object[] last)
         {
-            var root = new XElement("cookie", new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)));
+            var text = new StringBuilder(64 + 96 * sorter.All.Length);
+            text.Append("<cookie page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
             for (int i = 0; i < sorter.All.Length; i++)
             {
-                var element = new XElement(sorter.All[i].Name);
-                if (last[i] != null) element.Add(new XAttribute("last", Format(last[i])));
-                if (first[i] != null) element.Add(new XAttribute("first", Format(first[i])));
-                root.Add(element);
+                text.Append('<').Append(sorter.All[i].Name);
+                if (last[i] != null) AppendAttribute(text, "last", Format(last[i]));
+                if (first[i] != null) AppendAttribute(text, "first", Format(first[i]));
+                text.Append(" />");
             }
-            return root.ToString(SaveOptions.DisableFormatting);
+            return text.Append("</cookie>").ToString();
+        }
+
+        private static void AppendAttribute(StringBuilder text, string name, string value)
+        {
+            text.Append(' ').Append(name).Append("=\"");
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '&': text.Append("&amp;"); break;
+                    case '<': text.Append("&lt;"); break;
+                    case '>': text.Append("&gt;"); break;
+                    case '"': text.Append("&quot;"); break;
+                    case '\n': text.Append("&#xA;"); break;
+                    case '\r': text.Append("&#xD;"); break;
+                    case '\t': text.Append("&#x9;"); break;
+                    default: text.Append(c); break;
+                }
+            }
+            text.Append('"');
         }
 
         /// <summary>Reads a cookie of this query's shape; any other cookie is ignored (the server falls back too).</summary>
