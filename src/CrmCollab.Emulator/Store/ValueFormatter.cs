@@ -26,23 +26,24 @@ namespace CrmCollab.Emulator.Store
             var table = _catalog.Table(entity.LogicalName);
             if (table == null || entity.Attributes.Count == 0) return;
             // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
-            if (entity.Attributes.Count > 3)
-            {
-                int formatted = 0;
-                foreach (var pair in entity.Attributes)
-                    if (pair.Value is OptionSetValue || pair.Value is EntityReference || pair.Value is Money || pair.Value is bool
-                        || pair.Value is OptionSetValueCollection)
-                        formatted++;
-                SizedEntity.ReserveFormattedValues(entity, formatted);
-            }
+            // Strings, numbers, dates and ids have no formatted value: their column is not even looked up.
+            int formatted = 0;
+            foreach (var pair in entity.Attributes)
+                if (IsFormatted(pair.Value)) formatted++;
+            if (formatted == 0) return;
+            SizedEntity.ReserveFormattedValues(entity, formatted);
             foreach (var pair in entity.Attributes)
             {
+                if (!IsFormatted(pair.Value)) continue;
                 var column = table.Column(pair.Key);
-                if (column == null || pair.Value == null) continue;
+                if (column == null) continue;
                 var text = FormatValue(column, pair.Value);
                 if (text != null) entity.FormattedValues[pair.Key] = text;
             }
         }
+
+        private static bool IsFormatted(object value) =>
+            value is OptionSetValue || value is EntityReference || value is Money || value is bool || value is OptionSetValueCollection;
 
         private string FormatValue(ColumnDefinition column, object value)
         {

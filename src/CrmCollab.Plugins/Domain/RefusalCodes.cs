@@ -43,6 +43,8 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffCancelAdminOnly = "CRMC-HANDOFF-CANCEL-ADMIN-ONLY";
         public const string HandoffCancelReason = "CRMC-HANDOFF-CANCEL-REASON";
         public const string HandoffEvidenceMissing = "CRMC-HANDOFF-EVIDENCE-MISSING";
+        public const string HandoffIsHistory = "CRMC-HANDOFF-HISTORY";
+        public const string ReviewIsHistory = "CRMC-REVIEW-HISTORY";
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";
         public const string OwnerCannotOwn = "CRMC-OWNER-CANNOT-OWN";

@@ -42,6 +42,8 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
                 .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason")
                 .PostImage("PostImage", "crmc_opportunityid");
+            Register(PipelineStage.PreOperation, "Delete", FeasibilityReviewRow.Table, OnDelete)
+                .PreImage("PreImage", "crmc_decision", "crmc_opportunityid");
         }
 
         private static void OnCreate(LocalPluginContext context)
@@ -49,6 +51,16 @@ namespace CrmCollab.Plugins.Feasibility
             int? decision = context.TargetEntity.Choice(FeasibilityReviewRow.Decision);
             if (decision.HasValue && decision != (int)ReviewDecision.Pending)
                 throw new InvalidPluginExecutionException("A feasibility review starts Pending; its reviewer decides it afterwards.");
+        }
+
+        /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
+        private static void OnDelete(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
+            var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            Refusal refusal = ReviewEditRules.CheckDelete(decision,
+                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
         }
 
         /// <summary>

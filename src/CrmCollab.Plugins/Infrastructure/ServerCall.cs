@@ -29,6 +29,18 @@ namespace CrmCollab.Plugins.Infrastructure
                 && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// The delete runs inside the Delete of the deal <paramref name="dealId"/> (its cascade to the deal's reviews,
+        /// amendments and handoffs): the parent context is the platform's, never a client's.
+        /// </summary>
+        public static bool DeletesWithDeal(IPluginExecutionContext context, Guid? dealId)
+        {
+            IPluginExecutionContext parent = context.ParentContext;
+            return dealId.HasValue && parent != null && string.Equals(parent.MessageName, "Delete", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
+                && parent.PrimaryEntityId == dealId.Value;
+        }
+
         /// <summary>The operation runs as SYSTEM (one WhoAmI through the SYSTEM service: ask only when it matters).</summary>
         public static bool IsSystem(LocalPluginContext context)
         {

@@ -96,9 +96,7 @@ namespace CrmCollab.Plugins.Terms
         private static void OnDelete(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            bool withItsDeal = parent != null && parent.MessageName == "Delete" && parent.PrimaryEntityName == Opportunity.Table
-                && parent.PrimaryEntityId == before.RefId(AmendmentRow.OpportunityId);
+            bool withItsDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(AmendmentRow.OpportunityId));
             Refusal refusal = AmendmentEditRules.CheckDelete(StateOf(before) ?? AmendmentState.Draft, withItsDeal);
             if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
         }

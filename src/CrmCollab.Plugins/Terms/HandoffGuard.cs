@@ -46,12 +46,23 @@ namespace CrmCollab.Plugins.Terms
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
                 .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference")
                 .PreImage("PreImage", "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference");
+            Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
+                .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
 
         private static void OnCreate(LocalPluginContext context)
         {
             string[] identity = IdentityColumns.Where(context.TargetEntity.IsFilled).ToArray();
             Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(identity).ToArray(), () => IsServerCall(context));
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+
+        /// <summary>A handoff is canceled or completed, never deleted; it goes only with its deal.</summary>
+        private static void OnDelete(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table);
+            Refusal refusal = HandoffRules.CheckDelete(IdentityColumns.Any(before.IsFilled),
+                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId)));
             if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
         }
 

@@ -125,5 +125,13 @@ namespace CrmCollab.Plugins.Tests.Domain
                 Label = "Unrouted Handoffs Queue", DefinitionSchemaName = "crmc_UnroutedQueue", Value = "Nobody", NamesMissingQueue = () => true,
             }).Code);
         }
-    }
+    
+        [Fact]
+        public void A_handoff_goes_only_with_its_deal_and_an_ordinary_task_is_not_a_handoff()
+        {
+            Assert.Equal(RefusalCodes.HandoffIsHistory, HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: false).Code);
+            Assert.Null(HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: true));
+            Assert.Null(HandoffRules.CheckDelete(isHandoff: false, deletedWithItsDeal: false));
+        }
+}
 }

@@ -103,5 +103,17 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(AmendmentEditRules.CheckDelete(AmendmentState.Draft, false));
             Assert.Null(AmendmentEditRules.CheckDelete(AmendmentState.Applied, true)); // its deal is being deleted
         }
-    }
+    
+        [Fact]
+        public void A_decided_review_is_kept_and_a_pending_one_may_go()
+        {
+            foreach (ReviewDecision decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected,
+                ReviewDecision.Invalidated, ReviewDecision.Withdrawn })
+            {
+                Assert.Equal(RefusalCodes.ReviewIsHistory, ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false).Code);
+                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: true)); // its deal is being deleted
+            }
+            Assert.Null(ReviewEditRules.CheckDelete(ReviewDecision.Pending, deletedWithItsDeal: false));
+        }
+}
 }

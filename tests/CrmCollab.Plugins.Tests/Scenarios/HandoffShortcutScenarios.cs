@@ -161,5 +161,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("Required Evidence names crmc_deliverydate, which tasks do not have, so no handoff made from this template could ever be completed.", created);
             Assert.Contains("could not check that tasks have crmc_trackingno: the template was saved inside a batch transaction", batched);
         }
-    }
+    
+        [Fact]
+        public void A_handoff_task_is_canceled_never_deleted_not_even_by_a_system_administrator()
+        {
+            _org.Setup.CreateRole("System Administrator");
+            Guid sid = _org.User("Sid Sysadmin", "System Administrator");
+            _org.Win(_deal);
+            Guid delivery = Delivery;
+
+            string refusal = _org.Refused(RefusalCodes.HandoffIsHistory, () => _org.As(sid).Delete("task", delivery), Touched);
+            _org.Refused(RefusalCodes.HandoffIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), new DeleteRequest
+            {
+                Target = new EntityReference("task", delivery),
+            }), Touched);
+
+            Assert.Equal("A handoff task cannot be deleted: the deal's team relies on every handoff being done or explained. " +
+                "If this work is not needed, ask a CrmCollab Administrator to cancel it with the reason. [CRMC-HANDOFF-HISTORY]", refusal);
+            Guid callBack = _org.As(_org.Rep).Create(new Entity("task") { ["subject"] = "Call Contoso back" });
+            _org.As(_org.Rep).Delete("task", callBack); // an ordinary task is not a handoff
+        }
+}
 }

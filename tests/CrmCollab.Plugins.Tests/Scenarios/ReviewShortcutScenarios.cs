@@ -75,5 +75,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 "If the customer's terms change, raise an amendment on the deal. [CRMC-REVIEW-FROZEN-WON]", refusal);
             Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
         }
-    }
+    
+        [Fact]
+        public void A_decided_review_cannot_be_deleted_to_ask_again_not_even_by_a_system_administrator()
+        {
+            _org.Setup.CreateRole("System Administrator");
+            Guid sid = _org.User("Sid Sysadmin", "System Administrator");
+            Guid rejectedDeal = _org.CustomDeal(_account);
+            _org.MoveTo(rejectedDeal, SalesStage.Develop);
+            _org.Decide(_lena, _org.Review(rejectedDeal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier for that region");
+            Guid rejected = _org.Review(rejectedDeal, BusinessFunction.Logistics).Id;
+
+            string refusal = _org.Refused(RefusalCodes.ReviewIsHistory, () => _org.As(_org.Admin).Delete("crmc_feasibilityreview", rejected), Touched);
+            _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), new DeleteRequest
+            {
+                Target = new EntityReference("crmc_feasibilityreview", Finance),
+            }), Touched);
+            _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteTransaction(_org.As(sid), new DeleteRequest
+            {
+                Target = new EntityReference("crmc_feasibilityreview", rejected),
+            }), Touched);
+
+            Assert.Equal("This feasibility review has been decided: it is the record of why the deal could (or could not) go ahead, so it cannot be deleted. " +
+                "If the deal's terms changed, save them on the deal and CrmCollab asks for a new review. [CRMC-REVIEW-HISTORY]", refusal);
+            Guid pending = _org.Review(rejectedDeal, BusinessFunction.Finance).Id;
+            _org.As(_org.Admin).Delete("crmc_feasibilityreview", pending); // nobody decided it yet: it may go
+        }
+}
 }

@@ -53,5 +53,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             problem = edit.DeciderProblem();
             return problem == null ? null : new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
         }
+
+        /// <summary>
+        /// A decided review (approved, with conditions, rejected, invalidated or withdrawn) is the record of the deal's
+        /// feasibility: it stays, unless its deal itself is being deleted. A Pending one may go (the gate counts a missing
+        /// review like a pending one and requests it again).
+        /// </summary>
+        public static Refusal CheckDelete(ReviewDecision decision, bool deletedWithItsDeal) =>
+            deletedWithItsDeal || decision == ReviewDecision.Pending
+                ? null
+                : new Refusal(RefusalCodes.ReviewIsHistory,
+                    "This feasibility review has been decided: it is the record of why the deal could (or could not) go ahead, so it cannot be deleted. " +
+                    "If the deal's terms changed, save them on the deal and CrmCollab asks for a new review.");
     }
 }

@@ -86,6 +86,17 @@ namespace CrmCollab.Plugins.Domain.Handoff
             return null;
         }
 
+        /// <summary>
+        /// A handoff is canceled (by a CrmCollab Administrator, with its reason) or completed, never deleted: the won deal's
+        /// team relies on every handoff being done or explained. It goes only with its deal.
+        /// </summary>
+        public static Refusal CheckDelete(bool isHandoff, bool deletedWithItsDeal) =>
+            !isHandoff || deletedWithItsDeal
+                ? null
+                : new Refusal(RefusalCodes.HandoffIsHistory,
+                    "A handoff task cannot be deleted: the deal's team relies on every handoff being done or explained. " +
+                    "If this work is not needed, ask a CrmCollab Administrator to cancel it with the reason.");
+
         private static string Label(HandoffState state) => state == HandoffState.Canceled ? "canceled" : "completed";
     }
 }
