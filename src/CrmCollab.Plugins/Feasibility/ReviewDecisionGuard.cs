@@ -59,7 +59,7 @@ namespace CrmCollab.Plugins.Feasibility
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
             var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             Refusal refusal = ReviewEditRules.CheckDelete(decision,
-                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)));
+                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)), () => ServerCall.IsSystem(context));
             if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
         }
 

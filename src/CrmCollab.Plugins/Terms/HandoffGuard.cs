@@ -62,7 +62,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table);
             Refusal refusal = HandoffRules.CheckDelete(IdentityColumns.Any(before.IsFilled),
-                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId)));
+                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId)), () => IsServerCall(context));
             if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
         }
 

@@ -110,10 +110,11 @@ namespace CrmCollab.Plugins.Tests.Domain
             foreach (ReviewDecision decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected,
                 ReviewDecision.Invalidated, ReviewDecision.Withdrawn })
             {
-                Assert.Equal(RefusalCodes.ReviewIsHistory, ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false).Code);
-                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: true)); // its deal is being deleted
+                Assert.Equal(RefusalCodes.ReviewIsHistory, ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false, () => false).Code);
+                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: true, () => false)); // its deal is being deleted
+                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false, () => true)); // CrmCollab's server code
             }
-            Assert.Null(ReviewEditRules.CheckDelete(ReviewDecision.Pending, deletedWithItsDeal: false));
+            Assert.Null(ReviewEditRules.CheckDelete(ReviewDecision.Pending, deletedWithItsDeal: false, () => false));
         }
 }
 }

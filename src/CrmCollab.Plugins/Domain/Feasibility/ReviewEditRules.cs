@@ -56,11 +56,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 
         /// <summary>
         /// A decided review (approved, with conditions, rejected, invalidated or withdrawn) is the record of the deal's
-        /// feasibility: it stays, unless its deal itself is being deleted. A Pending one may go (the gate counts a missing
-        /// review like a pending one and requests it again).
+        /// feasibility: it stays, unless its deal itself is being deleted or CrmCollab's own server code (the SYSTEM
+        /// service) deletes it. A Pending one may go (the gate counts a missing review like a pending one and requests it again).
         /// </summary>
-        public static Refusal CheckDelete(ReviewDecision decision, bool deletedWithItsDeal) =>
-            deletedWithItsDeal || decision == ReviewDecision.Pending
+        public static Refusal CheckDelete(ReviewDecision decision, bool deletedWithItsDeal, Func<bool> isServerCall) =>
+            deletedWithItsDeal || decision == ReviewDecision.Pending || isServerCall()
                 ? null
                 : new Refusal(RefusalCodes.ReviewIsHistory,
                     "This feasibility review has been decided: it is the record of why the deal could (or could not) go ahead, so it cannot be deleted. " +

@@ -88,10 +88,11 @@ namespace CrmCollab.Plugins.Domain.Handoff
 
         /// <summary>
         /// A handoff is canceled (by a CrmCollab Administrator, with its reason) or completed, never deleted: the won deal's
-        /// team relies on every handoff being done or explained. It goes only with its deal.
+        /// team relies on every handoff being done or explained. It goes only with its deal, or by CrmCollab's own
+        /// server code (the SYSTEM service).
         /// </summary>
-        public static Refusal CheckDelete(bool isHandoff, bool deletedWithItsDeal) =>
-            !isHandoff || deletedWithItsDeal
+        public static Refusal CheckDelete(bool isHandoff, bool deletedWithItsDeal, Func<bool> isServerCall) =>
+            !isHandoff || deletedWithItsDeal || isServerCall()
                 ? null
                 : new Refusal(RefusalCodes.HandoffIsHistory,
                     "A handoff task cannot be deleted: the deal's team relies on every handoff being done or explained. " +
