@@ -187,7 +187,7 @@ namespace CrmCollab.Emulator.Pipeline
             var post = PluginExecutionContext.EmptyImages(count);
             foreach (var image in step.Images)
             {
-                var columns = image.Attributes.Count == 0 ? null : new HashSet<string>(image.Attributes);
+                List<string> columns = image.Attributes.Count == 0 ? null : image.Attributes;
                 for (int i = 0; i < count; i++)
                 {
                     if (image.ImageType != ImageType.PostImage && i < op.PreStates.Count && op.PreStates[i] != null)
@@ -203,9 +203,10 @@ namespace CrmCollab.Emulator.Pipeline
             context.PostEntityImages = count > 0 ? post[0] : new EntityImageCollection();
         }
 
-        private Entity ImageOf(Entity state, HashSet<string> columns)
+        // The image's columns are looked up in the stored row one by one: no set is built per step execution.
+        private Entity ImageOf(Entity state, List<string> columns)
         {
-            var image = EntityCloner.Project(state, columns);
+            var image = columns == null ? EntityCloner.Project(state, null) : EntityCloner.ProjectFew(state, columns);
             _engine.Store.Format(image);
             return image;
         }
