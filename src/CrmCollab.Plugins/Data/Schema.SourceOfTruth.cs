@@ -82,7 +82,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_handoffkey"] = "Handoff key", ["crmc_handofftemplateid"] = "Handoff template",
             ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
-            ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms",
+            ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms", ["crmc_isunrouted"] = "Unrouted",
         };
 
         public static string Of(string column) => Labels.TryGetValue(column, out string label) ? label : column;

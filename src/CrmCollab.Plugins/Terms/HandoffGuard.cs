@@ -31,12 +31,13 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// The server's columns: the identity, the deal, function and agreed terms (refreshed by an approved amendment), the due
-        /// date (from the template) and the actual end (at completion).
+        /// date (from the template), the actual end (at completion) and how the task was routed (routing path, unrouted flag:
+        /// what the routing report and the unrouted queue read).
         /// </summary>
         public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
         {
             HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd,
-            HandoffTask.ClosedOnTime,
+            HandoffTask.ClosedOnTime, HandoffTask.RoutingPath, HandoffTask.IsUnrouted,
         }).ToArray();
 
         public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
@@ -44,8 +45,8 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference")
-                .PreImage("PreImage", "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference");
+                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted")
+                .PreImage("PreImage", "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted");
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }

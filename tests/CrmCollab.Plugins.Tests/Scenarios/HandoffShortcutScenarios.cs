@@ -181,5 +181,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid callBack = _org.As(_org.Rep).Create(new Entity("task") { ["subject"] = "Call Contoso back" });
             _org.As(_org.Rep).Delete("task", callBack); // an ordinary task is not a handoff
         }
+
+        [Fact]
+        public void A_handoff_owner_cannot_rewrite_how_the_task_was_routed()
+        {
+            _org.Win(_deal);
+            Guid delivery = Delivery;
+
+            string refusal = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", delivery)
+            {
+                ["crmc_routingpath"] = "Dedicated owner: Lena Logistics (by request)",
+            }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), new UpdateRequest
+            {
+                Target = new Entity("task", delivery) { ["crmc_isunrouted"] = true },
+            }), Touched);
+
+            Assert.StartsWith("These columns of a handoff are set by CrmCollab", refusal);
+            Assert.Contains("Routing path", refusal);
+            // Sending back the values it already has changes nothing, so it passes (a form saving every column).
+            Entity routed = _org.Row("task", delivery, "crmc_routingpath", "crmc_isunrouted");
+            _org.As(_lena).Update(new Entity("task", delivery)
+            {
+                ["crmc_routingpath"] = routed["crmc_routingpath"], ["crmc_isunrouted"] = routed.GetAttributeValue<bool>("crmc_isunrouted"),
+            });
+        }
 }
 }
