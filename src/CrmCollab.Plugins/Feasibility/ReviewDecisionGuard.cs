@@ -60,7 +60,7 @@ namespace CrmCollab.Plugins.Feasibility
             var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             Refusal refusal = ReviewEditRules.CheckDelete(decision,
                 ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)), () => ServerCall.IsSystem(context));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
 
         /// <summary>
@@ -96,7 +96,7 @@ namespace CrmCollab.Plugins.Feasibility
                     reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null,
                     Principals.HasRole(service, decider, Membership.AdministratorRole)),
             });
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision)
                 || proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn) return;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
@@ -40,15 +41,16 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
-            WithdrawStale(reviews, atAnyStage, now);
+            // Stale reviews are not required, so withdrawing them changes nothing missing: refuse before any write.
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
+            if (missing.Count > 0 && accountId == null)
+                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.NoAccountForReviews,
+                    "This deal needs feasibility reviews, but it has no account to route them with. Set its account (customer) and save again.").Message);
+            WithdrawStale(reviews, atAnyStage, now);
 
             if (missing.Count > 0)
             {
-                if (accountId == null)
-                    throw new InvalidPluginExecutionException(
-                        "This deal needs feasibility reviews, but it has no account to route them with. Set its account (customer) and save again.");
                 OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
                 foreach (RequiredReview review in missing)
                 {

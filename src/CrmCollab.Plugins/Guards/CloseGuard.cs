@@ -39,7 +39,7 @@ namespace CrmCollab.Plugins.Guards
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };
             Refusal refusal = new GateCheck(service).Check(deal, attempt, stage, context.Now);
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

@@ -104,10 +104,5 @@ namespace CrmCollab.Plugins.Guards
 
         private static bool IsAdministrator(LocalPluginContext context) =>
             Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole);
-
-        private static void Throw(Refusal refusal)
-        {
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
-        }
     }
 }

@@ -47,7 +47,7 @@ namespace CrmCollab.Plugins.Guards
             if (to <= from) return;
             var attempt = new GateAttempt { FromStage = from, ToStage = to };
             Refusal refusal = new GateCheck(service).Check(deal, attempt, from, context.Now);
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
     }
 }

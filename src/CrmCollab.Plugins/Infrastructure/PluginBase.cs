@@ -12,6 +12,12 @@ namespace CrmCollab.Plugins.Infrastructure
     /// </summary>
     public abstract class PluginBase : IPlugin
     {
+        /// <summary>Stops the operation with the refusal (its sentence and code reach the user); nothing when null.</summary>
+        protected static void Throw(Domain.Refusal refusal)
+        {
+            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+        }
+
         private readonly List<RegisteredEvent> _events = new List<RegisteredEvent>();
 
         protected PluginBase(string unsecureConfiguration = null, string secureConfiguration = null)

@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Routing
             foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
             {
                 Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));
-                if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+                Throw(refusal);
             }
 
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);

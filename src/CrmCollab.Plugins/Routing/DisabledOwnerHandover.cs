@@ -91,11 +91,7 @@ namespace CrmCollab.Plugins.Routing
             return service.RetrieveMultiple(query).Entities;
         }
 
-        private static Guid? AccountOf(Entity row)
-        {
-            var customer = row.Aliased<EntityReference>(Deal + "." + Opportunity.CustomerId);
-            if (customer != null && customer.LogicalName == Account.Table) return customer.Id;
-            return row.Aliased<EntityReference>(Deal + "." + Opportunity.ParentAccountId)?.Id;
-        }
+        private static Guid? AccountOf(Entity row) => HandoffCreation.AccountOf(
+            row.Aliased<EntityReference>(Deal + "." + Opportunity.CustomerId), row.Aliased<EntityReference>(Deal + "." + Opportunity.ParentAccountId));
     }
 }

@@ -84,12 +84,12 @@ namespace CrmCollab.Plugins.Routing
             return result;
         }
 
-        public static Guid? AccountOf(Entity deal)
-        {
-            EntityReference customer = deal.Read<EntityReference>(Opportunity.CustomerId);
-            if (customer != null && customer.LogicalName == Account.Table) return customer.Id;
-            return deal.RefId(Opportunity.ParentAccountId);
-        }
+        public static Guid? AccountOf(Entity deal) =>
+            AccountOf(deal.Read<EntityReference>(Opportunity.CustomerId), deal.Read<EntityReference>(Opportunity.ParentAccountId));
+
+        /// <summary>The deal's account: its customer when that is an account, else its parent account.</summary>
+        public static Guid? AccountOf(EntityReference customer, EntityReference parentAccount) =>
+            customer != null && customer.LogicalName == Account.Table ? customer.Id : parentAccount?.Id;
 
         public static AgreedTerms TermsOf(Entity deal) => new AgreedTerms
         {

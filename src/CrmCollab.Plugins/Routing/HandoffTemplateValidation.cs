@@ -34,7 +34,7 @@ namespace CrmCollab.Plugins.Routing
             Refusal refusal = HandoffTemplateRules.CheckEvidence(
                 canProbe ? TableColumns.Unknown(context, HandoffTask.Table, columns) : new string[0],
                 canProbe ? new string[0] : columns.Except(HandoffGuard.ImagedEvidence).ToArray());
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
 
         private static void OnDelete(LocalPluginContext context)
@@ -43,7 +43,7 @@ namespace CrmCollab.Plugins.Routing
             query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             Refusal refusal = HandoffTemplateRules.CheckDelete(context.SystemService.RetrieveMultiple(query).Entities.Count > 0);
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
     }
 }

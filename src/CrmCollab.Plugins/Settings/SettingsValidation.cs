@@ -98,7 +98,7 @@ namespace CrmCollab.Plugins.Settings
                 NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
                 Value = value,
             });
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
     }
 }

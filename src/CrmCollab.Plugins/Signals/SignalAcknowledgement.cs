@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Signals
                 () => ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
                     Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
             if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
                 target[FieldSignalRow.AcknowledgedOn] = before.Read<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
         }

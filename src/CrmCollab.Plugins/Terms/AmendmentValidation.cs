@@ -79,7 +79,7 @@ namespace CrmCollab.Plugins.Terms
                 DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                     new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,
             });
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
 
             target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, caller);
@@ -98,7 +98,7 @@ namespace CrmCollab.Plugins.Terms
             Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
             bool withItsDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(AmendmentRow.OpportunityId));
             Refusal refusal = AmendmentEditRules.CheckDelete(StateOf(before) ?? AmendmentState.Draft, withItsDeal);
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
 
         /// <summary>Never the requester; then an administrator (one query) or the deal's finance reviewer (one more).</summary>

@@ -55,7 +55,7 @@ namespace CrmCollab.Plugins.Terms
         {
             string[] identity = IdentityColumns.Where(context.TargetEntity.IsFilled).ToArray();
             Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(identity).ToArray(), () => IsServerCall(context));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
 
         /// <summary>A handoff is canceled or completed, never deleted; it goes only with its deal.</summary>
@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Terms
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table);
             Refusal refusal = HandoffRules.CheckDelete(IdentityColumns.Any(before.IsFilled),
                 ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId)), () => IsServerCall(context));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
         }
 
         private static void OnUpdate(LocalPluginContext context)
@@ -94,7 +94,7 @@ namespace CrmCollab.Plugins.Terms
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
                 MissingEvidence = () => MissingEvidence(context, after, required.Value),
             });
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal.Message);
+            Throw(refusal);
 
             // Server time, whatever the client typed; a second acceptance keeps the first (it feeds the KPIs).
             if (target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null)

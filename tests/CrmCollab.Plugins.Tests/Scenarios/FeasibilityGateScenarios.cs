@@ -137,5 +137,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Reviews(small).Entities);
             Assert.Equal((int)FeasibilityStatus.NotRequired, _org.DealState(small).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
         }
-    }
+    
+        [Fact]
+        public void A_deal_without_an_account_cannot_reach_develop_when_it_needs_reviews_and_nothing_is_written()
+        {
+            Guid contact = _org.System.Create(new Entity("contact") { ["lastname"] = "Walker" });
+            Guid deal = _org.CustomDeal(_account);
+            _org.System.Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            string refusal = _org.Refused(CrmCollab.Plugins.Domain.RefusalCodes.NoAccountForReviews, () => _org.MoveTo(deal, SalesStage.Develop),
+                "opportunity", "crmc_feasibilityreview");
+
+            Assert.Equal("This deal needs feasibility reviews, but it has no account to route them with. " +
+                "Set its account (customer) and save again. [CRMC-DEAL-NO-ACCOUNT]", refusal);
+        }
+}
 }
