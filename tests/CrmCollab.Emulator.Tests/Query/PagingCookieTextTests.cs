@@ -37,6 +37,8 @@ namespace CrmCollab.Emulator.Tests.Query
             Assert.Equal(expected.ToString(SaveOptions.DisableFormatting), page.PagingCookie);
             Assert.Equal(name, XElement.Parse(page.PagingCookie).Elements().First().Attribute("last").Value);
 
+            // A row added before the cookie's key: the next page read by cookie is unchanged (by page number it would shift).
+            source.Add(new Entity("account", new Guid("00000000-0000-0000-0000-0000000000c3")) { ["name"] = "0 added meanwhile" });
             query.PageInfo = new PagingInfo { Count = 1, PageNumber = 2, PagingCookie = page.PagingCookie };
             EntityCollection next = new QueryEngine(source).Execute(query);
             Assert.Equal(name + " later", next.Entities.Single().GetAttributeValue<string>("name"));

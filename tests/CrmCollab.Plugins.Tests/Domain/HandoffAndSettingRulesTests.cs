@@ -130,9 +130,9 @@ namespace CrmCollab.Plugins.Tests.Domain
         public void A_handoff_goes_only_with_its_deal_and_an_ordinary_task_is_not_a_handoff()
         {
             Assert.Equal(RefusalCodes.HandoffIsHistory, HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: false, () => false).Code);
-            Assert.Null(HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: true, () => false));
+            Assert.Null(HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: true, Never<bool>()));
             Assert.Null(HandoffRules.CheckDelete(isHandoff: true, deletedWithItsDeal: false, () => true)); // CrmCollab's server code
-            Assert.Null(HandoffRules.CheckDelete(isHandoff: false, deletedWithItsDeal: false, () => false));
+            Assert.Null(HandoffRules.CheckDelete(isHandoff: false, deletedWithItsDeal: false, Never<bool>())); // no WhoAmI for an ordinary task
         }
 }
 }

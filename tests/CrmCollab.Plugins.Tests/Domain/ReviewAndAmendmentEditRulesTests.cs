@@ -111,10 +111,10 @@ namespace CrmCollab.Plugins.Tests.Domain
                 ReviewDecision.Invalidated, ReviewDecision.Withdrawn })
             {
                 Assert.Equal(RefusalCodes.ReviewIsHistory, ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false, () => false).Code);
-                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: true, () => false)); // its deal is being deleted
+                Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: true, Never<bool>())); // its deal is being deleted
                 Assert.Null(ReviewEditRules.CheckDelete(decided, deletedWithItsDeal: false, () => true)); // CrmCollab's server code
             }
-            Assert.Null(ReviewEditRules.CheckDelete(ReviewDecision.Pending, deletedWithItsDeal: false, () => false));
+            Assert.Null(ReviewEditRules.CheckDelete(ReviewDecision.Pending, deletedWithItsDeal: false, Never<bool>())); // no WhoAmI
         }
 }
 }

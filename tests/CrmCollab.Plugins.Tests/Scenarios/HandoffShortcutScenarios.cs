@@ -171,15 +171,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid delivery = Delivery;
 
             string refusal = _org.Refused(RefusalCodes.HandoffIsHistory, () => _org.As(sid).Delete("task", delivery), Touched);
-            _org.Refused(RefusalCodes.HandoffIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), new DeleteRequest
+            var delete = new DeleteRequest { Target = new EntityReference("task", delivery) };
+            foreach (Guid person in new[] { sid, _org.Admin, _lena })
             {
-                Target = new EntityReference("task", delivery),
-            }), Touched);
+                if (person != sid) _org.Refused(RefusalCodes.HandoffIsHistory, () => _org.As(person).Delete("task", delivery), Touched);
+                _org.Refused(RefusalCodes.HandoffIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(person), delete), Touched);
+                _org.Refused(RefusalCodes.HandoffIsHistory, () => CrmCollabOrg.InExecuteTransaction(_org.As(person), delete), Touched);
+            }
 
             Assert.Equal("A handoff task cannot be deleted: the deal's team relies on every handoff being done or explained. " +
                 "If this work is not needed, ask a CrmCollab Administrator to cancel it with the reason. [CRMC-HANDOFF-HISTORY]", refusal);
             Guid callBack = _org.As(_org.Rep).Create(new Entity("task") { ["subject"] = "Call Contoso back" });
             _org.As(_org.Rep).Delete("task", callBack); // an ordinary task is not a handoff
+            Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => _org.Row("task", callBack, "subject"));
         }
 
         [Fact]
@@ -192,10 +196,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["crmc_routingpath"] = "Dedicated owner: Lena Logistics (by request)",
             }), Touched);
-            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), new UpdateRequest
+            string flag = _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), new UpdateRequest
             {
                 Target = new Entity("task", delivery) { ["crmc_isunrouted"] = true },
             }), Touched);
+            Assert.Contains("Unrouted", flag);
 
             Assert.StartsWith("These columns of a handoff are set by CrmCollab", refusal);
             Assert.Contains("Routing path", refusal);

@@ -87,19 +87,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid rejected = _org.Review(rejectedDeal, BusinessFunction.Logistics).Id;
 
             string refusal = _org.Refused(RefusalCodes.ReviewIsHistory, () => _org.As(_org.Admin).Delete("crmc_feasibilityreview", rejected), Touched);
-            _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), new DeleteRequest
-            {
-                Target = new EntityReference("crmc_feasibilityreview", Finance),
-            }), Touched);
-            _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteTransaction(_org.As(sid), new DeleteRequest
-            {
-                Target = new EntityReference("crmc_feasibilityreview", rejected),
-            }), Touched);
+            foreach (Guid person in new[] { sid, _org.Admin })
+                foreach (Guid review in new[] { rejected, Finance })
+                {
+                    var delete = new DeleteRequest { Target = new EntityReference("crmc_feasibilityreview", review) };
+                    _org.Refused(RefusalCodes.ReviewIsHistory, () => _org.As(person).Delete("crmc_feasibilityreview", review), Touched);
+                    _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(person), delete), Touched);
+                    _org.Refused(RefusalCodes.ReviewIsHistory, () => CrmCollabOrg.InExecuteTransaction(_org.As(person), delete), Touched);
+                }
 
             Assert.Equal("This feasibility review has been decided: it is the record of why the deal could (or could not) go ahead, so it cannot be deleted. " +
                 "If the deal's terms changed, save them on the deal and CrmCollab asks for a new review. [CRMC-REVIEW-HISTORY]", refusal);
             Guid pending = _org.Review(rejectedDeal, BusinessFunction.Finance).Id;
             _org.As(_org.Admin).Delete("crmc_feasibilityreview", pending); // nobody decided it yet: it may go
+            Assert.DoesNotContain(_org.Reviews(rejectedDeal).Entities, r => r.Id == pending);
         }
 }
 }
