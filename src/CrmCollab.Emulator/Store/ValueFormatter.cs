@@ -26,42 +26,36 @@ namespace CrmCollab.Emulator.Store
             var table = _catalog.Table(entity.LogicalName);
             if (table == null || entity.Attributes.Count == 0) return;
             // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
-            // Strings, numbers, dates and ids have no formatted value: their column is not even looked up.
-            int formatted = 0;
-            foreach (var pair in entity.Attributes)
-                if (IsFormatted(pair.Value)) formatted++;
-            if (formatted == 0) return;
-            SizedEntity.ReserveFormattedValues(entity, formatted);
             foreach (var pair in entity.Attributes)
             {
-                if (!IsFormatted(pair.Value)) continue;
-                var column = table.Column(pair.Key);
-                if (column == null) continue;
-                var text = FormatValue(column, pair.Value);
+                var text = FormatValue(table, pair.Key, pair.Value);
                 if (text != null) entity.FormattedValues[pair.Key] = text;
             }
         }
 
-        private static bool IsFormatted(object value) =>
-            value is OptionSetValue || value is EntityReference || value is Money || value is bool || value is OptionSetValueCollection;
-
-        private string FormatValue(ColumnDefinition column, object value)
+        /// <summary>
+        /// The formatted value of the kinds the engine formats (choices, lookups, money, Yes/No); null for the others,
+        /// whose column is then not even looked up. Dates and numbers are not formatted here (not modelled).
+        /// </summary>
+        private string FormatValue(TableDefinition table, string key, object value)
         {
             switch (value)
             {
                 case OptionSetValue option:
-                    return Label(column, option.Value);
+                    return table.Column(key) is ColumnDefinition choice ? Label(choice, option.Value) : null;
                 case OptionSetValueCollection options:
-                    return string.Join("; ", options.Select(o => Label(column, o.Value)));
+                    return table.Column(key) is ColumnDefinition choices ? string.Join("; ", options.Select(o => Label(choices, o.Value))) : null;
                 case EntityReference reference:
+                    if (table.Column(key) == null) return null;
                     reference.Name = PrimaryName(reference);
                     return reference.Name;
                 case Money money:
-                    int precision = column.Precision ?? 2;
+                    if (!(table.Column(key) is ColumnDefinition amount)) return null;
+                    int precision = amount.Precision ?? 2;
                     return money.Value.ToString(precision >= 0 && precision < MoneyFormats.Length ? MoneyFormats[precision] : "N" + precision,
                         CultureInfo.InvariantCulture);
                 case bool flag:
-                    return flag ? "Yes" : "No";
+                    return table.Column(key) == null ? null : flag ? "Yes" : "No";
                 default:
                     return null;
             }
