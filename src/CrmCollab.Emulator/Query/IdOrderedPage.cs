@@ -23,7 +23,7 @@ namespace CrmCollab.Emulator.Query
             IEnumerable<Entity> ordered = source.ScanInIdOrder(table, after);
             if (ordered == null) return null;
 
-            var keyed = new List<KeyedRow>(Math.Min(take, 1024));
+            var keyed = new List<KeyedRow>(Math.Min(take, 16)); // grows with the rows kept: most reads keep a few
             if (take == 0) return keyed;
             var buffer = new Entity[1]; // reused for the filter; each kept row gets its own array
             foreach (Entity entity in ordered)

@@ -44,7 +44,7 @@ namespace CrmCollab.Emulator.Store
                 case OptionSetValue option:
                     return table.Column(key) is ColumnDefinition choice ? Label(choice, option.Value) : null;
                 case OptionSetValueCollection options:
-                    return table.Column(key) is ColumnDefinition choices ? string.Join("; ", options.Select(o => Label(choices, o.Value))) : null;
+                    return table.Column(key) is ColumnDefinition choices ? Labels(choices, options) : null;
                 case EntityReference reference:
                     if (table.Column(key) == null) return null;
                     reference.Name = PrimaryName(reference);
@@ -62,6 +62,10 @@ namespace CrmCollab.Emulator.Store
         }
 
         private static readonly string[] MoneyFormats = { "N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9", "N10" };
+
+        // Its own method: a lambda in FormatValue would allocate its closure on every call, whatever the value's kind.
+        private static string Labels(ColumnDefinition column, OptionSetValueCollection options) =>
+            string.Join("; ", options.Select(o => Label(column, o.Value)));
 
         private static string Label(ColumnDefinition column, int value) =>
             column.OptionSet?.Find(value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,8 @@ namespace CrmCollab.Plugins.Data
     /// <summary>
     /// Loads what owner resolution needs for one account in a bounded number of queries, whatever the number of
     /// rules or functions: one Retrieve per level of the parent chain, one query for the chain's dedicated owners,
-    /// one for the active routing rules, and (only when something is unrouted) one for the fallback.
+    /// (only when a function has no dedicated owner) one for the active routing rules that can match the account,
+    /// and (only when something is unrouted) one for the fallback.
     /// </summary>
     public sealed class RoutingRepository
     {
@@ -27,7 +28,7 @@ namespace CrmCollab.Plugins.Data
             IReadOnlyList<AccountProfile> chain = AccountChain(accountId);
             var ids = chain.Select(a => (object)a.Id).ToArray();
             var fallback = new Lazy<Principal>(UnroutedFallback); // looked up once, and only if something is unrouted
-            return new OwnerResolver(chain, DedicatedOwners(ids), ActiveRules(), () => fallback.Value);
+            return new OwnerResolver(chain, DedicatedOwners(ids), () => ActiveRulesFor(chain[0]), () => fallback.Value);
         }
 
         public IReadOnlyList<AccountProfile> AccountChain(Guid accountId)
@@ -86,7 +87,12 @@ namespace CrmCollab.Plugins.Data
             };
         }
 
-        public IReadOnlyList<RoutingRule> ActiveRules()
+        /// <summary>
+        /// The active rules that can match the account: each criterion a rule sets (industry, territory, size) is
+        /// unset or equal to the account's, filtered by the server, so an organisation with a rule per sector and
+        /// function reads a few rows, not all of them. <see cref="RoutingRule.Matches"/> still decides.
+        /// </summary>
+        public IReadOnlyList<RoutingRule> ActiveRulesFor(AccountProfile account)
         {
             var query = new QueryExpression(RoutingRuleRow.Table)
             {
@@ -95,6 +101,9 @@ namespace CrmCollab.Plugins.Data
                     RoutingRuleRow.QueueId, RoutingRuleRow.Priority),
             };
             query.Criteria.AddCondition(RoutingRuleRow.IsActive, ConditionOperator.Equal, true);
+            UnsetOrEqual(query, RoutingRuleRow.IndustryCode, account.IndustryCode);
+            UnsetOrEqual(query, RoutingRuleRow.TerritoryId, account.TerritoryId);
+            UnsetOrEqual(query, RoutingRuleRow.CustomerSizeCode, account.CustomerSizeCode);
             AddUserState(query, RoutingRuleRow.UserId, "u");
             return _service.RetrieveMultiple(query).Entities
                 .Where(row => !row.Aliased<bool>("u." + SystemUser.IsDisabled)) // a rule pointing at a disabled user routes nothing
@@ -160,6 +169,19 @@ namespace CrmCollab.Plugins.Data
 
         private static Principal FirstPrincipal(Entity row, params string[] columns) =>
             columns.Select(c => row.Read<EntityReference>(c)).Where(r => r != null).Select(ToPrincipal).FirstOrDefault();
+
+        private static void UnsetOrEqual(QueryExpression query, string column, object accountValue)
+        {
+            if (accountValue == null)
+            {
+                query.Criteria.AddCondition(column, ConditionOperator.Null);
+                return;
+            }
+            var either = new FilterExpression(LogicalOperator.Or);
+            either.AddCondition(column, ConditionOperator.Null);
+            either.AddCondition(column, ConditionOperator.Equal, accountValue);
+            query.Criteria.AddFilter(either);
+        }
 
         private static void AddUserState(QueryExpression query, string lookup, string alias)
         {

@@ -44,6 +44,21 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void Rules_are_loaded_once_and_only_for_work_no_dedicated_owner_takes()
+        {
+            int loads = 0;
+            var rules = new[] { new RoutingRule { Id = Guid.NewGuid(), Name = "Logistics desk", Function = BusinessFunction.Logistics, Target = DefaultLogistics, Priority = 100 } };
+            var resolver = new OwnerResolver(new[] { Plant, Group }, new[] { Owner(Plant, BusinessFunction.Adv, Alice) },
+                () => { loads++; return rules; }, () => Unrouted);
+
+            Assert.Same(Alice, resolver.Resolve(BusinessFunction.Adv, Today).Owner);
+            Assert.Equal(0, loads);
+            Assert.Same(DefaultLogistics, resolver.Resolve(BusinessFunction.Logistics, Today).Owner);
+            Assert.Same(Unrouted, resolver.Resolve(BusinessFunction.Sav, Today).Owner);
+            Assert.Equal(1, loads);
+        }
+
+        [Fact]
         public void A_disabled_dedicated_owner_hands_over_to_the_backup()
         {
             var owners = new[] { Owner(Plant, BusinessFunction.Adv, Alice, active: false, backup: Bob) };

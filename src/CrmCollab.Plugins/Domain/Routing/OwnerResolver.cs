@@ -14,7 +14,7 @@ namespace CrmCollab.Plugins.Domain.Routing
     {
         private readonly IReadOnlyList<AccountProfile> _chain;
         private readonly ILookup<Guid, DedicatedOwner> _owners; // by account; no ValueTuple on net462
-        private readonly ILookup<BusinessFunction, RoutingRule> _rules;
+        private readonly Lazy<ILookup<BusinessFunction, RoutingRule>> _rules;
         private readonly Func<Principal> _unroutedFallback;
 
         /// <param name="accountChain">The account first, then its parent, grand-parent… (cycles are cut by the loader).</param>
@@ -23,12 +23,24 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <param name="unroutedFallback">The queue or team that takes work nobody was found for; asked only when needed.</param>
         public OwnerResolver(IReadOnlyList<AccountProfile> accountChain, IEnumerable<DedicatedOwner> dedicatedOwners,
             IEnumerable<RoutingRule> rules, Func<Principal> unroutedFallback)
+            : this(accountChain, dedicatedOwners, () => rules, unroutedFallback)
+        {
+        }
+
+        /// <param name="loadRules">
+        /// Active routing rules (at least every rule that could match the account), loaded on the first function no
+        /// dedicated owner takes: work the account's own people receive reads no rule.
+        /// </param>
+        public OwnerResolver(IReadOnlyList<AccountProfile> accountChain, IEnumerable<DedicatedOwner> dedicatedOwners,
+            Func<IEnumerable<RoutingRule>> loadRules, Func<Principal> unroutedFallback)
         {
             if (accountChain == null || accountChain.Count == 0)
                 throw new ArgumentException("Routing needs the account.", nameof(accountChain));
+            if (loadRules == null) throw new ArgumentNullException(nameof(loadRules));
             _chain = accountChain;
             _owners = (dedicatedOwners ?? Enumerable.Empty<DedicatedOwner>()).ToLookup(o => o.AccountId);
-            _rules = (rules ?? Enumerable.Empty<RoutingRule>()).Where(r => r.Target != null).ToLookup(r => r.Function);
+            _rules = new Lazy<ILookup<BusinessFunction, RoutingRule>>(() =>
+                (loadRules() ?? Enumerable.Empty<RoutingRule>()).Where(r => r.Target != null).ToLookup(r => r.Function));
             _unroutedFallback = unroutedFallback;
         }
 
@@ -74,7 +86,7 @@ namespace CrmCollab.Plugins.Domain.Routing
         }
 
         private RoutingRule BestRule(BusinessFunction function, AccountProfile account) =>
-            _rules[function]
+            _rules.Value[function]
                 .Where(r => r.Matches(account))
                 .OrderByDescending(r => r.CriteriaCount)
                 .ThenBy(r => r.Priority)
