@@ -28,7 +28,13 @@ namespace CrmCollab.Plugins.Feasibility
             _service = service;
         }
 
-        public IReadOnlyList<FeasibilityRule> ActiveRules()
+        /// <summary>
+        /// The active rules that can apply to a deal with these facts: the server leaves out those whose amount,
+        /// custom-solution or discount criterion the deal misses, so a small standard deal reads few rows or none.
+        /// Industry and lead time are not filtered here (the industry is read only when a rule needs it);
+        /// <see cref="FeasibilityRule.Applies"/> still decides.
+        /// </summary>
+        public IReadOnlyList<FeasibilityRule> ActiveRulesFor(DealFacts deal)
         {
             var query = new QueryExpression(FeasibilityRuleRow.Table)
             {
@@ -38,7 +44,30 @@ namespace CrmCollab.Plugins.Feasibility
                     FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns),
             };
             query.Criteria.AddCondition(FeasibilityRuleRow.IsActive, ConditionOperator.Equal, true);
+            UnsetOrAtMost(query, FeasibilityRuleRow.MinAmount, deal.Amount);
+            UnsetOrAtMost(query, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);
+            if (!deal.IsCustomSolution)
+            {
+                var standard = new FilterExpression(LogicalOperator.Or);
+                standard.AddCondition(FeasibilityRuleRow.CustomOnly, ConditionOperator.Null);
+                standard.AddCondition(FeasibilityRuleRow.CustomOnly, ConditionOperator.Equal, false);
+                query.Criteria.AddFilter(standard);
+            }
             return _service.RetrieveMultiple(query).Entities.Select(ToRule).ToList();
+        }
+
+        /// <summary>The rule's threshold is unset, or the deal's value reaches it (no value: only unset thresholds).</summary>
+        private static void UnsetOrAtMost(QueryExpression query, string threshold, decimal? dealValue)
+        {
+            if (dealValue == null)
+            {
+                query.Criteria.AddCondition(threshold, ConditionOperator.Null);
+                return;
+            }
+            var either = new FilterExpression(LogicalOperator.Or);
+            either.AddCondition(threshold, ConditionOperator.Null);
+            either.AddCondition(threshold, ConditionOperator.LessEqual, dealValue.Value);
+            query.Criteria.AddFilter(either);
         }
 
         public static FeasibilityRule ToRule(Entity row) => new FeasibilityRule

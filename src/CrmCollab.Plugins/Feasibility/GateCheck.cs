@@ -10,8 +10,8 @@ namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
     /// Reads what the gate rule needs, at the moment of the attempt, and asks <see cref="FeasibilityClearance"/>:
-    /// the active rules (one query), the account's industry only when a rule looks at it (one Retrieve), and the
-    /// deal's reviews only when some required function's gate is crossed (one query).
+    /// the active rules that can apply to the deal (one query), the account's industry only when a rule looks at it
+    /// (one Retrieve), and the deal's reviews only when some required function's gate is crossed (one query).
     /// </summary>
     public sealed class GateCheck
     {
@@ -27,7 +27,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now)
         {
-            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRules();
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(FeasibilityRepository.FactsOf(deal));
             if (rules.Count == 0) return null;
             int? industry = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(FeasibilityRepository.FactsOf(deal, industry), now, rules);

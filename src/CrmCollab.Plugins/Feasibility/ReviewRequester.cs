@@ -35,7 +35,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>
         public RequestOutcome Request(Entity deal, int stage, DateTime now)
         {
-            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRules();
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(FeasibilityRepository.FactsOf(deal));
             Guid? accountId = HandoffCreation.AccountOf(deal);
             DealFacts facts = FeasibilityRepository.FactsOf(deal, _repository.IndustryOf(accountId, rules));
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
