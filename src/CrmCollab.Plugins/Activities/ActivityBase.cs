@@ -1,5 +1,7 @@
 using System;
 using System.Activities;
+using System.ServiceModel;
+using CrmCollab.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -7,10 +9,16 @@ namespace CrmCollab.Plugins.Activities
 {
     /// <summary>
     /// Base of CrmCollab's custom workflow activities: resolves the workflow context and services once, traces
-    /// entry and exit, and turns an unexpected failure into a message the workflow's owner can act on.
+    /// entry and exit, and turns a failure into a message the workflow's owner can act on: a refusal as it was
+    /// worded, anything else as one coded sentence, its detail (type, stack) in the trace only.
     /// </summary>
     public abstract class ActivityBase : CodeActivity
     {
+        /// <summary>What the workflow's owner reads when the step failed for a reason that is no refusal.</summary>
+        public const string FailedText =
+            "This CrmCollab workflow step could not complete. Check that the records the workflow gives it still exist, then run " +
+            "the workflow again; if it fails again, ask your CrmCollab administrator, who finds the cause in the plug-in trace log.";
+
         protected sealed override void Execute(CodeActivityContext executionContext)
         {
             var workflowContext = executionContext.GetExtension<IWorkflowContext>()
@@ -23,14 +31,15 @@ namespace CrmCollab.Plugins.Activities
             {
                 Run(local);
             }
-            catch (InvalidPluginExecutionException)
+            catch (InvalidPluginExecutionException refusal)
             {
+                tracing?.Trace("{0} refused: {1}", GetType().Name, refusal.Message);
                 throw;
             }
-            catch (Exception unexpected)
+            catch (Exception failure)
             {
-                tracing?.Trace("{0} failed: {1}", GetType().Name, unexpected.ToString());
-                throw new InvalidPluginExecutionException($"The CrmCollab workflow step could not complete: {unexpected.Message}", unexpected);
+                tracing?.Trace("{0} failed: {1}", GetType().Name, failure.ToString());
+                throw new InvalidPluginExecutionException(MessageFor(failure), failure);
             }
             finally
             {
@@ -39,25 +48,29 @@ namespace CrmCollab.Plugins.Activities
         }
 
         protected abstract void Run(ActivityContext context);
-    }
 
-    /// <summary>What an activity body needs, resolved once.</summary>
-    public sealed class ActivityContext
-    {
-        internal ActivityContext(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationServiceFactory factory, ITracingService tracing)
+        /// <summary>
+        /// A refusal anywhere in the failure's causes keeps its own words (a CrmCollab step's refusal, or a CrmCollab
+        /// plugin's coded refusal of a record the step saved); anything else reads <see cref="FailedText"/>.
+        /// </summary>
+        public static string MessageFor(Exception failure)
         {
-            Activity = activity;
-            Workflow = workflow;
-            Tracing = tracing;
-            SystemService = factory?.CreateOrganizationService(null)
-                ?? throw new InvalidPluginExecutionException("The workflow host provided no organization service factory.");
+            for (Exception cause = failure; cause != null; cause = cause.InnerException)
+            {
+                if (cause is InvalidPluginExecutionException refusal) return refusal.Message;
+                if (cause is FaultException<OrganizationServiceFault> fault && Refusal.CodeOf(fault.Detail?.Message) != null)
+                    return fault.Detail.Message;
+            }
+            return new Refusal(RefusalCodes.WorkflowStepFailed, FailedText).Message;
         }
 
-        public CodeActivityContext Activity { get; }
-        public IWorkflowContext Workflow { get; }
-        public ITracingService Tracing { get; }
-        /// <summary>Routing reads owners and rules whatever the workflow owner's rights, as the plugins do.</summary>
-        public IOrganizationService SystemService { get; }
-        public DateTime Now => Workflow.OperationCreatedOn;
+        /// <summary>The step was given no value for an input it needs (a property left empty, or a record without it).</summary>
+        /// <param name="step">The step as the workflow designer lists it: "Create Post-Sale Handoff".</param>
+        /// <param name="what">What it needs: "an opportunity".</param>
+        /// <param name="property">The step's property that gives it: "Opportunity".</param>
+        protected static InvalidPluginExecutionException MissingInput(string step, string what, string property) =>
+            new InvalidPluginExecutionException(new Refusal(RefusalCodes.WorkflowInputMissing,
+                $"The {step} step needs {what}: set its {property} property (and check that the record it reads it from has one), " +
+                "then run the workflow again.").Message);
     }
 }

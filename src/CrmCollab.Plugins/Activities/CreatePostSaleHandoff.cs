@@ -23,7 +23,7 @@ namespace CrmCollab.Plugins.Activities
         protected override void Run(ActivityContext context)
         {
             EntityReference deal = Opportunity.Get(context.Activity)
-                ?? throw new InvalidPluginExecutionException("Create Post-Sale Handoff needs the opportunity.");
+                ?? throw MissingInput("Create Post-Sale Handoff", "an opportunity", "Opportunity");
             HandoffResult result = new HandoffCreation(context.SystemService, context.Tracing).Run(deal.Id, context.Now);
             if (result.FailureMessage != null) throw new InvalidPluginExecutionException(result.FailureMessage);
             TasksCreated.Set(context.Activity, result.Created);

@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Activities
         {
             EntityReference account = Account.Get(context.Activity);
             OptionSetValue kind = Kind.Get(context.Activity);
-            if (account == null) throw new InvalidPluginExecutionException("Raise Field Signal needs the account the signal is about.");
+            if (account == null) throw MissingInput("Raise Field Signal", "the account the signal is about", "Account");
             // As the workflow's user: the signal is raised by them, with their rights.
             IOrganizationService service = context.Activity.GetExtension<IOrganizationServiceFactory>()
                 .CreateOrganizationService(context.Workflow.UserId);

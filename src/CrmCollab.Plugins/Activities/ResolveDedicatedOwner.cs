@@ -38,8 +38,9 @@ namespace CrmCollab.Plugins.Activities
         {
             EntityReference account = Account.Get(context.Activity);
             OptionSetValue function = Function.Get(context.Activity);
-            if (account == null || function == null || !BusinessFunctions.IsDefined(function.Value))
-                throw new InvalidPluginExecutionException("Resolve Dedicated Owner needs an account and one of CrmCollab's functions.");
+            if (account == null) throw MissingInput("Resolve Dedicated Owner", "an account", "Account");
+            if (function == null || !BusinessFunctions.IsDefined(function.Value))
+                throw MissingInput("Resolve Dedicated Owner", "one of CrmCollab's functions (ADV, Logistics, SAV, …)", "Function");
             OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id)
                 .Resolve((BusinessFunction)function.Value, context.Now);
             Principal owner = routing.Owner;

@@ -17,8 +17,8 @@ namespace CrmCollab.Plugins.Data
             if (value is T typed) return typed;
             Type wanted = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
             if (wanted.IsInstanceOfType(value)) return (T)value;
-            throw new InvalidPluginExecutionException(
-                $"'{ColumnLabels.Of(column)}' must be {KindOf(wanted)}; the change sent {KindOf(value.GetType())}. Correct the value and save again.");
+            throw new InvalidPluginExecutionException(new Domain.Refusal(Domain.RefusalCodes.ValueWrongKind,
+                $"'{ColumnLabels.Of(column)}' must be {KindOf(wanted)}; the change sent {KindOf(value.GetType())}. Correct the value and save again.").Message);
         }
 
         /// <summary>What a person calls a kind of value.</summary>

@@ -55,5 +55,27 @@ namespace CrmCollab.Plugins.Domain
         public const string SettingUnknownQueue = "CRMC-SETTING-UNKNOWN-QUEUE";
         public const string SettingUnverifiable = "CRMC-SETTING-UNVERIFIABLE";
         public const string RuleInvalid = "CRMC-RULE-INVALID";
+
+        // Amendments and reviews created in a state only a decision gives, or without what they need.
+        public const string AmendmentCreatedDecided = "CRMC-AMENDMENT-CREATED-DECIDED";
+        public const string AmendmentNoDeal = "CRMC-AMENDMENT-NO-DEAL";
+        public const string ReviewCreatedDecided = "CRMC-REVIEW-CREATED-DECIDED";
+
+        // Administrators' set-up: dedicated owners and routing rules.
+        public const string OwnerInvalid = "CRMC-OWNER-INVALID";
+        public const string OwnerOverlap = "CRMC-OWNER-OVERLAP";
+        public const string RoutingRuleInvalid = "CRMC-ROUTING-RULE-INVALID";
+
+        // Field signals raised incomplete.
+        public const string SignalIncomplete = "CRMC-SIGNAL-INCOMPLETE";
+
+        // Post-sale handoff creation (the job on a win, and the Create Post-Sale Handoff workflow step).
+        public const string HandoffNoAccount = "CRMC-HANDOFF-NO-ACCOUNT";
+        public const string HandoffIncomplete = "CRMC-HANDOFF-INCOMPLETE";
+
+        // Any write or workflow step: a value of the wrong kind, a step configured without its input, a step that failed.
+        public const string ValueWrongKind = "CRMC-VALUE-WRONG-KIND";
+        public const string WorkflowInputMissing = "CRMC-WORKFLOW-INPUT-MISSING";
+        public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
     }
 }

@@ -48,9 +48,7 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void OnCreate(LocalPluginContext context)
         {
-            int? decision = context.TargetEntity.Choice(FeasibilityReviewRow.Decision);
-            if (decision.HasValue && decision != (int)ReviewDecision.Pending)
-                throw new InvalidPluginExecutionException("A feasibility review starts Pending; its reviewer decides it afterwards.");
+            Throw(ReviewEditRules.CheckCreate(context.TargetEntity.Choice(FeasibilityReviewRow.Decision)));
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>

@@ -33,10 +33,9 @@ namespace CrmCollab.Plugins.Routing
         private static void Validate(LocalPluginContext context)
         {
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
-            var problems = DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
+            Throw(DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
-                row.Read<DateTime?>(DedicatedOwnerRow.ValidTo)).ToList();
-            if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
+                row.Read<DateTime?>(DedicatedOwnerRow.ValidTo)));
             foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
             {
                 Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));
@@ -46,15 +45,22 @@ namespace CrmCollab.Plugins.Routing
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
             Entity clash = Overlapping(context, candidate);
-            if (clash != null)
-            {
-                DedicatedOwner other = RoutingRepository.ToDedicatedOwner(clash);
-                string until = other.ValidTo.HasValue ? other.ValidTo.Value.ToString("yyyy-MM-dd") : "open-ended";
-                throw new InvalidPluginExecutionException(
-                    $"This account already has a {candidate.Function.Label()} dedicated owner for that period: " +
-                    $"'{clash.Read<string>(DedicatedOwnerRow.Name) ?? other.Owner?.ToString()}' ({other.Owner}), valid {other.ValidFrom:yyyy-MM-dd} → {until}. " +
-                    "End that row (set its 'valid to') before this one starts, or edit it instead.");
-            }
+            if (clash == null) return;
+            EntityReference owner = clash.Read<EntityReference>(DedicatedOwnerRow.UserId) ?? clash.Read<EntityReference>(DedicatedOwnerRow.TeamId);
+            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, owner),
+                clash.Read<string>(DedicatedOwnerRow.Name)));
+        }
+
+        /// <summary>The user's full name or the team's name: the lookup's own when it carries one, else read (one query); null when none.</summary>
+        private static string NameOf(IOrganizationService service, EntityReference principal)
+        {
+            if (principal == null) return null;
+            if (!string.IsNullOrWhiteSpace(principal.Name)) return principal.Name;
+            bool isTeam = principal.LogicalName == Team.Table;
+            string column = isTeam ? Team.Name : SystemUser.FullName;
+            var query = new QueryExpression(principal.LogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
+            query.Criteria.AddCondition(isTeam ? Team.Id : SystemUser.Id, ConditionOperator.Equal, principal.Id);
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Read<string>(column);
         }
 
         /// <summary>The user or team named, read with its security roles (a user's through its teams too): two or three queries.</summary>

@@ -10,20 +10,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Routing
 {
-    public sealed class HandoffResult
-    {
-        /// <summary>The handoffs that could not be created, each with its function and the platform's reason.</summary>
-        public List<string> Failed { get; } = new List<string>();
-        public int Created { get; set; }
-
-        /// <summary>The sentence for the job's failure (retried; the created handoffs stay), or null when all were made.</summary>
-        public string FailureMessage => Failed.Count == 0 ? null
-            : $"{Failed.Count} handoff(s) could not be created ({string.Join("; ", Failed)}); the other {Created} were. " +
-              "The job is retried; a note on the deal says what to fix.";
-        public int Unrouted { get; set; }
-        public int AlreadyPresent { get; set; }
-    }
-
     /// <summary>
     /// Creates the post-sale handoff tasks of a won deal, routed to the account's dedicated owners.
     /// Safe to run again: templates already done for the deal are skipped, so a retry completes a partial run.
@@ -46,8 +32,7 @@ namespace CrmCollab.Plugins.Routing
                 Opportunity.RequestedDelivery, Opportunity.PaymentTerms, Opportunity.OwnerId, Opportunity.TransactionCurrencyId));
             Guid? accountId = AccountOf(deal);
             if (accountId == null)
-                throw new InvalidPluginExecutionException(
-                    $"The opportunity '{deal.Read<string>(Opportunity.Name)}' has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
+                throw new InvalidPluginExecutionException(HandoffCreationRules.NoAccount(deal.Read<string>(Opportunity.Name)).Message);
 
             var templates = ActiveTemplates();
             List<Entity> existingTasks = ExistingHandoffs(opportunityId);

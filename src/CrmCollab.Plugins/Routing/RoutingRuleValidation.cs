@@ -24,8 +24,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity rule = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
             int targets = new[] { RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId }.Count(c => rule.IsFilled(c));
-            var problems = DedicatedOwnerRules.CheckRule(rule.Choice(RoutingRuleRow.Function), targets).ToList();
-            if (problems.Count > 0) throw new InvalidPluginExecutionException(string.Join(" ", problems));
+            Throw(DedicatedOwnerRules.CheckRule(rule.Choice(RoutingRuleRow.Function), targets));
         }
     }
 }

@@ -30,10 +30,8 @@ namespace CrmCollab.Plugins.Signals
         {
             Entity signal = context.TargetEntity;
             int? kind = signal.Choice(FieldSignalRow.Kind);
-            string refusal = FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
-                signal.IsFilled(FieldSignalRow.CompetitorId));
-            if (refusal == null && signal.RefId(FieldSignalRow.AccountId) == null) refusal = "Choose the account this signal is about.";
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
+            Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
+                signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);
@@ -46,7 +44,7 @@ namespace CrmCollab.Plugins.Signals
                 DedicatedOwnerRowsOf(context.SystemService, raiser),
                 signal.RefId(FieldSignalRow.AccountId).Value, context.Now);
             Refusal stamped = FieldSignalRules.CheckRaisedByFunction(signal.Choice(FieldSignalRow.RaisedByFunction), function);
-            if (stamped != null) throw new InvalidPluginExecutionException(stamped.Message);
+            Throw(stamped);
             signal[FieldSignalRow.RaisedByFunction] = function == null ? null : new OptionSetValue((int)function.Value);
         }
 

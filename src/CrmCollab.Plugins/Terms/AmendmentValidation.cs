@@ -39,18 +39,17 @@ namespace CrmCollab.Plugins.Terms
         private static void OnCreate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            RefuseStamps(target);
-            AmendmentState state = StateOf(target) ?? AmendmentState.Draft;
-            if (state != AmendmentState.Draft && state != AmendmentState.Submitted)
-                throw new InvalidPluginExecutionException("A new amendment starts as Draft or Submitted; an approver decides it afterwards.");
-            target[AmendmentRow.State] = new OptionSetValue((int)state);
-            CheckContent(target);
+            AmendmentState? state = StateOf(target);
             Guid? dealId = target.RefId(AmendmentRow.OpportunityId);
-            if (dealId == null) throw new InvalidPluginExecutionException("Choose the won opportunity whose terms this amendment changes.");
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.StateCode));
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon) throw new InvalidPluginExecutionException(AmendmentRules.DealNotWon);
+            var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
+                new ColumnSet(Opportunity.Name, Opportunity.StateCode)));
+            Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
+                AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
+                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon);
+            Throw(refusal);
+            target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
-                target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Read<string>(Opportunity.Name), 100);
+                target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Value.Read<string>(Opportunity.Name), 100);
         }
 
         /// <summary>One guard for every change of an amendment, in the order of <see cref="AmendmentEditRules.Check"/>.</summary>
@@ -125,18 +124,6 @@ namespace CrmCollab.Plugins.Terms
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
             query.Criteria.AddCondition(FeasibilityReviewRow.OwnerId, ConditionOperator.Equal, userId);
             return service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
-        private static void CheckContent(Entity amendment)
-        {
-            string refusal = AmendmentRules.CheckContent(amendment.Read<string>(AmendmentRow.Reason),
-                AmendmentRow.Proposals.Keys.Any(amendment.IsFilled));
-            if (refusal != null) throw new InvalidPluginExecutionException(refusal);
-        }
-
-        private static void RefuseStamps(Entity target)
-        {
-            if (Stamps.Any(target.Contains)) throw new InvalidPluginExecutionException(AmendmentRules.StampRefusal);
         }
 
         private static AmendmentState? StateOf(Entity row) => (AmendmentState?)row.Choice(AmendmentRow.State);

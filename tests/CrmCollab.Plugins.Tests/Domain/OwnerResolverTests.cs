@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using Xunit;
 
@@ -160,15 +161,20 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void Both_or_neither_of_user_and_team_is_refused()
         {
-            Assert.Contains("not both", string.Join(" ", DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), Guid.NewGuid(), null, null)));
-            Assert.Contains("Set the user or the team", string.Join(" ", DedicatedOwnerRules.Check((int)BusinessFunction.Adv, null, null, null, null)));
-            Assert.Empty(DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), null, null, null));
+            Refusal both = DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), Guid.NewGuid(), null, null);
+            Refusal neither = DedicatedOwnerRules.Check((int)BusinessFunction.Adv, null, null, null, null);
+
+            Assert.Equal(RefusalCodes.OwnerInvalid, both.Code);
+            Assert.Contains("not both", both.Text);
+            Assert.Equal(RefusalCodes.OwnerInvalid, neither.Code);
+            Assert.Contains("Set the user or the team", neither.Text);
+            Assert.Null(DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), null, null, null));
         }
 
         [Fact]
         public void An_unknown_function_value_is_refused()
         {
-            Assert.Contains("not one of CrmCollab's functions", DedicatedOwnerRules.Check(42, Guid.NewGuid(), null, null, null).Single());
+            Assert.StartsWith("The function value 42 is not one of CrmCollab's functions", DedicatedOwnerRules.Check(42, Guid.NewGuid(), null, null, null).Text);
         }
 
         [Fact]
@@ -187,9 +193,10 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void A_routing_rule_needs_exactly_one_target()
         {
-            Assert.Contains("Set the user, team or queue", DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 0).Single());
-            Assert.Contains("only one target", DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 2).Single());
-            Assert.Empty(DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 1));
+            Assert.Equal("Set the user, team or queue that receives the work routed by this rule.", DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 0).Text);
+            Assert.Equal("Set only one target (a user, a team or a queue) on a routing rule.", DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 2).Text);
+            Assert.Equal(RefusalCodes.RoutingRuleInvalid, DedicatedOwnerRules.CheckRule(null, 2).Code);
+            Assert.Null(DedicatedOwnerRules.CheckRule((int)BusinessFunction.Sav, 1));
         }
     }
 }

@@ -105,8 +105,8 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(raised.AddDays(2), FieldSignalRules.AcknowledgementDue(SignalKind.Lead, raised));
             Assert.True(FieldSignalRules.CreatesLead(SignalKind.Lead));
             Assert.False(FieldSignalRules.CreatesLead(SignalKind.Complaint));
-            Assert.Contains("Name the competitor", FieldSignalRules.CheckContent((int)SignalKind.CompetitorPresence, "Seen at the plant", false));
-            Assert.Contains("Describe what you saw", FieldSignalRules.CheckContent((int)SignalKind.Lead, "", false));
+            Assert.Contains("Name the competitor", FieldSignalRules.CheckContent((int)SignalKind.CompetitorPresence, "Seen at the plant", false, true).Text);
+            Assert.Contains("Describe what you saw", FieldSignalRules.CheckContent((int)SignalKind.Lead, "", false, true).Text);
         }
     }
 

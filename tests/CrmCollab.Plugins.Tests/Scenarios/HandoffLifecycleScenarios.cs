@@ -59,7 +59,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef));
 
             Assert.Equal("The opportunity 'Walk-in order' has no account, so its handoffs cannot be routed. " +
-                "Set its account (customer), then run the Create Post-Sale Handoff step on it.", refusal.Message);
+                "Set its account (customer), then run the Create Post-Sale Handoff step on it. [CRMC-HANDOFF-NO-ACCOUNT]", refusal.Message);
             Assert.Empty(_org.HandoffTasks(deal).Entities);
         }
 
@@ -113,7 +113,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Contains("not both", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv, user: _alice, team: team)));
             Assert.Contains("Set the user or the team", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(other, BusinessFunction.Adv)));
-            Assert.Contains("already has a Logistics dedicated owner", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _alice)));
+            Assert.Contains("The user Lena Logistics is already this account's Logistics dedicated owner", CrmCollabOrg.Refusal(() => _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _alice)));
             Assert.Contains("not one of CrmCollab's functions", CrmCollabOrg.Refusal(() => admin.Create(new Entity("crmc_dedicatedowner")
             {
                 ["crmc_name"] = "Odd", ["crmc_accountid"] = new EntityReference("account", other), ["crmc_function"] = new OptionSetValue(42),

@@ -103,7 +103,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             var notes = new QueryExpression("annotation") { ColumnSet = new ColumnSet("subject", "notetext") };
             notes.Criteria.AddCondition("objectid", ConditionOperator.Equal, deal);
             Assert.Contains(_org.System.RetrieveMultiple(notes).Entities, n => ((string)n["notetext"]).Contains("could not create") && ((string)n["notetext"]).Contains("ADV 'Draw up the contract"));
-            Assert.Contains(_org.Engine.AsyncFailures, f => f.Message.Contains("1 handoff(s) could not be created"));
+            Assert.Contains(_org.Engine.AsyncFailures, f => f.Message.Contains("1 handoff(s) could not be created")
+                && Plugins.Domain.Refusal.CodeOf(f.Message) == Plugins.Domain.RefusalCodes.HandoffIncomplete);
         }
     }
 }

@@ -32,6 +32,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return message;
         }
 
+        /// <summary>
+        /// <see cref="Refused"/>, for a refusal that names records and people: by name, never by id. (A refusal that
+        /// echoes an id the person typed themselves uses <see cref="Refused"/>.)
+        /// </summary>
+        public string RefusedNamingNoId(string code, Action attempt, params string[] tables)
+        {
+            string message = Refused(code, attempt, tables);
+            ShowsNoIdOrTypeName(message);
+            return message;
+        }
+
         /// <summary>What a person reads: no type name, no stack trace, no "a" before a vowel.</summary>
         public static void ReadsAsASentence(string message)
         {
@@ -39,6 +50,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.DoesNotContain(" at CrmCollab.", message);
             Assert.DoesNotContain("CrmCollab.Plugins.", message);
             Assert.DoesNotMatch(@"\b[Aa] [AEIOaeio]\w", message);
+        }
+
+        /// <summary>What a person reads names records by name: no id (GUID) and no .NET type name in it.</summary>
+        public static void ShowsNoIdOrTypeName(string message)
+        {
+            Assert.DoesNotMatch(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message);
+            Assert.DoesNotMatch(@"\b(System|Microsoft|CrmCollab)\.[A-Z]\w*", message);
+            Assert.DoesNotContain("Exception", message);
         }
 
         /// <summary>One request through ExecuteMultiple (the batch goes on, each item its own transaction): the item's fault.</summary>

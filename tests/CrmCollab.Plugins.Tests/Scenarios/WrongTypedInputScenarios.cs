@@ -13,6 +13,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         private static void AssertReadable(string message, string expected)
         {
             Assert.Contains(expected, message);
+            Assert.Equal(Plugins.Domain.RefusalCodes.ValueWrongKind, Plugins.Domain.Refusal.CodeOf(message));
             Assert.DoesNotContain("Exception", message);
             Assert.DoesNotContain("System.", message);
             Assert.DoesNotContain("Microsoft.", message);

@@ -3,38 +3,20 @@ using System.Collections.Generic;
 
 namespace CrmCollab.Plugins.Domain.Feasibility
 {
-    /// <summary>
-    /// An Update of a feasibility review as the review guard sees it. Facts that cost a query are functions, asked
-    /// only when the check that needs them is reached.
-    /// </summary>
-    public sealed class ReviewEdit
-    {
-        /// <summary>Labels of the server-recorded columns the update changes (deal, function, due date…).</summary>
-        public IReadOnlyList<string> ChangedServerColumns { get; set; } = Array.Empty<string>();
-
-        /// <summary>The update is made by CrmCollab's server-side code.</summary>
-        public Func<bool> IsServerCall { get; set; } = () => false;
-
-        /// <summary>The decision, the conditions or the rejection reason change.</summary>
-        public bool ChangesDecision { get; set; }
-
-        /// <summary>The deal's own change invalidating the review (MaterialChange, from the deal's operation).</summary>
-        public bool IsCrmCollabInvalidation { get; set; }
-
-        public Func<bool> DealIsWon { get; set; } = () => false;
-
-        public ReviewDecision Current { get; set; }
-        public ReviewDecision Proposed { get; set; }
-        public string Conditions { get; set; }
-        public string RejectionReason { get; set; }
-
-        /// <summary>Why the caller may not decide this review (null: they may): <see cref="ReviewDecisionRules.CheckDecider"/>.</summary>
-        public Func<string> DeciderProblem { get; set; } = () => null;
-    }
-
     /// <summary>What a change of a feasibility review must respect, in a fixed order.</summary>
     public static class ReviewEditRules
     {
+        /// <summary>
+        /// A review is born Pending (CrmCollab requests it when the deal needs it); only its reviewer decides it, later,
+        /// so a create that brings its own decision (form, import, API, upsert) is refused.
+        /// </summary>
+        public static Refusal CheckCreate(int? decision) =>
+            decision == null || decision == (int)ReviewDecision.Pending
+                ? null
+                : new Refusal(RefusalCodes.ReviewCreatedDecided,
+                    "A feasibility review is created Pending and decided afterwards by its reviewer. Leave its decision empty or Pending; " +
+                    "CrmCollab requests the reviews a deal needs when the deal is saved.");
+
         /// <summary>Null when the change is acceptable, else the refusal.</summary>
         public static Refusal Check(ReviewEdit edit)
         {

@@ -7,8 +7,14 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// <summary>What makes a dedicated owner row or a routing rule acceptable at save time.</summary>
     public static class DedicatedOwnerRules
     {
-        /// <summary>Problems with one row on its own, as sentences an administrator can act on.</summary>
-        public static IEnumerable<string> Check(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo)
+        /// <summary>
+        /// A row on its own: null when complete, else one refusal listing every problem, as sentences an administrator
+        /// (or an import's author) can act on.
+        /// </summary>
+        public static Refusal Check(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo) =>
+            Refused(RefusalCodes.OwnerInvalid, Problems(functionValue, userId, teamId, validFrom, validTo));
+
+        private static IEnumerable<string> Problems(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo)
         {
             if (functionValue == null)
                 yield return "Choose the function (ADV, Logistics, SAV, …) this owner is dedicated to.";
@@ -21,6 +27,41 @@ namespace CrmCollab.Plugins.Domain.Routing
             if (validFrom.HasValue && validTo.HasValue && validTo.Value.Date < validFrom.Value.Date)
                 yield return $"'Valid to' ({validTo.Value:yyyy-MM-dd}) is before 'valid from' ({validFrom.Value:yyyy-MM-dd}).";
         }
+
+        private static Refusal Refused(string code, IEnumerable<string> problems)
+        {
+            string text = string.Join(" ", problems);
+            return text.Length == 0 ? null : new Refusal(code, text);
+        }
+
+        /// <summary>
+        /// The row clashes with <paramref name="other"/>, an active row of the same account and function over an
+        /// overlapping period. It names that row's owner by name, never by id: "another owner" when no name is known.
+        /// </summary>
+        /// <param name="ownerName">The other row's user's full name or team's name; null when unknown.</param>
+        /// <param name="rowName">The other row's own name (crmc_name); null when it has none.</param>
+        public static Refusal Overlap(DedicatedOwner other, string ownerName, string rowName)
+        {
+            string name = Shown(ownerName);
+            string who = name == null ? "Another owner"
+                : other.Owner?.Kind == PrincipalKind.Team ? "The team " + name : "The user " + name;
+            string row = Shown(rowName) == null ? "" : $" (row '{rowName.Trim()}')";
+            return new Refusal(RefusalCodes.OwnerOverlap,
+                $"{who} is already this account's {other.Function.Label()} dedicated owner {Period(other)}{row}, and one account has one " +
+                "dedicated owner per function at a time. End that row (set its 'valid to' before this one starts), or edit that row instead.");
+        }
+
+        private static string Period(DedicatedOwner row)
+        {
+            bool starts = row.ValidFrom != DateTime.MinValue;
+            if (starts && row.ValidTo.HasValue) return $"from {row.ValidFrom:yyyy-MM-dd} to {row.ValidTo.Value:yyyy-MM-dd}";
+            if (starts) return $"from {row.ValidFrom:yyyy-MM-dd} with no end date";
+            return row.ValidTo.HasValue ? $"until {row.ValidTo.Value:yyyy-MM-dd}" : "with no start or end date";
+        }
+
+        /// <summary>A name fit to show a person: null when empty or when it is only an id.</summary>
+        private static string Shown(string name) =>
+            string.IsNullOrWhiteSpace(name) || Guid.TryParse(name.Trim(), out _) ? null : name.Trim();
 
         /// <summary>The first other row of the same account × function whose validity overlaps, or null.</summary>
         public static DedicatedOwner FindOverlap(DedicatedOwner candidate, IEnumerable<DedicatedOwner> sameAccountAndFunction) =>
@@ -55,8 +96,11 @@ namespace CrmCollab.Plugins.Domain.Routing
         private static string Capitalised(string text) =>
             string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-        /// <summary>Problems with a routing rule on its own.</summary>
-        public static IEnumerable<string> CheckRule(int? functionValue, int targetCount)
+        /// <summary>A routing rule on its own: null when complete, else one refusal listing every problem.</summary>
+        public static Refusal CheckRule(int? functionValue, int targetCount) =>
+            Refused(RefusalCodes.RoutingRuleInvalid, RuleProblems(functionValue, targetCount));
+
+        private static IEnumerable<string> RuleProblems(int? functionValue, int targetCount)
         {
             if (functionValue == null || !BusinessFunctions.IsDefined(functionValue.Value))
                 yield return "Choose the function this routing rule routes.";

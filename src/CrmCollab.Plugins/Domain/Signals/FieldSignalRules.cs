@@ -4,16 +4,6 @@ using System.Linq;
 
 namespace CrmCollab.Plugins.Domain.Signals
 {
-    /// <summary>crmc_kind of a field signal.</summary>
-    public enum SignalKind
-    {
-        Lead = 100000000,
-        CompetitorPresence = 100000001,
-        ChurnRisk = 100000002,
-        Expansion = 100000003,
-        Complaint = 100000004,
-    }
-
     /// <summary>How fast the salesperson must acknowledge what the field saw, and what each kind triggers.</summary>
     public static class FieldSignalRules
     {
@@ -50,15 +40,19 @@ namespace CrmCollab.Plugins.Domain.Signals
             }
         }
 
-        public static string CheckContent(int? kindValue, string description, bool competitorSet)
+        /// <summary>What a signal must say to be worth routing: its kind, what was seen, the competitor when it is one, the account.</summary>
+        public static Refusal CheckContent(int? kindValue, string description, bool competitorSet, bool accountSet)
         {
+            string text = null;
             if (kindValue == null || !Enum.IsDefined(typeof(SignalKind), kindValue.Value))
-                return "Choose what kind of signal this is (lead, competitor presence, churn risk, expansion or complaint).";
-            if (string.IsNullOrWhiteSpace(description))
-                return "Describe what you saw or heard, so the salesperson can act on it.";
-            if ((SignalKind)kindValue.Value == SignalKind.CompetitorPresence && !competitorSet)
-                return "Name the competitor you saw on this account.";
-            return null;
+                text = "Choose what kind of signal this is (lead, competitor presence, churn risk, expansion or complaint).";
+            else if (string.IsNullOrWhiteSpace(description))
+                text = "Describe what you saw or heard, so the salesperson can act on it.";
+            else if ((SignalKind)kindValue.Value == SignalKind.CompetitorPresence && !competitorSet)
+                text = "Name the competitor you saw on this account.";
+            else if (!accountSet)
+                text = "Choose the account this signal is about: it goes to that account's salesperson.";
+            return text == null ? null : new Refusal(RefusalCodes.SignalIncomplete, text);
         }
 
         /// <summary>The raiser's function, read from their CrmCollab role ("CrmCollab Logistics"…); null when none says.</summary>

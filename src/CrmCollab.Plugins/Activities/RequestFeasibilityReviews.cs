@@ -27,37 +27,12 @@ namespace CrmCollab.Plugins.Activities
         protected override void Run(ActivityContext context)
         {
             EntityReference reference = Opportunity.Get(context.Activity)
-                ?? throw new InvalidPluginExecutionException("Request Feasibility Reviews needs the opportunity.");
+                ?? throw MissingInput("Request Feasibility Reviews", "an opportunity", "Opportunity");
             Entity deal = context.SystemService.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(FeasibilityRepository.DealColumns));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             RequestOutcome outcome = new ReviewRequester(context.SystemService).Request(deal, stage, context.Now);
             RequestedCount.Set(context.Activity, outcome.Requested.Count);
             Functions.Set(context.Activity, string.Join(", ", outcome.Requested.Select(f => f.Label())));
-        }
-    }
-
-    /// <summary>Workflow step: is the deal cleared, and what blocks it? Costs one query (the deal's reviews).</summary>
-    public sealed class GetFeasibilityStatus : ActivityBase
-    {
-        [RequiredArgument]
-        [Input("Opportunity")]
-        [ReferenceTarget(Data.Opportunity.Table)]
-        public InArgument<EntityReference> Opportunity { get; set; }
-
-        [Output("IsCleared")]
-        public OutArgument<bool> IsCleared { get; set; }
-
-        [Output("Blocking")]
-        public OutArgument<string> Blocking { get; set; }
-
-        protected override void Run(ActivityContext context)
-        {
-            EntityReference reference = Opportunity.Get(context.Activity)
-                ?? throw new InvalidPluginExecutionException("Get Feasibility Status needs the opportunity.");
-            GateVerdict verdict = FeasibilityGate.Evaluate(new FeasibilityRepository(context.SystemService).Reviews(reference.Id)
-                .Select(FeasibilityRepository.ToState));
-            IsCleared.Set(context.Activity, verdict.IsCleared);
-            Blocking.Set(context.Activity, string.Join("; ", verdict.Blocking));
         }
     }
 }

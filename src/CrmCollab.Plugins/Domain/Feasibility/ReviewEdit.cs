@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>
+    /// An Update of a feasibility review as the review guard sees it. Facts that cost a query are functions, asked
+    /// only when the check that needs them is reached.
+    /// </summary>
+    public sealed class ReviewEdit
+    {
+        /// <summary>Labels of the server-recorded columns the update changes (deal, function, due date…).</summary>
+        public IReadOnlyList<string> ChangedServerColumns { get; set; } = Array.Empty<string>();
+
+        /// <summary>The update is made by CrmCollab's server-side code.</summary>
+        public Func<bool> IsServerCall { get; set; } = () => false;
+
+        /// <summary>The decision, the conditions or the rejection reason change.</summary>
+        public bool ChangesDecision { get; set; }
+
+        /// <summary>The deal's own change invalidating the review (MaterialChange, from the deal's operation).</summary>
+        public bool IsCrmCollabInvalidation { get; set; }
+
+        public Func<bool> DealIsWon { get; set; } = () => false;
+
+        public ReviewDecision Current { get; set; }
+        public ReviewDecision Proposed { get; set; }
+        public string Conditions { get; set; }
+        public string RejectionReason { get; set; }
+
+        /// <summary>Why the caller may not decide this review (null: they may): <see cref="ReviewDecisionRules.CheckDecider"/>.</summary>
+        public Func<string> DeciderProblem { get; set; } = () => null;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Signals;
+using CrmCollab.Plugins.Domain.Terms;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    /// <summary>The rules behind refusals that used to be bare sentences: each now gives its code, in a fixed order.</summary>
+    public class CodedRefusalRulesTests
+    {
+        private const string Guid36 = @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+        private static Func<bool> Never() => () => throw new InvalidOperationException("The deal must not be read.");
+
+        [Fact]
+        public void A_new_amendment_is_checked_stamps_state_content_deal_then_won_and_the_deal_is_read_last()
+        {
+            Refusal Create(bool stamps = false, AmendmentState? state = null, string reason = "Customer asked", bool proposes = true,
+                bool deal = true, Func<bool> won = null) =>
+                AmendmentCreateRules.Check(stamps, state, reason, proposes, deal, won ?? (() => true));
+
+            Assert.Equal(RefusalCodes.AmendmentStamps, Create(stamps: true, state: AmendmentState.Applied, won: Never()).Code);
+            Assert.Equal(RefusalCodes.AmendmentCreatedDecided, Create(state: AmendmentState.Applied, reason: "", won: Never()).Code);
+            Assert.StartsWith("A new amendment cannot be saved as Rejected", Create(state: AmendmentState.Rejected, won: Never()).Text);
+            Assert.Contains("cannot be saved as that state", Create(state: (AmendmentState)42, won: Never()).Text);
+            Assert.Equal(RefusalCodes.AmendmentContent, Create(proposes: false, deal: false, won: Never()).Code);
+            Assert.Equal(RefusalCodes.AmendmentNoDeal, Create(deal: false, won: Never()).Code);
+            Assert.Equal(RefusalCodes.AmendmentDealNotWon, Create(won: () => false).Code);
+            Assert.Null(Create(state: AmendmentState.Submitted));
+            Assert.Null(Create());
+        }
+
+        [Fact]
+        public void A_review_is_created_pending_or_without_a_decision()
+        {
+            Assert.Null(ReviewEditRules.CheckCreate(null));
+            Assert.Null(ReviewEditRules.CheckCreate((int)ReviewDecision.Pending));
+            foreach (ReviewDecision decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected,
+                ReviewDecision.Invalidated, ReviewDecision.Withdrawn })
+                Assert.Equal(RefusalCodes.ReviewCreatedDecided, ReviewEditRules.CheckCreate((int)decided).Code);
+        }
+
+        [Fact]
+        public void A_signal_needs_its_kind_what_was_seen_the_competitor_and_the_account_in_that_order()
+        {
+            Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(null, "", false, false).Text);
+            Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(7, "Seen", true, true).Text);
+            Assert.StartsWith("Describe what you saw", FieldSignalRules.CheckContent((int)SignalKind.Lead, " ", false, false).Text);
+            Assert.StartsWith("Name the competitor", FieldSignalRules.CheckContent((int)SignalKind.CompetitorPresence, "Seen", false, false).Text);
+            Refusal noAccount = FieldSignalRules.CheckContent((int)SignalKind.ChurnRisk, "Unhappy with service", false, false);
+            Assert.Equal(RefusalCodes.SignalIncomplete, noAccount.Code);
+            Assert.StartsWith("Choose the account this signal is about", noAccount.Text);
+            Assert.Null(FieldSignalRules.CheckContent((int)SignalKind.CompetitorPresence, "Seen", true, true));
+        }
+
+        private static DedicatedOwner Row(PrincipalKind kind, string name, DateTime from, DateTime? to = null) => new DedicatedOwner
+        {
+            Id = Guid.NewGuid(), AccountId = Guid.NewGuid(), Function = BusinessFunction.Logistics,
+            Owner = new Principal(kind, Guid.NewGuid(), name), ValidFrom = from, ValidTo = to,
+        };
+
+        [Fact]
+        public void An_overlap_names_the_other_owner_by_name_and_never_by_id()
+        {
+            DedicatedOwner lena = Row(PrincipalKind.User, null, new DateTime(2026, 1, 1), new DateTime(2026, 6, 30));
+            DedicatedOwner team = Row(PrincipalKind.Team, null, DateTime.MinValue);
+
+            Refusal named = DedicatedOwnerRules.Overlap(lena, "Lena Logistics", "Logistics owner");
+            Refusal nameless = DedicatedOwnerRules.Overlap(lena, null, lena.Id.ToString());
+            Refusal byTeam = DedicatedOwnerRules.Overlap(team, " Logistics North ", null);
+
+            Assert.Equal(RefusalCodes.OwnerOverlap, named.Code);
+            Assert.StartsWith("The user Lena Logistics is already this account's Logistics dedicated owner from 2026-01-01 to 2026-06-30 (row 'Logistics owner'), ", named.Text);
+            Assert.StartsWith("Another owner is already this account's Logistics dedicated owner from 2026-01-01 to 2026-06-30, and one account", nameless.Text);
+            Assert.StartsWith("The team Logistics North is already this account's Logistics dedicated owner with no start or end date, ", byTeam.Text);
+            Assert.Contains("with no end date", DedicatedOwnerRules.Overlap(Row(PrincipalKind.User, null, new DateTime(2026, 1, 1)), Guid.NewGuid().ToString(), null).Text);
+            foreach (Refusal refusal in new[] { named, nameless, byTeam })
+            {
+                Assert.DoesNotMatch(Guid36, refusal.Text);
+                Assert.Contains("End that row (set its 'valid to' before this one starts)", refusal.Text);
+            }
+        }
+
+        [Fact]
+        public void Handoff_creation_says_why_with_its_code()
+        {
+            Refusal noAccount = HandoffCreationRules.NoAccount("Walk-in order");
+            Refusal unnamed = HandoffCreationRules.NoAccount(null);
+            Refusal partial = HandoffCreationRules.Incomplete(new[] { "ADV 'Draw up the contract': no role" }, 2);
+
+            Assert.Equal(RefusalCodes.HandoffNoAccount, noAccount.Code);
+            Assert.StartsWith("The opportunity 'Walk-in order' has no account", noAccount.Text);
+            Assert.StartsWith("This opportunity has no account", unnamed.Text);
+            Assert.Equal(RefusalCodes.HandoffIncomplete, partial.Code);
+            Assert.StartsWith("1 handoff(s) could not be created (ADV 'Draw up the contract': no role); the other 2 were.", partial.Text);
+        }
+    }
+}
