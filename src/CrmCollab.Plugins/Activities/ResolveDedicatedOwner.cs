@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Activities
             OptionSetValue function = Function.Get(context.Activity);
             if (account == null || function == null || !BusinessFunctions.IsDefined(function.Value))
                 throw new InvalidPluginExecutionException("Resolve Dedicated Owner needs an account and one of CrmCollab's functions.");
-            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id)
+            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id, new[] { (BusinessFunction)function.Value })
                 .Resolve((BusinessFunction)function.Value, context.Now);
             Principal owner = routing.Owner;
             OwnerUser.Set(context.Activity, owner?.Kind == PrincipalKind.User ? new EntityReference(SystemUser.Table, owner.Id) : null);
