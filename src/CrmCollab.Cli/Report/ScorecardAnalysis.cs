@@ -33,10 +33,18 @@ namespace CrmCollab.Cli.Report
             var wonLeads = data.Deals.Values.Where(d => d.State == 1 && d.OriginatingLeadId.HasValue).Select(d => d.OriginatingLeadId.Value).ToHashSet();
             var accountOwner = data.Accounts.Values.ToDictionary(a => a.Id, a => a.OwnerId);
             var sales = data.Deals.Values.Where(d => d.OwnerId.HasValue).GroupBy(d => d.OwnerId.Value).ToDictionary(g => g.Key, g => g.ToList());
+            // Each person's records grouped once (in their original order): a card reads its own, not every record.
+            var signalsBySalesperson = signals
+                .Where(s => s.AccountId.HasValue && accountOwner.TryGetValue(s.AccountId.Value, out Guid? o) && o.HasValue)
+                .ToLookup(s => accountOwner[s.AccountId.Value].Value);
+            var reviewsBy = decided.ToLookup(r => r.OwnerId);
+            var completedBy = completed.ToLookup(h => h.OwnerId);
+            var handoffsBy = data.Kpis.Handoffs.ToLookup(h => h.OwnerId);
+            var raisedBy = signals.ToLookup(s => s.RaisedById);
             var people = new List<Scorecard>();
             foreach (var (person, deals) in sales.OrderBy(p => data.NameOf(p.Key), StringComparer.Ordinal))
             {
-                var theirSignals = signals.Where(s => s.AccountId.HasValue && accountOwner.TryGetValue(s.AccountId.Value, out Guid? o) && o == person).ToList();
+                var theirSignals = signalsBySalesperson[person].ToList();
                 int won = deals.Count(d => d.State == 1), lost = deals.Count(d => d.State == 2);
                 people.Add(Card(data.NameOf(person), "Sales", new List<KpiScore>
                 {
@@ -48,10 +56,10 @@ namespace CrmCollab.Cli.Report
                 .Where(id => id.HasValue && !sales.ContainsKey(id.Value)).Select(id => id.Value).Distinct();
             foreach (Guid person in downstream.OrderBy(p => data.NameOf(p), StringComparer.Ordinal))
             {
-                var reviews = decided.Where(r => r.OwnerId == person).ToList();
-                var handoffs = completed.Where(h => h.OwnerId == person).ToList();
-                var raised = signals.Where(s => s.RaisedById == person).ToList();
-                BusinessFunction role = reviews.Select(r => r.Function).Concat(data.Kpis.Handoffs.Where(h => h.OwnerId == person).Select(h => h.Function))
+                var reviews = reviewsBy[person].ToList();
+                var handoffs = completedBy[person].ToList();
+                var raised = raisedBy[person].ToList();
+                BusinessFunction role = reviews.Select(r => r.Function).Concat(handoffsBy[person].Select(h => h.Function))
                     .Concat(raised.Select(s => s.RaisedBy)).GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
                 var kpis = new List<KpiScore>();
                 if (handoffs.Count > 0) kpis.Add(Score(targets, HandoffsOnTime, Figures.Rate(handoffs.Count(LatenessAnalysis.OnTime), handoffs.Count), t.HandoffsOnTime));

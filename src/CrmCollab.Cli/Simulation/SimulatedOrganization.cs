@@ -49,6 +49,7 @@ namespace CrmCollab.Cli.Simulation
             IOrganizationService admin = engine.CreateService(Admin);
             HandoffTemplateSetup.Apply(admin, templates);
             engine.SystemService.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted" });
+            SeedTerritories(perFunction);
             SeedRules(admin);
             SeedAccounts(random, admin, deals);
             // A few downstream people leave: their dedicated rows fall back to the backup, or further.
@@ -78,6 +79,7 @@ namespace CrmCollab.Cli.Simulation
         public Dictionary<BusinessFunction, List<Guid>> People { get; } = new Dictionary<BusinessFunction, List<Guid>>();
         public List<Guid> Accounts { get; } = new List<Guid>();
         public Dictionary<Guid, Guid> AccountOwner { get; } = new Dictionary<Guid, Guid>();
+        public List<Guid> Territories { get; } = new List<Guid>();
 
         /// <summary>Time passes between two actions of one person: a random number of whole hours in [min, max).</summary>
         public TimeSpan Wait(int minHours, int maxHours) => TimeSpan.FromHours(Random.Next(minHours, maxHours));
@@ -116,7 +118,21 @@ namespace CrmCollab.Cli.Simulation
                 // One sector desk per industry, spread over the team, so a bigger organisation shares the reviews out.
                 for (int i = 0; i < Industries.Length; i++)
                     admin.Create(RuleRow($"{function.Label()} desk, industry {Industries[i]}", function, People[function][(i + 1) % People[function].Count], 10, Industries[i]));
+                // A team larger than the sectors splits each sector by territory: otherwise the people past the
+                // ninth would never receive a review, and a 100-person finance team would work as a 9-person one.
+                for (int i = 0; i < Industries.Length; i++)
+                    for (int t = 0; t < Territories.Count; t++)
+                        admin.Create(RuleRow($"{function.Label()} desk, industry {Industries[i]}, territory {t + 1}", function,
+                            People[function][(i * Territories.Count + t + 1) % People[function].Count], 10, Industries[i], Territories[t]));
             }
+        }
+
+        /// <summary>Sales territories, only once a function's team outnumbers the sector desks (none for a small organisation).</summary>
+        private void SeedTerritories(int perFunction)
+        {
+            if (perFunction <= Industries.Length + 1) return;
+            int count = (perFunction + Industries.Length - 1) / Industries.Length;
+            for (int t = 0; t < count; t++) Territories.Add(Engine.SystemService.Create(new Entity("territory") { ["name"] = $"Territory {t + 1:00}" }));
         }
 
         private static void Rule(IOrganizationService admin, string name, BusinessFunction function, decimal? minAmount, bool customOnly,
@@ -133,7 +149,7 @@ namespace CrmCollab.Cli.Simulation
             admin.Create(rule);
         }
 
-        private static Entity RuleRow(string name, BusinessFunction function, Guid user, int priority, int? industry)
+        private static Entity RuleRow(string name, BusinessFunction function, Guid user, int priority, int? industry, Guid? territory = null)
         {
             var rule = new Entity("crmc_routingrule")
             {
@@ -141,6 +157,7 @@ namespace CrmCollab.Cli.Simulation
                 ["crmc_userid"] = new EntityReference("systemuser", user), ["crmc_priority"] = priority, ["crmc_isactive"] = true,
             };
             if (industry.HasValue) rule["crmc_industrycode"] = new OptionSetValue(industry.Value);
+            if (territory.HasValue) rule["crmc_territoryid"] = new EntityReference("territory", territory.Value);
             return rule;
         }
 
@@ -152,9 +169,10 @@ namespace CrmCollab.Cli.Simulation
             {
                 Guid rep = Salespeople[random.Next(Salespeople.Count)];
                 int industry = Industries[random.Next(Industries.Length)];
-                Guid group = CreateAccount($"Group {g:0000}", rep, industry, null);
+                Guid? territory = Territories.Count == 0 ? (Guid?)null : Territories[random.Next(Territories.Count)];
+                Guid group = CreateAccount($"Group {g:0000}", rep, industry, territory, null);
                 int plants = random.Next(0, 3);
-                for (int p = 0; p < plants; p++) CreateAccount($"Group {g:0000} plant {p + 1}", rep, industry, group);
+                for (int p = 0; p < plants; p++) CreateAccount($"Group {g:0000} plant {p + 1}", rep, industry, territory, group);
                 foreach (var function in Downstream)
                 {
                     double dice = random.NextDouble();
@@ -173,12 +191,13 @@ namespace CrmCollab.Cli.Simulation
             }
         }
 
-        private Guid CreateAccount(string name, Guid rep, int industry, Guid? parent)
+        private Guid CreateAccount(string name, Guid rep, int industry, Guid? territory, Guid? parent)
         {
             var account = new Entity("account")
             {
                 ["name"] = name, ["ownerid"] = new EntityReference("systemuser", rep), ["industrycode"] = new OptionSetValue(industry),
             };
+            if (territory.HasValue) account["territoryid"] = new EntityReference("territory", territory.Value);
             if (parent.HasValue) account["parentaccountid"] = new EntityReference("account", parent.Value);
             Guid id = Engine.SystemService.Create(account);
             Accounts.Add(id);

@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Activities
             if (account == null) throw MissingInput("Resolve Dedicated Owner", "an account", "Account");
             if (function == null || !BusinessFunctions.IsDefined(function.Value))
                 throw MissingInput("Resolve Dedicated Owner", "one of CrmCollab's functions (ADV, Logistics, SAV, …)", "Function");
-            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id)
+            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id, new[] { (BusinessFunction)function.Value })
                 .Resolve((BusinessFunction)function.Value, context.Now);
             Principal owner = routing.Owner;
             OwnerUser.Set(context.Activity, owner?.Kind == PrincipalKind.User ? new EntityReference(SystemUser.Table, owner.Id) : null);

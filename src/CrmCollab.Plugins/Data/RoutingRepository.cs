@@ -10,8 +10,8 @@ namespace CrmCollab.Plugins.Data
     /// <summary>
     /// Loads what owner resolution needs for one account in a bounded number of queries, whatever the number of
     /// rules or functions: one Retrieve per level of the parent chain, one query for the chain's dedicated owners,
-    /// (only when a function has no dedicated owner) one for the active routing rules that can match the account,
-    /// and (only when something is unrouted) one for the fallback.
+    /// (only when a function has no dedicated owner) one for the active routing rules of the caller's functions that
+    /// can match the account, and (only when something is unrouted) one for the fallback.
     /// </summary>
     public sealed class RoutingRepository
     {
@@ -23,12 +23,14 @@ namespace CrmCollab.Plugins.Data
             _service = service;
         }
 
-        public OwnerResolver ResolverFor(Guid accountId)
+        /// <param name="functions">The functions the caller will resolve (the rules read are theirs); null: any.</param>
+        public OwnerResolver ResolverFor(Guid accountId, IEnumerable<BusinessFunction> functions = null)
         {
             IReadOnlyList<AccountProfile> chain = AccountChain(accountId);
             var ids = chain.Select(a => (object)a.Id).ToArray();
             var fallback = new Lazy<Principal>(UnroutedFallback); // looked up once, and only if something is unrouted
-            return new OwnerResolver(chain, DedicatedOwners(ids), () => ActiveRulesFor(chain[0]), () => fallback.Value);
+            BusinessFunction[] only = functions?.Distinct().ToArray();
+            return new OwnerResolver(chain, DedicatedOwners(ids), () => ActiveRulesFor(chain[0], only), () => fallback.Value);
         }
 
         public IReadOnlyList<AccountProfile> AccountChain(Guid accountId)
@@ -88,11 +90,12 @@ namespace CrmCollab.Plugins.Data
         }
 
         /// <summary>
-        /// The active rules that can match the account: each criterion a rule sets (industry, territory, size) is
-        /// unset or equal to the account's, filtered by the server, so an organisation with a rule per sector and
-        /// function reads a few rows, not all of them. <see cref="RoutingRule.Matches"/> still decides.
+        /// The active rules of the functions (null: all) that can match the account: each criterion a rule sets
+        /// (industry, territory, size) is unset or equal to the account's, filtered by the server, so an organisation
+        /// with a rule per sector, territory and function reads a few rows, not all of them.
+        /// <see cref="RoutingRule.Matches"/> still decides.
         /// </summary>
-        public IReadOnlyList<RoutingRule> ActiveRulesFor(AccountProfile account)
+        public IReadOnlyList<RoutingRule> ActiveRulesFor(AccountProfile account, IReadOnlyCollection<BusinessFunction> functions = null)
         {
             var query = new QueryExpression(RoutingRuleRow.Table)
             {
@@ -100,6 +103,8 @@ namespace CrmCollab.Plugins.Data
                     RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode, RoutingRuleRow.UserId, RoutingRuleRow.TeamId,
                     RoutingRuleRow.QueueId, RoutingRuleRow.Priority),
             };
+            if (functions != null) // first: the most selective condition, as a reader of the query expects
+                query.Criteria.AddCondition(RoutingRuleRow.Function, ConditionOperator.In, functions.Select(f => (object)(int)f).ToArray());
             query.Criteria.AddCondition(RoutingRuleRow.IsActive, ConditionOperator.Equal, true);
             UnsetOrEqual(query, RoutingRuleRow.IndustryCode, account.IndustryCode);
             UnsetOrEqual(query, RoutingRuleRow.TerritoryId, account.TerritoryId);

@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Feasibility
 
             if (missing.Count > 0)
             {
-                OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
+                OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, missing.Select(m => m.Function));
                 foreach (RequiredReview review in missing)
                 {
                     Guid id = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now);

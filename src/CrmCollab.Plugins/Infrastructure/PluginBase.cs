@@ -48,9 +48,9 @@ namespace CrmCollab.Plugins.Infrastructure
         {
             var local = new LocalPluginContext(serviceProvider);
             IPluginExecutionContext context = local.ExecutionContext;
-            local.Trace("Entered {0}.Execute(): {1} of {2} {3} at stage {4}, mode {5}, depth {6}, correlation {7}, initiating user {8}.",
-                PluginName, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, context.Stage,
-                context.Mode, context.Depth, context.CorrelationId, context.InitiatingUserId);
+            // The platform's plug-in trace log already records the message, table, stage, mode, depth and correlation
+            // of each execution in its own columns: the line adds the record, which the log does not name.
+            local.Trace("Entered {0}.Execute(): {1} of {2} {3}.", PluginName, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId);
             try
             {
                 RegisteredEvent registered = Find(context);

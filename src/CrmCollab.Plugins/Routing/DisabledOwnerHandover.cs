@@ -49,7 +49,7 @@ namespace CrmCollab.Plugins.Routing
             {
                 string key = account + ":" + (int)function;
                 if (!routing.TryGetValue(key, out OwnerResolution decision))
-                    routing[key] = decision = new RoutingRepository(service).ResolverFor(account).Resolve(function, context.Now);
+                    routing[key] = decision = new RoutingRepository(service).ResolverFor(account, new[] { function }).Resolve(function, context.Now);
                 return decision;
             }
 

@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> existingTasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(existingTasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
-            OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value);
+            OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, templates.Select(t => t.Function));
             IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.Read<string>(Opportunity.Name),
                 now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
 

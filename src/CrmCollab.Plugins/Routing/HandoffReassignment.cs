@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Routing
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function)
         {
             IOrganizationService service = context.SystemService;
-            OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId).Resolve(function, context.Now);
+            OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId, new[] { function }).Resolve(function, context.Now);
             var application = new RoutingApplication(service);
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))

@@ -85,15 +85,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void The_rules_read_for_an_account_are_those_that_can_match_it()
+        public void The_rules_read_for_an_account_are_those_of_the_functions_asked_that_can_match_it()
         {
+            _org.Rule("Finance desk (default)", BusinessFunction.Finance, _org.User("Fiona Finance", "CrmCollab Reviewer"));
             var repository = new CrmCollab.Plugins.Data.RoutingRepository(_org.System);
             var retail = new AccountProfile { Id = Guid.NewGuid(), Name = "Retail", IndustryCode = 5 };
             var none = new AccountProfile { Id = Guid.NewGuid(), Name = "None" };
+            var logistics = new[] { BusinessFunction.Logistics };
 
             Assert.Equal(new[] { "Logistics desk (default)", "Logistics, retail" },
-                repository.ActiveRulesFor(retail).Select(r => r.Name).OrderBy(n => n));
-            Assert.Equal(new[] { "Logistics desk (default)" }, repository.ActiveRulesFor(none).Select(r => r.Name));
+                repository.ActiveRulesFor(retail, logistics).Select(r => r.Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Logistics desk (default)" }, repository.ActiveRulesFor(none, logistics).Select(r => r.Name));
+            Assert.Equal(new[] { "Finance desk (default)", "Logistics desk (default)", "Logistics, retail" },
+                repository.ActiveRulesFor(retail).Select(r => r.Name).OrderBy(n => n)); // every function's
         }
     }
 }
