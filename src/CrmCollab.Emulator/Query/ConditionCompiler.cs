@@ -38,7 +38,7 @@ namespace CrmCollab.Emulator.Query
             var op = condition.Operator;
             var values = Flatten(condition.Values);
             var kind = ValueComparer.KindOf(column.Type);
-            string label = $"{slot.Table.LogicalName}.{name}";
+            var label = new ColumnLabel(slot.Table.LogicalName, name);
 
             if (op == ConditionOperator.Null) return row => read(row) == null;
             if (op == ConditionOperator.NotNull) return row => read(row) != null;
@@ -69,7 +69,7 @@ namespace CrmCollab.Emulator.Query
             }
         }
 
-        private Func<Entity[], bool> CompileComparison(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, string label)
+        private Func<Entity[], bool> CompileComparison(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
         {
             switch (kind)
             {
@@ -103,7 +103,7 @@ namespace CrmCollab.Emulator.Query
         }
 
         private static Func<Entity[], bool> Typed<T>(Func<Entity[], object> read, Extract<T> extract, Func<T, T, bool> eq,
-            Comparison<T> cmp, IEqualityComparer<T> setComparer, ConditionOperator op, List<object> values, string label, string typeName)
+            Comparison<T> cmp, IEqualityComparer<T> setComparer, ConditionOperator op, List<object> values, ColumnLabel label, string typeName)
         {
             var operands = new T[values.Count];
             for (int i = 0; i < values.Count; i++)
@@ -137,7 +137,7 @@ namespace CrmCollab.Emulator.Query
             }
         }
 
-        private Func<Entity[], bool> CompileDate(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, string label)
+        private Func<Entity[], bool> CompileDate(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.DateTime)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on date and time columns.");
@@ -158,7 +158,7 @@ namespace CrmCollab.Emulator.Query
             return row => ValueComparer.TryDate(read(row), out var v) && range.Contains(v) == inside;
         }
 
-        private static Func<Entity[], bool> CompileLike(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, string label)
+        private static Func<Entity[], bool> CompileLike(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.String)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on text columns.");
@@ -187,7 +187,7 @@ namespace CrmCollab.Emulator.Query
             };
         }
 
-        private Func<Entity[], bool> CompileIdentity(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, string label)
+        private Func<Entity[], bool> CompileIdentity(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, ColumnLabel label)
         {
             if (kind != ValueKind.Guid)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on lookup and id columns.");
@@ -205,7 +205,7 @@ namespace CrmCollab.Emulator.Query
             }
         }
 
-        private static Func<Entity[], bool> CompileMultiChoice(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, string label)
+        private static Func<Entity[], bool> CompileMultiChoice(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.MultiChoice)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on multi-select choice columns.");
@@ -219,7 +219,7 @@ namespace CrmCollab.Emulator.Query
         }
 
         private Func<Entity[], bool> CompileColumnComparison(Slot slot, ColumnDefinition column, ValueKind kind,
-            Func<Entity[], object> read, ConditionOperator op, List<object> values, string label)
+            Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
         {
             if (values.Count != 1 || !(values[0] is string otherName))
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': a column comparison expects one column name.");
@@ -249,7 +249,7 @@ namespace CrmCollab.Emulator.Query
             };
         }
 
-        private static int ToInt(object value, string label) =>
+        private static int ToInt(object value, ColumnLabel label) =>
             ValueComparer.TryInt(value, out int i) ? i
                 : throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type 'System.Int32' but received '{value?.GetType().FullName ?? "null"}'.");
 

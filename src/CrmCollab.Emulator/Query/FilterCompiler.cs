@@ -69,16 +69,17 @@ namespace CrmCollab.Emulator.Query
             var after = new List<Func<Entity[], bool>>();
             if (criteria.FilterOperator == LogicalOperator.And)
             {
+                var slots = new HashSet<int>(); // reused: each part's slots are read before the next part is compiled
                 foreach (var condition in criteria.Conditions)
                 {
                     if (condition == null) continue;
-                    var slots = new HashSet<int>();
+                    slots.Clear();
                     var compiled = _conditions.Compile(condition, _plan.Root, slots);
                     (IsRootOnly(slots) ? before : after).Add(compiled);
                 }
                 foreach (var child in criteria.Filters)
                 {
-                    var slots = new HashSet<int>();
+                    slots.Clear();
                     var compiled = Compile(child, _plan.Root, slots);
                     if (compiled != null) (IsRootOnly(slots) ? before : after).Add(compiled);
                 }
