@@ -18,18 +18,16 @@ namespace CrmCollab.Plugins.Guards
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
-        public const string CloseTable = "opportunityclose";
-
         public CloseGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PreOperation, "Create", CloseTable, OnClose);
+            Register(PipelineStage.PreOperation, "Create", OpportunityClose.Table, OnClose);
         }
 
         private static void OnClose(LocalPluginContext context)
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null || !string.Equals(parent.MessageName, "Win", StringComparison.OrdinalIgnoreCase)) return;
+            if (parent == null || !string.Equals(parent.MessageName, OpportunityClose.WinMessage, StringComparison.OrdinalIgnoreCase)) return;
             Guid? dealId = context.TargetEntity.RefId(Opportunity.Id);
             if (dealId == null) return;
             IOrganizationService service = context.SystemService;
@@ -50,6 +48,6 @@ namespace CrmCollab.Plugins.Guards
         /// opportunityclose), a context the platform builds and no client can forge.
         /// </summary>
         public static bool IsStampingTheWin(IPluginExecutionContext context) =>
-            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", CloseTable);
+            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", OpportunityClose.Table);
     }
 }
