@@ -26,9 +26,7 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void OnClosed(LocalPluginContext context)
         {
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null || !string.Equals(parent.MessageName, OpportunityClose.LoseMessage, StringComparison.OrdinalIgnoreCase)) return;
-            Guid? dealId = context.TargetEntity.RefId(Opportunity.Id);
+            Guid? dealId = Guards.CloseGuard.DealClosedBy(context, OpportunityClose.LoseMessage);
             if (dealId == null) return;
             var repository = new FeasibilityRepository(context.SystemService);
             IReadOnlyList<ReviewState> pending = LostDealReviews.ToWithdraw(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));

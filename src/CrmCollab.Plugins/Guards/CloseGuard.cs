@@ -26,9 +26,7 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnClose(LocalPluginContext context)
         {
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null || !string.Equals(parent.MessageName, OpportunityClose.WinMessage, StringComparison.OrdinalIgnoreCase)) return;
-            Guid? dealId = context.TargetEntity.RefId(Opportunity.Id);
+            Guid? dealId = DealClosedBy(context, OpportunityClose.WinMessage);
             if (dealId == null) return;
             IOrganizationService service = context.SystemService;
             var columns = new ColumnSet(FeasibilityRepository.DealColumns);
@@ -41,6 +39,17 @@ namespace CrmCollab.Plugins.Guards
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
+        }
+
+        /// <summary>
+        /// The deal of the opportunityclose being created, when the operation creating it (the parent, built by the
+        /// platform) is <paramref name="closingMessage"/> (Win or Lose); else null.
+        /// </summary>
+        public static Guid? DealClosedBy(LocalPluginContext context, string closingMessage)
+        {
+            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            if (parent == null || !string.Equals(parent.MessageName, closingMessage, StringComparison.OrdinalIgnoreCase)) return null;
+            return context.TargetEntity.RefId(Opportunity.Id);
         }
 
         /// <summary>
