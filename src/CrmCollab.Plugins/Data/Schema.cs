@@ -22,6 +22,15 @@ namespace CrmCollab.Plugins.Data
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
     }
 
+    /// <summary>
+    /// The activity every Win and Lose creates inside its own operation (its deal lookup is named like the deal's id).
+    /// Steps on its Create see the closing message as ParentContext.MessageName.
+    /// </summary>
+    public static class OpportunityClose
+    {
+        public const string Table = "opportunityclose", WinMessage = "Win", LoseMessage = "Lose";
+    }
+
     public static class SystemUser
     {
         public const string Table = "systemuser", Id = "systemuserid", FullName = "fullname", IsDisabled = "isdisabled";

@@ -8,8 +8,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
-    /// When a deal reaches a rule's trigger stage (created there, moved there, or its process flow moved there),
-    /// the reviews it needs are requested — synchronously, so the rep sees the status on save.
+    /// When a deal reaches a rule's trigger stage (created there, moved there, or its process flow moved there), or is
+    /// reopened, the reviews it needs are requested — synchronously, so the rep sees the status on save.
     /// </summary>
     public sealed class FeasibilityRequest : PluginBase
     {
@@ -20,9 +20,15 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PostOperation, "Create", Opportunity.Table, OnDealSaved)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
-            // A new account (its industry may need another function) requests the new reviews at once.
+            // A new account (its industry may need another function) requests the new reviews at once; so does a
+            // reopened deal (statecode back to Open), whose pending reviews were withdrawn when it was lost.
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved)
-                .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId)
+                .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode)
+                .PostImage(PostImage, FeasibilityRepository.DealColumns);
+            // The form's "Reopen opportunity" is a SetState (no Microsoft page says it runs Update steps): it requests too.
+            Register(PipelineStage.PostOperation, "SetState", Opportunity.Table, OnDealSaved)
+                .PostImage(PostImage, FeasibilityRepository.DealColumns);
+            Register(PipelineStage.PostOperation, "SetStateDynamicEntity", Opportunity.Table, OnDealSaved)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             // Every business process flow table of the opportunity (entity null: registered per BPF table in solution/).
             Register(PipelineStage.PostOperation, "Create", null, OnProcessStageChange)

@@ -121,13 +121,15 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// CrmCollab invalidates and withdraws reviews from the deal's own change (its operation, a product line's, or a
-        /// process-flow move is the parent, built by the platform); users never do.
+        /// CrmCollab invalidates and withdraws reviews from the deal's own change (its operation, a product line's, a
+        /// process-flow move, or the step after the opportunityclose a Lose creates is the parent, built by the
+        /// platform); users never do.
         /// </summary>
         private static bool IsCrmCollabInvalidation(LocalPluginContext context)
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (parent == null) return false;
+            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext)) return true;
             if (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table) return true;
             return parent.InputParameters.TryGetValue("Target", out object target) && target is Entity moved && moved.Contains(ProcessFlow.ActiveStageId);
         }

@@ -18,19 +18,15 @@ namespace CrmCollab.Plugins.Guards
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
-        public const string CloseTable = "opportunityclose";
-
         public CloseGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PreOperation, "Create", CloseTable, OnClose);
+            Register(PipelineStage.PreOperation, "Create", OpportunityClose.Table, OnClose);
         }
 
         private static void OnClose(LocalPluginContext context)
         {
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null || !string.Equals(parent.MessageName, "Win", StringComparison.OrdinalIgnoreCase)) return;
-            Guid? dealId = context.TargetEntity.RefId(Opportunity.Id);
+            Guid? dealId = DealClosedBy(context, OpportunityClose.WinMessage);
             if (dealId == null) return;
             IOrganizationService service = context.SystemService;
             var columns = new ColumnSet(FeasibilityRepository.DealColumns);
@@ -46,10 +42,21 @@ namespace CrmCollab.Plugins.Guards
         }
 
         /// <summary>
+        /// The deal of the opportunityclose being created, when the operation creating it (the parent, built by the
+        /// platform) is <paramref name="closingMessage"/> (Win or Lose); else null.
+        /// </summary>
+        public static Guid? DealClosedBy(LocalPluginContext context, string closingMessage)
+        {
+            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            if (parent == null || !string.Equals(parent.MessageName, closingMessage, StringComparison.OrdinalIgnoreCase)) return null;
+            return context.TargetEntity.RefId(Opportunity.Id);
+        }
+
+        /// <summary>
         /// The write of crmc_wonon above: a nested call whose parent is this step (PreOperation Create of
         /// opportunityclose), a context the platform builds and no client can forge.
         /// </summary>
         public static bool IsStampingTheWin(IPluginExecutionContext context) =>
-            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", CloseTable);
+            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", OpportunityClose.Table);
     }
 }

@@ -58,7 +58,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         public FuzzAction Next()
         {
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(12))
+            switch (_random.Next(13))
             {
                 case 0: return NewDeal();
                 case 1: case 2: return Move();
@@ -68,6 +68,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 8: return Reopen();
                 case 9: return Staff();
                 case 10: return CloseHandoff();
+                case 11: return Lose();
                 default: return Delete();
             }
         }
@@ -136,6 +137,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal), ["subject"] = "Won" },
                 Status = new OptionSetValue(3),
             }));
+        }
+
+        private FuzzAction Lose()
+        {
+            Guid deal = Pick(_deals);
+            return new FuzzAction($"lose {deal}", () => Org.As(OwnerOf(deal)).Execute(CrmCollabOrg.LoseRequest(deal)));
         }
 
         private FuzzAction Reopen()

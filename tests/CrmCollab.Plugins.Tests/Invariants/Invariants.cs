@@ -39,7 +39,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             {
                 Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId }).ToArray()));
-                if (deal.GetAttributeValue<OptionSetValue>("statecode").Value != 1) continue;
+                int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
+                if (state == 2) LostDealHasNothingPending(deal, reviews);
+                if (state != 1) continue;
                 WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
@@ -71,6 +73,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Assert.True(current != null && current.IsApproved,
                     $"won deal {deal.Id} has no current approved {need.Function} review ({current?.Decision.ToString() ?? "none"})");
             }
+        }
+
+        private static void LostDealHasNothingPending(Entity deal, List<Entity> reviews)
+        {
+            foreach (Entity review in reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
+                Assert.True(review.GetAttributeValue<OptionSetValue>("crmc_decision").Value != (int)ReviewDecision.Pending,
+                    $"lost deal {deal.Id} still has pending review {review.Id}");
         }
 
         private void NotHeldByADisabledUserWhenSomeoneCanTakeIt(Entity deal, Entity task, HashSet<Guid> disabled)

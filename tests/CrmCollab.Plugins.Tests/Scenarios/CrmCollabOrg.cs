@@ -139,6 +139,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             if (drain) Engine.DrainAsync();
         }
 
+        /// <summary>The form's Close as Lost: a LoseOpportunityRequest with its opportunity close.</summary>
+        public static LoseOpportunityRequest LoseRequest(Guid opportunity) => new LoseOpportunityRequest
+        {
+            OpportunityClose = new Entity("opportunityclose")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", opportunity),
+                ["subject"] = "Lost to a competitor",
+            },
+            Status = new OptionSetValue(4),
+        };
+
+        /// <summary>The salesperson loses the deal.</summary>
+        public void Lose(Guid opportunity, Guid? asUser = null) => As(asUser ?? Rep).Execute(LoseRequest(opportunity));
+
         public EntityCollection HandoffTasks(Guid opportunity)
         {
             var query = new QueryExpression("task")

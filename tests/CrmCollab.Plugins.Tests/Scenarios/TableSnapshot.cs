@@ -57,6 +57,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return text.ToString();
         }
 
+        /// <summary>One row, every column, in the same stable text: equal before and after = the row was not touched.</summary>
+        public static string RowText(IOrganizationService system, string table, Guid id)
+        {
+            Entity row = system.Retrieve(table, id, new ColumnSet(true));
+            return string.Join(" ", row.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + Plain(p.Value)));
+        }
+
         private static string Plain(object value)
         {
             switch (value)
