@@ -113,6 +113,9 @@ namespace CrmCollab.Plugins.Feasibility
             Entity review = context.PostImage(PostImage);
             Guid? dealId = review?.RefId(FeasibilityReviewRow.OpportunityId);
             if (dealId == null) return;
+            // A lost deal keeps the feasibility status it had when it was lost (what held it, for the record): the
+            // reviews its loss withdraws do not turn it into "Cleared". A reopen requests and records it again.
+            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext)) return;
             var repository = new FeasibilityRepository(context.SystemService);
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                 new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary));

@@ -82,6 +82,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_lost_deal_keeps_the_feasibility_status_it_was_lost_with_not_cleared_by_the_withdrawal()
+        {
+            Entity before = _org.DealState(_deal);
+            Assert.Equal((int)FeasibilityStatus.Pending, before.GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+
+            _org.Lose(_deal);
+
+            Entity lost = _org.DealState(_deal);
+            Assert.Equal(2, lost.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal((int)FeasibilityStatus.Pending, lost.GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Assert.Equal(before.GetAttributeValue<string>("crmc_feasibilitysummary"), lost.GetAttributeValue<string>("crmc_feasibilitysummary"));
+        }
+
+        [Fact]
         public void A_lose_refused_by_another_rule_withdraws_nothing()
         {
             var refused = new LostDealScenarios(CrmCollabOrg.WithTestStep<RefuseEveryLose>("Lose", "opportunity", StepStage.PostOperation));
