@@ -54,6 +54,7 @@ namespace CrmCollab.Plugins.Domain
         public const string SettingUnknownColumn = "CRMC-SETTING-UNKNOWN-COLUMN";
         public const string SettingUnknownQueue = "CRMC-SETTING-UNKNOWN-QUEUE";
         public const string SettingUnverifiable = "CRMC-SETTING-UNVERIFIABLE";
+        public const string SettingNotLockable = "CRMC-SETTING-NOT-LOCKABLE";
         public const string RuleInvalid = "CRMC-RULE-INVALID";
 
         // Amendments and reviews created in a state only a decision gives, or without what they need.

@@ -81,8 +81,8 @@ namespace CrmCollab.Plugins.Settings
                     formatProblem = invalid.Message;
                 }
             }
-            else if (string.Equals(schema, EnvironmentVariable.LockedTermsColumns, StringComparison.OrdinalIgnoreCase))
-                columns = CommaList.Parse(value);
+            bool locksTerms = string.Equals(schema, EnvironmentVariable.LockedTermsColumns, StringComparison.OrdinalIgnoreCase);
+            if (locksTerms) columns = CommaList.Parse(value);
             bool canProbe = TableColumns.CanProbe(context);
             bool namesQueue = checksQueue && string.Equals(schema, EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)
                 && !string.IsNullOrWhiteSpace(value);
@@ -95,6 +95,10 @@ namespace CrmCollab.Plugins.Settings
                 FormatProblem = formatProblem,
                 UnknownColumns = () => canProbe ? TableColumns.Unknown(context, Opportunity.Table, columns) : new string[0],
                 UnverifiedColumns = canProbe ? new string[0] : columns.ToArray(),
+                NotLockable = locksTerms
+                    ? columns.Where(c => !Guards.OpportunityColumnsWatched.Lockable.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray()
+                    : new string[0],
+                Lockable = Guards.OpportunityColumnsWatched.Lockable,
                 NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
                 Value = value,
             });

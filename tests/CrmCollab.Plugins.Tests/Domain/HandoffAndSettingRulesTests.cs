@@ -118,7 +118,12 @@ namespace CrmCollab.Plugins.Tests.Domain
             };
             Assert.Contains("the opportunity has no column crmc_discont", SettingRules.Check(locked).Text);
             locked.UnknownColumns = () => new string[0];
+            locked.NotLockable = new[] { "ownerid" };
+            locked.Lockable = new[] { "estimatedvalue", "description" };
             locked.UnverifiedColumns = new[] { "description" };
+            Assert.Equal("Locked Terms Columns: CrmCollab cannot lock ownerid after the win: its guard watches only estimatedvalue, description. " +
+                "Remove the other columns from the setting (a column the guard does not watch would change unnoticed).", SettingRules.Check(locked).Text);
+            locked.NotLockable = new string[0];
             Assert.Equal(RefusalCodes.SettingUnverifiable, SettingRules.Check(locked).Code);
             Assert.Equal(RefusalCodes.SettingUnknownQueue, SettingRules.Check(new SettingValue
             {

@@ -40,6 +40,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void Locking_a_column_the_terms_guard_does_not_watch_is_refused_it_would_change_unnoticed()
+        {
+            string refusal = _org.Refused(RefusalCodes.SettingNotLockable,
+                () => _org.SetVariable("crmc_LockedTermsColumns", "description, ownerid", _sysadmin), Settings);
+
+            Assert.StartsWith("Locked Terms Columns: CrmCollab cannot lock ownerid after the win: its guard watches only name, customerid,", refusal);
+            Assert.Contains("Remove the other columns from the setting", refusal);
+            CrmCollabOrg.ReadsAsASentence(refusal);
+            // Inside a batch the same: the rule needs no probe of the table.
+            _org.Refused(RefusalCodes.SettingNotLockable, () => CrmCollabOrg.InExecuteMultiple(_org.As(_sysadmin), new UpdateRequest
+            {
+                Target = new Entity("environmentvariabledefinition", Definition("crmc_LockedTermsColumns")) { ["defaultvalue"] = "ownerid" },
+            }), Settings);
+        }
+
+        [Fact]
         public void An_unrouted_queue_that_does_not_exist_is_refused()
         {
             string refusal = _org.Refused(RefusalCodes.SettingUnknownQueue, () => _org.SetVariable("crmc_UnroutedQueue", "Nobodys queue", _sysadmin), Settings);

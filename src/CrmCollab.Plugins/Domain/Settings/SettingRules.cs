@@ -24,6 +24,12 @@ namespace CrmCollab.Plugins.Domain.Settings
         /// <summary>The opportunity columns the value names that do not exist.</summary>
         public Func<IReadOnlyList<string>> UnknownColumns { get; set; } = () => Array.Empty<string>();
 
+        /// <summary>Columns named to be locked after the win that the terms guard does not watch (it would never see them change).</summary>
+        public IReadOnlyList<string> NotLockable { get; set; } = Array.Empty<string>();
+
+        /// <summary>The columns the terms guard watches: what may be locked.</summary>
+        public IReadOnlyList<string> Lockable { get; set; } = Array.Empty<string>();
+
         /// <summary>Columns that could not be checked (saved inside a batch transaction).</summary>
         public IReadOnlyList<string> UnverifiedColumns { get; set; } = Array.Empty<string>();
 
@@ -52,6 +58,10 @@ namespace CrmCollab.Plugins.Domain.Settings
             if (unknown.Count > 0)
                 return new Refusal(RefusalCodes.SettingUnknownColumn,
                     $"{setting.Label}: the opportunity has no column {string.Join(", ", unknown)}. Use the columns' logical names (e.g. customerneed, budgetamount).");
+            if (setting.NotLockable.Count > 0)
+                return new Refusal(RefusalCodes.SettingNotLockable,
+                    $"{setting.Label}: CrmCollab cannot lock {string.Join(", ", setting.NotLockable)} after the win: its guard watches only " +
+                    $"{string.Join(", ", setting.Lockable)}. Remove the other columns from the setting (a column the guard does not watch would change unnoticed).");
             if (setting.UnverifiedColumns.Count > 0)
                 return new Refusal(RefusalCodes.SettingUnverifiable,
                     $"{setting.Label}: CrmCollab could not check the columns {string.Join(", ", setting.UnverifiedColumns)} because the value was saved inside a batch transaction. Save it on its own.");
