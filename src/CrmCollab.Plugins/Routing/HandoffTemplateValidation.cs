@@ -11,8 +11,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// A handoff template names only evidence columns tasks have (checked at PreValidation, where a refused probe can
-    /// be caught), and is not deleted while handoffs made from it are open (PreOperation).
+    /// A handoff template names only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
+    /// at PreValidation, where a refused probe of a misspelt column can be caught), and is not deleted while handoffs
+    /// made from it are open (PreOperation).
     /// </summary>
     public sealed class HandoffTemplateValidation : PluginBase
     {
@@ -30,10 +31,9 @@ namespace CrmCollab.Plugins.Routing
             Entity target = context.TargetEntity;
             if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
             IReadOnlyList<string> columns = CommaList.Parse(target.Read<string>(HandoffTemplateRow.RequiredEvidence));
-            bool canProbe = TableColumns.CanProbe(context);
-            Refusal refusal = HandoffTemplateRules.CheckEvidence(
-                canProbe ? TableColumns.Unknown(context, HandoffTask.Table, columns) : new string[0],
-                canProbe ? new string[0] : columns.Except(HandoffGuard.ImagedEvidence).ToArray());
+            bool canProbe = TableColumns.CanProbe(context); // inside a batch transaction: refused as not watched, unprobed
+            Refusal refusal = HandoffTemplateRules.CheckEvidence(columns, HandoffGuard.ImagedEvidence,
+                outside => canProbe ? TableColumns.Unknown(context, HandoffTask.Table, outside) : new string[0]);
             Throw(refusal);
         }
 

@@ -59,12 +59,18 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void A_template_names_existing_task_columns_and_stays_while_its_handoffs_are_open()
+        public void A_template_names_only_watched_task_columns_and_stays_while_its_handoffs_are_open()
         {
+            string[] watched = { "crmc_contractnumber", "crmc_trackingnumber" };
+            Func<IReadOnlyList<string>, IReadOnlyList<string>> neverProbed = outside => throw new InvalidOperationException("No column needs a probe.");
+            Assert.Null(HandoffTemplateRules.CheckEvidence(new[] { "CRMC_TrackingNumber" }, watched, neverProbed));
+            Assert.Null(HandoffTemplateRules.CheckEvidence(new string[0], watched, neverProbed));
             Assert.Contains("names crmc_trackingno, which tasks do not have",
-                HandoffTemplateRules.CheckEvidence(new[] { "crmc_trackingno" }, new string[0]).Text);
-            Assert.Contains("inside a batch transaction", HandoffTemplateRules.CheckEvidence(new string[0], new[] { "crmc_po" }).Text);
-            Assert.Null(HandoffTemplateRules.CheckEvidence(new string[0], new string[0]));
+                HandoffTemplateRules.CheckEvidence(new[] { "crmc_trackingnumber", "crmc_trackingno" }, watched, outside => outside).Text);
+            Refusal notWatched = HandoffTemplateRules.CheckEvidence(new[] { "description" }, watched, outside => new string[0]);
+            Assert.Equal(RefusalCodes.TemplateEvidenceNotWatched, notWatched.Code);
+            Assert.Equal("Required Evidence can name only crmc_contractnumber, crmc_trackingnumber: the columns CrmCollab keeps fixed once a handoff " +
+                "is closed. description could be changed after the close without anyone noticing; remove it from the list.", notWatched.Text);
             Assert.Equal(RefusalCodes.TemplateInUse, HandoffTemplateRules.CheckDelete(true).Code);
             Assert.Null(HandoffTemplateRules.CheckDelete(false));
         }

@@ -153,13 +153,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string created = _org.Refused(RefusalCodes.TemplateUnknownColumn, () => admin.Create(Template("crmc_trackingnumber, crmc_deliverydate")), touched);
             Guid template = admin.Create(Template("crmc_trackingnumber"));
             _org.Refused(RefusalCodes.TemplateUnknownColumn, () => admin.Update(new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingno" }), touched);
-            string batched = _org.Refused(RefusalCodes.TemplateUnknownColumn, () => CrmCollabOrg.InExecuteTransaction(admin, new UpdateRequest
+            // Inside a batch transaction the columns cannot be probed: anything outside the watched evidence is refused.
+            string batched = _org.Refused(RefusalCodes.TemplateEvidenceNotWatched, () => CrmCollabOrg.InExecuteTransaction(admin, new UpdateRequest
             {
                 Target = new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingno" },
             }), touched);
 
             Assert.StartsWith("Required Evidence names crmc_deliverydate, which tasks do not have, so no handoff made from this template could ever be completed.", created);
-            Assert.Contains("could not check that tasks have crmc_trackingno: the template was saved inside a batch transaction", batched);
+            Assert.Contains("crmc_trackingno could be changed after the close without anyone noticing", batched);
+        }
+
+        [Fact]
+        public void A_handoff_template_cannot_require_evidence_in_a_column_that_could_change_after_the_close()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            string[] touched = { "crmc_handofftemplate" };
+
+            string refusal = _org.Refused(RefusalCodes.TemplateEvidenceNotWatched, () => admin.Create(Template("crmc_trackingnumber, description")), touched);
+            Guid template = admin.Create(Template("crmc_trackingnumber"));
+            _org.Refused(RefusalCodes.TemplateEvidenceNotWatched, () => CrmCollabOrg.InExecuteMultiple(admin, new UpdateRequest
+            {
+                Target = new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingnumber,subject" },
+            }), touched);
+
+            Assert.Equal("Required Evidence can name only crmc_contractnumber, crmc_trackingnumber, crmc_deliveredon, crmc_servicereference: " +
+                "the columns CrmCollab keeps fixed once a handoff is closed. description could be changed after the close without anyone noticing; " +
+                "remove it from the list. [CRMC-TEMPLATE-EVIDENCE-NOT-WATCHED]", refusal);
+            CrmCollabOrg.ReadsAsASentence(refusal);
         }
     
         [Fact]
