@@ -36,6 +36,12 @@ namespace CrmCollab.Emulator.Engine
 
         public string OrganizationName { get; set; } = "crmcollab";
 
+        /// <summary>
+        /// Which plug-in executions reach <see cref="DataverseEngine.Traces"/>: every one by default (tests and the smoke
+        /// read them), or, as in an organisation where logging is off or kept to exceptions, fewer.
+        /// </summary>
+        public PluginTraceLogSetting PluginTraceLog { get; set; } = PluginTraceLogSetting.All;
+
         /// <summary>How many recent trace and telemetry records are kept (at most twice as many before a trim); 0: all.</summary>
         public int TraceRetention { get; set; } = 50_000;
 

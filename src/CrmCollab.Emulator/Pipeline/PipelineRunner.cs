@@ -148,9 +148,11 @@ namespace CrmCollab.Emulator.Pipeline
             var tracing = new TracingService();
             var provider = new PluginServiceProvider(_engine, context, tracing);
             _engine.Metrics.RecordPluginExecution();
+            bool failed = true; // until the plugin returns
             try
             {
                 _engine.Plugins.Get(step).Execute(provider);
+                failed = false;
             }
             catch (InvalidPluginExecutionException ex)
             {
@@ -169,11 +171,13 @@ namespace CrmCollab.Emulator.Pipeline
             }
             finally
             {
-                _engine.RecordTrace(new TraceRecord
-                {
-                    StepName = step.Name, MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName,
-                    Stage = stage, Mode = mode, Text = tracing.Text,
-                });
+                PluginTraceLogSetting logging = _engine.Options.PluginTraceLog;
+                if (logging == PluginTraceLogSetting.All || (failed && logging == PluginTraceLogSetting.Exception))
+                    _engine.RecordTrace(new TraceRecord
+                    {
+                        StepName = step.Name, MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName,
+                        Stage = stage, Mode = mode, Text = tracing.Text,
+                    });
             }
             // The plugin swallowed a failed call but the transaction is already gone.
             if (inTransaction && mode == 0 && op.Transaction?.Doomed == true)
