@@ -97,6 +97,7 @@ namespace CrmCollab.Plugins.Data
         /// </summary>
         public IReadOnlyList<RoutingRule> ActiveRulesFor(AccountProfile account, IReadOnlyCollection<BusinessFunction> functions = null)
         {
+            if (functions != null && functions.Count == 0) return new RoutingRule[0]; // nothing asked (and an In with no value is no valid condition)
             var query = new QueryExpression(RoutingRuleRow.Table)
             {
                 ColumnSet = new ColumnSet(RoutingRuleRow.Name, RoutingRuleRow.Function, RoutingRuleRow.IndustryCode,

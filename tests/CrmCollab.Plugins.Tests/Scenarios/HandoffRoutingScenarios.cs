@@ -7,7 +7,10 @@ using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
-    /// <summary>A won deal hands off to the account's own ADV, logistics and SAV people, with due dates.</summary>
+    /// <summary>
+    /// A won deal hands off to the account's own ADV, logistics and SAV people, with due dates; routing rules are read
+    /// only for work nobody of the account takes, and only those that can match it.
+    /// </summary>
     public class HandoffRoutingScenarios
     {
         private readonly CrmCollabOrg _org = new CrmCollabOrg();
@@ -93,6 +96,87 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(_sector, OwnerOf(TaskOf(retailDeal, BusinessFunction.Logistics)));
             Assert.Equal(_defaultLogistics, OwnerOf(TaskOf(bankDeal, BusinessFunction.Logistics)));
+        }
+
+        /// <summary>A default logistics desk, a retail one (industry 5) and, better placed but for another sector, Oskar's.</summary>
+        private void LogisticsDesks()
+        {
+            _org.Rule("Logistics desk (default)", BusinessFunction.Logistics, _defaultLogistics);
+            _org.Rule("Logistics, retail", BusinessFunction.Logistics, _sector, priority: 50, industry: 5);
+            _org.Rule("Logistics, other sector", BusinessFunction.Logistics, _org.User("Oskar Other Sector", "CrmCollab Logistics"), priority: 1, industry: 6);
+        }
+
+        /// <summary>Wins the deal and counts the queries and creates of the asynchronous handoff step alone.</summary>
+        private (int Queries, int Creates) WinAndCountTheHandoffStepsCalls(Guid deal)
+        {
+            _org.Engine.DrainAsync(); // what the new dedicated owners queued
+            _org.Win(deal, drain: false);
+            using (var scope = _org.Engine.Metrics.Scope())
+            {
+                _org.Engine.DrainAsync();
+                return (scope.PluginCallsFor("RetrieveMultiple"), scope.PluginCallsFor("Create"));
+            }
+        }
+
+        [Fact]
+        public void Handoffs_the_accounts_own_people_take_read_no_routing_rule()
+        {
+            LogisticsDesks();
+            Guid account = _org.Account("Contoso Lyon", industry: 5);
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
+            Guid deal = _org.Deal(account);
+
+            (int queries, int creates) = WinAndCountTheHandoffStepsCalls(deal);
+
+            Assert.Equal(3, queries); // templates, existing handoffs, owners: no rules
+            Assert.Equal(2, creates);
+            Assert.Equal(_lena, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
+        }
+
+        [Fact]
+        public void A_retail_account_without_its_own_logistics_contact_goes_to_the_retail_desk_not_another_sectors()
+        {
+            LogisticsDesks();
+            Guid account = _org.Account("Northwind Stores", industry: 5);
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            Guid deal = _org.Deal(account);
+
+            (int queries, _) = WinAndCountTheHandoffStepsCalls(deal);
+
+            Assert.Equal(4, queries); // templates, existing handoffs, owners, rules
+            Assert.Equal(_sector, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
+        }
+
+        [Fact]
+        public void An_account_with_no_industry_goes_to_the_default_desk_whatever_the_sector_rules()
+        {
+            LogisticsDesks();
+            Guid account = _org.Account("Unclassified Ltd");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
+            Guid deal = _org.Deal(account);
+
+            _org.Win(deal);
+
+            Assert.Equal(_defaultLogistics, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
+        }
+
+        [Fact]
+        public void The_rules_read_for_an_account_are_those_of_the_functions_asked_that_can_match_it()
+        {
+            LogisticsDesks();
+            _org.Rule("Finance desk (default)", BusinessFunction.Finance, _org.User("Fiona Finance", "CrmCollab Reviewer"));
+            var repository = new CrmCollab.Plugins.Data.RoutingRepository(_org.System);
+            var retail = new AccountProfile { Id = Guid.NewGuid(), Name = "Retail", IndustryCode = 5 };
+            var none = new AccountProfile { Id = Guid.NewGuid(), Name = "None" };
+            var logistics = new[] { BusinessFunction.Logistics };
+
+            Assert.Equal(new[] { "Logistics desk (default)", "Logistics, retail" },
+                repository.ActiveRulesFor(retail, logistics).Select(r => r.Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Logistics desk (default)" }, repository.ActiveRulesFor(none, logistics).Select(r => r.Name));
+            Assert.Equal(new[] { "Finance desk (default)", "Logistics desk (default)", "Logistics, retail" },
+                repository.ActiveRulesFor(retail).Select(r => r.Name).OrderBy(n => n)); // every function's
+            Assert.Empty(repository.ActiveRulesFor(retail, new BusinessFunction[0])); // no function asked: nothing to read
         }
 
         [Fact]
