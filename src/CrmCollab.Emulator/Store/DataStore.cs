@@ -154,7 +154,9 @@ namespace CrmCollab.Emulator.Store
             if (Changed("ownerid")) SetOwnership(table, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
             Stamp(table, row);
+            var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
             Rows.Put(row, log);
+            foreach (Guid item in deactivated) Update(QueueItemStates.Deactivation(item), callerId, log);
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
