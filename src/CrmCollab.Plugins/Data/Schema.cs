@@ -51,6 +51,9 @@ namespace CrmCollab.Plugins.Data
     public static class QueueItem
     {
         public const string Table = "queueitem", QueueId = "queueid", ObjectId = "objectid", Title = "title";
+
+        /// <summary>The message that takes an item out of its queue, and its one parameter.</summary>
+        public const string RemoveFromQueue = "RemoveFromQueue", QueueItemIdParameter = "QueueItemId";
     }
 
     public static class DedicatedOwnerRow

@@ -50,6 +50,20 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>
+        /// Takes a record out of every queue it waits in (RemoveFromQueue, which Microsoft documents as equivalent to
+        /// deleting the queue item; the record itself stays). Returns how many queue items it had.
+        /// </summary>
+        public int Dequeue(EntityReference record)
+        {
+            var items = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.QueueId) };
+            items.Criteria.AddCondition(QueueItem.ObjectId, ConditionOperator.Equal, record.Id);
+            var found = _service.RetrieveMultiple(items).Entities;
+            foreach (Entity item in found)
+                _service.Execute(new OrganizationRequest(QueueItem.RemoveFromQueue) { [QueueItem.QueueItemIdParameter] = item.Id });
+            return found.Count;
+        }
+
+        /// <summary>
         /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, then the
         /// queue item. Returns whether anything changed.
         /// </summary>
