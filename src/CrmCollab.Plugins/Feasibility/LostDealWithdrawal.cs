@@ -36,10 +36,15 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// A write made by the step above: a nested call whose parent is PostOperation Create of opportunityclose, a
-        /// context the platform builds and no client can forge.
+        /// A write made by the step above to a review of the deal being lost: a nested call whose parent is PostOperation
+        /// Create of the opportunityclose that a Lose of <paramref name="reviewDealId"/> creates. Both are read from
+        /// contexts the platform builds (the parent, and its own parent, the Lose) and no client can forge; a review of
+        /// any other deal touched from a step inside some Lose gets no exemption.
         /// </summary>
-        public static bool IsWithdrawingForTheLoss(IPluginExecutionContext context) =>
-            ServerCall.ComesFromStep(context, PipelineStage.PostOperation, "Create", OpportunityClose.Table);
+        /// <param name="reviewDealId">The deal of the review being written, from the step's image.</param>
+        public static bool IsWithdrawingForTheLoss(IPluginExecutionContext context, Guid? reviewDealId) =>
+            reviewDealId.HasValue
+            && ServerCall.ComesFromStep(context, PipelineStage.PostOperation, "Create", OpportunityClose.Table)
+            && Guards.CloseGuard.DealClosedBy(context.ParentContext, OpportunityClose.LoseMessage) == reviewDealId;
     }
 }

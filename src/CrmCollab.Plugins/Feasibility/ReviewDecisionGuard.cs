@@ -84,7 +84,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 IsServerCall = () => ServerCall.IsSystem(context),
                 ChangesDecision = decisionChanges,
-                IsCrmCollabInvalidation = IsCrmCollabInvalidation(context),
+                IsCrmCollabInvalidation = IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 Current = current,
                 Proposed = proposed,
@@ -115,7 +115,7 @@ namespace CrmCollab.Plugins.Feasibility
             if (dealId == null) return;
             // A lost deal keeps the feasibility status it had when it was lost (what held it, for the record): the
             // reviews its loss withdraws do not turn it into "Cleared". A reopen requests and records it again.
-            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext)) return;
+            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, dealId)) return;
             var repository = new FeasibilityRepository(context.SystemService);
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                 new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary));
@@ -128,11 +128,12 @@ namespace CrmCollab.Plugins.Feasibility
         /// process-flow move, or the step after the opportunityclose a Lose creates is the parent, built by the
         /// platform); users never do.
         /// </summary>
-        private static bool IsCrmCollabInvalidation(LocalPluginContext context)
+        /// <param name="reviewDealId">The review's deal (pre-image).</param>
+        private static bool IsCrmCollabInvalidation(LocalPluginContext context, Guid? reviewDealId)
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (parent == null) return false;
-            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext)) return true;
+            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)) return true;
             if (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table) return true;
             return parent.InputParameters.TryGetValue("Target", out object target) && target is Entity moved && moved.Contains(ProcessFlow.ActiveStageId);
         }

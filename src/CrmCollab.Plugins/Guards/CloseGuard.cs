@@ -45,11 +45,17 @@ namespace CrmCollab.Plugins.Guards
         /// The deal of the opportunityclose being created, when the operation creating it (the parent, built by the
         /// platform) is <paramref name="closingMessage"/> (Win or Lose); else null.
         /// </summary>
-        public static Guid? DealClosedBy(LocalPluginContext context, string closingMessage)
+        public static Guid? DealClosedBy(LocalPluginContext context, string closingMessage) =>
+            DealClosedBy(context.ExecutionContext, closingMessage);
+
+        /// <param name="closeCreation">The context of the Create of the opportunityclose (a step on it, or its parent).</param>
+        public static Guid? DealClosedBy(IPluginExecutionContext closeCreation, string closingMessage)
         {
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            IPluginExecutionContext parent = closeCreation?.ParentContext;
             if (parent == null || !string.Equals(parent.MessageName, closingMessage, StringComparison.OrdinalIgnoreCase)) return null;
-            return context.TargetEntity.RefId(Opportunity.Id);
+            return closeCreation.InputParameters.TryGetValue("Target", out object target) && target is Entity close
+                ? close.RefId(Opportunity.Id)
+                : null;
         }
 
         /// <summary>

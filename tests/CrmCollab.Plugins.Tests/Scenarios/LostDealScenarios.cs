@@ -149,6 +149,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_step_running_inside_a_lose_cannot_withdraw_the_reviews_of_another_deal()
+        {
+            var org = new LostDealScenarios(CrmCollabOrg.WithTestStep<WithdrawOtherDealsReviews>("Create", "opportunityclose", StepStage.PostOperation));
+            Guid account = org._org.Row("opportunity", org._deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            Guid other = org._org.CustomDeal(account);
+            org._org.MoveTo(other, SalesStage.Develop);
+            var before = TableSnapshot.Take(org._org.System, Touched);
+
+            org._org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => org._org.Lose(org._deal));
+
+            before.AssertUnchanged(org._org.System);
+            Assert.Equal((int)ReviewDecision.Pending, Decision(org._org.Review(other, BusinessFunction.Logistics)));
+            Assert.Equal(0, org.State);
+        }
+
+        [Fact]
         public void A_deal_with_nothing_pending_loses_without_touching_its_reviews()
         {
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Rejected, reason: "No carrier for that region");
@@ -158,6 +174,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(2, State);
             reviews.AssertUnchanged(_org.System); // the rejection and the approval are the deal's record
+        }
+    }
+
+    /// <summary>
+    /// Test-only step after the opportunityclose a Lose creates (another team's customisation), acting as the person who
+    /// loses the deal: it tries to withdraw the pending reviews of the account's other deals too.
+    /// </summary>
+    public sealed class WithdrawOtherDealsReviews : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext));
+            if (context.ParentContext?.MessageName != "Lose") return;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))).CreateOrganizationService(context.UserId);
+            Guid lost = ((Entity)context.InputParameters["Target"]).GetAttributeValue<EntityReference>("opportunityid").Id;
+            var pending = new QueryExpression("crmc_feasibilityreview") { ColumnSet = new ColumnSet("crmc_opportunityid") };
+            pending.Criteria.AddCondition("crmc_decision", ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            pending.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.NotEqual, lost);
+            foreach (Entity review in service.RetrieveMultiple(pending).Entities)
+                service.Update(new Entity("crmc_feasibilityreview", review.Id) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Withdrawn) });
         }
     }
 
