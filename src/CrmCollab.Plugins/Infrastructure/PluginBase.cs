@@ -65,10 +65,12 @@ namespace CrmCollab.Plugins.Infrastructure
             }
             catch (FaultException<OrganizationServiceFault> fault)
             {
-                local.Trace("{0} failed on a service call: {1}", PluginName, fault.Detail?.Message ?? fault.Message);
-                // The user reads the server's own sentence; the step's name stays in the trace, for the administrator.
-                throw new InvalidPluginExecutionException(
-                    $"CrmCollab could not complete this change: {fault.Detail?.Message ?? fault.Message}", fault);
+                string reason = fault.Detail?.Message ?? fault.Message;
+                local.Trace("{0} failed on a service call: {1}", PluginName, reason);
+                // A CrmCollab refusal of the nested write keeps its own words and code. Any other fault reads one coded
+                // sentence: the platform's text can name ids and internal names, so it stays in the trace, with the step.
+                string message = Domain.Refusal.CodeOf(reason) != null ? reason : Domain.PlatformFault.Refusal(fault.Detail?.ErrorCode ?? 0).Message;
+                throw new InvalidPluginExecutionException(message, fault);
             }
             catch (InvalidPluginExecutionException refusal)
             {

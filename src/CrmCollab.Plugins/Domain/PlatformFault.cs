@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace CrmCollab.Plugins.Domain
+{
+    /// <summary>
+    /// What a person reads when Dataverse refused a request a CrmCollab step made on the server for a reason that is not a
+    /// CrmCollab rule (a record gone, a missing privilege, a limit): one coded sentence with the platform's error code,
+    /// which Microsoft's list of web service error codes explains, and where an administrator finds the rest. The
+    /// platform's own message can name record ids and internal names, so it goes to the plug-in trace log only.
+    /// </summary>
+    public static class PlatformFault
+    {
+        /// <param name="errorCode">The fault's ErrorCode (0 when the platform gave none).</param>
+        public static Refusal Refusal(int errorCode) => new Refusal(RefusalCodes.PlatformFault,
+            "CrmCollab could not complete this change because Dataverse refused a request CrmCollab made on the server" +
+            (errorCode == 0 ? "" : string.Format(CultureInfo.InvariantCulture, " (error 0x{0:X8})", errorCode)) +
+            ", so nothing was saved. Try again; if it fails again, ask your CrmCollab administrator, who finds the request " +
+            "and its reason at this time in the plug-in trace log (when logging to it is turned on).");
+    }
+}
