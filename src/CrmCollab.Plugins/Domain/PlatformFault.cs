@@ -10,6 +10,19 @@ namespace CrmCollab.Plugins.Domain
     /// </summary>
     public static class PlatformFault
     {
+        /// <summary>
+        /// IsvAborted (0x80040265): the fault code with which a plug-in's InvalidPluginExecutionException reaches the
+        /// caller, its message being what the plug-in wrote for the user (Microsoft documents that the platform shows it).
+        /// </summary>
+        public const int StepRefusalCode = unchecked((int)0x80040265);
+
+        /// <summary>
+        /// The fault is a step's refusal of the nested write (any plug-in's, or a coded CrmCollab one): the person reads
+        /// it in its own words, not <see cref="Refusal(int)"/>.
+        /// </summary>
+        public static bool IsStepRefusal(int errorCode, string message) =>
+            errorCode == StepRefusalCode || Domain.Refusal.CodeOf(message) != null;
+
         /// <param name="errorCode">The fault's ErrorCode (0 when the platform gave none).</param>
         public static Refusal Refusal(int errorCode) => new Refusal(RefusalCodes.PlatformFault,
             "CrmCollab could not complete this change because Dataverse refused a request CrmCollab made on the server" +

@@ -66,10 +66,12 @@ namespace CrmCollab.Plugins.Infrastructure
             catch (FaultException<OrganizationServiceFault> fault)
             {
                 string reason = fault.Detail?.Message ?? fault.Message;
+                int code = fault.Detail?.ErrorCode ?? 0;
                 local.Trace("{0} failed on a service call: {1}", PluginName, reason);
-                // A CrmCollab refusal of the nested write keeps its own words and code. Any other fault reads one coded
-                // sentence: the platform's text can name ids and internal names, so it stays in the trace, with the step.
-                string message = Domain.Refusal.CodeOf(reason) != null ? reason : Domain.PlatformFault.Refusal(fault.Detail?.ErrorCode ?? 0).Message;
+                // A step's refusal of the nested write (a CrmCollab rule's, with its code, or another plug-in's) keeps its
+                // own words. Any other fault reads one coded sentence: the platform's text can name ids and internal
+                // names, so it stays in the trace, with the step.
+                string message = Domain.PlatformFault.IsStepRefusal(code, reason) ? reason : Domain.PlatformFault.Refusal(code).Message;
                 throw new InvalidPluginExecutionException(message, fault);
             }
             catch (InvalidPluginExecutionException refusal)

@@ -44,6 +44,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void Only_a_fault_that_is_no_steps_refusal_is_reworded()
+        {
+            Assert.True(PlatformFault.IsStepRefusal(PlatformFault.StepRefusalCode, "Another team's rule: this account is on hold."));
+            Assert.True(PlatformFault.IsStepRefusal(0, LockedTermsText));
+            Assert.False(PlatformFault.IsStepRefusal(unchecked((int)0x80040217), "opportunity With Id = " + ReadsARecordThatIsGone.Gone + " Does Not Exist"));
+            Assert.False(PlatformFault.IsStepRefusal(unchecked((int)0x80040220), "Principal user is missing prvReadOpportunity privilege"));
+        }
+
+        private static readonly string LockedTermsText = new Refusal(RefusalCodes.TermsLocked, "The agreed terms are locked.").Message;
+
+        [Fact]
         public void The_sentence_without_an_error_code_still_says_what_to_do()
         {
             Refusal refusal = PlatformFault.Refusal(0);
