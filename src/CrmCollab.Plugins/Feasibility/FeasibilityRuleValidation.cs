@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -34,9 +33,7 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityRule parsed = FeasibilityRepository.ToRule(rule);
             var typed = parsed.RelevantColumns.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToList();
             var known = new HashSet<string>(typed.Except(TableColumns.Unknown(context, Opportunity.Table, typed)));
-            var problems = FeasibilityRuleValidator.Check(parsed, known).ToList();
-            if (rule.Choice(FeasibilityRuleRow.Function) == null) problems.Insert(0, "Choose the function this rule asks to review the deal.");
-            if (problems.Count > 0) throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.RuleInvalid, string.Join(" ", problems)).Message);
+            Throw(FeasibilityRuleValidator.CheckRule(parsed, rule.Choice(FeasibilityRuleRow.Function) != null, known));
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using CrmCollab.Plugins.Data;
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
@@ -39,8 +38,7 @@ namespace CrmCollab.Plugins.Guards
             {
                 if (deal == null || AmendmentPath.IsApplying(context.ExecutionContext, deal.Value)) continue;
                 var row = context.SystemService.Retrieve(Opportunity.Table, deal.Value, new ColumnSet(Opportunity.StateCode, Opportunity.WonOn));
-                if (LockedTermsCheck.WasWon(row))
-                    throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.ProductsLocked, LockedTerms.ProductsRefusal).Message);
+                Throw(LockedTerms.CheckProducts(LockedTermsCheck.WasWon(row)));
                 if (current == target) break;
             }
         }

@@ -97,5 +97,30 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.HandoffIncomplete, partial.Code);
             Assert.StartsWith("1 handoff(s) could not be created (ADV 'Draw up the contract': no role); the other 2 were.", partial.Text);
         }
-    }
+    
+
+        [Fact]
+        public void A_product_line_of_a_won_deal_is_refused_with_the_products_code_and_an_open_deals_is_not()
+        {
+            Refusal locked = LockedTerms.CheckProducts(dealWasWon: true);
+
+            Assert.Equal(RefusalCodes.ProductsLocked, locked.Code);
+            Assert.Equal(LockedTerms.ProductsRefusal + " [CRMC-PRODUCTS-LOCKED]", locked.Message);
+            Assert.Null(LockedTerms.CheckProducts(dealWasWon: false));
+        }
+
+        [Fact]
+        public void A_feasibility_rule_is_refused_with_every_problem_under_one_code_the_missing_function_first()
+        {
+            var columns = new System.Collections.Generic.HashSet<string> { "estimatedvalue", "crmc_discountpercent", "name" };
+            var rule = new FeasibilityRule { MinAmount = -5m, RelevantColumns = new[] { "estimatedvalue" } };
+
+            Refusal refusal = FeasibilityRuleValidator.CheckRule(rule, hasFunction: false, columns);
+
+            Assert.Equal(RefusalCodes.RuleInvalid, refusal.Code);
+            Assert.StartsWith("Choose the function this rule asks to review the deal. The minimum amount cannot be negative (-5).", refusal.Text);
+            Assert.Equal(RefusalCodes.RuleInvalid, FeasibilityRuleValidator.CheckRule(new FeasibilityRule(), hasFunction: false, columns).Code);
+            Assert.Null(FeasibilityRuleValidator.CheckRule(new FeasibilityRule { RelevantColumns = new[] { "estimatedvalue", "products" } }, hasFunction: true, columns));
+        }
+}
 }

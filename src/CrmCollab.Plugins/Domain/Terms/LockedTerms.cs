@@ -30,5 +30,9 @@ namespace CrmCollab.Plugins.Domain.Terms
 
         public const string ProductsRefusal =
             "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
+
+        /// <summary>A product line added to, changed on, removed from or moved onto or off a deal that was won (even if reopened).</summary>
+        public static Refusal CheckProducts(bool dealWasWon) =>
+            dealWasWon ? new Refusal(RefusalCodes.ProductsLocked, ProductsRefusal) : null;
     }
 }
