@@ -26,10 +26,11 @@ namespace CrmCollab.Plugins.Feasibility
         private readonly IOrganizationService _service;
         private readonly FeasibilityRepository _repository;
 
-        public ReviewRequester(IOrganizationService service)
+        /// <param name="shared">The step's SharedVariables (rules and industry an earlier step of the message read), or null.</param>
+        public ReviewRequester(IOrganizationService service, ParameterCollection shared = null)
         {
             _service = service;
-            _repository = new FeasibilityRepository(service);
+            _repository = new FeasibilityRepository(service, shared);
         }
 
         /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>

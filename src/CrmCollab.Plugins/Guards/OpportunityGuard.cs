@@ -99,7 +99,7 @@ namespace CrmCollab.Plugins.Guards
             bool winning = after.Choice(Opportunity.StateCode) == Opportunity.StateWon && before?.Choice(Opportunity.StateCode) != Opportunity.StateWon;
             if (!winning && to <= from) return null;
             var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
-            return new GateCheck(context.SystemService).Check(after, attempt, from, context.Now);
+            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now);
         }
 
         private static bool IsAdministrator(LocalPluginContext context) =>
