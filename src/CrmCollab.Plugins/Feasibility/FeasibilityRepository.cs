@@ -150,7 +150,8 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>
-        public Guid CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now)
+        /// <returns>The review's id and owner (with the owner's name when routing knows it), as a status summary shows them.</returns>
+        public EntityReference CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now, out Guid id)
         {
             var review = new Entity(FeasibilityReviewRow.Table)
             {
@@ -166,9 +167,10 @@ namespace CrmCollab.Plugins.Feasibility
             var application = new Routing.RoutingApplication(_service);
             EntityReference owner = application.OwnerFor(routing, null);
             if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
-            Guid id = _service.Create(review);
+            id = _service.Create(review);
             application.Enqueue(new EntityReference(FeasibilityReviewRow.Table, id), routing, (string)review[FeasibilityReviewRow.Name]);
-            return id;
+            if (owner != null && owner.Name == null && routing.Owner?.Id == owner.Id) owner.Name = routing.Owner.Name;
+            return owner;
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>
