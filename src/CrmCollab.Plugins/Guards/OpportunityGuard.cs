@@ -82,7 +82,9 @@ namespace CrmCollab.Plugins.Guards
             if (target.Contains(Opportunity.WonOn) && !CloseGuard.IsStampingTheWin(context.ExecutionContext))
                 return new Refusal(RefusalCodes.ServerOwnedColumn,
                     "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
-            if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains) && !ServerCall.IsSystem(context))
+            // CrmCollab records the status from its PostOperation steps (free to recognise); any other writer must be SYSTEM.
+            if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains)
+                && !ServerCall.ComesFromPostOperationStep(context.ExecutionContext) && !ServerCall.IsSystem(context))
                 return new Refusal(RefusalCodes.ServerOwnedColumn,
                     "The feasibility status, summary and detail are recorded by CrmCollab from the deal's reviews; they cannot be set by hand. Remove them from the change and save again.");
             return null;
