@@ -179,12 +179,13 @@ namespace CrmCollab.Cli.Tests
         }
 
         [Fact]
-        public void The_gate_costs_at_most_one_read_and_a_wins_handoffs_at_most_two_reads_and_one_write_per_task()
+        public void The_gate_costs_at_most_four_reads_and_a_wins_handoffs_at_most_two_reads_and_one_write_per_task()
         {
             var costs = _run.Org.Log.Costs;
             var gate = costs.Where(c => c.Action == ActionMeter.ThroughGate).ToList();
             Assert.NotEmpty(gate);
-            Assert.All(gate, c => Assert.True(c.GateReads <= 1, $"the gate read {c.GateReads} times"));
+            // At least one read: a move through the gate that read nothing would mean the guard was not measured at all.
+            Assert.All(gate, c => Assert.InRange(c.GateReads, 1, PlatformSection.GateReadsBudget));
             var wins = costs.Where(c => c.Action == ActionMeter.Win).ToList();
             Assert.NotEmpty(wins);
             Assert.All(wins, c =>
@@ -197,7 +198,7 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal(wins.Count, figure.Count);
             Assert.Equal(wins.Max(c => c.Reads), figure.ReadsMax);
             Assert.Equal(Median(wins.Select(c => (double)c.Reads)), figure.ReadsMedian);
-            Assert.True(_report.Platform.GateReadsMax <= 1);
+            Assert.InRange(_report.Platform.GateReadsMax, 1, PlatformSection.GateReadsBudget);
         }
     }
 }

@@ -8,10 +8,12 @@ using CrmCollab.Tooling.Setup;
 namespace CrmCollab.Cli.Tests
 {
     /// <summary>One small seeded run played in-process, shared by the report's figure tests: the engine stays open so
-    /// each test can recompute a figure from the records with its own queries.</summary>
+    /// each test can recompute a figure from the records with its own queries. The seed is one whose run ends with the
+    /// rarer situations some tests need (a deal held at the gate today, unacknowledged churn risk); a change in how
+    /// many service calls the plugins make moves every later id and draw, so such a change may need another seed.</summary>
     public sealed class ReportRunFixture
     {
-        public const int Deals = 150, Seed = 2;
+        public const int Deals = 150, Seed = 7;
 
         public ReportRunFixture()
         {

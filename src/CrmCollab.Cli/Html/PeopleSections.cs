@@ -66,7 +66,7 @@ namespace CrmCollab.Cli.Html
                     Encode(a.Action), N(a.Count), a.ReadsMedian.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), N(a.ReadsMax),
                     a.WritesMedian.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), N(a.WritesMax),
                 }));
-            html.P($"Budgets held: the feasibility gate read at most {platform.GateReadsMax} time(s) per move through the gate (budget 1); a win's handoff step read at most " +
+            html.P($"Budgets held: the feasibility gate (the opportunity guard) read at most {platform.GateReadsMax} time(s) per move through the gate (budget {PlatformSection.GateReadsBudget}: the stage's data requirements, the rules, the account's industry, the reviews); a win's handoff step read at most " +
                    $"{platform.HandoffReadsPerTaskMax?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "—"} and wrote at most " +
                    $"{platform.HandoffWritesPerTaskMax?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "—"} time(s) per task (budget 2 reads + 1 write).");
             html.EndSection();

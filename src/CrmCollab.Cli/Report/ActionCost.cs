@@ -6,8 +6,8 @@ namespace CrmCollab.Cli.Report
         public string Action { get; set; }
         public int Reads { get; set; }
         public int Writes { get; set; }
-        /// <summary>Reads made by the feasibility gate's steps during the action (a move into Develop also runs them on the
-        /// plugins' own status update of the deal).</summary>
+        /// <summary>Reads made by the opportunity guard, which holds the feasibility gate, during the action: the stage's
+        /// data requirements, the rules the deal can meet, the account's industry when a rule looks at it, the deal's reviews.</summary>
         public int GateReads { get; set; }
         /// <summary>Calls of the post-sale handoff step (asynchronous, drained within the action) and the tasks it made.</summary>
         public int HandoffReads { get; set; }

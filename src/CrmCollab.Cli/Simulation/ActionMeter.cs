@@ -15,7 +15,8 @@ namespace CrmCollab.Cli.Simulation
             IntoClose = "Stage move into Close", Decision = "Review decision", Win = "Win (with its handoffs)",
             CloseHandoff = "Close handoff", RaiseSignal = "Raise signal", AcknowledgeSignal = "Acknowledge signal";
 
-        private const string GateStep = "FeasibilityGatekeeper", HandoffStep = "HandoffOnWin";
+        /// <summary>The step that holds the gate on a stage move (with the stage-data check it runs first).</summary>
+        private const string GateStep = "OpportunityGuard", HandoffStep = "HandoffOnWin";
         private readonly DataverseEngine _engine;
         private readonly RunLog _log;
 

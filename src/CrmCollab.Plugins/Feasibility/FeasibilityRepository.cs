@@ -22,10 +22,14 @@ namespace CrmCollab.Plugins.Feasibility
         };
 
         private readonly IOrganizationService _service;
+        private readonly PipelineReads _pipeline;
 
-        public FeasibilityRepository(IOrganizationService service)
+        /// <param name="shared">The step's SharedVariables, to reuse the rules and industry an earlier step of the same
+        /// message read (see <see cref="PipelineReads"/>); null reads every time.</param>
+        public FeasibilityRepository(IOrganizationService service, ParameterCollection shared = null)
         {
             _service = service;
+            _pipeline = new PipelineReads(shared);
         }
 
         /// <summary>
@@ -35,6 +39,18 @@ namespace CrmCollab.Plugins.Feasibility
         /// <see cref="FeasibilityRule.Applies"/> still decides.
         /// </summary>
         public IReadOnlyList<FeasibilityRule> ActiveRulesFor(DealFacts deal)
+        {
+            string key = PipelineReads.RulesKey(deal.Amount, deal.IsCustomSolution, deal.DiscountPercent);
+            EntityCollection rows = _pipeline.Rules(key);
+            if (rows == null)
+            {
+                rows = _service.RetrieveMultiple(RulesQuery(deal));
+                _pipeline.KeepRules(key, rows);
+            }
+            return rows.Entities.Select(ToRule).ToList();
+        }
+
+        private static QueryExpression RulesQuery(DealFacts deal)
         {
             var query = new QueryExpression(FeasibilityRuleRow.Table)
             {
@@ -53,7 +69,7 @@ namespace CrmCollab.Plugins.Feasibility
                 standard.AddCondition(FeasibilityRuleRow.CustomOnly, ConditionOperator.Equal, false);
                 query.Criteria.AddFilter(standard);
             }
-            return _service.RetrieveMultiple(query).Entities.Select(ToRule).ToList();
+            return query;
         }
 
         /// <summary>The rule's threshold is unset, or the deal's value reaches it (no value: only unset thresholds).</summary>
@@ -123,15 +139,19 @@ namespace CrmCollab.Plugins.Feasibility
             IndustryCode = industryCode,
         };
 
-        /// <summary>The account's industry, read only when some rule looks at it (one Retrieve, else none).</summary>
+        /// <summary>The account's industry, read only when some rule looks at it (one Retrieve, else none; none when an earlier step of the message read it).</summary>
         public int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)
         {
             if (accountId == null || !rules.Any(r => r.IndustryCode.HasValue)) return null;
-            return _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
+            if (_pipeline.TryIndustry(accountId.Value, out int? kept)) return kept;
+            int? industry = _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
+            _pipeline.KeepIndustry(accountId.Value, industry);
+            return industry;
         }
 
         /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>
-        public Guid CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now)
+        /// <returns>The review's id and owner (with the owner's name when routing knows it), as a status summary shows them.</returns>
+        public EntityReference CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now, out Guid id)
         {
             var review = new Entity(FeasibilityReviewRow.Table)
             {
@@ -147,9 +167,10 @@ namespace CrmCollab.Plugins.Feasibility
             var application = new Routing.RoutingApplication(_service);
             EntityReference owner = application.OwnerFor(routing, null);
             if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
-            Guid id = _service.Create(review);
+            id = _service.Create(review);
             application.Enqueue(new EntityReference(FeasibilityReviewRow.Table, id), routing, (string)review[FeasibilityReviewRow.Name]);
-            return id;
+            if (owner != null && owner.Name == null && routing.Owner?.Id == owner.Id) owner.Name = routing.Owner.Name;
+            return owner;
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>

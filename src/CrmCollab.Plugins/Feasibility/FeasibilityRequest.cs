@@ -46,7 +46,7 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
-            var outcome = new ReviewRequester(context.SystemService).Request(deal, stage.Value, context.Now);
+            var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);
             context.Trace("Requested {0} review(s); feasibility {1}.", outcome.Requested.Count, outcome.Verdict.Status);
         }
 

@@ -17,9 +17,10 @@ namespace CrmCollab.Plugins.Feasibility
     {
         private readonly FeasibilityRepository _repository;
 
-        public GateCheck(IOrganizationService service)
+        /// <param name="shared">The step's SharedVariables (rules and industry shared with later steps of the message), or null.</param>
+        public GateCheck(IOrganizationService service, ParameterCollection shared = null)
         {
-            _repository = new FeasibilityRepository(service);
+            _repository = new FeasibilityRepository(service, shared);
         }
 
         /// <param name="deal">The deal as it will be after the attempt (id and FeasibilityRepository.DealColumns).</param>

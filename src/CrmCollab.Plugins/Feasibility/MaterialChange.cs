@@ -77,7 +77,7 @@ namespace CrmCollab.Plugins.Feasibility
             int? stage = DealStage.Of(deal);
             // Re-request (the invalidated functions, and any function the new terms now require).
             if (stage.HasValue)
-                new ReviewRequester(context.SystemService).Request(deal, stage.Value, context.Now);
+                new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);
         }
 
         /// <summary>Invariant text of a value, so fingerprints compare the same whatever the user's locale.</summary>

@@ -26,10 +26,11 @@ namespace CrmCollab.Plugins.Feasibility
         private readonly IOrganizationService _service;
         private readonly FeasibilityRepository _repository;
 
-        public ReviewRequester(IOrganizationService service)
+        /// <param name="shared">The step's SharedVariables (rules and industry an earlier step of the message read), or null.</param>
+        public ReviewRequester(IOrganizationService service, ParameterCollection shared = null)
         {
             _service = service;
-            _repository = new FeasibilityRepository(service);
+            _repository = new FeasibilityRepository(service, shared);
         }
 
         /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>
@@ -54,13 +55,15 @@ namespace CrmCollab.Plugins.Feasibility
                 OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, missing.Select(m => m.Function));
                 foreach (RequiredReview review in missing)
                 {
-                    Guid id = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now);
+                    EntityReference owner = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now, out Guid id);
+                    // As a read of the review would return it, owner included: the status names who is awaited at once.
                     reviews.Add(new Entity(FeasibilityReviewRow.Table, id)
                     {
                         [FeasibilityReviewRow.Function] = new OptionSetValue((int)review.Function),
                         [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),
                         [FeasibilityReviewRow.DueDate] = now.AddHours(review.SlaHours),
                         [FeasibilityReviewRow.CreatedOn] = now,
+                        [FeasibilityReviewRow.OwnerId] = owner,
                     });
                 }
             }

@@ -18,9 +18,13 @@ namespace CrmCollab.Plugins.Guards
             Opportunity.PaymentTerms, Opportunity.IsCustomSolution,
         };
 
-        /// <summary>What runs the guard on Update: stage moves, state changes, the server-owned win date and every lockable term.</summary>
+        /// <summary>The deal's feasibility record: written only by CrmCollab's steps, from the reviews.</summary>
+        public static readonly string[] FeasibilityRecord =
+            { Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.FeasibilityDetail };
+
+        /// <summary>What runs the guard on Update: stage moves, state changes, the server-owned columns and every lockable term.</summary>
         public static readonly string[] Filter =
-            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(Lockable).Distinct().ToArray();
+            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(FeasibilityRecord).Concat(Lockable).Distinct().ToArray();
 
         /// <summary>What the guard reads of the deal before the change: the gate's columns, the lock's and the win date.</summary>
         public static readonly string[] PreImage =

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -72,12 +73,21 @@ namespace CrmCollab.Plugins.Guards
             Throw(wasWon ? DealLifecycle.OnDelete(true, IsAdministrator(context)) : null);
         }
 
-        /// <summary>crmc_wonon is stamped by <see cref="CloseGuard"/> inside the Win; no client may set or clear it.</summary>
+        /// <summary>
+        /// crmc_wonon is stamped by <see cref="CloseGuard"/> inside the Win; the feasibility status, summary and detail
+        /// are written by CrmCollab's steps from the reviews, through the SYSTEM service. No client may set or clear them.
+        /// </summary>
         private static Refusal ServerOwned(LocalPluginContext context, Entity target)
         {
-            if (!target.Contains(Opportunity.WonOn) || CloseGuard.IsStampingTheWin(context.ExecutionContext)) return null;
-            return new Refusal(RefusalCodes.ServerOwnedColumn,
-                "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
+            if (target.Contains(Opportunity.WonOn) && !CloseGuard.IsStampingTheWin(context.ExecutionContext))
+                return new Refusal(RefusalCodes.ServerOwnedColumn,
+                    "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
+            // CrmCollab records the status from its PostOperation steps (free to recognise); any other writer must be SYSTEM.
+            if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains)
+                && !ServerCall.ComesFromPostOperationStep(context.ExecutionContext) && !ServerCall.IsSystem(context))
+                return new Refusal(RefusalCodes.ServerOwnedColumn,
+                    "The feasibility status, summary and detail are recorded by CrmCollab from the deal's reviews; they cannot be set by hand. Remove them from the change and save again.");
+            return null;
         }
 
         private static Refusal Reopen(LocalPluginContext context, int? stateBefore, Entity target)
@@ -99,7 +109,7 @@ namespace CrmCollab.Plugins.Guards
             bool winning = after.Choice(Opportunity.StateCode) == Opportunity.StateWon && before?.Choice(Opportunity.StateCode) != Opportunity.StateWon;
             if (!winning && to <= from) return null;
             var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
-            return new GateCheck(context.SystemService).Check(after, attempt, from, context.Now);
+            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now);
         }
 
         private static bool IsAdministrator(LocalPluginContext context) =>

@@ -20,6 +20,13 @@ namespace CrmCollab.Plugins.Infrastructure
         public static bool FollowsOperationOn(IPluginExecutionContext context, string table) =>
             ComesFromStep(context, PipelineStage.PostOperation, null, table);
 
+        /// <summary>
+        /// The call is made by a step running after some operation (PostOperation): only plug-in code runs there, and a
+        /// client's values never reach a write the platform makes there on its own.
+        /// </summary>
+        public static bool ComesFromPostOperationStep(IPluginExecutionContext context) =>
+            context.ParentContext != null && context.ParentContext.Stage == (int)PipelineStage.PostOperation;
+
         /// <summary>The call comes from a step at <paramref name="stage"/> of <paramref name="message"/> (any when null) on <paramref name="table"/>.</summary>
         public static bool ComesFromStep(IPluginExecutionContext context, PipelineStage stage, string message, string table)
         {

@@ -30,6 +30,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_fiona, finance.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(_org.Engine.Clock.UtcNow.Date, finance.GetAttributeValue<DateTime>("crmc_duedate").AddHours(-24).Date);
             Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            // The rep sees at once who is awaited, not only which function.
+            string summary = _org.DealState(_deal).GetAttributeValue<string>("crmc_feasibilitysummary");
+            Assert.Contains("Logistics pending (Lena Logistics)", summary);
+            Assert.Contains("Finance pending (Fiona Finance)", summary);
         }
 
         [Fact]

@@ -218,5 +218,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Refused(() => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_wonon"] = CrmCollabOrg.Start }), RefusalCodes.ServerOwnedColumn);
             Refused(() => _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "x", ["crmc_wonon"] = CrmCollabOrg.Start }), RefusalCodes.ServerOwnedColumn);
         }
+
+        [Fact]
+        public void A_rep_cannot_mark_a_deal_cleared_while_its_reviews_are_pending()
+        {
+            int pending = _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value;
+            Assert.Equal((int)FeasibilityStatus.Pending, pending);
+
+            Refused(() => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) }), RefusalCodes.ServerOwnedColumn);
+            Refused(() => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["crmc_feasibilitysummary"] = "All reviews approved." }), RefusalCodes.ServerOwnedColumn);
+            Refused(() => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new UpdateRequest { Target = new Entity("opportunity", _deal) { ["crmc_feasibilitydetail"] = "{}" } }), RefusalCodes.ServerOwnedColumn);
+            Refused(() => _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "x", ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) }), RefusalCodes.ServerOwnedColumn);
+            Refused(() => _org.As(_org.Rep).Execute(new UpsertRequest { Target = new Entity("opportunity", _deal) { ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) } }), RefusalCodes.ServerOwnedColumn);
+            Assert.Equal(pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+
+            // CrmCollab's own record still follows the reviews.
+            ApproveBoth();
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
     }
 }
