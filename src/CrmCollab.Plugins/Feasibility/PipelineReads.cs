@@ -26,7 +26,10 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         public static string RulesKey(decimal? amount, bool custom, decimal? discount) =>
-            string.Format(CultureInfo.InvariantCulture, "{0}rules|{1}|{2}|{3}", Prefix, amount, custom, discount);
+            Prefix + "rules|" + Number(amount) + "|" + (custom ? "custom" : "standard") + "|" + Number(discount);
+
+        // 80000 as sent and 80000.00 as stored are one amount: the key ignores the scale.
+        private static string Number(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
 
         public static string IndustryKey(Guid accountId) => Prefix + "industry|" + accountId.ToString("N");
 

@@ -51,6 +51,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 new FeasibilityRepository(service, shared).ActiveRulesFor(discounted).Select(r => r.Name).OrderBy(n => n));
             Assert.Equal(2, service.Queries);
 
+            // The same amount at another scale (as sent, as stored) is the same fact.
+            new FeasibilityRepository(service, shared).ActiveRulesFor(new DealFacts { Amount = 80000.00m, IsCustomSolution = true, DiscountPercent = 10.0m });
+            Assert.Equal(2, service.Queries);
+
             // Without SharedVariables (a step of another message) every call queries.
             new FeasibilityRepository(service).ActiveRulesFor(custom);
             Assert.Equal(3, service.Queries);
