@@ -66,7 +66,7 @@ namespace CrmCollab.Plugins.Feasibility
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage) });
                 deal[Opportunity.SalesStage] = new OptionSetValue(stage);
             }
-            new ReviewRequester(service).Request(deal, stage, context.Now);
+            new ReviewRequester(service, context.ExecutionContext.SharedVariables).Request(deal, stage, context.Now);
         }
     }
 }

@@ -46,7 +46,7 @@ namespace CrmCollab.Plugins.Guards
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;
             var attempt = new GateAttempt { FromStage = from, ToStage = to };
-            Refusal refusal = new GateCheck(service).Check(deal, attempt, from, context.Now);
+            Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables).Check(deal, attempt, from, context.Now);
             Throw(refusal);
         }
     }

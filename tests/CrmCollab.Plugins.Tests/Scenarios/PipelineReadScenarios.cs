@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Feasibility;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -28,6 +29,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 _org.MoveTo(deal, SalesStage.Propose);
                 Assert.Equal(3, scope.PluginCallsByStep("OpportunityGuard", "RetrieveMultiple")); // stage data, rules, reviews
                 Assert.Equal(1, scope.PluginCallsByStep("FeasibilityRequest", "RetrieveMultiple")); // the reviews only
+            }
+            Assert.Equal(SalesStage.Propose, _org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_process_flow_move_reads_the_rules_once_for_its_gate_and_its_request()
+        {
+            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealAwaitingReviews();
+            _org.Decide(lena, _org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Decide(fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Guid flow = _org.As(_org.Rep).Create(new Entity("opportunitysalesprocess")
+            {
+                ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", deal),
+                ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
+                ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
+            });
+
+            using (var scope = _org.Engine.Metrics.Scope())
+            {
+                _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", flow)
+                    { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) });
+                Assert.Equal(2, scope.PluginCallsByStep("ProcessFlowGuard", "RetrieveMultiple")); // the rules, the reviews
+                Assert.Equal(1, scope.PluginCallsByStep("FeasibilityRequest: Update of opportunitysalesprocess", "RetrieveMultiple")); // the reviews only
             }
             Assert.Equal(SalesStage.Propose, _org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
