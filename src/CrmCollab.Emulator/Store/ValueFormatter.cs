@@ -75,7 +75,7 @@ namespace CrmCollab.Emulator.Store
             var table = _catalog.Table(reference.LogicalName);
             if (table?.PrimaryNameAttribute == null) return reference.Name;
             return _rows.TryGet(reference.LogicalName, reference.Id, out var row)
-                ? row.GetAttributeValue<object>(table.PrimaryNameAttribute) as string
+                ? (row.Attributes.TryGetValue(table.PrimaryNameAttribute, out object name) ? name as string : null)
                 : reference.Name;
         }
     }
