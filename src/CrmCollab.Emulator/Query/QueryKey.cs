@@ -20,7 +20,7 @@ namespace CrmCollab.Emulator.Query
             bool ok = query.EntityName != null && query.ColumnSet != null && query.Criteria != null
                 && Columns(query.ColumnSet, ref h) && Filter(query.Criteria, ref h) && Orders(query.Orders, ref h)
                 && Links(query.LinkEntities, ref h);
-            h.Add(query.EntityName);
+            h.Add(QueryValues.TextHash(query.EntityName));
             h.Add(query.Distinct);
             hash = h.ToHashCode();
             return ok;
@@ -30,7 +30,7 @@ namespace CrmCollab.Emulator.Query
         {
             if (columns.AttributeExpressions.Count > 0) return false; // aggregates and aliased columns: not kept
             h.Add(columns.AllColumns);
-            for (int i = 0; i < columns.Columns.Count; i++) h.Add(columns.Columns[i]);
+            for (int i = 0; i < columns.Columns.Count; i++) h.Add(QueryValues.TextHash(columns.Columns[i]));
             return true;
         }
 
@@ -41,8 +41,8 @@ namespace CrmCollab.Emulator.Query
             {
                 var condition = filter.Conditions[i];
                 if (condition == null || ReadsContext(condition.Operator)) return false;
-                h.Add(condition.EntityName);
-                h.Add(condition.AttributeName);
+                h.Add(QueryValues.TextHash(condition.EntityName));
+                h.Add(QueryValues.TextHash(condition.AttributeName));
                 h.Add(condition.Operator);
                 h.Add(condition.CompareColumns);
                 for (int v = 0; v < condition.Values.Count; v++)
@@ -58,10 +58,10 @@ namespace CrmCollab.Emulator.Query
             for (int i = 0; i < orders.Count; i++)
             {
                 if (orders[i] == null) return false;
-                h.Add(orders[i].AttributeName);
+                h.Add(QueryValues.TextHash(orders[i].AttributeName));
                 h.Add(orders[i].OrderType);
-                h.Add(orders[i].EntityName);
-                h.Add(orders[i].Alias);
+                h.Add(QueryValues.TextHash(orders[i].EntityName));
+                h.Add(QueryValues.TextHash(orders[i].Alias));
             }
             return true;
         }
@@ -72,10 +72,10 @@ namespace CrmCollab.Emulator.Query
             {
                 var link = links[i];
                 if (link == null || link.LinkCriteria == null) return false;
-                h.Add(link.LinkToEntityName);
-                h.Add(link.LinkFromAttributeName);
-                h.Add(link.LinkToAttributeName);
-                h.Add(link.EntityAlias);
+                h.Add(QueryValues.TextHash(link.LinkToEntityName));
+                h.Add(QueryValues.TextHash(link.LinkFromAttributeName));
+                h.Add(QueryValues.TextHash(link.LinkToAttributeName));
+                h.Add(QueryValues.TextHash(link.EntityAlias));
                 h.Add(link.JoinOperator);
                 if (link.Columns != null && !Columns(link.Columns, ref h)) return false;
                 if (!Filter(link.LinkCriteria, ref h) || !Orders(link.Orders, ref h) || !Links(link.LinkEntities, ref h)) return false;
