@@ -96,44 +96,17 @@ namespace CrmCollab.Emulator.Query
         internal EntityCollection Run(QueryExpression query, PageRequest page, bool aggregate,
             ISet<XrmAttributeExpression> distinctCounts, QueryContext context, bool rawOrder = false)
         {
-            // A query asked before (same tables, columns, filters and values) reuses its plan: see PlanCache.
-            int hash = 0;
-            bool cacheable = !aggregate && distinctCounts == null && Source.Catalog != null && QueryKey.TryHash(query, out hash);
-            var cached = cacheable ? PlanCache.For(Source.Catalog).Find(query, hash) : null;
-            QueryPlan plan;
-            Func<Entity[], bool> beforeJoin, afterJoin;
-            Aggregator aggregator = null;
-            Sorter sorter;
-            Projector projector;
-            if (cached != null)
-            {
-                Paging.Validate(page);
-                plan = cached.Plan;
-                (beforeJoin, afterJoin, projector) = (cached.BeforeJoin, cached.AfterJoin, cached.Projector);
-                sorter = new Sorter(plan, Source, rawOrder); // its names of looked-up rows are per call
-            }
-            else
-            {
-                // A cacheable query is compiled from a private copy, which the cached plan keeps.
-                var compiled = cacheable ? QueryCopy.Of(query) : query;
-                var metadata = cacheable ? new PlanMetadata() : null;
-                plan = new QueryPlan(compiled, Source.Catalog, metadata);
-                Paging.Validate(page);
-                var compiler = new FilterCompiler(plan, context);
-                (beforeJoin, afterJoin) = compiler.CompileRoot(compiled.Criteria);
-                compiler.CompileLinks(plan.Links);
-                aggregate = aggregate || Aggregator.HasAggregates(compiled);
+            var plan = new QueryPlan(query, Source.Catalog);
+            Paging.Validate(page);
+            var compiler = new FilterCompiler(plan, context);
+            var (beforeJoin, afterJoin) = compiler.CompileRoot(query.Criteria);
+            compiler.CompileLinks(plan.Links);
+            aggregate = aggregate || Aggregator.HasAggregates(query);
 
-                // Validate outputs and orders before touching rows, so bad columns fault even on empty tables.
-                aggregator = aggregate ? new Aggregator(plan, distinctCounts) : null;
-                sorter = aggregate ? null : new Sorter(plan, Source, rawOrder);
-                projector = aggregate ? null : new Projector(plan, compiled.Distinct);
-                if (cacheable)
-                {
-                    plan.Resolved = null;
-                    PlanCache.For(Source.Catalog).Add(new CompiledQuery(compiled, hash, plan, beforeJoin, afterJoin, projector, metadata));
-                }
-            }
+            // Validate outputs and orders before touching rows, so bad columns fault even on empty tables.
+            var aggregator = aggregate ? new Aggregator(plan, distinctCounts) : null;
+            var sorter = aggregate ? null : new Sorter(plan, Source, rawOrder);
+            var projector = aggregate ? null : new Projector(plan, query.Distinct);
 
             var result = new EntityCollection { EntityName = plan.Root.Table.LogicalName };
             IEnumerable<Entity> indexed = IndexedScan.FromIndex(Source, plan);

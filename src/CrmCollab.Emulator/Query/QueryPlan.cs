@@ -53,11 +53,10 @@ namespace CrmCollab.Emulator.Query
         private readonly MetadataCatalog _catalog;
         private readonly Dictionary<string, int> _aliasCounters = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        public QueryPlan(QueryExpression query, MetadataCatalog catalog, PlanMetadata resolved = null)
+        public QueryPlan(QueryExpression query, MetadataCatalog catalog)
         {
             _catalog = catalog;
             Query = query;
-            Resolved = resolved;
             if (string.IsNullOrEmpty(query.EntityName)) throw QueryFaults.Invalid("The query has no EntityName.");
             var root = Table(query.EntityName);
             Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
@@ -81,17 +80,10 @@ namespace CrmCollab.Emulator.Query
             }
         }
 
-        /// <summary>
-        /// The metadata the plan was resolved against, while it is being compiled for <see cref="PlanCache"/> (null
-        /// otherwise): the cache checks it still holds before handing the plan out again.
-        /// </summary>
-        public PlanMetadata Resolved { get; set; }
-
         public TableDefinition Table(string name)
         {
             var table = _catalog.Table(name);
             if (table == null) throw QueryFaults.UnknownEntity(name);
-            Resolved?.Add(name, table);
             return table;
         }
 
@@ -99,7 +91,6 @@ namespace CrmCollab.Emulator.Query
         {
             var definition = slot.Table.Column(column);
             if (definition == null) throw QueryFaults.UnknownAttribute(slot.Table.LogicalName, column);
-            Resolved?.Add(slot.Table, column, definition);
             return definition;
         }
 
