@@ -14,12 +14,12 @@ namespace CrmCollab.Emulator.Store
     internal sealed class ValueFormatter
     {
         private readonly MetadataCatalog _catalog;
-        private readonly RowStore _rows;
+        private readonly PrimaryNames _names;
 
         public ValueFormatter(MetadataCatalog catalog, RowStore rows)
         {
             _catalog = catalog;
-            _rows = rows;
+            _names = new PrimaryNames(catalog, rows);
         }
 
         public void Format(Entity entity)
@@ -93,13 +93,6 @@ namespace CrmCollab.Emulator.Store
         private static string Label(ColumnDefinition column, int value) =>
             column.OptionSet?.Find(value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
 
-        public string PrimaryName(EntityReference reference)
-        {
-            var table = _catalog.Table(reference.LogicalName);
-            if (table?.PrimaryNameAttribute == null) return reference.Name;
-            return _rows.TryGet(reference.LogicalName, reference.Id, out var row)
-                ? (row.Attributes.TryGetValue(table.PrimaryNameAttribute, out object name) ? name as string : null)
-                : reference.Name;
-        }
+        public string PrimaryName(EntityReference reference) => _names.Of(reference);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using CrmCollab.Emulator.Engine;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
@@ -25,6 +26,36 @@ namespace CrmCollab.Emulator.Tests.Engine
                 Assert.Equal("SYSTEM", widget.GetAttributeValue<EntityReference>(column).Name);
                 Assert.Equal("SYSTEM", widget.FormattedValues[column]);
             }
+        }
+
+        [Fact]
+        public void A_lookup_shows_the_name_the_record_has_now_after_a_rename_a_rollback_or_a_delete()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            var account = svc.Create(new Entity("account") { ["name"] = "Contoso" });
+            var widget = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "Pump", ["crmc_accountid"] = new EntityReference("account", account) });
+            string NameShown() => svc.Retrieve("crmc_widget", widget, new ColumnSet("crmc_accountid")).FormattedValues["crmc_accountid"];
+            Assert.Equal("Contoso", NameShown());
+
+            svc.Update(new Entity("account", account) { ["name"] = "Contoso Ltd" });
+            Assert.Equal("Contoso Ltd", NameShown());
+
+            var failing = new ExecuteTransactionRequest
+            {
+                Requests = new OrganizationRequestCollection
+                {
+                    new UpdateRequest { Target = new Entity("account", account) { ["name"] = "Renamed in vain" } },
+                    new CreateRequest { Target = new Entity("crmc_widget") { ["crmc_name"] = new string('x', 50) } }, // too long
+                },
+            };
+            Assert.ThrowsAny<Exception>(() => svc.Execute(failing));
+            Assert.Equal("Contoso Ltd", NameShown());
+
+            var stale = new Entity("crmc_widget") { ["crmc_accountid"] = new EntityReference("account", account) { Name = "as the caller knew it" } };
+            svc.Delete("account", account); // the widget goes with it (cascade): format a detached row instead
+            engine.Store.Format(stale);
+            Assert.Equal("as the caller knew it", stale.FormattedValues["crmc_accountid"]);
         }
 
         [Fact]
