@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace CrmCollab.Emulator.Engine
 {
@@ -42,7 +43,7 @@ namespace CrmCollab.Emulator.Engine
         internal void RecordPluginCall(string messageName, string stepName)
         {
             PluginCalls++;
-            _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byMessage, messageName, out _)++; // one lookup per count
             foreach (var scope in _scopes) scope.Add(messageName, stepName);
         }
 
@@ -74,22 +75,32 @@ namespace CrmCollab.Emulator.Engine
 
         public IReadOnlyDictionary<string, int> PluginCallsByMessage => new Dictionary<string, int>(_byMessage);
 
+        // Plain loops: the simulation reads a scope after every action it meters.
+
         /// <summary>Calls made by the steps whose registered name contains the text (e.g. a plugin type name).</summary>
-        public int PluginCallsByStep(string stepNameContains) =>
-            _byStep.Where(pair => pair.Key.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0).Sum(pair => pair.Value);
+        public int PluginCallsByStep(string stepNameContains)
+        {
+            int sum = 0;
+            foreach (var pair in _byStep)
+                if (pair.Key.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0) sum += pair.Value;
+            return sum;
+        }
 
         /// <summary>Calls of one message made by the steps whose registered name contains the text.</summary>
-        public int PluginCallsByStep(string stepNameContains, string messageName) =>
-            _byStepAndMessage.Where(pair => pair.Key.Message == messageName && pair.Key.Step.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0)
-                .Sum(pair => pair.Value);
+        public int PluginCallsByStep(string stepNameContains, string messageName)
+        {
+            int sum = 0;
+            foreach (var pair in _byStepAndMessage)
+                if (pair.Key.Message == messageName && pair.Key.Step.IndexOf(stepNameContains, StringComparison.Ordinal) >= 0) sum += pair.Value;
+            return sum;
+        }
 
         internal void Add(string messageName, string stepName)
         {
-            _byMessage[messageName] = PluginCallsFor(messageName) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byMessage, messageName, out _)++;
             string step = stepName ?? "";
-            _byStep[step] = (_byStep.TryGetValue(step, out var count) ? count : 0) + 1;
-            var key = (step, messageName);
-            _byStepAndMessage[key] = (_byStepAndMessage.TryGetValue(key, out var both) ? both : 0) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byStep, step, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byStepAndMessage, (step, messageName), out _)++;
         }
 
         public void Dispose() => _owner.Close(this);

@@ -204,11 +204,13 @@ namespace CrmCollab.Emulator.Query
         /// <summary>Copies mutable SDK values so a result never shares state with the store.</summary>
         public static object Clone(object value)
         {
+            if (value is string || value is ValueType) return value; // the common case, before the type tests
             switch (value)
             {
                 case EntityReference r:
                     var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-                    foreach (var k in r.KeyAttributes) copy.KeyAttributes[k.Key] = k.Value;
+                    if (r.KeyAttributes.Count > 0) // nearly always empty: no enumerator made
+                        foreach (var k in r.KeyAttributes) copy.KeyAttributes[k.Key] = k.Value;
                     return copy;
                 case OptionSetValue o: return new OptionSetValue(o.Value);
                 case Money m: return new Money(m.Value);

@@ -83,13 +83,16 @@ namespace CrmCollab.Emulator.Store
 
         public static object CloneValue(object value)
         {
+            // Most values are text, numbers, dates, ids and lookups: answered before the long chain of type tests below
+            // (no case of which is a string or a value type).
+            if (value is string || value is ValueType) return value;
+            if (value is EntityReference reference) return CloneReference(reference);
             switch (value)
             {
                 case null: return null;
-                case Entity e: return Clone(e);
-                case EntityReference r: return CloneReference(r);
-                case Money m: return new Money(m.Value);
                 case OptionSetValue o: return new OptionSetValue(o.Value);
+                case Money m: return new Money(m.Value);
+                case Entity e: return Clone(e);
                 case OptionSetValueCollection oc: return new OptionSetValueCollection(oc.Select(o => new OptionSetValue(o.Value)).ToList());
                 case EntityCollection ec:
                     return new EntityCollection(ec.Entities.Select(Clone).ToList())

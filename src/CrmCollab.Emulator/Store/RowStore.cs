@@ -21,6 +21,9 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
 
+        /// <summary>Raised with the row's id when a row is written, removed or restored (for caches of row values).</summary>
+        internal event Action<Guid> RowChanged;
+
         public bool TryGet(string table, Guid id, out Entity row)
         {
             row = null;
@@ -93,6 +96,7 @@ namespace CrmCollab.Emulator.Store
             log?.Record(row.LogicalName, row.Id, previous);
             rows[row.Id] = row;
             Reindex(row.LogicalName, previous, row);
+            RowChanged?.Invoke(row.Id);
             Changed?.Invoke(row.LogicalName);
         }
 
@@ -102,6 +106,7 @@ namespace CrmCollab.Emulator.Store
             log?.Record(table, id, previous);
             rows.Remove(id);
             Reindex(table, previous, null);
+            RowChanged?.Invoke(id);
             Changed?.Invoke(table);
             return true;
         }
@@ -115,6 +120,7 @@ namespace CrmCollab.Emulator.Store
             if (previous == null) rows.Remove(id);
             else rows[id] = previous;
             Reindex(table, current, previous);
+            RowChanged?.Invoke(id);
             Changed?.Invoke(table);
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
@@ -13,12 +14,12 @@ namespace CrmCollab.Emulator.Store
     internal sealed class ValueFormatter
     {
         private readonly MetadataCatalog _catalog;
-        private readonly RowStore _rows;
+        private readonly PrimaryNames _names;
 
         public ValueFormatter(MetadataCatalog catalog, RowStore rows)
         {
             _catalog = catalog;
-            _rows = rows;
+            _names = new PrimaryNames(catalog, rows);
         }
 
         public void Format(Entity entity)
@@ -26,18 +27,35 @@ namespace CrmCollab.Emulator.Store
             var table = _catalog.Table(entity.LogicalName);
             if (table == null || entity.Attributes.Count == 0) return;
             // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
+            var names = new LastName();
             foreach (var pair in entity.Attributes)
             {
-                var text = FormatValue(table, pair.Key, pair.Value);
+                var text = FormatValue(table, pair.Key, pair.Value, ref names);
                 if (text != null) entity.FormattedValues[pair.Key] = text;
             }
+        }
+
+        /// <summary>
+        /// The last record whose name one row's formatting looked up: a row's lookups mostly name the same few
+        /// records (creator, modifier, owner are often one user), and nothing is written while a row is formatted.
+        /// </summary>
+        private struct LastName
+        {
+            public bool Known;
+            public string Table;
+            public Guid Id;
+            public string GivenName; // PrimaryName falls back to the reference's own name
+            public string Name;
+
+            public bool Answers(EntityReference reference) =>
+                Known && reference.Id == Id && reference.LogicalName == Table && reference.Name == GivenName;
         }
 
         /// <summary>
         /// The formatted value of the kinds the engine formats (choices, lookups, money, Yes/No); null for the others,
         /// whose column is then not even looked up. Dates and numbers are not formatted here (not modelled).
         /// </summary>
-        private string FormatValue(TableDefinition table, string key, object value)
+        private string FormatValue(TableDefinition table, string key, object value, ref LastName last)
         {
             switch (value)
             {
@@ -47,7 +65,12 @@ namespace CrmCollab.Emulator.Store
                     return table.Column(key) is ColumnDefinition choices ? Labels(choices, options) : null;
                 case EntityReference reference:
                     if (table.Column(key) == null) return null;
-                    reference.Name = PrimaryName(reference);
+                    if (!last.Answers(reference))
+                        last = new LastName
+                        {
+                            Known = true, Table = reference.LogicalName, Id = reference.Id, GivenName = reference.Name, Name = PrimaryName(reference),
+                        };
+                    reference.Name = last.Name;
                     return reference.Name;
                 case Money money:
                     if (!(table.Column(key) is ColumnDefinition amount)) return null;
@@ -70,13 +93,6 @@ namespace CrmCollab.Emulator.Store
         private static string Label(ColumnDefinition column, int value) =>
             column.OptionSet?.Find(value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
 
-        public string PrimaryName(EntityReference reference)
-        {
-            var table = _catalog.Table(reference.LogicalName);
-            if (table?.PrimaryNameAttribute == null) return reference.Name;
-            return _rows.TryGet(reference.LogicalName, reference.Id, out var row)
-                ? row.GetAttributeValue<object>(table.PrimaryNameAttribute) as string
-                : reference.Name;
-        }
+        public string PrimaryName(EntityReference reference) => _names.Of(reference);
     }
 }
