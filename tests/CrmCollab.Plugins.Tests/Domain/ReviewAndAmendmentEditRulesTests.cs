@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Null(ReviewEditRules.Check(new ReviewEdit
             {
-                ChangesDecision = true, IsCrmCollabInvalidation = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
+                ChangesDecision = true, IsCrmCollabInvalidation = () => true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
                 DealIsWon = Never<bool>(), DeciderProblem = Never<string>(),
             }));
             ReviewEdit rejection = Approval();

@@ -26,7 +26,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                     string.Join(", ", edit.ChangedServerColumns) + ". If the review is about the wrong deal or terms, ask your CrmCollab administrator to adjust the feasibility rules.");
             if (!edit.ChangesDecision) return null;
             bool serverMove = edit.Proposed == ReviewDecision.Invalidated || edit.Proposed == ReviewDecision.Withdrawn;
-            if (edit.IsCrmCollabInvalidation && serverMove) return null;
+            if (serverMove && edit.IsCrmCollabInvalidation()) return null;
             if (edit.DealIsWon())
                 return new Refusal(RefusalCodes.ReviewFrozenOnceWon,
                     "This deal is won, so its feasibility reviews are final and can no longer change. If the customer's terms change, raise an amendment on the deal.");
