@@ -82,5 +82,9 @@ namespace CrmCollab.Plugins.Domain
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";
+
+        // Any plugin step: registered on an event its plug-in does not handle, or failed on an unexpected error.
+        public const string StepNotHandled = "CRMC-STEP-NOT-HANDLED";
+        public const string StepFailed = "CRMC-STEP-FAILED";
     }
 }
