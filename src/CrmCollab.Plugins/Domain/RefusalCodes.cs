@@ -28,6 +28,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewFrozenOnceWon = "CRMC-REVIEW-FROZEN-WON";
         public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
         public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";
+        public const string ReviewDecisionFinal = "CRMC-REVIEW-DECISION-FINAL";
         public const string AmendmentStamps = "CRMC-AMENDMENT-SERVER-COLUMN";
         public const string AmendmentDealFixed = "CRMC-AMENDMENT-DEAL-FIXED";
         public const string AmendmentDealNotWon = "CRMC-AMENDMENT-DEAL-NOT-WON";
@@ -82,5 +83,9 @@ namespace CrmCollab.Plugins.Domain
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";
+
+        // Any plugin step: registered on an event its plug-in does not handle, or failed on an unexpected error.
+        public const string StepNotHandled = "CRMC-STEP-NOT-HANDLED";
+        public const string StepFailed = "CRMC-STEP-FAILED";
     }
 }

@@ -30,7 +30,9 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged)
                 .Filter("productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount")
                 .PostImage("PostImage", "opportunityid");
-            Register(PipelineStage.PostOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
+            // Before the delete, inside its transaction: while the line exists, the review guard can tell its deal from
+            // the operation (OperationDeal); after it, nothing the platform documents on the context names the deal.
+            Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
                 .PreImage("PreImage", "opportunityid");
         }
 

@@ -84,7 +84,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 IsServerCall = () => ServerCall.IsSystem(context),
                 ChangesDecision = decisionChanges,
-                IsCrmCollabInvalidation = IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId)),
+                IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 Current = current,
                 Proposed = proposed,
@@ -124,18 +124,18 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// CrmCollab invalidates and withdraws reviews from the deal's own change (its operation, a product line's, a
-        /// process-flow move, or the step after the opportunityclose a Lose creates is the parent, built by the
-        /// platform); users never do.
+        /// CrmCollab invalidates and withdraws a review only from an operation on the review's own deal: the deal's
+        /// change, a change of one of its product lines, a move of its process flow (<see cref="OperationDeal"/>), or
+        /// the step after the opportunityclose its Lose creates. The operation is the parent context, built by the
+        /// platform; a step inside an operation on one deal touching another deal's review gets no exemption.
         /// </summary>
         /// <param name="reviewDealId">The review's deal (pre-image).</param>
         private static bool IsCrmCollabInvalidation(LocalPluginContext context, Guid? reviewDealId)
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null) return false;
-            if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)) return true;
-            if (parent.PrimaryEntityName == Opportunity.Table || parent.PrimaryEntityName == OpportunityProduct.Table) return true;
-            return parent.InputParameters.TryGetValue("Target", out object target) && target is Entity moved && moved.Contains(ProcessFlow.ActiveStageId);
+            if (parent == null || reviewDealId == null) return false;
+            return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
+                || OperationDeal.Of(parent, context.SystemService) == reviewDealId;
         }
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)

@@ -56,10 +56,11 @@ namespace CrmCollab.Plugins.Infrastructure
                 RegisteredEvent registered = Find(context);
                 if (registered == null)
                 {
-                    // A step registered without a matching handler is a deployment mistake: say so loudly.
-                    throw new InvalidPluginExecutionException(
-                        $"{PluginName} is registered on {context.MessageName} of {context.PrimaryEntityName} at stage {context.Stage}, " +
-                        "but handles no such event. Ask your CrmCollab administrator to check the plugin step registration.");
+                    // A step registered without a matching handler is a deployment mistake: refuse loudly. The person
+                    // reads a coded sentence; the plug-in and the event it was given are for the administrator (trace).
+                    local.Trace("{0} is registered on {1} of {2} at stage {3}, but handles no such event.",
+                        PluginName, context.MessageName, context.PrimaryEntityName, context.Stage);
+                    throw new InvalidPluginExecutionException(Domain.StepFailure.NotHandled().Message);
                 }
                 registered.Handler(local);
             }
@@ -81,8 +82,10 @@ namespace CrmCollab.Plugins.Infrastructure
             }
             catch (Exception unexpected)
             {
+                // A defect, not a rule: its type, message and stack are the administrator's (trace); the person reads
+                // one coded sentence, and the operation rolls back as for any refusal.
                 local.Trace("{0} failed unexpectedly: {1}", PluginName, unexpected.ToString());
-                throw;
+                throw new InvalidPluginExecutionException(Domain.StepFailure.Unexpected().Message, unexpected);
             }
             finally
             {

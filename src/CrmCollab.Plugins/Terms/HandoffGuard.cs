@@ -30,6 +30,12 @@ namespace CrmCollab.Plugins.Terms
         public static readonly string[] IdentityColumns = { HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence };
 
         /// <summary>
+        /// How CrmCollab routed a task (what the Unrouted Handoffs view, the routing report and the collaboration panel
+        /// read): the server's on every task, a plain one too, so no client puts a task in the unrouted list or gives it a path.
+        /// </summary>
+        public static readonly string[] RoutingColumns = { HandoffTask.RoutingPath, HandoffTask.IsUnrouted };
+
+        /// <summary>
         /// The server's columns: the identity, the deal, function and agreed terms (refreshed by an approved amendment), the due
         /// date (from the template), the actual end (at completion) and how the task was routed (routing path, unrouted flag:
         /// what the routing report and the unrouted queue read).
@@ -37,8 +43,8 @@ namespace CrmCollab.Plugins.Terms
         public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
         {
             HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd,
-            HandoffTask.ClosedOnTime, HandoffTask.RoutingPath, HandoffTask.IsUnrouted,
-        }).ToArray();
+            HandoffTask.ClosedOnTime,
+        }).Concat(RoutingColumns).ToArray();
 
         public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -53,8 +59,11 @@ namespace CrmCollab.Plugins.Terms
 
         private static void OnCreate(LocalPluginContext context)
         {
-            string[] identity = IdentityColumns.Where(context.TargetEntity.IsFilled).ToArray();
-            Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(identity).ToArray(), () => IsServerCall(context));
+            Entity target = context.TargetEntity;
+            // A "not unrouted" flag is what every task has: only a flag set, or a path, is the server's to write.
+            string[] serverOwned = IdentityColumns.Where(target.IsFilled)
+                .Concat(RoutingColumns.Where(c => target.IsFilled(c) && !Equals(target[c], false))).ToArray();
+            Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(serverOwned).ToArray(), () => IsServerCall(context));
             Throw(refusal);
         }
 
@@ -72,7 +81,17 @@ namespace CrmCollab.Plugins.Terms
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
             bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
-            if (!isHandoff) return;
+            if (!isHandoff)
+            {
+                // A plain task: only its routing columns are the server's.
+                Throw(HandoffRules.CheckUpdate(new HandoffEdit
+                {
+                    ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, RoutingColumns)
+                        .Where(c => c != HandoffTask.IsUnrouted || target.Read<bool?>(c) == true || before.Read<bool?>(c) == true)).ToArray(),
+                    IsServerCall = () => IsServerCall(context),
+                }));
+                return;
+            }
             Entity after = Values.Merge(before, target);
             var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);

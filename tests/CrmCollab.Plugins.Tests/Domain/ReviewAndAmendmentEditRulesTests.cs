@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Null(ReviewEditRules.Check(new ReviewEdit
             {
-                ChangesDecision = true, IsCrmCollabInvalidation = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
+                ChangesDecision = true, IsCrmCollabInvalidation = () => true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
                 DealIsWon = Never<bool>(), DeciderProblem = Never<string>(),
             }));
             ReviewEdit rejection = Approval();
@@ -60,6 +60,32 @@ namespace CrmCollab.Plugins.Tests.Domain
             ReviewEdit stranger = Approval();
             stranger.DeciderProblem = () => "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
             Assert.Equal(RefusalCodes.ReviewDeciderNotAllowed, ReviewEditRules.Check(stranger).Code);
+        }
+
+        [Fact]
+        public void A_decided_review_is_not_set_back_to_pending_but_the_reviewer_may_decide_again()
+        {
+            foreach (ReviewDecision decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected })
+            {
+                ReviewEdit undo = Approval();
+                undo.Current = decided;
+                undo.Proposed = ReviewDecision.Pending;
+                Assert.Equal(RefusalCodes.ReviewDecisionFinal, ReviewEditRules.Check(undo).Code);
+            }
+            ReviewEdit stranger = Approval();
+            stranger.Current = ReviewDecision.Approved;
+            stranger.Proposed = ReviewDecision.Pending;
+            stranger.DeciderProblem = () => "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
+            Assert.Equal(RefusalCodes.ReviewDeciderNotAllowed, ReviewEditRules.Check(stranger).Code);
+            ReviewEdit again = Approval();
+            again.Current = ReviewDecision.Approved;
+            again.Proposed = ReviewDecision.Rejected;
+            again.RejectionReason = "Credit line withdrawn";
+            Assert.Null(ReviewEditRules.Check(again));
+            // An approval never asks whether CrmCollab is invalidating the review.
+            ReviewEdit approval = Approval();
+            approval.IsCrmCollabInvalidation = Never<bool>();
+            Assert.Null(ReviewEditRules.Check(approval));
         }
 
         private static AmendmentEdit Approve() => new AmendmentEdit

@@ -207,6 +207,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void No_client_puts_a_plain_task_in_the_unrouted_list_or_gives_it_a_routing_path()
+        {
+            var flagged = new Entity("task") { ["subject"] = "Call Contoso back", ["crmc_isunrouted"] = true };
+            var pathed = new Entity("task") { ["subject"] = "Call Contoso back", ["crmc_routingpath"] = "Dedicated owner: Lena Logistics" };
+
+            string created = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_org.Rep).Create(flagged), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InUpsert(_org.As(_org.Rep), pathed), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new CreateRequest { Target = pathed }), Touched);
+            Assert.Contains("Unrouted", created);
+
+            // An ordinary task saved with the flag left off is what every form sends: it passes, and its updates are checked too.
+            Guid callBack = _org.As(_org.Rep).Create(new Entity("task") { ["subject"] = "Call Contoso back", ["crmc_isunrouted"] = false });
+            string updated = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_org.Rep).Update(new Entity("task", callBack) { ["crmc_isunrouted"] = true }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InUpsert(_org.As(_org.Rep), new Entity("task", callBack) { ["crmc_routingpath"] = "Parent account" }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteTransaction(_org.As(_org.Rep),
+                new UpdateRequest { Target = new Entity("task", callBack) { ["crmc_routingpath"] = "Parent account" } }), Touched);
+            Assert.Contains("Unrouted", updated);
+            _org.As(_org.Rep).Update(new Entity("task", callBack) { ["subject"] = "Call Contoso back on Monday", ["crmc_isunrouted"] = false });
+
+            // CrmCollab's own routing still writes them: the won deal's handoffs carry their path.
+            _org.Win(_deal);
+            Assert.False(string.IsNullOrEmpty(_org.Row("task", Delivery, "crmc_routingpath").GetAttributeValue<string>("crmc_routingpath")));
+        }
+
+        [Fact]
         public void A_handoff_owner_cannot_rewrite_how_the_task_was_routed()
         {
             _org.Win(_deal);

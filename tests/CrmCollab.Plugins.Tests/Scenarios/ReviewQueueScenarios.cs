@@ -143,6 +143,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_decided_review_is_not_set_back_to_pending_outside_its_queue_and_the_desk_decides_again_instead()
+        {
+            Guid finance = Finance;
+            _org.Decide(_org.Admin, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            var backToPending = new Entity("crmc_feasibilityreview", finance) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Pending) };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewDecisionFinal, () => _org.As(_org.Admin).Update(backToPending), "crmc_feasibilityreview", "queueitem");
+            _org.Refused(RefusalCodes.ReviewDecisionFinal, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Admin), new UpdateRequest { Target = backToPending }),
+                "crmc_feasibilityreview", "queueitem");
+            _org.Refused(RefusalCodes.ReviewDecisionFinal, () => CrmCollabOrg.InUpsert(_org.As(_org.Admin), backToPending), "crmc_feasibilityreview", "queueitem");
+
+            Assert.Contains("reject it with the reason", refusal);
+            Assert.Empty(InQueue(_financeDesk));
+            _org.Decide(_org.Admin, _org.Row("crmc_feasibilityreview", finance, "crmc_decision"), ReviewDecision.Rejected, reason: "Checking the customer's credit again");
+            Assert.Equal((int)ReviewDecision.Rejected, Decision(_org.Row("crmc_feasibilityreview", finance, "crmc_decision")));
+            Assert.Empty(InQueue(_financeDesk));
+        }
+
+        [Fact]
         public void A_pending_review_deleted_goes_with_its_queue_item()
         {
             Guid logistics = Logistics;

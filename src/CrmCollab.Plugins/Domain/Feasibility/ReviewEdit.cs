@@ -18,8 +18,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <summary>The decision, the conditions or the rejection reason change.</summary>
         public bool ChangesDecision { get; set; }
 
-        /// <summary>The deal's own change invalidating the review (MaterialChange, from the deal's operation).</summary>
-        public bool IsCrmCollabInvalidation { get; set; }
+        /// <summary>
+        /// CrmCollab invalidating or withdrawing the review from an operation on the review's own deal (its change, a
+        /// product line's, its process flow's move, its loss). Asked only when the review is being invalidated or withdrawn.
+        /// </summary>
+        public Func<bool> IsCrmCollabInvalidation { get; set; } = () => false;
 
         public Func<bool> DealIsWon { get; set; } = () => false;
 

@@ -26,15 +26,32 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                     string.Join(", ", edit.ChangedServerColumns) + ". If the review is about the wrong deal or terms, ask your CrmCollab administrator to adjust the feasibility rules.");
             if (!edit.ChangesDecision) return null;
             bool serverMove = edit.Proposed == ReviewDecision.Invalidated || edit.Proposed == ReviewDecision.Withdrawn;
-            if (edit.IsCrmCollabInvalidation && serverMove) return null;
+            if (serverMove && edit.IsCrmCollabInvalidation()) return null;
             if (edit.DealIsWon())
                 return new Refusal(RefusalCodes.ReviewFrozenOnceWon,
                     "This deal is won, so its feasibility reviews are final and can no longer change. If the customer's terms change, raise an amendment on the deal.");
             string problem = ReviewDecisionRules.Check(edit.Current, edit.Proposed, edit.Conditions, edit.RejectionReason);
             if (problem != null) return new Refusal(RefusalCodes.ReviewDecisionIncomplete, problem);
             problem = edit.DeciderProblem();
-            return problem == null ? null : new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
+            if (problem != null) return new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
+            return CheckStillDecided(edit.Current, edit.Proposed);
         }
+
+        /// <summary>
+        /// A decision is not taken back to Pending: the review is the record of why the deal could (or could not) go
+        /// ahead, it has left its reviewers' queue, and a pending review outside every queue would be nobody's work. The
+        /// reviewer decides again instead — another decision, with its conditions or reason, stamped with who and when.
+        /// </summary>
+        public static Refusal CheckStillDecided(ReviewDecision current, ReviewDecision proposed) =>
+            proposed == ReviewDecision.Pending && IsDecided(current)
+                ? new Refusal(RefusalCodes.ReviewDecisionFinal,
+                    "This review has been decided, and a decision is not set back to Pending: it is the record of why the deal could (or could not) go ahead. " +
+                    "If the decision no longer stands, choose the one that does (Approved, Approved with conditions or Rejected, with its conditions or reason); " +
+                    "if you need more time, reject it with the reason, so the salesperson knows what is being checked.")
+                : null;
+
+        private static bool IsDecided(ReviewDecision decision) =>
+            decision == ReviewDecision.Approved || decision == ReviewDecision.ApprovedWithConditions || decision == ReviewDecision.Rejected;
 
         /// <summary>
         /// A decided review (approved, with conditions, rejected, invalidated or withdrawn) is the record of the deal's
