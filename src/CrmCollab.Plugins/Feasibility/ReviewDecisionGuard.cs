@@ -84,7 +84,8 @@ namespace CrmCollab.Plugins.Feasibility
                 ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 IsServerCall = () => ServerCall.IsSystem(context),
                 ChangesDecision = decisionChanges,
-                IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId)),
+                IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
+                    || (proposed == ReviewDecision.Withdrawn && IsRuleReevaluation(context)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 Current = current,
                 Proposed = proposed,
@@ -137,6 +138,14 @@ namespace CrmCollab.Plugins.Feasibility
             return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
                 || OperationDeal.Of(parent, context.SystemService) == reviewDealId;
         }
+
+        /// <summary>
+        /// A saved feasibility rule re-evaluates every open deal (<see cref="FeasibilityRuleActivation"/>, after the
+        /// rule's Create or Update): reviews no rule asks for any more are withdrawn there, whatever their deal, through
+        /// the SYSTEM service. Only withdrawal: a rule's save never invalidates a decision.
+        /// </summary>
+        private static bool IsRuleReevaluation(LocalPluginContext context) =>
+            ServerCall.FollowsOperationOn(context.ExecutionContext, FeasibilityRuleRow.Table) && ServerCall.IsSystem(context);
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// When an administrator narrows a rule, the open deals it no longer concerns stop waiting on its function: the
+    /// re-evaluation that follows the rule's save withdraws their pending reviews, and only theirs.
+    /// </summary>
+    public class RuleReevaluationScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+
+        private Guid RuleNamed(string name) => _org.System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule")
+        {
+            ColumnSet = new ColumnSet(false),
+            Criteria = { Conditions = { new ConditionExpression("crmc_name", ConditionOperator.Equal, name) } },
+        }).Entities.Single().Id;
+
+        [Fact]
+        public void Raising_the_logistics_threshold_above_the_deal_withdraws_its_pending_logistics_review_and_keeps_finance_waiting()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews(); // 80k custom deal: logistics and finance pending
+
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: logistics"))
+                { ["crmc_minamount"] = new Money(100000m) });
+            _org.Engine.DrainAsync();
+
+            Entity logistics = _org.Review(deal, BusinessFunction.Logistics);
+            Assert.Equal((int)ReviewDecision.Withdrawn, logistics.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)ReviewDecision.Pending,
+                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+    }
+}
