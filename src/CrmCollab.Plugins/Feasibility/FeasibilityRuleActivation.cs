@@ -9,9 +9,11 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
-    /// A feasibility rule created or (re)activated after deals were evaluated asks for its reviews on the open deals
-    /// already at or past its trigger stage (asynchronous: it may touch many deals). Until a review is approved the
-    /// gate refuses those deals anyway, because it computes the required functions at each attempt.
+    /// A feasibility rule created, changed or (re)activated after deals were evaluated asks for its reviews on the open
+    /// deals already at or past its trigger stage (asynchronous: it may touch many deals). Until a review is approved the
+    /// gate refuses those deals anyway, because it computes the required functions at each attempt. A rule narrowed or
+    /// deactivated re-evaluates the same deals, so the pending reviews no rule asks for any more are withdrawn at once
+    /// rather than at each deal's next move.
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
@@ -32,7 +34,8 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnRuleSaved(LocalPluginContext context)
         {
             Entity rule = context.PostImage(PostImage);
-            if (rule == null || !rule.Flag(FeasibilityRuleRow.IsActive)) return;
+            // An inactive rule just created asked for nothing; one deactivated leaves reviews to withdraw.
+            if (rule == null || (!rule.Flag(FeasibilityRuleRow.IsActive) && context.ExecutionContext.MessageName == "Create")) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
             IOrganizationService service = context.SystemService;
             var requester = new ReviewRequester(service);

@@ -37,5 +37,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        [Fact]
+        public void Deactivating_the_finance_rule_withdraws_the_pending_finance_review_at_once()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
+
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance")) { ["crmc_isactive"] = false });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal((int)ReviewDecision.Withdrawn,
+                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)ReviewDecision.Pending,
+                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
+        }
     }
 }
