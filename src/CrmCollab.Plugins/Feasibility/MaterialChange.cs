@@ -27,9 +27,14 @@ namespace CrmCollab.Plugins.Feasibility
                 .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description");
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
                 .PostImage("PostImage", "opportunityid");
+            // A line moved to another deal is a products change for the deal it joins (here, after the move) ...
             Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged)
-                .Filter("productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount")
+                .Filter("productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount", "opportunityid")
                 .PostImage("PostImage", "opportunityid");
+            // ... and for the deal it leaves (before the move, while the stored line still names that deal).
+            Register(PipelineStage.PreOperation, "Update", OpportunityProduct.Table, OnLineLeaving)
+                .Filter("opportunityid")
+                .PreImage("PreImage", "opportunityid");
             // Before the delete, inside its transaction: while the line exists, the review guard can tell its deal from
             // the operation (OperationDeal); after it, nothing the platform documents on the context names the deal.
             Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
@@ -52,6 +57,16 @@ namespace CrmCollab.Plugins.Feasibility
             if (dealId == null) return;
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
             // Any change of a product line is material to functions that review "products".
+            Reopen(context, deal, new[] { FeasibilityRuleValidator.ProductsToken }, column =>
+                column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
+        }
+
+        private static void OnLineLeaving(LocalPluginContext context)
+        {
+            Guid? leaving = context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
+            Guid? joining = context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
+            if (leaving == null || leaving == joining) return;
+            Entity deal = context.SystemService.Retrieve(Opportunity.Table, leaving.Value, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
             Reopen(context, deal, new[] { FeasibilityRuleValidator.ProductsToken }, column =>
                 column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
         }

@@ -34,6 +34,22 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
+        /// The operation concerns this deal: it is the operation's deal (<see cref="Of"/>), or, before a product line's
+        /// Update that moves it (PreOperation, Target naming another deal), the deal the stored line still belongs to.
+        /// </summary>
+        public static bool Concerns(IPluginExecutionContext operation, IOrganizationService service, Guid? dealId)
+        {
+            if (operation == null || dealId == null) return false;
+            if (Of(operation, service) == dealId) return true;
+            if (!Is(operation.PrimaryEntityName, OpportunityProduct.Table) || !Is(operation.MessageName, "Update")
+                || operation.Stage != (int)Infrastructure.PipelineStage.PreOperation) return false;
+            Entity target = operation.InputParameters.TryGetValue("Target", out object value) ? value as Entity : null;
+            if (target == null || !target.Contains(OpportunityProduct.OpportunityId)) return false;
+            Guid id = operation.PrimaryEntityId != Guid.Empty ? operation.PrimaryEntityId : target.Id;
+            return Read(service, operation.PrimaryEntityName, ProductLineId, id, OpportunityProduct.OpportunityId) == dealId;
+        }
+
+        /// <summary>
         /// A business process flow instance of the opportunity: an out-of-box flow's table, or a row moved to a stage or
         /// linked to its deal through the lookup an administrator's flow has (bpf_opportunityid).
         /// </summary>

@@ -136,7 +136,7 @@ namespace CrmCollab.Plugins.Feasibility
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (parent == null || reviewDealId == null) return false;
             return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
-                || OperationDeal.Of(parent, context.SystemService) == reviewDealId;
+                || OperationDeal.Concerns(parent, context.SystemService, reviewDealId);
         }
 
         /// <summary>

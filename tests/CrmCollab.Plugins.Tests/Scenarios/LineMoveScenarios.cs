@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A product line moved from one deal to another changes the products of both: the deal it leaves and the deal it
+    /// joins each get their products review re-opened, whatever channel moved it; reviews that do not watch the
+    /// products stay approved.
+    /// </summary>
+    public class LineMoveScenarios
+    {
+        private readonly CrmCollabOrg _org;
+        private readonly Guid _lena, _fiona, _account, _leaving, _joining, _line;
+
+        public LineMoveScenarios() : this(new CrmCollabOrg()) { }
+
+        private LineMoveScenarios(CrmCollabOrg org)
+        {
+            _org = org;
+            Guid account;
+            (_lena, _fiona, account, _leaving) = _org.CustomDealAwaitingReviews();
+            _account = account;
+            _joining = _org.CustomDeal(account);
+            _org.MoveTo(_joining, SalesStage.Develop);
+            _line = _org.System.Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _leaving), ["isproductoverridden"] = true,
+                ["productdescription"] = "Extra spindle", ["quantity"] = 1m, ["priceperunit"] = new Money(100m),
+            });
+            foreach (Guid deal in new[] { _leaving, _joining })
+            {
+                _org.Decide(_lena, _org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+                _org.Decide(_fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            }
+        }
+
+        private int Latest(Guid deal, BusinessFunction function) =>
+            _org.Review(deal, function).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
+
+        private Entity Move() => new Entity("opportunityproduct", _line) { ["opportunityid"] = new EntityReference("opportunity", _joining) };
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        public void Moving_a_line_reopens_the_products_review_of_both_deals_and_keeps_finance_approved(string channel)
+        {
+            IOrganizationService integration = _org.System;
+            if (channel == "Update") integration.Update(Move());
+            else if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(integration, new UpdateRequest { Target = Move() });
+            else integration.Execute(new UpsertRequest { Target = Move() });
+
+            foreach (Guid deal in new[] { _leaving, _joining })
+            {
+                Assert.Equal((int)ReviewDecision.Pending, Latest(deal, BusinessFunction.Logistics));
+                Assert.Contains(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_decision").Value == (int)ReviewDecision.Invalidated);
+                Assert.Equal((int)ReviewDecision.Approved, Latest(deal, BusinessFunction.Finance));
+                string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose));
+                Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
+                Assert.Contains("Logistics", refusal);
+            }
+        }
+
+        [Fact]
+        public void A_step_inside_a_line_move_cannot_invalidate_the_reviews_of_a_deal_the_line_never_belonged_to()
+        {
+            var org = new LineMoveScenarios(new CrmCollabOrg((solution, options) =>
+            {
+                var step = new StepDefinition
+                {
+                    Id = Guid.NewGuid(), Name = "Test: " + nameof(InvalidateAnotherDealsReviews), MessageName = "Update", PrimaryEntity = "opportunityproduct",
+                    PluginTypeName = typeof(InvalidateAnotherDealsReviews).FullName, Stage = StepStage.PreOperation, Mode = StepMode.Synchronous,
+                };
+                step.FilteringAttributes.Add("opportunityid");
+                solution.Steps.Add(step);
+                options.PluginAssemblies.Add(typeof(InvalidateAnotherDealsReviews).Assembly);
+            }));
+            Guid untouched = org._org.CustomDeal(org._account);
+            org._org.System.Update(new Entity("opportunity", untouched) { ["name"] = InvalidateAnotherDealsReviews.DealName });
+            org._org.MoveTo(untouched, SalesStage.Develop);
+            org._org.Decide(org._lena, org._org.Review(untouched, BusinessFunction.Logistics), ReviewDecision.Approved);
+            org._org.Decide(org._fiona, org._org.Review(untouched, BusinessFunction.Finance), ReviewDecision.Approved);
+
+            org._org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => org._org.System.Update(org.Move()), TableSnapshot.DealTables);
+
+            Assert.All(org._org.Reviews(untouched).Entities, r => Assert.Equal((int)ReviewDecision.Approved, r.GetAttributeValue<OptionSetValue>("crmc_decision").Value));
+        }
+
+        [Fact]
+        public void A_line_saved_on_the_same_deal_reopens_only_what_a_products_change_does()
+        {
+            _org.System.Update(new Entity("opportunityproduct", _line) { ["opportunityid"] = new EntityReference("opportunity", _leaving) });
+
+            Assert.Equal((int)ReviewDecision.Approved, Latest(_joining, BusinessFunction.Logistics));
+            Assert.Equal((int)ReviewDecision.Approved, Latest(_leaving, BusinessFunction.Finance));
+        }
+    }
+}
