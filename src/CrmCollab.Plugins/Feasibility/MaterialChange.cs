@@ -55,8 +55,13 @@ namespace CrmCollab.Plugins.Feasibility
             Entity line = context.PostImage(PostImage) ?? context.PreImage(PreImage);
             Guid? dealId = line?.RefId(OpportunityProduct.OpportunityId);
             if (dealId == null) return;
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
-            // Any change of a product line is material to functions that review "products".
+            ReopenProducts(context, dealId.Value);
+        }
+
+        /// <summary>Any change of a deal's product lines is material to the functions that review "products".</summary>
+        private static void ReopenProducts(LocalPluginContext context, Guid dealId)
+        {
+            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
             Reopen(context, deal, new[] { FeasibilityRuleValidator.ProductsToken }, column =>
                 column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
         }
@@ -66,9 +71,7 @@ namespace CrmCollab.Plugins.Feasibility
             Guid? leaving = context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
             Guid? joining = context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
             if (leaving == null || leaving == joining) return;
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, leaving.Value, new Microsoft.Xrm.Sdk.Query.ColumnSet(FeasibilityRepository.DealColumns));
-            Reopen(context, deal, new[] { FeasibilityRuleValidator.ProductsToken }, column =>
-                column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
+            ReopenProducts(context, leaving.Value);
         }
 
         private static void Reopen(LocalPluginContext context, Entity deal, IReadOnlyCollection<string> changedColumns, Func<string, string> valueOf)

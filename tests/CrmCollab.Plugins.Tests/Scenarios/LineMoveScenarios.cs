@@ -73,16 +73,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_step_inside_a_line_move_cannot_invalidate_the_reviews_of_a_deal_the_line_never_belonged_to()
         {
             var org = new LineMoveScenarios(new CrmCollabOrg((solution, options) =>
-            {
-                var step = new StepDefinition
-                {
-                    Id = Guid.NewGuid(), Name = "Test: " + nameof(InvalidateAnotherDealsReviews), MessageName = "Update", PrimaryEntity = "opportunityproduct",
-                    PluginTypeName = typeof(InvalidateAnotherDealsReviews).FullName, Stage = StepStage.PreOperation, Mode = StepMode.Synchronous,
-                };
-                step.FilteringAttributes.Add("opportunityid");
-                solution.Steps.Add(step);
-                options.PluginAssemblies.Add(typeof(InvalidateAnotherDealsReviews).Assembly);
-            }));
+                InvalidateAnotherDealsReviews.Register(solution, options, "Update", "opportunityproduct", StepStage.PreOperation, "opportunityid")));
             Guid untouched = org._org.CustomDeal(org._account);
             org._org.System.Update(new Entity("opportunity", untouched) { ["name"] = InvalidateAnotherDealsReviews.DealName });
             org._org.MoveTo(untouched, SalesStage.Develop);

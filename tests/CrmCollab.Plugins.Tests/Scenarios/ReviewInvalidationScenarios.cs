@@ -108,16 +108,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_step_inside_one_deals_change_cannot_invalidate_the_reviews_of_another_deal(string message, string table, string filter)
         {
             var org = new ReviewInvalidationScenarios(new CrmCollabOrg((solution, options) =>
-            {
-                var step = new StepDefinition
-                {
-                    Id = Guid.NewGuid(), Name = "Test: " + nameof(InvalidateAnotherDealsReviews), MessageName = message, PrimaryEntity = table,
-                    PluginTypeName = typeof(InvalidateAnotherDealsReviews).FullName, Stage = StepStage.PostOperation, Mode = StepMode.Synchronous,
-                };
-                if (filter != null) step.FilteringAttributes.Add(filter);
-                solution.Steps.Add(step);
-                options.PluginAssemblies.Add(typeof(InvalidateAnotherDealsReviews).Assembly);
-            }));
+                InvalidateAnotherDealsReviews.Register(solution, options, message, table, StepStage.PostOperation, filter)));
             Guid line = org.Line(org._deal);
             Guid flow = org._org.System.Create(new Entity("opportunitysalesprocess")
             {
@@ -154,6 +145,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     public sealed class InvalidateAnotherDealsReviews : IPlugin
     {
         public const string DealName = "Untouched deal";
+
+        /// <summary>Registers the step (synchronous) on the message and table, at the stage, with its filter if any.</summary>
+        public static void Register(SolutionDefinition solution, EngineOptions options, string message, string table, StepStage stage, string filter)
+        {
+            var step = new StepDefinition
+            {
+                Id = Guid.NewGuid(), Name = "Test: " + nameof(InvalidateAnotherDealsReviews), MessageName = message, PrimaryEntity = table,
+                PluginTypeName = typeof(InvalidateAnotherDealsReviews).FullName, Stage = stage, Mode = StepMode.Synchronous,
+            };
+            if (filter != null) step.FilteringAttributes.Add(filter);
+            solution.Steps.Add(step);
+            options.PluginAssemblies.Add(typeof(InvalidateAnotherDealsReviews).Assembly);
+        }
 
         public void Execute(IServiceProvider serviceProvider)
         {
