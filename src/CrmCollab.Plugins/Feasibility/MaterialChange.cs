@@ -18,6 +18,9 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
 
+        /// <summary>A product line's own terms: sending any of them changes its deal's products.</summary>
+        private static readonly string[] LineTerms = { "productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount" };
+
         public MaterialChange(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -27,14 +30,16 @@ namespace CrmCollab.Plugins.Feasibility
                 .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description");
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
                 .PostImage("PostImage", "opportunityid");
-            // A line moved to another deal is a products change for the deal it joins (here, after the move) ...
-            Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnProductsChanged)
-                .Filter("productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount", "opportunityid")
-                .PostImage("PostImage", "opportunityid");
+            // A line's terms changed on its deal, or the line moved to another deal: a products change for the deal it
+            // is on after the Update (the pre-image tells a move from the same deal sent again) ...
+            Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnLineUpdated)
+                .Filter(LineTerms.Concat(new[] { OpportunityProduct.OpportunityId }).ToArray())
+                .PreImage(PreImage, OpportunityProduct.OpportunityId)
+                .PostImage(PostImage, OpportunityProduct.OpportunityId);
             // ... and for the deal it leaves (before the move, while the stored line still names that deal).
             Register(PipelineStage.PreOperation, "Update", OpportunityProduct.Table, OnLineLeaving)
-                .Filter("opportunityid")
-                .PreImage("PreImage", "opportunityid");
+                .Filter(OpportunityProduct.OpportunityId)
+                .PreImage(PreImage, OpportunityProduct.OpportunityId);
             // Before the delete, inside its transaction: while the line exists, the review guard can tell its deal from
             // the operation (OperationDeal); after it, nothing the platform documents on the context names the deal.
             Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
@@ -66,12 +71,21 @@ namespace CrmCollab.Plugins.Feasibility
                 column == FeasibilityRuleValidator.ProductsToken ? context.ExecutionContext.OperationId.ToString() : Text(deal, column));
         }
 
+        private static void OnLineUpdated(LocalPluginContext context)
+        {
+            bool sentLineTerms = LineTerms.Any(context.TargetEntity.Contains);
+            Guid? changed = ProductLineMove.DealChanged(sentLineTerms,
+                context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId),
+                context.PostImage(PostImage)?.RefId(OpportunityProduct.OpportunityId));
+            if (changed != null) ReopenProducts(context, changed.Value);
+        }
+
         private static void OnLineLeaving(LocalPluginContext context)
         {
-            Guid? leaving = context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
-            Guid? joining = context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
-            if (leaving == null || leaving == joining) return;
-            ReopenProducts(context, leaving.Value);
+            if (!context.TargetEntity.Contains(OpportunityProduct.OpportunityId)) return;
+            Guid? left = ProductLineMove.DealLeft(context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId),
+                context.TargetEntity.RefId(OpportunityProduct.OpportunityId));
+            if (left != null) ReopenProducts(context, left.Value);
         }
 
         private static void Reopen(LocalPluginContext context, Entity deal, IReadOnlyCollection<string> changedColumns, Func<string, string> valueOf)

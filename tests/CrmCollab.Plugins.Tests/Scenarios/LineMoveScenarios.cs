@@ -45,7 +45,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         private int Latest(Guid deal, BusinessFunction function) =>
             _org.Review(deal, function).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
 
-        private Entity Move() => new Entity("opportunityproduct", _line) { ["opportunityid"] = new EntityReference("opportunity", _joining) };
+        private int Status(Guid deal) => _org.DealState(deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value;
+
+        private Entity Move() => Move(_line, _joining);
+
+        private static Entity Move(Guid line, Guid deal) => new Entity("opportunityproduct", line) { ["opportunityid"] = new EntityReference("opportunity", deal) };
+
+        private static void Send(IOrganizationService service, string channel, Entity target)
+        {
+            if (channel == "Update") service.Update(target);
+            else if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(service, new UpdateRequest { Target = target });
+            else CrmCollabOrg.InUpsert(service, target);
+        }
 
         [Theory]
         [InlineData("Update")]
@@ -53,20 +64,44 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Upsert")]
         public void Moving_a_line_reopens_the_products_review_of_both_deals_and_keeps_finance_approved(string channel)
         {
-            IOrganizationService integration = _org.System;
-            if (channel == "Update") integration.Update(Move());
-            else if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(integration, new UpdateRequest { Target = Move() });
-            else integration.Execute(new UpsertRequest { Target = Move() });
+            Assert.All(new[] { _leaving, _joining }, deal => Assert.Equal((int)FeasibilityStatus.Cleared, Status(deal)));
+
+            Send(_org.System, channel, Move());
 
             foreach (Guid deal in new[] { _leaving, _joining })
             {
                 Assert.Equal((int)ReviewDecision.Pending, Latest(deal, BusinessFunction.Logistics));
                 Assert.Contains(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_decision").Value == (int)ReviewDecision.Invalidated);
                 Assert.Equal((int)ReviewDecision.Approved, Latest(deal, BusinessFunction.Finance));
+                Assert.Equal((int)FeasibilityStatus.Pending, Status(deal));
                 string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose));
                 Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
                 Assert.Contains("Logistics", refusal);
             }
+        }
+
+        [Theory]
+        [InlineData("off", "Update")]
+        [InlineData("off", "ExecuteMultiple")]
+        [InlineData("off", "Upsert")]
+        [InlineData("onto", "Update")]
+        [InlineData("onto", "ExecuteMultiple")]
+        [InlineData("onto", "Upsert")]
+        public void A_line_cannot_be_moved_off_or_onto_a_won_deal(string direction, string channel)
+        {
+            Guid openLine = _org.System.Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _joining), ["isproductoverridden"] = true,
+                ["productdescription"] = "Spare belt", ["quantity"] = 2m, ["priceperunit"] = new Money(40m),
+            });
+            _org.Decide(_lena, _org.Review(_joining, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_leaving, SalesStage.Propose);
+            _org.Win(_leaving, drain: false);
+
+            // As an integration (SYSTEM) would: no privilege question, only the rule; nothing moves, no review re-opens.
+            Entity move = direction == "off" ? Move(_line, _joining) : Move(openLine, _leaving);
+            string message = _org.Refused(RefusalCodes.ProductsLocked, () => Send(_org.System, channel, move), TableSnapshot.DealTables);
+            Assert.Contains("Raise an amendment", message);
         }
 
         [Fact]
@@ -86,12 +121,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void A_line_saved_on_the_same_deal_reopens_only_what_a_products_change_does()
+        public void A_line_saved_with_the_deal_it_already_belongs_to_reopens_nothing()
         {
+            // As an integration re-sending the line's lookup unchanged would.
             _org.System.Update(new Entity("opportunityproduct", _line) { ["opportunityid"] = new EntityReference("opportunity", _leaving) });
+            CrmCollabOrg.InExecuteMultiple(_org.System, new UpdateRequest { Target = new Entity("opportunityproduct", _line) { ["opportunityid"] = new EntityReference("opportunity", _leaving) } });
 
-            Assert.Equal((int)ReviewDecision.Approved, Latest(_joining, BusinessFunction.Logistics));
-            Assert.Equal((int)ReviewDecision.Approved, Latest(_leaving, BusinessFunction.Finance));
+            foreach (Guid deal in new[] { _leaving, _joining })
+                Assert.All(_org.Reviews(deal).Entities, r => Assert.Equal((int)ReviewDecision.Approved, r.GetAttributeValue<OptionSetValue>("crmc_decision").Value));
+            _org.MoveTo(_leaving, SalesStage.Propose);
         }
     }
 }
