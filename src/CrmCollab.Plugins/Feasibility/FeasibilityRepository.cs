@@ -150,8 +150,9 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>
-        /// <returns>The review's id and owner (with the owner's name when routing knows it), as a status summary shows them.</returns>
-        public EntityReference CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now, out Guid id)
+        /// <returns>The new review as a read of it would return it (function, decision, due date, creation, owner with the
+        /// name routing knows), so the deal's status can name who is awaited at once.</returns>
+        public Entity CreateReview(Entity deal, RequiredReview required, OwnerResolution routing, DateTime now)
         {
             var review = new Entity(FeasibilityReviewRow.Table)
             {
@@ -167,10 +168,11 @@ namespace CrmCollab.Plugins.Feasibility
             var application = new Routing.RoutingApplication(_service);
             EntityReference owner = application.OwnerFor(routing, null);
             if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;
-            id = _service.Create(review);
-            application.Enqueue(new EntityReference(FeasibilityReviewRow.Table, id), routing, (string)review[FeasibilityReviewRow.Name]);
+            review.Id = _service.Create(review);
+            application.Enqueue(review.ToEntityReference(), routing, (string)review[FeasibilityReviewRow.Name]);
             if (owner != null && owner.Name == null && routing.Owner?.Id == owner.Id) owner.Name = routing.Owner.Name;
-            return owner;
+            review[FeasibilityReviewRow.CreatedOn] = now;
+            return review;
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>

@@ -55,16 +55,7 @@ namespace CrmCollab.Plugins.Feasibility
                 OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, missing.Select(m => m.Function));
                 foreach (RequiredReview review in missing)
                 {
-                    EntityReference owner = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now, out Guid id);
-                    // As a read of the review would return it, owner included: the status names who is awaited at once.
-                    reviews.Add(new Entity(FeasibilityReviewRow.Table, id)
-                    {
-                        [FeasibilityReviewRow.Function] = new OptionSetValue((int)review.Function),
-                        [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Pending),
-                        [FeasibilityReviewRow.DueDate] = now.AddHours(review.SlaHours),
-                        [FeasibilityReviewRow.CreatedOn] = now,
-                        [FeasibilityReviewRow.OwnerId] = owner,
-                    });
+                    reviews.Add(_repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now));
                 }
             }
             GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));
