@@ -230,6 +230,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Refused(() => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new UpdateRequest { Target = new Entity("opportunity", _deal) { ["crmc_feasibilitydetail"] = "{}" } }), RefusalCodes.ServerOwnedColumn);
             Refused(() => _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "x", ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) }), RefusalCodes.ServerOwnedColumn);
             Refused(() => _org.As(_org.Rep).Execute(new UpsertRequest { Target = new Entity("opportunity", _deal) { ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) } }), RefusalCodes.ServerOwnedColumn);
+            Refused(() => _org.As(_org.Rep).Execute(new UpdateMultipleRequest { Targets = new EntityCollection(new[] { new Entity("opportunity", _deal) { ["crmc_feasibilitystatus"] = new OptionSetValue((int)FeasibilityStatus.Cleared) } }) { EntityName = "opportunity" } }), RefusalCodes.ServerOwnedColumn);
             Assert.Equal(pending, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
 
             // CrmCollab's own record still follows the reviews.
