@@ -23,7 +23,7 @@ namespace CrmCollab.Emulator.Pipeline
         public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
         {
             Guid operationId = _engine.Ids.Next(); // drawn before the bypass check, as ever: ids stay reproducible
-            var steps = SkipsCustomLogic(frame, spec.Request) ? Array.Empty<StepDefinition>() : _engine.Steps.For(spec.MessageName, spec.PrimaryEntityName);
+            var steps = LogicBypass.Apply(_engine.Steps.For(spec.MessageName, spec.PrimaryEntityName), spec.Request, frame.UserId, _engine.Security);
             var op = new Operation
             {
                 MessageName = spec.MessageName,
@@ -71,17 +71,6 @@ namespace CrmCollab.Emulator.Pipeline
                 if (owns) transaction.Log.Rollback(_engine.Store.Rows);
                 throw;
             }
-        }
-
-        private bool SkipsCustomLogic(ExecutionFrame frame, OrganizationRequest request)
-        {
-            if (!request.Parameters.TryGetValue("BypassCustomPluginExecution", out var raw) || !(raw is bool bypass) || !bypass)
-                return false;
-            var security = _engine.Security;
-            if (security != null && !security.IsSystem(frame.UserId) && !security.HasPrivilege(frame.UserId, "prvBypassCustomPlugins"))
-                throw Faults.Create(ErrorCodes.PrivilegeDenied,
-                    $"Principal user (Id={frame.UserId}, type=8) is missing prvBypassCustomPlugins privilege.");
-            return true;
         }
 
         /// <summary>True when a step registers an image other than <paramref name="except"/>.</summary>

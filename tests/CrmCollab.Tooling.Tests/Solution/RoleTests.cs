@@ -7,6 +7,7 @@ using CrmCollab.Emulator.Engine;
 using CrmCollab.Tooling.Tests.Packaging;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
@@ -123,6 +124,26 @@ namespace CrmCollab.Tooling.Tests.Solution
                 }));
                 Assert.Contains("prvCreatecrmc_FeasibilityRule", e.Message);
             }
+        }
+
+        [Theory]
+        [InlineData("BypassBusinessLogicExecution", "CustomSync", "prvBypassCustomBusinessLogic")]
+        [InlineData("BypassCustomPluginExecution", true, "prvBypassCustomPlugins")]
+        public void No_shipped_role_can_switch_the_rules_off_for_its_own_requests(string parameter, object value, string privilege)
+        {
+            // Documented: the bypass parameters skip custom logic for holders of the privilege (System Administrators by
+            // default). No CrmCollab role carries it, so the guard still refuses a hand-set feasibility status.
+            var org = new AppOrg();
+            var deal = org.SmallDeal(org.Account());
+            foreach (var person in new[] { org.Admin, org.Rep, org.Reviewer, org.Adv, org.Logistics, org.Sav })
+            {
+                var request = new UpdateRequest { Target = new Entity("opportunity", deal) { ["crmc_feasibilitystatus"] = new OptionSetValue(100000002) } };
+                request.Parameters[parameter] = value;
+                var e = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => org.As(person).Execute(request));
+                Assert.Contains(privilege, e.Message);
+            }
+            Assert.NotEqual(100000002, org.System.Retrieve("opportunity", deal, new ColumnSet("crmc_feasibilitystatus"))
+                .GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus")?.Value);
         }
     }
 }

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Security;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Pipeline
+{
+    /// <summary>
+    /// The optional parameters that tell Dataverse not to run custom logic for one request (Microsoft Learn, "Bypass
+    /// custom Dataverse logic"): <c>BypassCustomPluginExecution</c> (true: synchronous custom steps; needs
+    /// prvBypassCustomPlugins), <c>BypassBusinessLogicExecution</c> ("CustomSync", "CustomAsync" or both, comma
+    /// separated) and <c>BypassBusinessLogicExecutionStepIds</c> (comma-separated step ids), both needing
+    /// prvBypassCustomBusinessLogic. A caller without the privilege is refused; SYSTEM holds every privilege.
+    /// The parameters concern the request they travel with only: a plugin's own calls run their steps.
+    /// </summary>
+    internal static class LogicBypass
+    {
+        public const string PluginParameter = "BypassCustomPluginExecution";
+        public const string LogicParameter = "BypassBusinessLogicExecution";
+        public const string StepIdsParameter = "BypassBusinessLogicExecutionStepIds";
+        public const string PluginPrivilege = "prvBypassCustomPlugins";
+        public const string LogicPrivilege = "prvBypassCustomBusinessLogic";
+
+        /// <summary>The steps that still run for the request; throws when the caller may not bypass.</summary>
+        public static StepDefinition[] Apply(StepDefinition[] steps, OrganizationRequest request, Guid userId, ISecurityGuard security)
+        {
+            ParameterCollection parameters = request.Parameters;
+            if (parameters.Count == 0) return steps;
+            bool sync = false, async = false;
+            HashSet<Guid> stepIds = null;
+            if (parameters.TryGetValue(PluginParameter, out object plugins) && plugins is bool skipPlugins && skipPlugins)
+            {
+                Demand(security, userId, PluginPrivilege);
+                sync = true;
+            }
+            if (parameters.TryGetValue(LogicParameter, out object logic) && logic is string kinds && kinds.Trim().Length > 0)
+            {
+                Demand(security, userId, LogicPrivilege);
+                foreach (string kind in kinds.Split(','))
+                {
+                    if (string.Equals(kind.Trim(), "CustomSync", StringComparison.OrdinalIgnoreCase)) sync = true;
+                    else if (string.Equals(kind.Trim(), "CustomAsync", StringComparison.OrdinalIgnoreCase)) async = true;
+                }
+            }
+            if (parameters.TryGetValue(StepIdsParameter, out object ids) && ids is string list && list.Trim().Length > 0)
+            {
+                Demand(security, userId, LogicPrivilege);
+                stepIds = new HashSet<Guid>();
+                foreach (string id in list.Split(','))
+                    if (Guid.TryParse(id.Trim(), out Guid step)) stepIds.Add(step);
+            }
+            if (!sync && !async && stepIds == null) return steps;
+            var kept = new List<StepDefinition>(steps.Length);
+            foreach (StepDefinition step in steps)
+            {
+                bool skipped = (step.Mode == StepMode.Synchronous ? sync : async) || (stepIds != null && stepIds.Contains(step.Id));
+                if (!skipped) kept.Add(step);
+            }
+            return kept.ToArray();
+        }
+
+        private static void Demand(ISecurityGuard security, Guid userId, string privilege)
+        {
+            if (security == null || security.IsSystem(userId) || security.HasPrivilege(userId, privilege)) return;
+            throw Faults.Create(ErrorCodes.PrivilegeDenied, $"Principal user (Id={userId}, type=8) is missing {privilege} privilege.");
+        }
+    }
+}
