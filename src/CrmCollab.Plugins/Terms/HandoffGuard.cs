@@ -16,11 +16,20 @@ namespace CrmCollab.Plugins.Terms
     /// requirement (the handoff step after a Win, or the Create Post-Sale Handoff workflow step, both through the
     /// SYSTEM service); its due date, actual end and requirement are the server's; a handoff is accepted by its owner
     /// (server time), completed only with its evidence (kept once closed), canceled or reopened only by a CrmCollab
-    /// Administrator, with a reason. SetState and Assign reach this step too: the platform performs them as an Update.
+    /// Administrator, with a reason. A SetState (or SetStateDynamicEntity) gets the same checks from steps of its own:
+    /// no page says it runs the Update steps (docs/dataverse-facts.md).
     /// </summary>
     public sealed class HandoffGuard : PluginBase
     {
-        public const string PreImage = "PreImage";
+        public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        /// <summary>What the guard reads of the task as it stands (Update and SetState).</summary>
+        private static readonly string[] GuardImage =
+        {
+            "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function",
+            "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber",
+            "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted",
+        };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
         public static readonly string[] ImagedEvidence =
@@ -52,7 +61,15 @@ namespace CrmCollab.Plugins.Terms
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
                 .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted")
-                .PreImage("PreImage", "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted");
+                .PreImage(PreImage, GuardImage);
+            // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
+            // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+            {
+                Register(PipelineStage.PreOperation, setState, HandoffTask.Table, OnSetState).PreImage(PreImage, GuardImage);
+                Register(PipelineStage.PostOperation, setState, HandoffTask.Table, OnStateSet)
+                    .PostImage(PostImage, HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd);
+            }
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
@@ -79,7 +96,41 @@ namespace CrmCollab.Plugins.Terms
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
+            Check(context, target, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id));
+        }
+
+        /// <summary>A SetState is the Update of its state and status: the same checks, in the same order.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            EntityReference task = context.InputParameter<EntityReference>("EntityMoniker");
+            if (task == null) return;
+            var change = new Entity(HandoffTask.Table, task.Id);
+            if (context.InputParameter<OptionSetValue>("State") is OptionSetValue state) change[HandoffTask.StateCode] = state;
+            if (context.InputParameter<OptionSetValue>("Status") is OptionSetValue status && status.Value != -1) change[HandoffTask.StatusCode] = status;
+            Check(context, change, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, task.Id));
+        }
+
+        /// <summary>
+        /// A handoff completed through SetState gets its server stamps (actual end, closed on time) here when no Update
+        /// step wrote them on the way; where the platform runs the Update steps too, they are already there and nothing is written.
+        /// </summary>
+        private static void OnStateSet(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            // The actual end is the server's (no client sets it), so a completed handoff with one was stamped already.
+            if (after == null || after.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted
+                || after.Read<DateTime?>(HandoffTask.ActualEnd) != null) return;
+            DateTime? due = after.Read<DateTime?>(HandoffTask.ScheduledEnd);
+            context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
+            {
+                [HandoffTask.ActualEnd] = context.Now,
+                [HandoffTask.ClosedOnTime] = !due.HasValue || context.Now <= due.Value,
+            });
+        }
+
+        /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/>.</summary>
+        private static void Check(LocalPluginContext context, Entity target, Entity before)
+        {
             bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
             if (!isHandoff)
             {
