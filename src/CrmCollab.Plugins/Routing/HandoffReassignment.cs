@@ -26,6 +26,11 @@ namespace CrmCollab.Plugins.Routing
                 .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid", "statecode")
                 .PreImage("PreImage", "crmc_accountid", "crmc_function")
                 .PostImage("PostImage", "crmc_accountid", "crmc_function");
+            // Deactivating or reactivating the row through SetState: no page says SetState runs the Update steps.
+            Register(PipelineStage.PostOperation, "SetState", DedicatedOwnerRow.Table, OnChange).Async()
+                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+            Register(PipelineStage.PostOperation, "SetStateDynamicEntity", DedicatedOwnerRow.Table, OnChange).Async()
+                .PostImage("PostImage", "crmc_accountid", "crmc_function");
             Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
                 .PreImage("PreImage", "crmc_accountid", "crmc_function");
         }
