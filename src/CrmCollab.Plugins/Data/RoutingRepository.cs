@@ -106,7 +106,7 @@ namespace CrmCollab.Plugins.Data
             };
             if (functions != null) // first: the most selective condition, as a reader of the query expects
                 query.Criteria.AddCondition(RoutingRuleRow.Function, ConditionOperator.In, functions.Select(f => (object)(int)f).ToArray());
-            query.Criteria.AddCondition(RoutingRuleRow.IsActive, ConditionOperator.Equal, true);
+            InForce.Only(query, RoutingRuleRow.IsActive);
             UnsetOrEqual(query, RoutingRuleRow.IndustryCode, account.IndustryCode);
             UnsetOrEqual(query, RoutingRuleRow.TerritoryId, account.TerritoryId);
             UnsetOrEqual(query, RoutingRuleRow.CustomerSizeCode, account.CustomerSizeCode);

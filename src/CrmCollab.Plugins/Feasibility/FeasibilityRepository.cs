@@ -59,7 +59,7 @@ namespace CrmCollab.Plugins.Feasibility
                     FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
                     FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns),
             };
-            query.Criteria.AddCondition(FeasibilityRuleRow.IsActive, ConditionOperator.Equal, true);
+            InForce.Only(query, FeasibilityRuleRow.IsActive);
             UnsetOrAtMost(query, FeasibilityRuleRow.MinAmount, deal.Amount);
             UnsetOrAtMost(query, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);
             if (!deal.IsCustomSolution)

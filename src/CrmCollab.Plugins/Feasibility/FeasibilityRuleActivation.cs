@@ -24,18 +24,24 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Create", FeasibilityRuleRow.Table, OnRuleSaved).Async()
-                .PostImage(PostImage, FeasibilityRuleRow.IsActive, FeasibilityRuleRow.TriggerStage);
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
             Register(PipelineStage.PostOperation, "Update", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .Filter(FeasibilityRuleRow.IsActive, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly,
-                    FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage)
-                .PostImage(PostImage, FeasibilityRuleRow.IsActive, FeasibilityRuleRow.TriggerStage);
+                    FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage,
+                    InForce.StateCode)
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
+            // Deactivate / Activate from the grid: no page says SetState runs the Update steps.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PostOperation, setState, FeasibilityRuleRow.Table, OnRuleSaved).Async()
+                    .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
         }
 
         private static void OnRuleSaved(LocalPluginContext context)
         {
             Entity rule = context.PostImage(PostImage);
-            // An inactive rule just created asked for nothing; one deactivated leaves reviews to withdraw.
-            if (rule == null || (!rule.Flag(FeasibilityRuleRow.IsActive) && context.ExecutionContext.MessageName == "Create")) return;
+            bool inForce = rule != null && rule.Flag(FeasibilityRuleRow.IsActive) && (rule.Choice(InForce.StateCode) ?? InForce.StateActive) == InForce.StateActive;
+            // A rule just created out of force asked for nothing; one retired leaves reviews to withdraw.
+            if (rule == null || (!inForce && context.ExecutionContext.MessageName == "Create")) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
             IOrganizationService service = context.SystemService;
             var requester = new ReviewRequester(service);

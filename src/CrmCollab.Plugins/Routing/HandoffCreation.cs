@@ -92,7 +92,7 @@ namespace CrmCollab.Plugins.Routing
                 ColumnSet = new ColumnSet(HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.Description,
                     HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence),
             };
-            query.Criteria.AddCondition(HandoffTemplateRow.IsActive, ConditionOperator.Equal, true);
+            InForce.Only(query, HandoffTemplateRow.IsActive);
             return _service.RetrieveMultiple(query).Entities.Select(row => new HandoffTemplate
             {
                 Id = row.Id,

@@ -1,0 +1,22 @@
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Data
+{
+    /// <summary>
+    /// When a set-up row (a feasibility rule, a routing rule, a handoff template) applies: its 'Active' flag is Yes and
+    /// the record itself is active. An administrator retires one either way: the flag on the form, or Deactivate from the
+    /// grid or through SetState, which only changes the record's state.
+    /// </summary>
+    public static class InForce
+    {
+        public const string StateCode = "statecode";
+        public const int StateActive = 0;
+
+        /// <summary>Adds the two conditions to <paramref name="query"/>'s criteria.</summary>
+        public static void Only(QueryExpression query, string activeFlag)
+        {
+            query.Criteria.AddCondition(activeFlag, ConditionOperator.Equal, true);
+            query.Criteria.AddCondition(StateCode, ConditionOperator.Equal, StateActive);
+        }
+    }
+}
