@@ -68,9 +68,10 @@ namespace CrmCollab.Emulator.Metadata
 
             Table(c, "opportunity", "Opportunity", 3, OwnershipType.UserOwned, "name")
                 .String("name", 300, RequiredLevel.ApplicationRequired)
+                // Deleting the customer deletes its opportunities (documented cascade of the two customer relationships).
                 .Customer("customerid")
-                    .Rel("opportunity_customer_accounts", "account")
-                    .Rel("opportunity_customer_contacts", "contact")
+                    .Rel("opportunity_customer_accounts", "account", cascadeDelete: "Cascade")
+                    .Rel("opportunity_customer_contacts", "contact", cascadeDelete: "Cascade")
                 .Lookup("parentaccountid", "account").Rel("opportunity_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("opportunity_parent_contact")
                 .Lookup("originatingleadid", "lead").Rel("opportunity_originating_lead")

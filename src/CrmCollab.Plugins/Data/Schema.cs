@@ -2,6 +2,11 @@ namespace CrmCollab.Plugins.Data
 {
     // Logical names the plugins read and write, in one place: the contract with solution/.
 
+    public static class Contact
+    {
+        public const string Table = "contact";
+    }
+
     public static class Account
     {
         public const string Table = "account", Id = "accountid", Name = "name", ParentAccountId = "parentaccountid",

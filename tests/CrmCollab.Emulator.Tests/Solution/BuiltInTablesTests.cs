@@ -117,6 +117,14 @@ namespace CrmCollab.Emulator.Tests.Solution
         }
 
         [Fact]
+        public void Deleting_a_customer_deletes_its_opportunities_as_documented()
+        {
+            Assert.Equal("Cascade", Catalog.Relationship("opportunity_customer_accounts").CascadeDelete);
+            Assert.Equal("Cascade", Catalog.Relationship("opportunity_customer_contacts").CascadeDelete);
+            Assert.Equal("contact", Catalog.Relationship("opportunity_customer_contacts").ReferencedEntity);
+        }
+
+        [Fact]
         public void Both_out_of_box_process_flow_tables_are_organization_owned_with_their_documented_relationships()
         {
             foreach (var name in new[] { "opportunitysalesprocess", "leadtoopportunitysalesprocess" })

@@ -1,0 +1,47 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Guards
+{
+    /// <summary>
+    /// Deleting a customer (account or contact) deletes its deals: Dataverse cascades the delete along the relationships
+    /// between opportunities and their customer (opportunity_customer_accounts, opportunity_customer_contacts). Whether
+    /// the deals' own Delete steps run inside that cascade is not documented, so the rule that only a CrmCollab
+    /// Administrator deletes a won deal is checked here too, before anything is deleted.
+    /// </summary>
+    public sealed class CustomerGuard : PluginBase
+    {
+        public CustomerGuard(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PreOperation, "Delete", Account.Table, OnDelete);
+            Register(PipelineStage.PreOperation, "Delete", Contact.Table, OnDelete);
+        }
+
+        private static void OnDelete(LocalPluginContext context)
+        {
+            EntityReference customer = context.TargetReference;
+            if (customer == null) return;
+            int wonDeals = WonDeals(context.SystemService, customer);
+            Throw(DealLifecycle.OnCustomerDelete(wonDeals, () => Principals.HasRole(context.SystemService,
+                context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
+        }
+
+        /// <summary>Deals of the customer that are won, or were won once (reopened since): at most two are counted.</summary>
+        private static int WonDeals(IOrganizationService service, EntityReference customer)
+        {
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(false), TopCount = 2 };
+            query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, customer.Id);
+            var won = new FilterExpression(LogicalOperator.Or);
+            won.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
+            won.AddCondition(Opportunity.WonOn, ConditionOperator.NotNull);
+            query.Criteria.AddFilter(won);
+            return service.RetrieveMultiple(query).Entities.Count;
+        }
+    }
+}
