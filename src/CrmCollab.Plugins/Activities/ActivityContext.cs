@@ -13,7 +13,7 @@ namespace CrmCollab.Plugins.Activities
             Activity = activity;
             Workflow = workflow;
             Tracing = tracing;
-            if (factory == null) throw new InvalidPluginExecutionException("The workflow host provided no organization service factory.");
+            if (factory == null) throw ActivityBase.OutsideAWorkflow();
             SystemService = factory.CreateOrganizationService(null);
             WorkflowUserService = factory.CreateOrganizationService(workflow.UserId);
         }

@@ -80,6 +80,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ValueWrongKind = "CRMC-VALUE-WRONG-KIND";
         public const string WorkflowInputMissing = "CRMC-WORKFLOW-INPUT-MISSING";
         public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
+        public const string WorkflowOnly = "CRMC-WORKFLOW-ONLY";
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";
