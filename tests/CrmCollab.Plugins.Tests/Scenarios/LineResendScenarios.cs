@@ -47,6 +47,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             if (channel == "Update") service.Update(target);
             else if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(service, new UpdateRequest { Target = target });
+            else if (channel == "ExecuteTransaction") CrmCollabOrg.InExecuteTransaction(service, new UpdateRequest { Target = target });
+            else if (channel == "UpdateMultiple") CrmCollabOrg.InUpdateMultiple(service, target);
             else CrmCollabOrg.InUpsert(service, target);
         }
 
@@ -54,6 +56,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Update")]
         [InlineData("ExecuteMultiple")]
         [InlineData("Upsert")]
+        [InlineData("ExecuteTransaction")]
+        [InlineData("UpdateMultiple")]
         public void Re_saving_a_line_with_its_unchanged_terms_keeps_the_approved_review_and_the_deal_cleared(string channel)
         {
             Assert.Equal((int)FeasibilityStatus.Cleared, Status);
@@ -69,6 +73,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Update")]
         [InlineData("ExecuteMultiple")]
         [InlineData("Upsert")]
+        [InlineData("ExecuteTransaction")]
+        [InlineData("UpdateMultiple")]
         public void Re_saving_a_line_with_a_new_quantity_reopens_the_products_review_only(string channel)
         {
             Entity changed = Resent();

@@ -86,8 +86,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)ReviewDecision.Withdrawn, Decision(logistics));
         }
 
-        [Fact]
-        public void The_readme_clean_up_finds_exactly_the_pending_reviews_of_lost_deals_and_withdraws_them()
+        [Theory]
+        [InlineData("one by one")]
+        [InlineData("in ExecuteMultiple")]
+        [InlineData("in UpdateMultiple")]
+        public void The_readme_clean_up_finds_exactly_the_pending_reviews_of_lost_deals_and_withdraws_them(string channel)
         {
             Guid logistics = Logistics;
             Guid open = _org.CustomDeal(_org.Account("Fabrikam"));
@@ -96,10 +99,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             var found = _org.System.RetrieveMultiple(new FetchExpression(ReadmeQuery())).Entities;
 
             Assert.Equal(new[] { logistics }, found.Select(r => r.Id));
-            foreach (Entity review in found) Set(_org.Admin, review.Id, ReviewDecision.Withdrawn);
+            Entity[] withdrawals = found.Select(r => new Entity("crmc_feasibilityreview", r.Id)
+                { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Withdrawn) }).ToArray();
+            IOrganizationService admin = _org.As(_org.Admin);
+            if (channel == "in ExecuteMultiple")
+                CrmCollabOrg.InExecuteMultiple(admin, new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = withdrawals.Single() });
+            else if (channel == "in UpdateMultiple") CrmCollabOrg.InUpdateMultiple(admin, withdrawals);
+            else foreach (Entity withdrawal in withdrawals) admin.Update(withdrawal);
             Assert.Equal((int)ReviewDecision.Withdrawn, Decision(logistics));
             Assert.Empty(_org.System.RetrieveMultiple(new FetchExpression(ReadmeQuery())).Entities);
             Assert.All(_org.Reviews(open).Entities, r => Assert.Equal((int)ReviewDecision.Pending, r.GetAttributeValue<OptionSetValue>("crmc_decision").Value));
+        }
+
+        [Fact]
+        public void Reopened_the_deal_needs_its_review_again_and_the_reviewer_decides_it()
+        {
+            Guid logistics = Logistics;
+            _org.As(_org.Rep).Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+            {
+                EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(1),
+            });
+
+            Set(_lena, logistics, ReviewDecision.Approved);
+
+            Assert.Equal((int)ReviewDecision.Approved, Decision(logistics));
+            _org.MoveTo(_deal, SalesStage.Propose);
         }
 
         /// <summary>The FetchXML the README's "Lost before this version" paragraph gives administrators.</summary>
