@@ -96,5 +96,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal((int)ReviewDecision.Pending, Logistics);
         }
+    
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        public void A_won_deals_line_re_saved_unchanged_is_accepted_and_a_real_change_still_needs_an_amendment(string channel)
+        {
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+            string reviews = _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task");
+
+            Send(_org.System, channel, Resent()); // as the integration re-saving every line does
+
+            Assert.Equal(reviews, _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task"));
+            Assert.Equal(5m, _org.Row("opportunityproduct", _line, "quantity").GetAttributeValue<decimal>("quantity"));
+            Entity changed = Resent();
+            changed["quantity"] = 6m;
+            _org.Refused(RefusalCodes.ProductsLocked, () => Send(_org.System, channel, changed), TableSnapshot.DealTables);
+        }
     }
 }
