@@ -19,11 +19,22 @@ namespace CrmCollab.Plugins.Activities
             "This CrmCollab workflow step could not complete. Check that the records the workflow gives it still exist, then run " +
             "the workflow again; if it fails again, ask your CrmCollab administrator, who finds the cause in the plug-in trace log.";
 
+        /// <summary>
+        /// What the workflow's owner (or whoever started the step) reads when the step was run without what a Dataverse
+        /// workflow gives every step: its workflow context and organization service.
+        /// </summary>
+        public const string WorkflowOnlyText =
+            "This CrmCollab step runs only as a step of a Dataverse workflow, which gives it the record and the services it needs, " +
+            "so it did nothing. Add it to a workflow (process) as a step and run that workflow.";
+
+        /// <summary>The step was started without its workflow context or services: <see cref="WorkflowOnlyText"/>, coded.</summary>
+        public static InvalidPluginExecutionException OutsideAWorkflow() =>
+            new InvalidPluginExecutionException(new Refusal(RefusalCodes.WorkflowOnly, WorkflowOnlyText).Message);
+
         protected sealed override void Execute(CodeActivityContext executionContext)
         {
-            var workflowContext = executionContext.GetExtension<IWorkflowContext>()
-                ?? throw new InvalidPluginExecutionException("This activity must run inside a Dataverse workflow.");
-            var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
+            var workflowContext = executionContext.GetExtension<IWorkflowContext>() ?? throw OutsideAWorkflow();
+            var factory = executionContext.GetExtension<IOrganizationServiceFactory>() ?? throw OutsideAWorkflow();
             var tracing = executionContext.GetExtension<ITracingService>();
             var local = new ActivityContext(executionContext, workflowContext, factory, tracing);
             tracing?.Trace("Entered {0} for {1} {2}.", GetType().Name, workflowContext.PrimaryEntityName, workflowContext.PrimaryEntityId);

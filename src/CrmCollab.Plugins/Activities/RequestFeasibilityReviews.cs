@@ -1,4 +1,6 @@
+using System;
 using System.Activities;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -10,7 +12,14 @@ using Microsoft.Xrm.Sdk.Workflow;
 
 namespace CrmCollab.Plugins.Activities
 {
-    /// <summary>Workflow step: request the reviews the deal needs at its current stage.</summary>
+    /// <summary>
+    /// Workflow step: request the reviews the deal needs at its current stage, and withdraw the pending ones it no longer
+    /// needs. Microsoft documents that a custom workflow activity's calls all run as the workflow's user, so the step
+    /// writes nothing of CrmCollab's itself (its review and status writes would be a user's, refused): it saves the
+    /// deal's stage again, as the rep saving the deal would, and CrmCollab's <see cref="FeasibilityRequest"/> step on
+    /// that Update does the work as CrmCollab's server code, inside an operation on the deal. The step then reads what
+    /// was requested.
+    /// </summary>
     public sealed class RequestFeasibilityReviews : ActivityBase
     {
         [RequiredArgument]
@@ -28,11 +37,24 @@ namespace CrmCollab.Plugins.Activities
         {
             EntityReference reference = Opportunity.Get(context.Activity)
                 ?? throw MissingInput("Request Feasibility Reviews", "an opportunity", "Opportunity");
-            Entity deal = context.SystemService.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(FeasibilityRepository.DealColumns));
-            int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
-            RequestOutcome outcome = new ReviewRequester(context.SystemService).Request(deal, stage, context.Now);
-            RequestedCount.Set(context.Activity, outcome.Requested.Count);
-            Functions.Set(context.Activity, string.Join(", ", outcome.Requested.Select(f => f.Label())));
+            IOrganizationService service = context.WorkflowUserService;
+            Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(Data.Opportunity.StateCode, Data.Opportunity.SalesStage));
+            var requested = new List<BusinessFunction>();
+            // A closed deal needs no review (a won deal's are final, a lost deal's were withdrawn): nothing to save.
+            if (deal.Choice(Data.Opportunity.StateCode) == Data.Opportunity.StateOpen)
+            {
+                var repository = new FeasibilityRepository(service);
+                var before = new HashSet<Guid>(repository.Reviews(reference.Id).Select(r => r.Id));
+                service.Update(new Entity(Data.Opportunity.Table, reference.Id)
+                {
+                    [Data.Opportunity.SalesStage] = deal.Read<OptionSetValue>(Data.Opportunity.SalesStage),
+                });
+                requested.AddRange(repository.Reviews(reference.Id).Where(r => !before.Contains(r.Id))
+                    .Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
+            }
+            context.Tracing?.Trace("{0} review(s) requested.", requested.Count);
+            RequestedCount.Set(context.Activity, requested.Count);
+            Functions.Set(context.Activity, string.Join(", ", requested.Select(f => f.Label())));
         }
     }
 }

@@ -29,6 +29,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
         public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";
         public const string ReviewDecisionFinal = "CRMC-REVIEW-DECISION-FINAL";
+        public const string ReviewDealLost = "CRMC-REVIEW-DEAL-LOST";
         public const string AmendmentStamps = "CRMC-AMENDMENT-SERVER-COLUMN";
         public const string AmendmentDealFixed = "CRMC-AMENDMENT-DEAL-FIXED";
         public const string AmendmentDealNotWon = "CRMC-AMENDMENT-DEAL-NOT-WON";
@@ -80,6 +81,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ValueWrongKind = "CRMC-VALUE-WRONG-KIND";
         public const string WorkflowInputMissing = "CRMC-WORKFLOW-INPUT-MISSING";
         public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
+        public const string WorkflowOnly = "CRMC-WORKFLOW-ONLY";
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";

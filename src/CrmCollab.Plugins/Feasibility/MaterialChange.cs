@@ -18,8 +18,9 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
 
-        /// <summary>A product line's own terms: sending any of them changes its deal's products.</summary>
-        private static readonly string[] LineTerms = { "productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount" };
+        /// <summary>A product line's own terms: changing any of them changes its deal's products.</summary>
+        private static readonly string[] LineTerms = ProductLineTerms.Columns.ToArray();
+        private static readonly string[] LineImage = LineTerms.Concat(new[] { OpportunityProduct.OpportunityId }).ToArray();
 
         public MaterialChange(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -31,11 +32,11 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
                 .PostImage("PostImage", "opportunityid");
             // A line's terms changed on its deal, or the line moved to another deal: a products change for the deal it
-            // is on after the Update (the pre-image tells a move from the same deal sent again) ...
+            // is on after the Update (the images tell a real change from terms or a deal sent again as they were) ...
             Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnLineUpdated)
-                .Filter(LineTerms.Concat(new[] { OpportunityProduct.OpportunityId }).ToArray())
-                .PreImage(PreImage, OpportunityProduct.OpportunityId)
-                .PostImage(PostImage, OpportunityProduct.OpportunityId);
+                .Filter(LineImage)
+                .PreImage(PreImage, LineImage)
+                .PostImage(PostImage, LineImage);
             // ... and for the deal it leaves (before the move, while the stored line still names that deal).
             Register(PipelineStage.PreOperation, "Update", OpportunityProduct.Table, OnLineLeaving)
                 .Filter(OpportunityProduct.OpportunityId)
@@ -73,10 +74,12 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void OnLineUpdated(LocalPluginContext context)
         {
-            bool sentLineTerms = LineTerms.Any(context.TargetEntity.Contains);
-            Guid? changed = ProductLineMove.DealChanged(sentLineTerms,
-                context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId),
-                context.PostImage(PostImage)?.RefId(OpportunityProduct.OpportunityId));
+            Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
+            bool termsChanged = ProductLineTerms.Changed(context.TargetEntity.Attributes.Keys,
+                before == null ? null : (Func<string, string>)(column => Text(before, column)),
+                column => after != null ? Text(after, column) : Text(context.TargetEntity, column));
+            Guid? changed = ProductLineMove.DealChanged(termsChanged, before?.RefId(OpportunityProduct.OpportunityId),
+                after?.RefId(OpportunityProduct.OpportunityId));
             if (changed != null) ReopenProducts(context, changed.Value);
         }
 

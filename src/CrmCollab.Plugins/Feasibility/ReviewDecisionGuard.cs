@@ -19,6 +19,7 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class ReviewDecisionGuard : PluginBase
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
+        private const string ActualCloseDate = "actualclosedate";
 
         /// <summary>Recorded by CrmCollab when the review is requested (or decided): no client changes them.</summary>
         public static readonly string[] ServerColumns =
@@ -73,7 +74,8 @@ namespace CrmCollab.Plugins.Feasibility
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;
-            var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode)));
+            var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode, ActualCloseDate)));
+            Func<bool> dealIsLost = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateLost;
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             var proposed = (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             EntityReference reviewOwner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
@@ -87,6 +89,7 @@ namespace CrmCollab.Plugins.Feasibility
                 IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
                     || (proposed == ReviewDecision.Withdrawn && IsRuleReevaluation(context)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
+                DealIsLost = dealIsLost,
                 Current = current,
                 Proposed = proposed,
                 Conditions = after.Read<string>(FeasibilityReviewRow.Conditions),
@@ -96,8 +99,14 @@ namespace CrmCollab.Plugins.Feasibility
                     Principals.HasRole(service, decider, Membership.AdministratorRole)),
             });
             Throw(refusal);
-            if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision)
-                || proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn) return;
+            if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
+            if (proposed == ReviewDecision.Withdrawn)
+            {
+                // A pending review of a deal lost before CrmCollab withdrew them at the loss, withdrawn by hand: say why.
+                if (current == ReviewDecision.Pending && !target.Contains(FeasibilityReviewRow.WithdrawalReason) && dealIsLost())
+                    target[FeasibilityReviewRow.WithdrawalReason] = LostDealReviews.Reason(deal.Value.Read<DateTime?>(ActualCloseDate));
+                return;
+            }
 
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
             target[FeasibilityReviewRow.DecidedBy] = new EntityReference(SystemUser.Table, decider);
@@ -119,7 +128,8 @@ namespace CrmCollab.Plugins.Feasibility
             if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, dealId)) return;
             var repository = new FeasibilityRepository(context.SystemService);
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary));
+                new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.StateCode));
+            if (deal.Choice(Opportunity.StateCode) == Opportunity.StateLost) return;
             GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
             repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
         }

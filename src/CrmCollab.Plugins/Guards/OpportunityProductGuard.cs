@@ -17,14 +17,20 @@ namespace CrmCollab.Plugins.Guards
     {
         public const string PreImage = "PreImage";
 
+        private static readonly string[] Watched =
+        {
+            OpportunityProduct.OpportunityId, "productid", "productdescription", "isproductoverridden", "ispriceoverridden",
+            "quantity", "priceperunit", "manualdiscountamount", "tax", "lineitemnumber", "description",
+        };
+
         public OpportunityProductGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", OpportunityProduct.Table, OnChange);
+            // The pre-image carries every watched column: a line re-saved as it is (an integration) changes nothing.
             Register(PipelineStage.PreOperation, "Update", OpportunityProduct.Table, OnChange)
-                .Filter(OpportunityProduct.OpportunityId, "productid", "productdescription", "isproductoverridden", "ispriceoverridden",
-                    "quantity", "priceperunit", "manualdiscountamount", "tax", "lineitemnumber", "description")
-                .PreImage(PreImage, OpportunityProduct.OpportunityId);
+                .Filter(Watched)
+                .PreImage(PreImage, Watched);
             Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnChange)
                 .PreImage(PreImage, OpportunityProduct.OpportunityId);
         }
@@ -34,11 +40,12 @@ namespace CrmCollab.Plugins.Guards
             string message = context.ExecutionContext.MessageName;
             Guid? current = message == "Create" ? null : context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
             Guid? target = message == "Delete" ? null : context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
+            bool changesTheLine = message != "Update" || Changes.Of(context.TargetEntity, context.PreImage(PreImage), Watched).Count > 0;
             foreach (Guid? deal in new[] { current, target })
             {
                 if (deal == null || AmendmentPath.IsApplying(context.ExecutionContext, deal.Value)) continue;
                 var row = context.SystemService.Retrieve(Opportunity.Table, deal.Value, new ColumnSet(Opportunity.StateCode, Opportunity.WonOn));
-                Throw(LockedTerms.CheckProducts(LockedTermsCheck.WasWon(row)));
+                Throw(LockedTerms.CheckProducts(LockedTermsCheck.WasWon(row), changesTheLine));
                 if (current == target) break;
             }
         }

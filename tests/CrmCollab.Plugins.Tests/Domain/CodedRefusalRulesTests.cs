@@ -107,6 +107,7 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.ProductsLocked, locked.Code);
             Assert.Equal(LockedTerms.ProductsRefusal + " [CRMC-PRODUCTS-LOCKED]", locked.Message);
             Assert.Null(LockedTerms.CheckProducts(dealWasWon: false));
+            Assert.Null(LockedTerms.CheckProducts(dealWasWon: true, changesTheLine: false)); // re-saved as it is
         }
 
         [Fact]

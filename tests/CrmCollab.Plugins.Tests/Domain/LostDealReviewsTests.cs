@@ -54,5 +54,12 @@ namespace CrmCollab.Plugins.Tests.Domain
                 "If the deal is reopened and still needs it, CrmCollab asks for a new review.", reason);
             Assert.Equal(LostDealReviews.Reason(LostOn.Date), reason); // the day, not the time of day
         }
+
+        [Fact]
+        public void Without_the_close_date_the_reason_says_the_deal_was_lost_without_inventing_a_day()
+        {
+            Assert.Equal("Withdrawn: the deal was lost, so this review no longer needs a decision. " +
+                "If the deal is reopened and still needs it, CrmCollab asks for a new review.", LostDealReviews.Reason(null));
+        }
     }
 }

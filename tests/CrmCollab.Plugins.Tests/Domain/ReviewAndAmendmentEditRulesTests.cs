@@ -88,6 +88,29 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(ReviewEditRules.Check(approval));
         }
 
+        [Fact]
+        public void A_pending_review_of_a_lost_deal_is_withdrawn_by_its_reviewer_never_decided()
+        {
+            foreach (ReviewDecision decision in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected })
+            {
+                var decide = new ReviewEdit
+                {
+                    ChangesDecision = true, Current = ReviewDecision.Pending, Proposed = decision, Conditions = "c", RejectionReason = "r",
+                    DealIsLost = () => true, DeciderProblem = Never<string>(),
+                };
+                Assert.Equal(RefusalCodes.ReviewDealLost, ReviewEditRules.Check(decide).Code);
+            }
+            var withdraw = new ReviewEdit { ChangesDecision = true, Current = ReviewDecision.Pending, Proposed = ReviewDecision.Withdrawn, DealIsLost = () => true };
+            Assert.Null(ReviewEditRules.Check(withdraw));
+            withdraw.DeciderProblem = () => "Only the reviewer decides.";
+            Assert.Equal(RefusalCodes.ReviewDeciderNotAllowed, ReviewEditRules.Check(withdraw).Code);
+            // On an open deal, or for a decided review, a withdrawal by hand stays CrmCollab's.
+            Assert.Equal(RefusalCodes.ReviewDecisionIncomplete, ReviewEditRules.Check(new ReviewEdit
+                { ChangesDecision = true, Current = ReviewDecision.Pending, Proposed = ReviewDecision.Withdrawn }).Code);
+            Assert.Equal(RefusalCodes.ReviewDecisionIncomplete, ReviewEditRules.Check(new ReviewEdit
+                { ChangesDecision = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Withdrawn, DealIsLost = Never<bool>() }).Code);
+        }
+
         private static AmendmentEdit Approve() => new AmendmentEdit
         {
             From = AmendmentState.Submitted, To = AmendmentState.Approved, Reason = "Volume deal", ProposesAnyValue = true,

@@ -100,5 +100,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.DoesNotContain("Object reference", ActivityBase.MessageFor(new NullReferenceException()));
             Assert.Single(new[] { ActivityBase.MessageFor(platform), ActivityBase.MessageFor(new InvalidOperationException("x")) }.Distinct());
         }
+
+        [Fact]
+        public void A_step_started_outside_a_workflow_says_to_run_it_as_a_workflow_step()
+        {
+            var inputs = new Dictionary<string, object> { ["Opportunity"] = new EntityReference("opportunity", Guid.NewGuid()) };
+            string before = _org.Tables("crmc_feasibilityreview", "opportunity");
+
+            // Hosted without the workflow context (a host that is no Dataverse workflow) ...
+            var noWorkflow = Assert.Throws<InvalidPluginExecutionException>(() => System.Activities.WorkflowInvoker.Invoke(new RequestFeasibilityReviews(), inputs));
+            // ... or with it but no organization service factory.
+            var noServices = Assert.Throws<InvalidPluginExecutionException>(() => new WorkflowActivityRunner().Run<RequestFeasibilityReviews>(inputs, new WorkflowRunContext
+            {
+                UserId = _org.Rep, PrimaryEntity = new EntityReference("account", _account), UtcNow = _org.Engine.Clock.UtcNow, Tracing = _trace,
+            }));
+
+            foreach (string message in new[] { noWorkflow.Message, noServices.Message })
+            {
+                Assert.Equal(RefusalCodes.WorkflowOnly, Refusal.CodeOf(message));
+                CrmCollabOrg.ReadsAsASentence(message);
+                CrmCollabOrg.ShowsNoIdOrTypeName(message);
+            }
+            Assert.Equal(before, _org.Tables("crmc_feasibilityreview", "opportunity"));
+        }
     }
 }

@@ -16,10 +16,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public static IReadOnlyList<ReviewState> ToWithdraw(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.Decision == ReviewDecision.Pending).ToList();
 
-        /// <param name="lostOn">When the deal was lost (the Lose operation's time, UTC).</param>
-        public static string Reason(DateTime lostOn) =>
-            string.Format(CultureInfo.InvariantCulture,
-                "Withdrawn: the deal was lost on {0:yyyy-MM-dd} (UTC), so this review no longer needs a decision. " +
-                "If the deal is reopened and still needs it, CrmCollab asks for a new review.", lostOn);
+        /// <param name="lostOn">When the deal was lost (the Lose operation's time, UTC); null when unknown.</param>
+        public static string Reason(DateTime? lostOn) =>
+            (lostOn.HasValue
+                ? string.Format(CultureInfo.InvariantCulture, "Withdrawn: the deal was lost on {0:yyyy-MM-dd} (UTC)", lostOn.Value)
+                : "Withdrawn: the deal was lost") +
+            ", so this review no longer needs a decision. If the deal is reopened and still needs it, CrmCollab asks for a new review.";
     }
 }

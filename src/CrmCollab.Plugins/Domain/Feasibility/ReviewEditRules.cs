@@ -30,11 +30,28 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (edit.DealIsWon())
                 return new Refusal(RefusalCodes.ReviewFrozenOnceWon,
                     "This deal is won, so its feasibility reviews are final and can no longer change. If the customer's terms change, raise an amendment on the deal.");
+            if (edit.Current == ReviewDecision.Pending && edit.DealIsLost())
+                return CheckPendingOfLostDeal(edit);
             string problem = ReviewDecisionRules.Check(edit.Current, edit.Proposed, edit.Conditions, edit.RejectionReason);
             if (problem != null) return new Refusal(RefusalCodes.ReviewDecisionIncomplete, problem);
             problem = edit.DeciderProblem();
             if (problem != null) return new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
             return CheckStillDecided(edit.Current, edit.Proposed);
+        }
+
+        /// <summary>
+        /// A pending review of a lost deal (one lost before CrmCollab withdrew them at the loss) needs no decision: it is
+        /// withdrawn, by its reviewer or a CrmCollab administrator (CrmCollab records why), as the loss would have done;
+        /// approving or rejecting it is refused with that sentence.
+        /// </summary>
+        private static Refusal CheckPendingOfLostDeal(ReviewEdit edit)
+        {
+            if (edit.Proposed != ReviewDecision.Withdrawn)
+                return new Refusal(RefusalCodes.ReviewDealLost,
+                    "This deal was lost, so its feasibility review no longer needs a decision. Set the decision to Withdrawn instead " +
+                    "(CrmCollab records why); if the deal is reopened and still needs the review, CrmCollab asks for a new one.");
+            string problem = edit.DeciderProblem();
+            return problem == null ? null : new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
         }
 
         /// <summary>

@@ -31,8 +31,12 @@ namespace CrmCollab.Plugins.Domain.Terms
         public const string ProductsRefusal =
             "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
 
-        /// <summary>A product line added to, changed on, removed from or moved onto or off a deal that was won (even if reopened).</summary>
-        public static Refusal CheckProducts(bool dealWasWon) =>
-            dealWasWon ? new Refusal(RefusalCodes.ProductsLocked, ProductsRefusal) : null;
+        /// <summary>
+        /// A product line added to, changed on, removed from or moved onto or off a deal that was won (even if reopened).
+        /// A line saved again with the values it has (<paramref name="changesTheLine"/> false: an integration re-saving
+        /// every line) changes none of the agreed terms and passes.
+        /// </summary>
+        public static Refusal CheckProducts(bool dealWasWon, bool changesTheLine = true) =>
+            dealWasWon && changesTheLine ? new Refusal(RefusalCodes.ProductsLocked, ProductsRefusal) : null;
     }
 }

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain.Feasibility;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    /// <summary>A line's terms change only when a term sent has another value than before; re-sent terms change nothing.</summary>
+    public class ProductLineTermsTests
+    {
+        private static readonly Dictionary<string, string> Stored = new Dictionary<string, string>
+        {
+            ["productdescription"] = "Extra spindle", ["quantity"] = "5", ["priceperunit"] = "100.00", ["manualdiscountamount"] = "",
+        };
+
+        private static string Before(string column) => Stored.TryGetValue(column, out string value) ? value : "";
+
+        private static System.Func<string, string> After(string column, string value) =>
+            c => c == column ? value : Before(c);
+
+        [Fact]
+        public void Terms_sent_again_with_the_values_they_had_change_nothing()
+        {
+            Assert.False(ProductLineTerms.Changed(new[] { "productdescription", "quantity", "priceperunit", "manualdiscountamount", "opportunityid" },
+                Before, Before));
+        }
+
+        [Fact]
+        public void A_term_with_a_new_value_is_a_change()
+        {
+            Assert.True(ProductLineTerms.Changed(new[] { "productdescription", "quantity" }, Before, After("quantity", "6")));
+            Assert.True(ProductLineTerms.Changed(new[] { "manualdiscountamount" }, Before, After("manualdiscountamount", "20.00")));
+        }
+
+        [Fact]
+        public void Columns_that_are_not_terms_change_nothing_even_when_their_value_changes()
+        {
+            Assert.False(ProductLineTerms.Changed(new[] { "lineitemnumber", "description" }, Before, c => "changed"));
+        }
+
+        [Fact]
+        public void A_term_changed_by_another_step_but_not_sent_by_this_update_is_not_this_updates_change()
+        {
+            Assert.False(ProductLineTerms.Changed(new[] { "productdescription" }, Before, After("quantity", "6")));
+        }
+
+        [Fact]
+        public void Without_the_values_before_the_update_any_term_sent_is_a_change_rather_than_a_missed_one()
+        {
+            Assert.True(ProductLineTerms.Changed(new[] { "quantity" }, null, Before));
+            Assert.False(ProductLineTerms.Changed(new[] { "opportunityid" }, null, Before));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// Integrations re-save a deal's product lines as they are, often with every column and numbers at another scale
+    /// (5.00 for 5). That is no change of the products: the approved logistics review stays approved and the deal stays
+    /// cleared. A real change of the line still re-opens the review, whatever channel sends it.
+    /// </summary>
+    public class LineResendScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _fiona, _deal, _line;
+
+        public LineResendScenarios()
+        {
+            (_lena, _fiona, _, _deal) = _org.CustomDealAwaitingReviews();
+            _line = _org.System.Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _deal), ["isproductoverridden"] = true,
+                ["productdescription"] = "Extra spindle", ["quantity"] = 5m, ["priceperunit"] = new Money(100m),
+                ["manualdiscountamount"] = new Money(20m),
+            });
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+        }
+
+        private int Logistics => _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
+
+        private int Status => _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value;
+
+        /// <summary>The line as an integration re-sends it: every term, the same values, numbers at two decimals.</summary>
+        private Entity Resent() => new Entity("opportunityproduct", _line)
+        {
+            ["opportunityid"] = new EntityReference("opportunity", _deal),
+            ["productdescription"] = "Extra spindle", ["quantity"] = 5.00m, ["priceperunit"] = new Money(100.00m),
+            ["manualdiscountamount"] = new Money(20.00m),
+        };
+
+        private static void Send(IOrganizationService service, string channel, Entity target)
+        {
+            if (channel == "Update") service.Update(target);
+            else if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(service, new UpdateRequest { Target = target });
+            else if (channel == "ExecuteTransaction") CrmCollabOrg.InExecuteTransaction(service, new UpdateRequest { Target = target });
+            else if (channel == "UpdateMultiple") CrmCollabOrg.InUpdateMultiple(service, target);
+            else CrmCollabOrg.InUpsert(service, target);
+        }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteTransaction")]
+        [InlineData("UpdateMultiple")]
+        public void Re_saving_a_line_with_its_unchanged_terms_keeps_the_approved_review_and_the_deal_cleared(string channel)
+        {
+            Assert.Equal((int)FeasibilityStatus.Cleared, Status);
+
+            Send(_org.System, channel, Resent());
+
+            Assert.All(_org.Reviews(_deal).Entities, r => Assert.Equal((int)ReviewDecision.Approved, r.GetAttributeValue<OptionSetValue>("crmc_decision").Value));
+            Assert.Equal((int)FeasibilityStatus.Cleared, Status);
+            _org.MoveTo(_deal, SalesStage.Propose);
+        }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteTransaction")]
+        [InlineData("UpdateMultiple")]
+        public void Re_saving_a_line_with_a_new_quantity_reopens_the_products_review_only(string channel)
+        {
+            Entity changed = Resent();
+            changed["quantity"] = 6m;
+
+            Send(_org.System, channel, changed);
+
+            Assert.Equal((int)ReviewDecision.Pending, Logistics);
+            Assert.Contains(_org.Reviews(_deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_decision").Value == (int)ReviewDecision.Invalidated);
+            Assert.Equal((int)ReviewDecision.Approved, _org.Review(_deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)FeasibilityStatus.Pending, Status);
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose))));
+        }
+
+        [Fact]
+        public void Clearing_a_lines_manual_discount_is_a_change_of_the_products()
+        {
+            _org.System.Update(new Entity("opportunityproduct", _line) { ["manualdiscountamount"] = null });
+
+            Assert.Equal((int)ReviewDecision.Pending, Logistics);
+        }
+    
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        public void A_won_deals_line_re_saved_unchanged_is_accepted_and_a_real_change_still_needs_an_amendment(string channel)
+        {
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+            string reviews = _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task");
+
+            Send(_org.System, channel, Resent()); // as the integration re-saving every line does
+
+            Assert.Equal(reviews, _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task"));
+            Assert.Equal(5m, _org.Row("opportunityproduct", _line, "quantity").GetAttributeValue<decimal>("quantity"));
+            Entity changed = Resent();
+            changed["quantity"] = 6m;
+            _org.Refused(RefusalCodes.ProductsLocked, () => Send(_org.System, channel, changed), TableSnapshot.DealTables);
+        }
+    }
+}
