@@ -155,9 +155,9 @@ namespace CrmCollab.Plugins.Data
                 case Team.Table: return new Principal(PrincipalKind.Team, reference.Id, reference.Name);
                 case Queue.Table: return new Principal(PrincipalKind.Queue, reference.Id, reference.Name);
                 default:
-                    throw new InvalidPluginExecutionException(
+                    throw new InvalidPluginExecutionException(new Domain.Refusal(Domain.RefusalCodes.RoutingTargetKind,
                         $"Work can be routed to a user, a team or a queue only, not to a row of the table '{reference.LogicalName}'. " +
-                        "Ask your CrmCollab administrator to correct the routing rule or dedicated owner.");
+                        "Ask your CrmCollab administrator to correct the routing rule or dedicated owner.").Message);
             }
         }
 

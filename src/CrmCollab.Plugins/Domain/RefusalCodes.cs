@@ -89,5 +89,11 @@ namespace CrmCollab.Plugins.Domain
         // Any plugin step: registered on an event its plug-in does not handle, or failed on an unexpected error.
         public const string StepNotHandled = "CRMC-STEP-NOT-HANDLED";
         public const string StepFailed = "CRMC-STEP-FAILED";
+
+        // Any plugin step: registered without what it reads (an image), or run without what the platform always passes.
+        public const string StepMisconfigured = "CRMC-STEP-MISCONFIGURED";
+
+        // Routing: a routing rule or dedicated owner names something work cannot be routed to.
+        public const string RoutingTargetKind = "CRMC-ROUTING-TARGET-KIND";
     }
 }

@@ -13,6 +13,11 @@ namespace CrmCollab.Plugins.Domain
             "CrmCollab administrator to import the CrmCollab solution again (with its plug-in steps as shipped); the plug-in " +
             "trace log names the step at this time (when logging to it is turned on).");
 
+        /// <summary>The step runs without something it is registered with (an image) or the platform always passes.</summary>
+        public static Refusal Misconfigured(string missing) => new Refusal(RefusalCodes.StepMisconfigured,
+            $"CrmCollab's step for this change runs without {missing}, so nothing was saved. Ask your CrmCollab administrator to " +
+            "import the CrmCollab solution again, with its plug-in steps and their images as shipped.");
+
         public static Refusal Unexpected() => new Refusal(RefusalCodes.StepFailed,
             "CrmCollab could not complete this change because of an unexpected error on the server, so nothing was saved. " +
             "Try again; if it fails again, ask your CrmCollab administrator, who finds the details at this time in the " +

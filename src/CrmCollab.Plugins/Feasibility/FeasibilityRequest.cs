@@ -42,7 +42,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity deal = context.PostImage(PostImage);
             if (deal == null)
-                throw new InvalidPluginExecutionException("FeasibilityRequest is registered without its PostImage; ask your administrator to fix the step.");
+                throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             int? stage = DealStage.Of(deal);
             if (stage == null) return;

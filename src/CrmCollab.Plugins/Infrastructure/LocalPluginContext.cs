@@ -15,10 +15,10 @@ namespace CrmCollab.Plugins.Infrastructure
 
         public LocalPluginContext(IServiceProvider serviceProvider)
         {
-            if (serviceProvider == null) throw new InvalidPluginExecutionException("The platform passed no service provider.");
+            if (serviceProvider == null) throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the services the platform passes").Message);
             ServiceProvider = serviceProvider;
             ExecutionContext = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))
-                ?? throw new InvalidPluginExecutionException("The platform passed no execution context.");
+                ?? throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the execution context the platform passes").Message);
             TracingService = (ITracingService)serviceProvider.GetService(typeof(ITracingService)) ?? NullTracing.Instance;
             ServiceFactory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
             Logger = (ILogger)serviceProvider.GetService(typeof(ILogger));
@@ -76,7 +76,7 @@ namespace CrmCollab.Plugins.Infrastructure
         private IOrganizationService CreateService(Guid? userId)
         {
             if (ServiceFactory == null)
-                throw new InvalidPluginExecutionException("The platform passed no organization service factory.");
+                throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the organization service the platform passes").Message);
             return ServiceFactory.CreateOrganizationService(userId);
         }
 

@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Routing
             Entity close = context.InputParameter<Entity>("OpportunityClose");
             Guid? opportunityId = close?.RefId("opportunityid");
             if (opportunityId == null)
-                throw new InvalidPluginExecutionException("The win carried no opportunity close with its opportunity; no handoff was created.");
+                throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the opportunity close every win carries").Message);
             Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now));
         }
 

@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Terms
             // Only AmendmentValidation sets Applied (clients are refused), and only on an approval.
             if (context.TargetEntity.Choice(AmendmentRow.State) != (int)AmendmentState.Applied) return;
             Entity amendment = context.PostImage(PostImage)
-                ?? throw new InvalidPluginExecutionException("The amendment step has no post-image; ask your CrmCollab administrator to check its registration.");
+                ?? throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the amendment it is registered with").Message);
             EntityReference deal = amendment.Read<EntityReference>(AmendmentRow.OpportunityId);
             IOrganizationService service = context.SystemService;
 

@@ -50,6 +50,39 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_step_imported_without_its_image_refuses_with_a_code_instead_of_guessing()
+        {
+            // An administrator re-registered the review request without the deal's post-image.
+            var org = new CrmCollabOrg((solution, options) =>
+            {
+                foreach (var step in solution.Steps.Where(s => s.PluginTypeName.EndsWith(".FeasibilityRequest", StringComparison.Ordinal)))
+                    step.Images.Clear();
+            });
+            Guid account = org.Account("Contoso");
+
+            string message = org.RefusedNamingNoId(RefusalCodes.StepMisconfigured, () => org.As(org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Line 4 retrofit", ["customerid"] = new EntityReference("account", account), ["estimatedvalue"] = new Money(80000m),
+            }), "opportunity");
+
+            Assert.Equal(StepFailure.Misconfigured("the image of the deal it is registered with").Message, message);
+            Assert.Contains("import the CrmCollab solution again", message);
+        }
+
+        [Fact]
+        public void No_plugin_builds_a_refusal_from_an_uncoded_sentence()
+        {
+            // Every sentence a person reads from a CrmCollab step carries a code: built with Refusal, StepFailure or PlatformFault.
+            string root = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(CrmCollabOrg.SolutionFolder), "src", "CrmCollab.Plugins");
+            var uncoded = System.IO.Directory.GetFiles(root, "*.cs", System.IO.SearchOption.AllDirectories)
+                .Where(f => !f.Contains(System.IO.Path.DirectorySeparatorChar + "obj" + System.IO.Path.DirectorySeparatorChar))
+                .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(System.IO.File.ReadAllText(f), @"new InvalidPluginExecutionException\(\s*\$?@?""")
+                    .Cast<System.Text.RegularExpressions.Match>().Select(m => $"{System.IO.Path.GetFileName(f)} at {m.Index}"))
+                .ToList();
+            Assert.Empty(uncoded);
+        }
+
+        [Fact]
         public void A_rules_refusal_and_a_platform_fault_keep_their_own_codes()
         {
             var refusing = CrmCollabOrg.WithTestStep<CreatesADecidedReview>("Create", "account", StepStage.PreOperation);
