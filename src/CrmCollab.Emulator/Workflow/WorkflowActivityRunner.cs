@@ -10,7 +10,9 @@ namespace CrmCollab.Emulator.Workflow
     /// <summary>
     /// Runs a custom workflow activity (CodeActivity) as a classic workflow step does: step inputs by their
     /// [Input] names, IWorkflowContext, IOrganizationServiceFactory and ITracingService as extensions, outputs
-    /// back by their [Output] names. Hosting goes through System.Activities' WorkflowInvoker.
+    /// back by their [Output] names. Hosting goes through System.Activities' WorkflowInvoker. The factory the activity
+    /// gets is the documented one: every service it creates runs as the workflow's user, null included
+    /// (<see cref="WorkflowUserServiceFactory"/>); no activity gets SYSTEM.
     /// </summary>
     public sealed class WorkflowActivityRunner
     {
@@ -34,11 +36,15 @@ namespace CrmCollab.Emulator.Workflow
         /// references to the wrong table throw ArgumentException before the activity runs. An exception thrown by
         /// the activity surfaces as InvalidPluginExecutionException with its message (an InvalidPluginExecutionException
         /// unchanged); StopWorkflowException ends the run with its status, or as InvalidPluginExecutionException when Failed.
+        /// A run with services but no user (<see cref="WorkflowRunContext.UserId"/> empty) throws ArgumentException: a
+        /// workflow always runs as a user.
         /// </summary>
         public WorkflowRunResult Run(Activity activity, IDictionary<string, object> inputs, WorkflowRunContext context)
         {
             if (activity == null) throw new ArgumentNullException(nameof(activity));
             if (context == null) throw new ArgumentNullException(nameof(context));
+            if (context.ServiceFactory != null && context.UserId == Guid.Empty)
+                throw new ArgumentException("A workflow runs as a user: set the run's UserId (the workflow's owner, or who started it).", nameof(context));
 
             var parameters = ActivityParameters.Of(activity.GetType());
             var arguments = MapInputs(activity, parameters, inputs);
@@ -48,7 +54,8 @@ namespace CrmCollab.Emulator.Workflow
             var invoker = new WorkflowInvoker(activity);
             invoker.Extensions.Add(workflowContext);
             invoker.Extensions.Add(tracing);
-            if (context.ServiceFactory != null) invoker.Extensions.Add(context.ServiceFactory);
+            if (context.ServiceFactory != null)
+                invoker.Extensions.Add((IOrganizationServiceFactory)new WorkflowUserServiceFactory(context.ServiceFactory, context.UserId));
 
             IDictionary<string, object> raw;
             try

@@ -23,6 +23,11 @@ namespace CrmCollab.Emulator.Workflow
         /// <summary>The record the workflow runs on.</summary>
         public EntityReference PrimaryEntity { get; set; }
 
+        /// <summary>
+        /// A factory giving a service as the user whose id it is given (the engine's <c>ServiceFactory</c>). The activity
+        /// never sees it as such: the runner hands it a <see cref="WorkflowUserServiceFactory"/> over it, so every service
+        /// runs as <see cref="UserId"/>, as Microsoft documents for a custom workflow activity.
+        /// </summary>
         public IOrganizationServiceFactory ServiceFactory { get; set; }
 
         /// <summary>Also receives every trace line, besides the run's own collection.</summary>

@@ -50,7 +50,7 @@ namespace CrmCollab.Plugins.Activities
             catch (Exception failure)
             {
                 tracing?.Trace("{0} failed: {1}", GetType().Name, failure.ToString());
-                throw new InvalidPluginExecutionException(MessageFor(failure), failure);
+                throw new InvalidPluginExecutionException(MessageFor(failure, StepName, NeededRights), failure);
             }
             finally
             {
@@ -59,6 +59,44 @@ namespace CrmCollab.Plugins.Activities
         }
 
         protected abstract void Run(ActivityContext context);
+
+        /// <summary>The step as the workflow designer lists it: "Create Post-Sale Handoff".</summary>
+        protected abstract string StepName { get; }
+
+        /// <summary>
+        /// What the workflow's user must be allowed to do for the step to work, and which shipped role allows it, as one
+        /// clause: "read the deal and its tasks (the CrmCollab Salesperson role on their own deals, or CrmCollab Administrator)".
+        /// </summary>
+        protected abstract string NeededRights { get; }
+
+        /// <summary>Dataverse's PrivilegeDenied (0x80040220): the user's roles hold the privilege at no depth.</summary>
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+        /// <summary>Dataverse's access check failure (0x80048306): the privilege's depth does not reach the record.</summary>
+        public const int AccessCheckFailed = unchecked((int)0x80048306);
+
+        /// <summary>
+        /// As <see cref="MessageFor(Exception)"/>, except that Dataverse refusing the workflow's user a privilege or access
+        /// reads as <see cref="UserLacksRights"/>: a step runs with its user's rights (never SYSTEM's), so the fix is the user.
+        /// </summary>
+        public static string MessageFor(Exception failure, string step, string neededRights)
+        {
+            for (Exception cause = failure; cause != null; cause = cause.InnerException)
+            {
+                if (cause is InvalidPluginExecutionException) break;
+                if (cause is FaultException<OrganizationServiceFault> fault && fault.Detail != null
+                    && (fault.Detail.ErrorCode == PrivilegeDenied || fault.Detail.ErrorCode == AccessCheckFailed))
+                    return UserLacksRights(step, neededRights).Message;
+            }
+            return MessageFor(failure);
+        }
+
+        /// <summary>The workflow's user may not read or change what the step needs: who to make the workflow's user.</summary>
+        public static Refusal UserLacksRights(string step, string neededRights) =>
+            new Refusal(RefusalCodes.WorkflowUserRights,
+                $"The {step} step runs with the rights of the workflow's user (its owner for an automatic workflow, whoever " +
+                $"started it on demand), and that user may not do all it needs: it must be allowed to {neededRights}. " +
+                "Make such a user the workflow's owner or run it as one, or ask your CrmCollab administrator for the role, then run the workflow again.");
 
         /// <summary>
         /// A refusal anywhere in the failure's causes keeps its own words (a CrmCollab step's refusal, or a CrmCollab

@@ -6,6 +6,13 @@ using Microsoft.Xrm.Sdk.Workflow;
 namespace CrmCollab.Plugins.Activities
 {
     /// <summary>What an activity body needs, resolved once.</summary>
+    /// <remarks>
+    /// There is one service, the workflow's user's, and no SYSTEM one: Microsoft documents
+    /// (IOrganizationServiceFactory.CreateOrganizationService) that "when called in a custom workflow activity, all
+    /// service calls are made in the IWorkflowExecutionContext.UserId context", whatever id is passed (null, which is
+    /// SYSTEM only in a plug-in, included). A step that needs CrmCollab's server-side writes makes an operation its user
+    /// may make and lets CrmCollab's plug-in step on it write (see RequestFeasibilityReviews); docs/dataverse-facts.md.
+    /// </remarks>
     public sealed class ActivityContext
     {
         internal ActivityContext(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationServiceFactory factory, ITracingService tracing)
@@ -14,21 +21,13 @@ namespace CrmCollab.Plugins.Activities
             Workflow = workflow;
             Tracing = tracing;
             if (factory == null) throw ActivityBase.OutsideAWorkflow();
-            SystemService = factory.CreateOrganizationService(null);
             WorkflowUserService = factory.CreateOrganizationService(workflow.UserId);
         }
 
         public CodeActivityContext Activity { get; }
         public IWorkflowContext Workflow { get; }
         public ITracingService Tracing { get; }
-        /// <summary>
-        /// Created for null, which in a plug-in means SYSTEM. For a custom workflow activity Microsoft documents otherwise
-        /// (IOrganizationServiceFactory.CreateOrganizationService): every call runs as the workflow's user
-        /// (<see cref="IExecutionContext.UserId"/>), so this service has that user's rights, not SYSTEM's, and CrmCollab's
-        /// guards treat its writes as that user's. See docs/dataverse-facts.md (workflow activities).
-        /// </summary>
-        public IOrganizationService SystemService { get; }
-        /// <summary>The workflow's user's service, as Microsoft documents it for a workflow activity.</summary>
+        /// <summary>The workflow's user's service (<see cref="IExecutionContext.UserId"/>): every read and write runs with that user's rights.</summary>
         public IOrganizationService WorkflowUserService { get; }
         public DateTime Now => Workflow.OperationCreatedOn;
     }

@@ -8,7 +8,10 @@ using Microsoft.Xrm.Sdk.Workflow;
 
 namespace CrmCollab.Plugins.Activities
 {
-    /// <summary>Workflow step: is the deal cleared, and what blocks it? Costs one query (the deal's reviews).</summary>
+    /// <summary>
+    /// Workflow step: is the deal cleared, and what blocks it? Costs one query (the deal's reviews), as the workflow's
+    /// user: every CrmCollab role reads all reviews (Global), so the answer is the same whoever runs it.
+    /// </summary>
     public sealed class GetFeasibilityStatus : ActivityBase
     {
         [RequiredArgument]
@@ -22,11 +25,15 @@ namespace CrmCollab.Plugins.Activities
         [Output("Blocking")]
         public OutArgument<string> Blocking { get; set; }
 
+        protected override string StepName => "Get Feasibility Status";
+
+        protected override string NeededRights => "read the deal's feasibility reviews (every CrmCollab role may)";
+
         protected override void Run(ActivityContext context)
         {
             EntityReference reference = Opportunity.Get(context.Activity)
-                ?? throw MissingInput("Get Feasibility Status", "an opportunity", "Opportunity");
-            GateVerdict verdict = FeasibilityGate.Evaluate(new FeasibilityRepository(context.SystemService).Reviews(reference.Id)
+                ?? throw MissingInput(StepName, "an opportunity", "Opportunity");
+            GateVerdict verdict = FeasibilityGate.Evaluate(new FeasibilityRepository(context.WorkflowUserService).Reviews(reference.Id)
                 .Select(FeasibilityRepository.ToState));
             IsCleared.Set(context.Activity, verdict.IsCleared);
             Blocking.Set(context.Activity, string.Join("; ", verdict.Blocking));

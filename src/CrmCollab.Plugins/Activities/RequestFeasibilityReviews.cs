@@ -33,10 +33,15 @@ namespace CrmCollab.Plugins.Activities
         [Output("Functions")]
         public OutArgument<string> Functions { get; set; }
 
+        protected override string StepName => "Request Feasibility Reviews";
+
+        protected override string NeededRights =>
+            "read and save the deal and read its feasibility reviews (the CrmCollab Salesperson role on their own deals)";
+
         protected override void Run(ActivityContext context)
         {
             EntityReference reference = Opportunity.Get(context.Activity)
-                ?? throw MissingInput("Request Feasibility Reviews", "an opportunity", "Opportunity");
+                ?? throw MissingInput(StepName, "an opportunity", "Opportunity");
             IOrganizationService service = context.WorkflowUserService;
             Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(Data.Opportunity.StateCode, Data.Opportunity.SalesStage));
             var requested = new List<BusinessFunction>();

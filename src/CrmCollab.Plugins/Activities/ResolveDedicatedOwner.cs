@@ -6,7 +6,11 @@ using Microsoft.Xrm.Sdk.Workflow;
 
 namespace CrmCollab.Plugins.Activities
 {
-    /// <summary>Workflow step: who receives a function's work for an account, and why.</summary>
+    /// <summary>
+    /// Workflow step: who receives a function's work for an account, and why. It reads as the workflow's user (the
+    /// account and its parents, the dedicated owners, and — only when no dedicated owner answers — the routing rules and
+    /// the Unrouted queue setting); a user who may not read them gets CRMC-WORKFLOW-USER-RIGHTS, never a partial answer.
+    /// </summary>
     public sealed class ResolveDedicatedOwner : ActivityBase
     {
         [RequiredArgument]
@@ -34,14 +38,20 @@ namespace CrmCollab.Plugins.Activities
         [Output("RoutingPath")]
         public OutArgument<string> RoutingPath { get; set; }
 
+        protected override string StepName => "Resolve Dedicated Owner";
+
+        protected override string NeededRights =>
+            "read the account and its parent accounts, CrmCollab's dedicated owners and routing rules, and the Unrouted queue setting " +
+            "(the CrmCollab Administrator role; a salesperson's rights suffice for their own accounts when a dedicated owner is set)";
+
         protected override void Run(ActivityContext context)
         {
             EntityReference account = Account.Get(context.Activity);
             OptionSetValue function = Function.Get(context.Activity);
-            if (account == null) throw MissingInput("Resolve Dedicated Owner", "an account", "Account");
+            if (account == null) throw MissingInput(StepName, "an account", "Account");
             if (function == null || !BusinessFunctions.IsDefined(function.Value))
-                throw MissingInput("Resolve Dedicated Owner", "one of CrmCollab's functions (ADV, Logistics, SAV, …)", "Function");
-            OwnerResolution routing = new RoutingRepository(context.SystemService).ResolverFor(account.Id, new[] { (BusinessFunction)function.Value })
+                throw MissingInput(StepName, "one of CrmCollab's functions (ADV, Logistics, SAV, …)", "Function");
+            OwnerResolution routing = new RoutingRepository(context.WorkflowUserService).ResolverFor(account.Id, new[] { (BusinessFunction)function.Value })
                 .Resolve((BusinessFunction)function.Value, context.Now);
             Principal owner = routing.Owner;
             OwnerUser.Set(context.Activity, owner?.Kind == PrincipalKind.User ? new EntityReference(SystemUser.Table, owner.Id) : null);

@@ -76,12 +76,15 @@ namespace CrmCollab.Plugins.Domain
         // Post-sale handoff creation (the job on a win, and the Create Post-Sale Handoff workflow step).
         public const string HandoffNoAccount = "CRMC-HANDOFF-NO-ACCOUNT";
         public const string HandoffIncomplete = "CRMC-HANDOFF-INCOMPLETE";
+        public const string HandoffMissing = "CRMC-HANDOFF-MISSING";
+        public const string HandoffDealNotWon = "CRMC-HANDOFF-DEAL-NOT-WON";
 
         // Any write or workflow step: a value of the wrong kind, a step configured without its input, a step that failed.
         public const string ValueWrongKind = "CRMC-VALUE-WRONG-KIND";
         public const string WorkflowInputMissing = "CRMC-WORKFLOW-INPUT-MISSING";
         public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
         public const string WorkflowOnly = "CRMC-WORKFLOW-ONLY";
+        public const string WorkflowUserRights = "CRMC-WORKFLOW-USER-RIGHTS";
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";

@@ -4,7 +4,8 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Plugins.Infrastructure
 {
     /// <summary>
-    /// Recognises a write made by server-side code (CrmCollab's plug-ins and workflow activities) from what the
+    /// Recognises a write made by server-side code (CrmCollab's plug-ins; never a workflow activity, whose calls all run
+    /// as the workflow's user) from what the
     /// platform itself puts in the execution context, never from a value a client could send:
     /// <list type="bullet">
     /// <item>a call made from a step that runs after an operation of a given table (its ParentContext, built by the

@@ -69,6 +69,16 @@ namespace CrmCollab.Plugins.Routing
             return result;
         }
 
+        /// <summary>
+        /// The active templates the deal has no handoff task of, read through this instance's service (two queries, no
+        /// write): what the Create Post-Sale Handoff workflow step checks with its user's rights.
+        /// </summary>
+        public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
+        {
+            var existing = new HashSet<string>(ExistingHandoffs(opportunityId).Select(t => t.Read<string>(HandoffTask.HandoffKey)));
+            return HandoffPlanner.Missing(opportunityId, ActiveTemplates(), existing);
+        }
+
         public static Guid? AccountOf(Entity deal) =>
             AccountOf(deal.Read<EntityReference>(Opportunity.CustomerId), deal.Read<EntityReference>(Opportunity.ParentAccountId));
 
@@ -159,7 +169,7 @@ namespace CrmCollab.Plugins.Routing
             {
                 [Annotation.Subject] = Values.Shorten($"{failures.Count} handoff(s) could not be created", 500),
                 [Annotation.NoteText] = "CrmCollab could not create these post-sale handoffs; the others were created. " +
-                    "Fix the cause (often a dedicated owner who cannot own tasks), then the handoff job retries, or run the Create Post-Sale Handoff step on the deal:\n" +
+                    "Fix the cause (often a dedicated owner who cannot own tasks), then reopen the deal and close it as won again: CrmCollab creates only the missing handoffs:\n" +
                     string.Join("\n", failures),
                 [Annotation.ObjectId] = deal.ToEntityReference(),
             });

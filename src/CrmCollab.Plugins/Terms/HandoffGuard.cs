@@ -13,8 +13,8 @@ namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
     /// The one guard of handoff tasks. Only CrmCollab creates a task carrying a handoff's key, template or evidence
-    /// requirement (the handoff step after a Win, or the Create Post-Sale Handoff workflow step, both through the
-    /// SYSTEM service); its due date, actual end and requirement are the server's; a handoff is accepted by its owner
+    /// requirement (the handoff step after a Win, through the SYSTEM service; never a workflow step, which runs as its
+    /// user); its due date, actual end and requirement are the server's; a handoff is accepted by its owner
     /// (server time), completed only with its evidence (kept once closed), canceled or reopened only by a CrmCollab
     /// Administrator, with a reason. A SetState (or SetStateDynamicEntity) gets the same checks from steps of its own:
     /// no page says it runs the Update steps (docs/dataverse-facts.md).
@@ -180,7 +180,7 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// The handoff step after the deal's Win, the amendment step refreshing the agreed terms, or any call through the
-        /// SYSTEM service (the Create Post-Sale Handoff workflow step).
+        /// SYSTEM service (a plug-in's: a workflow step's calls all run as its user, docs/dataverse-facts.md).
         /// </summary>
         private static bool IsServerCall(LocalPluginContext context) =>
             ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)

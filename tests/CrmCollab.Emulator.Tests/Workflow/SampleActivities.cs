@@ -72,6 +72,22 @@ namespace CrmCollab.Emulator.Tests.Workflow
         protected override decimal Execute(CodeActivityContext context) => Amount.Get(context).Value * 2;
     }
 
+    /// <summary>Asks the factory for a service for null, Guid.Empty, the workflow's user and another user.</summary>
+    public sealed class CreateServicesActivity : CodeActivity
+    {
+        [Input("Other user")]
+        public InArgument<Guid> OtherUser { get; set; }
+
+        protected override void Execute(CodeActivityContext context)
+        {
+            var factory = context.GetExtension<IOrganizationServiceFactory>();
+            factory.CreateOrganizationService(null);
+            factory.CreateOrganizationService(Guid.Empty);
+            factory.CreateOrganizationService(context.GetExtension<IWorkflowContext>().UserId);
+            factory.CreateOrganizationService(OtherUser.Get(context));
+        }
+    }
+
     /// <summary>Ends the workflow as canceled.</summary>
     public sealed class StopActivity : CodeActivity
     {

@@ -130,6 +130,28 @@ namespace CrmCollab.Emulator.Tests.Workflow
             Assert.Empty(stopped.Outputs);
         }
 
+        [Fact]
+        public void Every_service_the_activity_creates_runs_as_the_workflow_user()
+        {
+            // Microsoft: "When called in a custom workflow activity, all service calls are made in the
+            // IWorkflowExecutionContext.UserId context": null (SYSTEM in a plug-in), Guid.Empty and another user's id too.
+            var someoneElse = Guid.NewGuid();
+            _runner.Run(new CreateServicesActivity(), new Dictionary<string, object> { ["Other user"] = someoneElse }, Context());
+
+            Assert.Equal(new Guid?[] { _user, _user, _user, _user }, _factory.CreatedFor);
+        }
+
+        [Fact]
+        public void A_run_without_a_user_is_refused_before_the_activity_runs()
+        {
+            var context = Context();
+            context.UserId = Guid.Empty;
+
+            var refused = Assert.Throws<ArgumentException>(() => _runner.Run(new CreateServicesActivity(), null, context));
+            Assert.Contains("user", refused.Message);
+            Assert.Empty(_factory.CreatedFor);
+        }
+
         private sealed class ListTracer : ITracingService
         {
             private readonly List<string> _lines;

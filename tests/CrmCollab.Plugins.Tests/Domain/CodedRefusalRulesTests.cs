@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Handoff;
@@ -96,6 +97,21 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.StartsWith("This opportunity has no account", unnamed.Text);
             Assert.Equal(RefusalCodes.HandoffIncomplete, partial.Code);
             Assert.StartsWith("1 handoff(s) could not be created (ADV 'Draw up the contract': no role); the other 2 were.", partial.Text);
+        }
+
+        [Fact]
+        public void The_handoff_workflow_step_says_why_it_created_nothing_with_its_code()
+        {
+            Refusal notWon = HandoffCreationRules.NotWon("Walk-in order");
+            Refusal missing = HandoffCreationRules.MissingForStep("Line 4 retrofit", new[] { "Logistics 'Plan the delivery'" });
+            Refusal many = HandoffCreationRules.MissingForStep(null, Enumerable.Range(1, 12).Select(i => $"ADV 'Step {i}'").ToList());
+
+            Assert.Equal(RefusalCodes.HandoffDealNotWon, notWon.Code);
+            Assert.StartsWith("The opportunity 'Walk-in order' is not won", notWon.Text);
+            Assert.Equal(RefusalCodes.HandoffMissing, missing.Code);
+            Assert.StartsWith("1 post-sale handoff(s) of the won opportunity 'Line 4 retrofit' are missing, or hidden from the workflow's user: Logistics 'Plan the delivery'.", missing.Text);
+            Assert.Contains("ADV 'Step 10' and 2 more.", many.Text);
+            Assert.DoesNotContain("Step 11", many.Text);
         }
     
 

@@ -32,6 +32,17 @@ namespace CrmCollab.Plugins.Tests.Domain
         };
 
         [Fact]
+        public void The_missing_handoffs_are_the_active_templates_the_deal_has_no_task_of_in_sequence()
+        {
+            var existing = new HashSet<string> { HandoffPlanner.KeyFor(Deal, Contract.Id) };
+
+            var missing = HandoffPlanner.Missing(Deal, new[] { Delivery, Retired, Contract, Invoicing }, existing);
+
+            Assert.Equal(new[] { Invoicing, Delivery }, missing);
+            Assert.Empty(HandoffPlanner.Missing(Deal, new[] { Contract, Retired }, existing));
+        }
+
+        [Fact]
         public void A_won_deal_plans_one_task_per_active_template_in_sequence_with_due_dates_from_the_win()
         {
             var plan = HandoffPlanner.Plan(Deal, "Line 4 retrofit", WonOn, new[] { Delivery, Retired, Contract, Invoicing }, Route, Terms, null);

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -50,7 +52,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void A_deal_without_an_account_gets_no_handoff_and_the_step_says_what_to_fix()
+        public void The_handoff_step_on_a_deal_not_won_says_it_hands_off_only_won_deals()
         {
             Guid deal = _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "Walk-in order" });
             var dealRef = new EntityReference("opportunity", deal);
@@ -58,25 +60,43 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             var refusal = Assert.Throws<InvalidPluginExecutionException>(() =>
                 RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef));
 
-            Assert.Equal("The opportunity 'Walk-in order' has no account, so its handoffs cannot be routed. " +
-                "Set its account (customer), then run the Create Post-Sale Handoff step on it. [CRMC-HANDOFF-NO-ACCOUNT]", refusal.Message);
+            Assert.Equal("The opportunity 'Walk-in order' is not won, and CrmCollab creates post-sale handoffs only for a won deal. " +
+                "Run the Create Post-Sale Handoff step only on won deals (give the workflow a condition on the deal's status). " +
+                "[CRMC-HANDOFF-DEAL-NOT-WON]", refusal.Message);
             Assert.Empty(_org.HandoffTasks(deal).Entities);
         }
 
         [Fact]
-        public void A_partial_earlier_run_is_completed_not_repeated()
+        public void A_missing_handoff_is_named_by_the_workflow_step_and_created_when_the_deal_is_won_again()
         {
             Guid deal = _org.Deal(_account);
             _org.Win(deal);
-            Entity lost = _org.HandoffTasks(deal).Entities.First();
+            Entity lost = _org.HandoffTasks(deal).Entities.Single(t => ((OptionSetValue)t["crmc_function"]).Value == (int)BusinessFunction.Logistics);
             _org.System.Delete("task", lost.Id);
             var dealRef = new EntityReference("opportunity", deal);
+            string before = _org.Tables("task", "annotation");
 
-            var rerun = RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+            // The salesperson's workflow runs with the salesperson's rights: a handoff is CrmCollab's to create, so the
+            // step names the missing one and who can help, and writes nothing (on real Dataverse the create is refused).
+            var refusal = Assert.Throws<InvalidPluginExecutionException>(() =>
+                RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef));
 
-            Assert.Equal(1, rerun.Outputs["TasksCreated"]);
-            Assert.Equal(0, rerun.Outputs["Unrouted"]);
+            Assert.Equal(RefusalCodes.HandoffMissing, Refusal.CodeOf(refusal.Message));
+            Assert.StartsWith("1 post-sale handoff(s) of the won opportunity 'Line 4 retrofit' are missing, or hidden from the workflow's user: " +
+                "Logistics 'Plan the delivery'. ", refusal.Message);
+            CrmCollabOrg.ShowsNoIdOrTypeName(refusal.Message);
+            Assert.Equal(before, _org.Tables("task", "annotation"));
+
+            // What the sentence says to do: a manager who is a CrmCollab Administrator reopens the deal and wins it again.
+            Guid manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = dealRef, Assignee = new EntityReference("systemuser", manager) });
+            _org.As(manager).Execute(new SetStateRequest { EntityMoniker = dealRef, State = new OptionSetValue(0), Status = new OptionSetValue(1) });
+            _org.Win(deal, manager);
+
             Assert.Equal(3, _org.HandoffTasks(deal).Entities.Count);
+            var rerun = RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+            Assert.Equal(0, rerun.Outputs["TasksCreated"]);
+            Assert.Equal(0, rerun.Outputs["Unrouted"]);
         }
 
         [Fact]

@@ -79,25 +79,44 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("Describe what you saw", CrmCollabOrg.Refusal(() => _org.Signal(_account, SignalKind.Lead, _alice, " ")));
         }
 
-        [Fact]
-        public void The_raise_activity_returns_the_signal_and_its_lead()
-        {
-            var result = new WorkflowActivityRunner().Run<RaiseFieldSignal>(new Dictionary<string, object>
+        private WorkflowRunResult RaiseThroughAWorkflow(Guid workflowUser, SignalKind kind, string description) =>
+            new WorkflowActivityRunner().Run<RaiseFieldSignal>(new Dictionary<string, object>
             {
                 ["Account"] = new EntityReference("account", _account),
-                ["Kind"] = new OptionSetValue((int)SignalKind.Expansion),
-                ["Description"] = "Wants the same retrofit on plant 2",
+                ["Kind"] = new OptionSetValue((int)kind),
+                ["Description"] = description,
             }, new WorkflowRunContext
             {
-                UserId = _sally, PrimaryEntity = new EntityReference("account", _account), ServiceFactory = _org.Engine.ServiceFactory,
+                UserId = workflowUser, PrimaryEntity = new EntityReference("account", _account), ServiceFactory = _org.Engine.ServiceFactory,
                 UtcNow = _org.Engine.Clock.UtcNow,
             });
+
+        [Fact]
+        public void A_signal_raised_by_an_SAV_workflow_reaches_the_salesperson_and_its_lead_stays_theirs()
+        {
+            // Sally's workflow runs with Sally's rights: once raised, the signal is the salesperson's and she may read
+            // neither it nor leads, so the step returns the signal and no lead (before, it failed after raising it).
+            var result = RaiseThroughAWorkflow(_sally, SignalKind.Expansion, "Wants the same retrofit on plant 2");
+
+            var signal = (EntityReference)result.Outputs["Signal"];
+            Assert.Null(result.Outputs["Lead"]);
+            Entity lead = Assert.Single(LeadsOf(_account).Entities);
+            Entity row = _org.Row("crmc_fieldsignal", signal.Id, "crmc_raisedby", "ownerid", "crmc_leadid");
+            Assert.Equal(_sally, row.GetAttributeValue<EntityReference>("crmc_raisedby").Id);
+            Assert.Equal(_org.Rep, row.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(lead.Id, row.GetAttributeValue<EntityReference>("crmc_leadid").Id);
+        }
+
+        [Fact]
+        public void A_signal_raised_by_the_salespersons_workflow_returns_the_signal_and_its_lead()
+        {
+            var result = RaiseThroughAWorkflow(_org.Rep, SignalKind.Expansion, "Wants the same retrofit on plant 2");
 
             var signal = (EntityReference)result.Outputs["Signal"];
             var lead = (EntityReference)result.Outputs["Lead"];
             Assert.Equal(lead.Id, Assert.Single(LeadsOf(_account).Entities).Id);
             Entity row = _org.Row("crmc_fieldsignal", signal.Id, "crmc_raisedby", "ownerid");
-            Assert.Equal(_sally, row.GetAttributeValue<EntityReference>("crmc_raisedby").Id);
+            Assert.Equal(_org.Rep, row.GetAttributeValue<EntityReference>("crmc_raisedby").Id);
             Assert.Equal(_org.Rep, row.GetAttributeValue<EntityReference>("ownerid").Id);
         }
     }

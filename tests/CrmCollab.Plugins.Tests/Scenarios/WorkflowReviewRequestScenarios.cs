@@ -33,7 +33,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             new Dictionary<string, object> { ["Opportunity"] = new EntityReference("opportunity", _deal) },
             new WorkflowRunContext
             {
-                UserId = _org.Rep, PrimaryEntity = new EntityReference("opportunity", _deal), ServiceFactory = new WorkflowUserServiceFactory(_org.Engine, _org.Rep),
+                UserId = _org.Rep, PrimaryEntity = new EntityReference("opportunity", _deal), ServiceFactory = _org.Engine.ServiceFactory,
                 UtcNow = _org.Engine.Clock.UtcNow,
             });
 

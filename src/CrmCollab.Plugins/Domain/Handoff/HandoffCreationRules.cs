@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CrmCollab.Plugins.Domain.Handoff
 {
@@ -9,7 +10,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static Refusal NoAccount(string dealName) =>
             new Refusal(RefusalCodes.HandoffNoAccount,
                 (string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'") +
-                " has no account, so its handoffs cannot be routed. Set its account (customer), then run the Create Post-Sale Handoff step on it.");
+                " has no account, so its handoffs cannot be routed. Ask your CrmCollab administrator to reopen it, set its account (customer) " +
+                "and close it as won again: CrmCollab then creates its handoffs.");
 
         /// <summary>
         /// Some handoffs were created, others were not (each with its function, subject and the platform's reason):
@@ -19,5 +21,27 @@ namespace CrmCollab.Plugins.Domain.Handoff
             new Refusal(RefusalCodes.HandoffIncomplete,
                 $"{failed.Count} handoff(s) could not be created ({string.Join("; ", failed)}); the other {created} were. " +
                 "The job is retried; a note on the deal says what to fix.");
+
+        /// <summary>The Create Post-Sale Handoff step was run on a deal that is not won: a deal hands off only once won.</summary>
+        public static Refusal NotWon(string dealName) =>
+            new Refusal(RefusalCodes.HandoffDealNotWon,
+                (string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'") +
+                " is not won, and CrmCollab creates post-sale handoffs only for a won deal. Run the Create Post-Sale Handoff step " +
+                "only on won deals (give the workflow a condition on the deal's status).");
+
+        /// <summary>
+        /// The Create Post-Sale Handoff step found handoffs of a won deal missing. A workflow step runs as the workflow's
+        /// user, who may not create a handoff (only CrmCollab's step after the win may), so it names them and who can help.
+        /// </summary>
+        /// <param name="missing">Each missing handoff as "ADV 'Draw up the contract'".</param>
+        public static Refusal MissingForStep(string dealName, IReadOnlyCollection<string> missing) =>
+            new Refusal(RefusalCodes.HandoffMissing,
+                $"{missing.Count} post-sale handoff(s) of the won opportunity " +
+                (string.IsNullOrWhiteSpace(dealName) ? "" : $"'{dealName}' ") +
+                $"are missing, or hidden from the workflow's user: {string.Join(", ", missing.Take(10))}" +
+                (missing.Count > 10 ? $" and {missing.Count - 10} more" : "") + ". " +
+                "CrmCollab creates a won deal's handoffs itself after the win; a workflow step runs with its user's rights and cannot. " +
+                "Ask your CrmCollab administrator: a note on the deal says what stopped CrmCollab, and once that is fixed, reopening " +
+                "the deal and closing it as won again creates only the missing handoffs.");
     }
 }

@@ -40,6 +40,11 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
+        /// <summary>The active templates that have no task for the deal yet (their key is not among <paramref name="existingKeys"/>), in plan order.</summary>
+        public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys) =>
+            templates.Where(t => t.IsActive).OrderBy(t => t.Sequence).ThenBy(t => t.Id)
+                .Where(t => existingKeys == null || !existingKeys.Contains(KeyFor(opportunityId, t.Id))).ToList();
+
         public static IReadOnlyList<PlannedHandoff> Plan(Guid opportunityId, string dealName, DateTime wonOn,
             IEnumerable<HandoffTemplate> templates, Func<BusinessFunction, OwnerResolution> route, AgreedTerms terms,
             ISet<string> existingKeys)
