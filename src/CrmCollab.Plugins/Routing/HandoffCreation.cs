@@ -25,11 +25,17 @@ namespace CrmCollab.Plugins.Routing
             _tracing = tracing;
         }
 
+        /// <summary>Creates the deal's missing handoffs; a deal that is not Won (a loss, a close recorded by hand) gets none.</summary>
         public HandoffResult Run(Guid opportunityId, DateTime now)
         {
-            Entity deal = _service.Retrieve(Opportunity.Table, opportunityId, new ColumnSet(Opportunity.Name,
+            Entity deal = _service.Retrieve(Opportunity.Table, opportunityId, new ColumnSet(Opportunity.Name, Opportunity.StateCode,
                 Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue, Opportunity.DiscountPercent,
                 Opportunity.RequestedDelivery, Opportunity.PaymentTerms, Opportunity.OwnerId, Opportunity.TransactionCurrencyId));
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon)
+            {
+                _tracing?.Trace("{0}", "The deal is not Won; nothing to hand off.");
+                return new HandoffResult();
+            }
             Guid? accountId = AccountOf(deal);
             if (accountId == null)
                 throw new InvalidPluginExecutionException(HandoffCreationRules.NoAccount(deal.Read<string>(Opportunity.Name)).Message);

@@ -6,8 +6,11 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// A won deal creates its post-sale handoff tasks (asynchronous, post-operation). Registered on Win and on an
-    /// Update that sets statecode, so every path by which a deal becomes Won hands off; both paths are idempotent.
+    /// A won deal creates its post-sale handoff tasks (asynchronous, post-operation). A deal becomes Won only through a
+    /// Win (the platform refuses an Update or SetState to Won), and every Win creates its opportunityclose inside the
+    /// Win: a step on that Create fires for certain, where no page says Win runs the opportunity's Update steps. Once the
+    /// Win is committed the step hands the deal off; a loss, or a close recorded by hand on an open deal, hands nothing
+    /// off. Safe to run again: a handoff that exists is skipped.
     /// </summary>
     public sealed class HandoffOnWin : PluginBase
     {
@@ -16,11 +19,17 @@ namespace CrmCollab.Plugins.Routing
         public HandoffOnWin(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            // No step ships for Win (its sdkmessage id is not public): a deal becomes Won through the Update path below.
+            // No step ships for Win itself (its sdkmessage id is not public).
             Register(PipelineStage.PostOperation, "Win", Opportunity.Table, OnWin).NoStep();
-            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnStateChange).Async()
-                .Filter("statecode")
-                .PostImage("PostImage", "statecode");
+            Register(PipelineStage.PostOperation, "Create", OpportunityClose.Table, OnClosed).Async()
+                .PostImage(PostImage, Opportunity.Id);
+        }
+
+        private static void OnClosed(LocalPluginContext context)
+        {
+            Guid? dealId = context.PostImage(PostImage)?.RefId(Opportunity.Id);
+            if (dealId == null) return;
+            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(dealId.Value, context.Now));
         }
 
         private static void OnWin(LocalPluginContext context)
@@ -30,17 +39,6 @@ namespace CrmCollab.Plugins.Routing
             if (opportunityId == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the opportunity close every win carries").Message);
             Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now));
-        }
-
-        private static void OnStateChange(LocalPluginContext context)
-        {
-            Entity after = context.PostImage(PostImage);
-            if (after?.Choice(Opportunity.StateCode) != Opportunity.StateWon)
-            {
-                context.Trace("The opportunity is not Won after this update; nothing to hand off.");
-                return;
-            }
-            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(context.ExecutionContext.PrimaryEntityId, context.Now));
         }
 
         /// <summary>A partial run fails the job (system job shows why; it is retried and skips what exists).</summary>

@@ -179,11 +179,13 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>
-        /// The handoff step after the deal's Win, the amendment step refreshing the agreed terms, or any call through the
-        /// SYSTEM service (a plug-in's: a workflow step's calls all run as its user, docs/dataverse-facts.md).
+        /// The handoff step after the Win's opportunityclose, a step after an operation on the deal, the amendment step
+        /// refreshing the agreed terms, or any call through the SYSTEM service (a plug-in's: a workflow step's calls all run
+        /// as its user, docs/dataverse-facts.md).
         /// </summary>
         private static bool IsServerCall(LocalPluginContext context) =>
-            ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
+            ServerCall.FollowsOperationOn(context.ExecutionContext, OpportunityClose.Table)
+            || ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
             || ServerCall.FollowsOperationOn(context.ExecutionContext, AmendmentRow.Table) || ServerCall.IsSystem(context);
 
         /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>

@@ -81,8 +81,13 @@ namespace CrmCollab.Tooling.Packaging
                 foreach (var column in filtering.Where(c => table != null && table.Column(c) == null))
                     errors.Add($"{label}: FilteringAttributes names '{column}', which table '{table.LogicalName}' does not have");
                 foreach (var image in e.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage") ?? Enumerable.Empty<XElement>())
+                {
+                    string alias = XmlFiles.Text(image, "EntityAlias") ?? XmlFiles.Attr(image, "Name");
                     foreach (var column in Columns(XmlFiles.Text(image, "Attributes")).Where(c => table != null && table.Column(c) == null))
-                        errors.Add($"{label}: image '{XmlFiles.Text(image, "EntityAlias") ?? XmlFiles.Attr(image, "Name")}' names column '{column}', which table '{table.LogicalName}' does not have");
+                        errors.Add($"{label}: image '{alias}' names column '{column}', which table '{table.LogicalName}' does not have");
+                    string problem = StepImageRules.Problem(message, XmlFiles.Text(image, "MessagePropertyName"), XmlFiles.Text(image, "ImageType"));
+                    if (problem != null) errors.Add($"{label}: image '{alias}' {problem}");
+                }
 
                 var key = string.Join("|", typeName, message, entity ?? "none", XmlFiles.Text(e, "Stage"), XmlFiles.Text(e, "Mode") ?? "0");
                 if (seen.TryGetValue(key, out var first))

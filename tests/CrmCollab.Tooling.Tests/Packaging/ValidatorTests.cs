@@ -10,7 +10,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
     /// <summary>validate on the shipped folder, and on copies broken one way at a time: each break is named.</summary>
     public class ValidatorTests
     {
-        private const string HandoffStep = "CrmCollab.Plugins.Routing.HandoffOnWin: Update of opportunity";
+        private const string UpdateStep = "CrmCollab.Plugins.Feasibility.MaterialChange: Update of opportunity";
 
         private static ValidationReport Broken(Action<string> breakIt)
         {
@@ -42,10 +42,10 @@ namespace CrmCollab.Tooling.Tests.Packaging
         [Fact]
         public void An_unknown_column_in_a_filtering_attribute_is_named()
         {
-            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, HandoffStep),
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep),
                 d => d.Root.Element("FilteringAttributes").Value += ",crmc_nosuchcolumn"));
             Assert.False(report.Ok);
-            AssertError(report, "FilteringAttributes names 'crmc_nosuchcolumn'", "opportunity", HandoffStep);
+            AssertError(report, "FilteringAttributes names 'crmc_nosuchcolumn'", "opportunity", UpdateStep);
         }
 
         [Fact]
@@ -63,12 +63,12 @@ namespace CrmCollab.Tooling.Tests.Packaging
         [Fact]
         public void A_step_on_a_type_the_dll_does_not_have_is_refused()
         {
-            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, HandoffStep), d =>
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep), d =>
             {
                 var name = d.Root.Element("PluginTypeName");
-                name.Value = name.Value.Replace("HandoffOnWin", "HandoffOnWinGone");
+                name.Value = name.Value.Replace("MaterialChange", "MaterialChangeGone");
             }));
-            AssertError(report, "CrmCollab.Plugins.Routing.HandoffOnWinGone", "not a public IPlugin type");
+            AssertError(report, "CrmCollab.Plugins.Feasibility.MaterialChangeGone", "not a public IPlugin type");
         }
 
         [Fact]
@@ -86,9 +86,25 @@ namespace CrmCollab.Tooling.Tests.Packaging
         [Fact]
         public void An_update_step_without_filtering_attributes_is_refused()
         {
-            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, HandoffStep),
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep),
                 d => d.Root.Element("FilteringAttributes").Remove()));
-            AssertError(report, HandoffStep, "an Update step must list FilteringAttributes");
+            AssertError(report, UpdateStep, "an Update step must list FilteringAttributes");
+        }
+
+        [Theory]
+        [InlineData("CrmCollab.Plugins.Feasibility.FeasibilityRequest: Create of opportunity", "Target", "1", "images of Create are taken of 'Id'")]
+        [InlineData("CrmCollab.Plugins.Feasibility.FeasibilityRequest: Create of opportunity", "Id", "0", "a pre-image, which a Create has not")]
+        [InlineData(UpdateStep, "Id", "1", "images of Update are taken of 'Target'")]
+        [InlineData("CrmCollab.Plugins.Feasibility.FeasibilityRequest: SetState of opportunity", "Target", "1", "images of SetState are taken of 'EntityMoniker'")]
+        public void A_step_image_taken_of_the_wrong_message_property_is_refused(string step, string property, string type, string error)
+        {
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, step), d =>
+            {
+                var image = d.Root.Element("SdkMessageProcessingStepImages").Element("SdkMessageProcessingStepImage");
+                image.Element("MessagePropertyName").Value = property;
+                image.Element("ImageType").Value = type;
+            }));
+            AssertError(report, step, error);
         }
 
         [Fact]
@@ -96,7 +112,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
         {
             var report = Broken(copy =>
             {
-                var source = PackagingFixture.StepFile(copy, HandoffStep);
+                var source = PackagingFixture.StepFile(copy, UpdateStep);
                 var doc = XDocument.Load(source);
                 var id = "{" + Guid.NewGuid() + "}";
                 doc.Root.SetAttributeValue("SdkMessageProcessingStepId", id);
@@ -125,13 +141,13 @@ namespace CrmCollab.Tooling.Tests.Packaging
         [Fact]
         public void A_step_in_the_modern_export_order_fails_the_90_schema()
         {
-            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, HandoffStep), d =>
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep), d =>
             {
                 var id = d.Root.Element("SdkMessageId");
                 id.Remove();
                 d.Root.AddFirst(id);
             }));
-            AssertError(report, "customizations.xml: schema error", HandoffStep);
+            AssertError(report, "customizations.xml: schema error", UpdateStep);
         }
 
         [Fact]
@@ -167,7 +183,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
             var zip = Path.Combine(copy, "broken.zip");
             try
             {
-                PackagingFixture.Edit(PackagingFixture.StepFile(copy, HandoffStep), d => d.Root.Element("FilteringAttributes").Value = "crmc_nosuchcolumn");
+                PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep), d => d.Root.Element("FilteringAttributes").Value = "crmc_nosuchcolumn");
                 File.WriteAllBytes(zip, SolutionPacker.Pack(SolutionFolder.Read(copy), PackagingFixture.BuiltDll).Managed);
                 var report = SolutionValidator.ValidateZip(zip, PackagingFixture.Context());
                 AssertError(report, "FilteringAttributes names 'crmc_nosuchcolumn'");
