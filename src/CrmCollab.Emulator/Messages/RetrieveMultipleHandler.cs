@@ -7,7 +7,10 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Emulator.Messages
 {
-    /// <summary>RetrieveMultiple through the query engine, rows filtered by the security guard's CanRead.</summary>
+    /// <summary>
+    /// RetrieveMultiple through the query engine: refused without any read privilege on the table, rows filtered by the
+    /// security guard's CanRead.
+    /// </summary>
     internal sealed class RetrieveMultipleHandler : IMessageHandler
     {
         public string MessageName => "RetrieveMultiple";
@@ -27,6 +30,9 @@ namespace CrmCollab.Emulator.Messages
                     var engine = context.Engine;
                     var security = engine.Security;
                     var user = op.UserId;
+                    // A user with no read privilege on the table is refused, as Dataverse refuses ("missing prvRead…");
+                    // with some depth, the rows outside it are filtered out below.
+                    if (security != null && table != null) security.Demand(user, table, Metadata.AccessRight.Read, null);
                     var result = QueryEngine.Execute(engine.DataSource, (QueryBase)op.InputParameters["Query"],
                         security == null ? null : (System.Func<string, Entity, bool>)((t, row) => security.CanRead(user, t, row)),
                         engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user));

@@ -66,6 +66,17 @@ namespace CrmCollab.Emulator.Tests.Security
         }
 
         [Fact]
+        public void A_query_of_a_table_the_user_may_not_read_at_all_is_refused_naming_the_privilege()
+        {
+            _engine.CreateService(_repEast).Create(Widget("East widget"));
+            var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+
+            var fault = Fails(() => _engine.CreateService(_noRole).RetrieveMultiple(query), SecurityFaults.PrivilegeDenied);
+            Assert.Contains("prvReadcrmc_Widget", fault.Message);
+            Assert.Single(_engine.CreateService(_repEast).RetrieveMultiple(query).Entities); // a holder of the privilege reads
+        }
+
+        [Fact]
         public void Bypassing_custom_logic_is_honoured_only_for_holders_of_the_privilege()
         {
             // Two users who may both create widgets; only the importer holds prvBypassCustomPlugins.

@@ -156,12 +156,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             }));
 
             Assert.Contains("is missing prvCreatecrmc_DedicatedOwner privilege", refusal);
-            var result = RunActivity<ResolveDedicatedOwner>(new Dictionary<string, object>
+            // The rep did not become the account's engineering owner: there is none, and the rep's own workflow may not
+            // read the routing rules that would answer instead (Dataverse refuses a query without the read privilege).
+            Assert.Empty(_org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("crmc_dedicatedowner")
+            {
+                ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "crmc_function" }, Values = { (int)BusinessFunction.Engineering },
+            }).Entities);
+            var failure = Assert.ThrowsAny<Exception>(() => RunActivity<ResolveDedicatedOwner>(new Dictionary<string, object>
             {
                 ["Account"] = new EntityReference("account", _account),
                 ["Function"] = new OptionSetValue((int)BusinessFunction.Engineering),
-            }, new EntityReference("account", _account));
-            Assert.Null(result.Outputs["OwnerUser"]); // the rep did not become the account's engineering owner
+            }, new EntityReference("account", _account)));
+            Assert.Equal(CrmCollab.Plugins.Domain.RefusalCodes.WorkflowUserRights, CrmCollab.Plugins.Domain.Refusal.CodeOf(failure.Message));
         }
 
         [Fact]
