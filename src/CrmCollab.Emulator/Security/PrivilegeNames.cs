@@ -8,7 +8,8 @@ namespace CrmCollab.Emulator.Security
 {
     /// <summary>
     /// Privilege names as the platform spells them: prv&lt;Right&gt;&lt;EntitySchemaName&gt; (prvReadAccount,
-    /// prvAppendTocrmc_Widget); users are "User", notes "Note" and every activity table shares "Activity".
+    /// prvAppendTocrmc_Widget); users are "User", notes "Note", every activity table shares "Activity" and an
+    /// environment variable's value goes with its definition.
     /// </summary>
     public static class PrivilegeNames
     {
@@ -30,6 +31,9 @@ namespace CrmCollab.Emulator.Security
             {
                 case "systemuser": return "User";
                 case "annotation": return "Note";
+                // A value has no privilege of its own: reading it takes the definition's (observed in a real
+                // organisation; see docs/dataverse-facts.md).
+                case "environmentvariablevalue": return "EnvironmentVariableDefinition";
                 default: return table.SchemaName ?? table.LogicalName;
             }
         }

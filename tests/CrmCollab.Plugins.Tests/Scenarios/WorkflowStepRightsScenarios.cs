@@ -63,6 +63,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void An_administrators_workflow_is_told_when_nobody_answers_for_a_function()
+        {
+            // No dedicated logistics owner and no logistics rule: the step reads the Unrouted queue setting, which the
+            // CrmCollab Administrator role lets its holder read.
+            var admin = Resolve(_org.Admin, _fabrikam, BusinessFunction.Logistics);
+
+            Assert.Null(admin.Outputs["OwnerUser"]);
+            Assert.Null(admin.Outputs["OwnerTeam"]);
+            Assert.False(string.IsNullOrEmpty((string)admin.Outputs["RoutingPath"]));
+        }
+
+        [Fact]
         public void A_salespersons_workflow_asking_about_an_account_they_may_not_read_is_told_what_its_user_needs()
         {
             // An account of the operations business unit: the salesperson reads their own unit's accounts only.

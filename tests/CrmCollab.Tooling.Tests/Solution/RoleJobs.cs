@@ -108,6 +108,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvReadOpportunity:Global", "prvAppendToOpportunity:Global", "prvReadContact:Global", "prvReadLead:Global", "prvAppendToLead:Global"),
                 J("reads, fixes and re-routes (assigns) any handoff task", "prvReadActivity:Global", "prvWriteActivity:Global", "prvAppendActivity:Global",
                     "prvAppendToActivity:Global", "prvAssignActivity:Global"),
+                J("reads CrmCollab's settings (environment variables), as the workflow steps it runs do", "prvReadEnvironmentVariableDefinition:Global"),
                 J("names competitors, territories, queues, users and teams in rules and owners", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global",
                     "prvReadTerritory:Global", "prvAppendToTerritory:Global", "prvReadQueue:Global", "prvAppendToQueue:Global", "prvAppendToUser:Global", "prvAppendToTeam:Global"),
             },
