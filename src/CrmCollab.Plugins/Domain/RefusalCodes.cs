@@ -25,6 +25,7 @@ namespace CrmCollab.Plugins.Domain
 
         // Issue 15: reviews, amendments, handoffs, signals and settings that cannot be bent.
         public const string ReviewServerColumn = "CRMC-REVIEW-SERVER-COLUMN";
+        public const string ReviewNotDeactivated = "CRMC-REVIEW-NOT-DEACTIVATED";
         public const string ReviewFrozenOnceWon = "CRMC-REVIEW-FROZEN-WON";
         public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
         public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";

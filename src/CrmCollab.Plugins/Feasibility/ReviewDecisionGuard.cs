@@ -38,13 +38,22 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason")
-                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason");
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "statecode")
+                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "statecode");
+            // Deactivate from the grid (SetState): no page says it runs the Update steps.
+            Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
+            Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
                 .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason")
                 .PostImage("PostImage", "crmc_opportunityid");
             Register(PipelineStage.PreOperation, "Delete", FeasibilityReviewRow.Table, OnDelete)
                 .PreImage("PreImage", "crmc_decision", "crmc_opportunityid");
+        }
+
+        /// <summary>A SetState of a review: refused unless CrmCollab's (SYSTEM), first in the order of <see cref="ReviewEditRules.Check"/>.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            Throw(ReviewEditRules.Check(new ReviewEdit { ChangesState = true, IsServerCall = () => ServerCall.IsSystem(context) }));
         }
 
         private static void OnCreate(LocalPluginContext context)
@@ -85,6 +94,7 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 IsServerCall = () => ServerCall.IsSystem(context),
+                ChangesState = Changes.Of(target, before, new[] { CommonColumn.StateCode }).Count > 0,
                 ChangesDecision = decisionChanges,
                 IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
                     || (proposed == ReviewDecision.Withdrawn && IsRuleReevaluation(context)),

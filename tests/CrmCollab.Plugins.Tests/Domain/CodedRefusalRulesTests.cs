@@ -17,6 +17,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         private static Func<bool> Never() => () => throw new InvalidOperationException("The deal must not be read.");
 
         [Fact]
+        public void A_review_is_never_deactivated_except_by_crmcollab_and_that_is_checked_after_its_server_columns()
+        {
+            Assert.Equal(RefusalCodes.ReviewNotDeactivated, ReviewEditRules.Check(new ReviewEdit { ChangesState = true }).Code);
+            Assert.Null(ReviewEditRules.Check(new ReviewEdit { ChangesState = true, IsServerCall = () => true }));
+            Assert.Equal(RefusalCodes.ReviewServerColumn,
+                ReviewEditRules.Check(new ReviewEdit { ChangesState = true, ChangedServerColumns = new[] { "Function" } }).Code);
+        }
+
+        [Fact]
         public void A_new_amendment_is_checked_stamps_state_content_deal_then_won_and_the_deal_is_read_last()
         {
             Refusal Create(bool stamps = false, AmendmentState? state = null, string reason = "Customer asked", bool proposes = true,

@@ -15,6 +15,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <summary>The update is made by CrmCollab's server-side code.</summary>
         public Func<bool> IsServerCall { get; set; } = () => false;
 
+        /// <summary>The review's status (active / inactive) changes: an Update of statecode, or a SetState.</summary>
+        public bool ChangesState { get; set; }
+
         /// <summary>The decision, the conditions or the rejection reason change.</summary>
         public bool ChangesDecision { get; set; }
 

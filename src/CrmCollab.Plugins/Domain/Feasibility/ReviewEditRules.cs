@@ -24,6 +24,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 return new Refusal(RefusalCodes.ReviewServerColumn,
                     "These columns of a feasibility review are recorded by CrmCollab when the review is requested or decided, and cannot be edited: " +
                     string.Join(", ", edit.ChangedServerColumns) + ". If the review is about the wrong deal or terms, ask your CrmCollab administrator to adjust the feasibility rules.");
+            if (edit.ChangesState && !edit.IsServerCall())
+                return new Refusal(RefusalCodes.ReviewNotDeactivated,
+                    "A feasibility review is the deal's record and is not deactivated: the deal's gate still counts it, and it would " +
+                    "leave its queue and every active view. Decide it, or withdraw it if the deal no longer needs it.");
             if (!edit.ChangesDecision) return null;
             bool serverMove = edit.Proposed == ReviewDecision.Invalidated || edit.Proposed == ReviewDecision.Withdrawn;
             if (serverMove && edit.IsCrmCollabInvalidation()) return null;
