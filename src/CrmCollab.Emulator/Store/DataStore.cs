@@ -98,32 +98,38 @@ namespace CrmCollab.Emulator.Store
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
 
+            var shape = Shape(table);
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
             var caller = _values.Reference("systemuser", callerId);
-            SetIfColumn(table, row, "createdon", now);
-            SetIfColumn(table, row, "modifiedon", now);
-            SetIfColumn(table, row, "createdby", caller);
-            SetIfColumn(table, row, "modifiedby", caller);
+            if (shape.HasCreatedOn) row["createdon"] = now;
+            if (shape.HasModifiedOn) row["modifiedon"] = now;
+            if (shape.HasCreatedBy) row["createdby"] = caller;
+            if (shape.HasModifiedBy) row["modifiedby"] = caller;
             // SetOwnership below replaces ownerid with a reference of its own, so the caller's may stand in.
-            if (table.Column("ownerid") != null && row.GetAttributeValue<EntityReference>("ownerid") == null)
+            if (shape.HasOwner && row.GetAttributeValue<EntityReference>("ownerid") == null)
                 row["ownerid"] = caller;
-            if (StateRules.HasState(table))
+            if (shape.HasState)
             {
-                if (!row.Contains("statecode") || row["statecode"] == null) row["statecode"] = new OptionSetValue(StateRules.Initial(table).State);
+                if (!row.Attributes.TryGetValue("statecode", out var state) || state == null)
+                    row["statecode"] = _values.Option(StateRules.Initial(table).State);
                 StateRules.Apply(table, null, row);
                 KeepShared(row, "statecode");
                 KeepShared(row, "statuscode");
             }
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
-            ComposedColumns.Apply(table, row);
-            SetOwnership(table, row);
-            _validator.CheckRequiredOnCreate(table, row);
-            CheckKeys(table, row);
-            Stamp(table, row);
+            if (shape.HasComposedName) ComposedColumns.Apply(table, row);
+            SetOwnership(shape, row);
+            RowValidator.CheckRequiredOnCreate(shape, row);
+            if (table.Keys.Count > 0) CheckKeys(table, row);
+            Stamp(shape, row);
             Rows.Put(row, log);
             return row.Id;
         }
+
+        private readonly Dictionary<TableDefinition, TableShape> _shapes = new Dictionary<TableDefinition, TableShape>();
+
+        private TableShape Shape(TableDefinition table) => TableShape.Of(table, _shapes, _validator.EnforcesApplicationRequired);
 
         public void Update(Entity target, Guid callerId, UndoLog log)
         {
@@ -148,12 +154,14 @@ namespace CrmCollab.Emulator.Store
                 foreach (var pair in target.Attributes)
                     if (Applies(pair.Key)) row.Attributes[pair.Key] = _values.In(pair.Value);
             }
-            if (Changed("firstname") || Changed("lastname")) ComposedColumns.Apply(table, row);
-            SetIfColumn(table, row, "modifiedon", _clock.Tick());
-            SetIfColumn(table, row, "modifiedby", _values.Reference("systemuser", callerId));
-            if (Changed("ownerid")) SetOwnership(table, row);
+            var shape = Shape(table);
+            if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
+            if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
+            else _clock.Tick();
+            if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
+            if (Changed("ownerid")) SetOwnership(shape, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
-            Stamp(table, row);
+            Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
             Rows.Put(row, log);
             foreach (Guid item in deactivated) Update(QueueItemStates.Deactivation(item), callerId, log);
@@ -288,30 +296,30 @@ namespace CrmCollab.Emulator.Store
             return Equals(left, right);
         }
 
-        private void SetOwnership(TableDefinition table, Entity row)
+        private void SetOwnership(TableShape shape, Entity row)
         {
+            if (!shape.HasOwner) return;
             var owner = row.GetAttributeValue<EntityReference>("ownerid");
-            if (owner == null || table.Column("ownerid") == null) return;
+            if (owner == null) return;
             if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
                 throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
             // The store's one reference to the owner serves ownerid and owninguser/owningteam (see StoredValues).
             var stored = _values.Reference(owner.LogicalName, owner.Id);
             row["ownerid"] = stored;
-            SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? stored : null);
-            SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? stored : null);
-            SetIfColumn(table, row, "owningbusinessunit", _values.Reference("businessunit", _businessUnitOf(owner)));
+            if (shape.HasOwningUser) row["owninguser"] = owner.LogicalName == "systemuser" ? stored : null;
+            if (shape.HasOwningTeam) row["owningteam"] = owner.LogicalName == "team" ? stored : null;
+            // The business unit is asked even where the table keeps none: an owner that does not exist is refused there.
+            var businessUnit = _values.Reference("businessunit", _businessUnitOf(owner));
+            if (shape.HasOwningBusinessUnit) row["owningbusinessunit"] = businessUnit;
         }
 
-        private void Stamp(TableDefinition table, Entity row)
+        private void Stamp(TableDefinition table, Entity row) => Stamp(Shape(table), row);
+
+        private void Stamp(TableShape shape, Entity row)
         {
             long version = Rows.NextVersion();
             row.RowVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            SetIfColumn(table, row, "versionnumber", version);
-        }
-
-        private static void SetIfColumn(TableDefinition table, Entity row, string column, object value)
-        {
-            if (table?.Column(column) != null) row[column] = value;
+            if (shape.HasVersionNumber) row["versionnumber"] = version;
         }
     }
 }
