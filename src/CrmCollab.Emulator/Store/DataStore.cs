@@ -21,7 +21,7 @@ namespace CrmCollab.Emulator.Store
         private readonly Func<EntityReference, Guid> _businessUnitOf;
         private readonly Func<Guid> _newId;
         private readonly StoredValues _values = new StoredValues();
-        private readonly Dictionary<string, object> _draftItems = new Dictionary<string, object>(64);
+        private readonly RowDraft _rowDraft = new RowDraft();
         private readonly AttributeCollection _draft;
 
         internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
@@ -34,7 +34,7 @@ namespace CrmCollab.Emulator.Store
             _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
             _formatter = new ValueFormatter(catalog, Rows);
             _businessUnitOf = businessUnitOf;
-            _draft = SizedEntity.Over(_draftItems);
+            _draft = SizedEntity.Over(_rowDraft);
         }
 
         public RowStore Rows { get; }
@@ -123,7 +123,7 @@ namespace CrmCollab.Emulator.Store
             RowValidator.CheckRequiredOnCreate(shape, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
             Stamp(shape, row);
-            Rows.Put(row, log);
+            Put(row, log);
             return row.Id;
         }
 
@@ -138,7 +138,7 @@ namespace CrmCollab.Emulator.Store
             if (id == Guid.Empty) throw Faults.Invalid("Entity Id must be specified for Update");
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
-            var row = EntityCloner.NextVersion(current, Draft(table.LogicalName));
+            var row = NextDraft(current);
             Entity changes = null;
             if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))
             {
@@ -163,7 +163,7 @@ namespace CrmCollab.Emulator.Store
             if (table.Keys.Count > 0) CheckKeys(table, row);
             Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
-            Rows.Put(row, log);
+            Put(row, log);
             foreach (Guid item in deactivated) Update(QueueItemStates.Deactivation(item), callerId, log);
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
@@ -171,16 +171,42 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>
-        /// The empty row a Create or an Update builds its new version in. Its attributes are one dictionary the store
-        /// reuses: Rows.Put freezes the finished row into its compact form (a copy), so the dictionary is free again
-        /// when the write ends, and nothing the store calls while building a row writes a row itself.
+        /// The empty row a Create builds. Its attributes are one draft the store reuses (<see cref="RowDraft"/>): Rows.Put
+        /// freezes the finished row into its compact form (a copy), so the draft is free again when the write ends, and
+        /// nothing the store calls while building a row writes a row itself.
         /// </summary>
         private Entity Draft(string table)
         {
-            _draftItems.Clear();
-            var row = new Entity(table);
-            if (_draft != null) row.Attributes = _draft;
+            var row = new StoredRow(table);
+            if (_draft == null) return row;
+            _rowDraft.Start(Rows.Layout(table));
+            row.Attributes = _draft;
             return row;
+        }
+
+        /// <summary>
+        /// The next version of a stored row, in the reused draft: the previous version's values shared, not copied
+        /// (stored values never change in place), taken from its stored form when it has one.
+        /// </summary>
+        private Entity NextDraft(Entity current)
+        {
+            var row = new StoredRow(current.LogicalName) { Id = current.Id, RowVersion = current.RowVersion, EntityState = current.EntityState };
+            if (_draft == null) return EntityCloner.NextVersion(current, row);
+            var layout = Rows.Layout(current.LogicalName);
+            if (current is StoredRow stored && stored.Stored != null) _rowDraft.Start(layout, stored.Stored);
+            else
+            {
+                _rowDraft.Start(layout);
+                foreach (var pair in current.Attributes) _rowDraft[pair.Key] = pair.Value;
+            }
+            row.Attributes = _draft;
+            return row;
+        }
+
+        private void Put(Entity row, UndoLog log)
+        {
+            if (_draft != null && ReferenceEquals(row.Attributes, _draft)) Rows.Put((StoredRow)row, _rowDraft, log);
+            else Rows.Put(row, log);
         }
 
         /// <summary>Columns a Create left out get their metadata default, as the platform does.</summary>
