@@ -32,11 +32,25 @@ namespace CrmCollab.Emulator.Engine
         /// </summary>
         public static OrganizationResponse Create(string name, ParameterCollection results)
         {
-            var type = string.IsNullOrEmpty(name) ? null : Cache.GetOrAdd(name, Find);
-            var response = type == null ? new OrganizationResponse() : (OrganizationResponse)Activator.CreateInstance(type);
+            var factory = string.IsNullOrEmpty(name) ? null : Factories.GetOrAdd(name, FactoryOf);
+            var response = factory == null ? new OrganizationResponse() : factory();
             response.ResponseName = name;
             if (results != null) response.Results = results;
             return response;
+        }
+
+        // The typed response's constructor, compiled once per message name: the messages every operation answers
+        // (Create, Retrieve, Update...) are made without reflection.
+        private static readonly ConcurrentDictionary<string, Func<OrganizationResponse>> Factories =
+            new ConcurrentDictionary<string, Func<OrganizationResponse>>();
+
+        private static Func<OrganizationResponse> FactoryOf(string name)
+        {
+            var type = Cache.GetOrAdd(name, Find);
+            if (type == null) return null;
+            if (type.GetConstructor(Type.EmptyTypes) == null) return () => (OrganizationResponse)Activator.CreateInstance(type);
+            return System.Linq.Expressions.Expression.Lambda<Func<OrganizationResponse>>(
+                System.Linq.Expressions.Expression.New(type)).Compile();
         }
 
         private static Type Find(string name)

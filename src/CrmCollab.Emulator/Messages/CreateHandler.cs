@@ -16,41 +16,58 @@ namespace CrmCollab.Emulator.Messages
         {
             var target = context.Required<Entity>("Target");
             var table = context.Table(target.LogicalName);
-            return context.Run(new OperationSpec
+            return context.Run(new CreateSpec(context, table)
             {
                 MessageName = MessageName,
                 PrimaryEntityName = table.LogicalName,
                 PrimaryEntityId = target.Id,
                 HasPreImage = false,
-                ImageRecords = new System.Collections.Generic.List<(string, System.Guid)>(),
-                Main = op =>
-                {
-                    // PreOperation plugins may have changed (or replaced) the Target: save what they left.
-                    var saved = (Entity)op.InputParameters["Target"];
-                    DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
-                    // An ownerid sent null means "the caller", as when it is left out; any other non-reference is refused.
-                    var named = table.Column("ownerid") != null && saved.Attributes.TryGetValue("ownerid", out var sent) && sent != null
-                        ? MessageContext.NamedOwner(saved) : null;
-                    var security = context.Engine.Security;
-                    if (security != null)
-                    {
-                        // The target as the check sees it: owned by the caller unless it names an owner. SYSTEM
-                        // passes every check without reading it, so no copy is made for SYSTEM.
-                        bool hasOwner = named != null;
-                        if (!security.IsSystem(op.UserId))
-                            security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
-                        if (table.Column("ownerid") != null)
-                            context.DemandCanOwn(named ?? new EntityReference("systemuser", op.UserId), table.LogicalName);
-                    }
-                    var id = context.Store.Create(saved, op.UserId, op.Transaction.Log);
-                    // Stage 40 steps read the new id on the Target; a caller's own entity (shared when no step
-                    // observes the request) is left untouched, as the SDK client leaves it.
-                    if (!context.Frame.SharesCallersRequest) saved.Id = id;
-                    op.PrimaryEntityId = id;
-                    op.OutputParameters["id"] = id;
-                    return MessageContext.Respond(MessageName, op);
-                },
+                // Steps image the new row, known once it is written.
+                ImageRecordAfterMain = true,
             });
+        }
+
+        private sealed class CreateSpec : OperationSpec
+        {
+            private readonly MessageContext _context;
+            private readonly TableDefinition _table;
+
+            public CreateSpec(MessageContext context, TableDefinition table)
+            {
+                _context = context;
+                _table = table;
+            }
+
+            public override OrganizationResponse RunMain(Operation op)
+            {
+                var context = _context;
+                var table = _table;
+                // PreOperation plugins may have changed (or replaced) the Target: save what they left.
+                var saved = (Entity)op.InputParameters["Target"];
+                DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
+                // An ownerid sent null means "the caller", as when it is left out; any other non-reference is refused.
+                bool ownable = table.Column("ownerid") != null;
+                var named = ownable && saved.Attributes.TryGetValue("ownerid", out var sent) && sent != null
+                    ? MessageContext.NamedOwner(saved) : null;
+                var security = context.Engine.Security;
+                if (security != null)
+                {
+                    // The target as the check sees it: owned by the caller unless it names an owner. SYSTEM
+                    // passes every check without reading it, so no copy is made for SYSTEM.
+                    bool hasOwner = named != null;
+                    if (!security.IsSystem(op.UserId))
+                        security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
+                    if (ownable)
+                        context.DemandCanOwn(named ?? new EntityReference("systemuser", op.UserId), table.LogicalName);
+                }
+                var id = context.Store.Create(saved, op.UserId, op.Transaction.Log);
+                // Stage 40 steps read the new id on the Target; a caller's own entity (shared when no step
+                // observes the request) is left untouched, as the SDK client leaves it.
+                if (!context.Frame.SharesCallersRequest) saved.Id = id;
+                op.PrimaryEntityId = id;
+                op.OutputParameters["id"] = id;
+                return MessageContext.Respond(MessageName, op);
+            }
         }
 
         private static Entity EntityForCheck(Entity target, bool hasOwner, System.Guid userId)

@@ -18,21 +18,35 @@ namespace CrmCollab.Emulator.Messages
             var id = target.Id;
             if (id == System.Guid.Empty && target.KeyAttributes.Count > 0)
                 id = context.Store.FindByKey(table, target.KeyAttributes) ?? throw Engine.Faults.NotFound(table.LogicalName, id);
-            return context.Run(new OperationSpec
+            return context.Run(new RetrieveSpec(context, table)
             {
                 MessageName = MessageName,
                 PrimaryEntityName = table.LogicalName,
                 PrimaryEntityId = id,
                 HasPreImage = false,
                 HasPostImage = false,
-                Main = op =>
-                {
-                    var row = context.Store.RequireRow(table.LogicalName, id);
-                    context.Demand(op.UserId, table.LogicalName, AccessRight.Read, row);
-                    op.OutputParameters["Entity"] = context.Store.Read(table, row, (ColumnSet)op.InputParameters["ColumnSet"]);
-                    return MessageContext.Respond(MessageName, op);
-                },
             });
+        }
+
+        private sealed class RetrieveSpec : OperationSpec
+        {
+            private readonly MessageContext _context;
+            private readonly TableDefinition _table;
+
+            public RetrieveSpec(MessageContext context, TableDefinition table)
+            {
+                _context = context;
+                _table = table;
+            }
+
+            public override OrganizationResponse RunMain(Operation op)
+            {
+                var store = _context.Store;
+                var row = store.RequireRow(_table.LogicalName, PrimaryEntityId);
+                _context.Demand(op.UserId, _table.LogicalName, AccessRight.Read, row);
+                op.OutputParameters["Entity"] = store.Read(_table, row, (ColumnSet)op.InputParameters["ColumnSet"]);
+                return MessageContext.Respond(MessageName, op);
+            }
         }
     }
 }

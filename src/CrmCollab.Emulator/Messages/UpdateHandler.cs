@@ -53,28 +53,40 @@ namespace CrmCollab.Emulator.Messages
             return part;
         }
 
-        private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id)
-        {
-            var spec = new OperationSpec
+        private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id) =>
+            context.Engine.Pipeline.Run(frame, new UpdateSpec(context, id)
             {
                 MessageName = MessageName,
                 PrimaryEntityName = table,
                 PrimaryEntityId = id,
                 Request = request,
-                Main = op =>
-                {
-                    var saved = (Entity)op.InputParameters["Target"];
-                    saved.Id = id;
-                    DirectCloseRule.RefuseDirectClose(context, table, saved);
-                    context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, id));
-                    // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
-                    if (context.Table(table).Column("ownerid") != null && MessageContext.NamedOwner(saved) is EntityReference newOwner)
-                        context.DemandCanOwn(newOwner, table);
-                    context.Store.Update(saved, op.UserId, op.Transaction.Log);
-                    return MessageContext.Respond(MessageName, op);
-                },
-            };
-            return context.Engine.Pipeline.Run(frame, spec);
+            });
+
+        private sealed class UpdateSpec : OperationSpec
+        {
+            private readonly MessageContext _context;
+            private readonly Guid _id;
+
+            public UpdateSpec(MessageContext context, Guid id)
+            {
+                _context = context;
+                _id = id;
+            }
+
+            public override OrganizationResponse RunMain(Operation op)
+            {
+                var context = _context;
+                string table = PrimaryEntityName;
+                var saved = (Entity)op.InputParameters["Target"];
+                saved.Id = _id;
+                DirectCloseRule.RefuseDirectClose(context, table, saved);
+                context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, _id));
+                // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
+                if (context.Table(table).Column("ownerid") != null && MessageContext.NamedOwner(saved) is EntityReference newOwner)
+                    context.DemandCanOwn(newOwner, table);
+                context.Store.Update(saved, op.UserId, op.Transaction.Log);
+                return MessageContext.Respond(MessageName, op);
+            }
         }
     }
 }

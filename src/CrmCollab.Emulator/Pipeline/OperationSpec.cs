@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Emulator.Pipeline
 {
     /// <summary>What a message handler asks the pipeline to run.</summary>
-    internal sealed class OperationSpec
+    internal class OperationSpec
     {
         public string MessageName { get; set; }
         public string PrimaryEntityName { get; set; }
@@ -14,6 +14,18 @@ namespace CrmCollab.Emulator.Pipeline
 
         /// <summary>The main operation (stage 30). Reads the possibly plugin-modified InputParameters.</summary>
         public Func<Operation, OrganizationResponse> Main { get; set; }
+
+        /// <summary>
+        /// Runs the main operation. A handler on every operation's path (Create, Retrieve, Update) overrides it in a
+        /// spec of its own that holds what it needs, instead of a closure and a delegate per call.
+        /// </summary>
+        public virtual OrganizationResponse RunMain(Operation op) => Main(op);
+
+        /// <summary>
+        /// The record the steps image is known only once the main operation ran (Create: the new id). Without a list
+        /// of its own, the primary record is then added after stage 30, not before.
+        /// </summary>
+        public bool ImageRecordAfterMain { get; set; }
 
         /// <summary>Records to image; defaults to the primary record when it has an id.</summary>
         public List<(string Table, Guid Id)> ImageRecords { get; set; }

@@ -42,7 +42,8 @@ namespace CrmCollab.Emulator.Pipeline
             };
             // Image records matter to steps only; a handler's own list (CreateMultiple fills it) is always kept.
             if (spec.ImageRecords != null) op.ImageRecords = spec.ImageRecords;
-            else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty) op.ImageRecords.Add((spec.PrimaryEntityName, spec.PrimaryEntityId));
+            else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty && !spec.ImageRecordAfterMain)
+                op.ImageRecords.Add((spec.PrimaryEntityName, spec.PrimaryEntityId));
             // States are only read to build step images: without a step asking for one, no snapshot is taken.
             bool preImages = spec.HasPreImage && steps.Length > 0 && AnyImage(steps, ImageType.PostImage);
             bool postImages = spec.HasPostImage && steps.Length > 0 && AnyImage(steps, ImageType.PreImage);
@@ -57,7 +58,7 @@ namespace CrmCollab.Emulator.Pipeline
             {
                 if (preImages) op.PreStates = Snapshot(op);
                 RunStage(op, steps, StepStage.PreOperation, inTransaction: true);
-                var response = spec.Main(op);
+                var response = spec.RunMain(op);
                 if (steps.Length > 0 && op.ImageRecords.Count == 0 && op.PrimaryEntityId != Guid.Empty)
                     op.ImageRecords.Add((op.PrimaryEntityName, op.PrimaryEntityId));
                 if (postImages) op.PostStates = Snapshot(op);

@@ -28,5 +28,30 @@ namespace CrmCollab.Emulator.Store
         }
 
         public string Name(int ordinal) => _names[ordinal];
+
+        // The column lists rows were last frozen with: rows written by the same path list the same columns in the same
+        // order, so they share one array instead of each keeping its own.
+        private readonly ushort[][] _recent = new ushort[4][];
+        private int _nextRecent;
+
+        /// <summary>An array of these column numbers (every one from <see cref="Intern"/>), shared with rows that have the same.</summary>
+        public ushort[] Ordinals(ReadOnlySpan<int> ordinals)
+        {
+            foreach (var recent in _recent)
+                if (recent != null && Same(recent, ordinals)) return recent;
+            var made = new ushort[ordinals.Length];
+            for (int i = 0; i < made.Length; i++) made[i] = (ushort)ordinals[i];
+            _recent[_nextRecent] = made;
+            _nextRecent = (_nextRecent + 1) % _recent.Length;
+            return made;
+        }
+
+        private static bool Same(ushort[] recent, ReadOnlySpan<int> ordinals)
+        {
+            if (recent.Length != ordinals.Length) return false;
+            for (int i = 0; i < recent.Length; i++)
+                if (recent[i] != ordinals[i]) return false;
+            return true;
+        }
     }
 }

@@ -21,7 +21,7 @@ namespace CrmCollab.Emulator.Store
         private readonly Func<EntityReference, Guid> _businessUnitOf;
         private readonly Func<Guid> _newId;
         private readonly StoredValues _values = new StoredValues();
-        private readonly Dictionary<string, object> _draftItems = new Dictionary<string, object>(64);
+        private readonly RowDraft _rowDraft = new RowDraft();
         private readonly AttributeCollection _draft;
 
         internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
@@ -34,7 +34,7 @@ namespace CrmCollab.Emulator.Store
             _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
             _formatter = new ValueFormatter(catalog, Rows);
             _businessUnitOf = businessUnitOf;
-            _draft = SizedEntity.Over(_draftItems);
+            _draft = SizedEntity.Over(_rowDraft);
         }
 
         public RowStore Rows { get; }
@@ -98,32 +98,38 @@ namespace CrmCollab.Emulator.Store
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
 
+            var shape = Shape(table);
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
             var caller = _values.Reference("systemuser", callerId);
-            SetIfColumn(table, row, "createdon", now);
-            SetIfColumn(table, row, "modifiedon", now);
-            SetIfColumn(table, row, "createdby", caller);
-            SetIfColumn(table, row, "modifiedby", caller);
+            if (shape.HasCreatedOn) row["createdon"] = now;
+            if (shape.HasModifiedOn) row["modifiedon"] = now;
+            if (shape.HasCreatedBy) row["createdby"] = caller;
+            if (shape.HasModifiedBy) row["modifiedby"] = caller;
             // SetOwnership below replaces ownerid with a reference of its own, so the caller's may stand in.
-            if (table.Column("ownerid") != null && row.GetAttributeValue<EntityReference>("ownerid") == null)
+            if (shape.HasOwner && row.GetAttributeValue<EntityReference>("ownerid") == null)
                 row["ownerid"] = caller;
-            if (StateRules.HasState(table))
+            if (shape.HasState)
             {
-                if (!row.Contains("statecode") || row["statecode"] == null) row["statecode"] = new OptionSetValue(StateRules.Initial(table).State);
+                if (!row.Attributes.TryGetValue("statecode", out var state) || state == null)
+                    row["statecode"] = _values.Option(StateRules.Initial(table).State);
                 StateRules.Apply(table, null, row);
                 KeepShared(row, "statecode");
                 KeepShared(row, "statuscode");
             }
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
-            ComposedColumns.Apply(table, row);
-            SetOwnership(table, row);
-            _validator.CheckRequiredOnCreate(table, row);
-            CheckKeys(table, row);
-            Stamp(table, row);
-            Rows.Put(row, log);
+            if (shape.HasComposedName) ComposedColumns.Apply(table, row);
+            SetOwnership(shape, row);
+            RowValidator.CheckRequiredOnCreate(shape, row);
+            if (table.Keys.Count > 0) CheckKeys(table, row);
+            Stamp(shape, row);
+            Put(row, log);
             return row.Id;
         }
+
+        private readonly Dictionary<TableDefinition, TableShape> _shapes = new Dictionary<TableDefinition, TableShape>();
+
+        private TableShape Shape(TableDefinition table) => TableShape.Of(table, _shapes, _validator.EnforcesApplicationRequired);
 
         public void Update(Entity target, Guid callerId, UndoLog log)
         {
@@ -132,7 +138,7 @@ namespace CrmCollab.Emulator.Store
             if (id == Guid.Empty) throw Faults.Invalid("Entity Id must be specified for Update");
             var current = RequireRow(table.LogicalName, id);
             var ignored = _validator.ValidateValues(table, target, isCreate: false);
-            var row = EntityCloner.NextVersion(current, Draft(table.LogicalName));
+            var row = NextDraft(current);
             Entity changes = null;
             if (StateRules.HasState(table) && (target.Contains("statecode") || target.Contains("statuscode")))
             {
@@ -148,14 +154,16 @@ namespace CrmCollab.Emulator.Store
                 foreach (var pair in target.Attributes)
                     if (Applies(pair.Key)) row.Attributes[pair.Key] = _values.In(pair.Value);
             }
-            if (Changed("firstname") || Changed("lastname")) ComposedColumns.Apply(table, row);
-            SetIfColumn(table, row, "modifiedon", _clock.Tick());
-            SetIfColumn(table, row, "modifiedby", _values.Reference("systemuser", callerId));
-            if (Changed("ownerid")) SetOwnership(table, row);
+            var shape = Shape(table);
+            if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
+            if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
+            else _clock.Tick();
+            if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
+            if (Changed("ownerid")) SetOwnership(shape, row);
             if (table.Keys.Count > 0) CheckKeys(table, row);
-            Stamp(table, row);
+            Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
-            Rows.Put(row, log);
+            Put(row, log);
             foreach (Guid item in deactivated) Update(QueueItemStates.Deactivation(item), callerId, log);
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
@@ -163,16 +171,42 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>
-        /// The empty row a Create or an Update builds its new version in. Its attributes are one dictionary the store
-        /// reuses: Rows.Put freezes the finished row into its compact form (a copy), so the dictionary is free again
-        /// when the write ends, and nothing the store calls while building a row writes a row itself.
+        /// The empty row a Create builds. Its attributes are one draft the store reuses (<see cref="RowDraft"/>): Rows.Put
+        /// freezes the finished row into its compact form (a copy), so the draft is free again when the write ends, and
+        /// nothing the store calls while building a row writes a row itself.
         /// </summary>
         private Entity Draft(string table)
         {
-            _draftItems.Clear();
-            var row = new Entity(table);
-            if (_draft != null) row.Attributes = _draft;
+            var row = new StoredRow(table);
+            if (_draft == null) return row;
+            _rowDraft.Start(Rows.Layout(table));
+            row.Attributes = _draft;
             return row;
+        }
+
+        /// <summary>
+        /// The next version of a stored row, in the reused draft: the previous version's values shared, not copied
+        /// (stored values never change in place), taken from its stored form when it has one.
+        /// </summary>
+        private Entity NextDraft(Entity current)
+        {
+            var row = new StoredRow(current.LogicalName) { Id = current.Id, RowVersion = current.RowVersion, EntityState = current.EntityState };
+            if (_draft == null) return EntityCloner.NextVersion(current, row);
+            var layout = Rows.Layout(current.LogicalName);
+            if (current is StoredRow stored && stored.Stored != null) _rowDraft.Start(layout, stored.Stored);
+            else
+            {
+                _rowDraft.Start(layout);
+                foreach (var pair in current.Attributes) _rowDraft[pair.Key] = pair.Value;
+            }
+            row.Attributes = _draft;
+            return row;
+        }
+
+        private void Put(Entity row, UndoLog log)
+        {
+            if (_draft != null && ReferenceEquals(row.Attributes, _draft)) Rows.Put((StoredRow)row, _rowDraft, log);
+            else Rows.Put(row, log);
         }
 
         /// <summary>Columns a Create left out get their metadata default, as the platform does.</summary>
@@ -288,30 +322,30 @@ namespace CrmCollab.Emulator.Store
             return Equals(left, right);
         }
 
-        private void SetOwnership(TableDefinition table, Entity row)
+        private void SetOwnership(TableShape shape, Entity row)
         {
+            if (!shape.HasOwner) return;
             var owner = row.GetAttributeValue<EntityReference>("ownerid");
-            if (owner == null || table.Column("ownerid") == null) return;
+            if (owner == null) return;
             if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
                 throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
             // The store's one reference to the owner serves ownerid and owninguser/owningteam (see StoredValues).
             var stored = _values.Reference(owner.LogicalName, owner.Id);
             row["ownerid"] = stored;
-            SetIfColumn(table, row, "owninguser", owner.LogicalName == "systemuser" ? stored : null);
-            SetIfColumn(table, row, "owningteam", owner.LogicalName == "team" ? stored : null);
-            SetIfColumn(table, row, "owningbusinessunit", _values.Reference("businessunit", _businessUnitOf(owner)));
+            if (shape.HasOwningUser) row["owninguser"] = owner.LogicalName == "systemuser" ? stored : null;
+            if (shape.HasOwningTeam) row["owningteam"] = owner.LogicalName == "team" ? stored : null;
+            // The business unit is asked even where the table keeps none: an owner that does not exist is refused there.
+            var businessUnit = _values.Reference("businessunit", _businessUnitOf(owner));
+            if (shape.HasOwningBusinessUnit) row["owningbusinessunit"] = businessUnit;
         }
 
-        private void Stamp(TableDefinition table, Entity row)
+        private void Stamp(TableDefinition table, Entity row) => Stamp(Shape(table), row);
+
+        private void Stamp(TableShape shape, Entity row)
         {
             long version = Rows.NextVersion();
             row.RowVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            SetIfColumn(table, row, "versionnumber", version);
-        }
-
-        private static void SetIfColumn(TableDefinition table, Entity row, string column, object value)
-        {
-            if (table?.Column(column) != null) row[column] = value;
+            if (shape.HasVersionNumber) row["versionnumber"] = version;
         }
     }
 }

@@ -90,6 +90,33 @@ namespace CrmCollab.Emulator.Store
         public void Put(Entity row, UndoLog log)
         {
             Freeze(row);
+            Keep(row, log);
+        }
+
+        /// <summary>As <see cref="Put(Entity, UndoLog)"/> for a row built in <paramref name="draft"/>, frozen from it.</summary>
+        internal void Put(StoredRow row, RowDraft draft, UndoLog log)
+        {
+            var frozen = draft.Freeze();
+            var attributes = SizedEntity.Over(frozen);
+            if (attributes == null)
+            {
+                attributes = new AttributeCollection();
+                foreach (var pair in frozen) attributes[pair.Key] = pair.Value;
+            }
+            else row.Stored = frozen;
+            row.Attributes = attributes;
+            Keep(row, log);
+        }
+
+        /// <summary>The column numbering of a table's stored rows.</summary>
+        internal ColumnLayout Layout(string table)
+        {
+            if (!_layouts.TryGetValue(table, out var layout)) _layouts[table] = layout = new ColumnLayout();
+            return layout;
+        }
+
+        private void Keep(Entity row, UndoLog log)
+        {
             if (!_tables.TryGetValue(row.LogicalName, out var rows))
                 _tables[row.LogicalName] = rows = new Dictionary<Guid, Entity>();
             rows.TryGetValue(row.Id, out var previous);
@@ -127,9 +154,10 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Gives the row attributes of its own (a writer may have built it in a reused draft), compact when possible.</summary>
         private void Freeze(Entity row)
         {
-            if (!_layouts.TryGetValue(row.LogicalName, out var layout)) _layouts[row.LogicalName] = layout = new ColumnLayout();
+            var layout = Layout(row.LogicalName);
             var frozen = StoredAttributes.Freeze(layout, row.Attributes);
             var attributes = frozen == null ? null : SizedEntity.Over(frozen);
+            if (row is StoredRow stored) stored.Stored = attributes == null ? null : frozen;
             if (attributes == null)
             {
                 attributes = new AttributeCollection();

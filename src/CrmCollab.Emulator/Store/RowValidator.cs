@@ -118,20 +118,21 @@ namespace CrmCollab.Emulator.Store
             if (!_rows.Exists(reference.LogicalName, reference.Id)) throw Faults.NotFound(reference.LogicalName, reference.Id);
         }
 
-        /// <summary>Create: every required column the caller must supply is present and not null.</summary>
-        public void CheckRequiredOnCreate(TableDefinition table, Entity row)
+        public bool EnforcesApplicationRequired => _enforceApplicationRequired;
+
+        /// <summary>Create: every required column the caller must supply (<see cref="TableShape.RequiredOnCreate"/>) is present and not null.</summary>
+        public static void CheckRequiredOnCreate(TableShape shape, Entity row)
         {
-            foreach (var column in table.Columns.Values)
-            {
-                if (!IsEnforced(table, column)) continue;
-                if (!row.Attributes.TryGetValue(column.LogicalName, out var value) || value == null) throw Missing(table, column);
-            }
+            foreach (var column in shape.RequiredOnCreate)
+                if (!row.Attributes.TryGetValue(column.LogicalName, out var value) || value == null) throw Missing(shape.Table, column);
         }
 
-        private bool IsEnforced(TableDefinition table, ColumnDefinition column)
+        private bool IsEnforced(TableDefinition table, ColumnDefinition column) => IsEnforced(table, column, _enforceApplicationRequired);
+
+        internal static bool IsEnforced(TableDefinition table, ColumnDefinition column, bool enforceApplicationRequired)
         {
             if (column.RequiredLevel == RequiredLevel.SystemRequired) { }
-            else if (column.RequiredLevel != RequiredLevel.ApplicationRequired || !_enforceApplicationRequired) return false;
+            else if (column.RequiredLevel != RequiredLevel.ApplicationRequired || !enforceApplicationRequired) return false;
             // Filled by the platform, not by the caller.
             if (column.LogicalName == table.PrimaryIdAttribute || !column.IsValidForCreate) return false;
             return column.Type != ColumnType.State && column.Type != ColumnType.Status && column.Type != ColumnType.Owner;

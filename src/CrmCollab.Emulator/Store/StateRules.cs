@@ -21,7 +21,11 @@ namespace CrmCollab.Emulator.Store
         {
             var declared = table.Column("statecode")?.OptionSet?.Find(state)?.DefaultStatus;
             if (declared != null) return declared;
-            return table.Column("statuscode")?.OptionSet?.Options.FirstOrDefault(o => o.State == state)?.Value;
+            var statuses = table.Column("statuscode")?.OptionSet?.Options;
+            if (statuses == null) return null;
+            foreach (var option in statuses)
+                if (option.State == state) return option.Value;
+            return null;
         }
 
         /// <summary>

@@ -18,7 +18,7 @@ namespace CrmCollab.Emulator.Store
         private readonly ushort[] _ordinals;
         private readonly object[] _values;
 
-        private StoredAttributes(ColumnLayout layout, ushort[] ordinals, object[] values)
+        internal StoredAttributes(ColumnLayout layout, ushort[] ordinals, object[] values)
         {
             _layout = layout;
             _ordinals = ordinals;
@@ -40,6 +40,11 @@ namespace CrmCollab.Emulator.Store
             }
             return new StoredAttributes(layout, ordinals, values);
         }
+
+        /// <summary>The columns' numbers, in the row's order (shared between rows: never changed).</summary>
+        internal ushort[] Ordinals => _ordinals;
+
+        internal object[] StoredValues => _values;
 
         private int IndexOf(string key)
         {
