@@ -23,6 +23,7 @@ namespace CrmCollab.Emulator.Store
         private readonly StoredValues _values = new StoredValues();
         private readonly RowDraft _rowDraft = new RowDraft();
         private readonly AttributeCollection _draft;
+        private readonly AlternateKeys _keys;
 
         internal DataStore(MetadataCatalog catalog, EngineClock clock, bool enforceApplicationRequired,
             Func<EntityReference, Guid> businessUnitOf, Func<Guid> newId)
@@ -35,6 +36,7 @@ namespace CrmCollab.Emulator.Store
             _formatter = new ValueFormatter(catalog, Rows);
             _businessUnitOf = businessUnitOf;
             _draft = SizedEntity.Over(_rowDraft);
+            _keys = new AlternateKeys(Rows);
         }
 
         public RowStore Rows { get; }
@@ -121,7 +123,7 @@ namespace CrmCollab.Emulator.Store
             if (shape.HasComposedName) ComposedColumns.Apply(table, row);
             SetOwnership(shape, row);
             RowValidator.CheckRequiredOnCreate(shape, row);
-            if (table.Keys.Count > 0) CheckKeys(table, row);
+            if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
             Put(row, log);
             return row.Id;
@@ -160,7 +162,7 @@ namespace CrmCollab.Emulator.Store
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
             if (Changed("ownerid")) SetOwnership(shape, row);
-            if (table.Keys.Count > 0) CheckKeys(table, row);
+            if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
             Put(row, log);
@@ -272,55 +274,10 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>The id a target names: its Id, its primary-id attribute or its alternate key.</summary>
-        public Guid ResolveId(TableDefinition table, Entity target)
-        {
-            if (target.Id != Guid.Empty) return target.Id;
-            if (target.Attributes.TryGetValue(table.PrimaryIdAttribute, out var raw) && raw is Guid fromAttribute) return fromAttribute;
-            if (target.KeyAttributes.Count > 0) return FindByKey(table, target.KeyAttributes) ?? Guid.Empty;
-            return Guid.Empty;
-        }
+        public Guid ResolveId(TableDefinition table, Entity target) => _keys.ResolveId(table, target);
 
         /// <summary>The row whose alternate-key (or primary key) values equal the given ones.</summary>
-        public Guid? FindByKey(TableDefinition table, KeyAttributeCollection keys)
-        {
-            if (keys.Count == 1 && keys.TryGetValue(table.PrimaryIdAttribute, out var pk) && pk is Guid g)
-                return Rows.Exists(table.LogicalName, g) ? g : (Guid?)null;
-            var names = new HashSet<string>(keys.Keys);
-            if (!table.Keys.Any(k => names.SetEquals(k.Columns)))
-                throw Faults.Invalid($"The key attributes ({string.Join(", ", names)}) do not match an alternate key of '{table.LogicalName}'.");
-            var first = keys.First();
-            foreach (var row in Candidates(table, first.Key, first.Value))
-                if (keys.All(k => KeyEquals(row.GetAttributeValue<object>(k.Key), k.Value))) return row.Id;
-            return null;
-        }
-
-        private void CheckKeys(TableDefinition table, Entity row)
-        {
-            foreach (var key in table.Keys)
-            {
-                var values = key.Columns.Select(c => row.GetAttributeValue<object>(c)).ToArray();
-                if (values.Any(v => v == null)) continue; // keys with a null part are not enforced
-                foreach (var other in Candidates(table, key.Columns[0], values[0]))
-                {
-                    if (other.Id == row.Id) continue;
-                    if (key.Columns.Select((c, i) => KeyEquals(other.GetAttributeValue<object>(c), values[i])).All(x => x))
-                        throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
-                            $"Entity Key {key.LogicalName} violated. A record with the same value for {string.Join(", ", key.Columns)} already exists. A duplicate record cannot be created. Select one or more unique values and try again.");
-                }
-            }
-        }
-
-        /// <summary>Rows that may share the value: through the column's index when the value is keyable.</summary>
-        private IEnumerable<Entity> Candidates(TableDefinition table, string column, object value) =>
-            RowIndex.Key(value) != null ? Rows.Find(table.LogicalName, column, value) : Rows.Scan(table.LogicalName);
-
-        private static bool KeyEquals(object left, object right)
-        {
-            if (left is string a && right is string b) return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-            if (left is EntityReference ra && right is EntityReference rb) return ra.Id == rb.Id;
-            if (left is OptionSetValue oa && right is OptionSetValue ob) return oa.Value == ob.Value;
-            return Equals(left, right);
-        }
+        public Guid? FindByKey(TableDefinition table, KeyAttributeCollection keys) => _keys.Find(table, keys);
 
         private void SetOwnership(TableShape shape, Entity row)
         {

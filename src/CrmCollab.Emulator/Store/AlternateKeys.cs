@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// Alternate keys as the platform keeps them: a target named by its key is found through the first key column's
+    /// index, and a write that would give two rows the same key values is refused (a key with a null part is not enforced;
+    /// strings compare without case).
+    /// </summary>
+    internal sealed class AlternateKeys
+    {
+        private readonly RowStore _rows;
+
+        public AlternateKeys(RowStore rows) => _rows = rows;
+
+        /// <summary>The id a target names: its Id, its primary-id attribute or its alternate key.</summary>
+        public Guid ResolveId(TableDefinition table, Entity target)
+        {
+            if (target.Id != Guid.Empty) return target.Id;
+            if (target.Attributes.TryGetValue(table.PrimaryIdAttribute, out var raw) && raw is Guid fromAttribute) return fromAttribute;
+            if (target.KeyAttributes.Count > 0) return Find(table, target.KeyAttributes) ?? Guid.Empty;
+            return Guid.Empty;
+        }
+
+        /// <summary>The row whose alternate-key (or primary key) values equal the given ones.</summary>
+        public Guid? Find(TableDefinition table, KeyAttributeCollection keys)
+        {
+            if (keys.Count == 1 && keys.TryGetValue(table.PrimaryIdAttribute, out var pk) && pk is Guid g)
+                return _rows.Exists(table.LogicalName, g) ? g : (Guid?)null;
+            var names = new HashSet<string>(keys.Keys);
+            if (!table.Keys.Any(k => names.SetEquals(k.Columns)))
+                throw Faults.Invalid($"The key attributes ({string.Join(", ", names)}) do not match an alternate key of '{table.LogicalName}'.");
+            var first = keys.First();
+            foreach (var row in Candidates(table, first.Key, first.Value))
+                if (keys.All(k => KeyEquals(row.GetAttributeValue<object>(k.Key), k.Value))) return row.Id;
+            return null;
+        }
+
+        /// <summary>Throws the platform's duplicate-key fault when another row has every key value of <paramref name="row"/>.</summary>
+        public void CheckUnique(TableDefinition table, Entity row)
+        {
+            foreach (var key in table.Keys)
+            {
+                var values = key.Columns.Select(c => row.GetAttributeValue<object>(c)).ToArray();
+                if (values.Any(v => v == null)) continue; // keys with a null part are not enforced
+                foreach (var other in Candidates(table, key.Columns[0], values[0]))
+                {
+                    if (other.Id == row.Id) continue;
+                    if (key.Columns.Select((c, i) => KeyEquals(other.GetAttributeValue<object>(c), values[i])).All(x => x))
+                        throw Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
+                            $"Entity Key {key.LogicalName} violated. A record with the same value for {string.Join(", ", key.Columns)} already exists. A duplicate record cannot be created. Select one or more unique values and try again.");
+                }
+            }
+        }
+
+        /// <summary>Rows that may share the value: through the column's index when the value is keyable.</summary>
+        private IEnumerable<Entity> Candidates(TableDefinition table, string column, object value) =>
+            RowIndex.Key(value) != null ? _rows.Find(table.LogicalName, column, value) : _rows.Scan(table.LogicalName);
+
+        private static bool KeyEquals(object left, object right)
+        {
+            if (left is string a && right is string b) return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+            if (left is EntityReference ra && right is EntityReference rb) return ra.Id == rb.Id;
+            if (left is OptionSetValue oa && right is OptionSetValue ob) return oa.Value == ob.Value;
+            return Equals(left, right);
+        }
+    }
+}
