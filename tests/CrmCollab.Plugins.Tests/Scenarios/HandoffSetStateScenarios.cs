@@ -31,16 +31,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private Guid Delivery => _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
 
-        private static OrganizationRequest SetState(string message, Guid task, int state, int status)
-        {
-            var request = message == "SetState"
-                ? new SetStateRequest { EntityMoniker = new EntityReference("task", task), State = new OptionSetValue(state), Status = new OptionSetValue(status) }
-                : new OrganizationRequest(message)
-                {
-                    ["EntityMoniker"] = new EntityReference("task", task), ["State"] = new OptionSetValue(state), ["Status"] = new OptionSetValue(status),
-                };
-            return request;
-        }
+        private static OrganizationRequest SetState(string message, Guid task, int state, int status) =>
+            CrmCollabOrg.StateChange(message, "task", task, state, status);
 
         [Theory]
         [InlineData("SetState")]

@@ -54,11 +54,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_lena, OwnerOfTheDelivery());
         }
 
-        private static OrganizationRequest SetState(string message, Guid row, int state, int status) => message == "SetState"
-            ? new SetStateRequest { EntityMoniker = new EntityReference("crmc_dedicatedowner", row), State = new OptionSetValue(state), Status = new OptionSetValue(status) }
-            : new OrganizationRequest(message)
-            {
-                ["EntityMoniker"] = new EntityReference("crmc_dedicatedowner", row), ["State"] = new OptionSetValue(state), ["Status"] = new OptionSetValue(status),
-            };
+        private static OrganizationRequest SetState(string message, Guid row, int state, int status) =>
+            CrmCollabOrg.StateChange(message, "crmc_dedicatedowner", row, state, status);
     }
 }

@@ -25,11 +25,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private void Deactivate(string table, Guid id, bool throughSetState)
         {
-            IOrganizationService admin = _org.As(_org.Admin);
-            if (throughSetState)
-                admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference(table, id), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
-            else
-                admin.Update(new Entity(table, id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+            _org.As(_org.Admin).Execute(CrmCollabOrg.StateChange(throughSetState ? "SetState" : "Update", table, id, 1, 2));
             _org.Engine.DrainAsync();
         }
 
@@ -50,10 +46,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)ReviewDecision.Pending, Decision(deal, BusinessFunction.Logistics));
             Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
 
-            _org.As(_org.Admin).Execute(new SetStateRequest
-            {
-                EntityMoniker = new EntityReference("crmc_feasibilityrule", finance), State = new OptionSetValue(0), Status = new OptionSetValue(1),
-            });
+            _org.As(_org.Admin).Execute(CrmCollabOrg.StateChange("SetState", "crmc_feasibilityrule", finance, 0, 1));
             _org.Engine.DrainAsync();
             Assert.Contains("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary")); // asked again
             Assert.Empty(_org.Engine.AsyncFailures);

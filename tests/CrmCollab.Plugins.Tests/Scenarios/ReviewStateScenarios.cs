@@ -25,12 +25,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _review = _org.Review(_deal, BusinessFunction.Logistics).Id;
         }
 
-        private static OrganizationRequest Deactivate(string message, Guid review) => message == "Update"
-            ? new UpdateRequest { Target = new Entity("crmc_feasibilityreview", review) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) } }
-            : new OrganizationRequest(message)
-            {
-                ["EntityMoniker"] = new EntityReference("crmc_feasibilityreview", review), ["State"] = new OptionSetValue(1), ["Status"] = new OptionSetValue(2),
-            };
+        private static OrganizationRequest Deactivate(string message, Guid review) =>
+            CrmCollabOrg.StateChange(message, "crmc_feasibilityreview", review, 1, 2);
 
         [Theory]
         [InlineData("SetState")]

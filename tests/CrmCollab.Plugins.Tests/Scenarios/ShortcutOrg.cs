@@ -85,5 +85,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(targets.ToList()) { EntityName = targets[0].LogicalName } });
 
         public static void InUpsert(IOrganizationService service, Entity target) => service.Execute(new UpsertRequest { Target = target });
+
+        /// <summary>
+        /// A change of a row's state as each client sends it: "SetState" (SetStateRequest), "SetStateDynamicEntity", or
+        /// "Update" (an Update of statecode and statuscode, the way Microsoft recommends).
+        /// </summary>
+        public static OrganizationRequest StateChange(string message, string table, Guid id, int state, int status)
+        {
+            switch (message)
+            {
+                case "Update":
+                    return new UpdateRequest { Target = new Entity(table, id) { ["statecode"] = new OptionSetValue(state), ["statuscode"] = new OptionSetValue(status) } };
+                case "SetState":
+                    return new Microsoft.Crm.Sdk.Messages.SetStateRequest
+                    {
+                        EntityMoniker = new EntityReference(table, id), State = new OptionSetValue(state), Status = new OptionSetValue(status),
+                    };
+                default:
+                    return new OrganizationRequest(message)
+                    {
+                        ["EntityMoniker"] = new EntityReference(table, id), ["State"] = new OptionSetValue(state), ["Status"] = new OptionSetValue(status),
+                    };
+            }
+        }
     }
 }
