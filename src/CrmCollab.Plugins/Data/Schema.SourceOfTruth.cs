@@ -83,6 +83,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
             ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms", ["crmc_isunrouted"] = "Unrouted",
+            ["regardingobjectid"] = "Regarding",
         };
 
         public static string Of(string column) => Labels.TryGetValue(column, out string label) ? label : column;

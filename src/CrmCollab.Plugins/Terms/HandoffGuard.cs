@@ -26,7 +26,7 @@ namespace CrmCollab.Plugins.Terms
         /// <summary>What the guard reads of the task as it stands (Update and SetState).</summary>
         private static readonly string[] GuardImage =
         {
-            "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function",
+            "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function",
             "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber",
             "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted",
         };
@@ -45,14 +45,14 @@ namespace CrmCollab.Plugins.Terms
         public static readonly string[] RoutingColumns = { HandoffTask.RoutingPath, HandoffTask.IsUnrouted };
 
         /// <summary>
-        /// The server's columns: the identity, the deal, function and agreed terms (refreshed by an approved amendment), the due
+        /// The server's columns: the identity, the deal (and the record the task is regarding), function and agreed terms (refreshed by an approved amendment), the due
         /// date (from the template), the actual end (at completion) and how the task was routed (routing path, unrouted flag:
         /// what the routing report and the unrouted queue read).
         /// </summary>
         public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
         {
-            HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd,
-            HandoffTask.ClosedOnTime,
+            HandoffTask.OpportunityId, HandoffTask.RegardingObjectId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd,
+            HandoffTask.ActualEnd, HandoffTask.ClosedOnTime,
         }).Concat(RoutingColumns).ToArray();
 
         public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
@@ -60,7 +60,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted")
+                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted")
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.

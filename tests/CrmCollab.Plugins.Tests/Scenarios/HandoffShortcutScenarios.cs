@@ -57,6 +57,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_handoff_stays_on_its_deals_timeline_whoever_retargets_it()
+        {
+            _org.Win(_deal);
+            Guid other = _org.Deal(_org.Account("Fabrikam"), "Another deal");
+            Entity Moved() => new Entity("task", Delivery) { ["regardingobjectid"] = new EntityReference("opportunity", other) };
+
+            string message = _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(Moved()), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), new UpdateRequest { Target = Moved() }), Touched);
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => CrmCollabOrg.InUpsert(_org.As(_org.Admin), Moved()), Touched);
+
+            Assert.Contains("Regarding", message);
+            Assert.Equal(_deal, _org.Row("task", Delivery, "regardingobjectid").GetAttributeValue<EntityReference>("regardingobjectid").Id);
+            _org.As(_lena).Update(new Entity("task", Delivery) { ["regardingobjectid"] = new EntityReference("opportunity", _deal) }); // re-sent as it is
+        }
+
+        [Fact]
         public void Only_an_administrator_cancels_a_handoff_and_only_with_a_reason()
         {
             _org.Win(_deal);
