@@ -31,7 +31,8 @@ namespace CrmCollab.Plugins.Signals
             Entity signal = context.TargetEntity;
             int? kind = signal.Choice(FieldSignalRow.Kind);
             Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
-                signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null));
+                signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null)
+                ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId)));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);

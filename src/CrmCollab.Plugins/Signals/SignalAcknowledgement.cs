@@ -10,22 +10,27 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Plugins.Signals
 {
     /// <summary>
-    /// The one guard of a field signal's changes: who raised it, as which function and when it is due are CrmCollab's
-    /// (they feed the KPIs); only the salesperson it is routed to acknowledges it, at server time.
+    /// The one guard of a field signal's changes: who raised it, as which function, about which account, of which kind,
+    /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
+    /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
         public const string PreImage = "PreImage";
 
         /// <summary>Stamped by <see cref="FieldSignalIntake"/> when the signal is raised.</summary>
-        public static readonly string[] ServerColumns = { FieldSignalRow.RaisedByFunction, FieldSignalRow.RaisedBy, FieldSignalRow.DueDate };
+        public static readonly string[] ServerColumns =
+        {
+            FieldSignalRow.RaisedByFunction, FieldSignalRow.RaisedBy, FieldSignalRow.DueDate, FieldSignalRow.AccountId, FieldSignalRow.Kind,
+            FieldSignalRow.LeadId,
+        };
 
         public SignalAcknowledgement(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate)
-                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate")
-                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate");
+                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid")
+                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid");
         }
 
         private static void OnUpdate(LocalPluginContext context)
@@ -35,7 +40,8 @@ namespace CrmCollab.Plugins.Signals
             // Clearing what is already empty changes nothing.
             bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
             Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
-                () => ServerCall.IsSystem(context), acknowledging,
+                // Intake's routing of the new signal (its PostOperation step), else the SYSTEM service.
+                () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
                     Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)));
             Throw(refusal);

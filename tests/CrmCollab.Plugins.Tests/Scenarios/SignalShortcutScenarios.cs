@@ -56,6 +56,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_signal_keeps_its_account_kind_and_lead_so_the_field_kpis_count_what_was_raised()
+        {
+            Guid other = _org.Account("Fabrikam");
+            Guid wonLead = _org.System.Create(new Entity("lead") { ["subject"] = "A lead someone else found", ["lastname"] = "Doe" });
+            Guid churn = _org.As(_sally).Create(new Entity("crmc_fieldsignal")
+            {
+                ["crmc_accountid"] = new EntityReference("account", _account),
+                ["crmc_kind"] = new OptionSetValue((int)SignalKind.ChurnRisk), ["crmc_description"] = "They are talking to a competitor",
+            });
+            IOrganizationService rep = _org.As(_org.Rep); // the signal is routed to the account's salesperson
+
+            string moved = _org.Refused(RefusalCodes.SignalServerColumn,
+                () => rep.Update(new Entity("crmc_fieldsignal", churn) { ["crmc_accountid"] = new EntityReference("account", other) }), Touched);
+            _org.Refused(RefusalCodes.SignalServerColumn,
+                () => rep.Update(new Entity("crmc_fieldsignal", churn) { ["crmc_kind"] = new OptionSetValue((int)SignalKind.Expansion) }), Touched);
+            _org.Refused(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteMultiple(rep,
+                new UpdateRequest { Target = new Entity("crmc_fieldsignal", churn) { ["crmc_leadid"] = new EntityReference("lead", wonLead) } }), Touched);
+            Entity linked = Complaint(null);
+            linked["crmc_leadid"] = new EntityReference("lead", wonLead);
+            _org.Refused(RefusalCodes.SignalServerColumn, () => _org.As(_sally).Create(linked), Touched);
+
+            Assert.Contains("Account", moved);
+            Assert.Contains("raise a new one", moved);
+            rep.Update(new Entity("crmc_fieldsignal", churn) { ["crmc_accountid"] = new EntityReference("account", _account) }); // re-sent as it is
+        }
+
+        [Fact]
         public void A_dedicated_owner_without_a_function_role_raises_as_the_function_they_own_the_account_for()
         {
             Guid paul = _org.User("Paul Plant", "CrmCollab Salesperson");

@@ -86,6 +86,10 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
+        /// <summary>A new signal names no lead: CrmCollab creates one for a lead signal (it counts in "became leads").</summary>
+        public static Refusal CheckNoLeadSent(bool leadSent) => !leadSent ? null : new Refusal(RefusalCodes.SignalServerColumn,
+            "'Lead' is set by CrmCollab when a lead signal becomes a lead. Leave it empty.");
+
         public static Refusal CheckRaisedByFunction(int? sent, Routing.BusinessFunction? stamped)
         {
             if (sent == null || sent == (int?)stamped) return null;
@@ -99,7 +103,8 @@ namespace CrmCollab.Plugins.Domain.Signals
         {
             if (changedServerColumns.Count > 0 && !isServerCall())
                 return new Refusal(RefusalCodes.SignalServerColumn,
-                    $"These columns of a field signal are set by CrmCollab when it is raised and cannot be edited: {string.Join(", ", changedServerColumns)}.");
+                    $"These columns of a field signal are set when it is raised and cannot be edited: {string.Join(", ", changedServerColumns)}. " +
+                    "If the signal is about another account or of another kind, raise a new one.");
             if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
             return null;
         }
