@@ -191,8 +191,9 @@ namespace CrmCollab.Cli.Tests
             Assert.All(wins, c =>
             {
                 Assert.Equal(8, c.HandoffTasks);
-                Assert.True(c.HandoffReads <= 2 * c.HandoffTasks, $"{c.HandoffReads} reads for {c.HandoffTasks} tasks");
-                Assert.True(c.HandoffWrites <= c.HandoffTasks, $"{c.HandoffWrites} writes for {c.HandoffTasks} tasks");
+                // At least one read and one write: a win whose handoffs cost nothing would mean their step was not measured.
+                Assert.InRange(c.HandoffReads, 1, 2 * c.HandoffTasks);
+                Assert.InRange(c.HandoffWrites, 1, c.HandoffTasks);
             });
             CostFigure figure = _report.Platform.Actions.Single(a => a.Action == ActionMeter.Win);
             Assert.Equal(wins.Count, figure.Count);
