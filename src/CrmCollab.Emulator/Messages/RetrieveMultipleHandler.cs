@@ -18,7 +18,8 @@ namespace CrmCollab.Emulator.Messages
         public OrganizationResponse Handle(MessageContext context)
         {
             var query = context.Required<QueryBase>("Query");
-            string table = (query as QueryExpression)?.EntityName ?? (query as QueryByAttribute)?.EntityName;
+            // FetchXML too: its entity element names the table (steps on the table's RetrieveMultiple fire, the privilege is checked).
+            string table = QueryEngine.EntityNameOf(query);
             return context.Run(new OperationSpec
             {
                 MessageName = MessageName,

@@ -73,6 +73,8 @@ namespace CrmCollab.Emulator.Tests.Security
 
             var fault = Fails(() => _engine.CreateService(_noRole).RetrieveMultiple(query), SecurityFaults.PrivilegeDenied);
             Assert.Contains("prvReadcrmc_Widget", fault.Message);
+            var fetch = new FetchExpression("<fetch><entity name='crmc_widget'><attribute name='crmc_name' /></entity></fetch>");
+            Assert.Contains("prvReadcrmc_Widget", Fails(() => _engine.CreateService(_noRole).RetrieveMultiple(fetch), SecurityFaults.PrivilegeDenied).Message);
             Assert.Single(_engine.CreateService(_repEast).RetrieveMultiple(query).Entities); // a holder of the privilege reads
         }
 
