@@ -9,14 +9,13 @@ namespace CrmCollab.Plugins.Data
     /// </summary>
     public static class InForce
     {
-        public const string StateCode = "statecode";
         public const int StateActive = 0;
 
         /// <summary>Adds the two conditions to <paramref name="query"/>'s criteria.</summary>
         public static void Only(QueryExpression query, string activeFlag)
         {
             query.Criteria.AddCondition(activeFlag, ConditionOperator.Equal, true);
-            query.Criteria.AddCondition(StateCode, ConditionOperator.Equal, StateActive);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, StateActive);
         }
     }
 }

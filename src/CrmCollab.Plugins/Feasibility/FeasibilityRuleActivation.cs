@@ -24,22 +24,22 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Create", FeasibilityRuleRow.Table, OnRuleSaved).Async()
-                .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             Register(PipelineStage.PostOperation, "Update", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .Filter(FeasibilityRuleRow.IsActive, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly,
                     FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage,
-                    InForce.StateCode)
-                .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
+                    CommonColumn.StateCode)
+                .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             // Deactivate / Activate from the grid: no page says SetState runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, FeasibilityRuleRow.Table, OnRuleSaved).Async()
-                    .PostImage(PostImage, FeasibilityRuleRow.IsActive, InForce.StateCode, FeasibilityRuleRow.TriggerStage);
+                    .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
         }
 
         private static void OnRuleSaved(LocalPluginContext context)
         {
             Entity rule = context.PostImage(PostImage);
-            bool inForce = rule != null && rule.Flag(FeasibilityRuleRow.IsActive) && (rule.Choice(InForce.StateCode) ?? InForce.StateActive) == InForce.StateActive;
+            bool inForce = rule != null && rule.Flag(FeasibilityRuleRow.IsActive) && (rule.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
             // A rule just created out of force asked for nothing; one retired leaves reviews to withdraw.
             if (rule == null || (!inForce && context.ExecutionContext.MessageName == "Create")) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
