@@ -35,7 +35,7 @@ namespace CrmCollab.Plugins.Routing
         private static void OnWin(LocalPluginContext context)
         {
             Entity close = context.InputParameter<Entity>("OpportunityClose");
-            Guid? opportunityId = close?.RefId("opportunityid");
+            Guid? opportunityId = close?.RefId(Opportunity.Id);
             if (opportunityId == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the opportunity close every win carries").Message);
             Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now));
