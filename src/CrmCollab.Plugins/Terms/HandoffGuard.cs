@@ -68,7 +68,8 @@ namespace CrmCollab.Plugins.Terms
             {
                 Register(PipelineStage.PreOperation, setState, HandoffTask.Table, OnSetState).PreImage(PreImage, GuardImage);
                 Register(PipelineStage.PostOperation, setState, HandoffTask.Table, OnStateSet)
-                    .PostImage(PostImage, HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd);
+                    .PostImage(PostImage, HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
+                        HandoffTask.TemplateId, HandoffTask.RequiredEvidence);
             }
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
@@ -117,14 +118,14 @@ namespace CrmCollab.Plugins.Terms
         private static void OnStateSet(LocalPluginContext context)
         {
             Entity after = context.PostImage(PostImage);
-            // The actual end is the server's (no client sets it), so a completed handoff with one was stamped already.
-            if (after == null || after.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted
+            // A plain task is not CrmCollab's to stamp; a handoff's actual end is the server's (no client sets it), so a
+            // completed handoff with one was stamped already.
+            if (after == null || !IdentityColumns.Any(after.IsFilled) || after.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted
                 || after.Read<DateTime?>(HandoffTask.ActualEnd) != null) return;
-            DateTime? due = after.Read<DateTime?>(HandoffTask.ScheduledEnd);
             context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
             {
                 [HandoffTask.ActualEnd] = context.Now,
-                [HandoffTask.ClosedOnTime] = !due.HasValue || context.Now <= due.Value,
+                [HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(after.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now),
             });
         }
 
@@ -172,9 +173,7 @@ namespace CrmCollab.Plugins.Terms
             if (stateAfter == HandoffState.Completed && stateBefore != HandoffState.Completed)
             {
                 target[HandoffTask.ActualEnd] = context.Now;
-                // The on-time KPI as data, so views and charts can count it: done by the due date, in server time.
-                DateTime? due = before.Read<DateTime?>(HandoffTask.ScheduledEnd);
-                target[HandoffTask.ClosedOnTime] = !due.HasValue || context.Now <= due.Value;
+                target[HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(before.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now);
             }
         }
 

@@ -15,6 +15,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         private static Func<T> Never<T>() => () => throw new InvalidOperationException("This fact must not be asked.");
 
         [Fact]
+        public void A_handoff_is_on_time_when_completed_by_its_due_date_or_when_it_has_none()
+        {
+            var due = new DateTime(2026, 3, 10, 17, 0, 0, DateTimeKind.Utc);
+            Assert.True(HandoffRules.ClosedOnTime(due, due));
+            Assert.False(HandoffRules.ClosedOnTime(due, due.AddMinutes(1)));
+            Assert.True(HandoffRules.ClosedOnTime(null, due));
+        }
+
+        [Fact]
         public void Only_the_server_creates_a_task_carrying_a_handoff_key()
         {
             Assert.Equal(RefusalCodes.HandoffServerColumn, HandoffRules.CheckCreate(new[] { "Handoff key" }, () => false).Code);

@@ -54,6 +54,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_plain_task_completed_through_set_state_gets_none_of_a_handoffs_stamps()
+        {
+            Guid call = _org.As(_lena).Create(new Entity("task") { ["subject"] = "Call the carrier" });
+
+            _org.As(_lena).Execute(SetState("SetState", call, 1, 5));
+
+            Entity closed = _org.Row("task", call, "statecode", "actualend", "crmc_closedontime");
+            Assert.Equal(1, closed.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Null(closed.GetAttributeValue<DateTime?>("actualend"));
+            Assert.NotEqual(true, closed.GetAttributeValue<bool?>("crmc_closedontime"));
+        }
+
+        [Fact]
         public void Only_an_administrator_cancels_or_reopens_a_handoff_through_set_state()
         {
             _org.Refused(RefusalCodes.HandoffCancelAdminOnly, () => _org.As(_lena).Execute(SetState("SetState", Delivery, 2, 6)), Touched);

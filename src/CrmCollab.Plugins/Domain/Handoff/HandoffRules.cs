@@ -53,6 +53,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
                     "Handoff tasks are created by CrmCollab when the deal is won, routed to the account's dedicated owners. " +
                     $"Create the task without these handoff columns: {string.Join(", ", handoffColumns)}.");
 
+        /// <summary>The on-time KPI of a completed handoff, as data: done by its due date (none: on time), in server time.</summary>
+        public static bool ClosedOnTime(DateTime? due, DateTime completedOn) => !due.HasValue || completedOn <= due.Value;
+
         public static Refusal CheckUpdate(HandoffEdit edit)
         {
             if (edit.ChangedServerColumns.Count > 0 && !edit.IsServerCall())
