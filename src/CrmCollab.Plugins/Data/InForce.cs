@@ -1,3 +1,4 @@
+using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Data
@@ -10,6 +11,10 @@ namespace CrmCollab.Plugins.Data
     public static class InForce
     {
         public const int StateActive = 0;
+
+        /// <summary>The same test on a row read with <paramref name="activeFlag"/> and statecode (an image).</summary>
+        public static bool Is(Entity row, string activeFlag) =>
+            row != null && row.Flag(activeFlag) && (row.Choice(CommonColumn.StateCode) ?? StateActive) == StateActive;
 
         /// <summary>Adds the two conditions to <paramref name="query"/>'s criteria.</summary>
         public static void Only(QueryExpression query, string activeFlag)

@@ -39,9 +39,8 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnRuleSaved(LocalPluginContext context)
         {
             Entity rule = context.PostImage(PostImage);
-            bool inForce = rule != null && rule.Flag(FeasibilityRuleRow.IsActive) && (rule.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
             // A rule just created out of force asked for nothing; one retired leaves reviews to withdraw.
-            if (rule == null || (!inForce && context.ExecutionContext.MessageName == "Create")) return;
+            if (rule == null || (!InForce.Is(rule, FeasibilityRuleRow.IsActive) && context.ExecutionContext.MessageName == "Create")) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
             IOrganizationService service = context.SystemService;
             var requester = new ReviewRequester(service);

@@ -27,21 +27,20 @@ namespace CrmCollab.Plugins.Guards
         {
             EntityReference customer = context.TargetReference;
             if (customer == null) return;
-            int wonDeals = WonDeals(context.SystemService, customer);
-            Throw(DealLifecycle.OnCustomerDelete(wonDeals, () => Principals.HasRole(context.SystemService,
+            Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer), () => Principals.HasRole(context.SystemService,
                 context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
         }
 
-        /// <summary>Deals of the customer that are won, or were won once (reopened since): at most two are counted.</summary>
-        private static int WonDeals(IOrganizationService service, EntityReference customer)
+        /// <summary>A deal of the customer is won, or was won once (reopened since).</summary>
+        private static bool HasWonDeal(IOrganizationService service, EntityReference customer)
         {
-            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(false), TopCount = 2 };
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
             query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, customer.Id);
             var won = new FilterExpression(LogicalOperator.Or);
             won.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
             won.AddCondition(Opportunity.WonOn, ConditionOperator.NotNull);
             query.Criteria.AddFilter(won);
-            return service.RetrieveMultiple(query).Entities.Count;
+            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
     }
 }

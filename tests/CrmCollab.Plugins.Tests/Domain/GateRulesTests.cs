@@ -110,9 +110,9 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(DealLifecycle.OnReopen(DealLifecycle.Lost, DealLifecycle.Open, false));
             Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnDelete(true, false).Code);
             Assert.Null(DealLifecycle.OnDelete(false, false));
-            Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnCustomerDelete(1, () => false).Code);
-            Assert.Null(DealLifecycle.OnCustomerDelete(2, () => true));
-            Assert.Null(DealLifecycle.OnCustomerDelete(0, () => throw new InvalidOperationException("no won deal: no role read")));
+            Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnCustomerDelete(true, () => false).Code);
+            Assert.Null(DealLifecycle.OnCustomerDelete(true, () => true));
+            Assert.Null(DealLifecycle.OnCustomerDelete(false, () => throw new InvalidOperationException("no won deal: no role read")));
         }
 
         [Fact]

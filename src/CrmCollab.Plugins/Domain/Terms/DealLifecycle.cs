@@ -25,9 +25,9 @@ namespace CrmCollab.Plugins.Domain.Terms
         }
 
         /// <summary>Deleting a customer deletes its deals with it: the same rule as deleting a won deal.</summary>
-        public static Refusal OnCustomerDelete(int wonDeals, System.Func<bool> isAdministrator)
+        public static Refusal OnCustomerDelete(bool hasWonDeal, System.Func<bool> isAdministrator)
         {
-            if (wonDeals == 0 || isAdministrator()) return null;
+            if (!hasWonDeal || isAdministrator()) return null;
             return new Refusal(RefusalCodes.DeleteWonNotAllowed,
                 "This customer has won deals: deleting it would delete them too, with the downstream teams' handoffs, reviews and amendments. " +
                 "Deactivate the customer instead, or ask your CrmCollab administrator if it really must go.");
