@@ -27,7 +27,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (edit.ChangesState && !edit.IsServerCall())
                 return new Refusal(RefusalCodes.ReviewNotDeactivated,
                     "A feasibility review is the deal's record and is not deactivated: the deal's gate still counts it, and it would " +
-                    "leave its queue and every active view. Decide it, or withdraw it if the deal no longer needs it.");
+                    "leave its queue and every active view. Decide it instead; CrmCollab withdraws it by itself when the deal no longer " +
+                    "needs it (a rule changed, the deal was lost).");
             if (!edit.ChangesDecision) return null;
             bool serverMove = edit.Proposed == ReviewDecision.Invalidated || edit.Proposed == ReviewDecision.Withdrawn;
             if (serverMove && edit.IsCrmCollabInvalidation()) return null;
