@@ -168,6 +168,7 @@ namespace CrmCollab.Emulator.Pipeline
                         StepName = step.Name, MessageName = op.MessageName, PrimaryEntityName = op.PrimaryEntityName,
                         Stage = stage, Mode = mode, Text = tracing.Text,
                     });
+                tracing.Release();
             }
             // The plugin swallowed a failed call but the transaction is already gone.
             if (inTransaction && mode == 0 && op.Transaction?.Doomed == true)
@@ -177,24 +178,22 @@ namespace CrmCollab.Emulator.Pipeline
         private void AddImages(PluginExecutionContext context, Operation op, StepDefinition step, int stage)
         {
             int count = op.ImageRecords.Count;
-            var pre = PluginExecutionContext.EmptyImages(count);
-            var post = PluginExecutionContext.EmptyImages(count);
+            context.ImageSlots = count; // a side without an image gets its empty collections if a plugin reads them
+            EntityImageCollection[] pre = null, post = null;
             foreach (var image in step.Images)
             {
                 List<string> columns = image.Attributes.Count == 0 ? null : image.Attributes;
                 for (int i = 0; i < count; i++)
                 {
                     if (image.ImageType != ImageType.PostImage && i < op.PreStates.Count && op.PreStates[i] != null)
-                        pre[i][image.EntityAlias] = ImageOf(op.PreStates[i], columns);
+                        (pre ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PreStates[i], columns);
                     if (image.ImageType != ImageType.PreImage && stage == (int)StepStage.PostOperation
                         && i < op.PostStates.Count && op.PostStates[i] != null)
-                        post[i][image.EntityAlias] = ImageOf(op.PostStates[i], columns);
+                        (post ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PostStates[i], columns);
                 }
             }
-            context.PreEntityImagesCollection = pre;
-            context.PostEntityImagesCollection = post;
-            context.PreEntityImages = count > 0 ? pre[0] : new EntityImageCollection();
-            context.PostEntityImages = count > 0 ? post[0] : new EntityImageCollection();
+            if (pre != null) context.PreEntityImagesCollection = pre;
+            if (post != null) context.PostEntityImagesCollection = post;
         }
 
         // The image's columns are looked up in the stored row one by one: no set is built per step execution.

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using CrmCollab.Emulator.Engine;
 using Microsoft.Xrm.Sdk;
@@ -39,19 +40,44 @@ namespace CrmCollab.Emulator.Pipeline
         }
     }
 
-    /// <summary>Per-execution trace log, captured into the engine's Traces.</summary>
+    /// <summary>
+    /// Per-execution trace log, captured into the engine's Traces. Lines are formatted straight into one builder (no
+    /// string per line), and the builder is handed back after the execution for the next one to reuse: most executions
+    /// are not recorded (the trace log keeps failures only by default), so their text is never turned into a string.
+    /// </summary>
     internal sealed class TracingService : ITracingService
     {
-        private StringBuilder _text; // made by the first Trace: most executions write none
+        private static StringBuilder _spare; // one builder kept between executions (nested ones make their own)
+        private StringBuilder _text; // taken by the first Trace: most executions write none
 
         public string Text => _text == null ? string.Empty : _text.ToString();
 
         public void Trace(string format, params object[] args)
         {
             if (format == null) return;
-            if (_text == null) _text = new StringBuilder();
-            else if (_text.Length > 0) _text.AppendLine();
-            _text.Append(args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
+            if (_text == null) _text = Interlocked.Exchange(ref _spare, null) ?? new StringBuilder();
+            int start = _text.Length;
+            if (start > 0) _text.AppendLine();
+            try
+            {
+                if (args == null || args.Length == 0) _text.Append(format);
+                else _text.AppendFormat(CultureInfo.InvariantCulture, format, args);
+            }
+            catch
+            {
+                _text.Length = start; // a bad format string fails the call, as string.Format would, and leaves no half line
+                throw;
+            }
+        }
+
+        /// <summary>Ends the execution's log: its builder goes back for reuse (very long ones are let go).</summary>
+        public void Release()
+        {
+            var text = _text;
+            _text = null;
+            if (text == null || text.Capacity > 16 * 1024) return;
+            text.Clear();
+            Volatile.Write(ref _spare, text);
         }
     }
 

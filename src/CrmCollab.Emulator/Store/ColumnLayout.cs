@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace CrmCollab.Emulator.Store
 {
@@ -13,8 +14,39 @@ namespace CrmCollab.Emulator.Store
         private readonly Dictionary<string, int> _ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> _names = new List<string>();
 
+        // Callers ask by the same string instances over and over (the names in plugin code, metadata and queries): a
+        // small table keyed by the instance answers those without hashing the text. Two slots per instance (its own
+        // and the next) keep two names of one slot from evicting each other. Entries are immutable objects, so a
+        // reader never sees half of one; a miss falls back to the dictionary and takes a slot.
+        private readonly Known[] _known = new Known[512];
+
+        private sealed class Known
+        {
+            public Known(string name, int ordinal)
+            {
+                Name = name;
+                Ordinal = ordinal;
+            }
+
+            public readonly string Name;
+            public readonly int Ordinal;
+        }
+
         /// <summary>The column's number, or -1 when no stored row of the table has ever held it.</summary>
-        public int Find(string column) => column != null && _ordinals.TryGetValue(column, out int ordinal) ? ordinal : -1;
+        public int Find(string column)
+        {
+            if (column == null) return -1;
+            int slot = RuntimeHelpers.GetHashCode(column) & (_known.Length - 2);
+            var first = _known[slot];
+            if (first != null && ReferenceEquals(first.Name, column)) return first.Ordinal;
+            var second = _known[slot + 1];
+            if (second != null && ReferenceEquals(second.Name, column)) return second.Ordinal;
+            if (!_ordinals.TryGetValue(column, out int ordinal)) return -1;
+            // The newest name takes the first slot, the one it displaces the second.
+            _known[slot + 1] = first;
+            _known[slot] = new Known(column, ordinal);
+            return ordinal;
+        }
 
         /// <summary>The column's number, given now if it has none; -1 past the numbers a row can hold.</summary>
         public int Intern(string column)

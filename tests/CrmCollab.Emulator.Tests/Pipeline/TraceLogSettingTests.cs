@@ -57,5 +57,31 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             Assert.Empty(engine.Traces);
             Assert.Equal(1, TestOrg.Count(engine, "crmc_widget"));
         }
+        [Fact]
+        public void Each_execution_logs_only_its_own_lines_and_a_bad_format_fails_the_call_without_a_half_line()
+        {
+            var org = new TestOrg();
+            org.Options.PluginTraceLog = PluginTraceLogSetting.All;
+            org.Step("Create", "crmc_widget", StepStage.PreOperation, run =>
+            {
+                string name = ((Entity)run.Context.InputParameters["Target"]).GetAttributeValue<string>("crmc_name");
+                run.Tracing.Trace("first line of {0}", name);
+                if (name == "odd")
+                {
+                    try { run.Tracing.Trace("broken {0} {1}", name); }
+                    catch (System.FormatException) { run.Tracing.Trace("the bad line was refused"); }
+                }
+                run.Tracing.Trace("{{literal}} braces with arguments: {0}", 2);
+            }, name: "lines");
+            DataverseEngine engine = org.Boot();
+            engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "one" });
+            engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "odd" });
+            string nl = System.Environment.NewLine;
+            Assert.Equal(new[]
+            {
+                "first line of one" + nl + "{literal} braces with arguments: 2",
+                "first line of odd" + nl + "the bad line was refused" + nl + "{literal} braces with arguments: 2",
+            }, engine.Traces.Where(t => t.StepName == "lines").Select(t => t.Text));
+        }
     }
 }
