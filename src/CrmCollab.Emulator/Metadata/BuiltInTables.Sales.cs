@@ -35,6 +35,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("primarycontactid", "contact").Rel("account_primary_contact")
                 .Lookup("territoryid", "territory").Rel("territory_accounts")
                 .Lookup("originatingleadid", "lead").Rel("account_originating_lead")
+                .Bool("merged").ReadOnly() // set by Merge on the record merged away
+                .Lookup("masterid", "account").ReadOnly() // the record it was merged into
                 .Lookup("transactioncurrencyid", "transactioncurrency")
                 .Decimal("exchangerate", 10).ReadOnly()
                 .MoneyWithBase("revenue")
@@ -61,6 +63,8 @@ namespace CrmCollab.Emulator.Metadata
                 .String("mobilephone", 50)
                 .String("jobtitle", 100)
                 .Lookup("originatingleadid", "lead").Rel("contact_originating_lead")
+                .Bool("merged").ReadOnly()
+                .Lookup("masterid", "contact").ReadOnly()
                 .Lookup("transactioncurrencyid", "transactioncurrency")
                 .Memo("description")
                 .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)

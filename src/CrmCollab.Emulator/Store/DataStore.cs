@@ -296,7 +296,20 @@ namespace CrmCollab.Emulator.Store
             if (shape.HasOwningBusinessUnit) row["owningbusinessunit"] = businessUnit;
         }
 
-        private void Stamp(TableDefinition table, Entity row) => Stamp(Shape(table), row);
+        internal void Stamp(TableDefinition table, Entity row) => Stamp(Shape(table), row);
+
+        /// <summary>A new version changed by the caller: modified on and by, then its version.</summary>
+        internal void StampChange(TableDefinition table, Entity row, Guid callerId)
+        {
+            var shape = Shape(table);
+            object now = _clock.Tick();
+            if (shape.HasModifiedOn) row["modifiedon"] = now;
+            if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
+            Stamp(shape, row);
+        }
+
+        /// <summary>The store's shared reference and choice values, for writes made below the message handlers.</summary>
+        internal StoredValues Values => _values;
 
         private void Stamp(TableShape shape, Entity row)
         {
