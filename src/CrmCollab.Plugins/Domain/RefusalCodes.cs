@@ -15,6 +15,7 @@ namespace CrmCollab.Plugins.Domain
         public const string CreatedClosed = "CRMC-DEAL-CREATED-CLOSED";
         public const string ReopenNotAllowed = "CRMC-DEAL-REOPEN-ADMIN-ONLY";
         public const string DeleteWonNotAllowed = "CRMC-DEAL-DELETE-WON-ADMIN-ONLY";
+        public const string MergeWonNotAllowed = "CRMC-CUSTOMER-MERGE-WON-ADMIN-ONLY";
         public const string ServerOwnedColumn = "CRMC-SERVER-OWNED-COLUMN";
         public const string NoAccountForReviews = "CRMC-DEAL-NO-ACCOUNT";
         public const string NegativeAmount = "CRMC-DEAL-AMOUNT-INVALID";

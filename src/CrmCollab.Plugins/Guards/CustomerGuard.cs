@@ -12,7 +12,8 @@ namespace CrmCollab.Plugins.Guards
     /// Deleting a customer (account or contact) deletes its deals: Dataverse cascades the delete along the relationships
     /// between opportunities and their customer (opportunity_customer_accounts, opportunity_customer_contacts). Whether
     /// the deals' own Delete steps run inside that cascade is not documented, so the rule that only a CrmCollab
-    /// Administrator deletes a won deal is checked here too, before anything is deleted.
+    /// Administrator deletes a won deal is checked here too, before anything is deleted. Merging a customer away moves its
+    /// deals to the customer that stays, under the same rule.
     /// </summary>
     public sealed class CustomerGuard : PluginBase
     {
@@ -21,6 +22,22 @@ namespace CrmCollab.Plugins.Guards
         {
             Register(PipelineStage.PreOperation, "Delete", Account.Table, OnDelete);
             Register(PipelineStage.PreOperation, "Delete", Contact.Table, OnDelete);
+            Register(PipelineStage.PreOperation, "Merge", Account.Table, OnMerge);
+            Register(PipelineStage.PreOperation, "Merge", Contact.Table, OnMerge);
+        }
+
+        /// <summary>
+        /// A merge moves the merged-away record's deals to the record that stays (the Merge cascade of the same
+        /// relationships). Whether their Update steps run while they move is not documented: checked here.
+        /// </summary>
+        private static void OnMerge(LocalPluginContext context)
+        {
+            EntityReference master = context.TargetReference;
+            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
+                return;
+            var mergedAway = new EntityReference(master.LogicalName, subordinate);
+            Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway), () => Principals.HasRole(context.SystemService,
+                context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
         }
 
         private static void OnDelete(LocalPluginContext context)

@@ -113,6 +113,9 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnCustomerDelete(true, () => false).Code);
             Assert.Null(DealLifecycle.OnCustomerDelete(true, () => true));
             Assert.Null(DealLifecycle.OnCustomerDelete(false, () => throw new InvalidOperationException("no won deal: no role read")));
+            Assert.Equal(RefusalCodes.MergeWonNotAllowed, DealLifecycle.OnCustomerMerge(true, () => false).Code);
+            Assert.Null(DealLifecycle.OnCustomerMerge(true, () => true));
+            Assert.Null(DealLifecycle.OnCustomerMerge(false, () => throw new InvalidOperationException("no won deal: no role read")));
         }
 
         [Fact]

@@ -33,6 +33,18 @@ namespace CrmCollab.Plugins.Domain.Terms
                 "Deactivate the customer instead, or ask your CrmCollab administrator if it really must go.");
         }
 
+        /// <summary>
+        /// Merging a customer away moves its deals to the customer that stays: a won deal would change customer after its
+        /// terms were agreed, so, as for a delete, only an administrator may.
+        /// </summary>
+        public static Refusal OnCustomerMerge(bool mergedAwayHasWonDeal, System.Func<bool> isAdministrator)
+        {
+            if (!mergedAwayHasWonDeal || isAdministrator()) return null;
+            return new Refusal(RefusalCodes.MergeWonNotAllowed,
+                "The record you are merging away has won deals: merging would move them, with their agreed terms, handoffs and reviews, to the record that stays. " +
+                "Keep both records, or ask your CrmCollab administrator to merge them.");
+        }
+
         public static Refusal OnDelete(bool wasWon, bool isAdministrator)
         {
             if (!wasWon || isAdministrator) return null;
