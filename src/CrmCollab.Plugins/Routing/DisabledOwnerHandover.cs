@@ -26,6 +26,11 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PostOperation, "Update", SystemUser.Table, OnUserChanged).Async()
                 .Filter(SystemUser.IsDisabled).PostImage(PostImage, SystemUser.IsDisabled);
+            // Microsoft's own sample disables and enables a user with SetState; no page says that runs the Update steps.
+            Register(PipelineStage.PostOperation, "SetState", SystemUser.Table, OnUserChanged).Async()
+                .PostImage(PostImage, SystemUser.IsDisabled);
+            Register(PipelineStage.PostOperation, "SetStateDynamicEntity", SystemUser.Table, OnUserChanged).Async()
+                .PostImage(PostImage, SystemUser.IsDisabled);
         }
 
         private static void OnUserChanged(LocalPluginContext context)
