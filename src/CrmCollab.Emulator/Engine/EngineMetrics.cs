@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CrmCollab.Emulator.Engine
@@ -60,8 +61,12 @@ namespace CrmCollab.Emulator.Engine
     {
         private readonly EngineMetrics _owner;
         private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _byStep = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly Dictionary<(string Step, string Message), int> _byStepAndMessage = new Dictionary<(string, string), int>();
+        // Counted by the step name's instance (each step's one Name string), not its text: a call is counted without
+        // hashing a long name. The readers below add up every entry whose text matches, so two instances of one name
+        // would still count together.
+        private readonly Dictionary<string, int> _byStep = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(string Step, string Message), int> _byStepAndMessage =
+            new Dictionary<(string, string), int>(StepAndMessageComparer.Instance);
 
         internal MetricsScope(EngineMetrics owner) => _owner = owner;
 
@@ -104,5 +109,16 @@ namespace CrmCollab.Emulator.Engine
         }
 
         public void Dispose() => _owner.Close(this);
+
+        private sealed class StepAndMessageComparer : IEqualityComparer<(string Step, string Message)>
+        {
+            public static readonly StepAndMessageComparer Instance = new StepAndMessageComparer();
+
+            public bool Equals((string Step, string Message) x, (string Step, string Message) y) =>
+                ReferenceEquals(x.Step, y.Step) && string.Equals(x.Message, y.Message, StringComparison.Ordinal);
+
+            public int GetHashCode((string Step, string Message) key) =>
+                HashCode.Combine(RuntimeHelpers.GetHashCode(key.Step), StringComparer.Ordinal.GetHashCode(key.Message));
+        }
     }
 }
