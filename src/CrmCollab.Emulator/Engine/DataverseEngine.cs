@@ -31,6 +31,7 @@ namespace CrmCollab.Emulator.Engine
             Options = options;
             Clock = new EngineClock(options.StartTimeUtc);
             Ids = new IdGenerator(options.Seed);
+            OperationIds = new IdGenerator(unchecked(options.Seed * 31 + 17));
             Store = new DataStore(Catalog, Clock, options.EnforceApplicationRequired, BusinessUnitOf, Ids.Next);
             Store.Rows.Changed += table =>
             {
@@ -100,6 +101,12 @@ namespace CrmCollab.Emulator.Engine
         public event Action<string> RowsChanged;
 
         internal IdGenerator Ids { get; }
+
+        /// <summary>
+        /// Operation and correlation ids, drawn from a stream of their own: the ids of records then depend only on the
+        /// records created, not on how many calls (reads included) the plugins made before them.
+        /// </summary>
+        internal IdGenerator OperationIds { get; }
         internal StepRegistry Steps { get; }
         internal PluginFactory Plugins { get; }
         internal PipelineRunner Pipeline { get; }

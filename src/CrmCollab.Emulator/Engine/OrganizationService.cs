@@ -27,7 +27,7 @@ namespace CrmCollab.Emulator.Engine
         private ExecutionFrame NewFrame()
         {
             if (_parent == null)
-                return new ExecutionFrame { UserId = _userId, InitiatingUserId = _userId, Depth = 1, CorrelationId = _engine.Ids.Next() };
+                return new ExecutionFrame { UserId = _userId, InitiatingUserId = _userId, Depth = 1, CorrelationId = _engine.OperationIds.Next() };
             return new ExecutionFrame
             {
                 UserId = _userId,

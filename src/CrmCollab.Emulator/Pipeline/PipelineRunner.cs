@@ -22,7 +22,7 @@ namespace CrmCollab.Emulator.Pipeline
 
         public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
         {
-            Guid operationId = _engine.Ids.Next(); // drawn before the bypass check, as ever: ids stay reproducible
+            Guid operationId = _engine.OperationIds.Next(); // drawn before the bypass check, as ever: ids stay reproducible
             var steps = LogicBypass.Apply(_engine.Steps.For(spec.MessageName, spec.PrimaryEntityName), spec.Request, frame.UserId, _engine.Security);
             var op = new Operation
             {
