@@ -22,6 +22,10 @@ namespace CrmCollab.Plugins.Data
             return aliased?.Value is T value ? value : default(T);
         }
 
+        /// <summary>A column of the row as it will be after this Update (the Target's value, else the pre-image's), without merging them.</summary>
+        public static T After<T>(Entity preImage, Entity target, string column) =>
+            target.Contains(column) ? target.Read<T>(column) : preImage.Read<T>(column);
+
         /// <summary>The Target merged over the pre-image: the row as it will be after this Update.</summary>
         public static Entity Merge(Entity preImage, Entity target)
         {

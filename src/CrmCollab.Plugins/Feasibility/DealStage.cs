@@ -10,6 +10,11 @@ namespace CrmCollab.Plugins.Feasibility
         public static int? Of(Entity deal) =>
             deal.Choice(Opportunity.SalesStage) ?? SalesStage.FromStepName(deal.Read<string>(Opportunity.StepName));
 
+        /// <summary>The stage of the deal as it will be after the change (the change over the pre-image; null: none), without merging them.</summary>
+        public static int? After(Entity before, Entity change) =>
+            Values.After<OptionSetValue>(before, change, Opportunity.SalesStage)?.Value
+            ?? SalesStage.FromStepName(Values.After<string>(before, change, Opportunity.StepName));
+
         /// <summary>A business process flow stage's category uses the same numbers as salesstage (0 Qualify … 3 Close).</summary>
         public static int? OfCategory(int? stageCategory) =>
             stageCategory.HasValue && stageCategory.Value >= SalesStage.Qualify && stageCategory.Value <= SalesStage.Close ? stageCategory : null;

@@ -47,7 +47,9 @@ namespace CrmCollab.Plugins.Feasibility
                 rows = _service.RetrieveMultiple(RulesQuery(deal));
                 _pipeline.KeepRules(key, rows);
             }
-            return rows.Entities.Select(ToRule).ToList();
+            var rules = new List<FeasibilityRule>(rows.Entities.Count);
+            foreach (Entity row in rows.Entities) rules.Add(ToRule(row));
+            return rules;
         }
 
         private static QueryExpression RulesQuery(DealFacts deal)
@@ -142,11 +144,17 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>The account's industry, read only when some rule looks at it (one Retrieve, else none; none when an earlier step of the message read it).</summary>
         public int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)
         {
-            if (accountId == null || !rules.Any(r => r.IndustryCode.HasValue)) return null;
+            if (accountId == null || !AnyLooksAtIndustry(rules)) return null;
             if (_pipeline.TryIndustry(accountId.Value, out int? kept)) return kept;
             int? industry = _service.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.IndustryCode)).Choice(Account.IndustryCode);
             _pipeline.KeepIndustry(accountId.Value, industry);
             return industry;
+        }
+
+        private static bool AnyLooksAtIndustry(IReadOnlyList<FeasibilityRule> rules)
+        {
+            foreach (FeasibilityRule rule in rules) if (rule.IndustryCode.HasValue) return true;
+            return false;
         }
 
         /// <summary>Creates a Pending review routed like handoffs are (the function's dedicated owner, rules, fallback).</summary>

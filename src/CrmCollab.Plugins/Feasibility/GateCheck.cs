@@ -32,9 +32,15 @@ namespace CrmCollab.Plugins.Feasibility
             if (rules.Count == 0) return null;
             int? industry = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(FeasibilityRepository.FactsOf(deal, industry), now, rules);
-            if (!required.Any(r => attempt.Crosses(r.GateStage))) return null;
+            if (!CrossesAGate(attempt, required)) return null;
             IEnumerable<ReviewState> reviews = _repository.Reviews(deal.Id).Select(FeasibilityRepository.ToState);
             return FeasibilityClearance.Check(attempt, currentStage, required, reviews);
+        }
+
+        private static bool CrossesAGate(GateAttempt attempt, IReadOnlyList<RequiredReview> required)
+        {
+            foreach (RequiredReview review in required) if (attempt.Crosses(review.GateStage)) return true;
+            return false;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
@@ -83,12 +84,16 @@ namespace CrmCollab.Plugins.Feasibility
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;
-            var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode, ActualCloseDate)));
-            Func<bool> dealIsLost = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateLost;
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             var proposed = (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             EntityReference reviewOwner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             bool decisionChanges = Changes.Of(target, before, DecisionColumns).Count > 0;
+            // A decision that passes is fingerprinted with the deal's terms it was made on: the one read of the deal
+            // the checks need asks for those columns too.
+            IReadOnlyList<string> relevant = Stamps(decisionChanges, target, proposed)
+                ? Domain.CommaList.Parse(before.Read<string>(FeasibilityReviewRow.RelevantColumns)) : null;
+            var deal = new Lazy<Entity>(() => service.Retrieve(Opportunity.Table, dealId, DealColumns(relevant)));
+            Func<bool> dealIsLost = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateLost;
 
             Refusal refusal = ReviewEditRules.Check(new ReviewEdit
             {
@@ -105,8 +110,8 @@ namespace CrmCollab.Plugins.Feasibility
                 Conditions = after.Read<string>(FeasibilityReviewRow.Conditions),
                 RejectionReason = after.Read<string>(FeasibilityReviewRow.RejectionReason),
                 DeciderProblem = () => ReviewDecisionRules.CheckDecider(decider, deal.Value.RefId(Opportunity.OwnerId) ?? Guid.Empty,
-                    reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? TeamMembers(service, reviewOwner.Id) : null,
-                    Principals.HasRole(service, decider, Membership.AdministratorRole)),
+                    reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? () => TeamMembers(service, reviewOwner.Id) : (Func<IEnumerable<Guid>>)null,
+                    () => Principals.HasRole(service, decider, Membership.AdministratorRole)),
             });
             Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
@@ -121,11 +126,25 @@ namespace CrmCollab.Plugins.Feasibility
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
             target[FeasibilityReviewRow.DecidedBy] = new EntityReference(SystemUser.Table, decider);
             if (proposed == ReviewDecision.Pending) return;
-            var relevant = Domain.CommaList.Parse(before.Read<string>(FeasibilityReviewRow.RelevantColumns));
-            var columns = relevant.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToArray();
-            Entity terms = columns.Length == 0 ? deal.Value : service.Retrieve(Opportunity.Table, dealId, new ColumnSet(columns));
-            target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant,
-                relevant.ToDictionary(c => c, c => MaterialChange.Text(terms, c)));
+            Entity terms = deal.Value;
+            var values = new Dictionary<string, string>(relevant.Count);
+            foreach (string column in relevant) values.Add(column, MaterialChange.Text(terms, column));
+            target[FeasibilityReviewRow.TermsFingerprint] = TermsFingerprint.Of(relevant, values);
+        }
+
+        /// <summary>The change decides the review (approved, with conditions, rejected): the server stamps and fingerprints it.</summary>
+        private static bool Stamps(bool decisionChanges, Entity target, ReviewDecision proposed) =>
+            decisionChanges && target.Contains(FeasibilityReviewRow.Decision) && proposed != ReviewDecision.Invalidated
+            && proposed != ReviewDecision.Withdrawn && proposed != ReviewDecision.Pending;
+
+        /// <summary>What the checks read of the deal (owner, state, close date), and the terms a decision is fingerprinted with.</summary>
+        private static ColumnSet DealColumns(IReadOnlyList<string> relevant)
+        {
+            var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode, ActualCloseDate);
+            if (relevant == null) return columns;
+            foreach (string column in relevant)
+                if (column != FeasibilityRuleValidator.ProductsToken && !columns.Columns.Contains(column)) columns.AddColumn(column);
+            return columns;
         }
 
         private static void OnDecided(LocalPluginContext context)

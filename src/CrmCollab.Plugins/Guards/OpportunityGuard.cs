@@ -103,11 +103,12 @@ namespace CrmCollab.Plugins.Guards
         /// <summary>A stage move forward, or the win, with the deal as it will be after the change.</summary>
         private static Refusal Gate(LocalPluginContext context, Entity before, Entity target)
         {
-            Entity after = Values.Merge(before, target);
             int from = before == null ? SalesStage.Qualify : DealStage.Of(before) ?? SalesStage.Qualify;
-            int to = DealStage.Of(after) ?? from;
-            bool winning = after.Choice(Opportunity.StateCode) == Opportunity.StateWon && before?.Choice(Opportunity.StateCode) != Opportunity.StateWon;
-            if (!winning && to <= from) return null;
+            int to = DealStage.After(before, target) ?? from;
+            bool winning = Values.After<OptionSetValue>(before, target, Opportunity.StateCode)?.Value == Opportunity.StateWon
+                && before?.Choice(Opportunity.StateCode) != Opportunity.StateWon;
+            if (!winning && to <= from) return null; // most changes move nothing: no copy of the deal is made for them
+            Entity after = Values.Merge(before, target);
             var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
             return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now);
         }

@@ -49,7 +49,8 @@ namespace CrmCollab.Plugins.Infrastructure
             var local = new LocalPluginContext(serviceProvider);
             IPluginExecutionContext context = local.ExecutionContext;
             // The platform's plug-in trace log already records the message, table, stage, mode, depth and correlation
-            // of each execution in its own columns: the line adds the record, which the log does not name.
+            // of each execution in its own columns: the line adds the record, which the log does not name. No closing
+            // line: the log records each execution's end and duration itself, and a refusal or failure is traced below.
             local.Trace("Entered {0}.Execute(): {1} of {2} {3}.", PluginName, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId);
             try
             {
@@ -86,10 +87,6 @@ namespace CrmCollab.Plugins.Infrastructure
                 // one coded sentence, and the operation rolls back as for any refusal.
                 local.Trace("{0} failed unexpectedly: {1}", PluginName, unexpected.ToString());
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Unexpected().Message, unexpected);
-            }
-            finally
-            {
-                local.Trace("Exiting {0}.Execute().", PluginName);
             }
         }
 

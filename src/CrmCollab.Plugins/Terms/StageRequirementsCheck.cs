@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -20,6 +19,13 @@ namespace CrmCollab.Plugins.Terms
     {
         public static readonly int[] Stages = { SalesStage.Qualify, SalesStage.Develop, SalesStage.Propose, SalesStage.Close };
 
+        /// <summary>
+        /// The last setting text parsed, with what it parses to. The setting is still read on every stage move (no
+        /// organisation data is kept between executions): only the parse of that text is remembered, a pure function of
+        /// the text itself — one entry, replaced whole (an atomic reference write), so threads never see half of one.
+        /// </summary>
+        private static Tuple<string, StageRequirements> _lastParsed;
+
         /// <param name="before">The pre-image (null on Create).</param>
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
@@ -29,7 +35,7 @@ namespace CrmCollab.Plugins.Terms
             StageRequirements requirements;
             try
             {
-                requirements = StageRequirementsJson.Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements), Stages);
+                requirements = Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
             }
             catch (FormatException invalid)
             {
@@ -37,17 +43,37 @@ namespace CrmCollab.Plugins.Terms
                 context.Trace("crmc_StageRequirements is unreadable, the gate is skipped: {0}", invalid.Message);
                 return null;
             }
-            Entity deal = Values.Merge(before, target);
+            // The deal as it will be: the change, else the pre-image, else (a column neither carries) the stored row.
             IReadOnlyList<string> required = requirements.ColumnsUpTo(stage.Value);
-            string[] unread = required.Where(c => !deal.Contains(c)).ToArray();
-            if (unread.Length > 0 && before != null)
-            {
-                Entity stored = context.SystemService.Retrieve(Opportunity.Table, target.Id, new ColumnSet(unread));
-                foreach (string column in unread) if (stored.Contains(column)) deal[column] = stored[column];
-            }
-            IReadOnlyList<string> missing = requirements.Missing(stage.Value, deal.IsFilled);
+            Entity stored = before == null ? null : StoredColumns(context, target, before, required);
+            IReadOnlyList<string> missing = requirements.Missing(stage.Value,
+                column => target.Contains(column) ? target.IsFilled(column)
+                    : before != null && before.Contains(column) ? before.IsFilled(column)
+                    : stored != null && stored.IsFilled(column));
             return missing.Count == 0 ? null
                 : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
+        }
+
+        /// <summary>The required columns neither the change nor the pre-image carries, read in one Retrieve (none when there are none).</summary>
+        private static Entity StoredColumns(LocalPluginContext context, Entity target, Entity before, IReadOnlyList<string> required)
+        {
+            List<string> unread = null;
+            foreach (string column in required)
+            {
+                if (target.Contains(column) || before.Contains(column)) continue;
+                (unread ?? (unread = new List<string>(required.Count))).Add(column);
+            }
+            return unread == null ? null : context.SystemService.Retrieve(Opportunity.Table, target.Id, new ColumnSet(unread.ToArray()));
+        }
+
+        /// <summary>The setting's text parsed, the last text's parse reused while the text is the same.</summary>
+        private static StageRequirements Parse(string json)
+        {
+            Tuple<string, StageRequirements> last = _lastParsed;
+            if (last != null && string.Equals(last.Item1, json, StringComparison.Ordinal)) return last.Item2;
+            StageRequirements parsed = StageRequirementsJson.Parse(json, Stages);
+            _lastParsed = Tuple.Create(json, parsed);
+            return parsed;
         }
     }
 }

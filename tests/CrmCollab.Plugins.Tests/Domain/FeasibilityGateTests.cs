@@ -165,6 +165,21 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void The_reviewer_s_roles_and_the_team_s_members_are_asked_only_when_the_answer_depends_on_them()
+        {
+            Guid rep = Guid.NewGuid(), reviewer = Guid.NewGuid(), team = Guid.NewGuid(), member = Guid.NewGuid();
+            Func<bool> rolesNotAsked = () => throw new InvalidOperationException("roles read");
+            Func<IEnumerable<Guid>> membersNotAsked = () => throw new InvalidOperationException("members read");
+
+            Assert.Null(ReviewDecisionRules.CheckDecider(reviewer, rep, reviewer, membersNotAsked, rolesNotAsked));
+            Assert.Null(ReviewDecisionRules.CheckDecider(member, rep, team, () => new[] { member }, rolesNotAsked));
+            Assert.Contains("You own this opportunity", ReviewDecisionRules.CheckDecider(rep, rep, rep, membersNotAsked, () => false));
+            Assert.Null(ReviewDecisionRules.CheckDecider(rep, rep, rep, membersNotAsked, () => true));
+            Assert.Contains("Only the reviewer", ReviewDecisionRules.CheckDecider(Guid.NewGuid(), rep, team, () => new[] { member }, () => false));
+            Assert.Null(ReviewDecisionRules.CheckDecider(Guid.NewGuid(), rep, team, () => new[] { member }, () => true));
+        }
+
+        [Fact]
         public void A_discount_change_touches_finance_only()
         {
             var changed = new[] { "crmc_discountpercent", "modifiedon" };

@@ -81,6 +81,12 @@ namespace CrmCollab.Plugins.Tests.Domain
 
             Assert.Equal(new[] { "customerneed", "budgetamount" }, requirements.ColumnsUpTo(2));
             Assert.Empty(StageRequirementsJson.Parse("", stages).AllColumns);
+            // A stage the setting does not list needs what the stages before it list; a column listed twice is asked once.
+            var gapped = StageRequirementsJson.Parse("{\"3\":[\"budgetamount\",\"customerneed\"],\"1\":[\"customerneed\"]}", stages);
+            Assert.Empty(gapped.ColumnsUpTo(0));
+            Assert.Equal(new[] { "customerneed" }, gapped.ColumnsUpTo(2));
+            Assert.Equal(new[] { "customerneed", "budgetamount" }, gapped.ColumnsUpTo(3));
+            Assert.Empty(gapped.Missing(3, column => true));
             Assert.Contains("not valid JSON", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"1\":\"customerneed\"}", stages)).Message);
             Assert.Contains("Unknown sales stage \"9\"", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"9\":[]}", stages)).Message);
             Assert.Contains("listed twice", Assert.Throws<FormatException>(() => StageRequirementsJson.Parse("{\"1\":[],\"1\":[]}", stages)).Message);

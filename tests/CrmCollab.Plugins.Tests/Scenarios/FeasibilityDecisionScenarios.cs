@@ -7,6 +7,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -193,6 +194,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("Logistics pending", (string)pending.Outputs["Blocking"]);
             Assert.Equal(true, cleared.Outputs["IsCleared"]);
             Assert.Equal("", cleared.Outputs["Blocking"]);
+        }
+
+        [Fact]
+        public void A_reviewer_s_approval_is_fingerprinted_from_one_read_of_the_deal_without_reading_the_reviewer_s_roles()
+        {
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+
+            using (var scope = _org.Engine.Metrics.Scope())
+            {
+                _org.Decide(_fiona, finance, ReviewDecision.Approved);
+                // One read of the deal in each step: the guard's (owner and state for the checks, the terms for the
+                // fingerprint, together) and the status step's.
+                Assert.Equal(2, scope.PluginCallsByStep("ReviewDecisionGuard: Update of crmc_feasibilityreview", "Retrieve"));
+                // The review's owner decides whatever their roles, so none are read: the one query is the status step's reviews.
+                Assert.Equal(1, scope.PluginCallsByStep("ReviewDecisionGuard: Update of crmc_feasibilityreview", "RetrieveMultiple"));
+            }
+            string fingerprint = _org.System.Retrieve("crmc_feasibilityreview", finance.Id, new ColumnSet("crmc_termsfingerprint"))
+                .GetAttributeValue<string>("crmc_termsfingerprint");
+            Assert.Equal("crmc_discountpercent=10\nestimatedvalue=80000.00\n", fingerprint);
         }
     }
 }

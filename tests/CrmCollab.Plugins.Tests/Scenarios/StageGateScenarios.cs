@@ -65,5 +65,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal("Before moving to Develop, fill in: Description. [CRMC-STAGE-DATA-MISSING]", CrmCollabOrg.Refusal(() => MoveTo(1)));
         }
+
+        [Fact]
+        public void A_required_column_the_guard_s_image_lacks_is_read_from_the_deal_and_a_changed_setting_applies_at_the_next_move()
+        {
+            // salesstagecode is in neither the change nor the guard's pre-image: the stored deal says whether it is filled.
+            _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"salesstagecode\"]}");
+            Assert.Equal("Before moving to Develop, fill in: salesstagecode. [CRMC-STAGE-DATA-MISSING]", CrmCollabOrg.Refusal(() => MoveTo(1)));
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["salesstagecode"] = new OptionSetValue(1) });
+            MoveTo(1);
+            MoveTo(0);
+
+            // The setting is read at every move: its new text is the one enforced.
+            _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"salesstagecode\",\"description\"]}");
+            Assert.Equal("Before moving to Develop, fill in: Description. [CRMC-STAGE-DATA-MISSING]", CrmCollabOrg.Refusal(() => MoveTo(1)));
+            _org.SetVariable("crmc_StageRequirements", "{\"1\":[\"salesstagecode\"]}");
+            MoveTo(1);
+            Assert.Equal(1, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
     }
 }

@@ -30,6 +30,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     {
         public const int Qualify = 0, Develop = 1, Propose = 2, Close = 3;
 
+        private static readonly int[] All = { Qualify, Develop, Propose, Close };
+
         public static string Label(int stage)
         {
             switch (stage)
@@ -49,7 +51,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public static int? FromStepName(string step)
         {
             if (string.IsNullOrWhiteSpace(step)) return null;
-            foreach (int stage in new[] { Qualify, Develop, Propose, Close })
+            foreach (int stage in All)
                 if (step.IndexOf(Label(stage), StringComparison.OrdinalIgnoreCase) >= 0) return stage;
             bool numbered = step.Length > 1 && step[0] >= '1' && step[0] <= '4' && step[1] == '-';
             return numbered ? step[0] - '1' : (int?)null;

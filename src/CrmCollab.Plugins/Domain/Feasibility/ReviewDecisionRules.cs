@@ -24,13 +24,22 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner.</summary>
-        public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, IEnumerable<Guid> reviewOwnerTeamMembers, bool deciderIsAdministrator)
+        public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, IEnumerable<Guid> reviewOwnerTeamMembers, bool deciderIsAdministrator) =>
+            CheckDecider(deciderId, dealOwnerId, reviewOwnerId, () => reviewOwnerTeamMembers, () => deciderIsAdministrator);
+
+        /// <summary>
+        /// The same rule, asking for the team's members and the decider's role only when the answer depends on them: the
+        /// review's owner deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
+        /// </summary>
+        public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, Func<IEnumerable<Guid>> reviewOwnerTeamMembers,
+            Func<bool> deciderIsAdministrator)
         {
-            if (deciderId == dealOwnerId && !deciderIsAdministrator)
-                return "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
-            if (deciderIsAdministrator) return null;
-            bool isReviewer = deciderId == reviewOwnerId || (reviewOwnerTeamMembers ?? Enumerable.Empty<Guid>()).Contains(deciderId);
-            return isReviewer ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
+            if (deciderId == dealOwnerId)
+                return deciderIsAdministrator() ? null : "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
+            if (deciderId == reviewOwnerId) return null;
+            IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();
+            if (members != null && members.Contains(deciderId)) return null;
+            return deciderIsAdministrator() ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
         }
     }
 }
