@@ -88,7 +88,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ColumnSet = new ColumnSet("schemaname"), Attributes = { "schemaname" }, Values = { schemaName },
             }).Entities.Single();
-            (asUser.HasValue ? As(asUser.Value) : System).Create(new Entity("environmentvariablevalue")
+            // An admin changes the variable's current value where it has one (a definition has one value row), else adds it.
+            IOrganizationService service = asUser.HasValue ? As(asUser.Value) : System;
+            var current = System.RetrieveMultiple(new QueryByAttribute("environmentvariablevalue")
+            {
+                ColumnSet = new ColumnSet(false), Attributes = { "environmentvariabledefinitionid" }, Values = { definition.Id },
+            }).Entities;
+            if (current.Count > 0)
+            {
+                service.Update(new Entity("environmentvariablevalue", current[0].Id) { ["value"] = value });
+                return;
+            }
+            service.Create(new Entity("environmentvariablevalue")
             {
                 ["schemaname"] = schemaName,
                 ["value"] = value,
