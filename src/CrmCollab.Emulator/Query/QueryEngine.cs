@@ -143,16 +143,25 @@ namespace CrmCollab.Emulator.Query
             return distinct == null ? keyed : Distinct(keyed, distinct);
         }
 
-        private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, Func<Entity[], bool> beforeJoin,
-            Func<Entity[], bool> afterJoin, Func<string, Entity, bool> canRead)
+        private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, RowFilter beforeJoin,
+            RowFilter afterJoin, Func<string, Entity, bool> canRead)
         {
             var rows = ScanRoot(plan, indexed ?? Source.Scan(plan.Root.Table.LogicalName), beforeJoin, canRead);
             rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
-            if (afterJoin != null) rows.RemoveAll(r => !afterJoin(r));
+            if (afterJoin != null) KeepMatching(rows, afterJoin);
             return rows;
         }
 
-        private List<Entity[]> ScanRoot(QueryPlan plan, IEnumerable<Entity> candidates, Func<Entity[], bool> filter,
+        /// <summary>Removes the rows the filter rejects, in place and keeping the order (RemoveAll without a delegate).</summary>
+        private static void KeepMatching(List<Entity[]> rows, RowFilter filter)
+        {
+            int kept = 0;
+            for (int i = 0; i < rows.Count; i++)
+                if (filter.Matches(rows[i])) rows[kept++] = rows[i];
+            rows.RemoveRange(kept, rows.Count - kept);
+        }
+
+        private List<Entity[]> ScanRoot(QueryPlan plan, IEnumerable<Entity> candidates, RowFilter filter,
             Func<string, Entity, bool> canRead)
         {
             string table = plan.Root.Table.LogicalName;
@@ -165,7 +174,7 @@ namespace CrmCollab.Emulator.Query
                 if (filter != null)
                 {
                     buffer[0] = entity;
-                    if (!filter(buffer)) continue;
+                    if (!filter.Matches(buffer)) continue;
                 }
                 if (canRead != null && !canRead(table, entity)) continue;
                 var row = new Entity[width];

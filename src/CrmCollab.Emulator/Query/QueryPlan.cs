@@ -37,7 +37,7 @@ namespace CrmCollab.Emulator.Query
         public ColumnDefinition FromColumn { get; set; } // on the parent
         public ColumnDefinition ToColumn { get; set; }   // on the linked table
         public List<LinkNode> Children { get; } = new List<LinkNode>();
-        public Func<Entity[], bool> Criteria { get; set; }
+        public RowFilter Criteria { get; set; }
         /// <summary>True when the criteria only read this link's own row, so they can pre-filter the build side.</summary>
         public bool CriteriaLocal { get; set; }
 
