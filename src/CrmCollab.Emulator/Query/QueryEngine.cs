@@ -136,10 +136,10 @@ namespace CrmCollab.Emulator.Query
             {
                 // Rows before the cookie are skipped on their first key, before their whole key is built.
                 rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
-                return Paging.SmallestAfter(rows.ConvertAll(sorter.Key), last, size + 1, sorter);
+                return Paging.SmallestAfter(sorter.Keyed(rows), last, size + 1, sorter);
             }
-            var keyed = rows.ConvertAll(sorter.Key);
-            keyed.Sort(sorter.Compare);
+            var keyed = sorter.Keyed(rows);
+            if (keyed.Count > 1) keyed.Sort(sorter);
             return distinct == null ? keyed : Distinct(keyed, distinct);
         }
 
