@@ -48,9 +48,11 @@ namespace CrmCollab.Emulator.Query
                 if (!condition.CompareColumns) return CompileComparison(kind, reader, op, values, label);
             }
             // The rarer operators keep their delegates; the column read is a closure made only for them.
-            Func<Entity[], object> read = row => reader.Read(row);
-            return new PredicateFilter(CompileOther(condition, slot, column, kind, read, op, values, label));
+            return new PredicateFilter(CompileOther(condition, slot, column, kind, ReadDelegate(reader), op, values, label));
         }
+
+        // Its own method: a lambda capturing a local of Compile would make the closure on every Compile call.
+        private static Func<Entity[], object> ReadDelegate(ColumnReader reader) => row => reader.Read(row);
 
         private Func<Entity[], bool> CompileOther(ConditionExpression condition, Slot slot, ColumnDefinition column, ValueKind kind,
             Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
@@ -95,12 +97,18 @@ namespace CrmCollab.Emulator.Query
                         (a, b) => string.Compare(a, b, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase),
                         StringComparer.OrdinalIgnoreCase, op, values, label, "System.String");
                 case ValueKind.MultiChoice when op == ConditionOperator.Equal || op == ConditionOperator.NotEqual:
-                    var wanted = string.Join(",", values.Select(v => ToInt(v, label)).Distinct().OrderBy(v => v));
-                    bool equal = op == ConditionOperator.Equal;
-                    return new PredicateFilter(row => reader.Read(row) is OptionSetValueCollection c && (ValueComparer.KeyOf(c) as string == wanted) == equal);
+                    return MultiChoiceEquals(reader, op, values, label);
                 default:
                     throw QueryFaults.Unsupported($"Condition for attribute '{label}': operator '{op}' is not supported on this column type.");
             }
+        }
+
+        // Its own method: the closure's captures would otherwise be allocated on every CompileComparison call.
+        private static RowFilter MultiChoiceEquals(ColumnReader reader, ConditionOperator op, IList<object> values, ColumnLabel label)
+        {
+            var wanted = string.Join(",", values.Select(v => ToInt(v, label)).Distinct().OrderBy(v => v));
+            bool equal = op == ConditionOperator.Equal;
+            return new PredicateFilter(row => reader.Read(row) is OptionSetValueCollection c && (ValueComparer.KeyOf(c) as string == wanted) == equal);
         }
 
         private static bool TryString(object raw, out string value)

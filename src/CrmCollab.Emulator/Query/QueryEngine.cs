@@ -167,7 +167,8 @@ namespace CrmCollab.Emulator.Query
             string table = plan.Root.Table.LogicalName;
             int width = plan.Slots.Count;
             var buffer = new Entity[width]; // reused: filtering allocates nothing per row
-            var rows = new List<Entity[]>();
+            // Index candidates are few and known in number: room for them all (a whole-table scan grows as it keeps rows).
+            var rows = candidates is IReadOnlyCollection<Entity> few && few.Count <= 64 ? new List<Entity[]>(few.Count) : new List<Entity[]>();
             foreach (var entity in candidates)
             {
                 if (entity == null) continue;

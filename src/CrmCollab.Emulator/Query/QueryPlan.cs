@@ -51,7 +51,7 @@ namespace CrmCollab.Emulator.Query
     internal sealed class QueryPlan
     {
         private readonly MetadataCatalog _catalog;
-        private readonly Dictionary<string, int> _aliasCounters = new Dictionary<string, int>(StringComparer.Ordinal);
+        private Dictionary<string, int> _aliasCounters; // made for the first link without an alias
 
         public QueryPlan(QueryExpression query, MetadataCatalog catalog)
         {
@@ -60,7 +60,8 @@ namespace CrmCollab.Emulator.Query
             if (string.IsNullOrEmpty(query.EntityName)) throw QueryFaults.Invalid("The query has no EntityName.");
             var root = Table(query.EntityName);
             Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
-            foreach (var link in query.LinkEntities) Links.Add(AddLink(link, Slots[0]));
+            var links = query.LinkEntities;
+            for (int i = 0; i < links.Count; i++) Links.Add(AddLink(links[i], Slots[0]));
         }
 
         public QueryExpression Query { get; }
@@ -124,12 +125,14 @@ namespace CrmCollab.Emulator.Query
                 ToColumn = Column(slot, Required(link.LinkToAttributeName, "to")),
             };
             slot.Link = node;
-            foreach (var child in link.LinkEntities) node.Children.Add(AddLink(child, slot));
+            var children = link.LinkEntities;
+            for (int i = 0; i < children.Count; i++) node.Children.Add(AddLink(children[i], slot));
             return node;
         }
 
         private string NextAlias(string table)
         {
+            _aliasCounters ??= new Dictionary<string, int>(StringComparer.Ordinal);
             _aliasCounters.TryGetValue(table, out int n);
             _aliasCounters[table] = ++n;
             return table + n;
