@@ -22,19 +22,21 @@ namespace CrmCollab.Emulator.Query
         private readonly T _second;
         private readonly HashSet<T> _set;
 
-        /// <param name="operands">Validated for the operator: one value, two for between, at least one for in.</param>
+        /// <param name="first">The value compared with (the low bound of between).</param>
+        /// <param name="second">The high bound of between.</param>
+        /// <param name="inSet">The values of in / not-in (at least one); null for the other operators.</param>
         public ComparisonFilter(ColumnReader column, ValueExtractor<T> extract, Func<T, T, bool> equal, Comparison<T> compare,
-            IEqualityComparer<T> setComparer, ConditionOperator op, T[] operands)
+            IEqualityComparer<T> setComparer, ConditionOperator op, T first, T second, T[] inSet)
         {
             _column = column;
             _extract = extract;
             _equal = equal;
             _compare = compare;
             _op = op;
-            _first = operands[0];
-            if (op == ConditionOperator.Between || op == ConditionOperator.NotBetween) _second = operands[1];
+            _first = first;
+            _second = second;
             if (op == ConditionOperator.In || op == ConditionOperator.NotIn)
-                _set = new HashSet<T>(operands, setComparer ?? EqualityComparer<T>.Default);
+                _set = new HashSet<T>(inSet, setComparer ?? EqualityComparer<T>.Default);
         }
 
         public override bool Matches(Entity[] row)

@@ -120,17 +120,22 @@ namespace CrmCollab.Emulator.Query
         private static RowFilter Typed<T>(ColumnReader reader, ValueExtractor<T> extract, Func<T, T, bool> eq,
             Comparison<T> cmp, IEqualityComparer<T> setComparer, ConditionOperator op, IList<object> values, ColumnLabel label, string typeName)
         {
-            var operands = new T[values.Count];
-            for (int i = 0; i < values.Count; i++)
-            {
-                if (values[i] == null || !extract(values[i], out operands[i]))
-                    throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type '{typeName}' but received '{values[i]?.GetType().FullName ?? "null"}'.");
-            }
             int expected = op == ConditionOperator.Between || op == ConditionOperator.NotBetween ? 2
                 : op == ConditionOperator.In || op == ConditionOperator.NotIn ? -1 : 1;
-            if (expected > 0 && operands.Length != expected || expected < 0 && operands.Length == 0)
-                throw QueryFaults.Invalid($"Condition for attribute '{label}': operator '{op}' expects {(expected < 0 ? "at least one value" : expected + " value(s)")} but received {operands.Length}.");
-            return new ComparisonFilter<T>(reader, extract, eq, cmp, setComparer, op, operands);
+            // Every value is converted (a bad one faults before a wrong count does); only "in" keeps them all.
+            var operands = expected < 0 ? new T[values.Count] : null;
+            T first = default, second = default;
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (values[i] == null || !extract(values[i], out T operand))
+                    throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type '{typeName}' but received '{values[i]?.GetType().FullName ?? "null"}'.");
+                if (operands != null) operands[i] = operand;
+                if (i == 0) first = operand;
+                else if (i == 1) second = operand;
+            }
+            if (expected > 0 && values.Count != expected || expected < 0 && values.Count == 0)
+                throw QueryFaults.Invalid($"Condition for attribute '{label}': operator '{op}' expects {(expected < 0 ? "at least one value" : expected + " value(s)")} but received {values.Count}.");
+            return new ComparisonFilter<T>(reader, extract, eq, cmp, setComparer, op, first, second, operands);
         }
 
         private Func<Entity[], bool> CompileDate(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)

@@ -52,17 +52,23 @@ namespace CrmCollab.Emulator.Query
                 keys[i] = KeyFor(column, values[i]);
                 if (keys[i] == null) return null;
             }
-            var rows = new List<Entity>();
-            HashSet<Guid> seen = null; // a few rows are told apart by a look through the list; more by a set
-            foreach (object key in keys)
+            var found = new IEnumerable<Entity>[keys.Length];
+            int total = 0; // candidates before duplicates go, when the index says how many: room made once
+            for (int i = 0; i < keys.Length; i++)
             {
-                IEnumerable<Entity> found = source.Find(table, column.LogicalName, key);
-                if (found == null) return null;
-                foreach (Entity row in found)
+                found[i] = source.Find(table, column.LogicalName, keys[i]);
+                if (found[i] == null) return null;
+                if (found[i] is IReadOnlyCollection<Entity> counted) total += counted.Count;
+            }
+            var rows = new List<Entity>(total);
+            HashSet<Guid> seen = null; // a few rows are told apart by a look through the list; more by a set
+            foreach (IEnumerable<Entity> candidates in found)
+            {
+                foreach (Entity row in candidates)
                 {
                     if (seen == null && rows.Count >= SmallDistinct)
                     {
-                        seen = new HashSet<Guid>();
+                        seen = new HashSet<Guid>(total);
                         foreach (Entity kept in rows) seen.Add(kept.Id);
                     }
                     if (seen != null ? seen.Add(row.Id) : !Contains(rows, row.Id)) rows.Add(row);

@@ -133,14 +133,18 @@ namespace CrmCollab.Emulator.Query
         private static List<KeyedRow> Sorted(List<Entity[]> rows, PageRequest page, Sorter sorter, Projector distinct)
         {
             if (distinct == null && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
-            {
-                // Rows before the cookie are skipped on their first key, before their whole key is built.
-                rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
-                return Paging.SmallestAfter(sorter.Keyed(rows), last, size + 1, sorter);
-            }
+                return PageAfter(rows, last, size, sorter);
             var keyed = sorter.Keyed(rows);
             if (keyed.Count > 1) keyed.Sort(sorter);
             return distinct == null ? keyed : Distinct(keyed, distinct);
+        }
+
+        // Its own method: the lambda's captures would otherwise be allocated on every Sorted call.
+        private static List<KeyedRow> PageAfter(List<Entity[]> rows, object[] last, int size, Sorter sorter)
+        {
+            // Rows before the cookie are skipped on their first key, before their whole key is built.
+            rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
+            return Paging.SmallestAfter(sorter.Keyed(rows), last, size + 1, sorter);
         }
 
         private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, RowFilter beforeJoin,

@@ -26,38 +26,49 @@ namespace CrmCollab.Emulator.Query
             _source = source;
             _rawOrder = rawOrder;
             var orders = plan.Query.Orders;
-            var specs = new List<SortSpec>(orders.Count + plan.Slots.Count);
-            for (int i = 0; i < orders.Count; i++) Add(specs, orders[i], plan.Root);
-            AddLinkOrders(specs, plan.Links);
+            // Sized first (orders given, plus at most one id per slot), then trimmed: no list in between.
+            var specs = new SortSpec[orders.Count + CountLinkOrders(plan.Links) + plan.Slots.Count];
+            int count = 0;
+            for (int i = 0; i < orders.Count; i++) Add(specs, ref count, orders[i], plan.Root);
+            AddLinkOrders(specs, ref count, plan.Links);
             foreach (var slot in plan.Slots)
             {
                 if (slot.Link != null && !slot.Link.ReturnsColumns) continue;
                 var id = plan.Column(slot, slot.Table.PrimaryIdAttribute);
-                specs.Add(Spec(slot, id, false));
+                specs[count++] = Spec(slot, id, false);
             }
-            All = specs.ToArray();
+            if (count < specs.Length) Array.Resize(ref specs, count);
+            All = specs;
+        }
+
+        private static int CountLinkOrders(List<LinkNode> links)
+        {
+            int count = 0;
+            foreach (var link in links)
+                if (link.ReturnsColumns) count += link.Link.Orders.Count + CountLinkOrders(link.Children);
+            return count;
         }
 
         /// <summary>Orders then tie-breakers: the layout of <see cref="KeyedRow.Keys"/>.</summary>
         public SortSpec[] All { get; }
 
-        private void AddLinkOrders(List<SortSpec> specs, List<LinkNode> links)
+        private void AddLinkOrders(SortSpec[] specs, ref int count, List<LinkNode> links)
         {
             foreach (var link in links)
             {
                 if (!link.ReturnsColumns) continue;
                 var orders = link.Link.Orders;
-                for (int i = 0; i < orders.Count; i++) Add(specs, orders[i], link.Slot);
-                AddLinkOrders(specs, link.Children);
+                for (int i = 0; i < orders.Count; i++) Add(specs, ref count, orders[i], link.Slot);
+                AddLinkOrders(specs, ref count, link.Children);
             }
         }
 
-        private void Add(List<SortSpec> specs, OrderExpression order, Slot defaultSlot)
+        private void Add(SortSpec[] specs, ref int count, OrderExpression order, Slot defaultSlot)
         {
             if (order == null || string.IsNullOrEmpty(order.AttributeName)) return;
             var slot = _plan.ResolveSlot(order.EntityName, defaultSlot);
             var column = _plan.Column(slot, order.AttributeName);
-            specs.Add(Spec(slot, column, order.OrderType == OrderType.Descending));
+            specs[count++] = Spec(slot, column, order.OrderType == OrderType.Descending);
         }
 
         private SortSpec Spec(Slot slot, ColumnDefinition column, bool descending)
