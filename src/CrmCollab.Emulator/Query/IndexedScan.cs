@@ -95,20 +95,20 @@ namespace CrmCollab.Emulator.Query
                 case ColumnType.Owner:
                 case ColumnType.Customer:
                 case ColumnType.Uniqueidentifier:
-                    if (value is Guid id) return id;
+                    if (value is Guid) return value; // already the key (no second box)
                     if (value is EntityReference reference) return reference.Id;
                     return value is string text && Guid.TryParse(text, out Guid parsed) ? (object)parsed : null;
                 case ColumnType.Picklist:
                 case ColumnType.State:
                 case ColumnType.Status:
                 case ColumnType.Integer:
-                    if (value is int number) return number;
+                    if (value is int) return value;
                     if (value is OptionSetValue option) return option.Value;
                     return value is string digits && int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? (object)n : null;
                 case ColumnType.String:
                     return value as string;
                 case ColumnType.Boolean:
-                    return value is bool flag ? (object)flag : null;
+                    return value is bool ? value : null;
                 default:
                     return null;
             }

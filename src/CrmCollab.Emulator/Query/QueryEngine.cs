@@ -151,7 +151,7 @@ namespace CrmCollab.Emulator.Query
             RowFilter afterJoin, Func<string, Entity, bool> canRead)
         {
             var rows = ScanRoot(plan, indexed ?? Source.Scan(plan.Root.Table.LogicalName), beforeJoin, canRead);
-            rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
+            if (plan.Links.Count > 0) rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
             if (afterJoin != null) KeepMatching(rows, afterJoin);
             return rows;
         }

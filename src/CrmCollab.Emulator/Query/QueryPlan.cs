@@ -59,13 +59,14 @@ namespace CrmCollab.Emulator.Query
             Query = query;
             if (string.IsNullOrEmpty(query.EntityName)) throw QueryFaults.Invalid("The query has no EntityName.");
             var root = Table(query.EntityName);
-            Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
             var links = query.LinkEntities;
+            Slots = new List<Slot>(1 + links.Count); // room for the root and the top-level links (nested ones grow it)
+            Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
             for (int i = 0; i < links.Count; i++) Links.Add(AddLink(links[i], Slots[0]));
         }
 
         public QueryExpression Query { get; }
-        public List<Slot> Slots { get; } = new List<Slot>();
+        public List<Slot> Slots { get; }
         public List<LinkNode> Links { get; } = new List<LinkNode>();
         public Slot Root => Slots[0];
 
