@@ -4,9 +4,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Query
 {
-    /// <summary>How a sort key is made from a column value.</summary>
-    internal enum SortKeyMode { Value, ChoiceLabel, LookupName }
-
     /// <summary>
     /// One sort key of a query: a column of a slot, its direction, and how its key is made (the value itself, a
     /// choice's label, or a lookup's primary name). A method rather than a closure: specs are built on every query.
