@@ -39,11 +39,26 @@ namespace CrmCollab.Emulator.Query
                 throw QueryFaults.Invalid("An aggregate query must have at least one aggregate or group-by attribute.");
         }
 
-        public static bool HasAggregates(QueryExpression query)
+        /// <summary>Whether any column set asks for an aggregate or group-by (by index: this runs on every query).</summary>
+        public static bool HasAggregates(QueryExpression query) => HasAggregates(query.ColumnSet) || HasAggregates(query.LinkEntities);
+
+        private static bool HasAggregates(ColumnSet columns)
         {
-            bool Any(ColumnSet c) => c != null && c.AttributeExpressions.Any(e => e != null && (e.AggregateType != XrmAggregateType.None || e.HasGroupBy));
-            bool AnyLink(IEnumerable<LinkEntity> links) => links.Any(l => Any(l.Columns) || AnyLink(l.LinkEntities));
-            return Any(query.ColumnSet) || AnyLink(query.LinkEntities);
+            if (columns == null) return false;
+            var expressions = columns.AttributeExpressions;
+            for (int i = 0; i < expressions.Count; i++)
+            {
+                var e = expressions[i];
+                if (e != null && (e.AggregateType != XrmAggregateType.None || e.HasGroupBy)) return true;
+            }
+            return false;
+        }
+
+        private static bool HasAggregates(DataCollection<LinkEntity> links)
+        {
+            for (int i = 0; i < links.Count; i++)
+                if (HasAggregates(links[i].Columns) || HasAggregates(links[i].LinkEntities)) return true;
+            return false;
         }
 
         private void CollectLinks(IEnumerable<LinkNode> links, ISet<XrmAttributeExpression> distinctCounts)

@@ -10,14 +10,12 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Emulator.Query
 {
     /// <summary>
-    /// Compiles one ConditionExpression into a typed predicate: condition values are converted once to the column's
-    /// underlying type (int for a choice, Guid for a lookup, decimal for money...), rows are unwrapped without boxing.
+    /// Compiles one ConditionExpression into a typed <see cref="RowFilter"/>: condition values are converted once to the
+    /// column's underlying type (int for a choice, Guid for a lookup, decimal for money...), rows are unwrapped without boxing.
     /// SQL semantics: a null column value satisfies no comparison (also not ne / not-in / not-like).
     /// </summary>
     internal sealed class ConditionCompiler
     {
-        private delegate bool Extract<T>(object raw, out T value);
-
         private readonly QueryPlan _plan;
         private readonly QueryContext _context;
 
@@ -27,21 +25,38 @@ namespace CrmCollab.Emulator.Query
             _context = context;
         }
 
-        public Func<Entity[], bool> Compile(ConditionExpression condition, Slot defaultSlot, ISet<int> slots)
+        public RowFilter Compile(ConditionExpression condition, Slot defaultSlot, ref SlotUse slots)
         {
             var slot = _plan.ResolveSlot(condition.EntityName, defaultSlot);
             var column = _plan.Column(slot, condition.AttributeName);
             slots.Add(slot.Index);
-            int index = slot.Index;
             string name = column.LogicalName;
-            Func<Entity[], object> read = row => slot.Read(row[index], name);
+            var reader = new ColumnReader(slot, name);
             var op = condition.Operator;
             var values = Flatten(condition.Values);
             var kind = ValueComparer.KindOf(column.Type);
             var label = new ColumnLabel(slot.Table.LogicalName, name);
 
-            if (op == ConditionOperator.Null) return row => read(row) == null;
-            if (op == ConditionOperator.NotNull) return row => read(row) != null;
+            if (op == ConditionOperator.Null) return new NullFilter(reader, true);
+            if (op == ConditionOperator.NotNull) return new NullFilter(reader, false);
+            if (op == ConditionOperator.Equal || op == ConditionOperator.NotEqual
+                || op == ConditionOperator.GreaterThan || op == ConditionOperator.GreaterEqual
+                || op == ConditionOperator.LessThan || op == ConditionOperator.LessEqual
+                || op == ConditionOperator.In || op == ConditionOperator.NotIn
+                || op == ConditionOperator.Between || op == ConditionOperator.NotBetween)
+            {
+                if (!condition.CompareColumns) return CompileComparison(kind, reader, op, values, label);
+            }
+            // The rarer operators keep their delegates; the column read is a closure made only for them.
+            return new PredicateFilter(CompileOther(condition, slot, column, kind, ReadDelegate(reader), op, values, label));
+        }
+
+        // Its own method: a lambda capturing a local of Compile would make the closure on every Compile call.
+        private static Func<Entity[], object> ReadDelegate(ColumnReader reader) => row => reader.Read(row);
+
+        private Func<Entity[], bool> CompileOther(ConditionExpression condition, Slot slot, ColumnDefinition column, ValueKind kind,
+            Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
+        {
             if (condition.CompareColumns) return CompileColumnComparison(slot, column, kind, read, op, values, label);
             if (DateRanges.IsDateOperator(op)) return CompileDate(kind, read, op, values, label);
 
@@ -58,42 +73,42 @@ namespace CrmCollab.Emulator.Query
                     return CompileIdentity(kind, read, op, label);
                 case ConditionOperator.ContainValues: case ConditionOperator.DoesNotContainValues:
                     return CompileMultiChoice(kind, read, op, values, label);
-                case ConditionOperator.Equal: case ConditionOperator.NotEqual:
-                case ConditionOperator.GreaterThan: case ConditionOperator.GreaterEqual:
-                case ConditionOperator.LessThan: case ConditionOperator.LessEqual:
-                case ConditionOperator.In: case ConditionOperator.NotIn:
-                case ConditionOperator.Between: case ConditionOperator.NotBetween:
-                    return CompileComparison(kind, read, op, values, label);
                 default:
                     throw QueryFaults.Unsupported($"The condition operator '{op}' is not supported by the emulator's query engine.");
             }
         }
 
-        private Func<Entity[], bool> CompileComparison(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
+        private static RowFilter CompileComparison(ValueKind kind, ColumnReader reader, ConditionOperator op, IList<object> values, ColumnLabel label)
         {
             switch (kind)
             {
                 case ValueKind.Guid:
-                    return Typed<Guid>(read, ValueComparer.TryGuid, (a, b) => a == b, ValueComparer.CompareSqlGuid, null, op, values, label, "System.Guid");
+                    return Typed<Guid>(reader, ValueComparer.TryGuid, (a, b) => a == b, ValueComparer.CompareSqlGuid, null, op, values, label, "System.Guid");
                 case ValueKind.Int:
-                    return Typed<int>(read, ValueComparer.TryInt, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Int32");
+                    return Typed<int>(reader, ValueComparer.TryInt, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Int32");
                 case ValueKind.Number:
-                    return Typed<decimal>(read, ValueComparer.TryNumber, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Decimal");
+                    return Typed<decimal>(reader, ValueComparer.TryNumber, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Decimal");
                 case ValueKind.DateTime:
-                    return Typed<DateTime>(read, ValueComparer.TryDate, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.DateTime");
+                    return Typed<DateTime>(reader, ValueComparer.TryDate, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.DateTime");
                 case ValueKind.Bool:
-                    return Typed<bool>(read, ValueComparer.TryBool, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Boolean");
+                    return Typed<bool>(reader, ValueComparer.TryBool, (a, b) => a == b, (a, b) => a.CompareTo(b), null, op, values, label, "System.Boolean");
                 case ValueKind.String:
-                    return Typed<string>(read, TryString, (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase),
+                    return Typed<string>(reader, TryString, (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase),
                         (a, b) => string.Compare(a, b, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase),
                         StringComparer.OrdinalIgnoreCase, op, values, label, "System.String");
                 case ValueKind.MultiChoice when op == ConditionOperator.Equal || op == ConditionOperator.NotEqual:
-                    var wanted = string.Join(",", values.Select(v => ToInt(v, label)).Distinct().OrderBy(v => v));
-                    bool equal = op == ConditionOperator.Equal;
-                    return row => read(row) is OptionSetValueCollection c && (ValueComparer.KeyOf(c) as string == wanted) == equal;
+                    return MultiChoiceEquals(reader, op, values, label);
                 default:
                     throw QueryFaults.Unsupported($"Condition for attribute '{label}': operator '{op}' is not supported on this column type.");
             }
+        }
+
+        // Its own method: the closure's captures would otherwise be allocated on every CompileComparison call.
+        private static RowFilter MultiChoiceEquals(ColumnReader reader, ConditionOperator op, IList<object> values, ColumnLabel label)
+        {
+            var wanted = string.Join(",", values.Select(v => ToInt(v, label)).Distinct().OrderBy(v => v));
+            bool equal = op == ConditionOperator.Equal;
+            return new PredicateFilter(row => reader.Read(row) is OptionSetValueCollection c && (ValueComparer.KeyOf(c) as string == wanted) == equal);
         }
 
         private static bool TryString(object raw, out string value)
@@ -102,42 +117,28 @@ namespace CrmCollab.Emulator.Query
             return value != null;
         }
 
-        private static Func<Entity[], bool> Typed<T>(Func<Entity[], object> read, Extract<T> extract, Func<T, T, bool> eq,
-            Comparison<T> cmp, IEqualityComparer<T> setComparer, ConditionOperator op, List<object> values, ColumnLabel label, string typeName)
+        private static RowFilter Typed<T>(ColumnReader reader, ValueExtractor<T> extract, Func<T, T, bool> eq,
+            Comparison<T> cmp, IEqualityComparer<T> setComparer, ConditionOperator op, IList<object> values, ColumnLabel label, string typeName)
         {
-            var operands = new T[values.Count];
-            for (int i = 0; i < values.Count; i++)
-            {
-                if (values[i] == null || !extract(values[i], out operands[i]))
-                    throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type '{typeName}' but received '{values[i]?.GetType().FullName ?? "null"}'.");
-            }
             int expected = op == ConditionOperator.Between || op == ConditionOperator.NotBetween ? 2
                 : op == ConditionOperator.In || op == ConditionOperator.NotIn ? -1 : 1;
-            if (expected > 0 && operands.Length != expected || expected < 0 && operands.Length == 0)
-                throw QueryFaults.Invalid($"Condition for attribute '{label}': operator '{op}' expects {(expected < 0 ? "at least one value" : expected + " value(s)")} but received {operands.Length}.");
-
-            T first = operands[0];
-            switch (op)
+            // Every value is converted (a bad one faults before a wrong count does); only "in" keeps them all.
+            var operands = expected < 0 ? new T[values.Count] : null;
+            T first = default, second = default;
+            for (int i = 0; i < values.Count; i++)
             {
-                case ConditionOperator.Equal: return row => extract(read(row), out var v) && eq(v, first);
-                case ConditionOperator.NotEqual: return row => extract(read(row), out var v) && !eq(v, first);
-                case ConditionOperator.GreaterThan: return row => extract(read(row), out var v) && cmp(v, first) > 0;
-                case ConditionOperator.GreaterEqual: return row => extract(read(row), out var v) && cmp(v, first) >= 0;
-                case ConditionOperator.LessThan: return row => extract(read(row), out var v) && cmp(v, first) < 0;
-                case ConditionOperator.LessEqual: return row => extract(read(row), out var v) && cmp(v, first) <= 0;
-                case ConditionOperator.Between:
-                case ConditionOperator.NotBetween:
-                    T low = operands[0], high = operands[1];
-                    bool between = op == ConditionOperator.Between;
-                    return row => extract(read(row), out var v) && (cmp(v, low) >= 0 && cmp(v, high) <= 0) == between;
-                default: // In / NotIn
-                    var set = new HashSet<T>(operands, setComparer ?? EqualityComparer<T>.Default);
-                    bool inSet = op == ConditionOperator.In;
-                    return row => extract(read(row), out var v) && set.Contains(v) == inSet;
+                if (values[i] == null || !extract(values[i], out T operand))
+                    throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type '{typeName}' but received '{values[i]?.GetType().FullName ?? "null"}'.");
+                if (operands != null) operands[i] = operand;
+                if (i == 0) first = operand;
+                else if (i == 1) second = operand;
             }
+            if (expected > 0 && values.Count != expected || expected < 0 && values.Count == 0)
+                throw QueryFaults.Invalid($"Condition for attribute '{label}': operator '{op}' expects {(expected < 0 ? "at least one value" : expected + " value(s)")} but received {values.Count}.");
+            return new ComparisonFilter<T>(reader, extract, eq, cmp, setComparer, op, first, second, operands);
         }
 
-        private Func<Entity[], bool> CompileDate(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
+        private Func<Entity[], bool> CompileDate(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.DateTime)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on date and time columns.");
@@ -158,7 +159,7 @@ namespace CrmCollab.Emulator.Query
             return row => ValueComparer.TryDate(read(row), out var v) && range.Contains(v) == inside;
         }
 
-        private static Func<Entity[], bool> CompileLike(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
+        private static Func<Entity[], bool> CompileLike(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.String)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on text columns.");
@@ -205,7 +206,7 @@ namespace CrmCollab.Emulator.Query
             }
         }
 
-        private static Func<Entity[], bool> CompileMultiChoice(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
+        private static Func<Entity[], bool> CompileMultiChoice(ValueKind kind, Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
         {
             if (kind != ValueKind.MultiChoice)
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': the operator '{op}' is only valid on multi-select choice columns.");
@@ -219,7 +220,7 @@ namespace CrmCollab.Emulator.Query
         }
 
         private Func<Entity[], bool> CompileColumnComparison(Slot slot, ColumnDefinition column, ValueKind kind,
-            Func<Entity[], object> read, ConditionOperator op, List<object> values, ColumnLabel label)
+            Func<Entity[], object> read, ConditionOperator op, IList<object> values, ColumnLabel label)
         {
             if (values.Count != 1 || !(values[0] is string otherName))
                 throw QueryFaults.Invalid($"Condition for attribute '{label}': a column comparison expects one column name.");
@@ -253,9 +254,15 @@ namespace CrmCollab.Emulator.Query
             ValueComparer.TryInt(value, out int i) ? i
                 : throw QueryFaults.Invalid($"Condition for attribute '{label}': expected argument(s) of type 'System.Int32' but received '{value?.GetType().FullName ?? "null"}'.");
 
-        /// <summary>Values may arrive as one array (In with an int[] / Guid[]), as the server accepts.</summary>
-        private static List<object> Flatten(IEnumerable<object> values)
+        /// <summary>
+        /// Values may arrive as one array (In with an int[] / Guid[]), as the server accepts. Nearly always they are
+        /// plain values: then the condition's own collection is read as it is (it is only read while compiling).
+        /// </summary>
+        private static IList<object> Flatten(IList<object> values)
         {
+            bool nested = false;
+            for (int i = 0; i < values.Count && !nested; i++) nested = IsNested(values[i]);
+            if (!nested) return values;
             var list = new List<object>();
             foreach (var value in values)
             {
@@ -267,5 +274,8 @@ namespace CrmCollab.Emulator.Query
             }
             return list;
         }
+
+        private static bool IsNested(object value) =>
+            value is OptionSetValueCollection || (value is IList && !(value is string) && !(value is byte[]));
     }
 }

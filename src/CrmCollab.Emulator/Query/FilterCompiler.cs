@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -6,8 +5,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Emulator.Query
 {
     /// <summary>
-    /// Turns FilterExpressions into delegates over a joined row (one Entity per slot), once per query, so that rows
-    /// are tested without allocating. Also records which slots a filter reads, to push root-only parts before joins.
+    /// Turns FilterExpressions into <see cref="RowFilter"/>s over a joined row (one Entity per slot), once per query, so
+    /// that rows are tested without allocating. Also records which slots a filter reads, to push root-only parts before
+    /// joins. Collections are walked by index: their enumerators would be allocations on every query.
     /// </summary>
     internal sealed class FilterCompiler
     {
@@ -21,85 +21,83 @@ namespace CrmCollab.Emulator.Query
         }
 
         /// <summary>Compiles a filter; null means "always true". Slots read are added to <paramref name="slots"/>.</summary>
-        public Func<Entity[], bool> Compile(FilterExpression filter, Slot defaultSlot, ISet<int> slots)
+        public RowFilter Compile(FilterExpression filter, Slot defaultSlot, ref SlotUse slots)
         {
             if (filter == null) return null;
-            var parts = new List<Func<Entity[], bool>>();
-            foreach (var condition in filter.Conditions)
+            var conditions = filter.Conditions;
+            var children = filter.Filters;
+            List<RowFilter> parts = null;
+            for (int i = 0; i < conditions.Count; i++)
             {
+                var condition = conditions[i];
                 if (condition == null) continue;
-                parts.Add(_conditions.Compile(condition, defaultSlot, slots));
+                Add(ref parts, conditions.Count + children.Count, _conditions.Compile(condition, defaultSlot, ref slots));
             }
-            foreach (var child in filter.Filters)
+            for (int i = 0; i < children.Count; i++)
             {
-                var compiled = Compile(child, defaultSlot, slots);
-                if (compiled != null) parts.Add(compiled);
+                var compiled = Compile(children[i], defaultSlot, ref slots);
+                if (compiled != null) Add(ref parts, conditions.Count + children.Count, compiled);
             }
             return Combine(parts, filter.FilterOperator);
         }
 
-        public static Func<Entity[], bool> Combine(List<Func<Entity[], bool>> parts, LogicalOperator op)
+        private static void Add(ref List<RowFilter> parts, int capacity, RowFilter part) =>
+            (parts ??= new List<RowFilter>(capacity)).Add(part);
+
+        /// <summary>Null for no parts (always true), the part itself for one, else their AND / OR.</summary>
+        public static RowFilter Combine(List<RowFilter> parts, LogicalOperator op)
         {
-            if (parts.Count == 0) return null;
+            if (parts == null || parts.Count == 0) return null;
             if (parts.Count == 1) return parts[0];
-            var array = parts.ToArray();
-            if (op == LogicalOperator.Or)
-            {
-                return row =>
-                {
-                    foreach (var part in array) if (part(row)) return true;
-                    return false;
-                };
-            }
-            return row =>
-            {
-                foreach (var part in array) if (!part(row)) return false;
-                return true;
-            };
+            return new LogicalFilter(parts, op == LogicalOperator.Or);
         }
 
         /// <summary>
         /// Splits the root criteria: the AND-ed parts that read only the root row run before any join (cheap scan),
         /// the rest after the joins (conditions on link aliases, e.g. "outer link's id is null").
         /// </summary>
-        public (Func<Entity[], bool> BeforeJoin, Func<Entity[], bool> AfterJoin) CompileRoot(FilterExpression criteria)
+        public (RowFilter BeforeJoin, RowFilter AfterJoin) CompileRoot(FilterExpression criteria)
         {
             if (criteria == null) return (null, null);
-            var before = new List<Func<Entity[], bool>>();
-            var after = new List<Func<Entity[], bool>>();
             if (criteria.FilterOperator == LogicalOperator.And)
             {
-                var slots = new HashSet<int>(); // reused: each part's slots are read before the next part is compiled
-                foreach (var condition in criteria.Conditions)
+                var conditions = criteria.Conditions;
+                var children = criteria.Filters;
+                int capacity = conditions.Count + children.Count;
+                List<RowFilter> before = null, after = null;
+                for (int i = 0; i < conditions.Count; i++)
                 {
+                    var condition = conditions[i];
                     if (condition == null) continue;
-                    slots.Clear();
-                    var compiled = _conditions.Compile(condition, _plan.Root, slots);
-                    (IsRootOnly(slots) ? before : after).Add(compiled);
+                    var slots = new SlotUse();
+                    var compiled = _conditions.Compile(condition, _plan.Root, ref slots);
+                    if (slots.OnlyReads(0)) Add(ref before, capacity, compiled);
+                    else Add(ref after, capacity, compiled);
                 }
-                foreach (var child in criteria.Filters)
+                for (int i = 0; i < children.Count; i++)
                 {
-                    slots.Clear();
-                    var compiled = Compile(child, _plan.Root, slots);
-                    if (compiled != null) (IsRootOnly(slots) ? before : after).Add(compiled);
+                    var slots = new SlotUse();
+                    var compiled = Compile(children[i], _plan.Root, ref slots);
+                    if (compiled == null) continue;
+                    if (slots.OnlyReads(0)) Add(ref before, capacity, compiled);
+                    else Add(ref after, capacity, compiled);
                 }
                 return (Combine(before, LogicalOperator.And), Combine(after, LogicalOperator.And));
             }
-            var all = new HashSet<int>();
-            var whole = Compile(criteria, _plan.Root, all);
-            return IsRootOnly(all) ? (whole, null) : (null, whole);
+            var all = new SlotUse();
+            var whole = Compile(criteria, _plan.Root, ref all);
+            return all.OnlyReads(0) ? (whole, null) : (null, whole);
         }
 
-        private static bool IsRootOnly(HashSet<int> slots) => slots.Count == 0 || (slots.Count == 1 && slots.Contains(0));
-
         /// <summary>Compiles each link's criteria, noting whether they read only the link's own row.</summary>
-        public void CompileLinks(IEnumerable<LinkNode> links)
+        public void CompileLinks(List<LinkNode> links)
         {
-            foreach (var link in links)
+            for (int i = 0; i < links.Count; i++)
             {
-                var slots = new HashSet<int>();
-                link.Criteria = Compile(link.Link.LinkCriteria, link.Slot, slots);
-                link.CriteriaLocal = slots.Count == 0 || (slots.Count == 1 && slots.Contains(link.Slot.Index));
+                var link = links[i];
+                var slots = new SlotUse();
+                link.Criteria = Compile(link.Link.LinkCriteria, link.Slot, ref slots);
+                link.CriteriaLocal = slots.OnlyReads(link.Slot.Index);
                 CompileLinks(link.Children);
             }
         }

@@ -14,7 +14,7 @@ namespace CrmCollab.Emulator.Query
     internal static class IdOrderedPage
     {
         public static List<KeyedRow> TryRead(IQueryDataSource source, QueryPlan plan, Sorter sorter, PageRequest page,
-            bool distinct, Func<Entity[], bool> filter, Func<string, Entity, bool> canRead, IEnumerable<Entity> indexed)
+            bool distinct, RowFilter filter, Func<string, Entity, bool> canRead, IEnumerable<Entity> indexed)
         {
             if (distinct || plan.Links.Count > 0 || plan.Slots.Count != 1 || !SortsByIdOnly(plan, sorter)) return null;
             if (!TryBounds(page, sorter, out int take, out Guid? after)) return null;
@@ -29,7 +29,7 @@ namespace CrmCollab.Emulator.Query
             foreach (Entity entity in ordered)
             {
                 buffer[0] = entity;
-                if (filter != null && !filter(buffer)) continue;
+                if (filter != null && !filter.Matches(buffer)) continue;
                 if (canRead != null && !canRead(table, entity)) continue;
                 keyed.Add(sorter.Key(new[] { entity }));
                 if (keyed.Count == take) break;

@@ -22,8 +22,10 @@ namespace CrmCollab.Emulator.Query
             FilterExpression criteria = plan.Query.Criteria;
             if (criteria != null && criteria.FilterOperator == LogicalOperator.And)
             {
-                foreach (ConditionExpression condition in criteria.Conditions)
+                var conditions = criteria.Conditions;
+                for (int i = 0; i < conditions.Count; i++) // by index: an enumerator would be an allocation per query
                 {
+                    ConditionExpression condition = conditions[i];
                     bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
                     bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
                     if (!equal && !oneOf) continue;
@@ -39,24 +41,49 @@ namespace CrmCollab.Emulator.Query
         /// <summary>Rows matching any of the values through the index; null when a value is not keyable or no index exists.</summary>
         private static IEnumerable<Entity> Lookup(IQueryDataSource source, string table, ColumnDefinition column, IList<object> values)
         {
-            var keys = new List<object>(values.Count);
-            foreach (object value in values)
+            if (values.Count == 1)
             {
-                object key = KeyFor(column, value);
-                if (key == null) return null;
-                keys.Add(key);
+                object only = KeyFor(column, values[0]);
+                return only == null ? null : source.Find(table, column.LogicalName, only);
             }
-            if (keys.Count == 1) return source.Find(table, column.LogicalName, keys[0]);
-            var rows = new List<Entity>();
-            var seen = new HashSet<Guid>();
-            foreach (object key in keys)
+            var keys = new object[values.Count];
+            for (int i = 0; i < keys.Length; i++)
             {
-                IEnumerable<Entity> found = source.Find(table, column.LogicalName, key);
-                if (found == null) return null;
-                foreach (Entity row in found)
-                    if (seen.Add(row.Id)) rows.Add(row);
+                keys[i] = KeyFor(column, values[i]);
+                if (keys[i] == null) return null;
+            }
+            var found = new IEnumerable<Entity>[keys.Length];
+            int total = 0; // candidates before duplicates go, when the index says how many: room made once
+            for (int i = 0; i < keys.Length; i++)
+            {
+                found[i] = source.Find(table, column.LogicalName, keys[i]);
+                if (found[i] == null) return null;
+                if (found[i] is IReadOnlyCollection<Entity> counted) total += counted.Count;
+            }
+            var rows = new List<Entity>(total);
+            HashSet<Guid> seen = null; // a few rows are told apart by a look through the list; more by a set
+            foreach (IEnumerable<Entity> candidates in found)
+            {
+                foreach (Entity row in candidates)
+                {
+                    if (seen == null && rows.Count >= SmallDistinct)
+                    {
+                        seen = new HashSet<Guid>(total);
+                        foreach (Entity kept in rows) seen.Add(kept.Id);
+                    }
+                    if (seen != null ? seen.Add(row.Id) : !Contains(rows, row.Id)) rows.Add(row);
+                }
             }
             return rows;
+        }
+
+        private const int SmallDistinct = 16;
+
+        private static bool Contains(List<Entity> rows, Guid id)
+        {
+            for (int i = 0; i < rows.Count; i++)
+                if (rows[i].Id == id) return true;
+            return false;
         }
 
         /// <summary>The condition value in the type the column stores, or null when it is not safely keyable.</summary>
@@ -68,20 +95,20 @@ namespace CrmCollab.Emulator.Query
                 case ColumnType.Owner:
                 case ColumnType.Customer:
                 case ColumnType.Uniqueidentifier:
-                    if (value is Guid id) return id;
+                    if (value is Guid) return value; // already the key (no second box)
                     if (value is EntityReference reference) return reference.Id;
                     return value is string text && Guid.TryParse(text, out Guid parsed) ? (object)parsed : null;
                 case ColumnType.Picklist:
                 case ColumnType.State:
                 case ColumnType.Status:
                 case ColumnType.Integer:
-                    if (value is int number) return number;
+                    if (value is int) return value;
                     if (value is OptionSetValue option) return option.Value;
                     return value is string digits && int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? (object)n : null;
                 case ColumnType.String:
                     return value as string;
                 case ColumnType.Boolean:
-                    return value is bool flag ? (object)flag : null;
+                    return value is bool ? value : null;
                 default:
                     return null;
             }

@@ -65,7 +65,7 @@ namespace CrmCollab.Emulator.Query
                             {
                                 var joined = (Entity[])row.Clone();
                                 joined[slot] = match;
-                                if (criteria != null && !criteria(joined)) continue;
+                                if (criteria != null && !criteria.Matches(joined)) continue;
                                 result.Add(joined);
                                 matched = true;
                                 if (link.Kind == JoinKind.FirstMatch) break;
@@ -80,14 +80,14 @@ namespace CrmCollab.Emulator.Query
             return result;
         }
 
-        private static bool AnyPasses(Entity[] row, int slot, List<Entity> matches, Func<Entity[], bool> criteria)
+        private static bool AnyPasses(Entity[] row, int slot, List<Entity> matches, RowFilter criteria)
         {
             if (criteria == null) return true;
             var probe = (Entity[])row.Clone();
             foreach (var match in matches)
             {
                 probe[slot] = match;
-                if (criteria(probe)) return true;
+                if (criteria.Matches(probe)) return true;
             }
             return false;
         }
@@ -107,7 +107,7 @@ namespace CrmCollab.Emulator.Query
             {
                 var buffer = criteria == null ? null : new Entity[_plan.Slots.Count];
                 if (buffer != null) buffer[link.Slot.Index] = row;
-                if (buffer == null || criteria(buffer)) matches = new List<Entity>(1) { row };
+                if (buffer == null || criteria.Matches(buffer)) matches = new List<Entity>(1) { row };
             }
             looked[id] = matches;
             return matches;
@@ -128,7 +128,7 @@ namespace CrmCollab.Emulator.Query
                 if (criteria != null)
                 {
                     buffer[slot] = row;
-                    if (!criteria(buffer)) continue;
+                    if (!criteria.Matches(buffer)) continue;
                 }
                 candidates.Add(row);
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -52,7 +51,7 @@ namespace CrmCollab.Emulator.Query
             if (request.Top.HasValue)
             {
                 moreRecords = false;
-                return sorted.Take(request.Top.Value).ToList();
+                return sorted.Count <= request.Top.Value ? sorted : sorted.GetRange(0, request.Top.Value);
             }
 
             int size = request.Count > 0 ? Math.Min(request.Count, MaxPageSize) : MaxPageSize;
@@ -62,7 +61,8 @@ namespace CrmCollab.Emulator.Query
                 start = FirstAfter(sorted, last, sorter);
 
             int count = Math.Max(0, Math.Min(size, sorted.Count - start));
-            var slice = sorted.GetRange(start, count);
+            // The whole list when it is the page (the common small read): the caller only reads the slice.
+            var slice = start == 0 && count == sorted.Count ? sorted : sorted.GetRange(start, count);
             moreRecords = start + count < sorted.Count;
             if (cookies && slice.Count > 0) cookie = Build(page, sorter, slice[0].Keys, slice[slice.Count - 1].Keys);
             return slice;
@@ -109,43 +109,9 @@ namespace CrmCollab.Emulator.Query
             return low;
         }
 
-        /// <summary>
-        /// The cookie text, as XElement would write it without formatting (attribute values escaped the same way),
-        /// written directly: a query returns one on every page, so it is built on every RetrieveMultiple.
-        /// </summary>
-        public static string Build(int page, Sorter sorter, object[] first, object[] last)
-        {
-            var text = new StringBuilder(64 + 96 * sorter.All.Length);
-            text.Append("<cookie page=\"").Append(page.ToString(CultureInfo.InvariantCulture)).Append("\">");
-            for (int i = 0; i < sorter.All.Length; i++)
-            {
-                text.Append('<').Append(sorter.All[i].Name);
-                if (last[i] != null) AppendAttribute(text, "last", Format(last[i]));
-                if (first[i] != null) AppendAttribute(text, "first", Format(first[i]));
-                text.Append(" />");
-            }
-            return text.Append("</cookie>").ToString();
-        }
-
-        private static void AppendAttribute(StringBuilder text, string name, string value)
-        {
-            text.Append(' ').Append(name).Append("=\"");
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '&': text.Append("&amp;"); break;
-                    case '<': text.Append("&lt;"); break;
-                    case '>': text.Append("&gt;"); break;
-                    case '"': text.Append("&quot;"); break;
-                    case '\n': text.Append("&#xA;"); break;
-                    case '\r': text.Append("&#xD;"); break;
-                    case '\t': text.Append("&#x9;"); break;
-                    default: text.Append(c); break;
-                }
-            }
-            text.Append('"');
-        }
+        /// <summary>The cookie of a page, from the sort keys of its first and last rows.</summary>
+        public static string Build(int page, Sorter sorter, object[] first, object[] last) =>
+            PagingCookieText.Build(page, sorter.All, first, last);
 
         /// <summary>Reads a cookie of this query's shape; any other cookie is ignored (the server falls back too).</summary>
         public static bool TryParse(string cookie, Sorter sorter, out int page, out object[] last)
@@ -171,18 +137,6 @@ namespace CrmCollab.Emulator.Query
                 if (last[i] == null) return false;
             }
             return true;
-        }
-
-        private static string Format(object key)
-        {
-            switch (key)
-            {
-                case Guid g: return g.ToString("B").ToUpperInvariant();
-                case DateTime d: return d.ToString("o", CultureInfo.InvariantCulture);
-                case bool b: return b ? "1" : "0";
-                case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
-                default: return key.ToString();
-            }
         }
     }
 }

@@ -18,25 +18,35 @@ namespace CrmCollab.Emulator.Query
         {
             public Slot Slot;
             public bool All;
-            public List<(string Column, string Key)> Columns = new List<(string, string)>();
+            public List<(string Column, string Key)> Columns;
         }
+
+        private static readonly List<(string, string)> NoColumns = new List<(string, string)>(0); // never added to
 
         private readonly QueryPlan _plan;
         private readonly bool _distinct;
         private readonly bool _idRequested;
-        private readonly List<Output> _outputs = new List<Output>();
+        private readonly List<Output> _outputs;
 
         public Projector(QueryPlan plan, bool distinct)
         {
             _plan = plan;
             _distinct = distinct;
+            _outputs = new List<Output>(plan.Slots.Count);
             var root = Describe(plan.Root, plan.Query.ColumnSet, aliased: false);
             _outputs.Add(root);
-            _idRequested = root.All || root.Columns.Any(c => c.Column == plan.Root.Table.PrimaryIdAttribute);
+            _idRequested = root.All || Requests(root, plan.Root.Table.PrimaryIdAttribute);
             AddLinks(plan.Links);
         }
 
-        private void AddLinks(IEnumerable<LinkNode> links)
+        private static bool Requests(Output output, string column)
+        {
+            foreach (var (name, _) in output.Columns)
+                if (name == column) return true;
+            return false;
+        }
+
+        private void AddLinks(List<LinkNode> links)
         {
             foreach (var link in links)
             {
@@ -48,15 +58,20 @@ namespace CrmCollab.Emulator.Query
 
         private Output Describe(Slot slot, ColumnSet columns, bool aliased)
         {
-            var output = new Output { Slot = slot, All = columns != null && columns.AllColumns };
+            var output = new Output { Slot = slot, All = columns != null && columns.AllColumns, Columns = NoColumns };
             if (columns == null) return output;
-            foreach (var name in columns.Columns)
+            var names = columns.Columns;
+            var expressions = columns.AttributeExpressions;
+            if (names.Count + expressions.Count == 0) return output;
+            output.Columns = new List<(string, string)>(names.Count + expressions.Count);
+            for (int i = 0; i < names.Count; i++)
             {
-                var column = _plan.Column(slot, name);
+                var column = _plan.Column(slot, names[i]);
                 output.Columns.Add((column.LogicalName, aliased ? slot.Alias + "." + column.LogicalName : null));
             }
-            foreach (var expression in columns.AttributeExpressions)
+            for (int i = 0; i < expressions.Count; i++)
             {
+                var expression = expressions[i];
                 if (expression == null || expression.AggregateType != XrmAggregateType.None || expression.HasGroupBy) continue;
                 var column = _plan.Column(slot, expression.AttributeName);
                 string key = !string.IsNullOrEmpty(expression.Alias) ? expression.Alias
@@ -75,7 +90,10 @@ namespace CrmCollab.Emulator.Query
             if (withId)
             {
                 result.Id = source.Id != Guid.Empty ? source.Id : ValueComparer.TryGuid(root.Read(source, root.Table.PrimaryIdAttribute), out var id) ? id : Guid.Empty;
-                result.Attributes[root.Table.PrimaryIdAttribute] = result.Id;
+                // The stored boxed id, when it is that same id, serves as is (a boxed Guid cannot change): no new box.
+                result.Attributes[root.Table.PrimaryIdAttribute] =
+                    source.Attributes.TryGetValue(root.Table.PrimaryIdAttribute, out var stored) && stored is Guid same && same == result.Id
+                        ? stored : result.Id;
             }
             foreach (var output in _outputs)
             {

@@ -133,39 +133,53 @@ namespace CrmCollab.Emulator.Query
         private static List<KeyedRow> Sorted(List<Entity[]> rows, PageRequest page, Sorter sorter, Projector distinct)
         {
             if (distinct == null && Paging.TryNextPageAfterCookie(page, sorter, out int size, out object[] last))
-            {
-                // Rows before the cookie are skipped on their first key, before their whole key is built.
-                rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
-                return Paging.SmallestAfter(rows.ConvertAll(sorter.Key), last, size + 1, sorter);
-            }
-            var keyed = rows.ConvertAll(sorter.Key);
-            keyed.Sort(sorter.Compare);
+                return PageAfter(rows, last, size, sorter);
+            var keyed = sorter.Keyed(rows);
+            if (keyed.Count > 1) keyed.Sort(sorter);
             return distinct == null ? keyed : Distinct(keyed, distinct);
         }
 
-        private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, Func<Entity[], bool> beforeJoin,
-            Func<Entity[], bool> afterJoin, Func<string, Entity, bool> canRead)
+        // Its own method: the lambda's captures would otherwise be allocated on every Sorted call.
+        private static List<KeyedRow> PageAfter(List<Entity[]> rows, object[] last, int size, Sorter sorter)
+        {
+            // Rows before the cookie are skipped on their first key, before their whole key is built.
+            rows.RemoveAll(r => sorter.FirstKeyBefore(r, last));
+            return Paging.SmallestAfter(sorter.Keyed(rows), last, size + 1, sorter);
+        }
+
+        private List<Entity[]> Joined(QueryPlan plan, IEnumerable<Entity> indexed, RowFilter beforeJoin,
+            RowFilter afterJoin, Func<string, Entity, bool> canRead)
         {
             var rows = ScanRoot(plan, indexed ?? Source.Scan(plan.Root.Table.LogicalName), beforeJoin, canRead);
-            rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
-            if (afterJoin != null) rows.RemoveAll(r => !afterJoin(r));
+            if (plan.Links.Count > 0) rows = new LinkJoiner(plan, Source, canRead).Apply(rows, plan.Links);
+            if (afterJoin != null) KeepMatching(rows, afterJoin);
             return rows;
         }
 
-        private List<Entity[]> ScanRoot(QueryPlan plan, IEnumerable<Entity> candidates, Func<Entity[], bool> filter,
+        /// <summary>Removes the rows the filter rejects, in place and keeping the order (RemoveAll without a delegate).</summary>
+        private static void KeepMatching(List<Entity[]> rows, RowFilter filter)
+        {
+            int kept = 0;
+            for (int i = 0; i < rows.Count; i++)
+                if (filter.Matches(rows[i])) rows[kept++] = rows[i];
+            rows.RemoveRange(kept, rows.Count - kept);
+        }
+
+        private List<Entity[]> ScanRoot(QueryPlan plan, IEnumerable<Entity> candidates, RowFilter filter,
             Func<string, Entity, bool> canRead)
         {
             string table = plan.Root.Table.LogicalName;
             int width = plan.Slots.Count;
             var buffer = new Entity[width]; // reused: filtering allocates nothing per row
-            var rows = new List<Entity[]>();
+            // Index candidates are few and known in number: room for them all (a whole-table scan grows as it keeps rows).
+            var rows = candidates is IReadOnlyCollection<Entity> few && few.Count <= 64 ? new List<Entity[]>(few.Count) : new List<Entity[]>();
             foreach (var entity in candidates)
             {
                 if (entity == null) continue;
                 if (filter != null)
                 {
                     buffer[0] = entity;
-                    if (!filter(buffer)) continue;
+                    if (!filter.Matches(buffer)) continue;
                 }
                 if (canRead != null && !canRead(table, entity)) continue;
                 var row = new Entity[width];

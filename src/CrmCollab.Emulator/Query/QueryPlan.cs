@@ -37,7 +37,7 @@ namespace CrmCollab.Emulator.Query
         public ColumnDefinition FromColumn { get; set; } // on the parent
         public ColumnDefinition ToColumn { get; set; }   // on the linked table
         public List<LinkNode> Children { get; } = new List<LinkNode>();
-        public Func<Entity[], bool> Criteria { get; set; }
+        public RowFilter Criteria { get; set; }
         /// <summary>True when the criteria only read this link's own row, so they can pre-filter the build side.</summary>
         public bool CriteriaLocal { get; set; }
 
@@ -51,7 +51,7 @@ namespace CrmCollab.Emulator.Query
     internal sealed class QueryPlan
     {
         private readonly MetadataCatalog _catalog;
-        private readonly Dictionary<string, int> _aliasCounters = new Dictionary<string, int>(StringComparer.Ordinal);
+        private Dictionary<string, int> _aliasCounters; // made for the first link without an alias
 
         public QueryPlan(QueryExpression query, MetadataCatalog catalog)
         {
@@ -59,12 +59,14 @@ namespace CrmCollab.Emulator.Query
             Query = query;
             if (string.IsNullOrEmpty(query.EntityName)) throw QueryFaults.Invalid("The query has no EntityName.");
             var root = Table(query.EntityName);
+            var links = query.LinkEntities;
+            Slots = new List<Slot>(1 + links.Count); // room for the root and the top-level links (nested ones grow it)
             Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
-            foreach (var link in query.LinkEntities) Links.Add(AddLink(link, Slots[0]));
+            for (int i = 0; i < links.Count; i++) Links.Add(AddLink(links[i], Slots[0]));
         }
 
         public QueryExpression Query { get; }
-        public List<Slot> Slots { get; } = new List<Slot>();
+        public List<Slot> Slots { get; }
         public List<LinkNode> Links { get; } = new List<LinkNode>();
         public Slot Root => Slots[0];
 
@@ -124,12 +126,14 @@ namespace CrmCollab.Emulator.Query
                 ToColumn = Column(slot, Required(link.LinkToAttributeName, "to")),
             };
             slot.Link = node;
-            foreach (var child in link.LinkEntities) node.Children.Add(AddLink(child, slot));
+            var children = link.LinkEntities;
+            for (int i = 0; i < children.Count; i++) node.Children.Add(AddLink(children[i], slot));
             return node;
         }
 
         private string NextAlias(string table)
         {
+            _aliasCounters ??= new Dictionary<string, int>(StringComparer.Ordinal);
             _aliasCounters.TryGetValue(table, out int n);
             _aliasCounters[table] = ++n;
             return table + n;

@@ -7,106 +7,98 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Emulator.Query
 {
-    /// <summary>A joined row with its sort keys, computed once.</summary>
-    internal sealed class KeyedRow
-    {
-        public KeyedRow(Entity[] row, object[] keys) { Row = row; Keys = keys; }
-
-        public Entity[] Row { get; }
-        public object[] Keys { get; }
-        public Entity Projected { get; set; }
-    }
-
-    internal sealed class SortSpec
-    {
-        public Slot Slot { get; set; }
-        public string Name { get; set; }
-        public ValueKind KeyKind { get; set; }
-        public bool Descending { get; set; }
-        public Func<Entity[], object> Key { get; set; }
-    }
-
     /// <summary>
     /// The query's orders (root first, then link-entity orders depth-first) followed by every slot's primary id as
     /// tie-breakers, so the order is total: that is what makes paging by cookie lossless with ties.
     /// As on the server: nulls sort first ascending (last descending); choices sort by label and lookups by the
     /// referenced row's primary name (unless raw ordering is asked); strings case-insensitively.
     /// </summary>
-    internal sealed class Sorter
+    internal sealed class Sorter : IComparer<KeyedRow>
     {
         private readonly QueryPlan _plan;
         private readonly IQueryDataSource _source;
         private readonly bool _rawOrder;
-        private readonly Dictionary<Guid, string> _names = new Dictionary<Guid, string>();
+        private Dictionary<Guid, string> _names; // made on the first lookup name: most queries order by no lookup
 
         public Sorter(QueryPlan plan, IQueryDataSource source, bool rawOrder)
         {
             _plan = plan;
             _source = source;
             _rawOrder = rawOrder;
-            foreach (var order in plan.Query.Orders) Add(order, plan.Root);
-            AddLinkOrders(plan.Links);
+            var orders = plan.Query.Orders;
+            // Sized first (orders given, plus at most one id per slot), then trimmed: no list in between.
+            var specs = new SortSpec[orders.Count + CountLinkOrders(plan.Links) + plan.Slots.Count];
+            int count = 0;
+            for (int i = 0; i < orders.Count; i++) Add(specs, ref count, orders[i], plan.Root);
+            AddLinkOrders(specs, ref count, plan.Links);
             foreach (var slot in plan.Slots)
             {
                 if (slot.Link != null && !slot.Link.ReturnsColumns) continue;
                 var id = plan.Column(slot, slot.Table.PrimaryIdAttribute);
-                Tiebreakers.Add(Spec(slot, id, false));
+                specs[count++] = Spec(slot, id, false);
             }
-            All = new SortSpec[Orders.Count + Tiebreakers.Count];
-            Orders.CopyTo(All, 0);
-            Tiebreakers.CopyTo(All, Orders.Count);
+            if (count < specs.Length) Array.Resize(ref specs, count);
+            All = specs;
         }
 
-        public List<SortSpec> Orders { get; } = new List<SortSpec>();
-        public List<SortSpec> Tiebreakers { get; } = new List<SortSpec>();
+        private static int CountLinkOrders(List<LinkNode> links)
+        {
+            int count = 0;
+            foreach (var link in links)
+                if (link.ReturnsColumns) count += link.Link.Orders.Count + CountLinkOrders(link.Children);
+            return count;
+        }
 
         /// <summary>Orders then tie-breakers: the layout of <see cref="KeyedRow.Keys"/>.</summary>
         public SortSpec[] All { get; }
 
-        private void AddLinkOrders(IEnumerable<LinkNode> links)
+        private void AddLinkOrders(SortSpec[] specs, ref int count, List<LinkNode> links)
         {
             foreach (var link in links)
             {
                 if (!link.ReturnsColumns) continue;
-                foreach (var order in link.Link.Orders) Add(order, link.Slot);
-                AddLinkOrders(link.Children);
+                var orders = link.Link.Orders;
+                for (int i = 0; i < orders.Count; i++) Add(specs, ref count, orders[i], link.Slot);
+                AddLinkOrders(specs, ref count, link.Children);
             }
         }
 
-        private void Add(OrderExpression order, Slot defaultSlot)
+        private void Add(SortSpec[] specs, ref int count, OrderExpression order, Slot defaultSlot)
         {
             if (order == null || string.IsNullOrEmpty(order.AttributeName)) return;
             var slot = _plan.ResolveSlot(order.EntityName, defaultSlot);
             var column = _plan.Column(slot, order.AttributeName);
-            Orders.Add(Spec(slot, column, order.OrderType == OrderType.Descending));
+            specs[count++] = Spec(slot, column, order.OrderType == OrderType.Descending);
         }
 
         private SortSpec Spec(Slot slot, ColumnDefinition column, bool descending)
         {
-            int index = slot.Index;
-            string name = column.LogicalName;
             var kind = ValueComparer.KindOf(column.Type);
-            var spec = new SortSpec { Slot = slot, Name = name, Descending = descending, KeyKind = kind };
+            var spec = new SortSpec
+            {
+                Slot = slot, Name = column.LogicalName, Descending = descending, KeyKind = kind, ValueKind = kind, Column = column,
+            };
             bool isChoice = kind == ValueKind.Int && column.OptionSet != null;
             bool isLookup = kind == ValueKind.Guid && column.Type != ColumnType.Uniqueidentifier;
             if (!_rawOrder && isChoice)
             {
                 spec.KeyKind = ValueKind.String;
-                spec.Key = row => ValueComparer.TryInt(slot.Read(row[index], name), out int v)
-                    ? column.OptionSet.Find(v)?.Label ?? v.ToString(CultureInfo.InvariantCulture) : null;
+                spec.Mode = SortKeyMode.ChoiceLabel;
             }
             else if (!_rawOrder && isLookup)
             {
                 spec.KeyKind = ValueKind.String;
-                spec.Key = row => NameOf(slot.Read(row[index], name));
+                spec.Mode = SortKeyMode.LookupName;
+                spec.Sorter = this;
             }
-            else spec.Key = row => ValueComparer.ToKey(kind, slot.Read(row[index], name));
             return spec;
         }
 
-        private string NameOf(object raw)
+        /// <summary>The referenced row's primary name (memoised per query), else the reference's own name.</summary>
+        internal string NameOf(object raw)
         {
             if (!(raw is EntityReference reference)) return null;
+            _names ??= new Dictionary<Guid, string>();
             if (_names.TryGetValue(reference.Id, out var cached)) return cached;
             string name = reference.Name;
             var table = _source.Catalog.Table(reference.LogicalName);
@@ -134,6 +126,14 @@ namespace CrmCollab.Emulator.Query
         }
 
         public int Compare(KeyedRow a, KeyedRow b) => Compare(a.Keys, b.Keys);
+
+        /// <summary>The rows with their keys, in their current order.</summary>
+        public List<KeyedRow> Keyed(List<Entity[]> rows)
+        {
+            var keyed = new List<KeyedRow>(rows.Count);
+            for (int i = 0; i < rows.Count; i++) keyed.Add(Key(rows[i]));
+            return keyed;
+        }
 
         /// <summary>
         /// True when the row certainly sorts before or at <paramref name="last"/> judging by the first key alone, so a

@@ -123,12 +123,13 @@ namespace CrmCollab.Emulator.Query
             if (raw == null) return null;
             switch (kind)
             {
-                case ValueKind.Guid: return TryGuid(raw, out var g) ? g : (object)null;
-                case ValueKind.Int: return TryInt(raw, out var i) ? i : (object)null;
-                case ValueKind.Number: return TryNumber(raw, out var d) ? d : (object)null;
+                // A value already of the key's type is its own key: the boxed value is reused, not boxed again.
+                case ValueKind.Guid: return raw is Guid ? raw : TryGuid(raw, out var g) ? g : (object)null;
+                case ValueKind.Int: return raw is int ? raw : TryInt(raw, out var i) ? i : (object)null;
+                case ValueKind.Number: return raw is decimal ? raw : TryNumber(raw, out var d) ? d : (object)null;
                 case ValueKind.String: return raw as string ?? Convert.ToString(raw, CultureInfo.InvariantCulture);
                 case ValueKind.DateTime: return TryDate(raw, out var dt) ? dt : (object)null;
-                case ValueKind.Bool: return TryBool(raw, out var b) ? b : (object)null;
+                case ValueKind.Bool: return raw is bool ? raw : TryBool(raw, out var b) ? b : (object)null;
                 default: return KeyOf(raw);
             }
         }
