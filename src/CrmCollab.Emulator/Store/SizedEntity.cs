@@ -21,6 +21,17 @@ namespace CrmCollab.Emulator.Store
         private static readonly Func<IDictionary<string, string>, FormattedValueCollection> NewFormattedValues =
             Constructor<FormattedValueCollection, IDictionary<string, string>>();
 
+        private static readonly Func<IDictionary<string, object>, KeyAttributeCollection> NewKeys =
+            Constructor<KeyAttributeCollection, IDictionary<string, object>>();
+
+        /// <summary>
+        /// An empty key-attribute collection that refuses every change (over a read-only dictionary), for the store's
+        /// shared references; a plain empty one where the constructor cannot be reached.
+        /// </summary>
+        public static KeyAttributeCollection NoKeys() =>
+            NewKeys?.Invoke(new System.Collections.ObjectModel.ReadOnlyDictionary<string, object>(new Dictionary<string, object>()))
+            ?? new KeyAttributeCollection();
+
         public static Entity New(string logicalName, int capacity)
         {
             var entity = new Entity(logicalName);

@@ -16,6 +16,11 @@ namespace CrmCollab.Emulator.Store
     internal sealed class StoredValues
     {
         private static readonly object True = true, False = false;
+
+        // Every read copies a reference and asks whether it has key attributes; the SDK makes an empty collection on that
+        // first question. The store's references have none, ever: they share one empty collection that refuses changes,
+        // instead of each keeping its own (about 100 bytes per referenced record, for the life of the store).
+        private static readonly KeyAttributeCollection NoKeys = SizedEntity.NoKeys();
         private readonly Dictionary<Guid, EntityReference> _references = new Dictionary<Guid, EntityReference>();
         private readonly Dictionary<int, OptionSetValue> _options = new Dictionary<int, OptionSetValue>();
 
@@ -41,7 +46,7 @@ namespace CrmCollab.Emulator.Store
         {
             if (_references.TryGetValue(id, out var shared))
                 return string.Equals(shared.LogicalName, table, StringComparison.Ordinal) ? shared : new EntityReference(table, id);
-            shared = new EntityReference(table, id);
+            shared = new EntityReference(table, id) { KeyAttributes = NoKeys };
             _references.Add(id, shared);
             return shared;
         }
