@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
@@ -26,27 +27,25 @@ namespace CrmCollab.Emulator.Store
         {
             var table = _catalog.Table(entity.LogicalName);
             if (table == null || entity.Attributes.Count == 0) return;
-            // Room for every value that may get a formatted one, asked once instead of growing 3 → 7 → 17 → 37.
-            SizedEntity.ReserveFormattedValues(entity, Formattable(entity.Attributes));
-            // Only FormattedValues and reference names change, never Attributes: no copy of the pairs is needed.
+            // One pass over the values into a buffer the thread reuses, then the formatted values are added to a
+            // collection made at their number (instead of growing 3 → 7 → 17 → 37). Only FormattedValues and reference
+            // names change, never Attributes: no copy of the pairs is needed.
+            var texts = _texts ??= new List<KeyValuePair<string, string>>();
+            texts.Clear();
             var names = new LastName();
             foreach (var pair in entity.Attributes)
             {
                 var text = FormatValue(table, pair.Key, pair.Value, ref names);
-                if (text != null) entity.FormattedValues[pair.Key] = text;
+                if (text != null) texts.Add(new KeyValuePair<string, string>(pair.Key, text));
             }
+            if (texts.Count == 0) return;
+            SizedEntity.ReserveFormattedValues(entity, texts.Count);
+            var formatted = entity.FormattedValues;
+            for (int i = 0; i < texts.Count; i++) formatted[texts[i].Key] = texts[i].Value;
+            texts.Clear();
         }
 
-        /// <summary>How many values are of a kind the engine formats (an upper bound: a column may be unknown).</summary>
-        private static int Formattable(AttributeCollection attributes)
-        {
-            int count = 0;
-            foreach (var pair in attributes)
-                if (pair.Value is OptionSetValue || pair.Value is EntityReference || pair.Value is Money || pair.Value is bool
-                    || pair.Value is OptionSetValueCollection)
-                    count++;
-            return count;
-        }
+        [ThreadStatic] private static List<KeyValuePair<string, string>> _texts;
 
         /// <summary>
         /// The last record whose name one row's formatting looked up: a row's lookups mostly name the same few
