@@ -1,3 +1,4 @@
+using System;
 using CrmCollab.Emulator.Pipeline;
 using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
@@ -20,48 +21,42 @@ namespace CrmCollab.Emulator.Messages
             var moniker = context.Required<EntityReference>("EntityMoniker");
             var state = context.Required<OptionSetValue>("State");
             var table = context.Table(moniker.LogicalName);
-            if (table.LogicalName == "systemuser") return SetUserState(context, moniker, state.Value);
+            if (table.LogicalName == "systemuser")
+            {
+                if (state.Value != 0 && state.Value != 1)
+                    throw Engine.Faults.Invalid($"A user's state is 0 (enabled) or 1 (disabled), not {state.Value}.");
+                // A user has no statecode: SetState enables (0) or disables (1) them, their isdisabled column (Microsoft
+                // Learn, "Sample: Disable or enable a user"; Status is -1).
+                return Run(context, moniker, op => new Entity(moniker.LogicalName, moniker.Id)
+                {
+                    ["isdisabled"] = ((OptionSetValue)op.InputParameters["State"]).Value == 1,
+                });
+            }
             if (!StateRules.HasState(table))
                 throw Engine.Faults.Invalid($"The entity '{table.LogicalName}' has no statecode.");
-            context.Store.RequireRow(table.LogicalName, moniker.Id);
-            return context.Run(new OperationSpec
+            return Run(context, moniker, op =>
             {
-                MessageName = MessageName,
-                PrimaryEntityName = table.LogicalName,
-                PrimaryEntityId = moniker.Id,
-                Main = op =>
-                {
-                    var newState = ((OptionSetValue)op.InputParameters["State"]).Value;
-                    op.InputParameters.TryGetValue<OptionSetValue>("Status", out var status);
-                    int? statusValue = status == null || status.Value == -1 ? StateRules.DefaultStatus(table, newState) : status.Value;
-                    var update = new Entity(table.LogicalName, moniker.Id) { ["statecode"] = new OptionSetValue(newState) };
-                    if (statusValue != null) update["statuscode"] = new OptionSetValue(statusValue.Value);
-                    context.Inner(op, new OrganizationRequest("Update") { ["Target"] = update });
-                    return MessageContext.Respond(MessageName, op);
-                },
+                var newState = ((OptionSetValue)op.InputParameters["State"]).Value;
+                op.InputParameters.TryGetValue<OptionSetValue>("Status", out var status);
+                int? statusValue = status == null || status.Value == -1 ? StateRules.DefaultStatus(table, newState) : status.Value;
+                var update = new Entity(table.LogicalName, moniker.Id) { ["statecode"] = new OptionSetValue(newState) };
+                if (statusValue != null) update["statuscode"] = new OptionSetValue(statusValue.Value);
+                return update;
             });
         }
 
-        /// <summary>
-        /// A user has no statecode: SetState enables (0) or disables (1) them, their isdisabled column (Microsoft Learn,
-        /// "Sample: Disable or enable a user"; Status is -1). Written through an Update of isdisabled, as other tables'
-        /// SetState writes statecode.
-        /// </summary>
-        private OrganizationResponse SetUserState(MessageContext context, EntityReference user, int state)
+        /// <summary>The SetState pipeline, whose main operation is the Update <paramref name="change"/> makes of the request.</summary>
+        private OrganizationResponse Run(MessageContext context, EntityReference record, Func<Operation, Entity> change)
         {
-            if (state != 0 && state != 1)
-                throw Engine.Faults.Invalid($"A user's state is 0 (enabled) or 1 (disabled), not {state}.");
-            context.Store.RequireRow(user.LogicalName, user.Id);
+            context.Store.RequireRow(record.LogicalName, record.Id);
             return context.Run(new OperationSpec
             {
                 MessageName = MessageName,
-                PrimaryEntityName = user.LogicalName,
-                PrimaryEntityId = user.Id,
+                PrimaryEntityName = record.LogicalName,
+                PrimaryEntityId = record.Id,
                 Main = op =>
                 {
-                    bool disabled = ((OptionSetValue)op.InputParameters["State"]).Value == 1;
-                    var update = new Entity(user.LogicalName, user.Id) { ["isdisabled"] = disabled };
-                    context.Inner(op, new OrganizationRequest("Update") { ["Target"] = update });
+                    context.Inner(op, new OrganizationRequest("Update") { ["Target"] = change(op) });
                     return MessageContext.Respond(MessageName, op);
                 },
             });
