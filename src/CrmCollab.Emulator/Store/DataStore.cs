@@ -227,51 +227,8 @@ namespace CrmCollab.Emulator.Store
             if (row.Attributes.TryGetValue(column, out var value) && value != null) row[column] = _values.Own(value);
         }
 
-        /// <summary>Deletes a row and applies each 1:N relationship's cascade to its children.</summary>
-        public void Delete(string tableName, Guid id, Guid callerId, UndoLog log)
-        {
-            var table = RequireTable(tableName);
-            RequireRow(tableName, id);
-            foreach (var relationship in _catalog.Relationships.Where(r => !r.IsManyToMany && r.ReferencedEntity == tableName))
-            {
-                // Through the lookup's equality index (candidates by id); the filter keeps the polymorphic target exact.
-                var children = Rows.Find(relationship.ReferencingEntity, relationship.ReferencingAttribute, id)
-                    .Where(r => r.GetAttributeValue<object>(relationship.ReferencingAttribute) is EntityReference reference
-                                && reference.Id == id && reference.LogicalName == tableName)
-                    .ToList();
-                if (children.Count == 0) continue;
-                switch (relationship.CascadeDelete)
-                {
-                    case "Restrict":
-                        throw Faults.Create(ErrorCodes.CannotDeleteDueToAssociation,
-                            $"The record cannot be deleted because it is associated with another record ({relationship.SchemaName}).");
-                    case "Cascade":
-                        foreach (var child in children)
-                            if (Rows.Exists(child.LogicalName, child.Id)) Delete(child.LogicalName, child.Id, callerId, log);
-                        break;
-                    default: // RemoveLink
-                        foreach (var child in children)
-                        {
-                            var copy = EntityCloner.NextVersion(child);
-                            copy[relationship.ReferencingAttribute] = null;
-                            Stamp(_catalog.Table(child.LogicalName), copy);
-                            Rows.Put(copy, log);
-                        }
-                        break;
-                }
-            }
-            // N:N links of the row go with it.
-            foreach (var relationship in _catalog.Relationships.Where(r => r.IsManyToMany && (r.Entity1 == tableName || r.Entity2 == tableName)))
-            {
-                var links = new List<Guid>();
-                if (relationship.Entity1 == tableName)
-                    links.AddRange(Rows.Find(relationship.IntersectEntity, relationship.Entity1IntersectAttribute, id).Select(r => r.Id));
-                if (relationship.Entity2 == tableName)
-                    links.AddRange(Rows.Find(relationship.IntersectEntity, relationship.Entity2IntersectAttribute, id).Select(r => r.Id));
-                foreach (var link in links.Distinct().ToList()) Rows.Remove(relationship.IntersectEntity, link, log);
-            }
-            Rows.Remove(tableName, id, log);
-        }
+        /// <summary>Deletes a row and applies each 1:N relationship's cascade to its children (<see cref="DeleteCascade"/>).</summary>
+        public void Delete(string tableName, Guid id, Guid callerId, UndoLog log) => DeleteCascade.Apply(this, tableName, id, callerId, log);
 
         /// <summary>The id a target names: its Id, its primary-id attribute or its alternate key.</summary>
         public Guid ResolveId(TableDefinition table, Entity target) => _keys.ResolveId(table, target);
