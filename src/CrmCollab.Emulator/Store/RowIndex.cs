@@ -29,11 +29,22 @@ namespace CrmCollab.Emulator.Store
             foreach (Entity row in rows) Add(row);
         }
 
-        public IReadOnlyCollection<Guid> Find(object value)
+        public IReadOnlyCollection<Guid> Find(object value) =>
+            TryFind(value, out Guid one, out HashSet<Guid> many) ? many ?? (IReadOnlyCollection<Guid>)new[] { one } : Array.Empty<Guid>();
+
+        /// <summary>The ids of the key without a collection for one: <paramref name="many"/> is null when it names one row.</summary>
+        public bool TryFind(object value, out Guid one, out HashSet<Guid> many)
         {
             object key = Key(value);
-            if (key == null || !_entries.TryGetValue(key, out var ids)) return Array.Empty<Guid>();
-            return ids.Many ?? (IReadOnlyCollection<Guid>)new[] { ids.One };
+            if (key == null || !_entries.TryGetValue(key, out var ids))
+            {
+                one = Guid.Empty;
+                many = null;
+                return false;
+            }
+            one = ids.One;
+            many = ids.Many;
+            return true;
         }
 
         public void Add(Entity row)

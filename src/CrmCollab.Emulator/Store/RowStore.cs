@@ -45,8 +45,19 @@ namespace CrmCollab.Emulator.Store
             if (!_indexes.TryGetValue(table, out var byColumn))
                 _indexes[table] = byColumn = new Dictionary<string, RowIndex>(StringComparer.Ordinal);
             if (!byColumn.TryGetValue(column, out var index)) byColumn[column] = index = new RowIndex(column, rows.Values);
-            return new IndexedRows(index.Find(value), rows);
+            if (!index.TryFind(value, out Guid one, out HashSet<Guid> many)) return Array.Empty<Entity>();
+            if (many == null) return rows.TryGetValue(one, out var row) ? new[] { row } : Array.Empty<Entity>();
+            if (many.Count > SmallFind) return new IndexedRows(many, rows);
+            // A few rows (most keys name a deal's children): an array of them costs less than a lazy reader over the set.
+            var found = new Entity[many.Count];
+            int count = 0;
+            foreach (Guid id in many)
+                if (rows.TryGetValue(id, out var row)) found[count++] = row;
+            if (count < found.Length) Array.Resize(ref found, count);
+            return found;
         }
+
+        private const int SmallFind = 16;
 
         private sealed class IndexedRows : IReadOnlyCollection<Entity>
         {
