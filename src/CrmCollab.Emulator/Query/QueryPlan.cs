@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -22,7 +23,11 @@ namespace CrmCollab.Emulator.Query
         public object Read(Entity row, string column)
         {
             if (row == null) return null;
-            if (row.Attributes.TryGetValue(column, out var value) && value != null) return value;
+            // A stored row is read from its compact attributes straight away (not through the SDK collection over them).
+            bool found = row is StoredRow stored && stored.Stored != null
+                ? stored.Stored.TryGetValue(column, out var value)
+                : row.Attributes.TryGetValue(column, out value);
+            if (found && value != null) return value;
             if (column == Table.PrimaryIdAttribute && row.Id != Guid.Empty) return row.Id;
             return null;
         }

@@ -75,9 +75,15 @@ namespace CrmCollab.Emulator.Store
             var copy = SizedEntity.New(source.LogicalName, Math.Min(source.Attributes.Count, columns.Count));
             copy.Id = source.Id;
             copy.RowVersion = source.RowVersion;
-            // Each asked column looked up in the row (no pass over all of a stored row's values), in the order asked.
+            // Each asked column looked up in the row (no pass over all of a stored row's values), in the order asked; a
+            // stored row straight from its compact attributes.
+            StoredAttributes values = (source as StoredRow)?.Stored;
             for (int i = 0; i < columns.Count; i++)
-                if (source.Attributes.TryGetValue(columns[i], out object value) && value != null) copy.Attributes[columns[i]] = CloneValue(value);
+            {
+                object value;
+                bool found = values != null ? values.TryGetValue(columns[i], out value) : source.Attributes.TryGetValue(columns[i], out value);
+                if (found && value != null) copy.Attributes[columns[i]] = CloneValue(value);
+            }
             return copy;
         }
 
