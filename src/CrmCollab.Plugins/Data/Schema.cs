@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Data
     public static class Opportunity
     {
         public const string Table = "opportunity", Id = "opportunityid", Name = "name", CustomerId = "customerid",
-            ParentAccountId = "parentaccountid", EstimatedValue = "estimatedvalue", SalesStage = "salesstage",
+            ParentAccountId = "parentaccountid", ParentContactId = "parentcontactid", EstimatedValue = "estimatedvalue", SalesStage = "salesstage",
             StepName = "stepname", StateCode = "statecode", OwnerId = "ownerid", TransactionCurrencyId = "transactioncurrencyid",
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",

@@ -28,7 +28,8 @@ namespace CrmCollab.Plugins.Guards
 
         /// <summary>
         /// A merge moves the merged-away record's deals to the record that stays (the Merge cascade of the same
-        /// relationships). Whether their Update steps run while they move is not documented: checked here.
+        /// relationships, and of the deal's parent account or contact). Whether their Update steps run while they move is
+        /// not documented: checked here.
         /// </summary>
         private static void OnMerge(LocalPluginContext context)
         {
@@ -36,23 +37,35 @@ namespace CrmCollab.Plugins.Guards
             if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
                 return;
             var mergedAway = new EntityReference(master.LogicalName, subordinate);
-            Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway), () => Principals.HasRole(context.SystemService,
-                context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
+            Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway, orAsParent: true), IsAdministrator(context)));
         }
 
         private static void OnDelete(LocalPluginContext context)
         {
             EntityReference customer = context.TargetReference;
             if (customer == null) return;
-            Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer), () => Principals.HasRole(context.SystemService,
-                context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
+            Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer, orAsParent: false), IsAdministrator(context)));
         }
 
-        /// <summary>A deal of the customer is won, or was won once (reopened since).</summary>
-        private static bool HasWonDeal(IOrganizationService service, EntityReference customer)
+        private static Func<bool> IsAdministrator(LocalPluginContext context) => () =>
+            Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole);
+
+        /// <summary>
+        /// A deal of the customer is won, or was won once (reopened since); with <paramref name="orAsParent"/>, also a deal
+        /// that names it as its parent account or contact (a delete only unlinks those, a merge moves them).
+        /// </summary>
+        private static bool HasWonDeal(IOrganizationService service, EntityReference customer, bool orAsParent)
         {
             var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
-            query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, customer.Id);
+            if (!orAsParent) query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, customer.Id);
+            else
+            {
+                var whose = new FilterExpression(LogicalOperator.Or);
+                whose.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, customer.Id);
+                whose.AddCondition(customer.LogicalName == Account.Table ? Opportunity.ParentAccountId : Opportunity.ParentContactId,
+                    ConditionOperator.Equal, customer.Id);
+                query.Criteria.AddFilter(whose);
+            }
             var won = new FilterExpression(LogicalOperator.Or);
             won.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
             won.AddCondition(Opportunity.WonOn, ConditionOperator.NotNull);

@@ -51,6 +51,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_salesperson_cannot_merge_away_the_parent_account_of_a_won_deal_either()
+        {
+            Guid plant = _org.Account("Contoso Lille plant");
+            Guid won = _org.Deal(plant);
+            _org.System.Update(new Entity("opportunity", won) { ["parentaccountid"] = new EntityReference("account", _duplicate) });
+            _org.Win(won);
+
+            _org.Refused(RefusalCodes.MergeWonNotAllowed, () => _org.As(_org.Rep).Execute(MergeDuplicate()), Touched);
+
+            Assert.Equal(_duplicate, _org.System.Retrieve("opportunity", won, new ColumnSet("parentaccountid"))
+                .GetAttributeValue<EntityReference>("parentaccountid").Id);
+        }
+
+        [Fact]
         public void Merging_into_the_account_of_a_won_deal_is_fine_when_the_duplicate_has_only_open_deals()
         {
             Guid wonElsewhere = _org.Deal(_kept);
