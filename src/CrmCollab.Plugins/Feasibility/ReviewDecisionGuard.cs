@@ -125,7 +125,7 @@ namespace CrmCollab.Plugins.Feasibility
 
             target[FeasibilityReviewRow.DecidedOn] = context.Now;
             target[FeasibilityReviewRow.DecidedBy] = new EntityReference(SystemUser.Table, decider);
-            if (proposed == ReviewDecision.Pending) return;
+            if (relevant == null) return; // back to pending: nothing decided, nothing to fingerprint (see Stamps)
             Entity terms = deal.Value;
             var values = new Dictionary<string, string>(relevant.Count);
             foreach (string column in relevant) values.Add(column, MaterialChange.Text(terms, column));

@@ -151,8 +151,8 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             var rep = Guid.NewGuid();
 
-            Assert.Contains("You own this opportunity", ReviewDecisionRules.CheckDecider(rep, rep, rep, null, false));
-            Assert.Null(ReviewDecisionRules.CheckDecider(rep, rep, Guid.NewGuid(), null, true));
+            Assert.Contains("You own this opportunity", ReviewDecisionRules.CheckDecider(rep, rep, rep, null, () => false));
+            Assert.Null(ReviewDecisionRules.CheckDecider(rep, rep, Guid.NewGuid(), null, () => true));
         }
 
         [Fact]
@@ -160,8 +160,8 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Guid member = Guid.NewGuid(), team = Guid.NewGuid();
 
-            Assert.Null(ReviewDecisionRules.CheckDecider(member, Guid.NewGuid(), team, new[] { member }, false));
-            Assert.Contains("Only the reviewer", ReviewDecisionRules.CheckDecider(Guid.NewGuid(), Guid.NewGuid(), team, new[] { member }, false));
+            Assert.Null(ReviewDecisionRules.CheckDecider(member, Guid.NewGuid(), team, () => new[] { member }, () => false));
+            Assert.Contains("Only the reviewer", ReviewDecisionRules.CheckDecider(Guid.NewGuid(), Guid.NewGuid(), team, () => new[] { member }, () => false));
         }
 
         [Fact]

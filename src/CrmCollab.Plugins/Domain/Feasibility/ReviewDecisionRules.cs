@@ -23,13 +23,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             return null;
         }
 
-        /// <summary>Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner.</summary>
-        public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, IEnumerable<Guid> reviewOwnerTeamMembers, bool deciderIsAdministrator) =>
-            CheckDecider(deciderId, dealOwnerId, reviewOwnerId, () => reviewOwnerTeamMembers, () => deciderIsAdministrator);
-
         /// <summary>
-        /// The same rule, asking for the team's members and the decider's role only when the answer depends on them: the
-        /// review's owner deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
+        /// Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner. The
+        /// team's members and the decider's role are asked for only when the answer depends on them: the review's owner
+        /// deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
         /// </summary>
         public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, Func<IEnumerable<Guid>> reviewOwnerTeamMembers,
             Func<bool> deciderIsAdministrator)
