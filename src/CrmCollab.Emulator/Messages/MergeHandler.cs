@@ -36,7 +36,7 @@ namespace CrmCollab.Emulator.Messages
             if (subordinateId == Guid.Empty) throw Engine.Faults.Invalid("Required field 'SubordinateId' is missing");
             if (subordinateId == target.Id) throw Engine.Faults.Invalid("A record cannot be merged with itself.");
             if (!string.IsNullOrEmpty(content.LogicalName) && content.LogicalName != table.LogicalName)
-                throw Engine.Faults.Invalid($"UpdateContent must be a '{table.LogicalName}', not a '{content.LogicalName}'.");
+                throw Engine.Faults.Invalid($"The columns to set in the merge (UpdateContent) must be {table.LogicalName} columns, not {content.LogicalName} columns.");
             context.Store.RequireRow(table.LogicalName, target.Id);
             context.Store.RequireRow(table.LogicalName, subordinateId);
             return context.Run(new OperationSpec

@@ -87,6 +87,10 @@ namespace CrmCollab.Emulator.Tests.Messages
             Guid master = svc.Create(new Entity("account") { ["name"] = "Contoso" });
             Fails(() => svc.Execute(Merge(master, master)), ErrorCodes.InvalidArgument);
             Fails(() => svc.Execute(Merge(master, Guid.NewGuid())), ErrorCodes.ObjectDoesNotExist);
+            Guid duplicate = svc.Create(new Entity("account") { ["name"] = "Contoso Ltd" });
+            var wrongContent = Fails(() => svc.Execute(Merge(master, duplicate, new Entity("contact") { ["lastname"] = "x" })), ErrorCodes.InvalidArgument);
+            Assert.Contains("must be account columns", wrongContent.Message);
+            Assert.Equal(0, svc.Retrieve("account", duplicate, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
             Guid widget = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
             Fails(() => svc.Execute(new MergeRequest
             {
