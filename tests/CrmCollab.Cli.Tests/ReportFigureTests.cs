@@ -56,6 +56,25 @@ namespace CrmCollab.Cli.Tests
         }
 
         [Fact]
+        public void The_weekly_backlog_counts_are_the_same_whether_the_platform_answers_the_aggregate_or_refuses_it()
+        {
+            // Limit 1: every count the platform would refuse (as above 50,000 records) is counted by pages instead.
+            BacklogSnapshot counted = new BacklogObserver(_run.Org).Take(), paged = new BacklogObserver(_run.Org, aggregateLimit: 1).Take();
+            var reviews = Rows("crmc_feasibilityreview", "crmc_decision", "crmc_duedate").Where(r => Choice(r, "crmc_decision") == 100000000).ToList();
+            var signals = Rows("crmc_fieldsignal", "crmc_acknowledgedon").Where(s => s.GetAttributeValue<DateTime?>("crmc_acknowledgedon") == null).ToList();
+            Assert.True(reviews.Count > 1 && signals.Count > 1, "the run ends with pending reviews and unacknowledged signals");
+            foreach (BacklogSnapshot snapshot in new[] { counted, paged })
+            {
+                Assert.Equal(reviews.Count, snapshot.ReviewsPending);
+                Assert.Equal(reviews.Count(r => r.GetAttributeValue<DateTime?>("crmc_duedate") < _run.Now), snapshot.ReviewsOverdue);
+                Assert.Equal(signals.Count, snapshot.SignalsUnacknowledged);
+                Assert.Equal(_report.Headline.HandoffsOpenNow, snapshot.HandoffsOpen);
+            }
+            Assert.Equal(counted.HandoffsOverdue, paged.HandoffsOverdue);
+            Assert.Equal(_report.Trend.Backlog.Last().HandoffsOverdue, counted.HandoffsOverdue);
+        }
+
+        [Fact]
         public void Deals_stopped_at_the_gate_over_the_run_are_counted_by_function_with_the_value_they_hold()
         {
             var value = Rows("opportunity", "estimatedvalue").ToDictionary(d => d.Id, d => d.GetAttributeValue<Money>("estimatedvalue").Value);

@@ -1,27 +1,27 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CrmCollab.Cli.Report;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Cli.Simulation
 {
     /// <summary>
     /// Every Monday morning of the run, counts the open work as the live views show it: pending and overdue reviews,
-    /// open and overdue handoffs, unacknowledged signals, deals held at the gate.
+    /// open and overdue handoffs, unacknowledged signals, deals held at the gate. Each figure is one count aggregate
+    /// (<see cref="RowCount"/>), not a read of every row: the backlog grows with the run, and is counted every week.
     /// </summary>
     public sealed class BacklogObserver
     {
         private readonly SimulatedOrganization _org;
-        private readonly KpiRepository _reader;
+        private readonly RowCount _count;
 
-        public BacklogObserver(SimulatedOrganization org)
+        /// <param name="aggregateLimit">A lower aggregate limit than the platform's (tests: the paging path), or null.</param>
+        public BacklogObserver(SimulatedOrganization org, int? aggregateLimit = null)
         {
             _org = org;
-            _reader = new KpiRepository(org.Engine.SystemService);
+            _count = new RowCount(org.Engine.SystemService, aggregateLimit);
         }
 
         public IEnumerable<TimeSpan> Weekly()
@@ -36,23 +36,20 @@ namespace CrmCollab.Cli.Simulation
         public BacklogSnapshot Take()
         {
             DateTime now = _org.Engine.Clock.UtcNow;
-            var reviews = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.DueDate) };
-            reviews.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-            var reviewDue = _reader.All(reviews, FeasibilityReviewRow.Id).Select(r => r.GetAttributeValue<DateTime?>(FeasibilityReviewRow.DueDate)).ToList();
-            var tasks = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.ScheduledEnd) };
-            tasks.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-            tasks.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.NotNull);
-            var taskDue = _reader.All(tasks, HandoffTask.Id).Select(t => t.GetAttributeValue<DateTime?>(HandoffTask.ScheduledEnd)).ToList();
-            var signals = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id) };
-            signals.Criteria.AddCondition(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null);
+            var pending = new ConditionExpression(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            var open = new ConditionExpression(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            var handoff = new ConditionExpression(HandoffTask.TemplateId, ConditionOperator.NotNull);
             return new BacklogSnapshot
             {
                 At = now,
-                ReviewsPending = reviewDue.Count,
-                ReviewsOverdue = reviewDue.Count(d => d < now),
-                HandoffsOpen = taskDue.Count,
-                HandoffsOverdue = taskDue.Count(d => d < now),
-                SignalsUnacknowledged = _reader.All(signals, FieldSignalRow.Id).Count(),
+                ReviewsPending = _count.Of(FeasibilityReviewRow.Table, FeasibilityReviewRow.Id, pending),
+                ReviewsOverdue = _count.Of(FeasibilityReviewRow.Table, FeasibilityReviewRow.Id, pending,
+                    new ConditionExpression(FeasibilityReviewRow.DueDate, ConditionOperator.LessThan, now)),
+                HandoffsOpen = _count.Of(HandoffTask.Table, HandoffTask.Id, open, handoff),
+                HandoffsOverdue = _count.Of(HandoffTask.Table, HandoffTask.Id, open, handoff,
+                    new ConditionExpression(HandoffTask.ScheduledEnd, ConditionOperator.LessThan, now)),
+                SignalsUnacknowledged = _count.Of(FieldSignalRow.Table, FieldSignalRow.Id,
+                    new ConditionExpression(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null)),
                 DealsBlocked = _org.Log.OpenBlocks.Count,
             };
         }

@@ -29,10 +29,13 @@ namespace CrmCollab.Emulator.Query
     {
         private readonly QueryPlan _plan;
         private readonly List<AggregateColumn> _columns = new List<AggregateColumn>();
+        private readonly int _limit;
 
-        public Aggregator(QueryPlan plan, ISet<XrmAttributeExpression> distinctCounts)
+        /// <param name="limit">The fetch's aggregatelimit; it cannot raise the platform's <see cref="QueryFaults.AggregateRecordLimit"/>.</param>
+        public Aggregator(QueryPlan plan, ISet<XrmAttributeExpression> distinctCounts, int? limit = null)
         {
             _plan = plan;
+            _limit = Math.Min(limit ?? QueryFaults.AggregateRecordLimit, QueryFaults.AggregateRecordLimit);
             Collect(plan.Root, plan.Query.ColumnSet, distinctCounts);
             CollectLinks(plan.Links, distinctCounts);
             if (_columns.Count == 0)
@@ -94,6 +97,8 @@ namespace CrmCollab.Emulator.Query
 
         public List<Entity> Run(List<Entity[]> rows)
         {
+            // Counted after the filters and joins: the records the aggregate would have to evaluate.
+            if (rows.Count > _limit) throw QueryFaults.AggregateLimitExceeded();
             var groupColumns = _columns.Where(c => c.GroupBy).ToList();
             var groups = new Dictionary<object[], List<Entity[]>>(KeyArrayComparer.Instance);
             var order = new List<object[]>();

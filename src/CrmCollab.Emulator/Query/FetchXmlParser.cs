@@ -16,6 +16,8 @@ namespace CrmCollab.Emulator.Query
         public PageRequest Page { get; set; }
         public bool Aggregate { get; set; }
         public bool RawOrder { get; set; }
+        /// <summary>The fetch's aggregatelimit: a lower limit than the platform's for this aggregate query, or null.</summary>
+        public int? AggregateLimit { get; set; }
         public HashSet<XrmAttributeExpression> DistinctCounts { get; } = new HashSet<XrmAttributeExpression>();
     }
 
@@ -80,7 +82,12 @@ namespace CrmCollab.Emulator.Query
             catch (XmlException e) { throw QueryFaults.BadFetch($"The FetchXML is not well-formed XML: {e.Message}"); }
             if (fetch.Name.LocalName != "fetch") throw QueryFaults.BadFetch($"The root element must be 'fetch', not '{fetch.Name.LocalName}'.");
 
-            _result = new FetchQuery { Aggregate = Bool(fetch, "aggregate"), RawOrder = Bool(fetch, "useraworderby") };
+            _result = new FetchQuery
+            {
+                Aggregate = Bool(fetch, "aggregate"), RawOrder = Bool(fetch, "useraworderby"), AggregateLimit = Int(fetch, "aggregatelimit"),
+            };
+            if (_result.AggregateLimit <= 0)
+                throw QueryFaults.BadFetch($"The value '{_result.AggregateLimit}' of attribute 'aggregatelimit' on 'fetch' must be a positive number of records.");
             var entities = fetch.Elements().Where(e => e.Name.LocalName == "entity").ToList();
             foreach (var other in fetch.Elements().Where(e => e.Name.LocalName != "entity")) throw Unexpected(other, fetch);
             if (entities.Count != 1) throw QueryFaults.BadFetch("A fetch must contain exactly one 'entity' element.");

@@ -40,7 +40,7 @@ namespace CrmCollab.Emulator.Query
                     return Run(converted, PageOf(byAttribute.TopCount, byAttribute.PageInfo), false, null, context);
                 case FetchExpression fetch:
                     var parsed = new FetchXmlParser(Source.Catalog).Parse(fetch.Query);
-                    return Run(parsed.Query, parsed.Page, parsed.Aggregate, parsed.DistinctCounts, context, parsed.RawOrder);
+                    return Run(parsed.Query, parsed.Page, parsed.Aggregate, parsed.DistinctCounts, context, parsed.RawOrder, parsed.AggregateLimit);
                 case null:
                     throw QueryFaults.Invalid("The query is required.");
                 default:
@@ -94,7 +94,7 @@ namespace CrmCollab.Emulator.Query
         };
 
         internal EntityCollection Run(QueryExpression query, PageRequest page, bool aggregate,
-            ISet<XrmAttributeExpression> distinctCounts, QueryContext context, bool rawOrder = false)
+            ISet<XrmAttributeExpression> distinctCounts, QueryContext context, bool rawOrder = false, int? aggregateLimit = null)
         {
             var plan = new QueryPlan(query, Source.Catalog);
             Paging.Validate(page);
@@ -104,7 +104,7 @@ namespace CrmCollab.Emulator.Query
             aggregate = aggregate || Aggregator.HasAggregates(query);
 
             // Validate outputs and orders before touching rows, so bad columns fault even on empty tables.
-            var aggregator = aggregate ? new Aggregator(plan, distinctCounts) : null;
+            var aggregator = aggregate ? new Aggregator(plan, distinctCounts, aggregateLimit) : null;
             var sorter = aggregate ? null : new Sorter(plan, Source, rawOrder);
             var projector = aggregate ? null : new Projector(plan, query.Distinct);
 

@@ -13,6 +13,10 @@ namespace CrmCollab.Emulator.Query
         // The generic "invalid argument" code, used for every other query error (bad values, FetchXML, paging,
         // unsupported operators) rather than guessing the server's more specific codes.
         public const int InvalidArgument = unchecked((int)0x80040203);
+        /// <summary>Microsoft's documented refusal of an aggregate over more records than the limit (8004E023).</summary>
+        public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+        /// <summary>The platform's limit of records an aggregate query may evaluate; a fetch's aggregatelimit can only lower it.</summary>
+        public const int AggregateRecordLimit = 50000;
 
         public static FaultException<OrganizationServiceFault> Create(int code, string message)
         {
@@ -34,6 +38,9 @@ namespace CrmCollab.Emulator.Query
 
         internal static string UnknownEntityMessage(string table) =>
             $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.";
+
+        public static FaultException<OrganizationServiceFault> AggregateLimitExceeded() =>
+            Create(AggregateQueryRecordLimit, "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
 
         public static FaultException<OrganizationServiceFault> Invalid(string message) => Create(InvalidArgument, message);
 
