@@ -102,7 +102,8 @@ namespace CrmCollab.Emulator.Query
             var groupColumns = _columns.Where(c => c.GroupBy).ToList();
             var groups = new Dictionary<object[], List<Entity[]>>(KeyArrayComparer.Instance);
             var order = new List<object[]>();
-            foreach (var row in rows)
+            if (groupColumns.Count == 0) { var all = new object[0]; groups[all] = rows; order.Add(all); } // one group: no key per row
+            else foreach (var row in rows)
             {
                 var key = new object[groupColumns.Count];
                 for (int i = 0; i < key.Length; i++) key[i] = GroupKey(groupColumns[i], row);
