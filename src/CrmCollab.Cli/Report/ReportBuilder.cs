@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using CrmCollab.Cli.Simulation;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Kpi;
@@ -18,7 +19,17 @@ namespace CrmCollab.Cli.Report
         {
             ReportData data = ReportData.Read(service);
             DateTime now = log.EndedOn;
-            KpiReport kpis = data.Kpis.Compute(now);
+            // Every section is a pure function of what was read and logged (nothing is written to them): they are
+            // computed side by side on the machine's cores; the organisation was read once, above, in order.
+            Task<KpiReport> kpis = Task.Run(() => data.Kpis.Compute(now));
+            Task<BlockingSection> blocking = Task.Run(() => BlockingAnalysis.Build(data, log, now));
+            Task<LatenessSection> lateness = Task.Run(() => LatenessAnalysis.Build(data, targets, now));
+            Task<TrendSection> trend = Task.Run(() => TrendAnalysis.Build(data, log));
+            Task<AttentionSection> attention = Task.Run(() => AttentionAnalysis.Build(data, now));
+            Task<ScorecardSection> scorecards = Task.Run(() => ScorecardAnalysis.Build(data, targets, individualWeightPercent));
+            Task<PlatformSection> platform = Task.Run(() => CostAnalysis.Build(log));
+            Task<List<GroupFigure>> histogram = Task.Run(() => Histogram(data.Kpis.Reviews.Where(LatenessAnalysis.Decided)
+                .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList(), new[] { 4, 8, 24, 48, 96 }));
             return new CollaborationReport
             {
                 Seed = seed,
@@ -26,20 +37,22 @@ namespace CrmCollab.Cli.Report
                 PeriodStart = Figures.Date(log.StartedOn),
                 PeriodEnd = Figures.Date(now),
                 Targets = targets,
-                Headline = Headline(data, kpis, log, now),
-                Blocking = BlockingAnalysis.Build(data, log, now),
-                Lateness = LatenessAnalysis.Build(data, targets, now),
-                Trend = TrendAnalysis.Build(data, log),
-                Attention = AttentionAnalysis.Build(data, now),
-                Scorecards = ScorecardAnalysis.Build(data, targets, individualWeightPercent),
-                Platform = CostAnalysis.Build(log),
-                ReviewTurnaroundHistogram = Histogram(data.Kpis.Reviews.Where(LatenessAnalysis.Decided)
-                    .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList(), new[] { 4, 8, 24, 48, 96 }),
+                Headline = Headline(data, Done(kpis), log, now),
+                Blocking = Done(blocking),
+                Lateness = Done(lateness),
+                Trend = Done(trend),
+                Attention = Done(attention),
+                Scorecards = Done(scorecards),
+                Platform = Done(platform),
+                ReviewTurnaroundHistogram = Done(histogram),
                 Counts = outcomes.Counts,
                 Refusals = outcomes.Refusals,
                 AsyncFailures = asyncFailures,
             };
         }
+
+        /// <summary>The section, or the section's own exception (not wrapped in an AggregateException).</summary>
+        private static T Done<T>(Task<T> section) => section.GetAwaiter().GetResult();
 
         private static Headline Headline(ReportData data, KpiReport kpis, RunLog log, DateTime now)
         {
