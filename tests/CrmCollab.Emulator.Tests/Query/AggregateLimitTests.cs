@@ -44,6 +44,10 @@ namespace CrmCollab.Emulator.Tests.Query
             var kept = Fetch(source, $@"<fetch aggregate='true'><entity name='account'>{CountAll}
                 <filter><condition attribute='name' operator='ne' value='Account 0' /></filter></entity></fetch>");
             Assert.Equal(50_000, Count(kept));
+            // The same aggregate asked as a QueryExpression meets the same limit.
+            var expression = new QueryExpression("account");
+            expression.ColumnSet.AttributeExpressions.Add(new XrmAttributeExpression("accountid", XrmAggregateType.Count, "n"));
+            AssertRefusedForTheLimit(() => new QueryEngine(source).Execute(expression, TestData.Context()));
             // A plain read of the same table is not an aggregate: it pages as always.
             var page = Fetch(source, "<fetch><entity name='account'><attribute name='name' /></entity></fetch>");
             Assert.Equal(5000, page.Entities.Count);
