@@ -8,8 +8,9 @@ namespace CrmCollab.Emulator.Query
     /// A page of a single-table query sorted by its primary id alone (no order, or an ascending order on the id), read
     /// straight from the source's id order: seek after the cookie's last id, keep the rows the filter and the read check
     /// pass, stop once the page (plus one row, to know whether more follow) is full. That is how SQL reads the clustered
-    /// key, and what keeps reading every page of a large table linear. Null when the query does not qualify, or when an
-    /// equality index narrows the candidates enough that going through them for every page is the cheaper read.
+    /// key, and what keeps reading every page of a large table linear. When an equality index narrows the candidates
+    /// enough that going through them for every page is the cheaper read (or the source keeps no id order), the page
+    /// comes from the candidates instead (<see cref="FromCandidates"/>). Null when the query does not qualify.
     /// </summary>
     internal static class IdOrderedPage
     {
@@ -19,9 +20,10 @@ namespace CrmCollab.Emulator.Query
             if (distinct || plan.Links.Count > 0 || plan.Slots.Count != 1 || !SortsByIdOnly(plan, sorter)) return null;
             if (!TryBounds(page, sorter, out int take, out Guid? after)) return null;
             string table = plan.Root.Table.LogicalName;
-            if (indexed != null && !WalkBeatsIndex(indexed, source.Scan(table), take)) return null;
-            IEnumerable<Entity> ordered = source.ScanInIdOrder(table, after);
-            if (ordered == null) return null;
+            bool throughIndex = indexed != null && !WalkBeatsIndex(indexed, source.Scan(table), take);
+            IEnumerable<Entity> ordered = throughIndex ? null : source.ScanInIdOrder(table, after);
+            if (ordered == null)
+                return indexed == null ? null : FromCandidates(indexed, after, take, filter, canRead, table, sorter);
 
             var keyed = new List<KeyedRow>(Math.Min(take, 16)); // grows with the rows kept: most reads keep a few
             if (take == 0) return keyed;
@@ -36,6 +38,34 @@ namespace CrmCollab.Emulator.Query
             }
             return keyed;
         }
+
+        /// <summary>
+        /// The page from an equality index's candidates, as SQL reads an index and sorts what it keeps by the key: rows up
+        /// to the cookie's last id are passed over on their id alone, before the filter reads a column; the rest are
+        /// filtered and the first <paramref name="take"/> in id order kept. No key or row array is made for a row left out.
+        /// </summary>
+        private static List<KeyedRow> FromCandidates(IEnumerable<Entity> candidates, Guid? after, int take, RowFilter filter,
+            Func<string, Entity, bool> canRead, string table, Sorter sorter)
+        {
+            var keyed = new List<KeyedRow>(Math.Min(take, 16));
+            if (take == 0) return keyed;
+            var kept = candidates is IReadOnlyCollection<Entity> known ? new List<Entity>(Math.Min(known.Count, 1024)) : new List<Entity>();
+            var buffer = new Entity[1];
+            foreach (Entity entity in candidates)
+            {
+                if (entity == null) continue;
+                if (after.HasValue && ValueComparer.CompareSqlGuid(entity.Id, after.Value) <= 0) continue;
+                buffer[0] = entity;
+                if (filter != null && !filter.Matches(buffer)) continue;
+                if (canRead != null && !canRead(table, entity)) continue;
+                kept.Add(entity);
+            }
+            kept.Sort(BySqlId);
+            for (int i = 0; i < kept.Count && i < take; i++) keyed.Add(sorter.Key(new[] { kept[i] }));
+            return keyed;
+        }
+
+        private static readonly Comparison<Entity> BySqlId = (a, b) => ValueComparer.CompareSqlGuid(a.Id, b.Id);
 
         /// <summary>
         /// Through the index, each page goes over all C candidates; walking the id order (the filter holds the same

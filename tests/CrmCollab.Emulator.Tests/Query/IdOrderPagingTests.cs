@@ -204,6 +204,41 @@ namespace CrmCollab.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Pages_through_an_index_are_the_sorted_pages_and_pass_over_rows_before_the_cookie_on_their_id()
+        {
+            var org = new TestOrg();
+            DataverseEngine engine = org.Boot();
+            for (int i = 0; i < 6000; i++) // 1,000 widgets of quantity 7, three in four of them flagged
+                engine.SystemService.Create(new Entity("crmc_widget")
+                {
+                    ["crmc_name"] = "w" + i, ["crmc_quantity"] = i % 6 == 0 ? 7 : 100 + i % 800, ["crmc_flag"] = i % 8 != 0,
+                });
+            var indexed = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            indexed.Criteria.AddCondition("crmc_quantity", ConditionOperator.Equal, 7); // 1,000 of 6,000: the index wins
+            indexed.Criteria.AddCondition("crmc_flag", ConditionOperator.Equal, true);
+            var scanned = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            var same = new FilterExpression(LogicalOperator.Or); // the same test, out of any index's reach
+            var both = new FilterExpression();
+            both.AddCondition("crmc_quantity", ConditionOperator.Equal, 7);
+            both.AddCondition("crmc_flag", ConditionOperator.Equal, true);
+            same.AddFilter(both);
+            scanned.Criteria.AddFilter(same);
+            int checkedThroughIndex = 0, checkedByScan = 0;
+            QueryContext Counting(Action count) => new QueryContext { CanRead = (table, row) => { count(); return row.Id.GetHashCode() % 7 != 0; } };
+
+            var throughIndex = new CountingSource(engine.DataSource, idOrder: true);
+            // Pages of 200: going through 1,000 candidates a page beats walking 6,000 rows for 201 (1,000² ≤ 201 × 6,000).
+            var pages = Walk(throughIndex, indexed, 200, Counting(() => checkedThroughIndex++));
+            var byScan = Walk(new CountingSource(engine.DataSource, idOrder: false), scanned, 200, Counting(() => checkedByScan++));
+
+            Assert.True(pages.Count >= 4, $"{pages.Count} pages");
+            Assert.Equal(byScan, pages);
+            Assert.Equal(1000L * pages.Count, throughIndex.RowsRead); // the candidates, page after page: no walk of 6,000
+            // Each page checks only the rows after the cookie; the scan checks every match on every page.
+            Assert.True(checkedThroughIndex < 0.65 * checkedByScan, $"{checkedThroughIndex} checks through the index, {checkedByScan} by the scan");
+        }
+
+        [Fact]
         public void A_page_after_writes_sees_new_rows_and_not_deleted_or_rolled_back_ones()
         {
             DataverseEngine engine = EngineWithWidgets(50, out List<Guid> ids);
