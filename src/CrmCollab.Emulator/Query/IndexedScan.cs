@@ -10,32 +10,43 @@ namespace CrmCollab.Emulator.Query
     /// <summary>
     /// Picks the rows a query must look at: when its top-level AND filter holds an equality on a root column whose
     /// value can be keyed (a lookup id, a choice or integer, text, yes/no), only the rows the index returns for it;
-    /// otherwise none, and the engine scans the table (or walks its id order). The compiled filter still runs on every
-    /// candidate.
+    /// otherwise none, and the engine scans the table (or walks its id order). With several such equalities, the one
+    /// whose index gives the fewest rows, as SQL Server's statistics choose the most selective index: whichever comes
+    /// first in the query. The compiled filter still runs on every candidate.
     /// </summary>
     internal static class IndexedScan
     {
+        /// <summary>Candidates few enough that no other index is looked up to find fewer.</summary>
+        private const int FewEnough = 16;
+
         /// <summary>The candidates an equality index gives, or null when no condition can use one (the caller scans).</summary>
         public static IEnumerable<Entity> FromIndex(IQueryDataSource source, QueryPlan plan)
         {
             TableDefinition table = plan.Root.Table;
             FilterExpression criteria = plan.Query.Criteria;
-            if (criteria != null && criteria.FilterOperator == LogicalOperator.And)
+            if (criteria == null || criteria.FilterOperator != LogicalOperator.And) return null;
+            IEnumerable<Entity> best = null;
+            int fewest = int.MaxValue;
+            var conditions = criteria.Conditions;
+            for (int i = 0; i < conditions.Count; i++) // by index: an enumerator would be an allocation per query
             {
-                var conditions = criteria.Conditions;
-                for (int i = 0; i < conditions.Count; i++) // by index: an enumerator would be an allocation per query
+                ConditionExpression condition = conditions[i];
+                bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
+                bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
+                if (!equal && !oneOf) continue;
+                if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) continue;
+                ColumnDefinition column = table.Column(condition.AttributeName);
+                IEnumerable<Entity> found = column == null ? null : Lookup(source, table.LogicalName, column, condition.Values);
+                if (found == null) continue;
+                if (!(found is IReadOnlyCollection<Entity> counted)) return best ?? found; // a count unknown: no comparison
+                if (counted.Count < fewest)
                 {
-                    ConditionExpression condition = conditions[i];
-                    bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
-                    bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
-                    if (!equal && !oneOf) continue;
-                    if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) continue;
-                    ColumnDefinition column = table.Column(condition.AttributeName);
-                    IEnumerable<Entity> found = column == null ? null : Lookup(source, table.LogicalName, column, condition.Values);
-                    if (found != null) return found;
+                    best = found;
+                    fewest = counted.Count;
                 }
+                if (fewest <= FewEnough) break;
             }
-            return null;
+            return best;
         }
 
         /// <summary>Rows matching any of the values through the index; null when a value is not keyable or no index exists.</summary>

@@ -204,6 +204,37 @@ namespace CrmCollab.Emulator.Tests.Query
         }
 
         [Fact]
+        public void Of_two_equalities_the_more_selective_index_is_read_whichever_comes_first()
+        {
+            DataverseEngine engine = EngineWithWidgets(6000, out _);
+            QueryExpression Query(bool broadFirst)
+            {
+                var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+                var broad = new ConditionExpression("crmc_flag", ConditionOperator.Equal, true); // 4,500 rows
+                var selective = new ConditionExpression("crmc_quantity", ConditionOperator.Equal, 7); // 4 rows
+                query.Criteria.AddCondition(broadFirst ? broad : selective);
+                query.Criteria.AddCondition(broadFirst ? selective : broad);
+                return query;
+            }
+
+            var broadFirst = new CountingSource(engine.DataSource, idOrder: true);
+            var selectiveFirst = new CountingSource(engine.DataSource, idOrder: true);
+            var byScan = new CountingSource(engine.DataSource, idOrder: false);
+            var pages = Walk(broadFirst, Query(broadFirst: true), 250, null);
+
+            Assert.Equal(Walk(selectiveFirst, Query(broadFirst: false), 250, null), pages);
+            Assert.Equal(4, broadFirst.RowsRead); // not the 6,000 a walk of the id order for the broad one reads
+            Assert.Equal(4, selectiveFirst.RowsRead);
+            var scanned = Query(broadFirst: true);
+            var either = new FilterExpression(LogicalOperator.Or); // the same test, out of any index's reach
+            either.AddFilter(scanned.Criteria);
+            scanned.Criteria = new FilterExpression();
+            scanned.Criteria.AddFilter(either);
+            Assert.Equal(Walk(byScan, scanned, 250, null), pages);
+            Assert.Equal(4, pages[0].Split('|')[0].Split(',').Length);
+        }
+
+        [Fact]
         public void Pages_through_an_index_are_the_sorted_pages_and_pass_over_rows_before_the_cookie_on_their_id()
         {
             var org = new TestOrg();
