@@ -21,6 +21,9 @@ namespace CrmCollab.Emulator.Query
         /// </summary>
         IEnumerable<Entity> Find(string table, string column, object value) => null;
 
+        /// <summary>Rows whose column may have no value (absent or null), like <see cref="Find"/>; null when the source cannot say.</summary>
+        IEnumerable<Entity> FindNull(string table, string column) => null;
+
         /// <summary>
         /// Rows in primary-id order (SQL Server's uniqueidentifier order) strictly after the id (all rows when null), or
         /// null when the source keeps no such order and the engine should scan and sort.

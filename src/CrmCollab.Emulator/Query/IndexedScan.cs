@@ -12,7 +12,8 @@ namespace CrmCollab.Emulator.Query
     /// value can be keyed (a lookup id, a choice or integer, text, yes/no), only the rows the index returns for it;
     /// otherwise none, and the engine scans the table (or walks its id order). With several such equalities, the one
     /// whose index gives the fewest rows, as SQL Server's statistics choose the most selective index: whichever comes
-    /// first in the query. The compiled filter still runs on every candidate.
+    /// first in the query. A Null condition reads the rows without a value, and an OR of one column's null and values
+    /// ("unset or this value") the union of theirs. The compiled filter still runs on every candidate.
     /// </summary>
     internal static class IndexedScan
     {
@@ -22,55 +23,91 @@ namespace CrmCollab.Emulator.Query
         /// <summary>The candidates an equality index gives, or null when no condition can use one (the caller scans).</summary>
         public static IEnumerable<Entity> FromIndex(IQueryDataSource source, QueryPlan plan)
         {
-            TableDefinition table = plan.Root.Table;
             FilterExpression criteria = plan.Query.Criteria;
             if (criteria == null || criteria.FilterOperator != LogicalOperator.And) return null;
-            IEnumerable<Entity> best = null;
+            // Each usable condition gives its index's sets (several for a list of values); they are weighed by their
+            // counts, and only the chosen ones are merged into one list of rows.
+            IEnumerable<Entity>[] best = null;
             int fewest = int.MaxValue;
             var conditions = criteria.Conditions;
-            for (int i = 0; i < conditions.Count; i++) // by index: an enumerator would be an allocation per query
-            {
-                ConditionExpression condition = conditions[i];
-                bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
-                bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
-                if (!equal && !oneOf) continue;
-                if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) continue;
-                ColumnDefinition column = table.Column(condition.AttributeName);
-                IEnumerable<Entity> found = column == null ? null : Lookup(source, table.LogicalName, column, condition.Values);
-                if (found == null) continue;
-                if (!(found is IReadOnlyCollection<Entity> counted)) return best ?? found; // a count unknown: no comparison
-                if (counted.Count < fewest)
-                {
-                    best = found;
-                    fewest = counted.Count;
-                }
-                if (fewest <= FewEnough) break;
-            }
-            return best;
+            for (int i = 0; i < conditions.Count && fewest > FewEnough; i++) // by index: an enumerator would be an allocation per query
+                if (!Weigh(Lookup(source, plan, conditions[i]), ref best, ref fewest)) break;
+            // "Unset or this value" (an OR of the column's null and values): the null rows and the value's, together.
+            var filters = criteria.Filters;
+            for (int i = 0; i < filters.Count && fewest > FewEnough; i++)
+                if (!Weigh(LookupEither(source, plan, filters[i]), ref best, ref fewest)) break;
+            return best == null ? null : best.Length == 1 ? best[0] : Union(best);
         }
 
-        /// <summary>Rows matching any of the values through the index; null when a value is not keyable or no index exists.</summary>
-        private static IEnumerable<Entity> Lookup(IQueryDataSource source, string table, ColumnDefinition column, IList<object> values)
+        /// <summary>Keeps the sets when they hold fewer rows; false when a count is unknown (they are taken as they are).</summary>
+        private static bool Weigh(IEnumerable<Entity>[] found, ref IEnumerable<Entity>[] best, ref int fewest)
         {
-            if (values.Count == 1)
+            if (found == null) return true;
+            int count = 0; // an upper bound: a row can stand in two sets
+            foreach (IEnumerable<Entity> set in found)
             {
-                object only = KeyFor(column, values[0]);
-                return only == null ? null : source.Find(table, column.LogicalName, only);
+                if (!(set is IReadOnlyCollection<Entity> counted))
+                {
+                    best ??= found;
+                    return false;
+                }
+                count += counted.Count;
             }
-            var keys = new object[values.Count];
-            for (int i = 0; i < keys.Length; i++)
+            if (count < fewest)
             {
-                keys[i] = KeyFor(column, values[i]);
-                if (keys[i] == null) return null;
+                best = found;
+                fewest = count;
             }
-            var found = new IEnumerable<Entity>[keys.Length];
-            int total = 0; // candidates before duplicates go, when the index says how many: room made once
-            for (int i = 0; i < keys.Length; i++)
+            return true;
+        }
+
+        /// <summary>The sets an equality, a short In list or a Null condition on a root column reads, or null.</summary>
+        private static IEnumerable<Entity>[] Lookup(IQueryDataSource source, QueryPlan plan, ConditionExpression condition)
+        {
+            if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) return null;
+            ColumnDefinition column = plan.Root.Table.Column(condition.AttributeName);
+            if (column == null) return null;
+            string table = plan.Root.Table.LogicalName;
+            if (condition.Operator == ConditionOperator.Null)
             {
-                found[i] = source.Find(table, column.LogicalName, keys[i]);
-                if (found[i] == null) return null;
-                if (found[i] is IReadOnlyCollection<Entity> counted) total += counted.Count;
+                IEnumerable<Entity> unset = KeyableType(column) ? source.FindNull(table, column.LogicalName) : null;
+                return unset == null ? null : new[] { unset };
             }
+            bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
+            bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
+            if (!equal && !oneOf) return null;
+            var found = new IEnumerable<Entity>[condition.Values.Count];
+            for (int i = 0; i < found.Length; i++)
+            {
+                object key = KeyFor(column, condition.Values[i]);
+                found[i] = key == null ? null : source.Find(table, column.LogicalName, key);
+                if (found[i] == null) return null; // a value that cannot be keyed, or no index: the caller scans
+            }
+            return found;
+        }
+
+        /// <summary>An OR of conditions on one root column, each usable alone (values, null): all their sets.</summary>
+        private static IEnumerable<Entity>[] LookupEither(IQueryDataSource source, QueryPlan plan, FilterExpression filter)
+        {
+            if (filter.FilterOperator != LogicalOperator.Or || filter.Filters.Count > 0 || filter.Conditions.Count < 2) return null;
+            string column = filter.Conditions[0].AttributeName;
+            var found = new List<IEnumerable<Entity>>(filter.Conditions.Count);
+            foreach (ConditionExpression condition in filter.Conditions)
+            {
+                if (!string.Equals(condition.AttributeName, column, StringComparison.Ordinal)) return null;
+                IEnumerable<Entity>[] sets = Lookup(source, plan, condition);
+                if (sets == null) return null;
+                found.AddRange(sets);
+            }
+            return found.ToArray();
+        }
+
+        /// <summary>Every row of the sets once (a row can stand in several), with room made once when the counts are known.</summary>
+        private static List<Entity> Union(IEnumerable<Entity>[] found)
+        {
+            int total = 0; // candidates before duplicates go, when the index says how many
+            foreach (IEnumerable<Entity> set in found)
+                if (set is IReadOnlyCollection<Entity> counted) total += counted.Count;
             var rows = new List<Entity>(total);
             HashSet<Guid> seen = null; // a few rows are told apart by a look through the list; more by a set
             foreach (IEnumerable<Entity> candidates in found)
@@ -95,6 +132,20 @@ namespace CrmCollab.Emulator.Query
             for (int i = 0; i < rows.Count; i++)
                 if (rows[i].Id == id) return true;
             return false;
+        }
+
+        /// <summary>Whether the column's values can be keyed (<see cref="KeyFor"/>): the columns an index is kept for.</summary>
+        private static bool KeyableType(ColumnDefinition column)
+        {
+            switch (column.Type)
+            {
+                case ColumnType.Lookup: case ColumnType.Owner: case ColumnType.Customer: case ColumnType.Uniqueidentifier:
+                case ColumnType.Picklist: case ColumnType.State: case ColumnType.Status: case ColumnType.Integer:
+                case ColumnType.String: case ColumnType.Boolean:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>The condition value in the type the column stores, or null when it is not safely keyable.</summary>

@@ -22,6 +22,7 @@ namespace CrmCollab.Emulator.Store
 
         private readonly string _column;
         private readonly Dictionary<object, Ids> _entries = new Dictionary<object, Ids>(KeyComparer.Instance);
+        private HashSet<Guid> _nulls; // the rows without a value, once a query has asked for them (else not kept)
 
         public RowIndex(string column, IEnumerable<Entity> rows)
         {
@@ -47,8 +48,20 @@ namespace CrmCollab.Emulator.Store
             return true;
         }
 
+        /// <summary>The rows without a value in the column (absent or null), kept current from now on.</summary>
+        public HashSet<Guid> Nulls(IEnumerable<Entity> rows)
+        {
+            if (_nulls != null) return _nulls;
+            _nulls = new HashSet<Guid>();
+            foreach (Entity row in rows) if (IsNull(row)) _nulls.Add(row.Id);
+            return _nulls;
+        }
+
+        private bool IsNull(Entity row) => !row.Attributes.TryGetValue(_column, out object value) || value == null;
+
         public void Add(Entity row)
         {
+            if (_nulls != null && row != null && IsNull(row)) _nulls.Add(row.Id);
             object key = row != null && row.Attributes.TryGetValue(_column, out object value) ? Key(value) : null;
             if (key == null) return;
             if (!_entries.TryGetValue(key, out var ids)) _entries[key] = new Ids { One = row.Id };
@@ -58,6 +71,7 @@ namespace CrmCollab.Emulator.Store
 
         public void Remove(Entity row)
         {
+            if (_nulls != null && row != null && IsNull(row)) _nulls.Remove(row.Id);
             object key = row != null && row.Attributes.TryGetValue(_column, out object value) ? Key(value) : null;
             if (key == null || !_entries.TryGetValue(key, out var ids)) return;
             if (ids.Many == null)

@@ -42,11 +42,29 @@ namespace CrmCollab.Emulator.Store
         public IReadOnlyCollection<Entity> Find(string table, string column, object value)
         {
             if (table == null || !_tables.TryGetValue(table, out var rows)) return Array.Empty<Entity>();
+            RowIndex index = Index(table, column, rows);
+            if (!index.TryFind(value, out Guid one, out HashSet<Guid> many)) return Array.Empty<Entity>();
+            if (many == null) return rows.TryGetValue(one, out var row) ? new[] { row } : Array.Empty<Entity>();
+            return RowsOf(many, rows);
+        }
+
+        /// <summary>Rows without a value in the column (absent or null), through the same index, also counted before reading.</summary>
+        public IReadOnlyCollection<Entity> FindNull(string table, string column)
+        {
+            if (table == null || !_tables.TryGetValue(table, out var rows)) return Array.Empty<Entity>();
+            return RowsOf(Index(table, column, rows).Nulls(rows.Values), rows);
+        }
+
+        private RowIndex Index(string table, string column, Dictionary<Guid, Entity> rows)
+        {
             if (!_indexes.TryGetValue(table, out var byColumn))
                 _indexes[table] = byColumn = new Dictionary<string, RowIndex>(StringComparer.Ordinal);
             if (!byColumn.TryGetValue(column, out var index)) byColumn[column] = index = new RowIndex(column, rows.Values);
-            if (!index.TryFind(value, out Guid one, out HashSet<Guid> many)) return Array.Empty<Entity>();
-            if (many == null) return rows.TryGetValue(one, out var row) ? new[] { row } : Array.Empty<Entity>();
+            return index;
+        }
+
+        private static IReadOnlyCollection<Entity> RowsOf(HashSet<Guid> many, Dictionary<Guid, Entity> rows)
+        {
             if (many.Count > SmallFind) return new IndexedRows(many, rows);
             // A few rows (most keys name a deal's children): an array of them costs less than a lazy reader over the set.
             var found = new Entity[many.Count];

@@ -21,6 +21,8 @@ namespace CrmCollab.Emulator.Store
 
         public IEnumerable<Entity> Find(string table, string column, object value) => _store.Rows.Find(table, column, value);
 
+        public IEnumerable<Entity> FindNull(string table, string column) => _store.Rows.FindNull(table, column);
+
         public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => _store.Rows.ScanInIdOrder(table, after);
     }
 }
