@@ -29,9 +29,14 @@ namespace CrmCollab.Emulator.Query
             // counts, and only the chosen ones are merged into one list of rows.
             IEnumerable<Entity>[] best = null;
             int fewest = int.MaxValue;
+            // Values first: a few rows found by one spare the rest, and the rows without a value (which a column's
+            // index only keeps once asked) are asked for only when no value narrowed the read enough.
             var conditions = criteria.Conditions;
-            for (int i = 0; i < conditions.Count && fewest > FewEnough; i++) // by index: an enumerator would be an allocation per query
-                if (!Weigh(Lookup(source, plan, conditions[i]), ref best, ref fewest)) break;
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < conditions.Count && fewest > FewEnough; i++) // by index: an enumerator would be an allocation per query
+                    if ((conditions[i].Operator == ConditionOperator.Null) == (pass == 1)
+                        && !Weigh(Lookup(source, plan, conditions[i]), ref best, ref fewest))
+                        return best.Length == 1 ? best[0] : Union(best);
             // "Unset or this value" (an OR of the column's null and values): the null rows and the value's, together.
             var filters = criteria.Filters;
             for (int i = 0; i < filters.Count && fewest > FewEnough; i++)

@@ -19,7 +19,14 @@ namespace CrmCollab.Emulator.Tests.Query
         public IEnumerable<Entity> Scan(string table) => Counted(_inner.Scan(table));
         public bool TryGet(string table, Guid id, out Entity row) => _inner.TryGet(table, id, out row);
         public IEnumerable<Entity> Find(string table, string column, object value) => Counted(_inner.Find(table, column, value));
-        public IEnumerable<Entity> FindNull(string table, string column) => Counted(_inner.FindNull(table, column));
+        public IEnumerable<Entity> FindNull(string table, string column)
+        {
+            NullLookups++;
+            return Counted(_inner.FindNull(table, column));
+        }
+
+        /// <summary>How often the engine asked for the rows without a value.</summary>
+        public int NullLookups { get; private set; }
         public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after) => _idOrder ? Counted(_inner.ScanInIdOrder(table, after)) : null;
 
         private IEnumerable<Entity> Counted(IEnumerable<Entity> rows) =>

@@ -73,6 +73,20 @@ namespace CrmCollab.Emulator.Tests.Query
         }
 
         [Fact]
+        public void A_value_that_finds_few_rows_spares_asking_for_the_rows_without_a_value()
+        {
+            DataverseEngine engine = Widgets(out _);
+            var source = new CountingSource(engine.DataSource, idOrder: true);
+            var query = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
+            query.Criteria.AddCondition("crmc_quantity", ConditionOperator.Null); // written first: most widgets have a quantity
+            query.Criteria.AddCondition("crmc_name", ConditionOperator.Equal, "w200");
+
+            Assert.Equal(new[] { "w200" }, Names(source, query));
+            Assert.Equal(0, source.NullLookups);
+            Assert.Equal(1, source.RowsRead);
+        }
+
+        [Fact]
         public void The_rows_without_a_value_follow_writes_and_rollbacks()
         {
             DataverseEngine engine = Widgets(out List<Guid> ids);
