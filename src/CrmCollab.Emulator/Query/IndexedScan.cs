@@ -25,9 +25,9 @@ namespace CrmCollab.Emulator.Query
         {
             FilterExpression criteria = plan.Query.Criteria;
             if (criteria == null || criteria.FilterOperator != LogicalOperator.And) return null;
-            // Each usable condition gives its index's sets (several for a list of values); they are weighed by their
+            // Each usable condition gives its index's set (several for a list of values); they are weighed by their
             // counts, and only the chosen ones are merged into one list of rows.
-            IEnumerable<Entity>[] best = null;
+            var best = default(Candidates);
             int fewest = int.MaxValue;
             // Values first: a few rows found by one spare the rest, and the rows without a value (which a column's
             // index only keeps once asked) are asked for only when no value narrowed the read enough.
@@ -36,24 +36,41 @@ namespace CrmCollab.Emulator.Query
                 for (int i = 0; i < conditions.Count && fewest > FewEnough; i++) // by index: an enumerator would be an allocation per query
                     if ((conditions[i].Operator == ConditionOperator.Null) == (pass == 1)
                         && !Weigh(Lookup(source, plan, conditions[i]), ref best, ref fewest))
-                        return best.Length == 1 ? best[0] : Union(best);
+                        return best.Rows();
             // "Unset or this value" (an OR of the column's null and values): the null rows and the value's, together.
             var filters = criteria.Filters;
             for (int i = 0; i < filters.Count && fewest > FewEnough; i++)
                 if (!Weigh(LookupEither(source, plan, filters[i]), ref best, ref fewest)) break;
-            return best == null ? null : best.Length == 1 ? best[0] : Union(best);
+            return best.Rows();
+        }
+
+        /// <summary>One index set (no array made for it), or several to merge; neither: no index can be used.</summary>
+        private readonly struct Candidates
+        {
+            public Candidates(IEnumerable<Entity> one, IEnumerable<Entity>[] many)
+            {
+                One = one;
+                Many = many;
+            }
+
+            public IEnumerable<Entity> One { get; }
+            public IEnumerable<Entity>[] Many { get; }
+            public bool None => One == null && Many == null;
+
+            public IEnumerable<Entity> Rows() => One ?? (Many == null ? null : Many.Length == 1 ? Many[0] : Union(Many));
         }
 
         /// <summary>Keeps the sets when they hold fewer rows; false when a count is unknown (they are taken as they are).</summary>
-        private static bool Weigh(IEnumerable<Entity>[] found, ref IEnumerable<Entity>[] best, ref int fewest)
+        private static bool Weigh(Candidates found, ref Candidates best, ref int fewest)
         {
-            if (found == null) return true;
+            if (found.None) return true;
             int count = 0; // an upper bound: a row can stand in two sets
-            foreach (IEnumerable<Entity> set in found)
+            int sets = found.One != null ? 1 : found.Many.Length;
+            for (int i = 0; i < sets; i++)
             {
-                if (!(set is IReadOnlyCollection<Entity> counted))
+                if (!((found.One ?? found.Many[i]) is IReadOnlyCollection<Entity> counted))
                 {
-                    best ??= found;
+                    if (best.None) best = found;
                     return false;
                 }
                 count += counted.Count;
@@ -66,45 +83,48 @@ namespace CrmCollab.Emulator.Query
             return true;
         }
 
-        /// <summary>The sets an equality, a short In list or a Null condition on a root column reads, or null.</summary>
-        private static IEnumerable<Entity>[] Lookup(IQueryDataSource source, QueryPlan plan, ConditionExpression condition)
+        /// <summary>The sets an equality, a short In list or a Null condition on a root column reads; none when it cannot.</summary>
+        private static Candidates Lookup(IQueryDataSource source, QueryPlan plan, ConditionExpression condition)
         {
-            if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) return null;
+            if (!string.IsNullOrEmpty(condition.EntityName) && condition.EntityName != plan.Root.Alias) return default;
             ColumnDefinition column = plan.Root.Table.Column(condition.AttributeName);
-            if (column == null) return null;
+            if (column == null) return default;
             string table = plan.Root.Table.LogicalName;
             if (condition.Operator == ConditionOperator.Null)
-            {
-                IEnumerable<Entity> unset = KeyableType(column) ? source.FindNull(table, column.LogicalName) : null;
-                return unset == null ? null : new[] { unset };
-            }
+                return new Candidates(KeyableType(column) ? source.FindNull(table, column.LogicalName) : null, null);
             bool equal = condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1;
             bool oneOf = condition.Operator == ConditionOperator.In && condition.Values.Count > 0 && condition.Values.Count <= 100;
-            if (!equal && !oneOf) return null;
+            if (!equal && !oneOf) return default;
+            if (equal)
+            {
+                object only = KeyFor(column, condition.Values[0]);
+                return new Candidates(only == null ? null : source.Find(table, column.LogicalName, only), null);
+            }
             var found = new IEnumerable<Entity>[condition.Values.Count];
             for (int i = 0; i < found.Length; i++)
             {
                 object key = KeyFor(column, condition.Values[i]);
                 found[i] = key == null ? null : source.Find(table, column.LogicalName, key);
-                if (found[i] == null) return null; // a value that cannot be keyed, or no index: the caller scans
+                if (found[i] == null) return default; // a value that cannot be keyed, or no index: the caller scans
             }
-            return found;
+            return new Candidates(null, found);
         }
 
         /// <summary>An OR of conditions on one root column, each usable alone (values, null): all their sets.</summary>
-        private static IEnumerable<Entity>[] LookupEither(IQueryDataSource source, QueryPlan plan, FilterExpression filter)
+        private static Candidates LookupEither(IQueryDataSource source, QueryPlan plan, FilterExpression filter)
         {
-            if (filter.FilterOperator != LogicalOperator.Or || filter.Filters.Count > 0 || filter.Conditions.Count < 2) return null;
+            if (filter.FilterOperator != LogicalOperator.Or || filter.Filters.Count > 0 || filter.Conditions.Count < 2) return default;
             string column = filter.Conditions[0].AttributeName;
             var found = new List<IEnumerable<Entity>>(filter.Conditions.Count);
             foreach (ConditionExpression condition in filter.Conditions)
             {
-                if (!string.Equals(condition.AttributeName, column, StringComparison.Ordinal)) return null;
-                IEnumerable<Entity>[] sets = Lookup(source, plan, condition);
-                if (sets == null) return null;
-                found.AddRange(sets);
+                if (!string.Equals(condition.AttributeName, column, StringComparison.Ordinal)) return default;
+                Candidates sets = Lookup(source, plan, condition);
+                if (sets.None) return default;
+                if (sets.One != null) found.Add(sets.One);
+                else found.AddRange(sets.Many);
             }
-            return found.ToArray();
+            return new Candidates(null, found.ToArray());
         }
 
         /// <summary>Every row of the sets once (a row can stand in several), with room made once when the counts are known.</summary>
