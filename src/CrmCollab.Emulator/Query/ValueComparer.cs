@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Collections.Generic;
 using System.Globalization;
 using CrmCollab.Emulator.Metadata;
@@ -191,6 +192,20 @@ namespace CrmCollab.Emulator.Query
         public static int CompareSqlGuid(Guid a, Guid b)
         {
             if (a == b) return 0;
+            if (!BitConverter.IsLittleEndian) return CompareSqlGuidBytes(a, b);
+            // On a little-endian machine a Guid's memory is its byte form: the groups compared where they lie, no copies.
+            ReadOnlySpan<byte> x = MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref a, 1));
+            ReadOnlySpan<byte> y = MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref b, 1));
+            int c = x.Slice(10, 6).SequenceCompareTo(y.Slice(10, 6));
+            if (c == 0) c = x.Slice(8, 2).SequenceCompareTo(y.Slice(8, 2));
+            if (c == 0) c = x.Slice(6, 2).SequenceCompareTo(y.Slice(6, 2));
+            if (c == 0) c = x.Slice(4, 2).SequenceCompareTo(y.Slice(4, 2));
+            if (c == 0) c = x.Slice(0, 4).SequenceCompareTo(y.Slice(0, 4));
+            return c;
+        }
+
+        private static int CompareSqlGuidBytes(Guid a, Guid b)
+        {
             Span<byte> x = stackalloc byte[16];
             Span<byte> y = stackalloc byte[16];
             a.TryWriteBytes(x);
