@@ -31,11 +31,11 @@ namespace CrmCollab.Emulator.Query
         private readonly List<AggregateColumn> _columns = new List<AggregateColumn>();
         private readonly int _limit;
 
-        /// <param name="limit">The fetch's aggregatelimit; it cannot raise the platform's <see cref="QueryFaults.AggregateRecordLimit"/>.</param>
+        /// <param name="limit">The fetch's aggregatelimit; it cannot raise the platform's <see cref="QueryFaults.MaxAggregateRecords"/>.</param>
         public Aggregator(QueryPlan plan, ISet<XrmAttributeExpression> distinctCounts, int? limit = null)
         {
             _plan = plan;
-            _limit = Math.Min(limit ?? QueryFaults.AggregateRecordLimit, QueryFaults.AggregateRecordLimit);
+            _limit = Math.Min(limit ?? QueryFaults.MaxAggregateRecords, QueryFaults.MaxAggregateRecords);
             Collect(plan.Root, plan.Query.ColumnSet, distinctCounts);
             CollectLinks(plan.Links, distinctCounts);
             if (_columns.Count == 0)
@@ -102,15 +102,23 @@ namespace CrmCollab.Emulator.Query
             var groupColumns = _columns.Where(c => c.GroupBy).ToList();
             var groups = new Dictionary<object[], List<Entity[]>>(KeyArrayComparer.Instance);
             var order = new List<object[]>();
-            if (groupColumns.Count == 0) { var all = new object[0]; groups[all] = rows; order.Add(all); } // one group: no key per row
-            else foreach (var row in rows)
+            if (groupColumns.Count == 0)
             {
-                var key = new object[groupColumns.Count];
-                for (int i = 0; i < key.Length; i++) key[i] = GroupKey(groupColumns[i], row);
-                if (!groups.TryGetValue(key, out var members)) { groups[key] = members = new List<Entity[]>(); order.Add(key); }
-                members.Add(row);
+                // One group of every row (an empty one too: a count of nothing is 0), with no key per row.
+                var all = new object[0];
+                groups[all] = rows;
+                order.Add(all);
             }
-            if (groupColumns.Count == 0 && groups.Count == 0) { var empty = new object[0]; groups[empty] = new List<Entity[]>(); order.Add(empty); }
+            else
+            {
+                foreach (var row in rows)
+                {
+                    var key = new object[groupColumns.Count];
+                    for (int i = 0; i < key.Length; i++) key[i] = GroupKey(groupColumns[i], row);
+                    if (!groups.TryGetValue(key, out var members)) { groups[key] = members = new List<Entity[]>(); order.Add(key); }
+                    members.Add(row);
+                }
+            }
 
             var results = new List<Entity>(groups.Count);
             foreach (var key in order)

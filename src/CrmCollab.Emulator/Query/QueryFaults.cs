@@ -16,7 +16,7 @@ namespace CrmCollab.Emulator.Query
         /// <summary>Microsoft's documented refusal of an aggregate over more records than the limit (8004E023).</summary>
         public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
         /// <summary>The platform's limit of records an aggregate query may evaluate; a fetch's aggregatelimit can only lower it.</summary>
-        public const int AggregateRecordLimit = 50000;
+        public const int MaxAggregateRecords = 50000;
 
         public static FaultException<OrganizationServiceFault> Create(int code, string message)
         {

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using CrmCollab.Emulator.Engine;
-using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Query;
 using CrmCollab.Emulator.Store;
-using CrmCollab.Emulator.Tests.Engine;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -20,24 +18,12 @@ namespace CrmCollab.Emulator.Tests.Query
     /// </summary>
     public class IdOrderPagingTests
     {
-        private static DataverseEngine EngineWithWidgets(int count, out List<Guid> ids)
+        /// <summary>Two widgets in three have a quantity (i % 1000), three in four are flagged.</summary>
+        private static DataverseEngine EngineWithWidgets(int count, out List<Guid> ids) => Widgets.Boot(count, (i, widget) =>
         {
-            var org = new TestOrg();
-            org.Step("Create", "crmc_widget", StepStage.PreOperation, run =>
-            {
-                if (run.Target.GetAttributeValue<string>("crmc_name") == "refuse") throw new InvalidPluginExecutionException("No.");
-            });
-            DataverseEngine engine = org.Boot();
-            ids = new List<Guid>();
-            for (int i = 0; i < count; i++)
-            {
-                var widget = new Entity("crmc_widget") { ["crmc_name"] = "w" + i };
-                if (i % 3 != 0) widget["crmc_quantity"] = i % 1000;
-                widget["crmc_flag"] = i % 4 != 0;
-                ids.Add(engine.SystemService.Create(widget));
-            }
-            return engine;
-        }
+            if (i % 3 != 0) widget["crmc_quantity"] = i % 1000;
+            widget["crmc_flag"] = i % 4 != 0;
+        }, out ids);
 
         private static QueryExpression WidgetsWithQuantity(bool orderById)
         {
@@ -183,35 +169,22 @@ namespace CrmCollab.Emulator.Tests.Query
             Assert.Equal(Walk(selectiveFirst, Query(broadFirst: false), 250, null), pages);
             Assert.Equal(4, broadFirst.RowsRead); // not the 6,000 a walk of the id order for the broad one reads
             Assert.Equal(4, selectiveFirst.RowsRead);
-            var scanned = Query(broadFirst: true);
-            var either = new FilterExpression(LogicalOperator.Or); // the same test, out of any index's reach
-            either.AddFilter(scanned.Criteria);
-            scanned.Criteria = new FilterExpression();
-            scanned.Criteria.AddFilter(either);
-            Assert.Equal(Walk(byScan, scanned, 250, null), pages);
+            Assert.Equal(Walk(byScan, Widgets.Unindexed(Query(broadFirst: true)), 250, null), pages);
             Assert.Equal(4, pages[0].Split('|')[0].Split(',').Length);
         }
 
         [Fact]
         public void Pages_through_an_index_are_the_sorted_pages_and_pass_over_rows_before_the_cookie_on_their_id()
         {
-            var org = new TestOrg();
-            DataverseEngine engine = org.Boot();
-            for (int i = 0; i < 6000; i++) // 1,000 widgets of quantity 7, three in four of them flagged
-                engine.SystemService.Create(new Entity("crmc_widget")
-                {
-                    ["crmc_name"] = "w" + i, ["crmc_quantity"] = i % 6 == 0 ? 7 : 100 + i % 800, ["crmc_flag"] = i % 8 != 0,
-                });
+            DataverseEngine engine = Widgets.Boot(6000, (i, widget) => // 1,000 widgets of quantity 7, seven in eight of them flagged
+            {
+                widget["crmc_quantity"] = i % 6 == 0 ? 7 : 100 + i % 800;
+                widget["crmc_flag"] = i % 8 != 0;
+            }, out _);
             var indexed = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
             indexed.Criteria.AddCondition("crmc_quantity", ConditionOperator.Equal, 7); // 1,000 of 6,000: the index wins
             indexed.Criteria.AddCondition("crmc_flag", ConditionOperator.Equal, true);
-            var scanned = new QueryExpression("crmc_widget") { ColumnSet = new ColumnSet("crmc_name") };
-            var same = new FilterExpression(LogicalOperator.Or); // the same test, out of any index's reach
-            var both = new FilterExpression();
-            both.AddCondition("crmc_quantity", ConditionOperator.Equal, 7);
-            both.AddCondition("crmc_flag", ConditionOperator.Equal, true);
-            same.AddFilter(both);
-            scanned.Criteria.AddFilter(same);
+            QueryExpression scanned = Widgets.Unindexed(indexed);
             int checkedThroughIndex = 0, checkedByScan = 0;
             QueryContext Counting(Action count) => new QueryContext { CanRead = (table, row) => { count(); return row.Id.GetHashCode() % 7 != 0; } };
 
