@@ -11,8 +11,8 @@ namespace CrmCollab.Emulator.Query
     /// Picks the rows a query must look at: when its top-level AND filter holds an equality on a root column whose
     /// value can be keyed (a lookup id, a choice or integer, text, yes/no), only the rows the index returns for it;
     /// otherwise none, and the engine scans the table (or walks its id order). With several such equalities, the one
-    /// whose index gives the fewest rows, as SQL Server's statistics choose the most selective index: whichever comes
-    /// first in the query. A Null condition reads the rows without a value, and an OR of one column's null and values
+    /// whose index gives the fewest rows, wherever it stands in the query, as SQL Server's statistics choose the most
+    /// selective index. A Null condition reads the rows without a value, and an OR of one column's null and values
     /// ("unset or this value") the union of theirs. The compiled filter still runs on every candidate.
     /// </summary>
     internal static class IndexedScan
