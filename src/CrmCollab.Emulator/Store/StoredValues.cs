@@ -8,8 +8,8 @@ namespace CrmCollab.Emulator.Store
     /// How values enter the store. Most of a row's memory went to copies of the same few values: every row names its
     /// creator, modifier, owner and business unit, and the children of a deal all point to it, each through its own
     /// EntityReference (with its own key-attribute collection); choices repeat a handful of numbers. A value written
-    /// into a row is therefore the store's one instance for it: a plain reference (table and id, no name, no keys,
-    /// no row version) per record, a choice per number, one box per Boolean. Anything else is copied as before.
+    /// into a row is therefore the store's one instance for it: a reference (table and id, nothing else) per record,
+    /// a choice per number, one box per Boolean. Anything else is copied as before.
     /// These instances are the store's own and never change in place; every read copies them (as before), so
     /// neither a caller nor a plugin ever holds one.
     /// </summary>
@@ -34,7 +34,7 @@ namespace CrmCollab.Emulator.Store
         {
             switch (value)
             {
-                case EntityReference reference when IsPlain(reference): shared = Reference(reference.LogicalName, reference.Id); return true;
+                case EntityReference reference when IsLookupValue(reference): shared = Reference(reference.LogicalName, reference.Id); return true;
                 case OptionSetValue option when option.ExtensionData == null: shared = Option(option.Value); return true;
                 case bool flag: shared = flag ? True : False; return true;
                 default: shared = null; return false;
@@ -69,8 +69,13 @@ namespace CrmCollab.Emulator.Store
             return copy;
         }
 
-        private static bool IsPlain(EntityReference reference) =>
-            reference.Name == null && reference.RowVersion == null && reference.ExtensionData == null
-            && reference.KeyAttributes.Count == 0 && reference.LogicalName != null;
+        /// <summary>
+        /// A lookup keeps the table and the id, nothing else: a read names the record from its row as it is then, and
+        /// a name, row version or extension data the writer's reference carried is not kept (the writer's row version is
+        /// the referenced record's version when the writer read it, not part of the lookup). A reference by alternate
+        /// key is copied: the validator refuses it.
+        /// </summary>
+        private static bool IsLookupValue(EntityReference reference) =>
+            reference.LogicalName != null && reference.KeyAttributes.Count == 0;
     }
 }

@@ -29,6 +29,28 @@ namespace CrmCollab.Emulator.Tests.Engine
         }
 
         [Fact]
+        public void A_lookup_keeps_the_record_not_the_writers_copy_of_it_with_an_old_name_and_row_version()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            var accountId = svc.Create(new Entity("account") { ["name"] = "Contoso" });
+            Entity account = svc.Retrieve("account", accountId, new ColumnSet("name"));
+            EntityReference asRead = account.ToEntityReference(); // carries the account's row version as read
+            asRead.Name = "Contoso (as the writer knew it)";
+            Assert.NotNull(asRead.RowVersion);
+            var widget = svc.Create(new Entity("crmc_widget") { ["crmc_name"] = "Pump", ["crmc_accountid"] = asRead });
+            svc.Update(new Entity("account", accountId) { ["name"] = "Contoso Ltd" });
+
+            var lookup = svc.Retrieve("crmc_widget", widget, new ColumnSet("crmc_accountid")).GetAttributeValue<EntityReference>("crmc_accountid");
+
+            Assert.Equal(accountId, lookup.Id);
+            Assert.Equal("account", lookup.LogicalName);
+            Assert.Equal("Contoso Ltd", lookup.Name);
+            Assert.Null(lookup.RowVersion);
+            Assert.Empty(lookup.KeyAttributes);
+        }
+
+        [Fact]
         public void A_lookup_shows_the_name_the_record_has_now_after_a_rename_a_rollback_or_a_delete()
         {
             var engine = new TestOrg().Boot();
