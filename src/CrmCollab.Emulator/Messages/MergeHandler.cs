@@ -10,7 +10,8 @@ namespace CrmCollab.Emulator.Messages
     /// <summary>
     /// Merge (MergeRequest: Target, SubordinateId, UpdateContent, PerformParentingChecks) of two accounts, contacts,
     /// leads or cases: UpdateContent is written to the master (an Update of it), the subordinate's child rows move to the
-    /// master and the subordinate is deactivated (<see cref="RecordMerge"/>). The caller needs Write on both records.
+    /// master and the subordinate is deactivated (<see cref="RecordMerge"/>). The caller needs the privileges Microsoft lists
+    /// for the message (<see cref="MergePrivileges"/>) and Write on both records.
     /// Steps registered on Merge of the table run around it; the message's primary record is the master.
     /// </summary>
     internal sealed class MergeHandler : IMessageHandler
@@ -48,6 +49,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     var master = context.Store.RequireRow(table.LogicalName, target.Id);
                     var subordinate = context.Store.RequireRow(table.LogicalName, subordinateId);
+                    MergePrivileges.Demand(context, op.UserId, table.LogicalName);
                     context.Demand(op.UserId, table.LogicalName, AccessRight.Write, master);
                     context.Demand(op.UserId, table.LogicalName, AccessRight.Write, subordinate);
                     if (op.InputParameters.TryGetValue("PerformParentingChecks", out var checks) && checks is bool check && check)

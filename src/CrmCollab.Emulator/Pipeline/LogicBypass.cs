@@ -61,10 +61,6 @@ namespace CrmCollab.Emulator.Pipeline
             return kept.ToArray();
         }
 
-        private static void Demand(ISecurityGuard security, Guid userId, string privilege)
-        {
-            if (security == null || security.IsSystem(userId) || security.HasPrivilege(userId, privilege)) return;
-            throw Faults.Create(ErrorCodes.PrivilegeDenied, $"Principal user (Id={userId}, type=8) is missing {privilege} privilege.");
-        }
+        private static void Demand(ISecurityGuard security, Guid userId, string privilege) => security?.DemandPrivilege(userId, privilege);
     }
 }

@@ -42,5 +42,15 @@ namespace CrmCollab.Emulator.Security
 
         /// <summary>Call after any write: invalidates when the table is a security table; true if it did.</summary>
         bool InvalidateIfAffected(string table) => false;
+
+        /// <summary>
+        /// Throws the platform's privilege-denied fault unless the user holds the privilege (a miscellaneous one such as
+        /// prvMerge, or a table's, e.g. prvAppendActivity, at any depth). Default: asks <see cref="HasPrivilege"/>.
+        /// </summary>
+        void DemandPrivilege(Guid userId, string privilegeName)
+        {
+            if (IsSystem(userId) || HasPrivilege(userId, privilegeName)) return;
+            throw Engine.Faults.Create(Engine.ErrorCodes.PrivilegeDenied, $"Principal user (Id={userId}, type=8) is missing {privilegeName} privilege.");
+        }
     }
 }

@@ -64,6 +64,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvReadAccount:Local", "prvWriteAccount:Basic", "prvDeleteAccount:Basic", "prvAppendAccount:Local", "prvAppendToAccount:Local", "prvAssignAccount:Basic", "prvShareAccount:Basic"),
                 J("keeps the customer contacts of their accounts", "prvCreateContact:Basic", "prvReadContact:Local", "prvWriteContact:Basic", "prvDeleteContact:Basic",
                     "prvAppendContact:Local", "prvAppendToContact:Local", "prvAssignContact:Basic", "prvShareContact:Basic"),
+                J("merges a duplicate account or contact into the one that stays (Microsoft's merge privilege)", "prvMerge:Global"),
                 J("creates, edits, assigns, shares and (unwon) deletes their deals; reads the business unit's", "prvCreateOpportunity:Basic", "prvReadOpportunity:Local",
                     "prvWriteOpportunity:Basic", "prvDeleteOpportunity:Basic", "prvAppendOpportunity:Local", "prvAppendToOpportunity:Local", "prvAssignOpportunity:Basic", "prvShareOpportunity:Basic"),
                 J("works the leads signals create and qualifies them", "prvCreateLead:Basic", "prvReadLead:Local", "prvWriteLead:Basic", "prvDeleteLead:Basic",
