@@ -66,6 +66,7 @@ namespace CrmCollab.Plugins.Domain
         public const string AmendmentCreatedDecided = "CRMC-AMENDMENT-CREATED-DECIDED";
         public const string AmendmentNoDeal = "CRMC-AMENDMENT-NO-DEAL";
         public const string ReviewCreatedDecided = "CRMC-REVIEW-CREATED-DECIDED";
+        public const string ReviewCreatedInactive = "CRMC-REVIEW-CREATED-INACTIVE";
 
         // Administrators' set-up: dedicated owners and routing rules.
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";

@@ -59,7 +59,8 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void OnCreate(LocalPluginContext context)
         {
-            Throw(ReviewEditRules.CheckCreate(context.TargetEntity.Choice(FeasibilityReviewRow.Decision)));
+            Entity review = context.TargetEntity;
+            Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision), review.Choice(CommonColumn.StateCode)));
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>

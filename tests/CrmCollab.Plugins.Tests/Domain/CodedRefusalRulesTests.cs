@@ -54,6 +54,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_review_is_created_active_and_a_decision_is_named_before_the_status()
+        {
+            Assert.Null(ReviewEditRules.CheckCreate(null, 0));
+            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate(null, 1).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate((int)ReviewDecision.Pending, 1).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedDecided, ReviewEditRules.CheckCreate((int)ReviewDecision.Approved, 1).Code);
+        }
+
+        [Fact]
         public void A_signal_needs_its_kind_what_was_seen_the_competitor_and_the_account_in_that_order()
         {
             Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(null, "", false, false).Text);

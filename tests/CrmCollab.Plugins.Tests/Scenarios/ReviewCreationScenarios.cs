@@ -8,7 +8,10 @@ using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
-    /// <summary>A salesperson cannot clear their own deal by creating its reviews already approved.</summary>
+    /// <summary>
+    /// A salesperson cannot clear their own deal by creating its reviews already approved, and nobody can create one
+    /// inactive, out of its reviewer's sight, for the deal to wait on.
+    /// </summary>
     public class ReviewCreationScenarios
     {
         private static readonly string[] Touched = { "crmc_feasibilityreview", "opportunity" };
@@ -53,6 +56,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 "CrmCollab requests the reviews a deal needs when the deal is saved. [CRMC-REVIEW-CREATED-DECIDED]", refusal);
             Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
             Assert.NotEqual((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
+
+        [Fact]
+        public void A_review_created_inactive_is_refused_on_every_path_even_for_an_administrator()
+        {
+            Entity Inactive(Guid? id = null)
+            {
+                Entity review = Review(ReviewDecision.Pending, id);
+                review["statecode"] = new OptionSetValue(1);
+                return review;
+            }
+            IOrganizationService admin = _org.As(_org.Admin);
+            int reviewsBefore = _org.Reviews(_deal).Entities.Count;
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => admin.Create(Inactive()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = Inactive() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = Inactive() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InUpsert(admin, Inactive(Guid.NewGuid())), Touched);
+
+            Assert.Equal("A feasibility review is created active, in its reviewer's queue: an inactive one would be hidden from the reviewer " +
+                "while the deal still waits for it. Leave its status empty or Active. [CRMC-REVIEW-CREATED-INACTIVE]", refusal);
+            Assert.Equal(reviewsBefore, _org.Reviews(_deal).Entities.Count);
+            // Decided and inactive at once: the decision is named first (fixed order of checks).
+            Entity both = Inactive();
+            both["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedDecided, () => admin.Create(both), Touched);
         }
     }
 }

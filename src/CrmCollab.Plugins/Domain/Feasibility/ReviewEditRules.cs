@@ -8,14 +8,27 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     {
         /// <summary>
         /// A review is born Pending (CrmCollab requests it when the deal needs it); only its reviewer decides it, later,
-        /// so a create that brings its own decision (form, import, API, upsert) is refused.
+        /// so a create that brings its own decision (form, import, API, upsert) is refused. It is also born active: an
+        /// inactive review would leave its reviewer's queue and views while the deal's gate still waits for it, and
+        /// CrmCollab would request no other for that function. Checked in that order.
         /// </summary>
-        public static Refusal CheckCreate(int? decision) =>
-            decision == null || decision == (int)ReviewDecision.Pending
-                ? null
-                : new Refusal(RefusalCodes.ReviewCreatedDecided,
+        /// <param name="decision">The decision the create brings, or null.</param>
+        /// <param name="state">The status (statecode) the create brings, or null (active).</param>
+        public static Refusal CheckCreate(int? decision, int? state = null)
+        {
+            if (decision != null && decision != (int)ReviewDecision.Pending)
+                return new Refusal(RefusalCodes.ReviewCreatedDecided,
                     "A feasibility review is created Pending and decided afterwards by its reviewer. Leave its decision empty or Pending; " +
                     "CrmCollab requests the reviews a deal needs when the deal is saved.");
+            if (state != null && state != ActiveState)
+                return new Refusal(RefusalCodes.ReviewCreatedInactive,
+                    "A feasibility review is created active, in its reviewer's queue: an inactive one would be hidden from the reviewer " +
+                    "while the deal still waits for it. Leave its status empty or Active.");
+            return null;
+        }
+
+        /// <summary>The active status (statecode 0) of a CrmCollab table.</summary>
+        private const int ActiveState = 0;
 
         /// <summary>Null when the change is acceptable, else the refusal.</summary>
         public static Refusal Check(ReviewEdit edit)
