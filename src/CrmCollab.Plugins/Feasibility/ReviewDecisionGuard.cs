@@ -60,7 +60,8 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnCreate(LocalPluginContext context)
         {
             Entity review = context.TargetEntity;
-            Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision), review.Choice(CommonColumn.StateCode)));
+            Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision),
+                inactive: (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive));
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>

@@ -56,10 +56,10 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void A_review_is_created_active_and_a_decision_is_named_before_the_status()
         {
-            Assert.Null(ReviewEditRules.CheckCreate(null, 0));
-            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate(null, 1).Code);
-            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate((int)ReviewDecision.Pending, 1).Code);
-            Assert.Equal(RefusalCodes.ReviewCreatedDecided, ReviewEditRules.CheckCreate((int)ReviewDecision.Approved, 1).Code);
+            Assert.Null(ReviewEditRules.CheckCreate(null, inactive: false));
+            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate(null, inactive: true).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate((int)ReviewDecision.Pending, inactive: true).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedDecided, ReviewEditRules.CheckCreate((int)ReviewDecision.Approved, inactive: true).Code);
         }
 
         [Fact]

@@ -13,22 +13,19 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// CrmCollab would request no other for that function. Checked in that order.
         /// </summary>
         /// <param name="decision">The decision the create brings, or null.</param>
-        /// <param name="state">The status (statecode) the create brings, or null (active).</param>
-        public static Refusal CheckCreate(int? decision, int? state = null)
+        /// <param name="inactive">The create brings an inactive status.</param>
+        public static Refusal CheckCreate(int? decision, bool inactive = false)
         {
             if (decision != null && decision != (int)ReviewDecision.Pending)
                 return new Refusal(RefusalCodes.ReviewCreatedDecided,
                     "A feasibility review is created Pending and decided afterwards by its reviewer. Leave its decision empty or Pending; " +
                     "CrmCollab requests the reviews a deal needs when the deal is saved.");
-            if (state != null && state != ActiveState)
+            if (inactive)
                 return new Refusal(RefusalCodes.ReviewCreatedInactive,
                     "A feasibility review is created active, in its reviewer's queue: an inactive one would be hidden from the reviewer " +
                     "while the deal still waits for it. Leave its status empty or Active.");
             return null;
         }
-
-        /// <summary>The active status (statecode 0) of a CrmCollab table.</summary>
-        private const int ActiveState = 0;
 
         /// <summary>Null when the change is acceptable, else the refusal.</summary>
         public static Refusal Check(ReviewEdit edit)
