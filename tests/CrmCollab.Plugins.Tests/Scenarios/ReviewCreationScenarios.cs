@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
@@ -74,6 +75,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = Inactive() }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = Inactive() }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => CrmCollabOrg.InUpsert(admin, Inactive(Guid.NewGuid())), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedInactive, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { Review(ReviewDecision.Pending), Inactive() }) { EntityName = "crmc_feasibilityreview" },
+            }), Touched);
 
             Assert.Equal("A feasibility review is created active, in its reviewer's queue: an inactive one would be hidden from the reviewer " +
                 "while the deal still waits for it. Leave its status empty or Active. [CRMC-REVIEW-CREATED-INACTIVE]", refusal);
