@@ -52,6 +52,22 @@ namespace CrmCollab.Plugins.Feasibility
             return rules;
         }
 
+        /// <summary>
+        /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>): the deal read once, the
+        /// active rules of the review's function (one query), the account's industry only when one of them looks at it.
+        /// </summary>
+        public ReviewBasis HandMadeBasis(Guid dealId, BusinessFunction function, DateTime now)
+        {
+            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RulesQuery(new DealFacts()).ColumnSet };
+            query.Criteria.AddCondition(FeasibilityRuleRow.Function, ConditionOperator.Equal, (int)function);
+            InForce.Only(query, FeasibilityRuleRow.IsActive);
+            var rules = new List<FeasibilityRule>();
+            foreach (Entity row in _service.RetrieveMultiple(query).Entities) rules.Add(ToRule(row));
+            Entity deal = _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
+            DealFacts facts = FactsOf(deal, IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules));
+            return HandMadeReview.Record(function, facts, rules, now);
+        }
+
         private static QueryExpression RulesQuery(DealFacts deal)
         {
             var query = new QueryExpression(FeasibilityRuleRow.Table)

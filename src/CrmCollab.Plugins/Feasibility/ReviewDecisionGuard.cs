@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
@@ -31,6 +32,10 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityReviewRow.WithdrawalReason,
         };
 
+        /// <summary>The server-recorded columns a create may not bring from a client: all but the deal and the function it asks.</summary>
+        private static readonly string[] CreateServerColumns = ServerColumns
+            .Where(c => c != FeasibilityReviewRow.OpportunityId && c != FeasibilityReviewRow.Function).ToArray();
+
         private static readonly string[] DecisionColumns =
             { FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions, FeasibilityReviewRow.RejectionReason };
 
@@ -57,11 +62,26 @@ namespace CrmCollab.Plugins.Feasibility
             Throw(ReviewEditRules.Check(new ReviewEdit { ChangesState = true, IsServerCall = () => ServerCall.IsSystem(context) }));
         }
 
+        /// <summary>
+        /// A create is checked in the order of <see cref="ReviewEditRules.CheckCreate"/>. CrmCollab's own request
+        /// brings what the review watches, its gate stage and due date; a review created by hand brings none of them,
+        /// and CrmCollab records them as its request would have (<see cref="HandMadeReview"/>).
+        /// </summary>
         private static void OnCreate(LocalPluginContext context)
         {
             Entity review = context.TargetEntity;
+            string[] sent = CreateServerColumns.Where(review.IsFilled).ToArray();
             Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision),
-                inactive: (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive));
+                (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive,
+                ColumnLabels.Of(sent).ToArray(), () => ServerCall.ComesFromPostOperationStep(context.ExecutionContext) || ServerCall.IsSystem(context)));
+            Guid? dealId = review.RefId(FeasibilityReviewRow.OpportunityId);
+            int? function = review.Choice(FeasibilityReviewRow.Function);
+            if (sent.Length > 0 || dealId == null || function == null) return;
+            ReviewBasis basis = new FeasibilityRepository(context.SystemService).HandMadeBasis(dealId.Value, (BusinessFunction)function.Value, context.Now);
+            review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
+            review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
+            review[FeasibilityReviewRow.DueDate] = basis.DueDate;
+            review[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>

@@ -5,13 +5,15 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
     /// A salesperson cannot clear their own deal by creating its reviews already approved, and nobody can create one
-    /// inactive, out of its reviewer's sight, for the deal to wait on.
+    /// inactive, out of its reviewer's sight, for the deal to wait on. A review made by hand is recorded as CrmCollab's
+    /// own request would be, so a later change of the terms it approved re-opens it.
     /// </summary>
     public class ReviewCreationScenarios
     {
@@ -87,6 +89,79 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Entity both = Inactive();
             both["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved);
             _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedDecided, () => admin.Create(both), Touched);
+        }
+
+        [Fact]
+        public void A_review_created_with_the_columns_CrmCollab_records_is_refused_on_every_path_even_for_an_administrator()
+        {
+            Entity Forged(Guid? id = null)
+            {
+                Entity review = Review(ReviewDecision.Pending, id);
+                review["crmc_relevantcolumns"] = "description"; // watching a column nobody changes: never re-opened
+                review["crmc_termsfingerprint"] = "description=\n";
+                return review;
+            }
+            IOrganizationService admin = _org.As(_org.Admin);
+            int reviewsBefore = _org.Reviews(_deal).Entities.Count;
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => admin.Create(Forged()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = Forged() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = Forged() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => CrmCollabOrg.InUpsert(admin, Forged(Guid.NewGuid())), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { Review(ReviewDecision.Pending), Forged() }) { EntityName = "crmc_feasibilityreview" },
+            }), Touched);
+            Entity stamped = Review(ReviewDecision.Pending);
+            stamped["crmc_decidedby"] = new EntityReference("systemuser", _fiona);
+            stamped["crmc_duedate"] = CrmCollabOrg.Start.AddYears(1);
+            string stamps = _org.RefusedNamingNoId(RefusalCodes.ReviewServerColumn, () => admin.Create(stamped), Touched);
+
+            Assert.Equal("These columns of a feasibility review are recorded by CrmCollab when the review is requested or decided, and cannot be " +
+                "set by hand: Relevant columns, Terms fingerprint. Leave them empty: CrmCollab records them from the feasibility rules when the " +
+                "review is saved. [CRMC-REVIEW-SERVER-COLUMN]", refusal);
+            Assert.Contains("cannot be set by hand: Due date, Decided by.", stamps);
+            Assert.Equal(reviewsBefore, _org.Reviews(_deal).Entities.Count);
+        }
+
+        [Fact]
+        public void A_finance_review_made_by_hand_watches_the_finance_terms_so_a_discount_change_after_its_approval_reopens_it()
+        {
+            var org = new CrmCollabOrg();
+            Guid lena = org.User("Lena Logistics", "CrmCollab Reviewer");
+            Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid account = org.Account("Contoso");
+            org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
+            org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
+            org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
+            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: 24);
+            Guid deal = org.CustomDeal(account); // in Qualify: CrmCollab has requested nothing yet
+
+            Guid byHand = org.As(org.Admin).Create(new Entity("crmc_feasibilityreview")
+            {
+                ["crmc_name"] = "Finance review asked early",
+                ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["ownerid"] = new EntityReference("systemuser", fiona),
+            });
+
+            Entity recorded = org.System.Retrieve("crmc_feasibilityreview", byHand, new ColumnSet(
+                "crmc_relevantcolumns", "crmc_gatestage", "crmc_duedate", "crmc_routingpath", "createdon"));
+            Assert.Equal("crmc_discountpercent,estimatedvalue", recorded.GetAttributeValue<string>("crmc_relevantcolumns"));
+            Assert.Equal(SalesStage.Propose, recorded.GetAttributeValue<OptionSetValue>("crmc_gatestage").Value);
+            TimeSpan sla = recorded.GetAttributeValue<DateTime>("crmc_duedate") - recorded.GetAttributeValue<DateTime>("createdon");
+            Assert.InRange(sla.TotalHours, 23.99, 24.01); // the finance rule's SLA from the creation
+            Assert.Equal(HandMadeReview.RoutingPath, recorded.GetAttributeValue<string>("crmc_routingpath"));
+
+            org.MoveTo(deal, SalesStage.Develop); // CrmCollab asks logistics; finance already has its current review
+            Assert.Single(org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Finance);
+            org.Decide(fiona, org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+
+            org.As(org.Rep).Update(new Entity("opportunity", deal) { ["crmc_discountpercent"] = 18m });
+
+            Assert.Equal((int)ReviewDecision.Invalidated,
+                org.System.Retrieve("crmc_feasibilityreview", byHand, new ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)ReviewDecision.Pending, org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
         }
     }
 }

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>
+    /// A review someone creates by hand (an administrator from the grid, an import, an integration) is recorded as
+    /// CrmCollab would have requested it. Without it the review would watch no column: once approved, no change of the
+    /// deal's terms would ever re-open it, and the gate would keep counting it as current.
+    /// </summary>
+    public static class HandMadeReview
+    {
+        /// <summary>Where a hand-made review came from, in its routing path.</summary>
+        public const string RoutingPath = "Created by hand: not routed by CrmCollab.";
+
+        private const int DefaultSlaHours = 48;
+
+        /// <param name="function">The function the review asks.</param>
+        /// <param name="deal">The deal's facts now.</param>
+        /// <param name="rulesOfFunction">The active rules of that function, whether or not they apply to the deal.</param>
+        /// <param name="now">When the review is created.</param>
+        /// <returns>
+        /// When the deal's rules require the function: what CrmCollab's own request records (the columns, gate stage and
+        /// tightest SLA of the rules that apply). Otherwise an opinion no rule asks for: the columns of every active rule
+        /// of the function, so that if a rule comes to require it, a change of those terms still re-opens it; the
+        /// earliest gate stage and tightest SLA of those rules, else Propose and 48 hours.
+        /// </returns>
+        public static ReviewBasis Record(BusinessFunction function, DealFacts deal, IReadOnlyList<FeasibilityRule> rulesOfFunction, DateTime now)
+        {
+            var rules = rulesOfFunction.Where(r => r.IsActive && r.Function == function).ToList();
+            RequiredReview required = FeasibilityRequirements.AtAnyStage(deal, now, rules).FirstOrDefault();
+            if (required != null)
+                return new ReviewBasis { RelevantColumns = required.RelevantColumns, GateStage = required.GateStage, DueDate = now.AddHours(required.SlaHours) };
+            return new ReviewBasis
+            {
+                RelevantColumns = rules.SelectMany(r => r.RelevantColumns).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                GateStage = rules.Count == 0 ? SalesStage.Propose : rules.Min(r => r.GateStage),
+                DueDate = now.AddHours(rules.Count == 0 ? DefaultSlaHours : rules.Min(r => r.SlaHours)),
+            };
+        }
+    }
+}
