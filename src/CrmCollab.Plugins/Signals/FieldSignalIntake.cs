@@ -32,7 +32,8 @@ namespace CrmCollab.Plugins.Signals
             int? kind = signal.Choice(FieldSignalRow.Kind);
             Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
                 signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null)
-                ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId)));
+                ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId))
+                ?? FieldSignalRules.CheckCreatedActive((signal.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);

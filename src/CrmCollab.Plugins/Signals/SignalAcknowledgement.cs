@@ -12,7 +12,8 @@ namespace CrmCollab.Plugins.Signals
     /// <summary>
     /// The one guard of a field signal's changes: who raised it, as which function, about which account, of which kind,
     /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
-    /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time.
+    /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
+    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -29,9 +30,23 @@ namespace CrmCollab.Plugins.Signals
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate)
-                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid")
-                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid");
+                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid", "statecode")
+                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid", "statecode");
+            // Deactivate from the grid (SetState): no page says it runs the Update steps.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage, "crmc_acknowledgedon", "statecode");
         }
+
+        /// <summary>A SetState of a signal: deactivated only once acknowledged.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            int? state = context.InputParameter<OptionSetValue>("State")?.Value;
+            Entity before = context.PreImage(PreImage) ?? new Entity(FieldSignalRow.Table);
+            Throw(FieldSignalRules.CheckDeactivation(Deactivates(before, state), before.IsFilled(FieldSignalRow.AcknowledgedOn)));
+        }
+
+        private static bool Deactivates(Entity before, int? state) =>
+            state != null && state != InForce.StateActive && (before.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
 
         private static void OnUpdate(LocalPluginContext context)
         {
@@ -43,7 +58,9 @@ namespace CrmCollab.Plugins.Signals
                 // Intake's routing of the new signal (its PostOperation step), else the SYSTEM service.
                 () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
-                    Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)));
+                    Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)))
+                ?? FieldSignalRules.CheckDeactivation(target.Contains(CommonColumn.StateCode) && Deactivates(before, target.Choice(CommonColumn.StateCode)),
+                    Values.Merge(before, target).IsFilled(FieldSignalRow.AcknowledgedOn));
             Throw(refusal);
             if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
                 target[FieldSignalRow.AcknowledgedOn] = before.Read<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;

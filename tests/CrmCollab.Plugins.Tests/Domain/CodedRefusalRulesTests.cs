@@ -63,6 +63,16 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_signal_is_raised_active_and_deactivated_only_once_acknowledged()
+        {
+            Assert.Null(FieldSignalRules.CheckCreatedActive(false));
+            Assert.Equal(RefusalCodes.SignalCreatedInactive, FieldSignalRules.CheckCreatedActive(true).Code);
+            Assert.Null(FieldSignalRules.CheckDeactivation(false, false)); // any other change
+            Assert.Null(FieldSignalRules.CheckDeactivation(true, true));
+            Assert.Equal(RefusalCodes.SignalNotAcknowledged, FieldSignalRules.CheckDeactivation(true, false).Code);
+        }
+
+        [Fact]
         public void A_signal_needs_its_kind_what_was_seen_the_competitor_and_the_account_in_that_order()
         {
             Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(null, "", false, false).Text);

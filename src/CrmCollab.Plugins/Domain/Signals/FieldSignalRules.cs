@@ -85,11 +85,11 @@ namespace CrmCollab.Plugins.Domain.Signals
             return row?.Function;
         }
 
-        /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
         /// <summary>A new signal names no lead: CrmCollab creates one for a lead signal (it counts in "became leads").</summary>
         public static Refusal CheckNoLeadSent(bool leadSent) => !leadSent ? null : new Refusal(RefusalCodes.SignalServerColumn,
             "'Lead' is set by CrmCollab when a lead signal becomes a lead. Leave it empty.");
 
+        /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
         public static Refusal CheckRaisedByFunction(int? sent, Routing.BusinessFunction? stamped)
         {
             if (sent == null || sent == (int?)stamped) return null;
@@ -108,5 +108,22 @@ namespace CrmCollab.Plugins.Domain.Signals
             if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
             return null;
         }
+
+        /// <summary>
+        /// A signal is raised active: an inactive one is out of its salesperson's "Unacknowledged signals" and "My signals"
+        /// views, while the acknowledgement figures still count it as waiting for them.
+        /// </summary>
+        public static Refusal CheckCreatedActive(bool inactive) => !inactive ? null : new Refusal(RefusalCodes.SignalCreatedInactive,
+            "A field signal is raised active, in its salesperson's Unacknowledged signals: an inactive one would be hidden from them " +
+            "while it still counts as waiting for their acknowledgement. Leave its status empty or Active.");
+
+        /// <summary>
+        /// A signal is deactivated only once acknowledged (in the same save too): before that, deactivating it would hide it
+        /// from its salesperson while it still counts as waiting for them, and the raiser would never hear back.
+        /// </summary>
+        public static Refusal CheckDeactivation(bool deactivating, bool acknowledged) => !deactivating || acknowledged ? null
+            : new Refusal(RefusalCodes.SignalNotAcknowledged,
+                "This field signal has not been acknowledged: deactivating it would hide it from its salesperson while it still counts as " +
+                "waiting for them. Acknowledge it first (Acknowledged on), then deactivate it.");
     }
 }

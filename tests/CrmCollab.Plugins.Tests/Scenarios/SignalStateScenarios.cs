@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A field signal stays in its salesperson's sight until they acknowledge it: nobody raises one inactive, and the
+    /// salesperson deactivates one only once acknowledged, whatever the path. The acknowledgement figures count every
+    /// signal, so a hidden one would count against them and the raiser would never hear back.
+    /// </summary>
+    public class SignalStateScenarios
+    {
+        private static readonly string[] Touched = { "crmc_fieldsignal", "lead", "account" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _sally, _account;
+
+        public SignalStateScenarios()
+        {
+            _sally = _org.User("Sally SAV", "CrmCollab SAV");
+            _account = _org.Account("Contoso"); // Sam, the salesperson, owns it: its signals are routed to him
+        }
+
+        private Entity ChurnRisk(Guid? id = null, bool inactive = false)
+        {
+            var signal = new Entity("crmc_fieldsignal", id ?? Guid.Empty)
+            {
+                ["crmc_accountid"] = new EntityReference("account", _account),
+                ["crmc_kind"] = new OptionSetValue((int)SignalKind.ChurnRisk),
+                ["crmc_description"] = "Talking to another supplier",
+            };
+            if (inactive) signal["statecode"] = new OptionSetValue(1);
+            return signal;
+        }
+
+        private Entity Signal(Guid id) => _org.Row("crmc_fieldsignal", id, "statecode", "crmc_acknowledgedon");
+
+        [Fact]
+        public void A_signal_raised_inactive_is_refused_on_every_path_even_for_an_administrator()
+        {
+            IOrganizationService sally = _org.As(_sally), admin = _org.As(_org.Admin);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive, () => sally.Create(ChurnRisk(inactive: true)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive, () => admin.Create(ChurnRisk(inactive: true)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive,
+                () => CrmCollabOrg.InExecuteMultiple(sally, new CreateRequest { Target = ChurnRisk(inactive: true) }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive,
+                () => CrmCollabOrg.InExecuteTransaction(sally, new CreateRequest { Target = ChurnRisk(inactive: true) }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive, () => CrmCollabOrg.InUpsert(sally, ChurnRisk(Guid.NewGuid(), inactive: true)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalCreatedInactive, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { ChurnRisk(), ChurnRisk(inactive: true) }) { EntityName = "crmc_fieldsignal" },
+            }), Touched);
+
+            Assert.Equal("A field signal is raised active, in its salesperson's Unacknowledged signals: an inactive one would be hidden from " +
+                "them while it still counts as waiting for their acknowledgement. Leave its status empty or Active. [CRMC-SIGNAL-CREATED-INACTIVE]", refusal);
+            Assert.Equal(0, Signal(sally.Create(ChurnRisk())).GetAttributeValue<OptionSetValue>("statecode").Value); // raised active: fine
+        }
+
+        [Fact]
+        public void The_salesperson_deactivates_a_signal_only_once_acknowledged_whatever_the_path()
+        {
+            Guid signal = _org.As(_sally).Create(ChurnRisk());
+            IOrganizationService sam = _org.As(_org.Rep);
+            var reference = new EntityReference("crmc_fieldsignal", signal);
+            Entity Deactivate() => new Entity("crmc_fieldsignal", signal) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalNotAcknowledged, () => sam.Update(Deactivate()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalNotAcknowledged, () => sam.Execute(new SetStateRequest
+            {
+                EntityMoniker = reference, State = new OptionSetValue(1), Status = new OptionSetValue(2),
+            }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalNotAcknowledged, () => sam.Execute(new OrganizationRequest("SetStateDynamicEntity")
+            {
+                ["EntityMoniker"] = reference, ["State"] = new OptionSetValue(1), ["Status"] = new OptionSetValue(2),
+            }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalNotAcknowledged, () => CrmCollabOrg.InExecuteMultiple(sam, new UpdateRequest { Target = Deactivate() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalNotAcknowledged, () => CrmCollabOrg.InUpsert(_org.As(_org.Admin), Deactivate()), Touched);
+
+            Assert.Equal("This field signal has not been acknowledged: deactivating it would hide it from its salesperson while it still counts " +
+                "as waiting for them. Acknowledge it first (Acknowledged on), then deactivate it. [CRMC-SIGNAL-NOT-ACKNOWLEDGED]", refusal);
+            Assert.Equal(0, Signal(signal).GetAttributeValue<OptionSetValue>("statecode").Value);
+
+            // Acknowledged and deactivated in one save, or deactivated after the acknowledgement: both fine.
+            Entity both = Deactivate();
+            both["crmc_acknowledgedon"] = CrmCollabOrg.Start;
+            sam.Update(both);
+            Assert.Equal(1, Signal(signal).GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.NotNull(Signal(signal).GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
+            sam.Execute(new SetStateRequest { EntityMoniker = reference, State = new OptionSetValue(0), Status = new OptionSetValue(1) }); // reactivated
+            sam.Execute(new SetStateRequest { EntityMoniker = reference, State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            Assert.Equal(1, Signal(signal).GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+    }
+}
