@@ -13,11 +13,11 @@ namespace CrmCollab.Plugins.Feasibility
     /// deals already at or past its trigger stage (asynchronous: it may touch many deals). Until a review is approved the
     /// gate refuses those deals anyway, because it computes the required functions at each attempt. A rule narrowed or
     /// deactivated re-evaluates the same deals, so the pending reviews no rule asks for any more are withdrawn at once
-    /// rather than at each deal's next move.
+    /// rather than at each deal's next move; so does a rule deleted (from its pre-image, the row being gone).
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
-        public const string PostImage = "PostImage";
+        public const string PostImage = "PostImage", PreImage = "PreImage";
         private const int PageSize = 500;
 
         public FeasibilityRuleActivation(string unsecureConfiguration, string secureConfiguration)
@@ -34,13 +34,16 @@ namespace CrmCollab.Plugins.Feasibility
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, FeasibilityRuleRow.Table, OnRuleSaved).Async()
                     .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
+            Register(PipelineStage.PostOperation, "Delete", FeasibilityRuleRow.Table, OnRuleSaved).Async()
+                .PreImage(PreImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
         }
 
         private static void OnRuleSaved(LocalPluginContext context)
         {
-            Entity rule = context.PostImage(PostImage);
-            // A rule just created out of force asked for nothing; one retired leaves reviews to withdraw.
-            if (rule == null || (!InForce.Is(rule, FeasibilityRuleRow.IsActive) && context.ExecutionContext.MessageName == "Create")) return;
+            string message = context.ExecutionContext.MessageName;
+            Entity rule = message == "Delete" ? context.PreImage(PreImage) : context.PostImage(PostImage);
+            // A rule created or deleted out of force asked for nothing; one retired or deleted in force leaves reviews to withdraw.
+            if (rule == null || (!InForce.Is(rule, FeasibilityRuleRow.IsActive) && (message == "Create" || message == "Delete"))) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
             IOrganizationService service = context.SystemService;
             var requester = new ReviewRequester(service);
@@ -73,7 +76,7 @@ namespace CrmCollab.Plugins.Feasibility
                 query.PageInfo.PageNumber++;
                 query.PageInfo.PagingCookie = page.PagingCookie;
             }
-            context.Trace("Rule saved: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested);
+            context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
         }
     }
 }

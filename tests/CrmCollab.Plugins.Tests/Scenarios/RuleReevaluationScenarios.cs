@@ -9,8 +9,8 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
-    /// When an administrator narrows a rule, the open deals it no longer concerns stop waiting on its function: the
-    /// re-evaluation that follows the rule's save withdraws their pending reviews, and only theirs.
+    /// When an administrator narrows, deactivates or deletes a rule, the open deals it no longer concerns stop waiting on
+    /// its function: the re-evaluation that follows withdraws their pending reviews, and only theirs.
     /// </summary>
     public class RuleReevaluationScenarios
     {
@@ -51,6 +51,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)ReviewDecision.Pending,
                 _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
             Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
+        }
+        [Fact]
+        public void Deleting_the_finance_rule_withdraws_the_pending_finance_review_at_once_not_at_the_deals_next_move()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
+            Guid review = _org.Review(deal, BusinessFunction.Finance).Id;
+
+            _org.As(_org.Admin).Delete("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance"));
+            _org.Engine.DrainAsync();
+
+            Entity finance = _org.System.Retrieve("crmc_feasibilityreview", review, new ColumnSet("crmc_decision", "crmc_withdrawalreason"));
+            Assert.Equal((int)ReviewDecision.Withdrawn, finance.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.StartsWith("Withdrawn on ", finance.GetAttributeValue<string>("crmc_withdrawalreason"));
+            Assert.Equal((int)ReviewDecision.Pending,
+                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
+            Assert.Empty(_org.Engine.AsyncFailures);
         }
     }
 }
