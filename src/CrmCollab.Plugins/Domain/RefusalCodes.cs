@@ -73,10 +73,11 @@ namespace CrmCollab.Plugins.Domain
         public const string OwnerOverlap = "CRMC-OWNER-OVERLAP";
         public const string RoutingRuleInvalid = "CRMC-ROUTING-RULE-INVALID";
 
-        // Field signals raised incomplete or inactive, or deactivated before they are acknowledged.
+        // Field signals raised incomplete, inactive or to a disabled salesperson, or deactivated before they are acknowledged.
         public const string SignalIncomplete = "CRMC-SIGNAL-INCOMPLETE";
         public const string SignalCreatedInactive = "CRMC-SIGNAL-CREATED-INACTIVE";
         public const string SignalNotAcknowledged = "CRMC-SIGNAL-NOT-ACKNOWLEDGED";
+        public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
 
         // Post-sale handoff creation (the job on a win, and the Create Post-Sale Handoff workflow step).
         public const string HandoffNoAccount = "CRMC-HANDOFF-NO-ACCOUNT";

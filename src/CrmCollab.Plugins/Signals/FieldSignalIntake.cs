@@ -33,7 +33,8 @@ namespace CrmCollab.Plugins.Signals
             Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
                 signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null)
                 ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId))
-                ?? FieldSignalRules.CheckCreatedActive((signal.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive));
+                ?? FieldSignalRules.CheckCreatedActive((signal.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive)
+                ?? SalespersonCheck(context, signal.RefId(FieldSignalRow.AccountId).Value));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);
@@ -48,6 +49,29 @@ namespace CrmCollab.Plugins.Signals
             Refusal stamped = FieldSignalRules.CheckRaisedByFunction(signal.Choice(FieldSignalRow.RaisedByFunction), function);
             Throw(stamped);
             signal[FieldSignalRow.RaisedByFunction] = function == null ? null : new OptionSetValue((int)function.Value);
+        }
+
+        /// <summary>
+        /// The account's salesperson must be able to receive the signal: one query, the account with its owning user. The
+        /// account's name and owner are kept in the SharedVariables for the routing after the save (Microsoft documents
+        /// them as the way to pass data from a pre-operation to a post-operation step), so the signal costs no extra read.
+        /// </summary>
+        private static Refusal SalespersonCheck(LocalPluginContext context, Guid accountId)
+        {
+            IOrganizationService service = context.SystemService;
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.Name, Account.OwnerId), TopCount = 1 };
+            query.Criteria.AddCondition(Account.Id, ConditionOperator.Equal, accountId);
+            LinkEntity user = query.AddLink(SystemUser.Table, Account.OwnerId, SystemUser.Id, JoinOperator.LeftOuter);
+            user.EntityAlias = "u";
+            user.Columns = new ColumnSet(SystemUser.IsDisabled);
+            Entity account = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (account == null) return null; // a missing account is the platform's to refuse
+            context.ExecutionContext.SharedVariables[AccountKey(accountId)] = new Entity(Account.Table, accountId)
+            {
+                [Account.Name] = account.Read<string>(Account.Name), [Account.OwnerId] = account.Read<EntityReference>(Account.OwnerId),
+            };
+            return FieldSignalRules.CheckSalespersonActive(account.Aliased<bool>("u." + SystemUser.IsDisabled),
+                account.Read<string>(Account.Name), account.Read<EntityReference>(Account.OwnerId)?.Name);
         }
 
         /// <summary>The active dedicated-owner rows naming the raiser: one query, made only if the rows are read.</summary>
@@ -67,7 +91,9 @@ namespace CrmCollab.Plugins.Signals
             Entity signal = context.TargetEntity;
             var kind = (SignalKind)signal.Choice(FieldSignalRow.Kind).Value;
             IOrganizationService service = context.SystemService;
-            Entity account = service.Retrieve(Account.Table, signal.RefId(FieldSignalRow.AccountId).Value, new ColumnSet(Account.Name, Account.OwnerId));
+            Guid accountId = signal.RefId(FieldSignalRow.AccountId).Value;
+            Entity account = context.ExecutionContext.SharedVariables.TryGetValue(AccountKey(accountId), out object kept) && kept is Entity read
+                ? read : service.Retrieve(Account.Table, accountId, new ColumnSet(Account.Name, Account.OwnerId));
             EntityReference salesperson = account.Read<EntityReference>(Account.OwnerId);
 
             var routed = new Entity(FieldSignalRow.Table, context.ExecutionContext.PrimaryEntityId) { [CommonColumn.OwnerId] = salesperson };
@@ -78,6 +104,8 @@ namespace CrmCollab.Plugins.Signals
             if (FieldSignalRules.MarksChurnRisk(kind)) mark[Account.ChurnRisk] = true;
             service.Update(mark);
         }
+
+        private static string AccountKey(Guid accountId) => "crmc.signal.account|" + accountId.ToString("N");
 
         private static Guid CreateLead(IOrganizationService service, Entity signal, Entity account, SignalKind kind)
         {

@@ -73,6 +73,16 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_signal_needs_an_account_whose_salesperson_can_receive_it()
+        {
+            Assert.Null(FieldSignalRules.CheckSalespersonActive(false, "Contoso", "Sam Sales"));
+            Refusal refused = FieldSignalRules.CheckSalespersonActive(true, "Contoso", "Sam Sales");
+            Assert.Equal(RefusalCodes.SignalSalespersonDisabled, refused.Code);
+            Assert.StartsWith("Sam Sales of Contoso is disabled", refused.Text);
+            Assert.StartsWith("The salesperson of this account is disabled", FieldSignalRules.CheckSalespersonActive(true, null, null).Text);
+        }
+
+        [Fact]
         public void A_signal_needs_its_kind_what_was_seen_the_competitor_and_the_account_in_that_order()
         {
             Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(null, "", false, false).Text);

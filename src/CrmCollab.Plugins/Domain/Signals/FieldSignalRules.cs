@@ -110,6 +110,16 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         /// <summary>
+        /// A signal goes to the account's salesperson (its owner). A disabled user reads nothing and, on Dataverse, cannot
+        /// be given records: the raiser is told to have the account handed to an active salesperson first.
+        /// </summary>
+        /// <param name="ownerIsDisabledUser">The account's owner is a user who is disabled (a team never is).</param>
+        public static Refusal CheckSalespersonActive(bool ownerIsDisabledUser, string accountName, string ownerName) =>
+            !ownerIsDisabledUser ? null : new Refusal(RefusalCodes.SignalSalespersonDisabled,
+                $"{ownerName ?? "The salesperson"} of {accountName ?? "this account"} is disabled, so the signal would reach nobody. " +
+                "Ask your CrmCollab administrator to give the account an active salesperson, then raise the signal again.");
+
+        /// <summary>
         /// A signal is raised active: an inactive one is out of its salesperson's "Unacknowledged signals" and "My signals"
         /// views, while the acknowledgement figures still count it as waiting for them.
         /// </summary>
