@@ -67,6 +67,7 @@ namespace CrmCollab.Plugins.Domain
         public const string AmendmentNoDeal = "CRMC-AMENDMENT-NO-DEAL";
         public const string ReviewCreatedDecided = "CRMC-REVIEW-CREATED-DECIDED";
         public const string ReviewCreatedInactive = "CRMC-REVIEW-CREATED-INACTIVE";
+        public const string ReviewCreatedIncomplete = "CRMC-REVIEW-CREATED-INCOMPLETE";
 
         // Administrators' set-up: dedicated owners and routing rules.
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";

@@ -71,12 +71,13 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity review = context.TargetEntity;
             string[] sent = CreateServerColumns.Where(review.IsFilled).ToArray();
-            Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision),
-                (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive,
-                ColumnLabels.Of(sent).ToArray(), () => ServerCall.ComesFromPostOperationStep(context.ExecutionContext) || ServerCall.IsSystem(context)));
             Guid? dealId = review.RefId(FeasibilityReviewRow.OpportunityId);
             int? function = review.Choice(FeasibilityReviewRow.Function);
-            if (sent.Length > 0 || dealId == null || function == null) return;
+            Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision),
+                (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive,
+                ColumnLabels.Of(sent).ToArray(), () => ServerCall.ComesFromPostOperationStep(context.ExecutionContext) || ServerCall.IsSystem(context),
+                dealId != null && function != null));
+            if (sent.Length > 0) return;
             ReviewBasis basis = new FeasibilityRepository(context.SystemService).HandMadeBasis(dealId.Value, (BusinessFunction)function.Value, context.Now);
             review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
             review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);

@@ -22,13 +22,15 @@ namespace CrmCollab.Plugins.Tests.Domain
             };
 
         [Fact]
-        public void A_create_bringing_the_columns_CrmCollab_records_is_refused_unless_CrmCollab_makes_it_after_the_decision_and_the_status()
+        public void A_create_bringing_the_columns_CrmCollab_records_is_refused_unless_CrmCollab_makes_it_after_the_decision_status_deal_and_function()
         {
             Assert.Equal(RefusalCodes.ReviewServerColumn, ReviewEditRules.CheckCreate(null, false, Sent, () => false).Code);
             Assert.Null(ReviewEditRules.CheckCreate(null, false, Sent, () => true));
             Assert.Null(ReviewEditRules.CheckCreate(null, false, new string[0], Never())); // nothing sent: nobody is asked who calls
             Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate(null, true, Sent, Never()).Code);
             Assert.Equal(RefusalCodes.ReviewCreatedDecided, ReviewEditRules.CheckCreate((int)ReviewDecision.Approved, true, Sent, Never()).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedIncomplete, ReviewEditRules.CheckCreate(null, false, Sent, Never(), namesDealAndFunction: false).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedInactive, ReviewEditRules.CheckCreate(null, true, Sent, Never(), namesDealAndFunction: false).Code);
             Assert.EndsWith("cannot be set by hand: Relevant columns. Leave them empty: CrmCollab records them from the feasibility rules when the review is saved.",
                 ReviewEditRules.CheckCreate(null, false, Sent, () => false).Text);
         }

@@ -125,6 +125,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_review_created_without_its_deal_or_function_is_refused_though_the_api_does_not_require_them()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            Entity noFunction = Review(ReviewDecision.Pending);
+            noFunction.Attributes.Remove("crmc_function");
+            Entity noDeal = Review(ReviewDecision.Pending);
+            noDeal.Attributes.Remove("crmc_opportunityid");
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedIncomplete, () => admin.Create(noFunction), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedIncomplete, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = noDeal }), Touched);
+
+            Assert.Equal("A feasibility review is about one opportunity and asks one function. Choose both (Opportunity, Function), then save " +
+                "again. [CRMC-REVIEW-CREATED-INCOMPLETE]", refusal);
+        }
+
+        [Fact]
         public void A_finance_review_made_by_hand_watches_the_finance_terms_so_a_discount_change_after_its_approval_reopens_it()
         {
             var org = new CrmCollabOrg();

@@ -11,6 +11,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// so a create that brings its own decision (form, import, API, upsert) is refused. It is also born active: an
         /// inactive review would leave its reviewer's queue and views while the deal's gate still waits for it, and
         /// CrmCollab would request no other for that function. Checked in that order.
+        /// Then the opportunity and the function it asks, which the API does not require as a form does.
         /// Then the columns CrmCollab records (what the review watches, its gate stage and due date, its routing, the
         /// decision stamps): a client that sends them is refused, as on an update; CrmCollab records them itself.
         /// </summary>
@@ -18,8 +19,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="inactive">The create brings an inactive status.</param>
         /// <param name="serverColumnsSent">Labels of the server-recorded columns the create brings (none: null).</param>
         /// <param name="isServerCall">Whether CrmCollab itself creates the review (asked only when columns are sent).</param>
+        /// <param name="namesDealAndFunction">The create names the opportunity and the function (the API does not require them).</param>
         public static Refusal CheckCreate(int? decision, bool inactive = false, IReadOnlyList<string> serverColumnsSent = null,
-            Func<bool> isServerCall = null)
+            Func<bool> isServerCall = null, bool namesDealAndFunction = true)
         {
             if (decision != null && decision != (int)ReviewDecision.Pending)
                 return new Refusal(RefusalCodes.ReviewCreatedDecided,
@@ -29,6 +31,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 return new Refusal(RefusalCodes.ReviewCreatedInactive,
                     "A feasibility review is created active, in its reviewer's queue: an inactive one would be hidden from the reviewer " +
                     "while the deal still waits for it. Leave its status empty or Active.");
+            if (!namesDealAndFunction)
+                return new Refusal(RefusalCodes.ReviewCreatedIncomplete,
+                    "A feasibility review is about one opportunity and asks one function. Choose both (Opportunity, Function), then save again.");
             if (serverColumnsSent != null && serverColumnsSent.Count > 0 && (isServerCall == null || !isServerCall()))
                 return new Refusal(RefusalCodes.ReviewServerColumn,
                     "These columns of a feasibility review are recorded by CrmCollab when the review is requested or decided, and cannot be set by hand: " +
