@@ -51,6 +51,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewIsHistory = "CRMC-REVIEW-HISTORY";
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";
+        public const string TemplateIncomplete = "CRMC-TEMPLATE-INCOMPLETE";
         public const string TemplateEvidenceNotWatched = "CRMC-TEMPLATE-EVIDENCE-NOT-WATCHED";
         public const string OwnerCannotOwn = "CRMC-OWNER-CANNOT-OWN";
         public const string SignalServerColumn = "CRMC-SIGNAL-SERVER-COLUMN";

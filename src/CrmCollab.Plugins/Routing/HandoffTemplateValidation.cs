@@ -11,7 +11,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// A handoff template names only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
+    /// A handoff template names its function and subject, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
     /// at PreValidation, where a refused probe of a misspelt column can be caught), and is not deleted while handoffs
     /// made from it are open (PreOperation).
     /// </summary>
@@ -22,13 +22,16 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
             Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
-                .Filter("crmc_requiredevidence");
+                .Filter("crmc_requiredevidence", "crmc_function", "crmc_subject");
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
         }
 
         private static void OnSave(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
+            bool create = context.ExecutionContext.MessageName == "Create";
+            Throw(HandoffTemplateRules.CheckContent(create || target.Contains(HandoffTemplateRow.Function), target.Choice(HandoffTemplateRow.Function),
+                create || target.Contains(HandoffTemplateRow.Subject), target.Read<string>(HandoffTemplateRow.Subject)));
             if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
             IReadOnlyList<string> columns = CommaList.Parse(target.Read<string>(HandoffTemplateRow.RequiredEvidence));
             bool canProbe = TableColumns.CanProbe(context); // inside a batch transaction: refused as not watched, unprobed

@@ -32,6 +32,16 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_template_names_its_function_and_subject_and_an_update_may_leave_them_out()
+        {
+            Assert.Null(HandoffTemplateRules.CheckContent(true, (int)BusinessFunction.Adv, true, "Draw up the contract"));
+            Assert.Null(HandoffTemplateRules.CheckContent(false, null, false, null)); // an update of other columns
+            Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(true, null, false, null).Code);
+            Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(true, 7, false, null).Code);
+            Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(false, null, true, "  ").Code);
+        }
+
+        [Fact]
         public void A_handoff_is_canceled_by_an_administrator_with_a_reason_and_completed_with_its_evidence()
         {
             var cancel = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Canceled, CallerIsAdministrator = () => false };

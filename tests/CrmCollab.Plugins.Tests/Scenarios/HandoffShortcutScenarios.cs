@@ -140,6 +140,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_template_without_its_function_or_subject_is_refused_so_every_win_can_make_its_handoffs()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            var imported = new Entity("crmc_handofftemplate") // an import: the form's required columns are not required here
+            {
+                ["crmc_name"] = "Install", ["crmc_dueoffsetdays"] = 15, ["crmc_isactive"] = true,
+            };
+
+            string created = _org.Refused(RefusalCodes.TemplateIncomplete, () => admin.Create(imported), Touched);
+            imported["crmc_function"] = new OptionSetValue(7);
+            imported["crmc_subject"] = "Install the line";
+            string unknown = _org.Refused(RefusalCodes.TemplateIncomplete, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = imported }), Touched);
+            string cleared = _org.Refused(RefusalCodes.TemplateIncomplete, () => admin.Update(new Entity("crmc_handofftemplate", _delivery)
+            {
+                ["crmc_function"] = null, ["crmc_subject"] = " ",
+            }), Touched);
+            admin.Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_dueoffsetdays"] = 12 }); // a change that leaves them out
+
+            Assert.Equal("A handoff template needs what each handoff made from it carries. Choose the function (ADV, Logistics, SAV, …) its " +
+                "handoffs go to. Give its handoffs a subject. [CRMC-TEMPLATE-INCOMPLETE]", created);
+            Assert.Contains("The function value 7 is not one of CrmCollab's functions", unknown);
+            Assert.Equal(created, cleared);
+            _org.Win(_deal);
+            Assert.Equal(2, _org.HandoffTasks(_deal).Entities.Count);
+        }
+
+        [Fact]
         public void The_requirement_copied_onto_a_handoff_outlives_a_later_change_of_its_template()
         {
             _org.Win(_deal);

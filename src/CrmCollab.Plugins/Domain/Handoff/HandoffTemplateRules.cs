@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
+using CrmCollab.Plugins.Domain.Routing;
+
 namespace CrmCollab.Plugins.Domain.Handoff
 {
     /// <summary>What a handoff template must respect at save and at delete.</summary>
@@ -26,6 +28,24 @@ namespace CrmCollab.Plugins.Domain.Handoff
             return new Refusal(RefusalCodes.TemplateEvidenceNotWatched,
                 $"Required Evidence can name only {string.Join(", ", watched)}: the columns CrmCollab keeps fixed once a handoff is closed. " +
                 $"{string.Join(", ", outside)} could be changed after the close without anyone noticing; remove it from the list.");
+        }
+
+        /// <summary>
+        /// A template names the function its handoffs go to and their subject: forms require them, the API and imports do
+        /// not, and without them no handoff could be made from it at a win (a function outside CrmCollab's is no better).
+        /// A create must bring both; an update may leave them out, never clear them.
+        /// </summary>
+        /// <param name="sendsFunction">The save carries the function column (always true for a create).</param>
+        /// <param name="sendsSubject">The save carries the subject column (always true for a create).</param>
+        public static Refusal CheckContent(bool sendsFunction, int? function, bool sendsSubject, string subject)
+        {
+            var problems = new List<string>();
+            if (sendsFunction && function == null) problems.Add("Choose the function (ADV, Logistics, SAV, …) its handoffs go to.");
+            else if (sendsFunction && !BusinessFunctions.IsDefined(function.Value))
+                problems.Add($"The function value {function} is not one of CrmCollab's functions; choose one from the list.");
+            if (sendsSubject && string.IsNullOrWhiteSpace(subject)) problems.Add("Give its handoffs a subject.");
+            return problems.Count == 0 ? null : new Refusal(RefusalCodes.TemplateIncomplete,
+                "A handoff template needs what each handoff made from it carries. " + string.Join(" ", problems));
         }
 
         /// <summary>A template with open handoffs stays: they are completed against it.</summary>
