@@ -35,7 +35,7 @@ namespace CrmCollab.Plugins.Routing
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
             Throw(DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
-                row.Read<DateTime?>(DedicatedOwnerRow.ValidTo)));
+                row.Read<DateTime?>(DedicatedOwnerRow.ValidTo), row.RefId(DedicatedOwnerRow.AccountId) != null));
             foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
             {
                 Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));

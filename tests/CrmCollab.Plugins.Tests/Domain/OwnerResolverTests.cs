@@ -169,6 +169,8 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.OwnerInvalid, neither.Code);
             Assert.Contains("Set the user or the team", neither.Text);
             Assert.Null(DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), null, null, null));
+            Assert.StartsWith("Choose the account this owner is dedicated to.",
+                DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), null, null, null, hasAccount: false).Text);
         }
 
         [Fact]

@@ -96,6 +96,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("'Valid to' (", dates);
             Assert.Equal("Choose the function (ADV, Logistics, SAV, …) this owner is dedicated to. " +
                 "Set the user or the team who is the dedicated owner. [CRMC-OWNER-INVALID]", nothing);
+            // An import whose account lookup did not resolve: a row for no account would route nothing, silently.
+            var noAccount = Row(BusinessFunction.Adv, _marc, null);
+            noAccount.Attributes.Remove("crmc_accountid");
+            string unresolved = _org.RefusedNamingNoId(RefusalCodes.OwnerInvalid, () => admin.Create(noAccount), OwnerTables);
+            _org.RefusedNamingNoId(RefusalCodes.OwnerInvalid, () => admin.Update(new Entity("crmc_dedicatedowner", _lenaRow) { ["crmc_accountid"] = null }), OwnerTables);
+            Assert.Equal("Choose the account this owner is dedicated to. [CRMC-OWNER-INVALID]", unresolved);
         }
 
         [Fact]

@@ -11,11 +11,14 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// A row on its own: null when complete, else one refusal listing every problem, as sentences an administrator
         /// (or an import's author) can act on.
         /// </summary>
-        public static Refusal Check(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo) =>
-            Refused(RefusalCodes.OwnerInvalid, Problems(functionValue, userId, teamId, validFrom, validTo));
+        /// <param name="hasAccount">The row names its account (forms require it; the API and imports do not).</param>
+        public static Refusal Check(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo, bool hasAccount = true) =>
+            Refused(RefusalCodes.OwnerInvalid, Problems(functionValue, userId, teamId, validFrom, validTo, hasAccount));
 
-        private static IEnumerable<string> Problems(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo)
+        private static IEnumerable<string> Problems(int? functionValue, Guid? userId, Guid? teamId, DateTime? validFrom, DateTime? validTo, bool hasAccount)
         {
+            if (!hasAccount)
+                yield return "Choose the account this owner is dedicated to.";
             if (functionValue == null)
                 yield return "Choose the function (ADV, Logistics, SAV, …) this owner is dedicated to.";
             else if (!BusinessFunctions.IsDefined(functionValue.Value))
