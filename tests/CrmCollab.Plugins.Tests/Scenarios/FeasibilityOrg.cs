@@ -17,6 +17,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         /// </summary>
         public static (Guid lena, Guid fiona, Guid account, Guid deal) CustomDealAwaitingReviews(this CrmCollabOrg org, int financeSlaHours = 48)
         {
+            (Guid lena, Guid fiona, Guid account, Guid deal) = org.CustomDealInQualify(financeSlaHours);
+            org.MoveTo(deal, SalesStage.Develop);
+            return (lena, fiona, account, deal);
+        }
+
+        /// <summary>The same set-up with the deal still in Qualify: CrmCollab has requested no review yet.</summary>
+        public static (Guid lena, Guid fiona, Guid account, Guid deal) CustomDealInQualify(this CrmCollabOrg org, int financeSlaHours = 48)
+        {
             Guid lena = org.User("Lena Logistics", "CrmCollab Reviewer");
             Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
             Guid account = org.Account("Contoso");
@@ -24,9 +32,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
             org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
             org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: financeSlaHours);
-            Guid deal = org.CustomDeal(account);
-            org.MoveTo(deal, SalesStage.Develop);
-            return (lena, fiona, account, deal);
+            return (lena, fiona, account, org.CustomDeal(account));
         }
 
         public static Guid FeasibilityRule(this CrmCollabOrg org, string name, BusinessFunction function, string relevantColumns,

@@ -144,14 +144,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_finance_review_made_by_hand_watches_the_finance_terms_so_a_discount_change_after_its_approval_reopens_it()
         {
             var org = new CrmCollabOrg();
-            Guid lena = org.User("Lena Logistics", "CrmCollab Reviewer");
-            Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
-            Guid account = org.Account("Contoso");
-            org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
-            org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
-            org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
-            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue", slaHours: 24);
-            Guid deal = org.CustomDeal(account); // in Qualify: CrmCollab has requested nothing yet
+            (_, Guid fiona, _, Guid deal) = org.CustomDealInQualify(financeSlaHours: 24); // CrmCollab has requested nothing yet
 
             Guid byHand = org.As(org.Admin).Create(new Entity("crmc_feasibilityreview")
             {
