@@ -58,7 +58,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// </summary>
         public ReviewBasis HandMadeBasis(Guid dealId, BusinessFunction function, DateTime now)
         {
-            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RulesQuery(new DealFacts()).ColumnSet };
+            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
             query.Criteria.AddCondition(FeasibilityRuleRow.Function, ConditionOperator.Equal, (int)function);
             InForce.Only(query, FeasibilityRuleRow.IsActive);
             var rules = new List<FeasibilityRule>();
@@ -68,15 +68,15 @@ namespace CrmCollab.Plugins.Feasibility
             return HandMadeReview.Record(function, facts, rules, now);
         }
 
+        /// <summary>What <see cref="ToRule"/> reads of a rule.</summary>
+        private static ColumnSet RuleColumns() => new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount,
+            FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays,
+            FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
+            FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns);
+
         private static QueryExpression RulesQuery(DealFacts deal)
         {
-            var query = new QueryExpression(FeasibilityRuleRow.Table)
-            {
-                ColumnSet = new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount,
-                    FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays,
-                    FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
-                    FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns),
-            };
+            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
             InForce.Only(query, FeasibilityRuleRow.IsActive);
             UnsetOrAtMost(query, FeasibilityRuleRow.MinAmount, deal.Amount);
             UnsetOrAtMost(query, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);

@@ -42,25 +42,23 @@ namespace CrmCollab.Plugins.Signals
         {
             int? state = context.InputParameter<OptionSetValue>("State")?.Value;
             Entity before = context.PreImage(PreImage) ?? new Entity(FieldSignalRow.Table);
-            Throw(FieldSignalRules.CheckDeactivation(Deactivates(before, state), before.IsFilled(FieldSignalRow.AcknowledgedOn)));
+            Throw(FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), state, before.IsFilled(FieldSignalRow.AcknowledgedOn)));
         }
-
-        private static bool Deactivates(Entity before, int? state) =>
-            state != null && state != InForce.StateActive && (before.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
 
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(FieldSignalRow.Table);
+            Entity after = Values.Merge(before, target);
             // Clearing what is already empty changes nothing.
             bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
             Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
                 // Intake's routing of the new signal (its PostOperation step), else the SYSTEM service.
                 () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
-                    Values.Merge(before, target).Read<EntityReference>(CommonColumn.OwnerId)))
-                ?? FieldSignalRules.CheckDeactivation(target.Contains(CommonColumn.StateCode) && Deactivates(before, target.Choice(CommonColumn.StateCode)),
-                    Values.Merge(before, target).IsFilled(FieldSignalRow.AcknowledgedOn));
+                    after.Read<EntityReference>(CommonColumn.OwnerId)))
+                ?? FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), target.Choice(CommonColumn.StateCode),
+                    after.IsFilled(FieldSignalRow.AcknowledgedOn));
             Throw(refusal);
             if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
                 target[FieldSignalRow.AcknowledgedOn] = before.Read<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;

@@ -67,9 +67,12 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Null(FieldSignalRules.CheckCreatedActive(false));
             Assert.Equal(RefusalCodes.SignalCreatedInactive, FieldSignalRules.CheckCreatedActive(true).Code);
-            Assert.Null(FieldSignalRules.CheckDeactivation(false, false)); // any other change
-            Assert.Null(FieldSignalRules.CheckDeactivation(true, true));
-            Assert.Equal(RefusalCodes.SignalNotAcknowledged, FieldSignalRules.CheckDeactivation(true, false).Code);
+            Assert.Null(FieldSignalRules.CheckDeactivation(0, null, false)); // a change that leaves the status alone
+            Assert.Null(FieldSignalRules.CheckDeactivation(1, 1, false)); // already inactive
+            Assert.Null(FieldSignalRules.CheckDeactivation(0, 0, false)); // kept active
+            Assert.Null(FieldSignalRules.CheckDeactivation(null, 1, true));
+            Assert.Equal(RefusalCodes.SignalNotAcknowledged, FieldSignalRules.CheckDeactivation(null, 1, false).Code);
+            Assert.Equal(RefusalCodes.SignalNotAcknowledged, FieldSignalRules.CheckDeactivation(0, 1, false).Code);
         }
 
         [Fact]

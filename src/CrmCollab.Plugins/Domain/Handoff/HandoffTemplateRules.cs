@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-
 using CrmCollab.Plugins.Domain.Routing;
 
 namespace CrmCollab.Plugins.Domain.Handoff

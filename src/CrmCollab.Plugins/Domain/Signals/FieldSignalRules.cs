@@ -7,6 +7,9 @@ namespace CrmCollab.Plugins.Domain.Signals
     /// <summary>How fast the salesperson must acknowledge what the field saw, and what each kind triggers.</summary>
     public static class FieldSignalRules
     {
+        /// <summary>The active status (statecode 0) of a signal.</summary>
+        private const int ActiveState = 0;
+
         /// <summary>Churn risk and complaints are urgent (1 day); a lead or expansion within 2 days; competitor intel 3.</summary>
         public static DateTime AcknowledgementDue(SignalKind kind, DateTime raisedOn)
         {
@@ -110,8 +113,9 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         /// <summary>
-        /// A signal goes to the account's salesperson (its owner). A disabled user reads nothing and, on Dataverse, cannot
-        /// be given records: the raiser is told to have the account handed to an active salesperson first.
+        /// A signal goes to the account's salesperson (its owner). A disabled user reads nothing, so the signal would wait
+        /// for nobody (and the engine, like the platform's own assign dialog, gives no record to a disabled user; no page
+        /// says what the API does): the raiser is told to have the account handed to an active salesperson first.
         /// </summary>
         /// <param name="ownerIsDisabledUser">The account's owner is a user who is disabled (a team never is).</param>
         public static Refusal CheckSalespersonActive(bool ownerIsDisabledUser, string accountName, string ownerName) =>
@@ -131,7 +135,10 @@ namespace CrmCollab.Plugins.Domain.Signals
         /// A signal is deactivated only once acknowledged (in the same save too): before that, deactivating it would hide it
         /// from its salesperson while it still counts as waiting for them, and the raiser would never hear back.
         /// </summary>
-        public static Refusal CheckDeactivation(bool deactivating, bool acknowledged) => !deactivating || acknowledged ? null
+        /// <param name="stateBefore">The signal's status before the change (null: active).</param>
+        /// <param name="stateAfter">The status the change sets (null: the change leaves the status alone).</param>
+        public static Refusal CheckDeactivation(int? stateBefore, int? stateAfter, bool acknowledged) =>
+            stateAfter == null || stateAfter == ActiveState || (stateBefore ?? ActiveState) != ActiveState || acknowledged ? null
             : new Refusal(RefusalCodes.SignalNotAcknowledged,
                 "This field signal has not been acknowledged: deactivating it would hide it from its salesperson while it still counts as " +
                 "waiting for them. Acknowledge it first (Acknowledged on), then deactivate it.");
