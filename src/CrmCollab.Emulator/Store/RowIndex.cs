@@ -85,6 +85,25 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>
+        /// A row's version replaced by another (either may be null). Most writes leave the indexed column as it was, and
+        /// an Update's new version keeps the previous version's instance of every column it does not write: such a
+        /// write changes nothing here, and the key's set (thousands of ids for a status) is not touched.
+        /// </summary>
+        public void Replace(Entity before, Entity after)
+        {
+            if (before != null && after != null)
+            {
+                before.Attributes.TryGetValue(_column, out object old);
+                after.Attributes.TryGetValue(_column, out object now);
+                if (ReferenceEquals(old, now)) return; // the same instance, or no value on either side
+                object oldKey = Key(old), newKey = Key(now);
+                if (oldKey != null && newKey != null && KeyComparer.Instance.Equals(oldKey, newKey)) return;
+            }
+            Remove(before);
+            Add(after);
+        }
+
+        /// <summary>
         /// One key per value as the query engine compares them: a lookup by its id (the reference itself, compared by
         /// id), a choice by its number, text case-insensitively, numbers by their decimal value. Null: not indexable
         /// (the caller scans instead).

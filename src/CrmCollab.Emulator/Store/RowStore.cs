@@ -203,11 +203,7 @@ namespace CrmCollab.Emulator.Store
                 else order.Remove(before.Id);
             }
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
-            foreach (var index in byColumn.Values)
-            {
-                index.Remove(before);
-                index.Add(after);
-            }
+            foreach (var index in byColumn.Values) index.Replace(before, after);
         }
     }
 
