@@ -6,8 +6,8 @@ namespace CrmCollab.Plugins.Data
 
     public static class CommonColumn
     {
-        public const string StateCode = "statecode", OwnerId = "ownerid", CreatedBy = "createdby", CreatedOn = "createdon",
-            ModifiedOn = "modifiedon";
+        public const string StateCode = "statecode", StatusCode = "statuscode", OwnerId = "ownerid", CreatedBy = "createdby",
+            CreatedOn = "createdon", ModifiedOn = "modifiedon";
     }
 
     public static class AmendmentRow

@@ -63,9 +63,12 @@ namespace CrmCollab.Plugins.Domain
         public const string SettingNotLockable = "CRMC-SETTING-NOT-LOCKABLE";
         public const string RuleInvalid = "CRMC-RULE-INVALID";
 
-        // Amendments and reviews created in a state only a decision gives, or without what they need.
+        // Amendments and reviews created in a state only a decision gives, inactive, or without what they need; an open
+        // amendment deactivated.
         public const string AmendmentCreatedDecided = "CRMC-AMENDMENT-CREATED-DECIDED";
         public const string AmendmentNoDeal = "CRMC-AMENDMENT-NO-DEAL";
+        public const string AmendmentCreatedInactive = "CRMC-AMENDMENT-CREATED-INACTIVE";
+        public const string AmendmentNotDeactivated = "CRMC-AMENDMENT-NOT-DEACTIVATED";
         public const string ReviewCreatedDecided = "CRMC-REVIEW-CREATED-DECIDED";
         public const string ReviewCreatedInactive = "CRMC-REVIEW-CREATED-INACTIVE";
         public const string ReviewCreatedIncomplete = "CRMC-REVIEW-CREATED-INCOMPLETE";

@@ -13,8 +13,9 @@ namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
     /// Keeps amendments honest at save time: the deal it belongs to (fixed, and won when raised and when applied),
-    /// content (its author's alone), state moves, who decides, and decided amendments kept as history. An approval is
-    /// stamped here and turned into Applied, so <see cref="AmendmentApplication"/> applies it in the same transaction.
+    /// content (its author's alone), state moves, who decides, decided amendments kept as history, and an open one kept
+    /// active (<see cref="AmendmentStatusRules"/>). An approval is stamped here and turned into Applied, so
+    /// <see cref="AmendmentApplication"/> applies it in the same transaction.
     /// </summary>
     public sealed class AmendmentValidation : PluginBase
     {
@@ -30,10 +31,21 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate)
-                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment")
-                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid");
+                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment", "statecode")
+                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid", "statecode");
             Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete)
                 .PreImage("PreImage", "crmc_state", "crmc_opportunityid");
+            // Deactivate from the grid (SetState): no page says it runs the Update steps.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PreOperation, setState, AmendmentRow.Table, OnSetState).PreImage(PreImage, "crmc_state", "statecode");
+        }
+
+        /// <summary>A SetState of an amendment: deactivated only once decided.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            int? state = context.InputParameter<OptionSetValue>("State")?.Value;
+            Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
+            Throw(AmendmentStatusRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), state, StateOf(before) ?? AmendmentState.Draft));
         }
 
         private static void OnCreate(LocalPluginContext context)
@@ -45,7 +57,8 @@ namespace CrmCollab.Plugins.Terms
                 new ColumnSet(Opportunity.Name, Opportunity.StateCode)));
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
-                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon);
+                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon)
+                ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode));
             Throw(refusal);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
@@ -77,6 +90,10 @@ namespace CrmCollab.Plugins.Terms
                 ApproverProblem = () => ApproverProblem(context, after, caller),
                 DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                     new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,
+                StatusBefore = before.Choice(CommonColumn.StateCode),
+                StatusAfter = target.Choice(CommonColumn.StateCode),
+                ChangesOnlyStatus = target.Attributes.Keys.All(column => column == CommonColumn.StateCode || column == CommonColumn.StatusCode
+                    || column == AmendmentRow.Id),
             });
             Throw(refusal);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;

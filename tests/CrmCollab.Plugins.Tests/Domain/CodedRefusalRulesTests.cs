@@ -76,6 +76,39 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void An_amendment_is_created_active_and_deactivated_only_once_decided()
+        {
+            Assert.Null(AmendmentStatusRules.CheckCreate(null));
+            Assert.Null(AmendmentStatusRules.CheckCreate(0));
+            Assert.Equal(RefusalCodes.AmendmentCreatedInactive, AmendmentStatusRules.CheckCreate(1).Code);
+            Assert.Null(AmendmentStatusRules.CheckDeactivation(0, null, AmendmentState.Submitted)); // the status left alone
+            Assert.Null(AmendmentStatusRules.CheckDeactivation(0, 0, AmendmentState.Draft)); // kept active
+            Assert.Null(AmendmentStatusRules.CheckDeactivation(1, 1, AmendmentState.Submitted)); // already inactive
+            Assert.Null(AmendmentStatusRules.CheckDeactivation(0, 1, AmendmentState.Rejected));
+            Assert.Null(AmendmentStatusRules.CheckDeactivation(null, 1, AmendmentState.Applied));
+            Assert.Equal(RefusalCodes.AmendmentNotDeactivated, AmendmentStatusRules.CheckDeactivation(0, 1, AmendmentState.Draft).Code);
+            Assert.Equal(RefusalCodes.AmendmentNotDeactivated, AmendmentStatusRules.CheckDeactivation(null, 1, AmendmentState.Submitted).Code);
+            Assert.Equal(RefusalCodes.AmendmentNotDeactivated, AmendmentStatusRules.CheckDeactivation(0, 1, AmendmentState.Approved).Code);
+        }
+
+        [Fact]
+        public void A_status_change_alone_of_a_decided_amendment_passes_and_of_an_open_one_is_refused()
+        {
+            AmendmentEdit StatusOnly(AmendmentState state) => new AmendmentEdit
+            {
+                From = state, To = state, StatusBefore = 0, StatusAfter = 1, ChangesOnlyStatus = true,
+            };
+            Assert.Null(AmendmentEditRules.Check(StatusOnly(AmendmentState.Rejected)));
+            Assert.Null(AmendmentEditRules.Check(StatusOnly(AmendmentState.Applied)));
+            Assert.Equal(RefusalCodes.AmendmentNotDeactivated, AmendmentEditRules.Check(StatusOnly(AmendmentState.Submitted)).Code);
+            // With other columns, a decided amendment still cannot change.
+            var reworded = StatusOnly(AmendmentState.Applied);
+            reworded.ChangesOnlyStatus = false;
+            reworded.ChangesContent = true;
+            Assert.Equal(RefusalCodes.AmendmentTransition, AmendmentEditRules.Check(reworded).Code);
+        }
+
+        [Fact]
         public void A_signal_needs_an_account_whose_salesperson_can_receive_it()
         {
             Assert.Null(FieldSignalRules.CheckSalespersonActive(false, "Contoso", "Sam Sales"));

@@ -31,12 +31,35 @@ namespace CrmCollab.Plugins.Domain.Terms
         public Func<string> ApproverProblem { get; set; } = () => null;
 
         public Func<bool> DealIsWon { get; set; } = () => true;
+
+        /// <summary>The amendment's status (statecode) before the update; null: active.</summary>
+        public int? StatusBefore { get; set; }
+
+        /// <summary>The status the update sets; null when it leaves the status alone.</summary>
+        public int? StatusAfter { get; set; }
+
+        /// <summary>
+        /// The update carries the status and nothing else: the grid's Deactivate, a SetState, or the second half of an
+        /// Update that also changed other columns (Dataverse runs the status in an Update of its own).
+        /// </summary>
+        public bool ChangesOnlyStatus { get; set; }
     }
 
-    /// <summary>The order in which an amendment's update is checked; one refusal, the first that applies.</summary>
+    /// <summary>
+    /// The order in which an amendment's update is checked; one refusal, the first that applies: the stamps, its deal,
+    /// the move, its author's content, the approver and the decision, then its status (<see cref="AmendmentStatusRules"/>).
+    /// </summary>
     public static class AmendmentEditRules
     {
         public static Refusal Check(AmendmentEdit edit)
+        {
+            // A status change alone leaves the amendment as it is: decided ones too may leave the active views.
+            if (edit.ChangesOnlyStatus) return AmendmentStatusRules.CheckDeactivation(edit.StatusBefore, edit.StatusAfter, edit.From);
+            return CheckChange(edit) ?? AmendmentStatusRules.CheckDeactivation(edit.StatusBefore, edit.StatusAfter,
+                edit.To == AmendmentState.Approved ? AmendmentState.Applied : edit.To); // an approval is applied in the same save
+        }
+
+        private static Refusal CheckChange(AmendmentEdit edit)
         {
             if (edit.SendsStamps) return new Refusal(RefusalCodes.AmendmentStamps, AmendmentRules.StampRefusal);
             if (edit.ChangesDeal)
