@@ -21,9 +21,6 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Raised with the table name after any write or restore (e.g. to refresh security caches).</summary>
         public event Action<string> Changed;
 
-        /// <summary>Raised with the row's id when a row is written, removed or restored (for caches of row values).</summary>
-        internal event Action<Guid> RowChanged;
-
         public bool TryGet(string table, Guid id, out Entity row)
         {
             row = null;
@@ -152,7 +149,6 @@ namespace CrmCollab.Emulator.Store
             log?.Record(row.LogicalName, row.Id, previous);
             rows[row.Id] = row;
             Reindex(row.LogicalName, previous, row);
-            RowChanged?.Invoke(row.Id);
             Changed?.Invoke(row.LogicalName);
         }
 
@@ -162,7 +158,6 @@ namespace CrmCollab.Emulator.Store
             log?.Record(table, id, previous);
             rows.Remove(id);
             Reindex(table, previous, null);
-            RowChanged?.Invoke(id);
             Changed?.Invoke(table);
             return true;
         }
@@ -176,7 +171,6 @@ namespace CrmCollab.Emulator.Store
             if (previous == null) rows.Remove(id);
             else rows[id] = previous;
             Reindex(table, current, previous);
-            RowChanged?.Invoke(id);
             Changed?.Invoke(table);
         }
 
