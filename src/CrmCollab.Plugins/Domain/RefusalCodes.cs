@@ -72,6 +72,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewCreatedDecided = "CRMC-REVIEW-CREATED-DECIDED";
         public const string ReviewCreatedInactive = "CRMC-REVIEW-CREATED-INACTIVE";
         public const string ReviewCreatedIncomplete = "CRMC-REVIEW-CREATED-INCOMPLETE";
+        public const string ReviewDealClosed = "CRMC-REVIEW-DEAL-CLOSED";
 
         // Administrators' set-up: dedicated owners and routing rules.
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";

@@ -53,17 +53,20 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>): the deal read once, the
-        /// active rules of the review's function (one query), the account's industry only when one of them looks at it.
+        /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>): the deal read once (a closed
+        /// one is refused there), the active rules of the review's function (one query), the account's industry only when
+        /// one of them looks at it.
         /// </summary>
         public ReviewBasis HandMadeBasis(Guid dealId, BusinessFunction function, DateTime now)
         {
+            Entity deal = _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
+            Refusal closed = HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode));
+            if (closed != null) return new ReviewBasis { Refusal = closed }; // no rule is read for a closed deal
             var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
             query.Criteria.AddCondition(FeasibilityRuleRow.Function, ConditionOperator.Equal, (int)function);
             InForce.Only(query, FeasibilityRuleRow.IsActive);
             var rules = new List<FeasibilityRule>();
             foreach (Entity row in _service.RetrieveMultiple(query).Entities) rules.Add(ToRule(row));
-            Entity deal = _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
             DealFacts facts = FactsOf(deal, IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules));
             return HandMadeReview.Record(function, facts, rules, now);
         }

@@ -79,6 +79,7 @@ namespace CrmCollab.Plugins.Feasibility
                 dealId != null && function != null));
             if (sent.Length > 0) return;
             ReviewBasis basis = new FeasibilityRepository(context.SystemService).HandMadeBasis(dealId.Value, (BusinessFunction)function.Value, context.Now);
+            Throw(basis.Refusal); // a closed deal: nobody could decide the review
             review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
             review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
             review[FeasibilityReviewRow.DueDate] = basis.DueDate;

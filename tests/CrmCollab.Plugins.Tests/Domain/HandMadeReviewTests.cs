@@ -72,5 +72,14 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(SalesStage.Propose, unruled.GateStage);
             Assert.Equal(Now.AddHours(48), unruled.DueDate);
         }
+
+        [Fact]
+        public void A_review_is_made_by_hand_on_an_open_deal_only()
+        {
+            Assert.Null(HandMadeReview.CheckDeal(0));
+            Assert.Null(HandMadeReview.CheckDeal(null));
+            Assert.Equal(RefusalCodes.ReviewDealClosed, HandMadeReview.CheckDeal(1).Code);
+            Assert.Equal(RefusalCodes.ReviewDealClosed, HandMadeReview.CheckDeal(2).Code);
+        }
     }
 }

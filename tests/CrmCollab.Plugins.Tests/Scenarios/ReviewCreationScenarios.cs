@@ -141,6 +141,34 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_review_made_by_hand_on_a_won_or_lost_deal_is_refused_since_nobody_could_decide_it()
+        {
+            var org = new CrmCollabOrg();
+            Guid account = org.Account("Fabrikam");
+            Guid won = org.Deal(account, "Spare parts", amount: 12000m), lost = org.Deal(account, "Second line", amount: 15000m);
+            org.Win(won);
+            org.Lose(lost);
+            Entity ByHand(Guid deal, Guid? id = null) => new Entity("crmc_feasibilityreview", id ?? Guid.Empty)
+            {
+                ["crmc_name"] = "Finance review asked late",
+                ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+            };
+            string[] touched = { "crmc_feasibilityreview", "opportunity", "task" };
+
+            string onWon = org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => org.As(org.Admin).Create(ByHand(won)), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => CrmCollabOrg.InExecuteMultiple(org.As(org.Admin), new CreateRequest { Target = ByHand(won) }), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => CrmCollabOrg.InUpsert(org.As(org.Admin), ByHand(won, Guid.NewGuid())), touched);
+            string onLost = org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => org.As(org.Admin).Create(ByHand(lost)), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => CrmCollabOrg.InExecuteTransaction(org.As(org.Admin), new CreateRequest { Target = ByHand(lost) }), touched);
+
+            Assert.StartsWith("This opportunity is won: its feasibility was settled before the win", onWon);
+            Assert.StartsWith("This opportunity is lost: nobody decides the reviews of a lost deal.", onLost);
+            Assert.Empty(org.Reviews(won).Entities);
+            Assert.Empty(org.Reviews(lost).Entities);
+        }
+
+        [Fact]
         public void A_finance_review_made_by_hand_watches_the_finance_terms_so_a_discount_change_after_its_approval_reopens_it()
         {
             var org = new CrmCollabOrg();

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Domain.Terms;
 
 namespace CrmCollab.Plugins.Domain.Feasibility
 {
     /// <summary>
-    /// A review someone creates by hand (an administrator from the grid, an import, an integration) is recorded as
-    /// CrmCollab would have requested it. Without it the review would watch no column: once approved, no change of the
+    /// A review someone creates by hand (an administrator from the grid, an import, an integration), on an open deal, is
+    /// recorded as CrmCollab would have requested it. Without it the review would watch no column: once approved, no change of the
     /// deal's terms would ever re-open it, and the gate would keep counting it as current.
     /// </summary>
     public static class HandMadeReview
@@ -16,6 +17,28 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public const string RoutingPath = "Created by hand: not routed by CrmCollab.";
 
         private const int DefaultSlaHours = 48;
+
+        /// <summary>
+        /// A review is asked of an open deal only. On a won deal it would wait for a decision nobody can take (reviews are
+        /// frozen once the deal is won); on a lost one nobody decides it either. Null when the deal is open.
+        /// </summary>
+        /// <param name="dealState">The deal's status (statecode, <see cref="DealLifecycle"/>).</param>
+        public static Refusal CheckDeal(int? dealState)
+        {
+            switch (dealState)
+            {
+                case DealLifecycle.Won:
+                    return new Refusal(RefusalCodes.ReviewDealClosed,
+                        "This opportunity is won: its feasibility was settled before the win, and a review asked now would wait for a decision " +
+                        "nobody can take. To change its agreed terms, raise an amendment.");
+                case DealLifecycle.Lost:
+                    return new Refusal(RefusalCodes.ReviewDealClosed,
+                        "This opportunity is lost: nobody decides the reviews of a lost deal. If it is back in play, reopen it: CrmCollab then " +
+                        "asks for the reviews it needs.");
+                default:
+                    return null;
+            }
+        }
 
         /// <param name="function">The function the review asks.</param>
         /// <param name="deal">The deal's facts now.</param>
