@@ -10,9 +10,10 @@ namespace CrmCollab.Benchmarks
     /// <summary>Builds the organisations the benchmarks run against.</summary>
     internal static class BenchOrganization
     {
-        public static string SolutionFolder =>
-            System.IO.Path.Combine(typeof(BenchOrganization).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "RepoRoot").Value, "solution");
+        public static string RepoRoot =>
+            typeof(BenchOrganization).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
+
+        public static string SolutionFolder => System.IO.Path.Combine(RepoRoot, "solution");
 
         /// <summary>Built-in tables only, no plugin step: the engine's own cost of each message.</summary>
         public static DataverseEngine WithoutSteps()

@@ -34,16 +34,7 @@ namespace CrmCollab.Cli.Commands
             int weight = settings.IndividualWeightPercent ?? targets.IndividualWeightPercent;
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
-            // Stricter than the server on purpose: business-required columns are refused on every write, so a simulated
-            // user who forgets one is caught (Dataverse itself enforces them only on forms).
-            // The plug-in trace log as a production organisation keeps it, to exceptions only (Microsoft: turn logging on to
-            // investigate, then off): the report reads no trace, and a log of every execution is medium-lived garbage.
-            var engineOptions = new EngineOptions
-            {
-                Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), EnforceApplicationRequired = true,
-                PluginTraceLog = PluginTraceLogSetting.Exception,
-            };
-            DataverseEngine engine = ShippedEngine.Boot(solution, engineOptions);
+            DataverseEngine engine = ShippedEngine.Boot(solution, SimulationRun.OrganizationOptions(seed));
             var outcomes = new Outcomes();
             SimulatedOrganization org = Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
             double playSeconds = watch.Elapsed.TotalSeconds;

@@ -12,6 +12,19 @@ namespace CrmCollab.Cli.Simulation
     /// </summary>
     public static class SimulationRun
     {
+        /// <summary>
+        /// The organisation a run plays in (the simulate command and the simulation benchmark alike). Stricter than the
+        /// server on purpose: business-required columns are refused on every write, so a simulated user who forgets one
+        /// is caught (Dataverse itself enforces them only on forms). The plug-in trace log as a production organisation
+        /// keeps it, to exceptions only (Microsoft: turn logging on to investigate, then off): the report reads no trace,
+        /// and a log of every execution is medium-lived garbage.
+        /// </summary>
+        public static EngineOptions OrganizationOptions(int seed) => new EngineOptions
+        {
+            Seed = seed, StartTimeUtc = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), EnforceApplicationRequired = true,
+            PluginTraceLog = PluginTraceLogSetting.Exception,
+        };
+
         /// <summary>The report is read on the Monday morning after the last deal arrived.</summary>
         public static DateTime NextMonday(DateTime after)
         {
