@@ -23,11 +23,7 @@ namespace CrmCollab.Emulator.Query
         public object Read(Entity row, string column)
         {
             if (row == null) return null;
-            // A stored row is read from its compact attributes straight away (not through the SDK collection over them).
-            bool found = row is StoredRow stored && stored.Stored != null
-                ? stored.Stored.TryGetValue(column, out var value)
-                : row.Attributes.TryGetValue(column, out value);
-            if (found && value != null) return value;
+            if (StoredRow.TryRead(row, column, out object value) && value != null) return value;
             if (column == Table.PrimaryIdAttribute && row.Id != Guid.Empty) return row.Id;
             return null;
         }

@@ -5,9 +5,8 @@ namespace CrmCollab.Emulator.Store
 {
     /// <summary>
     /// The primary names of referenced records, as formatting gives them to lookups: read from the referenced row as it
-    /// is now (its name column, straight from its compact attributes). Nothing is kept, so nothing goes stale on a
-    /// rename, a delete or a rollback, and nothing is forgotten at scale: a name cache bounded at 65,536 records was
-    /// cleared again and again once an organisation's deals alone outnumbered it, and every write had to evict its row.
+    /// is now (its name column, straight from its compact attributes). Nothing is kept, so nothing goes stale after a
+    /// rename, a delete or a rollback, however many records the organisation names.
     /// </summary>
     internal sealed class PrimaryNames
     {
@@ -25,9 +24,7 @@ namespace CrmCollab.Emulator.Store
         {
             string column = _catalog.Table(reference.LogicalName)?.PrimaryNameAttribute;
             if (column == null || !_rows.TryGet(reference.LogicalName, reference.Id, out var row)) return reference.Name;
-            object value;
-            bool found = row is StoredRow stored && stored.Stored != null ? stored.Stored.TryGetValue(column, out value) : row.Attributes.TryGetValue(column, out value);
-            return found ? value as string : null;
+            return StoredRow.TryRead(row, column, out object value) ? value as string : null;
         }
     }
 }

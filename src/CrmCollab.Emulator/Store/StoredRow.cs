@@ -13,5 +13,11 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>The frozen attributes (set when the row is put in the store; Attributes reads them).</summary>
         public StoredAttributes Stored { get; set; }
+
+        /// <summary>A column of any row; a stored row's straight from its compact attributes, not through the SDK collection.</summary>
+        public static bool TryRead(Entity row, string column, out object value) =>
+            row is StoredRow stored && stored.Stored != null
+                ? stored.Stored.TryGetValue(column, out value)
+                : row.Attributes.TryGetValue(column, out value);
     }
 }

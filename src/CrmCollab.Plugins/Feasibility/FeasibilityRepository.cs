@@ -52,16 +52,16 @@ namespace CrmCollab.Plugins.Feasibility
             return rules;
         }
 
+        /// <summary>The deal as rules and the gate read it (<see cref="DealColumns"/>): one Retrieve.</summary>
+        public Entity Deal(Guid dealId) => _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
+
         /// <summary>
-        /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>): the deal read once (a closed
-        /// one is refused there), the active rules of the review's function (one query), the account's industry only when
-        /// one of them looks at it.
+        /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>) on <paramref name="deal"/>
+        /// (read by <see cref="Deal"/>): the active rules of the review's function (one query), the account's industry only
+        /// when one of them looks at it.
         /// </summary>
-        public ReviewBasis HandMadeBasis(Guid dealId, BusinessFunction function, DateTime now)
+        public ReviewBasis HandMadeBasis(Entity deal, BusinessFunction function, DateTime now)
         {
-            Entity deal = _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
-            Refusal closed = HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode));
-            if (closed != null) return new ReviewBasis { Refusal = closed }; // no rule is read for a closed deal
             var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
             query.Criteria.AddCondition(FeasibilityRuleRow.Function, ConditionOperator.Equal, (int)function);
             InForce.Only(query, FeasibilityRuleRow.IsActive);

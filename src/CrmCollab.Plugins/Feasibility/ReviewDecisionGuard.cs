@@ -78,8 +78,10 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnLabels.Of(sent).ToArray(), () => ServerCall.ComesFromPostOperationStep(context.ExecutionContext) || ServerCall.IsSystem(context),
                 dealId != null && function != null));
             if (sent.Length > 0) return;
-            ReviewBasis basis = new FeasibilityRepository(context.SystemService).HandMadeBasis(dealId.Value, (BusinessFunction)function.Value, context.Now);
-            Throw(basis.Refusal); // a closed deal: nobody could decide the review
+            var repository = new FeasibilityRepository(context.SystemService);
+            Entity deal = repository.Deal(dealId.Value);
+            Throw(HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode))); // nobody could decide it on a closed deal
+            ReviewBasis basis = repository.HandMadeBasis(deal, (BusinessFunction)function.Value, context.Now);
             review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
             review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
             review[FeasibilityReviewRow.DueDate] = basis.DueDate;

@@ -8,8 +8,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 {
     /// <summary>
     /// A review someone creates by hand (an administrator from the grid, an import, an integration), on an open deal, is
-    /// recorded as CrmCollab would have requested it. Without it the review would watch no column: once approved, no change of the
-    /// deal's terms would ever re-open it, and the gate would keep counting it as current.
+    /// recorded as CrmCollab would have requested it. Without it the review would watch no column: once approved, no
+    /// change of the deal's terms would ever re-open it, and the gate would keep counting it as current.
     /// </summary>
     public static class HandMadeReview
     {

@@ -9,8 +9,5 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public IReadOnlyList<string> RelevantColumns { get; set; }
         public int GateStage { get; set; }
         public DateTime DueDate { get; set; }
-
-        /// <summary>Why the review cannot be created at all (its deal is closed); null when it can.</summary>
-        public Refusal Refusal { get; set; }
     }
 }

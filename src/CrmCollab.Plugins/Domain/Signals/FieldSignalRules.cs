@@ -7,9 +7,6 @@ namespace CrmCollab.Plugins.Domain.Signals
     /// <summary>How fast the salesperson must acknowledge what the field saw, and what each kind triggers.</summary>
     public static class FieldSignalRules
     {
-        /// <summary>The active status (statecode 0) of a signal.</summary>
-        private const int ActiveState = 0;
-
         /// <summary>Churn risk and complaints are urgent (1 day); a lead or expansion within 2 days; competitor intel 3.</summary>
         public static DateTime AcknowledgementDue(SignalKind kind, DateTime raisedOn)
         {
@@ -138,7 +135,7 @@ namespace CrmCollab.Plugins.Domain.Signals
         /// <param name="stateBefore">The signal's status before the change (null: active).</param>
         /// <param name="stateAfter">The status the change sets (null: the change leaves the status alone).</param>
         public static Refusal CheckDeactivation(int? stateBefore, int? stateAfter, bool acknowledged) =>
-            stateAfter == null || stateAfter == ActiveState || (stateBefore ?? ActiveState) != ActiveState || acknowledged ? null
+            !RecordStatus.Deactivates(stateBefore, stateAfter) || acknowledged ? null
             : new Refusal(RefusalCodes.SignalNotAcknowledged,
                 "This field signal has not been acknowledged: deactivating it would hide it from its salesperson while it still counts as " +
                 "waiting for them. Acknowledge it first (Acknowledged on), then deactivate it.");

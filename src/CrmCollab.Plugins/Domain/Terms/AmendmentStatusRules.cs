@@ -8,12 +8,9 @@ namespace CrmCollab.Plugins.Domain.Terms
     /// </summary>
     public static class AmendmentStatusRules
     {
-        /// <summary>The status an active amendment has (statecode).</summary>
-        public const int ActiveState = 0;
-
         /// <param name="state">The status the new amendment is sent with (null: none, it starts active).</param>
         public static Refusal CheckCreate(int? state) =>
-            state == null || state == ActiveState ? null
+            !RecordStatus.IsInactive(state) ? null
             : new Refusal(RefusalCodes.AmendmentCreatedInactive,
                 "A new amendment is saved active, where its approvers find it: an inactive one would be out of Amendments awaiting " +
                 "approval while it can still change the deal's agreed terms. Leave its status empty or Active.");
@@ -23,7 +20,7 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <param name="amendment">Where the amendment stands after the change (an approval made in the same save counts).</param>
         public static Refusal CheckDeactivation(int? stateBefore, int? stateAfter, AmendmentState amendment)
         {
-            if (stateAfter == null || stateAfter == ActiveState || (stateBefore ?? ActiveState) != ActiveState) return null;
+            if (!RecordStatus.Deactivates(stateBefore, stateAfter)) return null;
             switch (amendment)
             {
                 case AmendmentState.Rejected:
