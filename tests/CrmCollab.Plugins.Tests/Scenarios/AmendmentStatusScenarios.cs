@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
@@ -55,6 +56,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.RefusedNamingNoId(RefusalCodes.AmendmentCreatedInactive,
                 () => CrmCollabOrg.InExecuteTransaction(rep, new CreateRequest { Target = Proposal(state: 1) }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AmendmentCreatedInactive, () => CrmCollabOrg.InUpsert(rep, Proposal(Guid.NewGuid(), state: 1)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AmendmentCreatedInactive, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { Proposal(), Proposal(state: 1) }) { EntityName = "crmc_amendment" },
+            }), Touched);
 
             Assert.Equal("A new amendment is saved active, where its approvers find it: an inactive one would be out of Amendments awaiting " +
                 "approval while it can still change the deal's agreed terms. Leave its status empty or Active. [CRMC-AMENDMENT-CREATED-INACTIVE]", refusal);
@@ -74,6 +79,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string waiting = _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => _org.As(_org.Rep).Execute(Deactivate(submitted)), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => _org.As(_org.Admin).Execute(Deactivate(submitted)), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Admin), Deactivate(submitted)), Touched);
+            Entity statusOnly = new Entity("crmc_amendment", submitted) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) };
+            _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => CrmCollabOrg.InUpsert(_org.As(_org.Admin), statusOnly), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => CrmCollabOrg.InUpdateMultiple(_org.As(_org.Admin), statusOnly), Touched);
             string drafted = _org.RefusedNamingNoId(RefusalCodes.AmendmentNotDeactivated, () => _org.As(_org.Rep).Execute(Deactivate(draft)), Touched);
 
             Assert.StartsWith("This amendment is waiting for approval: deactivating it would take it out of Amendments awaiting approval", waiting);

@@ -161,6 +161,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => CrmCollabOrg.InUpsert(org.As(org.Admin), ByHand(won, Guid.NewGuid())), touched);
             string onLost = org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => org.As(org.Admin).Create(ByHand(lost)), touched);
             org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => CrmCollabOrg.InExecuteTransaction(org.As(org.Admin), new CreateRequest { Target = ByHand(lost) }), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewDealClosed, () => org.As(org.Admin).Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { ByHand(lost) }) { EntityName = "crmc_feasibilityreview" },
+            }), touched);
 
             Assert.StartsWith("This opportunity is won: its feasibility was settled before the win", onWon);
             Assert.StartsWith("This opportunity is lost: nobody decides the reviews of a lost deal.", onLost);
