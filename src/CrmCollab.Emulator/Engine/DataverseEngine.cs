@@ -126,13 +126,27 @@ namespace CrmCollab.Emulator.Engine
             {
                 return Run(request, frame);
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail.Timestamp == default)
+            // Faults are raised deep in handlers and the query engine, which know no clock: the service stamps them with
+            // the organisation's time on the way out, so they never carry the wall clock. Stamped by the filter, which
+            // catches nothing: a refusal is thrown once on its way to the caller, not again at each level it leaves.
+            catch (FaultException<OrganizationServiceFault> fault) when (Stamp(fault))
             {
-                // Faults are raised deep in handlers and the query engine, which know no clock: the service stamps
-                // them with the organisation's time on the way out, so they never carry the wall clock.
-                fault.Detail.Timestamp = Clock.UtcNow;
-                throw;
+                throw; // never reached: Stamp is false
             }
+        }
+
+        private bool Stamp(FaultException<OrganizationServiceFault> fault)
+        {
+            if (fault.Detail != null && fault.Detail.Timestamp == default) fault.Detail.Timestamp = Clock.UtcNow;
+            return false;
+        }
+
+        /// <summary>On the server a failed call inside a plugin's transaction ends that transaction (set as the fault
+        /// passes, by a filter that catches nothing).</summary>
+        private static bool Doom(ExecutionFrame frame)
+        {
+            if (frame.FromPlugin && frame.Transaction != null) frame.Transaction.Doomed = true;
+            return false;
         }
 
         private OrganizationResponse Run(OrganizationRequest request, ExecutionFrame frame)
@@ -152,11 +166,9 @@ namespace CrmCollab.Emulator.Engine
                 var copy = frame.SharesCallersRequest ? request : EntityCloner.CloneRequest(request);
                 return ResponseTypes.Typed(_router.Dispatch(copy, frame));
             }
-            catch (FaultException<OrganizationServiceFault>) when (frame.FromPlugin && frame.Transaction != null)
+            catch (FaultException<OrganizationServiceFault>) when (Doom(frame))
             {
-                // On the server a failed call inside a plugin's transaction ends that transaction.
-                frame.Transaction.Doomed = true;
-                throw;
+                throw; // never reached: Doom is false
             }
         }
 

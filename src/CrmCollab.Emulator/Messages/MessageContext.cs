@@ -79,16 +79,17 @@ namespace CrmCollab.Emulator.Messages
         {
             bool owns = Frame.Transaction == null;
             var transaction = Frame.Transaction ?? new Transaction();
+            bool committed = !owns;
             try
             {
                 var result = body(Frame.Within(Frame.ParentContext, transaction));
                 if (owns) transaction.Commit(Engine.AsyncQueue);
+                committed = true;
                 return result;
             }
-            catch
+            finally
             {
-                if (owns) transaction.Log.Rollback(Engine.Store.Rows);
-                throw;
+                if (!committed) transaction.Log.Rollback(Engine.Store.Rows);
             }
         }
 

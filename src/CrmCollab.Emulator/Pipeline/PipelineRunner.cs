@@ -54,6 +54,8 @@ namespace CrmCollab.Emulator.Pipeline
             bool owns = frame.Transaction == null;
             var transaction = frame.Transaction ?? new Transaction();
             op.Transaction = transaction;
+            bool committed = !owns; // a caller's transaction is its owner's to roll back
+            // A failure rolls back as it leaves (finally, not catch and rethrow: a refusal is thrown once, not again here).
             try
             {
                 if (preImages) op.PreStates = Snapshot(op);
@@ -65,12 +67,12 @@ namespace CrmCollab.Emulator.Pipeline
                 RunStage(op, steps, StepStage.PostOperation, inTransaction: true);
                 QueueAsync(op, steps, postImages);
                 if (owns) transaction.Commit(_engine.AsyncQueue);
+                committed = true;
                 return response;
             }
-            catch
+            finally
             {
-                if (owns) transaction.Log.Rollback(_engine.Store.Rows);
-                throw;
+                if (!committed) transaction.Log.Rollback(_engine.Store.Rows);
             }
         }
 
@@ -150,11 +152,7 @@ namespace CrmCollab.Emulator.Pipeline
                 // IsvAborted code. The exception's own ErrorCode is not read: its default differs between SDK builds.
                 throw Faults.Create(ErrorCodes.IsvAborted, ex.Message);
             }
-            catch (FaultException<OrganizationServiceFault>)
-            {
-                throw; // a failed nested call, surfaced unchanged
-            }
-            catch (Exception ex)
+            catch (Exception ex) when (!(ex is FaultException<OrganizationServiceFault>)) // a failed nested call goes on unchanged
             {
                 throw Faults.Create(ErrorCodes.IsvUnExpected,
                     $"Unexpected exception from plug-in (Execute): {step.PluginTypeName}: {ex.GetType().FullName}: {ex.Message}");

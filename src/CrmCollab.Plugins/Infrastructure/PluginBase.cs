@@ -76,18 +76,24 @@ namespace CrmCollab.Plugins.Infrastructure
                 string message = Domain.PlatformFault.IsStepRefusal(code, reason) ? reason : Domain.PlatformFault.Refusal(code).Message;
                 throw new InvalidPluginExecutionException(message, fault);
             }
-            catch (InvalidPluginExecutionException refusal)
+            // A refusal is traced as it passes (the filter catches nothing), so it is thrown once, not again here.
+            catch (InvalidPluginExecutionException refusal) when (TraceRefusal(local, refusal))
             {
-                local.Trace("{0} refused the operation: {1}", PluginName, refusal.Message);
-                throw;
+                throw; // never reached: TraceRefusal is false
             }
-            catch (Exception unexpected)
+            catch (Exception unexpected) when (!(unexpected is InvalidPluginExecutionException))
             {
                 // A defect, not a rule: its type, message and stack are the administrator's (trace); the person reads
                 // one coded sentence, and the operation rolls back as for any refusal.
                 local.Trace("{0} failed unexpectedly: {1}", PluginName, unexpected.ToString());
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Unexpected().Message, unexpected);
             }
+        }
+
+        private bool TraceRefusal(LocalPluginContext local, InvalidPluginExecutionException refusal)
+        {
+            local.Trace("{0} refused the operation: {1}", PluginName, refusal.Message);
+            return false;
         }
 
         private RegisteredEvent Find(IPluginExecutionContext context)
