@@ -22,7 +22,8 @@ namespace CrmCollab.Plugins.Data
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
-            FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode";
+            FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
+            OriginatingLeadId = "originatingleadid";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
     }

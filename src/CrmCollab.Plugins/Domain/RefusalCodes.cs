@@ -85,6 +85,9 @@ namespace CrmCollab.Plugins.Domain
         public const string SignalNotAcknowledged = "CRMC-SIGNAL-NOT-ACKNOWLEDGED";
         public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
 
+        // A deal naming as its originating lead one raised from a field signal on another account.
+        public const string DealLeadOtherAccount = "CRMC-DEAL-LEAD-OTHER-ACCOUNT";
+
         // Post-sale handoff creation (the job on a win, and the Create Post-Sale Handoff workflow step).
         public const string HandoffNoAccount = "CRMC-HANDOFF-NO-ACCOUNT";
         public const string HandoffIncomplete = "CRMC-HANDOFF-INCOMPLETE";

@@ -22,12 +22,17 @@ namespace CrmCollab.Plugins.Guards
         public static readonly string[] FeasibilityRecord =
             { Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.FeasibilityDetail };
 
-        /// <summary>What runs the guard on Update: stage moves, state changes, the server-owned columns and every lockable term.</summary>
+        /// <summary>
+        /// What runs the guard on Update: stage moves, state changes, the server-owned columns, every lockable term and the
+        /// originating lead.
+        /// </summary>
         public static readonly string[] Filter =
-            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(FeasibilityRecord).Concat(Lockable).Distinct().ToArray();
+            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(FeasibilityRecord).Concat(Lockable)
+                .Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
 
-        /// <summary>What the guard reads of the deal before the change: the gate's columns, the lock's and the win date.</summary>
+        /// <summary>What the guard reads of the deal before the change: the gate's columns, the lock's, the win date and the originating lead.</summary>
         public static readonly string[] PreImage =
-            FeasibilityRepository.DealColumns.Concat(new[] { Opportunity.WonOn }).Concat(Lockable).Distinct().ToArray();
+            FeasibilityRepository.DealColumns.Concat(new[] { Opportunity.WonOn }).Concat(Lockable)
+                .Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
     }
 }

@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Signals;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -41,6 +42,7 @@ namespace CrmCollab.Plugins.Guards
             Throw(DealLifecycle.OnCreate(deal.Choice(Opportunity.StateCode))
                   ?? ServerOwned(context, deal)
                   ?? Amounts(deal)
+                  ?? OriginatingLeadCheck.Check(context, null, deal)
                   ?? StageRequirementsCheck.Check(context, null, deal)
                   ?? Gate(context, null, deal));
         }
@@ -52,6 +54,7 @@ namespace CrmCollab.Plugins.Guards
             Throw(ServerOwned(context, target)
                   ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
                   ?? Amounts(target)
+                  ?? OriginatingLeadCheck.Check(context, before, target)
                   ?? StageRequirementsCheck.Check(context, before, target)
                   ?? Gate(context, before, target)
                   ?? LockedTermsCheck.Check(context, before, target));

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Signals;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Signals
+{
+    /// <summary>
+    /// A deal's originating lead, when a field signal raised it, belongs to deals of the signal's account
+    /// (<see cref="SignalAttribution"/>): checked when the lead is set or changed, and when the customer of a deal that
+    /// names one changes. Reads nothing for the other saves.
+    /// </summary>
+    public static class OriginatingLeadCheck
+    {
+        /// <param name="before">The pre-image (null on Create).</param>
+        public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
+        {
+            bool leadChanges = target.Contains(Opportunity.OriginatingLeadId);
+            if (!leadChanges && !target.Contains(Opportunity.CustomerId) && !target.Contains(Opportunity.ParentAccountId)) return null;
+            Guid? lead = Values.After<EntityReference>(before, target, Opportunity.OriginatingLeadId)?.Id;
+            if (lead == null) return null;
+
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.AccountId), TopCount = 1 };
+            query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.Equal, lead.Value);
+            LinkEntity account = query.AddLink(Account.Table, FieldSignalRow.AccountId, Account.Id, JoinOperator.LeftOuter);
+            account.EntityAlias = "a";
+            account.Columns = new ColumnSet(Account.Name);
+            Entity signal = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (signal == null) return null; // not a field signal's lead
+
+            EntityReference customer = Values.After<EntityReference>(before, target, Opportunity.CustomerId);
+            return SignalAttribution.CheckOriginatingLead(signal.RefId(FieldSignalRow.AccountId), signal.Aliased<string>("a." + Account.Name),
+                customer?.LogicalName == Account.Table ? customer.Id : (Guid?)null,
+                Values.After<EntityReference>(before, target, Opportunity.ParentAccountId)?.Id);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A lead the field raised is credited to its signal's team when the deal that names it is won ("signals that became
+    /// won deals", the raising function's scorecard). So only a deal for the signal's account names it, whatever the
+    /// path: a rep cannot hang a signal's lead on a deal of another account to claim, or give, that credit.
+    /// </summary>
+    public class SignalAttributionScenarios
+    {
+        private static readonly string[] Touched = { "opportunity", "crmc_feasibilityreview" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _contoso, _fabrikam, _signalLead;
+
+        public SignalAttributionScenarios()
+        {
+            _contoso = _org.Account("Contoso");
+            _fabrikam = _org.Account("Fabrikam");
+            Guid signal = _org.Signal(_contoso, SignalKind.Lead, _org.User("Alice ADV", "CrmCollab ADV"), "They plan a second line next year");
+            _signalLead = _org.Row("crmc_fieldsignal", signal, "crmc_leadid").GetAttributeValue<EntityReference>("crmc_leadid").Id;
+        }
+
+        private static Entity NewDeal(Guid account, Guid? lead, Guid? id = null)
+        {
+            var deal = new Entity("opportunity", id ?? Guid.Empty)
+            {
+                ["name"] = "Second line",
+                ["customerid"] = new EntityReference("account", account),
+                ["estimatedvalue"] = new Money(80000m),
+                ["crmc_discountpercent"] = 10m,
+                ["crmc_paymentterms"] = new OptionSetValue(100000000),
+                ["customerneed"] = "A second packaging line",
+                ["decisionmaker"] = true,
+                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(45),
+                ["budgetamount"] = new Money(80000m),
+            };
+            if (lead.HasValue) deal["originatingleadid"] = new EntityReference("lead", lead.Value);
+            return deal;
+        }
+
+        private Guid? LeadOf(Guid deal) => _org.Row("opportunity", deal, "originatingleadid").GetAttributeValue<EntityReference>("originatingleadid")?.Id;
+
+        [Fact]
+        public void A_deal_for_the_signals_account_names_its_lead()
+        {
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_contoso, _signalLead));
+
+            Assert.Equal(_signalLead, LeadOf(deal));
+        }
+
+        [Fact]
+        public void A_deal_of_another_account_cannot_be_created_from_a_signals_lead_on_any_path()
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => rep.Create(NewDeal(_fabrikam, _signalLead)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount,
+                () => CrmCollabOrg.InExecuteMultiple(rep, new CreateRequest { Target = NewDeal(_fabrikam, _signalLead) }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount,
+                () => CrmCollabOrg.InExecuteTransaction(rep, new CreateRequest { Target = NewDeal(_fabrikam, _signalLead) }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpsert(rep, NewDeal(_fabrikam, _signalLead, Guid.NewGuid())), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Admin).Create(NewDeal(_fabrikam, _signalLead)), Touched);
+
+            Assert.Equal("The originating lead of this deal was raised from a field signal on Contoso, and the signal's team is credited " +
+                "when that deal is won: a deal names it only when it is for Contoso. Choose Contoso as the customer, or clear the " +
+                "originating lead. [CRMC-DEAL-LEAD-OTHER-ACCOUNT]", refusal);
+        }
+
+        [Fact]
+        public void A_signals_lead_is_not_hung_later_on_a_deal_of_another_account()
+        {
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_fabrikam, null));
+            Entity claim = new Entity("opportunity", deal) { ["originatingleadid"] = new EntityReference("lead", _signalLead) };
+
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Rep).Update(claim), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new UpdateRequest { Target = claim }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpsert(_org.As(_org.Rep), claim), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpdateMultiple(_org.As(_org.Admin), claim), Touched);
+
+            Assert.Null(LeadOf(deal));
+        }
+
+        [Fact]
+        public void A_deal_that_names_a_signals_lead_keeps_the_signals_account_unless_the_lead_is_cleared()
+        {
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_contoso, _signalLead));
+            var move = new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", _fabrikam) };
+
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Rep).Update(move), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpdateMultiple(_org.As(_org.Rep), move), Touched);
+
+            move["originatingleadid"] = null; // the deal was never the signal's: the lead goes with the move
+            _org.As(_org.Rep).Update(move);
+            Assert.Null(LeadOf(deal));
+            Assert.Equal(_fabrikam, _org.Row("opportunity", deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id);
+        }
+
+        [Fact]
+        public void A_lead_no_signal_raised_is_named_on_any_deal()
+        {
+            Guid ownLead = _org.System.Create(new Entity("lead") { ["subject"] = "Met them at a fair", ["lastname"] = "Buyer" });
+
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_fabrikam, ownLead));
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", _contoso) });
+
+            Assert.Equal(ownLead, LeadOf(deal));
+        }
+    }
+}
