@@ -99,7 +99,7 @@ namespace CrmCollab.Emulator.Pipeline
             foreach (var step in steps)
             {
                 if (step.Stage != stage || step.Mode != StepMode.Synchronous) continue;
-                if (!StepRegistry.PassesFilter(step, op.InputParameters)) continue;
+                if (!_engine.Steps.PassesFilter(step, op.InputParameters)) continue;
                 Execute(op, step, (int)stage, mode: 0, inTransaction);
             }
         }
@@ -108,7 +108,7 @@ namespace CrmCollab.Emulator.Pipeline
         {
             foreach (var step in steps)
             {
-                if (step.Mode != StepMode.Asynchronous || !StepRegistry.PassesFilter(step, op.InputParameters)) continue;
+                if (step.Mode != StepMode.Asynchronous || !_engine.Steps.PassesFilter(step, op.InputParameters)) continue;
                 op.Transaction.PendingAsync.Add(new AsyncJob { Step = step, Operation = Freeze(op, hasPostImage) });
             }
         }
@@ -184,22 +184,34 @@ namespace CrmCollab.Emulator.Pipeline
                 for (int i = 0; i < count; i++)
                 {
                     if (image.ImageType != ImageType.PostImage && i < op.PreStates.Count && op.PreStates[i] != null)
-                        (pre ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PreStates[i], columns);
+                        (pre ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PreStates[i], image, columns);
                     if (image.ImageType != ImageType.PreImage && stage == (int)StepStage.PostOperation
                         && i < op.PostStates.Count && op.PostStates[i] != null)
-                        (post ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PostStates[i], columns);
+                        (post ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PostStates[i], image, columns);
                 }
             }
             if (pre != null) context.PreEntityImagesCollection = pre;
             if (post != null) context.PostEntityImagesCollection = post;
         }
 
-        // The image's columns are looked up in the stored row one by one: no set is built per step execution.
-        private Entity ImageOf(Entity state, List<string> columns)
+        // A stored row's values are picked in one pass over its column numbers, by a pick kept for each image (its
+        // columns never change after boot); another row's columns are looked up one by one.
+        private Entity ImageOf(Entity state, StepImageDefinition definition, List<string> columns)
         {
-            var image = columns == null ? EntityCloner.Project(state, null) : EntityCloner.ProjectFew(state, columns);
+            Entity image;
+            if (columns == null) image = EntityCloner.Project(state, null);
+            else if (state is StoredRow row && row.Stored is StoredAttributes values)
+            {
+                if (!_picks.TryGetValue(definition, out var pick) || !pick.Fits(columns, values.Layout))
+                    _picks[definition] = pick = new ColumnPick(columns, values.Layout);
+                image = pick.Copy(state, values);
+            }
+            else image = EntityCloner.ProjectFew(state, columns);
             _engine.Store.Format(image);
             return image;
         }
+
+        private readonly Dictionary<StepImageDefinition, ColumnPick> _picks =
+            new Dictionary<StepImageDefinition, ColumnPick>(ReferenceEqualityComparer.Instance);
     }
 }

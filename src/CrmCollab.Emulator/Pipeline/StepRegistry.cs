@@ -53,25 +53,60 @@ namespace CrmCollab.Emulator.Pipeline
         /// Update steps with filtering attributes fire only when one of them is present in the Target (even with
         /// an unchanged value). For UpdateMultiple any target counts.
         /// </summary>
-        public static bool PassesFilter(StepDefinition step, ParameterCollection input)
+        public bool PassesFilter(StepDefinition step, ParameterCollection input)
         {
             var filtering = step.FilteringAttributes;
             if (filtering.Count == 0) return true;
-            if (input.TryGetValue("Target", out var t) && t is Entity target) return ContainsAny(target, filtering);
+            if (!_filters.TryGetValue(step, out var set) || !set.Fits(filtering)) _filters[step] = set = new FilterSet(filtering);
+            if (input.TryGetValue("Target", out var t) && t is Entity target) return set.AnyIn(target);
             if (input.TryGetValue("Targets", out var ts) && ts is EntityCollection targets)
             {
                 foreach (var entity in targets.Entities)
-                    if (ContainsAny(entity, filtering)) return true;
+                    if (set.AnyIn(entity)) return true;
                 return false;
             }
             return true;
         }
 
-        private static bool ContainsAny(Entity target, List<string> attributes)
+        private readonly Dictionary<StepDefinition, FilterSet> _filters = new Dictionary<StepDefinition, FilterSet>(ReferenceEqualityComparer.Instance);
+
+        /// <summary>
+        /// A step's filtering attributes as a set: a Target of a few columns is checked column by column against it
+        /// instead of the Target being asked for each of the step's (often thirty) attributes.
+        /// </summary>
+        private sealed class FilterSet
         {
-            foreach (var attribute in attributes)
-                if (target.Contains(attribute)) return true;
-            return false;
+            private readonly string[] _listed;
+            private readonly FrozenSet<string> _set;
+
+            public FilterSet(List<string> attributes)
+            {
+                _listed = attributes.ToArray();
+                _set = _listed.Where(a => a != null).ToFrozenSet(StringComparer.Ordinal);
+            }
+
+            /// <summary>True when made from this list as it is (the same names, in order).</summary>
+            public bool Fits(List<string> attributes)
+            {
+                if (attributes.Count != _listed.Length) return false;
+                for (int i = 0; i < _listed.Length; i++)
+                    if (!ReferenceEquals(attributes[i], _listed[i])) return false;
+                return true;
+            }
+
+            public bool AnyIn(Entity target)
+            {
+                var values = target.Attributes;
+                if (values.Count >= _listed.Length)
+                {
+                    foreach (var attribute in _listed)
+                        if (attribute != null && values.ContainsKey(attribute)) return true;
+                    return false;
+                }
+                foreach (var pair in values)
+                    if (_set.Contains(pair.Key)) return true;
+                return false;
+            }
         }
 
         /// <summary>Message names compare case-insensitively (as For always did), table names ordinally.</summary>

@@ -61,6 +61,9 @@ namespace CrmCollab.Emulator.Store
 
         public string Name(int ordinal) => _names[ordinal];
 
+        /// <summary>How many columns have a number (numbers are never taken back, so this only grows).</summary>
+        public int Count => _names.Count;
+
         // The column lists rows were last frozen with: rows written by the same path list the same columns in the same
         // order, so they share one array instead of each keeping its own.
         private readonly ushort[][] _recent = new ushort[4][];

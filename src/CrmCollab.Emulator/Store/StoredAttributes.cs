@@ -41,6 +41,9 @@ namespace CrmCollab.Emulator.Store
             return new StoredAttributes(layout, ordinals, values);
         }
 
+        /// <summary>The numbering the columns' numbers are in: the table's.</summary>
+        internal ColumnLayout Layout => _layout;
+
         /// <summary>The columns' numbers, in the row's order (shared between rows: never changed).</summary>
         internal ushort[] Ordinals => _ordinals;
 
