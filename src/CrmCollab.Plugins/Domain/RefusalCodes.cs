@@ -85,6 +85,9 @@ namespace CrmCollab.Plugins.Domain
         public const string SignalNotAcknowledged = "CRMC-SIGNAL-NOT-ACKNOWLEDGED";
         public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
 
+        // The account's last field-signal date written by anyone but CrmCollab's signal intake.
+        public const string AccountSignalDate = "CRMC-ACCOUNT-SIGNAL-DATE";
+
         // A deal naming as its originating lead one raised from a field signal on another account.
         public const string DealLeadOtherAccount = "CRMC-DEAL-LEAD-OTHER-ACCOUNT";
 

@@ -1,5 +1,6 @@
 using System;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
@@ -13,7 +14,8 @@ namespace CrmCollab.Plugins.Guards
     /// between opportunities and their customer (opportunity_customer_accounts, opportunity_customer_contacts). Whether
     /// the deals' own Delete steps run inside that cascade is not documented, so the rule that only a CrmCollab
     /// Administrator deletes a won deal is checked here too, before anything is deleted. Merging a customer away moves its
-    /// deals to the customer that stays, under the same rule.
+    /// deals to the customer that stays, under the same rule. An account's save is held to the column CrmCollab keeps on it
+    /// for the field: its last signal's date.
     /// </summary>
     public sealed class CustomerGuard : PluginBase
     {
@@ -24,6 +26,35 @@ namespace CrmCollab.Plugins.Guards
             Register(PipelineStage.PreOperation, "Delete", Contact.Table, OnDelete);
             Register(PipelineStage.PreOperation, "Merge", Account.Table, OnMerge);
             Register(PipelineStage.PreOperation, "Merge", Contact.Table, OnMerge);
+            Register(PipelineStage.PreOperation, "Create", Account.Table, OnAccountSaved);
+            Register(PipelineStage.PreOperation, "Update", Account.Table, OnAccountSaved).Filter(Account.LastSignalOn);
+        }
+
+        /// <summary>
+        /// "Last signal on" is written by the signal intake (its step after a signal's Create) or kept by a merge
+        /// from the merged-away account; nobody sets or clears it by hand, on any path.
+        /// </summary>
+        private static void OnAccountSaved(LocalPluginContext context)
+        {
+            Entity account = context.TargetEntity;
+            if (account == null || !account.Contains(Account.LastSignalOn)) return;
+            // Only plug-in code runs after a signal's Create (the intake's step), and no client sets a parent context.
+            bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table);
+            Throw(FieldSignalRules.CheckLastSignalDate(true, byIntake || KeptByMerge(context, account.Read<DateTime?>(Account.LastSignalOn))));
+        }
+
+        /// <summary>The save is a merge's UpdateContent giving the account that stays the merged-away account's date as it is.</summary>
+        private static bool KeptByMerge(LocalPluginContext context, DateTime? date)
+        {
+            IPluginExecutionContext merge = context.ExecutionContext.ParentContext;
+            if (merge == null || !string.Equals(merge.MessageName, "Merge", StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(merge.PrimaryEntityName, Account.Table, StringComparison.OrdinalIgnoreCase)
+                || merge.PrimaryEntityId != context.ExecutionContext.PrimaryEntityId
+                || !(merge.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
+                return false;
+            DateTime? mergedAway = context.SystemService.Retrieve(Account.Table, subordinate, new ColumnSet(Account.LastSignalOn))
+                .Read<DateTime?>(Account.LastSignalOn);
+            return mergedAway == date;
         }
 
         /// <summary>

@@ -76,6 +76,14 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void An_accounts_last_signal_date_is_written_only_by_the_intake_or_kept_by_a_merge()
+        {
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(written: false, byIntakeOrMerge: false));
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(written: true, byIntakeOrMerge: true));
+            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(written: true, byIntakeOrMerge: false).Code);
+        }
+
+        [Fact]
         public void An_amendment_is_created_active_and_deactivated_only_once_decided()
         {
             Assert.Null(AmendmentStatusRules.CheckCreate(null));

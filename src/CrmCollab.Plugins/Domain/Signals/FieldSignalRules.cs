@@ -40,6 +40,17 @@ namespace CrmCollab.Plugins.Domain.Signals
             }
         }
 
+        /// <summary>
+        /// An account's "Last signal on" is the date its latest field signal was raised: CrmCollab writes it as the signal is
+        /// raised, and a merge may keep the merged-away record's. Any other write of it (set or cleared) is refused.
+        /// </summary>
+        /// <param name="written">The save sends the column.</param>
+        /// <param name="byIntakeOrMerge">The write is the signal intake's, or a merge keeping one of the two records' dates.</param>
+        public static Refusal CheckLastSignalDate(bool written, bool byIntakeOrMerge) =>
+            !written || byIntakeOrMerge ? null : new Refusal(RefusalCodes.AccountSignalDate,
+                "'Last signal on' is the date the account's latest field signal was raised, recorded by CrmCollab when a signal " +
+                "is raised; it cannot be set or cleared by hand. Remove it from the change and save again.");
+
         /// <summary>What a signal must say to be worth routing: its kind, what was seen, the competitor when it is one, the account.</summary>
         public static Refusal CheckContent(int? kindValue, string description, bool competitorSet, bool accountSet)
         {
