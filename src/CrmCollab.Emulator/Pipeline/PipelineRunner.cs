@@ -211,7 +211,8 @@ namespace CrmCollab.Emulator.Pipeline
             return image;
         }
 
-        private readonly Dictionary<StepImageDefinition, ColumnPick> _picks =
-            new Dictionary<StepImageDefinition, ColumnPick>(ReferenceEqualityComparer.Instance);
+        // Like the step registry's selections, safe to share: a pick is immutable and replaced whole.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<StepImageDefinition, ColumnPick> _picks =
+            new System.Collections.Concurrent.ConcurrentDictionary<StepImageDefinition, ColumnPick>(ReferenceEqualityComparer.Instance);
     }
 }

@@ -68,7 +68,8 @@ namespace CrmCollab.Emulator.Pipeline
             return true;
         }
 
-        private readonly Dictionary<StepDefinition, FilterSet> _filters = new Dictionary<StepDefinition, FilterSet>(ReferenceEqualityComparer.Instance);
+        private readonly ConcurrentDictionary<StepDefinition, FilterSet> _filters =
+            new ConcurrentDictionary<StepDefinition, FilterSet>(ReferenceEqualityComparer.Instance);
 
         /// <summary>
         /// A step's filtering attributes as a set: a Target of a few columns is checked column by column against it
