@@ -19,6 +19,8 @@ namespace CrmCollab.Plugins.Guards
     /// </summary>
     public sealed class CustomerGuard : PluginBase
     {
+        public const string PreImage = "PreImage";
+
         public CustomerGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -27,34 +29,35 @@ namespace CrmCollab.Plugins.Guards
             Register(PipelineStage.PreOperation, "Merge", Account.Table, OnMerge);
             Register(PipelineStage.PreOperation, "Merge", Contact.Table, OnMerge);
             Register(PipelineStage.PreOperation, "Create", Account.Table, OnAccountSaved);
-            Register(PipelineStage.PreOperation, "Update", Account.Table, OnAccountSaved).Filter(Account.LastSignalOn);
+            Register(PipelineStage.PreOperation, "Update", Account.Table, OnAccountSaved).Filter(Account.LastSignalOn)
+                .PreImage(PreImage, Account.LastSignalOn);
         }
 
         /// <summary>
-        /// "Last signal on" is written by the signal intake (its step after a signal's Create) or kept by a merge
-        /// from the merged-away account; nobody sets or clears it by hand, on any path.
+        /// "Last signal on" is CrmCollab's to write (<see cref="FieldSignalRules.CheckLastSignalDate"/>): the guard tells the
+        /// rule what the save sends, the date as it is, and whether the intake or a merge of accounts is saving.
         /// </summary>
         private static void OnAccountSaved(LocalPluginContext context)
         {
             Entity account = context.TargetEntity;
-            if (account == null || !account.Contains(Account.LastSignalOn)) return;
+            if (account == null) return;
             // Only plug-in code runs after a signal's Create (the intake's step), and no client sets a parent context.
             bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table);
-            Throw(FieldSignalRules.CheckLastSignalDate(true, byIntake || KeptByMerge(context, account.Read<DateTime?>(Account.LastSignalOn))));
+            Throw(FieldSignalRules.CheckLastSignalDate(account.Contains(Account.LastSignalOn), account.Read<DateTime?>(Account.LastSignalOn),
+                context.PreImage(PreImage).Read<DateTime?>(Account.LastSignalOn), byIntake, MergedAwayDate(context)));
         }
 
-        /// <summary>The save is a merge's UpdateContent giving the account that stays the merged-away account's date as it is.</summary>
-        private static bool KeptByMerge(LocalPluginContext context, DateTime? date)
+        /// <summary>When the save is a merge's UpdateContent for the account that stays: reads the merged-away account's date.</summary>
+        private static Func<DateTime?> MergedAwayDate(LocalPluginContext context)
         {
             IPluginExecutionContext merge = context.ExecutionContext.ParentContext;
             if (merge == null || !string.Equals(merge.MessageName, "Merge", StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(merge.PrimaryEntityName, Account.Table, StringComparison.OrdinalIgnoreCase)
                 || merge.PrimaryEntityId != context.ExecutionContext.PrimaryEntityId
                 || !(merge.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
-                return false;
-            DateTime? mergedAway = context.SystemService.Retrieve(Account.Table, subordinate, new ColumnSet(Account.LastSignalOn))
+                return null;
+            return () => context.SystemService.Retrieve(Account.Table, subordinate, new ColumnSet(Account.LastSignalOn))
                 .Read<DateTime?>(Account.LastSignalOn);
-            return mergedAway == date;
         }
 
         /// <summary>

@@ -12,15 +12,16 @@ namespace CrmCollab.Plugins.Signals
     /// <summary>
     /// A deal's originating lead, when a field signal raised it, belongs to deals of the signal's account
     /// (<see cref="SignalAttribution"/>): checked when the lead is set or changed, and when the customer of a deal that
-    /// names one changes. Reads nothing for the other saves.
+    /// names one changes. Reads nothing for the other saves, nor for one that sends them again as they are.
     /// </summary>
     public static class OriginatingLeadCheck
     {
+        private static readonly string[] Watched = { Opportunity.OriginatingLeadId, Opportunity.CustomerId, Opportunity.ParentAccountId };
+
         /// <param name="before">The pre-image (null on Create).</param>
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
-            bool leadChanges = target.Contains(Opportunity.OriginatingLeadId);
-            if (!leadChanges && !target.Contains(Opportunity.CustomerId) && !target.Contains(Opportunity.ParentAccountId)) return null;
+            if (Changes.Of(target, before, Watched).Count == 0) return null; // nothing it looks at changes (sent again as it is, too)
             Guid? lead = Values.After<EntityReference>(before, target, Opportunity.OriginatingLeadId)?.Id;
             if (lead == null) return null;
 

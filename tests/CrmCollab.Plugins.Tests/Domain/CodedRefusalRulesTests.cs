@@ -78,9 +78,19 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void An_accounts_last_signal_date_is_written_only_by_the_intake_or_kept_by_a_merge()
         {
-            Assert.Null(FieldSignalRules.CheckLastSignalDate(written: false, byIntakeOrMerge: false));
-            Assert.Null(FieldSignalRules.CheckLastSignalDate(written: true, byIntakeOrMerge: true));
-            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(written: true, byIntakeOrMerge: false).Code);
+            DateTime raised = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc), other = raised.AddDays(-40);
+            int mergedAwayReads = 0;
+            Func<DateTime?> mergedAway = () => { mergedAwayReads++; return other; };
+
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(false, other, raised, false, null)); // not sent
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(true, raised, null, true, null)); // the intake's own write
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(true, raised, raised, false, null)); // sent again as it is
+            Assert.Null(FieldSignalRules.CheckLastSignalDate(true, other, raised, false, mergedAway)); // the merged-away account's
+            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(true, other, raised, false, null).Code);
+            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(true, null, raised, false, null).Code); // cleared
+            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(true, raised.AddDays(1), raised, false, mergedAway).Code);
+            Assert.Equal(RefusalCodes.AccountSignalDate, FieldSignalRules.CheckLastSignalDate(true, raised, null, false, null).Code); // created with one
+            Assert.Equal(2, mergedAwayReads); // read only when a merge sends another date
         }
 
         [Fact]

@@ -46,6 +46,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal("'Last signal on' is the date the account's latest field signal was raised, recorded by CrmCollab when a signal " +
                 "is raised; it cannot be set or cleared by hand. Remove it from the change and save again. [CRMC-ACCOUNT-SIGNAL-DATE]", refusal);
             rep.Update(new Entity("account", _account) { ["name"] = "Contoso Ltd" }); // the rest of the account is the rep's to edit
+            DateTime asItIs = LastSignalOn(_account).Value; // an integration sending back what it read changes nothing
+            rep.Update(new Entity("account", _account) { ["name"] = "Contoso Group", ["crmc_lastsignalon"] = asItIs });
+            CrmCollabOrg.InUpsert(rep, new Entity("account", _account) { ["crmc_lastsignalon"] = asItIs });
+            Assert.Equal(asItIs, LastSignalOn(_account));
         }
 
         [Fact]
@@ -53,13 +57,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             var imported = new Entity("account") { ["name"] = "Fabrikam", ["crmc_lastsignalon"] = CrmCollabOrg.Start.AddDays(-3) };
 
-            _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => _org.As(_org.Admin).Create(imported), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => _org.As(_org.Rep).Create(imported), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate,
                 () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new CreateRequest { Target = imported }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => CrmCollabOrg.InUpsert(_org.As(_org.Rep), new Entity("account", Guid.NewGuid())
             {
                 ["name"] = "Fabrikam", ["crmc_lastsignalon"] = CrmCollabOrg.Start,
             }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => _org.As(_org.Rep).Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new System.Collections.Generic.List<Entity> { new Entity("account") { ["name"] = "Northwind" }, imported })
+                {
+                    EntityName = "account",
+                },
+            }), Touched);
+            Assert.NotEqual(Guid.Empty, _org.As(_org.Rep).Create(new Entity("account") { ["name"] = "Fabrikam", ["crmc_lastsignalon"] = null }));
         }
 
         [Fact]
@@ -67,6 +79,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid duplicate = _org.Account("Contoso Ltd");
             _org.Signal(duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
+            _org.Signal(_account, SignalKind.Complaint, _sally, "Late deliveries again");
+            DateTime kept = LastSignalOn(_account).Value, mergedAway = LastSignalOn(duplicate).Value;
             MergeRequest Merge(DateTime? date) => new MergeRequest
             {
                 Target = new EntityReference("account", _account), SubordinateId = duplicate,
@@ -74,9 +89,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             };
 
             _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => _org.As(_org.Rep).Execute(Merge(CrmCollabOrg.Start.AddDays(30))), "account", "opportunity");
-            _org.As(_org.Rep).Execute(Merge(LastSignalOn(duplicate))); // the salesperson merges their duplicate accounts
+            _org.RefusedNamingNoId(RefusalCodes.AccountSignalDate, () => _org.As(_org.Rep).Execute(Merge(null)), "account", "opportunity");
+            _org.As(_org.Rep).Execute(Merge(mergedAway)); // the salesperson merges their duplicate accounts, keeping its date
 
-            Assert.Equal(CrmCollabOrg.Start, LastSignalOn(_account).Value, TimeSpan.FromSeconds(1));
+            Assert.NotEqual(kept, mergedAway);
+            Assert.Equal(mergedAway, LastSignalOn(_account));
         }
     }
 }

@@ -66,6 +66,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 () => CrmCollabOrg.InExecuteTransaction(rep, new CreateRequest { Target = NewDeal(_fabrikam, _signalLead) }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpsert(rep, NewDeal(_fabrikam, _signalLead, Guid.NewGuid())), Touched);
             _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Admin).Create(NewDeal(_fabrikam, _signalLead)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => rep.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new System.Collections.Generic.List<Entity> { NewDeal(_contoso, _signalLead), NewDeal(_fabrikam, _signalLead) })
+                {
+                    EntityName = "opportunity",
+                },
+            }), Touched);
 
             Assert.Equal("The originating lead of this deal was raised from a field signal on Contoso, and the signal's team is credited " +
                 "when that deal is won: a deal names it only when it is for Contoso. Choose Contoso as the customer, or clear the " +

@@ -41,15 +41,24 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         /// <summary>
-        /// An account's "Last signal on" is the date its latest field signal was raised: CrmCollab writes it as the signal is
-        /// raised, and a merge may keep the merged-away record's. Any other write of it (set or cleared) is refused.
+        /// An account's "Last signal on" is the date its latest field signal was raised: CrmCollab's intake writes it as the
+        /// signal is raised. A save that sends it as it already is changes nothing (an integration re-sending what it read),
+        /// and a merge may give the account that stays the merged-away account's date. Any other write of it (set or
+        /// cleared) is refused. Null when the save may go on.
         /// </summary>
         /// <param name="written">The save sends the column.</param>
-        /// <param name="byIntakeOrMerge">The write is the signal intake's, or a merge keeping one of the two records' dates.</param>
-        public static Refusal CheckLastSignalDate(bool written, bool byIntakeOrMerge) =>
-            !written || byIntakeOrMerge ? null : new Refusal(RefusalCodes.AccountSignalDate,
+        /// <param name="sent">The date sent (null: cleared).</param>
+        /// <param name="current">The account's date now (null on Create, or none yet).</param>
+        /// <param name="byIntake">The save is the signal intake's own.</param>
+        /// <param name="mergedAwayDate">In a merge, reads the merged-away account's date; null when the save is no merge.</param>
+        public static Refusal CheckLastSignalDate(bool written, DateTime? sent, DateTime? current, bool byIntake, Func<DateTime?> mergedAwayDate)
+        {
+            if (!written || byIntake || sent == current) return null;
+            if (mergedAwayDate != null && sent == mergedAwayDate()) return null;
+            return new Refusal(RefusalCodes.AccountSignalDate,
                 "'Last signal on' is the date the account's latest field signal was raised, recorded by CrmCollab when a signal " +
                 "is raised; it cannot be set or cleared by hand. Remove it from the change and save again.");
+        }
 
         /// <summary>What a signal must say to be worth routing: its kind, what was seen, the competitor when it is one, the account.</summary>
         public static Refusal CheckContent(int? kindValue, string description, bool competitorSet, bool accountSet)
