@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq.Expressions;
 using System.Reflection;
+using CrmCollab.Collections;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Store
@@ -35,8 +36,7 @@ namespace CrmCollab.Emulator.Store
         public static Entity New(string logicalName, int capacity)
         {
             var entity = new Entity(logicalName);
-            // Up to 3 values the collection the entity was born with serves as well: it grows first past 3.
-            if (NewAttributes != null && capacity > 3) entity.Attributes = NewAttributes(new Dictionary<string, object>(capacity));
+            if (NewAttributes != null) entity.Attributes = NewAttributes(Room<object>(capacity));
             return entity;
         }
 
@@ -46,9 +46,13 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Gives an entity with no formatted values yet room for <paramref name="capacity"/> of them.</summary>
         public static void ReserveFormattedValues(Entity entity, int capacity)
         {
-            if (NewFormattedValues != null && capacity > 3 && entity.FormattedValues.Count == 0)
-                entity.FormattedValues = NewFormattedValues(new Dictionary<string, string>(capacity));
+            if (NewFormattedValues != null && capacity > 0 && entity.FormattedValues.Count == 0)
+                entity.FormattedValues = NewFormattedValues(Room<string>(capacity));
         }
+
+        // A few values side by side, more in a Dictionary made at their number (see SmallMap).
+        private static IDictionary<string, TValue> Room<TValue>(int capacity) =>
+            capacity <= SmallMap<TValue>.MaxSmall ? new SmallMap<TValue>(capacity) : new Dictionary<string, TValue>(capacity);
 
         private static Func<TItems, TCollection> Constructor<TCollection, TItems>()
         {

@@ -44,7 +44,11 @@ namespace Microsoft.Xrm.Sdk
     {
         private readonly IDictionary<TKey, TValue> _items;
 
-        protected internal DataCollection() : this(new Dictionary<TKey, TValue>()) { }
+        // Keyed by name (attributes, parameters, formatted values, keys), over a small map that makes nothing until its
+        // first value and behaves as the SDK's Dictionary does (CrmCollab.Collections.SmallMap); other keys over a Dictionary.
+        protected internal DataCollection() : this(typeof(TKey) == typeof(string)
+            ? (IDictionary<TKey, TValue>)(object)new CrmCollab.Collections.SmallMap<TValue>(0)
+            : new Dictionary<TKey, TValue>()) { }
 
         // The dictionary is used as it is (its comparer, its contents, later changes), as in the SDK; a null one only
         // fails when the collection is used.
