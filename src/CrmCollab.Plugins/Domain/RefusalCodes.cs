@@ -88,6 +88,9 @@ namespace CrmCollab.Plugins.Domain
         // The account's last field-signal date written by anyone but CrmCollab's signal intake.
         public const string AccountSignalDate = "CRMC-ACCOUNT-SIGNAL-DATE";
 
+        // The account's churn-risk mark set or cleared by someone other than its salesperson, or cleared over an open signal.
+        public const string AccountChurnMark = "CRMC-ACCOUNT-CHURN-MARK";
+
         // A deal naming as its originating lead one raised from a field signal on another account.
         public const string DealLeadOtherAccount = "CRMC-DEAL-LEAD-OTHER-ACCOUNT";
 
