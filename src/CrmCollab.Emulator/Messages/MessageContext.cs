@@ -89,7 +89,7 @@ namespace CrmCollab.Emulator.Messages
             }
             finally
             {
-                if (!committed) transaction.Log.Rollback(Engine.Store.Rows);
+                if (!committed) transaction.Rollback(Engine.Store.Rows);
             }
         }
 

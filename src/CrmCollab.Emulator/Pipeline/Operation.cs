@@ -11,8 +11,13 @@ namespace CrmCollab.Emulator.Pipeline
     internal sealed class Transaction
     {
         private List<AsyncJob> _pendingAsync;
+        private UndoLog _log;
 
-        public UndoLog Log { get; } = new UndoLog();
+        /// <summary>The writes to undo on rollback; made by the first write (a read's transaction never needs one).</summary>
+        public UndoLog Log => _log ??= new UndoLog();
+
+        /// <summary>Undoes the transaction's writes, if it made any.</summary>
+        public void Rollback(RowStore rows) => _log?.Rollback(rows);
 
         /// <summary>Set when a call inside the transaction failed: the server ends the transaction then.</summary>
         public bool Doomed { get; set; }
@@ -29,7 +34,7 @@ namespace CrmCollab.Emulator.Pipeline
         public void Commit(List<AsyncJob> asyncQueue)
         {
             if (Doomed) throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
-            Log.Clear();
+            _log?.Clear();
             if (HasPendingAsync) asyncQueue.AddRange(PendingAsync);
         }
     }

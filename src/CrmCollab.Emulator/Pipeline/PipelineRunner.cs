@@ -72,7 +72,7 @@ namespace CrmCollab.Emulator.Pipeline
             }
             finally
             {
-                if (!committed) transaction.Log.Rollback(_engine.Store.Rows);
+                if (!committed) transaction.Rollback(_engine.Store.Rows);
             }
         }
 
