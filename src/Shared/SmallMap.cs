@@ -58,9 +58,9 @@ namespace CrmCollab.Collections
             }
         }
 
-        public ICollection<string> Keys => _large != null ? _large.Keys : new KeyView(this);
+        public ICollection<string> Keys => _large != null ? _large.Keys : new View<string>(this, pair => pair.Key, (map, key) => map.ContainsKey(key), "key");
 
-        public ICollection<TValue> Values => _large != null ? _large.Values : new ValueView(this);
+        public ICollection<TValue> Values => _large != null ? (ICollection<TValue>)_large.Values : new View<TValue>(this, pair => pair.Value, (map, value) => map.ContainsValue(value), "value");
 
         public void Add(string key, TValue value)
         {
@@ -245,55 +245,45 @@ namespace CrmCollab.Collections
             public void Dispose() { }
         }
 
-        /// <summary>The keys as Dictionary.Keys gives them: a live, read-only view.</summary>
-        private sealed class KeyView : ICollection<string>
+        /// <summary>The keys or the values as Dictionary.Keys and .Values give them: a live, read-only view.</summary>
+        private sealed class View<T> : ICollection<T>
         {
             private readonly SmallMap<TValue> _map;
-            public KeyView(SmallMap<TValue> map) => _map = map;
+            private readonly Func<KeyValuePair<string, TValue>, T> _pick;
+            private readonly Func<SmallMap<TValue>, T, bool> _contains;
+            private readonly string _what;
+
+            public View(SmallMap<TValue> map, Func<KeyValuePair<string, TValue>, T> pick, Func<SmallMap<TValue>, T, bool> contains, string what)
+            {
+                _map = map;
+                _pick = pick;
+                _contains = contains;
+                _what = what;
+            }
+
             public int Count => _map.Count;
             public bool IsReadOnly => true;
-            public bool Contains(string item) => _map.ContainsKey(item);
-            public void CopyTo(string[] array, int arrayIndex)
+            public bool Contains(T item) => _contains(_map, item);
+            public void CopyTo(T[] array, int arrayIndex)
             {
                 CheckCopy(array?.Length, arrayIndex, _map.Count, array == null);
-                foreach (var pair in _map) array[arrayIndex++] = pair.Key;
+                foreach (var pair in _map) array[arrayIndex++] = _pick(pair);
             }
-            public IEnumerator<string> GetEnumerator()
+            public IEnumerator<T> GetEnumerator()
             {
-                foreach (var pair in _map) yield return pair.Key;
+                foreach (var pair in _map) yield return _pick(pair);
             }
             IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-            public void Add(string item) => throw ReadOnlyView("key");
-            public bool Remove(string item) => throw ReadOnlyView("key");
-            public void Clear() => throw ReadOnlyView("key");
+            public void Add(T item) => throw ReadOnlyView(_what);
+            public bool Remove(T item) => throw ReadOnlyView(_what);
+            public void Clear() => throw ReadOnlyView(_what);
         }
 
-        /// <summary>The values as Dictionary.Values gives them: a live, read-only view.</summary>
-        private sealed class ValueView : ICollection<TValue>
+        private bool ContainsValue(TValue value)
         {
-            private readonly SmallMap<TValue> _map;
-            public ValueView(SmallMap<TValue> map) => _map = map;
-            public int Count => _map.Count;
-            public bool IsReadOnly => true;
-            public bool Contains(TValue item)
-            {
-                foreach (var pair in _map)
-                    if (EqualityComparer<TValue>.Default.Equals(pair.Value, item)) return true;
-                return false;
-            }
-            public void CopyTo(TValue[] array, int arrayIndex)
-            {
-                CheckCopy(array?.Length, arrayIndex, _map.Count, array == null);
-                foreach (var pair in _map) array[arrayIndex++] = pair.Value;
-            }
-            public IEnumerator<TValue> GetEnumerator()
-            {
-                foreach (var pair in _map) yield return pair.Value;
-            }
-            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-            public void Add(TValue item) => throw ReadOnlyView("value");
-            public bool Remove(TValue item) => throw ReadOnlyView("value");
-            public void Clear() => throw ReadOnlyView("value");
+            foreach (var pair in this)
+                if (EqualityComparer<TValue>.Default.Equals(pair.Value, value)) return true;
+            return false;
         }
 
         private static NotSupportedException ReadOnlyView(string what) =>
