@@ -12,8 +12,8 @@ namespace CrmCollab.Collections
     /// made over it, and the engine, which sizes the entities it hands out with it (on Microsoft's assemblies too).
     /// It behaves as <see cref="Dictionary{TKey, TValue}"/> with string keys does, which is what the SDK's collections
     /// wrap: the same enumeration order (insertion order, a freed slot reused by the next insertion, the last freed
-    /// first), the same exceptions, a value replaced or a key removed while enumerating allowed, an insertion while
-    /// enumerating refused. Past <see cref="MaxSmall"/> values it moves them, in order, into a Dictionary and forwards
+    /// first), the same exceptions, a value replaced, a key removed or the map cleared while enumerating allowed, an
+    /// insertion while enumerating refused. Past <see cref="MaxSmall"/> values it moves them, in order, into a Dictionary and forwards
     /// to it from then on.
     /// </summary>
     internal sealed class SmallMap<TValue> : IDictionary<string, TValue>
@@ -53,7 +53,8 @@ namespace CrmCollab.Collections
             {
                 if (_large != null) { _large[key] = value; return; }
                 int slot = Find(key);
-                if (slot >= 0) _slots[slot] = new KeyValuePair<string, TValue>(key, value); // replacing a value leaves an enumeration running, as in Dictionary
+                // A replaced value keeps the first key and leaves an enumeration running, as in Dictionary.
+                if (slot >= 0) _slots[slot] = new KeyValuePair<string, TValue>(_slots[slot].Key, value);
                 else Insert(key, value);
             }
         }
@@ -112,8 +113,7 @@ namespace CrmCollab.Collections
             if (_end == 0) return;
             Array.Clear(_slots, 0, _end);
             _end = _freedCount = 0;
-            _freed = 0;
-            _version++;
+            _freed = 0; // an enumeration running ends here, as Dictionary's does after Clear
         }
 
         public void CopyTo(KeyValuePair<string, TValue>[] array, int arrayIndex)

@@ -65,7 +65,7 @@ namespace CrmCollab.Emulator.Tests.Store
         }
 
         [Fact]
-        public void Enumeration_refuses_an_insertion_but_allows_a_replacement_and_a_removal_as_a_dictionary_does()
+        public void Enumeration_refuses_an_insertion_but_allows_a_replacement_a_removal_and_a_clear_as_a_dictionary_does()
         {
             foreach (IDictionary<string, object> map in new IDictionary<string, object>[] { new Dictionary<string, object>(), new SmallMap<object>(0) })
             {
@@ -73,6 +73,10 @@ namespace CrmCollab.Emulator.Tests.Store
                 foreach (var pair in map) map[pair.Key] = 10; // replacing
                 foreach (var pair in map) if (pair.Key == "b") map.Remove("b"); // removing
                 Assert.Equal(new[] { "a", "c" }, map.Keys);
+                int seen = 0;
+                foreach (var pair in map) { seen++; map.Clear(); } // clearing ends the enumeration without a fault
+                Assert.Equal(1, seen);
+                map["a"] = 1; map["c"] = 3;
                 var error = Assert.Throws<InvalidOperationException>(() => { foreach (var pair in map) map["new" + pair.Key] = 0; });
                 Assert.Equal("Collection was modified; enumeration operation may not execute.", error.Message);
             }
