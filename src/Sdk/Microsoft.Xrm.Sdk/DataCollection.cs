@@ -42,13 +42,14 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private readonly IDictionary<TKey, TValue> _items;
+        // Until a collection is written, it reads this shared empty one: most key collections, and many formatted-value
+        // ones, are only ever asked whether they hold anything. Never written: every write goes through Items.
+        private static readonly IDictionary<TKey, TValue> NothingYet = Make();
+        private IDictionary<TKey, TValue> _items;
 
-        // Keyed by name (attributes, parameters, formatted values, keys), over a small map that makes nothing until its
-        // first value and behaves as the SDK's Dictionary does (CrmCollab.Collections.SmallMap); other keys over a Dictionary.
-        protected internal DataCollection() : this(typeof(TKey) == typeof(string)
-            ? (IDictionary<TKey, TValue>)(object)new CrmCollab.Collections.SmallMap<TValue>(0)
-            : new Dictionary<TKey, TValue>()) { }
+        // Keyed by name (attributes, parameters, formatted values, keys), over a small map that behaves as the SDK's
+        // Dictionary does (CrmCollab.Collections.SmallMap); other keys over a Dictionary. Made by the first write.
+        protected internal DataCollection() => _items = NothingYet;
 
         // The dictionary is used as it is (its comparer, its contents, later changes), as in the SDK; a null one only
         // fails when the collection is used.
@@ -57,10 +58,17 @@ namespace Microsoft.Xrm.Sdk
             _items = collection;
         }
 
+        // The collection's own dictionary, made now if it still reads the shared empty one (writes, live views, enumerators).
+        private IDictionary<TKey, TValue> Items => ReferenceEquals(_items, NothingYet) ? _items = Make() : _items;
+
+        private static IDictionary<TKey, TValue> Make() => typeof(TKey) == typeof(string)
+            ? (IDictionary<TKey, TValue>)(object)new CrmCollab.Collections.SmallMap<TValue>(0)
+            : new Dictionary<TKey, TValue>();
+
         public virtual TValue this[TKey key]
         {
             get => _items[key];
-            set => _items[key] = value;
+            set => Items[key] = value;
         }
 
         public int Count => _items.Count;
@@ -68,13 +76,13 @@ namespace Microsoft.Xrm.Sdk
         // False whatever the dictionary, as in the SDK (a read-only dictionary still refuses changes).
         public virtual bool IsReadOnly => false;
 
-        public ICollection<TKey> Keys => _items.Keys;
+        public ICollection<TKey> Keys => Items.Keys;
 
-        public ICollection<TValue> Values => _items.Values;
+        public ICollection<TValue> Values => Items.Values;
 
-        public void Add(TKey key, TValue value) => _items.Add(key, value);
+        public void Add(TKey key, TValue value) => Items.Add(key, value);
 
-        public void Add(KeyValuePair<TKey, TValue> item) => _items.Add(item);
+        public void Add(KeyValuePair<TKey, TValue> item) => Items.Add(item);
 
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
@@ -82,12 +90,15 @@ namespace Microsoft.Xrm.Sdk
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
         {
             if (items == null) return;
-            foreach (var item in items) _items.Add(item);
+            foreach (var item in items) Items.Add(item);
         }
 
-        public void Clear() => _items.Clear();
+        public void Clear()
+        {
+            if (!ReferenceEquals(_items, NothingYet)) _items.Clear();
+        }
 
-        public bool Contains(TKey key) => _items.ContainsKey(key);
+        public bool Contains(TKey key) => ContainsKey(key);
 
         public bool Contains(KeyValuePair<TKey, TValue> key) => _items.Contains(key);
 
@@ -95,13 +106,14 @@ namespace Microsoft.Xrm.Sdk
 
         public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
 
+        // Removing from the shared empty one finds nothing (and refuses a null key as any dictionary does).
         public bool Remove(TKey key) => _items.Remove(key);
 
         public bool Remove(KeyValuePair<TKey, TValue> item) => _items.Remove(item);
 
         public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
 
-        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
+        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => Items.GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -36,6 +36,36 @@ namespace CrmCollab.Sdk.Tests.Core
         }
 
         [Fact]
+        public void Collections_only_read_so_far_stay_apart_and_enumerate_and_view_as_a_dictionary_does()
+        {
+            Entity first = new Entity("account"), second = new Entity("account");
+            Assert.Empty(first.KeyAttributes);
+            Assert.False(second.KeyAttributes.ContainsKey("accountnumber"));
+            Assert.False(second.KeyAttributes.Remove("accountnumber"));
+            Assert.False(second.KeyAttributes.TryGetValue("accountnumber", out _));
+            second.KeyAttributes.Clear();
+            first.KeyAttributes["accountnumber"] = "A-1";
+            Assert.Empty(second.KeyAttributes); // one collection's first write is its own
+            Assert.Equal("A-1", first.KeyAttributes["accountnumber"]);
+
+            ICollection<string> keys = second.KeyAttributes.Keys; // a live view, taken before any write
+            second.KeyAttributes["name"] = "Contoso";
+            Assert.Equal(new[] { "name" }, keys);
+
+            var attributes = new AttributeCollection();
+            using (IEnumerator<KeyValuePair<string, object>> walker = attributes.GetEnumerator())
+            {
+                attributes["name"] = "Contoso"; // an insertion after the enumeration began
+                Assert.Throws<InvalidOperationException>(() => walker.MoveNext());
+            }
+            var related = new RelatedEntityCollection();
+            Assert.False(related.Contains(new Relationship("contact_customer_accounts")));
+            related[new Relationship("contact_customer_accounts")] = new EntityCollection();
+            Assert.Single(related);
+            Assert.Empty(new RelatedEntityCollection());
+        }
+
+        [Fact]
         public void Add_refuses_a_key_already_present_while_the_indexer_replaces_it()
         {
             var attributes = new AttributeCollection { { "name", "Contoso" } };
