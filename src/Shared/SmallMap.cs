@@ -124,8 +124,14 @@ namespace CrmCollab.Collections
                 if (_slots[i].Key != null) array[arrayIndex++] = _slots[i];
         }
 
+        // An empty map gives the shared empty enumerator, as an empty Dictionary does on .NET 10: it ends at once, even
+        // after an insertion. Else the enumerator refuses an insertion made after it was taken.
         public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() =>
-            _large != null ? _large.GetEnumerator() : (IEnumerator<KeyValuePair<string, TValue>>)new Walker(this);
+            _large != null ? _large.GetEnumerator()
+            : Count == 0 ? EmptyWalk<KeyValuePair<string, TValue>>()
+            : new Walker(this);
+
+        private static IEnumerator<T> EmptyWalk<T>() => ((IEnumerable<T>)Array.Empty<T>()).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -269,9 +275,13 @@ namespace CrmCollab.Collections
                 CheckCopy(array?.Length, arrayIndex, _map.Count, array == null);
                 foreach (var pair in _map) array[arrayIndex++] = _pick(pair);
             }
-            public IEnumerator<T> GetEnumerator()
+            // Taken now, as Dictionary's views take theirs: an insertion after this refuses the walk; an empty view ends at once.
+            public IEnumerator<T> GetEnumerator() => _map.Count == 0 ? EmptyWalk<T>() : Picked(_map.GetEnumerator());
+
+            private IEnumerator<T> Picked(IEnumerator<KeyValuePair<string, TValue>> pairs)
             {
-                foreach (var pair in _map) yield return _pick(pair);
+                using (pairs)
+                    while (pairs.MoveNext()) yield return _pick(pairs.Current);
             }
             IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
             public void Add(T item) => throw ReadOnlyView(_what);

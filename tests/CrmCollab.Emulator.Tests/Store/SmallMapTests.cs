@@ -83,6 +83,27 @@ namespace CrmCollab.Emulator.Tests.Store
         }
 
         [Fact]
+        public void An_enumerator_taken_while_empty_ends_at_once_and_a_views_enumerator_is_taken_when_asked_as_with_a_dictionary()
+        {
+            foreach (Func<IDictionary<string, object>> make in new Func<IDictionary<string, object>>[] { () => new Dictionary<string, object>(), () => new SmallMap<object>(0) })
+            {
+                IDictionary<string, object> map = make();
+                IEnumerator<KeyValuePair<string, object>> pairs = map.GetEnumerator();
+                IEnumerator<string> keys = map.Keys.GetEnumerator();
+                map["a"] = 1;
+                Assert.False(pairs.MoveNext()); // taken while empty: ends at once, even after an insertion
+                Assert.False(keys.MoveNext());
+                Assert.Throws<InvalidOperationException>(() => pairs.Current);
+
+                keys = map.Keys.GetEnumerator();
+                IEnumerator<object> values = map.Values.GetEnumerator();
+                map["b"] = 2; // an insertion after the views' enumerators were taken, before their first step
+                Assert.Throws<InvalidOperationException>(() => keys.MoveNext());
+                Assert.Throws<InvalidOperationException>(() => values.MoveNext());
+            }
+        }
+
+        [Fact]
         public void Keys_and_values_are_live_read_only_views_and_copy_to_checks_its_array()
         {
             var map = new SmallMap<object>(0);

@@ -52,10 +52,17 @@ namespace CrmCollab.Sdk.Tests.Core
             second.KeyAttributes["name"] = "Contoso";
             Assert.Equal(new[] { "name" }, keys);
 
+            // As Dictionary on .NET 10: an enumerator taken while empty ends at once, even after an insertion; one taken
+            // over values refuses an insertion made after it.
             var attributes = new AttributeCollection();
             using (IEnumerator<KeyValuePair<string, object>> walker = attributes.GetEnumerator())
             {
-                attributes["name"] = "Contoso"; // an insertion after the enumeration began
+                attributes["name"] = "Contoso";
+                Assert.False(walker.MoveNext());
+            }
+            using (IEnumerator<KeyValuePair<string, object>> walker = attributes.GetEnumerator())
+            {
+                attributes["accountnumber"] = "A-1";
                 Assert.Throws<InvalidOperationException>(() => walker.MoveNext());
             }
             var related = new RelatedEntityCollection();
