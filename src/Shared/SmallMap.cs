@@ -8,15 +8,16 @@ namespace CrmCollab.Collections
     /// A dictionary of string keys for the few values an entity, a request or a response mostly holds: the keys and
     /// values kept side by side and searched in order, with no hash buckets, made on the first insertion. Five values
     /// cost about half of what a Dictionary costs, and an empty map a single small object. Compiled into two assemblies
-    /// from this one file: the SDK surface, whose keyed collections (attributes, parameters, formatted values, keys) are
-    /// made over it, and the engine, which sizes the entities it hands out with it (on Microsoft's assemblies too).
+    /// from these files (SmallMap*.cs): the SDK surface, whose keyed collections (attributes, parameters, formatted
+    /// values, keys) are made over it, and the engine, which sizes the entities it hands out with it (on Microsoft's
+    /// assemblies too).
     /// It behaves as <see cref="Dictionary{TKey, TValue}"/> with string keys does, which is what the SDK's collections
     /// wrap: the same enumeration order (insertion order, a freed slot reused by the next insertion, the last freed
     /// first), the same exceptions, a value replaced, a key removed or the map cleared while enumerating allowed, an
     /// insertion while enumerating refused. Past <see cref="MaxSmall"/> values it moves them, in order, into a Dictionary and forwards
     /// to it from then on.
     /// </summary>
-    internal sealed class SmallMap<TValue> : IDictionary<string, TValue>
+    internal sealed partial class SmallMap<TValue> : IDictionary<string, TValue>
     {
         /// <summary>The most values kept side by side; one more moves them into a Dictionary.</summary>
         public const int MaxSmall = 16;
@@ -198,105 +199,5 @@ namespace CrmCollab.Collections
             if (index < 0 || index > length) throw new ArgumentOutOfRangeException(nameof(index), index, "Index was out of range. Must be non-negative and less than or equal to the size of the collection.");
             if (length - index < count) throw new ArgumentException("Destination array is not long enough to copy all the items in the collection. Check array index and length.");
         }
-
-        /// <summary>Walks the slots in order, as Dictionary's enumerator walks its entries.</summary>
-        private sealed class Walker : IEnumerator<KeyValuePair<string, TValue>>
-        {
-            private readonly SmallMap<TValue> _map;
-            private readonly int _version;
-            private int _next;
-            private KeyValuePair<string, TValue> _current;
-            private bool _started, _ended;
-
-            public Walker(SmallMap<TValue> map)
-            {
-                _map = map;
-                _version = map._version;
-            }
-
-            public KeyValuePair<string, TValue> Current => _current;
-
-            object IEnumerator.Current
-            {
-                get
-                {
-                    if (!_started || _ended) throw new InvalidOperationException("Enumeration has either not started or has already finished.");
-                    return Current;
-                }
-            }
-
-            public bool MoveNext()
-            {
-                if (_version != _map._version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-                _started = true;
-                var slots = _map._slots;
-                while (_next < _map._end)
-                {
-                    _current = slots[_next++];
-                    if (_current.Key != null) return true;
-                }
-                _ended = true;
-                _current = default;
-                return false;
-            }
-
-            public void Reset()
-            {
-                if (_version != _map._version) throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-                _next = 0;
-                _started = _ended = false;
-                _current = default;
-            }
-
-            public void Dispose() { }
-        }
-
-        /// <summary>The keys or the values as Dictionary.Keys and .Values give them: a live, read-only view.</summary>
-        private sealed class View<T> : ICollection<T>
-        {
-            private readonly SmallMap<TValue> _map;
-            private readonly Func<KeyValuePair<string, TValue>, T> _pick;
-            private readonly Func<SmallMap<TValue>, T, bool> _contains;
-            private readonly string _what;
-
-            public View(SmallMap<TValue> map, Func<KeyValuePair<string, TValue>, T> pick, Func<SmallMap<TValue>, T, bool> contains, string what)
-            {
-                _map = map;
-                _pick = pick;
-                _contains = contains;
-                _what = what;
-            }
-
-            public int Count => _map.Count;
-            public bool IsReadOnly => true;
-            public bool Contains(T item) => _contains(_map, item);
-            public void CopyTo(T[] array, int arrayIndex)
-            {
-                CheckCopy(array?.Length, arrayIndex, _map.Count, array == null);
-                foreach (var pair in _map) array[arrayIndex++] = _pick(pair);
-            }
-            // Taken now, as Dictionary's views take theirs: an insertion after this refuses the walk; an empty view ends at once.
-            public IEnumerator<T> GetEnumerator() => _map.Count == 0 ? EmptyWalk<T>() : Picked(_map.GetEnumerator());
-
-            private IEnumerator<T> Picked(IEnumerator<KeyValuePair<string, TValue>> pairs)
-            {
-                using (pairs)
-                    while (pairs.MoveNext()) yield return _pick(pairs.Current);
-            }
-            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-            public void Add(T item) => throw ReadOnlyView(_what);
-            public bool Remove(T item) => throw ReadOnlyView(_what);
-            public void Clear() => throw ReadOnlyView(_what);
-        }
-
-        private bool ContainsValue(TValue value)
-        {
-            foreach (var pair in this)
-                if (EqualityComparer<TValue>.Default.Equals(pair.Value, value)) return true;
-            return false;
-        }
-
-        private static NotSupportedException ReadOnlyView(string what) =>
-            new NotSupportedException($"Mutating a {what} collection derived from a dictionary is not allowed.");
     }
 }
