@@ -79,6 +79,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["name"] = "Fabrikam", ["crmc_churnrisk"] = true, ["ownerid"] = new EntityReference("systemuser", _org.Rep),
             }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountChurnMark, () => CrmCollabOrg.InUpsert(manager, new Entity("account", Guid.NewGuid())
+            {
+                ["name"] = "Fabrikam", ["crmc_churnrisk"] = true, ["ownerid"] = new EntityReference("systemuser", _org.Rep),
+            }), Touched); // an Upsert that creates
             _org.RefusedNamingNoId(RefusalCodes.AccountChurnMark, () => _org.As(_org.Rep).Execute(new CreateMultipleRequest
             {
                 Targets = new EntityCollection(new System.Collections.Generic.List<Entity>
@@ -94,6 +98,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.True(Marked(_account));
             rep.Update(Mark(_account, false)); // and clears it: no signal waits
             Assert.True(Marked(manager.Create(new Entity("account") { ["name"] = "Fabrikam", ["crmc_churnrisk"] = true }))); // the manager's own
+            Guid upserted = Guid.NewGuid();
+            CrmCollabOrg.InUpsert(manager, new Entity("account", upserted) { ["name"] = "Litware", ["crmc_churnrisk"] = true });
+            Assert.True(Marked(upserted)); // created by an Upsert, owned by whoever upserts it
         }
     }
 }
