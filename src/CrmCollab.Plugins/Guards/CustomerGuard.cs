@@ -1,5 +1,6 @@
 using System;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
@@ -14,8 +15,9 @@ namespace CrmCollab.Plugins.Guards
     /// between opportunities and their customer (opportunity_customer_accounts, opportunity_customer_contacts). Whether
     /// the deals' own Delete steps run inside that cascade is not documented, so the rule that only a CrmCollab
     /// Administrator deletes a won deal is checked here too, before anything is deleted. Merging a customer away moves its
-    /// deals to the customer that stays, under the same rule. An account's save is held to the columns CrmCollab keeps on it
-    /// for the field, in this order: its last signal's date, then its churn-risk mark.
+    /// deals to the customer that stays, under the same rule. An account's save, and what a merge writes to the account that
+    /// stays, are held to the columns CrmCollab keeps on it for the field, in this order: its last signal's date, then its
+    /// churn-risk mark.
     /// </summary>
     public sealed class CustomerGuard : PluginBase
     {
@@ -33,24 +35,34 @@ namespace CrmCollab.Plugins.Guards
                 .PreImage(PreImage, Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId);
         }
 
-        /// <summary>
-        /// "Last signal on" is CrmCollab's to write (<see cref="FieldSignalRules.CheckLastSignalDate"/>), and the churn-risk
-        /// mark its salesperson's (<see cref="ChurnMarkRules.Check"/>): the guard tells the rules what the save sends, the
-        /// values as they are, and whether the intake or a merge of accounts is saving.
-        /// </summary>
+        /// <summary>An account's Create or Update: its save, against the account as it is (the pre-image; none on Create).</summary>
         private static void OnAccountSaved(LocalPluginContext context)
         {
             Entity account = context.TargetEntity;
             if (account == null) return;
-            Entity before = context.PreImage(PreImage); // none on Create: its values read as null
             // Only plug-in code runs after a signal's Create (the intake's step), and no client sets a parent context.
             bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table);
-            Throw(FieldSignalRules.CheckLastSignalDate(account.Contains(Account.LastSignalOn), account.Read<DateTime?>(Account.LastSignalOn),
-                    before.Read<DateTime?>(Account.LastSignalOn), byIntake, MergedAway<DateTime?>(context, Account.LastSignalOn))
-                ?? ChurnMarkRules.Check(account.Contains(Account.ChurnRisk), account.Read<bool?>(Account.ChurnRisk),
-                    before.Read<bool?>(Account.ChurnRisk), byIntake, MergedAway<bool?>(context, Account.ChurnRisk),
-                    () => IsSalespersonOrAdministrator(context, before.Read<EntityReference>(Account.OwnerId) ?? account.Read<EntityReference>(Account.OwnerId)),
-                    () => HasUnacknowledgedChurnSignal(context.SystemService, context.ExecutionContext.PrimaryEntityId)));
+            Throw(CheckAccountColumns(context, account, context.PreImage(PreImage), context.ExecutionContext.PrimaryEntityId, byIntake,
+                MergedAwayOf(context)));
+        }
+
+        /// <summary>
+        /// "Last signal on" is CrmCollab's to write (<see cref="FieldSignalRules.CheckLastSignalDate"/>), then the churn-risk
+        /// mark its salesperson's (<see cref="ChurnMarkRules.Check"/>): the rules are told what the save sends, the values
+        /// as they are, whether the intake saves, and in a merge which account goes away (its values are read only when
+        /// asked).
+        /// </summary>
+        private static Refusal CheckAccountColumns(LocalPluginContext context, Entity sent, Entity before, Guid accountId,
+            bool byIntake, Guid? mergedAway)
+        {
+            Func<T> Away<T>(string column) => mergedAway == null ? null
+                : (Func<T>)(() => context.SystemService.Retrieve(Account.Table, mergedAway.Value, new ColumnSet(column)).Read<T>(column));
+            return FieldSignalRules.CheckLastSignalDate(sent.Contains(Account.LastSignalOn), sent.Read<DateTime?>(Account.LastSignalOn),
+                    before.Read<DateTime?>(Account.LastSignalOn), byIntake, Away<DateTime?>(Account.LastSignalOn))
+                ?? ChurnMarkRules.Check(sent.Contains(Account.ChurnRisk), sent.Read<bool?>(Account.ChurnRisk),
+                    before.Read<bool?>(Account.ChurnRisk), byIntake, Away<bool?>(Account.ChurnRisk),
+                    () => IsSalespersonOrAdministrator(context, before.Read<EntityReference>(Account.OwnerId) ?? sent.Read<EntityReference>(Account.OwnerId)),
+                    () => HasUnacknowledgedChurnSignal(context.SystemService, accountId));
         }
 
         /// <summary>
@@ -75,8 +87,8 @@ namespace CrmCollab.Plugins.Guards
             return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
-        /// <summary>When the save is a merge's UpdateContent for the account that stays: reads the merged-away account's value.</summary>
-        private static Func<T> MergedAway<T>(LocalPluginContext context, string column)
+        /// <summary>When the save is a merge's UpdateContent for the account that stays: the merged-away account.</summary>
+        private static Guid? MergedAwayOf(LocalPluginContext context)
         {
             IPluginExecutionContext merge = context.ExecutionContext.ParentContext;
             if (merge == null || !string.Equals(merge.MessageName, "Merge", StringComparison.OrdinalIgnoreCase)
@@ -84,7 +96,7 @@ namespace CrmCollab.Plugins.Guards
                 || merge.PrimaryEntityId != context.ExecutionContext.PrimaryEntityId
                 || !(merge.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
                 return null;
-            return () => context.SystemService.Retrieve(Account.Table, subordinate, new ColumnSet(column)).Read<T>(column);
+            return subordinate;
         }
 
         /// <summary>
@@ -99,6 +111,15 @@ namespace CrmCollab.Plugins.Guards
                 return;
             var mergedAway = new EntityReference(master.LogicalName, subordinate);
             Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway, orAsParent: true), IsAdministrator(context)));
+            // What the merge writes to the account that stays (UpdateContent) is held to the same rules as a save of it:
+            // no page says the master's Update steps run for it, so this step, certain to run, checks it.
+            Entity content = context.InputParameter<Entity>("UpdateContent");
+            if (master.LogicalName != Account.Table || content == null
+                || (!content.Contains(Account.LastSignalOn) && !content.Contains(Account.ChurnRisk)))
+                return;
+            Entity before = context.SystemService.Retrieve(Account.Table, master.Id,
+                new ColumnSet(Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId));
+            Throw(CheckAccountColumns(context, content, before, master.Id, byIntake: false, mergedAway: subordinate));
         }
 
         private static void OnDelete(LocalPluginContext context)

@@ -2,6 +2,7 @@ using System;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xunit;
@@ -101,6 +102,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid upserted = Guid.NewGuid();
             CrmCollabOrg.InUpsert(manager, new Entity("account", upserted) { ["name"] = "Litware", ["crmc_churnrisk"] = true });
             Assert.True(Marked(upserted)); // created by an Upsert, owned by whoever upserts it
+        }
+
+        [Fact]
+        public void A_merge_writes_neither_column_by_hand_even_where_the_account_update_steps_would_not_run()
+        {
+            // No page says a merge's UpdateContent runs the master's Update steps: without them, the Merge step still holds.
+            var org = new CrmCollabOrg((solution, options) =>
+                solution.Steps.RemoveAll(step => step.Id == new Guid("5a2f9476-3ad5-552f-a3b7-c0875df19804")));
+            Guid account = org.Account("Contoso"), duplicate = org.Account("Contoso Ltd");
+            org.Signal(account, SignalKind.ChurnRisk, org.User("Sally SAV", "CrmCollab SAV"), "Their buyer is talking to a competitor");
+            IOrganizationService rep = org.As(org.Rep);
+            MergeRequest Merge(Entity content) => new MergeRequest
+            {
+                Target = new EntityReference("account", account), SubordinateId = duplicate, UpdateContent = content,
+            };
+
+            org.RefusedNamingNoId(RefusalCodes.AccountChurnMark,
+                () => rep.Execute(Merge(new Entity("account") { ["crmc_churnrisk"] = false })), "account", "opportunity");
+            org.RefusedNamingNoId(RefusalCodes.AccountSignalDate,
+                () => rep.Execute(Merge(new Entity("account") { ["crmc_lastsignalon"] = CrmCollabOrg.Start.AddDays(30) })), "account", "opportunity");
+            rep.Execute(Merge(new Entity("account") { ["name"] = "Contoso Group" }));
+
+            Assert.True(org.Row("account", account, "crmc_churnrisk").GetAttributeValue<bool>("crmc_churnrisk"));
+            Assert.Equal("Contoso Group", org.Row("account", account, "name").GetAttributeValue<string>("name"));
         }
     }
 }
