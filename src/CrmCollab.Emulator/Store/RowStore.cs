@@ -99,9 +99,8 @@ namespace CrmCollab.Emulator.Store
         public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after)
         {
             if (table == null || !_tables.TryGetValue(table, out var rows)) yield break;
-            if (!_idOrder.TryGetValue(table, out var order)) _idOrder[table] = order = new IdOrderIndex(rows.Keys);
-            foreach (Guid id in order.After(after))
-                if (rows.TryGetValue(id, out var row)) yield return row;
+            if (!_idOrder.TryGetValue(table, out var order)) _idOrder[table] = order = new IdOrderIndex(rows.Values);
+            foreach (Entity row in order.After(after)) yield return row;
         }
 
         public int Count(string table) => table != null && _tables.TryGetValue(table, out var rows) ? rows.Count : 0;
@@ -191,10 +190,11 @@ namespace CrmCollab.Emulator.Store
 
         private void Reindex(string table, Entity before, Entity after)
         {
-            if ((before == null) != (after == null) && _idOrder.TryGetValue(table, out var order))
+            if ((before != null || after != null) && _idOrder.TryGetValue(table, out var order))
             {
-                if (after != null) order.Add(after.Id);
-                else order.Remove(before.Id);
+                if (before == null) order.Add(after);
+                else if (after == null) order.Remove(before.Id);
+                else order.Replace(after); // the id order holds each row's current version
             }
             if (!_indexes.TryGetValue(table, out var byColumn)) return;
             foreach (var index in byColumn.Values) index.Replace(before, after);

@@ -53,17 +53,57 @@ namespace CrmCollab.Emulator.Tests.Query
         {
             var random = new Random(7);
             var ids = Enumerable.Range(0, 3000).Select(_ => NewId(random)).ToList();
-            var index = new IdOrderIndex(ids.Take(1000));
-            foreach (Guid id in ids.Skip(1000)) index.Add(id); // 2,000 random inserts split chunks
+            var index = new IdOrderIndex(ids.Take(1000).Select(Row));
+            foreach (Guid id in ids.Skip(1000)) index.Add(Row(id)); // 2,000 random inserts split chunks
             foreach (Guid id in ids.Where((_, i) => i % 4 == 0)) index.Remove(id);
             var expected = ids.Where((_, i) => i % 4 != 0).OrderBy(id => id, Comparer<Guid>.Create(ValueComparer.CompareSqlGuid)).ToList();
 
-            Assert.Equal(expected, index.After(null).ToList());
-            Assert.Equal(expected.Skip(1501), index.After(expected[1500]).ToList()); // a present id: strictly after it
+            Assert.Equal(expected, IdsAfter(index, null));
+            Assert.Equal(expected.Skip(1501), IdsAfter(index, expected[1500])); // a present id: strictly after it
             Guid removed = ids[400];
             int firstAfter = expected.FindIndex(id => ValueComparer.CompareSqlGuid(id, removed) > 0);
-            Assert.Equal(expected.Skip(firstAfter), index.After(removed).ToList()); // a deleted id still positions the seek
+            Assert.Equal(expected.Skip(firstAfter), IdsAfter(index, removed)); // a deleted id still positions the seek
         }
+
+        [Fact]
+        public void A_walk_in_id_order_reads_each_rows_current_version()
+        {
+            var random = new Random(11);
+            var ids = Enumerable.Range(0, 600).Select(_ => NewId(random)).ToList();
+            var index = new IdOrderIndex(ids.Select(Row));
+            foreach (Guid id in ids.Where((_, i) => i % 3 == 0)) index.Replace(new Entity("crmc_widget", id) { ["crmc_name"] = "second" });
+
+            var walked = index.After(null).ToList();
+            Assert.Equal(ids.OrderBy(id => id, Comparer<Guid>.Create(ValueComparer.CompareSqlGuid)), walked.Select(row => row.Id));
+            Assert.Equal(200, walked.Count(row => row.GetAttributeValue<string>("crmc_name") == "second"));
+            Assert.All(walked.Where(row => ids.IndexOf(row.Id) % 3 == 0), row => Assert.Equal("second", row["crmc_name"]));
+        }
+
+        [Fact]
+        public void An_update_and_its_rollback_are_what_the_next_walk_in_id_order_reads()
+        {
+            DataverseEngine engine = EngineWithWidgets(400, out List<Guid> ids);
+            var query = WidgetsWithQuantity(orderById: true);
+            query.ColumnSet = new ColumnSet("crmc_quantity");
+            query.TopCount = 400;
+            new QueryEngine(engine.DataSource).Execute(query); // builds the id order
+            Guid id = ids[1]; // has a quantity
+            engine.SystemService.Update(new Entity("crmc_widget", id) { ["crmc_quantity"] = 999 });
+            Assert.Equal(999, QuantityOf(engine, query, id));
+
+            var log = new UndoLog();
+            engine.Store.Update(new Entity("crmc_widget", id) { ["crmc_quantity"] = 7 }, engine.SystemUserId, log);
+            Assert.Equal(7, QuantityOf(engine, query, id));
+            log.Rollback(engine.Store.Rows);
+            Assert.Equal(999, QuantityOf(engine, query, id));
+        }
+
+        private static int QuantityOf(DataverseEngine engine, QueryExpression query, Guid id) =>
+            new QueryEngine(engine.DataSource).Execute(query).Entities.Single(e => e.Id == id).GetAttributeValue<int>("crmc_quantity");
+
+        private static Entity Row(Guid id) => new Entity("crmc_widget", id);
+
+        private static List<Guid> IdsAfter(IdOrderIndex index, Guid? after) => index.After(after).Select(row => row.Id).ToList();
 
         private static Guid NewId(Random random)
         {
