@@ -78,6 +78,8 @@ describe('panel data', () => {
     expect(api.calls).toContainEqual(
       expect.stringContaining(`_crmc_opportunityid_value eq ${OpportunityId} and crmc_decision ne 100000004 and crmc_decision ne 100000005&`),
     );
+    expect(api.calls).toContainEqual(expect.stringContaining(`task?`));
+    expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_opportunityid_value eq ${OpportunityId} and crmc_handoffkey ne null&`));
     expect(api.calls).toContainEqual(expect.stringContaining(`crmc_fieldsignal?`));
     expect(api.calls).toContainEqual(expect.stringContaining(`_crmc_accountid_value eq ${AccountId} and statecode eq 0`));
   });

@@ -22,7 +22,9 @@ namespace CrmCollab.Plugins.Data
             {
                 case Money money: return money.Value;
                 case OptionSetValue option: return option.Value;
-                case EntityReference reference: return reference.Id;
+                // The record, not just its id: a polymorphic lookup (regarding, customer) retargeted to a row of another
+                // table that carries the same id is a change.
+                case EntityReference reference: return ((reference.LogicalName ?? "").ToLowerInvariant(), reference.Id);
                 case string text when text.Trim().Length == 0: return null;
                 default: return value;
             }

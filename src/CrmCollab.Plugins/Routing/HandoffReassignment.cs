@@ -62,12 +62,13 @@ namespace CrmCollab.Plugins.Routing
             return moved;
         }
 
-        /// <summary>Open handoff tasks of the function on deals of the account, in one query.</summary>
+        /// <summary>Open handoff tasks (made by CrmCollab: they carry a handoff key) of the function on deals of the account, in one query.</summary>
         private static IEnumerable<Entity> OpenTasks(IOrganizationService service, Guid accountId, BusinessFunction function)
         {
             var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject) };
             query.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); // CrmCollab's handoffs, not a task made to look like one
             LinkEntity deal = query.AddLink(Opportunity.Table, HandoffTask.OpportunityId, Opportunity.Id);
             var account = new FilterExpression(LogicalOperator.Or);
             account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);

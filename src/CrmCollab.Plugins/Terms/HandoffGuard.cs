@@ -60,7 +60,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted")
+                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason")
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.
@@ -163,6 +163,7 @@ namespace CrmCollab.Plugins.Terms
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
                 CallerIsAdministrator = () => isAdministrator.Value,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
+                ChangesCancelReason = Changes.Of(target, before, new[] { HandoffTask.CancelReason }).Count > 0,
                 MissingEvidence = () => MissingEvidence(context, after, required.Value),
             });
             Throw(refusal);

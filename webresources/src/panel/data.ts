@@ -20,7 +20,8 @@ export const Queries = {
     '?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,' +
     'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value' +
     '&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)' +
-    `&$filter=_crmc_opportunityid_value eq ${deal}&$orderby=scheduledend asc`,
+    // CrmCollab's handoffs only (they carry a handoff key): a plain task pointed at the deal is not one.
+    `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
   signals: (account: string) =>
     '?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value' +
     `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`,

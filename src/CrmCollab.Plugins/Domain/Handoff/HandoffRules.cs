@@ -38,6 +38,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
 
         public bool HasCancelReason { get; set; }
 
+        /// <summary>The change writes another cancellation reason (or clears it).</summary>
+        public bool ChangesCancelReason { get; set; }
+
         /// <summary>Labels of the required evidence still empty after the change.</summary>
         public Func<IReadOnlyList<string>> MissingEvidence { get; set; } = () => Array.Empty<string>();
     }
@@ -72,11 +75,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
                     $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
             if (edit.Accepting && !edit.CallerOwnsTask())
                 return new Refusal(RefusalCodes.HandoffAcceptOwnerOnly, HandoffAcceptance.Refusal);
-            if (edit.After == HandoffState.Canceled && edit.Before != HandoffState.Canceled)
+            // The reason is part of the cancel: kept as the administrator wrote it, changed only by one, never cleared.
+            bool canceling = edit.Before != HandoffState.Canceled;
+            if (edit.After == HandoffState.Canceled && (canceling || edit.ChangesCancelReason))
             {
                 if (!edit.CallerIsAdministrator())
-                    return new Refusal(RefusalCodes.HandoffCancelAdminOnly,
-                        "Only a CrmCollab Administrator can cancel a handoff. If this work is not needed, ask them to cancel it with the reason.");
+                    return new Refusal(RefusalCodes.HandoffCancelAdminOnly, canceling
+                        ? "Only a CrmCollab Administrator can cancel a handoff. If this work is not needed, ask them to cancel it with the reason."
+                        : "This handoff is canceled: only a CrmCollab Administrator can change why. Add a note to the task if something needs correcting.");
                 if (!edit.HasCancelReason)
                     return new Refusal(RefusalCodes.HandoffCancelReason,
                         "Write why this handoff is canceled in 'Cancellation reason' first: the deal's team relies on every handoff being done or explained.");
