@@ -24,10 +24,28 @@ namespace CrmCollab.Plugins.Data
                 case OptionSetValue option: return option.Value;
                 // The record, not just its id: a polymorphic lookup (regarding, customer) retargeted to a row of another
                 // table that carries the same id is a change.
-                case EntityReference reference: return ((reference.LogicalName ?? "").ToLowerInvariant(), reference.Id);
+                case EntityReference reference: return new Record(reference.LogicalName, reference.Id);
                 case string text when text.Trim().Length == 0: return null;
                 default: return value;
             }
+        }
+
+        /// <summary>A lookup's record: its table (as Dataverse spells logical names, in any case) and its id.</summary>
+        private sealed class Record
+        {
+            private readonly string _table;
+            private readonly System.Guid _id;
+
+            public Record(string table, System.Guid id)
+            {
+                _table = table ?? "";
+                _id = id;
+            }
+
+            public override bool Equals(object other) =>
+                other is Record record && record._id == _id && string.Equals(record._table, _table, System.StringComparison.OrdinalIgnoreCase);
+
+            public override int GetHashCode() => _id.GetHashCode();
         }
     }
 }

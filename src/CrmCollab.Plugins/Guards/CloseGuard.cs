@@ -2,8 +2,10 @@ using System;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -13,8 +15,8 @@ namespace CrmCollab.Plugins.Guards
     /// The win's gate on a step whose firing is certain: every Win creates an opportunityclose row inside the Win
     /// operation (Create has a public sdkmessage id; Win has none, and no Microsoft page says Win runs Update steps).
     /// PreOperation Create of opportunityclose: when the parent message is Win, 1 the feasibility gate (a refusal
-    /// rolls the whole Win back) → 2 stamp the deal's first win date (crmc_wonon), which keeps its terms locked even
-    /// if an administrator reopens it.
+    /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
+    /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it.
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
@@ -36,6 +38,7 @@ namespace CrmCollab.Plugins.Guards
             var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };
             Refusal refusal = new GateCheck(service).Check(deal, attempt, stage, context.Now);
             Throw(refusal);
+            Throw(HandoffCreationRules.CheckWin(HandoffCreation.AccountOf(deal), deal.Read<string>(Opportunity.Name)));
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

@@ -127,17 +127,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         /// <summary>The salesperson wins the deal; the asynchronous handoff step then runs (unless told not to drain).</summary>
         public void Win(Guid opportunity, Guid? asUser = null, bool drain = true)
         {
-            As(asUser ?? Rep).Execute(new WinOpportunityRequest
-            {
-                OpportunityClose = new Entity("opportunityclose")
-                {
-                    ["opportunityid"] = new EntityReference("opportunity", opportunity),
-                    ["subject"] = "Won",
-                },
-                Status = new OptionSetValue(3),
-            });
+            As(asUser ?? Rep).Execute(WinRequest(opportunity));
             if (drain) Engine.DrainAsync();
         }
+
+        /// <summary>The form's Close as Won: a WinOpportunityRequest with its opportunity close.</summary>
+        public static WinOpportunityRequest WinRequest(Guid opportunity) => new WinOpportunityRequest
+        {
+            OpportunityClose = new Entity("opportunityclose")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", opportunity),
+                ["subject"] = "Won",
+            },
+            Status = new OptionSetValue(3),
+        };
 
         /// <summary>The form's Close as Lost: a LoseOpportunityRequest with its opportunity close.</summary>
         public static LoseOpportunityRequest LoseRequest(Guid opportunity) => new LoseOpportunityRequest

@@ -76,6 +76,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_without_an_account_is_not_won_since_nobody_could_be_handed_its_work()
+        {
+            Guid contact = _org.As(_org.Rep).Create(new Entity("contact") { ["lastname"] = "Walker" });
+            Guid deal = _org.Deal(_account, "Spare parts", amount: 12000m);
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            string refusal = _org.Refused(RefusalCodes.HandoffNoAccount, () => _org.Win(deal), Touched);
+            _org.Refused(RefusalCodes.HandoffNoAccount, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), CrmCollabOrg.WinRequest(deal)), Touched);
+
+            Assert.Equal("The opportunity 'Spare parts' has no account, so CrmCollab cannot route its post-sale handoffs to the account's " +
+                "ADV, logistics and SAV contacts. Set its account (a customer that is an account, or the Account field), then close it as won. " +
+                "[CRMC-HANDOFF-NO-ACCOUNT]", refusal);
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["parentaccountid"] = new EntityReference("account", _account) });
+            _org.Win(deal);
+            Assert.Equal(2, _org.HandoffTasks(deal).Entities.Count);
+        }
+
+        [Fact]
         public void A_task_made_to_look_like_a_handoff_is_not_rerouted_as_one_when_the_dedicated_owner_changes()
         {
             Guid delivery = Delivery;

@@ -14,6 +14,16 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 "and close it as won again: CrmCollab then creates its handoffs.");
 
         /// <summary>
+        /// A win needs the account its handoffs are routed by (the deal's customer when that is an account, else its
+        /// Account): without one the Win is refused, instead of a won deal with no handoff and nothing telling anyone.
+        /// </summary>
+        public static Refusal CheckWin(System.Guid? accountId, string dealName) =>
+            accountId.HasValue ? null : new Refusal(RefusalCodes.HandoffNoAccount,
+                (string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'") +
+                " has no account, so CrmCollab cannot route its post-sale handoffs to the account's ADV, logistics and SAV contacts. " +
+                "Set its account (a customer that is an account, or the Account field), then close it as won.");
+
+        /// <summary>
         /// Some handoffs were created, others were not (each with its function, subject and the platform's reason):
         /// the run fails so the job is retried, and the retry creates only what is missing.
         /// </summary>
