@@ -53,6 +53,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_currency_of_a_won_deals_amount_is_locked_with_the_amount()
+        {
+            Guid Currency(string code, decimal rate) => _org.System.Create(new Entity("transactioncurrency")
+            {
+                ["currencyname"] = code, ["isocurrencycode"] = code, ["currencysymbol"] = code, ["exchangerate"] = rate, ["currencyprecision"] = 2,
+            });
+            Guid euro = Currency("EUR", 1m), dollar = Currency("USD", 1.1m);
+            Guid deal = _org.Deal(_org.Account("Fabrikam"), "Spare parts", amount: 12000m);
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", euro) });
+            _org.Win(deal);
+            Entity Priced(Guid currency) => new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency) };
+
+            Assert.Contains("locked (Currency)", CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(Priced(dollar))));
+            Assert.Contains("locked (Currency)", CrmCollabOrg.Refusal(() => CrmCollabOrg.InUpsert(_org.As(_org.Admin), Priced(dollar))));
+
+            _org.As(_org.Rep).Update(Priced(euro)); // re-sent as it is
+            Assert.Equal(euro, _org.Row("opportunity", deal, "transactioncurrencyid").GetAttributeValue<EntityReference>("transactioncurrencyid").Id);
+        }
+
+        [Fact]
         public void Columns_listed_in_the_setting_are_locked_too_and_so_are_the_products()
         {
             _org.SetVariable("crmc_LockedTermsColumns", "description, estimatedclosedate");

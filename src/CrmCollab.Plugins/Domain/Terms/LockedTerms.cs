@@ -10,9 +10,15 @@ namespace CrmCollab.Plugins.Domain.Terms
     /// </summary>
     public static class LockedTerms
     {
-        /// <summary>Always locked once Won; admins may add more through the crmc_LockedTermsColumns variable.</summary>
-        public static readonly IReadOnlyList<string> DefaultColumns =
-            new[] { Data.Opportunity.EstimatedValue, Data.Opportunity.DiscountPercent, Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms };
+        /// <summary>
+        /// Always locked once Won (the amount and its currency, the discount, the requested delivery and the payment terms:
+        /// what the handoffs' agreed terms carry); admins may add more through the crmc_LockedTermsColumns variable.
+        /// </summary>
+        public static readonly IReadOnlyList<string> DefaultColumns = new[]
+        {
+            Data.Opportunity.EstimatedValue, Data.Opportunity.TransactionCurrencyId, Data.Opportunity.DiscountPercent,
+            Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms,
+        };
 
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
             DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
