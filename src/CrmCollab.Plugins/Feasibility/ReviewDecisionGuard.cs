@@ -137,7 +137,9 @@ namespace CrmCollab.Plugins.Feasibility
                 RejectionReason = after.Read<string>(FeasibilityReviewRow.RejectionReason),
                 DeciderProblem = () => ReviewDecisionRules.CheckDecider(decider, deal.Value.RefId(Opportunity.OwnerId) ?? Guid.Empty,
                     reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? () => TeamMembers(service, reviewOwner.Id) : (Func<IEnumerable<Guid>>)null,
-                    () => Principals.HasRole(service, decider, Membership.AdministratorRole)),
+                    () => Principals.HasRole(service, decider, Membership.AdministratorRole),
+                    deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
+                        ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null),
             });
             Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;

@@ -180,6 +180,17 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_member_of_the_team_that_owns_the_deal_decides_none_of_its_reviews_unless_an_administrator()
+        {
+            Guid desk = Guid.NewGuid(), rep = Guid.NewGuid(), reviewer = Guid.NewGuid();
+            Func<IEnumerable<Guid>> deskMembers = () => new[] { rep };
+
+            Assert.Contains("Your team owns this opportunity", ReviewDecisionRules.CheckDecider(rep, desk, rep, null, () => false, deskMembers));
+            Assert.Null(ReviewDecisionRules.CheckDecider(rep, desk, rep, null, () => true, deskMembers));
+            Assert.Null(ReviewDecisionRules.CheckDecider(reviewer, desk, reviewer, null, () => throw new InvalidOperationException("roles read"), deskMembers));
+        }
+
+        [Fact]
         public void A_discount_change_touches_finance_only()
         {
             var changed = new[] { "crmc_discountpercent", "modifiedon" };

@@ -44,6 +44,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_rep_cannot_approve_a_deal_their_team_owns_even_when_routed_the_review()
+        {
+            Guid otherAccount = _org.Account("Fabrikam");
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Reviewer");
+            _org.DedicatedOwner(otherAccount, BusinessFunction.Logistics, user: _org.Rep);
+            Guid deskTeam = _org.Setup.CreateTeam("Key accounts desk", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Salesperson");
+            _org.Setup.AddMembers(deskTeam, _org.Rep);
+            Guid teamDeal = _org.CustomDeal(otherAccount);
+            _org.System.Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+            {
+                Target = new EntityReference("opportunity", teamDeal), Assignee = new EntityReference("team", deskTeam),
+            });
+            _org.MoveTo(teamDeal, SalesStage.Develop);
+            Guid review = _org.Review(teamDeal, BusinessFunction.Logistics).Id;
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.Decide(_org.Rep, _org.Review(teamDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
+
+            Assert.Contains("Your team owns this opportunity, so you cannot decide its feasibility review", refusal);
+            Assert.Equal((int)ReviewDecision.Pending, _org.Row("crmc_feasibilityreview", review, "crmc_decision").GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+        }
+
+        [Fact]
         public void An_administrator_may_decide_any_review_but_another_reviewer_may_not()
         {
             Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");

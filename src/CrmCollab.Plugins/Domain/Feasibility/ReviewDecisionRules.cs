@@ -24,15 +24,21 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>
-        /// Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner. The
-        /// team's members and the decider's role are asked for only when the answer depends on them: the review's owner
-        /// deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
+        /// Only the review's owner (or a member of its owning team) or an administrator decides; never the deal's owner, nor
+        /// a member of the team that owns the deal (a salesperson could otherwise hand the deal to their team, decide, and
+        /// take it back). The teams' members and the decider's role are asked for only when the answer depends on them: the
+        /// review's owner deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
         /// </summary>
+        /// <param name="dealOwnerTeamMembers">The members of the team that owns the deal; null when a user owns it.</param>
         public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, Func<IEnumerable<Guid>> reviewOwnerTeamMembers,
-            Func<bool> deciderIsAdministrator)
+            Func<bool> deciderIsAdministrator, Func<IEnumerable<Guid>> dealOwnerTeamMembers = null)
         {
             if (deciderId == dealOwnerId)
                 return deciderIsAdministrator() ? null : "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
+            IEnumerable<Guid> dealTeam = dealOwnerTeamMembers?.Invoke();
+            if (dealTeam != null && dealTeam.Contains(deciderId))
+                return deciderIsAdministrator() ? null
+                    : "Your team owns this opportunity, so you cannot decide its feasibility review. A reviewer outside the deal's team decides.";
             if (deciderId == reviewOwnerId) return null;
             IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();
             if (members != null && members.Contains(deciderId)) return null;
