@@ -56,7 +56,8 @@ namespace CrmCollab.Plugins.Signals
                 // Intake's routing of the new signal (its PostOperation step), else the SYSTEM service.
                 () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
-                    after.Read<EntityReference>(CommonColumn.OwnerId)))
+                    after.Read<EntityReference>(CommonColumn.OwnerId)),
+                clearsAcknowledgement: acknowledging && before.IsFilled(FieldSignalRow.AcknowledgedOn) && !after.IsFilled(FieldSignalRow.AcknowledgedOn))
                 ?? FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), target.Choice(CommonColumn.StateCode),
                     after.IsFilled(FieldSignalRow.AcknowledgedOn));
             Throw(refusal);

@@ -98,6 +98,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1, Signal(signal).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
 
+        [Fact]
+        public void An_acknowledged_signal_stays_acknowledged_so_it_cannot_wait_again_unseen_or_outlive_its_churn_mark()
+        {
+            Guid signal = _org.As(_sally).Create(ChurnRisk());
+            IOrganizationService sam = _org.As(_org.Rep);
+            sam.Update(new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start });
+            sam.Update(new Entity("account", _account) { ["crmc_churnrisk"] = false }); // the risk is handled: Sam clears the mark
+            sam.Execute(new SetStateRequest { EntityMoniker = new EntityReference("crmc_fieldsignal", signal), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            Entity Unacknowledged() => new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = null };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => sam.Update(Unacknowledged()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteMultiple(sam, new UpdateRequest { Target = Unacknowledged() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InUpsert(_org.As(_org.Admin), Unacknowledged()), Touched);
+
+            Assert.StartsWith("This signal was acknowledged, and an acknowledgement is not undone", refusal);
+            Assert.NotNull(Signal(signal).GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
+            sam.Update(new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start.AddDays(3) }); // a second acknowledgement keeps the first
+        }
+
         private Entity Lead() => new Entity("crmc_fieldsignal")
         {
             ["crmc_accountid"] = new EntityReference("account", _account),

@@ -119,12 +119,20 @@ namespace CrmCollab.Plugins.Domain.Signals
         }
 
         /// <summary>A change of a signal: who raised it, as what and when it is due are CrmCollab's; only its salesperson acknowledges it.</summary>
-        public static Refusal CheckUpdate(IReadOnlyList<string> changedServerColumns, Func<bool> isServerCall, bool acknowledging, Func<bool> callerOwnsSignal)
+        /// <param name="clearsAcknowledgement">The change empties the date of an acknowledged signal.</param>
+        public static Refusal CheckUpdate(IReadOnlyList<string> changedServerColumns, Func<bool> isServerCall, bool acknowledging, Func<bool> callerOwnsSignal,
+            bool clearsAcknowledgement = false)
         {
             if (changedServerColumns.Count > 0 && !isServerCall())
                 return new Refusal(RefusalCodes.SignalServerColumn,
                     $"These columns of a field signal are set when it is raised and cannot be edited: {string.Join(", ", changedServerColumns)}. " +
                     "If the signal is about another account or of another kind, raise a new one.");
+            // The acknowledgement is the signal's record (the response-time figures and the churn mark's order rely on it):
+            // an acknowledged signal stays acknowledged, and an inactive one could otherwise wait again unseen.
+            if (clearsAcknowledgement && !isServerCall())
+                return new Refusal(RefusalCodes.SignalServerColumn,
+                    "This signal was acknowledged, and an acknowledgement is not undone: the team's response times are measured on it. " +
+                    "If the matter has come back, raise a new signal.");
             if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
             return null;
         }
