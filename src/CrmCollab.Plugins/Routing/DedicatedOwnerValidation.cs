@@ -26,17 +26,50 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreOperation, "Create", DedicatedOwnerRow.Table, Validate);
             Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate)
-                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto")
-                .PreImage("PreImage", "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid");
+                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto", "statecode")
+                .PreImage("PreImage", ImageColumns);
+            // Reactivated from the grid (SetState): no page says it runs the Update steps, and an inactive row is not
+            // counted when another row of its account and function is saved, so its activation is checked here.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PreOperation, setState, DedicatedOwnerRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
         }
 
+        private static readonly string[] ImageColumns =
+            { "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid", "statecode" };
+
+        /// <summary>
+        /// A save of an active row, or the one that activates it, is checked; an inactive row routes nothing (and may
+        /// always be deactivated, a broken row too), so it is checked when it is activated again.
+        /// </summary>
         private static void Validate(LocalPluginContext context)
         {
-            Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
+            Entity before = context.PreImage(PreImage);
+            Entity row = Values.Merge(before, context.TargetEntity);
+            if (!IsActive(row)) return;
+            bool activating = before != null && !IsActive(before);
+            Check(context, row, activating ? Principals : Changes.Of(context.TargetEntity, before, Principals));
+        }
+
+        /// <summary>An inactive row made active (SetState, SetStateDynamicEntity): every check, as for a new row.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            if (context.InputParameter<OptionSetValue>("State")?.Value != 0 || before == null || IsActive(before)) return;
+            var row = new Entity(DedicatedOwnerRow.Table, before.Id);
+            foreach (var pair in before.Attributes) row[pair.Key] = pair.Value;
+            row[DedicatedOwnerRow.StateCode] = new OptionSetValue(0);
+            Check(context, row, Principals);
+        }
+
+        private static bool IsActive(Entity row) => (row.Choice(DedicatedOwnerRow.StateCode) ?? 0) == 0;
+
+        /// <summary>The row as it will be: complete, its owners able to own work (those named in <paramref name="ownersToCheck"/>), no overlap.</summary>
+        private static void Check(LocalPluginContext context, Entity row, System.Collections.Generic.IEnumerable<string> ownersToCheck)
+        {
             Throw(DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
                 row.Read<DateTime?>(DedicatedOwnerRow.ValidTo), row.RefId(DedicatedOwnerRow.AccountId) != null));
-            foreach (string column in Changes.Of(context.TargetEntity, context.PreImage(PreImage), Principals))
+            foreach (string column in ownersToCheck)
             {
                 Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));
                 Throw(refusal);
@@ -44,7 +77,7 @@ namespace CrmCollab.Plugins.Routing
 
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
-            Entity clash = Overlapping(context, candidate);
+            Entity clash = Overlapping(context, candidate, row.Id != Guid.Empty ? row.Id : context.ExecutionContext.PrimaryEntityId);
             if (clash == null) return;
             EntityReference owner = clash.Read<EntityReference>(DedicatedOwnerRow.UserId) ?? clash.Read<EntityReference>(DedicatedOwnerRow.TeamId);
             Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, owner),
@@ -94,7 +127,7 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>One query: other active rows of the same account and function.</summary>
-        private static Entity Overlapping(LocalPluginContext context, DedicatedOwner candidate)
+        private static Entity Overlapping(LocalPluginContext context, DedicatedOwner candidate, Guid self)
         {
             var query = new QueryExpression(DedicatedOwnerRow.Table)
             {
@@ -104,8 +137,7 @@ namespace CrmCollab.Plugins.Routing
             query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.Equal, candidate.AccountId);
             query.Criteria.AddCondition(DedicatedOwnerRow.Function, ConditionOperator.Equal, (int)candidate.Function);
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
-            if (context.ExecutionContext.PrimaryEntityId != Guid.Empty)
-                query.Criteria.AddCondition(DedicatedOwnerRow.Id, ConditionOperator.NotEqual, context.ExecutionContext.PrimaryEntityId);
+            if (self != Guid.Empty) query.Criteria.AddCondition(DedicatedOwnerRow.Id, ConditionOperator.NotEqual, self);
             var others = context.SystemService.RetrieveMultiple(query).Entities;
             DedicatedOwner clash = DedicatedOwnerRules.FindOverlap(candidate, others.Select(RoutingRepository.ToDedicatedOwner));
             return clash == null ? null : others.First(o => o.Id == clash.Id);

@@ -1,6 +1,7 @@
 using System;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xunit;
@@ -15,11 +16,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     {
         private static readonly string[] OwnerTables = { "crmc_dedicatedowner" };
         private static readonly string[] RuleTables = { "crmc_routingrule" };
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly CrmCollabOrg _org;
         private readonly Guid _lena, _marc, _account, _lenaRow, _teamRow;
 
-        public OwnerSetupRefusalScenarios()
+        public OwnerSetupRefusalScenarios() : this(new CrmCollabOrg()) { }
+
+        private OwnerSetupRefusalScenarios(CrmCollabOrg org)
         {
+            _org = org;
             _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
             _marc = _org.User("Marc Logistics", "CrmCollab Logistics");
             Guid team = _org.Setup.CreateTeam("SAV North", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab SAV");
@@ -70,6 +74,45 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("The user Lena Logistics is already", moved);
             Assert.DoesNotContain(_lenaRow.ToString(), user);
             Assert.DoesNotContain(_teamRow.ToString(), team);
+        }
+
+        /// <summary>No page says a SetState runs the Update steps: on an organisation where it runs none, the SetState steps hold alone.</summary>
+        [Fact]
+        public void A_row_made_active_again_from_the_grid_is_refused_by_the_set_state_steps_alone() =>
+            new OwnerSetupRefusalScenarios(new CrmCollabOrg((solution, options) => solution.Steps.RemoveAll(s =>
+                s.PluginTypeName.EndsWith(".DedicatedOwnerValidation", StringComparison.Ordinal) && s.MessageName == "Update")))
+                .ReactivatedOverAnotherOwner(throughUpdate: false);
+
+        [Fact]
+        public void A_row_made_active_again_is_refused_when_another_owner_took_its_period_meanwhile() => ReactivatedOverAnotherOwner(throughUpdate: true);
+
+        private void ReactivatedOverAnotherOwner(bool throughUpdate)
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            var lenaRow = new EntityReference("crmc_dedicatedowner", _lenaRow);
+            admin.Execute(new SetStateRequest { EntityMoniker = lenaRow, State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            Guid marcRow = admin.Create(Row(BusinessFunction.Logistics, _marc)); // Lena's row is inactive: Marc takes the account's logistics
+            Entity Reactivate() => new Entity("crmc_dedicatedowner", _lenaRow) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1) };
+
+            string refusal = _org.Refused(RefusalCodes.OwnerOverlap, () => admin.Execute(new SetStateRequest
+            {
+                EntityMoniker = lenaRow, State = new OptionSetValue(0), Status = new OptionSetValue(1),
+            }), OwnerTables);
+            _org.Refused(RefusalCodes.OwnerOverlap, () => admin.Execute(new OrganizationRequest("SetStateDynamicEntity")
+            {
+                ["EntityMoniker"] = lenaRow, ["State"] = new OptionSetValue(0), ["Status"] = new OptionSetValue(1),
+            }), OwnerTables);
+            if (throughUpdate)
+            {
+                _org.Refused(RefusalCodes.OwnerOverlap, () => admin.Update(Reactivate()), OwnerTables);
+                _org.Refused(RefusalCodes.OwnerOverlap, () => CrmCollabOrg.InExecuteMultiple(admin, new UpdateRequest { Target = Reactivate() }), OwnerTables);
+            }
+
+            Assert.Contains("Marc Logistics", refusal);
+            Assert.Equal(1, _org.Row("crmc_dedicatedowner", _lenaRow, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+            admin.Execute(new SetStateRequest { EntityMoniker = new EntityReference("crmc_dedicatedowner", marcRow), State = new OptionSetValue(1), Status = new OptionSetValue(2) });
+            admin.Execute(new SetStateRequest { EntityMoniker = lenaRow, State = new OptionSetValue(0), Status = new OptionSetValue(1) }); // once Marc's row is inactive in turn, Lena's may come back
+            Assert.Equal(0, _org.Row("crmc_dedicatedowner", _lenaRow, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
 
         [Fact]
