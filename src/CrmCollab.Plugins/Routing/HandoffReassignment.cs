@@ -11,7 +11,8 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// When an account's dedicated owner for a function is set, changed or ended, its OPEN handoff tasks of that
-    /// function follow the new routing (asynchronous, post-operation); completed and other functions' tasks stay.
+    /// function, and the function's PENDING reviews on the account's open deals, follow the new routing (asynchronous,
+    /// post-operation); completed tasks, decided reviews and other functions' work stay.
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {
@@ -58,8 +59,38 @@ namespace CrmCollab.Plugins.Routing
                         HandoffTask.IsUnrouted, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", task.Read<string>(HandoffTask.Subject)))
                     moved++;
             }
-            context.Trace("Re-routed {0} open {1} handoff(s) of account {2}.", moved, function.Label(), accountId);
+            // The function's pending reviews on the account's open deals follow too: the replaced owner would otherwise
+            // keep deciding for an account that is no longer theirs (decided reviews are the deal's record and stay).
+            foreach (Entity review in PendingReviews(service, accountId, function))
+            {
+                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), routing, FeasibilityReviewRow.RoutingPath,
+                        null, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", review.Read<string>(FeasibilityReviewRow.Name)))
+                    moved++;
+            }
+            context.Trace("Re-routed {0} open {1} handoff(s) and pending review(s) of account {2}.", moved, function.Label(), accountId);
             return moved;
+        }
+
+        /// <summary>Pending reviews of the function on the account's open deals, in one query.</summary>
+        private static IEnumerable<Entity> PendingReviews(IOrganizationService service, Guid accountId, BusinessFunction function)
+        {
+            var query = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name) };
+            query.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)function);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)Domain.Feasibility.ReviewDecision.Pending);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
+            AddAccountsDeal(query, FeasibilityReviewRow.OpportunityId, accountId).LinkCriteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, 0);
+            return service.RetrieveMultiple(query).Entities;
+        }
+
+        /// <summary>The deal of the row, one whose customer or Account is the account.</summary>
+        private static LinkEntity AddAccountsDeal(QueryExpression query, string dealLookup, Guid accountId)
+        {
+            LinkEntity deal = query.AddLink(Opportunity.Table, dealLookup, Opportunity.Id);
+            var account = new FilterExpression(LogicalOperator.Or);
+            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
+            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
+            deal.LinkCriteria.AddFilter(account);
+            return deal;
         }
 
         /// <summary>Open handoff tasks (made by CrmCollab: they carry a handoff key) of the function on deals of the account, in one query.</summary>
@@ -69,11 +100,7 @@ namespace CrmCollab.Plugins.Routing
             query.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); // CrmCollab's handoffs, not a task made to look like one
-            LinkEntity deal = query.AddLink(Opportunity.Table, HandoffTask.OpportunityId, Opportunity.Id);
-            var account = new FilterExpression(LogicalOperator.Or);
-            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
-            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
-            deal.LinkCriteria.AddFilter(account);
+            AddAccountsDeal(query, HandoffTask.OpportunityId, accountId);
             return service.RetrieveMultiple(query).Entities;
         }
     }

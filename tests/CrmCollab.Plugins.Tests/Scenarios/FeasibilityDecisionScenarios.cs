@@ -66,6 +66,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_new_dedicated_owner_takes_over_the_accounts_pending_reviews_while_decided_ones_stay_with_who_decided()
+        {
+            Guid marc = _org.User("Marc Logistics", "CrmCollab Reviewer"), frank = _org.User("Frank Finance", "CrmCollab Reviewer");
+            Guid logistics = _org.Review(_deal, BusinessFunction.Logistics).Id, finance = _org.Review(_deal, BusinessFunction.Finance).Id;
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Guid OwnerRow(BusinessFunction function) => _org.System.RetrieveMultiple(new QueryByAttribute("crmc_dedicatedowner")
+            {
+                ColumnSet = new ColumnSet(false), Attributes = { "crmc_accountid", "crmc_function" }, Values = { _account, (int)function },
+            }).Entities.Single().Id;
+
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", OwnerRow(BusinessFunction.Logistics)) { ["crmc_userid"] = new EntityReference("systemuser", marc) });
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", OwnerRow(BusinessFunction.Finance)) { ["crmc_userid"] = new EntityReference("systemuser", frank) });
+            _org.Engine.DrainAsync();
+
+            Entity moved = _org.Row("crmc_feasibilityreview", logistics, "ownerid", "crmc_routingpath");
+            Assert.Equal(marc, moved.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.StartsWith("Reassigned", moved.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal(_fiona, _org.Row("crmc_feasibilityreview", finance, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("Only the reviewer this review is assigned to", CrmCollabOrg.Refusal(() =>
+                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved)));
+            _org.Decide(marc, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+        }
+
+        [Fact]
         public void An_administrator_may_decide_any_review_but_another_reviewer_may_not()
         {
             Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");
