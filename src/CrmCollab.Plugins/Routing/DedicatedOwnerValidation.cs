@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
@@ -34,38 +35,38 @@ namespace CrmCollab.Plugins.Routing
                 Register(PipelineStage.PreOperation, setState, DedicatedOwnerRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
         }
 
-        private static readonly string[] ImageColumns =
-            { "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid", "statecode" };
+        /// <summary>What the row is made of (its status aside): a save sending one of them is checked.</summary>
+        private static readonly string[] RowColumns =
+            { "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid" };
 
-        /// <summary>
-        /// A save of an active row, or the one that activates it, is checked; an inactive row routes nothing (and may
-        /// always be deactivated, a broken row too), so it is checked when it is activated again.
-        /// </summary>
+        private static readonly string[] ImageColumns = RowColumns.Concat(new[] { DedicatedOwnerRow.StateCode }).ToArray();
+
+        /// <summary>A Create or Update: the row as it will be, checked as <see cref="DedicatedOwnerRules.ChecksFor"/> says.</summary>
         private static void Validate(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
-            Entity row = Values.Merge(before, context.TargetEntity);
-            if (!IsActive(row)) return;
-            bool activating = before != null && !IsActive(before);
-            Check(context, row, activating ? Principals : Changes.Of(context.TargetEntity, before, Principals));
+            Entity target = context.TargetEntity;
+            Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains));
         }
 
-        /// <summary>An inactive row made active (SetState, SetStateDynamicEntity): every check, as for a new row.</summary>
+        /// <summary>A SetState or SetStateDynamicEntity: the row with the status it is given.</summary>
         private static void OnSetState(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
-            if (context.InputParameter<OptionSetValue>("State")?.Value != 0 || before == null || IsActive(before)) return;
-            var row = new Entity(DedicatedOwnerRow.Table, before.Id);
-            foreach (var pair in before.Attributes) row[pair.Key] = pair.Value;
-            row[DedicatedOwnerRow.StateCode] = new OptionSetValue(0);
-            Check(context, row, Principals);
+            OptionSetValue state = context.InputParameter<OptionSetValue>("State");
+            if (before == null || state == null) return;
+            Check(context, before, Values.Merge(before, new Entity(DedicatedOwnerRow.Table, before.Id) { [DedicatedOwnerRow.StateCode] = state }),
+                sendsRowColumns: false);
         }
 
         private static bool IsActive(Entity row) => (row.Choice(DedicatedOwnerRow.StateCode) ?? 0) == 0;
 
-        /// <summary>The row as it will be: complete, its owners able to own work (those named in <paramref name="ownersToCheck"/>), no overlap.</summary>
-        private static void Check(LocalPluginContext context, Entity row, System.Collections.Generic.IEnumerable<string> ownersToCheck)
+        /// <summary>The row as it will be: complete, its owners able to own work, no overlap with another active row.</summary>
+        private static void Check(LocalPluginContext context, Entity before, Entity row, bool sendsRowColumns)
         {
+            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(IsActive(row), before == null ? (bool?)null : IsActive(before), sendsRowColumns);
+            if (checks == OwnerRowChecks.None) return;
+            IEnumerable<string> ownersToCheck = checks == OwnerRowChecks.EveryOwner ? Principals : Changes.Of(row, before, Principals);
             Throw(DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
                 row.Read<DateTime?>(DedicatedOwnerRow.ValidTo), row.RefId(DedicatedOwnerRow.AccountId) != null));

@@ -52,11 +52,12 @@ namespace CrmCollab.Plugins.Routing
             IOrganizationService service = context.SystemService;
             OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId, new[] { function }).Resolve(function, context.Now);
             var application = new RoutingApplication(service);
+            string reason = $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change";
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), routing, HandoffTask.RoutingPath,
-                        HandoffTask.IsUnrouted, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", task.Read<string>(HandoffTask.Subject)))
+                        HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject)))
                     moved++;
             }
             // The function's pending reviews on the account's open deals follow too: the replaced owner would otherwise
@@ -64,7 +65,7 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity review in PendingReviews(service, accountId, function))
             {
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), routing, FeasibilityReviewRow.RoutingPath,
-                        null, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change", review.Read<string>(FeasibilityReviewRow.Name)))
+                        null, reason, review.Read<string>(FeasibilityReviewRow.Name)))
                     moved++;
             }
             context.Trace("Re-routed {0} open {1} handoff(s) and pending review(s) of account {2}.", moved, function.Label(), accountId);

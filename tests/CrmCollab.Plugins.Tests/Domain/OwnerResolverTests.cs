@@ -159,6 +159,18 @@ namespace CrmCollab.Plugins.Tests.Domain
     public class DedicatedOwnerRulesTests
     {
         [Fact]
+        public void A_row_made_active_is_checked_as_a_new_one_and_a_row_ending_inactive_is_not_checked()
+        {
+            Assert.Equal(OwnerRowChecks.EveryOwner, DedicatedOwnerRules.ChecksFor(activeAfter: true, wasActive: false, sendsRowColumns: false));
+            Assert.Equal(OwnerRowChecks.EveryOwner, DedicatedOwnerRules.ChecksFor(true, false, true));
+            Assert.Equal(OwnerRowChecks.NamedOwners, DedicatedOwnerRules.ChecksFor(true, null, true)); // a new row
+            Assert.Equal(OwnerRowChecks.NamedOwners, DedicatedOwnerRules.ChecksFor(true, true, true));
+            Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(true, true, false)); // its status alone sent again
+            Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(false, true, true)); // deactivated, a broken row too
+            Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(false, false, true));
+        }
+
+        [Fact]
         public void Both_or_neither_of_user_and_team_is_refused()
         {
             Refusal both = DedicatedOwnerRules.Check((int)BusinessFunction.Adv, Guid.NewGuid(), Guid.NewGuid(), null, null);

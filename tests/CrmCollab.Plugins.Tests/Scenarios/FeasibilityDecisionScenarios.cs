@@ -60,8 +60,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid review = _org.Review(teamDeal, BusinessFunction.Logistics).Id;
 
             string refusal = CrmCollabOrg.Refusal(() => _org.Decide(_org.Rep, _org.Review(teamDeal, BusinessFunction.Logistics), ReviewDecision.Approved));
+            Entity Approval() => new Entity("crmc_feasibilityreview", review) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved) };
+            string batched = CrmCollabOrg.Refusal(() => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Rep), new UpdateRequest { Target = Approval() }));
+            string upserted = CrmCollabOrg.Refusal(() => CrmCollabOrg.InUpsert(_org.As(_org.Rep), Approval()));
 
             Assert.Contains("Your team owns this opportunity, so you cannot decide its feasibility review", refusal);
+            Assert.Contains("Your team owns this opportunity", batched);
+            Assert.Contains("Your team owns this opportunity", upserted);
             Assert.Equal((int)ReviewDecision.Pending, _org.Row("crmc_feasibilityreview", review, "crmc_decision").GetAttributeValue<OptionSetValue>("crmc_decision").Value);
         }
 

@@ -4,9 +4,36 @@ using System.Linq;
 
 namespace CrmCollab.Plugins.Domain.Routing
 {
+    /// <summary>What a save of a dedicated owner row is checked for (<see cref="DedicatedOwnerRules.ChecksFor"/>).</summary>
+    public enum OwnerRowChecks
+    {
+        /// <summary>The row ends inactive: it routes nothing, and any row, a broken one too, may be deactivated.</summary>
+        None,
+
+        /// <summary>A new active row, or an active row's account, function, owners or dates saved: the row, the owners the
+        /// save names, no overlap with another active row.</summary>
+        NamedOwners,
+
+        /// <summary>A row made active: checked as a new one, every owner included.</summary>
+        EveryOwner,
+    }
+
     /// <summary>What makes a dedicated owner row or a routing rule acceptable at save time.</summary>
     public static class DedicatedOwnerRules
     {
+        /// <summary>
+        /// An inactive row is not counted when another row of its account and function is saved, so it is checked when it
+        /// is made active again (an Update of its status, or SetState from the grid), as a new row would be.
+        /// </summary>
+        /// <param name="wasActive">The row before the save; null for a new row.</param>
+        /// <param name="sendsRowColumns">The save sends its account, function, owners or dates (not only its status): an
+        /// active row whose status alone is sent again is left as it was.</param>
+        public static OwnerRowChecks ChecksFor(bool activeAfter, bool? wasActive, bool sendsRowColumns) =>
+            !activeAfter ? OwnerRowChecks.None
+            : wasActive == false ? OwnerRowChecks.EveryOwner
+            : wasActive == null || sendsRowColumns ? OwnerRowChecks.NamedOwners
+            : OwnerRowChecks.None;
+
         /// <summary>
         /// A row on its own: null when complete, else one refusal listing every problem, as sentences an administrator
         /// (or an import's author) can act on.
