@@ -37,6 +37,12 @@ namespace CrmCollab.Plugins.Data
         public const string Table = "opportunityclose", WinMessage = "Win", LoseMessage = "Lose";
     }
 
+    /// <summary>A currency: its rate is the number of its units worth one unit of the organisation's base currency.</summary>
+    public static class TransactionCurrency
+    {
+        public const string Table = "transactioncurrency", ExchangeRate = "exchangerate";
+    }
+
     public static class SystemUser
     {
         public const string Table = "systemuser", Id = "systemuserid", FullName = "fullname", IsDisabled = "isdisabled";

@@ -19,6 +19,7 @@ namespace CrmCollab.Plugins.Feasibility
             Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue,
             Opportunity.DiscountPercent, Opportunity.RequestedDelivery, Opportunity.IsCustomSolution, Opportunity.SalesStage,
             Opportunity.StepName, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary,
+            Opportunity.TransactionCurrencyId,
         };
 
         private readonly IOrganizationService _service;
@@ -67,7 +68,7 @@ namespace CrmCollab.Plugins.Feasibility
             InForce.Only(query, FeasibilityRuleRow.IsActive);
             var rules = new List<FeasibilityRule>();
             foreach (Entity row in _service.RetrieveMultiple(query).Entities) rules.Add(ToRule(row));
-            DealFacts facts = FactsOf(deal, IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules));
+            DealFacts facts = Facts(deal, IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules));
             return HandMadeReview.Record(function, facts, rules, now);
         }
 
@@ -151,14 +152,28 @@ namespace CrmCollab.Plugins.Feasibility
             CreatedOn = review.Read<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
         };
 
-        public static DealFacts FactsOf(Entity deal, int? industryCode = null) => new DealFacts
+        /// <summary>The deal's facts as rules read them, its amount in the base currency (<see cref="BaseAmount"/>): a
+        /// deal in another currency reads that currency's rate (one Retrieve, none when an earlier step of the message
+        /// read it).</summary>
+        public DealFacts Facts(Entity deal, int? industryCode = null) => new DealFacts
         {
-            Amount = deal.MoneyValue(Opportunity.EstimatedValue),
+            Amount = BaseAmount.Of(deal.MoneyValue(Opportunity.EstimatedValue), RateOf(deal.RefId(Opportunity.TransactionCurrencyId))),
             IsCustomSolution = deal.Flag(Opportunity.IsCustomSolution),
             DiscountPercent = deal.Read<decimal?>(Opportunity.DiscountPercent),
             RequestedDelivery = deal.Read<DateTime?>(Opportunity.RequestedDelivery),
             IndustryCode = industryCode,
         };
+
+        private decimal? RateOf(Guid? currencyId)
+        {
+            if (currencyId == null) return null;
+            decimal? rate = _pipeline.Rate(currencyId.Value);
+            if (rate != null) return rate;
+            rate = _service.Retrieve(TransactionCurrency.Table, currencyId.Value, new ColumnSet(TransactionCurrency.ExchangeRate))
+                .Read<decimal?>(TransactionCurrency.ExchangeRate);
+            _pipeline.KeepRate(currencyId.Value, rate);
+            return rate;
+        }
 
         /// <summary>The account's industry, read only when some rule looks at it (one Retrieve, else none; none when an earlier step of the message read it).</summary>
         public int? IndustryOf(Guid? accountId, IReadOnlyList<FeasibilityRule> rules)

@@ -28,10 +28,11 @@ namespace CrmCollab.Plugins.Feasibility
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now)
         {
-            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(FeasibilityRepository.FactsOf(deal));
+            DealFacts facts = _repository.Facts(deal);
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
             if (rules.Count == 0) return null;
-            int? industry = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
-            IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(FeasibilityRepository.FactsOf(deal, industry), now, rules);
+            facts.IndustryCode = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
+            IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             if (!CrossesAGate(attempt, required)) return null;
             IEnumerable<ReviewState> reviews = _repository.Reviews(deal.Id).Select(FeasibilityRepository.ToState);
             return FeasibilityClearance.Check(attempt, currentStage, required, reviews);

@@ -26,9 +26,9 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged)
-                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description")
-                .PreImage("PreImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description")
-                .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description");
+                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
+                .PreImage("PreImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
+                .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid");
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
                 .PostImage("PostImage", "opportunityid");
             // A line's terms changed on its deal, or the line moved to another deal: a products change for the deal it
@@ -51,8 +51,11 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
             if (before == null || after == null) return;
-            var changed = context.TargetEntity.Attributes.Keys
-                .Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
+            // An amount is worth what its currency is worth: a change of the deal's currency changes each of its amounts.
+            IEnumerable<string> sent = context.TargetEntity.Attributes.Keys;
+            if (context.TargetEntity.Contains(Opportunity.TransactionCurrencyId))
+                sent = sent.Concat(after.Attributes.Where(a => a.Value is Money).Select(a => a.Key)).Distinct();
+            var changed = sent.Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
             Reopen(context, after, changed, column => Text(after, column));
         }
 
@@ -117,14 +120,25 @@ namespace CrmCollab.Plugins.Feasibility
                 new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);
         }
 
-        /// <summary>Invariant text of a value, so fingerprints compare the same whatever the user's locale.</summary>
+        /// <summary>
+        /// An amount with the row's currency when it names one ("60000.00" alone when not, as fingerprints were written
+        /// before the currency counted): 60,000 euros and 60,000 dollars are different terms.
+        /// </summary>
+        private static string WithCurrency(string amount, Entity row)
+        {
+            Guid? currency = row.RefId(Opportunity.TransactionCurrencyId);
+            return currency == null ? amount : amount + " " + currency.Value.ToString("N");
+        }
+
+        /// <summary>Invariant text of a value, so fingerprints compare the same whatever the user's locale; an amount
+        /// carries its currency (<see cref="WithCurrency"/>).</summary>
         public static string Text(Entity row, string column)
         {
             if (row == null || !row.Contains(column) || row[column] == null) return "";
             object value = row[column];
             switch (value)
             {
-                case Money money: return money.Value.ToString("0.00", CultureInfo.InvariantCulture);
+                case Money money: return WithCurrency(money.Value.ToString("0.00", CultureInfo.InvariantCulture), row);
                 case OptionSetValue option: return option.Value.ToString(CultureInfo.InvariantCulture);
                 case EntityReference reference: return reference.Id.ToString();
                 case DateTime date: return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -58,5 +58,16 @@ namespace CrmCollab.Plugins.Feasibility
         {
             if (_shared != null) _shared[IndustryKey(accountId)] = industry;
         }
+
+        public static string RateKey(Guid currencyId) => Prefix + "rate|" + currencyId.ToString("N");
+
+        /// <summary>The currency's exchange rate a step kept, or null.</summary>
+        public decimal? Rate(Guid currencyId) =>
+            _shared != null && _shared.TryGetValue(RateKey(currencyId), out object kept) ? kept as decimal? : null;
+
+        public void KeepRate(Guid currencyId, decimal? rate)
+        {
+            if (_shared != null && rate != null) _shared[RateKey(currencyId)] = rate.Value;
+        }
     }
 }

@@ -170,6 +170,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode, ActualCloseDate);
             if (relevant == null) return columns;
+            columns.AddColumn(Opportunity.TransactionCurrencyId); // an amount is fingerprinted with its currency
             foreach (string column in relevant)
                 if (column != FeasibilityRuleValidator.ProductsToken && !columns.Columns.Contains(column)) columns.AddColumn(column);
             return columns;

@@ -36,9 +36,10 @@ namespace CrmCollab.Plugins.Feasibility
         /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>
         public RequestOutcome Request(Entity deal, int stage, DateTime now)
         {
-            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(FeasibilityRepository.FactsOf(deal));
+            DealFacts facts = _repository.Facts(deal);
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
             Guid? accountId = HandoffCreation.AccountOf(deal);
-            DealFacts facts = FeasibilityRepository.FactsOf(deal, _repository.IndustryOf(accountId, rules));
+            facts.IndustryCode = _repository.IndustryOf(accountId, rules);
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);

@@ -42,7 +42,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
                 if (state != 1) continue;
-                WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow);
+                WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, new FeasibilityRepository(System));
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
@@ -62,9 +62,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Assert.All(All(table, "ownerid"), row => Assert.True(row.Contains("ownerid"), $"{table} {row.Id} has no owner"));
         }
 
-        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now)
+        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now, FeasibilityRepository repository)
         {
-            var facts = FeasibilityRepository.FactsOf(deal);
+            var facts = repository.Facts(deal);
             var required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             var states = reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id).Select(FeasibilityRepository.ToState).ToList();
             foreach (RequiredReview need in required)

@@ -61,6 +61,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// <summary>The deal facts feasibility rules look at.</summary>
     public sealed class DealFacts
     {
+        /// <summary>The deal's estimated value in the organisation's base currency (<see cref="BaseAmount"/>), the
+        /// currency rule thresholds are stated in.</summary>
         public decimal? Amount { get; set; }
         public bool IsCustomSolution { get; set; }
         public decimal? DiscountPercent { get; set; }

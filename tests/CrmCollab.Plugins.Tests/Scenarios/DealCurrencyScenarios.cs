@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A rule's minimum amount is in the organisation's base currency (here the euro): a deal in pounds or yen is
+    /// weighed at its currency's exchange rate, and changing the deal's currency changes its amount.
+    /// </summary>
+    public class DealCurrencyScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _fiona, _account;
+        private readonly Guid _pound, _yen, _dollar;
+
+        public DealCurrencyScenarios()
+        {
+            (_lena, _fiona, _account, _) = _org.CustomDealInQualify();
+            // The rate is the number of units of the currency worth one euro.
+            _pound = Currency("Pound Sterling", "GBP", "£", 0.85m);
+            _yen = Currency("Yen", "JPY", "¥", 160m);
+            _dollar = Currency("US Dollar", "USD", "$", 1.10m);
+        }
+
+        private Guid Currency(string name, string code, string symbol, decimal rate) =>
+            _org.System.Create(new Entity("transactioncurrency")
+            {
+                ["currencyname"] = name, ["isocurrencycode"] = code, ["currencysymbol"] = symbol, ["exchangerate"] = rate,
+            });
+
+        private Guid DealIn(Guid? currency, decimal amount)
+        {
+            Guid deal = _org.CustomDeal(_account, amount);
+            if (currency != null)
+                _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency.Value) });
+            return deal;
+        }
+
+        [Fact]
+        public void A_custom_deal_of_48000_pounds_is_above_the_50000_euro_threshold_and_waits_for_its_reviews()
+        {
+            Guid deal = DealIn(_pound, 48000m); // 56,470.59 euros
+
+            _org.MoveTo(deal, SalesStage.Develop);
+
+            Assert.Equal(2, _org.Reviews(deal).Entities.Count);
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
+            Assert.Equal(SalesStage.Develop, _org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void The_same_48000_in_euros_is_below_the_threshold_and_moves_freely()
+        {
+            Guid deal = DealIn(null, 48000m);
+
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.MoveTo(deal, SalesStage.Propose);
+
+            Assert.Empty(_org.Reviews(deal).Entities);
+        }
+
+        [Fact]
+        public void A_deal_of_a_million_yen_is_worth_6250_euros_and_needs_no_review()
+        {
+            Guid deal = DealIn(_yen, 1000000m);
+
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.MoveTo(deal, SalesStage.Propose);
+
+            Assert.Empty(_org.Reviews(deal).Entities);
+        }
+
+        [Fact]
+        public void Turning_a_yen_deal_into_pounds_without_touching_the_number_asks_for_the_reviews_it_now_needs()
+        {
+            Guid deal = DealIn(_yen, 60000m); // 375 euros: no review at Develop
+            _org.MoveTo(deal, SalesStage.Develop);
+            Assert.Empty(_org.Reviews(deal).Entities);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", _pound) });
+
+            Assert.Equal(new[] { BusinessFunction.Finance, BusinessFunction.Logistics },
+                _org.Reviews(deal).Entities.Select(r => (BusinessFunction)r.GetAttributeValue<OptionSetValue>("crmc_function").Value).OrderBy(f => f.ToString()));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose))));
+        }
+
+        [Fact]
+        public void Changing_an_approved_deals_currency_reopens_only_the_review_that_watched_its_amount()
+        {
+            Guid deal = DealIn(_dollar, 80000m); // 72,727 euros
+            _org.MoveTo(deal, SalesStage.Develop);
+            Entity finance = _org.Review(deal, BusinessFunction.Finance), logistics = _org.Review(deal, BusinessFunction.Logistics);
+            _org.Decide(_fiona, finance, ReviewDecision.Approved);
+            _org.Decide(_lena, logistics, ReviewDecision.Approved);
+
+            // Sent again as it is (a form saving every field): nothing changes, nothing re-opens.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", _dollar) });
+            Assert.Equal((int)ReviewDecision.Approved, _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+
+            // 80,000 pounds is not the 80,000 dollars finance approved.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", _pound) });
+
+            Assert.Equal((int)ReviewDecision.Invalidated,
+                _org.System.Retrieve("crmc_feasibilityreview", finance.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)ReviewDecision.Pending, _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(logistics.Id, _org.Review(deal, BusinessFunction.Logistics).Id);
+            Assert.Equal((int)ReviewDecision.Approved, _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Contains("Finance", CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose)));
+
+            // Approved again in pounds, the deal goes on.
+            _org.Decide(_fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.MoveTo(deal, SalesStage.Propose);
+        }
+    }
+}
