@@ -4,16 +4,16 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Feasibility
 {
-    /// <summary>Reads a deal's sales stage from salesstage, or from the process step name ("3-Propose").</summary>
+    /// <summary>Reads a deal's sales stage from salesstage and the process step name ("3-Propose"): <see cref="SalesStage.Of"/>.</summary>
     public static class DealStage
     {
         public static int? Of(Entity deal) =>
-            deal.Choice(Opportunity.SalesStage) ?? SalesStage.FromStepName(deal.Read<string>(Opportunity.StepName));
+            SalesStage.Of(deal.Choice(Opportunity.SalesStage), deal.Read<string>(Opportunity.StepName));
 
         /// <summary>The stage of the deal as it will be after the change (the change over the pre-image; null: none), without merging them.</summary>
         public static int? After(Entity before, Entity change) =>
-            Values.After<OptionSetValue>(before, change, Opportunity.SalesStage)?.Value
-            ?? SalesStage.FromStepName(Values.After<string>(before, change, Opportunity.StepName));
+            SalesStage.Of(Values.After<OptionSetValue>(before, change, Opportunity.SalesStage)?.Value,
+                Values.After<string>(before, change, Opportunity.StepName));
 
         /// <summary>A business process flow stage's category uses the same numbers as salesstage (0 Qualify … 3 Close).</summary>
         public static int? OfCategory(int? stageCategory) =>

@@ -140,6 +140,15 @@ namespace CrmCollab.Plugins.Feasibility
             return _service.RetrieveMultiple(query).Entities.ToList();
         }
 
+        /// <summary>A review as the material-change rule sees it (read by <see cref="Reviews"/>).</summary>
+        public static WatchedReview ToWatched(Entity review) => new WatchedReview
+        {
+            Id = review.Id,
+            State = ToState(review),
+            RelevantColumns = CommaList.Parse(review.Read<string>(FeasibilityReviewRow.RelevantColumns)),
+            Fingerprint = review.Read<string>(FeasibilityReviewRow.TermsFingerprint),
+        };
+
         public static ReviewState ToState(Entity review) => new ReviewState
         {
             Id = review.Id,

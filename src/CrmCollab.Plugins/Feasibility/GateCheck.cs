@@ -25,8 +25,10 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <param name="deal">The deal as it will be after the attempt (id and FeasibilityRepository.DealColumns).</param>
         /// <param name="currentStage">The deal's stage before the attempt.</param>
+        /// <param name="changedTerms">The columns the same save changes (<see cref="MaterialChange.ChangedTerms"/>), whose
+        /// change re-opens the decided reviews that watched them; null for a save that changes no terms.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
-        public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now)
+        public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null)
         {
             DealFacts facts = _repository.Facts(deal);
             IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
@@ -34,8 +36,13 @@ namespace CrmCollab.Plugins.Feasibility
             facts.IndustryCode = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             if (!CrossesAGate(attempt, required)) return null;
-            IEnumerable<ReviewState> reviews = _repository.Reviews(deal.Id).Select(FeasibilityRepository.ToState);
-            return FeasibilityClearance.Check(attempt, currentStage, required, reviews);
+            List<Entity> rows = _repository.Reviews(deal.Id);
+            // A decided review this very save re-opens is not the approval the move may lean on (MaterialChange re-opens
+            // it after the save, at PostOperation).
+            IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
+                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, column => MaterialChange.Text(deal, column));
+            return FeasibilityClearance.Check(attempt, currentStage, required, rows.Select(FeasibilityRepository.ToState),
+                reopened == null ? null : new HashSet<Guid>(reopened));
         }
 
         private static bool CrossesAGate(GateAttempt attempt, IReadOnlyList<RequiredReview> required)

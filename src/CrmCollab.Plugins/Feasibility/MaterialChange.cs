@@ -51,12 +51,20 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
             if (before == null || after == null) return;
-            // An amount is worth what its currency is worth: a change of the deal's currency changes each of its amounts.
-            IEnumerable<string> sent = context.TargetEntity.Attributes.Keys;
-            if (context.TargetEntity.Contains(Opportunity.TransactionCurrencyId))
+            Reopen(context, after, ChangedTerms(context.TargetEntity, before, after), column => Text(after, column));
+        }
+
+        /// <summary>
+        /// The columns a save really changes (sent with another value than the one stored), as the material-change rule
+        /// reads them; <paramref name="after"/> is the deal after the save (its post-image, or the pre-image merged with
+        /// the save). An amount is worth what its currency is worth: a change of the deal's currency changes each amount.
+        /// </summary>
+        public static IReadOnlyCollection<string> ChangedTerms(Entity target, Entity before, Entity after)
+        {
+            IEnumerable<string> sent = target.Attributes.Keys;
+            if (target.Contains(Opportunity.TransactionCurrencyId))
                 sent = sent.Concat(after.Attributes.Where(a => a.Value is Money).Select(a => a.Key)).Distinct();
-            var changed = sent.Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
-            Reopen(context, after, changed, column => Text(after, column));
+            return sent.Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
         }
 
         private static void OnProductsChanged(LocalPluginContext context)
@@ -99,13 +107,7 @@ namespace CrmCollab.Plugins.Feasibility
             // Only open deals re-open reviews: a won deal changes only through an approved amendment, which is its clearance.
             if (changedColumns.Count == 0 || deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             var repository = new FeasibilityRepository(context.SystemService);
-            var watched = repository.Reviews(deal.Id).Select(review => new WatchedReview
-            {
-                Id = review.Id,
-                State = FeasibilityRepository.ToState(review),
-                RelevantColumns = CommaList.Parse(review.Read<string>(FeasibilityReviewRow.RelevantColumns)),
-                Fingerprint = review.Read<string>(FeasibilityReviewRow.TermsFingerprint),
-            });
+            var watched = repository.Reviews(deal.Id).Select(FeasibilityRepository.ToWatched);
             IReadOnlyList<Guid> invalid = MaterialChangeRule.ToInvalidate(true, watched, changedColumns, valueOf);
             foreach (Guid review in invalid)
                 context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, review)

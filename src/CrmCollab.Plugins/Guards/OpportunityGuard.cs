@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
@@ -113,7 +114,8 @@ namespace CrmCollab.Plugins.Guards
             if (!winning && to <= from) return null; // most changes move nothing: no copy of the deal is made for them
             Entity after = Values.Merge(before, target);
             var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
-            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now);
+            IReadOnlyCollection<string> changedTerms = before == null ? null : MaterialChange.ChangedTerms(target, before, after);
+            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now, changedTerms);
         }
 
         private static bool IsAdministrator(LocalPluginContext context) =>

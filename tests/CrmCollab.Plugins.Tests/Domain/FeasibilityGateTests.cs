@@ -118,13 +118,26 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void Only_a_move_into_or_past_the_gate_stage_or_a_win_crosses_the_gate()
+        public void Only_a_move_forward_into_or_past_the_gate_stage_or_a_win_crosses_the_gate()
         {
             Assert.True(new GateAttempt { FromStage = SalesStage.Develop, ToStage = SalesStage.Propose }.Crosses(SalesStage.Propose));
             Assert.True(new GateAttempt { FromStage = SalesStage.Qualify, ToStage = SalesStage.Close }.Crosses(SalesStage.Propose));
             Assert.False(new GateAttempt { FromStage = SalesStage.Qualify, ToStage = SalesStage.Develop }.Crosses(SalesStage.Propose));
-            Assert.False(new GateAttempt { FromStage = SalesStage.Propose, ToStage = SalesStage.Close }.Crosses(SalesStage.Propose));
+            // At the gate stage already, moving on still needs its reviews (one may have gone back to pending there).
+            Assert.True(new GateAttempt { FromStage = SalesStage.Propose, ToStage = SalesStage.Close }.Crosses(SalesStage.Propose));
+            Assert.False(new GateAttempt { FromStage = SalesStage.Close, ToStage = SalesStage.Propose }.Crosses(SalesStage.Propose));
+            Assert.False(new GateAttempt { FromStage = SalesStage.Propose, ToStage = SalesStage.Propose }.Crosses(SalesStage.Propose));
             Assert.True(new GateAttempt { FromStage = SalesStage.Close, ToStage = SalesStage.Close, Winning = true }.Crosses(SalesStage.Propose));
+        }
+
+        [Fact]
+        public void A_deals_stage_is_the_later_of_its_sales_stage_and_its_pipeline_phase()
+        {
+            Assert.Equal(SalesStage.Close, SalesStage.Of(SalesStage.Develop, "4-Close"));
+            Assert.Equal(SalesStage.Propose, SalesStage.Of(SalesStage.Propose, "2-Develop"));
+            Assert.Equal(SalesStage.Develop, SalesStage.Of(null, "2-Develop"));
+            Assert.Equal(SalesStage.Qualify, SalesStage.Of(SalesStage.Qualify, "a phase of our own"));
+            Assert.Null(SalesStage.Of(null, null));
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Routing;
@@ -15,11 +16,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="currentStage">The deal's stage before the attempt (for the advice on missing reviews).</param>
         /// <param name="required">FeasibilityRequirements.AtAnyStage for the deal's facts now.</param>
         /// <param name="reviews">Every review of the deal, history included.</param>
+        /// <param name="reopenedBySave">The decided reviews the same save re-opens by changing the terms they approved
+        /// (<see cref="MaterialChangeRule.ToInvalidate"/>): they count as pending, since they will be once it is saved.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
-        public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews)
+        public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
+            ICollection<Guid> reopenedBySave = null)
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (crossed.Count == 0) return null;
+            if (reopenedBySave != null && reopenedBySave.Count > 0)
+                reviews = reviews.Select(r => reopenedBySave.Contains(r.Id) ? AsPending(r) : r).ToList();
             var latest = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
 
@@ -32,12 +38,22 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             {
                 var verdict = FeasibilityGate.Evaluate(blocking);
                 string text = FeasibilityGate.RefusalMessage(verdict, attempt.Describe());
+                var reopened = blocking.Where(r => reopenedBySave != null && reopenedBySave.Contains(r.Id)).Select(r => r.Function.Label()).ToList();
+                if (reopened.Count > 0)
+                    text += $" This save also changes terms that {string.Join(", ", reopened)} approved, which re-opens that review: " +
+                        "save the new terms without moving the stage, then wait for the new approval.";
                 if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage);
                 return new Refusal(RefusalCodes.GateNotCleared, text);
             }
             return new Refusal(RefusalCodes.GateReviewMissing,
                 $"This opportunity cannot {attempt.Describe()} yet. " + MissingSentence(missing, currentStage));
         }
+
+        private static ReviewState AsPending(ReviewState review) => new ReviewState
+        {
+            Id = review.Id, Function = review.Function, Decision = ReviewDecision.Pending, DueDate = review.DueDate,
+            ReviewerName = review.ReviewerName, CreatedOn = review.CreatedOn,
+        };
 
         /// <summary>Names the functions without a current review and says how they get requested.</summary>
         private static string MissingSentence(IReadOnlyList<RequiredReview> missing, int currentStage)

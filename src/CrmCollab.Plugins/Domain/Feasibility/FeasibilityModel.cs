@@ -45,6 +45,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>
+        /// The deal's stage from its two columns: the later of its sales stage and the stage its pipeline phase
+        /// (stepname) names, so neither column alone moves the deal past a gate the other still holds it before.
+        /// </summary>
+        public static int? Of(int? salesStage, string stepName)
+        {
+            int? fromStep = FromStepName(stepName);
+            if (salesStage == null) return fromStep;
+            return fromStep == null ? salesStage : Math.Max(salesStage.Value, fromStep.Value);
+        }
+
+        /// <summary>
         /// The stage a process step name stands for: the stage it names ("Propose", "2-Propose"), else the out-of-the-box
         /// numbering "1-Qualify" … "4-Close" (step N is stage N − 1); null when it says neither.
         /// </summary>

@@ -9,7 +9,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 
         public string Describe() => Winning ? "be won" : $"enter {SalesStage.Label(ToStage)}";
 
-        /// <summary>Does this attempt cross a review's gate stage?</summary>
-        public bool Crosses(int gateStage) => Winning || (FromStage < gateStage && ToStage >= gateStage);
+        /// <summary>
+        /// Does this attempt need the reviews of this gate stage? A win, and any move forward that ends at the gate
+        /// stage or past it: a deal at the gate stage whose review went back to pending moves on no more than one
+        /// before it.
+        /// </summary>
+        public bool Crosses(int gateStage) => Winning || (ToStage > FromStage && ToStage >= gateStage);
     }
 }
