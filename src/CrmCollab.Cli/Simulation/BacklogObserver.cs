@@ -38,7 +38,7 @@ namespace CrmCollab.Cli.Simulation
             DateTime now = _org.Engine.Clock.UtcNow;
             var pending = new ConditionExpression(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
             var open = new ConditionExpression(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-            var handoff = new ConditionExpression(HandoffTask.TemplateId, ConditionOperator.NotNull);
+            var handoff = new ConditionExpression(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return new BacklogSnapshot
             {
                 At = now,

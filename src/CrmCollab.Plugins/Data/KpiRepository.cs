@@ -52,7 +52,10 @@ namespace CrmCollab.Plugins.Data
             });
         }
 
-        /// <summary>Handoff tasks (those made from a template); completed on their actual end.</summary>
+        /// <summary>
+        /// Handoff tasks (those CrmCollab made: they carry a handoff key, a server-owned column that stays when their
+        /// template is deleted and its link removed); completed on their actual end.
+        /// </summary>
         public IEnumerable<HandoffRecord> Handoffs()
         {
             var query = new QueryExpression(HandoffTask.Table)
@@ -61,7 +64,7 @@ namespace CrmCollab.Plugins.Data
                     HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn, HandoffTask.OwnerId, HandoffTask.OpportunityId,
                     HandoffTask.TemplateId),
             };
-            query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.NotNull);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return All(query, HandoffTask.Id).Select(row => new HandoffRecord
             {
                 Id = row.Id,
@@ -106,10 +109,14 @@ namespace CrmCollab.Plugins.Data
             return All(query, Opportunity.Id);
         }
 
+        /// <summary>The applied amendments of deals won now, the deals <see cref="WonDeals"/> counts (a deal reopened since
+        /// leaves both).</summary>
         private IEnumerable<Entity> AppliedAmendments()
         {
             var query = new QueryExpression(AmendmentRow.Table) { ColumnSet = new ColumnSet(AmendmentRow.Id) };
             query.Criteria.AddCondition(AmendmentRow.State, ConditionOperator.Equal, (int)AmendmentState.Applied);
+            LinkEntity deal = query.AddLink(Opportunity.Table, AmendmentRow.OpportunityId, Opportunity.Id);
+            deal.LinkCriteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
             return All(query, AmendmentRow.Id);
         }
 

@@ -66,7 +66,7 @@ namespace CrmCollab.Plugins.Terms
             var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.AgreedTerms) };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-            query.Criteria.AddCondition(HandoffTask.TemplateId, ConditionOperator.NotNull);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); // kept when its template is deleted
             return service.RetrieveMultiple(query).Entities;
         }
     }

@@ -129,14 +129,18 @@ namespace CrmCollab.Plugins.Terms
             return AmendmentRules.CheckApprover(approver, requester, admin, finance);
         }
 
-        /// <summary>Owns the deal's current Finance review (not invalidated, not superseded).</summary>
+        /// <summary>
+        /// Owns the deal's current Finance review that approved its terms (approved, with or without conditions; not
+        /// superseded). A review withdrawn, invalidated, rejected or still pending never vouched for the terms, so its
+        /// owner is no Finance reviewer of the deal.
+        /// </summary>
         private static bool IsFinanceReviewer(IOrganizationService service, Guid? dealId, Guid userId)
         {
             if (dealId == null) return false;
             var query = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.Id), TopCount = 1 };
             query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, dealId.Value);
             query.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)BusinessFunction.Finance);
-            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.NotEqual, (int)ReviewDecision.Invalidated);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.In, (int)ReviewDecision.Approved, (int)ReviewDecision.ApprovedWithConditions);
             query.Criteria.AddCondition(FeasibilityReviewRow.SupersededBy, ConditionOperator.Null);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
             query.Criteria.AddCondition(FeasibilityReviewRow.OwnerId, ConditionOperator.Equal, userId);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Domain.Feasibility;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -111,7 +112,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid account = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
             Guid deal = _org.Deal(account, "Second line", discount: 10m);
-            _org.FinanceReview(deal, _finn); // reviewed by finance before the win (a review is never asked of a won deal)
+            Guid review = _org.FinanceReview(deal, _finn); // reviewed by finance before the win (a review is never asked of a won deal)
+            _org.As(_finn).Update(new Entity("crmc_feasibilityreview", review) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved) });
             _org.Win(deal);
             Guid other = _org.User("Oscar Reviewer", "CrmCollab Reviewer");
             Guid amendment = _org.Amendment(deal, discount: 8m);
@@ -120,6 +122,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Decide(amendment, _finn, AmendmentState.Approved);
 
             Assert.Equal(8m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
+        }
+
+        [Fact]
+        public void The_owner_of_a_finance_review_that_never_approved_the_terms_cannot_approve_amendments()
+        {
+            Guid account = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            Guid deal = _org.Deal(account, "Second line", discount: 10m);
+            _org.FinanceReview(deal, _finn); // asked, never decided (no rule required it: the deal is won without it)
+            _org.Win(deal);
+            Guid amendment = _org.Amendment(deal, discount: 30m);
+
+            Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, _finn, AmendmentState.Approved)));
+            Assert.Equal(10m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
         }
 
         [Fact]
