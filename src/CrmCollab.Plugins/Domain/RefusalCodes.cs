@@ -100,6 +100,9 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffMissing = "CRMC-HANDOFF-MISSING";
         public const string HandoffDealNotWon = "CRMC-HANDOFF-DEAL-NOT-WON";
 
+        // A business process flow of a deal: moved by someone who may not edit the deal.
+        public const string FlowMoveDenied = "CRMC-FLOW-MOVE-DENIED";
+
         // Any write or workflow step: a value of the wrong kind, a step configured without its input, a step that failed.
         public const string ValueWrongKind = "CRMC-VALUE-WRONG-KIND";
         public const string WorkflowInputMissing = "CRMC-WORKFLOW-INPUT-MISSING";

@@ -1,4 +1,5 @@
 using System;
+using System.ServiceModel;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
@@ -63,7 +64,16 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             if (DealStage.Of(deal) != stage)
             {
-                service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage) });
+                // Made with the mover's rights (a flow table's Write is granted apart from the deal's): who may not edit
+                // the deal cannot move it through its flow. The review request below is CrmCollab's own (SYSTEM).
+                try
+                {
+                    context.UserService.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.SalesStage] = new OptionSetValue(stage) });
+                }
+                catch (FaultException<OrganizationServiceFault> fault) when (Domain.PlatformFault.IsAccessDenied(fault.Detail?.ErrorCode ?? 0))
+                {
+                    throw new InvalidPluginExecutionException(Domain.PlatformFault.FlowMoveDenied().Message, fault);
+                }
                 deal[Opportunity.SalesStage] = new OptionSetValue(stage);
             }
             new ReviewRequester(service, context.ExecutionContext.SharedVariables).Request(deal, stage, context.Now);
