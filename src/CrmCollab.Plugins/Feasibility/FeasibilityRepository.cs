@@ -133,7 +133,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions,
                     FeasibilityReviewRow.RejectionReason, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OwnerId,
                     FeasibilityReviewRow.GateStage, FeasibilityReviewRow.RelevantColumns, FeasibilityReviewRow.TermsFingerprint,
-                    FeasibilityReviewRow.CreatedOn),
+                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy),
             };
             query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.AddOrder(FeasibilityReviewRow.CreatedOn, OrderType.Ascending);
@@ -159,6 +159,7 @@ namespace CrmCollab.Plugins.Feasibility
             DueDate = review.Read<DateTime?>(FeasibilityReviewRow.DueDate),
             ReviewerName = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
             CreatedOn = review.Read<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
+            Superseded = review.RefId(FeasibilityReviewRow.SupersededBy) != null,
         };
 
         /// <summary>The deal's facts as rules read them, its amount in the base currency (<see cref="BaseAmount"/>): a
@@ -227,6 +228,20 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>
+        /// <summary>A pending review comes to watch what its function's rules now watch, before it is decided.</summary>
+        public void Widen(Guid reviewId, IReadOnlyList<string> relevantColumns) =>
+            _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)
+            {
+                [FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", relevantColumns), 1000),
+            });
+
+        /// <summary>A decided review is replaced by the new review of its function (kept as history).</summary>
+        public void Supersede(Guid reviewId, Guid newReviewId) =>
+            _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)
+            {
+                [FeasibilityReviewRow.SupersededBy] = new EntityReference(FeasibilityReviewRow.Table, newReviewId),
+            });
+
         public void Withdraw(Guid reviewId, string reason)
         {
             _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)

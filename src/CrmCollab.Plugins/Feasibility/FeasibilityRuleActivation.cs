@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PostOperation, "Update", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .Filter(FeasibilityRuleRow.IsActive, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly,
                     FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage,
-                    CommonColumn.StateCode)
+                    FeasibilityRuleRow.RelevantColumns, CommonColumn.StateCode)
                 .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             // Deactivate / Activate from the grid: no page says SetState runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })

@@ -41,8 +41,10 @@ namespace CrmCollab.Plugins.Feasibility
             // it after the save, at PostOperation).
             IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
                 : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, column => MaterialChange.Text(deal, column));
-            return FeasibilityClearance.Check(attempt, currentStage, required, rows.Select(FeasibilityRepository.ToState),
-                reopened == null ? null : new HashSet<Guid>(reopened));
+            // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
+            IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
+            IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
+            return FeasibilityClearance.Check(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened));
         }
 
         private static bool CrossesAGate(GateAttempt attempt, IReadOnlyList<RequiredReview> required)

@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function, FeasibilityReviewRow.RelevantColumns,
             FeasibilityReviewRow.TermsFingerprint, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.GateStage,
             FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DecidedBy,
-            FeasibilityReviewRow.WithdrawalReason,
+            FeasibilityReviewRow.WithdrawalReason, FeasibilityReviewRow.SupersededBy,
         };
 
         /// <summary>The server-recorded columns a create may not bring from a client: all but the deal and the function it asks.</summary>
@@ -44,8 +44,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "statecode")
-                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "statecode");
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "statecode")
+                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "statecode");
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);

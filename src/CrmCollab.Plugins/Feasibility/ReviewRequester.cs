@@ -43,20 +43,37 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
+            // A decided review that does not cover what its function's rules now watch is asked again (ReviewCoverage).
+            IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched), required);
+            var superseded = uncovered.Where(r => r.State.Decision != ReviewDecision.Pending).ToList();
             // Stale reviews are not required, so withdrawing them changes nothing missing: refuse before any write.
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
+            foreach (WatchedReview review in superseded) current.Remove(review.State.Function);
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
             if (missing.Count > 0 && accountId == null)
                 throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.NoAccountForReviews,
                     "This deal needs feasibility reviews, but it has no account to route them with. Set its account (customer) and save again.").Message);
             WithdrawStale(reviews, atAnyStage, now);
+            foreach (WatchedReview review in uncovered.Where(r => r.State.Decision == ReviewDecision.Pending))
+            {
+                IReadOnlyList<string> columns = required.First(r => r.Function == review.State.Function).RelevantColumns
+                    .Union(review.RelevantColumns, StringComparer.OrdinalIgnoreCase).ToList();
+                _repository.Widen(review.Id, columns);
+                reviews.First(r => r.Id == review.Id)[FeasibilityReviewRow.RelevantColumns] = string.Join(",", columns);
+            }
 
             if (missing.Count > 0)
             {
                 OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, missing.Select(m => m.Function));
                 foreach (RequiredReview review in missing)
                 {
-                    reviews.Add(_repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now));
+                    Entity created = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now);
+                    reviews.Add(created);
+                    foreach (WatchedReview old in superseded.Where(r => r.State.Function == review.Function))
+                    {
+                        _repository.Supersede(old.Id, created.Id);
+                        reviews.First(r => r.Id == old.Id)[FeasibilityReviewRow.SupersededBy] = created.ToEntityReference();
+                    }
                 }
             }
             GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));

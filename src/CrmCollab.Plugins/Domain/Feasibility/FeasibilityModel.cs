@@ -128,8 +128,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public string ReviewerName { get; set; }
         public DateTime CreatedOn { get; set; }
 
-        /// <summary>Invalidated and withdrawn reviews are history; every other review is the function's current word.</summary>
-        public bool IsCurrent => Decision != ReviewDecision.Invalidated && Decision != ReviewDecision.Withdrawn;
+        /// <summary>A newer review of the function replaced this decided one (<see cref="ReviewCoverage"/>).</summary>
+        public bool Superseded { get; set; }
+
+        /// <summary>Invalidated, withdrawn and superseded reviews are history; every other review is the function's current word.</summary>
+        public bool IsCurrent => !Superseded && Decision != ReviewDecision.Invalidated && Decision != ReviewDecision.Withdrawn;
 
         public bool IsApproved => Decision == ReviewDecision.Approved || Decision == ReviewDecision.ApprovedWithConditions;
     }
