@@ -80,10 +80,17 @@ namespace CrmCollab.Emulator.Messages
                 var saved = (Entity)op.InputParameters["Target"];
                 saved.Id = _id;
                 DirectCloseRule.RefuseDirectClose(context, table, saved);
-                context.Demand(op.UserId, table, AccessRight.Write, context.Store.RequireRow(table, _id));
-                // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
+                var current = context.Store.RequireRow(table, _id);
+                context.Demand(op.UserId, table, AccessRight.Write, current);
                 if (context.Table(table).Column("ownerid") != null && MessageContext.NamedOwner(saved) is EntityReference newOwner)
+                {
+                    // Giving the row to another principal is an assignment ("Update of the ownerid column, or the legacy
+                    // Assign message": Assign), asked on the row as it stands, as AssignHandler asks it; the owner it
+                    // already has, sent again, gives it to nobody (OwnerChange).
+                    if (OwnerChange.Moves(current, newOwner)) context.Demand(op.UserId, table, AccessRight.Assign, current);
+                    // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
                     context.DemandCanOwn(newOwner, table);
+                }
                 context.Store.Update(saved, op.UserId, op.Transaction.Log);
                 return MessageContext.Respond(MessageName, op);
             }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Security;
 using CrmCollab.Tooling.Tests.Packaging;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -124,6 +125,39 @@ namespace CrmCollab.Tooling.Tests.Solution
                 }));
                 Assert.Contains("prvCreatecrmc_FeasibilityRule", e.Message);
             }
+        }
+
+        [Fact]
+        public void Saving_a_new_owner_passes_work_on_only_where_the_role_holds_assign()
+        {
+            // Microsoft ties the Assign right to "Update of the ownerid column, or the legacy Assign message": the
+            // salesperson hands a deal to a colleague (prvAssignOpportunity, own deals); the reviewer approves
+            // amendments (Write on every one) but passing one to someone else is not a reviewer's job.
+            var org = new AppOrg();
+            var rep = org.As(org.Rep);
+            var sales = org.System.Retrieve("systemuser", org.Rep, new ColumnSet("businessunitid")).GetAttributeValue<EntityReference>("businessunitid").Id;
+            var colleague = new OrganizationSetup(org.System).CreateUser("Sid Sales", sales, "CrmCollab Salesperson");
+            var account = org.Account();
+            var handedOver = org.SmallDeal(account);
+            var won = org.SmallDeal(account);
+            rep.Execute(new WinOpportunityRequest
+            {
+                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", won), ["subject"] = "Won" },
+                Status = new OptionSetValue(3),
+            });
+            var amendment = rep.Create(new Entity("crmc_amendment")
+            {
+                ["crmc_name"] = "Discount change", ["crmc_opportunityid"] = new EntityReference("opportunity", won),
+                ["crmc_reason"] = "Customer asked for a bigger discount", ["crmc_state"] = new OptionSetValue(100000001), ["crmc_newdiscountpercent"] = 5m,
+            });
+
+            rep.Update(new Entity("opportunity", handedOver) { ["ownerid"] = new EntityReference("systemuser", colleague) });
+            var refused = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => org.As(org.Reviewer).Update(
+                new Entity("crmc_amendment", amendment) { ["ownerid"] = new EntityReference("systemuser", org.Reviewer) }));
+
+            Assert.Equal(colleague, org.System.Retrieve("opportunity", handedOver, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("prvAssigncrmc_Amendment", refused.Message);
+            Assert.Equal(org.Rep, org.System.Retrieve("crmc_amendment", amendment, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
         }
 
         [Theory]
