@@ -11,7 +11,7 @@ namespace CrmCollab.Emulator.Pipeline
     /// The optional parameters that tell Dataverse not to run custom logic for one request (Microsoft Learn, "Bypass
     /// custom Dataverse logic"): <c>BypassCustomPluginExecution</c> (true: synchronous custom steps; needs
     /// prvBypassCustomPlugins), <c>BypassBusinessLogicExecution</c> ("CustomSync", "CustomAsync" or both, comma
-    /// separated) and <c>BypassBusinessLogicExecutionStepIds</c> (comma-separated step ids), both needing
+    /// separated) and <c>BypassBusinessLogicExecutionStepIds</c> (comma-separated step ids, three at most), both needing
     /// prvBypassCustomBusinessLogic. A caller without the privilege is refused; SYSTEM holds every privilege.
     /// The parameters concern the request they travel with only: a plugin's own calls run their steps.
     /// </summary>
@@ -47,8 +47,10 @@ namespace CrmCollab.Emulator.Pipeline
             if (parameters.TryGetValue(StepIdsParameter, out object ids) && ids is string list && list.Trim().Length > 0)
             {
                 Demand(security, userId, LogicPrivilege);
+                string[] named = list.Split(',');
+                RefuseOverLimit(named);
                 stepIds = new HashSet<Guid>();
-                foreach (string id in list.Split(','))
+                foreach (string id in named)
                     if (Guid.TryParse(id.Trim(), out Guid step)) stepIds.Add(step);
             }
             if (!sync && !async && stepIds == null) return steps;
@@ -59,6 +61,24 @@ namespace CrmCollab.Emulator.Pipeline
                 if (!skipped) kept.Add(step);
             }
             return kept.ToArray();
+        }
+
+        /// <summary>
+        /// "To ensure that the parameter size isn't too large, the default limit on the number of steps you can pass is
+        /// three" (the organisation setting BypassBusinessLogicExecutionStepIdsLimit, which the engine does not model:
+        /// every organisation it boots has the default). Each id listed counts, as sent.
+        /// </summary>
+        public const int StepIdsLimit = 3;
+
+        private static void RefuseOverLimit(string[] named)
+        {
+            int count = 0;
+            foreach (string id in named)
+                if (id.Trim().Length > 0) count++;
+            if (count > StepIdsLimit)
+                throw Faults.Invalid($"{StepIdsParameter} names {count} steps; at most {StepIdsLimit} step ids can be passed " +
+                    "(the organisation's BypassBusinessLogicExecutionStepIdsLimit). Bypass fewer steps, or all custom logic " +
+                    $"with {LogicParameter}.");
         }
 
         private static void Demand(ISecurityGuard security, Guid userId, string privilege) => security?.DemandPrivilege(userId, privilege);

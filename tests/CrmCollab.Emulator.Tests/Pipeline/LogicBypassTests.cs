@@ -10,7 +10,8 @@ namespace CrmCollab.Emulator.Tests.Pipeline
 {
     /// <summary>
     /// The documented bypass parameters (Microsoft Learn, "Bypass custom Dataverse logic"): what each one skips, and
-    /// the privilege it needs. An import tool run by an admin uses them; a salesperson's client cannot.
+    /// the privilege it needs, and the documented default limit of three named steps. An import tool run by an admin
+    /// uses them; a salesperson's client cannot.
     /// </summary>
     public class LogicBypassTests
     {
@@ -77,6 +78,22 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             _guard.Privileges.Add("prvBypassCustomBusinessLogic");
             Create("BypassBusinessLogicExecutionStepIds", _syncStep.Id.ToString());
             Assert.Equal(new[] { "other sync", "async" }, _ran);
+        }
+
+        [Fact]
+        public void Three_steps_at_most_can_be_named_by_default()
+        {
+            _guard.Privileges.Add("prvBypassCustomBusinessLogic");
+            var others = string.Join(",", System.Guid.NewGuid(), System.Guid.NewGuid());
+            Create("BypassBusinessLogicExecutionStepIds", _syncStep.Id + "," + others);
+            Assert.Equal(new[] { "other sync", "async" }, _ran);
+
+            var four = _syncStep.Id + ", " + others + ", " + System.Guid.NewGuid();
+            var fault = Fails(() => Create("BypassBusinessLogicExecutionStepIds", four));
+            Assert.Equal(ErrorCodes.InvalidArgument, fault.Detail.ErrorCode);
+            Assert.Contains("names 4 steps; at most 3", fault.Message);
+            Assert.Equal(new[] { "other sync", "async" }, _ran); // the refused request ran nothing and wrote nothing
+            Assert.Equal(1, TestOrg.Count(_engine, "crmc_widget"));
         }
 
         [Fact]
