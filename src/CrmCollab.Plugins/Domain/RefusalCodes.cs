@@ -78,6 +78,7 @@ namespace CrmCollab.Plugins.Domain
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";
         public const string OwnerOverlap = "CRMC-OWNER-OVERLAP";
         public const string RoutingRuleInvalid = "CRMC-ROUTING-RULE-INVALID";
+        public const string RoutingTargetCannotOwn = "CRMC-ROUTING-TARGET-CANNOT-OWN";
 
         // Field signals raised incomplete, inactive or to a disabled salesperson, or deactivated before they are acknowledged.
         public const string SignalIncomplete = "CRMC-SIGNAL-INCOMPLETE";

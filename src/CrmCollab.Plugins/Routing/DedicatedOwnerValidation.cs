@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -71,10 +70,7 @@ namespace CrmCollab.Plugins.Routing
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
                 row.Read<DateTime?>(DedicatedOwnerRow.ValidTo), row.RefId(DedicatedOwnerRow.AccountId) != null));
             foreach (string column in ownersToCheck)
-            {
-                Refusal refusal = CanOwn(context, row.Read<EntityReference>(column));
-                Throw(refusal);
-            }
+                Throw(PossibleOwner.Read(context.SystemService, row.Read<EntityReference>(column))?.CheckAsDedicatedOwner());
 
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
@@ -95,36 +91,6 @@ namespace CrmCollab.Plugins.Routing
             var query = new QueryExpression(principal.LogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
             query.Criteria.AddCondition(isTeam ? Team.Id : SystemUser.Id, ConditionOperator.Equal, principal.Id);
             return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Read<string>(column);
-        }
-
-        /// <summary>The user or team named, read with its security roles (a user's through its teams too): two or three queries.</summary>
-        private static Refusal CanOwn(LocalPluginContext context, EntityReference principal)
-        {
-            if (principal == null) return null;
-            IOrganizationService service = context.SystemService;
-            bool isTeam = principal.LogicalName == Team.Table;
-            Entity row = service.Retrieve(principal.LogicalName, principal.Id,
-                isTeam ? new ColumnSet(Team.Name, Team.TeamType) : new ColumnSet(SystemUser.FullName));
-            string who = isTeam ? $"the team {row.Read<string>(Team.Name)}" : $"the user {row.Read<string>(SystemUser.FullName)}";
-            bool isAccessTeam = isTeam && row.Choice(Team.TeamType) == Team.AccessTeam;
-            bool hasRole = isTeam ? HasAny(service, Membership.TeamRoles, Membership.TeamId, principal.Id) : HasUserRole(service, principal.Id);
-            return DedicatedOwnerRules.CheckCanOwn(who, isTeam, isAccessTeam, hasRole);
-        }
-
-        private static bool HasUserRole(IOrganizationService service, Guid userId)
-        {
-            if (HasAny(service, Membership.UserRoles, Membership.UserId, userId)) return true;
-            var query = new QueryExpression(Membership.TeamRoles) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
-            LinkEntity members = query.AddLink(Membership.TeamMembers, Membership.TeamId, Membership.TeamId);
-            members.LinkCriteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
-        private static bool HasAny(IOrganizationService service, string table, string column, Guid id)
-        {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
-            query.Criteria.AddCondition(column, ConditionOperator.Equal, id);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         /// <summary>One query: other active rows of the same account and function.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
@@ -6,25 +7,75 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Routing
 {
-    /// <summary>Refuses a routing rule without a function or without exactly one target, at save time.</summary>
+    /// <summary>
+    /// Refuses, at save time, a routing rule without a function or without exactly one target, and a rule in force whose
+    /// user or team cannot own the reviews and handoff tasks it routes (no security role, an access team, a disabled
+    /// user): the review is created and assigned to that target inside the salesperson's own save of the deal, so such a
+    /// rule would make every move into the review's trigger stage fail. A rule made active again (its 'Active' flag, its
+    /// status, or Activate from the grid) is checked as a new one: its target may have changed since it was retired.
+    /// </summary>
     public sealed class RoutingRuleValidation : PluginBase
     {
         public const string PreImage = "PreImage";
+
+        /// <summary>The rule's target: a user, a team or a queue (exactly one).</summary>
+        private static readonly string[] Targets = { RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId };
+
+        /// <summary>What the rule is made of (its activity aside): a save sending one of them is checked.</summary>
+        private static readonly string[] RuleColumns = new[] { RoutingRuleRow.Function }.Concat(Targets).ToArray();
+
+        private static readonly string[] ImageColumns = RuleColumns.Concat(new[] { RoutingRuleRow.IsActive, CommonColumn.StateCode }).ToArray();
 
         public RoutingRuleValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", RoutingRuleRow.Table, Validate);
             Register(PipelineStage.PreOperation, "Update", RoutingRuleRow.Table, Validate)
-                .Filter("crmc_function", "crmc_userid", "crmc_teamid", "crmc_queueid")
-                .PreImage("PreImage", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_queueid");
+                .Filter(ImageColumns)
+                .PreImage(PreImage, ImageColumns);
+            // Activate from the grid (SetState): no page says it runs the Update steps.
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PreOperation, setState, RoutingRuleRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
         }
 
+        /// <summary>A Create or Update: the rule as it will be.</summary>
         private static void Validate(LocalPluginContext context)
         {
-            Entity rule = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
-            int targets = new[] { RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId }.Count(c => rule.IsFilled(c));
-            Throw(DedicatedOwnerRules.CheckRule(rule.Choice(RoutingRuleRow.Function), targets));
+            Entity before = context.PreImage(PreImage);
+            Entity target = context.TargetEntity;
+            Entity rule = Values.Merge(before, target);
+            // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
+            if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;
+            Check(context, before, rule, RuleColumns.Any(target.Contains));
+        }
+
+        /// <summary>A SetState or SetStateDynamicEntity: the rule with the status it is given.</summary>
+        private static void OnSetState(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            OptionSetValue state = context.InputParameter<OptionSetValue>("State");
+            if (before == null || state == null) return;
+            Check(context, before, Values.Merge(before, new Entity(RoutingRuleRow.Table, before.Id) { [CommonColumn.StateCode] = state }),
+                sendsRuleColumns: false);
+        }
+
+        /// <summary>
+        /// Complete when new, when its function or target is saved, or when it is made active; its target able to own the
+        /// work when it ends in force, as <see cref="DedicatedOwnerRules.ChecksFor"/> says for a dedicated owner row.
+        /// </summary>
+        private static void Check(LocalPluginContext context, Entity before, Entity rule, bool sendsRuleColumns)
+        {
+            bool inForceAfter = InForce.Is(rule, RoutingRuleRow.IsActive);
+            bool? inForceBefore = before == null ? (bool?)null : InForce.Is(before, RoutingRuleRow.IsActive);
+            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(inForceAfter, inForceBefore, sendsRuleColumns);
+            // A retired rule may always be retired again or edited; only a save that touches what it is made of, or makes it
+            // apply again, has to leave it complete (a broken rule may still be deactivated).
+            if (before == null || sendsRuleColumns || checks == OwnerRowChecks.EveryOwner)
+                Throw(DedicatedOwnerRules.CheckRule(rule.Choice(RoutingRuleRow.Function), Targets.Count(rule.IsFilled)));
+            if (checks == OwnerRowChecks.None) return;
+            IEnumerable<string> targetsToCheck = checks == OwnerRowChecks.EveryOwner ? Targets : Changes.Of(rule, before, Targets);
+            foreach (string column in targetsToCheck.Where(c => c != RoutingRuleRow.QueueId)) // a queue's work is held by its owner
+                Throw(PossibleOwner.Read(context.SystemService, rule.Read<EntityReference>(column))?.CheckAsRuleTarget());
         }
     }
 }

@@ -105,6 +105,22 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_routing_rules_user_or_team_must_be_able_to_own_the_work_it_routes_as_a_dedicated_owner_must()
+        {
+            Refusal roleless = DedicatedOwnerRules.CheckRuleTarget("the user Nora Newcomer", isTeam: false, isAccessTeam: false, hasSecurityRole: false, isDisabledUser: false);
+            Refusal disabled = DedicatedOwnerRules.CheckRuleTarget("the user Gus Gone", false, false, true, isDisabledUser: true);
+
+            Assert.Equal(RefusalCodes.RoutingTargetCannotOwn, roleless.Code);
+            Assert.EndsWith("then save this routing rule again.", roleless.Text);
+            Assert.Equal(DedicatedOwnerRules.CheckCanOwn("the user Nora Newcomer", false, false, false).Text.Replace("dedicated owner", "routing rule"), roleless.Text);
+            Assert.Equal(RefusalCodes.RoutingTargetCannotOwn, disabled.Code);
+            Assert.StartsWith("The user Gus Gone is disabled", disabled.Text);
+            Assert.EndsWith("Choose an owner team, a user or a queue.", DedicatedOwnerRules.CheckRuleTarget("the team Deal room", true, true, true, false).Text);
+            Assert.Null(DedicatedOwnerRules.CheckRuleTarget("the team Finance North", true, false, true, false));
+            Assert.Null(DedicatedOwnerRules.CheckRuleTarget("the user Fiona", false, false, true, false));
+        }
+
+        [Fact]
         public void A_signals_function_comes_from_its_raisers_role_then_their_dedicated_owner_rows()
         {
             var account = Guid.NewGuid();

@@ -110,17 +110,38 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// only a principal holding Read on a table own its rows, and an access team owns nothing.
         /// </summary>
         /// <param name="who">"the user Ann Smith" or "the team Logistics North".</param>
-        public static Refusal CheckCanOwn(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole)
+        public static Refusal CheckCanOwn(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole) =>
+            CannotOwn(RefusalCodes.OwnerCannotOwn, "dedicated owner", "an owner team, or a user", who, isTeam, isAccessTeam, hasSecurityRole);
+
+        /// <summary>
+        /// Whether a routing rule's user or team can own the reviews and handoff tasks the rule routes: the same rule as a
+        /// dedicated owner's (<see cref="CheckCanOwn"/>), and a disabled user too, since the platform gives no record to
+        /// one. Every salesperson's move into a review's trigger stage assigns the review to this target inside their own
+        /// save, so a target that cannot own would make each such move fail.
+        /// </summary>
+        /// <param name="who">"the user Ann Smith" or "the team Finance desk".</param>
+        public static Refusal CheckRuleTarget(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole, bool isDisabledUser)
+        {
+            if (!isTeam && isDisabledUser)
+                return new Refusal(RefusalCodes.RoutingTargetCannotOwn,
+                    $"{Capitalised(who)} is disabled, and a disabled user cannot own the reviews and handoffs this routing rule routes. " +
+                    "Choose an active user, a team or a queue as its target, or enable the user first.");
+            return CannotOwn(RefusalCodes.RoutingTargetCannotOwn, "routing rule", "an owner team, a user or a queue", who, isTeam, isAccessTeam, hasSecurityRole);
+        }
+
+        /// <param name="row">What the administrator saves: "dedicated owner", "routing rule".</param>
+        /// <param name="instead">What can own instead of an access team.</param>
+        private static Refusal CannotOwn(string code, string row, string instead, string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole)
         {
             if (isAccessTeam)
-                return new Refusal(RefusalCodes.OwnerCannotOwn,
-                    $"{Capitalised(who)} is an access team, and access teams cannot own records. Choose an owner team, or a user.");
+                return new Refusal(code,
+                    $"{Capitalised(who)} is an access team, and access teams cannot own records. Choose {instead}.");
             if (hasSecurityRole) return null;
             string noRole = isTeam ? "has no security role" : "has no security role, directly or through a team";
-            return new Refusal(RefusalCodes.OwnerCannotOwn,
+            return new Refusal(code,
                 $"{Capitalised(who)} {noRole}, so it lacks the Read privilege on tasks (prvReadActivity) and on feasibility reviews " +
                 "(prvReadcrmc_FeasibilityReview) needed to own the handoffs and reviews CrmCollab routes to it. " +
-                "Give it a CrmCollab role (for example CrmCollab Logistics) first, then save this dedicated owner again.");
+                $"Give it a CrmCollab role (for example CrmCollab Logistics) first, then save this {row} again.");
         }
 
         private static string Capitalised(string text) =>

@@ -1,0 +1,69 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A user or team that work is about to be routed to, read with what decides whether it can own that work: its
+    /// name, whether it is an access team or a disabled user, and whether it holds a security role (a user's through its
+    /// teams too). Read the same way for a dedicated owner and a routing rule's target, and judged by
+    /// <see cref="DedicatedOwnerRules"/>: two or three queries.
+    /// </summary>
+    public sealed class PossibleOwner
+    {
+        private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole)
+        {
+            Who = who;
+            IsTeam = isTeam;
+            IsAccessTeam = isAccessTeam;
+            IsDisabledUser = isDisabledUser;
+            HasSecurityRole = hasSecurityRole;
+        }
+
+        /// <summary>"the user Ann Smith" or "the team Logistics North".</summary>
+        public string Who { get; }
+        public bool IsTeam { get; }
+        public bool IsAccessTeam { get; }
+        public bool IsDisabledUser { get; }
+        public bool HasSecurityRole { get; }
+
+        /// <summary>As a dedicated owner or backup (<see cref="DedicatedOwnerRules.CheckCanOwn"/>).</summary>
+        public Refusal CheckAsDedicatedOwner() => DedicatedOwnerRules.CheckCanOwn(Who, IsTeam, IsAccessTeam, HasSecurityRole);
+
+        /// <summary>As a routing rule's target (<see cref="DedicatedOwnerRules.CheckRuleTarget"/>).</summary>
+        public Refusal CheckAsRuleTarget() => DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser);
+
+        /// <summary>The user or team named; null for nobody.</summary>
+        public static PossibleOwner Read(IOrganizationService service, EntityReference principal)
+        {
+            if (principal == null) return null;
+            bool isTeam = principal.LogicalName == Team.Table;
+            Entity row = service.Retrieve(principal.LogicalName, principal.Id,
+                isTeam ? new ColumnSet(Team.Name, Team.TeamType) : new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
+            string who = isTeam ? $"the team {row.Read<string>(Team.Name)}" : $"the user {row.Read<string>(SystemUser.FullName)}";
+            bool isAccessTeam = isTeam && row.Choice(Team.TeamType) == Team.AccessTeam;
+            bool hasRole = isTeam ? HasAny(service, Membership.TeamRoles, Membership.TeamId, principal.Id) : HasUserRole(service, principal.Id);
+            return new PossibleOwner(who, isTeam, isAccessTeam, !isTeam && row.Flag(SystemUser.IsDisabled), hasRole);
+        }
+
+        private static bool HasUserRole(IOrganizationService service, Guid userId)
+        {
+            if (HasAny(service, Membership.UserRoles, Membership.UserId, userId)) return true;
+            var query = new QueryExpression(Membership.TeamRoles) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
+            LinkEntity members = query.AddLink(Membership.TeamMembers, Membership.TeamId, Membership.TeamId);
+            members.LinkCriteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        private static bool HasAny(IOrganizationService service, string table, string column, Guid id)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
+            query.Criteria.AddCondition(column, ConditionOperator.Equal, id);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+    }
+}
