@@ -11,7 +11,8 @@ namespace CrmCollab.Plugins.Data
     /// Loads what owner resolution needs for one account in a bounded number of queries, whatever the number of
     /// rules or functions: one Retrieve per level of the parent chain, one query for the chain's dedicated owners,
     /// (only when a function has no dedicated owner) one for the active routing rules of the caller's functions that
-    /// can match the account, and (only when something is unrouted) one for the fallback.
+    /// can match the account, and (only when something is unrouted) one for the fallback. Whether a rule's user, or the
+    /// owner of a rule's or the fallback's queue, is disabled comes with those reads (joined), never as a query of its own.
     /// </summary>
     public sealed class RoutingRepository
     {
@@ -111,8 +112,12 @@ namespace CrmCollab.Plugins.Data
             UnsetOrEqual(query, RoutingRuleRow.TerritoryId, account.TerritoryId);
             UnsetOrEqual(query, RoutingRuleRow.CustomerSizeCode, account.CustomerSizeCode);
             AddUserState(query, RoutingRuleRow.UserId, "u");
+            LinkEntity queue = query.AddLink(Queue.Table, RoutingRuleRow.QueueId, Queue.Id, JoinOperator.LeftOuter);
+            queue.EntityAlias = "q";
+            queue.Columns = new ColumnSet(Queue.OwnerId);
+            AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
+            // A rule whose user, or whose queue's owner, is disabled routes nothing: OwnerResolver passes over it and says so.
             return _service.RetrieveMultiple(query).Entities
-                .Where(row => !row.Aliased<bool>("u." + SystemUser.IsDisabled)) // a rule pointing at a disabled user routes nothing
                 .Select(row => new RoutingRule
                 {
                     Id = row.Id,
@@ -121,7 +126,8 @@ namespace CrmCollab.Plugins.Data
                     IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
                     TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
                     CustomerSizeCode = row.Read<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
-                    Target = FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                    Target = WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu")),
                     Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
                 })
                 .ToList();
@@ -130,21 +136,58 @@ namespace CrmCollab.Plugins.Data
         /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
         public Principal UnroutedFallback() => QueueOrTeam(EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue));
 
-        /// <summary>The queue (else the team) a setting names, by id or by name; null when there is none or the setting is empty.</summary>
+        /// <summary>
+        /// The queue (else the team) a setting names, by id or by name; null when there is none or the setting is empty.
+        /// A queue comes with its owner, who holds what waits in it, and whether that owner is a disabled user.
+        /// </summary>
         public Principal QueueOrTeam(string setting)
         {
             if (string.IsNullOrWhiteSpace(setting)) return null;
             foreach (var table in new[] { Queue.Table, Team.Table })
             {
-                string nameColumn = table == Queue.Table ? Queue.Name : Team.Name;
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(nameColumn), TopCount = 1 };
+                bool isQueue = table == Queue.Table;
+                string nameColumn = isQueue ? Queue.Name : Team.Name;
+                var query = new QueryExpression(table) { ColumnSet = isQueue ? new ColumnSet(nameColumn, Queue.OwnerId) : new ColumnSet(nameColumn), TopCount = 1 };
                 if (Guid.TryParse(setting, out Guid id)) query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
                 else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
+                if (isQueue) AddUserState(query, Queue.OwnerId, "o", SystemUser.FullName);
                 Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
-                if (found != null)
-                    return new Principal(table == Queue.Table ? PrincipalKind.Queue : PrincipalKind.Team, found.Id, found.Read<string>(nameColumn));
+                if (found == null) continue;
+                if (!isQueue) return new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn));
+                return WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
+                    QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
             }
             return null;
+        }
+
+        /// <summary>
+        /// A rule's or setting's principal with what decides whether it can be given work: a user's disabled flag; a
+        /// queue's owner when a user (who holds what waits in it), with their name and disabled flag.
+        /// </summary>
+        private static Principal WithState(Principal principal, bool userDisabled, Principal queueKeeper)
+        {
+            if (principal == null) return null;
+            switch (principal.Kind)
+            {
+                case PrincipalKind.User when userDisabled:
+                    return new Principal(PrincipalKind.User, principal.Id, principal.Name, isDisabled: true);
+                case PrincipalKind.Queue when queueKeeper != null:
+                    return new Principal(PrincipalKind.Queue, principal.Id, principal.Name, queueKeeper);
+                default:
+                    return principal;
+            }
+        }
+
+        /// <summary>
+        /// The user who owns a queue (<paramref name="owner"/>, its owner column), with the join on that user
+        /// (<paramref name="userAlias"/>: full name, disabled flag); null when a team owns it (a team is never disabled;
+        /// whoever applies the routing reads it).
+        /// </summary>
+        private static Principal QueueKeeper(Entity row, EntityReference owner, string userAlias)
+        {
+            if (owner == null || owner.LogicalName != SystemUser.Table) return null;
+            return new Principal(PrincipalKind.User, owner.Id, row.Aliased<string>(userAlias + "." + SystemUser.FullName) ?? owner.Name,
+                isDisabled: row.Aliased<bool>(userAlias + "." + SystemUser.IsDisabled));
         }
 
         public static Principal ToPrincipal(EntityReference reference)
@@ -189,11 +232,21 @@ namespace CrmCollab.Plugins.Data
             query.Criteria.AddFilter(either);
         }
 
-        private static void AddUserState(QueryExpression query, string lookup, string alias)
+        private static void AddUserState(QueryExpression query, string lookup, string alias, params string[] more) =>
+            AddUserState(query.LinkEntities, query.EntityName, lookup, alias, more);
+
+        private static void AddUserState(LinkEntity from, string lookup, string alias, params string[] more) =>
+            AddUserState(from.LinkEntities, from.LinkToEntityName, lookup, alias, more);
+
+        /// <summary>Joins the user a lookup names (none for a team or nobody), for its disabled flag and <paramref name="more"/>.</summary>
+        private static void AddUserState(DataCollection<LinkEntity> links, string fromTable, string lookup, string alias, params string[] more)
         {
-            LinkEntity user = query.AddLink(SystemUser.Table, lookup, SystemUser.Id, JoinOperator.LeftOuter);
-            user.EntityAlias = alias;
-            user.Columns = new ColumnSet(SystemUser.IsDisabled);
+            var user = new LinkEntity(fromTable, SystemUser.Table, lookup, SystemUser.Id, JoinOperator.LeftOuter)
+            {
+                EntityAlias = alias,
+                Columns = new ColumnSet(new[] { SystemUser.IsDisabled }.Concat(more).ToArray()),
+            };
+            links.Add(user);
         }
     }
 }

@@ -22,12 +22,21 @@ namespace CrmCollab.Plugins.Routing
             _service = service;
         }
 
-        /// <summary>Who owns a record routed this way (null: keep <paramref name="whenNobody"/>).</summary>
+        /// <summary>
+        /// Who owns a record routed this way (null: keep <paramref name="whenNobody"/>). A queue's owner was read with the
+        /// routing (a rule's or the fallback's queue); a queue named otherwise is read here.
+        /// </summary>
         public EntityReference OwnerFor(OwnerResolution routing, EntityReference whenNobody)
         {
             Principal owner = routing?.Owner;
             if (owner == null) return whenNobody;
             if (owner.Kind != PrincipalKind.Queue) return RoutingRepository.ToOwnerReference(owner);
+            if (owner.Holder != null)
+            {
+                EntityReference holder = RoutingRepository.ToOwnerReference(owner.Holder);
+                holder.Name = owner.Holder.Name; // as a read of the queue's owner names it
+                return holder;
+            }
             return _service.Retrieve(Queue.Table, owner.Id, new ColumnSet(Queue.OwnerId)).Read<EntityReference>(Queue.OwnerId) ?? whenNobody;
         }
 

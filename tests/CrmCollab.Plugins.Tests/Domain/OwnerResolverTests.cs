@@ -154,6 +154,32 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Same(DefaultLogistics, result.Owner);
             Assert.StartsWith("dedicated owner of account Contoso Lyon plant (user Alice (ADV)) is disabled and has no active backup", result.RoutingPath);
         }
+
+        [Fact]
+        public void A_rule_to_a_disabled_user_or_to_a_queue_whose_owner_is_disabled_is_passed_over_and_the_path_says_why()
+        {
+            var quinn = new Principal(PrincipalKind.User, Guid.NewGuid(), "Quinn", isDisabled: true);
+            var desk = new Principal(PrincipalKind.Queue, Guid.NewGuid(), "Finance desk", holder: quinn);
+            var gus = new Principal(PrincipalKind.User, Guid.NewGuid(), "Gus", isDisabled: true);
+            var rules = new[]
+            {
+                new RoutingRule { Id = Guid.NewGuid(), Name = "Retail finance", Function = BusinessFunction.Finance, IndustryCode = 27, Target = desk, Priority = 1 },
+                new RoutingRule { Id = Guid.NewGuid(), Name = "Finance Gus", Function = BusinessFunction.Finance, Target = gus, Priority = 1 },
+                new RoutingRule { Id = Guid.NewGuid(), Name = "Finance default", Function = BusinessFunction.Finance, Target = RetailLogistics, Priority = 2 },
+            };
+
+            var result = Resolver(rules: rules).Resolve(BusinessFunction.Finance, Today);
+
+            Assert.Same(RetailLogistics, result.Owner);
+            Assert.Equal("routing rule 'Retail finance' passed over: the owner of queue Finance desk (user Quinn) is disabled; " +
+                "routing rule 'Finance Gus' passed over: user Gus is disabled; Finance: default rule 'Finance default' → user Rita (retail logistics)", result.RoutingPath);
+            // With no rule left, the work goes unrouted; an unrouted queue whose owner is disabled is passed over too, to nobody.
+            var onlyDesk = new OwnerResolver(new[] { Plant }, null, new[] { rules[0] }, () => desk).Resolve(BusinessFunction.Finance, Today);
+            Assert.Null(onlyDesk.Owner);
+            Assert.True(onlyDesk.IsUnrouted);
+            Assert.EndsWith("unrouted queue Finance desk passed over: the owner of queue Finance desk (user Quinn) is disabled", onlyDesk.RoutingPath);
+            Assert.Null(new Principal(PrincipalKind.Queue, Guid.NewGuid(), "Finance desk", holder: new Principal(PrincipalKind.User, Guid.NewGuid(), "Ann")).Unavailable);
+        }
     }
 
     public class DedicatedOwnerRulesTests

@@ -8,7 +8,9 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// Finds who receives a function's work for an account on a date:
     /// the account's own dedicated owner (or its backup when the owner is a disabled user) → the same up the
     /// parent chain → the most specific matching routing rule (more criteria, then lower priority number) →
-    /// the function's default rule → unrouted, to the fallback principal. Nothing is ever dropped.
+    /// the function's default rule → unrouted, to the fallback principal. Nothing is ever dropped. A rule or fallback
+    /// that nobody can receive work through (a disabled user, a queue whose owner is disabled) is passed over, and the
+    /// path says so.
     /// </summary>
     public sealed class OwnerResolver
     {
@@ -55,7 +57,7 @@ namespace CrmCollab.Plugins.Domain.Routing
                 if (found != null) return found;
             }
 
-            RoutingRule rule = BestRule(function, _chain[0]);
+            RoutingRule rule = BestRule(function, _chain[0], notes);
             if (rule != null)
             {
                 string kind = rule.IsDefault
@@ -68,6 +70,8 @@ namespace CrmCollab.Plugins.Domain.Routing
             Principal fallback = _unroutedFallback?.Invoke();
             if (fallback == null)
                 return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true);
+            if (fallback.Unavailable != null)
+                return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallback.Unavailable}"), true);
             return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true);
         }
 
@@ -85,13 +89,22 @@ namespace CrmCollab.Plugins.Domain.Routing
             return null;
         }
 
-        private RoutingRule BestRule(BusinessFunction function, AccountProfile account) =>
-            _rules.Value[function]
+        /// <summary>The best matching rule someone can receive work through; each better one passed over is noted.</summary>
+        private RoutingRule BestRule(BusinessFunction function, AccountProfile account, List<string> notes)
+        {
+            IEnumerable<RoutingRule> matching = _rules.Value[function]
                 .Where(r => r.Matches(account))
                 .OrderByDescending(r => r.CriteriaCount)
                 .ThenBy(r => r.Priority)
-                .ThenBy(r => r.Id) // deterministic even when an admin leaves two rules fully tied
-                .FirstOrDefault();
+                .ThenBy(r => r.Id); // deterministic even when an admin leaves two rules fully tied
+            foreach (RoutingRule rule in matching)
+            {
+                string unavailable = rule.Target.Unavailable;
+                if (unavailable == null) return rule;
+                notes.Add($"routing rule '{rule.Name}' passed over: {unavailable}");
+            }
+            return null;
+        }
 
         private static string Path(List<string> notes, string outcome) =>
             notes.Count == 0 ? outcome : string.Join("; ", notes) + "; " + outcome;

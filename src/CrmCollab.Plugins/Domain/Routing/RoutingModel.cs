@@ -19,17 +19,32 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// <summary>Who receives the work: a user, a team or a queue.</summary>
     public sealed class Principal
     {
-        public Principal(PrincipalKind kind, Guid id, string name = null)
+        /// <param name="holder">For a queue: the user or team that owns it, and so owns the records waiting in it (null: not read).</param>
+        /// <param name="isDisabled">For a user: disabled, so the platform gives them no record.</param>
+        public Principal(PrincipalKind kind, Guid id, string name = null, Principal holder = null, bool isDisabled = false)
         {
             if (id == Guid.Empty) throw new ArgumentException("A principal needs an id.", nameof(id));
             Kind = kind;
             Id = id;
             Name = name;
+            Holder = kind == PrincipalKind.Queue ? holder : null;
+            IsDisabled = kind == PrincipalKind.User && isDisabled;
         }
 
         public PrincipalKind Kind { get; }
         public Guid Id { get; }
         public string Name { get; }
+        public Principal Holder { get; }
+        public bool IsDisabled { get; }
+
+        /// <summary>
+        /// Why no record can be given to this principal, or null when one can: a disabled user, or a queue whose owner is
+        /// a disabled user (a queue cannot own, so its owner holds what waits in it).
+        /// </summary>
+        public string Unavailable =>
+            IsDisabled ? $"{this} is disabled"
+            : Holder != null && Holder.IsDisabled ? $"the owner of {this} ({Holder}) is disabled"
+            : null;
 
         public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Name ?? Id.ToString()}";
     }
