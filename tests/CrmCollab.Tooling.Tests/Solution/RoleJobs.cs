@@ -46,7 +46,16 @@ namespace CrmCollab.Tooling.Tests.Solution
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
             J("raises signals to the account's salesperson (the signal then belongs to them) and keeps those not yet routed", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Basic",
                 "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic"),
+            StampedAsTheUser("a signal's raised-by"),
         };
+
+        /// <summary>
+        /// A CrmCollab step records who acted (a signal's raiser, a review's or an amendment's decider) in the user's own
+        /// save, at PreOperation: the lookup to the user is written with their rights, and setting a lookup takes AppendTo on
+        /// the row it points at (Microsoft's "Security roles and privileges": append to a record is WRITE, READ, APPENDTO).
+        /// </summary>
+        private static Job StampedAsTheUser(string what) =>
+            J($"is recorded as {what} in their own save (a lookup to their user record)", "prvAppendToUser:Global");
 
         private static Job Maintains(string table, bool userOwned) => J($"maintains every {table} row (Administration area, data package import)",
             new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" }.Concat(userOwned ? new[] { "Assign", "Share" } : new string[0])
@@ -81,6 +90,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvWritecrmc_Amendment:Basic", "prvDeletecrmc_Amendment:Basic", "prvAppendcrmc_Amendment:Basic"),
                 J("reads the signals raised to them, acknowledges them, raises and passes them on", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Local",
                     "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic", "prvAssigncrmc_FieldSignal:Basic", "prvSharecrmc_FieldSignal:Basic"),
+                StampedAsTheUser("a signal's raised-by"),
                 Bpf("OpportunitySalesProcess", "Opportunity Sales Process"),
                 Bpf("LeadToOpportunitySalesProcess", "Lead to Opportunity Sales Process (deals qualified from a lead)"),
             },
@@ -93,7 +103,9 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("reads its own tasks", "prvReadActivity:Basic"),
                 J("reads every review, decides (writes) its own, passes one on (assign, share)", "prvReadcrmc_FeasibilityReview:Global",
                     "prvWritecrmc_FeasibilityReview:Basic", "prvAppendcrmc_FeasibilityReview:Basic", "prvAssigncrmc_FeasibilityReview:Basic", "prvSharecrmc_FeasibilityReview:Basic"),
-                J("reads amendments and approves or rejects them", "prvReadcrmc_Amendment:Global", "prvWritecrmc_Amendment:Global"),
+                J("reads amendments and approves or rejects them (the approval records its approver: Append on the amendment)", "prvReadcrmc_Amendment:Global",
+                    "prvWritecrmc_Amendment:Global", "prvAppendcrmc_Amendment:Global"),
+                StampedAsTheUser("a review's decided-by or an amendment's approved-by"),
                 J("reads dedicated owners (whom to pass a review to)", "prvReadcrmc_DedicatedOwner:Global"),
             },
             ["CrmCollab ADV"] = Downstream(),
