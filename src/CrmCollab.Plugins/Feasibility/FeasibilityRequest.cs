@@ -3,6 +3,7 @@ using System.ServiceModel;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -14,7 +15,7 @@ namespace CrmCollab.Plugins.Feasibility
     /// </summary>
     public sealed class FeasibilityRequest : PluginBase
     {
-        public const string PostImage = "PostImage";
+        public const string PostImage = "PostImage", PreImage = "PreImage";
 
         public FeasibilityRequest(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -23,8 +24,11 @@ namespace CrmCollab.Plugins.Feasibility
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             // A new account (its industry may need another function) requests the new reviews at once; so does a
             // reopened deal (statecode back to Open), whose pending reviews were withdrawn when it was lost.
+            // A deal moved to another account: its pending reviews follow that account's routing first (pre-image: the
+            // account it leaves).
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved)
                 .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode)
+                .PreImage(PreImage, Opportunity.CustomerId, Opportunity.ParentAccountId)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             // The form's "Reopen opportunity" is a SetState (no Microsoft page says it runs Update steps): it requests too.
             Register(PipelineStage.PostOperation, "SetState", Opportunity.Table, OnDealSaved)
@@ -45,6 +49,11 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            Entity before = context.PreImage(PreImage);
+            Guid? account = HandoffCreation.AccountOf(deal);
+            if (before != null && account != null && HandoffCreation.AccountOf(before) != account)
+                context.Trace("{0} pending review(s) re-routed to the deal's new account.",
+                    ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);

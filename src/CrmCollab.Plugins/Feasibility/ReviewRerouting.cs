@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// A deal moved to another account: its pending reviews follow the new account's routing (its dedicated owners,
+    /// its rules), as they would have been routed had the deal been the new account's from the start. Decided reviews
+    /// are the deal's record and stay with who decided; whether the move re-opens them is the rules' choice (a rule
+    /// that names customerid or parentaccountid among its relevant columns).
+    /// </summary>
+    public static class ReviewRerouting
+    {
+        public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
+        {
+            List<Entity> pending = PendingReviews(service, dealId);
+            if (pending.Count == 0) return 0;
+            var functions = pending.Select(FunctionOf).Distinct().ToList();
+            OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, functions);
+            var application = new RoutingApplication(service);
+            string reason = $"Reassigned {now:yyyy-MM-dd} after the deal moved to another account";
+            int moved = 0;
+            foreach (Entity review in pending)
+            {
+                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), resolver.Resolve(FunctionOf(review), now),
+                        FeasibilityReviewRow.RoutingPath, null, reason, review.Read<string>(FeasibilityReviewRow.Name)))
+                    moved++;
+            }
+            return moved;
+        }
+
+        private static BusinessFunction FunctionOf(Entity review) => (BusinessFunction)(review.Choice(FeasibilityReviewRow.Function) ?? 0);
+
+        private static List<Entity> PendingReviews(IOrganizationService service, Guid dealId)
+        {
+            var query = new QueryExpression(FeasibilityReviewRow.Table)
+            {
+                ColumnSet = new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name, FeasibilityReviewRow.Function),
+            };
+            query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, dealId);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
+            return service.RetrieveMultiple(query).Entities.ToList();
+        }
+    }
+}
