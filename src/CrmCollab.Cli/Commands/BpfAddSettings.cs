@@ -11,7 +11,7 @@ namespace CrmCollab.Cli.Commands
         public string Table { get; set; }
 
         [CommandOption("--lookup <COLUMN>")]
-        [Description("The flow table's lookup to the opportunity. Default: bpf_opportunityid.")]
+        [Description("The flow table's lookup to the opportunity: bpf_opportunityid, the one Dataverse creates (the only one accepted).")]
         public string Lookup { get; set; }
 
         public override ValidationResult Validate() => CliPath.NotBlank(("--solution", Solution), ("--table", Table), ("--lookup", Lookup));

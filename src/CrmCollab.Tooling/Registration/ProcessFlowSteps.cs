@@ -38,6 +38,11 @@ namespace CrmCollab.Tooling.Registration
                 throw new ArgumentException($"'{table}' is not a table's logical name: use the business process flow's table name as Dataverse shows it (for example new_customsalesprocess).");
             if (!LogicalName.IsMatch(lookup))
                 throw new ArgumentException($"'{lookup}' is not a column's logical name: use the flow table's lookup to the opportunity (usually bpf_opportunityid).");
+            // The plug-ins read the deal of a flow an administrator made from bpf_opportunityid, the lookup Dataverse
+            // gives every such flow on the opportunity: steps renamed to another column would find no deal and hold nothing.
+            if (lookup != DefaultLookup)
+                throw new ArgumentException($"CrmCollab reads the deal of a business process flow made on the opportunity from {DefaultLookup}, the lookup " +
+                    $"Dataverse creates on every such flow table; '{lookup}' would leave the flow's stage moves unchecked. Leave --lookup out (or give {DefaultLookup}).");
             if (table == Template || table == "leadtoopportunitysalesprocess")
                 throw new ArgumentException($"{table} is an out-of-box flow: CrmCollab already ships its steps.");
             string steps = Path.Combine(solutionFolder, "SdkMessageProcessingSteps");

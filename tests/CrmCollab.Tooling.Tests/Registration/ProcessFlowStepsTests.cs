@@ -17,6 +17,24 @@ namespace CrmCollab.Tooling.Tests.Registration
                 .Where(s => (string)s.Element("PrimaryEntity") == table).ToArray();
 
         [Fact]
+        public void A_lookup_the_plugins_do_not_read_is_refused_and_nothing_is_written()
+        {
+            string copy = PackagingFixture.Copy();
+            try
+            {
+                int before = StepsOn(copy, "new_customsalesprocess").Length;
+                var refused = Assert.Throws<ArgumentException>(() => ProcessFlowSteps.Add(copy, "new_customsalesprocess", "new_dealid"));
+                Assert.Contains("bpf_opportunityid", refused.Message);
+                Assert.Equal(before, StepsOn(copy, "new_customsalesprocess").Length);
+                Assert.NotEmpty(ProcessFlowSteps.Add(copy, "new_customsalesprocess", "BPF_OpportunityId ").Written);
+            }
+            finally
+            {
+                PackagingFixture.Delete(copy);
+            }
+        }
+
+        [Fact]
         public void Adding_a_flow_copies_every_step_of_the_opportunity_sales_process_with_its_own_lookup_and_still_validates()
         {
             string copy = PackagingFixture.Copy();
