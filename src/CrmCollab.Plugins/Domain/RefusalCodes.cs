@@ -30,6 +30,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewFrozenOnceWon = "CRMC-REVIEW-FROZEN-WON";
         public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
         public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";
+        public const string ReviewHandOverNotAllowed = "CRMC-REVIEW-HANDOVER-NOT-ALLOWED";
         public const string ReviewDecisionFinal = "CRMC-REVIEW-DECISION-FINAL";
         public const string ReviewDealLost = "CRMC-REVIEW-DEAL-LOST";
         public const string AmendmentStamps = "CRMC-AMENDMENT-SERVER-COLUMN";

@@ -44,9 +44,12 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "statecode")
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "statecode", "ownerid")
                 .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "statecode");
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
+            // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
+            Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
+                .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId);
             Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
@@ -98,14 +101,29 @@ namespace CrmCollab.Plugins.Feasibility
             Throw(refusal);
         }
 
+        private static void OnAssign(LocalPluginContext context) =>
+            Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
+
+        /// <summary>A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays.</summary>
+        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
+        {
+            EntityReference owner = before?.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
+            if (newOwner == null || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName)) return null;
+            var function = (BusinessFunction)(before?.Choice(FeasibilityReviewRow.Function) ?? 0);
+            return ReviewHandOver.Check(function, ServerCall.IsSystem(context),
+                () => FunctionReviewers.Includes(context.SystemService, newOwner, function),
+                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
+        }
+
         /// <summary>
-        /// One guard for every change of a review, in the order of <see cref="ReviewEditRules.Check"/>: server-recorded
+        /// One guard for every change of a review: a new owner first (<see cref="HandOver"/>), then in the order of <see cref="ReviewEditRules.Check"/>: server-recorded
         /// columns, frozen once the deal is won, what a decision must carry, who decides. Then the server stamps.
         /// </summary>
         private static void OnDecide(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
+            Throw(HandOver(context, before, target.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
             Entity after = Values.Merge(before, target);
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;

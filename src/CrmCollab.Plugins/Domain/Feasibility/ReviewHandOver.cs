@@ -1,0 +1,23 @@
+using System;
+using CrmCollab.Plugins.Domain.Routing;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>
+    /// A review is passed on (a new owner, by Assign or by saving its owner) only to someone who reviews for its
+    /// function — named for that function by a dedicated owner row or a routing rule — or by a CrmCollab Administrator.
+    /// Otherwise a logistics reviewer handed a finance review could clear the deal's finance gate. CrmCollab's own
+    /// re-routing runs as SYSTEM and follows the routing, so it is not asked.
+    /// </summary>
+    public static class ReviewHandOver
+    {
+        public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerReviewsFunction, Func<bool> byAdministrator)
+        {
+            if (isServerCall || newOwnerReviewsFunction() || byAdministrator()) return null;
+            string name = function.Label();
+            return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
+                $"A {name} review can be passed on only to someone who reviews for {name} (a dedicated owner or a routing rule names them for it). " +
+                $"Choose a {name} reviewer, or ask your CrmCollab administrator to pass it on.");
+        }
+    }
+}

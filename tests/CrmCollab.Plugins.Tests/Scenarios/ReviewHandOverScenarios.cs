@@ -1,0 +1,65 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>A finance review is passed on to another finance reviewer, never to someone who reviews for another function.</summary>
+    public class ReviewHandOverScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _fiona, _deal, _frank;
+        private readonly Entity _finance;
+
+        public ReviewHandOverScenarios()
+        {
+            (_lena, _fiona, _, _deal) = _org.CustomDealAwaitingReviews();
+            _frank = _org.User("Frank Finance", "CrmCollab Reviewer");
+            _org.DedicatedOwner(_org.Account("Fabrikam"), BusinessFunction.Finance, user: _frank); // reviews finance elsewhere
+            _finance = _org.Review(_deal, BusinessFunction.Finance);
+        }
+
+        private Guid Owner() => _org.System.Retrieve("crmc_feasibilityreview", _finance.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
+
+        private static EntityReference User(Guid id) => new EntityReference("systemuser", id);
+
+        [Fact]
+        public void A_finance_review_cannot_be_handed_to_the_logistics_reviewer_to_approve()
+        {
+            var save = new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_lena) };
+            string viaUpdate = CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(save));
+            string viaAssign = CrmCollabOrg.Refusal(() => _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_lena) }));
+            string viaUpsert = CrmCollabOrg.Refusal(() => _org.As(_fiona).Execute(new UpsertRequest { Target = save }));
+
+            Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, Refusal.CodeOf(viaUpdate));
+            Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, Refusal.CodeOf(viaAssign));
+            Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, Refusal.CodeOf(viaUpsert));
+            Assert.Contains("Finance review can be passed on only to someone who reviews for Finance", viaUpdate);
+            Assert.Equal(_fiona, Owner());
+            Assert.NotNull(Record.Exception(() => _org.Decide(_lena, _finance, ReviewDecision.Approved)));
+        }
+
+        [Fact]
+        public void A_finance_review_is_passed_on_to_another_finance_reviewer_who_decides_it()
+        {
+            _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_frank) });
+
+            Assert.Equal(_frank, Owner());
+            _org.Decide(_frank, _finance, ReviewDecision.Approved);
+        }
+
+        [Fact]
+        public void An_administrator_may_pass_a_review_to_anyone()
+        {
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_lena) });
+
+            Assert.Equal(_lena, Owner());
+        }
+    }
+}
