@@ -124,5 +124,8 @@ namespace CrmCollab.Plugins.Domain
 
         // Routing: a routing rule or dedicated owner names something work cannot be routed to.
         public const string RoutingTargetKind = "CRMC-ROUTING-TARGET-KIND";
+
+        // An amendment's content while its approver decides on it.
+        public const string AmendmentSubmittedFrozen = "CRMC-AMENDMENT-SUBMITTED-FROZEN";
     }
 }

@@ -132,6 +132,10 @@ namespace CrmCollab.Plugins.Tests.Domain
             };
             Assert.Equal(RefusalCodes.AmendmentAuthorOnly, AmendmentEditRules.Check(rewrite).Code);
             rewrite.CallerIsAuthor = true;
+            Assert.Equal(RefusalCodes.AmendmentSubmittedFrozen, AmendmentEditRules.Check(rewrite).Code); // submitted: decided as it is
+            rewrite.To = AmendmentState.Draft;
+            Assert.Null(AmendmentEditRules.Check(rewrite)); // back to Draft, its author rewrites it
+            rewrite.From = AmendmentState.Draft;
             Assert.Null(AmendmentEditRules.Check(rewrite));
         }
 

@@ -44,7 +44,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             }), Touched);
 
             Assert.StartsWith("Only the person who raised this amendment can change its reason or proposed values", refusal);
-            _org.As(_org.Rep).Update(new Entity("crmc_amendment", amendment) { ["crmc_newdiscountpercent"] = 8m }); // its author may
+            // Its author may, but not under the approver's eyes: what was submitted is what is decided on.
+            _org.Refused(RefusalCodes.AmendmentSubmittedFrozen,
+                () => _org.As(_org.Rep).Update(new Entity("crmc_amendment", amendment) { ["crmc_newdiscountpercent"] = 8m }), Touched);
+            _org.As(_org.Rep).Update(new Entity("crmc_amendment", amendment)
+            {
+                ["crmc_newdiscountpercent"] = 8m, ["crmc_state"] = new OptionSetValue((int)AmendmentState.Draft),
+            });
+            Assert.NotNull(Record.Exception(() => _org.Decide(amendment, _org.Admin, AmendmentState.Approved))); // a draft is not decided
+            _org.As(_org.Rep).Update(new Entity("crmc_amendment", amendment) { ["crmc_state"] = new OptionSetValue((int)AmendmentState.Submitted) });
             _org.Decide(amendment, _org.Admin, AmendmentState.Approved);
             Assert.Equal(8m, Discount(_deal));
         }

@@ -72,6 +72,10 @@ namespace CrmCollab.Plugins.Domain.Terms
                 return new Refusal(RefusalCodes.AmendmentAuthorOnly,
                     "Only the person who raised this amendment can change its reason or proposed values; an approver approves or rejects it as it is. " +
                     "Reject it with a comment if it needs other values.");
+            // What was submitted is what its approver decides on: its author changes it back in Draft, then submits again.
+            if (edit.ChangesContent && edit.From == AmendmentState.Submitted && edit.To != AmendmentState.Draft)
+                return new Refusal(RefusalCodes.AmendmentSubmittedFrozen,
+                    "This amendment is submitted: its approver decides on it as it is. Set it back to Draft to change its reason or values, then submit it again.");
             text = AmendmentRules.CheckContent(edit.Reason, edit.ProposesAnyValue);
             if (text != null) return new Refusal(RefusalCodes.AmendmentContent, text);
             bool deciding = edit.From != edit.To && (edit.To == AmendmentState.Approved || edit.To == AmendmentState.Rejected);
