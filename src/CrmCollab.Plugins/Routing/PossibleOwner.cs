@@ -11,13 +11,15 @@ namespace CrmCollab.Plugins.Routing
     /// A user or team that work is about to be routed to, read with what decides whether it can own that work: its
     /// name, whether it is an access team or a disabled user, and whether it holds a security role (a user's through its
     /// teams too). Read the same way for a dedicated owner and a routing rule's target, and judged by
-    /// <see cref="DedicatedOwnerRules"/>: two or three queries.
+    /// <see cref="DedicatedOwnerRules"/>: two or three queries. A rule's queue cannot own: its owner is read (one query
+    /// more) and judged as the rule's user or team would be.
     /// </summary>
     public sealed class PossibleOwner
     {
-        private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole)
+        private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole, string ownedQueue = null)
         {
             Who = who;
+            OwnedQueue = ownedQueue;
             IsTeam = isTeam;
             IsAccessTeam = isAccessTeam;
             IsDisabledUser = isDisabledUser;
@@ -30,17 +32,26 @@ namespace CrmCollab.Plugins.Routing
         public bool IsAccessTeam { get; }
         public bool IsDisabledUser { get; }
         public bool HasSecurityRole { get; }
+        /// <summary>When read for a queue: the queue's name (this is its owner, who holds what waits in it); else null.</summary>
+        public string OwnedQueue { get; }
 
         /// <summary>As a dedicated owner or backup (<see cref="DedicatedOwnerRules.CheckCanOwn"/>).</summary>
         public Refusal CheckAsDedicatedOwner() => DedicatedOwnerRules.CheckCanOwn(Who, IsTeam, IsAccessTeam, HasSecurityRole);
 
         /// <summary>As a routing rule's target (<see cref="DedicatedOwnerRules.CheckRuleTarget"/>).</summary>
-        public Refusal CheckAsRuleTarget() => DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser);
+        public Refusal CheckAsRuleTarget() => DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser, OwnedQueue);
 
-        /// <summary>The user or team named; null for nobody.</summary>
+        /// <summary>The user or team named, or for a queue the user or team that owns it; null for nobody.</summary>
         public static PossibleOwner Read(IOrganizationService service, EntityReference principal)
         {
             if (principal == null) return null;
+            if (principal.LogicalName == Queue.Table)
+            {
+                Entity queue = service.Retrieve(Queue.Table, principal.Id, new ColumnSet(Queue.Name, Queue.OwnerId));
+                PossibleOwner owner = Read(service, queue.Read<EntityReference>(Queue.OwnerId));
+                return owner == null ? null
+                    : new PossibleOwner(owner.Who, owner.IsTeam, owner.IsAccessTeam, owner.IsDisabledUser, owner.HasSecurityRole, queue.Read<string>(Queue.Name));
+            }
             bool isTeam = principal.LogicalName == Team.Table;
             Entity row = service.Retrieve(principal.LogicalName, principal.Id,
                 isTeam ? new ColumnSet(Team.Name, Team.TeamType) : new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));

@@ -9,8 +9,8 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// Refuses, at save time, a routing rule without a function or without exactly one target, and a rule in force whose
-    /// user or team cannot own the reviews and handoff tasks it routes (no security role, an access team, a disabled
-    /// user): the review is created and assigned to that target inside the salesperson's own save of the deal, so such a
+    /// user or team, or whose queue's owner, cannot own the reviews and handoff tasks it routes (no security role, an
+    /// access team, a disabled user): the review is created and assigned to that target inside the salesperson's own save of the deal, so such a
     /// rule would make every move into the review's trigger stage fail. A rule made active again (its 'Active' flag, its
     /// status, or Activate from the grid) is checked as a new one: its target may have changed since it was retired.
     /// </summary>
@@ -74,7 +74,7 @@ namespace CrmCollab.Plugins.Routing
                 Throw(DedicatedOwnerRules.CheckRule(rule.Choice(RoutingRuleRow.Function), Targets.Count(rule.IsFilled)));
             if (checks == OwnerRowChecks.None) return;
             IEnumerable<string> targetsToCheck = checks == OwnerRowChecks.EveryOwner ? Targets : Changes.Of(rule, before, Targets);
-            foreach (string column in targetsToCheck.Where(c => c != RoutingRuleRow.QueueId)) // a queue's work is held by its owner
+            foreach (string column in targetsToCheck) // a queue's owner holds what waits in it, and is judged as a user or team target
                 Throw(PossibleOwner.Read(context.SystemService, rule.Read<EntityReference>(column))?.CheckAsRuleTarget());
         }
     }

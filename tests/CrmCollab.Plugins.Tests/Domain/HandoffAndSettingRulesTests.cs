@@ -121,6 +121,19 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_routing_rules_queue_is_judged_by_its_owner_who_holds_what_waits_in_it()
+        {
+            Refusal roleless = DedicatedOwnerRules.CheckRuleTarget("the user Quinn Keeper", false, false, hasSecurityRole: false, isDisabledUser: false, ownedQueue: "Finance desk");
+            Refusal disabled = DedicatedOwnerRules.CheckRuleTarget("the user Quinn Keeper", false, false, true, isDisabledUser: true, ownedQueue: "Finance desk");
+
+            Assert.Equal(RefusalCodes.RoutingTargetCannotOwn, roleless.Code);
+            Assert.StartsWith("The user Quinn Keeper, who owns the queue Finance desk and so holds what waits in it, has no security role", roleless.Text);
+            Assert.EndsWith("Or give the queue Finance desk to an owner who can own this work.", roleless.Text);
+            Assert.StartsWith("The user Quinn Keeper, who owns the queue Finance desk and so holds what waits in it, is disabled", disabled.Text);
+            Assert.Null(DedicatedOwnerRules.CheckRuleTarget("the team Finance North", true, false, true, false, ownedQueue: "North desk"));
+        }
+
+        [Fact]
         public void A_signals_function_comes_from_its_raisers_role_then_their_dedicated_owner_rows()
         {
             var account = Guid.NewGuid();

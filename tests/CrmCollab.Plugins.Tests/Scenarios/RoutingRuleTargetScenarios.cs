@@ -5,6 +5,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -26,7 +27,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org = org;
         }
 
-        private static Entity FinanceRule(string name, Guid? user = null, Guid? team = null)
+        private static Entity FinanceRule(string name, Guid? user = null, Guid? team = null, Guid? queue = null)
         {
             var rule = new Entity("crmc_routingrule")
             {
@@ -35,7 +36,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             };
             if (user.HasValue) rule["crmc_userid"] = new EntityReference("systemuser", user.Value);
             if (team.HasValue) rule["crmc_teamid"] = new EntityReference("team", team.Value);
+            if (queue.HasValue) rule["crmc_queueid"] = new EntityReference("queue", queue.Value);
             return rule;
+        }
+
+        /// <summary>A queue the principal owns (it holds what waits in the queue), made while the principal held a role.</summary>
+        private Guid QueueOwnedBy(string name, string table, Guid owner) =>
+            _org.System.Create(new Entity("queue") { ["name"] = name, ["ownerid"] = new EntityReference(table, owner) });
+
+        /// <summary>Takes away every security role the user or team holds (someone moved to another department).</summary>
+        private void TakeRolesFrom(string table, Guid principal)
+        {
+            string intersect = table == "team" ? "teamroles" : "systemuserroles";
+            var roles = new QueryExpression(intersect) { ColumnSet = new ColumnSet("roleid") };
+            roles.Criteria.AddCondition(table + "id", ConditionOperator.Equal, principal);
+            var held = new EntityReferenceCollection();
+            foreach (Entity link in _org.System.RetrieveMultiple(roles).Entities) held.Add(new EntityReference("role", link.GetAttributeValue<Guid>("roleid")));
+            _org.System.Disassociate(table, principal,
+                new Relationship(table == "team" ? OrganizationSetup.TeamRolesRelationship : OrganizationSetup.UserRolesRelationship), held);
         }
 
         [Fact]
@@ -60,6 +78,43 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // Once Nora holds a role, the rule may route to her.
             _org.Setup.AssignRole(nora, "CrmCollab Reviewer");
             admin.Create(FinanceRule("Finance desk", nora));
+        }
+
+        [Fact]
+        public void A_routing_rule_to_a_queue_whose_owner_has_no_role_is_refused_so_the_reps_move_to_develop_still_works()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            Guid quinn = _org.User("Quinn Keeper", "CrmCollab Administrator");
+            Guid desk = QueueOwnedBy("Finance desk", "systemuser", quinn);
+            Guid north = _org.Setup.CreateTeam("Finance North", _org.Operations, TeamType.Owner, "CrmCollab Administrator");
+            Guid northDesk = QueueOwnedBy("North desk", "team", north);
+            Guid fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid fallback = admin.Create(FinanceRule("Finance fallback", fiona));
+            TakeRolesFrom("systemuser", quinn); // Quinn moved to another department; her desk's queue is still hers
+            TakeRolesFrom("team", north);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.RoutingTargetCannotOwn, () => admin.Create(FinanceRule("Finance desk", queue: desk)), RuleTables);
+            // Pointed at the team's queue by a batch, the working rule is refused too.
+            string team = _org.RefusedNamingNoId(RefusalCodes.RoutingTargetCannotOwn, () => CrmCollabOrg.InExecuteMultiple(admin, new UpdateRequest
+            {
+                Target = new Entity("crmc_routingrule", fallback) { ["crmc_userid"] = null, ["crmc_queueid"] = new EntityReference("queue", northDesk) },
+            }), RuleTables);
+
+            Assert.Equal("The user Quinn Keeper, who owns the queue Finance desk and so holds what waits in it, has no security role, directly " +
+                "or through a team, so it lacks the Read privilege on tasks (prvReadActivity) and on feasibility reviews " +
+                "(prvReadcrmc_FeasibilityReview) needed to own the handoffs and reviews CrmCollab routes to it. Give it a CrmCollab role " +
+                "(for example CrmCollab Logistics) first, then save this routing rule again. Or give the queue Finance desk to an owner " +
+                "who can own this work. [CRMC-ROUTING-TARGET-CANNOT-OWN]", refusal);
+            Assert.StartsWith("The team Finance North, who owns the queue North desk and so holds what waits in it, has no security role", team);
+            // The salesperson's custom 80k deal reaches Develop: its finance review goes to Fiona, not to a platform fault.
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent");
+            _org.Engine.DrainAsync();
+            Guid deal = _org.CustomDeal(_org.Account("Contoso"));
+            _org.MoveTo(deal, SalesStage.Develop);
+            Assert.Equal(fiona, _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<EntityReference>("ownerid").Id);
+            // Once Quinn holds a role again, the rule may route to her queue.
+            _org.Setup.AssignRole(quinn, "CrmCollab Reviewer");
+            admin.Create(FinanceRule("Finance desk", queue: desk));
         }
 
         [Fact]

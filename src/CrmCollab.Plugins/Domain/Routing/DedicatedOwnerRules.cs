@@ -120,13 +120,21 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// save, so a target that cannot own would make each such move fail.
         /// </summary>
         /// <param name="who">"the user Ann Smith" or "the team Finance desk".</param>
-        public static Refusal CheckRuleTarget(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole, bool isDisabledUser)
+        /// <param name="ownedQueue">When the rule routes to a queue: the queue's name, <paramref name="who"/> being its owner. A
+        /// queue cannot own records, so its owner holds what waits in it and is judged by this same rule.</param>
+        public static Refusal CheckRuleTarget(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole, bool isDisabledUser,
+            string ownedQueue = null)
         {
+            if (ownedQueue != null) who = $"{who}, who owns the queue {ownedQueue} and so holds what waits in it,";
+            Refusal refusal;
             if (!isTeam && isDisabledUser)
-                return new Refusal(RefusalCodes.RoutingTargetCannotOwn,
+                refusal = new Refusal(RefusalCodes.RoutingTargetCannotOwn,
                     $"{Capitalised(who)} is disabled, and a disabled user cannot own the reviews and handoffs this routing rule routes. " +
                     "Choose an active user, a team or a queue as its target, or enable the user first.");
-            return CannotOwn(RefusalCodes.RoutingTargetCannotOwn, "routing rule", "an owner team, a user or a queue", who, isTeam, isAccessTeam, hasSecurityRole);
+            else
+                refusal = CannotOwn(RefusalCodes.RoutingTargetCannotOwn, "routing rule", "an owner team, a user or a queue", who, isTeam, isAccessTeam, hasSecurityRole);
+            return refusal == null || ownedQueue == null ? refusal
+                : new Refusal(refusal.Code, $"{refusal.Text} Or give the queue {ownedQueue} to an owner who can own this work.");
         }
 
         /// <param name="row">What the administrator saves: "dedicated owner", "routing rule".</param>
