@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
@@ -10,7 +12,8 @@ namespace CrmCollab.Plugins.Routing
     /// The one way a routing decision is applied to a record (a handoff task or a feasibility review), whether the
     /// record is being created or re-routed: a user or team owns it; a queue cannot own, so the queue's owner holds it
     /// and it waits in the queue as a queue item; nobody (no owner, no rule, no fallback) leaves the record with the
-    /// given default owner. Every caller — handoff creation, review requests, re-routing after an owner change or a
+    /// given default owner. A re-routed record leaves the queues it no longer belongs in, so it waits in one queue at most.
+    /// Every caller — handoff creation, review requests, re-routing after an owner change or a
     /// disabled user — goes through here, so all behave the same.
     /// </summary>
     public sealed class RoutingApplication
@@ -43,46 +46,70 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>After the record exists: a queue-routed record is put in its queue (once). True when it was queued now.</summary>
         public bool Enqueue(EntityReference record, OwnerResolution routing, string title)
         {
-            Principal owner = routing?.Owner;
-            if (owner == null || owner.Kind != PrincipalKind.Queue) return false;
+            Guid? queue = RoutedQueue.Of(routing);
+            if (queue == null) return false;
             var existing = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.QueueId), TopCount = 1 };
             existing.Criteria.AddCondition(QueueItem.ObjectId, ConditionOperator.Equal, record.Id);
-            existing.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, owner.Id);
+            existing.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queue.Value);
             if (_service.RetrieveMultiple(existing).Entities.Count > 0) return false;
+            AddItem(record, queue.Value, title);
+            return true;
+        }
+
+        private void AddItem(EntityReference record, Guid queue, string title) =>
             _service.Create(new Entity(QueueItem.Table)
             {
-                [QueueItem.QueueId] = new EntityReference(Queue.Table, owner.Id),
+                [QueueItem.QueueId] = new EntityReference(Queue.Table, queue),
                 [QueueItem.ObjectId] = record,
                 [QueueItem.Title] = Values.Shorten(title, 300),
             });
-            return true;
-        }
 
         /// <summary>
         /// Takes a record out of every queue it waits in (RemoveFromQueue, which Microsoft documents as equivalent to
         /// deleting the queue item; the record itself stays). Returns how many queue items it had.
         /// </summary>
-        public int Dequeue(EntityReference record)
+        public int Dequeue(EntityReference record) => Remove(QueueItems(record));
+
+        /// <summary>The record's queue items, with their queue (one query).</summary>
+        private List<Entity> QueueItems(EntityReference record)
         {
             var items = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.QueueId) };
             items.Criteria.AddCondition(QueueItem.ObjectId, ConditionOperator.Equal, record.Id);
-            var found = _service.RetrieveMultiple(items).Entities;
-            foreach (Entity item in found)
+            return _service.RetrieveMultiple(items).Entities.ToList();
+        }
+
+        private static Guid QueueOf(Entity item) => item.RefId(QueueItem.QueueId) ?? Guid.Empty;
+
+        /// <summary>Takes each item out of its queue (RemoveFromQueue); returns how many.</summary>
+        private int Remove(IEnumerable<Entity> items)
+        {
+            int removed = 0;
+            foreach (Entity item in items)
+            {
                 _service.Execute(new OrganizationRequest(QueueItem.RemoveFromQueue) { [QueueItem.QueueItemIdParameter] = item.Id });
-            return found.Count;
+                removed++;
+            }
+            return removed;
         }
 
         /// <summary>
-        /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, then the
-        /// queue item. Returns whether anything changed.
+        /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, and where it
+        /// waits: out of the queues it no longer belongs in, into the routing's queue (<see cref="RoutedQueue"/>; one
+        /// query, unless the routing found nobody). Returns whether anything changed.
         /// </summary>
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
             string unroutedColumn, string reason, string title)
         {
             EntityReference owner = OwnerFor(routing, currentOwner);
             bool moves = owner != null && (currentOwner == null || currentOwner.Id != owner.Id);
-            bool queued = Enqueue(record.ToEntityReference(), routing, title);
-            if (!moves && !queued) return false;
+            EntityReference self = record.ToEntityReference();
+            List<Entity> items = routing?.Owner == null ? new List<Entity>() : QueueItems(self);
+            var leaving = new HashSet<Guid>(RoutedQueue.ToLeave(routing, items.Select(QueueOf)));
+            bool left = Remove(items.Where(i => leaving.Contains(QueueOf(i)))) > 0;
+            Guid? queue = RoutedQueue.Of(routing);
+            bool queued = queue != null && items.All(i => QueueOf(i) != queue.Value);
+            if (queued) AddItem(self, queue.Value, title);
+            if (!moves && !queued && !left) return false;
             var update = new Entity(record.LogicalName, record.Id)
             {
                 [routingPathColumn] = Values.Shorten($"{reason}: {routing?.RoutingPath}", 2000),
