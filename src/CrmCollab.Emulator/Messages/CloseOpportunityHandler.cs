@@ -12,7 +12,8 @@ namespace CrmCollab.Emulator.Messages
     /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. Both writes are sub-operations in
     /// the Win/Lose transaction: the activity's Create runs the Create pipeline of opportunityclose (its steps see
     /// ParentContext.MessageName "Win"/"Lose" on opportunity), the state change an internal Update, so Update steps on
-    /// opportunity fire too (whether the platform runs them on Win is undocumented). A failure in either rolls back all.
+    /// opportunity fire too, once (whether the platform runs them on Win is undocumented; the documented split of state and
+    /// other columns is of a caller's Update, not of this one). A failure in either rolls back all.
     /// </summary>
     internal abstract class CloseOpportunityHandler : IMessageHandler
     {

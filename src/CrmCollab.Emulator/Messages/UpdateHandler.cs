@@ -35,7 +35,10 @@ namespace CrmCollab.Emulator.Messages
                 if (IsStateColumn(pair.Key)) hasState = true;
                 else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;
             }
-            if (!hasState || !hasOther) return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
+            // The documented split is of an Update as a caller sends it; a platform-internal one (the state change a Win or
+            // Lose makes, through MessageContext.Inner, whose parent is the outer operation at stage 30) is one operation.
+            if (!hasState || !hasOther || IsPlatformInternal(context))
+                return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
 
             return context.InTransaction(frame =>
             {
@@ -43,6 +46,8 @@ namespace CrmCollab.Emulator.Messages
                 return RunOne(context, frame, Part(context.Request, target, keepState: true), table.LogicalName, id);
             });
         }
+
+        private static bool IsPlatformInternal(MessageContext context) => context.Frame.ParentContext?.Stage == 30;
 
         private static OrganizationRequest Part(OrganizationRequest request, Entity target, bool keepState)
         {

@@ -103,6 +103,23 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void The_state_change_a_win_makes_is_one_operation_not_a_callers_update_split_in_two()
+        {
+            // Whether Win runs the opportunity's Update steps at all is undocumented (docs/dataverse-facts.md); the engine
+            // runs them, but not twice: the documented split of state and other columns is of an Update a caller sends.
+            var org = new TestOrg();
+            var seen = new List<string>();
+            org.Step("Update", "opportunity", StepStage.PreOperation, run =>
+                seen.Add($"{run.Context.ParentContext?.MessageName}: {string.Join(",", new SortedSet<string>(run.Target.Attributes.Keys))}"));
+            var svc = org.Boot().SystemService;
+            Guid deal = svc.Create(new Entity("opportunity") { ["name"] = "deal" });
+
+            svc.Execute(Win(deal));
+
+            Assert.Equal(new[] { "Win: actualclosedate,statecode,statuscode" }, seen);
+        }
+
+        [Fact]
         public void A_refusal_on_the_close_activity_rolls_the_whole_win_back()
         {
             var org = new TestOrg();
