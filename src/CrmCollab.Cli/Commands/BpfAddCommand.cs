@@ -25,7 +25,7 @@ namespace CrmCollab.Cli.Commands
             }
             Console.WriteLine($"{settings.Table.Trim().ToLowerInvariant()}: {result.Written.Count} step(s) written, {result.Unchanged.Count} already there, " +
                               "declared as a dependency in Other/Solution.xml.");
-            Console.WriteLine("Next: give the people who move this flow Read/Write/Create/Append/AppendTo on its table, then run crmcollab pack.");
+            Console.WriteLine("Next: give the people who move this flow Read/Write/Create/Append/AppendTo on its table and AppendTo on processes (prvAppendToWorkflow, Global), then run crmcollab pack.");
             return ExitCodes.Ok;
         }
     }

@@ -111,7 +111,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_lead_no_signal_raised_is_named_on_any_deal()
         {
-            Guid ownLead = _org.System.Create(new Entity("lead") { ["subject"] = "Met them at a fair", ["lastname"] = "Buyer" });
+            // The rep's own lead: naming a lead on a deal takes Append To on it, and the salesperson's reaches the leads of
+            // their business unit (one SYSTEM owns is out of their reach, as it is out of their sight).
+            Guid ownLead = _org.As(_org.Rep).Create(new Entity("lead") { ["subject"] = "Met them at a fair", ["lastname"] = "Buyer" });
 
             Guid deal = _org.As(_org.Rep).Create(NewDeal(_fabrikam, ownLead));
             _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", _contoso) });

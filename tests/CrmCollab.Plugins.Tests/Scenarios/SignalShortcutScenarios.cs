@@ -85,7 +85,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_dedicated_owner_without_a_function_role_raises_as_the_function_they_own_the_account_for()
         {
-            Guid paul = _org.User("Paul Plant", "CrmCollab Salesperson");
+            // A salesperson of the account's business unit: a signal names its account, which takes Append To on it, and a
+            // salesperson's reaches (and sees) the accounts of their own business unit only.
+            Guid paul = _org.User("Paul Plant", "CrmCollab Salesperson", _org.Sales);
             _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: paul);
 
             Guid signal = _org.As(paul).Create(Complaint(null));

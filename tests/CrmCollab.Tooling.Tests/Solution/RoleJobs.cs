@@ -40,7 +40,8 @@ namespace CrmCollab.Tooling.Tests.Solution
                 "prvReadActivity:Local", "prvWriteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
             J("names a competitor in a signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
             J("reads its queues", "prvReadQueue:Local"),
-            J("picks handoffs up from its queues", "prvReadQueueItem:Local", "prvWriteQueueItem:Local", "prvAppendQueueItem:Local", "prvAppendToQueueItem:Local"),
+            J("picks handoffs up from its queues (the item then names them as its worker: Append To on their user record)", "prvReadQueueItem:Local",
+                "prvWriteQueueItem:Local", "prvAppendQueueItem:Local", "prvAppendToQueueItem:Local", "prvAppendToUser:Global"),
             J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
@@ -61,8 +62,13 @@ namespace CrmCollab.Tooling.Tests.Solution
             new[] { "Create", "Read", "Write", "Delete", "Append", "AppendTo" }.Concat(userOwned ? new[] { "Assign", "Share" } : new string[0])
                 .Select(r => $"prv{r}{table}:Global").ToArray());
 
+        /// <summary>
+        /// A flow row names its process (processid, a workflow row the platform owns): setting that lookup takes Append To on
+        /// the process, at Global since no salesperson owns it. The active stage (a processstage row) asks nothing: no
+        /// Microsoft privilege list names a ProcessStage privilege, and the engine asks none.
+        /// </summary>
         private static Job Bpf(string table, string process) => J($"moves deals through the {process} (organization-owned BPF table: Global only)",
-            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global").ToArray());
+            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global").Append("prvAppendToWorkflow:Global").ToArray());
 
         public static readonly IReadOnlyDictionary<string, Job[]> ByRole = new Dictionary<string, Job[]>
         {
@@ -81,6 +87,8 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("wins deals (the opportunityclose activity) and reads every handoff task of their deals", "prvCreateActivity:Basic", "prvReadActivity:Global",
                     "prvWriteActivity:Basic", "prvDeleteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
                 J("names the competitor on a deal or signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
+                J("prices a deal in the customer's currency (the deal's currency lookup; every currency is the organisation's)",
+                    "prvReadTransactionCurrency:Global", "prvAppendToTransactionCurrency:Global"),
                 J("reads territories (routing context on the account)", "prvReadTerritory:Global"),
                 J("reads the unrouted queue", "prvReadQueue:Local"),
                 J("sees who receives each function's handoffs for their accounts (read only)", "prvReadcrmc_DedicatedOwner:Global"),
