@@ -56,7 +56,12 @@ namespace CrmCollab.Emulator.Messages
                     // passes every check without reading it, so no copy is made for SYSTEM.
                     bool hasOwner = named != null;
                     if (!security.IsSystem(op.UserId))
-                        security.Demand(op.UserId, table.LogicalName, AccessRight.Create, EntityForCheck(saved, hasOwner, op.UserId));
+                    {
+                        var asOwned = EntityForCheck(saved, hasOwner, op.UserId);
+                        security.Demand(op.UserId, table.LogicalName, AccessRight.Create, asOwned);
+                        // Each lookup it sets: Append on the new row (as owned), AppendTo on the row it names.
+                        LookupAppend.DemandOnCreate(context, op.UserId, table, saved, asOwned);
+                    }
                     if (ownable)
                         context.DemandCanOwn(named ?? new EntityReference("systemuser", op.UserId), table.LogicalName);
                 }

@@ -96,6 +96,8 @@ namespace CrmCollab.Emulator.Messages
                     // A new owner (Update of ownerid, Assign) must be an enabled user or a team that may own the row.
                     context.DemandCanOwn(newOwner, table);
                 }
+                // A lookup set to another row than the stored one: Append on this row, AppendTo on the row it names.
+                LookupAppend.DemandOnUpdate(context, op.UserId, context.Table(table), saved, current);
                 context.Store.Update(saved, op.UserId, op.Transaction.Log);
                 return MessageContext.Respond(MessageName, op);
             }

@@ -38,6 +38,21 @@ namespace CrmCollab.Emulator.Security
             }
         }
 
+        /// <summary>
+        /// Whether rows of <paramref name="table"/> carry an AppendTo privilege the engine can name, so that a lookup to one
+        /// asks it. Unknown tables and intersect tables (no privileges at all) have none, and two organisation tables are
+        /// left out on purpose. Business units: Microsoft's privilege list gives their append-to right to a privilege
+        /// named prvAppendBusinessUnit (CRM 4.0 SDK, "Business Unit Privileges": access right APPENDTO), which the
+        /// prv&lt;Right&gt;&lt;Table&gt; naming cannot express, and the columns naming one (a user's, team's or role's
+        /// business unit) are moved by messages with privileges of their own (SetBusinessSystemUser, SetParentBusinessUnit).
+        /// Process stages: no Microsoft privilege list found names a ProcessStage privilege (the SDK's lists have the
+        /// process's, prvAppendToWorkflow, and none for its stages), so none is asked rather than have a shipped role
+        /// carry a privilege name that may not exist.
+        /// </summary>
+        public static bool HasAppendTo(TableDefinition table) =>
+            table != null && table.Ownership != OwnershipType.None
+            && table.LogicalName != "businessunit" && table.LogicalName != "processstage";
+
         /// <summary>Name of the access right as AccessRights spells it (ReadAccess, AppendToAccess...).</summary>
         public static string AccessRightsName(AccessRight right) => right + "Access";
 
