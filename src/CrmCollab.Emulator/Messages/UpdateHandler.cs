@@ -35,8 +35,8 @@ namespace CrmCollab.Emulator.Messages
                 if (IsStateColumn(pair.Key)) hasState = true;
                 else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;
             }
-            // The documented split is of an Update as a caller sends it; a platform-internal one (the state change a Win or
-            // Lose makes, through MessageContext.Inner, whose parent is the outer operation at stage 30) is one operation.
+            // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through
+            // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
             if (!hasState || !hasOther || IsPlatformInternal(context))
                 return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
 
@@ -47,7 +47,12 @@ namespace CrmCollab.Emulator.Messages
             });
         }
 
-        private static bool IsPlatformInternal(MessageContext context) => context.Frame.ParentContext?.Stage == 30;
+        /// <summary>The state change a Win or Lose makes (an Upsert's or UpdateMultiple's inner Update is a caller's, and splits).</summary>
+        private static bool IsPlatformInternal(MessageContext context)
+        {
+            var parent = context.Frame.ParentContext;
+            return parent?.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
+        }
 
         private static OrganizationRequest Part(OrganizationRequest request, Entity target, bool keepState)
         {

@@ -26,7 +26,7 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged)
-                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid", "customerid", "parentaccountid")
+                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
                 .PreImage("PreImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
                 .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid");
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)

@@ -111,7 +111,7 @@ namespace CrmCollab.Plugins.Feasibility
             if (newOwner == null || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName)) return null;
             var function = (BusinessFunction)(before?.Choice(FeasibilityReviewRow.Function) ?? 0);
             return ReviewHandOver.Check(function, ServerCall.IsSystem(context),
-                () => FunctionReviewers.Includes(context.SystemService, newOwner, function),
+                () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
                 () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
         }
 

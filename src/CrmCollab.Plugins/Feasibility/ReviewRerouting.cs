@@ -12,14 +12,17 @@ namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
     /// A deal moved to another account: its pending reviews follow the new account's routing (its dedicated owners,
-    /// its rules), as they would have been routed had the deal been the new account's from the start. Decided reviews
-    /// are the deal's record and stay with who decided; whether the move re-opens them is the rules' choice (a rule
-    /// that names customerid or parentaccountid among its relevant columns).
+    /// its rules), as they would have been routed had the deal been the new account's from the start, and its decided
+    /// reviews are re-opened (<see cref="Domain.Feasibility.AccountChangeRule"/>): they were given for another customer,
+    /// by that customer's reviewers, and moving the deal away and back must not choose who approves it.
     /// </summary>
     public static class ReviewRerouting
     {
         public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
         {
+            var repository = new FeasibilityRepository(service);
+            foreach (Guid decided in AccountChangeRule.ToReopen(repository.Reviews(dealId).Select(FeasibilityRepository.ToState)))
+                service.Update(new Entity(FeasibilityReviewRow.Table, decided) { [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated) });
             List<Entity> pending = PendingReviews(service, dealId);
             if (pending.Count == 0) return 0;
             var functions = pending.Select(FunctionOf).Distinct().ToList();

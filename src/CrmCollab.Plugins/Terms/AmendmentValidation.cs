@@ -130,7 +130,7 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>
-        /// Owns the deal's current Finance review that approved its terms (approved, with or without conditions; not
+        /// Decided the deal's current Finance review that approved its terms (approved, with or without conditions; not
         /// superseded). A review withdrawn, invalidated, rejected or still pending never vouched for the terms, so its
         /// owner is no Finance reviewer of the deal.
         /// </summary>
@@ -143,7 +143,8 @@ namespace CrmCollab.Plugins.Terms
             query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.In, (int)ReviewDecision.Approved, (int)ReviewDecision.ApprovedWithConditions);
             query.Criteria.AddCondition(FeasibilityReviewRow.SupersededBy, ConditionOperator.Null);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
-            query.Criteria.AddCondition(FeasibilityReviewRow.OwnerId, ConditionOperator.Equal, userId);
+            // Who decided it (stamped by the server), not who owns it now: an owner handed the review after its decision never vouched for the terms.
+            query.Criteria.AddCondition(FeasibilityReviewRow.DecidedBy, ConditionOperator.Equal, userId);
             return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 

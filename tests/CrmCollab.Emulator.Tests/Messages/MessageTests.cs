@@ -172,6 +172,11 @@ namespace CrmCollab.Emulator.Tests.Messages
             var id = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
             engine.SystemService.Update(new Entity("crmc_widget", id) { ["crmc_notes"] = "n", ["statecode"] = new OptionSetValue(1) });
             Assert.Equal(new[] { "crmc_notes", "statecode" }, seen);
+
+            // An Upsert's Update is a caller's Update too (only the state change a Win or Lose makes is the platform's own).
+            seen.Clear();
+            engine.SystemService.Execute(new UpsertRequest { Target = new Entity("crmc_widget", id) { ["crmc_notes"] = "m", ["statecode"] = new OptionSetValue(0) } });
+            Assert.Equal(new[] { "crmc_notes", "statecode" }, seen);
         }
 
         [Fact]

@@ -47,22 +47,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void A_rule_that_names_the_customer_among_its_relevant_columns_asks_again_when_the_deal_changes_customer()
+        public void A_deal_moved_away_and_back_cannot_choose_who_approves_it()
         {
+            Guid contoso = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            var query = new QueryExpression("crmc_feasibilityrule") { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition("crmc_function", ConditionOperator.Equal, (int)BusinessFunction.Logistics);
-            Guid rule = _org.System.RetrieveMultiple(query).Entities.Single().Id;
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", rule) { ["crmc_relevantcolumns"] = "crmc_requesteddelivery,products,customerid" });
-            _org.Engine.DrainAsync();
-            Entity approved = _org.Review(_deal, BusinessFunction.Logistics);
-            _org.Decide(_lena, approved, ReviewDecision.Approved); // asked again on the wider basis, approved again
 
+            // To Fabrikam, whose finance owner approves; then back to Contoso.
             MoveToFabrikam();
+            Entity logistics = _org.Review(_deal, BusinessFunction.Logistics);
+            Assert.Equal((int)ReviewDecision.Pending, logistics.GetAttributeValue<OptionSetValue>("crmc_decision").Value); // given for Contoso: asked again
+            _org.Decide(_frank, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", contoso) });
 
-            Assert.Equal((int)ReviewDecision.Invalidated,
-                _org.System.Retrieve("crmc_feasibilityreview", approved.Id, new ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            // Contoso's reviewers decide again: Frank's approval was for Fabrikam.
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal((int)ReviewDecision.Pending, finance.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_fiona, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.NotNull(Record.Exception(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            _org.Decide(_fiona, finance, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
         }
     }
 }

@@ -89,6 +89,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void An_approval_outgrown_without_a_save_of_the_deal_is_named_and_asked_again_on_the_next_save()
+        {
+            Guid fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
+            _org.FeasibilityRule("Discounted custom deals: finance", BusinessFunction.Finance, "crmc_discountpercent");
+            _org.As(_org.Admin).Create(new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = "Retail: finance", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["crmc_industrycode"] = new OptionSetValue(27), ["crmc_triggerstage"] = new OptionSetValue(SalesStage.Develop),
+                ["crmc_gatestage"] = new OptionSetValue(SalesStage.Propose), ["crmc_slahours"] = 48,
+                ["crmc_relevantcolumns"] = "crmc_paymentterms", ["crmc_isactive"] = true,
+            });
+            _org.Engine.DrainAsync();
+            Guid deal = _org.CustomDeal(account);
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.Decide(fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.System.Update(new Entity("account", account) { ["industrycode"] = new OptionSetValue(27) }); // now a retail customer
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose));
+
+            Assert.Equal(RefusalCodes.GateReviewMissing, Refusal.CodeOf(refusal));
+            Assert.Contains("Finance approved the deal before another of their rules came to apply to it", refusal);
+            // Back to Develop (always allowed), the save asks Finance again.
+            _org.MoveTo(deal, SalesStage.Qualify);
+            _org.MoveTo(deal, SalesStage.Develop);
+            Assert.Equal((int)ReviewDecision.Pending, Decision(_org.Review(deal, BusinessFunction.Finance)));
+        }
+
+        [Fact]
         public void Nobody_marks_a_review_superseded_by_hand()
         {
             (Guid lena, _, _, Guid deal) = _org.CustomDealAwaitingReviews();

@@ -55,6 +55,57 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void An_ended_dedicated_owner_row_makes_nobody_a_reviewer_of_its_function()
+        {
+            _org.DedicatedOwner(_org.Account("Adatum"), BusinessFunction.Finance, user: _lena,
+                from: CrmCollabOrg.Start.Date.AddYears(-2), to: CrmCollabOrg.Start.Date.AddMonths(-1)); // Lena reviewed finance once
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_lena) }));
+
+            Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, Refusal.CodeOf(refusal));
+            Assert.Equal(_fiona, Owner());
+        }
+
+        [Fact]
+        public void A_review_goes_to_the_team_that_holds_the_finance_desk_queue()
+        {
+            Guid team = _org.Setup.CreateTeam("Finance desk team", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer", "CrmCollab ADV");
+            Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("team", team) });
+            _org.As(_org.Admin).Create(new Entity("crmc_routingrule")
+            {
+                ["crmc_name"] = "Finance desk", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["crmc_queueid"] = new EntityReference("queue", queue), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
+            });
+
+            _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = new EntityReference("team", team) });
+
+            Assert.Equal(team, Owner());
+        }
+
+        [Fact]
+        public void A_member_of_the_finance_team_takes_a_review_routed_to_the_team()
+        {
+            var org = new CrmCollabOrg();
+            Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid team = org.Setup.CreateTeam("Finance team", org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer");
+            org.Setup.AddMembers(team, fiona);
+            org.As(org.Admin).Create(new Entity("crmc_routingrule")
+            {
+                ["crmc_name"] = "Finance team", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["crmc_teamid"] = new EntityReference("team", team), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
+            });
+            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent");
+            Guid deal = org.CustomDeal(org.Account("Adatum"));
+            org.MoveTo(deal, SalesStage.Develop);
+            Entity finance = org.Review(deal, BusinessFunction.Finance);
+            Assert.Equal(team, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+
+            org.As(fiona).Execute(new AssignRequest { Target = finance.ToEntityReference(), Assignee = User(fiona) }); // "Assign to me"
+
+            Assert.Equal(fiona, org.System.Retrieve("crmc_feasibilityreview", finance.Id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
         public void An_administrator_may_pass_a_review_to_anyone()
         {
             _org.As(_org.Admin).Update(new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_lena) });

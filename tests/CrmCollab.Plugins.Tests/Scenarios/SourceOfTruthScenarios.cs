@@ -138,6 +138,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_reviewer_handed_the_approved_finance_review_after_the_decision_did_not_vouch_for_the_terms()
+        {
+            Guid account = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            Guid deal = _org.Deal(account, "Second line", discount: 10m);
+            Guid review = _org.FinanceReview(deal, _finn);
+            _org.As(_finn).Update(new Entity("crmc_feasibilityreview", review) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved) });
+            _org.Win(deal);
+            Guid frank = _org.User("Frank Finance", "CrmCollab Reviewer");
+            _org.DedicatedOwner(account, BusinessFunction.Finance, user: frank, from: CrmCollabOrg.Start.Date.AddDays(1)); // a finance reviewer too
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityreview", review) { ["ownerid"] = new EntityReference("systemuser", frank) });
+            Guid amendment = _org.Amendment(deal, discount: 30m);
+
+            Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, frank, AmendmentState.Approved)));
+            _org.Decide(amendment, _finn, AmendmentState.Approved); // who decided the review approves its amendments
+            Assert.Equal(30m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
+        }
+
+        [Fact]
         public void The_requester_cannot_approve_their_own_amendment()
         {
             Guid amendment = _org.Amendment(_deal, asUser: _org.Admin);

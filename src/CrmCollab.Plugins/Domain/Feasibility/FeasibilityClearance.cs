@@ -42,11 +42,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 if (reopened.Count > 0)
                     text += $" This save also changes terms that {string.Join(", ", reopened)} approved, which re-opens that review: " +
                         "save the new terms without moving the stage, then wait for the new approval.";
-                if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage);
+                if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage, reviews);
                 return new Refusal(RefusalCodes.GateNotCleared, text);
             }
             return new Refusal(RefusalCodes.GateReviewMissing,
-                $"This opportunity cannot {attempt.Describe()} yet. " + MissingSentence(missing, currentStage));
+                $"This opportunity cannot {attempt.Describe()} yet. " + MissingSentence(missing, currentStage, reviews));
         }
 
         private static ReviewState AsPending(ReviewState review) => new ReviewState
@@ -56,8 +56,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         };
 
         /// <summary>Names the functions without a current review and says how they get requested.</summary>
-        private static string MissingSentence(IReadOnlyList<RequiredReview> missing, int currentStage)
+        private static string MissingSentence(IReadOnlyList<RequiredReview> missing, int currentStage, IEnumerable<ReviewState> reviews)
         {
+            // An approval on record that no longer covers what the function's rules watch (ReviewCoverage): say so.
+            var outgrown = missing.Where(m => reviews.Any(r => r.Function == m.Function && r.Superseded && r.IsApproved)).ToList();
+            if (outgrown.Count == missing.Count)
+            {
+                string names = string.Join(", ", outgrown.Select(m => m.Function.Label()));
+                return $"{names} approved the deal before another of their rules came to apply to it (it watches terms that approval did not). " +
+                    $"CrmCollab asks {names} again when the deal's stage, account or terms are saved, or when the Request Feasibility Reviews " +
+                    "workflow step runs on it; wait for that approval, or ask your CrmCollab administrator.";
+            }
             string functions = string.Join(", ", missing.Select(m => m.Function.Label()));
             int trigger = missing.Min(m => m.TriggerStage);
             string trig = SalesStage.Label(trigger);

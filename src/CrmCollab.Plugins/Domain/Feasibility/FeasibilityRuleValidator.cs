@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         {
             Data.Opportunity.EstimatedValue, Data.Opportunity.DiscountPercent, Data.Opportunity.RequestedDelivery,
             Data.Opportunity.PaymentTerms, Data.Opportunity.IsCustomSolution, "estimatedclosedate", "budgetamount", "customerneed", "description",
-            Data.Opportunity.TransactionCurrencyId, Data.Opportunity.CustomerId, Data.Opportunity.ParentAccountId,
+            Data.Opportunity.TransactionCurrencyId,
         };
 
         public static IEnumerable<string> Check(FeasibilityRule rule, ISet<string> opportunityColumns)

@@ -5,7 +5,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 {
     /// <summary>
     /// A review is passed on (a new owner, by Assign or by saving its owner) only to someone who reviews for its
-    /// function — named for that function by a dedicated owner row or a routing rule — or by a CrmCollab Administrator.
+    /// function — named for that function by a dedicated owner row in force or a routing rule, directly, through their team
+    /// or as the owner of the rule's queue; a member of the team holding the review takes it — or by a CrmCollab Administrator.
     /// Otherwise a logistics reviewer handed a finance review could clear the deal's finance gate. CrmCollab's own
     /// re-routing runs as SYSTEM and follows the routing, so it is not asked.
     /// </summary>
@@ -16,7 +17,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (isServerCall || newOwnerReviewsFunction() || byAdministrator()) return null;
             string name = function.Label();
             return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
-                $"A {name} review can be passed on only to someone who reviews for {name} (a dedicated owner or a routing rule names them for it). " +
+                $"A {name} review can be passed on only to someone who reviews for {name} (a dedicated owner row in force or a routing rule names them, their team or their queue for it). " +
                 $"Choose a {name} reviewer, or ask your CrmCollab administrator to pass it on.");
         }
     }
