@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
@@ -36,6 +37,42 @@ namespace CrmCollab.Plugins.Feasibility
                     .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             Register(PipelineStage.PostOperation, "Delete", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .PreImage(PreImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
+            // An account's industry, territory or size decides which rules apply to its deals and who reviews them: its open
+            // deals are re-evaluated as after a rule's save, and their pending reviews and open handoffs follow the routing.
+            Register(PipelineStage.PostOperation, "Update", Account.Table, OnAccountSegmentChanged).Async()
+                .Filter(Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode);
+        }
+
+        private static void OnAccountSegmentChanged(LocalPluginContext context)
+        {
+            Guid accountId = context.ExecutionContext.PrimaryEntityId;
+            IOrganizationService service = context.SystemService;
+            var requester = new ReviewRequester(service);
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(FeasibilityRepository.DealColumns) };
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            var account = new FilterExpression(LogicalOperator.Or);
+            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
+            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
+            query.Criteria.AddFilter(account);
+            int requested = 0;
+            foreach (Entity deal in service.RetrieveMultiple(query).Entities)
+            {
+                if (Routing.HandoffCreation.AccountOf(deal) != accountId) continue; // another customer's deal naming it only as its Account field
+                int? stage = DealStage.Of(deal);
+                if (stage == null) continue;
+                try
+                {
+                    requested += requester.Request(deal, stage.Value, context.Now).Requested.Count;
+                }
+                catch (InvalidPluginExecutionException refused)
+                {
+                    context.Trace("Deal {0}: {1}", deal.Id, refused.Message);
+                }
+            }
+            int moved = 0;
+            foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
+                moved += Routing.HandoffReassignment.Reroute(context, accountId, function);
+            context.Trace("Account {0} re-segmented: {1} review(s) requested, {2} record(s) re-routed.", accountId, requested, moved);
         }
 
         private static void OnRuleSaved(LocalPluginContext context)

@@ -231,7 +231,8 @@ namespace CrmCollab.Plugins.Feasibility
         /// the SYSTEM service. Only withdrawal: a rule's save never invalidates a decision.
         /// </summary>
         private static bool IsRuleReevaluation(LocalPluginContext context) =>
-            ServerCall.FollowsOperationOn(context.ExecutionContext, FeasibilityRuleRow.Table) && ServerCall.IsSystem(context);
+            (ServerCall.FollowsOperationOn(context.ExecutionContext, FeasibilityRuleRow.Table)
+             || ServerCall.FollowsOperationOn(context.ExecutionContext, Account.Table)) && ServerCall.IsSystem(context);
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {
