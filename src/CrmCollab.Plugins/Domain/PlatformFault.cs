@@ -28,13 +28,6 @@ namespace CrmCollab.Plugins.Domain
         public static bool IsAccessDenied(int errorCode) =>
             errorCode == unchecked((int)0x80040220) || errorCode == unchecked((int)0x80048306);
 
-        /// <summary>
-        /// A deal's flow is moved by someone who may not edit the deal (a flow table's rights are granted apart from the
-        /// deal's): the move of the flow is a move of the deal, so it is theirs to make only with the deal's rights.
-        /// </summary>
-        public static Refusal FlowMoveDenied() => new Refusal(RefusalCodes.FlowMoveDenied,
-            "You can move the sales process of a deal only if you may edit the deal itself. Ask the deal's owner or their manager to move it.");
-
         /// <param name="errorCode">The fault's ErrorCode (0 when the platform gave none).</param>
         public static Refusal Refusal(int errorCode) => new Refusal(RefusalCodes.PlatformFault,
             "CrmCollab could not complete this change because Dataverse refused a request CrmCollab made on the server" +

@@ -133,7 +133,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions,
                     FeasibilityReviewRow.RejectionReason, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OwnerId,
                     FeasibilityReviewRow.GateStage, FeasibilityReviewRow.RelevantColumns, FeasibilityReviewRow.TermsFingerprint,
-                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy),
+                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.Name),
             };
             query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.AddOrder(FeasibilityReviewRow.CreatedOn, OrderType.Ascending);
@@ -228,6 +228,13 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>Withdraws a pending review the deal no longer needs: history with its reason, never blocking.</summary>
+        /// <summary>A decided review the deal's change re-opens: kept as Invalidated history, a new one is asked.</summary>
+        public void Invalidate(Guid reviewId) =>
+            _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)
+            {
+                [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated),
+            });
+
         /// <summary>A pending review comes to watch what its function's rules now watch, before it is decided.</summary>
         public void Widen(Guid reviewId, IReadOnlyList<string> relevantColumns) =>
             _service.Update(new Entity(FeasibilityReviewRow.Table, reviewId)

@@ -81,7 +81,7 @@ namespace CrmCollab.Plugins.Feasibility
                 }
                 catch (FaultException<OrganizationServiceFault> fault) when (Domain.PlatformFault.IsAccessDenied(fault.Detail?.ErrorCode ?? 0))
                 {
-                    throw new InvalidPluginExecutionException(Domain.PlatformFault.FlowMoveDenied().Message, fault);
+                    throw new InvalidPluginExecutionException(FlowMove.Denied().Message, fault);
                 }
                 deal[Opportunity.SalesStage] = new OptionSetValue(stage);
             }

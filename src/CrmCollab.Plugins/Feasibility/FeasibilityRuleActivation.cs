@@ -1,8 +1,7 @@
 using System;
-using System.Linq;
-using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -14,7 +13,8 @@ namespace CrmCollab.Plugins.Feasibility
     /// deals already at or past its trigger stage (asynchronous: it may touch many deals). Until a review is approved the
     /// gate refuses those deals anyway, because it computes the required functions at each attempt. A rule narrowed or
     /// deactivated re-evaluates the same deals, so the pending reviews no rule asks for any more are withdrawn at once
-    /// rather than at each deal's next move; so does a rule deleted (from its pre-image, the row being gone).
+    /// rather than at each deal's next move; so does a rule deleted (from its pre-image, the row being gone). An account's
+    /// new industry, territory or size re-evaluates its own open deals the same way, and re-routes their open work.
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
@@ -46,33 +46,18 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnAccountSegmentChanged(LocalPluginContext context)
         {
             Guid accountId = context.ExecutionContext.PrimaryEntityId;
-            IOrganizationService service = context.SystemService;
-            var requester = new ReviewRequester(service);
-            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(FeasibilityRepository.DealColumns) };
-            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            QueryExpression query = OpenDeals();
             var account = new FilterExpression(LogicalOperator.Or);
             account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
             account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
             query.Criteria.AddFilter(account);
-            int requested = 0;
-            foreach (Entity deal in service.RetrieveMultiple(query).Entities)
-            {
-                if (Routing.HandoffCreation.AccountOf(deal) != accountId) continue; // another customer's deal naming it only as its Account field
-                int? stage = DealStage.Of(deal);
-                if (stage == null) continue;
-                try
-                {
-                    requested += requester.Request(deal, stage.Value, context.Now).Requested.Count;
-                }
-                catch (InvalidPluginExecutionException refused)
-                {
-                    context.Trace("Deal {0}: {1}", deal.Id, refused.Message);
-                }
-            }
+            // A deal of another customer that names this account only in its Account field is not routed by it.
+            int requested = Reevaluate(context, query, deal => Routing.HandoffCreation.AccountOf(deal) == accountId ? DealStage.Of(deal) : null, out int deals);
             int moved = 0;
             foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
                 moved += Routing.HandoffReassignment.Reroute(context, accountId, function);
-            context.Trace("Account {0} re-segmented: {1} review(s) requested, {2} record(s) re-routed.", accountId, requested, moved);
+            context.Trace("Account {0} re-segmented: {1} open deal(s) re-evaluated, {2} review(s) requested, {3} record(s) re-routed.",
+                accountId, deals, requested, moved);
         }
 
         private static void OnRuleSaved(LocalPluginContext context)
@@ -82,25 +67,41 @@ namespace CrmCollab.Plugins.Feasibility
             // A rule created or deleted out of force asked for nothing; one retired or deleted in force leaves reviews to withdraw.
             if (rule == null || (!InForce.Is(rule, FeasibilityRuleRow.IsActive) && (message == "Create" || message == "Delete"))) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
-            IOrganizationService service = context.SystemService;
-            var requester = new ReviewRequester(service);
+            QueryExpression query = OpenDeals();
+            query.Criteria.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
+            int requested = Reevaluate(context, query, deal => DealStage.Of(deal) ?? trigger, out int deals);
+            context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
+        }
+
+        private static QueryExpression OpenDeals()
+        {
             var query = new QueryExpression(Opportunity.Table)
             {
                 ColumnSet = new ColumnSet(FeasibilityRepository.DealColumns),
                 PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
             };
             query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
-            query.Criteria.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
-            int deals = 0, requested = 0;
+            return query;
+        }
+
+        /// <summary>Requests the reviews each deal of every page needs at its stage (null: the deal is left out).</summary>
+        /// <returns>The reviews requested; <paramref name="deals"/>: the deals re-evaluated (no tuple: the plug-in targets net462).</returns>
+        private static int Reevaluate(LocalPluginContext context, QueryExpression query, Func<Entity, int?> stageOf, out int deals)
+        {
+            IOrganizationService service = context.SystemService;
+            var requester = new ReviewRequester(service);
+            deals = 0;
+            int requested = 0;
             while (true)
             {
                 EntityCollection page = service.RetrieveMultiple(query);
                 foreach (Entity deal in page.Entities)
                 {
-                    int stage = DealStage.Of(deal) ?? trigger;
+                    int? stage = stageOf(deal);
+                    if (stage == null) continue;
                     try
                     {
-                        requested += requester.Request(deal, stage, context.Now).Requested.Count;
+                        requested += requester.Request(deal, stage.Value, context.Now).Requested.Count;
                     }
                     catch (InvalidPluginExecutionException refused)
                     {
@@ -113,7 +114,7 @@ namespace CrmCollab.Plugins.Feasibility
                 query.PageInfo.PageNumber++;
                 query.PageInfo.PagingCookie = page.PagingCookie;
             }
-            context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
+            return requested;
         }
     }
 }

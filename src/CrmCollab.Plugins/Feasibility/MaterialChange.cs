@@ -109,11 +109,7 @@ namespace CrmCollab.Plugins.Feasibility
             var repository = new FeasibilityRepository(context.SystemService);
             var watched = repository.Reviews(deal.Id).Select(FeasibilityRepository.ToWatched);
             IReadOnlyList<Guid> invalid = MaterialChangeRule.ToInvalidate(true, watched, changedColumns, valueOf);
-            foreach (Guid review in invalid)
-                context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, review)
-                {
-                    [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated),
-                });
+            foreach (Guid review in invalid) repository.Invalidate(review);
             int reopened = invalid.Count;
             context.Trace("{0} review(s) re-opened by the change of {1}.", reopened, string.Join(", ", changedColumns));
             int? stage = DealStage.Of(deal);

@@ -6,7 +6,6 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Feasibility
 {
@@ -21,9 +20,9 @@ namespace CrmCollab.Plugins.Feasibility
         public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
         {
             var repository = new FeasibilityRepository(service);
-            foreach (Guid decided in AccountChangeRule.ToReopen(repository.Reviews(dealId).Select(FeasibilityRepository.ToState)))
-                service.Update(new Entity(FeasibilityReviewRow.Table, decided) { [FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated) });
-            List<Entity> pending = PendingReviews(service, dealId);
+            List<Entity> reviews = repository.Reviews(dealId);
+            foreach (Guid decided in AccountChangeRule.ToReopen(reviews.Select(FeasibilityRepository.ToState))) repository.Invalidate(decided);
+            var pending = reviews.Where(r => FeasibilityRepository.ToState(r).Decision == ReviewDecision.Pending).ToList();
             if (pending.Count == 0) return 0;
             var functions = pending.Select(FunctionOf).Distinct().ToList();
             OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, functions);
@@ -40,17 +39,5 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         private static BusinessFunction FunctionOf(Entity review) => (BusinessFunction)(review.Choice(FeasibilityReviewRow.Function) ?? 0);
-
-        private static List<Entity> PendingReviews(IOrganizationService service, Guid dealId)
-        {
-            var query = new QueryExpression(FeasibilityReviewRow.Table)
-            {
-                ColumnSet = new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name, FeasibilityReviewRow.Function),
-            };
-            query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, dealId);
-            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
-            return service.RetrieveMultiple(query).Entities.ToList();
-        }
     }
 }

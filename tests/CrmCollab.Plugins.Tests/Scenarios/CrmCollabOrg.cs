@@ -79,13 +79,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return As(Admin).Create(row);
         }
 
-        public Guid Rule(string name, BusinessFunction function, Guid user, int priority = 100, int? industry = null)
+        public Guid Rule(string name, BusinessFunction function, Guid user, int priority = 100, int? industry = null) =>
+            Rule(name, function, new EntityReference("systemuser", user), priority, industry);
+
+        /// <summary>An active routing rule to a user, a team or a queue (the lookup its target's table names).</summary>
+        public Guid Rule(string name, BusinessFunction function, EntityReference target, int priority = 100, int? industry = null)
         {
+            string column = target.LogicalName == "team" ? "crmc_teamid" : target.LogicalName == "queue" ? "crmc_queueid" : "crmc_userid";
             var rule = new Entity("crmc_routingrule")
             {
                 ["crmc_name"] = name,
                 ["crmc_function"] = new OptionSetValue((int)function),
-                ["crmc_userid"] = new EntityReference("systemuser", user),
+                [column] = target,
                 ["crmc_priority"] = priority,
                 ["crmc_isactive"] = true,
             };

@@ -71,11 +71,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid team = _org.Setup.CreateTeam("Finance desk team", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer", "CrmCollab ADV");
             Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("team", team) });
-            _org.As(_org.Admin).Create(new Entity("crmc_routingrule")
-            {
-                ["crmc_name"] = "Finance desk", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
-                ["crmc_queueid"] = new EntityReference("queue", queue), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
-            });
+            _org.Rule("Finance desk", BusinessFunction.Finance, new EntityReference("queue", queue), priority: 1);
 
             _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = new EntityReference("team", team) });
 
@@ -89,11 +85,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer");
             Guid team = org.Setup.CreateTeam("Finance team", org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer");
             org.Setup.AddMembers(team, fiona);
-            org.As(org.Admin).Create(new Entity("crmc_routingrule")
-            {
-                ["crmc_name"] = "Finance team", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
-                ["crmc_teamid"] = new EntityReference("team", team), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
-            });
+            org.Rule("Finance team", BusinessFunction.Finance, new EntityReference("team", team), priority: 1);
             org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent");
             Guid deal = org.CustomDeal(org.Account("Adatum"));
             org.MoveTo(deal, SalesStage.Develop);

@@ -53,11 +53,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "SAV desk", ["ownerid"] = new EntityReference("systemuser", _org.Admin) });
             Guid sally = _org.User("Sally SAV", "CrmCollab SAV");
-            Guid rule = _org.As(_org.Admin).Create(new Entity("crmc_routingrule")
-            {
-                ["crmc_name"] = "SAV desk", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Sav),
-                ["crmc_queueid"] = new EntityReference("queue", queue), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
-            });
+            Guid rule = _org.Rule("SAV desk", BusinessFunction.Sav, new EntityReference("queue", queue), priority: 1);
 
             RefusedAsReferenced("queue", queue);
 
@@ -74,11 +70,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid north = _org.Setup.CreateTeam("Logistics North", _org.Operations, TeamType.Owner, "CrmCollab Logistics");
             Guid nadia = _org.User("Nadia North", "CrmCollab Logistics");
-            Guid rule = _org.As(_org.Admin).Create(new Entity("crmc_routingrule")
-            {
-                ["crmc_name"] = "Logistics North", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics),
-                ["crmc_teamid"] = new EntityReference("team", north), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
-            });
+            Guid rule = _org.Rule("Logistics North", BusinessFunction.Logistics, new EntityReference("team", north), priority: 1);
 
             // Deleted, the team would have left a rule with no target, which routing silently skips.
             RefusedAsReferenced("team", north);
@@ -124,11 +116,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             });
             Guid north = before.Setup.CreateTeam("Logistics North", before.Operations, TeamType.Owner, "CrmCollab Logistics");
             Guid nadia = before.User("Nadia North", "CrmCollab Logistics");
-            before.As(before.Admin).Create(new Entity("crmc_routingrule")
-            {
-                ["crmc_name"] = "Logistics North", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics),
-                ["crmc_teamid"] = new EntityReference("team", north), ["crmc_priority"] = 1, ["crmc_isactive"] = true,
-            });
+            before.Rule("Logistics North", BusinessFunction.Logistics, new EntityReference("team", north), priority: 1);
             before.Rule("Logistics default", BusinessFunction.Logistics, nadia);
             Guid contoso = before.Account("Contoso");
             before.DedicatedOwner(contoso, BusinessFunction.Logistics, team: north);
