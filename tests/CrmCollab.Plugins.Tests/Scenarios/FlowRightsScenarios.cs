@@ -50,8 +50,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string back = CrmCollabOrg.Refusal(() => MoveFlow(sam, WellKnownProcesses.OpportunityQualifyStageId));
             string forward = CrmCollabOrg.Refusal(() => MoveFlow(sam, WellKnownProcesses.OpportunityProposeStageId));
 
+            // Nor by starting another flow on the deal at another stage (switching process): the platform itself refuses
+            // him the link to a deal outside his reach (Append To), and nothing is written.
+            int flows = _org.System.RetrieveMultiple(new QueryExpression("opportunitysalesprocess")).Entities.Count;
+            Exception switched = Record.Exception(() => _org.As(sam).Create(new Entity("opportunitysalesprocess")
+            {
+                ["name"] = "Sam's flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
+                ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
+                ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityQualifyStageId),
+            }));
+
             Assert.Equal(RefusalCodes.FlowMoveDenied, Refusal.CodeOf(back));
             Assert.Equal(RefusalCodes.FlowMoveDenied, Refusal.CodeOf(forward));
+            Assert.NotNull(switched);
+            Assert.Equal(flows, _org.System.RetrieveMultiple(new QueryExpression("opportunitysalesprocess")).Entities.Count);
             Assert.Equal(SalesStage.Develop, Stage());
             Assert.Equal(WellKnownProcesses.OpportunityDevelopStageId,
                 _org.System.Retrieve("opportunitysalesprocess", _flow, new ColumnSet("activestageid")).GetAttributeValue<EntityReference>("activestageid").Id);
