@@ -14,7 +14,9 @@ namespace CrmCollab.Plugins.Feasibility
     /// gate refuses those deals anyway, because it computes the required functions at each attempt. A rule narrowed or
     /// deactivated re-evaluates the same deals, so the pending reviews no rule asks for any more are withdrawn at once
     /// rather than at each deal's next move; so does a rule deleted (from its pre-image, the row being gone). An account's
-    /// new industry, territory or size re-evaluates its own open deals the same way, and re-routes their open work.
+    /// new industry, territory or size re-evaluates its own open deals the same way, and re-routes their open work. A
+    /// currency's new exchange rate re-evaluates the open deals in that currency: a rule's minimum amount is in the base
+    /// currency, so the same number may now be above or below it.
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
@@ -41,6 +43,17 @@ namespace CrmCollab.Plugins.Feasibility
             // deals are re-evaluated as after a rule's save, and their pending reviews and open handoffs follow the routing.
             Register(PipelineStage.PostOperation, "Update", Account.Table, OnAccountSegmentChanged).Async()
                 .Filter(Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode);
+            Register(PipelineStage.PostOperation, "Update", TransactionCurrency.Table, OnExchangeRateChanged).Async()
+                .Filter(TransactionCurrency.ExchangeRate);
+        }
+
+        private static void OnExchangeRateChanged(LocalPluginContext context)
+        {
+            Guid currencyId = context.ExecutionContext.PrimaryEntityId;
+            QueryExpression query = OpenDeals();
+            query.Criteria.AddCondition(Opportunity.TransactionCurrencyId, ConditionOperator.Equal, currencyId);
+            int requested = Reevaluate(context, query, DealStage.Of, out int deals);
+            context.Trace("Currency {0}: new exchange rate, {1} open deal(s) re-evaluated, {2} review(s) requested.", currencyId, deals, requested);
         }
 
         private static void OnAccountSegmentChanged(LocalPluginContext context)

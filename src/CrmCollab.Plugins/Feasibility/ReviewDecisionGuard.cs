@@ -227,12 +227,14 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>
         /// A saved feasibility rule re-evaluates every open deal (<see cref="FeasibilityRuleActivation"/>, after the
-        /// rule's Create or Update): reviews no rule asks for any more are withdrawn there, whatever their deal, through
-        /// the SYSTEM service. Only withdrawal: a rule's save never invalidates a decision.
+        /// rule's Create or Update; an account's new segment; a currency's new exchange rate): reviews no rule asks for any
+        /// more are withdrawn there, whatever their deal, through the SYSTEM service. Only withdrawal: a re-evaluation
+        /// never invalidates a decision.
         /// </summary>
         private static bool IsRuleReevaluation(LocalPluginContext context) =>
             (ServerCall.FollowsOperationOn(context.ExecutionContext, FeasibilityRuleRow.Table)
-             || ServerCall.FollowsOperationOn(context.ExecutionContext, Account.Table)) && ServerCall.IsSystem(context);
+             || ServerCall.FollowsOperationOn(context.ExecutionContext, Account.Table)
+             || ServerCall.FollowsOperationOn(context.ExecutionContext, TransactionCurrency.Table)) && ServerCall.IsSystem(context);
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {

@@ -25,6 +25,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _pound = Currency("Pound Sterling", "GBP", "£", 0.85m);
             _yen = Currency("Yen", "JPY", "¥", 160m);
             _dollar = Currency("US Dollar", "USD", "$", 1.10m);
+            // The rules' own re-evaluation, queued by their creation, runs now: what runs later is the new rate's.
+            _org.Engine.DrainAsync();
         }
 
         private Guid Currency(string name, string code, string symbol, decimal rate) =>
@@ -116,6 +118,65 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // Approved again in pounds, the deal goes on.
             _org.Decide(_fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
             _org.MoveTo(deal, SalesStage.Propose);
+        }
+
+        /// <summary>A system administrator (who manages currencies) sets a new rate.</summary>
+        private void NewRate(Guid currency, decimal rate)
+        {
+            _org.System.Update(new Entity("transactioncurrency", currency) { ["exchangerate"] = rate });
+            _org.Engine.DrainAsync();
+        }
+
+        private int Decision(Guid review) =>
+            _org.System.Retrieve("crmc_feasibilityreview", review, new Microsoft.Xrm.Sdk.Query.ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
+
+        [Fact]
+        public void A_stronger_pound_lifts_a_pound_deal_above_the_threshold_and_its_reviews_are_asked_at_once()
+        {
+            Guid deal = DealIn(_pound, 40000m); // 47,059 euros at 0.85
+            _org.MoveTo(deal, SalesStage.Develop);
+            Assert.Empty(_org.Reviews(deal).Entities);
+
+            NewRate(_pound, 0.75m); // 53,333 euros, without any save of the deal
+
+            Assert.Equal(new[] { BusinessFunction.Finance, BusinessFunction.Logistics },
+                _org.Reviews(deal).Entities.Select(r => (BusinessFunction)r.GetAttributeValue<OptionSetValue>("crmc_function").Value).OrderBy(f => f.ToString()));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose))));
+        }
+
+        [Fact]
+        public void A_weaker_pound_takes_a_pound_deal_below_the_threshold_and_withdraws_its_pending_reviews()
+        {
+            Guid deal = DealIn(_pound, 48000m); // 56,471 euros at 0.85
+            _org.MoveTo(deal, SalesStage.Develop);
+            Entity[] pending = _org.Reviews(deal).Entities.ToArray();
+            Assert.Equal(2, pending.Length);
+
+            NewRate(_pound, 1.00m); // 48,000 euros
+            Assert.Empty(_org.Engine.AsyncFailures);
+
+            Assert.All(pending, review => Assert.Equal((int)ReviewDecision.Withdrawn, Decision(review.Id)));
+            _org.MoveTo(deal, SalesStage.Propose);
+        }
+
+        [Fact]
+        public void A_new_rate_leaves_approvals_and_deals_in_other_currencies_as_they_are()
+        {
+            Guid inPounds = DealIn(_pound, 60000m), inDollars = DealIn(_dollar, 60000m);
+            _org.MoveTo(inPounds, SalesStage.Develop);
+            _org.MoveTo(inDollars, SalesStage.Develop);
+            _org.Decide(_fiona, _org.Review(inPounds, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(inPounds, BusinessFunction.Logistics), ReviewDecision.Approved);
+            Entity[] dollarReviews = _org.Reviews(inDollars).Entities.ToArray();
+
+            NewRate(_pound, 0.70m);
+            NewRate(_dollar, 1.05m);
+
+            // The pound deal's approved terms (60,000 pounds) are the same: its approvals stand and it moves on.
+            _org.MoveTo(inPounds, SalesStage.Propose);
+            // The dollar deal is still above the threshold: its reviews are the same pending ones.
+            Assert.Equal(dollarReviews.Select(r => r.Id).OrderBy(id => id), _org.Reviews(inDollars).Entities.Select(r => r.Id).OrderBy(id => id));
+            Assert.All(dollarReviews, review => Assert.Equal((int)ReviewDecision.Pending, Decision(review.Id)));
         }
     }
 }
