@@ -174,7 +174,7 @@ namespace CrmCollab.Emulator.Engine
 
         /// <summary>
         /// True when no step can see the request, so it needs no copy: a read with no step registered (reads change
-        /// nothing), or a Create or an Update by id of a table with no step for that message (the store copies every
+        /// nothing), or a Create or an Update by id of a table with no step for that message nor its bulk message (the store copies every
         /// value it keeps; the handlers leave a shared target as it came). A target named by key or primary-id column
         /// is copied: the Update handler writes the resolved id on it.
         /// </summary>
@@ -187,7 +187,9 @@ namespace CrmCollab.Emulator.Engine
             bool create = string.Equals(message, "Create", StringComparison.OrdinalIgnoreCase);
             if (!create && !string.Equals(message, "Update", StringComparison.OrdinalIgnoreCase)) return false;
             return request.Parameters.TryGetValue("Target", out var raw) && raw is Entity target && target.LogicalName != null
-                && (create || target.Id != Guid.Empty) && Steps.For(message, target.LogicalName).Length == 0;
+                && (create || target.Id != Guid.Empty) && Steps.For(message, target.LogicalName).Length == 0
+                // The merged pipeline: the bulk message's steps see a single Create or Update too (Messages.BulkEvent).
+                && Steps.For(create ? "CreateMultiple" : "UpdateMultiple", target.LogicalName).Length == 0;
         }
 
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>

@@ -40,10 +40,19 @@ namespace CrmCollab.Emulator.Messages
 
             public override OrganizationResponse RunMain(Operation op)
             {
-                var context = _context;
-                var table = _table;
                 // PreOperation plugins may have changed (or replaced) the Target: save what they left.
                 var saved = (Entity)op.InputParameters["Target"];
+                if (!BulkEvent.Raised(_context, BulkEvent.CreateMultiple, _table.LogicalName)) return Write(op, saved);
+                // The merged pipeline: the CreateMultiple steps see this row alone in Targets, then it is written.
+                OrganizationResponse response = null;
+                BulkEvent.Run(_context, op, BulkEvent.CreateMultiple, saved, entity => response = Write(op, entity));
+                return response;
+            }
+
+            private OrganizationResponse Write(Operation op, Entity saved)
+            {
+                var context = _context;
+                var table = _table;
                 DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
                 // An ownerid sent null means "the caller", as when it is left out; any other non-reference is refused.
                 bool ownable = table.Column("ownerid") != null;

@@ -67,11 +67,17 @@ namespace CrmCollab.Emulator.Messages
         /// A platform-internal sub-operation of the running one (e.g. the Update a SetState performs): same user,
         /// depth and transaction; its ParentContext is the outer operation at stage 30.
         /// </summary>
-        public OrganizationResponse Inner(Operation outer, OrganizationRequest request)
+        public OrganizationResponse Inner(Operation outer, OrganizationRequest request) =>
+            Engine.Dispatch(request, InnerFrame(outer));
+
+        /// <summary>The frame of a sub-operation of <paramref name="outer"/>: its ParentContext is the outer operation at stage 30.</summary>
+        public ExecutionFrame InnerFrame(Operation outer)
         {
             var parent = new PluginExecutionContext(outer, null, 30, 0, outer.UserId, Engine.BusinessUnitOfUser(outer.UserId),
                 WellKnownIds.OrganizationId, Engine.Options.OrganizationName, Engine.Options.IsolationMode) { IsInTransaction = true };
-            return Engine.Dispatch(request, Frame.Within(parent, outer.Transaction));
+            var frame = Frame.Within(parent, outer.Transaction);
+            frame.InnerOperation = true;
+            return frame;
         }
 
         /// <summary>Runs several operations in one transaction (owned here unless the caller already has one).</summary>

@@ -85,10 +85,23 @@ namespace CrmCollab.Emulator.Messages
 
             public override OrganizationResponse RunMain(Operation op)
             {
-                var context = _context;
-                string table = PrimaryEntityName;
                 var saved = (Entity)op.InputParameters["Target"];
                 saved.Id = _id;
+                if (!BulkEvent.Raised(_context, BulkEvent.UpdateMultiple, PrimaryEntityName)) return Write(op, saved);
+                // The merged pipeline: the UpdateMultiple steps see this row alone in Targets, then it is written.
+                OrganizationResponse response = null;
+                BulkEvent.Run(_context, op, BulkEvent.UpdateMultiple, saved, entity =>
+                {
+                    entity.Id = _id;
+                    response = Write(op, entity);
+                });
+                return response;
+            }
+
+            private OrganizationResponse Write(Operation op, Entity saved)
+            {
+                var context = _context;
+                string table = PrimaryEntityName;
                 DirectCloseRule.RefuseDirectClose(context, table, saved);
                 var current = context.Store.RequireRow(table, _id);
                 context.Demand(op.UserId, table, AccessRight.Write, current);

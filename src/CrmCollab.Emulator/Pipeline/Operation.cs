@@ -59,6 +59,12 @@ namespace CrmCollab.Emulator.Pipeline
         /// </summary>
         public bool SharesCallersRequest { get; set; }
 
+        /// <summary>
+        /// The call is a sub-operation the platform makes within another (MessageContext.Inner: a Win's Update, an
+        /// Upsert's Create, each row of a CreateMultiple), not a message a caller or plugin sent. Not passed on by Within.
+        /// </summary>
+        public bool InnerOperation { get; set; }
+
         /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
         public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
         {
