@@ -7,9 +7,14 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
-    /// Update: only the columns present in Target change. As documented ("Behavior of specialized update
-    /// operations"), an Update carrying statecode/statuscode together with other columns runs the Update
-    /// pipeline twice in one transaction: first for the other columns, then for the state/status columns.
+    /// Update: only the columns present in Target change. As documented (powerapps-docs "Behavior of specialized update
+    /// operations"), an Update carrying statecode/statuscode together with other columns runs the Update steps "in
+    /// PreOperation and/or PostOperation stages" twice in one transaction: first for the other columns, then for the
+    /// state/status columns; a plug-in that needs the whole change registers in PreOperation and keeps it in
+    /// SharedVariables "for later plug-ins (in the pipeline) to consume", so both parts share one SharedVariables.
+    /// PreValidation is not among the stages that run per part: its steps run once, on the whole Target, before the
+    /// transaction as for any Update. Not documented, so kept as before: each part has its own OperationId (the first
+    /// takes the PreValidation's), and asynchronous steps are queued per part.
     /// </summary>
     internal sealed class UpdateHandler : IMessageHandler
     {
@@ -29,22 +34,34 @@ namespace CrmCollab.Emulator.Messages
             context.Store.RequireRow(table.LogicalName, id);
             target.Id = id;
 
+            // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through
+            // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
+            if (!Splits(target, table.PrimaryIdAttribute) || IsPlatformInternal(context))
+                return RunOne(context, context.Frame, context.Request, table.LogicalName, id, null, false);
+
+            // PreValidation once, on the whole Target (its steps may change it: the parts are cut from what they leave).
+            var validated = context.Engine.Pipeline.PreValidate(context.Frame, Spec(context, context.Request, table.LogicalName, id));
+            var sent = (Entity)context.Request.Parameters["Target"];
+            sent.Id = id;
+            if (!Splits(sent, table.PrimaryIdAttribute))
+                return context.InTransaction(frame => RunOne(context, frame, context.Request, table.LogicalName, id, validated, true));
+            return context.InTransaction(frame =>
+            {
+                RunOne(context, frame, Part(context.Request, keepState: false), table.LogicalName, id, validated, true);
+                return RunOne(context, frame, Part(context.Request, keepState: true), table.LogicalName, id, validated, false);
+            });
+        }
+
+        /// <summary>True when the Target carries state/status columns together with other columns.</summary>
+        private static bool Splits(Entity target, string primaryIdColumn)
+        {
             bool hasState = false, hasOther = false;
             foreach (var pair in target.Attributes)
             {
                 if (IsStateColumn(pair.Key)) hasState = true;
-                else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;
+                else if (pair.Key != primaryIdColumn) hasOther = true;
             }
-            // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through
-            // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
-            if (!hasState || !hasOther || IsPlatformInternal(context))
-                return RunOne(context, context.Frame, context.Request, table.LogicalName, id);
-
-            return context.InTransaction(frame =>
-            {
-                RunOne(context, frame, Part(context.Request, target, keepState: false), table.LogicalName, id);
-                return RunOne(context, frame, Part(context.Request, target, keepState: true), table.LogicalName, id);
-            });
+            return hasState && hasOther;
         }
 
         /// <summary>The state change a Win or Lose makes (an Upsert's or UpdateMultiple's inner Update is a caller's, and splits).</summary>
@@ -54,7 +71,7 @@ namespace CrmCollab.Emulator.Messages
             return parent?.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
         }
 
-        private static OrganizationRequest Part(OrganizationRequest request, Entity target, bool keepState)
+        private static OrganizationRequest Part(OrganizationRequest request, bool keepState)
         {
             var part = Store.EntityCloner.CloneRequest(request);
             var copy = (Entity)part.Parameters["Target"];
@@ -63,14 +80,17 @@ namespace CrmCollab.Emulator.Messages
             return part;
         }
 
-        private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id) =>
-            context.Engine.Pipeline.Run(frame, new UpdateSpec(context, id)
-            {
-                MessageName = MessageName,
-                PrimaryEntityName = table,
-                PrimaryEntityId = id,
-                Request = request,
-            });
+        private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id,
+            Operation validated, bool takesOperationId)
+        {
+            var spec = Spec(context, request, table, id);
+            spec.Validated = validated;
+            spec.TakesValidatedOperationId = takesOperationId;
+            return context.Engine.Pipeline.Run(frame, spec);
+        }
+
+        private UpdateSpec Spec(MessageContext context, OrganizationRequest request, string table, Guid id) =>
+            new UpdateSpec(context, id) { MessageName = MessageName, PrimaryEntityName = table, PrimaryEntityId = id, Request = request };
 
         private sealed class UpdateSpec : OperationSpec
         {

@@ -30,6 +30,16 @@ namespace CrmCollab.Emulator.Pipeline
         /// <summary>Records to image; defaults to the primary record when it has an id.</summary>
         public List<(string Table, Guid Id)> ImageRecords { get; set; }
 
+        /// <summary>
+        /// Set for a part of a request whose PreValidation already ran once for the whole (PipelineRunner.PreValidate):
+        /// the part runs no PreValidation step, shares that operation's SharedVariables and, for the first part, its
+        /// OperationId.
+        /// </summary>
+        public Operation Validated { get; set; }
+
+        /// <summary>The first part of a validated request takes the validated operation's OperationId.</summary>
+        public bool TakesValidatedOperationId { get; set; }
+
         public bool HasPreImage { get; set; } = true;
         public bool HasPostImage { get; set; } = true;
     }

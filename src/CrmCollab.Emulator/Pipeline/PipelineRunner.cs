@@ -22,34 +22,9 @@ namespace CrmCollab.Emulator.Pipeline
 
         public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
         {
-            Guid operationId = _engine.OperationIds.Next(); // drawn before the bypass check, as ever: ids stay reproducible
-            var steps = LogicBypass.Apply(_engine.Steps.For(spec.MessageName, spec.PrimaryEntityName), spec.Request, frame.UserId, _engine.Security);
-            var op = new Operation
-            {
-                MessageName = spec.MessageName,
-                PrimaryEntityName = spec.PrimaryEntityName ?? "none",
-                PrimaryEntityId = spec.PrimaryEntityId,
-                InputParameters = spec.Request.Parameters,
-                OperationId = operationId,
-                RequestId = spec.Request.RequestId,
-                CreatedOn = _engine.Clock.UtcNow,
-                UserId = frame.UserId,
-                InitiatingUserId = frame.InitiatingUserId,
-                Depth = frame.Depth,
-                CorrelationId = frame.CorrelationId,
-                ParentContext = frame.ParentContext,
-                Transaction = frame.Transaction,
-            };
-            // Image records matter to steps only; a handler's own list (CreateMultiple fills it) is always kept.
-            if (spec.ImageRecords != null) op.ImageRecords = spec.ImageRecords;
-            else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty && !spec.ImageRecordAfterMain)
-                op.ImageRecords.Add((spec.PrimaryEntityName, spec.PrimaryEntityId));
-            // States are only read to build step images: without a step asking for one, no snapshot is taken.
-            bool preImages = spec.HasPreImage && steps.Length > 0 && AnyImage(steps, ImageType.PostImage);
-            bool postImages = spec.HasPostImage && steps.Length > 0 && AnyImage(steps, ImageType.PreImage);
-
-            if (preImages) op.PreStates = Snapshot(op);
-            RunStage(op, steps, StepStage.PreValidation, inTransaction: frame.Transaction != null);
+            var op = Begin(frame, spec, out var steps, out bool preImages, out bool postImages);
+            // A part of a request validated as a whole runs no PreValidation step of its own.
+            if (spec.Validated == null) RunStage(op, steps, StepStage.PreValidation, inTransaction: frame.Transaction != null);
 
             bool owns = frame.Transaction == null;
             var transaction = frame.Transaction ?? new Transaction();
@@ -74,6 +49,54 @@ namespace CrmCollab.Emulator.Pipeline
             {
                 if (!committed) transaction.Rollback(_engine.Store.Rows);
             }
+        }
+
+        /// <summary>
+        /// Runs only the PreValidation steps of <paramref name="spec"/>, for a request the platform then processes in
+        /// parts: each part is run with <see cref="OperationSpec.Validated"/> set to the operation returned.
+        /// </summary>
+        public Operation PreValidate(ExecutionFrame frame, OperationSpec spec)
+        {
+            var op = Begin(frame, spec, out var steps, out _, out _);
+            RunStage(op, steps, StepStage.PreValidation, inTransaction: frame.Transaction != null);
+            return op;
+        }
+
+        /// <summary>The operation every stage's context reads, its steps, and whether they need pre- and post-images.</summary>
+        private Operation Begin(ExecutionFrame frame, OperationSpec spec, out StepDefinition[] steps, out bool preImages, out bool postImages)
+        {
+            var validated = spec.Validated;
+            Guid operationId = validated != null && spec.TakesValidatedOperationId
+                ? validated.OperationId
+                : _engine.OperationIds.Next(); // drawn before the bypass check, as ever: ids stay reproducible
+            steps = LogicBypass.Apply(_engine.Steps.For(spec.MessageName, spec.PrimaryEntityName), spec.Request, frame.UserId, _engine.Security);
+            var op = new Operation
+            {
+                MessageName = spec.MessageName,
+                PrimaryEntityName = spec.PrimaryEntityName ?? "none",
+                PrimaryEntityId = spec.PrimaryEntityId,
+                InputParameters = spec.Request.Parameters,
+                OperationId = operationId,
+                RequestId = spec.Request.RequestId,
+                CreatedOn = _engine.Clock.UtcNow,
+                UserId = frame.UserId,
+                InitiatingUserId = frame.InitiatingUserId,
+                Depth = frame.Depth,
+                CorrelationId = frame.CorrelationId,
+                ParentContext = frame.ParentContext,
+                Transaction = frame.Transaction,
+            };
+            // The parts of a request validated as a whole share one SharedVariables with its PreValidation steps.
+            if (validated != null) op.SharedVariables = validated.SharedVariables;
+            // Image records matter to steps only; a handler's own list (CreateMultiple fills it) is always kept.
+            if (spec.ImageRecords != null) op.ImageRecords = spec.ImageRecords;
+            else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty && !spec.ImageRecordAfterMain)
+                op.ImageRecords.Add((spec.PrimaryEntityName, spec.PrimaryEntityId));
+            // States are only read to build step images: without a step asking for one, no snapshot is taken.
+            preImages = spec.HasPreImage && steps.Length > 0 && AnyImage(steps, ImageType.PostImage);
+            postImages = spec.HasPostImage && steps.Length > 0 && AnyImage(steps, ImageType.PreImage);
+            if (preImages) op.PreStates = Snapshot(op);
+            return op;
         }
 
         /// <summary>True when a step registers an image other than <paramref name="except"/>.</summary>
