@@ -42,8 +42,13 @@ namespace CrmCollab.Emulator.Messages
             {
                 // PreOperation plugins may have changed (or replaced) the Target: save what they left.
                 var saved = (Entity)op.InputParameters["Target"];
-                if (!BulkEvent.Raised(_context, BulkEvent.CreateMultiple, _table.LogicalName)) return Write(op, saved);
-                // The merged pipeline: the CreateMultiple steps see this row alone in Targets, then it is written.
+                return BulkEvent.Raised(_context, BulkEvent.CreateMultiple, _table.LogicalName) ? WithBulkEvent(op, saved) : Write(op, saved);
+            }
+
+            /// <summary>The merged pipeline: the CreateMultiple steps see this row alone in Targets, then it is written.
+            /// Its own method: the lambda's closure would otherwise be allocated on every Create.</summary>
+            private OrganizationResponse WithBulkEvent(Operation op, Entity saved)
+            {
                 OrganizationResponse response = null;
                 BulkEvent.Run(_context, op, BulkEvent.CreateMultiple, saved, entity => response = Write(op, entity));
                 return response;

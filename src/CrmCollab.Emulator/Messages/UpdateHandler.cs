@@ -107,8 +107,13 @@ namespace CrmCollab.Emulator.Messages
             {
                 var saved = (Entity)op.InputParameters["Target"];
                 saved.Id = _id;
-                if (!BulkEvent.Raised(_context, BulkEvent.UpdateMultiple, PrimaryEntityName)) return Write(op, saved);
-                // The merged pipeline: the UpdateMultiple steps see this row alone in Targets, then it is written.
+                return BulkEvent.Raised(_context, BulkEvent.UpdateMultiple, PrimaryEntityName) ? WithBulkEvent(op, saved) : Write(op, saved);
+            }
+
+            /// <summary>The merged pipeline: the UpdateMultiple steps see this row alone in Targets, then it is written.
+            /// Its own method: the lambda's closure would otherwise be allocated on every Update.</summary>
+            private OrganizationResponse WithBulkEvent(Operation op, Entity saved)
+            {
                 OrganizationResponse response = null;
                 BulkEvent.Run(_context, op, BulkEvent.UpdateMultiple, saved, entity =>
                 {
