@@ -139,7 +139,7 @@ namespace CrmCollab.Tooling.Packaging
         }
 
         /// <summary>The behavior of each table's RootComponent (0 = with all subcomponents).</summary>
-        private static Dictionary<string, string> TableBehaviours(SolutionFolder folder) =>
+        internal static Dictionary<string, string> TableBehaviours(SolutionFolder folder) =>
             (folder.Manifest.Root.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent") ?? Enumerable.Empty<XElement>())
                 .Where(c => (string)c.Attribute("type") == "1" && c.Attribute("schemaName") != null)
                 .GroupBy(c => ((string)c.Attribute("schemaName")).ToLowerInvariant())

@@ -92,6 +92,7 @@ namespace CrmCollab.Tooling.Packaging
             }));
             report.Ran("solution.xml structure", ManifestCheck.Check(folder.Manifest, context.Config, manifestFile, managed));
             report.Ran("root components", ManifestCheck.RootComponents(folder, manifestFile));
+            report.Ran("forms", FormCheck.Check(folder));
             report.Ran("web resources", folder.WebResources.Where(w => w.Content == null)
                 .Select(w => $"{w.ContentPath}: web resource content is missing (build the web resources first)")
                 .Concat(folder.WebResources.Where(w => XmlFiles.Text(w.Data.Root, "FileName") is string f && f != "/WebResources/" + w.Name)
