@@ -52,8 +52,13 @@ namespace CrmCollab.Plugins.Feasibility
             Entity before = context.PreImage(PreImage);
             Guid? account = HandoffCreation.AccountOf(deal);
             if (before != null && account != null && HandoffCreation.AccountOf(before) != account)
+            {
                 context.Trace("{0} pending review(s) re-routed to the deal's new account.",
                     ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
+                // A reopened once-won deal keeps its open handoffs: they follow the deal to its new account too.
+                context.Trace("{0} open handoff(s) re-routed to the deal's new account.",
+                    HandoffReassignment.ForDeal(context.SystemService, deal.Id, account.Value, context.Now));
+            }
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);

@@ -72,6 +72,38 @@ namespace CrmCollab.Plugins.Routing
             return moved;
         }
 
+        /// <summary>
+        /// A deal moved to another account (a reopened once-won deal given another customer or Account): its open
+        /// handoffs follow the new account's routing, each function as a new win would route it, so the old account's
+        /// people do not deliver for the new customer, nor does winning the deal again leave them there (it creates only
+        /// the missing handoffs). Completed and canceled handoffs are the deal's record and stay. One query, plus one per
+        /// task moved.
+        /// </summary>
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
+        {
+            var query = new QueryExpression(HandoffTask.Table)
+            {
+                ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function),
+            };
+            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
+            if (tasks.Count == 0) return 0;
+            Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
+            OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, tasks.Select(functionOf).Distinct());
+            var application = new RoutingApplication(service);
+            string reason = $"Reassigned {now:yyyy-MM-dd} after the deal moved to another account";
+            int moved = 0;
+            foreach (Entity task in tasks)
+            {
+                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(functionOf(task), now),
+                        HandoffTask.RoutingPath, HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject)))
+                    moved++;
+            }
+            return moved;
+        }
+
         /// <summary>Pending reviews of the function on the account's open deals, in one query.</summary>
         private static IEnumerable<Entity> PendingReviews(IOrganizationService service, Guid accountId, BusinessFunction function)
         {

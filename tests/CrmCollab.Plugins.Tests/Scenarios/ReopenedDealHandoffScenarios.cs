@@ -1,0 +1,85 @@
+using System;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A won deal reopened by a CrmCollab Administrator keeps its handoffs; what happens to them before it is won again.
+    /// </summary>
+    public class ReopenedDealHandoffScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _manager, _lena, _leo, _fabrikam, _deal;
+
+        public ReopenedDealHandoffScenarios()
+        {
+            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid contoso = _org.Account("Contoso");
+            _fabrikam = _org.Account("Fabrikam");
+            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _leo);
+            _deal = _org.Deal(contoso);
+            _org.Win(_deal);
+        }
+
+        /// <summary>The salesperson hands the won deal to their manager, a CrmCollab Administrator, who reopens it.</summary>
+        private void Reopen()
+        {
+            var deal = new EntityReference("opportunity", _deal);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+        }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        public void A_reopened_deal_moved_to_another_account_takes_its_open_handoffs_to_that_accounts_owners(string channel)
+        {
+            Entity before = _org.HandoffOf(_deal, BusinessFunction.Logistics);
+            Assert.Equal(_lena, before.GetAttributeValue<EntityReference>("ownerid").Id);
+            Reopen();
+
+            var move = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) };
+            IOrganizationService manager = _org.As(_manager);
+            if (channel == "UpdateMultiple") CrmCollabOrg.InUpdateMultiple(manager, move);
+            else if (channel == "Upsert") CrmCollabOrg.InUpsert(manager, move);
+            else manager.Update(move);
+
+            // Fabrikam's logistics owner delivers for Fabrikam at once, with a dated routing path...
+            Entity moved = _org.Row("task", before.Id, "ownerid", "crmc_routingpath", "crmc_isunrouted");
+            Assert.Equal(_leo, moved.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("after the deal moved to another account", moved.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.False(moved.GetAttributeValue<bool>("crmc_isunrouted"));
+
+            // ...and winning the deal again (which creates only missing handoffs) leaves it there: one task, Leo's.
+            _org.Win(_deal, _manager);
+            Entity after = Assert.Single(_org.HandoffTasks(_deal).Entities);
+            Assert.Equal(before.Id, after.Id);
+            Assert.Equal(_leo, after.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_completed_handoff_stays_with_who_did_it_when_the_reopened_deal_moves_to_another_account()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.As(_lena).Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+            Reopen();
+
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+
+            Assert.Equal(_lena, _org.Row("task", task, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+    }
+}
