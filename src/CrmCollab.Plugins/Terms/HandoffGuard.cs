@@ -4,7 +4,9 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -60,7 +62,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason")
+                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason")
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.
@@ -71,6 +73,9 @@ namespace CrmCollab.Plugins.Terms
                     .PostImage(PostImage, HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
                         HandoffTask.TemplateId, HandoffTask.RequiredEvidence);
             }
+            // Passing a handoff on: Assign (certain) and the Update of ownerid (the form), one check for both.
+            Register(PipelineStage.PreOperation, "Assign", HandoffTask.Table, OnAssign)
+                .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
@@ -97,7 +102,24 @@ namespace CrmCollab.Plugins.Terms
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            Check(context, target, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id));
+            Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
+            Throw(HandOver(context, before, target.Read<EntityReference>(HandoffTask.OwnerId)));
+            Check(context, target, before);
+        }
+
+        private static void OnAssign(LocalPluginContext context) =>
+            Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
+
+        /// <summary>A new owner for a handoff (<see cref="HandoffHandOver"/>); null for a plain task or when the owner stays.</summary>
+        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
+        {
+            EntityReference owner = before?.Read<EntityReference>(HandoffTask.OwnerId);
+            if (before == null || newOwner == null || !IdentityColumns.Any(before.IsFilled) || (owner != null && owner.Id == newOwner.Id)
+                || before.Choice(HandoffTask.Function) == null) return null;
+            var function = (BusinessFunction)before.Choice(HandoffTask.Function).Value;
+            return HandoffHandOver.Check(function, IsServerCall(context),
+                () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
+                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
         }
 
         /// <summary>A SetState is the Update of its state and status: the same checks, in the same order.</summary>
