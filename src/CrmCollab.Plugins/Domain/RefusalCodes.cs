@@ -50,6 +50,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffEvidenceMissing = "CRMC-HANDOFF-EVIDENCE-MISSING";
         public const string HandoffIsHistory = "CRMC-HANDOFF-HISTORY";
         public const string HandoffHandOverNotAllowed = "CRMC-HANDOFF-HANDOVER-NOT-ALLOWED";
+        public const string HandoffsOpenOnLoss = "CRMC-HANDOFF-OPEN-ON-LOSS";
         public const string ReviewIsHistory = "CRMC-REVIEW-HISTORY";
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";

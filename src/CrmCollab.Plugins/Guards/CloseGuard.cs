@@ -16,7 +16,8 @@ namespace CrmCollab.Plugins.Guards
     /// operation (Create has a public sdkmessage id; Win has none, and no Microsoft page says Win runs Update steps).
     /// PreOperation Create of opportunityclose: when the parent message is Win, 1 the feasibility gate (a refusal
     /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
-    /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it.
+    /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it. When the parent is Lose: a deal
+    /// won once is not lost over open handoffs.
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
@@ -28,6 +29,12 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnClose(LocalPluginContext context)
         {
+            Guid? lostDeal = DealClosedBy(context, OpportunityClose.LoseMessage);
+            if (lostDeal != null)
+            {
+                OnLose(context, lostDeal.Value);
+                return;
+            }
             Guid? dealId = DealClosedBy(context, OpportunityClose.WinMessage);
             if (dealId == null) return;
             IOrganizationService service = context.SystemService;
@@ -42,6 +49,22 @@ namespace CrmCollab.Plugins.Guards
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
+        }
+
+        /// <summary>
+        /// A Lose of a deal won once (reopened by an administrator): refused while handoffs of its win are open
+        /// (<see cref="LostDealHandoffs"/>). A deal never won reads one row and nothing more.
+        /// </summary>
+        private static void OnLose(LocalPluginContext context, Guid dealId)
+        {
+            IOrganizationService service = context.SystemService;
+            Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
+            if (!deal.Contains(Opportunity.WonOn)) return;
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(false) };
+            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            Throw(LostDealHandoffs.Check(service.RetrieveMultiple(query).Entities.Count, deal.Read<string>(Opportunity.Name)));
         }
 
         /// <summary>

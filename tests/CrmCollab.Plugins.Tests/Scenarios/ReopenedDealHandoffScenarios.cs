@@ -1,4 +1,5 @@
 using System;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -80,6 +81,51 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
 
             Assert.Equal(_lena, _org.Row("task", task, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+        [Theory]
+        [InlineData("Lose")]
+        [InlineData("ExecuteTransaction")]
+        [InlineData("ExecuteMultiple")]
+        public void A_reopened_deal_is_not_lost_while_its_handoffs_are_open_until_an_administrator_cancels_them(string channel)
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            Reopen();
+            IOrganizationService manager = _org.As(_manager);
+            OrganizationRequest lose = CrmCollabOrg.LoseRequest(_deal);
+            Action attempt;
+            switch (channel)
+            {
+                case "ExecuteTransaction": attempt = () => CrmCollabOrg.InExecuteTransaction(manager, lose); break;
+                case "ExecuteMultiple": attempt = () => CrmCollabOrg.InExecuteMultiple(manager, lose); break;
+                default: attempt = () => manager.Execute(lose); break;
+            }
+
+            string message = _org.Refused(RefusalCodes.HandoffsOpenOnLoss, attempt, "opportunity", "opportunityclose", "task");
+            Assert.StartsWith("'Line 4 retrofit' was won and 1 of its post-sale handoffs are still open", message);
+            CrmCollabOrg.ShowsNoIdOrTypeName(message);
+
+            // The administrator cancels the handoff with the reason Lena reads; then the deal is lost.
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "The customer cancelled the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            attempt();
+            Assert.Equal(2, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        [Fact]
+        public void A_reopened_deal_whose_handoffs_are_done_is_lost_at_once()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.As(_lena).Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+            Reopen();
+
+            _org.Lose(_deal, _manager);
+
+            Assert.Equal(2, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
     }
 }
