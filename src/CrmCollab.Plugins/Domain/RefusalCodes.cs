@@ -51,6 +51,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffIsHistory = "CRMC-HANDOFF-HISTORY";
         public const string HandoffHandOverNotAllowed = "CRMC-HANDOFF-HANDOVER-NOT-ALLOWED";
         public const string HandoffsOpenOnLoss = "CRMC-HANDOFF-OPEN-ON-LOSS";
+        public const string HandoffAcceptanceKept = "CRMC-HANDOFF-ACCEPTANCE-KEPT";
         public const string ReviewIsHistory = "CRMC-REVIEW-HISTORY";
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";

@@ -181,7 +181,9 @@ namespace CrmCollab.Plugins.Terms
                 After = stateAfter,
                 ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
                     : ColumnLabels.Of(Changes.Of(target, before, ImagedEvidence.Union(required.Value))).ToArray(),
-                Accepting = target.Contains(HandoffTask.AcceptedOn),
+                Accepting = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null,
+                ClearedAcceptance = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] == null
+                    ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
                 CallerIsAdministrator = () => isAdministrator.Value,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),

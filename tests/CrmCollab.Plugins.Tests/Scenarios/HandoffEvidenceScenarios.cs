@@ -1,4 +1,5 @@
 using System;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -67,6 +68,39 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             DateTime accepted = _org.Row("task", task, "crmc_acceptedon").GetAttributeValue<DateTime>("crmc_acceptedon");
             Assert.Equal(CrmCollabOrg.Start.AddHours(3), accepted, TimeSpan.FromSeconds(1));
+        }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        public void An_accepted_handoff_stays_accepted_so_a_late_acceptance_cannot_be_taken_out_of_the_figures(string channel)
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(4)); // accepted late: it weighs on the function's time to accept
+            _org.As(_lena).Update(new Entity("task", task) { ["crmc_acceptedon"] = CrmCollabOrg.Start });
+            var clear = new Entity("task", task) { ["crmc_acceptedon"] = null };
+            IOrganizationService lena = _org.As(_lena);
+            Action attempt;
+            switch (channel)
+            {
+                case "Upsert": attempt = () => CrmCollabOrg.InUpsert(lena, clear); break;
+                case "UpdateMultiple": attempt = () => CrmCollabOrg.InUpdateMultiple(lena, clear); break;
+                default: attempt = () => lena.Update(clear); break;
+            }
+
+            string message = _org.Refused(RefusalCodes.HandoffAcceptanceKept, attempt, "task");
+            Assert.StartsWith("This handoff was accepted", message);
+            _org.Refused(RefusalCodes.HandoffAcceptanceKept, () => _org.As(_org.Admin).Update(clear), "task");
+
+            // Completed, the acceptance is as much the record as the evidence.
+            lena.Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["crmc_deliveredon"] = CrmCollabOrg.Start.AddDays(4),
+                ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+            _org.Refused(RefusalCodes.HandoffAcceptanceKept, attempt, "task");
+            Assert.Equal(CrmCollabOrg.Start.AddDays(4), _org.Row("task", task, "crmc_acceptedon").GetAttributeValue<DateTime>("crmc_acceptedon"), TimeSpan.FromSeconds(1));
         }
 
         [Fact]

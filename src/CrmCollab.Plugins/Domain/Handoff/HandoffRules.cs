@@ -32,6 +32,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>The change records an acceptance (crmc_acceptedon set).</summary>
         public bool Accepting { get; set; }
 
+        /// <summary>When the handoff was accepted, if it was: an acceptance is never cleared (the change sends it empty).</summary>
+        public DateTime? ClearedAcceptance { get; set; }
+
         public Func<bool> CallerOwnsTask { get; set; } = () => false;
 
         public Func<bool> CallerIsAdministrator { get; set; } = () => false;
@@ -65,6 +68,11 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 return new Refusal(RefusalCodes.HandoffServerColumn,
                     "These columns of a handoff are set by CrmCollab (its due date when the deal is won, its actual end when it is completed) " +
                     $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. If the due date is wrong, ask your CrmCollab administrator.");
+            // The time to accept is one of the function's figures: a late acceptance cleared would leave it.
+            if (edit.ClearedAcceptance.HasValue && !edit.IsServerCall())
+                return new Refusal(RefusalCodes.HandoffAcceptanceKept,
+                    $"This handoff was accepted on {edit.ClearedAcceptance.Value:yyyy-MM-dd}: the acceptance stays on the record (the function's time to accept is measured from it). " +
+                    "Leave 'Accepted on' as it is; add a note to the task if it was accepted by mistake.");
             bool wasClosed = edit.Before != HandoffState.Open;
             if (wasClosed && edit.ChangedEvidence.Count > 0)
                 return new Refusal(RefusalCodes.HandoffClosed,
