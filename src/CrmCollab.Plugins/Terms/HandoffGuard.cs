@@ -84,7 +84,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Entity target = context.TargetEntity;
             // A "not unrouted" flag is what every task has: only a flag set, or a path, is the server's to write.
-            string[] serverOwned = IdentityColumns.Where(target.IsFilled)
+            string[] serverOwned = IdentityColumns.Where(c => target.IsFilled(c) || (c == HandoffTask.HandoffKey && KeyChanges(target, null)))
                 .Concat(RoutingColumns.Where(c => target.IsFilled(c) && !Equals(target[c], false))).ToArray();
             Refusal refusal = HandoffRules.CheckCreate(ColumnLabels.Of(serverOwned).ToArray(), () => IsServerCall(context));
             Throw(refusal);
@@ -175,7 +175,8 @@ namespace CrmCollab.Plugins.Terms
 
             Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
             {
-                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)
+                    .Union(KeyChanges(target, before) ? new[] { HandoffTask.HandoffKey } : new string[0])).ToArray(),
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
@@ -201,6 +202,15 @@ namespace CrmCollab.Plugins.Terms
                 target[HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(before.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now);
             }
         }
+
+        /// <summary>
+        /// The handoff key sent differs from the stored one, blank text included: what makes a task a handoff for every
+        /// query (the KPIs, the re-routing, an amendment's refresh, a loss) is a key that is not null, so a key of spaces,
+        /// which the trimmed comparison of <see cref="Changes"/> takes for no value, would plant one.
+        /// </summary>
+        private static bool KeyChanges(Entity target, Entity before) =>
+            target.Contains(HandoffTask.HandoffKey)
+            && !string.Equals(target[HandoffTask.HandoffKey] as string, before?.Read<string>(HandoffTask.HandoffKey), StringComparison.Ordinal);
 
         /// <summary>
         /// The handoff step after the Win's opportunityclose, a step after an operation on the deal, the amendment step

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Domain.Routing;
@@ -54,6 +55,39 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 "Create the task without these handoff columns: Handoff key, Handoff template. [CRMC-HANDOFF-SERVER-COLUMN]", refusal);
             _org.Win(_deal);
             Assert.Equal(_alice, _org.HandoffOf(_deal, BusinessFunction.Adv).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Theory]
+        [InlineData("Create")]
+        [InlineData("Update")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        public void A_task_given_a_blank_handoff_key_is_refused_so_it_never_counts_as_a_handoff(string channel)
+        {
+            // A key of spaces is still a key for every query that tells a handoff from a plain task (the KPIs by
+            // function, the re-routing, an amendment's refresh): a rep would plant "handoffs" in Logistics' figures.
+            _org.Win(_deal);
+            IOrganizationService rep = _org.As(_org.Rep);
+            var fake = new Entity("task")
+            {
+                ["subject"] = "Delivery done", ["crmc_handoffkey"] = "   ",
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics),
+                ["crmc_opportunityid"] = new EntityReference("opportunity", _deal),
+            };
+            Action attempt;
+            if (channel == "Create") attempt = () => rep.Create(fake);
+            else
+            {
+                Guid plain = rep.Create(new Entity("task") { ["subject"] = "Call the customer" });
+                var change = new Entity("task", plain) { ["crmc_handoffkey"] = " " };
+                if (channel == "Upsert") attempt = () => CrmCollabOrg.InUpsert(rep, change);
+                else if (channel == "UpdateMultiple") attempt = () => CrmCollabOrg.InUpdateMultiple(rep, change);
+                else attempt = () => rep.Update(change);
+            }
+
+            string message = _org.Refused(RefusalCodes.HandoffServerColumn, attempt, Touched);
+            Assert.Contains("Handoff key", message);
+            Assert.Equal(2, _org.HandoffTasks(_deal).Entities.Count(t => t.GetAttributeValue<string>("crmc_handoffkey") != null));
         }
 
         [Fact]
