@@ -11,7 +11,8 @@ namespace CrmCollab.Plugins.Guards
     /// <summary>
     /// The products of a won deal are part of its agreed terms: a line cannot be added to, changed on, removed from,
     /// or moved onto or off a won (or once-won, reopened) deal, except by an approved amendment. One check per event,
-    /// on every deal the line touches: the one it belongs to and, when its opportunityid is changed, the new one.
+    /// on every deal the line touches: the one it belongs to and, when its opportunityid is changed, the new one. A line
+    /// deleted inside the Delete of its deal (a cascade) goes with it.
     /// </summary>
     public sealed class OpportunityProductGuard : PluginBase
     {
@@ -40,6 +41,9 @@ namespace CrmCollab.Plugins.Guards
             string message = context.ExecutionContext.MessageName;
             Guid? current = message == "Create" ? null : context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
             Guid? target = message == "Delete" ? null : context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
+            // A line goes with its deal (the deal's own Delete is guarded, OpportunityGuard): where the platform runs the
+            // lines' Delete steps for the cascade, they recognise it, as the handoff, amendment and review guards do.
+            if (message == "Delete" && ServerCall.DeletesWithDeal(context.ExecutionContext, current)) return;
             bool changesTheLine = message != "Update" || Changes.Of(context.TargetEntity, context.PreImage(PreImage), Watched).Count > 0;
             foreach (Guid? deal in new[] { current, target })
             {
