@@ -48,17 +48,18 @@ namespace CrmCollab.Plugins.Feasibility
             Entity deal = context.PostImage(PostImage);
             if (deal == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             Entity before = context.PreImage(PreImage);
             Guid? account = HandoffCreation.AccountOf(deal);
-            if (before != null && account != null && HandoffCreation.AccountOf(before) != account)
-            {
-                context.Trace("{0} pending review(s) re-routed to the deal's new account.",
-                    ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
-                // A reopened once-won deal keeps its open handoffs: they follow the deal to its new account too.
+            bool movedAccount = before != null && account != null && HandoffCreation.AccountOf(before) != account;
+            // A deal's open handoffs follow it to its new account, reopened or won (should the platform accept a save of a
+            // won deal, as some integrations report): the old account's people do not deliver for the new customer.
+            if (movedAccount)
                 context.Trace("{0} open handoff(s) re-routed to the deal's new account.",
                     HandoffReassignment.ForDeal(context.SystemService, deal.Id, account.Value, context.Now));
-            }
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return; // a closed deal's reviews are its record
+            if (movedAccount)
+                context.Trace("{0} pending review(s) re-routed to the deal's new account.",
+                    ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);

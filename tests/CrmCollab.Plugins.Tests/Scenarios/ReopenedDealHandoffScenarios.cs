@@ -127,5 +127,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(2, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
+        [Fact]
+        public void A_won_deal_saved_with_another_customer_by_an_integration_takes_its_open_handoffs_along()
+        {
+            // Microsoft says a closed opportunity can't be changed; some integrations report the SDK accepts it all the
+            // same. Should it, the deal's open handoffs still go to the new account's people.
+            Entity before = _org.HandoffOf(_deal, BusinessFunction.Logistics);
+
+            _org.System.Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+
+            Assert.Equal(_leo, _org.Row("task", before.Id, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
     }
 }
