@@ -50,6 +50,7 @@ namespace CrmCollab.Plugins.Routing
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
+            result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -71,7 +72,8 @@ namespace CrmCollab.Plugins.Routing
                 }
             }
             if (result.Failed.Count > 0) TellTheAdministrator(deal, result.Failed);
-            _tracing?.Trace("Handoffs for {0}: {1} created, {2} unrouted, {3} already present.", opportunityId, result.Created, result.Unrouted, result.AlreadyPresent);
+            _tracing?.Trace("Handoffs for {0}: {1} created, {2} unrouted, {3} already present, {4} canceled one(s) reopened.", opportunityId,
+                result.Created, result.Unrouted, result.AlreadyPresent, result.Reopened);
             return result;
         }
 
@@ -124,7 +126,10 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>The deal's handoff tasks (one query): their keys make a rerun skip what exists.</summary>
         private List<Entity> ExistingHandoffs(Guid opportunityId)
         {
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms) };
+            var query = new QueryExpression(HandoffTask.Table)
+            {
+                ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject),
+            };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return _service.RetrieveMultiple(query).Entities.ToList();
@@ -141,6 +146,36 @@ namespace CrmCollab.Plugins.Routing
                 if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateOpen || task.Read<string>(HandoffTask.AgreedTerms) == terms) continue;
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.AgreedTerms] = terms });
             }
+        }
+
+        /// <summary>
+        /// A deal won again after its handoffs were canceled (reopened by an administrator, its handoffs canceled so that
+        /// it could be lost, then reopened and won again): the canceled handoffs of templates still in force are the work
+        /// this win needs, and their keys allow no second task. They are reopened, due from this win as a new handoff
+        /// would be, with the deal's terms, and routed as a new one (the account may have changed). Completed handoffs
+        /// stay done. Their cancellation reason stays on the task as history.
+        /// </summary>
+        /// <returns>How many were reopened.</returns>
+        private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
+            RoutingApplication routing, string terms, DateTime now)
+        {
+            var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
+            int reopened = 0;
+            foreach (Entity task in tasks)
+            {
+                if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateCanceled) continue;
+                if (!byKey.TryGetValue(task.Read<string>(HandoffTask.HandoffKey) ?? "", out HandoffTemplate template)) continue;
+                _service.Update(new Entity(HandoffTask.Table, task.Id)
+                {
+                    [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen),
+                    [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
+                    [HandoffTask.AgreedTerms] = terms,
+                });
+                routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(template.Function, now), HandoffTask.RoutingPath,
+                    HandoffTask.IsUnrouted, $"Reopened {now:yyyy-MM-dd} when the deal was won again", task.Read<string>(HandoffTask.Subject));
+                reopened++;
+            }
+            return reopened;
         }
 
         private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing)

@@ -14,5 +14,8 @@ namespace CrmCollab.Plugins.Routing
         public string FailureMessage => Failed.Count == 0 ? null : HandoffCreationRules.Incomplete(Failed, Created).Message;
         public int Unrouted { get; set; }
         public int AlreadyPresent { get; set; }
+
+        /// <summary>Canceled handoffs of a deal won again, reopened for this win.</summary>
+        public int Reopened { get; set; }
     }
 }

@@ -204,14 +204,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 {
                     org.Engine.DrainAsync();
                     Assert.Equal(2, scope.PluginCallsFor("Retrieve"));          // the deal, its account (no parent)
-                    Assert.Equal(4, scope.PluginCallsFor("RetrieveMultiple"));  // templates, existing handoffs, owners, rules
+                    Assert.Equal(5, scope.PluginCallsFor("RetrieveMultiple"));  // the deal's latest close, templates, existing handoffs, owners, rules
                     Assert.Equal(3, scope.PluginCallsFor("Create"));            // one task per template
                     return scope.PluginCalls;
                 }
             }
 
             int withFifty = CallsToRoute(50);
-            Assert.Equal(9, withFifty); // 2 Retrieve + 4 RetrieveMultiple + 3 Create
+            Assert.Equal(10, withFifty); // 2 Retrieve + 5 RetrieveMultiple + 3 Create
             Assert.Equal(CallsToRoute(6), withFifty);
         }
     }

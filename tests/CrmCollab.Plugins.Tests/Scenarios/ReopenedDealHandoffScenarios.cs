@@ -139,5 +139,55 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_leo, _org.Row("task", before.Id, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
+
+        [Fact]
+        public void A_deal_won_again_after_its_handoffs_were_canceled_and_it_was_lost_gets_that_work_back_due_from_the_new_win()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            Reopen();
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Lose(_deal, _manager);
+
+            // A month later the customer comes back with Fabrikam's plant: the deal is reopened, moved and won again.
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            var deal = new EntityReference("opportunity", _deal);
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+            _org.Win(_deal, _manager);
+
+            // The same handoff (its key allows no second one) is open again, Fabrikam's, due ten days after this win.
+            Entity again = Assert.Single(_org.HandoffTasks(_deal).Entities);
+            Assert.Equal(task, again.Id);
+            Entity row = _org.Row("task", task, "statecode", "ownerid", "scheduledend", "crmc_routingpath", "crmc_cancelreason");
+            Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(_leo, row.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(CrmCollabOrg.Start.Date.AddDays(40), row.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.Contains("won again", row.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal("The customer paused the order", row.GetAttributeValue<string>("crmc_cancelreason"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+
+            // Leo can do the work as any handoff: with its evidence, it completes.
+            _org.As(_leo).Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+            Assert.Equal(1, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        [Fact]
+        public void A_salesperson_cannot_reopen_a_canceled_handoff_themselves()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "Duplicate order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+
+            _org.Refused(RefusalCodes.HandoffReopenAdminOnly,
+                () => _org.As(_lena).Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) }), "task");
+        }
     }
 }

@@ -37,6 +37,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// </summary>
     public static class HandoffPlanner
     {
+        /// <summary>A handoff is due its template's offset after the win (never before it).</summary>
+        public static DateTime DueOn(DateTime wonOn, HandoffTemplate template) => wonOn.Date.AddDays(Math.Max(0, template.DueOffsetDays));
+
         /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
@@ -65,7 +68,7 @@ namespace CrmCollab.Plugins.Domain.Handoff
                     HandoffKey = key,
                     Subject = $"{template.Subject} – {dealName}",
                     Description = template.Description,
-                    DueOn = wonOn.Date.AddDays(Math.Max(0, template.DueOffsetDays)),
+                    DueOn = DueOn(wonOn, template),
                     Routing = routing,
                     AgreedTermsSnapshot = snapshot,
                 });

@@ -78,7 +78,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 return new Refusal(RefusalCodes.HandoffClosed,
                     $"This handoff is {Label(edit.Before)}: its evidence ({string.Join(", ", edit.ChangedEvidence)}) is the record of what was delivered and cannot change. " +
                     "Add a note to the task if something needs correcting.");
-            if (wasClosed && edit.After == HandoffState.Open && !edit.CallerIsAdministrator())
+            // CrmCollab itself reopens the canceled handoffs of a deal won again (HandoffCreation).
+            if (wasClosed && edit.After == HandoffState.Open && !edit.IsServerCall() && !edit.CallerIsAdministrator())
                 return new Refusal(RefusalCodes.HandoffReopenAdminOnly,
                     $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
             if (edit.Accepting && !edit.CallerOwnsTask())
