@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Signals
 {
@@ -13,7 +14,8 @@ namespace CrmCollab.Plugins.Signals
     /// The one guard of a field signal's changes: who raised it, as which function, about which account, of which kind,
     /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
     /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
-    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order.
+    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order. The lead it became
+    /// is deleted only by a CrmCollab Administrator.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -35,6 +37,18 @@ namespace CrmCollab.Plugins.Signals
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage, "crmc_acknowledgedon", "statecode");
+            // The lead a signal became is part of its record (a rep holds Delete on the leads they own).
+            Register(PipelineStage.PreOperation, "Delete", Lead.Table, OnLeadDelete);
+        }
+
+        /// <summary>A lead's Delete: refused when a field signal names it, unless a CrmCollab Administrator (one query).</summary>
+        private static void OnLeadDelete(LocalPluginContext context)
+        {
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id), TopCount = 1 };
+            query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            bool raisedBySignal = context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
+            Throw(FieldSignalRules.CheckLeadDelete(raisedBySignal,
+                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
         }
 
         /// <summary>A SetState of a signal: deactivated only once acknowledged.</summary>
@@ -57,7 +71,9 @@ namespace CrmCollab.Plugins.Signals
                 () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
                     after.Read<EntityReference>(CommonColumn.OwnerId)),
-                clearsAcknowledgement: acknowledging && before.IsFilled(FieldSignalRow.AcknowledgedOn) && !after.IsFilled(FieldSignalRow.AcknowledgedOn))
+                clearsAcknowledgement: acknowledging && before.IsFilled(FieldSignalRow.AcknowledgedOn) && !after.IsFilled(FieldSignalRow.AcknowledgedOn),
+                callerRaisedItForAFunction: before.RefId(FieldSignalRow.RaisedBy) == context.ExecutionContext.InitiatingUserId
+                    && before.IsFilled(FieldSignalRow.RaisedByFunction))
                 ?? FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), target.Choice(CommonColumn.StateCode),
                     after.IsFilled(FieldSignalRow.AcknowledgedOn));
             Throw(refusal);

@@ -109,6 +109,17 @@ namespace CrmCollab.Plugins.Domain.Signals
         public static Refusal CheckNoLeadSent(bool leadSent) => !leadSent ? null : new Refusal(RefusalCodes.SignalServerColumn,
             "'Lead' is set by CrmCollab when a lead signal becomes a lead. Leave it empty.");
 
+        /// <summary>
+        /// The lead a field signal became is the signal's record: "signals that became leads or won deals" count the signal
+        /// through it, and deleting it would empty the signal's Lead (and a won deal's Originating lead) and take the credit
+        /// away from the team that raised it. It is disqualified when it leads nowhere; only a CrmCollab Administrator deletes it.
+        /// </summary>
+        /// <param name="raisedBySignal">A field signal names the lead.</param>
+        public static Refusal CheckLeadDelete(bool raisedBySignal, Func<bool> isAdministrator) =>
+            !raisedBySignal || isAdministrator() ? null : new Refusal(RefusalCodes.SignalLeadIsHistory,
+                "This lead was raised from a field signal, and the team that raised it is credited for the leads and won deals it brings, " +
+                "so it is not deleted. If it leads nowhere, disqualify it instead; a CrmCollab Administrator may delete it if it must go.");
+
         /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
         public static Refusal CheckRaisedByFunction(int? sent, Routing.BusinessFunction? stamped)
         {
@@ -120,8 +131,9 @@ namespace CrmCollab.Plugins.Domain.Signals
 
         /// <summary>A change of a signal: who raised it, as what and when it is due are CrmCollab's; only its salesperson acknowledges it.</summary>
         /// <param name="clearsAcknowledgement">The change empties the date of an acknowledged signal.</param>
+        /// <param name="callerRaisedItForAFunction">Whoever saves raised the signal, and it counts for their function (ADV, Logistics, SAV…).</param>
         public static Refusal CheckUpdate(IReadOnlyList<string> changedServerColumns, Func<bool> isServerCall, bool acknowledging, Func<bool> callerOwnsSignal,
-            bool clearsAcknowledgement = false)
+            bool clearsAcknowledgement = false, bool callerRaisedItForAFunction = false)
         {
             if (changedServerColumns.Count > 0 && !isServerCall())
                 return new Refusal(RefusalCodes.SignalServerColumn,
@@ -134,6 +146,12 @@ namespace CrmCollab.Plugins.Domain.Signals
                     "This signal was acknowledged, and an acknowledgement is not undone: the team's response times are measured on it. " +
                     "If the matter has come back, raise a new signal.");
             if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
+            // Passed on to who raised it (Assign, a change of owner), the signal would be acknowledged by its own raiser and
+            // count as read by the sales side in the raising function's figures while no salesperson saw it.
+            if (acknowledging && !clearsAcknowledgement && callerRaisedItForAFunction)
+                return new Refusal(RefusalCodes.SignalServerColumn,
+                    "You raised this signal, so you cannot acknowledge it: the acknowledgement says the account's salesperson has read it. " +
+                    "Ask a CrmCollab Administrator to assign it back to the account's salesperson.");
             return null;
         }
 

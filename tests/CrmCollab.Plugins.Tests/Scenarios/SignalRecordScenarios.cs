@@ -1,0 +1,82 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// What a field signal leaves behind stays as it was raised and read: the lead it became keeps crediting the team that
+    /// raised it, and its acknowledgement is the salesperson's, never the raiser's.
+    /// </summary>
+    public class SignalRecordScenarios
+    {
+        private static readonly string[] Touched = { "crmc_fieldsignal", "lead", "opportunity", "account" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _alice, _account;
+
+        public SignalRecordScenarios()
+        {
+            _alice = _org.User("Alice ADV", "CrmCollab ADV");
+            _account = _org.Account("Contoso");
+        }
+
+        private Guid LeadOf(Guid signal) =>
+            _org.Row("crmc_fieldsignal", signal, "crmc_leadid").GetAttributeValue<EntityReference>("crmc_leadid")?.Id ?? Guid.Empty;
+
+        [Fact]
+        public void The_salesperson_cannot_delete_the_lead_a_signal_became_on_any_path_so_the_raising_team_keeps_its_credit()
+        {
+            Guid signal = _org.Signal(_account, SignalKind.Lead, _alice, "They plan a second line next year");
+            Guid lead = LeadOf(signal);
+            IOrganizationService rep = _org.As(_org.Rep); // owns the lead, and the Salesperson role deletes its own leads
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalLeadIsHistory, () => rep.Delete("lead", lead), Touched);
+            _org.Refused(RefusalCodes.SignalLeadIsHistory,
+                () => CrmCollabOrg.InExecuteMultiple(rep, new DeleteRequest { Target = new EntityReference("lead", lead) }), Touched);
+            _org.Refused(RefusalCodes.SignalLeadIsHistory,
+                () => CrmCollabOrg.InExecuteTransaction(rep, new DeleteRequest { Target = new EntityReference("lead", lead) }), Touched);
+
+            Assert.Contains("disqualify it instead", refusal);
+            Assert.Equal(lead, LeadOf(signal));
+            Guid ownLead = rep.Create(new Entity("lead") { ["subject"] = "Met at the fair", ["lastname"] = "Doe" });
+            rep.Delete("lead", ownLead); // a lead no signal raised is the rep's to delete
+            _org.Setup.CreateRole("System Administrator");
+            Guid sid = _org.User("Sid Sysadmin", "System Administrator");
+            _org.Refused(RefusalCodes.SignalLeadIsHistory, () => _org.As(sid).Delete("lead", lead), Touched);
+            _org.Setup.AssignRole(sid, "CrmCollab Administrator");
+            _org.As(sid).Delete("lead", lead); // a CrmCollab Administrator may, when it must go
+            Assert.Equal(Guid.Empty, LeadOf(signal));
+        }
+
+        [Fact]
+        public void A_signal_passed_back_to_who_raised_it_is_not_acknowledged_by_them()
+        {
+            Guid signal = _org.Signal(_account, SignalKind.Complaint, _alice, "Late deliveries again");
+            IOrganizationService rep = _org.As(_org.Rep);
+            rep.Execute(new AssignRequest
+            {
+                Target = new EntityReference("crmc_fieldsignal", signal), Assignee = new EntityReference("systemuser", _alice),
+            });
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => _org.As(_alice).Update(
+                new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start }), Touched);
+            _org.Refused(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_alice), new UpdateRequest
+            {
+                Target = new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start },
+            }), Touched);
+
+            Assert.StartsWith("You raised this signal", refusal);
+            Assert.Null(_org.Row("crmc_fieldsignal", signal, "crmc_acknowledgedon").GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
+            _org.As(_org.Admin).Execute(new AssignRequest // Alice may not assign; an administrator gives it back
+            {
+                Target = new EntityReference("crmc_fieldsignal", signal), Assignee = new EntityReference("systemuser", _org.Rep),
+            });
+            rep.Update(new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start });
+            Assert.NotNull(_org.Row("crmc_fieldsignal", signal, "crmc_acknowledgedon").GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
+        }
+    }
+}
