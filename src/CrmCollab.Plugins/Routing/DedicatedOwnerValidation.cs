@@ -12,7 +12,7 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// Refuses a dedicated owner row that is incomplete, names a user or team that cannot own the work routed to it
     /// (no security role, or an access team), or overlaps another row of the same account and function, at save
-    /// time, whatever the client (form, import, API).
+    /// time, whatever the client (form, import, API); and a merge of accounts that would bring two such rows together.
     /// </summary>
     public sealed class DedicatedOwnerValidation : PluginBase
     {
@@ -32,7 +32,44 @@ namespace CrmCollab.Plugins.Routing
             // counted when another row of its account and function is saved, so its activation is checked here.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PreOperation, setState, DedicatedOwnerRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
+            Register(PipelineStage.PreOperation, "Merge", Account.Table, OnAccountMerge);
         }
+
+        /// <summary>
+        /// A merge moves the merged-away account's rows to the account that stays, below the pipeline (no step of the rows
+        /// runs): an active row of a function the account that stays already has over the same period would give it two
+        /// owners of that function. One query: the active rows of both accounts.
+        /// </summary>
+        private static void OnAccountMerge(LocalPluginContext context)
+        {
+            EntityReference master = context.TargetReference;
+            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid mergedAway))
+                return;
+            var query = new QueryExpression(DedicatedOwnerRow.Table) { ColumnSet = new ColumnSet(OverlapColumns) };
+            query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.In, master.Id, mergedAway);
+            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
+            var rows = context.SystemService.RetrieveMultiple(query).Entities;
+            var staying = rows.Where(r => r.RefId(DedicatedOwnerRow.AccountId) == master.Id).ToList();
+            foreach (Entity moving in rows.Where(r => r.RefId(DedicatedOwnerRow.AccountId) == mergedAway))
+            {
+                DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(moving);
+                DedicatedOwner clash = DedicatedOwnerRules.FindOverlap(candidate,
+                    staying.Select(RoutingRepository.ToDedicatedOwner).Where(o => o.Function == candidate.Function));
+                if (clash == null) continue;
+                Entity kept = staying.First(o => o.Id == clash.Id);
+                Throw(DedicatedOwnerRules.MergeOverlap(candidate.Function, NameOf(context.SystemService, OwnerOf(moving)),
+                    NameOf(context.SystemService, OwnerOf(kept))));
+            }
+        }
+
+        private static EntityReference OwnerOf(Entity row) =>
+            row.Read<EntityReference>(DedicatedOwnerRow.UserId) ?? row.Read<EntityReference>(DedicatedOwnerRow.TeamId);
+
+        private static readonly string[] OverlapColumns =
+        {
+            DedicatedOwnerRow.Name, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
+            DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo,
+        };
 
         /// <summary>What the row is made of (its status aside): a save sending one of them is checked.</summary>
         private static readonly string[] RowColumns =
@@ -76,7 +113,7 @@ namespace CrmCollab.Plugins.Routing
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
             Entity clash = Overlapping(context, candidate, row.Id != Guid.Empty ? row.Id : context.ExecutionContext.PrimaryEntityId);
             if (clash == null) return;
-            EntityReference owner = clash.Read<EntityReference>(DedicatedOwnerRow.UserId) ?? clash.Read<EntityReference>(DedicatedOwnerRow.TeamId);
+            EntityReference owner = OwnerOf(clash);
             Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, owner),
                 clash.Read<string>(DedicatedOwnerRow.Name)));
         }
@@ -96,11 +133,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>One query: other active rows of the same account and function.</summary>
         private static Entity Overlapping(LocalPluginContext context, DedicatedOwner candidate, Guid self)
         {
-            var query = new QueryExpression(DedicatedOwnerRow.Table)
-            {
-                ColumnSet = new ColumnSet(DedicatedOwnerRow.Name, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function,
-                    DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId, DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo),
-            };
+            var query = new QueryExpression(DedicatedOwnerRow.Table) { ColumnSet = new ColumnSet(OverlapColumns) };
             query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.Equal, candidate.AccountId);
             query.Criteria.AddCondition(DedicatedOwnerRow.Function, ConditionOperator.Equal, (int)candidate.Function);
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);

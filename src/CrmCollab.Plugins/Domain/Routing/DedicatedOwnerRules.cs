@@ -81,6 +81,21 @@ namespace CrmCollab.Plugins.Domain.Routing
                 "dedicated owner per function at a time. End that row (set its 'valid to' before this one starts), or edit that row instead.");
         }
 
+        /// <summary>
+        /// A merge would bring the merged-away account's active row of a function onto the account that stays, which has
+        /// one over the same period: the account would have two owners of that function.
+        /// </summary>
+        /// <param name="movingOwner">The merged-away account's owner, by name (null when unknown).</param>
+        /// <param name="stayingOwner">The owner of the account that stays, by name (null when unknown).</param>
+        public static Refusal MergeOverlap(BusinessFunction function, string movingOwner, string stayingOwner)
+        {
+            string moving = Shown(movingOwner) ?? "another owner", staying = Shown(stayingOwner) ?? "another owner";
+            return new Refusal(RefusalCodes.OwnerOverlap,
+                $"Both accounts have a {function.Label()} dedicated owner over the same period ({moving} for the account merged away, " +
+                $"{staying} for the account that stays), and one account has one dedicated owner per function at a time. " +
+                "Ask a CrmCollab administrator to end or deactivate one of the two rows, then merge again.");
+        }
+
         private static string Period(DedicatedOwner row)
         {
             bool starts = row.ValidFrom != DateTime.MinValue;
