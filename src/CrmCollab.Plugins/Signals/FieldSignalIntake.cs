@@ -15,7 +15,7 @@ namespace CrmCollab.Plugins.Signals
     /// <summary>
     /// A signal from the field reaches the account's salesperson: validated and dated before it is saved
     /// (PreOperation), then routed, turned into a lead when it is one, and marked on the account (PostOperation,
-    /// same transaction).
+    /// same transaction); its waiting signals follow an account handed to another salesperson.
     /// </summary>
     public sealed class FieldSignalIntake : PluginBase
     {
@@ -24,6 +24,35 @@ namespace CrmCollab.Plugins.Signals
         {
             Register(PipelineStage.PreOperation, "Create", FieldSignalRow.Table, Validate);
             Register(PipelineStage.PostOperation, "Create", FieldSignalRow.Table, Route);
+            // The account handed to another salesperson (Assign, or a save of its owner): its waiting signals follow.
+            Register(PipelineStage.PostOperation, "Assign", Account.Table, FollowAccount).PreImage(PreImage, "ownerid");
+            Register(PipelineStage.PostOperation, "Update", Account.Table, FollowAccount).Filter("ownerid").PreImage(PreImage, "ownerid");
+        }
+
+        public const string PreImage = "PreImage";
+
+        /// <summary>
+        /// A signal waits for the account's salesperson, and only its owner acknowledges it; the signal-to-account
+        /// relationship cascades no assign, so when the account changes hands (someone left, territories were redrawn) its
+        /// active signals not yet acknowledged that the previous salesperson still holds move to the new one, in the same
+        /// transaction. A signal passed on to a colleague stays with them; acknowledged ones stay as they were read.
+        /// One query, only when the owner really changes.
+        /// </summary>
+        private static void FollowAccount(LocalPluginContext context)
+        {
+            EntityReference before = context.PreImage(PreImage)?.Read<EntityReference>(Account.OwnerId);
+            EntityReference after = context.ExecutionContext.MessageName == "Assign"
+                ? context.InputParameter<EntityReference>("Assignee")
+                : context.TargetEntity?.Read<EntityReference>(Account.OwnerId);
+            if (before == null || after == null || (before.Id == after.Id && before.LogicalName == after.LogicalName)) return;
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(false) };
+            query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, before.Id);
+            query.Criteria.AddCondition(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, InForce.StateActive);
+            IOrganizationService service = context.SystemService;
+            foreach (Entity waiting in service.RetrieveMultiple(query).Entities)
+                service.Update(new Entity(FieldSignalRow.Table, waiting.Id) { [CommonColumn.OwnerId] = new EntityReference(after.LogicalName, after.Id) });
         }
 
         private static void Validate(LocalPluginContext context)
