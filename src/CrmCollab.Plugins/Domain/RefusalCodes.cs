@@ -90,6 +90,7 @@ namespace CrmCollab.Plugins.Domain
         public const string SignalNotAcknowledged = "CRMC-SIGNAL-NOT-ACKNOWLEDGED";
         public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
         public const string SignalLeadIsHistory = "CRMC-SIGNAL-LEAD-HISTORY";
+        public const string AccountDeleteSignals = "CRMC-ACCOUNT-DELETE-SIGNALS";
 
         // The account's last field-signal date written by anyone but CrmCollab's signal intake.
         public const string AccountSignalDate = "CRMC-ACCOUNT-SIGNAL-DATE";

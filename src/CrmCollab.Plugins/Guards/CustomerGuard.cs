@@ -127,6 +127,16 @@ namespace CrmCollab.Plugins.Guards
             EntityReference customer = context.TargetReference;
             if (customer == null) return;
             Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer, orAsParent: false), IsAdministrator(context)));
+            if (customer.LogicalName == Account.Table)
+                Throw(FieldSignalRules.CheckAccountDelete(HasSignals(context.SystemService, customer.Id), IsAdministrator(context)));
+        }
+
+        /// <summary>A field signal was raised about the account (one query).</summary>
+        private static bool HasSignals(IOrganizationService service, Guid accountId)
+        {
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, accountId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         private static Func<bool> IsAdministrator(LocalPluginContext context) => () =>

@@ -78,5 +78,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             rep.Update(new Entity("crmc_fieldsignal", signal) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start });
             Assert.NotNull(_org.Row("crmc_fieldsignal", signal, "crmc_acknowledgedon").GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
         }
+
+        [Fact]
+        public void A_salesperson_cannot_delete_an_account_field_signals_were_raised_about_on_any_path_a_merge_keeps_them()
+        {
+            Guid duplicate = _org.Account("Contoso Ltd");
+            Guid signal = _org.Signal(duplicate, SignalKind.Complaint, _alice, "Late deliveries again");
+            IOrganizationService rep = _org.As(_org.Rep); // the Salesperson role deletes the accounts it owns
+            var delete = new DeleteRequest { Target = new EntityReference("account", duplicate) };
+
+            string refusal = _org.Refused(RefusalCodes.AccountDeleteSignals, () => rep.Delete("account", duplicate), Touched);
+            _org.Refused(RefusalCodes.AccountDeleteSignals, () => CrmCollabOrg.InExecuteMultiple(rep, delete), Touched);
+            _org.Refused(RefusalCodes.AccountDeleteSignals, () => CrmCollabOrg.InExecuteTransaction(rep, delete), Touched);
+
+            Assert.Contains("merge it into that one", refusal);
+            rep.Execute(new MergeRequest
+            {
+                Target = new EntityReference("account", _account), SubordinateId = duplicate, UpdateContent = new Entity("account"),
+            });
+            Assert.Equal(_account, _org.Row("crmc_fieldsignal", signal, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            rep.Delete("account", _org.Account("Fabrikam")); // an account no signal is about is the rep's to delete
+        }
     }
 }

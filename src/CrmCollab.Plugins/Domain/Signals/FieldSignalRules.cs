@@ -120,6 +120,17 @@ namespace CrmCollab.Plugins.Domain.Signals
                 "This lead was raised from a field signal, and the team that raised it is credited for the leads and won deals it brings, " +
                 "so it is not deleted. If it leads nowhere, disqualify it instead; a CrmCollab Administrator may delete it if it must go.");
 
+        /// <summary>
+        /// Deleting an account deletes the field signals about it (the relationship cascades): the teams that raised them
+        /// would lose them from their figures, and the salesperson those still waiting. A duplicate is merged instead (its
+        /// signals move to the account that stays); only a CrmCollab Administrator deletes such an account.
+        /// </summary>
+        public static Refusal CheckAccountDelete(bool hasSignals, Func<bool> isAdministrator) =>
+            !hasSignals || isAdministrator() ? null : new Refusal(RefusalCodes.AccountDeleteSignals,
+                "Field signals were raised about this account, and deleting it would delete them, with the record the teams that raised " +
+                "them are measured on. If it duplicates another account, merge it into that one (its signals move there); otherwise " +
+                "deactivate it, or ask your CrmCollab administrator if it really must go.");
+
         /// <summary>A client may re-send the function CrmCollab stamps, never another one.</summary>
         public static Refusal CheckRaisedByFunction(int? sent, Routing.BusinessFunction? stamped)
         {
