@@ -36,7 +36,7 @@ namespace CrmCollab.Plugins.Routing
         public string OwnedQueue { get; }
 
         /// <summary>As a dedicated owner or backup (<see cref="DedicatedOwnerRules.CheckCanOwn"/>).</summary>
-        public Refusal CheckAsDedicatedOwner() => DedicatedOwnerRules.CheckCanOwn(Who, IsTeam, IsAccessTeam, HasSecurityRole);
+        public Refusal CheckAsDedicatedOwner() => DedicatedOwnerRules.CheckCanOwn(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser);
 
         /// <summary>As a routing rule's target (<see cref="DedicatedOwnerRules.CheckRuleTarget"/>).</summary>
         public Refusal CheckAsRuleTarget() => DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser, OwnedQueue);

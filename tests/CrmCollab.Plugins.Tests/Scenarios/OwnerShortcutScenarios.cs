@@ -76,5 +76,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Setup.AssignTeamRole(bare, "CrmCollab Logistics");
             _org.DedicatedOwner(_account, BusinessFunction.Logistics, team: bare);
         }
+
+        [Fact]
+        public void A_disabled_user_cannot_become_a_dedicated_owner_or_backup_on_any_path()
+        {
+            Guid sally = _org.User("Sally SAV", "CrmCollab SAV");
+            Guid gone = _org.User("Gina Gone", "CrmCollab SAV");
+            Guid row = _org.DedicatedOwner(_account, BusinessFunction.Sav, user: sally);
+            _org.System.Update(new Entity("systemuser", gone) { ["isdisabled"] = true }); // someone who left
+            string[] touched = { "crmc_dedicatedowner", "task" };
+            var adv = new Entity("crmc_dedicatedowner")
+            {
+                ["crmc_name"] = "ADV owner", ["crmc_accountid"] = new EntityReference("account", _account),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Adv), ["crmc_userid"] = new EntityReference("systemuser", gone),
+            };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.OwnerCannotOwn, () => _org.As(_org.Admin).Create(adv), touched);
+            _org.Refused(RefusalCodes.OwnerCannotOwn, () => CrmCollabOrg.InExecuteMultiple(_org.As(_org.Admin), new CreateRequest { Target = adv }), touched);
+            _org.Refused(RefusalCodes.OwnerCannotOwn, () => _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row)
+            {
+                ["crmc_userid"] = new EntityReference("systemuser", gone),
+            }), touched);
+            _org.Refused(RefusalCodes.OwnerCannotOwn, () => _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row)
+            {
+                ["crmc_backupuserid"] = new EntityReference("systemuser", gone),
+            }), touched);
+
+            Assert.Equal("The user Gina Gone is disabled, and a disabled user cannot own the handoffs and reviews routed to a dedicated owner. " +
+                "Choose an active user or a team, or enable the user first. [CRMC-OWNER-CANNOT-OWN]", refusal);
+            _org.System.Update(new Entity("systemuser", sally) { ["isdisabled"] = true });
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row) { ["crmc_validto"] = CrmCollabOrg.Start }); // ending her row is fine
+        }
     }
 }

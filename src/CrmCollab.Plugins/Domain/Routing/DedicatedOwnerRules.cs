@@ -125,8 +125,14 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// only a principal holding Read on a table own its rows, and an access team owns nothing.
         /// </summary>
         /// <param name="who">"the user Ann Smith" or "the team Logistics North".</param>
-        public static Refusal CheckCanOwn(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole) =>
-            CannotOwn(RefusalCodes.OwnerCannotOwn, "dedicated owner", "an owner team, or a user", who, isTeam, isAccessTeam, hasSecurityRole);
+        /// <param name="isDisabledUser">A disabled user: the platform gives no record to one, and routing would pass over the row
+        /// without a word (to the backup, the rules or nobody), so a row names an active user.</param>
+        public static Refusal CheckCanOwn(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole, bool isDisabledUser = false) =>
+            !isTeam && isDisabledUser
+                ? new Refusal(RefusalCodes.OwnerCannotOwn,
+                    $"{Capitalised(who)} is disabled, and a disabled user cannot own the handoffs and reviews routed to a dedicated owner. " +
+                    "Choose an active user or a team, or enable the user first.")
+                : CannotOwn(RefusalCodes.OwnerCannotOwn, "dedicated owner", "an owner team, or a user", who, isTeam, isAccessTeam, hasSecurityRole);
 
         /// <summary>
         /// Whether a routing rule's user or team can own the reviews and handoff tasks the rule routes: the same rule as a
