@@ -39,10 +39,11 @@ namespace CrmCollab.Plugins.Feasibility
                     .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             Register(PipelineStage.PostOperation, "Delete", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .PreImage(PreImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
-            // An account's industry, territory or size decides which rules apply to its deals and who reviews them: its open
-            // deals are re-evaluated as after a rule's save, and their pending reviews and open handoffs follow the routing.
+            // An account's industry, territory or size decides which rules apply to its deals and who reviews them, and its
+            // parent account whose dedicated owners it falls back to: its open deals are re-evaluated as after a rule's save,
+            // and their pending reviews and open handoffs follow the routing.
             Register(PipelineStage.PostOperation, "Update", Account.Table, OnAccountSegmentChanged).Async()
-                .Filter(Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode);
+                .Filter(Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode, Account.ParentAccountId);
             Register(PipelineStage.PostOperation, "Update", TransactionCurrency.Table, OnExchangeRateChanged).Async()
                 .Filter(TransactionCurrency.ExchangeRate);
         }

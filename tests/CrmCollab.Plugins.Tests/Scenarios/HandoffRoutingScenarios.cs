@@ -81,6 +81,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_plant_moved_under_another_group_hands_its_open_logistics_work_to_the_new_groups_owner()
+        {
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            Guid group = _org.Account("Contoso Group");
+            Guid other = _org.Account("Fabrikam Group");
+            Guid plant = _org.Account("Lille plant", parent: group);
+            _org.DedicatedOwner(group, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(other, BusinessFunction.Logistics, user: leo);
+            Guid deal = _org.Deal(plant);
+            _org.Win(deal);
+
+            _org.As(_org.Rep).Update(new Entity("account", plant) { ["parentaccountid"] = new EntityReference("account", other) });
+            _org.Engine.DrainAsync();
+
+            Entity logistics = TaskOf(deal, BusinessFunction.Logistics);
+            Assert.Equal(leo, OwnerOf(logistics));
+            Assert.Contains("parent account Fabrikam Group", logistics.GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
         public void A_sector_rule_beats_the_default_and_ties_go_to_the_lower_priority_number()
         {
             _org.Rule("Logistics default", BusinessFunction.Logistics, _defaultLogistics, priority: 1);
