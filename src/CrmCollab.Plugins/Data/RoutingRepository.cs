@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Data
     /// </summary>
     public sealed class RoutingRepository
     {
-        private const int MaxChainDepth = 10;
+        public const int MaxChainDepth = 10;
         private readonly IOrganizationService _service;
 
         public RoutingRepository(IOrganizationService service)

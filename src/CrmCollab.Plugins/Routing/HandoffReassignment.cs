@@ -12,7 +12,8 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// When an account's dedicated owner for a function is set, changed or ended, its OPEN handoff tasks of that
     /// function, and the function's PENDING reviews on the account's open deals, follow the new routing (asynchronous,
-    /// post-operation); completed tasks, decided reviews and other functions' work stay.
+    /// post-operation), and so does the work of the accounts below it that fall back to its row; completed tasks, decided
+    /// reviews and other functions' work stay.
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {
@@ -44,7 +45,26 @@ namespace CrmCollab.Plugins.Routing
                 .Select(row => new { Account = row.RefId(DedicatedOwnerRow.AccountId).Value, Function = (BusinessFunction)row.Choice(DedicatedOwnerRow.Function).Value })
                 .Distinct()
                 .ToList();
-            foreach (var item in affected) Reroute(context, item.Account, item.Function);
+            // An account without a row of its own falls back to its parent's (RoutingRepository.AccountChain), so the
+            // accounts below follow too; Reroute resolves each one's own routing, so one with its own row keeps it.
+            foreach (var item in affected)
+                foreach (Guid account in WithDescendants(context.SystemService, item.Account))
+                    Reroute(context, account, item.Function);
+        }
+
+        /// <summary>The account, then the accounts below it (one query per level, as deep as the routing's parent chain reads).</summary>
+        private static IEnumerable<Guid> WithDescendants(IOrganizationService service, Guid accountId)
+        {
+            var seen = new HashSet<Guid> { accountId };
+            var level = new List<Guid> { accountId };
+            yield return accountId;
+            for (int depth = 1; depth < RoutingRepository.MaxChainDepth && level.Count > 0; depth++)
+            {
+                var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(false) };
+                query.Criteria.AddCondition(Account.ParentAccountId, ConditionOperator.In, level.Cast<object>().ToArray());
+                level = service.RetrieveMultiple(query).Entities.Select(a => a.Id).Where(seen.Add).ToList();
+                foreach (Guid child in level) yield return child;
+            }
         }
 
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function)

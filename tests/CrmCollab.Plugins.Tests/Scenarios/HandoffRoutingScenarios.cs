@@ -101,6 +101,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_new_logistics_owner_of_a_group_takes_the_open_work_of_its_plants_that_have_none_of_their_own()
+        {
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            Guid group = _org.Account("Contoso Group");
+            Guid plant = _org.Account("Lille plant", parent: group);
+            Guid line = _org.Account("Lille line 2", parent: plant);
+            Guid ownPlant = _org.Account("Lyon plant", parent: group);
+            Guid row = _org.DedicatedOwner(group, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(ownPlant, BusinessFunction.Logistics, user: _sector);
+            Guid plantDeal = _org.Deal(plant), lineDeal = _org.Deal(line), ownDeal = _org.Deal(ownPlant);
+            foreach (Guid deal in new[] { plantDeal, lineDeal, ownDeal }) _org.Win(deal);
+
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row) { ["crmc_userid"] = new EntityReference("systemuser", leo) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(leo, OwnerOf(TaskOf(plantDeal, BusinessFunction.Logistics)));
+            Assert.Equal(leo, OwnerOf(TaskOf(lineDeal, BusinessFunction.Logistics)));
+            Assert.Equal(_sector, OwnerOf(TaskOf(ownDeal, BusinessFunction.Logistics))); // the plant's own owner stays
+        }
+
+        [Fact]
         public void A_sector_rule_beats_the_default_and_ties_go_to_the_lower_priority_number()
         {
             _org.Rule("Logistics default", BusinessFunction.Logistics, _defaultLogistics, priority: 1);
