@@ -35,6 +35,18 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage("PostImage", "crmc_accountid", "crmc_function");
             Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
                 .PreImage("PreImage", "crmc_accountid", "crmc_function");
+            // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
+            Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
+        }
+
+        /// <summary>After a merge, the open work of the deals that came over follows the routing of the account that stays.</summary>
+        private static void OnAccountMerged(LocalPluginContext context)
+        {
+            EntityReference master = context.TargetReference;
+            if (master == null) return;
+            foreach (Guid account in WithDescendants(context.SystemService, master.Id))
+                foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
+                    Reroute(context, account, function);
         }
 
         private static void OnChange(LocalPluginContext context)

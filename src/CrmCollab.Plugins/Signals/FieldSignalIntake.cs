@@ -27,6 +27,24 @@ namespace CrmCollab.Plugins.Signals
             // The account handed to another salesperson (Assign, or a save of its owner): its waiting signals follow.
             Register(PipelineStage.PostOperation, "Assign", Account.Table, FollowAccount).PreImage(PreImage, "ownerid");
             Register(PipelineStage.PostOperation, "Update", Account.Table, FollowAccount).Filter("ownerid").PreImage(PreImage, "ownerid");
+            // A merge moves the merged-away account's signals to the account that stays, keeping their owner.
+            Register(PipelineStage.PreOperation, "Merge", Account.Table, FollowMerge);
+        }
+
+        /// <summary>
+        /// Before a merge moves them (in its transaction), the merged-away account's waiting signals its salesperson holds go
+        /// to the salesperson of the account that stays, as for a hand-over (<see cref="FollowAccount"/>). Two reads.
+        /// </summary>
+        private static void FollowMerge(LocalPluginContext context)
+        {
+            EntityReference master = context.TargetReference;
+            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid mergedAway))
+                return;
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.OwnerId) };
+            query.Criteria.AddCondition(Account.Id, ConditionOperator.In, master.Id, mergedAway);
+            var owners = context.SystemService.RetrieveMultiple(query).Entities.ToDictionary(a => a.Id, a => a.Read<EntityReference>(Account.OwnerId));
+            if (owners.TryGetValue(mergedAway, out EntityReference from) && owners.TryGetValue(master.Id, out EntityReference to))
+                MoveWaitingSignals(context.SystemService, mergedAway, from, to);
         }
 
         public const string PreImage = "PreImage";
@@ -44,15 +62,20 @@ namespace CrmCollab.Plugins.Signals
             EntityReference after = context.ExecutionContext.MessageName == "Assign"
                 ? context.InputParameter<EntityReference>("Assignee")
                 : context.TargetEntity?.Read<EntityReference>(Account.OwnerId);
-            if (before == null || after == null || (before.Id == after.Id && before.LogicalName == after.LogicalName)) return;
+            MoveWaitingSignals(context.SystemService, context.ExecutionContext.PrimaryEntityId, before, after);
+        }
+
+        /// <summary>The account's active, unacknowledged signals <paramref name="from"/> holds go to <paramref name="to"/> (one query).</summary>
+        private static void MoveWaitingSignals(IOrganizationService service, Guid accountId, EntityReference from, EntityReference to)
+        {
+            if (from == null || to == null || (from.Id == to.Id && from.LogicalName == to.LogicalName)) return;
             var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
-            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, before.Id);
+            query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, accountId);
+            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, from.Id);
             query.Criteria.AddCondition(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, InForce.StateActive);
-            IOrganizationService service = context.SystemService;
             foreach (Entity waiting in service.RetrieveMultiple(query).Entities)
-                service.Update(new Entity(FieldSignalRow.Table, waiting.Id) { [CommonColumn.OwnerId] = new EntityReference(after.LogicalName, after.Id) });
+                service.Update(new Entity(FieldSignalRow.Table, waiting.Id) { [CommonColumn.OwnerId] = new EntityReference(to.LogicalName, to.Id) });
         }
 
         private static void Validate(LocalPluginContext context)

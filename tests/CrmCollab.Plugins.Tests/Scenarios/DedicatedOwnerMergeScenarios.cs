@@ -83,5 +83,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(new[] { (int)BusinessFunction.Logistics, (int)BusinessFunction.Sav },
                 _org.System.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<OptionSetValue>("crmc_function").Value).OrderBy(v => v));
         }
+
+        [Fact]
+        public void The_open_handoff_of_a_merged_duplicates_won_deal_goes_to_the_logistics_owner_of_the_account_that_stays()
+        {
+            Guid dan = _org.User("Dan Default Logistics", "CrmCollab Logistics");
+            _org.Rule("Logistics default", BusinessFunction.Logistics, dan);
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Guid plant = _org.Account("Contoso Lille plant"); // no owner of its own: its handoff goes by the rule
+            Guid deal = _org.Deal(plant);
+            _org.Win(deal);
+            Assert.Equal(dan, _org.HandoffTasks(deal).Entities.Single().GetAttributeValue<EntityReference>("ownerid").Id);
+
+            _org.Setup.CreateRole("System Administrator");
+            Guid sid = _org.User("Sid Sysadmin", "System Administrator");
+            _org.Setup.AssignRole(sid, "CrmCollab Administrator"); // a won deal's account is merged away by an administrator only
+            _org.As(sid).Execute(new MergeRequest
+            {
+                Target = new EntityReference("account", _kept), SubordinateId = plant, UpdateContent = new Entity("account"),
+            });
+            _org.Engine.DrainAsync();
+
+            Entity task = _org.HandoffTasks(deal).Entities.Single();
+            Assert.Equal(_lena, task.GetAttributeValue<EntityReference>("ownerid").Id);
+        }
     }
 }

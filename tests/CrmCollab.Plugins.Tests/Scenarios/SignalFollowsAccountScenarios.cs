@@ -78,5 +78,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(paula, OwnerOf(passed));
         }
+
+        [Fact]
+        public void Signals_waiting_on_a_merged_duplicate_go_to_the_salesperson_of_the_account_that_stays()
+        {
+            Guid kept = _org.Account("Contoso");
+            Guid duplicate = _org.Account("Contoso Ltd");
+            _org.As(_sid).Update(new Entity("account", duplicate) { ["ownerid"] = new EntityReference("systemuser", _rob) });
+            Guid waiting = _org.Signal(duplicate, SignalKind.ChurnRisk, _sally, "They are talking to a competitor");
+            Assert.Equal(_rob, OwnerOf(waiting));
+
+            _org.As(_sid).Execute(new MergeRequest
+            {
+                Target = new EntityReference("account", kept), SubordinateId = duplicate, UpdateContent = new Entity("account"),
+            });
+
+            Assert.Equal(_org.Rep, OwnerOf(waiting));
+            _org.As(_org.Rep).Update(Acknowledgement(waiting));
+        }
     }
 }
