@@ -97,7 +97,8 @@ namespace CrmCollab.Plugins.Signals
             // Stamped from who the raiser is (role, else dedicated-owner rows); a client may not choose it (it feeds the KPIs).
             BusinessFunction? function = FieldSignalRules.RaiserFunction(Principals.RoleNames(context.SystemService, raiser),
                 DedicatedOwnerRowsOf(context.SystemService, raiser),
-                signal.RefId(FieldSignalRow.AccountId).Value, context.Now);
+                () => new RoutingRepository(context.SystemService).AccountChain(signal.RefId(FieldSignalRow.AccountId).Value).Select(a => a.Id).ToList(),
+                context.Now);
             Refusal stamped = FieldSignalRules.CheckRaisedByFunction(signal.Choice(FieldSignalRow.RaisedByFunction), function);
             Throw(stamped);
             signal[FieldSignalRow.RaisedByFunction] = function == null ? null : new OptionSetValue((int)function.Value);

@@ -96,5 +96,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("you raise signals as Logistics", _org.Refused(RefusalCodes.SignalServerColumn,
                 () => _org.As(paul).Create(Complaint(BusinessFunction.Sav)), Touched));
         }
+
+        [Fact]
+        public void A_plants_logistics_owner_raising_about_an_account_they_do_not_serve_is_not_counted_as_logistics()
+        {
+            Guid paul = _org.User("Paul Plant", "CrmCollab Salesperson", _org.Sales);
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: paul);
+            Guid customer = _org.Account("Fabrikam"); // one of the salesperson's customers, served by no row of Paul's
+            Guid plant = _org.Account("Contoso Lille plant", parent: _account); // falls back to Contoso's owners, Paul among them
+            Entity aboutCustomer = Complaint(null);
+            aboutCustomer["crmc_accountid"] = new EntityReference("account", customer);
+            Entity aboutPlant = Complaint(null);
+            aboutPlant["crmc_accountid"] = new EntityReference("account", plant);
+
+            Assert.Null(FunctionOf(_org.As(paul).Create(aboutCustomer)));
+            Assert.Equal((int)BusinessFunction.Logistics, FunctionOf(_org.As(paul).Create(aboutPlant)));
+        }
     }
 }

@@ -93,15 +93,22 @@ namespace CrmCollab.Plugins.Domain.Signals
 
         /// <summary>
         /// The function a signal is raised by, from who the raiser is, never from what the client sends: their CrmCollab
-        /// role, else the function they are a dedicated owner for (on the signal's account first); null when neither says.
+        /// role, else the function they are a dedicated owner for on the signal's account or an account above it (the
+        /// accounts they serve: routing falls back along the same chain); null when neither says. A row on an account
+        /// the signal is not about says nothing: a salesperson who is a plant's logistics owner raising about their own
+        /// customers would otherwise be counted in Logistics' figures.
         /// </summary>
+        /// <param name="accountChain">The signal's account, then its parent, its parent's parent…; read only when a row needs it.</param>
         public static Routing.BusinessFunction? RaiserFunction(IEnumerable<string> roleNames, IEnumerable<Routing.DedicatedOwner> raiserRows,
-            Guid accountId, DateTime on)
+            Func<IReadOnlyList<Guid>> accountChain, DateTime on)
         {
             Routing.BusinessFunction? byRole = FunctionOfRoles(roleNames);
             if (byRole != null) return byRole;
-            Routing.DedicatedOwner row = raiserRows.Where(r => r.IsValidOn(on))
-                .OrderBy(r => r.AccountId == accountId ? 0 : 1).ThenBy(r => r.Function).FirstOrDefault();
+            var valid = raiserRows.Where(r => r.IsValidOn(on)).ToList();
+            if (valid.Count == 0) return null;
+            List<Guid> chain = accountChain().ToList();
+            Routing.DedicatedOwner row = valid.Where(r => chain.Contains(r.AccountId))
+                .OrderBy(r => chain.IndexOf(r.AccountId)).ThenBy(r => r.Function).FirstOrDefault();
             return row?.Function;
         }
 
