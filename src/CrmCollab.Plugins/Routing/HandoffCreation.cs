@@ -26,7 +26,9 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>Creates the deal's missing handoffs; a deal that is not Won (a loss, a close recorded by hand) gets none.</summary>
-        public HandoffResult Run(Guid opportunityId, DateTime now)
+        /// <param name="closeId">The opportunity close whose job runs this, when it does: a close that is no longer the deal's
+        /// latest (a Lose's job run after the deal was reopened and won again) hands nothing off; the win's own close does.</param>
+        public HandoffResult Run(Guid opportunityId, DateTime now, Guid? closeId = null)
         {
             Entity deal = _service.Retrieve(Opportunity.Table, opportunityId, new ColumnSet(Opportunity.Name, Opportunity.StateCode,
                 Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue, Opportunity.DiscountPercent,
@@ -34,6 +36,11 @@ namespace CrmCollab.Plugins.Routing
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateWon)
             {
                 _tracing?.Trace("{0}", "The deal is not Won; nothing to hand off.");
+                return new HandoffResult();
+            }
+            if (closeId != null && LatestClose(opportunityId) != closeId)
+            {
+                _tracing?.Trace("A later close of the deal supersedes close {0}; nothing to hand off here.", closeId);
                 return new HandoffResult();
             }
             Guid? accountId = AccountOf(deal);
@@ -121,6 +128,15 @@ namespace CrmCollab.Plugins.Routing
                 RequiredEvidence = CommaList.Parse(row.Read<string>(HandoffTemplateRow.RequiredEvidence)),
                 Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
             }).ToList();
+        }
+
+        /// <summary>The deal's most recent opportunity close (one query).</summary>
+        private Guid? LatestClose(Guid opportunityId)
+        {
+            var query = new QueryExpression(OpportunityClose.Table) { ColumnSet = new ColumnSet(OpportunityClose.Id), TopCount = 1 };
+            query.Criteria.AddCondition(OpportunityClose.OpportunityId, ConditionOperator.Equal, opportunityId);
+            query.AddOrder(CommonColumn.CreatedOn, OrderType.Descending);
+            return _service.RetrieveMultiple(query).Entities.Select(close => (Guid?)close.Id).FirstOrDefault();
         }
 
         /// <summary>The deal's handoff tasks (one query): their keys make a rerun skip what exists.</summary>

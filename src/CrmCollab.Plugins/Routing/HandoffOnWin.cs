@@ -1,9 +1,7 @@
 using System;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Infrastructure;
-using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Routing
 {
@@ -31,15 +29,8 @@ namespace CrmCollab.Plugins.Routing
         {
             Guid? dealId = context.PostImage(PostImage)?.RefId(Opportunity.Id);
             if (dealId == null) return;
-            // The job runs after its close was committed, maybe after later ones: a Lose's job that runs once the deal
-            // was reopened and won again must not hand off as of the Lose (that win's own close does).
-            Guid? latest = LatestClose(context.SystemService, dealId.Value);
-            if (latest != context.ExecutionContext.PrimaryEntityId)
-            {
-                context.Trace("A later close of deal {0} ({1}) supersedes this one; nothing to hand off here.", dealId, latest);
-                return;
-            }
-            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(dealId.Value, context.Now));
+            // The job runs after its close was committed, maybe after later ones: it hands off only as of the deal's latest close.
+            Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(dealId.Value, context.Now, context.ExecutionContext.PrimaryEntityId));
         }
 
         private static void OnWin(LocalPluginContext context)
@@ -49,15 +40,6 @@ namespace CrmCollab.Plugins.Routing
             if (opportunityId == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the opportunity close every win carries").Message);
             Finish(new HandoffCreation(context.SystemService, context.TracingService).Run(opportunityId.Value, context.Now));
-        }
-
-        /// <summary>The deal's most recent opportunity close (one query).</summary>
-        private static Guid? LatestClose(IOrganizationService service, Guid dealId)
-        {
-            var query = new QueryExpression(OpportunityClose.Table) { ColumnSet = new ColumnSet(OpportunityClose.Id), TopCount = 1 };
-            query.Criteria.AddCondition(OpportunityClose.OpportunityId, ConditionOperator.Equal, dealId);
-            query.AddOrder(CommonColumn.CreatedOn, OrderType.Descending);
-            return service.RetrieveMultiple(query).Entities.Select(close => (Guid?)close.Id).FirstOrDefault();
         }
 
         /// <summary>A partial run fails the job (system job shows why; it is retried and skips what exists).</summary>
