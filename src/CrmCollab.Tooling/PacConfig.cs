@@ -28,26 +28,16 @@ namespace CrmCollab.Tooling
 
         public static PacConfig Load(string path)
         {
-            if (!File.Exists(path))
+            if (!File.Exists(path) && !Directory.Exists(path))
                 throw new PacConfigException($"pac.config not found at '{path}'. Run the command from the repository root or pass --config.");
-            JObject json;
-            try
-            {
-                json = JObject.Parse(File.ReadAllText(path));
-            }
-            catch (JsonReaderException e)
-            {
-                throw new PacConfigException($"pac.config is not valid JSON (line {e.LineNumber}, position {e.LinePosition}): {e.Message}");
-            }
-            RefuseSecrets(json);
             PacConfig config;
             try
             {
-                config = json.ToObject<PacConfig>(JsonSerializer.Create(new JsonSerializerSettings { MissingMemberHandling = MissingMemberHandling.Error }));
+                config = Setup.SetupJson.Parse(path, "project configuration", typeof(PacConfig), RefuseSecrets).ToObject<PacConfig>();
             }
-            catch (JsonSerializationException e)
+            catch (InvalidDataException e)
             {
-                throw new PacConfigException($"pac.config: {e.Message}");
+                throw new PacConfigException(e.Message);
             }
             config.Validate();
             return config;
@@ -79,10 +69,10 @@ namespace CrmCollab.Tooling
         /// <summary>The first option value of our choices: prefix × 10,000 (10000 → 100000000).</summary>
         public int FirstOptionValue => Publisher.CustomizationOptionValuePrefix * 10000;
 
-        private static void RefuseSecrets(JObject json)
+        private static void RefuseSecrets(JToken json)
         {
             string[] forbidden = { "password", "secret", "clientsecret", "token", "connectionstring", "key" };
-            var hit = json.Descendants().OfType<JProperty>()
+            var hit = (json as JContainer)?.Descendants().OfType<JProperty>()
                 .FirstOrDefault(p => forbidden.Contains(p.Name.ToLowerInvariant()));
             if (hit != null)
                 throw new PacConfigException(

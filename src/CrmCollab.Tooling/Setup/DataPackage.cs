@@ -22,8 +22,17 @@ namespace CrmCollab.Tooling.Setup
         public const string DataFile = "data.xml";
 
         /// <summary>The package of setup/'s reference data, typed by the metadata of the solution folder.</summary>
-        public static byte[] Pack(string setupFolder, string solutionFolder) =>
-            Write(ReferenceData.Read(setupFolder), Emulator.Solution.SolutionLoader.Load(solutionFolder).Catalog);
+        public static byte[] Pack(string setupFolder, string solutionFolder)
+        {
+            string rulesFile = System.IO.Path.Combine(setupFolder, ReferenceData.RulesFile);
+            string templatesFile = System.IO.Path.Combine(setupFolder, ReferenceData.TemplatesFile);
+            var rules = ReferenceData.ReadRules(rulesFile).Select(ReferenceData.Row).ToList();
+            var templates = HandoffTemplateSetup.Read(templatesFile).Select(HandoffTemplateSetup.Row).ToList();
+            MetadataCatalog catalog = Emulator.Solution.SolutionLoader.Load(solutionFolder).Catalog;
+            ReferenceData.CheckValues("feasibility rules file", rulesFile, rules, catalog);
+            ReferenceData.CheckValues("handoff templates file", templatesFile, templates, catalog);
+            return Write(rules.Concat(templates).ToList(), catalog);
+        }
 
         public static byte[] Write(IReadOnlyList<Entity> rows, MetadataCatalog catalog)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Newtonsoft.Json;
@@ -36,27 +37,24 @@ namespace CrmCollab.Tooling.Setup
             [JsonProperty("requiredEvidence")] public string RequiredEvidence { get; set; }
         }
 
+        /// <exception cref="InvalidDataException">A sentence naming the file, the template and what to change.</exception>
         public static IReadOnlyList<TemplateData> Read(string path)
         {
-            var file = ReadJson<TemplateFile>(path, "Handoff template file");
-            var unknown = file.Templates.Where(t => !Functions.ContainsKey(t.Function)).Select(t => t.Function).ToList();
-            if (unknown.Count > 0)
-                throw new InvalidDataException($"{path}: unknown function(s) {string.Join(", ", unknown)}; use {string.Join(", ", Functions.Keys)}.");
+            var file = SetupJson.Read<TemplateFile>(path, "handoff templates file");
+            string functions = string.Join(", ", Functions.Keys);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < file.Templates.Count; i++)
+            {
+                TemplateData template = file.Templates[i];
+                string where = $"The handoff templates file {path} cannot be used: templates[{i}]";
+                if (!Functions.TryGetValue(template.Function, out int function))
+                    throw new InvalidDataException($"{where} names function '{template.Function}': use one of {functions}.");
+                if (string.IsNullOrWhiteSpace(template.Subject))
+                    throw new InvalidDataException($"{where} has an empty subject: give each handoff a subject.");
+                if (!seen.Add(function + "|" + template.Subject.Trim()))
+                    throw new InvalidDataException($"{where} repeats the {template.Function} template '{template.Subject}': keep one of them or give it another subject.");
+            }
             return file.Templates;
-        }
-
-        /// <summary>A setup JSON file; a missing file or bad JSON is one sentence naming the file.</summary>
-        internal static T ReadJson<T>(string path, string what)
-        {
-            if (!File.Exists(path)) throw new FileNotFoundException($"{what} not found: {path}");
-            try
-            {
-                return JsonConvert.DeserializeObject<T>(File.ReadAllText(path));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{path}: {e.Message}");
-            }
         }
 
         /// <summary>The crmc_handofftemplate row of a template (active), with a stable id from its function and subject.</summary>
@@ -76,6 +74,7 @@ namespace CrmCollab.Tooling.Setup
         }
 
         /// <summary>Creates the missing templates; returns how many were created.</summary>
+        /// <exception cref="InvalidDataException">The organisation refused a template: its reason, naming the template.</exception>
         public static int Apply(IOrganizationService service, IEnumerable<TemplateData> templates)
         {
             var query = new QueryExpression("crmc_handofftemplate") { ColumnSet = new ColumnSet("crmc_subject", "crmc_function") };
@@ -86,7 +85,15 @@ namespace CrmCollab.Tooling.Setup
             {
                 int function = Functions[template.Function];
                 if (existing.Contains(function + "|" + template.Subject)) continue;
-                service.Create(Row(template));
+                try
+                {
+                    service.Create(Row(template));
+                }
+                catch (FaultException<OrganizationServiceFault> refused)
+                {
+                    // The organisation's own rules (the template step's checks) refused it: its sentence says what to change.
+                    throw new InvalidDataException($"The handoff template '{template.Function}: {template.Subject}' was refused: {refused.Detail?.Message ?? refused.Message}");
+                }
                 created++;
             }
             return created;

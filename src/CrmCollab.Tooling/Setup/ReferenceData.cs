@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using CrmCollab.Emulator.Metadata;
 using Microsoft.Xrm.Sdk;
 using Newtonsoft.Json;
 
@@ -48,15 +50,23 @@ namespace CrmCollab.Tooling.Setup
             return rows;
         }
 
+        /// <exception cref="InvalidDataException">A sentence naming the file, the rule and what to change.</exception>
         public static IReadOnlyList<RuleData> ReadRules(string path)
         {
-            var file = HandoffTemplateSetup.ReadJson<RuleFile>(path, "Feasibility rule file");
-            foreach (var rule in file.Rules)
+            var file = SetupJson.Read<RuleFile>(path, "feasibility rules file");
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < file.Rules.Count; i++)
             {
+                RuleData rule = file.Rules[i];
+                string where = $"The feasibility rules file {path} cannot be used: rules[{i}]";
+                if (string.IsNullOrWhiteSpace(rule.Name))
+                    throw new InvalidDataException($"{where} has an empty name: give each rule a name.");
+                if (!seen.Add(rule.Name.Trim()))
+                    throw new InvalidDataException($"{where} repeats the rule name '{rule.Name}': give each rule its own name.");
                 if (!HandoffTemplateSetup.Functions.ContainsKey(rule.Function))
-                    throw new InvalidDataException($"{path}: rule '{rule.Name}' names function '{rule.Function}'; use {string.Join(", ", HandoffTemplateSetup.Functions.Keys)}.");
+                    throw new InvalidDataException($"{where} ('{rule.Name}') names function '{rule.Function}': use one of {string.Join(", ", HandoffTemplateSetup.Functions.Keys)}.");
                 foreach (var stage in new[] { rule.TriggerStage, rule.GateStage }.Where(s => !Stages.ContainsKey(s)))
-                    throw new InvalidDataException($"{path}: rule '{rule.Name}' names stage '{stage}'; use {string.Join(", ", Stages.Keys)}.");
+                    throw new InvalidDataException($"{where} ('{rule.Name}') names stage '{stage}': use one of {string.Join(", ", Stages.Keys)}.");
             }
             return file.Rules;
         }
@@ -77,6 +87,41 @@ namespace CrmCollab.Tooling.Setup
             if (rule.MinAmount.HasValue) row["crmc_minamount"] = new Money(rule.MinAmount.Value);
             if (rule.MinDiscountPercent.HasValue) row["crmc_mindiscountpercent"] = rule.MinDiscountPercent.Value;
             return row;
+        }
+
+        /// <summary>Refuses a row whose value the solution's column would refuse on import (a number outside the column's
+        /// range, text longer than it holds), naming the file, the row and the column as Dataverse shows it.</summary>
+        /// <exception cref="InvalidDataException">A sentence an administrator can act on.</exception>
+        public static void CheckValues(string what, string path, IEnumerable<Entity> rows, MetadataCatalog catalog)
+        {
+            foreach (Entity row in rows)
+            {
+                TableDefinition table = catalog.Table(row.LogicalName);
+                foreach (var attribute in row.Attributes)
+                {
+                    ColumnDefinition column = table?.Column(attribute.Key);
+                    if (column == null || attribute.Value == null) continue;
+                    string problem = Problem(column, attribute.Value);
+                    if (problem != null)
+                        throw new InvalidDataException($"The {what} {path} cannot be used: '{Short(row.GetAttributeValue<string>("crmc_name"))}' {problem}.");
+                }
+            }
+        }
+
+        private static string Short(string name) => name == null || name.Length <= 60 ? name : name.Substring(0, 60) + "…";
+
+        private static string Problem(ColumnDefinition column, object value)
+        {
+            string label = column.DisplayName ?? column.LogicalName;
+            if (value is string text)
+                return column.MaxLength.HasValue && text.Length > column.MaxLength.Value
+                    ? $"has a {label} of {text.Length} characters: keep it to {column.MaxLength.Value}" : null;
+            decimal? number = value is int i ? i : value is decimal d ? d : value is Money m ? m.Value : (decimal?)null;
+            if (!number.HasValue) return null;
+            if ((column.MinValue.HasValue && number.Value < column.MinValue.Value) || (column.MaxValue.HasValue && number.Value > column.MaxValue.Value))
+                return $"has {label} {number.Value.ToString(CultureInfo.InvariantCulture)}: give a value from " +
+                       $"{(column.MinValue ?? 0).ToString(CultureInfo.InvariantCulture)} to {(column.MaxValue ?? 0).ToString(CultureInfo.InvariantCulture)}";
+            return null;
         }
 
         /// <summary>The same id for the same key in every run and on every machine.</summary>

@@ -62,7 +62,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                 File.WriteAllText(Path.Combine(folder, ReferenceData.RulesFile),
                     "{ \"rules\": [ { \"name\": \"Odd\", \"function\": \"Finance\", \"triggerStage\": \"Negotiate\", \"gateStage\": \"Propose\" } ] }");
                 var e = Assert.Throws<InvalidDataException>(() => ReferenceData.Read(folder));
-                Assert.Contains("rule 'Odd' names stage 'Negotiate'; use Qualify, Develop, Propose, Close.", e.Message);
+                Assert.Contains("rules[0] ('Odd') names stage 'Negotiate': use one of Qualify, Develop, Propose, Close.", e.Message);
             }
             finally
             {
