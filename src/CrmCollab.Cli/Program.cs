@@ -62,7 +62,8 @@ namespace CrmCollab.Cli
             string prefix = command != null ? $"crmcollab {command}: " : "crmcollab: ";
             try
             {
-                string missing = OptionSuggestion.MissingValue(args, command == null ? null : Commands[command]);
+                string missing = OptionSuggestion.MissingValue(args, command == null ? null : Commands[command])
+                                 ?? OptionSuggestion.Repeated(args, command == null ? null : Commands[command]);
                 if (missing != null) throw new UsageException(missing + $" Run 'crmcollab {command} --help'.");
                 return app.Run(args);
             }

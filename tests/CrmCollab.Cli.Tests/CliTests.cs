@@ -145,7 +145,7 @@ namespace CrmCollab.Cli.Tests
                 File.WriteAllText(Path.Combine(folder, "file"), "");
                 var (code, _, error) = Run("pack", "--output", "file/zips");
                 Assert.Equal(2, code);
-                Assert.Equal($"crmcollab pack: cannot create the output folder {Path.Combine(folder, "file", "zips")}: {Path.Combine(folder, "file")} is a file.", error.Trim());
+                Assert.Equal($"crmcollab pack: cannot create the output folder {Path.Combine(folder, "file", "zips")}: {Path.Combine(folder, "file")} is a file; give a folder path for the output.", error.Trim());
             }
             finally
             {
@@ -163,7 +163,7 @@ namespace CrmCollab.Cli.Tests
             {
                 var (code, output, error) = Run("simulate", "--targets", file, "--quiet");
                 Assert.Equal(1, code);
-                Assert.Equal($"crmcollab simulate: {file}: individualWeightPercent must be from 0 to 100", error.Trim());
+                Assert.Equal($"crmcollab simulate: The targets file {file} cannot be used: individualWeightPercent must be from 0 to 100.", error.Trim());
                 Assert.DoesNotContain("Report:", output);
             }
             finally

@@ -47,11 +47,11 @@ namespace CrmCollab.Cli
         {
             string path = Path.GetFullPath(typed ?? "out");
             for (string at = path; at != null; at = Path.GetDirectoryName(at))
-                if (File.Exists(at)) throw new UsageException($"cannot create the output folder {path}: {at} is a file.");
+                if (File.Exists(at)) throw new UsageException($"cannot create the output folder {path}: {at} is a file; give a folder path for the output.");
             return path;
         }
 
         /// <summary>The output folder, created and proven writable now, so a bad --output fails before the work.</summary>
-        public static string Output(string typed) => OutputFiles.Folder(Path.GetFullPath(typed ?? "out"));
+        public static string Output(string typed) => OutputFiles.Folder(PlannedOutput(typed));
     }
 }

@@ -37,6 +37,16 @@ namespace CrmCollab.Cli
             return null;
         }
 
+        /// <summary>An option given twice (--deals 5 ... --deals 7): Spectre keeps the last one silently, so one of the two
+        /// values the user meant would be ignored.</summary>
+        public static string Repeated(IReadOnlyList<string> args, Type settings)
+        {
+            if (settings == null) return null;
+            string twice = Options(settings).FirstOrDefault(name =>
+                args.Count(a => a == "--" + name || a.StartsWith("--" + name + "=", StringComparison.Ordinal)) > 1);
+            return twice == null ? null : $"--{twice} is given more than once: give it once, with the value you mean.";
+        }
+
         private static IEnumerable<string> Options(Type settings) => settings.GetProperties()
             .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
             .Where(a => a != null).SelectMany(a => a.LongNames);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace CrmCollab.Cli
 {
@@ -34,6 +35,19 @@ namespace CrmCollab.Cli
                 throw new UsageException($"cannot write to the output folder {folder}: {e.Message}");
             }
             return folder;
+        }
+
+        /// <summary>Removes a folder a failed run created, when nothing was written into it.</summary>
+        public static void RemoveIfEmpty(string folder)
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // Left as it is: an empty folder is no half-written output.
+            }
         }
 
         /// <summary>Writes every file into <paramref name="folder"/>; returns their full paths in the given order.</summary>

@@ -16,8 +16,9 @@ namespace CrmCollab.Cli.Commands
             string solution = PackagingCommandSupport.SolutionFolder(settings.Solution);
             string output = Path.GetFullPath(settings.Output ?? Path.Combine("out", "CrmCollab_ReferenceData.zip"));
             if (Directory.Exists(output)) throw new UsageException($"--output is a folder, not a zip file: {output}");
-            string folder = CliPath.Output(Path.GetDirectoryName(output)); // writable before the work
+            CliPath.PlannedOutput(Path.GetDirectoryName(output)); // no file in the way, before the work
             byte[] zip = UserFacingException.From(() => DataPackage.Pack(setup, solution));
+            string folder = CliPath.Output(Path.GetDirectoryName(output)); // created only once the package is made
             OutputFiles.Write(folder, new[] { (Path.GetFileName(output), zip) });
             Console.WriteLine($"{output}  sha256 {Convert.ToHexString(SHA256.HashData(zip)).ToLowerInvariant()}");
             Console.WriteLine($"Import it after the solution: pac data import --data {output}");

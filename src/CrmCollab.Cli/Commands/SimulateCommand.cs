@@ -30,13 +30,31 @@ namespace CrmCollab.Cli.Commands
             string targetsFile = CliPath.ExistingFile(settings.Targets, "setup/report-targets.json", "targets file");
             var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
             ReportTargets targets = UserFacingException.From(() => ReportTargets.Load(targetsFile));
-            string output = CliPath.Output(settings.Output); // before the long part, so a bad --output fails fast
             int weight = settings.IndividualWeightPercent ?? targets.IndividualWeightPercent;
             var watch = Stopwatch.StartNew(); // reported as a run fact only; the engine never reads the wall clock
 
             DataverseEngine engine = ShippedEngine.Boot(solution, SimulationRun.OrganizationOptions(seed));
+            ShippedEngine.CheckTemplates(engine, templatesFile, templates);
+            string planned = CliPath.PlannedOutput(settings.Output);
+            bool existed = Directory.Exists(planned);
+            string output = CliPath.Output(settings.Output); // once the inputs are known good, before the long part: a bad --output fails fast
+            try
+            {
+                return Run(engine, settings, seed, deals, templates, targets, weight, output, watch);
+            }
+            catch when (!existed)
+            {
+                OutputFiles.RemoveIfEmpty(output); // a failed run leaves no folder of its own behind
+                throw;
+            }
+        }
+
+        private static int Run(DataverseEngine engine, SimulateSettings settings, int seed, int deals, IReadOnlyList<HandoffTemplateSetup.TemplateData> templates,
+            ReportTargets targets, int weight, string output, Stopwatch watch)
+        {
             var outcomes = new Outcomes();
-            SimulatedOrganization org = Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive);
+            SimulatedOrganization org = UserFacingException.From(() =>
+                Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive));
             double playSeconds = watch.Elapsed.TotalSeconds;
 
             CollaborationReport report = ReportBuilder.Build(engine.SystemService, org.Log, org.Outcomes, targets, weight, seed, deals, engine.AsyncFailures.Count);

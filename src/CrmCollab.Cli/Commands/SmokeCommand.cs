@@ -36,7 +36,8 @@ namespace CrmCollab.Cli.Commands
             Console.WriteLine($"Engine booted: {engine.Catalog.Tables.Count} tables, {engine.Solution.Steps.Count} plugin steps, {engine.Solution.Roles.Count} roles");
 
             var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
-            int created = HandoffTemplateSetup.Apply(engine.SystemService, templates);
+            ShippedEngine.CheckTemplates(engine, templatesFile, templates);
+            int created = UserFacingException.From(() => HandoffTemplateSetup.Apply(engine.SystemService, templates));
             Console.WriteLine($"Default handoff templates loaded: {created}");
 
             IReadOnlyList<Entity> tasks = PlayADeal(engine);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CrmCollab.Tooling.Setup;
 using Newtonsoft.Json;
 
 namespace CrmCollab.Cli.Report
@@ -14,19 +15,12 @@ namespace CrmCollab.Cli.Report
         [JsonProperty("amberMargin")] public double AmberMargin { get; set; } = 0.1;
         [JsonProperty("targets")] public KpiTargets Targets { get; set; } = new KpiTargets();
 
+        /// <exception cref="InvalidDataException">A sentence naming the file, the key and what to change.</exception>
         public static ReportTargets Load(string path)
         {
-            ReportTargets targets;
-            try
-            {
-                targets = JsonConvert.DeserializeObject<ReportTargets>(File.ReadAllText(path));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{path}: not a targets file ({e.Message})");
-            }
-            string problem = targets?.Problem();
-            if (targets == null || problem != null) throw new InvalidDataException($"{path}: {problem ?? "empty"}");
+            ReportTargets targets = SetupJson.Read<ReportTargets>(path, "targets file");
+            string problem = targets.Problem();
+            if (problem.Length > 0) throw new InvalidDataException($"The targets file {path} cannot be used: {problem}.");
             return targets;
         }
 
@@ -45,8 +39,8 @@ namespace CrmCollab.Cli.Report
         {
             if (IndividualWeightPercent < 0 || IndividualWeightPercent > 100) return "individualWeightPercent must be from 0 to 100";
             if (AmberMargin < 0 || AmberMargin >= 1) return "amberMargin must be from 0 to less than 1";
-            if (Targets == null) return "targets are missing";
-            return Targets.Problem();
+            if (Targets == null) return "targets is null: give the KPI targets or leave the key out for the defaults";
+            return Targets.Problem() ?? "";
         }
     }
 }

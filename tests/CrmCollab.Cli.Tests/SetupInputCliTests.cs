@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace CrmCollab.Cli.Tests
+{
+    /// <summary>
+    /// An administrator's input files and options as the CLI meets them: anything wrong is one line naming what to fix,
+    /// a non-zero exit, and no report, package or empty output folder left behind.
+    /// </summary>
+    [Collection("console")]
+    public sealed class SetupInputCliTests : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("crmc-cli-input-").FullName;
+
+        public void Dispose() => Directory.Delete(_folder, true);
+
+        [Fact]
+        public void An_admin_whose_templates_file_is_empty_is_told_so_and_no_report_folder_is_made()
+        {
+            string output = Path.Combine(_folder, "report");
+            var (code, _, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--templates", Write("templates.json", ""), "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab simulate: The handoff templates file {Path.Combine(_folder, "templates.json")} is empty: " +
+                         "restore its content (the repository has an example).", error.Trim());
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void A_template_whose_required_evidence_names_no_task_column_stops_the_run_with_the_organisations_reason_and_leaves_no_folder()
+        {
+            string output = Path.Combine(_folder, "report");
+            string templates = Write("templates.json",
+                "{ \"templates\": [ { \"function\": \"ADV\", \"subject\": \"Send the contract\", \"dueOffsetDays\": 3, \"requiredEvidence\": \"contract_no\" } ] }");
+
+            var (code, _, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--templates", templates, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.StartsWith("crmcollab simulate: The handoff template 'ADV: Send the contract' was refused: Required Evidence names contract_no", error.Trim());
+            Assert.DoesNotContain("Exception", error);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void A_template_due_before_the_win_is_refused_before_the_run_and_no_report_folder_is_made()
+        {
+            string output = Path.Combine(_folder, "report");
+            string templates = Write("templates.json", "{ \"templates\": [ { \"function\": \"ADV\", \"subject\": \"Send the contract\", \"dueOffsetDays\": -5 } ] }");
+
+            var (code, _, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--templates", templates, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab simulate: The handoff templates file {templates} cannot be used: 'ADV: Send the contract' has Due After (Days) -5: " +
+                         "give a value from 0 to 3650.", error.Trim());
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void Smoke_refuses_two_templates_with_the_same_subject_in_one_line()
+        {
+            string templates = Write("templates.json", "{ \"templates\": [ { \"function\": \"SAV\", \"subject\": \"Onboard\" }, { \"function\": \"SAV\", \"subject\": \"Onboard\" } ] }");
+
+            var (code, _, error) = CliRunner.Run("smoke", "--templates", templates);
+
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab smoke: The handoff templates file {templates} cannot be used: templates[1] repeats the SAV template 'Onboard': " +
+                         "keep one of them or give it another subject.", error.Trim());
+        }
+
+        [Theory]
+        [InlineData("{ \"winRate\": 0.3 }", "winRate is not a known key: check its spelling (the keys here are individualWeightPercent, amberMargin, targets).")]
+        [InlineData("{ \"targets\": { \"reviewTurnaroundMedianHours\": 1e400 } }", "targets.reviewTurnaroundMedianHours must be a number of a sensible size")]
+        [InlineData("{ \"targets\": [] }", "targets must be an object in braces { } (got a list [ ]).")]
+        public void A_targets_file_with_a_misplaced_key_or_an_impossible_value_is_refused_and_no_report_is_written(string json, string expected)
+        {
+            string output = Path.Combine(_folder, "report");
+            var (code, _, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--targets", Write("targets.json", json), "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Contains(expected, error);
+            Assert.DoesNotContain("CrmCollab.", error);
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void Data_pack_from_a_setup_folder_with_a_broken_file_writes_no_package_and_no_folder()
+        {
+            string setup = Directory.CreateDirectory(Path.Combine(_folder, "setup")).FullName;
+            File.WriteAllText(Path.Combine(setup, "feasibility-rules.json"), "{ \"rules\": [ ] }");
+            File.WriteAllText(Path.Combine(setup, "handoff-templates.json"), "{ \"templates\": [ { \"function\": \"ADV\" } ] }");
+            string output = Path.Combine(_folder, "out", "CrmCollab_ReferenceData.zip");
+
+            var (code, _, error) = CliRunner.Run("data", "pack", "--setup", setup, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Contains("templates[0].subject is missing or null: give it a value.", error);
+            Assert.False(Directory.Exists(Path.GetDirectoryName(output)));
+        }
+
+        [Fact]
+        public void An_option_given_twice_is_refused_rather_than_one_value_silently_ignored()
+        {
+            var (code, output, error) = CliRunner.Run("simulate", "--deals", "5", "--quiet", "--deals", "7", "--output", Path.Combine(_folder, "report"));
+
+            Assert.Equal(2, code);
+            Assert.Equal("crmcollab simulate: --deals is given more than once: give it once, with the value you mean. Run 'crmcollab simulate --help'.", error.Trim());
+            Assert.DoesNotContain("Report:", output);
+        }
+
+        private string Write(string name, string text)
+        {
+            string file = Path.Combine(_folder, name);
+            File.WriteAllText(file, text);
+            return file;
+        }
+    }
+}
