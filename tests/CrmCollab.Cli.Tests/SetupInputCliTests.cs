@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace CrmCollab.Cli.Tests
@@ -107,6 +108,43 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal(2, code);
             Assert.Equal("crmcollab simulate: --deals is given more than once: give it once, with the value you mean. Run 'crmcollab simulate --help'.", error.Trim());
             Assert.DoesNotContain("Report:", output);
+        }
+
+        [Fact]
+        public void Unpacking_under_a_file_says_the_folder_cannot_be_made_there_and_exits_2()
+        {
+            string zip = Write("solution.zip", "not read");
+            string file = Write("notes.txt", "");
+
+            var (code, _, error) = CliRunner.Run("unpack", "--zip", zip, "--folder", Path.Combine(file, "unpacked"));
+
+            Assert.Equal(2, code);
+            Assert.Equal($"crmcollab unpack: cannot create the output folder {Path.Combine(file, "unpacked")}: {file} is a file; give a folder path for the output.",
+                error.Trim());
+        }
+
+        [Fact]
+        public void Bpf_add_on_a_solution_folder_with_a_broken_step_file_is_one_line_naming_the_file()
+        {
+            string solution = Path.Combine(_folder, "solution");
+            CopyFolder(Path.Combine(RepoPaths.Root, "solution"), solution);
+            string broken = Directory.GetFiles(Path.Combine(solution, "SdkMessageProcessingSteps"), "*.xml").OrderBy(f => f, StringComparer.Ordinal).First();
+            File.WriteAllText(broken, "<SdkMessageProcessingStep");
+
+            var (code, _, error) = CliRunner.Run("bpf", "add", "--table", "new_customsalesprocess", "--solution", solution);
+
+            Assert.Equal(1, code);
+            Assert.StartsWith($"crmcollab bpf: {Path.Combine("SdkMessageProcessingSteps", Path.GetFileName(broken))} in {solution} is not well-formed XML", error.Trim());
+            Assert.Single(error.Trim().Split('\n'));
+        }
+
+        private static void CopyFolder(string from, string to)
+        {
+            foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+                Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+            Directory.CreateDirectory(to);
+            foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }
 
         private string Write(string name, string text)

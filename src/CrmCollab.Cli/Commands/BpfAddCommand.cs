@@ -17,7 +17,7 @@ namespace CrmCollab.Cli.Commands
             ProcessFlowStepsResult result;
             try
             {
-                result = ProcessFlowSteps.Add(solution, settings.Table, settings.Lookup ?? ProcessFlowSteps.DefaultLookup);
+                result = UserFacingException.From(() => ProcessFlowSteps.Add(solution, settings.Table, settings.Lookup ?? ProcessFlowSteps.DefaultLookup));
             }
             catch (ArgumentException bad)
             {

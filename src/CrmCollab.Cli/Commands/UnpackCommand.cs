@@ -17,6 +17,7 @@ namespace CrmCollab.Cli.Commands
             string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Folder
                 ?? Path.Combine("out", "unpacked", Path.GetFileNameWithoutExtension(zip))));
             if (File.Exists(folder)) throw new UsageException($"target folder is a file: {folder}");
+            CliPath.PlannedOutput(folder); // a file above it: said now, not as a failed write into a staging folder
             if (settings.AllowDelete && !settings.AllowWrite) throw new UsageException("--allow-delete goes with --allow-write.");
             var outcome = UserFacingException.From(() => UnpackTarget.Unpack(File.ReadAllBytes(zip), folder, settings.AllowWrite, settings.AllowDelete));
             System.Console.WriteLine($"Unpacked {Path.GetFileName(zip)} into {folder}: {outcome.Written} written, {outcome.Unchanged} unchanged, " +

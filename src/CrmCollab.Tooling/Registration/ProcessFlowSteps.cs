@@ -50,14 +50,19 @@ namespace CrmCollab.Tooling.Registration
             if (!Directory.Exists(steps) || !File.Exists(manifest))
                 throw new ArgumentException($"{solutionFolder} is not an unpacked CrmCollab solution (no SdkMessageProcessingSteps/ or Other/Solution.xml).");
 
+            // Everything is read and checked before anything is written: a broken file changes nothing in the folder.
             var templates = Directory.GetFiles(steps, "*.xml").OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => XDocument.Load(f, LoadOptions.PreserveWhitespace))
+                .Select(f => Load(f, solutionFolder))
                 .Where(d => (string)d.Root.Element("PrimaryEntity") == Template).ToList();
             if (templates.Count == 0)
                 throw new ArgumentException($"No step is registered on {Template} in {solutionFolder}: nothing to copy for {table}.");
+            XDocument manifestDoc = Load(manifest, solutionFolder);
+            if (manifestDoc.Descendants("RootComponents").Count() != 1 || manifestDoc.Descendants("SolutionManifest").Count() != 1)
+                throw new InvalidDataException($"{Path.Combine("Other", "Solution.xml")} in {solutionFolder} has no single SolutionManifest with RootComponents: restore it, then run bpf add again.");
 
             var result = new ProcessFlowStepsResult();
             var ids = new List<Guid>();
+            var writes = new List<KeyValuePair<string, string>>();
             foreach (XDocument template in templates)
             {
                 XDocument copy = Copy(template, table, lookup);
@@ -68,13 +73,36 @@ namespace CrmCollab.Tooling.Registration
                 if (File.Exists(path) && File.ReadAllText(path) == text) result.Unchanged.Add(path);
                 else
                 {
-                    File.WriteAllText(path, text, new UTF8Encoding(false));
+                    writes.Add(new KeyValuePair<string, string>(path, text));
                     result.Written.Add(path);
                 }
             }
-            AddRootComponents(manifest, ids);
-            AddDependencies(manifest, table, ids);
+            bool rootsChanged = AddRootComponents(manifestDoc, ids);
+            if (AddDependencies(manifestDoc, table, ids) || rootsChanged) writes.Add(new KeyValuePair<string, string>(manifest, Serialize(manifestDoc)));
+            foreach (var write in writes) WriteWhole(write.Key, write.Value);
             return result;
+        }
+
+        /// <summary>A solution file, or a sentence naming it when it is not well-formed XML.</summary>
+        private static XDocument Load(string path, string solutionFolder)
+        {
+            try
+            {
+                return XDocument.Load(path, LoadOptions.PreserveWhitespace | LoadOptions.SetLineInfo);
+            }
+            catch (System.Xml.XmlException e)
+            {
+                throw new InvalidDataException($"{Path.GetRelativePath(solutionFolder, path)} in {solutionFolder} is not well-formed XML (line {e.LineNumber}): " +
+                                               "restore it (from source control or an unpack), then run bpf add again; nothing was written.");
+            }
+        }
+
+        /// <summary>Written beside the target under a temporary name, then moved into place: never half a file.</summary>
+        private static void WriteWhole(string path, string text)
+        {
+            string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, path, true);
         }
 
         private static XDocument Copy(XDocument template, string table, string lookup)
@@ -99,9 +127,8 @@ namespace CrmCollab.Tooling.Registration
         private static string Rename(string columns, string lookup) =>
             string.Join(",", columns.Split(',').Select(c => c.Trim() == TemplateLookup ? lookup : c.Trim()));
 
-        private static void AddRootComponents(string manifest, IEnumerable<Guid> ids)
+        private static bool AddRootComponents(XDocument doc, IEnumerable<Guid> ids)
         {
-            XDocument doc = XDocument.Load(manifest, LoadOptions.PreserveWhitespace);
             XElement roots = doc.Descendants("RootComponents").Single();
             var present = new HashSet<string>(roots.Elements("RootComponent").Select(r => ((string)r.Attribute("id") ?? "").ToLowerInvariant()));
             XElement last = roots.Elements("RootComponent").LastOrDefault(r => (string)r.Attribute("type") == "92") ?? roots.Elements().Last();
@@ -116,16 +143,15 @@ namespace CrmCollab.Tooling.Registration
                 last = component;
                 changed = true;
             }
-            if (changed) File.WriteAllText(manifest, Serialize(doc), new UTF8Encoding(false));
+            return changed;
         }
 
         /// <summary>
         /// The flow's table belongs to the administrator's own solution, not to ours: the manifest declares it as a
         /// missing dependency of each copied step (as an export does), so the import checks the table exists first.
         /// </summary>
-        private static void AddDependencies(string manifest, string table, IEnumerable<Guid> ids)
+        private static bool AddDependencies(XDocument doc, string table, IEnumerable<Guid> ids)
         {
-            XDocument doc = XDocument.Load(manifest, LoadOptions.PreserveWhitespace);
             XElement solutionManifest = doc.Descendants("SolutionManifest").Single();
             XElement missing = solutionManifest.Element("MissingDependencies");
             if (missing == null) solutionManifest.Add(missing = new XElement("MissingDependencies"));
@@ -141,7 +167,7 @@ namespace CrmCollab.Tooling.Registration
                     new XElement("Dependent", new XAttribute("type", "92"), new XAttribute("id", text))));
                 changed = true;
             }
-            if (changed) File.WriteAllText(manifest, Serialize(doc), new UTF8Encoding(false));
+            return changed;
         }
 
         /// <summary>The tables a solution folder's manifest declares it depends on without shipping them.</summary>

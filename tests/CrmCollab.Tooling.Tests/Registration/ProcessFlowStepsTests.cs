@@ -35,6 +35,28 @@ namespace CrmCollab.Tooling.Tests.Registration
         }
 
         [Fact]
+        public void A_broken_solution_manifest_is_named_and_no_step_is_written_into_the_folder()
+        {
+            string copy = PackagingFixture.Copy();
+            try
+            {
+                string manifest = Path.Combine(copy, "Other", "Solution.xml");
+                File.WriteAllText(manifest, "<ImportExportXml><SolutionManifest>");
+                string[] before = Directory.GetFiles(Path.Combine(copy, "SdkMessageProcessingSteps"));
+
+                var refused = Assert.Throws<InvalidDataException>(() => ProcessFlowSteps.Add(copy, "new_customsalesprocess"));
+
+                Assert.StartsWith($"{Path.Combine("Other", "Solution.xml")} in {copy} is not well-formed XML (line 1): restore it", refused.Message);
+                Assert.Equal(before, Directory.GetFiles(Path.Combine(copy, "SdkMessageProcessingSteps")));
+                Assert.Equal("<ImportExportXml><SolutionManifest>", File.ReadAllText(manifest));
+            }
+            finally
+            {
+                PackagingFixture.Delete(copy);
+            }
+        }
+
+        [Fact]
         public void Adding_a_flow_copies_every_step_of_the_opportunity_sales_process_with_its_own_lookup_and_still_validates()
         {
             string copy = PackagingFixture.Copy();
