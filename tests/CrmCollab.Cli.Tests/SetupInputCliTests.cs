@@ -138,6 +138,22 @@ namespace CrmCollab.Cli.Tests
             Assert.Single(error.Trim().Split('\n'));
         }
 
+        [Fact]
+        public void A_file_that_is_not_a_zip_given_to_unpack_and_validate_is_named_as_such_in_plain_words()
+        {
+            string zip = Write("CrmCollab_1_0_0_0.zip", "this is a text file");
+            const string plain = "not a zip file, or a damaged one: give a solution zip exported from Dataverse or written by crmcollab pack";
+
+            var (code, _, error) = CliRunner.Run("unpack", "--zip", zip, "--folder", Path.Combine(_folder, "unpacked"));
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab unpack: {plain}", error.Trim());
+            Assert.False(Directory.Exists(Path.Combine(_folder, "unpacked")));
+
+            (code, _, error) = CliRunner.Run("validate", "--zip", zip);
+            Assert.Equal(1, code);
+            Assert.StartsWith($"CrmCollab_1_0_0_0.zip: {plain}", error.Trim());
+        }
+
         private static void CopyFolder(string from, string to)
         {
             foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))

@@ -39,7 +39,16 @@ namespace CrmCollab.Tooling.Packaging
         public static List<KeyValuePair<string, byte[]>> Read(byte[] archive)
         {
             var result = new List<KeyValuePair<string, byte[]>>();
-            using var zip = new ZipArchive(new MemoryStream(archive), ZipArchiveMode.Read);
+            ZipArchive opened;
+            try
+            {
+                opened = new ZipArchive(new MemoryStream(archive), ZipArchiveMode.Read);
+            }
+            catch (InvalidDataException)
+            {
+                throw new InvalidDataException("not a zip file, or a damaged one: give a solution zip exported from Dataverse or written by crmcollab pack");
+            }
+            using var zip = opened;
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith("/", StringComparison.Ordinal)) continue; // folder entry

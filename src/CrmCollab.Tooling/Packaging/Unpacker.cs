@@ -25,7 +25,7 @@ namespace CrmCollab.Tooling.Packaging
             }
             catch (InvalidDataException e)
             {
-                throw new PackagingException($"not a zip archive: {e.Message}");
+                throw new PackagingException(e.Message);
             }
             var parts = entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             byte[] Part(string name) => parts.TryGetValue(name, out var bytes) ? bytes

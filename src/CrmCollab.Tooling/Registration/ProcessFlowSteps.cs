@@ -50,6 +50,14 @@ namespace CrmCollab.Tooling.Registration
             if (!Directory.Exists(steps) || !File.Exists(manifest))
                 throw new ArgumentException($"{solutionFolder} is not an unpacked CrmCollab solution (no SdkMessageProcessingSteps/ or Other/Solution.xml).");
 
+            // A table the solution ships (account, opportunity, ours) without the flow's deal lookup is no flow table: steps
+            // copied onto it would name a column it lacks, and the solution would no longer validate or load.
+            string shipped = Directory.Exists(Path.Combine(solutionFolder, "Entities"))
+                ? Directory.GetDirectories(Path.Combine(solutionFolder, "Entities")).FirstOrDefault(d => string.Equals(Path.GetFileName(d), table, StringComparison.OrdinalIgnoreCase))
+                : null;
+            if (shipped != null && !(File.Exists(Path.Combine(shipped, "Entity.xml")) && File.ReadAllText(Path.Combine(shipped, "Entity.xml")).Contains(">" + lookup + "<")))
+                throw new ArgumentException($"{table} is a table this solution ships, not a business process flow (it has no {lookup}): give the flow's own table, " +
+                                            "as Dataverse shows it under Processes (for example new_customsalesprocess).");
             // Everything is read and checked before anything is written: a broken file changes nothing in the folder.
             var templates = Directory.GetFiles(steps, "*.xml").OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => Load(f, solutionFolder))

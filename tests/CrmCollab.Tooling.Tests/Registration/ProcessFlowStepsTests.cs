@@ -34,6 +34,29 @@ namespace CrmCollab.Tooling.Tests.Registration
             }
         }
 
+        [Theory]
+        [InlineData("account")]
+        [InlineData("crmc_handofftemplate")]
+        public void A_table_the_solution_ships_that_is_no_flow_is_refused_and_nothing_is_written(string table)
+        {
+            string copy = PackagingFixture.Copy();
+            try
+            {
+                string[] before = Directory.GetFiles(Path.Combine(copy, "SdkMessageProcessingSteps"));
+                string manifest = File.ReadAllText(Path.Combine(copy, "Other", "Solution.xml"));
+
+                var refused = Assert.Throws<ArgumentException>(() => ProcessFlowSteps.Add(copy, table));
+
+                Assert.StartsWith($"{table} is a table this solution ships, not a business process flow (it has no bpf_opportunityid)", refused.Message);
+                Assert.Equal(before, Directory.GetFiles(Path.Combine(copy, "SdkMessageProcessingSteps")));
+                Assert.Equal(manifest, File.ReadAllText(Path.Combine(copy, "Other", "Solution.xml")));
+            }
+            finally
+            {
+                PackagingFixture.Delete(copy);
+            }
+        }
+
         [Fact]
         public void A_broken_solution_manifest_is_named_and_no_step_is_written_into_the_folder()
         {
