@@ -154,6 +154,41 @@ namespace CrmCollab.Cli.Tests
             Assert.StartsWith($"CrmCollab_1_0_0_0.zip: {plain}", error.Trim());
         }
 
+        [Fact]
+        public void A_solution_folder_without_its_plugin_steps_is_refused_instead_of_playing_deals_with_no_rule_at_all()
+        {
+            string solution = Path.Combine(_folder, "solution");
+            CopyFolder(Path.Combine(RepoPaths.Root, "solution"), solution);
+            Directory.Delete(Path.Combine(solution, "SdkMessageProcessingSteps"), true);
+            string output = Path.Combine(_folder, "report");
+
+            var (code, stdout, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--solution", solution, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab simulate: The solution folder {solution} registers no plugin step (SdkMessageProcessingSteps/ is missing or empty): " +
+                         $"restore it, or run 'crmcollab validate --solution {solution}' for every problem.", error.Trim());
+            Assert.DoesNotContain("Report:", stdout);
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void An_empty_solution_folder_is_named_with_the_file_it_lacks()
+        {
+            string solution = Directory.CreateDirectory(Path.Combine(_folder, "solution")).FullName;
+
+            var (code, _, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--solution", solution, "--output", Path.Combine(_folder, "report"));
+
+            Assert.Equal(1, code);
+            Assert.StartsWith($"crmcollab simulate: The solution folder {solution} cannot be loaded: Other/Solution.xml", error.Trim());
+            Assert.False(Directory.Exists(Path.Combine(_folder, "report")));
+
+            string zip = Path.Combine(_folder, "data", "CrmCollab_ReferenceData.zip");
+            (code, _, error) = CliRunner.Run("data", "pack", "--solution", solution, "--output", zip);
+            Assert.Equal(1, code);
+            Assert.StartsWith($"crmcollab data: The solution folder {solution} cannot be loaded: Other/Solution.xml", error.Trim());
+            Assert.False(Directory.Exists(Path.GetDirectoryName(zip)));
+        }
+
         private static void CopyFolder(string from, string to)
         {
             foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))

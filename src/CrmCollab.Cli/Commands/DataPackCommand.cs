@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
+using CrmCollab.Emulator.Solution;
 using CrmCollab.Tooling.Setup;
 using Spectre.Console.Cli;
 
@@ -17,7 +18,18 @@ namespace CrmCollab.Cli.Commands
             string output = Path.GetFullPath(settings.Output ?? Path.Combine("out", "CrmCollab_ReferenceData.zip"));
             if (Directory.Exists(output)) throw new UsageException($"--output is a folder, not a zip file: {output}");
             CliPath.PlannedOutput(Path.GetDirectoryName(output)); // no file in the way, before the work
-            byte[] zip = UserFacingException.From(() => DataPackage.Pack(setup, solution));
+            byte[] zip = UserFacingException.From(() =>
+            {
+                try
+                {
+                    return DataPackage.Pack(setup, solution);
+                }
+                catch (SolutionLoadException e)
+                {
+                    throw new UserFacingException($"The solution folder {solution} cannot be loaded: {e.Message}; restore it, or run " +
+                                                  $"'crmcollab validate --solution {solution}' for every problem.");
+                }
+            });
             string folder = CliPath.Output(Path.GetDirectoryName(output)); // created only once the package is made
             OutputFiles.Write(folder, new[] { (Path.GetFileName(output), zip) });
             Console.WriteLine($"{output}  sha256 {Convert.ToHexString(SHA256.HashData(zip)).ToLowerInvariant()}");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Tooling.Setup;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Solution;
 using CrmCollab.Plugins.Infrastructure;
 
 namespace CrmCollab.Cli.Commands
@@ -12,7 +13,21 @@ namespace CrmCollab.Cli.Commands
         public static DataverseEngine Boot(string solution, EngineOptions options)
         {
             options.PluginAssemblies.Add(typeof(PluginBase).Assembly);
-            return UserFacingException.From(() => DataverseEngine.Boot(solution, options));
+            DataverseEngine engine;
+            try
+            {
+                engine = DataverseEngine.Boot(solution, options);
+            }
+            catch (SolutionLoadException e)
+            {
+                throw new UserFacingException($"The solution folder {solution} cannot be loaded: {e.Message}; restore it, or run " +
+                                              $"'crmcollab validate --solution {solution}' for every problem.");
+            }
+            // The engine loads what is there: a folder without its steps would play (and pass) with no CrmCollab rule at all.
+            if (engine.Solution.Steps.Count == 0)
+                throw new UserFacingException($"The solution folder {solution} registers no plugin step (SdkMessageProcessingSteps/ is missing or empty): " +
+                                              $"restore it, or run 'crmcollab validate --solution {solution}' for every problem.");
+            return engine;
         }
 
         /// <summary>Refuses, before any template is loaded, one whose values the solution's columns would refuse.</summary>
