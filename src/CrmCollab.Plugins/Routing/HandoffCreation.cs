@@ -38,7 +38,8 @@ namespace CrmCollab.Plugins.Routing
                 _tracing?.Trace("{0}", "The deal is not Won; nothing to hand off.");
                 return new HandoffResult();
             }
-            if (closeId != null && LatestClose(opportunityId) != closeId)
+            CloseSequence closes = closeId == null ? null : CloseSequence.Of(Closes(opportunityId), closeId.Value);
+            if (closes != null && closes.Superseded)
             {
                 _tracing?.Trace("A later close of the deal supersedes close {0}; nothing to hand off here.", closeId);
                 return new HandoffResult();
@@ -57,7 +58,8 @@ namespace CrmCollab.Plugins.Routing
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
-            result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now);
+            if (closes?.PreviousOn != null)
+                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes.PreviousOn.Value);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -130,13 +132,13 @@ namespace CrmCollab.Plugins.Routing
             }).ToList();
         }
 
-        /// <summary>The deal's most recent opportunity close (one query).</summary>
-        private Guid? LatestClose(Guid opportunityId)
+        /// <summary>The deal's opportunity closes, each with when it was created (one query; a deal has a few).</summary>
+        private IEnumerable<KeyValuePair<Guid, DateTime>> Closes(Guid opportunityId)
         {
-            var query = new QueryExpression(OpportunityClose.Table) { ColumnSet = new ColumnSet(OpportunityClose.Id), TopCount = 1 };
-            query.Criteria.AddCondition(OpportunityClose.OpportunityId, ConditionOperator.Equal, opportunityId);
-            query.AddOrder(CommonColumn.CreatedOn, OrderType.Descending);
-            return _service.RetrieveMultiple(query).Entities.Select(close => (Guid?)close.Id).FirstOrDefault();
+            var query = new QueryExpression(OpportunityClose.Table) { ColumnSet = new ColumnSet(CommonColumn.CreatedOn) };
+            query.Criteria.AddCondition(Opportunity.Id, ConditionOperator.Equal, opportunityId);
+            return _service.RetrieveMultiple(query).Entities
+                .Select(close => new KeyValuePair<Guid, DateTime>(close.Id, close.Read<DateTime?>(CommonColumn.CreatedOn) ?? DateTime.MinValue)).ToList();
         }
 
         /// <summary>The deal's handoff tasks (one query): their keys make a rerun skip what exists.</summary>
@@ -144,7 +146,8 @@ namespace CrmCollab.Plugins.Routing
         {
             var query = new QueryExpression(HandoffTask.Table)
             {
-                ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject),
+                ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject,
+                    HandoffTask.CancelReason, CommonColumn.ModifiedOn),
             };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
@@ -166,29 +169,37 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>
         /// A deal won again after its handoffs were canceled (reopened by an administrator, its handoffs canceled so that
-        /// it could be lost, then reopened and won again): the canceled handoffs of templates still in force are the work
-        /// this win needs, and their keys allow no second task. They are reopened, due from this win as a new handoff
-        /// would be, with the deal's terms, and routed as a new one (the account may have changed). Completed handoffs
-        /// stay done. Their cancellation reason stays on the task as history.
+        /// it could be lost, then reopened and won again): the handoffs canceled before the deal's previous close (the
+        /// loss) are the work this win needs, and their keys allow no second task. Those of templates still in force are
+        /// reopened, due from this win as a new handoff would be, with the deal's terms, without the old acceptance (the
+        /// new owner accepts anew), routed as a new one (the account may have changed); the cancellation reason moves to
+        /// the routing path. A handoff canceled after the previous close (while the deal was won) stays canceled, and
+        /// completed handoffs stay done.
         /// </summary>
         /// <returns>How many were reopened.</returns>
         private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
-            RoutingApplication routing, string terms, DateTime now)
+            RoutingApplication routing, string terms, DateTime now, DateTime previousCloseOn)
         {
             var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
             int reopened = 0;
             foreach (Entity task in tasks)
             {
                 if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateCanceled) continue;
+                if (!(task.Read<DateTime?>(CommonColumn.ModifiedOn) <= previousCloseOn)) continue;
                 if (!byKey.TryGetValue(task.Read<string>(HandoffTask.HandoffKey) ?? "", out HandoffTemplate template)) continue;
+                string reason = $"Reopened {now:yyyy-MM-dd} when the deal was won again (canceled before: {task.Read<string>(HandoffTask.CancelReason)})";
+                // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
+                _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen) });
                 _service.Update(new Entity(HandoffTask.Table, task.Id)
                 {
-                    [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen),
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.AgreedTerms] = terms,
+                    [HandoffTask.AcceptedOn] = null,
+                    [HandoffTask.CancelReason] = null,
+                    [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
                 });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(template.Function, now), HandoffTask.RoutingPath,
-                    HandoffTask.IsUnrouted, $"Reopened {now:yyyy-MM-dd} when the deal was won again", task.Read<string>(HandoffTask.Subject));
+                    HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
                 reopened++;
             }
             return reopened;

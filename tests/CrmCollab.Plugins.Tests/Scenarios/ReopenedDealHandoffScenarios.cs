@@ -144,6 +144,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_deal_won_again_after_its_handoffs_were_canceled_and_it_was_lost_gets_that_work_back_due_from_the_new_win()
         {
             Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.As(_lena).Update(new Entity("task", task) { ["crmc_acceptedon"] = CrmCollabOrg.Start });
             Reopen();
             _org.As(_org.Admin).Update(new Entity("task", task)
             {
@@ -158,18 +159,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
             _org.Win(_deal, _manager);
 
-            // The same handoff (its key allows no second one) is open again, Fabrikam's, due ten days after this win.
+            // The same handoff (its key allows no second one) is open again, Fabrikam's, due ten days after this win,
+            // without Lena's old acceptance; the reason it was canceled is kept in its routing path.
             Entity again = Assert.Single(_org.HandoffTasks(_deal).Entities);
             Assert.Equal(task, again.Id);
-            Entity row = _org.Row("task", task, "statecode", "ownerid", "scheduledend", "crmc_routingpath", "crmc_cancelreason");
+            Entity row = _org.Row("task", task, "statecode", "ownerid", "scheduledend", "crmc_routingpath", "crmc_cancelreason", "crmc_acceptedon");
             Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(_leo, row.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(CrmCollabOrg.Start.Date.AddDays(40), row.GetAttributeValue<DateTime>("scheduledend"));
             Assert.Contains("won again", row.GetAttributeValue<string>("crmc_routingpath"));
-            Assert.Equal("The customer paused the order", row.GetAttributeValue<string>("crmc_cancelreason"));
+            Assert.Contains("The customer paused the order", row.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Null(row.GetAttributeValue<string>("crmc_cancelreason"));
+            Assert.Null(row.GetAttributeValue<DateTime?>("crmc_acceptedon"));
             Assert.Empty(_org.Engine.AsyncFailures);
 
-            // Leo can do the work as any handoff: with its evidence, it completes.
+            // Leo accepts it as his own and does the work: with its evidence, it completes.
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(2));
+            _org.As(_leo).Update(new Entity("task", task) { ["crmc_acceptedon"] = CrmCollabOrg.Start });
+            DateTime accepted = _org.Row("task", task, "crmc_acceptedon").GetAttributeValue<DateTime>("crmc_acceptedon");
+            Assert.InRange(accepted, CrmCollabOrg.Start.AddDays(30).AddHours(2), CrmCollabOrg.Start.AddDays(30).AddHours(2).AddSeconds(1));
             _org.As(_leo).Update(new Entity("task", task)
             {
                 ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
@@ -188,6 +196,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             _org.Refused(RefusalCodes.HandoffReopenAdminOnly,
                 () => _org.As(_lena).Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) }), "task");
+        }
+
+        [Fact]
+        public void A_handoff_an_administrator_canceled_on_the_won_deal_stays_canceled_whatever_closes_the_salesperson_records()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "Delivered by the partner", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(1));
+
+            // A close activity logged by hand on the won deal runs the handoff job too: it reopens nothing.
+            _org.As(_org.Rep).Create(new Entity("opportunityclose")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Closing note",
+            });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(2, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal("Delivered by the partner", _org.Row("task", task, "crmc_cancelreason").GetAttributeValue<string>("crmc_cancelreason"));
         }
     }
 }
