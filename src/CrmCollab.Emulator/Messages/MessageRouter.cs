@@ -23,7 +23,8 @@ namespace CrmCollab.Emulator.Messages
                 setState, new SetStateHandler("SetStateDynamicEntity"), new WinOpportunityHandler(), new LoseOpportunityHandler(),
                 new UpsertHandler(), new CreateMultipleHandler(), new UpdateMultipleHandler(), new ExecuteMultipleHandler(),
                 new ExecuteTransactionHandler(), new WhoAmIHandler(), new AddMembersTeamHandler(), new RemoveMembersTeamHandler(),
-                new RetrieveActivePathHandler(), new RemoveFromQueueHandler(), new MergeHandler(),
+                new RetrieveActivePathHandler(), new RemoveFromQueueHandler(), new MergeHandler(), new GrantAccessHandler(),
+                new ModifyAccessHandler(), new RevokeAccessHandler(),
             })
                 _handlers[handler.MessageName] = handler;
         }

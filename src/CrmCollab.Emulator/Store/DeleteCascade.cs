@@ -55,6 +55,8 @@ namespace CrmCollab.Emulator.Store
                     links.AddRange(store.Rows.Find(relationship.IntersectEntity, relationship.Entity2IntersectAttribute, id).Select(r => r.Id));
                 foreach (var link in links.Distinct().ToList()) store.Rows.Remove(relationship.IntersectEntity, link, log);
             }
+            // Its shares go with it (principalobjectaccess rows name the record).
+            Security.RecordShares.RemoveAll(store.Rows, id, log);
             store.Rows.Remove(tableName, id, log);
         }
     }
