@@ -45,6 +45,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffClosed = "CRMC-HANDOFF-CLOSED";
         public const string HandoffReopenAdminOnly = "CRMC-HANDOFF-REOPEN-ADMIN-ONLY";
         public const string HandoffAcceptOwnerOnly = "CRMC-HANDOFF-ACCEPT-OWNER-ONLY";
+        public const string HandoffWorkOwnerOnly = "CRMC-HANDOFF-WORK-OWNER-ONLY";
         public const string HandoffCancelAdminOnly = "CRMC-HANDOFF-CANCEL-ADMIN-ONLY";
         public const string HandoffCancelReason = "CRMC-HANDOFF-CANCEL-REASON";
         public const string HandoffEvidenceMissing = "CRMC-HANDOFF-EVIDENCE-MISSING";

@@ -54,8 +54,26 @@ namespace CrmCollab.Plugins.Tests.Domain
             var complete = new HandoffEdit
             {
                 Before = HandoffState.Open, After = HandoffState.Completed, MissingEvidence = () => new[] { "Tracking number" },
+                CallerOwnsTask = () => true,
             };
             Assert.Contains("fill in Tracking number first", HandoffRules.CheckUpdate(complete).Text);
+        }
+
+        [Fact]
+        public void Someone_a_handoff_is_only_shared_with_neither_fills_in_its_evidence_nor_completes_it()
+        {
+            var evidence = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Open, WritesEvidence = true };
+            Assert.Equal(RefusalCodes.HandoffWorkOwnerOnly, HandoffRules.CheckUpdate(evidence).Code);
+            var complete = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Completed };
+            Assert.Equal(RefusalCodes.HandoffWorkOwnerOnly, HandoffRules.CheckUpdate(complete).Code);
+
+            complete.CallerIsAdministrator = () => true;
+            Assert.Null(HandoffRules.CheckUpdate(complete));
+            evidence.IsServerCall = () => true;
+            Assert.Null(HandoffRules.CheckUpdate(evidence));
+            evidence.IsServerCall = () => false;
+            evidence.CallerOwnsTask = () => true;
+            Assert.Null(HandoffRules.CheckUpdate(evidence));
         }
 
         [Fact]

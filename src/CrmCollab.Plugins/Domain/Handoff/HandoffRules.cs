@@ -29,6 +29,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>Labels of the evidence columns the change touches.</summary>
         public IReadOnlyList<string> ChangedEvidence { get; set; } = Array.Empty<string>();
 
+        /// <summary>The change writes evidence of an open handoff (its contract number, tracking number...).</summary>
+        public bool WritesEvidence { get; set; }
+
         /// <summary>The change records an acceptance (crmc_acceptedon set).</summary>
         public bool Accepting { get; set; }
 
@@ -84,6 +87,13 @@ namespace CrmCollab.Plugins.Domain.Handoff
                     $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
             if (edit.Accepting && !edit.CallerOwnsTask())
                 return new Refusal(RefusalCodes.HandoffAcceptOwnerOnly, HandoffAcceptance.Refusal);
+            // The work is the owner's: someone the handoff was only shared with (GrantAccess gives Write without making
+            // them the owner) would fill in the evidence and close it outside the function, past the hand-over check.
+            bool completing = edit.After == HandoffState.Completed && edit.Before != HandoffState.Completed;
+            if ((completing || edit.WritesEvidence) && !edit.IsServerCall() && !edit.CallerOwnsTask() && !edit.CallerIsAdministrator())
+                return new Refusal(RefusalCodes.HandoffWorkOwnerOnly,
+                    "Only this handoff's owner (or a member of the team that owns it) can fill in its evidence and complete it. " +
+                    "Ask the owner to pass it to you, or ask a CrmCollab Administrator if it must be completed for them.");
             // The reason is part of the cancel: kept as the administrator wrote it, changed only by one, never cleared.
             bool canceling = edit.Before != HandoffState.Canceled;
             if (edit.After == HandoffState.Canceled && (canceling || edit.ChangesCancelReason))
