@@ -43,13 +43,25 @@ namespace CrmCollab.Emulator.Security
         }
 
         /// <summary>
+        /// True when the row is shared with the user, or with a team the user belongs to, with this right. The guard asks
+        /// only past its privilege check and only for user- or team-owned tables: sharing cannot give a right the user's
+        /// roles do not hold for the table at some depth (learn.microsoft.com, "Sharing and assigning").
+        /// </summary>
+        public static bool Reach(IQueryDataSource data, Guid userId, ICollection<Guid> teamIds, TableDefinition table,
+            AccessRight right, Entity row) =>
+            right != AccessRight.Create && row != null && row.Id != Guid.Empty && table.Ownership == OwnershipType.UserOwned
+            && (MaskOf(data, row.Id, userId, teamIds) & Bit(right)) != 0;
+
+        /// <summary>
         /// The union of what is shared on the record with the user and with every team the user belongs to (the
         /// platform's rule: a user's rights on a record are the union of every context they have it in).
         /// </summary>
         public static int MaskOf(IQueryDataSource data, Guid recordId, Guid userId, ICollection<Guid> teamIds)
         {
-            // Through the objectid index: a record nobody shared costs one lookup and no allocation.
-            var shares = data.Find(Table, ObjectId, recordId) ?? data.Scan(Table);
+            // Through the objectid index: a record nobody shared costs one lookup and no allocation. A source without
+            // an index is asked by row id, one per principal, rather than scanned.
+            var shares = data.Find(Table, ObjectId, recordId);
+            if (shares == null) return MaskById(data, recordId, userId, teamIds);
             int mask = 0;
             foreach (var share in shares)
             {
@@ -58,6 +70,15 @@ namespace CrmCollab.Emulator.Security
                 if (principal == userId || (teamIds != null && teamIds.Contains(principal)))
                     mask |= share.GetAttributeValue<int>(Mask);
             }
+            return mask;
+        }
+
+        private static int MaskById(IQueryDataSource data, Guid recordId, Guid userId, ICollection<Guid> teamIds)
+        {
+            int mask = data.TryGet(Table, RowId(recordId, userId), out var own) ? own.GetAttributeValue<int>(Mask) : 0;
+            if (teamIds != null)
+                foreach (var team in teamIds)
+                    if (data.TryGet(Table, RowId(recordId, team), out var shared)) mask |= shared.GetAttributeValue<int>(Mask);
             return mask;
         }
 

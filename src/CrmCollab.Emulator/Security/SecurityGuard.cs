@@ -252,20 +252,13 @@ namespace CrmCollab.Emulator.Security
                     if (Reaches(s, user, team.TeamId, team.BusinessUnitId, false, team.Depth, owner, owningUnit)) return true;
                 }
             }
-            if (SharedWith(user, definition, right, row)) return true;
+            if (RecordShares.Reach(_data, user.UserId, user.TeamIds, definition, right, row)) return true;
             if (!demand) return false;
             var name = PrivilegeNames.Of(definition, right);
             throw SecurityFaults.Create(SecurityFaults.AccessCheckFailed,
                 SecurityFaults.AccessDeniedMessage(user, PrivilegeNames.AccessRightsName(right), row?.Id ?? Guid.Empty, table,
                     name, held, owner, owningUnit ?? Guid.Empty), Now);
         }
-
-        // A record shared with the user, or with a team the user belongs to, with this right (GrantAccess). Only on a
-        // user- or team-owned table and only past the privilege check above: sharing cannot give a right the user's
-        // roles do not hold for the table at some depth (learn.microsoft.com, "Sharing and assigning").
-        private bool SharedWith(UserPrincipal user, TableDefinition definition, AccessRight right, Entity row) =>
-            right != AccessRight.Create && row != null && row.Id != Guid.Empty && definition.Ownership == OwnershipType.UserOwned
-            && (RecordShares.MaskOf(_data, row.Id, user.UserId, user.TeamIds) & RecordShares.Bit(right)) != 0;
 
         // Basic: owned by the principal (for a user, also by a team the user belongs to); Local: in the
         // principal's business unit; Deep: in it or below it; Global: anywhere.
