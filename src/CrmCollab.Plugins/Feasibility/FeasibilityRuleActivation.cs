@@ -67,9 +67,12 @@ namespace CrmCollab.Plugins.Feasibility
             query.Criteria.AddFilter(account);
             // A deal of another customer that names this account only in its Account field is not routed by it.
             int requested = Reevaluate(context, query, deal => Routing.HandoffCreation.AccountOf(deal) == accountId ? DealStage.Of(deal) : null, out int deals);
+            // The accounts below fall back through this one to its parent's owners (a new parent moves their work too);
+            // each is re-routed by its own routing, so one with its own owners keeps them.
             int moved = 0;
-            foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
-                moved += Routing.HandoffReassignment.Reroute(context, accountId, function);
+            foreach (Guid routed in Routing.HandoffReassignment.WithDescendants(context.SystemService, accountId))
+                foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
+                    moved += Routing.HandoffReassignment.Reroute(context, routed, function);
             context.Trace("Account {0} re-segmented: {1} open deal(s) re-evaluated, {2} review(s) requested, {3} record(s) re-routed.",
                 accountId, deals, requested, moved);
         }

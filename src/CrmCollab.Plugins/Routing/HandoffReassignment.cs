@@ -65,7 +65,7 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>The account, then the accounts below it (one query per level, as deep as the routing's parent chain reads).</summary>
-        private static IEnumerable<Guid> WithDescendants(IOrganizationService service, Guid accountId)
+        internal static IEnumerable<Guid> WithDescendants(IOrganizationService service, Guid accountId)
         {
             var seen = new HashSet<Guid> { accountId };
             var level = new List<Guid> { accountId };

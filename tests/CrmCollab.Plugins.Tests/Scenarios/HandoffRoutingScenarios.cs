@@ -101,6 +101,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_site_under_a_plant_moved_to_another_group_follows_the_new_groups_owner_too()
+        {
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            Guid group = _org.Account("Contoso Group");
+            Guid other = _org.Account("Fabrikam Group");
+            Guid plant = _org.Account("Lille plant", parent: group);
+            Guid site = _org.Account("Lille packaging site", parent: plant);
+            _org.DedicatedOwner(group, BusinessFunction.Logistics, user: _lena);
+            _org.DedicatedOwner(other, BusinessFunction.Logistics, user: leo);
+            Guid deal = _org.Deal(site);
+            _org.Win(deal);
+            Assert.Equal(_lena, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
+
+            _org.As(_org.Rep).Update(new Entity("account", plant) { ["parentaccountid"] = new EntityReference("account", other) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(leo, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
+        }
+
+        [Fact]
         public void A_new_logistics_owner_of_a_group_takes_the_open_work_of_its_plants_that_have_none_of_their_own()
         {
             Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
