@@ -47,7 +47,7 @@ namespace CrmCollab.Plugins.Routing
                 return;
             var query = new QueryExpression(DedicatedOwnerRow.Table) { ColumnSet = new ColumnSet(OverlapColumns) };
             query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.In, master.Id, mergedAway);
-            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
+            query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, InForce.StateActive);
             var rows = context.SystemService.RetrieveMultiple(query).Entities;
             var staying = rows.Where(r => r.RefId(DedicatedOwnerRow.AccountId) == master.Id).ToList();
             foreach (Entity moving in rows.Where(r => r.RefId(DedicatedOwnerRow.AccountId) == mergedAway))

@@ -25,8 +25,8 @@ namespace CrmCollab.Plugins.Signals
             Register(PipelineStage.PreOperation, "Create", FieldSignalRow.Table, Validate);
             Register(PipelineStage.PostOperation, "Create", FieldSignalRow.Table, Route);
             // The account handed to another salesperson (Assign, or a save of its owner): its waiting signals follow.
-            Register(PipelineStage.PostOperation, "Assign", Account.Table, FollowAccount).PreImage(PreImage, "ownerid");
-            Register(PipelineStage.PostOperation, "Update", Account.Table, FollowAccount).Filter("ownerid").PreImage(PreImage, "ownerid");
+            Register(PipelineStage.PostOperation, "Assign", Account.Table, FollowAccount).PreImage(PreImage, Account.OwnerId);
+            Register(PipelineStage.PostOperation, "Update", Account.Table, FollowAccount).Filter(Account.OwnerId).PreImage(PreImage, Account.OwnerId);
             // A merge moves the merged-away account's signals to the account that stays, keeping their owner.
             Register(PipelineStage.PreOperation, "Merge", Account.Table, FollowMerge);
         }

@@ -119,9 +119,16 @@ namespace CrmCollab.Tooling.Setup
             decimal? number = value is int i ? i : value is decimal d ? d : value is Money m ? m.Value : (decimal?)null;
             if (!number.HasValue) return null;
             if ((column.MinValue.HasValue && number.Value < column.MinValue.Value) || (column.MaxValue.HasValue && number.Value > column.MaxValue.Value))
-                return $"has {label} {number.Value.ToString(CultureInfo.InvariantCulture)}: give a value from " +
-                       $"{(column.MinValue ?? 0).ToString(CultureInfo.InvariantCulture)} to {(column.MaxValue ?? 0).ToString(CultureInfo.InvariantCulture)}";
+                return $"has {label} {number.Value.ToString(CultureInfo.InvariantCulture)}: give a value " + Range(column.MinValue, column.MaxValue);
             return null;
+        }
+
+        /// <summary>"from 0 to 3650", "of at least 0" or "of at most 100": only the bounds the column has.</summary>
+        private static string Range(decimal? min, decimal? max)
+        {
+            string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+            if (min.HasValue && max.HasValue) return $"from {Text(min.Value)} to {Text(max.Value)}";
+            return min.HasValue ? $"of at least {Text(min.Value)}" : $"of at most {Text(max.Value)}";
         }
 
         /// <summary>The same id for the same key in every run and on every machine.</summary>
