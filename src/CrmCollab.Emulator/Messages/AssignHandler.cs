@@ -6,7 +6,8 @@ namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
     /// Assign (deprecated in favour of Update of ownerid): runs the Assign pipeline, whose main operation is an
-    /// Update of ownerid with its own Update pipeline, so steps on either message fire.
+    /// Update of ownerid with its own Update pipeline, so steps on either message fire; then the Assign cascade of the
+    /// row's relationships (<see cref="AssignCascade"/>).
     /// </summary>
     internal sealed class AssignHandler : IMessageHandler
     {
@@ -27,10 +28,14 @@ namespace CrmCollab.Emulator.Messages
                 PrimaryEntityId = target.Id,
                 Main = op =>
                 {
-                    context.Demand(op.UserId, table.LogicalName, AccessRight.Assign, context.Store.RequireRow(table.LogicalName, target.Id));
+                    var current = context.Store.RequireRow(table.LogicalName, target.Id);
+                    context.Demand(op.UserId, table.LogicalName, AccessRight.Assign, current);
+                    var ownerBefore = current.GetAttributeValue<EntityReference>("ownerid");
                     var owner = (EntityReference)op.InputParameters["Assignee"];
                     var update = new Entity(table.LogicalName, target.Id) { ["ownerid"] = new EntityReference(owner.LogicalName, owner.Id) };
                     context.Inner(op, new OrganizationRequest("Update") { ["Target"] = update });
+                    // Then the relationships' Assign cascade, each child a sub-operation of this Assign (AssignCascade).
+                    AssignCascade.Apply(context, op, table.LogicalName, target.Id, ownerBefore, owner);
                     return MessageContext.Respond(MessageName, op);
                 },
             });

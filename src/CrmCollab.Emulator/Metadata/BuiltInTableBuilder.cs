@@ -172,7 +172,7 @@ namespace CrmCollab.Emulator.Metadata
         public TableBuilder Display(string displayName) { _last.DisplayName = displayName; return this; }
 
         /// <summary>Declares the 1:N relationship behind the last lookup (target defaults to its first target).</summary>
-        public TableBuilder Rel(string schemaName, string target = null, string cascadeDelete = "RemoveLink")
+        public TableBuilder Rel(string schemaName, string target = null, string cascadeDelete = "RemoveLink", string cascadeAssign = "NoCascade")
         {
             _catalog.Relationships.Add(new RelationshipDefinition
             {
@@ -181,6 +181,7 @@ namespace CrmCollab.Emulator.Metadata
                 ReferencingEntity = Table.LogicalName,
                 ReferencingAttribute = _last.LogicalName,
                 CascadeDelete = cascadeDelete,
+                CascadeAssign = cascadeAssign,
                 // ReferencedAttribute is filled once every table exists (see BuiltInTables.ResolveRelationships).
             });
             return this;

@@ -17,11 +17,14 @@ namespace CrmCollab.Emulator.Metadata
             Activity(c, "task", "Task", 4212)
                 .String("subject", 200, RequiredLevel.ApplicationRequired)
                 .Memo("description", 2000)
+                // Assign: Cascade on Account_Tasks, Lead_Tasks and Opportunity_Tasks, as the table references list them
+                // (learn.microsoft.com .../reference/entities/account, .../dynamics365/developer/reference/entities/task);
+                // Contact_Tasks and Competitor_Tasks: no Assign cascade found documented, left NoCascade.
                 .Lookup("regardingobjectid", RegardingTargets)
-                    .Rel("Account_Tasks", "account", "Cascade")
+                    .Rel("Account_Tasks", "account", "Cascade", cascadeAssign: "Cascade")
                     .Rel("Contact_Tasks", "contact", "Cascade")
-                    .Rel("Lead_Tasks", "lead", "Cascade")
-                    .Rel("Opportunity_Tasks", "opportunity", "Cascade")
+                    .Rel("Lead_Tasks", "lead", "Cascade", cascadeAssign: "Cascade")
+                    .Rel("Opportunity_Tasks", "opportunity", "Cascade", cascadeAssign: "Cascade")
                     .Rel("Competitor_Tasks", "competitor", "Cascade")
                 .Date("scheduledstart")
                 .Date("scheduledend").Display("Due")

@@ -72,10 +72,11 @@ namespace CrmCollab.Emulator.Metadata
 
             Table(c, "opportunity", "Opportunity", 3, OwnershipType.UserOwned, "name")
                 .String("name", 300, RequiredLevel.ApplicationRequired)
-                // Deleting the customer deletes its opportunities (documented cascade of the two customer relationships).
+                // Deleting the customer deletes its opportunities, assigning it assigns them (documented cascade of the
+                // two customer relationships: Delete and Assign Cascade, Dynamics 365 opportunity table reference).
                 .Customer("customerid")
-                    .Rel("opportunity_customer_accounts", "account", cascadeDelete: "Cascade")
-                    .Rel("opportunity_customer_contacts", "contact", cascadeDelete: "Cascade")
+                    .Rel("opportunity_customer_accounts", "account", cascadeDelete: "Cascade", cascadeAssign: "Cascade")
+                    .Rel("opportunity_customer_contacts", "contact", cascadeDelete: "Cascade", cascadeAssign: "Cascade")
                 .Lookup("parentaccountid", "account").Rel("opportunity_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("opportunity_parent_contact")
                 .Lookup("originatingleadid", "lead").Rel("opportunity_originating_lead")

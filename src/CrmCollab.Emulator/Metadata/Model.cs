@@ -96,6 +96,11 @@ namespace CrmCollab.Emulator.Metadata
         public string ReferencingAttribute { get; set; }
         /// <summary>What deleting the referenced row does: Cascade, RemoveLink or Restrict.</summary>
         public string CascadeDelete { get; set; } = "RemoveLink";
+        /// <summary>
+        /// What assigning the referenced row does to its children (CascadeConfiguration.Assign): Cascade (all), Active
+        /// (those in an active state), UserOwned (those the parent's owner owned before the assign) or NoCascade.
+        /// </summary>
+        public string CascadeAssign { get; set; } = "NoCascade";
         // N:N
         public string IntersectEntity { get; set; }
         public string Entity1 { get; set; }

@@ -60,9 +60,13 @@ namespace CrmCollab.Emulator.Solution
             var cascade = SolutionXml.Text(rel, "CascadeDelete") ?? "RemoveLink";
             if (cascade != "Cascade" && cascade != "RemoveLink" && cascade != "Restrict" && cascade != "NoCascade")
                 throw SolutionXml.Fail(file, rel, $"relationship '{name}' has CascadeDelete '{cascade}'");
+            var assign = SolutionXml.Text(rel, "CascadeAssign") ?? "NoCascade";
+            if (assign != "Cascade" && assign != "Active" && assign != "UserOwned" && assign != "NoCascade")
+                throw SolutionXml.Fail(file, rel, $"relationship '{name}' has CascadeAssign '{assign}'");
             state.Catalog.Relationships.Add(new RelationshipDefinition
             {
                 SchemaName = name,
+                CascadeAssign = assign,
                 ReferencedEntity = referenced,
                 ReferencedAttribute = state.Catalog.Table(referenced).PrimaryIdAttribute,
                 ReferencingEntity = referencing,

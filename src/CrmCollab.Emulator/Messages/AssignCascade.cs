@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Pipeline;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Messages
+{
+    /// <summary>
+    /// The Assign cascade of a row (CascadeConfiguration.Assign of each 1:N relationship it is the referenced row of,
+    /// Microsoft Learn "Configure table relationship cascading behavior" and the CascadeType enum): Cascade assigns every
+    /// child row, Active those in an active state (statecode 0), UserOwned those owned by the parent's owner as it was
+    /// before the assign, NoCascade none. Each child gets an Assign of its own to the same new owner, a sub-operation of
+    /// the parent's (its ParentContext is the parent's Assign). No page says whether a cascaded Assign runs the child
+    /// table's plug-in steps: the engine runs them (Assign, and the Update of ownerid inside it), so a guard on the child
+    /// is always exercised and a plug-in suite cannot rely on a cascade passing its guards unseen.
+    /// </summary>
+    internal static class AssignCascade
+    {
+        public static void Apply(MessageContext context, Operation parentAssign, string table, Guid id, EntityReference ownerBefore, EntityReference assignee)
+        {
+            var store = context.Store;
+            foreach (var relationship in store.Catalog.Relationships.Where(r => !r.IsManyToMany && r.ReferencedEntity == table
+                         && r.CascadeAssign != "NoCascade").ToList())
+            {
+                var childTable = store.Catalog.Table(relationship.ReferencingEntity);
+                if (childTable?.Column("ownerid") == null) continue; // only user- or team-owned rows have an owner to change
+                var children = store.Rows.Find(relationship.ReferencingEntity, relationship.ReferencingAttribute, id)
+                    .Where(r => r.GetAttributeValue<object>(relationship.ReferencingAttribute) is EntityReference reference
+                                && reference.Id == id && reference.LogicalName == table)
+                    .Where(r => Selected(relationship.CascadeAssign, r, ownerBefore))
+                    .Select(r => new EntityReference(r.LogicalName, r.Id))
+                    .ToList();
+                foreach (var child in children)
+                {
+                    if (!store.Rows.Exists(child.LogicalName, child.Id)) continue;
+                    context.Inner(parentAssign, new OrganizationRequest("Assign")
+                    {
+                        ["Target"] = child,
+                        ["Assignee"] = new EntityReference(assignee.LogicalName, assignee.Id),
+                    });
+                }
+            }
+        }
+
+        private static bool Selected(string cascade, Entity child, EntityReference ownerBefore)
+        {
+            switch (cascade)
+            {
+                case "Cascade": return true;
+                case "Active":
+                    return child.GetAttributeValue<object>("statecode") is OptionSetValue state ? state.Value == 0 : true;
+                case "UserOwned":
+                    var owner = child.GetAttributeValue<EntityReference>("ownerid");
+                    return owner != null && ownerBefore != null && owner.Id == ownerBefore.Id && owner.LogicalName == ownerBefore.LogicalName;
+                default: return false;
+            }
+        }
+    }
+}
