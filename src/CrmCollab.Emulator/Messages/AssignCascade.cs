@@ -13,7 +13,9 @@ namespace CrmCollab.Emulator.Messages
     /// before the assign, NoCascade none. Each child gets an Assign of its own to the same new owner, a sub-operation of
     /// the parent's (its ParentContext is the parent's Assign). No page says whether a cascaded Assign runs the child
     /// table's plug-in steps: the engine runs them (Assign, and the Update of ownerid inside it), so a guard on the child
-    /// is always exercised and a plug-in suite cannot rely on a cascade passing its guards unseen.
+    /// is always exercised and a plug-in suite cannot rely on a cascade passing its guards unseen. Nor does any page say
+    /// whether the caller's privileges are asked on each child: the engine does not ask them (ExecutionFrame.Cascaded),
+    /// so what a child's step decides is what the test sees; the new owner must still be able to own each child.
     /// </summary>
     internal static class AssignCascade
     {
@@ -34,11 +36,13 @@ namespace CrmCollab.Emulator.Messages
                 foreach (var child in children)
                 {
                     if (!store.Rows.Exists(child.LogicalName, child.Id)) continue;
-                    context.Inner(parentAssign, new OrganizationRequest("Assign")
+                    var frame = context.InnerFrame(parentAssign);
+                    frame.Cascaded = true;
+                    context.Engine.Dispatch(new OrganizationRequest("Assign")
                     {
                         ["Target"] = child,
                         ["Assignee"] = new EntityReference(assignee.LogicalName, assignee.Id),
-                    });
+                    }, frame);
                 }
             }
         }

@@ -34,8 +34,11 @@ namespace CrmCollab.Emulator.Messages
             return Engine.Pipeline.Run(Frame, spec);
         }
 
-        public void Demand(Guid userId, string table, AccessRight right, Entity row) =>
-            Engine.Security?.Demand(userId, table, right, row);
+        /// <summary>The caller's access right on the row; not asked on a row the platform reaches by a cascade (ExecutionFrame.Cascaded).</summary>
+        public void Demand(Guid userId, string table, AccessRight right, Entity row)
+        {
+            if (!Frame.Cascaded) Engine.Security?.Demand(userId, table, right, row);
+        }
 
         public void DemandCanOwn(EntityReference owner, string table)
         {
@@ -77,6 +80,7 @@ namespace CrmCollab.Emulator.Messages
                 WellKnownIds.OrganizationId, Engine.Options.OrganizationName, Engine.Options.IsolationMode) { IsInTransaction = true };
             var frame = Frame.Within(parent, outer.Transaction);
             frame.InnerOperation = true;
+            frame.Cascaded = Frame.Cascaded;
             return frame;
         }
 

@@ -65,6 +65,14 @@ namespace CrmCollab.Emulator.Pipeline
         /// </summary>
         public bool InnerOperation { get; set; }
 
+        /// <summary>
+        /// The call is the platform's cascade of an operation to a related row (AssignCascade), or a sub-operation of one.
+        /// No page says whether a cascade asks the caller's privileges on each related row; the engine does not (the
+        /// platform performs it), so a plug-in step of the related row, not a privilege fault, decides. Passed on by
+        /// MessageContext.InnerFrame, not by Within (a plug-in's own calls are asked as usual).
+        /// </summary>
+        public bool Cascaded { get; set; }
+
         /// <summary>A platform-internal call made within this one: same caller, depth and correlation.</summary>
         public ExecutionFrame Within(IPluginExecutionContext parentContext, Transaction transaction) => new ExecutionFrame
         {

@@ -6,6 +6,7 @@ using CrmCollab.Emulator.Tests.Engine;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using CrmCollab.Emulator.Security;
 using Xunit;
 using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
 
@@ -136,6 +137,46 @@ namespace CrmCollab.Emulator.Tests.Messages
             Assert.Equal(d.Colleague, OwnerOf(d, "opportunity", d.Opportunity));
             Assert.Equal(d.Colleague, OwnerOf(d, "task", d.OpenTask));
             Assert.Equal(d.Seller, OwnerOf(d, "task", d.OtherDealsTask));
+        }
+
+        [Fact]
+        public void A_seller_assigning_their_deal_moves_a_colleagues_task_on_it_without_rights_on_that_task_the_platform_performs_the_cascade()
+        {
+            var org = new TestOrg();
+            org.Options.EnforceSecurity = true;
+            var role = new RoleDefinition { Id = Guid.NewGuid(), Name = "Seller" };
+            foreach (var table in new[] { "opportunity", "task" })
+            {
+                role.Privileges[(table, AccessRight.Create)] = PrivilegeDepth.Basic;
+                role.Privileges[(table, AccessRight.Read)] = PrivilegeDepth.Global;
+                role.Privileges[(table, AccessRight.Write)] = PrivilegeDepth.Basic;
+                role.Privileges[(table, AccessRight.Assign)] = PrivilegeDepth.Basic;
+            }
+            org.Solution.Roles.Add(role);
+            var engine = org.Boot();
+            var setup = new OrganizationSetup(engine.SystemService);
+            Guid seller = setup.CreateUser("Sam Seller", engine.RootBusinessUnitId, "Seller");
+            Guid colleague = setup.CreateUser("Chris Seller", engine.RootBusinessUnitId, "Seller");
+            Guid lena = setup.CreateUser("Lena Logistics", engine.RootBusinessUnitId, "Seller");
+            var svc = engine.SystemService;
+            Guid deal = svc.Create(new Entity("opportunity") { ["name"] = "Deal", ["ownerid"] = new EntityReference("systemuser", seller) });
+            Guid lenas = svc.Create(new Entity("task")
+            {
+                ["subject"] = "organise the delivery", ["regardingobjectid"] = new EntityReference("opportunity", deal),
+                ["ownerid"] = new EntityReference("systemuser", lena),
+            });
+            Fails(() => engine.CreateService(seller).Execute(new AssignRequest
+            {
+                Target = new EntityReference("task", lenas), Assignee = new EntityReference("systemuser", colleague),
+            }), SecurityFaults.AccessCheckFailed);
+
+            engine.CreateService(seller).Execute(new AssignRequest
+            {
+                Target = new EntityReference("opportunity", deal), Assignee = new EntityReference("systemuser", colleague),
+            });
+
+            Assert.Equal(colleague, svc.Retrieve("opportunity", deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(colleague, svc.Retrieve("task", lenas, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
         }
     }
 }
