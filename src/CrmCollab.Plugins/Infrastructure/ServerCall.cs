@@ -49,6 +49,22 @@ namespace CrmCollab.Plugins.Infrastructure
                 && parent.PrimaryEntityId == dealId.Value;
         }
 
+        /// <summary>
+        /// The operation runs inside the Assign of the deal <paramref name="dealId"/> (the platform's cascade of that Assign to
+        /// the rows regarding the deal, or the Update of the owner inside such a cascaded Assign): some context up the
+        /// ParentContext chain, which the platform builds and no client can send, is that Assign.
+        /// </summary>
+        public static bool AssignsWithDeal(IPluginExecutionContext context, Guid? dealId)
+        {
+            if (!dealId.HasValue) return false;
+            for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
+                if (string.Equals(parent.MessageName, "Assign", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
+                    && parent.PrimaryEntityId == dealId.Value)
+                    return true;
+            return false;
+        }
+
         /// <summary>The operation runs as SYSTEM (one WhoAmI through the SYSTEM service: ask only when it matters).</summary>
         public static bool IsSystem(LocalPluginContext context)
         {

@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Routing
     /// When an account's dedicated owner for a function is set, changed or ended, its OPEN handoff tasks of that
     /// function, and the function's PENDING reviews on the account's open deals, follow the new routing (asynchronous,
     /// post-operation), and so does the work of the accounts below it that fall back to its row; completed tasks, decided
-    /// reviews and other functions' work stay.
+    /// reviews and other functions' work stay. A deal handed to another owner keeps its handoffs with their function's
+    /// people (<see cref="DealAssignment"/>).
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {
@@ -35,6 +36,12 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage("PostImage", "crmc_accountid", "crmc_function");
             Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
                 .PreImage("PreImage", "crmc_accountid", "crmc_function");
+            // A deal handed to another owner: the platform cascades the Assign to its tasks (Opportunity_Tasks); its
+            // handoffs stay with their function's people and closed ones with who did them (DealAssignment). Synchronous:
+            // the Assign ends with the handoffs in place, in its transaction.
+            Register(PipelineStage.PreOperation, "Assign", Opportunity.Table, DealAssignment.RememberClosedOwners);
+            Register(PipelineStage.PostOperation, "Assign", Opportunity.Table, c => DealAssignment.Restore(c, c.PostImage(PostImage)))
+                .PostImage(PostImage, Opportunity.CustomerId, Opportunity.ParentAccountId);
             // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
         }
@@ -111,7 +118,11 @@ namespace CrmCollab.Plugins.Routing
         /// the missing handoffs). Completed and canceled handoffs are the deal's record and stay. One query, plus one per
         /// task moved.
         /// </summary>
-        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now) =>
+            ForDeal(service, dealId, accountId, now, $"Reassigned {now:yyyy-MM-dd} after the deal moved to another account");
+
+        /// <summary>The deal's open handoffs re-routed by its account's routing, each noted with <paramref name="reason"/>.</summary>
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason)
         {
             var query = new QueryExpression(HandoffTask.Table)
             {
@@ -125,7 +136,6 @@ namespace CrmCollab.Plugins.Routing
             Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
             OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, tasks.Select(functionOf).Distinct());
             var application = new RoutingApplication(service);
-            string reason = $"Reassigned {now:yyyy-MM-dd} after the deal moved to another account";
             int moved = 0;
             foreach (Entity task in tasks)
             {

@@ -75,7 +75,8 @@ namespace CrmCollab.Plugins.Terms
             }
             // Passing a handoff on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", HandoffTask.Table, OnAssign)
-                .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence);
+                .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence,
+                    HandoffTask.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
@@ -110,12 +111,18 @@ namespace CrmCollab.Plugins.Terms
         private static void OnAssign(LocalPluginContext context) =>
             Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
 
-        /// <summary>A new owner for a handoff (<see cref="HandoffHandOver"/>); null for a plain task or when the owner stays.</summary>
+        /// <summary>
+        /// A new owner for a handoff (<see cref="HandoffHandOver"/>); null for a plain task, when the owner stays, or when the
+        /// platform cascades the Assign of the handoff's own deal (its ParentContext): refusing it would fail the deal's
+        /// Assign with a message about a task the user never touched; the step after the deal's Assign
+        /// (<see cref="CrmCollab.Plugins.Routing.DealAssignment"/>) puts the handoffs back with their function's people.
+        /// </summary>
         private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
         {
             EntityReference owner = before?.Read<EntityReference>(HandoffTask.OwnerId);
             if (before == null || newOwner == null || !IdentityColumns.Any(before.IsFilled) || (owner != null && owner.Id == newOwner.Id)
-                || before.Choice(HandoffTask.Function) == null) return null;
+                || before.Choice(HandoffTask.Function) == null
+                || ServerCall.AssignsWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId))) return null;
             var function = (BusinessFunction)before.Choice(HandoffTask.Function).Value;
             return HandoffHandOver.Check(function, IsServerCall(context),
                 () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),

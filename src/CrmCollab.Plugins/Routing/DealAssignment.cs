@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A deal handed to a colleague (Assign): Dataverse cascades the Assign to the tasks regarding it (Opportunity_Tasks
+    /// ships with Assign: Cascade, and an administrator may change it to Active, UserOwned or none), which would give the
+    /// colleague the handoffs ADV, logistics and SAV work on. Whatever the cascade did, after the Assign (in the same
+    /// transaction): the deal's open handoffs follow their function's routing again (an unrouted one stays with the deal's
+    /// owner, as at the win), and its completed and canceled handoffs go back to who held them before the Assign — they
+    /// are the record of who did the work, and the KPIs count them by owner. Plain tasks go with the deal as configured.
+    /// </summary>
+    public static class DealAssignment
+    {
+        /// <summary>Who held each closed handoff before the Assign, passed from PreOperation to PostOperation.</summary>
+        public const string ClosedOwnersVariable = "crmc_dealassign_closedowners";
+
+        /// <summary>PreOperation: the owners of the deal's closed handoffs, before the platform's cascade moves them.</summary>
+        public static void RememberClosedOwners(LocalPluginContext context)
+        {
+            EntityReference deal = context.TargetReference;
+            if (deal == null) return;
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, deal.Id);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.NotEqual, HandoffTask.StateOpen);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            string owners = string.Join(";", context.SystemService.RetrieveMultiple(query).Entities
+                .Where(t => t.Read<EntityReference>(HandoffTask.OwnerId) != null)
+                .Select(t => Encode(t.Id, t.Read<EntityReference>(HandoffTask.OwnerId))));
+            context.ExecutionContext.SharedVariables[ClosedOwnersVariable] = owners;
+        }
+
+        /// <summary>PostOperation: open handoffs re-routed, closed ones given back to who held them.</summary>
+        public static void Restore(LocalPluginContext context, Entity deal)
+        {
+            EntityReference target = context.TargetReference;
+            if (target == null) return;
+            int restored = RestoreClosed(context);
+            Guid? account = deal == null ? null : HandoffCreation.AccountOf(deal);
+            int rerouted = account == null ? 0
+                : HandoffReassignment.ForDeal(context.SystemService, target.Id, account.Value, context.Now,
+                    $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner");
+            context.Trace("Deal handed on: {0} open handoff(s) re-routed, {1} closed handoff(s) given back.", rerouted, restored);
+        }
+
+        private static int RestoreClosed(LocalPluginContext context)
+        {
+            if (!context.ExecutionContext.SharedVariables.TryGetValue(ClosedOwnersVariable, out object value) || !(value is string text)
+                || text.Length == 0) return 0;
+            var before = text.Split(';').Select(Decode).Where(p => p != null).ToDictionary(p => p.Item1, p => p.Item2);
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+            query.Criteria.AddCondition(HandoffTask.Id, ConditionOperator.In, before.Keys.Cast<object>().ToArray());
+            int restored = 0;
+            foreach (Entity task in context.SystemService.RetrieveMultiple(query).Entities)
+            {
+                EntityReference owner = before[task.Id];
+                EntityReference now = task.Read<EntityReference>(HandoffTask.OwnerId);
+                if (now != null && now.Id == owner.Id) continue;
+                if (!CanOwn(context.SystemService, owner)) continue; // a user disabled since keeps nothing: it stays as moved
+                context.SystemService.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.OwnerId] = owner });
+                restored++;
+            }
+            return restored;
+        }
+
+        private static bool CanOwn(IOrganizationService service, EntityReference owner) =>
+            owner.LogicalName != SystemUser.Table
+            || service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.IsDisabled)).Read<bool?>(SystemUser.IsDisabled) != true;
+
+        private static string Encode(Guid task, EntityReference owner) => $"{task:N}|{owner.LogicalName}|{owner.Id:N}";
+
+        private static Tuple<Guid, EntityReference> Decode(string item)
+        {
+            string[] parts = item.Split('|');
+            if (parts.Length != 3 || !Guid.TryParse(parts[0], out Guid task) || !Guid.TryParse(parts[2], out Guid owner)) return null;
+            return Tuple.Create(task, new EntityReference(parts[1], owner));
+        }
+    }
+}
