@@ -189,7 +189,7 @@ namespace CrmCollab.Plugins.Terms
                 After = stateAfter,
                 ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
                     : ColumnLabels.Of(Changes.Of(target, before, ImagedEvidence.Union(required.Value))).ToArray(),
-                WritesEvidence = stateBefore == HandoffState.Open && Changes.Of(target, before, ImagedEvidence.Union(required.Value)).Count > 0,
+                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(target, before, ImagedEvidence.Union(required.Value)).Count > 0,
                 Accepting = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null,
                 ClearedAcceptance = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,

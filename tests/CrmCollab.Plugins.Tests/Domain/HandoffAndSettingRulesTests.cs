@@ -62,7 +62,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void Someone_a_handoff_is_only_shared_with_neither_fills_in_its_evidence_nor_completes_it()
         {
-            var evidence = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Open, WritesEvidence = true };
+            var evidence = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Open, WritesEvidence = () => true };
             Assert.Equal(RefusalCodes.HandoffWorkOwnerOnly, HandoffRules.CheckUpdate(evidence).Code);
             var complete = new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Completed };
             Assert.Equal(RefusalCodes.HandoffWorkOwnerOnly, HandoffRules.CheckUpdate(complete).Code);

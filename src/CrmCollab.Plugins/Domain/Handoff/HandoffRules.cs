@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public IReadOnlyList<string> ChangedEvidence { get; set; } = Array.Empty<string>();
 
         /// <summary>The change writes evidence of an open handoff (its contract number, tracking number...).</summary>
-        public bool WritesEvidence { get; set; }
+        public Func<bool> WritesEvidence { get; set; } = () => false;
 
         /// <summary>The change records an acceptance (crmc_acceptedon set).</summary>
         public bool Accepting { get; set; }
@@ -90,8 +90,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
             // The work is the owner's: someone the handoff was only shared with (GrantAccess gives Write without making
             // them the owner) would fill in the evidence and close it outside the function, past the hand-over check.
             bool completing = edit.After == HandoffState.Completed && edit.Before != HandoffState.Completed;
-            // The owner first: no query for a user-owned handoff, where asking whether the call is CrmCollab's costs one.
-            if ((completing || edit.WritesEvidence) && !edit.CallerOwnsTask() && !edit.IsServerCall() && !edit.CallerIsAdministrator())
+            // The owner first: no query for a user-owned handoff, where what the change writes may read the template and
+            // asking whether the call is CrmCollab's costs a WhoAmI.
+            if (!edit.CallerOwnsTask() && (completing || edit.WritesEvidence()) && !edit.IsServerCall() && !edit.CallerIsAdministrator())
                 return new Refusal(RefusalCodes.HandoffWorkOwnerOnly,
                     "Only this handoff's owner (or a member of the team that owns it) can fill in its evidence and complete it. " +
                     "Ask the owner to pass it to you, or ask a CrmCollab Administrator if it must be completed for them.");
