@@ -12,13 +12,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// </summary>
     public static class ReviewHandOver
     {
-        public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerReviewsFunction, Func<bool> byAdministrator)
-        {
-            if (isServerCall || newOwnerReviewsFunction() || byAdministrator()) return null;
-            string name = function.Label();
-            return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
-                $"A {name} review can be passed on only to someone who reviews for {name} (a dedicated owner row in force or a routing rule names them, their team or their queue for it). " +
-                $"Choose a {name} reviewer, or ask your CrmCollab administrator to pass it on.");
-        }
+        public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerReviewsFunction, Func<bool> byAdministrator) =>
+            FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
+                isServerCall, newOwnerReviewsFunction, byAdministrator);
     }
 }

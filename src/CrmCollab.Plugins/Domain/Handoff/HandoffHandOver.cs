@@ -13,13 +13,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// </summary>
     public static class HandoffHandOver
     {
-        public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerWorksForFunction, Func<bool> byAdministrator)
-        {
-            if (isServerCall || newOwnerWorksForFunction() || byAdministrator()) return null;
-            string name = function.Label();
-            return new Refusal(RefusalCodes.HandoffHandOverNotAllowed,
-                $"A {name} handoff can be passed on only to someone who works for {name} (a dedicated owner row in force or a routing rule names them, their team or their queue for it). " +
-                $"Choose a {name} colleague, or ask your CrmCollab administrator to pass it on.");
-        }
+        public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerWorksForFunction, Func<bool> byAdministrator) =>
+            FunctionHandOver.Check(function, RefusalCodes.HandoffHandOverNotAllowed, "handoff", "works for", "colleague",
+                isServerCall, newOwnerWorksForFunction, byAdministrator);
     }
 }
