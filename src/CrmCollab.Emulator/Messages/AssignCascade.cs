@@ -11,7 +11,9 @@ namespace CrmCollab.Emulator.Messages
     /// Microsoft Learn "Configure table relationship cascading behavior" and the CascadeType enum): Cascade assigns every
     /// child row, Active those in an active state (statecode 0), UserOwned those owned by the parent's owner as it was
     /// before the assign, NoCascade none. Each child gets an Assign of its own to the same new owner, a sub-operation of
-    /// the parent's (its ParentContext is the parent's Assign). No page says whether a cascaded Assign runs the child
+    /// the parent's owner change (its ParentContext is the parent's Assign, or its Update of ownerid: the Web API has no
+    /// Assign message, a PATCH of ownerid is how a Web API client or a form gives a row to someone, and the cascade is the
+    /// relationship's, not the message's). No page says whether a cascaded Assign runs the child
     /// table's plug-in steps: the engine runs them (Assign, and the Update of ownerid inside it), so a guard on the child
     /// is always exercised and a plug-in suite cannot rely on a cascade passing its guards unseen. Nor does any page say
     /// whether the caller's privileges are asked on each child: the engine does not ask them (ExecutionFrame.Cascaded),

@@ -123,6 +123,9 @@ namespace CrmCollab.Emulator.Messages
                 return response;
             }
 
+            private static bool IsAssignsOwnUpdate(IPluginExecutionContext parent, string table, Guid id) =>
+                parent != null && parent.MessageName == "Assign" && parent.PrimaryEntityName == table && parent.PrimaryEntityId == id;
+
             private OrganizationResponse Write(Operation op, Entity saved)
             {
                 var context = _context;
@@ -130,8 +133,10 @@ namespace CrmCollab.Emulator.Messages
                 DirectCloseRule.RefuseDirectClose(context, table, saved);
                 var current = context.Store.RequireRow(table, _id);
                 context.Demand(op.UserId, table, AccessRight.Write, current);
+                EntityReference movedTo = null, ownerBefore = current.GetAttributeValue<EntityReference>("ownerid");
                 if (context.Table(table).Column("ownerid") != null && MessageContext.NamedOwner(saved) is EntityReference newOwner)
                 {
+                    if (OwnerChange.Moves(current, newOwner)) movedTo = newOwner;
                     // Giving the row to another principal is an assignment ("Update of the ownerid column, or the legacy
                     // Assign message": Assign), asked on the row as it stands, as AssignHandler asks it; the owner it
                     // already has, sent again, gives it to nobody (OwnerChange).
@@ -142,6 +147,12 @@ namespace CrmCollab.Emulator.Messages
                 // A lookup set to another row than the stored one: Append on this row, AppendTo on the row it names.
                 LookupAppend.DemandOnUpdate(context, op.UserId, context.Table(table), saved, current);
                 context.Store.Update(saved, op.UserId, op.Transaction.Log);
+                // An owner change is an assignment whichever message makes it (the Web API has no Assign: a PATCH of
+                // ownerid is how a row is given to someone): the relationships' Assign cascade follows, each child a
+                // sub-operation of this Update — sent alone, in a batch, an UpdateMultiple or an Upsert. The Update inside an
+                // Assign of this row leaves it to the Assign (AssignHandler).
+                if (movedTo != null && !IsAssignsOwnUpdate(context.Frame.ParentContext, table, _id))
+                    AssignCascade.Apply(context, op, table, _id, ownerBefore, movedTo);
                 return MessageContext.Respond(MessageName, op);
             }
         }

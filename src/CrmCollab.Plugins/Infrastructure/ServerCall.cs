@@ -50,15 +50,17 @@ namespace CrmCollab.Plugins.Infrastructure
         }
 
         /// <summary>
-        /// The operation runs inside the Assign of the deal <paramref name="dealId"/> (the platform's cascade of that Assign to
-        /// the rows regarding the deal, or the Update of the owner inside such a cascaded Assign): some context up the
-        /// ParentContext chain, which the platform builds and no client can send, is that Assign.
+        /// The operation runs inside the owner change of the deal <paramref name="dealId"/> — its Assign, or the Update of its
+        /// owner (the Web API and the form give a row to someone that way) — as the platform's cascade of it to the rows
+        /// regarding the deal, or the Update of the owner inside such a cascaded Assign: some context up the ParentContext
+        /// chain, which the platform builds and no client can send, is that Assign or Update of the deal.
         /// </summary>
         public static bool AssignsWithDeal(IPluginExecutionContext context, Guid? dealId)
         {
             if (!dealId.HasValue) return false;
             for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
-                if (string.Equals(parent.MessageName, "Assign", StringComparison.OrdinalIgnoreCase)
+                if ((string.Equals(parent.MessageName, "Assign", StringComparison.OrdinalIgnoreCase)
+                     || string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase))
                     && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
                     && parent.PrimaryEntityId == dealId.Value)
                     return true;

@@ -24,8 +24,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>PreOperation: the owners of the deal's closed handoffs, before the platform's cascade moves them.</summary>
         public static void RememberClosedOwners(LocalPluginContext context)
         {
-            EntityReference deal = context.TargetReference;
-            if (deal == null) return;
+            if (!OwnerChanges(context)) return;
+            var deal = new EntityReference(Opportunity.Table, context.ExecutionContext.PrimaryEntityId);
             var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, deal.Id);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.NotEqual, HandoffTask.StateOpen);
@@ -39,8 +39,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>PostOperation: open handoffs re-routed, closed ones given back to who held them.</summary>
         public static void Restore(LocalPluginContext context, Entity deal)
         {
-            EntityReference target = context.TargetReference;
-            if (target == null) return;
+            if (!OwnerChanges(context)) return;
+            var target = new EntityReference(Opportunity.Table, context.ExecutionContext.PrimaryEntityId);
             int restored = RestoreClosed(context);
             Guid? account = deal == null ? null : HandoffCreation.AccountOf(deal);
             int rerouted = account == null ? 0
@@ -48,6 +48,21 @@ namespace CrmCollab.Plugins.Routing
                     $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner");
             context.Trace("Deal handed on: {0} open handoff(s) re-routed, {1} closed handoff(s) given back.", rerouted, restored);
         }
+
+        /// <summary>
+        /// An Assign gives the deal to someone (the platform cascades it whoever it names); an Update of its owner (the Web
+        /// API's and the form's way, cascaded the same) only when the owner it names differs from the one it had.
+        /// </summary>
+        public static bool OwnerChanges(LocalPluginContext context)
+        {
+            if (context.ExecutionContext.MessageName != "Update") return context.ExecutionContext.PrimaryEntityId != Guid.Empty;
+            EntityReference sent = context.TargetEntity?.Read<EntityReference>(Opportunity.OwnerId);
+            EntityReference before = context.PreImage(PreImage)?.Read<EntityReference>(Opportunity.OwnerId);
+            return sent != null && (before == null || before.Id != sent.Id || before.LogicalName != sent.LogicalName);
+        }
+
+        /// <summary>The pre-image of the Update steps: the owner the deal had.</summary>
+        public const string PreImage = "OwnerBefore";
 
         private static int RestoreClosed(LocalPluginContext context)
         {

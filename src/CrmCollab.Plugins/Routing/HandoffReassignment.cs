@@ -42,6 +42,12 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PreOperation, "Assign", Opportunity.Table, DealAssignment.RememberClosedOwners);
             Register(PipelineStage.PostOperation, "Assign", Opportunity.Table, c => DealAssignment.Restore(c, c.PostImage(PostImage)))
                 .PostImage(PostImage, Opportunity.CustomerId, Opportunity.ParentAccountId);
+            // The same hand-over by a save of the deal's owner (the Web API has no Assign; the form saves the owner field).
+            Register(PipelineStage.PreOperation, "Update", Opportunity.Table, DealAssignment.RememberClosedOwners)
+                .Filter(Opportunity.OwnerId).PreImage(DealAssignment.PreImage, Opportunity.OwnerId);
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, c => DealAssignment.Restore(c, c.PostImage(PostImage)))
+                .Filter(Opportunity.OwnerId).PreImage(DealAssignment.PreImage, Opportunity.OwnerId)
+                .PostImage(PostImage, Opportunity.CustomerId, Opportunity.ParentAccountId);
             // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
         }

@@ -72,6 +72,29 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void Saving_a_deals_owner_cascades_as_an_assign_does_the_web_apis_way_of_giving_a_row_to_someone()
+        {
+            var d = Setup(new TestOrg());
+
+            d.Svc.Update(new Entity("opportunity", d.Opportunity) { ["ownerid"] = new EntityReference("systemuser", d.Colleague) });
+
+            Assert.Equal(d.Colleague, OwnerOf(d, "opportunity", d.Opportunity));
+            Assert.Equal(d.Colleague, OwnerOf(d, "task", d.OpenTask));
+            Assert.Equal(d.Colleague, OwnerOf(d, "task", d.OtherOwnersTask));
+            Assert.Equal(d.Seller, OwnerOf(d, "task", d.OtherDealsTask));
+        }
+
+        [Fact]
+        public void Saving_a_deal_with_the_owner_it_already_has_moves_none_of_its_tasks()
+        {
+            var d = Setup(new TestOrg());
+
+            d.Svc.Update(new Entity("opportunity", d.Opportunity) { ["ownerid"] = new EntityReference("systemuser", d.Seller), ["name"] = "Deal (renamed)" });
+
+            Assert.Equal(d.Lena, OwnerOf(d, "task", d.OtherOwnersTask));
+        }
+
+        [Fact]
         public void Cascade_Active_assigns_only_the_open_tasks()
         {
             var d = Setup(new TestOrg(), "Active");

@@ -7,7 +7,7 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
-    /// A salesperson hands a deal to a colleague (Assign). Dataverse cascades the Assign to the tasks regarding the deal
+    /// A salesperson hands a deal to a colleague (Assign, or a save of its owner). Dataverse cascades the owner change to the tasks regarding the deal
     /// (Opportunity_Tasks ships Assign: Cascade), the handoffs included: the deal must move, and the handoffs must stay
     /// with the ADV, logistics and SAV people they were routed to — a completed one with who did it.
     /// </summary>
@@ -38,6 +38,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Theory]
         [InlineData("Assign")]
         [InlineData("ExecuteMultiple")]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
         public void A_salesperson_hands_a_won_deal_to_a_colleague_the_deal_moves_the_logistics_handoff_stays_with_Lena(string channel)
         {
             Guid deal = _org.Deal(_account);
@@ -45,7 +47,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid delivery = _org.HandoffOf(deal, BusinessFunction.Logistics).Id, order = _org.HandoffOf(deal, BusinessFunction.Adv).Id;
             IOrganizationService rep = _org.As(_org.Rep);
 
+            // Update: the form's owner field and the Web API (which has no Assign) give the deal by saving its owner.
+            var save = new Entity("opportunity", deal) { ["ownerid"] = new EntityReference("systemuser", _colleague) };
             if (channel == "ExecuteMultiple") CrmCollabOrg.InExecuteMultiple(rep, HandOn(deal));
+            else if (channel == "Update") rep.Update(save);
+            else if (channel == "UpdateMultiple") CrmCollabOrg.InUpdateMultiple(rep, save);
             else rep.Execute(HandOn(deal));
 
             Assert.Equal(_colleague, OwnerOf("opportunity", deal));
