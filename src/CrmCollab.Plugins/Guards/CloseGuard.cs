@@ -60,10 +60,7 @@ namespace CrmCollab.Plugins.Guards
             IOrganizationService service = context.SystemService;
             Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
             if (!deal.Contains(Opportunity.WonOn)) return;
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
-            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            QueryExpression query = Routing.HandoffReassignment.OpenHandoffsOf(dealId, new ColumnSet(false));
             Throw(LostDealHandoffs.Check(service.RetrieveMultiple(query).Entities.Count, deal.Read<string>(Opportunity.Name)));
         }
 

@@ -107,8 +107,9 @@ namespace CrmCollab.Plugins.Guards
         private static void OnMerge(LocalPluginContext context)
         {
             EntityReference master = context.TargetReference;
-            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid subordinate))
-                return;
+            Guid? merged = context.MergedAwayId;
+            if (master == null || merged == null) return;
+            Guid subordinate = merged.Value;
             var mergedAway = new EntityReference(master.LogicalName, subordinate);
             Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway, orAsParent: true), IsAdministrator(context)));
             // What the merge writes to the account that stays (UpdateContent) is held to the same rules as a save of it:

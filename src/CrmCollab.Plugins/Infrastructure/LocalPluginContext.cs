@@ -62,6 +62,10 @@ namespace CrmCollab.Plugins.Infrastructure
 
         public EntityReference TargetReference => InputParameter<EntityReference>("Target");
 
+        /// <summary>In a Merge: the id of the record merged away into the Target (its SubordinateId), else null.</summary>
+        public Guid? MergedAwayId =>
+            ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid id ? id : (Guid?)null;
+
         public T InputParameter<T>(string name) where T : class
         {
             return ExecutionContext.InputParameters.TryGetValue(name, out object value) ? value as T : null;

@@ -43,8 +43,9 @@ namespace CrmCollab.Plugins.Routing
         private static void OnAccountMerge(LocalPluginContext context)
         {
             EntityReference master = context.TargetReference;
-            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid mergedAway))
-                return;
+            Guid? merged = context.MergedAwayId;
+            if (master == null || merged == null) return;
+            Guid mergedAway = merged.Value;
             var query = new QueryExpression(DedicatedOwnerRow.Table) { ColumnSet = new ColumnSet(OverlapColumns) };
             query.Criteria.AddCondition(DedicatedOwnerRow.AccountId, ConditionOperator.In, master.Id, mergedAway);
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, InForce.StateActive);

@@ -130,13 +130,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>The deal's open handoffs re-routed by its account's routing, each noted with <paramref name="reason"/>.</summary>
         public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason)
         {
-            var query = new QueryExpression(HandoffTask.Table)
-            {
-                ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function),
-            };
-            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
-            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function));
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
             if (tasks.Count == 0) return 0;
             Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
@@ -150,6 +144,16 @@ namespace CrmCollab.Plugins.Routing
                     moved++;
             }
             return moved;
+        }
+
+        /// <summary>The query of a deal's open handoff tasks (a handoff key, state Open).</summary>
+        public static QueryExpression OpenHandoffsOf(Guid dealId, ColumnSet columns)
+        {
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = columns };
+            query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, dealId);
+            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+            return query;
         }
 
         /// <summary>Pending reviews of the function on the account's open deals, in one query.</summary>

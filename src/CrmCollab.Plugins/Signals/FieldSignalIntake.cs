@@ -38,8 +38,9 @@ namespace CrmCollab.Plugins.Signals
         private static void FollowMerge(LocalPluginContext context)
         {
             EntityReference master = context.TargetReference;
-            if (master == null || !(context.ExecutionContext.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid mergedAway))
-                return;
+            Guid? merged = context.MergedAwayId;
+            if (master == null || merged == null) return;
+            Guid mergedAway = merged.Value;
             var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.OwnerId) };
             query.Criteria.AddCondition(Account.Id, ConditionOperator.In, master.Id, mergedAway);
             var owners = context.SystemService.RetrieveMultiple(query).Entities.ToDictionary(a => a.Id, a => a.Read<EntityReference>(Account.OwnerId));
