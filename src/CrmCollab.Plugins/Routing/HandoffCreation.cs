@@ -58,8 +58,8 @@ namespace CrmCollab.Plugins.Routing
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
-            if (closes?.PreviousOn != null)
-                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes.PreviousOn.Value);
+            if (closes != null)
+                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -178,14 +178,14 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         /// <returns>How many were reopened.</returns>
         private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
-            RoutingApplication routing, string terms, DateTime now, DateTime previousCloseOn)
+            RoutingApplication routing, string terms, DateTime now, CloseSequence closes)
         {
             var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
             int reopened = 0;
             foreach (Entity task in tasks)
             {
                 if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateCanceled) continue;
-                if (!(task.Read<DateTime?>(CommonColumn.ModifiedOn) <= previousCloseOn)) continue;
+                if (!closes.ReopensCanceled(task.Read<DateTime?>(CommonColumn.ModifiedOn))) continue;
                 if (!byKey.TryGetValue(task.Read<string>(HandoffTask.HandoffKey) ?? "", out HandoffTemplate template)) continue;
                 string reason = $"Reopened {now:yyyy-MM-dd} when the deal was won again (canceled before: {task.Read<string>(HandoffTask.CancelReason)})";
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.

@@ -33,6 +33,18 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_win_after_a_loss_reopens_what_was_canceled_before_the_loss_not_what_was_canceled_since()
+        {
+            var closes = new[] { Close(Win, Day), Close(Lose, Day.AddDays(2)), Close(WinAgain, Day.AddDays(30)) };
+            CloseSequence again = CloseSequence.Of(closes, WinAgain);
+
+            Assert.True(again.ReopensCanceled(Day.AddDays(1)));
+            Assert.True(again.ReopensCanceled(Day.AddDays(2)));
+            Assert.False(again.ReopensCanceled(Day.AddDays(3)));
+            Assert.False(CloseSequence.Of(new[] { Close(Win, Day) }, Win).ReopensCanceled(Day.AddDays(-1)));
+        }
+
+        [Fact]
         public void A_first_win_has_no_previous_close()
         {
             CloseSequence first = CloseSequence.Of(new[] { Close(Win, Day) }, Win);

@@ -16,6 +16,13 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>When the deal's previous close (the latest other one made at or before this one) was created, if any.</summary>
         public DateTime? PreviousOn { get; private set; }
 
+        /// <summary>
+        /// A canceled handoff is this win's work again when it was canceled before the deal's previous close (the loss
+        /// after its handoffs were canceled): a handoff canceled since then — while the deal was won — stays canceled.
+        /// </summary>
+        /// <param name="canceledOn">When the canceled handoff was last changed (its cancellation, at the latest).</param>
+        public bool ReopensCanceled(DateTime? canceledOn) => PreviousOn != null && canceledOn != null && canceledOn.Value <= PreviousOn.Value;
+
         /// <param name="closes">Every close of the deal: its id and when it was created.</param>
         /// <param name="closeId">The close whose job runs.</param>
         public static CloseSequence Of(IEnumerable<KeyValuePair<Guid, DateTime>> closes, Guid closeId)
