@@ -104,14 +104,16 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void Reopen(LocalPluginContext context, Entity deal, IReadOnlyCollection<string> changedColumns, Func<string, string> valueOf)
         {
-            // Only open deals re-open reviews: a won deal changes only through an approved amendment, which is its clearance.
-            if (changedColumns.Count == 0 || deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            // An open or lost deal re-opens its reviews; a won deal changes only through an approved amendment (ReopensReviews).
+            int? state = deal.Choice(Opportunity.StateCode);
+            if (changedColumns.Count == 0 || !MaterialChangeRule.ReopensReviews(state)) return;
             var repository = new FeasibilityRepository(context.SystemService);
             var watched = repository.Reviews(deal.Id).Select(FeasibilityRepository.ToWatched);
             IReadOnlyList<Guid> invalid = MaterialChangeRule.ToInvalidate(true, watched, changedColumns, valueOf);
             foreach (Guid review in invalid) repository.Invalidate(review);
             int reopened = invalid.Count;
             context.Trace("{0} review(s) re-opened by the change of {1}.", reopened, string.Join(", ", changedColumns));
+            if (state != Opportunity.StateOpen) return; // a lost deal asks for its reviews when it is reopened
             int? stage = DealStage.Of(deal);
             // Re-request (the invalidated functions, and any function the new terms now require).
             if (stage.HasValue)

@@ -35,7 +35,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void Nothing_is_reopened_on_a_closed_deal_by_pending_reviews_or_when_the_value_comes_back()
+        public void An_open_or_lost_deals_terms_reopen_its_reviews_a_won_deals_change_only_through_an_amendment()
+        {
+            Assert.True(MaterialChangeRule.ReopensReviews(CrmCollab.Plugins.Domain.Terms.DealLifecycle.Open));
+            Assert.True(MaterialChangeRule.ReopensReviews(CrmCollab.Plugins.Domain.Terms.DealLifecycle.Lost));
+            Assert.False(MaterialChangeRule.ReopensReviews(CrmCollab.Plugins.Domain.Terms.DealLifecycle.Won));
+        }
+
+        [Fact]
+        public void Nothing_is_reopened_on_a_won_deal_by_pending_reviews_or_when_the_value_comes_back()
         {
             var terms = new Dictionary<string, string> { ["crmc_discountpercent"] = "10" };
             var approved = Decided(ReviewDecision.Approved, "crmc_discountpercent", terms);

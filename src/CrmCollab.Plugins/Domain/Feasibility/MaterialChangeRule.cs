@@ -15,16 +15,28 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     }
 
     /// <summary>
-    /// A material change re-opens only the reviews it concerns: on an open deal, a decided current review whose watched
-    /// columns the change touches and whose fingerprint of them is no longer the one decided on.
+    /// A material change re-opens only the reviews it concerns: on an open or lost deal, a decided current review whose
+    /// watched columns the change touches and whose fingerprint of them is no longer the one decided on.
     /// </summary>
     public static class MaterialChangeRule
     {
+        /// <summary>
+        /// Whether a change of a deal's terms re-opens its decided reviews, by the deal's status (statecode,
+        /// <see cref="Terms.DealLifecycle"/>). An open deal's do. So do a lost deal's: a lost deal can be reopened, and
+        /// its decided reviews then count again at the gate, so terms changed while it was lost (its amount, discount or
+        /// product lines, or the terms an Update sends together with the reopen, which the platform applies first)
+        /// would otherwise be won on an approval of the terms it had before. A won deal's do not: its terms change only
+        /// through an approved amendment, which is their clearance. Only an open deal asks for new reviews: a lost one
+        /// asks at its reopen.
+        /// </summary>
+        public static bool ReopensReviews(int? dealState) => dealState != Terms.DealLifecycle.Won;
+
+        /// <param name="reopens">The deal's changes re-open its reviews (<see cref="ReopensReviews"/>).</param>
         /// <param name="valueOf">Invariant text of a column's value after the change ("" for null).</param>
-        public static IReadOnlyList<Guid> ToInvalidate(bool dealIsOpen, IEnumerable<WatchedReview> reviews, IReadOnlyCollection<string> changedColumns,
+        public static IReadOnlyList<Guid> ToInvalidate(bool reopens, IEnumerable<WatchedReview> reviews, IReadOnlyCollection<string> changedColumns,
             Func<string, string> valueOf)
         {
-            if (!dealIsOpen || changedColumns.Count == 0) return new Guid[0];
+            if (!reopens || changedColumns.Count == 0) return new Guid[0];
             return reviews
                 .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending)
                 .Where(r => TermsFingerprint.Touches(r.RelevantColumns, changedColumns))
