@@ -56,10 +56,12 @@ namespace CrmCollab.Plugins.Feasibility
             if (movedAccount)
                 context.Trace("{0} open handoff(s) re-routed to the deal's new account.",
                     HandoffReassignment.ForDeal(context.SystemService, deal.Id, account.Value, context.Now));
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return; // a closed deal's reviews are its record
-            if (movedAccount)
+            int? state = deal.Choice(Opportunity.StateCode);
+            // An open or lost deal's approvals were given for the account it leaves (AccountChangeRule.Applies); a won deal's are final.
+            if (movedAccount && AccountChangeRule.Applies(state))
                 context.Trace("{0} pending review(s) re-routed to the deal's new account.",
                     ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
+            if (state != Opportunity.StateOpen) return; // a closed deal asks for no review (a lost one, at its reopen)
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);

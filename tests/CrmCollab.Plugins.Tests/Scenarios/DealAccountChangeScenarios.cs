@@ -68,5 +68,40 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
             _org.MoveTo(_deal, SalesStage.Propose);
         }
+
+        /// <summary>
+        /// A lost deal keeps its decided reviews, which count again once it is reopened: moved to another account while
+        /// lost (or with the reopen in one save, whose other columns the platform applies first), its approvals were
+        /// given for the account it left and are asked again of the new account's reviewers.
+        /// </summary>
+        [Theory]
+        [InlineData("moved while lost, then reopened")]
+        [InlineData("moved with the reopen in one save")]
+        public void A_lost_deal_moved_to_another_account_is_not_won_on_the_approval_of_the_account_it_left(string path)
+        {
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _lena); // Lena delivers for both
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Lose(_deal);
+
+            var move = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) };
+            if (path == "moved with the reopen in one save") move["statecode"] = new OptionSetValue(0);
+            _org.As(_org.Rep).Update(move);
+            if (path == "moved while lost, then reopened")
+                _org.As(_org.Rep).Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+                {
+                    EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1),
+                });
+
+            // Fiona approved for Contoso: Fabrikam's finance owner decides now.
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal((int)ReviewDecision.Pending, finance.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_frank, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.NotNull(Record.Exception(() => _org.Win(_deal, drain: false)));
+            _org.Decide(_frank, finance, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Win(_deal);
+        }
     }
 }

@@ -12,6 +12,14 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// </summary>
     public static class AccountChangeRule
     {
+        /// <summary>
+        /// Whether the account change re-opens the deal's decided reviews, by the deal's status: on an open deal, and on a
+        /// lost one too (its decided reviews count again once it is reopened, so a lost deal moved back to the account it
+        /// came from would otherwise be won on the approval of the other account's reviewers); not on a won deal, whose
+        /// reviews are final (<see cref="MaterialChangeRule.ReopensReviews"/>).
+        /// </summary>
+        public static bool Applies(int? dealState) => MaterialChangeRule.ReopensReviews(dealState);
+
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
     }
