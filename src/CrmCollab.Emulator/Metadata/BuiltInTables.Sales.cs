@@ -153,12 +153,21 @@ namespace CrmCollab.Emulator.Metadata
                 .Transitions((0, 1), (0, 2), (1, 0), (2, 0))
                 .SystemColumns();
 
+            // A unit of measure (Microsoft Learn, Unit (UoM) table reference: OwnershipType None, name SystemRequired,
+            // baseuom a lookup to uom); the unit group (uomscheduleid) is not modelled.
+            Table(c, "uom", "UoM", 1055, OwnershipType.None, "name")
+                .String("name", 100, RequiredLevel.SystemRequired)
+                .Lookup("baseuom", "uom")
+                .SystemColumns();
+
             // Opportunity lines are secured through their parent opportunity (ParentOwned in Dataverse).
             Table(c, "opportunityproduct", "OpportunityProduct", 1083, OwnershipType.UserOwned, "opportunityproductname")
                 .String("opportunityproductname", 500).ReadOnly()
                 .Lookup("opportunityid", "opportunity").Required(RequiredLevel.SystemRequired)
                     .Rel("opportunity_products", cascadeDelete: "Cascade")
                 .Lookup("productid", "product")
+                // The line's unit (Microsoft Learn, OpportunityProduct table reference: UoMId, a lookup to uom): 5 pallets are not 5 units.
+                .Lookup("uomid", "uom")
                 .String("productdescription", 500)
                 .Bool("isproductoverridden")
                 .Bool("ispriceoverridden")

@@ -26,6 +26,24 @@ namespace CrmCollab.Emulator.Tests.Solution
             Assert.DoesNotContain((1, 2), opportunity.StateTransitions);
         }
 
+        /// <summary>
+        /// Microsoft Learn, OpportunityProduct table reference: a line's unit is UoMId, a lookup to the Unit (uom) table,
+        /// whose reference gives OwnershipType None and a SystemRequired name. Without it no line could say it is sold by
+        /// the pallet, and no step could see a line change its unit.
+        /// </summary>
+        [Fact]
+        public void An_opportunity_products_unit_is_a_lookup_to_the_unit_table()
+        {
+            var line = Catalog.Table("opportunityproduct");
+            Assert.Equal(ColumnType.Lookup, line.Column("uomid").Type);
+            Assert.Equal(new[] { "uom" }, line.Column("uomid").Targets);
+            var unit = Catalog.Table("uom");
+            Assert.Equal(1055, unit.ObjectTypeCode);
+            Assert.Equal(OwnershipType.None, unit.Ownership);
+            Assert.Equal("name", unit.PrimaryNameAttribute);
+            Assert.Equal(RequiredLevel.SystemRequired, unit.Column("name").RequiredLevel);
+        }
+
         [Fact]
         public void Opportunity_columns_have_real_types()
         {

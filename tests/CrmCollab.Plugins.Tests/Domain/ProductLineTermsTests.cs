@@ -34,7 +34,14 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void Columns_that_are_not_terms_change_nothing_even_when_their_value_changes()
         {
-            Assert.False(ProductLineTerms.Changed(new[] { "lineitemnumber", "description" }, Before, c => "changed"));
+            Assert.False(ProductLineTerms.Changed(new[] { "lineitemnumber", "tax" }, Before, c => "changed"));
+        }
+
+        [Fact]
+        public void The_lines_unit_and_its_manufacturing_details_are_terms()
+        {
+            Assert.True(ProductLineTerms.Changed(new[] { "uomid" }, Before, After("uomid", "pallet")));
+            Assert.True(ProductLineTerms.Changed(new[] { "description" }, Before, After("description", "Titanium housing")));
         }
 
         [Fact]

@@ -63,6 +63,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Single(_org.Reviews(_deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Finance);
         }
 
+        /// <summary>
+        /// Logistics approved 4 units of a steel-housed spindle. Sold by the pallet instead, or made with a titanium housing
+        /// (the line's description, where Microsoft's OpportunityProduct reference puts "manufacturing details"), it is
+        /// another delivery: the logistics review re-opens, finance's stays as it was. Sent again as they are, they change nothing.
+        /// </summary>
+        [Theory]
+        [InlineData("uomid")]
+        [InlineData("description")]
+        public void A_line_sold_by_another_unit_or_with_other_manufacturing_details_reopens_the_logistics_review(string column)
+        {
+            var unit = new EntityReference("uom", _org.System.Create(new Entity("uom") { ["name"] = "Unit" }));
+            Guid line = _org.System.Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", _deal), ["isproductoverridden"] = true,
+                ["productdescription"] = "Spindle", ["quantity"] = 4m, ["priceperunit"] = new Money(2500m),
+                ["uomid"] = unit, ["description"] = "Steel housing",
+            });
+            ApproveLogistics();
+
+            _org.System.Update(new Entity("opportunityproduct", line) { ["uomid"] = unit, ["description"] = "Steel housing" });
+            Assert.Equal(new[] { (int)ReviewDecision.Approved }, Logistics()); // sent again as they are: nothing
+
+            object other = column == "uomid" ? (object)new EntityReference("uom", _org.System.Create(new Entity("uom") { ["name"] = "Pallet of 10" })) : "Titanium housing";
+            _org.System.Update(new Entity("opportunityproduct", line) { [column] = other });
+
+            Assert.Equal(new[] { (int)ReviewDecision.Pending, (int)ReviewDecision.Invalidated }, Logistics());
+            Assert.Equal((int)ReviewDecision.Pending, Decision(_org.Review(_deal, BusinessFunction.Finance)));
+            Assert.Single(_org.Reviews(_deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Finance);
+        }
+
         [Fact]
         public void A_discount_change_on_the_deal_reopens_its_finance_review()
         {

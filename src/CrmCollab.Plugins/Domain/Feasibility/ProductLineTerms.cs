@@ -10,8 +10,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// </summary>
     public static class ProductLineTerms
     {
-        /// <summary>The line's terms: what the functions reviewing a deal's "products" approved.</summary>
-        public static readonly IReadOnlyList<string> Columns = new[] { "productid", "productdescription", "quantity", "priceperunit", "manualdiscountamount" };
+        /// <summary>
+        /// The line's terms: what the functions reviewing a deal's "products" approved — the product (or the write-in
+        /// product's name), its unit (5 pallets are not 5 units), quantity, price, manual discount, and the line's
+        /// description, where Microsoft's OpportunityProduct reference says the details of what is sold go ("such as
+        /// manufacturing details").
+        /// </summary>
+        public static readonly IReadOnlyList<string> Columns = new[] { "productid", "productdescription", "uomid", "quantity", "priceperunit", "manualdiscountamount", "description" };
 
         /// <summary>
         /// Whether the Update changed one of the line's terms: a term it sent whose value after the Update is not the
