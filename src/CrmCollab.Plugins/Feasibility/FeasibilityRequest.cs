@@ -62,10 +62,21 @@ namespace CrmCollab.Plugins.Feasibility
                 context.Trace("{0} pending review(s) re-routed to the deal's new account.",
                     ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
             if (state != Opportunity.StateOpen) return; // a closed deal asks for no review (a lost one, at its reopen)
+            // A reopen (its SetState, or the Update of its status): approvals of terms changed while it was closed stop counting.
+            if (IsStateChange(context))
+                context.Trace("{0} approval(s) of terms the deal no longer has re-opened at its reopen.",
+                    ReopenedDealReviews.ReopenOutdated(context.SystemService, deal.Id));
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);
             context.Trace("Requested {0} review(s); feasibility {1}.", outcome.Requested.Count, outcome.Verdict.Status);
+        }
+
+        private static bool IsStateChange(LocalPluginContext context)
+        {
+            string message = context.ExecutionContext.MessageName;
+            return message == "SetState" || message == "SetStateDynamicEntity"
+                || (message == "Update" && context.TargetEntity.Contains(Opportunity.StateCode));
         }
 
         /// <summary>A process-flow move is also a stage move: keep the deal's stage in step, then request.</summary>

@@ -43,6 +43,19 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void At_a_reopen_only_approvals_of_terms_the_deal_no_longer_has_are_outdated_the_products_aside()
+        {
+            var then = new Dictionary<string, string> { ["crmc_discountpercent"] = "10", ["crmc_requesteddelivery"] = "2026-12-01", ["products"] = "" };
+            var finance = Decided(ReviewDecision.Approved, "crmc_discountpercent", then);
+            var logistics = Decided(ReviewDecision.Approved, "crmc_requesteddelivery,products", then);
+            var pending = Decided(ReviewDecision.Pending, "crmc_requesteddelivery", then);
+            var now = new Dictionary<string, string>(then) { ["crmc_requesteddelivery"] = "2026-12-21" };
+
+            Assert.Equal(new[] { logistics.Id }, MaterialChangeRule.OutdatedAtReopen(new[] { finance, logistics, pending }, c => now[c]));
+            Assert.Empty(MaterialChangeRule.OutdatedAtReopen(new[] { finance, logistics }, c => c == "products" ? "a line changed" : then[c]));
+        }
+
+        [Fact]
         public void Nothing_is_reopened_on_a_won_deal_by_pending_reviews_or_when_the_value_comes_back()
         {
             var terms = new Dictionary<string, string> { ["crmc_discountpercent"] = "10" };

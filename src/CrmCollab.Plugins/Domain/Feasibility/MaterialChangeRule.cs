@@ -46,6 +46,25 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>
+        /// At a deal's reopen: its decided current reviews whose fingerprint is no longer the one of the deal's terms now
+        /// (every column they watch, the products aside: a line change cannot be told from the deal's columns, and the
+        /// line steps re-open those reviews themselves). A deal's terms can change while it is closed without re-opening
+        /// anything — a won deal's through an approved amendment, which clears it while it stays won (a new delivery date
+        /// approved by Finance alone), or any closed deal's through a save that bypassed custom plug-ins — and once it is
+        /// reopened its decided reviews count again at the gate: an approval of terms it no longer has must not.
+        /// </summary>
+        /// <param name="valueOf">Invariant text of a deal column's value now ("" for null).</param>
+        public static IReadOnlyList<Guid> OutdatedAtReopen(IEnumerable<WatchedReview> reviews, Func<string, string> valueOf)
+        {
+            var list = reviews.ToList();
+            var columns = list.SelectMany(r => r.RelevantColumns)
+                .Where(c => !string.Equals(c, FeasibilityRuleValidator.ProductsToken, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return ToInvalidate(true, list, columns,
+                c => string.Equals(c, FeasibilityRuleValidator.ProductsToken, StringComparison.OrdinalIgnoreCase) ? "" : valueOf(c));
+        }
+
+        /// <summary>
         /// Before its trigger stage a deal that will need reviews has none yet: its status is not "not required", it
         /// stays unset until the reviews are requested.
         /// </summary>
