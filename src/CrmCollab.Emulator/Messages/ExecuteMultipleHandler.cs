@@ -7,22 +7,38 @@ namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
     /// ExecuteMultiple: each request runs as its own operation (own transaction); faults are reported per item;
-    /// ContinueOnError decides whether the batch goes on; ReturnResponses whether successes are returned.
+    /// ContinueOnError decides whether the batch goes on; ReturnResponses whether successes are returned. Run-time
+    /// limitations (Microsoft Learn, "Execute multiple requests using the SDK for .NET"): more requests than the maximum
+    /// batch size (1000, the default) is a fault "thrown before the first request is ever executed", carrying the maximum
+    /// in ErrorDetails["MaxBatchSize"]; "no recursion is allowed": an ExecuteMultiple in the collection generates a fault
+    /// for that request item. The fault code of either is not documented: the engine uses InvalidArgument.
     /// </summary>
     internal sealed class ExecuteMultipleHandler : IMessageHandler
     {
+        /// <summary>The default maximum batch size of a Dataverse deployment (the engine models no other).</summary>
+        public const int MaxBatchSize = 1000;
+
         public string MessageName => "ExecuteMultiple";
 
         public OrganizationResponse Handle(MessageContext context)
         {
             var requests = context.Required<OrganizationRequestCollection>("Requests");
             var settings = context.Required<ExecuteMultipleSettings>("Settings");
+            if (requests.Count > MaxBatchSize)
+            {
+                var tooMany = Faults.Invalid(
+                    $"The request collection holds {requests.Count} requests, more than the maximum batch size of {MaxBatchSize}.");
+                tooMany.Detail.ErrorDetails["MaxBatchSize"] = MaxBatchSize;
+                throw tooMany;
+            }
             var responses = new ExecuteMultipleResponseItemCollection();
             bool faulted = false;
             for (int i = 0; i < requests.Count; i++)
             {
                 try
                 {
+                    if (IsBatch(requests[i], MessageName))
+                        throw Faults.Invalid("An ExecuteMultiple request cannot contain another ExecuteMultiple request.");
                     // The batch's own frame: with no transaction around the batch, each item owns one.
                     var response = context.Engine.Dispatch(requests[i], context.Frame);
                     if (settings.ReturnResponses) responses.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
@@ -40,11 +56,17 @@ namespace CrmCollab.Emulator.Messages
                 Results = { ["Responses"] = responses, ["IsFaulted"] = faulted },
             };
         }
+
+        /// <summary>True when <paramref name="request"/> is a <paramref name="batchMessage"/> (a null item is the router's fault).</summary>
+        internal static bool IsBatch(OrganizationRequest request, string batchMessage) =>
+            request != null && string.Equals(request.RequestName, batchMessage, System.StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
     /// ExecuteTransaction: all requests in one transaction; the first fault rolls everything back and surfaces as
-    /// an ExecuteTransactionFault carrying FaultedRequestIndex.
+    /// an ExecuteTransactionFault carrying FaultedRequestIndex. "An ExecuteTransactionRequest instance may not contain a
+    /// ExecuteMultipleRequest or ExecuteTransactionRequest" (Microsoft Learn, "Execute messages in a single database
+    /// transaction"): such an item is that index's fault.
     /// </summary>
     internal sealed class ExecuteTransactionHandler : IMessageHandler
     {
@@ -61,6 +83,8 @@ namespace CrmCollab.Emulator.Messages
                 {
                     try
                     {
+                        if (ExecuteMultipleHandler.IsBatch(requests[i], "ExecuteMultiple") || ExecuteMultipleHandler.IsBatch(requests[i], MessageName))
+                            throw Faults.Invalid("An ExecuteTransaction request cannot contain an ExecuteMultiple or ExecuteTransaction request.");
                         var response = context.Engine.Dispatch(requests[i], frame);
                         if (returnResponses) responses.Add(response);
                     }
