@@ -15,10 +15,41 @@ namespace CrmCollab.Emulator.Messages
     /// PreValidation is not among the stages that run per part: its steps run once, on the whole Target, before the
     /// transaction as for any Update. Not documented, so kept as before: each part has its own OperationId (the first
     /// takes the PreValidation's), and asynchronous steps are queued per part.
+    /// <para>
+    /// The same page splits an Update of a business-owned table carrying "owner fields plus other standard fields": once
+    /// for the non-owner fields, then once for the owner fields, which are the columns of the deprecated messages the
+    /// Update replaces (includes/cc-legacy-update-messages.md; <see cref="OwnerFields"/>).
+    /// </para>
     /// </summary>
     internal sealed class UpdateHandler : IMessageHandler
     {
         private static bool IsStateColumn(string column) => column == "statecode" || column == "statuscode";
+
+        /// <summary>
+        /// The owner fields of the business-owned tables the engine has: SetBusinessSystemUser and SetParentSystemUser
+        /// (systemuser), SetParentTeam (team), SetParentBusinessUnit (businessunit). Equipment is not among its tables.
+        /// </summary>
+        private static string[] OwnerFields(string table)
+        {
+            switch (table)
+            {
+                case "systemuser": return UserOwnerFields;
+                case "team": return TeamOwnerFields;
+                case "businessunit": return BusinessUnitOwnerFields;
+                default: return null;
+            }
+        }
+
+        private static readonly string[] UserOwnerFields = { "businessunitid", "parentsystemuserid" };
+        private static readonly string[] TeamOwnerFields = { "businessunitid" };
+        private static readonly string[] BusinessUnitOwnerFields = { "parentbusinessunitid" };
+
+        /// <summary>The columns the second part of a split Update carries: the table's owner fields, else state and status.</summary>
+        private static bool IsSecondPart(string table, string column)
+        {
+            var owner = OwnerFields(table);
+            return owner != null ? System.Array.IndexOf(owner, column) >= 0 : IsStateColumn(column);
+        }
 
         public string MessageName => "Update";
 
@@ -36,32 +67,32 @@ namespace CrmCollab.Emulator.Messages
 
             // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through
             // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
-            if (!Splits(target, table.PrimaryIdAttribute) || IsPlatformInternal(context))
+            if (!Splits(target, table) || IsPlatformInternal(context))
                 return RunOne(context, context.Frame, context.Request, table.LogicalName, id, null, false);
 
             // PreValidation once, on the whole Target (its steps may change it: the parts are cut from what they leave).
             var validated = context.Engine.Pipeline.PreValidate(context.Frame, Spec(context, context.Request, table.LogicalName, id));
             var sent = (Entity)context.Request.Parameters["Target"];
             sent.Id = id;
-            if (!Splits(sent, table.PrimaryIdAttribute))
+            if (!Splits(sent, table))
                 return context.InTransaction(frame => RunOne(context, frame, context.Request, table.LogicalName, id, validated, true));
             return context.InTransaction(frame =>
             {
-                RunOne(context, frame, Part(context.Request, keepState: false), table.LogicalName, id, validated, true);
-                return RunOne(context, frame, Part(context.Request, keepState: true), table.LogicalName, id, validated, false);
+                RunOne(context, frame, Part(context.Request, table.LogicalName, second: false), table.LogicalName, id, validated, true);
+                return RunOne(context, frame, Part(context.Request, table.LogicalName, second: true), table.LogicalName, id, validated, false);
             });
         }
 
-        /// <summary>True when the Target carries state/status columns together with other columns.</summary>
-        private static bool Splits(Entity target, string primaryIdColumn)
+        /// <summary>True when the Target carries state/status columns (owner fields, for a business-owned table) together with other columns.</summary>
+        private static bool Splits(Entity target, TableDefinition table)
         {
-            bool hasState = false, hasOther = false;
+            bool hasSecond = false, hasOther = false;
             foreach (var pair in target.Attributes)
             {
-                if (IsStateColumn(pair.Key)) hasState = true;
-                else if (pair.Key != primaryIdColumn) hasOther = true;
+                if (IsSecondPart(table.LogicalName, pair.Key)) hasSecond = true;
+                else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;
             }
-            return hasState && hasOther;
+            return hasSecond && hasOther;
         }
 
         /// <summary>The state change a Win or Lose makes (an Upsert's or UpdateMultiple's inner Update is a caller's, and splits).</summary>
@@ -71,12 +102,12 @@ namespace CrmCollab.Emulator.Messages
             return parent?.Stage == 30 && (parent.MessageName == "Win" || parent.MessageName == "Lose");
         }
 
-        private static OrganizationRequest Part(OrganizationRequest request, bool keepState)
+        private static OrganizationRequest Part(OrganizationRequest request, string table, bool second)
         {
             var part = Store.EntityCloner.CloneRequest(request);
             var copy = (Entity)part.Parameters["Target"];
             foreach (var key in copy.Attributes.Keys.ToList())
-                if (IsStateColumn(key) != keepState) copy.Attributes.Remove(key);
+                if (IsSecondPart(table, key) != second) copy.Attributes.Remove(key);
             return part;
         }
 

@@ -77,5 +77,49 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(1, validations);
         }
-    }
+    
+        /// <summary>
+        /// The same page: an Update carrying "owner fields plus other standard fields for business owned tables" runs the
+        /// PreOperation/PostOperation Update steps once for the non-owner fields, then once for the owner fields. The owner
+        /// fields are those of the deprecated messages it replaces (includes/cc-legacy-update-messages.md): a user's
+        /// BusinessUnitId (SetBusinessSystemUser) and ParentSystemUserId (SetParentSystemUser), a team's BusinessUnitId
+        /// (SetParentTeam), a business unit's ParentBusinessUnitId (SetParentBusinessUnit).
+        /// </summary>
+        [Fact]
+        public void Moving_a_user_to_another_unit_and_manager_while_renaming_them_runs_the_update_steps_for_each_part()
+        {
+            var org = new TestOrg();
+            var seen = new List<string>();
+            org.Step("Update", "systemuser", StepStage.PreValidation, run => seen.Add("10:" + string.Join(",", run.Target.Attributes.Keys.OrderBy(k => k))));
+            org.Step("Update", "systemuser", StepStage.PreOperation, run => seen.Add("20:" + string.Join(",", run.Target.Attributes.Keys.OrderBy(k => k))));
+            org.Step("Update", "systemuser", StepStage.PostOperation, run => seen.Add("40:" + string.Join(",", run.Target.Attributes.Keys.OrderBy(k => k))));
+            var engine = org.Boot();
+            var manager = TestOrg.AddUser(engine, "boss");
+            var unit = engine.SystemService.Create(new Entity("businessunit")
+                { ["name"] = "south", ["parentbusinessunitid"] = new EntityReference("businessunit", engine.RootBusinessUnitId) });
+            var user = TestOrg.AddUser(engine, "ann");
+            seen.Clear();
+
+            engine.SystemService.Update(new Entity("systemuser", user)
+            {
+                ["title"] = "ADV lead", ["businessunitid"] = new EntityReference("businessunit", unit),
+                ["parentsystemuserid"] = new EntityReference("systemuser", manager),
+            });
+
+            Assert.Equal(new[]
+            {
+                "10:businessunitid,parentsystemuserid,title",
+                "20:title", "40:title",
+                "20:businessunitid,parentsystemuserid", "40:businessunitid,parentsystemuserid",
+            }, seen);
+            var row = engine.SystemService.Retrieve("systemuser", user, new Microsoft.Xrm.Sdk.Query.ColumnSet("title", "businessunitid", "parentsystemuserid"));
+            Assert.Equal(unit, row.GetAttributeValue<EntityReference>("businessunitid").Id);
+            Assert.Equal("ADV lead", row["title"]);
+
+            // A user-owned table's owner with other columns is one operation (the page speaks of business owned tables).
+            seen.Clear();
+            engine.SystemService.Update(new Entity("systemuser", user) { ["title"] = "ADV" });
+            Assert.Equal(3, seen.Count);
+        }
+}
 }
