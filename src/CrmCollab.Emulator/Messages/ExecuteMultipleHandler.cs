@@ -11,7 +11,9 @@ namespace CrmCollab.Emulator.Messages
     /// limitations (Microsoft Learn, "Execute multiple requests using the SDK for .NET"): more requests than the maximum
     /// batch size (1000, the default) is a fault "thrown before the first request is ever executed", carrying the maximum
     /// in ErrorDetails["MaxBatchSize"]; "no recursion is allowed": an ExecuteMultiple in the collection generates a fault
-    /// for that request item. The fault code of either is not documented: the engine uses InvalidArgument.
+    /// for that request item. The fault code of either is not documented: the engine uses InvalidArgument. Sent by a
+    /// plug-in inside the transaction, the items share it: a failed item ends it (documented: every operation of the batch
+    /// must then be rolled back), the items after it fail with NoActiveTransaction, and the plug-in's own operation fails.
     /// </summary>
     internal sealed class ExecuteMultipleHandler : IMessageHandler
     {
@@ -37,6 +39,9 @@ namespace CrmCollab.Emulator.Messages
             {
                 try
                 {
+                    // Inside a caller's transaction (a plug-in's) a failed item ended it: the items after it find none.
+                    if (context.Frame.Transaction?.Doomed == true)
+                        throw Faults.Create(ErrorCodes.NoActiveTransaction, ErrorCodes.NoActiveTransactionMessage);
                     if (IsBatch(requests[i], MessageName))
                         throw Faults.Invalid("An ExecuteMultiple request cannot contain another ExecuteMultiple request.");
                     // The batch's own frame: with no transaction around the batch, each item owns one.
@@ -46,6 +51,10 @@ namespace CrmCollab.Emulator.Messages
                 catch (FaultException<OrganizationServiceFault> ex)
                 {
                     faulted = true;
+                    // Sent inside a database transaction (by a plug-in), a failed item's operations cannot be kept: "any
+                    // failures in the synchronous step must roll back all data operations" of the batch. The server ends
+                    // the transaction, as for any failed call a plug-in catches (DataverseEngine.Doom); its owner rolls it back.
+                    if (context.Frame.Transaction != null) context.Frame.Transaction.Doomed = true;
                     responses.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Fault = ex.Detail });
                     if (!settings.ContinueOnError) break;
                 }
