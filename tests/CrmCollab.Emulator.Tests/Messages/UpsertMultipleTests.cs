@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Tests.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+using static CrmCollab.Emulator.Tests.Engine.FaultAssert;
+using static CrmCollab.Emulator.Tests.Engine.TestOrg;
+
+namespace CrmCollab.Emulator.Tests.Messages
+{
+    /// <summary>
+    /// UpsertMultiple, a bulk operation message of Dataverse (Microsoft Learn "Use bulk operation messages"; the
+    /// UpsertMultipleRequest / UpsertMultipleResponse classes: Targets in, Results, one UpsertResponse per target, out).
+    /// Bulk operations on standard tables are one transaction: "any error [...] causes the entire operation to roll back".
+    /// The merged pipelines raise each row's single-message events, so every Upsert, and the Create or Update it becomes,
+    /// runs its steps. The SDK surface has no UpsertMultipleRequest class: a client sends it by name.
+    /// </summary>
+    public class UpsertMultipleTests
+    {
+        private static OrganizationRequest UpsertMultiple(params Entity[] targets) => new OrganizationRequest("UpsertMultiple")
+        {
+            ["Targets"] = new EntityCollection(targets.ToList()) { EntityName = "crmc_widget" },
+        };
+
+        [Fact]
+        public void A_price_list_import_creates_the_new_widgets_and_updates_the_known_ones_by_code()
+        {
+            var org = new TestOrg();
+            var fired = new List<string>();
+            org.Step("UpsertMultiple", "crmc_widget", StepStage.PreOperation, run =>
+                fired.Add("UpsertMultiple:" + ((EntityCollection)run.Context.InputParameters["Targets"]).Entities.Count));
+            org.Step("Upsert", "crmc_widget", StepStage.PreOperation, run => fired.Add("Upsert"));
+            org.Step("Create", "crmc_widget", StepStage.PostOperation, run => fired.Add("Create"));
+            org.Step("Update", "crmc_widget", StepStage.PostOperation, run => fired.Add("Update"));
+            var engine = org.Boot();
+            var known = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "old", ["crmc_code"] = "W-1" });
+            fired.Clear();
+
+            var response = engine.SystemService.Execute(UpsertMultiple(
+                new Entity("crmc_widget", "crmc_code", "W-1") { ["crmc_name"] = "renamed" },
+                new Entity("crmc_widget", "crmc_code", "W-2") { ["crmc_name"] = "new" }));
+
+            var results = (UpsertResponse[])response.Results["Results"];
+            Assert.False(results[0].RecordCreated);
+            Assert.Equal(known, results[0].Target.Id);
+            Assert.True(results[1].RecordCreated);
+            Assert.Equal("renamed", engine.SystemService.Retrieve("crmc_widget", known, new ColumnSet("crmc_name"))["crmc_name"]);
+            Assert.Equal("W-2", engine.SystemService.Retrieve("crmc_widget", results[1].Target.Id, new ColumnSet("crmc_code"))["crmc_code"]);
+            Assert.Equal(new[] { "UpsertMultiple:2", "Upsert", "Update", "Upsert", "Create" }, fired);
+        }
+
+        [Fact]
+        public void An_import_with_one_bad_widget_saves_none()
+        {
+            var engine = new TestOrg().Boot();
+            Fails(() => engine.SystemService.Execute(UpsertMultiple(
+                new Entity("crmc_widget", "crmc_code", "W-1") { ["crmc_name"] = "fine" },
+                new Entity("crmc_widget", "crmc_code", "W-2") { ["crmc_name"] = new string('x', 50) })), ErrorCodes.StringLengthTooLong);
+            Assert.Equal(0, Count(engine, "crmc_widget"));
+        }
+    }
+}
