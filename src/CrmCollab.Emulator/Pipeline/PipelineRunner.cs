@@ -18,6 +18,9 @@ namespace CrmCollab.Emulator.Pipeline
     {
         private readonly DataverseEngine _engine;
 
+        /// <summary>The optional parameter a client sets to pass a shared variable to the plug-ins.</summary>
+        public const string TagParameter = "tag";
+
         public PipelineRunner(DataverseEngine engine) => _engine = engine;
 
         public OrganizationResponse Run(ExecutionFrame frame, OperationSpec spec)
@@ -88,6 +91,10 @@ namespace CrmCollab.Emulator.Pipeline
             };
             // The parts of a request validated as a whole share one SharedVariables with its PreValidation steps.
             if (validated != null) op.SharedVariables = validated.SharedVariables;
+            // The optional parameter "tag", which any client may send, reaches the steps as SharedVariables["tag"]
+            // (Microsoft Learn, "Use optional parameters": add a shared variable to the plugin execution context).
+            else if (spec.Request.Parameters.Count > 0 && spec.Request.Parameters.TryGetValue(TagParameter, out object tag) && tag != null)
+                op.SharedVariables[TagParameter] = tag;
             // Image records matter to steps only; a handler's own list (CreateMultiple fills it) is always kept.
             if (spec.ImageRecords != null) op.ImageRecords = spec.ImageRecords;
             else if (steps.Length > 0 && spec.PrimaryEntityId != Guid.Empty && !spec.ImageRecordAfterMain)
