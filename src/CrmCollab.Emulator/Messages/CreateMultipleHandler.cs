@@ -44,7 +44,12 @@ namespace CrmCollab.Emulator.Messages
         }
     }
 
-    /// <summary>UpdateMultiple: UpdateMultiple steps once with Targets; Update steps per row; one transaction.</summary>
+    /// <summary>
+    /// UpdateMultiple: UpdateMultiple steps once with Targets; Update steps per row; one transaction. Several targets naming
+    /// the same row (by id or alternate key): "the operation is performed on the first record only. Any subsequent records
+    /// with the same key value(s) in the payload are ignored" (Microsoft Learn, "Use bulk operation messages"). Whether the
+    /// UpdateMultiple steps still see the ignored ones in Targets is not documented: the engine leaves them out.
+    /// </summary>
     internal sealed class UpdateMultipleHandler : IMessageHandler
     {
         public string MessageName => "UpdateMultiple";
@@ -55,10 +60,18 @@ namespace CrmCollab.Emulator.Messages
             var table = MultipleTargets.TableOf(context, targets);
             var definition = context.Table(table);
             var records = new List<(string, Guid)>();
-            foreach (var target in targets.Entities)
+            var named = new HashSet<Guid>();
+            var entities = targets.Entities;
+            for (int i = 0; i < entities.Count; i++)
             {
+                var target = entities[i];
                 target.Id = context.Store.ResolveId(definition, target);
                 context.Store.RequireRow(table, target.Id);
+                if (!named.Add(target.Id))
+                {
+                    entities.RemoveAt(i--); // a later record naming a row already named is ignored
+                    continue;
+                }
                 records.Add((table, target.Id));
             }
             return context.Run(new OperationSpec
