@@ -11,7 +11,9 @@ namespace CrmCollab.Emulator.Messages
     /// UpsertMultipleResponse: Results, an UpsertResponse per target, in order): UpsertMultiple steps fire once with
     /// Targets, then each target is an Upsert of its own ("Message pipelines merged": the single message's events occur
     /// for each entity of Targets), which runs the Upsert steps and becomes a Create or an Update with theirs. On a
-    /// standard table the whole request is one transaction: any error rolls every row back.
+    /// standard table the whole request is one transaction: any error rolls every row back. Two targets with the same
+    /// primary key or alternate key values make it "return an error" (the same page; the fault code is not documented:
+    /// InvalidArgument), before anything runs.
     /// Not documented, so not modelled: whether a single Upsert raises the UpsertMultiple event (the page says so of the
     /// Create and Update events only), and UpsertMultiple's images (none are taken).
     /// </summary>
@@ -23,6 +25,7 @@ namespace CrmCollab.Emulator.Messages
         {
             var targets = context.Required<EntityCollection>("Targets");
             var table = MultipleTargets.TableOf(context, targets);
+            RefuseDuplicates(context, targets);
             return context.Run(new OperationSpec
             {
                 MessageName = MessageName,
@@ -43,6 +46,31 @@ namespace CrmCollab.Emulator.Messages
                     return MessageContext.Respond(MessageName, op);
                 },
             });
+        }
+
+        /// <summary>Refuses Targets where two records name the same row: by id, by alternate key, or one of each.</summary>
+        private static void RefuseDuplicates(MessageContext context, EntityCollection targets)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var target in targets.Entities)
+            {
+                Guid id = target.Id;
+                if (id == Guid.Empty && target.KeyAttributes.Count > 0)
+                    id = context.Store.FindByKey(context.Table(target.LogicalName), target.KeyAttributes) ?? Guid.Empty;
+                if (id == Guid.Empty && target.KeyAttributes.Count == 0) continue; // names no row: always a new one
+                string identity = id != Guid.Empty ? "id:" + id.ToString("D") : "key:" + KeyText(target.KeyAttributes);
+                if (!seen.Add(identity))
+                    throw Engine.Faults.Invalid(
+                        "UpsertMultiple does not accept two records with the same primary key or alternate key values in Targets.");
+            }
+        }
+
+        private static string KeyText(KeyAttributeCollection keys)
+        {
+            var parts = new List<string>(keys.Count);
+            foreach (var pair in keys) parts.Add(pair.Key + "=" + Convert.ToString(pair.Value, System.Globalization.CultureInfo.InvariantCulture));
+            parts.Sort(StringComparer.Ordinal);
+            return string.Join("\u0001", parts);
         }
     }
 }

@@ -62,5 +62,28 @@ namespace CrmCollab.Emulator.Tests.Messages
                 new Entity("crmc_widget", "crmc_code", "W-2") { ["crmc_name"] = new string('x', 50) })), ErrorCodes.StringLengthTooLong);
             Assert.Equal(0, Count(engine, "crmc_widget"));
         }
-    }
+    
+        /// <summary>
+        /// "Use bulk operation messages", Duplicate records in UpsertMultiple Targets parameter: more than one record with
+        /// the same primary key or alternate key values makes UpsertMultiple return an error.
+        /// </summary>
+        [Fact]
+        public void An_import_naming_the_same_widget_twice_is_refused_whole()
+        {
+            var engine = new TestOrg().Boot();
+            var known = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "old", ["crmc_code"] = "W-1" });
+            Fails(() => engine.SystemService.Execute(UpsertMultiple(
+                new Entity("crmc_widget", "crmc_code", "W-9") { ["crmc_name"] = "new" },
+                new Entity("crmc_widget", "crmc_code", "W-9") { ["crmc_name"] = "new again" })));
+            Fails(() => engine.SystemService.Execute(UpsertMultiple(
+                new Entity("crmc_widget", "crmc_code", "W-1") { ["crmc_name"] = "by key" },
+                new Entity("crmc_widget", known) { ["crmc_name"] = "by id" })));
+            Assert.Equal(1, Count(engine, "crmc_widget"));
+            Assert.Equal("old", engine.SystemService.Retrieve("crmc_widget", known, new ColumnSet("crmc_name"))["crmc_name"]);
+
+            // Records naming no row (no id, no key) are not duplicates of each other: each is created.
+            engine.SystemService.Execute(UpsertMultiple(new Entity("crmc_widget") { ["crmc_name"] = "a" }, new Entity("crmc_widget") { ["crmc_name"] = "b" }));
+            Assert.Equal(3, Count(engine, "crmc_widget"));
+        }
+}
 }
