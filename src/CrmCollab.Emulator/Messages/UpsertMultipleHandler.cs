@@ -7,15 +7,15 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
-    /// UpsertMultiple (Microsoft Learn, "Use bulk operation messages"; UpsertMultipleRequest: Targets, all of one table;
-    /// UpsertMultipleResponse: Results, an UpsertResponse per target, in order): UpsertMultiple steps fire once with
-    /// Targets, then each target is an Upsert of its own ("Message pipelines merged": the single message's events occur
-    /// for each entity of Targets), which runs the Upsert steps and becomes a Create or an Update with theirs. On a
-    /// standard table the whole request is one transaction: any error rolls every row back. Two targets with the same
-    /// primary key or alternate key values make it "return an error" (the same page; the fault code is not documented:
-    /// InvalidArgument), before anything runs.
-    /// Not documented, so not modelled: whether a single Upsert raises the UpsertMultiple event (the page says so of the
-    /// Create and Update events only), and UpsertMultiple's images (none are taken).
+    /// UpsertMultiple (Microsoft Learn, "Use bulk operation messages" and "Use UpsertMultiple"; UpsertMultipleRequest:
+    /// Targets, all of one table; UpsertMultipleResponse: Results, an UpsertResponse per target, in order): UpsertMultiple
+    /// steps fire once with Targets. "When a bulk operation message is used, the respective Create and Update event occurs
+    /// for each Entity instance in the Targets parameter": the engine runs each target as an Upsert of its own, which
+    /// becomes a Create or an Update with their steps. Whether the Upsert event itself occurs per row is not documented (the
+    /// engine raises it, as its Upsert is the path to the Create or Update); nor are UpsertMultiple's images (none taken),
+    /// nor whether a single Upsert raises the UpsertMultiple event (not modelled). On a standard table the whole request is
+    /// one transaction: any error rolls every row back. Two targets with the same primary key or alternate key values make
+    /// it "return an error" (the fault code is not documented: InvalidArgument), before anything runs.
     /// </summary>
     internal sealed class UpsertMultipleHandler : IMessageHandler
     {
