@@ -28,8 +28,8 @@ namespace CrmCollab.Emulator.Solution
             [new Guid("1cbebb1b-ea3e-db11-86a7-000a3a5473e8")] = "SetState",
             [new Guid("1dbebb1b-ea3e-db11-86a7-000a3a5473e8")] = "SetStateDynamicEntity",
             [new Guid("20bebb1b-ea3e-db11-86a7-000a3a5473e8")] = "Update",
-            // Win, Lose, Associate, Disassociate, Upsert, CreateMultiple, UpdateMultiple: ids not confirmed from a
-            // reliable source, so deliberately absent. Steps on them resolve through their Name (see Resolve).
+            // Win, Lose, Associate, Disassociate, Upsert, CreateMultiple, UpdateMultiple, UpsertMultiple: ids not confirmed
+            // from a reliable source, so deliberately absent. Steps on them resolve through their Name (see Resolve).
         };
 
         private static readonly Dictionary<string, Guid> ByName = Invert();
@@ -40,7 +40,7 @@ namespace CrmCollab.Emulator.Solution
             "Assign", "Create", "Delete", "GrantAccess", "Merge", "ModifyAccess", "Retrieve", "RetrieveMultiple",
             "RetrievePrincipalAccess", "RetrieveSharedPrincipalsAndAccess", "RevokeAccess", "SetState",
             "SetStateDynamicEntity", "Update", "Win", "Lose", "Associate", "Disassociate", "Upsert",
-            "CreateMultiple", "UpdateMultiple", "QualifyLead", "ExecuteWorkflow",
+            "CreateMultiple", "UpdateMultiple", "UpsertMultiple", "QualifyLead", "ExecuteWorkflow",
         };
 
         // Plugin Registration Tool / pac naming: "<plugin type>: <Message> of <table|any Entity>".

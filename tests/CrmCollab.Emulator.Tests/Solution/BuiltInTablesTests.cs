@@ -181,6 +181,8 @@ namespace CrmCollab.Emulator.Tests.Solution
             Assert.Equal("Create", SdkMessages.NameOf(new System.Guid("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8")));
             Assert.Equal("Win", SdkMessages.Resolve(System.Guid.NewGuid(), "CrmCollab.Plugins.Routing.HandoffOnWin: Win of opportunity"));
             Assert.Null(SdkMessages.Resolve(System.Guid.NewGuid(), "Some step"));
+            // UpsertMultiple is a message the engine handles: a step registered on it by name resolves.
+            Assert.Equal("UpsertMultiple", SdkMessages.Resolve(System.Guid.NewGuid(), "Contoso.ImportGuard: UpsertMultiple of crmc_widget"));
         }
     }
 }
