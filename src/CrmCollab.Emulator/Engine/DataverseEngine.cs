@@ -189,7 +189,9 @@ namespace CrmCollab.Emulator.Engine
             return request.Parameters.TryGetValue("Target", out var raw) && raw is Entity target && target.LogicalName != null
                 && (create || target.Id != Guid.Empty) && Steps.For(message, target.LogicalName).Length == 0
                 // The merged pipeline: the bulk message's steps see a single Create or Update too (Messages.BulkEvent).
-                && Steps.For(create ? "CreateMultiple" : "UpdateMultiple", target.LogicalName).Length == 0;
+                && Steps.For(create ? "CreateMultiple" : "UpdateMultiple", target.LogicalName).Length == 0
+                // A lookup named by alternate key is replaced by its id in the target: the caller's entity is not to change.
+                && !KeyedLookups.Any(target);
         }
 
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>

@@ -161,6 +161,7 @@ namespace CrmCollab.Emulator.Messages
             {
                 var context = _context;
                 string table = PrimaryEntityName;
+                KeyedLookups.Resolve(context, saved);
                 DirectCloseRule.RefuseDirectClose(context, table, saved);
                 var current = context.Store.RequireRow(table, _id);
                 context.Demand(op.UserId, table, AccessRight.Write, current);

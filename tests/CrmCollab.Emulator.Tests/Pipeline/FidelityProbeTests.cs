@@ -147,5 +147,43 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             engine.DrainAsync();
             Assert.Equal(new[] { "1/False/40" }, seen);
         }
-    }
+    
+        /// <summary>Microsoft Learn, "Use an alternate key to reference a record": Retrieve, Update, Delete and lookups name a row by its key.</summary>
+        [Fact]
+        public void A_widget_is_read_changed_pointed_at_and_deleted_by_its_code()
+        {
+            var engine = new TestOrg().Boot();
+            var id = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w", ["crmc_code"] = "W-1" });
+            var byKey = new EntityReference("crmc_widget", "crmc_code", "W-1");
+            var read = (RetrieveResponse)engine.SystemService.Execute(new RetrieveRequest { Target = byKey, ColumnSet = new ColumnSet("crmc_name") });
+            Assert.Equal(id, read.Entity.Id);
+            engine.SystemService.Update(new Entity("crmc_widget", "crmc_code", "W-1") { ["crmc_name"] = "x" });
+            Assert.Equal("x", engine.SystemService.Retrieve("crmc_widget", id, new ColumnSet("crmc_name"))["crmc_name"]);
+            engine.SystemService.Execute(new DeleteRequest { Target = byKey });
+            Assert.Equal(0, Count(engine, "crmc_widget"));
+        }
+
+        /// <summary>
+        /// Microsoft Learn, "Use an alternate key to reference a record": a lookup may be set with an EntityReference
+        /// naming the related row by its alternate key (KeyAttributes) instead of its id.
+        /// </summary>
+        [Fact]
+        public void A_widget_is_linked_to_its_customer_by_the_customers_account_number()
+        {
+            var org = new TestOrg();
+            var key = new AlternateKeyDefinition { LogicalName = "account_number" };
+            key.Columns.Add("accountnumber");
+            org.Solution.Catalog.Table("account").Keys.Add(key);
+            var engine = org.Boot();
+            var account = engine.SystemService.Create(new Entity("account") { ["name"] = "a", ["accountnumber"] = "C-7" });
+
+            var id = engine.SystemService.Create(new Entity("crmc_widget")
+                { ["crmc_name"] = "w", ["crmc_accountid"] = new EntityReference("account", "accountnumber", "C-7") });
+
+            var row = engine.SystemService.Retrieve("crmc_widget", id, new ColumnSet("crmc_accountid"));
+            Assert.Equal(account, row.GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            Fails(() => engine.SystemService.Create(new Entity("crmc_widget")
+                { ["crmc_name"] = "w", ["crmc_accountid"] = new EntityReference("account", "accountnumber", "nobody") }), ErrorCodes.ObjectDoesNotExist);
+        }
+}
 }
