@@ -76,7 +76,7 @@ namespace CrmCollab.Plugins.Terms
             // Passing a handoff on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", HandoffTask.Table, OnAssign)
                 .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence,
-                    HandoffTask.OpportunityId);
+                    HandoffTask.OpportunityId, HandoffTask.StateCode);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
@@ -112,7 +112,8 @@ namespace CrmCollab.Plugins.Terms
             Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
 
         /// <summary>
-        /// A new owner for a handoff (<see cref="HandoffHandOver"/>); null for a plain task, when the owner stays, or when the
+        /// A new owner for a handoff (<see cref="HandoffHandOver"/>: an open one within its function, a closed one not at all);
+        /// null for a plain task, when the owner stays, or when the
         /// platform cascades the Assign of the handoff's own deal (its ParentContext): refusing it would fail the deal's
         /// Assign with a message about a task the user never touched; the step after the deal's Assign
         /// (<see cref="CrmCollab.Plugins.Routing.DealAssignment"/>) puts the handoffs back with their function's people.
@@ -124,7 +125,8 @@ namespace CrmCollab.Plugins.Terms
                 || before.Choice(HandoffTask.Function) == null
                 || ServerCall.AssignsWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId))) return null;
             var function = (BusinessFunction)before.Choice(HandoffTask.Function).Value;
-            return HandoffHandOver.Check(function, IsServerCall(context),
+            var state = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
+            return HandoffHandOver.Check(function, state, IsServerCall(context),
                 () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
                 () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
         }
