@@ -200,6 +200,10 @@ namespace CrmCollab.Plugins.Terms
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
                 ChangesCancelReason = Changes.Of(target, before, new[] { HandoffTask.CancelReason }).Count > 0,
                 MissingEvidence = () => MissingEvidence(context, after, required.Value),
+                IsUnrouted = before.Read<bool?>(HandoffTask.IsUnrouted) == true,
+                Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),
+                CallerWorksForFunction = () => after.Choice(HandoffTask.Function) != null && FunctionReviewers.Includes(context.SystemService,
+                    new EntityReference(SystemUser.Table, caller), (BusinessFunction)after.Choice(HandoffTask.Function).Value, context.Now, null),
             });
             Throw(refusal);
 

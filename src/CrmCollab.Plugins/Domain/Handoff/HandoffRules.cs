@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
 
 namespace CrmCollab.Plugins.Domain.Handoff
@@ -46,6 +47,15 @@ namespace CrmCollab.Plugins.Domain.Handoff
 
         /// <summary>The change writes another cancellation reason (or clears it).</summary>
         public bool ChangesCancelReason { get; set; }
+
+        /// <summary>The handoff waits unrouted (no dedicated owner or rule was found): whoever holds it keeps it only until it is routed.</summary>
+        public bool IsUnrouted { get; set; }
+
+        /// <summary>The handoff's function.</summary>
+        public BusinessFunction Function { get; set; }
+
+        /// <summary>The caller works for the handoff's function (asked only for the work on an unrouted handoff).</summary>
+        public Func<bool> CallerWorksForFunction { get; set; } = () => true;
 
         /// <summary>Labels of the required evidence still empty after the change.</summary>
         public Func<IReadOnlyList<string>> MissingEvidence { get; set; } = () => Array.Empty<string>();
@@ -96,6 +106,17 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 return new Refusal(RefusalCodes.HandoffWorkOwnerOnly,
                     "Only this handoff's owner (or a member of the team that owns it) can fill in its evidence and complete it. " +
                     "Ask the owner to pass it to you, or ask a CrmCollab Administrator if it must be completed for them.");
+            // An unrouted handoff waits with the deal's salesperson (or the unrouted desk) until its owner is set: holding it
+            // does not make them the function, whose time to accept and on-time figures would count what they did.
+            if (edit.IsUnrouted && (edit.Accepting || completing || edit.WritesEvidence()) && !edit.IsServerCall()
+                && !edit.CallerIsAdministrator() && !edit.CallerWorksForFunction())
+            {
+                string name = edit.Function.Label();
+                return new Refusal(RefusalCodes.HandoffUnroutedWork,
+                    $"This {name} handoff found nobody to route it to and is only held here until its owner is set: accepting it, filling in its " +
+                    $"evidence and completing it are for someone who works for {name}. Ask your CrmCollab administrator to set the account's dedicated " +
+                    $"{name} owner (the handoff then moves to them) or to pass it to a {name} colleague.");
+            }
             // The reason is part of the cancel: kept as the administrator wrote it, changed only by one, never cleared.
             bool canceling = edit.Before != HandoffState.Canceled;
             if (edit.After == HandoffState.Canceled && (canceling || edit.ChangesCancelReason))
