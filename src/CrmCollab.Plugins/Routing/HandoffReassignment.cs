@@ -164,19 +164,34 @@ namespace CrmCollab.Plugins.Routing
             query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)Domain.Feasibility.ReviewDecision.Pending);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
             AddAccountsDeal(query, FeasibilityReviewRow.OpportunityId, accountId).LinkCriteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, 0);
-            return service.RetrieveMultiple(query).Entities;
+            return RoutedBy(service.RetrieveMultiple(query).Entities, accountId);
         }
 
-        /// <summary>The deal of the row, one whose customer or Account is the account.</summary>
+        private const string DealAlias = "deal";
+
+        /// <summary>
+        /// The deal of the row, one whose customer or Account is the account (with both columns, for <see cref="RoutedBy"/>).
+        /// </summary>
         private static LinkEntity AddAccountsDeal(QueryExpression query, string dealLookup, Guid accountId)
         {
             LinkEntity deal = query.AddLink(Opportunity.Table, dealLookup, Opportunity.Id);
+            deal.EntityAlias = DealAlias;
+            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId);
             var account = new FilterExpression(LogicalOperator.Or);
             account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
             account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
             deal.LinkCriteria.AddFilter(account);
             return deal;
         }
+
+        /// <summary>
+        /// The rows whose deal is routed by the account: its customer when that is an account, else its Account field
+        /// (<see cref="HandoffCreation.AccountOf(EntityReference, EntityReference)"/>, as the win and the review request route
+        /// it). A deal sold to another account that names this one only as its Account is that other account's work.
+        /// </summary>
+        private static IEnumerable<Entity> RoutedBy(IEnumerable<Entity> rows, Guid accountId) =>
+            rows.Where(row => HandoffCreation.AccountOf(row.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
+                row.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId)) == accountId).ToList();
 
         /// <summary>Open handoff tasks (made by CrmCollab: they carry a handoff key) of the function on deals of the account, in one query.</summary>
         private static IEnumerable<Entity> OpenTasks(IOrganizationService service, Guid accountId, BusinessFunction function)
@@ -186,7 +201,7 @@ namespace CrmCollab.Plugins.Routing
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); // CrmCollab's handoffs, not a task made to look like one
             AddAccountsDeal(query, HandoffTask.OpportunityId, accountId);
-            return service.RetrieveMultiple(query).Entities;
+            return RoutedBy(service.RetrieveMultiple(query).Entities, accountId);
         }
     }
 }
