@@ -77,6 +77,9 @@ namespace CrmCollab.Plugins.Terms
             Register(PipelineStage.PreOperation, "Assign", HandoffTask.Table, OnAssign)
                 .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence,
                     HandoffTask.OpportunityId, HandoffTask.StateCode);
+            // An unrouted handoff passed on by hand leaves the unrouted list (the Update of ownerid does it in OnUpdate).
+            Register(PipelineStage.PostOperation, "Assign", HandoffTask.Table, OnAssigned)
+                .PostImage(PostImage, HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
         }
@@ -104,9 +107,32 @@ namespace CrmCollab.Plugins.Terms
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
-            Throw(HandOver(context, before, target.Read<EntityReference>(HandoffTask.OwnerId)));
+            EntityReference newOwner = target.Read<EntityReference>(HandoffTask.OwnerId);
+            Throw(HandOver(context, before, newOwner));
             Check(context, target, before);
+            EntityReference owner = before.Read<EntityReference>(HandoffTask.OwnerId);
+            if (newOwner != null && (owner == null || owner.Id != newOwner.Id) && !target.Contains(HandoffTask.IsUnrouted)
+                && PassedByHand(context, before) && !IsServerCall(context))
+                HandRouting.Apply(context.SystemService, target, before.Read<string>(HandoffTask.RoutingPath), context.Now);
         }
+
+        /// <summary>After an Assign: an unrouted handoff passed on by hand is no longer unrouted (when no Update step did it on the way).</summary>
+        private static void OnAssigned(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            if (after == null || !PassedByHand(context, after)) return;
+            var change = new Entity(HandoffTask.Table, after.Id);
+            HandRouting.Apply(context.SystemService, change, after.Read<string>(HandoffTask.RoutingPath), context.Now);
+            context.SystemService.Update(change);
+        }
+
+        /// <summary>
+        /// The task waited unrouted and a person gives it an owner: not the platform's cascade of its deal's owner change,
+        /// after which <see cref="CrmCollab.Plugins.Routing.DealAssignment"/> routes the deal's handoffs again.
+        /// </summary>
+        private static bool PassedByHand(LocalPluginContext context, Entity task) =>
+            task.Read<bool?>(HandoffTask.IsUnrouted) == true
+            && !ServerCall.AssignsWithDeal(context.ExecutionContext, task.RefId(HandoffTask.OpportunityId));
 
         private static void OnAssign(LocalPluginContext context) =>
             Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));

@@ -73,6 +73,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
 
+        private bool Unrouted(Guid task) => _org.Row("task", task, "crmc_isunrouted").GetAttributeValue<bool>("crmc_isunrouted");
+
+        [Theory]
+        [InlineData("Assign")]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        public void A_handoff_passed_by_hand_to_someone_leaves_the_unrouted_list(string channel)
+        {
+            Guid task = Delivery.Id;
+            Assert.True(Unrouted(task));
+            _org.Rule("Logistics desk", BusinessFunction.Logistics, _lena);
+            IOrganizationService rep = _org.As(_org.Rep); // the salesperson holding it passes it to the logistics desk's Lena
+            var assign = new AssignRequest { Target = new EntityReference("task", task), Assignee = new EntityReference("systemuser", _lena) };
+            switch (channel)
+            {
+                case "Update": rep.Update(new Entity("task", task) { ["ownerid"] = new EntityReference("systemuser", _lena) }); break;
+                case "ExecuteMultiple": CrmCollabOrg.InExecuteMultiple(rep, assign); break;
+                default: rep.Execute(assign); break;
+            }
+
+            Assert.Equal(_lena, _org.Row("task", task, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.False(Unrouted(task));
+            Assert.Contains("passed by hand", _org.Row("task", task, "crmc_routingpath").GetAttributeValue<string>("crmc_routingpath"));
+        }
+
         [Fact]
         public void An_administrator_may_still_complete_it_for_the_function()
         {
