@@ -84,6 +84,7 @@ namespace CrmCollab.Plugins.Terms
                 To = to,
                 ChangesContent = Changes.Of(target, before, ContentColumns).Count > 0,
                 CallerIsAuthor = before.RefId(CommonColumn.CreatedBy) == caller,
+                CallerIsAdministrator = () => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole),
                 Reason = after.Read<string>(AmendmentRow.Reason),
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),

@@ -30,6 +30,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent");
 
         [Fact]
+        public void Only_its_author_submits_an_amendment_or_takes_it_back_to_draft()
+        {
+            Guid draft = _org.Amendment(_deal, discount: 30m, submit: false); // a first figure the salesperson has not settled yet
+            var submit = new Entity("crmc_amendment", draft) { ["crmc_state"] = new OptionSetValue((int)AmendmentState.Submitted) };
+
+            string refusal = _org.Refused(RefusalCodes.AmendmentAuthorOnly, () => _org.As(_oscar).Update(submit), Touched);
+            _org.Refused(RefusalCodes.AmendmentAuthorOnly, () => CrmCollabOrg.InExecuteMultiple(_org.As(_oscar), new UpdateRequest { Target = submit }), Touched);
+            Assert.Contains("submits it", refusal);
+            CrmCollabOrg.ShowsNoIdOrTypeName(refusal);
+
+            Guid submitted = _org.Amendment(_deal, discount: 7m);
+            _org.Refused(RefusalCodes.AmendmentAuthorOnly, () => _org.As(_oscar).Update(new Entity("crmc_amendment", submitted)
+            {
+                ["crmc_state"] = new OptionSetValue((int)AmendmentState.Draft),
+            }), Touched);
+
+            _org.As(_org.Rep).Update(submit); // its author submits it
+            Assert.Equal((int)AmendmentState.Submitted,
+                _org.Row("crmc_amendment", draft, "crmc_state").GetAttributeValue<OptionSetValue>("crmc_state").Value);
+        }
+
+        [Fact]
         public void A_reviewer_cannot_rewrite_someone_elses_submitted_amendment()
         {
             Guid amendment = _org.Amendment(_deal, discount: 7m);

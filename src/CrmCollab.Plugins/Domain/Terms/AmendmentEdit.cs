@@ -23,6 +23,9 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <summary>The caller created the amendment.</summary>
         public bool CallerIsAuthor { get; set; }
 
+        /// <summary>The caller is a CrmCollab Administrator (asked only when someone else than its author moves it between Draft and Submitted).</summary>
+        public Func<bool> CallerIsAdministrator { get; set; } = () => false;
+
         public string Reason { get; set; }
         public bool ProposesAnyValue { get; set; }
         public string ApproverComment { get; set; }
@@ -68,6 +71,15 @@ namespace CrmCollab.Plugins.Domain.Terms
             bool closed = edit.From == AmendmentState.Applied || edit.From == AmendmentState.Rejected;
             string text = AmendmentRules.CheckTransition(edit.From, closed && edit.To == edit.From ? AmendmentState.Draft : edit.To);
             if (text != null) return new Refusal(RefusalCodes.AmendmentTransition, text);
+            // Submitting is the author's word that the proposal is ready, and taking it back their decision: someone else
+            // (a reviewer may write every amendment) would otherwise put a draft's unsettled figures before an approver, or
+            // pull a submitted one out of Amendments awaiting approval without deciding it.
+            bool submitsOrTakesBack = (edit.From == AmendmentState.Draft && edit.To == AmendmentState.Submitted)
+                || (edit.From == AmendmentState.Submitted && edit.To == AmendmentState.Draft);
+            if (submitsOrTakesBack && !edit.CallerIsAuthor && !edit.CallerIsAdministrator())
+                return new Refusal(RefusalCodes.AmendmentAuthorOnly,
+                    "Only the person who raised this amendment submits it or takes it back to Draft; an approver approves or rejects it as it is. " +
+                    "Reject it with a comment if it needs other values.");
             if (edit.ChangesContent && !edit.CallerIsAuthor)
                 return new Refusal(RefusalCodes.AmendmentAuthorOnly,
                     "Only the person who raised this amendment can change its reason or proposed values; an approver approves or rejects it as it is. " +
