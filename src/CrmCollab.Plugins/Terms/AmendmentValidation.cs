@@ -54,11 +54,15 @@ namespace CrmCollab.Plugins.Terms
             AmendmentState? state = StateOf(target);
             Guid? dealId = target.RefId(AmendmentRow.OpportunityId);
             var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.Name, Opportunity.StateCode)));
+                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId)));
+            Guid caller = context.ExecutionContext.InitiatingUserId;
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
                 () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon)
-                ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode));
+                ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode))
+                ?? AmendmentCreateRules.CheckAuthor(
+                    () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
+                    () => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole) || ServerCall.IsSystem(context));
             Throw(refusal);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))

@@ -30,6 +30,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent");
 
         [Fact]
+        public void A_colleague_cannot_raise_an_amendment_on_another_salespersons_won_deal()
+        {
+            Guid sid = _org.User("Sid Sales", "CrmCollab Salesperson", _org.Sales); // same business unit: he reads the deal and may link to it
+            var amendment = new Entity("crmc_amendment")
+            {
+                ["crmc_opportunityid"] = new EntityReference("opportunity", _deal), ["crmc_reason"] = "Customer asked me at the fair",
+                ["crmc_newdiscountpercent"] = 25m, ["crmc_state"] = new OptionSetValue((int)AmendmentState.Submitted),
+            };
+
+            string refusal = _org.Refused(RefusalCodes.AmendmentDealOwnerOnly, () => _org.As(sid).Create(amendment), Touched);
+            _org.Refused(RefusalCodes.AmendmentDealOwnerOnly, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), new CreateRequest { Target = amendment }), Touched);
+            Assert.Contains("deal's owner", refusal);
+            CrmCollabOrg.ShowsNoIdOrTypeName(refusal);
+
+            _org.As(_org.Rep).Create(amendment); // the deal's salesperson raises it
+            _org.As(_org.Admin).Create(amendment); // and so may a CrmCollab Administrator
+        }
+
+        [Fact]
         public void Only_its_author_submits_an_amendment_or_takes_it_back_to_draft()
         {
             Guid draft = _org.Amendment(_deal, discount: 30m, submit: false); // a first figure the salesperson has not settled yet

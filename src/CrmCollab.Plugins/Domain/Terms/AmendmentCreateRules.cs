@@ -29,6 +29,18 @@ namespace CrmCollab.Plugins.Domain.Terms
             return null;
         }
 
+        /// <summary>
+        /// An amendment to a won deal is raised by its salesperson (the deal's owner, or a member of the team that owns it) or a
+        /// CrmCollab Administrator: a colleague who may only read and link to the deal (a salesperson reads the business unit's
+        /// deals) would otherwise put new terms for someone else's customer before an approver.
+        /// </summary>
+        /// <param name="callerOwnsDeal">The caller owns the deal or belongs to the team that owns it.</param>
+        public static Refusal CheckAuthor(Func<bool> callerOwnsDeal, Func<bool> callerIsAdministrator) =>
+            callerOwnsDeal() || callerIsAdministrator() ? null
+            : new Refusal(RefusalCodes.AmendmentDealOwnerOnly,
+                "Amendments to a won deal are raised by its salesperson, the deal's owner. Ask them to raise this one, " +
+                "or ask a CrmCollab administrator to give you the deal first.");
+
         /// <summary>The state as the form shows it ("Approved"), or "that state" for a value that is not one.</summary>
         private static string Label(AmendmentState state) =>
             Enum.IsDefined(typeof(AmendmentState), state) ? state.ToString() : "that state";
