@@ -31,6 +31,7 @@ namespace CrmCollab.Plugins.Domain
         public const string ReviewDecisionIncomplete = "CRMC-REVIEW-DECISION-INCOMPLETE";
         public const string ReviewDeciderNotAllowed = "CRMC-REVIEW-DECIDER-NOT-ALLOWED";
         public const string ReviewHandOverNotAllowed = "CRMC-REVIEW-HANDOVER-NOT-ALLOWED";
+        public const string ReviewDecidedOwnerKept = "CRMC-REVIEW-DECIDED-OWNER-KEPT";
         public const string ReviewDecisionFinal = "CRMC-REVIEW-DECISION-FINAL";
         public const string ReviewDealLost = "CRMC-REVIEW-DEAL-LOST";
         public const string AmendmentStamps = "CRMC-AMENDMENT-SERVER-COLUMN";

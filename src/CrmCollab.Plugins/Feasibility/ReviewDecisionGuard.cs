@@ -49,7 +49,7 @@ namespace CrmCollab.Plugins.Feasibility
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
-                .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId);
+                .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Decision);
             Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
@@ -110,7 +110,8 @@ namespace CrmCollab.Plugins.Feasibility
             EntityReference owner = before?.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             if (newOwner == null || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName)) return null;
             var function = (BusinessFunction)(before?.Choice(FeasibilityReviewRow.Function) ?? 0);
-            return ReviewHandOver.Check(function, ServerCall.IsSystem(context),
+            var decision = (ReviewDecision)(before?.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            return ReviewHandOver.Check(function, decision, ServerCall.IsSystem(context),
                 () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
                 () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
         }

@@ -18,5 +18,19 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, refused.Code);
             Assert.Contains("reviews for Finance", refused.Message);
         }
+
+        [Fact]
+        public void Only_a_pending_review_is_passed_on_a_decided_or_past_one_stays_unless_an_administrator_or_crmcollab_moves_it()
+        {
+            Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, false, () => true, () => false));
+            foreach (var decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected,
+                ReviewDecision.Invalidated, ReviewDecision.Withdrawn })
+            {
+                Assert.Equal(RefusalCodes.ReviewDecidedOwnerKept, ReviewHandOver.Check(BusinessFunction.Finance, decided, false, () => true, () => false).Code);
+                Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, decided, false, () => true, () => true));
+                Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, decided, true, () => true, () => false));
+            }
+            Assert.Contains("rejected: it stays", ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Rejected, false, () => true, () => false).Message);
+        }
     }
 }

@@ -55,6 +55,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void An_approved_finance_review_stays_with_who_approved_it_not_moved_onto_a_finance_colleagues_scorecard()
+        {
+            _org.Decide(_fiona, _finance, ReviewDecision.Approved);
+            var save = new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_frank) };
+
+            string viaAssign = CrmCollabOrg.Refusal(() => _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_frank) }));
+            string viaUpdate = CrmCollabOrg.Refusal(() => _org.As(_fiona).Update(save));
+            string viaBatch = CrmCollabOrg.Refusal(() => _org.As(_fiona).Execute(new UpdateMultipleRequest
+            {
+                Targets = new EntityCollection(new[] { save }) { EntityName = "crmc_feasibilityreview" },
+            }));
+
+            Assert.Equal(RefusalCodes.ReviewDecidedOwnerKept, Refusal.CodeOf(viaAssign));
+            Assert.Equal(RefusalCodes.ReviewDecidedOwnerKept, Refusal.CodeOf(viaUpdate));
+            Assert.Equal(RefusalCodes.ReviewDecidedOwnerKept, Refusal.CodeOf(viaBatch));
+            Assert.Contains("This review is approved: it stays with who held it", viaAssign);
+            Assert.Equal(_fiona, Owner());
+
+            _org.As(_org.Admin).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_frank) }); // recorded under the wrong person
+            Assert.Equal(_frank, Owner());
+        }
+
+        [Fact]
         public void An_ended_dedicated_owner_row_makes_nobody_a_reviewer_of_its_function()
         {
             _org.DedicatedOwner(_org.Account("Adatum"), BusinessFunction.Finance, user: _lena,

@@ -8,12 +8,38 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// function — named for that function by a dedicated owner row in force or a routing rule, directly, through their team
     /// or as the owner of the rule's queue; a member of the team holding the review takes it — or by a CrmCollab Administrator.
     /// Otherwise a logistics reviewer handed a finance review could clear the deal's finance gate. CrmCollab's own
-    /// re-routing runs as SYSTEM and follows the routing, so it is not asked.
+    /// re-routing runs as SYSTEM and follows the routing, so it is not asked. Only a pending review is passed on: a decided
+    /// one (approved, with conditions, rejected) or one that is history (invalidated, withdrawn) stays with who held it,
+    /// since the scorecards count reviews by their owner — passing a late decision on would move its lateness onto a
+    /// colleague who never had it — unless a CrmCollab Administrator moves it.
     /// </summary>
     public static class ReviewHandOver
     {
         public static Refusal Check(BusinessFunction function, bool isServerCall, Func<bool> newOwnerReviewsFunction, Func<bool> byAdministrator) =>
-            FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
+            Check(function, ReviewDecision.Pending, isServerCall, newOwnerReviewsFunction, byAdministrator);
+
+        /// <param name="decision">Where the review stands before it is passed on.</param>
+        public static Refusal Check(BusinessFunction function, ReviewDecision decision, bool isServerCall, Func<bool> newOwnerReviewsFunction,
+            Func<bool> byAdministrator)
+        {
+            if (decision != ReviewDecision.Pending && !isServerCall && !byAdministrator())
+                return new Refusal(RefusalCodes.ReviewDecidedOwnerKept,
+                    $"This review is {DecisionWords(decision)}: it stays with who held it, since the scorecards count it for them. " +
+                    "Only a pending review is passed on; ask a CrmCollab Administrator if it was recorded under the wrong person.");
+            return FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
                 isServerCall, newOwnerReviewsFunction, byAdministrator);
+        }
+
+        private static string DecisionWords(ReviewDecision decision)
+        {
+            switch (decision)
+            {
+                case ReviewDecision.Approved: return "approved";
+                case ReviewDecision.ApprovedWithConditions: return "approved with conditions";
+                case ReviewDecision.Rejected: return "rejected";
+                case ReviewDecision.Invalidated: return "invalidated by a change of the deal's terms";
+                default: return "withdrawn";
+            }
+        }
     }
 }
