@@ -27,8 +27,11 @@ namespace CrmCollab.Plugins.Feasibility
         /// <param name="currentStage">The deal's stage before the attempt.</param>
         /// <param name="changedTerms">The columns the same save changes (<see cref="MaterialChange.ChangedTerms"/>), whose
         /// change re-opens the decided reviews that watched them; null for a save that changes no terms.</param>
+        /// <param name="recordedTerms">The deal's terms as the attempt records them, when they are not <paramref name="deal"/>'s
+        /// (a win at another price than the estimate, <see cref="WinPrice"/>): what the decided reviews are compared with.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
-        public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null)
+        public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null,
+            Entity recordedTerms = null)
         {
             DealFacts facts = _repository.Facts(deal);
             IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
@@ -40,7 +43,7 @@ namespace CrmCollab.Plugins.Feasibility
             // A decided review this very save re-opens is not the approval the move may lean on (MaterialChange re-opens
             // it after the save, at PostOperation).
             IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
-                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, column => MaterialChange.Text(deal, column));
+                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, column => MaterialChange.Text(recordedTerms ?? deal, column));
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
