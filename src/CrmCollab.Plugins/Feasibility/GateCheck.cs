@@ -23,7 +23,13 @@ namespace CrmCollab.Plugins.Feasibility
             _repository = new FeasibilityRepository(service, shared);
         }
 
-        /// <param name="deal">The deal as it will be after the attempt (id and FeasibilityRepository.DealColumns).</param>
+        /// <summary>What the gate reads of the deal: the rules' facts and stage (FeasibilityRepository.DealColumns), every
+        /// term a review may watch (FeasibilityRuleValidator.WatchedColumns), which its decision's fingerprint is compared
+        /// with, and the first win date (<see cref="OutdatedDecisions"/>).</summary>
+        public static readonly string[] DealColumns =
+            FeasibilityRepository.DealColumns.Concat(FeasibilityRuleValidator.WatchedColumns).Concat(new[] { Opportunity.WonOn }).Distinct().ToArray();
+
+        /// <param name="deal">The deal as it will be after the attempt (id and <see cref="DealColumns"/>).</param>
         /// <param name="currentStage">The deal's stage before the attempt.</param>
         /// <param name="changedTerms">The columns the same save changes (<see cref="MaterialChange.ChangedTerms"/>), whose
         /// change re-opens the decided reviews that watched them; null for a save that changes no terms.</param>
@@ -42,12 +48,16 @@ namespace CrmCollab.Plugins.Feasibility
             List<Entity> rows = _repository.Reviews(deal.Id);
             // A decided review this very save re-opens is not the approval the move may lean on (MaterialChange re-opens
             // it after the save, at PostOperation).
+            Func<string, string> terms = column => MaterialChange.Text(recordedTerms ?? deal, column);
             IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
-                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, column => MaterialChange.Text(recordedTerms ?? deal, column));
+                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, terms);
+            // A decision on terms changed since without CrmCollab's checks (an import with custom logic bypassed) is not one either.
+            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(rows.Select(FeasibilityRepository.ToWatched), terms, deal.Contains(Opportunity.WonOn));
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
-            return FeasibilityClearance.Check(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened));
+            return FeasibilityClearance.Check(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
+                outdated.Count == 0 ? null : new HashSet<Guid>(outdated));
         }
 
         private static bool CrossesAGate(GateAttempt attempt, IReadOnlyList<RequiredReview> required)

@@ -38,8 +38,7 @@ namespace CrmCollab.Plugins.Guards
             Guid? dealId = DealClosedBy(context, OpportunityClose.WinMessage);
             if (dealId == null) return;
             IOrganizationService service = context.SystemService;
-            var columns = new ColumnSet(FeasibilityRepository.DealColumns);
-            columns.AddColumn(Opportunity.WonOn);
+            var columns = new ColumnSet(GateCheck.DealColumns);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };

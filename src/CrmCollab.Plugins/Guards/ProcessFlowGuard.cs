@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Guards
             IOrganizationService service = context.SystemService;
             Guid instanceId = context.ExecutionContext.PrimaryEntityId != Guid.Empty ? context.ExecutionContext.PrimaryEntityId : target.Id;
             int to = ProcessFlowStage.Of(service, instanceId, stageId.Value);
-            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(FeasibilityRepository.DealColumns));
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(GateCheck.DealColumns));
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return; // a closed deal's flow is history
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;

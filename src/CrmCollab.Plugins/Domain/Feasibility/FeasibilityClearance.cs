@@ -18,14 +18,18 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="reviews">Every review of the deal, history included.</param>
         /// <param name="reopenedBySave">The decided reviews the same save re-opens by changing the terms they approved
         /// (<see cref="MaterialChangeRule.ToInvalidate"/>): they count as pending, since they will be once it is saved.</param>
+        /// <param name="outdated">The decided reviews whose terms changed without CrmCollab's checks
+        /// (<see cref="OutdatedDecisions"/>): they count as pending too.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
-            ICollection<Guid> reopenedBySave = null)
+            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null)
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (crossed.Count == 0) return null;
             if (reopenedBySave != null && reopenedBySave.Count > 0)
                 reviews = reviews.Select(r => reopenedBySave.Contains(r.Id) ? AsPending(r) : r).ToList();
+            if (outdated != null && outdated.Count > 0)
+                reviews = reviews.Select(r => outdated.Contains(r.Id) ? AsPending(r) : r).ToList();
             var latest = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
 
@@ -42,6 +46,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 if (reopened.Count > 0)
                     text += $" This save also changes terms that {string.Join(", ", reopened)} approved, which re-opens that review: " +
                         "save the new terms without moving the stage, then wait for the new approval.";
+                var stale = blocking.Where(r => outdated != null && outdated.Contains(r.Id) && (reopenedBySave == null || !reopenedBySave.Contains(r.Id)))
+                    .Select(r => r.Function.Label()).ToList();
+                if (stale.Count > 0) text += " " + OutdatedDecisions.Sentence(stale);
                 if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage, reviews);
                 return new Refusal(RefusalCodes.GateNotCleared, text);
             }
