@@ -133,7 +133,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions,
                     FeasibilityReviewRow.RejectionReason, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OwnerId,
                     FeasibilityReviewRow.GateStage, FeasibilityReviewRow.RelevantColumns, FeasibilityReviewRow.TermsFingerprint,
-                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.Name),
+                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.Name, FeasibilityReviewRow.DecidedBy),
             };
             query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.AddOrder(FeasibilityReviewRow.CreatedOn, OrderType.Ascending);
@@ -160,6 +160,7 @@ namespace CrmCollab.Plugins.Feasibility
             ReviewerName = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
             CreatedOn = review.Read<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
             Superseded = review.RefId(FeasibilityReviewRow.SupersededBy) != null,
+            DecidedBy = review.RefId(FeasibilityReviewRow.DecidedBy),
         };
 
         /// <summary>The deal's facts as rules read them, its amount in the base currency (<see cref="BaseAmount"/>): a

@@ -16,11 +16,13 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class GateCheck
     {
         private readonly FeasibilityRepository _repository;
+        private readonly IOrganizationService _service;
 
         /// <param name="shared">The step's SharedVariables (rules and industry shared with later steps of the message), or null.</param>
         public GateCheck(IOrganizationService service, ParameterCollection shared = null)
         {
             _repository = new FeasibilityRepository(service, shared);
+            _service = service;
         }
 
         /// <summary>What the gate reads of the deal: the rules' facts and stage (FeasibilityRepository.DealColumns), every
@@ -56,8 +58,21 @@ namespace CrmCollab.Plugins.Feasibility
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
+            IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
+                Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)));
             return FeasibilityClearance.Check(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
-                outdated.Count == 0 ? null : new HashSet<Guid>(outdated));
+                outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal));
+        }
+
+        /// <summary>Asks once per user (a deal's reviews are mostly decided by few people).</summary>
+        private static Func<Guid, bool> Memo(Func<Guid, bool> ask)
+        {
+            var answers = new Dictionary<Guid, bool>();
+            return user =>
+            {
+                if (!answers.TryGetValue(user, out bool answer)) answers[user] = answer = ask(user);
+                return answer;
+            };
         }
 
         private static bool CrossesAGate(GateAttempt attempt, IReadOnlyList<RequiredReview> required)

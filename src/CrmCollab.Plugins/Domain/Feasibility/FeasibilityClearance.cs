@@ -20,16 +20,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// (<see cref="MaterialChangeRule.ToInvalidate"/>): they count as pending, since they will be once it is saved.</param>
         /// <param name="outdated">The decided reviews whose terms changed without CrmCollab's checks
         /// (<see cref="OutdatedDecisions"/>): they count as pending too.</param>
+        /// <param name="ownDeal">The approvals decided by who owns the deal now (<see cref="OwnDealApprovals"/>): pending too.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
-            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null)
+            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null)
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (crossed.Count == 0) return null;
-            if (reopenedBySave != null && reopenedBySave.Count > 0)
-                reviews = reviews.Select(r => reopenedBySave.Contains(r.Id) ? AsPending(r) : r).ToList();
-            if (outdated != null && outdated.Count > 0)
-                reviews = reviews.Select(r => outdated.Contains(r.Id) ? AsPending(r) : r).ToList();
+            foreach (ICollection<Guid> notCounted in new[] { reopenedBySave, outdated, ownDeal })
+                if (notCounted != null && notCounted.Count > 0)
+                    reviews = reviews.Select(r => notCounted.Contains(r.Id) ? AsPending(r) : r).ToList();
             var latest = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
 
@@ -49,6 +49,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 var stale = blocking.Where(r => outdated != null && outdated.Contains(r.Id) && (reopenedBySave == null || !reopenedBySave.Contains(r.Id)))
                     .Select(r => r.Function.Label()).ToList();
                 if (stale.Count > 0) text += " " + OutdatedDecisions.Sentence(stale);
+                var own = blocking.Where(r => ownDeal != null && ownDeal.Contains(r.Id)).Select(r => r.Function.Label()).ToList();
+                if (own.Count > 0) text += " " + OwnDealApprovals.Sentence(own);
                 if (missing.Count > 0) text += " " + MissingSentence(missing, currentStage, reviews);
                 return new Refusal(RefusalCodes.GateNotCleared, text);
             }

@@ -128,6 +128,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public string ReviewerName { get; set; }
         public DateTime CreatedOn { get; set; }
 
+        /// <summary>Who decided it (crmc_decidedby, stamped by CrmCollab); null while pending or when not read.</summary>
+        public Guid? DecidedBy { get; set; }
+
         /// <summary>A newer review of the function replaced this decided one (<see cref="ReviewCoverage"/>).</summary>
         public bool Superseded { get; set; }
 

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Feasibility
+{
+    /// <summary>
+    /// The deal's owner never decides its reviews (<see cref="ReviewDecisionRules.CheckDecider"/>), but that is asked at
+    /// the decision: a salesperson who is also the routed reviewer of a function on an account could hand the deal to a
+    /// colleague (the Salesperson role assigns its own deals), approve its review as no longer its owner, and have it
+    /// handed back. So the gate counts an approval only when whoever decided it does not own the deal at the attempt
+    /// (directly, or as a member of the team that owns it), unless they are a CrmCollab Administrator, who may decide
+    /// the reviews of a deal they own.
+    /// </summary>
+    public static class OwnDealApprovals
+    {
+        /// <param name="ownsTheDeal">Does this user own the deal now (or belong to the team that does)?</param>
+        /// <param name="isAdministrator">Is this user a CrmCollab Administrator? Asked only of an owner who approved.</param>
+        public static IReadOnlyList<Guid> Of(IEnumerable<ReviewState> reviews, Func<Guid, bool> ownsTheDeal, Func<Guid, bool> isAdministrator) =>
+            reviews
+                .Where(r => r.IsCurrent && r.IsApproved && r.DecidedBy.HasValue)
+                .Where(r => ownsTheDeal(r.DecidedBy.Value) && !isAdministrator(r.DecidedBy.Value))
+                .Select(r => r.Id)
+                .ToList();
+
+        /// <summary>What the salesperson is told about such approvals, and what to do.</summary>
+        public static string Sentence(IReadOnlyCollection<string> functions) =>
+            $"{string.Join(", ", functions)} was approved by someone who owns this deal now, and a deal's owner never decides its reviews: " +
+            "ask your CrmCollab administrator to have the review decided by another reviewer of the function.";
+    }
+}
