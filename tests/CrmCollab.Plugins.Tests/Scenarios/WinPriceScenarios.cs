@@ -10,7 +10,7 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
-    /// The form's Close as Won asks for the actual revenue, "the actual agreed upon price", which the Win records on the
+    /// The form's Close as Won asks for the actual revenue, the price the customer actually agreed to, which the Win records on the
     /// opportunity close (and as the deal's actual revenue). The rules and the reviews weighed the estimated revenue, so
     /// a salesperson could keep the estimate under a rule's minimum all along and close at the real price, or close an
     /// approved deal at a price Finance never saw. These scenarios run where Win runs no Update step of ours: the close

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace CrmCollab.Plugins.Domain.Feasibility
 {
     /// <summary>
-    /// The price a deal is won at. A Win records its actual revenue on the opportunity close ("the actual agreed upon
-    /// price"; the opportunity's actual revenue defaults to the estimated revenue when none is given), and the rules and
+    /// The price a deal is won at. A Win records its actual revenue on the opportunity close (the price the customer
+    /// actually agreed to, per Microsoft's help on closing an opportunity; the opportunity's actual revenue defaults to
+    /// the estimated revenue when none is given), and the rules and
     /// the reviews weighed the estimated revenue. So at the win: the rules weigh the larger of the two (a deal estimated
     /// under a rule's minimum but won above it needs that rule's reviews; a smaller actual revenue never drops a review
     /// the estimate requires), and an actual revenue other than the estimate is a change of the amount, which re-opens
