@@ -21,7 +21,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public static IReadOnlyList<Guid> Of(IEnumerable<WatchedReview> reviews, Func<string, string> valueOf, bool wonOnce) =>
             wonOnce ? new Guid[0] : reviews
                 .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending && r.Fingerprint != null)
-                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.ToDictionary(c => c, valueOf)) != r.Fingerprint)
+                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.Select(c => c.ToLowerInvariant()).Distinct().ToDictionary(c => c, valueOf)) != r.Fingerprint)
                 .Select(r => r.Id)
                 .ToList();
 
