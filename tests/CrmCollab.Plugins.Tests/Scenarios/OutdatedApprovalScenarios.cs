@@ -93,7 +93,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void A_deal_reopened_after_finance_approved_an_amendment_is_won_again_on_that_amendment()
+        public void A_deal_reopened_after_finance_approved_a_discount_amendment_is_won_again_once_finance_decides_on_the_amended_discount()
         {
             _org.MoveTo(_deal, SalesStage.Propose);
             _org.Win(_deal, drain: false);
@@ -102,7 +102,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss) });
             _org.As(boss).Execute(new SetStateRequest { EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
 
-            _org.Win(_deal, asUser: boss, drain: false); // the terms changed after the win only through the approved amendment
+            // The reopen re-opened the Finance review that approved the old discount (a re-win is a new promise); Logistics' stands.
+            string refusal = CrmCollabOrg.Refusal(() => _org.Win(_deal, asUser: boss, drain: false));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
+            Assert.Contains("Finance pending", refusal);
+            Assert.DoesNotContain("Logistics pending", refusal);
+
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.Win(_deal, asUser: boss, drain: false);
 
             Assert.Equal(1, _org.System.Retrieve("opportunity", _deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
