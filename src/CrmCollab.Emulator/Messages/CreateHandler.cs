@@ -58,7 +58,8 @@ namespace CrmCollab.Emulator.Messages
             {
                 var context = _context;
                 var table = _table;
-                KeyedLookups.Resolve(context, saved);
+                // A request no step observes was found free of lookups by key before it came in (DataverseEngine.IsUnobserved).
+                if (!context.Frame.SharesCallersRequest) KeyedLookups.Resolve(context, saved);
                 DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
                 // An ownerid sent null means "the caller", as when it is left out; any other non-reference is refused.
                 bool ownable = table.Column("ownerid") != null;

@@ -161,7 +161,8 @@ namespace CrmCollab.Emulator.Messages
             {
                 var context = _context;
                 string table = PrimaryEntityName;
-                KeyedLookups.Resolve(context, saved);
+                // A request no step observes was found free of lookups by key before it came in (DataverseEngine.IsUnobserved).
+                if (!context.Frame.SharesCallersRequest) KeyedLookups.Resolve(context, saved);
                 DirectCloseRule.RefuseDirectClose(context, table, saved);
                 var current = context.Store.RequireRow(table, _id);
                 context.Demand(op.UserId, table, AccessRight.Write, current);
