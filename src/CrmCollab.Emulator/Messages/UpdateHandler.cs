@@ -179,7 +179,9 @@ namespace CrmCollab.Emulator.Messages
                 }
                 // A lookup set to another row than the stored one: Append on this row, AppendTo on the row it names.
                 LookupAppend.DemandOnUpdate(context, op.UserId, context.Table(table), saved, current);
+                bool movesUnit = UserBusinessUnitMove.Moves(table, current, saved);
                 context.Store.Update(saved, op.UserId, op.Transaction.Log);
+                if (movesUnit) UserBusinessUnitMove.RemoveRoles(context, op, _id);
                 // An owner change is an assignment whichever message makes it (the Web API has no Assign: a PATCH of
                 // ownerid is how a row is given to someone): the relationships' Assign cascade follows, each child a
                 // sub-operation of this Update — sent alone, in a batch, an UpdateMultiple or an Upsert. The Update inside an
