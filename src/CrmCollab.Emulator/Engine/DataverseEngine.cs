@@ -56,6 +56,9 @@ namespace CrmCollab.Emulator.Engine
             if (solution.Catalog.Table("systemuser") == null) BuiltInTables.AddTo(solution.Catalog);
             var engine = new DataverseEngine(solution, options ?? new EngineOptions());
             OrganizationSeed.Plant(engine);
+            if (engine.Options.AlternateKeysPendingAtBoot)
+                foreach (var table in engine.Catalog.Tables.Values)
+                    foreach (var key in table.Keys) engine.Store.Keys.SetState(table, key, KeyIndexState.Pending);
             if (engine.Options.EnforceSecurity)
                 engine.Security = new SecurityGuard(engine.DataSource, solution, engine.Clock) { SystemUserId = WellKnownIds.SystemUserId };
             return engine;
@@ -116,6 +119,27 @@ namespace CrmCollab.Emulator.Engine
 
         /// <summary>Runs queued async steps (and those they raise) until none remain; returns how many ran.</summary>
         public int DrainAsync() => _async.Drain();
+
+        /// <summary>
+        /// Runs the background jobs that build the indexes of keys not yet Active: a key becomes Active, or Failed when
+        /// rows already share its values (a unique index cannot be built over them). Failed keys are retried here too,
+        /// as ReactivateEntityKey submits a new job.
+        /// </summary>
+        public void BuildAlternateKeyIndexes()
+        {
+            foreach (var table in Catalog.Tables.Values)
+                foreach (var key in table.Keys)
+                    if (Store.Keys.StateOf(table, key) != KeyIndexState.Active) Store.Keys.BuildIndex(table, key);
+        }
+
+        /// <summary>The index state of a table's alternate key (EntityKeyMetadata.EntityKeyIndexStatus).</summary>
+        public KeyIndexState AlternateKeyState(string table, string keyName)
+        {
+            var definition = Catalog.Table(table) ?? throw new ArgumentException($"No table '{table}'.", nameof(table));
+            var key = definition.Keys.FirstOrDefault(k => k.LogicalName == keyName)
+                ?? throw new ArgumentException($"No alternate key '{keyName}' on '{table}'.", nameof(keyName));
+            return Store.Keys.StateOf(definition, key);
+        }
 
         public void ClearTraces() => _traces.Clear();
 

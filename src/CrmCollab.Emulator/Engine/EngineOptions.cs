@@ -37,6 +37,14 @@ namespace CrmCollab.Emulator.Engine
         public string OrganizationName { get; set; } = "crmcollab";
 
         /// <summary>
+        /// Alternate keys as they stand right after a solution import: their indexes are built by a background job
+        /// (Microsoft Learn "Work with alternate keys", Monitor index creation), so every key starts Pending, enforces
+        /// nothing and names no row until <see cref="DataverseEngine.BuildAlternateKeyIndexes"/> runs that job. Off by
+        /// default: the organisation boots as if the jobs had finished, every key Active.
+        /// </summary>
+        public bool AlternateKeysPendingAtBoot { get; set; }
+
+        /// <summary>
         /// Which plug-in executions reach <see cref="DataverseEngine.Traces"/>: every one by default (tests and the smoke
         /// read them), or, as in an organisation where logging is off or kept to exceptions, fewer.
         /// </summary>

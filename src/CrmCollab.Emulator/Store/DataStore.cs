@@ -236,6 +236,9 @@ namespace CrmCollab.Emulator.Store
         /// <summary>The row whose alternate-key (or primary key) values equal the given ones.</summary>
         public Guid? FindByKey(TableDefinition table, KeyAttributeCollection keys) => _keys.Find(table, keys);
 
+        /// <summary>The state of the alternate keys' indexes (see <see cref="AlternateKeys"/>).</summary>
+        internal AlternateKeys Keys => _keys;
+
         private void SetOwnership(TableShape shape, Entity row)
         {
             if (!shape.HasOwner) return;
