@@ -68,7 +68,7 @@ namespace CrmCollab.Plugins.Feasibility
                     ReopenedDealReviews.ReopenOutdated(context.SystemService, deal.Id));
             int? stage = DealStage.Of(deal);
             if (stage == null) return;
-            var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now);
+            var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now, reopenOutdated: true);
             context.Trace("Requested {0} review(s); feasibility {1}.", outcome.Requested.Count, outcome.Verdict.Status);
         }
 
@@ -104,7 +104,7 @@ namespace CrmCollab.Plugins.Feasibility
                 }
                 deal[Opportunity.SalesStage] = new OptionSetValue(stage);
             }
-            new ReviewRequester(service, context.ExecutionContext.SharedVariables).Request(deal, stage, context.Now);
+            new ReviewRequester(service, context.ExecutionContext.SharedVariables).Request(deal, stage, context.Now, reopenOutdated: true);
         }
     }
 }

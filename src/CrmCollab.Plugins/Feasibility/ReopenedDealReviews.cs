@@ -11,7 +11,10 @@ namespace CrmCollab.Plugins.Feasibility
     /// <summary>
     /// A reopened deal's decided reviews count again at the gate: those that approved terms the deal no longer has
     /// (changed while it was closed) are re-opened (<see cref="MaterialChangeRule.OutdatedAtReopen"/>), before the reopen
-    /// asks for the reviews the deal needs.
+    /// asks for the reviews the deal needs. An open deal's decisions on terms changed without CrmCollab's checks (an import
+    /// with custom logic bypassed), which the gate counts as pending (<see cref="OutdatedDecisions"/>), are re-opened the
+    /// same way whenever CrmCollab requests the deal's reviews (<see cref="ReopenOutdatedDecisions"/>), so the reviewer
+    /// finds a new pending review in their queue, as after any change of the terms.
     /// </summary>
     public static class ReopenedDealReviews
     {
@@ -19,18 +22,50 @@ namespace CrmCollab.Plugins.Feasibility
         public static int ReopenOutdated(IOrganizationService service, Guid dealId)
         {
             var repository = new FeasibilityRepository(service);
-            List<WatchedReview> decided = repository.Reviews(dealId).Select(FeasibilityRepository.ToWatched)
-                .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending).ToList();
+            List<WatchedReview> decided = Decided(repository.Reviews(dealId), false);
             if (decided.Count == 0) return 0;
-            var columns = new ColumnSet(Opportunity.TransactionCurrencyId); // an amount is fingerprinted with its currency
+            Entity deal = service.Retrieve(Opportunity.Table, dealId, TermsOf(decided));
+            IReadOnlyList<Guid> outdated = MaterialChangeRule.OutdatedAtReopen(decided, column => MaterialChange.Text(deal, column));
+            foreach (Guid review in outdated) repository.Invalidate(review);
+            return outdated.Count;
+        }
+
+        /// <summary>
+        /// Re-opens the decisions among <paramref name="rows"/> (the deal's reviews, updated in place) that the gate counts
+        /// as pending because the terms they were decided on changed without CrmCollab's checks (<see cref="OutdatedDecisions"/>,
+        /// the same comparison: not for a deal won once, nor for a review decided before fingerprints were recorded). Reads the
+        /// deal only when a fingerprinted decision is on record. Called only from an operation on the deal itself.
+        /// </summary>
+        public static int ReopenOutdatedDecisions(IOrganizationService service, Guid dealId, List<Entity> rows)
+        {
+            List<WatchedReview> decided = Decided(rows, true);
+            if (decided.Count == 0) return 0;
+            ColumnSet columns = TermsOf(decided);
+            columns.AddColumn(Opportunity.WonOn);
+            Entity deal = service.Retrieve(Opportunity.Table, dealId, columns);
+            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(decided, column => MaterialChange.Text(deal, column), deal.Contains(Opportunity.WonOn));
+            var repository = new FeasibilityRepository(service);
+            foreach (Guid review in outdated)
+            {
+                repository.Invalidate(review);
+                rows.First(r => r.Id == review)[FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Invalidated);
+            }
+            return outdated.Count;
+        }
+
+        private static List<WatchedReview> Decided(IEnumerable<Entity> rows, bool fingerprinted) =>
+            rows.Select(FeasibilityRepository.ToWatched)
+                .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending && (!fingerprinted || r.Fingerprint != null)).ToList();
+
+        /// <summary>The deal's columns the decisions watched (the products aside), with the currency an amount is fingerprinted with.</summary>
+        private static ColumnSet TermsOf(IEnumerable<WatchedReview> decided)
+        {
+            var columns = new ColumnSet(Opportunity.TransactionCurrencyId);
             foreach (string column in decided.SelectMany(r => r.RelevantColumns))
                 if (!string.Equals(column, FeasibilityRuleValidator.ProductsToken, StringComparison.OrdinalIgnoreCase)
                     && !columns.Columns.Contains(column.ToLowerInvariant()))
                     columns.AddColumn(column.ToLowerInvariant());
-            Entity deal = service.Retrieve(Opportunity.Table, dealId, columns);
-            IReadOnlyList<Guid> outdated = MaterialChangeRule.OutdatedAtReopen(decided, column => MaterialChange.Text(deal, column));
-            foreach (Guid review in outdated) repository.Invalidate(review);
-            return outdated.Count;
+            return columns;
         }
     }
 }

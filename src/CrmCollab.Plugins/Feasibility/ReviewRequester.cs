@@ -34,7 +34,10 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <param name="deal">The deal as it is now (id, and the columns of FeasibilityRepository.DealColumns).</param>
-        public RequestOutcome Request(Entity deal, int stage, DateTime now)
+        /// <param name="reopenOutdated">Re-open first the decisions the gate counts as pending because their terms changed
+        /// without CrmCollab's checks (<see cref="ReopenedDealReviews.ReopenOutdatedDecisions"/>), so they are asked again: only
+        /// from an operation on the deal itself (its save, its flow's move, the Request Feasibility Reviews step's save).</param>
+        public RequestOutcome Request(Entity deal, int stage, DateTime now, bool reopenOutdated = false)
         {
             DealFacts facts = _repository.Facts(deal);
             IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
@@ -42,6 +45,7 @@ namespace CrmCollab.Plugins.Feasibility
             facts.IndustryCode = _repository.IndustryOf(accountId, rules);
             IReadOnlyList<RequiredReview> required = FeasibilityRequirements.For(facts, stage, now, rules);
             List<Entity> reviews = _repository.Reviews(deal.Id);
+            if (reopenOutdated) ReopenedDealReviews.ReopenOutdatedDecisions(_service, deal.Id, reviews);
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             // A decided review that does not cover what its function's rules now watch is asked again (ReviewCoverage).
             IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched), required);

@@ -1,6 +1,9 @@
 using System;
 using System.Linq;
+using System.Collections.Generic;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Workflow;
+using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
@@ -74,6 +77,68 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             ImportBypassingCustomLogic();
 
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.ApprovedWithConditions, conditions: "35 % accepted for this order only");
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+
+            Assert.Equal(1, _org.System.Retrieve("opportunity", _deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        /// <summary>The rep's remedy the refusal names: the Request Feasibility Reviews step, or the deal's stage saved again as it is.</summary>
+        private void AskAgain(string how)
+        {
+            var stage = new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Develop) };
+            IOrganizationService rep = _org.As(_org.Rep);
+            switch (how)
+            {
+                case "workflow":
+                    new WorkflowActivityRunner().Run<RequestFeasibilityReviews>(
+                        new Dictionary<string, object> { ["Opportunity"] = new EntityReference("opportunity", _deal) },
+                        new WorkflowRunContext
+                        {
+                            UserId = _org.Rep, PrimaryEntity = new EntityReference("opportunity", _deal), ServiceFactory = _org.Engine.ServiceFactory,
+                            UtcNow = _org.Engine.Clock.UtcNow,
+                        });
+                    break;
+                case "update": rep.Update(stage); break;
+                case "updatemultiple":
+                    rep.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(new[] { stage }) { EntityName = "opportunity" } });
+                    break;
+                case "upsert": rep.Execute(new UpsertRequest { Target = stage }); break;
+                case "executemultiple":
+                    rep.Execute(new ExecuteMultipleRequest
+                    {
+                        Requests = new OrganizationRequestCollection { new UpdateRequest { Target = stage } },
+                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
+                    });
+                    break;
+            }
+        }
+
+        [Theory]
+        [InlineData("workflow")]
+        [InlineData("update")]
+        [InlineData("updatemultiple")]
+        [InlineData("upsert")]
+        [InlineData("executemultiple")]
+        public void Finance_is_asked_again_in_its_queue_for_a_discount_an_import_changed_and_its_plain_approval_lets_the_deal_be_won(string how)
+        {
+            Entity approval = _org.Review(_deal, BusinessFunction.Finance);
+            Entity logistics = _org.Review(_deal, BusinessFunction.Logistics);
+            ImportBypassingCustomLogic();
+            Assert.Contains("Request Feasibility Reviews", Refused(() => _org.MoveTo(_deal, SalesStage.Propose)));
+
+            AskAgain(how);
+
+            // The approval of 10 % is re-opened and a new Finance review waits for Fiona; Logistics' approval stands.
+            Assert.Equal((int)ReviewDecision.Invalidated, _org.Row("crmc_feasibilityreview", approval.Id, "crmc_decision").GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Entity asked = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.NotEqual(approval.Id, asked.Id);
+            Assert.Equal((int)ReviewDecision.Pending, asked.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_fiona, asked.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(logistics.Id, _org.Review(_deal, BusinessFunction.Logistics).Id);
+            Assert.Equal((int)ReviewDecision.Approved, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+
+            _org.Decide(_fiona, asked, ReviewDecision.Approved);
             _org.MoveTo(_deal, SalesStage.Propose);
             _org.Win(_deal, drain: false);
 

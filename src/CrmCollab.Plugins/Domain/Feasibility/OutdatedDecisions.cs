@@ -30,8 +30,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         {
             string names = string.Join(", ", functions);
             return $"{names} decided on other terms than the deal has now: they were changed without CrmCollab's checks " +
-                   "(for example by an import), so that decision no longer covers them. Ask the reviewer to decide the review again on " +
-                   "the current terms (Approved with conditions, naming them, or Rejected), or ask your CrmCollab administrator.";
+                   "(for example by an import), so that decision no longer covers them. Run the Request Feasibility Reviews workflow on the deal " +
+                   "(or save its stage again): CrmCollab then re-opens that decision and asks the reviewer again on the current terms, in their queue; " +
+                   "wait for that decision, or ask your CrmCollab administrator.";
         }
     }
 }
