@@ -57,10 +57,14 @@ namespace CrmCollab.Plugins.Feasibility
                 context.Trace("{0} open handoff(s) re-routed to the deal's new account.",
                     HandoffReassignment.ForDeal(context.SystemService, deal.Id, account.Value, context.Now));
             int? state = deal.Choice(Opportunity.StateCode);
-            // An open or lost deal's approvals were given for the account it leaves (AccountChangeRule.Applies); a won deal's are final.
+            // An open or lost deal's approvals were given for the account it leaves (AccountChangeRule.Applies), and its pending reviews follow.
             if (movedAccount && AccountChangeRule.Applies(state))
                 context.Trace("{0} pending review(s) re-routed to the deal's new account.",
                     ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
+            // A won deal's approvals were given for the account it leaves too: re-opened now, asked again at its reopen.
+            else if (movedAccount && AccountChangeRule.ReopensDecided(state))
+                context.Trace("{0} decided review(s) of the won deal re-opened for its reopen.",
+                    ReviewRerouting.ReopenDecided(context.SystemService, deal.Id));
             if (state != Opportunity.StateOpen) return; // a closed deal asks for no review (a lost one, at its reopen)
             // A reopen (its SetState, or the Update of its status): approvals of terms changed while it was closed stop counting.
             if (IsStateChange(context))

@@ -206,7 +206,9 @@ namespace CrmCollab.Plugins.Feasibility
             var repository = new FeasibilityRepository(context.SystemService);
             Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                 new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.StateCode));
-            if (deal.Choice(Opportunity.StateCode) == Opportunity.StateLost) return;
+            // A won deal keeps the feasibility status it was won with: a move to another account re-opens its reviews
+            // for its reopen (AccountChangeRule.ReopensDecided), which records the status again.
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
             GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
             repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
         }

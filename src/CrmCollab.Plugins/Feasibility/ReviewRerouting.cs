@@ -17,6 +17,16 @@ namespace CrmCollab.Plugins.Feasibility
     /// </summary>
     public static class ReviewRerouting
     {
+        /// <summary>A won deal moved to another account: its decided reviews are re-opened (they count again once it is
+        /// reopened, <see cref="AccountChangeRule.ReopensDecided"/>); nothing is routed. Returns how many.</summary>
+        public static int ReopenDecided(IOrganizationService service, Guid dealId)
+        {
+            var repository = new FeasibilityRepository(service);
+            IReadOnlyList<Guid> decided = AccountChangeRule.ToReopen(repository.Reviews(dealId).Select(FeasibilityRepository.ToState));
+            foreach (Guid review in decided) repository.Invalidate(review);
+            return decided.Count;
+        }
+
         public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
         {
             var repository = new FeasibilityRepository(service);

@@ -103,5 +103,54 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
             _org.Win(_deal);
         }
+
+        /// <summary>
+        /// A won deal's customer (or Account) saved again is not a locked term, and a merge of accounts moves its deals
+        /// too: moved to Fabrikam while won, then reopened by a CrmCollab Administrator and won again, it needs
+        /// Fabrikam's reviewers, not the approvals Contoso's gave.
+        /// </summary>
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        public void A_won_deal_moved_to_another_account_is_not_won_again_on_the_approvals_of_the_account_it_left(string channel)
+        {
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _lena); // Lena delivers for both
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+            Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.As(_org.Rep).Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+            {
+                Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss),
+            });
+
+            var move = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) };
+            IOrganizationService service = _org.As(boss);
+            if (channel == "Update") service.Update(move);
+            else if (channel == "UpdateMultiple")
+                service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateMultipleRequest { Targets = new EntityCollection(new[] { move }) { EntityName = "opportunity" } });
+            else service.Execute(new Microsoft.Xrm.Sdk.Messages.UpsertRequest { Target = move });
+            // Still won, with the feasibility status it was won with.
+            Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            service.Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+            {
+                EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1),
+            });
+
+            // Fiona approved for Contoso: Fabrikam's finance owner decides now.
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal((int)ReviewDecision.Pending, finance.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_frank, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+            string refusal = CrmCollabOrg.Refusal(() => _org.Win(_deal, asUser: boss, drain: false));
+            Assert.Contains("Finance pending", refusal);
+            _org.Decide(_frank, finance, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Win(_deal, asUser: boss, drain: false);
+
+            Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
     }
 }

@@ -20,6 +20,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// </summary>
         public static bool Applies(int? dealState) => MaterialChangeRule.ReopensReviews(dealState);
 
+        /// <summary>
+        /// Whether the account change re-opens the decided reviews: on a won deal too. Its reviews stay final while it is
+        /// won (nothing is asked of anyone), but the save of another customer or Account on a won deal is not locked, and a
+        /// merge of accounts moves its deals too; once a CrmCollab Administrator reopens it, its decided reviews count again
+        /// at the gate, and those were given by the reviewers of the account it left. Re-opened at the move, they are
+        /// asked of the new account's reviewers at the reopen (<see cref="Applies"/> re-routes only an open or lost deal's
+        /// pending reviews).
+        /// </summary>
+        public static bool ReopensDecided(int? dealState) => true;
+
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
     }
