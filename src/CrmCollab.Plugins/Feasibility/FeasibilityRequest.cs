@@ -35,6 +35,9 @@ namespace CrmCollab.Plugins.Feasibility
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             Register(PipelineStage.PostOperation, "SetStateDynamicEntity", Opportunity.Table, OnDealSaved)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
+            // A merge moves the merged-away account's deals below the pipeline (none of their steps runs): a closed deal's
+            // approvals were given for the account merged away, and count again at its reopen (AccountChangeRule.ReopensAtMerge).
+            Register(PipelineStage.PreOperation, "Merge", Account.Table, OnAccountMerge);
             // Every business process flow table of the opportunity (entity null: registered per BPF table in solution/).
             Register(PipelineStage.PostOperation, "Create", null, OnProcessStageChange)
                 .PostImage(PostImage, ProcessFlow.OpportunityId, ProcessFlow.ActiveStageId);
@@ -74,6 +77,13 @@ namespace CrmCollab.Plugins.Feasibility
             if (stage == null) return;
             var outcome = new ReviewRequester(context.SystemService, context.ExecutionContext.SharedVariables).Request(deal, stage.Value, context.Now, reopenOutdated: true);
             context.Trace("Requested {0} review(s); feasibility {1}.", outcome.Requested.Count, outcome.Verdict.Status);
+        }
+
+        private static void OnAccountMerge(LocalPluginContext context)
+        {
+            Guid? mergedAway = context.MergedAwayId;
+            if (context.TargetReference == null || mergedAway == null) return;
+            context.Trace("{0} decided review(s) of closed deals re-opened by the merge.", ReviewRerouting.ReopenForMerge(context.SystemService, mergedAway.Value));
         }
 
         private static bool IsStateChange(LocalPluginContext context)

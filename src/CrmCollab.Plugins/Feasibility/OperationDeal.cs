@@ -50,6 +50,20 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
+        /// The operation is a merge of accounts (PreOperation) whose merged-away account (SubordinateId) is the account
+        /// the deal is routed by (its customer, or its Account when the customer is a contact): the merge moves the deal.
+        /// One read of the deal.
+        /// </summary>
+        public static bool MergesAwayAccountOf(IPluginExecutionContext operation, IOrganizationService service, Guid? dealId)
+        {
+            if (operation == null || dealId == null || !Is(operation.MessageName, "Merge") || !Is(operation.PrimaryEntityName, Account.Table)
+                || !(operation.InputParameters.TryGetValue("SubordinateId", out object raw) && raw is Guid mergedAway))
+                return false;
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId));
+            return Routing.HandoffCreation.AccountOf(deal) == mergedAway;
+        }
+
+        /// <summary>
         /// A business process flow instance of the opportunity: an out-of-box flow's table, or a row moved to a stage or
         /// linked to its deal through the lookup an administrator's flow has (bpf_opportunityid).
         /// </summary>

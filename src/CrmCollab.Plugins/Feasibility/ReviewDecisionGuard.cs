@@ -147,6 +147,7 @@ namespace CrmCollab.Plugins.Feasibility
                 ChangesState = Changes.Of(target, before, new[] { CommonColumn.StateCode }).Count > 0,
                 ChangesDecision = decisionChanges,
                 IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
+                    || (proposed == ReviewDecision.Invalidated && IsMergeReopening(context, before.RefId(FeasibilityReviewRow.OpportunityId)))
                     || (proposed == ReviewDecision.Withdrawn && IsRuleReevaluation(context)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 DealIsLost = dealIsLost,
@@ -227,6 +228,13 @@ namespace CrmCollab.Plugins.Feasibility
             return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
                 || OperationDeal.Concerns(parent, context.SystemService, reviewDealId);
         }
+
+        /// <summary>
+        /// A merge of accounts moving a closed deal re-opens its decisions (<see cref="AccountChangeRule.ReopensAtMerge"/>),
+        /// through the SYSTEM service, from the merge itself (the parent context), for a deal of the merged-away account.
+        /// </summary>
+        private static bool IsMergeReopening(LocalPluginContext context, Guid? reviewDealId) =>
+            ServerCall.IsSystem(context) && OperationDeal.MergesAwayAccountOf(context.ExecutionContext.ParentContext, context.SystemService, reviewDealId);
 
         /// <summary>
         /// A saved feasibility rule re-evaluates every open deal (<see cref="FeasibilityRuleActivation"/>, after the

@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Feasibility
 {
@@ -25,6 +26,27 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<Guid> decided = AccountChangeRule.ToReopen(repository.Reviews(dealId).Select(FeasibilityRepository.ToState));
             foreach (Guid review in decided) repository.Invalidate(review);
             return decided.Count;
+        }
+
+        /// <summary>
+        /// Before a merge moves the merged-away account's deals (those it routes: its customer's, or its Account's when the
+        /// customer is a contact) to the account that stays: the decided reviews of the closed ones are re-opened
+        /// (<see cref="AccountChangeRule.ReopensAtMerge"/>). One query, then one per closed deal. Returns how many.
+        /// </summary>
+        public static int ReopenForMerge(IOrganizationService service, Guid mergedAway)
+        {
+            var query = new QueryExpression(Opportunity.Table)
+                { ColumnSet = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode) };
+            var whose = new FilterExpression(LogicalOperator.Or);
+            whose.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, mergedAway);
+            whose.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, mergedAway);
+            query.Criteria.AddFilter(whose);
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.NotEqual, Opportunity.StateOpen);
+            int reopened = 0;
+            foreach (Entity deal in service.RetrieveMultiple(query).Entities)
+                if (HandoffCreation.AccountOf(deal) == mergedAway && AccountChangeRule.ReopensAtMerge(deal.Choice(Opportunity.StateCode)))
+                    reopened += ReopenDecided(service, deal.Id);
+            return reopened;
         }
 
         public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)

@@ -113,6 +113,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Update")]
         [InlineData("UpdateMultiple")]
         [InlineData("Upsert")]
+        [InlineData("Merge")]
         public void A_won_deal_moved_to_another_account_is_not_won_again_on_the_approvals_of_the_account_it_left(string channel)
         {
             _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _lena); // Lena delivers for both
@@ -128,10 +129,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             var move = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) };
             IOrganizationService service = _org.As(boss);
-            if (channel == "Update") service.Update(move);
+            Guid contoso = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            if (channel == "Merge")
+            {
+                // Contoso turns out to be a duplicate of Fabrikam: the administrator ends its dedicated owner rows (two
+                // owners of one function are refused at the merge) and merges it away; its deals move to Fabrikam.
+                var rows = new QueryExpression("crmc_dedicatedowner") { ColumnSet = new ColumnSet(false) };
+                rows.Criteria.AddCondition("crmc_accountid", ConditionOperator.Equal, contoso);
+                foreach (Entity row in _org.System.RetrieveMultiple(rows).Entities)
+                    _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+                foreach (Guid account in new[] { contoso, _fabrikam })
+                    _org.System.Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+                    {
+                        Target = new EntityReference("account", account), Assignee = new EntityReference("systemuser", boss),
+                    });
+                service.Execute(new Microsoft.Crm.Sdk.Messages.MergeRequest
+                {
+                    Target = new EntityReference("account", _fabrikam), SubordinateId = contoso, UpdateContent = new Entity("account"),
+                });
+            }
+            else if (channel == "Update") service.Update(move);
             else if (channel == "UpdateMultiple")
                 service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateMultipleRequest { Targets = new EntityCollection(new[] { move }) { EntityName = "opportunity" } });
             else service.Execute(new Microsoft.Xrm.Sdk.Messages.UpsertRequest { Target = move });
+            Assert.Equal(_fabrikam, _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id);
             // Still won, with the feasibility status it was won with.
             Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
