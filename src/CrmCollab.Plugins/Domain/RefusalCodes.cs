@@ -57,6 +57,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffAcceptanceKept = "CRMC-HANDOFF-ACCEPTANCE-KEPT";
         public const string HandoffClosedOwnerKept = "CRMC-HANDOFF-CLOSED-OWNER-KEPT";
         public const string HandoffUnroutedWork = "CRMC-HANDOFF-UNROUTED-WORK";
+        public const string HandoffClosedStateAdminOnly = "CRMC-HANDOFF-CLOSED-STATE-ADMIN-ONLY";
         public const string ReviewIsHistory = "CRMC-REVIEW-HISTORY";
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";

@@ -96,6 +96,27 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_canceled_handoff_is_recorded_as_completed_only_by_an_administrator_or_crmcollab()
+        {
+            Func<HandoffEdit> completing = () => new HandoffEdit
+            {
+                Before = HandoffState.Canceled, After = HandoffState.Completed, CallerOwnsTask = () => true, HasCancelReason = true,
+            };
+            Assert.Equal(RefusalCodes.HandoffClosedStateAdminOnly, HandoffRules.CheckUpdate(completing()).Code);
+            HandoffEdit byAdministrator = completing();
+            byAdministrator.CallerIsAdministrator = () => true;
+            Assert.Null(HandoffRules.CheckUpdate(byAdministrator));
+            HandoffEdit byCrmCollab = completing();
+            byCrmCollab.IsServerCall = () => true;
+            Assert.Null(HandoffRules.CheckUpdate(byCrmCollab));
+            // Completed to canceled stays the cancel's rule.
+            Assert.Equal(RefusalCodes.HandoffCancelAdminOnly, HandoffRules.CheckUpdate(new HandoffEdit
+            {
+                Before = HandoffState.Completed, After = HandoffState.Canceled, CallerOwnsTask = () => true, HasCancelReason = true,
+            }).Code);
+        }
+
+        [Fact]
         public void A_template_names_only_watched_task_columns_and_stays_while_its_handoffs_are_open()
         {
             string[] watched = { "crmc_contractnumber", "crmc_trackingnumber" };

@@ -95,6 +95,12 @@ namespace CrmCollab.Plugins.Domain.Handoff
             if (wasClosed && edit.After == HandoffState.Open && !edit.IsServerCall() && !edit.CallerIsAdministrator())
                 return new Refusal(RefusalCodes.HandoffReopenAdminOnly,
                     $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
+            // A closed handoff changes state only by an administrator (or CrmCollab): whether the platform lets a task go from
+            // Canceled to Completed directly is not documented, and a canceled one completed by its owner would count as work done on time.
+            if (edit.Before == HandoffState.Canceled && edit.After == HandoffState.Completed && !edit.IsServerCall() && !edit.CallerIsAdministrator())
+                return new Refusal(RefusalCodes.HandoffClosedStateAdminOnly,
+                    "This handoff is canceled: only a CrmCollab Administrator can record it as completed after all. " +
+                    "Ask them if the work was done, with its evidence filled in before it was canceled.");
             if (edit.Accepting && !edit.CallerOwnsTask())
                 return new Refusal(RefusalCodes.HandoffAcceptOwnerOnly, HandoffAcceptance.Refusal);
             // The work is the owner's: someone the handoff was only shared with (GrantAccess gives Write without making
