@@ -43,6 +43,7 @@ namespace CrmCollab.Plugins.Domain
         public const string AmendmentApprover = "CRMC-AMENDMENT-APPROVER";
         public const string AmendmentIsHistory = "CRMC-AMENDMENT-HISTORY";
         public const string AmendmentDealOwnerOnly = "CRMC-AMENDMENT-DEAL-OWNER-ONLY";
+        public const string AmendmentApproverComment = "CRMC-AMENDMENT-APPROVER-COMMENT";
         public const string HandoffServerColumn = "CRMC-HANDOFF-SERVER-COLUMN";
         public const string HandoffClosed = "CRMC-HANDOFF-CLOSED";
         public const string HandoffReopenAdminOnly = "CRMC-HANDOFF-REOPEN-ADMIN-ONLY";

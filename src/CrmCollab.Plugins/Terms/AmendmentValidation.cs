@@ -59,6 +59,7 @@ namespace CrmCollab.Plugins.Terms
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
                 () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon)
+                ?? AmendmentCreateRules.CheckApproverComment(target.IsFilled(AmendmentRow.ApproverComment))
                 ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode))
                 ?? AmendmentCreateRules.CheckAuthor(
                     () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
@@ -92,6 +93,7 @@ namespace CrmCollab.Plugins.Terms
                 Reason = after.Read<string>(AmendmentRow.Reason),
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
+                ChangesApproverComment = Changes.Of(target, before, new[] { AmendmentRow.ApproverComment }).Count > 0,
                 ApproverProblem = () => ApproverProblem(context, after, caller),
                 DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                     new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,

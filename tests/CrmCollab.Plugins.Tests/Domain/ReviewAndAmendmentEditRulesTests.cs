@@ -140,6 +140,31 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void The_approvers_comment_is_written_only_with_the_decision_by_someone_allowed_to_decide()
+        {
+            var waiting = new AmendmentEdit
+            {
+                From = AmendmentState.Submitted, To = AmendmentState.Submitted, ChangesApproverComment = true, CallerIsAuthor = true,
+                Reason = "Volume deal", ProposesAnyValue = true, ApproverProblem = Never<string>(), DealIsWon = Never<bool>(),
+            };
+            Assert.Equal(RefusalCodes.AmendmentApproverComment, AmendmentEditRules.Check(waiting).Code);
+            waiting.CallerIsAuthor = false;
+            waiting.CallerIsAdministrator = () => true;
+            Assert.Equal(RefusalCodes.AmendmentApproverComment, AmendmentEditRules.Check(waiting).Code);
+
+            AmendmentEdit rejection = Approve();
+            rejection.To = AmendmentState.Rejected;
+            rejection.ChangesApproverComment = true;
+            rejection.ApproverComment = "Below the floor";
+            Assert.Null(AmendmentEditRules.Check(rejection));
+            rejection.ApproverProblem = () => "You requested this amendment.";
+            Assert.Equal(RefusalCodes.AmendmentApprover, AmendmentEditRules.Check(rejection).Code);
+
+            Assert.Equal(RefusalCodes.AmendmentApproverComment, AmendmentCreateRules.CheckApproverComment(true).Code);
+            Assert.Null(AmendmentCreateRules.CheckApproverComment(false));
+        }
+
+        [Fact]
         public void An_approval_is_applied_only_while_the_deal_is_won_and_a_decided_amendment_stays()
         {
             AmendmentEdit approval = Approve();

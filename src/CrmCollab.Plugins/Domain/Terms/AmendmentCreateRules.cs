@@ -29,6 +29,10 @@ namespace CrmCollab.Plugins.Domain.Terms
             return null;
         }
 
+        /// <summary>A new amendment is not decided, so it carries no approver's comment: that is written with the decision.</summary>
+        public static Refusal CheckApproverComment(bool writesApproverComment) =>
+            writesApproverComment ? new Refusal(RefusalCodes.AmendmentApproverComment, AmendmentRules.ApproverCommentRefusal) : null;
+
         /// <summary>
         /// An amendment to a won deal is raised by its salesperson (the deal's owner, or a member of the team that owns it) or a
         /// CrmCollab Administrator: a colleague who may only read and link to the deal (a salesperson reads the business unit's

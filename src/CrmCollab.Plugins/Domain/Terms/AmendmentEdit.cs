@@ -30,6 +30,9 @@ namespace CrmCollab.Plugins.Domain.Terms
         public bool ProposesAnyValue { get; set; }
         public string ApproverComment { get; set; }
 
+        /// <summary>The update writes another approver's comment (or clears it): allowed only with the decision.</summary>
+        public bool ChangesApproverComment { get; set; }
+
         /// <summary>Why the caller may not approve or reject it (null: they may): <see cref="AmendmentRules.CheckApprover"/>.</summary>
         public Func<string> ApproverProblem { get; set; } = () => null;
 
@@ -71,6 +74,11 @@ namespace CrmCollab.Plugins.Domain.Terms
             bool closed = edit.From == AmendmentState.Applied || edit.From == AmendmentState.Rejected;
             string text = AmendmentRules.CheckTransition(edit.From, closed && edit.To == edit.From ? AmendmentState.Draft : edit.To);
             if (text != null) return new Refusal(RefusalCodes.AmendmentTransition, text);
+            bool deciding = edit.From != edit.To && (edit.To == AmendmentState.Approved || edit.To == AmendmentState.Rejected);
+            // The approver's comment is the approver's word: written with the decision, whose approver is checked below, so
+            // its author (or a reviewer who may write the row but not decide it) cannot put words in the approver's mouth.
+            if (edit.ChangesApproverComment && !deciding)
+                return new Refusal(RefusalCodes.AmendmentApproverComment, AmendmentRules.ApproverCommentRefusal);
             // Submitting is the author's word that the proposal is ready, and taking it back their decision: someone else
             // (a reviewer may write every amendment) would otherwise put a draft's unsettled figures before an approver, or
             // pull a submitted one out of Amendments awaiting approval without deciding it.
@@ -90,7 +98,6 @@ namespace CrmCollab.Plugins.Domain.Terms
                     "This amendment is submitted: its approver decides on it as it is. Set it back to Draft to change its reason or values, then submit it again.");
             text = AmendmentRules.CheckContent(edit.Reason, edit.ProposesAnyValue);
             if (text != null) return new Refusal(RefusalCodes.AmendmentContent, text);
-            bool deciding = edit.From != edit.To && (edit.To == AmendmentState.Approved || edit.To == AmendmentState.Rejected);
             if (!deciding) return null;
             text = edit.ApproverProblem();
             if (text != null) return new Refusal(RefusalCodes.AmendmentApprover, text);

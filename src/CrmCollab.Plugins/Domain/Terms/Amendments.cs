@@ -50,6 +50,11 @@ namespace CrmCollab.Plugins.Domain.Terms
                 ? "Say why you reject this amendment (approver's comment), so the requester can act on it."
                 : null;
 
+        /// <summary>The approver's comment is their word on the decision: written in the save that records it, never ahead of it.</summary>
+        public const string ApproverCommentRefusal =
+            "The approver's comment is written by whoever approves or rejects this amendment (the deal's finance reviewer or a CrmCollab Administrator), " +
+            "in the save that records the decision. Leave it as it is; explain the proposal in its reason.";
+
         public const string StampRefusal =
             "Approved by, approved on and applied on are set by CrmCollab when the amendment is decided; they cannot be typed in.";
 
