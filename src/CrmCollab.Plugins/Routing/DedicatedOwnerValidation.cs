@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     public sealed class DedicatedOwnerValidation : PluginBase
     {
-        public const string PreImage = "PreImage";
+        public const string PreImage = "PreImage", PostImage = "PostImage";
 
         /// <summary>Who receives the account's work: each must be able to own tasks and reviews.</summary>
         private static readonly string[] Principals = { DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId, DedicatedOwnerRow.BackupUserId };
@@ -28,6 +28,14 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate)
                 .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto", "statecode")
                 .PreImage("PreImage", ImageColumns);
+            // The overlap again once the row is saved, inside the same transaction: whether each row's PreOperation check of a
+            // CreateMultiple or UpdateMultiple runs before the other rows are saved is not documented, but a row's
+            // PostOperation runs after its own save, so of two overlapping rows the one saved second always sees the first.
+            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnSaved)
+                .PostImage(PostImage, OverlapImage);
+            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnSaved)
+                .Filter("crmc_accountid", "crmc_function", "crmc_validfrom", "crmc_validto", "statecode")
+                .PostImage(PostImage, OverlapImage);
             // Reactivated from the grid (SetState): no page says it runs the Update steps, and an inactive row is not
             // counted when another row of its account and function is saved, so its activation is checked here.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
@@ -71,6 +79,9 @@ namespace CrmCollab.Plugins.Routing
             DedicatedOwnerRow.Name, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
             DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo,
         };
+
+        /// <summary>What the PostOperation re-check reads of the row as saved.</summary>
+        private static readonly string[] OverlapImage = OverlapColumns.Concat(new[] { DedicatedOwnerRow.StateCode }).ToArray();
 
         /// <summary>What the row is made of (its status aside): a save sending one of them is checked.</summary>
         private static readonly string[] RowColumns =
@@ -116,6 +127,22 @@ namespace CrmCollab.Plugins.Routing
             if (clash == null) return;
             EntityReference owner = OwnerOf(clash);
             Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, owner),
+                clash.Read<string>(DedicatedOwnerRow.Name)));
+        }
+
+        /// <summary>
+        /// After the save, in its transaction: the row as saved, if active, against the other active rows of its account and
+        /// function (one query), so rows saved together in one request cannot pass each other's PreOperation check.
+        /// </summary>
+        private static void OnSaved(LocalPluginContext context)
+        {
+            Entity row = context.PostImage(PostImage);
+            if (row == null || !IsActive(row) || row.RefId(DedicatedOwnerRow.AccountId) == null || row.Choice(DedicatedOwnerRow.Function) == null) return;
+            DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
+            if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
+            Entity clash = Overlapping(context, candidate, row.Id != Guid.Empty ? row.Id : context.ExecutionContext.PrimaryEntityId);
+            if (clash == null) return;
+            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, OwnerOf(clash)),
                 clash.Read<string>(DedicatedOwnerRow.Name)));
         }
 
