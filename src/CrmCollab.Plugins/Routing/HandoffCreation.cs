@@ -53,8 +53,10 @@ namespace CrmCollab.Plugins.Routing
             var existing = new HashSet<string>(existingTasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, templates.Select(t => t.Function));
+            // Nobody found: the salesperson holds the task until an owner is set, unless they can own nothing (disabled).
+            var salesperson = new Lazy<Principal>(() => HolderOf(deal.Read<EntityReference>(Opportunity.OwnerId)));
             IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.Read<string>(Opportunity.Name),
-                now, templates, f => resolver.Resolve(f, now), TermsOf(deal), existing);
+                now, templates, f => UnroutedHolding.Hold(resolver.Resolve(f, now), () => salesperson.Value, "the deal's owner"), TermsOf(deal), existing);
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
@@ -223,11 +225,21 @@ namespace CrmCollab.Plugins.Routing
                 // The requirement travels with the task: changing or deleting the template later does not lift it.
                 [HandoffTask.RequiredEvidence] = Values.Shorten(string.Join(",", handoff.Template.RequiredEvidence), 1000),
             };
-            // Nobody found: the salesperson holds the task (and is told) until an owner is set.
-            EntityReference owner = routing.OwnerFor(handoff.Routing, deal.Read<EntityReference>(Opportunity.OwnerId));
+            // The salesperson holding it is in the routing (UnroutedHolding); nobody there: CrmCollab, creating it, holds it.
+            EntityReference owner = routing.OwnerFor(handoff.Routing, null);
             if (owner != null) task[HandoffTask.OwnerId] = owner;
             Guid taskId = _service.Create(task);
             routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);
+        }
+
+        /// <summary>The deal's owner as routing sees a principal: a user with whether they are disabled (one read), or a team.</summary>
+        private Principal HolderOf(EntityReference owner)
+        {
+            if (owner == null) return null;
+            if (owner.LogicalName != SystemUser.Table) return RoutingRepository.ToPrincipal(owner);
+            Entity user = _service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
+            return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName) ?? owner.Name,
+                isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
         }
 
         /// <summary>A note on the deal names each handoff that could not be created and why, for the administrator.</summary>

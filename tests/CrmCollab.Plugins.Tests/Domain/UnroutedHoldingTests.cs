@@ -1,0 +1,39 @@
+using System;
+using CrmCollab.Plugins.Domain.Routing;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    public class UnroutedHoldingTests
+    {
+        private static readonly Principal Sam = new Principal(PrincipalKind.User, Guid.NewGuid(), "Sam Sales");
+        private static readonly Principal SamWhoLeft = new Principal(PrincipalKind.User, Sam.Id, "Sam Sales", isDisabled: true);
+        private static readonly Principal Desk = new Principal(PrincipalKind.Queue, Guid.NewGuid(), "CrmCollab Unrouted");
+
+        private static OwnerResolution Nobody() =>
+            new OwnerResolution(BusinessFunction.Logistics, null, "Logistics: no dedicated owner and no routing rule for account Northwind; no unrouted queue configured", true);
+
+        [Fact]
+        public void Work_nobody_was_routed_to_is_held_by_the_salesperson_unless_they_left()
+        {
+            OwnerResolution held = UnroutedHolding.Hold(Nobody(), () => Sam, "the deal's owner");
+            Assert.Same(Sam, held.Owner);
+            Assert.True(held.IsUnrouted);
+            Assert.Equal(Nobody().RoutingPath, held.RoutingPath);
+
+            OwnerResolution passedOver = UnroutedHolding.Hold(Nobody(), () => SamWhoLeft, "the deal's owner");
+            Assert.Null(passedOver.Owner);
+            Assert.True(passedOver.IsUnrouted);
+            Assert.EndsWith("; the deal's owner (user Sam Sales) passed over: user Sam Sales is disabled; held by CrmCollab until an owner is set",
+                passedOver.RoutingPath);
+        }
+
+        [Fact]
+        public void Work_routed_to_someone_or_to_the_desk_never_asks_for_the_salesperson()
+        {
+            var toDesk = new OwnerResolution(BusinessFunction.Logistics, Desk, "→ unrouted, queue CrmCollab Unrouted", true);
+            Assert.Same(toDesk, UnroutedHolding.Hold(toDesk, () => throw new InvalidOperationException("not asked"), "the deal's owner"));
+            Assert.Null(UnroutedHolding.Hold(Nobody(), () => null, "the deal's owner").Owner);
+        }
+    }
+}
