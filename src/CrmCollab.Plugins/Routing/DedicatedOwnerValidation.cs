@@ -39,7 +39,10 @@ namespace CrmCollab.Plugins.Routing
             // Reactivated from the grid (SetState): no page says it runs the Update steps, and an inactive row is not
             // counted when another row of its account and function is saved, so its activation is checked here.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+            {
                 Register(PipelineStage.PreOperation, setState, DedicatedOwnerRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
+                Register(PipelineStage.PostOperation, setState, DedicatedOwnerRow.Table, OnSaved).PostImage(PostImage, OverlapImage);
+            }
             Register(PipelineStage.PreOperation, "Merge", Account.Table, OnAccountMerge);
         }
 

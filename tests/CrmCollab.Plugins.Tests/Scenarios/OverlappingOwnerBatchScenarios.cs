@@ -25,13 +25,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         private CrmCollabOrg _org;
         private Guid _account, _lena, _marc;
 
-        private void Start(bool preChecksSawNoSibling)
+        /// <param name="setStateRunsNoUpdateStep">No page says a SetState runs the Update steps: leave the row's Update steps out too.</param>
+        private void Start(bool preChecksSawNoSibling, bool setStateRunsNoUpdateStep = false)
         {
             _org = new CrmCollabOrg((solution, options) =>
             {
                 if (preChecksSawNoSibling)
                     solution.Steps.RemoveAll(s => s.PluginTypeName == typeof(Routing.DedicatedOwnerValidation).FullName
-                        && s.Stage == StepStage.PreOperation && (s.MessageName == "Create" || s.MessageName == "Update"));
+                        && s.PrimaryEntity == "crmc_dedicatedowner"
+                        && (s.Stage == StepStage.PreOperation || (setStateRunsNoUpdateStep && s.MessageName == "Update")));
             });
             _account = _org.Account("Contoso");
             _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
@@ -119,6 +121,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.RefusedNamingNoId(RefusalCodes.OwnerOverlap, () => CrmCollabOrg.InUpdateMultiple(admin,
                 new Entity("crmc_dedicatedowner", first) { ["crmc_validto"] = january.AddMonths(5) },
                 new Entity("crmc_dedicatedowner", second) { ["crmc_validfrom"] = january.AddMonths(2) }), Touched);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Two_deactivated_logistics_owners_for_the_same_months_made_active_again_in_one_transaction_are_refused(bool preChecksSawNoSibling)
+        {
+            Start(preChecksSawNoSibling, setStateRunsNoUpdateStep: true);
+            DateTime january = CrmCollabOrg.Start.Date.AddMonths(1);
+            IOrganizationService admin = _org.As(_org.Admin);
+            Guid first = admin.Create(Row(_lena, january));
+            admin.Execute(CrmCollabOrg.StateChange("SetState", "crmc_dedicatedowner", first, 1, 2));
+            Guid second = admin.Create(Row(_marc, january.AddMonths(1)));
+            admin.Execute(CrmCollabOrg.StateChange("SetState", "crmc_dedicatedowner", second, 1, 2));
+
+            _org.RefusedNamingNoId(RefusalCodes.OwnerOverlap, () => CrmCollabOrg.InExecuteTransaction(admin,
+                CrmCollabOrg.StateChange("SetState", "crmc_dedicatedowner", first, 0, 1),
+                CrmCollabOrg.StateChange("SetStateDynamicEntity", "crmc_dedicatedowner", second, 0, 1)), Touched);
         }
     }
 }
