@@ -105,6 +105,10 @@ namespace CrmCollab.Plugins.Domain
         // The account's churn-risk mark set or cleared by someone other than its salesperson, or cleared over an open signal.
         public const string AccountChurnMark = "CRMC-ACCOUNT-CHURN-MARK";
 
+        // An account's industry, territory, size or parent account changed by someone other than a CrmCollab Administrator
+        // while it has open deals: they decide which feasibility reviews the deals need and who reviews them.
+        public const string AccountSegmentAdminOnly = "CRMC-ACCOUNT-SEGMENT-ADMIN-ONLY";
+
         // A deal naming as its originating lead one raised from a field signal on another account.
         public const string DealLeadOtherAccount = "CRMC-DEAL-LEAD-OTHER-ACCOUNT";
 

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
@@ -31,9 +34,20 @@ namespace CrmCollab.Plugins.Guards
             Register(PipelineStage.PreOperation, "Merge", Account.Table, OnMerge);
             Register(PipelineStage.PreOperation, "Merge", Contact.Table, OnMerge);
             Register(PipelineStage.PreOperation, "Create", Account.Table, OnAccountSaved);
-            Register(PipelineStage.PreOperation, "Update", Account.Table, OnAccountSaved).Filter(Account.LastSignalOn, Account.ChurnRisk)
-                .PreImage(PreImage, Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId);
+            Register(PipelineStage.PreOperation, "Update", Account.Table, OnAccountSaved)
+                .Filter(Account.LastSignalOn, Account.ChurnRisk, Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode, Account.ParentAccountId)
+                .PreImage(PreImage, Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId,
+                    Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode, Account.ParentAccountId);
         }
+
+        /// <summary>The account columns that decide its deals' reviews and routing, with the words a rep reads for them.</summary>
+        private static readonly KeyValuePair<string, string>[] Segment =
+        {
+            new KeyValuePair<string, string>(Account.IndustryCode, "industry"),
+            new KeyValuePair<string, string>(Account.TerritoryId, "territory"),
+            new KeyValuePair<string, string>(Account.CustomerSizeCode, "size"),
+            new KeyValuePair<string, string>(Account.ParentAccountId, "parent account"),
+        };
 
         /// <summary>An account's Create or Update: its save, against the account as it is (the pre-image; none on Create).</summary>
         private static void OnAccountSaved(LocalPluginContext context)
@@ -44,6 +58,37 @@ namespace CrmCollab.Plugins.Guards
             bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table);
             Throw(CheckAccountColumns(context, account, context.PreImage(PreImage), context.ExecutionContext.PrimaryEntityId, byIntake,
                 MergedAwayOf(context)));
+            if (context.ExecutionContext.MessageName == "Update") Throw(CheckSegment(context, account, context.PreImage(PreImage)));
+        }
+
+        /// <summary>
+        /// The account's industry, territory, size or parent changed while it routes open deals (<see cref="AccountSegmentRules"/>):
+        /// a CrmCollab Administrator's (or CrmCollab's own) change only. A save sending them as they are changes nothing.
+        /// </summary>
+        private static Refusal CheckSegment(LocalPluginContext context, Entity sent, Entity before)
+        {
+            if (before == null) return null;
+            IReadOnlyList<string> changed = Changes.Of(sent, before, Segment.Select(s => s.Key));
+            Guid accountId = context.ExecutionContext.PrimaryEntityId;
+            return AccountSegmentRules.Check(changed.Select(c => Segment.First(s => s.Key == c).Value).ToList(),
+                () => ServerCall.IsSystem(context) || IsAdministrator(context)(),
+                // A new parent moves the fallback of the accounts below it too (their dedicated owners come from the chain).
+                () => OpenDealsRoutedBy(context.SystemService, changed.Contains(Account.ParentAccountId)
+                    ? Routing.HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList() : new List<Guid> { accountId }));
+        }
+
+        /// <summary>The open deals routed by one of the accounts: its customer when an account, else its Account field (one query).</summary>
+        private static int OpenDealsRoutedBy(IOrganizationService service, IReadOnlyCollection<Guid> accounts)
+        {
+            object[] ids = accounts.Cast<object>().ToArray();
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId) };
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            var whose = new FilterExpression(LogicalOperator.Or);
+            whose.AddCondition(Opportunity.CustomerId, ConditionOperator.In, ids);
+            whose.AddCondition(Opportunity.ParentAccountId, ConditionOperator.In, ids);
+            query.Criteria.AddFilter(whose);
+            return service.RetrieveMultiple(query).Entities
+                .Count(deal => Routing.HandoffCreation.AccountOf(deal) is Guid routed && accounts.Contains(routed));
         }
 
         /// <summary>

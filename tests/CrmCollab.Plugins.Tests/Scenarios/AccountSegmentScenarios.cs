@@ -8,18 +8,20 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
-    /// An account's industry decides which rules apply to its deals: when it changes, its open deals are re-evaluated
-    /// at once, without waiting for a save of the deal.
+    /// An account's industry decides which rules apply to its deals: when it changes (by a CrmCollab Administrator while
+    /// the account has open deals, AccountSegmentLockScenarios), its open deals are re-evaluated at once, without waiting
+    /// for a save of the deal.
     /// </summary>
     public class AccountSegmentScenarios
     {
         private const int Retail = 27;
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
-        private readonly Guid _fiona, _account, _deal;
+        private readonly CrmCollabOrg _org = new CrmCollabOrg((solution, options) => solution.Roles.Add(AccountSegmentLockScenarios.AccountEditorRole()));
+        private readonly Guid _fiona, _account, _deal, _ada;
 
         public AccountSegmentScenarios()
         {
             _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            _ada = _org.Setup.CreateUser("Ada Accounts", _org.Operations, "CrmCollab Administrator", AccountSegmentLockScenarios.AccountEditor);
             _account = _org.Account("Contoso");
             _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
             _org.FeasibilityRule("Discounted custom deals: finance", BusinessFunction.Finance, "crmc_discountpercent");
@@ -37,7 +39,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private void Industry(int? code)
         {
-            _org.As(_org.Rep).Update(new Entity("account", _account) { ["industrycode"] = code == null ? null : new OptionSetValue(code.Value) });
+            _org.As(_ada).Update(new Entity("account", _account) { ["industrycode"] = code == null ? null : new OptionSetValue(code.Value) });
             _org.Engine.DrainAsync();
         }
 
@@ -77,7 +79,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Entity retailReview = _org.Review(standard, BusinessFunction.Finance);
             Assert.Equal((int)ReviewDecision.Pending, Decision(retailReview.Id));
 
-            _org.As(_org.Rep).Update(new Entity("account", other) { ["industrycode"] = null });
+            _org.As(_ada).Update(new Entity("account", other) { ["industrycode"] = null });
             _org.Engine.DrainAsync();
 
             Assert.Equal((int)ReviewDecision.Withdrawn, Decision(retailReview.Id));
