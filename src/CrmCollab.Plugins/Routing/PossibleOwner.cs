@@ -16,8 +16,10 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     public sealed class PossibleOwner
     {
-        private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole, string ownedQueue = null)
+        private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole, string ownedQueue = null,
+            Guid? teamId = null)
         {
+            TeamId = teamId;
             Who = who;
             OwnedQueue = ownedQueue;
             IsTeam = isTeam;
@@ -32,6 +34,8 @@ namespace CrmCollab.Plugins.Routing
         public bool IsAccessTeam { get; }
         public bool IsDisabledUser { get; }
         public bool HasSecurityRole { get; }
+        /// <summary>The team's id when the principal (or the queue's owner) is a team; else null.</summary>
+        public Guid? TeamId { get; }
         /// <summary>When read for a queue: the queue's name (this is its owner, who holds what waits in it); else null.</summary>
         public string OwnedQueue { get; }
 
@@ -50,7 +54,7 @@ namespace CrmCollab.Plugins.Routing
                 Entity queue = service.Retrieve(Queue.Table, principal.Id, new ColumnSet(Queue.Name, Queue.OwnerId));
                 PossibleOwner owner = Read(service, queue.Read<EntityReference>(Queue.OwnerId));
                 return owner == null ? null
-                    : new PossibleOwner(owner.Who, owner.IsTeam, owner.IsAccessTeam, owner.IsDisabledUser, owner.HasSecurityRole, queue.Read<string>(Queue.Name));
+                    : new PossibleOwner(owner.Who, owner.IsTeam, owner.IsAccessTeam, owner.IsDisabledUser, owner.HasSecurityRole, queue.Read<string>(Queue.Name), owner.TeamId);
             }
             bool isTeam = principal.LogicalName == Team.Table;
             Entity row = service.Retrieve(principal.LogicalName, principal.Id,
@@ -58,7 +62,20 @@ namespace CrmCollab.Plugins.Routing
             string who = isTeam ? $"the team {row.Read<string>(Team.Name)}" : $"the user {row.Read<string>(SystemUser.FullName)}";
             bool isAccessTeam = isTeam && row.Choice(Team.TeamType) == Team.AccessTeam;
             bool hasRole = isTeam ? HasAny(service, Membership.TeamRoles, Membership.TeamId, principal.Id) : HasUserRole(service, principal.Id);
-            return new PossibleOwner(who, isTeam, isAccessTeam, !isTeam && row.Flag(SystemUser.IsDisabled), hasRole);
+            return new PossibleOwner(who, isTeam, isAccessTeam, !isTeam && row.Flag(SystemUser.IsDisabled), hasRole, teamId: isTeam ? principal.Id : (Guid?)null);
+        }
+
+        /// <summary>Whether an enabled user belongs to the team (one query): someone who sees and works what the team holds.</summary>
+        public static bool HasActiveMember(IOrganizationService service, Guid teamId)
+        {
+            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.UserId) };
+            query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.Equal, teamId);
+            LinkEntity user = query.AddLink(SystemUser.Table, Membership.UserId, SystemUser.Id);
+            user.EntityAlias = "u";
+            user.Columns = new ColumnSet(SystemUser.IsDisabled);
+            foreach (Entity member in service.RetrieveMultiple(query).Entities)
+                if (!member.Aliased<bool>("u." + SystemUser.IsDisabled)) return true;
+            return false;
         }
 
         private static bool HasUserRole(IOrganizationService service, Guid userId)

@@ -75,7 +75,12 @@ namespace CrmCollab.Plugins.Routing
             if (checks == OwnerRowChecks.None) return;
             IEnumerable<string> targetsToCheck = checks == OwnerRowChecks.EveryOwner ? Targets : Changes.Of(rule, before, Targets);
             foreach (string column in targetsToCheck) // a queue's owner holds what waits in it, and is judged as a user or team target
-                Throw(PossibleOwner.Read(context.SystemService, rule.Read<EntityReference>(column))?.CheckAsRuleTarget());
+            {
+                PossibleOwner owner = PossibleOwner.Read(context.SystemService, rule.Read<EntityReference>(column));
+                Throw(owner?.CheckAsRuleTarget());
+                if (owner?.TeamId != null) // a team nobody active belongs to holds the work where nobody sees it
+                    Throw(DedicatedOwnerRules.CheckRuleTeamMembers(owner.Who, PossibleOwner.HasActiveMember(context.SystemService, owner.TeamId.Value), owner.OwnedQueue));
+            }
         }
     }
 }

@@ -93,6 +93,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_review_goes_to_the_team_that_holds_the_finance_desk_queue()
         {
             Guid team = _org.Setup.CreateTeam("Finance desk team", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer", "CrmCollab ADV");
+            _org.Setup.AddMembers(team, _org.User("Farid Finance", "CrmCollab Reviewer")); // who works the desk
             Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("team", team) });
             _org.Rule("Finance desk", BusinessFunction.Finance, new EntityReference("queue", queue), priority: 1);
 

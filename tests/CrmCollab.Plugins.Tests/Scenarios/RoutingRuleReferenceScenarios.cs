@@ -70,6 +70,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid north = _org.Setup.CreateTeam("Logistics North", _org.Operations, TeamType.Owner, "CrmCollab Logistics");
             Guid nadia = _org.User("Nadia North", "CrmCollab Logistics");
+            _org.Setup.AddMembers(north, nadia);
             Guid rule = _org.Rule("Logistics North", BusinessFunction.Logistics, new EntityReference("team", north), priority: 1);
 
             // Deleted, the team would have left a rule with no target, which routing silently skips.
@@ -116,6 +117,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             });
             Guid north = before.Setup.CreateTeam("Logistics North", before.Operations, TeamType.Owner, "CrmCollab Logistics");
             Guid nadia = before.User("Nadia North", "CrmCollab Logistics");
+            before.Setup.AddMembers(north, nadia);
             before.Rule("Logistics North", BusinessFunction.Logistics, new EntityReference("team", north), priority: 1);
             before.Rule("Logistics default", BusinessFunction.Logistics, nadia);
             Guid contoso = before.Account("Contoso");

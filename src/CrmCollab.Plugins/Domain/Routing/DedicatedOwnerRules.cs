@@ -158,6 +158,20 @@ namespace CrmCollab.Plugins.Domain.Routing
                 : new Refusal(refusal.Code, $"{refusal.Text} Or give the queue {ownedQueue} to an owner who can own this work.");
         }
 
+        /// <summary>
+        /// A routing rule's team (or the team owning its queue) has an enabled member: a team nobody active belongs to can
+        /// own the reviews and handoffs the rule routes, but nobody sees them in their views or queues, and a deal's gate
+        /// waits for ever on a review nobody decides, while routing counts it as routed (no unrouted flag, no fallback).
+        /// </summary>
+        public static Refusal CheckRuleTeamMembers(string who, bool hasActiveMember, string ownedQueue = null)
+        {
+            if (hasActiveMember) return null;
+            string holder = ownedQueue == null ? Capitalised(who) : $"{Capitalised(who)}, which owns the queue {ownedQueue},";
+            return new Refusal(RefusalCodes.RoutingTargetCannotOwn,
+                $"{holder} has no active member, so nobody would see or work the reviews and handoffs this routing rule routes to it. " +
+                "Add the people who do this work to the team first, or choose another target.");
+        }
+
         /// <param name="row">What the administrator saves: "dedicated owner", "routing rule".</param>
         /// <param name="instead">What can own instead of an access team.</param>
         private static Refusal CannotOwn(string code, string row, string instead, string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole)
