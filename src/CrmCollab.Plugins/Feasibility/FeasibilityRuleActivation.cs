@@ -85,10 +85,19 @@ namespace CrmCollab.Plugins.Feasibility
             if (rule == null || (!InForce.Is(rule, FeasibilityRuleRow.IsActive) && (message == "Create" || message == "Delete"))) return;
             int trigger = rule.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop;
             QueryExpression query = OpenDeals();
-            query.Criteria.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
-            int requested = Reevaluate(context, query, deal => DealStage.Of(deal) ?? trigger, out int deals);
+            // A deal's stage is the later of its sales stage and its pipeline phase (SalesStage.Of): one moved on by its
+            // phase alone (a flow, an integration) still reads an earlier sales stage, so deals with a phase are read too
+            // and the stage decides.
+            var reached = new FilterExpression(LogicalOperator.Or);
+            reached.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
+            reached.AddCondition(Opportunity.StepName, ConditionOperator.NotNull);
+            query.Criteria.AddFilter(reached);
+            int requested = Reevaluate(context, query, deal => AtOrPast(DealStage.Of(deal), trigger), out int deals);
             context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
         }
+
+        /// <summary>The deal's stage when it has reached <paramref name="trigger"/>; else null (the deal is left out).</summary>
+        private static int? AtOrPast(int? stage, int trigger) => stage >= trigger ? stage : null;
 
         private static QueryExpression OpenDeals()
         {
