@@ -69,7 +69,7 @@ namespace CrmCollab.Plugins.Guards
         {
             if (before == null) return null;
             IReadOnlyList<string> changed = Changes.Of(sent, before, Segment.Select(s => s.Key));
-            Guid accountId = context.ExecutionContext.PrimaryEntityId;
+            Guid accountId = before.Id != Guid.Empty ? before.Id : context.ExecutionContext.PrimaryEntityId;
             return AccountSegmentRules.Check(changed.Select(c => Segment.First(s => s.Key == c).Value).ToList(),
                 () => ServerCall.IsSystem(context) || IsAdministrator(context)(),
                 // A new parent moves the fallback of the accounts below it too (their dedicated owners come from the chain).
@@ -160,12 +160,15 @@ namespace CrmCollab.Plugins.Guards
             // What the merge writes to the account that stays (UpdateContent) is held to the same rules as a save of it:
             // no page says the master's Update steps run for it, so this step, certain to run, checks it.
             Entity content = context.InputParameter<Entity>("UpdateContent");
-            if (master.LogicalName != Account.Table || content == null
-                || (!content.Contains(Account.LastSignalOn) && !content.Contains(Account.ChurnRisk)))
-                return;
-            Entity before = context.SystemService.Retrieve(Account.Table, master.Id,
-                new ColumnSet(Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId));
+            if (master.LogicalName != Account.Table || content == null) return;
+            bool signalColumns = content.Contains(Account.LastSignalOn) || content.Contains(Account.ChurnRisk);
+            bool segmentColumns = Segment.Any(s => content.Contains(s.Key));
+            if (!signalColumns && !segmentColumns) return;
+            Entity before = context.SystemService.Retrieve(Account.Table, master.Id, new ColumnSet(new[]
+                { Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId }.Concat(Segment.Select(s => s.Key)).ToArray()));
             Throw(CheckAccountColumns(context, content, before, master.Id, byIntake: false, mergedAway: subordinate));
+            // The industry, territory, size or parent the merge gives the account that stays, as a save of it would.
+            if (segmentColumns) Throw(CheckSegment(context, content, before));
         }
 
         private static void OnDelete(LocalPluginContext context)

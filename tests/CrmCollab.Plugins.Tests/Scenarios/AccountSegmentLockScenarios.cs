@@ -3,6 +3,7 @@ using CrmCollab.Emulator.Metadata;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -78,6 +79,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             // The rest of the account stays the rep's; the industry sent again as it is changes nothing.
             rep.Update(new Entity("account", _account) { ["name"] = "Contoso Retail", ["industrycode"] = new OptionSetValue(Retail) });
+        }
+
+        /// <summary>
+        /// No page says a merge runs the Update steps of the account that stays for what it writes to it (UpdateContent):
+        /// on an organisation where the account's Update steps do not run, the Merge step alone holds the rule.
+        /// </summary>
+        [Fact]
+        public void A_salesperson_cannot_clear_the_industry_by_merging_a_duplicate_into_the_account()
+        {
+            var org = new CrmCollabOrg((solution, options) => solution.Steps.RemoveAll(s =>
+                s.PluginTypeName.EndsWith(".CustomerGuard", StringComparison.Ordinal) && s.MessageName == "Update"));
+            Guid account = org.Account("Contoso", industry: Retail);
+            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent");
+            org.CustomDeal(account);
+            Guid duplicate = org.Account("Contoso (duplicate)");
+            MergeRequest merge = new MergeRequest
+            {
+                Target = new EntityReference("account", account), SubordinateId = duplicate,
+                UpdateContent = new Entity("account") { ["industrycode"] = null }, PerformParentingChecks = false,
+            };
+
+            org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => org.As(org.Rep).Execute(merge), Touched);
+            merge.UpdateContent = new Entity("account") { ["industrycode"] = new OptionSetValue(Retail) }; // kept as it is
+            org.As(org.Rep).Execute(merge);
         }
 
         [Fact]
