@@ -89,6 +89,8 @@ namespace CrmCollab.Plugins.Domain
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";
         public const string OwnerOverlap = "CRMC-OWNER-OVERLAP";
         public const string RoutingRuleInvalid = "CRMC-ROUTING-RULE-INVALID";
+        // Routing: an active routing rule tied with another (same function, criteria and priority), so one never routes.
+        public const string RoutingRuleTied = "CRMC-ROUTING-RULE-TIED";
         public const string RoutingTargetCannotOwn = "CRMC-ROUTING-TARGET-CANNOT-OWN";
 
         // Field signals raised incomplete, inactive or to a disabled salesperson, or deactivated before they are acknowledged.

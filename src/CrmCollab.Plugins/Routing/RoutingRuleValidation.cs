@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Routing
 {
@@ -24,7 +26,11 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>What the rule is made of (its activity aside): a save sending one of them is checked.</summary>
         private static readonly string[] RuleColumns = new[] { RoutingRuleRow.Function }.Concat(Targets).ToArray();
 
-        private static readonly string[] ImageColumns = RuleColumns.Concat(new[] { RoutingRuleRow.IsActive, CommonColumn.StateCode }).ToArray();
+        /// <summary>Which accounts the rule matches, and its rank among the rules that match them.</summary>
+        private static readonly string[] Matching =
+            { RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode, RoutingRuleRow.Priority };
+
+        private static readonly string[] ImageColumns = RuleColumns.Concat(Matching).Concat(new[] { RoutingRuleRow.IsActive, CommonColumn.StateCode }).ToArray();
 
         public RoutingRuleValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -47,6 +53,33 @@ namespace CrmCollab.Plugins.Routing
             // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
             if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;
             Check(context, before, rule, RuleColumns.Any(target.Contains));
+            CheckTie(context, before, rule, Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0);
+        }
+
+        /// <summary>
+        /// A rule in force after the save, new, made active again or given another function, criteria or priority, may not tie
+        /// with another rule in force (<see cref="DedicatedOwnerRules.CheckRuleTie"/>; one query).
+        /// </summary>
+        private static void CheckTie(LocalPluginContext context, Entity before, Entity rule, bool changesRank)
+        {
+            bool inForceAfter = InForce.Is(rule, RoutingRuleRow.IsActive);
+            bool inForceBefore = before != null && InForce.Is(before, RoutingRuleRow.IsActive);
+            int? function = rule.Choice(RoutingRuleRow.Function);
+            if (!inForceAfter || function == null || (inForceBefore && !changesRank)) return;
+            var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(RoutingRuleRow.Name), TopCount = 1 };
+            query.Criteria.AddCondition(RoutingRuleRow.Function, ConditionOperator.Equal, function.Value);
+            InForce.Only(query, RoutingRuleRow.IsActive);
+            foreach (string column in Matching)
+            {
+                object value = rule.Contains(column) ? rule[column] : null;
+                object plain = value is OptionSetValue option ? option.Value : value is EntityReference reference ? (object)reference.Id : value;
+                if (plain == null) query.Criteria.AddCondition(column, ConditionOperator.Null);
+                else query.Criteria.AddCondition(column, ConditionOperator.Equal, plain);
+            }
+            Guid self = before?.Id ?? context.TargetEntity.Id;
+            if (self != Guid.Empty) query.Criteria.AddCondition(RoutingRuleRow.Id, ConditionOperator.NotEqual, self);
+            Entity tied = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+            Throw(DedicatedOwnerRules.CheckRuleTie(tied?.Read<string>(RoutingRuleRow.Name), rule.Read<int?>(RoutingRuleRow.Priority)));
         }
 
         /// <summary>A SetState or SetStateDynamicEntity: the rule with the status it is given.</summary>
@@ -55,8 +88,9 @@ namespace CrmCollab.Plugins.Routing
             Entity before = context.PreImage(PreImage);
             OptionSetValue state = context.InputParameter<OptionSetValue>("State");
             if (before == null || state == null) return;
-            Check(context, before, Values.Merge(before, new Entity(RoutingRuleRow.Table, before.Id) { [CommonColumn.StateCode] = state }),
-                sendsRuleColumns: false);
+            Entity rule = Values.Merge(before, new Entity(RoutingRuleRow.Table, before.Id) { [CommonColumn.StateCode] = state });
+            Check(context, before, rule, sendsRuleColumns: false);
+            CheckTie(context, before, rule, changesRank: false);
         }
 
         /// <summary>

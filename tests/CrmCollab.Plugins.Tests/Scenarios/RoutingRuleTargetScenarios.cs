@@ -27,12 +27,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org = org;
         }
 
-        private static Entity FinanceRule(string name, Guid? user = null, Guid? team = null, Guid? queue = null)
+        /// <param name="priority">Two rules in force for the same accounts never share a priority (CRMC-ROUTING-RULE-TIED).</param>
+        private static Entity FinanceRule(string name, Guid? user = null, Guid? team = null, Guid? queue = null, int priority = 1)
         {
             var rule = new Entity("crmc_routingrule")
             {
                 ["crmc_name"] = name, ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
-                ["crmc_priority"] = 1, ["crmc_isactive"] = true,
+                ["crmc_priority"] = priority, ["crmc_isactive"] = true,
             };
             if (user.HasValue) rule["crmc_userid"] = new EntityReference("systemuser", user.Value);
             if (team.HasValue) rule["crmc_teamid"] = new EntityReference("team", team.Value);
@@ -93,7 +94,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             TakeRolesFrom("systemuser", quinn); // Quinn moved to another department; her desk's queue is still hers
             TakeRolesFrom("team", north);
 
-            string refusal = _org.RefusedNamingNoId(RefusalCodes.RoutingTargetCannotOwn, () => admin.Create(FinanceRule("Finance desk", queue: desk)), RuleTables);
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.RoutingTargetCannotOwn, () => admin.Create(FinanceRule("Finance desk", queue: desk, priority: 2)), RuleTables);
             // Pointed at the team's queue by a batch, the working rule is refused too.
             string team = _org.RefusedNamingNoId(RefusalCodes.RoutingTargetCannotOwn, () => CrmCollabOrg.InExecuteMultiple(admin, new UpdateRequest
             {
@@ -114,7 +115,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(fiona, _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<EntityReference>("ownerid").Id);
             // Once Quinn holds a role again, the rule may route to her queue.
             _org.Setup.AssignRole(quinn, "CrmCollab Reviewer");
-            admin.Create(FinanceRule("Finance desk", queue: desk));
+            admin.Create(FinanceRule("Finance desk", queue: desk, priority: 2));
         }
 
         [Fact]
@@ -166,8 +167,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             IOrganizationService admin = _org.As(_org.Admin);
             Guid fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
             Guid rule = admin.Create(FinanceRule("Finance desk", fiona));
-            Guid flagged = admin.Create(FinanceRule("Finance desk (flag)", fiona));
-            Guid live = admin.Create(FinanceRule("Finance desk (live)", fiona));
+            Guid flagged = admin.Create(FinanceRule("Finance desk (flag)", fiona, priority: 2));
+            Guid live = admin.Create(FinanceRule("Finance desk (live)", fiona, priority: 3));
             admin.Execute(CrmCollabOrg.StateChange("SetState", "crmc_routingrule", rule, 1, 2)); // retired from the grid
             if (throughUpdate) admin.Update(new Entity("crmc_routingrule", flagged) { ["crmc_isactive"] = false }); // or by its flag
             _org.Setup.DisableUser(fiona); // Fiona leaves while the rules are retired

@@ -30,9 +30,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private static Entity RuleTo(EntityReference target) => new Entity("crmc_routingrule")
         {
+            // the queue's rule ranks after the team's: two rules in force for the same accounts never tie
             ["crmc_name"] = "Logistics North", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics),
             [target.LogicalName == "team" ? "crmc_teamid" : target.LogicalName == "queue" ? "crmc_queueid" : "crmc_userid"] = target,
-            ["crmc_priority"] = 1, ["crmc_isactive"] = true,
+            ["crmc_priority"] = target.LogicalName == "queue" ? 2 : 1, ["crmc_isactive"] = true,
         };
 
         [Fact]

@@ -190,6 +190,18 @@ namespace CrmCollab.Plugins.Domain.Routing
         private static string Capitalised(string text) =>
             string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
+        /// <summary>
+        /// An active routing rule tied with another active one — same function, same industry, territory and size, same
+        /// priority — is never the one routing picks (ties go by an internal order), so the administrator's choice of
+        /// who receives the work would not be theirs. Null when no other rule ties.
+        /// </summary>
+        /// <param name="tiedWith">The name of the active rule it ties with; null: none.</param>
+        public static Refusal CheckRuleTie(string tiedWith, int? priority) =>
+            tiedWith == null ? null : new Refusal(RefusalCodes.RoutingRuleTied,
+                $"The routing rule '{tiedWith}' already routes the same function for the same industry, territory and size with " +
+                $"priority {(priority.HasValue ? priority.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(none)")}, so only one of the two would ever receive the work. " +
+                "Give this rule another priority (the lower number wins) or other criteria, or retire the other rule.");
+
         /// <summary>A routing rule on its own: null when complete, else one refusal listing every problem.</summary>
         public static Refusal CheckRule(int? functionValue, int targetCount) =>
             Refused(RefusalCodes.RoutingRuleInvalid, RuleProblems(functionValue, targetCount));
