@@ -65,6 +65,16 @@ namespace CrmCollab.Plugins.Settings
                 checksQueue: context.ExecutionContext.MessageName != "Create");
         }
 
+        /// <summary>The team the setting's principal is, or that owns its queue, when nobody active belongs to it; else null.</summary>
+        private static string EmptyTeamOf(LocalPluginContext context, Domain.Routing.Principal principal)
+        {
+            if (principal == null || principal.Kind == Domain.Routing.PrincipalKind.User) return null;
+            string table = principal.Kind == Domain.Routing.PrincipalKind.Queue ? Queue.Table : Team.Table;
+            Routing.PossibleOwner owner = Routing.PossibleOwner.Read(context.SystemService, new EntityReference(table, principal.Id));
+            if (owner?.TeamId == null || Routing.PossibleOwner.HasActiveMember(context.SystemService, owner.TeamId.Value)) return null;
+            return owner.Who.Substring("the team ".Length);
+        }
+
         private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue)
         {
             string schema = definitionSchema ?? valueSchema;
@@ -100,6 +110,7 @@ namespace CrmCollab.Plugins.Settings
                     : new string[0],
                 Lockable = Guards.OpportunityColumnsWatched.Lockable,
                 NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
+                EmptyTeam = () => namesQueue ? EmptyTeamOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 Value = value,
             });
             Throw(refusal);

@@ -69,6 +69,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.SetVariable("crmc_UnroutedQueue", "Field desk", _sysadmin);
         }
 
+        /// <summary>
+        /// A new "Unrouted desk" team (with a role) is named as the Unrouted Handoffs Queue, or the queue it owns is, before
+        /// anyone joins it: every review and handoff nobody else was found for would be owned by it and seen by nobody.
+        /// </summary>
+        [Fact]
+        public void An_unrouted_team_or_queue_nobody_works_in_is_refused_until_someone_joins_it()
+        {
+            Guid desk = _org.Setup.CreateTeam("Unrouted desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Administrator");
+            _org.System.Create(new Entity("queue") { ["name"] = "Unrouted work", ["ownerid"] = new EntityReference("team", desk) });
+
+            string team = _org.Refused(RefusalCodes.SettingUnknownQueue, () => _org.SetVariable("crmc_UnroutedQueue", "Unrouted desk", _sysadmin), Settings);
+            string queue = _org.Refused(RefusalCodes.SettingUnknownQueue, () => _org.SetVariable("crmc_UnroutedQueue", "Unrouted work", _sysadmin), Settings);
+
+            Assert.Equal("Unrouted Handoffs Queue: the team Unrouted desk has no active member, so nobody would see the reviews and handoffs " +
+                "no one else was found for. Add the people who pick them up to the team first, or name another queue or team. [CRMC-SETTING-UNKNOWN-QUEUE]", team);
+            Assert.Equal(team, queue);
+            _org.Setup.AddMembers(desk, _org.User("Ulla Unrouted", "CrmCollab Administrator"));
+            _org.SetVariable("crmc_UnroutedQueue", "Unrouted work", _sysadmin);
+        }
+
         [Fact]
         public void A_stage_requirements_value_saved_under_another_schema_name_is_refused()
         {

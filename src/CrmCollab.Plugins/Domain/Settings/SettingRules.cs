@@ -37,6 +37,12 @@ namespace CrmCollab.Plugins.Domain.Settings
         public Func<bool> NamesMissingQueue { get; set; } = () => false;
 
         public string Value { get; set; }
+
+        /// <summary>
+        /// The team the value names, or that owns the queue it names, when nobody active belongs to it (its name); null otherwise.
+        /// Asked only once the queue or team is known to exist.
+        /// </summary>
+        public Func<string> EmptyTeam { get; set; } = () => null;
     }
 
     /// <summary>What a setting value must respect, in a fixed order: the first refusal that applies.</summary>
@@ -68,6 +74,11 @@ namespace CrmCollab.Plugins.Domain.Settings
             if (setting.NamesMissingQueue())
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
                     $"{setting.Label}: no queue or team is named (or has the id) '{setting.Value}'. Name an existing queue or team, or leave the setting empty to keep unrouted handoffs with the deal's owner.");
+            string emptyTeam = setting.EmptyTeam();
+            if (emptyTeam != null)
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{setting.Label}: the team {emptyTeam} has no active member, so nobody would see the reviews and handoffs no one else was found for. " +
+                    "Add the people who pick them up to the team first, or name another queue or team.");
             return null;
         }
     }
