@@ -40,6 +40,14 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_watched_column_listed_more_than_once_is_read_once_as_its_fingerprint_lists_it()
+        {
+            var approvedNow = Review(ReviewDecision.Approved, Print(Terms, "crmc_discountpercent"), "crmc_discountpercent", "CRMC_DiscountPercent", "crmc_discountpercent");
+
+            Assert.Empty(OutdatedDecisions.Of(new[] { approvedNow }, c => Terms.TryGetValue(c, out string v) ? v : "", false));
+        }
+
+        [Fact]
         public void Pending_history_and_unfingerprinted_reviews_are_never_outdated()
         {
             var pending = Review(ReviewDecision.Pending, "x", "crmc_discountpercent");

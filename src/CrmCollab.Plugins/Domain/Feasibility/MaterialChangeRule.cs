@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             return reviews
                 .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending)
                 .Where(r => TermsFingerprint.Touches(r.RelevantColumns, changedColumns))
-                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.ToDictionary(c => c, valueOf)) != r.Fingerprint)
+                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.Select(c => c.ToLowerInvariant()).Distinct().ToDictionary(c => c, valueOf)) != r.Fingerprint)
                 .Select(r => r.Id)
                 .ToList();
         }

@@ -19,11 +19,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="valueOf">Invariant text of a deal column as the attempt leaves it ("" for null), as fingerprints are written.</param>
         /// <param name="wonOnce">The deal has been won before (it carries its first win date).</param>
         public static IReadOnlyList<Guid> Of(IEnumerable<WatchedReview> reviews, Func<string, string> valueOf, bool wonOnce) =>
-            wonOnce ? new Guid[0] : reviews
-                .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending && r.Fingerprint != null)
-                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.Select(c => c.ToLowerInvariant()).Distinct().ToDictionary(c => c, valueOf)) != r.Fingerprint)
-                .Select(r => r.Id)
-                .ToList();
+            wonOnce ? new Guid[0] : MaterialChangeRule.OutdatedAtReopen(reviews.Where(r => r.Fingerprint != null), valueOf);
 
         /// <summary>What the salesperson is told about such decisions, and what to do.</summary>
         public static string Sentence(IReadOnlyCollection<string> functions)
