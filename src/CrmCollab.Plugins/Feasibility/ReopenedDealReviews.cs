@@ -19,16 +19,8 @@ namespace CrmCollab.Plugins.Feasibility
     public static class ReopenedDealReviews
     {
         /// <summary>Re-opens the outdated approvals of the deal; returns how many. Reads the reviews, and the deal only when one is decided.</summary>
-        public static int ReopenOutdated(IOrganizationService service, Guid dealId)
-        {
-            var repository = new FeasibilityRepository(service);
-            List<WatchedReview> decided = Decided(repository.Reviews(dealId), false);
-            if (decided.Count == 0) return 0;
-            Entity deal = service.Retrieve(Opportunity.Table, dealId, TermsOf(decided));
-            IReadOnlyList<Guid> outdated = MaterialChangeRule.OutdatedAtReopen(decided, column => MaterialChange.Text(deal, column));
-            foreach (Guid review in outdated) repository.Invalidate(review);
-            return outdated.Count;
-        }
+        public static int ReopenOutdated(IOrganizationService service, Guid dealId) =>
+            Reopen(service, dealId, new FeasibilityRepository(service).Reviews(dealId), false);
 
         /// <summary>
         /// Re-opens the decisions among <paramref name="rows"/> (the deal's reviews, updated in place) that the gate counts
@@ -36,14 +28,22 @@ namespace CrmCollab.Plugins.Feasibility
         /// the same comparison: not for a deal won once, nor for a review decided before fingerprints were recorded). Reads the
         /// deal only when a fingerprinted decision is on record. Called only from an operation on the deal itself.
         /// </summary>
-        public static int ReopenOutdatedDecisions(IOrganizationService service, Guid dealId, List<Entity> rows)
+        public static int ReopenOutdatedDecisions(IOrganizationService service, Guid dealId, List<Entity> rows) =>
+            Reopen(service, dealId, rows, true);
+
+        /// <param name="asTheGate">As the gate counts them (<see cref="OutdatedDecisions"/>) rather than at a reopen
+        /// (<see cref="MaterialChangeRule.OutdatedAtReopen"/>, every decision, whatever the deal's past).</param>
+        private static int Reopen(IOrganizationService service, Guid dealId, List<Entity> rows, bool asTheGate)
         {
-            List<WatchedReview> decided = Decided(rows, true);
+            List<WatchedReview> decided = Decided(rows, asTheGate);
             if (decided.Count == 0) return 0;
             ColumnSet columns = TermsOf(decided);
-            columns.AddColumn(Opportunity.WonOn);
+            if (asTheGate) columns.AddColumn(Opportunity.WonOn);
             Entity deal = service.Retrieve(Opportunity.Table, dealId, columns);
-            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(decided, column => MaterialChange.Text(deal, column), deal.Contains(Opportunity.WonOn));
+            Func<string, string> valueOf = column => MaterialChange.Text(deal, column);
+            IReadOnlyList<Guid> outdated = asTheGate
+                ? OutdatedDecisions.Of(decided, valueOf, deal.Contains(Opportunity.WonOn))
+                : MaterialChangeRule.OutdatedAtReopen(decided, valueOf);
             var repository = new FeasibilityRepository(service);
             foreach (Guid review in outdated)
             {
