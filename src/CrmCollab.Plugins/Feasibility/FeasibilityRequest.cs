@@ -35,8 +35,8 @@ namespace CrmCollab.Plugins.Feasibility
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             Register(PipelineStage.PostOperation, "SetStateDynamicEntity", Opportunity.Table, OnDealSaved)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
-            // A merge moves the merged-away account's deals below the pipeline (none of their steps runs): a closed deal's
-            // approvals were given for the account merged away, and count again at its reopen (AccountChangeRule.ReopensAtMerge).
+            // A merge moves the merged-away account's deals below the pipeline (none of their steps runs): their approvals were
+            // given for the account merged away (ReviewRerouting.ReopenForMerge).
             Register(PipelineStage.PreOperation, "Merge", Account.Table, OnAccountMerge);
             // Every business process flow table of the opportunity (entity null: registered per BPF table in solution/).
             Register(PipelineStage.PostOperation, "Create", null, OnProcessStageChange)
@@ -83,7 +83,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Guid? mergedAway = context.MergedAwayId;
             if (context.TargetReference == null || mergedAway == null) return;
-            context.Trace("{0} decided review(s) of closed deals re-opened by the merge.", ReviewRerouting.ReopenForMerge(context.SystemService, mergedAway.Value));
+            context.Trace("{0} decided review(s) of the moved deals re-opened by the merge.", ReviewRerouting.ReopenForMerge(context.SystemService, mergedAway.Value));
         }
 
         private static bool IsStateChange(LocalPluginContext context)

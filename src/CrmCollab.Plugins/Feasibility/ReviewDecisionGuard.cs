@@ -230,7 +230,7 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// A merge of accounts moving a closed deal re-opens its decisions (<see cref="AccountChangeRule.ReopensAtMerge"/>),
+        /// A merge of accounts moving a deal re-opens its decisions (<see cref="ReviewRerouting.ReopenForMerge"/>),
         /// through the SYSTEM service, from the merge itself (the parent context), for a deal of the merged-away account.
         /// </summary>
         private static bool IsMergeReopening(LocalPluginContext context, Guid? reviewDealId) =>

@@ -30,21 +30,22 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>
         /// Before a merge moves the merged-away account's deals (those it routes: its customer's, or its Account's when the
-        /// customer is a contact) to the account that stays: the decided reviews of the closed ones are re-opened
-        /// (<see cref="AccountChangeRule.ReopensAtMerge"/>). One query, then one per closed deal. Returns how many.
+        /// customer is a contact) to the account that stays: their decided reviews are re-opened,
+        /// as a save of the customer does: a closed deal's are asked again of the account that stays at its reopen, an open
+        /// deal's at its next review request (a save of its stage, the Request Feasibility Reviews step); the gate counts them
+        /// missing until then. One query, then one per deal. Returns how many.
         /// </summary>
         public static int ReopenForMerge(IOrganizationService service, Guid mergedAway)
         {
             var query = new QueryExpression(Opportunity.Table)
-                { ColumnSet = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode) };
+                { ColumnSet = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId) };
             var whose = new FilterExpression(LogicalOperator.Or);
             whose.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, mergedAway);
             whose.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, mergedAway);
             query.Criteria.AddFilter(whose);
-            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.NotEqual, Opportunity.StateOpen);
             int reopened = 0;
             foreach (Entity deal in service.RetrieveMultiple(query).Entities)
-                if (HandoffCreation.AccountOf(deal) == mergedAway && AccountChangeRule.ReopensAtMerge(deal.Choice(Opportunity.StateCode)))
+                if (HandoffCreation.AccountOf(deal) == mergedAway)
                     reopened += ReopenDecided(service, deal.Id);
             return reopened;
         }

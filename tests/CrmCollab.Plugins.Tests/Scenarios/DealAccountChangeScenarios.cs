@@ -105,6 +105,50 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary>
+        /// An open deal of an account merged away into another: Fiona approved its finance terms for Contoso, and the
+        /// merge moves it to Fabrikam below the pipeline. It is not moved on on her approval: Fabrikam's finance owner is
+        /// asked at the deal's next review request (a save of its stage), and decides.
+        /// </summary>
+        [Fact]
+        public void An_open_deal_whose_account_is_merged_away_is_not_moved_on_on_the_approvals_of_the_account_it_left()
+        {
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _lena); // Lena delivers for both
+            Entity approval = _org.Review(_deal, BusinessFunction.Finance);
+            _org.Decide(_fiona, approval, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            Guid contoso = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            var rows = new QueryExpression("crmc_dedicatedowner") { ColumnSet = new ColumnSet(false) };
+            rows.Criteria.AddCondition("crmc_accountid", ConditionOperator.Equal, contoso);
+            foreach (Entity row in _org.System.RetrieveMultiple(rows).Entities)
+                _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", row.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
+            foreach (Guid account in new[] { contoso, _fabrikam })
+                _org.System.Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+                {
+                    Target = new EntityReference("account", account), Assignee = new EntityReference("systemuser", boss),
+                });
+
+            _org.As(boss).Execute(new Microsoft.Crm.Sdk.Messages.MergeRequest
+            {
+                Target = new EntityReference("account", _fabrikam), SubordinateId = contoso, UpdateContent = new Entity("account"),
+            });
+
+            Assert.Equal(_fabrikam, _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id);
+            Assert.Equal((int)ReviewDecision.Invalidated, _org.Row("crmc_feasibilityreview", approval.Id, "crmc_decision").GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Contains("Finance", CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose, boss))); // the accounts' Assign took their deals to Bea
+
+            _org.MoveTo(_deal, SalesStage.Develop, boss); // the stage saved again asks the reviews the deal needs
+            Entity asked = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal((int)ReviewDecision.Pending, asked.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_frank, asked.GetAttributeValue<EntityReference>("ownerid").Id);
+            _org.Decide(_frank, asked, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose, boss);
+
+            Assert.Equal(SalesStage.Propose, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        /// <summary>
         /// A won deal's customer (or Account) saved again is not a locked term, and a merge of accounts moves its deals
         /// too: moved to Fabrikam while won, then reopened by a CrmCollab Administrator and won again, it needs
         /// Fabrikam's reviewers, not the approvals Contoso's gave.

@@ -30,14 +30,6 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// </summary>
         public static bool ReopensDecided(int? dealState) => true;
 
-        /// <summary>
-        /// Whether a merge of accounts re-opens the decided reviews of a deal it moves to the account that stays: a
-        /// closed deal's (won or lost), whose reopen asks the reviews again of the account it now has. The merge moves
-        /// the deals below the pipeline (none of their steps runs), so nothing would re-open them. An open deal's are left
-        /// as they are: its pending reviews follow the account's routing after the merge, and nothing asks it new ones.
-        /// </summary>
-        public static bool ReopensAtMerge(int? dealState) => dealState != Terms.DealLifecycle.Open;
-
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
     }
