@@ -23,7 +23,13 @@ namespace CrmCollab.Plugins.Feasibility
         public static int ReopenDecided(IOrganizationService service, Guid dealId)
         {
             var repository = new FeasibilityRepository(service);
-            IReadOnlyList<Guid> decided = AccountChangeRule.ToReopen(repository.Reviews(dealId).Select(FeasibilityRepository.ToState));
+            return InvalidateDecided(repository, repository.Reviews(dealId));
+        }
+
+        /// <summary>Re-opens the decided reviews among the deal's <paramref name="reviews"/> (<see cref="AccountChangeRule.ToReopen"/>).</summary>
+        private static int InvalidateDecided(FeasibilityRepository repository, IEnumerable<Entity> reviews)
+        {
+            IReadOnlyList<Guid> decided = AccountChangeRule.ToReopen(reviews.Select(FeasibilityRepository.ToState));
             foreach (Guid review in decided) repository.Invalidate(review);
             return decided.Count;
         }
@@ -54,7 +60,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var repository = new FeasibilityRepository(service);
             List<Entity> reviews = repository.Reviews(dealId);
-            foreach (Guid decided in AccountChangeRule.ToReopen(reviews.Select(FeasibilityRepository.ToState))) repository.Invalidate(decided);
+            InvalidateDecided(repository, reviews);
             var pending = reviews.Where(r => FeasibilityRepository.ToState(r).Decision == ReviewDecision.Pending).ToList();
             if (pending.Count == 0) return 0;
             var functions = pending.Select(FunctionOf).Distinct().ToList();

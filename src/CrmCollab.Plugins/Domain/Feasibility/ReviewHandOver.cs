@@ -22,10 +22,9 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public static Refusal Check(BusinessFunction function, ReviewDecision decision, bool isServerCall, Func<bool> newOwnerReviewsFunction,
             Func<bool> byAdministrator)
         {
-            if (decision != ReviewDecision.Pending && !isServerCall && !byAdministrator())
-                return new Refusal(RefusalCodes.ReviewDecidedOwnerKept,
-                    $"This review is {DecisionWords(decision)}: it stays with who held it, since the scorecards count it for them. " +
-                    "Only a pending review is passed on; ask a CrmCollab Administrator if it was recorded under the wrong person.");
+            if (decision != ReviewDecision.Pending)
+                return FunctionHandOver.CheckClosedKept(RefusalCodes.ReviewDecidedOwnerKept, $"This review is {DecisionWords(decision)}",
+                    "Only a pending review is passed on; ", isServerCall, byAdministrator);
             return FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
                 isServerCall, newOwnerReviewsFunction, byAdministrator);
         }

@@ -23,10 +23,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static Refusal Check(BusinessFunction function, HandoffState state, bool isServerCall, Func<bool> newOwnerWorksForFunction,
             Func<bool> byAdministrator)
         {
-            if (state != HandoffState.Open && !isServerCall && !byAdministrator())
-                return new Refusal(RefusalCodes.HandoffClosedOwnerKept,
-                    $"This handoff is {(state == HandoffState.Canceled ? "canceled" : "completed")}: it stays with who held it when it was closed, " +
-                    "since the scorecards and the lateness report count it for them. Ask a CrmCollab Administrator if it was recorded under the wrong person.");
+            if (state != HandoffState.Open)
+                return FunctionHandOver.CheckClosedKept(RefusalCodes.HandoffClosedOwnerKept,
+                    $"This handoff is {(state == HandoffState.Canceled ? "canceled" : "completed")}", "", isServerCall, byAdministrator);
             return FunctionHandOver.Check(function, RefusalCodes.HandoffHandOverNotAllowed, "handoff", "works for", "colleague",
                 isServerCall, newOwnerWorksForFunction, byAdministrator);
         }

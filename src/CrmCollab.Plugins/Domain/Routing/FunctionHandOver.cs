@@ -11,6 +11,20 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// </summary>
     public static class FunctionHandOver
     {
+        /// <summary>
+        /// Work that is closed (a completed or canceled handoff, a decided or past review) stays with who held it: the
+        /// scorecards and the lateness report count it by its owner, so passing it on would move it onto a colleague who
+        /// never had it. Only a CrmCollab Administrator (work recorded under the wrong person) or CrmCollab's own SYSTEM
+        /// routing moves it. Null when it may move.
+        /// </summary>
+        /// <param name="code">The refusal's stable code.</param>
+        /// <param name="what">The work as it stands, as the user reads it: "This handoff is completed".</param>
+        /// <param name="onlyOpen">What may be passed on instead, or "": "Only a pending review is passed on; ".</param>
+        public static Refusal CheckClosedKept(string code, string what, string onlyOpen, bool isServerCall, Func<bool> byAdministrator) =>
+            isServerCall || byAdministrator() ? null
+                : new Refusal(code, $"{what}: it stays with who held it, since the scorecards and the lateness report count it for them. " +
+                    $"{(onlyOpen.Length == 0 ? "Ask" : onlyOpen + "ask")} a CrmCollab Administrator if it was recorded under the wrong person.");
+
         /// <param name="code">The refusal's stable code.</param>
         /// <param name="work">What is passed on, as the user reads it: "review", "handoff".</param>
         /// <param name="worksFor">How its people relate to the function: "reviews for", "works for".</param>
