@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Data
             DecidedOn = "crmc_decidedon", DecidedBy = "crmc_decidedby", TermsFingerprint = "crmc_termsfingerprint",
             RoutingPath = "crmc_routingpath", SupersededBy = "crmc_supersededby", GateStage = "crmc_gatestage",
             RelevantColumns = "crmc_relevantcolumns", WithdrawalReason = "crmc_withdrawalreason", OwnerId = "ownerid",
-            CreatedOn = "createdon";
+            CreatedOn = "createdon", DealOwnerAtRequest = "crmc_dealowneratrequest";
     }
 
     public static class ProcessStage

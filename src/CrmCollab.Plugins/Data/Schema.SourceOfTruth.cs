@@ -79,7 +79,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_opportunityid"] = "Opportunity", ["crmc_function"] = "Function", ["crmc_relevantcolumns"] = "Relevant columns",
             ["crmc_termsfingerprint"] = "Terms fingerprint", ["crmc_duedate"] = "Due date", ["crmc_gatestage"] = "Gate stage",
             ["crmc_routingpath"] = "Routing path", ["crmc_decidedon"] = "Decided on", ["crmc_decidedby"] = "Decided by",
-            ["crmc_supersededby"] = "Superseded by",
+            ["crmc_supersededby"] = "Superseded by", [FeasibilityReviewRow.DealOwnerAtRequest] = "Deal owner at request",
             ["crmc_handoffkey"] = "Handoff key", ["crmc_handofftemplateid"] = "Handoff template",
             ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",

@@ -133,7 +133,8 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.Conditions,
                     FeasibilityReviewRow.RejectionReason, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OwnerId,
                     FeasibilityReviewRow.GateStage, FeasibilityReviewRow.RelevantColumns, FeasibilityReviewRow.TermsFingerprint,
-                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.Name, FeasibilityReviewRow.DecidedBy),
+                    FeasibilityReviewRow.CreatedOn, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.Name, FeasibilityReviewRow.DecidedBy,
+                    FeasibilityReviewRow.DealOwnerAtRequest),
             };
             query.Criteria.AddCondition(FeasibilityReviewRow.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.AddOrder(FeasibilityReviewRow.CreatedOn, OrderType.Ascending);
@@ -161,7 +162,19 @@ namespace CrmCollab.Plugins.Feasibility
             CreatedOn = review.Read<DateTime?>(FeasibilityReviewRow.CreatedOn) ?? DateTime.MinValue,
             Superseded = review.RefId(FeasibilityReviewRow.SupersededBy) != null,
             DecidedBy = review.RefId(FeasibilityReviewRow.DecidedBy),
+            DealOwnerAtRequest = review.RefId(FeasibilityReviewRow.DealOwnerAtRequest),
         };
+
+        /// <summary>
+        /// Who owns <paramref name="deal"/> (its ownerid read) as its review is asked, recorded on the review
+        /// (<see cref="FeasibilityReviewRow.DealOwnerAtRequest"/>) so they never decide it, even once the deal is someone
+        /// else's (<see cref="ReviewDecisionRules.CheckDecider"/>). A user only: null for a team-owned deal.
+        /// </summary>
+        public static EntityReference OwnerAtRequest(Entity deal)
+        {
+            EntityReference owner = deal.Read<EntityReference>(Opportunity.OwnerId);
+            return owner?.LogicalName == SystemUser.Table ? new EntityReference(SystemUser.Table, owner.Id) : null;
+        }
 
         /// <summary>The deal's facts as rules read them, its amount in the base currency (<see cref="BaseAmount"/>): a
         /// deal in another currency reads that currency's rate (one Retrieve, none when an earlier step of the message
@@ -217,6 +230,7 @@ namespace CrmCollab.Plugins.Feasibility
                 [FeasibilityReviewRow.GateStage] = new OptionSetValue(required.GateStage),
                 [FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", required.RelevantColumns), 1000),
                 [FeasibilityReviewRow.RoutingPath] = Values.Shorten(routing.RoutingPath, 2000),
+                [FeasibilityReviewRow.DealOwnerAtRequest] = OwnerAtRequest(deal),
             };
             var application = new Routing.RoutingApplication(_service);
             EntityReference owner = application.OwnerFor(routing, null);

@@ -14,9 +14,9 @@ namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
     /// Decisions are made by the right people and stamped by the server: only the review's owner (or a member of
-    /// its owning team) or a CrmCollab Administrator decides, never the deal's owner; conditions and reasons are
-    /// required; the deal, function, terms, due date and decision stamps are CrmCollab's; once the deal is won its
-    /// reviews are final. Each decision refreshes the deal's feasibility status and summary.
+    /// its owning team) or a CrmCollab Administrator decides, never the deal's owner nor who owned it when the review
+    /// was asked; conditions and reasons are required; the deal, function, terms, due date, deal owner at request and
+    /// decision stamps are CrmCollab's; once the deal is won its reviews are final. Each decision refreshes the deal's feasibility status and summary.
     /// </summary>
     public sealed class ReviewDecisionGuard : PluginBase
     {
@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function, FeasibilityReviewRow.RelevantColumns,
             FeasibilityReviewRow.TermsFingerprint, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.GateStage,
             FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DecidedBy,
-            FeasibilityReviewRow.WithdrawalReason, FeasibilityReviewRow.SupersededBy,
+            FeasibilityReviewRow.WithdrawalReason, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.DealOwnerAtRequest,
         };
 
         /// <summary>The server-recorded columns a create may not bring from a client: all but the deal and the function it asks.</summary>
@@ -44,8 +44,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "statecode", "ownerid")
-                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "statecode");
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", "ownerid")
+                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode");
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
@@ -89,6 +89,7 @@ namespace CrmCollab.Plugins.Feasibility
             review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
             review[FeasibilityReviewRow.DueDate] = basis.DueDate;
             review[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
+            review[FeasibilityReviewRow.DealOwnerAtRequest] = FeasibilityRepository.OwnerAtRequest(deal);
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
@@ -159,7 +160,8 @@ namespace CrmCollab.Plugins.Feasibility
                     reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? () => TeamMembers(service, reviewOwner.Id) : (Func<IEnumerable<Guid>>)null,
                     () => Principals.HasRole(service, decider, Membership.AdministratorRole),
                     deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
-                        ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null),
+                        ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null,
+                    before.RefId(FeasibilityReviewRow.DealOwnerAtRequest)),
             });
             Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;

@@ -28,5 +28,26 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(new[] { byOwner.Id, withConditionsByOwner.Id }, notCounted);
             Assert.Equal(3, administratorQuestions); // asked only of owners who approved
         }
+
+        [Fact]
+        public void An_approval_by_who_owned_the_deal_when_the_review_was_asked_is_not_counted_though_a_colleague_owns_it_now_unless_an_administrator()
+        {
+            Guid colleague = Guid.NewGuid();
+            ReviewState AskedOf(Guid? ownerAtRequest, Guid by)
+            {
+                ReviewState review = Decided(ReviewDecision.Approved, by);
+                review.DealOwnerAtRequest = ownerAtRequest;
+                return review;
+            }
+            var byFormerOwner = AskedOf(Owner, Owner);
+            var byFormerOwnerAdministrator = AskedOf(AdminOwner, AdminOwner);
+            var byReviewer = AskedOf(Owner, Reviewer);
+            var askedBeforeTheStamp = AskedOf(null, Owner);
+
+            var notCounted = OwnDealApprovals.Of(new[] { byFormerOwner, byFormerOwnerAdministrator, byReviewer, askedBeforeTheStamp },
+                user => user == colleague, user => user == AdminOwner);
+
+            Assert.Equal(new[] { byFormerOwner.Id }, notCounted);
+        }
     }
 }

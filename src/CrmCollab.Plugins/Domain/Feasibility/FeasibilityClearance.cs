@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// (<see cref="MaterialChangeRule.ToInvalidate"/>): they count as pending, since they will be once it is saved.</param>
         /// <param name="outdated">The decided reviews whose terms changed without CrmCollab's checks
         /// (<see cref="OutdatedDecisions"/>): they count as pending too.</param>
-        /// <param name="ownDeal">The approvals decided by who owns the deal now (<see cref="OwnDealApprovals"/>): pending too.</param>
+        /// <param name="ownDeal">The approvals decided by who owns the deal now or owned it when the review was asked (<see cref="OwnDealApprovals"/>): pending too.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
             ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null)

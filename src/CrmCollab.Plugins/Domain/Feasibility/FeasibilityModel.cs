@@ -131,6 +131,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <summary>Who decided it (crmc_decidedby, stamped by CrmCollab); null while pending or when not read.</summary>
         public Guid? DecidedBy { get; set; }
 
+        /// <summary>Who owned the deal when the review was asked (crmc_dealowneratrequest, stamped by CrmCollab); null for a
+        /// review asked before it was recorded, of a team-owned deal, or when not read.</summary>
+        public Guid? DealOwnerAtRequest { get; set; }
+
         /// <summary>A newer review of the function replaced this decided one (<see cref="ReviewCoverage"/>).</summary>
         public bool Superseded { get; set; }
 

@@ -28,10 +28,14 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// a member of the team that owns the deal (a salesperson could otherwise hand the deal to their team, decide, and
         /// take it back). The teams' members and the decider's role are asked for only when the answer depends on them: the
         /// review's owner deciding is allowed whatever their roles (unless they own the deal), so their roles are not read.
+        /// Nor who owned the deal when the review was asked: a salesperson routed their own deal's review could otherwise
+        /// hand the deal to a colleague, decide as no longer its owner, and the colleague move the deal on with it.
         /// </summary>
         /// <param name="dealOwnerTeamMembers">The members of the team that owns the deal; null when a user owns it.</param>
+        /// <param name="dealOwnerAtRequest">Who owned the deal when the review was asked (stamped by CrmCollab); null for a
+        /// review asked before that was recorded, or of a team-owned deal.</param>
         public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, Func<IEnumerable<Guid>> reviewOwnerTeamMembers,
-            Func<bool> deciderIsAdministrator, Func<IEnumerable<Guid>> dealOwnerTeamMembers = null)
+            Func<bool> deciderIsAdministrator, Func<IEnumerable<Guid>> dealOwnerTeamMembers = null, Guid? dealOwnerAtRequest = null)
         {
             if (deciderId == dealOwnerId)
                 return deciderIsAdministrator() ? null : "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
@@ -39,6 +43,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (dealTeam != null && dealTeam.Contains(deciderId))
                 return deciderIsAdministrator() ? null
                     : "Your team owns this opportunity, so you cannot decide its feasibility review. A reviewer outside the deal's team decides.";
+            if (deciderId == dealOwnerAtRequest)
+                return deciderIsAdministrator() ? null
+                    : "You owned this opportunity when its feasibility review was asked, so you cannot decide it, even though someone else owns the deal now. " +
+                      "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided.";
             if (deciderId == reviewOwnerId) return null;
             IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();
             if (members != null && members.Contains(deciderId)) return null;
