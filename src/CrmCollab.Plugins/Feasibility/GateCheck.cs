@@ -11,12 +11,14 @@ namespace CrmCollab.Plugins.Feasibility
     /// <summary>
     /// Reads what the gate rule needs, at the moment of the attempt, and asks <see cref="FeasibilityClearance"/>:
     /// the active rules that can apply to the deal (one query), the account's industry only when a rule looks at it
-    /// (one Retrieve), and the deal's reviews only when some required function's gate is crossed (one query).
+    /// (one Retrieve), and the deal's reviews only when some required function's gate is crossed (one query, kept for the
+    /// instance's later checks).
     /// </summary>
     public sealed class GateCheck
     {
         private readonly FeasibilityRepository _repository;
         private readonly IOrganizationService _service;
+        private readonly Dictionary<Guid, List<Entity>> _reviews = new Dictionary<Guid, List<Entity>>();
 
         /// <param name="shared">The step's SharedVariables (rules and industry shared with later steps of the message), or null.</param>
         public GateCheck(IOrganizationService service, ParameterCollection shared = null)
@@ -39,15 +41,16 @@ namespace CrmCollab.Plugins.Feasibility
         /// (a win at another price than the estimate, <see cref="WinPrice"/>): what the decided reviews are compared with.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null,
+            Entity recordedTerms = null) =>
+            Decide(deal, attempt, currentStage, now, changedTerms, recordedTerms).Refusal;
+
+        /// <summary>As <see cref="Check"/>, with what holds the attempt as data (<see cref="FeasibilityClearance.Decide"/>).</summary>
+        public ClearanceDecision Decide(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null,
             Entity recordedTerms = null)
         {
-            DealFacts facts = _repository.Facts(deal);
-            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
-            if (rules.Count == 0) return null;
-            facts.IndustryCode = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
-            IReadOnlyList<RequiredReview> required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
-            if (!CrossesAGate(attempt, required)) return null;
-            List<Entity> rows = _repository.Reviews(deal.Id);
+            IReadOnlyList<RequiredReview> required = Required(deal, now, out DealFacts facts, out IReadOnlyList<FeasibilityRule> rules);
+            if (!CrossesAGate(attempt, required)) return ClearanceDecision.Cleared;
+            List<Entity> rows = Reviews(deal.Id);
             // A decided review this very save re-opens is not the approval the move may lean on (MaterialChange re-opens
             // it after the save, at PostOperation).
             Func<string, string> terms = column => MaterialChange.Text(recordedTerms ?? deal, column);
@@ -60,8 +63,56 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
             IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
                 Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)));
-            return FeasibilityClearance.Check(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
+            return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
                 outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal));
+        }
+
+        /// <summary>
+        /// The win at the price it records (<see cref="WinPrice"/>): the rules weigh the larger of the estimated revenue and
+        /// the close's actual revenue, and an actual revenue other than the estimate counts as a change of the amount,
+        /// re-opening the approvals that watched it. A win without an actual revenue is weighed on the deal as it is.
+        /// </summary>
+        /// <param name="deal">The deal (id and <see cref="DealColumns"/>).</param>
+        /// <param name="stage">Its stage.</param>
+        /// <param name="actualRevenue">The actual revenue the win records, or null.</param>
+        public ClearanceDecision DecideWin(Entity deal, int stage, DateTime now, decimal? actualRevenue)
+        {
+            var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };
+            decimal? estimated = deal.MoneyValue(Opportunity.EstimatedValue);
+            if (!WinPrice.Differs(estimated, actualRevenue)) return Decide(deal, attempt, stage, now);
+            Entity weighed = WithAmount(deal, WinPrice.Weighed(estimated, actualRevenue).Value);
+            Entity recorded = WithAmount(deal, actualRevenue.Value);
+            ClearanceDecision decision = Decide(weighed, attempt, stage, now, new[] { Opportunity.EstimatedValue }, recorded);
+            return decision.IsCleared ? decision : decision.WithRefusal(WinPrice.Explain(decision.Refusal, estimated, actualRevenue.Value));
+        }
+
+        /// <summary>The deal's next move through a gate (<see cref="GateAttempt.NextMove"/>), by the rules in force; null at Close.</summary>
+        public GateAttempt NextMove(Entity deal, int stage, DateTime now) =>
+            GateAttempt.NextMove(stage, Required(deal, now, out DealFacts _, out IReadOnlyList<FeasibilityRule> _));
+
+        /// <summary>Every function the deal's facts now require (rules at any stage, account industry included).</summary>
+        private IReadOnlyList<RequiredReview> Required(Entity deal, DateTime now, out DealFacts facts, out IReadOnlyList<FeasibilityRule> rules)
+        {
+            facts = _repository.Facts(deal);
+            rules = _repository.ActiveRulesFor(facts);
+            if (rules.Count == 0) return new RequiredReview[0];
+            facts.IndustryCode = _repository.IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules);
+            return FeasibilityRequirements.AtAnyStage(facts, now, rules);
+        }
+
+        /// <summary>The deal's reviews, read once per check (a status asks about several attempts).</summary>
+        private List<Entity> Reviews(Guid dealId)
+        {
+            if (!_reviews.TryGetValue(dealId, out List<Entity> rows)) _reviews[dealId] = rows = _repository.Reviews(dealId);
+            return rows;
+        }
+
+        private static Entity WithAmount(Entity deal, decimal amount)
+        {
+            var copy = new Entity(deal.LogicalName, deal.Id);
+            foreach (var column in deal.Attributes) copy[column.Key] = column.Value;
+            copy[Opportunity.EstimatedValue] = new Money(amount);
+            return copy;
         }
 
         /// <summary>Asks once per user (a deal's reviews are mostly decided by few people).</summary>

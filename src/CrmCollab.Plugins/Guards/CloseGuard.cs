@@ -41,37 +41,13 @@ namespace CrmCollab.Plugins.Guards
             var columns = new ColumnSet(GateCheck.DealColumns);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
-            var attempt = new GateAttempt { FromStage = stage, ToStage = stage, Winning = true };
-            Throw(WinGate(context, deal, attempt, stage));
+            // The gate at the price the win records (GateCheck.DecideWin, WinPrice).
+            decimal? actualRevenue = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
+            Throw(new GateCheck(service).DecideWin(deal, stage, context.Now, actualRevenue).Refusal);
             Throw(HandoffCreationRules.CheckWin(HandoffCreation.AccountOf(deal), deal.Read<string>(Opportunity.Name)));
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
-        }
-
-        /// <summary>
-        /// The gate at the price the win records (<see cref="WinPrice"/>): the rules weigh the larger of the estimated
-        /// revenue and the close's actual revenue, and an actual revenue other than the estimate counts as a change of the
-        /// amount, re-opening the approvals that watched it. A win without an actual revenue is weighed on the deal as it is.
-        /// </summary>
-        private static Refusal WinGate(LocalPluginContext context, Entity deal, GateAttempt attempt, int stage)
-        {
-            var gate = new GateCheck(context.SystemService);
-            decimal? estimated = deal.MoneyValue(Opportunity.EstimatedValue);
-            decimal? actual = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
-            if (!WinPrice.Differs(estimated, actual)) return gate.Check(deal, attempt, stage, context.Now);
-            Entity weighed = WithAmount(deal, WinPrice.Weighed(estimated, actual).Value);
-            Entity recorded = WithAmount(deal, actual.Value);
-            Refusal refusal = gate.Check(weighed, attempt, stage, context.Now, new[] { Opportunity.EstimatedValue }, recorded);
-            return WinPrice.Explain(refusal, estimated, actual.Value);
-        }
-
-        private static Entity WithAmount(Entity deal, decimal amount)
-        {
-            var copy = new Entity(deal.LogicalName, deal.Id);
-            foreach (var column in deal.Attributes) copy[column.Key] = column.Value;
-            copy[Opportunity.EstimatedValue] = new Money(amount);
-            return copy;
         }
 
         /// <summary>

@@ -68,6 +68,31 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_deals_next_move_through_a_gate_goes_to_the_nearest_gate_ahead_of_it_else_one_stage_on()
+        {
+            var required = new[] { Needs(BusinessFunction.Logistics, gate: SalesStage.Close), Needs(BusinessFunction.Finance) };
+
+            Assert.Equal(SalesStage.Propose, GateAttempt.NextMove(SalesStage.Qualify, required).ToStage);
+            Assert.Equal(SalesStage.Close, GateAttempt.NextMove(SalesStage.Propose, required).ToStage);
+            Assert.Equal(SalesStage.Develop, GateAttempt.NextMove(SalesStage.Qualify, new RequiredReview[0]).ToStage);
+            Assert.Null(GateAttempt.NextMove(SalesStage.Close, required));
+        }
+
+        [Fact]
+        public void The_gates_decision_names_each_holding_review_with_its_reason_code_as_its_refusal_does()
+        {
+            var required = new[] { Needs(BusinessFunction.Logistics), Needs(BusinessFunction.Finance), Needs(BusinessFunction.Adv) };
+            var reviews = new[] { Review(BusinessFunction.Logistics, ReviewDecision.Rejected), Review(BusinessFunction.Adv, ReviewDecision.Approved) };
+
+            ClearanceDecision decision = FeasibilityClearance.Decide(Win, SalesStage.Propose, required, reviews);
+
+            Assert.Equal(RefusalCodes.GateNotCleared, decision.Refusal.Code);
+            Assert.Equal(new[] { "Logistics:REJECTED", "Finance:MISSING" },
+                decision.Blocks.Select(b => b.Function.Label() + ":" + b.Reason));
+            Assert.Equal(decision.Refusal.Message, FeasibilityClearance.Check(Win, SalesStage.Propose, required, reviews).Message);
+        }
+
+        [Fact]
         public void Only_pending_reviews_of_functions_no_rule_requires_are_withdrawn()
         {
             var reviews = new[]

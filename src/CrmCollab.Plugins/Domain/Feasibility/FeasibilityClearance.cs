@@ -23,10 +23,18 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="ownDeal">The approvals decided by who owns the deal now or owned it when the review was asked (<see cref="OwnDealApprovals"/>): pending too.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
+            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null) =>
+            Decide(attempt, currentStage, required, reviews, reopenedBySave, outdated, ownDeal).Refusal;
+
+        /// <summary>As <see cref="Check"/>, with what holds the attempt as data: each required function whose gate it
+        /// crosses and whose review is missing or not an approval the attempt may lean on, with its reason code.</summary>
+        public static ClearanceDecision Decide(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
             ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null)
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
-            if (crossed.Count == 0) return null;
+            if (crossed.Count == 0) return ClearanceDecision.Cleared;
+            var asRead = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
             foreach (ICollection<Guid> notCounted in new[] { reopenedBySave, outdated, ownDeal })
                 if (notCounted != null && notCounted.Count > 0)
                     reviews = reviews.Select(r => notCounted.Contains(r.Id) ? AsPending(r) : r).ToList();
@@ -36,8 +44,31 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             var blocking = crossed.Where(r => latest.ContainsKey(r.Function) && !latest[r.Function].IsApproved)
                 .Select(r => latest[r.Function]).ToList();
             var missing = crossed.Where(r => !latest.ContainsKey(r.Function)).ToList();
-            if (blocking.Count == 0 && missing.Count == 0) return null;
+            if (blocking.Count == 0 && missing.Count == 0) return ClearanceDecision.Cleared;
+            var blocks = blocking.Select(r => new ClearanceBlock
+                {
+                    Function = r.Function, Review = asRead[r.Function],
+                    Reason = In(reopenedBySave, r.Id) ? ClearanceReasons.Reopened : In(outdated, r.Id) ? ClearanceReasons.Outdated
+                        : In(ownDeal, r.Id) ? ClearanceReasons.OwnDeal
+                        : r.Decision == ReviewDecision.Rejected ? ClearanceReasons.Rejected : ClearanceReasons.Pending,
+                })
+                .Concat(missing.Select(m => new ClearanceBlock
+                {
+                    Function = m.Function, Reason = IsOutgrown(m, reviews) ? ClearanceReasons.Outgrown : ClearanceReasons.Missing,
+                }))
+                .OrderBy(b => b.Function).ToList();
+            return new ClearanceDecision(RefusalFor(attempt, currentStage, reviews, blocking, missing, reopenedBySave, outdated, ownDeal), blocks);
+        }
 
+        private static bool In(ICollection<Guid> ids, Guid id) => ids != null && ids.Contains(id);
+
+        /// <summary>An approval on record that no longer covers what the function's rules watch (<see cref="ReviewCoverage"/>).</summary>
+        private static bool IsOutgrown(RequiredReview missing, IEnumerable<ReviewState> reviews) =>
+            reviews.Any(r => r.Function == missing.Function && r.Superseded && r.IsApproved);
+
+        private static Refusal RefusalFor(GateAttempt attempt, int currentStage, IEnumerable<ReviewState> reviews, List<ReviewState> blocking,
+            List<RequiredReview> missing, ICollection<Guid> reopenedBySave, ICollection<Guid> outdated, ICollection<Guid> ownDeal)
+        {
             if (blocking.Count > 0)
             {
                 var verdict = FeasibilityGate.Evaluate(blocking);
@@ -68,7 +99,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         private static string MissingSentence(IReadOnlyList<RequiredReview> missing, int currentStage, IEnumerable<ReviewState> reviews)
         {
             // An approval on record that no longer covers what the function's rules watch (ReviewCoverage): say so.
-            var outgrown = missing.Where(m => reviews.Any(r => r.Function == m.Function && r.Superseded && r.IsApproved)).ToList();
+            var outgrown = missing.Where(m => IsOutgrown(m, reviews)).ToList();
             if (outgrown.Count == missing.Count)
             {
                 string names = string.Join(", ", outgrown.Select(m => m.Function.Label()));

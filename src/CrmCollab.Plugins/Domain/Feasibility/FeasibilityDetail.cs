@@ -55,7 +55,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>A JSON string literal (or null), escaped per RFC 8259.</summary>
-        private static string Text(string value)
+        internal static string Text(string value)
         {
             if (value == null) return "null";
             var text = new StringBuilder("\"");

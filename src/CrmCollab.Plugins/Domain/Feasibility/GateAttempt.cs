@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CrmCollab.Plugins.Domain.Feasibility
 {
     /// <summary>What is being attempted on the deal: a stage move, a win, or both.</summary>
@@ -15,5 +17,19 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// before it.
         /// </summary>
         public bool Crosses(int gateStage) => Winning || (ToStage > FromStage && ToStage >= gateStage);
+
+        /// <summary>
+        /// The deal's next move through a gate: from its stage to the nearest gate stage ahead of it among the reviews the
+        /// rules require (<see cref="FeasibilityRequirements.AtAnyStage"/>), else one stage on (a move the gate still
+        /// checks for the gates behind it); null when no stage is ahead (Close).
+        /// </summary>
+        public static GateAttempt NextMove(int stage, IEnumerable<RequiredReview> required)
+        {
+            int? gate = null;
+            foreach (RequiredReview review in required)
+                if (review.GateStage > stage && (gate == null || review.GateStage < gate)) gate = review.GateStage;
+            int to = gate ?? stage + 1;
+            return to > SalesStage.Close ? null : new GateAttempt { FromStage = stage, ToStage = to };
+        }
     }
 }
