@@ -48,15 +48,18 @@ namespace CrmCollab.Plugins.Routing
             if (accountId == null)
                 throw new InvalidPluginExecutionException(HandoffCreationRules.NoAccount(deal.Read<string>(Opportunity.Name)).Message);
 
-            var templates = ActiveTemplates();
+            List<HandoffTemplate> templates = new HandoffTemplates(_service).InForce();
             List<Entity> existingTasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(existingTasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
+            // A template in the place of a retired one whose handoff the deal has from its earlier win makes no second one.
+            var done = new HashSet<string>(existing);
+            done.UnionWith(HeldPlaces(opportunityId, templates, existingTasks, closes));
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, templates.Select(t => t.Function));
             // Nobody found: the salesperson holds the task until an owner is set, unless they can own nothing (disabled).
             var salesperson = new Lazy<Principal>(() => HolderOf(deal.Read<EntityReference>(Opportunity.OwnerId)));
             IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.Read<string>(Opportunity.Name),
-                now, templates, f => UnroutedHolding.Hold(resolver.Resolve(f, now), () => salesperson.Value, "the deal's owner"), TermsOf(deal), existing);
+                now, templates, f => UnroutedHolding.Hold(resolver.Resolve(f, now), () => salesperson.Value, "the deal's owner"), TermsOf(deal), done);
 
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
@@ -89,13 +92,36 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>
-        /// The active templates the deal has no handoff task of, read through this instance's service (two queries, no
-        /// write): what the Create Post-Sale Handoff workflow step checks with its user's rights.
+        /// The active templates the deal has no handoff task of, nor one of a retired template in their place, read through
+        /// this instance's service (two queries, a third when the deal has handoffs of retired templates; no write): what
+        /// the Create Post-Sale Handoff workflow step checks with its user's rights.
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
         {
-            var existing = new HashSet<string>(ExistingHandoffs(opportunityId).Select(t => t.Read<string>(HandoffTask.HandoffKey)));
-            return HandoffPlanner.Missing(opportunityId, ActiveTemplates(), existing);
+            List<HandoffTemplate> templates = new HandoffTemplates(_service).InForce();
+            List<Entity> tasks = ExistingHandoffs(opportunityId);
+            var existing = new HashSet<string>(tasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
+            existing.UnionWith(HeldPlaces(opportunityId, templates, tasks, null));
+            return HandoffPlanner.Missing(opportunityId, templates, existing);
+        }
+
+        /// <summary>
+        /// The keys of the templates in force whose place a handoff of a retired template already holds on the deal
+        /// (<see cref="TemplatePlace"/>); reads the retired templates only when the deal has handoffs of some.
+        /// </summary>
+        /// <param name="closes">The close whose job runs, among the deal's: a handoff canceled before the previous close no
+        /// longer holds its place. Null (no close to compare with): every handoff holds it.</param>
+        private ISet<string> HeldPlaces(Guid opportunityId, IReadOnlyCollection<HandoffTemplate> inForce, IEnumerable<Entity> tasks, CloseSequence closes)
+        {
+            var inForceKeys = new HashSet<string>(inForce.Select(t => HandoffPlanner.KeyFor(opportunityId, t.Id)));
+            List<Entity> holding = tasks.Where(t => !inForceKeys.Contains(t.Read<string>(HandoffTask.HandoffKey)) && TemplatePlace.Holds(
+                t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
+                closes != null && closes.ReopensCanceled(t.Read<DateTime?>(CommonColumn.ModifiedOn)))).ToList();
+            List<Guid> retiredIds = holding.Select(t => t.Read<EntityReference>(HandoffTask.TemplateId)?.Id)
+                .Where(id => id.HasValue).Select(id => id.Value).ToList();
+            if (retiredIds.Count == 0) return new HashSet<string>();
+            return TemplatePlace.Held(opportunityId, inForce, new HandoffTemplates(_service).ByIds(retiredIds),
+                new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
         }
 
         public static Guid? AccountOf(Entity deal) =>
@@ -114,26 +140,6 @@ namespace CrmCollab.Plugins.Routing
             CurrencySymbol = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId)?.Name,
         };
 
-        private List<HandoffTemplate> ActiveTemplates()
-        {
-            var query = new QueryExpression(HandoffTemplateRow.Table)
-            {
-                ColumnSet = new ColumnSet(HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.Description,
-                    HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence),
-            };
-            InForce.Only(query, HandoffTemplateRow.IsActive);
-            return _service.RetrieveMultiple(query).Entities.Select(row => new HandoffTemplate
-            {
-                Id = row.Id,
-                Function = (BusinessFunction)(row.Choice(HandoffTemplateRow.Function) ?? 0),
-                Subject = row.Read<string>(HandoffTemplateRow.Subject),
-                Description = row.Read<string>(HandoffTemplateRow.Description),
-                DueOffsetDays = row.Read<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
-                RequiredEvidence = CommaList.Parse(row.Read<string>(HandoffTemplateRow.RequiredEvidence)),
-                Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
-            }).ToList();
-        }
-
         /// <summary>The deal's opportunity closes, each with when it was created (one query; a deal has a few).</summary>
         private IEnumerable<KeyValuePair<Guid, DateTime>> Closes(Guid opportunityId)
         {
@@ -149,7 +155,7 @@ namespace CrmCollab.Plugins.Routing
             var query = new QueryExpression(HandoffTask.Table)
             {
                 ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject,
-                    HandoffTask.CancelReason, CommonColumn.ModifiedOn),
+                    HandoffTask.CancelReason, HandoffTask.TemplateId, CommonColumn.ModifiedOn),
             };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);

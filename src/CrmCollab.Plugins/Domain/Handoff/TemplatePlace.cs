@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Handoff
+{
+    /// <summary>
+    /// A template's place in the post-sale work: its function and its sequence (the order of that function's handoffs).
+    /// An administrator who replaces a template (the old one set inactive, a reworded one in force) gives the new one the
+    /// old one's place. A deal won again (reopened by an administrator, then won) already has the handoff of that place
+    /// from its earlier win, made from the retired template: the re-win does not create a second one from the template in
+    /// force, or the team would get two tasks for one delivery. That handoff holds its place while it is open or completed,
+    /// or canceled for good (an administrator canceled it while the deal was won: the work is not needed). Canceled before
+    /// the deal's previous close (the loss), it is work the re-win needs again: the template in force creates it, as a
+    /// canceled handoff of a template still in force is reopened. Templates in force never hold each other's place: two
+    /// of them with the same function and sequence each create their handoff.
+    /// </summary>
+    public static class TemplatePlace
+    {
+        public static bool Same(HandoffTemplate a, HandoffTemplate b) =>
+            a != null && b != null && a.Function == b.Function && a.Sequence == b.Sequence;
+
+        /// <summary>Whether a handoff of a retired template still holds its place on the deal.</summary>
+        /// <param name="canceled">The handoff is canceled.</param>
+        /// <param name="canceledBeforeTheLoss">It was canceled before the deal's previous close (<see cref="CloseSequence.ReopensCanceled"/>).</param>
+        public static bool Holds(bool canceled, bool canceledBeforeTheLoss) => !canceled || !canceledBeforeTheLoss;
+
+        /// <summary>
+        /// The handoff keys of the templates in force whose place the deal's handoff of a retired template holds: the
+        /// re-win counts them as present, as it counts a template's own handoff.
+        /// </summary>
+        /// <param name="inForce">The templates in force.</param>
+        /// <param name="retired">Templates no longer in force that the deal has handoffs of.</param>
+        /// <param name="holdingKeys">The keys of the deal's handoffs that hold their place (<see cref="Holds"/>).</param>
+        public static ISet<string> Held(Guid opportunityId, IEnumerable<HandoffTemplate> inForce, IEnumerable<HandoffTemplate> retired,
+            ISet<string> holdingKeys)
+        {
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            List<HandoffTemplate> current = inForce.ToList();
+            var currentIds = new HashSet<Guid>(current.Select(t => t.Id));
+            List<HandoffTemplate> holding = retired
+                .Where(r => !currentIds.Contains(r.Id) && holdingKeys.Contains(HandoffPlanner.KeyFor(opportunityId, r.Id))).ToList();
+            foreach (HandoffTemplate template in current)
+                if (holding.Any(r => Same(r, template))) held.Add(HandoffPlanner.KeyFor(opportunityId, template.Id));
+            return held;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    public class TemplatePlaceTests
+    {
+        private static readonly Guid Deal = Guid.NewGuid();
+
+        private static HandoffTemplate Template(BusinessFunction function, int sequence) =>
+            new HandoffTemplate { Id = Guid.NewGuid(), Function = function, Sequence = sequence, Subject = "x" };
+
+        private static ISet<string> Keys(params HandoffTemplate[] templates)
+        {
+            var keys = new HashSet<string>();
+            foreach (HandoffTemplate t in templates) keys.Add(HandoffPlanner.KeyFor(Deal, t.Id));
+            return keys;
+        }
+
+        [Fact]
+        public void A_template_in_the_place_of_a_retired_one_the_deal_has_a_handoff_of_is_held_and_no_other()
+        {
+            HandoffTemplate retired = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate replacement = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate otherPlace = Template(BusinessFunction.Logistics, 45);
+            HandoffTemplate otherFunction = Template(BusinessFunction.Sav, 40);
+
+            ISet<string> held = TemplatePlace.Held(Deal, new[] { replacement, otherPlace, otherFunction }, new[] { retired }, Keys(retired));
+
+            Assert.Equal(Keys(replacement), held);
+        }
+
+        [Fact]
+        public void A_retired_templates_handoff_that_no_longer_holds_its_place_holds_nothing()
+        {
+            HandoffTemplate retired = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate replacement = Template(BusinessFunction.Logistics, 40);
+
+            Assert.Empty(TemplatePlace.Held(Deal, new[] { replacement }, new[] { retired }, new HashSet<string>()));
+        }
+
+        [Fact]
+        public void Templates_in_force_never_hold_each_others_place()
+        {
+            HandoffTemplate first = Template(BusinessFunction.Adv, 10);
+            HandoffTemplate second = Template(BusinessFunction.Adv, 10);
+
+            Assert.Empty(TemplatePlace.Held(Deal, new[] { first, second }, new[] { first }, Keys(first)));
+        }
+
+        [Theory]
+        [InlineData(false, false, true)]
+        [InlineData(false, true, true)]
+        [InlineData(true, false, true)]
+        [InlineData(true, true, false)]
+        public void Open_completed_or_for_good_canceled_handoffs_hold_their_place_one_canceled_before_the_loss_does_not(
+            bool canceled, bool canceledBeforeTheLoss, bool holds)
+        {
+            Assert.Equal(holds, TemplatePlace.Holds(canceled, canceledBeforeTheLoss));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Emulator.Workflow;
+using CrmCollab.Plugins.Activities;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A won deal is reopened by a CrmCollab Administrator while another administrator replaces a handoff template (the
+    /// old one set inactive, a new one in its place: same function, same sequence); then the deal is won again.
+    /// </summary>
+    public class ReplacedTemplateScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _manager, _lena, _delivery, _deal;
+
+        public ReplacedTemplateScenarios()
+        {
+            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _delivery = _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 40, "crmc_trackingnumber");
+            Guid contoso = _org.Account("Contoso");
+            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: _lena);
+            _deal = _org.Deal(contoso);
+            _org.Win(_deal);
+        }
+
+        private Guid Handoff => _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+
+        /// <summary>The salesperson hands the won deal to their manager, a CrmCollab Administrator, who reopens it.</summary>
+        private void Reopen()
+        {
+            var deal = new EntityReference("opportunity", _deal);
+            if (_org.Row("opportunity", _deal, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id != _manager)
+                _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+        }
+
+        /// <summary>The administrator retires "Plan the delivery" and puts a reworded template in its place (same function and sequence).</summary>
+        private Guid ReplaceTheDeliveryTemplate()
+        {
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_isactive"] = false });
+            return _org.Template("Plan the delivery and the site access", BusinessFunction.Logistics, 7, 40, "crmc_trackingnumber");
+        }
+
+        private void Cancel(Guid task, string reason) => _org.As(_org.Admin).Update(new Entity("task", task)
+        {
+            ["crmc_cancelreason"] = reason, ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+        });
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_deal_won_again_after_its_delivery_template_was_replaced_gives_logistics_one_delivery_task_not_two(bool deliveryDone)
+        {
+            Guid task = Handoff;
+            if (deliveryDone)
+                _org.As(_lena).Update(new Entity("task", task)
+                {
+                    ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+                });
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+            // A template added for a new piece of work (its own place in the function's order) is work the re-win hands off.
+            _org.Template("Book the crane", BusinessFunction.Logistics, 5, 45);
+
+            _org.Win(_deal, _manager);
+
+            var tasks = _org.HandoffTasks(_deal).Entities;
+            Assert.Equal(2, tasks.Count);
+            Entity delivery = Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Plan the delivery"));
+            Assert.Equal(task, delivery.Id);
+            Assert.Equal(deliveryDone ? 1 : 0, delivery.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Book the crane"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_deal_won_again_after_its_delivery_was_canceled_and_the_deal_lost_gets_the_delivery_from_the_replacement_template()
+        {
+            Guid task = Handoff;
+            Reopen();
+            Cancel(task, "The customer paused the order");
+            _org.Lose(_deal, _manager);
+            Guid replacement = ReplaceTheDeliveryTemplate();
+
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            Reopen();
+            _org.Win(_deal, _manager);
+
+            // The old template is retired, so its canceled task stays canceled; the delivery is planned from the new one.
+            var tasks = _org.HandoffTasks(_deal).Entities;
+            Assert.Equal(2, tasks.Count);
+            Assert.Equal(2, tasks.Single(t => t.Id == task).GetAttributeValue<OptionSetValue>("statecode").Value);
+            Entity created = tasks.Single(t => t.Id != task);
+            Assert.Equal(0, created.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(_lena, created.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.StartsWith("Plan the delivery and the site access", created.GetAttributeValue<string>("subject"));
+            Assert.EndsWith(replacement.ToString("N"), created.GetAttributeValue<string>("crmc_handoffkey"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_delivery_an_administrator_canceled_while_the_deal_was_won_is_not_brought_back_by_its_replacement_template()
+        {
+            Guid task = Handoff;
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(1));
+            Cancel(task, "Delivered by the partner");
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(1));
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+
+            _org.Win(_deal, _manager);
+
+            Entity only = Assert.Single(_org.HandoffTasks(_deal).Entities);
+            Assert.Equal(task, only.Id);
+            Assert.Equal(2, only.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+    
+        [Fact]
+        public void The_create_post_sale_handoff_step_finds_nothing_missing_on_a_deal_won_again_after_a_template_was_replaced()
+        {
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+            _org.Win(_deal, _manager);
+            var dealRef = new EntityReference("opportunity", _deal);
+
+            // A workflow on won deals runs the step as the deal's owner: the delivery task of the earlier win is the one.
+            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
+                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
+                {
+                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
+                });
+
+            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Single(_org.HandoffTasks(_deal).Entities);
+        }
+    }
+}
