@@ -17,7 +17,9 @@ namespace CrmCollab.Plugins.Guards
     /// PreOperation Create of opportunityclose: when the parent message is Win, 1 the feasibility gate (a refusal
     /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
     /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it. When the parent is Lose: a deal
-    /// won once is not lost over open handoffs.
+    /// won once is not lost over open handoffs. Any other parent (a close recorded by hand: Create, CreateMultiple, a
+    /// batch, an import): refused on a deal won once, and so is the Delete of a close of such a deal but with the deal
+    /// (<see cref="CloseHistory"/>): the handoff step reads the deal's closes as its wins and losses.
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
@@ -25,7 +27,10 @@ namespace CrmCollab.Plugins.Guards
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", OpportunityClose.Table, OnClose);
+            Register(PipelineStage.PreOperation, "Delete", OpportunityClose.Table, OnDelete).PreImage(PreImage, Opportunity.Id);
         }
+
+        public const string PreImage = "PreImage";
 
         private static void OnClose(LocalPluginContext context)
         {
@@ -36,7 +41,11 @@ namespace CrmCollab.Plugins.Guards
                 return;
             }
             Guid? dealId = DealClosedBy(context, OpportunityClose.WinMessage);
-            if (dealId == null) return;
+            if (dealId == null)
+            {
+                OnRecordedByHand(context);
+                return;
+            }
             IOrganizationService service = context.SystemService;
             var columns = new ColumnSet(GateCheck.DealColumns);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
@@ -48,6 +57,26 @@ namespace CrmCollab.Plugins.Guards
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
+        }
+
+        /// <summary>A close no Win or Lose makes: refused on a deal won once (one read of the deal; none for a close of no deal).</summary>
+        private static void OnRecordedByHand(LocalPluginContext context)
+        {
+            Guid? dealId = context.TargetEntity?.RefId(Opportunity.Id);
+            if (dealId == null) return;
+            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
+            Throw(CloseHistory.CheckAddedByHand(deal.Contains(Opportunity.WonOn), deal.Read<string>(Opportunity.Name)));
+        }
+
+        /// <summary>A close of a deal won once goes only with the deal (the platform's cascade of the deal's Delete).</summary>
+        private static void OnDelete(LocalPluginContext context)
+        {
+            Guid? dealId = context.PreImage(PreImage)?.RefId(Opportunity.Id);
+            if (dealId == null) return;
+            bool withDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, dealId);
+            Entity deal = withDeal ? null
+                : context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
+            Throw(CloseHistory.CheckRemoved(deal != null && deal.Contains(Opportunity.WonOn), withDeal, deal?.Read<string>(Opportunity.Name)));
         }
 
         /// <summary>

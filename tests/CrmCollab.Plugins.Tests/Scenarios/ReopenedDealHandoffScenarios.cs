@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -198,25 +200,63 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 () => _org.As(_lena).Update(new Entity("task", task) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) }), "task");
         }
 
-        [Fact]
-        public void A_handoff_an_administrator_canceled_on_the_won_deal_stays_canceled_whatever_closes_the_salesperson_records()
+        [Theory]
+        [InlineData("Create")]
+        [InlineData("ExecuteMultiple")]
+        public void A_handoff_an_administrator_canceled_on_the_won_deal_stays_canceled_since_nobody_records_closes_on_the_deal_by_hand(string channel)
         {
             Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(1));
             _org.As(_org.Admin).Update(new Entity("task", task)
             {
                 ["crmc_cancelreason"] = "Delivered by the partner", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
             });
-            _org.Engine.Clock.Advance(TimeSpan.FromDays(1));
 
-            // A close activity logged by hand on the won deal runs the handoff job too: it reopens nothing.
-            _org.As(_org.Rep).Create(new Entity("opportunityclose")
+            // Two close activities logged by hand (the second would pass the first for the deal's loss, and its job would
+            // reopen the canceled handoff): the salesperson's and an administrator's are both refused.
+            foreach (Guid who in new[] { _org.Rep, _org.Admin })
             {
-                ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Closing note",
-            });
-            _org.Engine.DrainAsync();
+                _org.Engine.Clock.Advance(TimeSpan.FromDays(1));
+                var close = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", _deal), ["subject"] = "Closing note" };
+                IOrganizationService service = _org.As(who);
+                Action attempt = channel == "ExecuteMultiple"
+                    ? () => CrmCollabOrg.InExecuteMultiple(service, new CreateRequest { Target = close })
+                    : (Action)(() => service.Create(close));
+                string message = _org.Refused(RefusalCodes.CloseHistoryKept, attempt, "opportunityclose", "task");
+                Assert.StartsWith("The opportunity 'Line 4 retrofit' has been won", message);
+                CrmCollabOrg.ShowsNoIdOrTypeName(message);
+                _org.Engine.DrainAsync();
+            }
 
             Assert.Equal(2, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal("Delivered by the partner", _org.Row("task", task, "crmc_cancelreason").GetAttributeValue<string>("crmc_cancelreason"));
+        }
+
+        [Fact]
+        public void Nobody_deletes_the_loss_of_a_deal_won_once_so_winning_it_again_still_brings_back_the_canceled_work()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            Reopen();
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Lose(_deal, _manager);
+            var closes = new QueryExpression("opportunityclose") { ColumnSet = new ColumnSet("subject") };
+            closes.Criteria.AddCondition("opportunityid", ConditionOperator.Equal, _deal);
+            Guid loss = _org.System.RetrieveMultiple(closes).Entities.Single(c => c.GetAttributeValue<string>("subject") == "Lost to a competitor").Id;
+
+            // The manager may delete their own activities, but not the deal's loss: the next win reads it.
+            _org.Refused(RefusalCodes.CloseHistoryKept, () => _org.As(_manager).Delete("opportunityclose", loss), "opportunityclose", "task");
+
+            // A month later the customer comes back: the deal is reopened and won again.
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            var deal = new EntityReference("opportunity", _deal);
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.Win(_deal, _manager);
+
+            Assert.Equal(0, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Empty(_org.Engine.AsyncFailures);
         }
     }
 }
