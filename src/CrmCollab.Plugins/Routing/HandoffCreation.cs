@@ -116,7 +116,7 @@ namespace CrmCollab.Plugins.Routing
             var inForceKeys = new HashSet<string>(inForce.Select(t => HandoffPlanner.KeyFor(opportunityId, t.Id)));
             List<Entity> holding = tasks.Where(t => !inForceKeys.Contains(t.Read<string>(HandoffTask.HandoffKey)) && TemplatePlace.Holds(
                 t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
-                closes != null && closes.ReopensCanceled(t.Read<DateTime?>(CommonColumn.ModifiedOn)))).ToList();
+                closes != null && closes.ReopensCanceled(CanceledOn(t)))).ToList();
             List<Guid> retiredIds = holding.Select(t => t.Read<EntityReference>(HandoffTask.TemplateId)?.Id)
                 .Where(id => id.HasValue).Select(id => id.Value).ToList();
             if (retiredIds.Count == 0) return new HashSet<string>();
@@ -155,7 +155,7 @@ namespace CrmCollab.Plugins.Routing
             var query = new QueryExpression(HandoffTask.Table)
             {
                 ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject,
-                    HandoffTask.CancelReason, HandoffTask.TemplateId, CommonColumn.ModifiedOn),
+                    HandoffTask.CancelReason, HandoffTask.TemplateId, HandoffTask.ActualEnd, CommonColumn.ModifiedOn),
             };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
@@ -193,7 +193,7 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity task in tasks)
             {
                 if (task.Choice(HandoffTask.StateCode) != HandoffTask.StateCanceled) continue;
-                if (!closes.ReopensCanceled(task.Read<DateTime?>(CommonColumn.ModifiedOn))) continue;
+                if (!closes.ReopensCanceled(CanceledOn(task))) continue;
                 if (!byKey.TryGetValue(task.Read<string>(HandoffTask.HandoffKey) ?? "", out HandoffTemplate template)) continue;
                 string reason = $"Reopened {now:yyyy-MM-dd} when the deal was won again (canceled before: {task.Read<string>(HandoffTask.CancelReason)})";
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
@@ -212,6 +212,12 @@ namespace CrmCollab.Plugins.Routing
             }
             return reopened;
         }
+
+        /// <summary>
+        /// When a canceled handoff was canceled: its actual end, which CrmCollab stamps at the cancellation (no client sets
+        /// it); a handoff canceled before that stamp existed falls back on its last modification.
+        /// </summary>
+        private static DateTime? CanceledOn(Entity task) => task.Read<DateTime?>(HandoffTask.ActualEnd) ?? task.Read<DateTime?>(CommonColumn.ModifiedOn);
 
         private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing)
         {

@@ -169,21 +169,28 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>
-        /// A handoff completed through SetState gets its server stamps (actual end, closed on time) here when no Update
-        /// step wrote them on the way; where the platform runs the Update steps too, they are already there and nothing is written.
+        /// A handoff completed or canceled through SetState gets its server stamps (actual end, and closed on time for a
+        /// completion) here when no Update step wrote them on the way, and one reopened loses its actual end; where the
+        /// platform runs the Update steps too, they are already there and nothing is written.
         /// </summary>
         private static void OnStateSet(LocalPluginContext context)
         {
             Entity after = context.PostImage(PostImage);
             // A plain task is not CrmCollab's to stamp; a handoff's actual end is the server's (no client sets it), so a
-            // completed handoff with one was stamped already.
-            if (after == null || !IdentityColumns.Any(after.IsFilled) || after.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted
-                || after.Read<DateTime?>(HandoffTask.ActualEnd) != null) return;
-            context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
-            {
-                [HandoffTask.ActualEnd] = context.Now,
-                [HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(after.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now),
-            });
+            // closed handoff with one was stamped already, and an open one without one has nothing to clear.
+            if (after == null || !IdentityColumns.Any(after.IsFilled)) return;
+            int? state = after.Choice(HandoffTask.StateCode);
+            bool stamped = after.Read<DateTime?>(HandoffTask.ActualEnd) != null;
+            if (state == HandoffTask.StateCompleted && !stamped)
+                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
+                {
+                    [HandoffTask.ActualEnd] = context.Now,
+                    [HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(after.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now),
+                });
+            else if (state == HandoffTask.StateCanceled && !stamped)
+                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = context.Now });
+            else if (state == HandoffTask.StateOpen && stamped)
+                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = null });
         }
 
         /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/>.</summary>
@@ -241,6 +248,10 @@ namespace CrmCollab.Plugins.Terms
                 target[HandoffTask.ActualEnd] = context.Now;
                 target[HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(before.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now);
             }
+            // A cancellation is dated too (a re-win compares it with the deal's loss; the modification date moves with any
+            // later write, such as the deal's reassignment); a handoff reopened is closed anew.
+            else if (stateAfter == HandoffState.Canceled && stateBefore != HandoffState.Canceled) target[HandoffTask.ActualEnd] = context.Now;
+            else if (stateAfter == HandoffState.Open && stateBefore != HandoffState.Open) target[HandoffTask.ActualEnd] = null;
         }
 
         /// <summary>

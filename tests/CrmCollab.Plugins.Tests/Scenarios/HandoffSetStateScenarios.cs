@@ -77,5 +77,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Refused(RefusalCodes.HandoffReopenAdminOnly, () => _org.As(_lena).Execute(SetState("SetState", Delivery, 0, 2)), Touched);
             Assert.Equal(2, _org.Row("task", Delivery, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
+
+        [Theory]
+        [InlineData("SetState")]
+        [InlineData("SetStateDynamicEntity")]
+        public void A_handoff_canceled_through_set_state_is_dated_and_reopened_it_loses_the_date(string message)
+        {
+            _org.As(_org.Admin).Update(new Entity("task", Delivery) { ["crmc_cancelreason"] = "The customer paused the order" });
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(2));
+            DateTime canceled = _org.Engine.Clock.UtcNow;
+            _org.As(_org.Admin).Execute(SetState(message, Delivery, 2, 6));
+
+            // Later writes (here the task's description) leave the date of the cancellation, which a re-win compares with the loss.
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            _org.As(_org.Admin).Update(new Entity("task", Delivery) { ["description"] = "See the customer's letter" });
+            Assert.InRange(_org.Row("task", Delivery, "actualend").GetAttributeValue<DateTime>("actualend"), canceled, canceled.AddSeconds(1));
+
+            _org.As(_org.Admin).Execute(SetState(message, Delivery, 0, 2));
+            Assert.Null(_org.Row("task", Delivery, "actualend").GetAttributeValue<DateTime?>("actualend"));
+        }
     }
 }

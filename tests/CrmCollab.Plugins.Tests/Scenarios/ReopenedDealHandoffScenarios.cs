@@ -258,5 +258,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(0, _org.Row("task", task, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        [Fact]
+        public void A_lost_deal_handed_back_and_forth_before_it_is_won_again_still_gets_its_canceled_work_back()
+        {
+            Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            Reopen();
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Lose(_deal, _manager);
+            // The lost deal goes back to its salesperson; a month later the customer is back, and the salesperson hands
+            // the deal to the manager again (the deal's handoffs follow its owner changes) to reopen and win it.
+            var deal = new EntityReference("opportunity", _deal);
+            _org.As(_manager).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _org.Rep) });
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            Reopen();
+            _org.Win(_deal, _manager);
+
+            Entity row = _org.Row("task", task, "statecode", "ownerid", "crmc_routingpath");
+            Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(_lena, row.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("The customer paused the order", row.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

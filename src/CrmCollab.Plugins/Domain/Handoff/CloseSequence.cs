@@ -20,7 +20,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// A canceled handoff is this win's work again when it was canceled before the deal's previous close (the loss
         /// after its handoffs were canceled): a handoff canceled since then — while the deal was won — stays canceled.
         /// </summary>
-        /// <param name="canceledOn">When the canceled handoff was last changed (its cancellation, at the latest).</param>
+        /// <param name="canceledOn">When the handoff was canceled (the date CrmCollab stamps at the cancellation; for a handoff
+        /// canceled before that stamp existed, its last change, which a later write such as the deal's reassignment moves).</param>
         public bool ReopensCanceled(DateTime? canceledOn) => PreviousOn != null && canceledOn != null && canceledOn.Value <= PreviousOn.Value;
 
         /// <param name="closes">Every close of the deal: its id and when it was created.</param>
