@@ -45,8 +45,10 @@ namespace CrmCollab.Emulator.Metadata
 
             Activity(c, "opportunityclose", "OpportunityClose", 4208)
                 .String("subject", 200)
-                .Lookup("opportunityid", "opportunity").CreateOnly()
-                    .Rel("Opportunity_OpportunityClose", cascadeDelete: "Cascade")
+                // Writable on Update too (listed writable, IsValidForUpdate not false: OpportunityClose table reference);
+                // Opportunity_OpportunityClose cascades Assign and Delete (Opportunity table reference, CascadeConfiguration).
+                .Lookup("opportunityid", "opportunity")
+                    .Rel("Opportunity_OpportunityClose", cascadeDelete: "Cascade", cascadeAssign: "Cascade")
                 .MoneyWithBase("actualrevenue")
                 .Date("actualend")
                 .Date("actualstart")

@@ -165,8 +165,10 @@ namespace CrmCollab.Emulator.Store
             if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
+            var canceledCloses = OpportunityCloseStates.ToCancel(Rows, current, changes);
             Put(row, log);
             foreach (Guid item in deactivated) Update(QueueItemStates.Deactivation(item), callerId, log);
+            foreach (Guid close in canceledCloses) Update(OpportunityCloseStates.Cancellation(close), callerId, log);
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
