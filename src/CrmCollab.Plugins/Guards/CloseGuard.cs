@@ -18,8 +18,9 @@ namespace CrmCollab.Plugins.Guards
     /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
     /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it. When the parent is Lose: a deal
     /// won once is not lost over open handoffs. Any other parent (a close recorded by hand: Create, CreateMultiple, a
-    /// batch, an import): refused on a deal won once, and so is the Delete of a close of such a deal but with the deal
-    /// (<see cref="CloseHistory"/>): the handoff step reads the deal's closes as its wins and losses.
+    /// batch, an import): refused on a deal won once, and so is the Delete of a close of such a deal but with the deal,
+    /// and the Update moving a close from or to such a deal (<see cref="CloseHistory"/>): the handoff step reads the deal's
+    /// closes as its wins and losses.
     /// </summary>
     public sealed class CloseGuard : PluginBase
     {
@@ -28,6 +29,7 @@ namespace CrmCollab.Plugins.Guards
         {
             Register(PipelineStage.PreOperation, "Create", OpportunityClose.Table, OnClose);
             Register(PipelineStage.PreOperation, "Delete", OpportunityClose.Table, OnDelete).PreImage(PreImage, Opportunity.Id);
+            Register(PipelineStage.PreOperation, "Update", OpportunityClose.Table, OnMove).Filter(Opportunity.Id).PreImage(PreImage, Opportunity.Id);
         }
 
         public const string PreImage = "PreImage";
@@ -78,6 +80,23 @@ namespace CrmCollab.Plugins.Guards
                 : context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
             Throw(CloseHistory.CheckRemoved(deal != null && deal.Contains(Opportunity.WonOn), withDeal, deal?.Read<string>(Opportunity.Name)));
         }
+
+        /// <summary>
+        /// A close moved to another deal (its opportunity is writable on Update: OpportunityClose table reference): it leaves
+        /// the one deal's closes and joins the other's, so it is refused when either deal has been won once (one read each).
+        /// </summary>
+        private static void OnMove(LocalPluginContext context)
+        {
+            Guid? from = context.PreImage(PreImage)?.RefId(Opportunity.Id);
+            Guid? to = context.TargetEntity?.RefId(Opportunity.Id);
+            if (from == to) return;
+            Entity left = WonOnceRead(context, from), joined = WonOnceRead(context, to);
+            Entity won = left != null && left.Contains(Opportunity.WonOn) ? left : joined;
+            Throw(CloseHistory.CheckMoved(won != null && won.Contains(Opportunity.WonOn), won?.Read<string>(Opportunity.Name)));
+        }
+
+        private static Entity WonOnceRead(LocalPluginContext context, Guid? dealId) => dealId == null ? null
+            : context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
 
         /// <summary>
         /// A Lose of a deal won once (reopened by an administrator): refused while handoffs of its win are open

@@ -8,7 +8,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// before the previous close (the loss) is reopened, one canceled since (while the deal was won) stays canceled, and a
     /// close's job hands nothing off once a later close exists. A close added by hand would pass for a loss and bring back
     /// work an administrator canceled; one removed would hide a loss and leave out work the new win needs. So on a deal
-    /// won once, closes are added only by Win and Lose and removed only with the deal. A deal never won has no handoff
+    /// won once, closes are added only by Win and Lose, removed only with the deal, and never moved to or from it (the
+    /// close's opportunity is writable on Update, the table reference says). A deal never won has no handoff
     /// for its closes to speak about: closes recorded by hand on it stay allowed.
     /// </summary>
     public static class CloseHistory
@@ -26,6 +27,13 @@ namespace CrmCollab.Plugins.Domain.Handoff
             !wonOnce || deletedWithItsDeal ? null : new Refusal(RefusalCodes.CloseHistoryKept,
                 $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
                 "post-sale handoffs a new win needs, so they are not deleted. They go only with the opportunity itself.");
+
+        /// <param name="wonOnce">The deal the close leaves or joins has been won (its first win date is set).</param>
+        public static Refusal CheckMoved(bool wonOnce, string dealName) =>
+            !wonOnce ? null : new Refusal(RefusalCodes.CloseHistoryKept,
+                $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
+                "post-sale handoffs a new win needs, so a close activity is not moved to or from it. To record something about the close, " +
+                "add a note or another activity to the opportunity.");
 
         private static string Deal(string dealName) =>
             string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'";
