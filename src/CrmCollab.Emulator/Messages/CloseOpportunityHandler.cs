@@ -9,7 +9,8 @@ namespace CrmCollab.Emulator.Messages
     /// <summary>
     /// WinOpportunity / LoseOpportunity: refuse a closed opportunity, create the completed opportunityclose
     /// activity, then move the opportunity to Won (1) / Lost (2) with the given status (default 3 Won / 4 Canceled),
-    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue. Both writes are sub-operations in
+    /// actualclosedate and, on win, actualvalue from OpportunityClose.actualrevenue, else the estimated revenue (Opportunity
+    /// table reference, ActualValue: it "defaults to the Est. Revenue value when an opportunity is won"). Both writes are sub-operations in
     /// the Win/Lose transaction: the activity's Create runs the Create pipeline of opportunityclose (its steps see
     /// ParentContext.MessageName "Win"/"Lose" on opportunity), the state change an internal Update, so Update steps on
     /// opportunity fire too, once (whether the platform runs them on Win is undocumented; the documented split of state and
@@ -57,6 +58,8 @@ namespace CrmCollab.Emulator.Messages
                     };
                     if (Won && activity.GetAttributeValue<Money>("actualrevenue") is Money revenue)
                         update["actualvalue"] = new Money(revenue.Value);
+                    else if (Won && context.Store.RequireRow("opportunity", opportunity.Id).GetAttributeValue<Money>("estimatedvalue") is Money estimate)
+                        update["actualvalue"] = new Money(estimate.Value); // "defaults to the Est. Revenue value when an opportunity is won"
                     context.Inner(op, new OrganizationRequest("Update") { ["Target"] = update });
                     return MessageContext.Respond(MessageName, op);
                 },

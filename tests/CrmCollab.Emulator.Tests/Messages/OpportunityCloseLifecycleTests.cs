@@ -55,6 +55,18 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void A_deal_won_without_an_actual_revenue_takes_its_estimated_revenue_as_actual()
+        {
+            // Opportunity reference, ActualValue: "defaults to the Est. Revenue value when an opportunity is won".
+            var svc = new TestOrg().Boot().SystemService;
+            var deal = svc.Create(new Entity("opportunity") { ["name"] = "Pumps for Lyon", ["estimatedvalue"] = new Money(900m) });
+
+            svc.Execute(Close(true, deal));
+
+            Assert.Equal(900m, svc.Retrieve("opportunity", deal, new ColumnSet("actualvalue")).GetAttributeValue<Money>("actualvalue").Value);
+        }
+
+        [Fact]
         public void A_reopened_deal_keeps_its_closes_and_they_become_canceled_whichever_way_it_is_reopened()
         {
             // OpportunityClose reference, StateCode: completed "unless the opportunity is reactivated, which updates them to canceled".
