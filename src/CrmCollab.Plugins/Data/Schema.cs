@@ -23,7 +23,7 @@ namespace CrmCollab.Plugins.Data
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
-            OriginatingLeadId = "originatingleadid";
+            OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
     }

@@ -29,9 +29,9 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>What the gate reads of the deal: the rules' facts and stage (FeasibilityRepository.DealColumns), every
         /// term a review may watch (FeasibilityRuleValidator.WatchedColumns), which its decision's fingerprint is compared
-        /// with, and the first win date (<see cref="OutdatedDecisions"/>).</summary>
+        /// with, the first win date (<see cref="OutdatedDecisions"/>) and who has owned the deal (<see cref="DealOwnerHistory"/>).</summary>
         public static readonly string[] DealColumns =
-            FeasibilityRepository.DealColumns.Concat(FeasibilityRuleValidator.WatchedColumns).Concat(new[] { Opportunity.WonOn }).Distinct().ToArray();
+            FeasibilityRepository.DealColumns.Concat(FeasibilityRuleValidator.WatchedColumns).Concat(new[] { Opportunity.WonOn, Opportunity.OwnerHistory }).Distinct().ToArray();
 
         /// <param name="deal">The deal as it will be after the attempt (id and <see cref="DealColumns"/>).</param>
         /// <param name="currentStage">The deal's stage before the attempt.</param>
@@ -62,7 +62,8 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
             IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
-                Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)));
+                Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)),
+                DealOwnerHistory.Parse(deal.Read<string>(Opportunity.OwnerHistory)));
             return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
                 outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal));
         }

@@ -14,8 +14,8 @@ namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
     /// Decisions are made by the right people and stamped by the server: only the review's owner (or a member of
-    /// its owning team) or a CrmCollab Administrator decides, never the deal's owner nor who owned it when the review
-    /// was asked; conditions and reasons are required; the deal, function, terms, due date, deal owner at request and
+    /// its owning team) or a CrmCollab Administrator decides, never the deal's owner nor anyone who has owned it
+    /// (<see cref="DealOwnerHistory"/>) or owned it when the review was asked; conditions and reasons are required; the deal, function, terms, due date, deal owner at request and
     /// decision stamps are CrmCollab's; once the deal is won its reviews are final. Each decision refreshes the deal's feasibility status and summary.
     /// </summary>
     public sealed class ReviewDecisionGuard : PluginBase
@@ -161,7 +161,8 @@ namespace CrmCollab.Plugins.Feasibility
                     () => Principals.HasRole(service, decider, Membership.AdministratorRole),
                     deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
                         ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null,
-                    before.RefId(FeasibilityReviewRow.DealOwnerAtRequest)),
+                    before.RefId(FeasibilityReviewRow.DealOwnerAtRequest),
+                    DealOwnerHistory.Parse(deal.Value.Read<string>(Opportunity.OwnerHistory))),
             });
             Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
@@ -190,7 +191,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>What the checks read of the deal (owner, state, close date), and the terms a decision is fingerprinted with.</summary>
         private static ColumnSet DealColumns(IReadOnlyList<string> relevant)
         {
-            var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.StateCode, ActualCloseDate);
+            var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory, Opportunity.StateCode, ActualCloseDate);
             if (relevant == null) return columns;
             columns.AddColumn(Opportunity.TransactionCurrencyId); // an amount is fingerprinted with its currency
             foreach (string column in relevant)

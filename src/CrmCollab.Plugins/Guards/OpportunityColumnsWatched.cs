@@ -27,12 +27,13 @@ namespace CrmCollab.Plugins.Guards
         /// originating lead.
         /// </summary>
         public static readonly string[] Filter =
-            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn }.Concat(FeasibilityRecord).Concat(Lockable)
+            new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn, Opportunity.OwnerHistory }.Concat(FeasibilityRecord).Concat(Lockable)
                 .Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
 
-        /// <summary>What the guard reads of the deal before the change: the gate's columns, the lock's, the win date and the originating lead.</summary>
+        /// <summary>What the guard reads of the deal before the change: the gate's columns (with who has owned the deal), the lock's,
+        /// the win date and the originating lead.</summary>
         public static readonly string[] PreImage =
-            FeasibilityRepository.DealColumns.Concat(new[] { Opportunity.WonOn }).Concat(Lockable)
+            FeasibilityRepository.DealColumns.Concat(new[] { Opportunity.WonOn, Opportunity.OwnerHistory }).Concat(Lockable)
                 .Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
     }
 }

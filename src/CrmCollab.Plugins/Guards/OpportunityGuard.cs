@@ -79,13 +79,17 @@ namespace CrmCollab.Plugins.Guards
 
         /// <summary>
         /// crmc_wonon is stamped by <see cref="CloseGuard"/> inside the Win; the feasibility status, summary and detail
-        /// are written by CrmCollab's steps from the reviews, through the SYSTEM service. No client may set or clear them.
+        /// are written by CrmCollab's steps from the reviews, through the SYSTEM service; who has owned the deal by
+        /// <see cref="DealOwnerRecord"/>, through the SYSTEM service. No client may set or clear them.
         /// </summary>
         private static Refusal ServerOwned(LocalPluginContext context, Entity target)
         {
             if (target.Contains(Opportunity.WonOn) && !CloseGuard.IsStampingTheWin(context.ExecutionContext))
                 return new Refusal(RefusalCodes.ServerOwnedColumn,
                     "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
+            // Who has owned the deal is recorded by DealOwnerRecord through the SYSTEM service, at each change of owner.
+            if (target.Contains(Opportunity.OwnerHistory) && !ServerCall.IsSystem(context))
+                return new Refusal(RefusalCodes.ServerOwnedColumn, DealOwnerHistory.ServerOwnedSentence);
             // CrmCollab records the status from its PostOperation steps (free to recognise); any other writer must be SYSTEM.
             if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains)
                 && !ServerCall.ComesFromPostOperationStep(context.ExecutionContext) && !ServerCall.IsSystem(context))

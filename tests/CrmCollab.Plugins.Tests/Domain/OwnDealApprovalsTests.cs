@@ -49,5 +49,44 @@ namespace CrmCollab.Plugins.Tests.Domain
 
             Assert.Equal(new[] { byFormerOwner.Id }, notCounted);
         }
+
+        [Fact]
+        public void An_approval_by_anyone_who_has_owned_the_deal_is_not_counted_even_when_they_handed_it_on_before_the_review_was_asked()
+        {
+            Guid colleague = Guid.NewGuid();
+            ReviewState AskedOfColleague(Guid by)
+            {
+                ReviewState review = Decided(ReviewDecision.Approved, by);
+                review.DealOwnerAtRequest = colleague; // handed on before the request: the stamp names the colleague
+                return review;
+            }
+            var byFormerOwner = AskedOfColleague(Owner);
+            var byFormerOwnerAdministrator = AskedOfColleague(AdminOwner);
+            var byReviewer = AskedOfColleague(Reviewer);
+            string history = DealOwnerHistory.With(null, Owner, AdminOwner, colleague);
+
+            var notCounted = OwnDealApprovals.Of(new[] { byFormerOwner, byFormerOwnerAdministrator, byReviewer },
+                user => user == colleague, user => user == AdminOwner, DealOwnerHistory.Parse(history));
+            var withoutHistory = OwnDealApprovals.Of(new[] { byFormerOwner, byReviewer }, user => user == colleague, user => false);
+
+            Assert.Equal(new[] { byFormerOwner.Id }, notCounted);
+            Assert.Empty(withoutHistory); // a deal never handed on since the record began is judged as before
+        }
+
+        [Fact]
+        public void The_owner_history_adds_each_user_once_in_the_order_they_owned_the_deal_and_says_when_nothing_is_new()
+        {
+            Guid colleague = Guid.NewGuid();
+            string first = DealOwnerHistory.With(null, Owner, colleague);
+            string again = DealOwnerHistory.With(first, colleague, Owner, null);
+            string back = DealOwnerHistory.With(first, colleague, Reviewer);
+
+            Assert.Equal(new[] { Owner, colleague }, DealOwnerHistory.Parse(first));
+            Assert.Null(again);
+            Assert.Equal(new[] { Owner, colleague, Reviewer }, DealOwnerHistory.Parse(back));
+            Assert.Empty(DealOwnerHistory.Parse(null));
+            Assert.Empty(DealOwnerHistory.Parse("not an id,"));
+            Assert.Null(DealOwnerHistory.With(null, null, (Guid?)null)); // a team-owned deal's owners are not recorded
+        }
     }
 }

@@ -139,13 +139,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_carl, OwnerAtRequest(asked).Id);
         }
 
-        /// <summary>A review asked before CrmCollab recorded who owned the deal then (an upgrade leaves the column empty) is
+        /// <summary>A review asked and decided before CrmCollab recorded who owned the deal then and who has owned it (an upgrade
+        /// leaves both columns empty) is
         /// judged as before: its approval by the salesperson while a colleague held the deal is not counted once the deal is back.</summary>
         [Fact]
         public void A_salesperson_who_approved_their_own_deals_review_while_a_colleague_held_it_cannot_move_it_on_nor_win_it_once_it_is_back()
         {
             _org.System.Update(new Entity("crmc_feasibilityreview", Logistics.Id) { [AtRequest] = null }); // asked before the upgrade
             Assign(_org.Rep, _carl);
+            // ...and approved before the upgrade that records who has owned the deal (its Owner History empty then).
+            _org.System.Update(new Entity("opportunity", _deal) { ["crmc_ownerhistory"] = null });
             _org.Decide(_org.Rep, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved); // not the owner for the moment
             Assign(_carl, _org.Rep);
             var before = TableSnapshot.Take(_org.System);

@@ -34,8 +34,12 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="dealOwnerTeamMembers">The members of the team that owns the deal; null when a user owns it.</param>
         /// <param name="dealOwnerAtRequest">Who owned the deal when the review was asked (stamped by CrmCollab); null for a
         /// review asked before that was recorded, or of a team-owned deal.</param>
+        /// <param name="formerDealOwners">Every user who has owned the deal (<see cref="DealOwnerHistory"/>, recorded by
+        /// CrmCollab at each change of owner): none of them decides, even one who handed the deal on before the review was
+        /// asked; null or empty for a deal whose owner never changed since the record began.</param>
         public static string CheckDecider(Guid deciderId, Guid dealOwnerId, Guid reviewOwnerId, Func<IEnumerable<Guid>> reviewOwnerTeamMembers,
-            Func<bool> deciderIsAdministrator, Func<IEnumerable<Guid>> dealOwnerTeamMembers = null, Guid? dealOwnerAtRequest = null)
+            Func<bool> deciderIsAdministrator, Func<IEnumerable<Guid>> dealOwnerTeamMembers = null, Guid? dealOwnerAtRequest = null,
+            IEnumerable<Guid> formerDealOwners = null)
         {
             if (deciderId == dealOwnerId)
                 return deciderIsAdministrator() ? null : "You own this opportunity, so you cannot decide its feasibility review. The reviewer of the function decides.";
@@ -46,6 +50,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (deciderId == dealOwnerAtRequest)
                 return deciderIsAdministrator() ? null
                     : "You owned this opportunity when its feasibility review was asked, so you cannot decide it, even though someone else owns the deal now. " +
+                      "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided.";
+            if (formerDealOwners != null && formerDealOwners.Contains(deciderId))
+                return deciderIsAdministrator() ? null
+                    : "You have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
                       "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided.";
             if (deciderId == reviewOwnerId) return null;
             IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();

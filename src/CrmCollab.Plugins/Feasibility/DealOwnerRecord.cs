@@ -1,0 +1,104 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// Records who has owned each deal (<see cref="DealOwnerHistory"/>, crmc_ownerhistory), so that nobody who has owned
+    /// it decides its reviews (<see cref="ReviewDecisionRules.CheckDecider"/>) nor has their approval counted by the gate
+    /// (<see cref="OwnDealApprovals"/>). Synchronous, in the owner change's transaction:
+    /// <list type="bullet">
+    /// <item>after the deal's Create in someone else's name (a salesperson holding the Assign privilege may create a deal
+    /// owned by a colleague): who created it and its owner;</item>
+    /// <item>after the deal's Assign, and after an Update of its owner (the form, the Web API's PATCH; alone, in
+    /// UpdateMultiple, Upsert, ExecuteMultiple or ExecuteTransaction, which run the Update steps): the owner it had (its
+    /// pre-image) and the one it got;</item>
+    /// <item>before an Assign, or an Update of the owner, of the account or contact that is a deal's customer: the
+    /// platform cascades that change to its deals by the relationship's CascadeConfiguration.Assign
+    /// (opportunity_customer_accounts and opportunity_customer_contacts ship with Cascade), and no page says a cascaded
+    /// Assign runs the deal's steps, so the owners the deals have before it are recorded here, from the customer's own
+    /// operation (certain to fire). Whoever the cascade then gives them to owns them now, and is recorded at their next
+    /// change of owner.</item>
+    /// </list>
+    /// A merge moves deals to another customer without changing their owner: nothing to record. The writes go through the
+    /// SYSTEM service, the only writer the opportunity guard lets set the column.
+    /// </summary>
+    public sealed class DealOwnerRecord : PluginBase
+    {
+        public const string PreImage = "OwnerBefore", Created = "Created";
+
+        public DealOwnerRecord(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Create", Opportunity.Table, OnDealCreated)
+                .PostImage(Created, Opportunity.OwnerId);
+            Register(PipelineStage.PostOperation, "Assign", Opportunity.Table, OnDealOwnerChanged)
+                .PreImage(PreImage, Opportunity.OwnerId, Opportunity.OwnerHistory);
+            Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealOwnerChanged)
+                .Filter(Opportunity.OwnerId).PreImage(PreImage, Opportunity.OwnerId, Opportunity.OwnerHistory);
+            foreach (string customer in new[] { Account.Table, Contact.Table })
+            {
+                Register(PipelineStage.PreOperation, "Assign", customer, OnCustomerOwnerChanging);
+                Register(PipelineStage.PreOperation, "Update", customer, OnCustomerOwnerChanging)
+                    .Filter(CommonColumn.OwnerId).PreImage(PreImage, CommonColumn.OwnerId);
+            }
+        }
+
+        /// <summary>A deal created in someone else's name (the Create sends another owner): its creator is handing it on at
+        /// birth, so both are recorded. A deal created for oneself has no history until its owner changes.</summary>
+        private static void OnDealCreated(LocalPluginContext context)
+        {
+            Guid? owner = UserOf(context.PostImage(Created)?.Read<EntityReference>(Opportunity.OwnerId));
+            Guid creator = context.ExecutionContext.InitiatingUserId;
+            if (owner == creator) return;
+            Record(context, context.ExecutionContext.PrimaryEntityId, null, creator, owner);
+        }
+
+        private static void OnDealOwnerChanged(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            EntityReference had = before?.Read<EntityReference>(Opportunity.OwnerId);
+            EntityReference gets = NewOwner(context, Opportunity.OwnerId);
+            if (gets == null || (had != null && had.Id == gets.Id)) return;
+            Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), UserOf(had), UserOf(gets));
+        }
+
+        private static void OnCustomerOwnerChanging(LocalPluginContext context)
+        {
+            EntityReference gets = NewOwner(context, CommonColumn.OwnerId);
+            EntityReference had = context.PreImage(PreImage)?.Read<EntityReference>(CommonColumn.OwnerId);
+            if (gets == null || (had != null && had.Id == gets.Id)) return;
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory) };
+            query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            int recorded = 0;
+            foreach (Entity deal in context.SystemService.RetrieveMultiple(query).Entities)
+                if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), UserOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
+                    recorded++;
+            context.Trace("Customer changing owner: the owners of {0} of its deal(s) recorded.", recorded);
+        }
+
+        /// <summary>Who the row is given to: the Assign's Assignee, or the owner an Update sends (anything but a reference —
+        /// an empty owner, a bare id — is the platform's to refuse: nothing is recorded for it).</summary>
+        private static EntityReference NewOwner(LocalPluginContext context, string ownerColumn)
+        {
+            if (context.ExecutionContext.MessageName == "Assign") return context.InputParameter<EntityReference>("Assignee");
+            Entity target = context.TargetEntity;
+            return target != null && target.Attributes.TryGetValue(ownerColumn, out object sent) ? sent as EntityReference : null;
+        }
+
+        private static Guid? UserOf(EntityReference owner) =>
+            owner != null && owner.LogicalName == SystemUser.Table ? owner.Id : (Guid?)null;
+
+        private static bool Record(LocalPluginContext context, Guid dealId, string history, params Guid?[] owners)
+        {
+            string recorded = DealOwnerHistory.With(history, owners);
+            if (recorded == null || dealId == Guid.Empty) return false;
+            context.SystemService.Update(new Entity(Opportunity.Table, dealId) { [Opportunity.OwnerHistory] = recorded });
+            return true;
+        }
+    }
+}

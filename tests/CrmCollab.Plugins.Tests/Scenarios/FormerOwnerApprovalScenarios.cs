@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A salesperson who is also the logistics contact of an account is routed that account's Logistics reviews. Handing
+    /// their deal to a colleague BEFORE the review is asked made the review name the colleague as the owner at request,
+    /// so they approved it as an ordinary reviewer and the colleague moved the deal on. CrmCollab now records everyone who
+    /// has owned the deal (Owner History), whatever way the owner changed, and none of them decides its reviews.
+    /// </summary>
+    public class FormerOwnerApprovalScenarios
+    {
+        private const string History = "crmc_ownerhistory";
+        private static readonly string[] Touched = { "crmc_feasibilityreview", "opportunity" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _fiona, _carl, _account, _deal;
+
+        public FormerOwnerApprovalScenarios()
+        {
+            (_, _fiona, _, _) = _org.CustomDealInQualify();
+            _account = _org.Account("Fabrikam");
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Reviewer");
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep);
+            _org.DedicatedOwner(_account, BusinessFunction.Finance, user: _fiona);
+            _carl = _org.Setup.CreateUser("Carl Sales", _org.Sales, "CrmCollab Salesperson");
+            _deal = _org.CustomDeal(_account); // the rep's deal, still in Qualify: no review asked yet
+        }
+
+        private EntityReference Carl => new EntityReference("systemuser", _carl);
+
+        private Guid DealOwner => _org.System.Retrieve("opportunity", _deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
+
+        private Entity Logistics => _org.Review(_deal, BusinessFunction.Logistics);
+
+        private string RecordedHistory => _org.System.Retrieve("opportunity", _deal, new ColumnSet(History)).GetAttributeValue<string>(History);
+
+        /// <summary>Carl, holding the deal, takes it to Develop: its reviews are asked now, Logistics of the rep.</summary>
+        private void CarlAsksTheReviews()
+        {
+            _org.MoveTo(_deal, SalesStage.Develop, asUser: _carl);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Assert.Equal(_org.Rep, Logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_carl, _org.System.Retrieve("crmc_feasibilityreview", Logistics.Id, new ColumnSet("crmc_dealowneratrequest"))
+                .GetAttributeValue<EntityReference>("crmc_dealowneratrequest").Id);
+        }
+
+        [Fact]
+        public void A_salesperson_who_handed_their_deal_on_before_its_review_was_asked_cannot_approve_it_and_the_colleague_cannot_move_it_on()
+        {
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = Carl });
+            CarlAsksTheReviews();
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed,
+                () => _org.Decide(_org.Rep, Logistics, ReviewDecision.Approved), Touched);
+            string move = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl));
+            string win = CrmCollabOrg.Refusal(() => _org.Win(_deal, asUser: _carl, drain: false));
+
+            Assert.Equal("You have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
+                "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided. " +
+                "[CRMC-REVIEW-DECIDER-NOT-ALLOWED]", refusal);
+            foreach (string message in new[] { move, win })
+            {
+                Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(message));
+                Assert.Contains("Logistics", message);
+            }
+            // Another reviewer's decision (here an administrator's) moves it on.
+            _org.Decide(_org.Admin, Logistics, ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl);
+            Assert.Equal(SalesStage.Propose, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_deal_handed_on_by_a_save_of_its_owner_on_any_channel_keeps_its_former_owner_from_deciding_its_reviews(string channel)
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+            var handOver = new Entity("opportunity", _deal) { ["ownerid"] = Carl };
+            switch (channel)
+            {
+                case "Update": rep.Update(handOver); break;
+                case "UpdateMultiple": CrmCollabOrg.InUpdateMultiple(rep, handOver); break;
+                case "Upsert": CrmCollabOrg.InUpsert(rep, handOver); break;
+                case "ExecuteMultiple": CrmCollabOrg.InExecuteMultiple(rep, new UpdateRequest { Target = handOver }); break;
+                default: CrmCollabOrg.InExecuteTransaction(rep, new UpdateRequest { Target = handOver }); break;
+            }
+            Assert.Equal(_carl, DealOwner);
+            CarlAsksTheReviews();
+
+            _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_org.Rep, Logistics, ReviewDecision.Approved), Touched);
+            Assert.Contains(_org.Rep.ToString("D"), RecordedHistory);
+        }
+
+        [Fact]
+        public void A_deal_that_moved_with_its_account_to_a_colleague_keeps_its_former_owner_from_deciding_its_reviews()
+        {
+            // The account is the rep's; the system administrator reassigns it to Carl, and the platform cascades it to its deals.
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("account", _account), Assignee = Carl });
+            Assert.Equal(_carl, DealOwner);
+            CarlAsksTheReviews();
+
+            _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_org.Rep, Logistics, ReviewDecision.Approved), Touched);
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl))));
+        }
+
+        [Fact]
+        public void A_salesperson_who_created_the_deal_in_a_colleagues_name_cannot_approve_its_review()
+        {
+            // CrmCollab's Salesperson role creates deals it owns only (Basic depth); a role of the organisation's own with a
+            // deeper Create (here the platform's System Administrator) lets the rep create one in Carl's name.
+            _org.Setup.CreateRole("System Administrator");
+            _org.Setup.AssignRole(_org.Rep, "System Administrator");
+            Guid forCarl = _org.As(_org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Retrofit for Carl", ["customerid"] = new EntityReference("account", _account), ["ownerid"] = Carl,
+                ["estimatedvalue"] = new Money(80000m), ["crmc_discountpercent"] = 10m, ["crmc_iscustomsolution"] = true,
+                ["salesstage"] = new OptionSetValue(SalesStage.Qualify), ["customerneed"] = "Retrofit line 4 with custom tooling",
+                ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(80000m),
+            });
+            _org.MoveTo(forCarl, SalesStage.Develop, asUser: _carl);
+
+            _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed,
+                () => _org.Decide(_org.Rep, _org.Review(forCarl, BusinessFunction.Logistics), ReviewDecision.Approved), Touched);
+        }
+
+        [Fact]
+        public void A_crmcollab_administrator_who_once_owned_the_deal_may_still_decide_its_review()
+        {
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Administrator");
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = Carl });
+            CarlAsksTheReviews();
+
+            _org.Decide(_org.Rep, Logistics, ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl);
+
+            Assert.Equal(SalesStage.Propose, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_deal_never_handed_on_has_no_owner_history_and_its_other_reviewers_decide_as_before()
+        {
+            _org.MoveTo(_deal, SalesStage.Develop);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+
+            Assert.Null(RecordedHistory);
+            Assert.Equal(ReviewDecision.Approved, (ReviewDecision)_org.Review(_deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+        }
+
+        [Fact]
+        public void Who_has_owned_the_deal_is_recorded_by_crmcollab_and_no_client_sets_or_clears_it()
+        {
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = Carl });
+            IOrganizationService carl = _org.As(_carl), admin = _org.As(_org.Admin);
+            Entity Cleared() => new Entity("opportunity", _deal) { [History] = null };
+            Entity Forged(Guid? id = null) => new Entity("opportunity", id ?? Guid.Empty)
+            {
+                ["name"] = "Forged deal", ["customerid"] = new EntityReference("account", _account), [History] = _carl.ToString("D"),
+            };
+
+            string cleared = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => carl.Update(Cleared()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => admin.Update(Cleared()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.InUpdateMultiple(carl, Cleared()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.InExecuteMultiple(carl, new UpdateRequest { Target = Cleared() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.InUpsert(carl, Cleared()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => admin.Create(Forged()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.InUpsert(admin, Forged(Guid.NewGuid())), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { Forged() }) { EntityName = "opportunity" },
+            }), Touched);
+
+            Assert.Equal("'Owner History' is recorded by CrmCollab each time the deal changes owner; it cannot be set or cleared. " +
+                "Remove it from the change and save again. [CRMC-SERVER-OWNED-COLUMN]", cleared);
+            Assert.Equal(new[] { _org.Rep, _carl }, DealOwnerHistory.Parse(RecordedHistory));
+        }
+    }
+}
