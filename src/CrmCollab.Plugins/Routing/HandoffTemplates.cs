@@ -50,6 +50,7 @@ namespace CrmCollab.Plugins.Routing
             DueOffsetDays = row.Read<int?>(HandoffTemplateRow.DueOffsetDays) ?? 0,
             RequiredEvidence = CommaList.Parse(row.Read<string>(HandoffTemplateRow.RequiredEvidence)),
             Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
+            HasSequence = row.Read<int?>(HandoffTemplateRow.Sequence) != null,
         };
     }
 }

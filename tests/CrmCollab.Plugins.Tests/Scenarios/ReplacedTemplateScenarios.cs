@@ -141,5 +141,39 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(0, run.Outputs["TasksCreated"]);
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
+
+        /// <summary>
+        /// Templates left without a sequence (the column is optional) have no place in the function's order: one retired
+        /// without a sequence holds no place against a new piece of work also left without one.
+        /// </summary>
+        [Fact]
+        public void A_new_piece_of_work_whose_template_has_no_sequence_is_handed_off_on_the_re_win_though_a_retired_one_had_none_either()
+        {
+            Entity Unordered(string subject) => new Entity("crmc_handofftemplate")
+            {
+                ["crmc_name"] = subject, ["crmc_subject"] = subject, ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics),
+                ["crmc_dueoffsetdays"] = 3, ["crmc_isactive"] = true,
+            };
+            Guid welcome = _org.As(_org.Admin).Create(Unordered("Send the welcome pack"));
+            Guid fabrikam = _org.Account("Fabrikam");
+            _org.DedicatedOwner(fabrikam, BusinessFunction.Logistics, user: _lena);
+            Guid deal = _org.Deal(fabrikam, "Packaging line");
+            _org.Win(deal);
+            Assert.Equal(2, _org.HandoffTasks(deal).Entities.Count);
+            var reference = new EntityReference("opportunity", deal);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = reference, Assignee = new EntityReference("systemuser", _manager) });
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = reference, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            // The welcome pack is no longer sent; a site survey is new work, its template also left without a sequence.
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", welcome) { ["crmc_isactive"] = false });
+            _org.As(_org.Admin).Create(Unordered("Book the site survey"));
+
+            _org.Win(deal, _manager);
+
+            var tasks = _org.HandoffTasks(deal).Entities;
+            Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Book the site survey"));
+            Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Send the welcome pack"));
+            Assert.Equal(3, tasks.Count);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

@@ -16,6 +16,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>Task columns that must be filled before the task can be completed.</summary>
         public IReadOnlyList<string> RequiredEvidence { get; set; } = Array.Empty<string>();
         public int Sequence { get; set; }
+        /// <summary>The template's sequence is filled (the column is optional): without one it has no place in its
+        /// function's order (<see cref="TemplatePlace"/>); it is ordered as 0.</summary>
+        public bool HasSequence { get; set; } = true;
         public bool IsActive { get; set; } = true;
     }
 

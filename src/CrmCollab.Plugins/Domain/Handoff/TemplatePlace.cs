@@ -17,8 +17,10 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// </summary>
     public static class TemplatePlace
     {
+        /// <summary>Same function and same sequence, both filled: a template left without a sequence has no place, so it
+        /// neither holds nor takes another's (a new piece of work left unordered is handed off, not taken for a replacement).</summary>
         public static bool Same(HandoffTemplate a, HandoffTemplate b) =>
-            a != null && b != null && a.Function == b.Function && a.Sequence == b.Sequence;
+            a != null && b != null && a.HasSequence && b.HasSequence && a.Function == b.Function && a.Sequence == b.Sequence;
 
         /// <summary>Whether a handoff of a retired template still holds its place on the deal.</summary>
         /// <param name="canceled">The handoff is canceled.</param>
