@@ -12,7 +12,7 @@ namespace CrmCollab.Plugins.Activities
     /// Workflow step: is the deal cleared, and what holds it? It answers what the gate itself would decide now
     /// (<see cref="GateCheck"/>, the same decision the guards make at the attempt, from the rules in force): for the deal's
     /// next move through a gate (<see cref="GateAttempt.NextMove"/>) and for its win, at the price the win would record
-    /// when the workflow gives one (<see cref="GateCheck.DecideWin"/>). So a review the rules require that is not on
+    /// when the workflow gives one, and with an account to route its handoffs by, as the win itself (<see cref="GateCheck.DecideClose"/>). So a review the rules require that is not on
     /// record yet, a decision on terms changed without CrmCollab's checks, an approval decided by the deal's owner and a
     /// win above the estimate are reported as the gate will refuse them. Reads, as the workflow's user: the deal, the
     /// rules that can apply (and the account's industry or the currency's rate when they matter), the deal's reviews, and
@@ -76,7 +76,7 @@ namespace CrmCollab.Plugins.Activities
             var gate = new GateCheck(service, new ParameterCollection());
             GateAttempt next = gate.NextMove(deal, stage, context.Now);
             ClearanceDecision move = next == null ? null : gate.Decide(deal, next, stage, context.Now);
-            ClearanceDecision win = gate.DecideWin(deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value);
+            ClearanceDecision win = gate.DecideClose(deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value);
 
             bool moveCleared = move == null || move.IsCleared;
             IsCleared.Set(context.Activity, moveCleared && win.IsCleared);

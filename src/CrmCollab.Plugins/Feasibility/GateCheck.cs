@@ -87,6 +87,19 @@ namespace CrmCollab.Plugins.Feasibility
             return decision.IsCleared ? decision : decision.WithRefusal(WinPrice.Explain(decision.Refusal, estimated, actualRevenue.Value));
         }
 
+        /// <summary>
+        /// The win as <see cref="Guards.CloseGuard"/> decides it: the gate at the price (<see cref="DecideWin"/>), then an
+        /// account to route the handoffs by (<see cref="Domain.Handoff.HandoffCreationRules.CheckWin"/>), so what the
+        /// Get Feasibility Status step reports of a win is what the win meets.
+        /// </summary>
+        public ClearanceDecision DecideClose(Entity deal, int stage, DateTime now, decimal? actualRevenue)
+        {
+            ClearanceDecision decision = DecideWin(deal, stage, now, actualRevenue);
+            if (!decision.IsCleared) return decision;
+            Refusal noAccount = Domain.Handoff.HandoffCreationRules.CheckWin(Routing.HandoffCreation.AccountOf(deal), deal.Read<string>(Opportunity.Name));
+            return noAccount == null ? decision : decision.WithRefusal(noAccount);
+        }
+
         /// <summary>The deal's next move through a gate (<see cref="GateAttempt.NextMove"/>), by the rules in force; null at Close.</summary>
         public GateAttempt NextMove(Entity deal, int stage, DateTime now) =>
             GateAttempt.NextMove(stage, Required(deal, now, out DealFacts _, out IReadOnlyList<FeasibilityRule> _));

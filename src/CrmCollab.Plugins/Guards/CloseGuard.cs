@@ -54,8 +54,8 @@ namespace CrmCollab.Plugins.Guards
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             // The gate at the price the win records (GateCheck.DecideWin, WinPrice).
             decimal? actualRevenue = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
-            Throw(new GateCheck(service).DecideWin(deal, stage, context.Now, actualRevenue).Refusal);
-            Throw(HandoffCreationRules.CheckWin(HandoffCreation.AccountOf(deal), deal.Read<string>(Opportunity.Name)));
+            // Then an account to route the handoffs by (GateCheck.DecideClose, what the status step reports too).
+            Throw(new GateCheck(service).DecideClose(deal, stage, context.Now, actualRevenue).Refusal);
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

@@ -200,6 +200,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(_deal, drain: false);
         }
 
+        /// <summary>A flow that closes deals the step reports cleared: a deal with no account passes the gate, yet its win is
+        /// refused (nobody could be handed its work), so the step does not report it cleared to be won.</summary>
+        [Fact]
+        public void A_deal_without_an_account_is_not_reported_cleared_to_be_won_since_its_win_is_refused()
+        {
+            Guid contact = _org.As(_org.Rep).Create(new Entity("contact") { ["lastname"] = "Walker" });
+            Guid deal = _org.Deal(_account, "Spare parts", amount: 12000m);
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            var status = Status(deal: deal);
+            string win = CrmCollabOrg.Refusal(() => _org.Win(deal, drain: false));
+
+            Assert.Equal(RefusalCodes.HandoffNoAccount, Refusal.CodeOf(win));
+            Assert.Equal(false, status["ClearedToWin"]);
+            Assert.Equal(false, status["IsCleared"]);
+            Assert.Equal(RefusalCodes.HandoffNoAccount, status["WinCode"]);
+            Assert.StartsWith("The opportunity 'Spare parts' has no account", (string)status["Blocking"]);
+            Assert.DoesNotContain("[CRMC-", (string)status["Blocking"]);
+        }
+
         [Fact]
         public void Every_role_that_may_run_the_status_step_gets_the_gates_answer()
         {
