@@ -51,6 +51,19 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Empty(TemplatePlace.Held(Deal, new[] { first, second }, new[] { first }, Keys(first)));
         }
 
+        [Fact]
+        public void A_retired_templates_handoff_stands_for_one_template_in_force_of_its_place_not_two()
+        {
+            HandoffTemplate retired = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate replacement = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate parallel = Template(BusinessFunction.Logistics, 40);
+            HandoffTemplate retiredToo = Template(BusinessFunction.Logistics, 40);
+
+            Assert.Empty(TemplatePlace.Held(Deal, new[] { replacement, parallel }, new[] { retired }, Keys(retired)));
+            Assert.Equal(Keys(replacement, parallel),
+                TemplatePlace.Held(Deal, new[] { replacement, parallel }, new[] { retired, retiredToo }, Keys(retired, retiredToo)));
+        }
+
         [Theory]
         [InlineData(false, false, true)]
         [InlineData(false, true, true)]

@@ -175,5 +175,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(3, tasks.Count);
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        /// <summary>
+        /// The administrator replaces "Plan the delivery" and adds a parallel piece of work at the same step of the
+        /// function's order (same sequence): one handoff of the retired template cannot stand for both, so the re-win does
+        /// not leave the new work out; it hands off both templates in force rather than guess which one replaced it.
+        /// </summary>
+        [Fact]
+        public void A_parallel_task_added_at_the_same_step_as_a_replaced_template_is_handed_off_on_the_re_win()
+        {
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+            _org.Template("Book the crane", BusinessFunction.Logistics, 5, 40);
+
+            _org.Win(_deal, _manager);
+
+            var tasks = _org.HandoffTasks(_deal).Entities;
+            Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Book the crane"));
+            Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Plan the delivery and the site access"));
+            Assert.Equal(3, tasks.Count); // the earlier delivery task stays beside it, in sight
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// or canceled for good (an administrator canceled it while the deal was won: the work is not needed). Canceled before
     /// the deal's previous close (the loss), it is work the re-win needs again: the template in force creates it, as a
     /// canceled handoff of a template still in force is reopened. Templates in force never hold each other's place: two
-    /// of them with the same function and sequence each create their handoff.
+    /// of them with the same function and sequence each create their handoff, and a retired template's handoff holds the
+    /// place for them only when as many retired handoffs hold it (which of them replaced it cannot be told).
     /// </summary>
     public static class TemplatePlace
     {
@@ -42,8 +43,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
             var currentIds = new HashSet<Guid>(current.Select(t => t.Id));
             List<HandoffTemplate> holding = retired
                 .Where(r => !currentIds.Contains(r.Id) && holdingKeys.Contains(HandoffPlanner.KeyFor(opportunityId, r.Id))).ToList();
+            // One retired handoff stands for one template in force: when more templates in force share the place than
+            // retired handoffs hold it (a parallel task added at the same step), none is taken for the replacement, so
+            // the new work is not left out (at worst the replacement's task sits beside the retired one, in sight).
             foreach (HandoffTemplate template in current)
-                if (holding.Any(r => Same(r, template))) held.Add(HandoffPlanner.KeyFor(opportunityId, template.Id));
+            {
+                int holders = holding.Count(r => Same(r, template));
+                if (holders > 0 && current.Count(t => Same(t, template)) <= holders) held.Add(HandoffPlanner.KeyFor(opportunityId, template.Id));
+            }
             return held;
         }
     }
