@@ -52,7 +52,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// birth, so both are recorded. A deal created for oneself has no history until its owner changes.</summary>
         private static void OnDealCreated(LocalPluginContext context)
         {
-            Guid? owner = UserOf(context.PostImage(Created)?.Read<EntityReference>(Opportunity.OwnerId));
+            Guid? owner = OwnerOf(context.PostImage(Created)?.Read<EntityReference>(Opportunity.OwnerId));
             Guid creator = context.ExecutionContext.InitiatingUserId;
             if (owner == creator) return;
             Record(context, context.ExecutionContext.PrimaryEntityId, null, creator, owner);
@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Feasibility
             EntityReference had = before?.Read<EntityReference>(Opportunity.OwnerId);
             EntityReference gets = NewOwner(context, Opportunity.OwnerId);
             if (gets == null || (had != null && had.Id == gets.Id)) return;
-            Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), UserOf(had), UserOf(gets));
+            Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), OwnerOf(had), OwnerOf(gets));
         }
 
         private static void OnCustomerOwnerChanging(LocalPluginContext context)
@@ -76,7 +76,7 @@ namespace CrmCollab.Plugins.Feasibility
             query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
             int recorded = 0;
             foreach (Entity deal in context.SystemService.RetrieveMultiple(query).Entities)
-                if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), UserOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
+                if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), OwnerOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
                     recorded++;
             context.Trace("Customer changing owner: the owners of {0} of its deal(s) recorded.", recorded);
         }
@@ -90,8 +90,9 @@ namespace CrmCollab.Plugins.Feasibility
             return target != null && target.Attributes.TryGetValue(ownerColumn, out object sent) ? sent as EntityReference : null;
         }
 
-        private static Guid? UserOf(EntityReference owner) =>
-            owner != null && owner.LogicalName == SystemUser.Table ? owner.Id : (Guid?)null;
+        /// <summary>The owner's id, a user's or a team's (a team's members are asked at the decision: <see cref="FormerDealOwners"/>).</summary>
+        private static Guid? OwnerOf(EntityReference owner) =>
+            owner != null && (owner.LogicalName == SystemUser.Table || owner.LogicalName == Team.Table) ? owner.Id : (Guid?)null;
 
         private static bool Record(LocalPluginContext context, Guid dealId, string history, params Guid?[] owners)
         {

@@ -63,7 +63,8 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
             IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
                 Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)),
-                DealOwnerHistory.Parse(deal.Read<string>(Opportunity.OwnerHistory)));
+                FormerDealOwners.Of(_service, deal.Read<string>(Opportunity.OwnerHistory),
+                    reviews.Where(r => r.IsCurrent && r.IsApproved && r.DecidedBy.HasValue).Select(r => r.DecidedBy.Value)));
             return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
                 outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal));
         }

@@ -162,7 +162,7 @@ namespace CrmCollab.Plugins.Feasibility
                     deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
                         ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null,
                     before.RefId(FeasibilityReviewRow.DealOwnerAtRequest),
-                    DealOwnerHistory.Parse(deal.Value.Read<string>(Opportunity.OwnerHistory))),
+                    FormerDealOwners.Of(service, deal.Value.Read<string>(Opportunity.OwnerHistory), new[] { decider })),
             });
             Throw(refusal);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;

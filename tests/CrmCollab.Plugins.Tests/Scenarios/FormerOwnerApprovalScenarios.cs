@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string move = CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl));
             string win = CrmCollabOrg.Refusal(() => _org.Win(_deal, asUser: _carl, drain: false));
 
-            Assert.Equal("You have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
+            Assert.Equal("You, or a team you belong to, have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
                 "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided. " +
                 "[CRMC-REVIEW-DECIDER-NOT-ALLOWED]", refusal);
             foreach (string message in new[] { move, win })
@@ -184,6 +184,44 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal("'Owner History' is recorded by CrmCollab each time the deal changes owner; it cannot be set or cleared. " +
                 "Remove it from the change and save again. [CRMC-SERVER-OWNED-COLUMN]", cleared);
             Assert.Equal(new[] { _org.Rep, _carl }, DealOwnerHistory.Parse(RecordedHistory));
+        }
+
+        /// <summary>
+        /// A deal a desk team owned before it was handed to a colleague: a member of the desk who is also the account's
+        /// logistics contact never owned it in their own name, yet their team did. The history records the team, and its
+        /// members do not decide the deal's reviews nor have their approval counted.
+        /// </summary>
+        [Fact]
+        public void A_member_of_a_team_that_owned_the_deal_before_a_colleague_got_it_cannot_approve_its_review_and_the_colleague_cannot_move_it_on()
+        {
+            Guid desk = _org.Setup.CreateTeam("Key accounts desk", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Salesperson");
+            Guid lena = _org.Setup.CreateUser("Lena Logistics", _org.Sales, "CrmCollab Reviewer");
+            _org.Setup.AddMembers(desk, lena);
+            Guid northwind = _org.Account("Northwind");
+            _org.DedicatedOwner(northwind, BusinessFunction.Logistics, user: lena);
+            _org.DedicatedOwner(northwind, BusinessFunction.Finance, user: _fiona);
+            Guid deal = _org.CustomDeal(northwind);
+            foreach (EntityReference owner in new[] { new EntityReference("team", desk), Carl })
+                _org.System.Execute(new AssignRequest { Target = new EntityReference("opportunity", deal), Assignee = owner });
+            _org.MoveTo(deal, SalesStage.Develop, asUser: _carl);
+            _org.Decide(_fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Entity logistics = _org.Review(deal, BusinessFunction.Logistics);
+            Assert.Equal(lena, logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed,
+                () => _org.Decide(lena, logistics, ReviewDecision.Approved), Touched);
+            // An approval Lena made anyway (the history set aside while she decides, as a deal recorded before the upgrade):
+            // once the history is back, the gate does not count it.
+            string history = _org.System.Retrieve("opportunity", deal, new ColumnSet(History)).GetAttributeValue<string>(History);
+            _org.System.Update(new Entity("opportunity", deal) { [History] = null });
+            _org.Decide(lena, logistics, ReviewDecision.Approved);
+            _org.System.Update(new Entity("opportunity", deal) { [History] = history });
+            string move = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose, asUser: _carl));
+
+            Assert.Contains(desk.ToString("D"), history);
+            Assert.StartsWith("You, or a team you belong to, have owned this opportunity", refusal);
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(move));
+            Assert.Contains("Logistics", move);
         }
     }
 }

@@ -16,8 +16,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// administrator, to amend that same sale), and a salesperson's stake in a deal they owned — its commission, its
     /// quota — does not end when they pass it on. A deal whose owner has not changed since CrmCollab started recording
     /// has no history: it is judged as before, by who owns it now and who owned it when each review was asked.</para>
-    /// <para>Users only: a team that owned the deal is not recorded (its members change; the team that owns the deal now
-    /// is asked at the decision and the attempt).</para>
+    /// <para>A team that owned the deal is recorded by its id, as a user is: its members (as they are at the decision or the
+    /// attempt) do not decide the deal's reviews either (<c>FormerDealOwners</c>, which asks membership).</para>
     /// </summary>
     public static class DealOwnerHistory
     {

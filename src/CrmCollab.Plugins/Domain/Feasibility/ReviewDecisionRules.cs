@@ -53,7 +53,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                       "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided.";
             if (formerDealOwners != null && formerDealOwners.Contains(deciderId))
                 return deciderIsAdministrator() ? null
-                    : "You have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
+                    : "You, or a team you belong to, have owned this opportunity (or created it for its owner), so you cannot decide its feasibility review, even though someone else owns it now. " +
                       "Pass the review on (Assign) to another reviewer of the function, or ask your CrmCollab administrator to have it decided.";
             if (deciderId == reviewOwnerId) return null;
             IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();
