@@ -223,5 +223,42 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(move));
             Assert.Contains("Logistics", move);
         }
+
+        /// <summary>
+        /// The salesperson moves their deal into the stage that asks its reviews and gives it to a colleague in the same save
+        /// (the form's Owner field, or one PATCH): the reviews name the colleague as owner at request, yet the deal was theirs.
+        /// </summary>
+        [Fact]
+        public void A_salesperson_who_hands_the_deal_on_in_the_save_that_asks_its_reviews_cannot_approve_them()
+        {
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal)
+            {
+                ["salesstage"] = new OptionSetValue(SalesStage.Develop), ["ownerid"] = Carl,
+            });
+
+            _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_org.Rep, Logistics, ReviewDecision.Approved), Touched);
+            Assert.Equal(_carl, DealOwner);
+        }
+
+        /// <summary>
+        /// The salesperson hands their deal on after its reviews were asked; the delivery date changes, so Logistics is asked
+        /// again while the colleague owns the deal, and the new review names the colleague: the salesperson still decides none.
+        /// </summary>
+        [Fact]
+        public void A_salesperson_who_handed_the_deal_on_cannot_approve_a_review_asked_again_after_a_change_of_terms()
+        {
+            _org.MoveTo(_deal, SalesStage.Develop);
+            _org.Decide(_org.Admin, Logistics, ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = Carl });
+            _org.As(_carl).Update(new Entity("opportunity", _deal) { ["crmc_requesteddelivery"] = new DateTime(2027, 3, 1) }); // re-opens Logistics
+            Entity asked = Logistics;
+            Assert.Equal(_carl, _org.System.Retrieve("crmc_feasibilityreview", asked.Id, new ColumnSet("crmc_dealowneratrequest"))
+                .GetAttributeValue<EntityReference>("crmc_dealowneratrequest").Id);
+
+            _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_org.Rep, asked, ReviewDecision.Approved), Touched);
+            _org.Decide(_org.Admin, asked, ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose, asUser: _carl);
+        }
     }
 }
