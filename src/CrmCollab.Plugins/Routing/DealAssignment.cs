@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -12,8 +13,8 @@ namespace CrmCollab.Plugins.Routing
     /// A deal handed to a colleague (Assign): Dataverse cascades the Assign to the tasks regarding it (Opportunity_Tasks
     /// ships with Assign: Cascade, and an administrator may change it to Active, UserOwned or none), which would give the
     /// colleague the handoffs ADV, logistics and SAV work on. Whatever the cascade did, after the Assign (in the same
-    /// transaction): the deal's open handoffs follow their function's routing again (an unrouted one stays with the deal's
-    /// owner, as at the win), and its completed and canceled handoffs go back to who held them before the Assign — they
+    /// transaction): the deal's open handoffs follow their function's routing again (an unrouted one goes to the deal's new
+    /// owner, as at the win, whatever the cascade did — also the way an administrator moves a leaver's unrouted handoffs), and its completed and canceled handoffs go back to who held them before the Assign — they
     /// are the record of who did the work, and the KPIs count them by owner. Plain tasks go with the deal as configured.
     /// </summary>
     public static class DealAssignment
@@ -43,9 +44,11 @@ namespace CrmCollab.Plugins.Routing
             var target = new EntityReference(Opportunity.Table, context.ExecutionContext.PrimaryEntityId);
             int restored = RestoreClosed(context);
             Guid? account = deal == null ? null : HandoffCreation.AccountOf(deal);
+            // An unrouted handoff goes to the deal's new owner, as at the win, even where the cascade left it behind.
+            var holder = new Lazy<Principal>(() => HandoffCreation.HolderOf(context.SystemService, NewOwner(context)));
             int rerouted = account == null ? 0
                 : HandoffReassignment.ForDeal(context.SystemService, target.Id, account.Value, context.Now,
-                    $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner");
+                    $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner", () => holder.Value);
             context.Trace("Deal handed on: {0} open handoff(s) re-routed, {1} closed handoff(s) given back.", rerouted, restored);
         }
 
@@ -60,6 +63,12 @@ namespace CrmCollab.Plugins.Routing
             EntityReference before = context.PreImage(PreImage)?.Read<EntityReference>(Opportunity.OwnerId);
             return sent != null && (before == null || before.Id != sent.Id || before.LogicalName != sent.LogicalName);
         }
+
+        /// <summary>Who the deal is handed to: the Assign's assignee, or the owner the Update saves.</summary>
+        private static EntityReference NewOwner(LocalPluginContext context) =>
+            context.ExecutionContext.MessageName == "Update"
+                ? context.TargetEntity?.Read<EntityReference>(Opportunity.OwnerId)
+                : context.InputParameter<EntityReference>("Assignee");
 
         /// <summary>The pre-image of the Update steps: the owner the deal had.</summary>
         public const string PreImage = "OwnerBefore";

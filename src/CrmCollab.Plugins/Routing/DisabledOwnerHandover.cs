@@ -13,13 +13,22 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// A user who is disabled keeps no open handoff and no pending review: each moves to whoever the routing now
     /// picks for its deal's account and function (the backup, a parent account's owner, a rule, the unrouted queue) —
-    /// the same decision as at creation, applied the same way (asynchronous, post-operation). When a user is enabled
-    /// again, the work still held by disabled users (nobody could take it before) is routed once more.
+    /// the same decision as at creation, applied the same way (asynchronous, post-operation). A handoff nobody is routed
+    /// to goes to the deal's owner, as at the win (<see cref="UnroutedHolding"/>); when nobody can take it (the salesperson
+    /// left too, or a review, which never falls to the salesperson) it stays, flagged unrouted with a routing path that
+    /// says why, until an administrator sets the account's dedicated owner (<see cref="HandoffReassignment"/>) or hands
+    /// the deal to a colleague (<see cref="DealAssignment"/>). When a user is enabled again, the work still held by
+    /// disabled users (nobody could take it before) is routed once more. Each run handles at most
+    /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in); the rest is handled by
+    /// the next run, or by those administrator actions.
     /// </summary>
     public sealed class DisabledOwnerHandover : PluginBase
     {
         public const string PostImage = "PostImage";
         private const string Deal = "deal";
+
+        /// <summary>Records of each kind handled in one run: a few calls each, well inside the 2-minute limit.</summary>
+        public const int MaxPerRun = 250;
 
         public DisabledOwnerHandover(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -58,41 +67,67 @@ namespace CrmCollab.Plugins.Routing
                 return decision;
             }
 
+            // Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).
+            var holders = new Dictionary<Guid, Principal>();
+            Principal HolderOf(EntityReference owner)
+            {
+                if (owner == null) return null;
+                if (!holders.TryGetValue(owner.Id, out Principal holder)) holders[owner.Id] = holder = HandoffCreation.HolderOf(service, owner);
+                return holder;
+            }
+
             int moved = 0;
             string reason = $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled";
-            foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function, HandoffTask.Subject,
+            foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function,
+                         new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
                                 q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); }))
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
-                var decision = Resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value);
+                EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
+                var decision = UnroutedHolding.Hold(Resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value),
+                    () => HolderOf(dealOwner), "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
             }
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
-                         FeasibilityReviewRow.Name, q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
+                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath },
+                         q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
-                var decision = Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value);
+                // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
+                var decision = NobodyNoted(Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value),
+                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId));
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
             }
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
-        /// <summary>The rows of a table held by whom <paramref name="whose"/> says (with function and the deal's account), in one query.</summary>
+        /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
+        private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder) =>
+            routing == null || routing.Owner != null ? routing
+                : new OwnerResolution(routing.Function, null,
+                    $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {UnroutedHolding.LeftWithDisabledOwner}", true);
+
+        /// <summary>
+        /// The rows of a table held by whom <paramref name="whose"/> says (with function, the deal's account and owner), in
+        /// one query, at most <see cref="MaxPerRun"/>, oldest first.
+        /// </summary>
         private static IEnumerable<Entity> Owned(IOrganizationService service, string table, Action<QueryExpression> whose, string dealColumn,
-            string functionColumn, string titleColumn, Action<QueryExpression> narrow)
+            string functionColumn, string[] columns, Action<QueryExpression> narrow)
         {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, functionColumn, titleColumn) };
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), TopCount = MaxPerRun };
+            query.ColumnSet.AddColumns(CommonColumn.OwnerId, functionColumn);
+            query.AddOrder(CommonColumn.CreatedOn, OrderType.Ascending);
             whose(query);
             query.Criteria.AddCondition(functionColumn, ConditionOperator.NotNull);
             narrow(query);
             LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);
             deal.EntityAlias = Deal;
-            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId);
+            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId);
             return service.RetrieveMultiple(query).Entities;
         }
 

@@ -57,7 +57,7 @@ namespace CrmCollab.Plugins.Routing
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, templates.Select(t => t.Function));
             // Nobody found: the salesperson holds the task until an owner is set, unless they can own nothing (disabled).
-            var salesperson = new Lazy<Principal>(() => HolderOf(deal.Read<EntityReference>(Opportunity.OwnerId)));
+            var salesperson = new Lazy<Principal>(() => HolderOf(_service, deal.Read<EntityReference>(Opportunity.OwnerId)));
             IReadOnlyList<PlannedHandoff> plan = HandoffPlanner.Plan(opportunityId, deal.Read<string>(Opportunity.Name),
                 now, templates, f => UnroutedHolding.Hold(resolver.Resolve(f, now), () => salesperson.Value, "the deal's owner"), TermsOf(deal), done);
 
@@ -245,11 +245,11 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>The deal's owner as routing sees a principal: a user with whether they are disabled (one read), or a team.</summary>
-        private Principal HolderOf(EntityReference owner)
+        internal static Principal HolderOf(IOrganizationService service, EntityReference owner)
         {
             if (owner == null) return null;
             if (owner.LogicalName != SystemUser.Table) return RoutingRepository.ToPrincipal(owner);
-            Entity user = _service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
+            Entity user = service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
             return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName) ?? owner.Name,
                 isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
         }

@@ -128,7 +128,14 @@ namespace CrmCollab.Plugins.Routing
             ForDeal(service, dealId, accountId, now, $"Reassigned {now:yyyy-MM-dd} after the deal moved to another account");
 
         /// <summary>The deal's open handoffs re-routed by its account's routing, each noted with <paramref name="reason"/>.</summary>
-        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason)
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason) =>
+            ForDeal(service, dealId, accountId, now, reason, null);
+
+        /// <summary>
+        /// The same, with who holds a handoff nobody is routed to (<see cref="UnroutedHolding"/>): the deal's new owner when
+        /// it is handed on, whatever the relationship's cascade did (null: whoever holds it keeps it).
+        /// </summary>
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder)
         {
             QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function));
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
@@ -139,7 +146,9 @@ namespace CrmCollab.Plugins.Routing
             int moved = 0;
             foreach (Entity task in tasks)
             {
-                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(functionOf(task), now),
+                OwnerResolution routing = resolver.Resolve(functionOf(task), now);
+                if (holder != null) routing = UnroutedHolding.Hold(routing, holder, "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
+                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), routing,
                         HandoffTask.RoutingPath, HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject)))
                     moved++;
             }

@@ -95,7 +95,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, and where it
         /// waits: out of the queues it no longer belongs in, into the routing's queue (<see cref="RoutedQueue"/>; one
-        /// query, unless the routing found nobody). Returns whether anything changed.
+        /// query, unless the routing found nobody). A record read with its routing path (and unrouted flag) also has them
+        /// written when only they change. Returns whether anything changed.
         /// </summary>
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
             string unroutedColumn, string reason, string title)
@@ -109,13 +110,16 @@ namespace CrmCollab.Plugins.Routing
             Guid? queue = RoutedQueue.Of(routing);
             bool queued = queue != null && items.All(i => QueueOf(i) != queue.Value);
             if (queued) AddItem(self, queue.Value, title);
-            if (!moves && !queued && !left) return false;
-            var update = new Entity(record.LogicalName, record.Id)
-            {
-                [routingPathColumn] = Values.Shorten($"{reason}: {routing?.RoutingPath}", 2000),
-            };
+            string path = Values.Shorten($"{reason}: {routing?.RoutingPath}", 2000);
+            bool unrouted = routing?.IsUnrouted ?? true;
+            // A caller that read the record's path and flag has them written when they change though it stays where it is
+            // (nobody can take a disabled user's work: the record says so, and shows among the unrouted ones).
+            bool noted = (record.Contains(routingPathColumn) && record.Read<string>(routingPathColumn) != path)
+                || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted);
+            if (!moves && !queued && !left && !noted) return false;
+            var update = new Entity(record.LogicalName, record.Id) { [routingPathColumn] = path };
             if (moves) update[CommonColumn.OwnerId] = owner;
-            if (unroutedColumn != null) update[unroutedColumn] = routing?.IsUnrouted ?? true;
+            if (unroutedColumn != null) update[unroutedColumn] = unrouted;
             _service.Update(update);
             return true;
         }

@@ -29,6 +29,16 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_leavers_work_nobody_can_take_says_it_stays_with_them_until_an_administrator_acts()
+        {
+            OwnerResolution passedOver = UnroutedHolding.Hold(Nobody(), () => SamWhoLeft, "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
+            Assert.Null(passedOver.Owner);
+            Assert.True(passedOver.IsUnrouted);
+            Assert.EndsWith("passed over: user Sam Sales is disabled; nobody can take it: it stays with its disabled owner until an administrator " +
+                "sets the account's dedicated owner or hands the deal to a colleague", passedOver.RoutingPath);
+        }
+
+        [Fact]
         public void Work_routed_to_someone_or_to_the_desk_never_asks_for_the_salesperson()
         {
             var toDesk = new OwnerResolution(BusinessFunction.Logistics, Desk, "→ unrouted, queue CrmCollab Unrouted", true);

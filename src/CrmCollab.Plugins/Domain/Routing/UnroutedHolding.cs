@@ -11,17 +11,30 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// </summary>
     public static class UnroutedHolding
     {
+        /// <summary>New work nobody can hold: CrmCollab, creating it, holds it.</summary>
+        public const string CreatedByCrmCollab = "held by CrmCollab until an owner is set";
+
+        /// <summary>
+        /// Existing work of a disabled user that nobody can take: a record cannot be given to nobody, so it stays where it
+        /// is, flagged, until an administrator gives the routing someone (the account's dedicated owner, a rule, the
+        /// unrouted desk) or hands the deal to a colleague, each of which moves it.
+        /// </summary>
+        public const string LeftWithDisabledOwner =
+            "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner or hands the deal to a colleague";
+
         /// <param name="routing">The routing decision (<see cref="OwnerResolver.Resolve"/>).</param>
         /// <param name="holder">The default holder (null: none); asked only when routing found nobody.</param>
         /// <param name="holderRole">Who the holder is to the record, for the path: "the deal's owner".</param>
-        public static OwnerResolution Hold(OwnerResolution routing, Func<Principal> holder, string holderRole)
+        /// <param name="whenNobody">What happens to the work when the holder is passed over too, for the path.</param>
+        public static OwnerResolution Hold(OwnerResolution routing, Func<Principal> holder, string holderRole,
+            string whenNobody = CreatedByCrmCollab)
         {
             if (routing == null || routing.Owner != null) return routing;
             Principal by = holder?.Invoke();
             if (by == null) return routing;
             if (by.Unavailable == null) return new OwnerResolution(routing.Function, by, routing.RoutingPath, true);
             return new OwnerResolution(routing.Function, null,
-                $"{routing.RoutingPath}; {holderRole} ({by}) passed over: {by.Unavailable}; held by CrmCollab until an owner is set", true);
+                $"{routing.RoutingPath}; {holderRole} ({by}) passed over: {by.Unavailable}; {whenNobody}", true);
         }
     }
 }
