@@ -20,9 +20,10 @@ namespace CrmCollab.Plugins.Feasibility
     /// <item>before an Assign, or an Update of the owner, of the account or contact that is a deal's customer: the
     /// platform cascades that change to its deals by the relationship's CascadeConfiguration.Assign
     /// (opportunity_customer_accounts and opportunity_customer_contacts ship with Cascade), and no page says a cascaded
-    /// Assign runs the deal's steps, so the owners the deals have before it are recorded here, from the customer's own
-    /// operation (certain to fire). Whoever the cascade then gives them to owns them now, and is recorded at their next
-    /// change of owner.</item>
+    /// Assign runs the deal's steps, so the owners its open deals have before it are recorded here, from the customer's own
+    /// operation (certain to fire), paged and written only where the history changes; its closed deals are not (see
+    /// <see cref="OnCustomerOwnerChanging"/>). Whoever the cascade then gives them to owns them now, and is recorded at
+    /// their next change of owner.</item>
     /// </list>
     /// A merge moves deals to another customer without changing their owner: nothing to record. The writes go through the
     /// SYSTEM service, the only writer the opportunity guard lets set the column.
@@ -30,6 +31,9 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class DealOwnerRecord : PluginBase
     {
         public const string PreImage = "OwnerBefore", Created = "Created";
+
+        /// <summary>The customer's open deals read per page (the platform's largest page is 5,000).</summary>
+        private const int PageSize = 5000;
 
         public DealOwnerRecord(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -67,18 +71,41 @@ namespace CrmCollab.Plugins.Feasibility
             Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), OwnerOf(had), OwnerOf(gets));
         }
 
+        /// <summary>
+        /// The customer's open deals not already held by its new owner, a page of <see cref="PageSize"/> at a time (one
+        /// RetrieveMultiple returns at most 5,000 rows: without paging, a key account's further deals were silently left out);
+        /// only a deal whose history gains someone is written. Closed deals (won or lost) are left out on purpose: a key
+        /// account may have thousands, and writing each inside the customer's synchronous operation (two minutes at most,
+        /// each write running the deal's Update steps) made its reassignment slow or fail. A closed deal's reviews are
+        /// decided already (a lost deal's pending ones are withdrawn); the owner a closed deal had before the cascade is
+        /// not recorded (see docs/guards.md, the Owner History row).
+        /// </summary>
         private static void OnCustomerOwnerChanging(LocalPluginContext context)
         {
             EntityReference gets = NewOwner(context, CommonColumn.OwnerId);
             EntityReference had = context.PreImage(PreImage)?.Read<EntityReference>(CommonColumn.OwnerId);
             if (gets == null || (had != null && had.Id == gets.Id)) return;
-            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory) };
+            var query = new QueryExpression(Opportunity.Table)
+            {
+                ColumnSet = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory),
+                PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+            };
             query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            query.Criteria.AddCondition(Opportunity.OwnerId, ConditionOperator.NotEqual, gets.Id); // its owner does not change
+            query.AddOrder(Opportunity.Id, OrderType.Ascending); // paging cookies need a stable order
             int recorded = 0;
-            foreach (Entity deal in context.SystemService.RetrieveMultiple(query).Entities)
-                if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), OwnerOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
-                    recorded++;
-            context.Trace("Customer changing owner: the owners of {0} of its deal(s) recorded.", recorded);
+            while (true)
+            {
+                EntityCollection page = context.SystemService.RetrieveMultiple(query);
+                foreach (Entity deal in page.Entities)
+                    if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), OwnerOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
+                        recorded++;
+                if (!page.MoreRecords) break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
+            context.Trace("Customer changing owner: the owners of {0} of its open deal(s) recorded.", recorded);
         }
 
         /// <summary>Who the row is given to: the Assign's Assignee, or the owner an Update sends (anything but a reference —
