@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
@@ -56,10 +57,10 @@ namespace CrmCollab.Plugins.Feasibility
         /// birth, so both are recorded. A deal created for oneself has no history until its owner changes.</summary>
         private static void OnDealCreated(LocalPluginContext context)
         {
-            Guid? owner = OwnerOf(context.PostImage(Created)?.Read<EntityReference>(Opportunity.OwnerId));
+            EntityReference owner = context.PostImage(Created)?.Read<EntityReference>(Opportunity.OwnerId);
             Guid creator = context.ExecutionContext.InitiatingUserId;
-            if (owner == creator) return;
-            Record(context, context.ExecutionContext.PrimaryEntityId, null, creator, owner);
+            if (owner == null || owner.Id == creator) return;
+            Record(context, context.ExecutionContext.PrimaryEntityId, null, new EntityReference(SystemUser.Table, creator), owner);
         }
 
         private static void OnDealOwnerChanged(LocalPluginContext context)
@@ -68,7 +69,7 @@ namespace CrmCollab.Plugins.Feasibility
             EntityReference had = before?.Read<EntityReference>(Opportunity.OwnerId);
             EntityReference gets = NewOwner(context, Opportunity.OwnerId);
             if (gets == null || (had != null && had.Id == gets.Id)) return;
-            Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), OwnerOf(had), OwnerOf(gets));
+            Record(context, context.ExecutionContext.PrimaryEntityId, before?.Read<string>(Opportunity.OwnerHistory), had, gets);
         }
 
         /// <summary>
@@ -99,7 +100,7 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 EntityCollection page = context.SystemService.RetrieveMultiple(query);
                 foreach (Entity deal in page.Entities)
-                    if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), OwnerOf(deal.Read<EntityReference>(Opportunity.OwnerId))))
+                    if (Record(context, deal.Id, deal.Read<string>(Opportunity.OwnerHistory), deal.Read<EntityReference>(Opportunity.OwnerId)))
                         recorded++;
                 if (!page.MoreRecords) break;
                 query.PageInfo.PageNumber++;
@@ -117,13 +118,13 @@ namespace CrmCollab.Plugins.Feasibility
             return target != null && target.Attributes.TryGetValue(ownerColumn, out object sent) ? sent as EntityReference : null;
         }
 
-        /// <summary>The owner's id, a user's or a team's (a team's members are asked at the decision: <see cref="FormerDealOwners"/>).</summary>
-        private static Guid? OwnerOf(EntityReference owner) =>
-            owner != null && (owner.LogicalName == SystemUser.Table || owner.LogicalName == Team.Table) ? owner.Id : (Guid?)null;
-
-        private static bool Record(LocalPluginContext context, Guid dealId, string history, params Guid?[] owners)
+        /// <summary>The owners added to the history: users by their id, teams marked as teams (a team's members are asked at
+        /// the decision: <see cref="FormerDealOwners"/>); anything else owns no deal.</summary>
+        private static bool Record(LocalPluginContext context, Guid dealId, string history, params EntityReference[] owners)
         {
-            string recorded = DealOwnerHistory.With(history, owners);
+            string recorded = DealOwnerHistory.With(history,
+                owners.Where(o => o?.LogicalName == SystemUser.Table).Select(o => (Guid?)o.Id),
+                owners.Where(o => o?.LogicalName == Team.Table).Select(o => (Guid?)o.Id));
             if (recorded == null || dealId == Guid.Empty) return false;
             context.SystemService.Update(new Entity(Opportunity.Table, dealId) { [Opportunity.OwnerHistory] = recorded });
             return true;

@@ -9,31 +9,32 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Feasibility
 {
     /// <summary>
-    /// Who has owned a deal, for the decision rule and the gate: the users its history records (<see cref="DealOwnerHistory"/>),
-    /// and, of the <c>candidates</c> asked about (a decider, the approvers of its reviews), those who belong to a team the
-    /// history records (a team that owned the deal before it was handed to someone: its members do not decide the deal's
-    /// reviews; membership is read now). One query per candidate not named in the history, none for a deal with no history.
+    /// Who has owned a deal, for the decision rule and the gate: the users and teams its history records
+    /// (<see cref="DealOwnerHistory"/>), and, of the <c>candidates</c> asked about (a decider, the approvers of its reviews),
+    /// those who belong to a team the history records (a team that owned the deal before it was handed to someone: its
+    /// members do not decide the deal's reviews; membership is read now). No query for a deal with no history nor for one
+    /// whose history names no team (a deal handed from one salesperson to another); else one query for all the candidates
+    /// it does not name.
     /// </summary>
     public static class FormerDealOwners
     {
         public static IReadOnlyCollection<Guid> Of(IOrganizationService service, string history, IEnumerable<Guid> candidates)
         {
             IReadOnlyCollection<Guid> recorded = DealOwnerHistory.Parse(history);
-            if (recorded.Count == 0) return recorded;
+            IReadOnlyCollection<Guid> teams = DealOwnerHistory.Teams(history);
+            if (recorded.Count == 0 || teams.Count == 0) return recorded;
             var owners = new HashSet<Guid>(recorded);
-            object[] ids = recorded.Select(id => (object)id).ToArray();
-            foreach (Guid candidate in candidates.Distinct())
-                if (!owners.Contains(candidate) && BelongsToAny(service, candidate, ids)) owners.Add(candidate);
+            object[] asked = candidates.Where(c => !owners.Contains(c)).Distinct().Select(c => (object)c).ToArray();
+            if (asked.Length == 0) return owners;
+            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.UserId) };
+            query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.In, teams.Select(id => (object)id).ToArray());
+            query.Criteria.AddCondition(Membership.UserId, ConditionOperator.In, asked);
+            foreach (Entity membership in service.RetrieveMultiple(query).Entities)
+            {
+                Guid member = membership.GetAttributeValue<Guid>(Membership.UserId);
+                if (member != Guid.Empty) owners.Add(member);
+            }
             return owners;
-        }
-
-        /// <summary>Is the user a member of one of the teams among <paramref name="ids"/> (the history's users match no team)?</summary>
-        private static bool BelongsToAny(IOrganizationService service, Guid userId, object[] ids)
-        {
-            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId), TopCount = 1 };
-            query.Criteria.AddCondition(Membership.TeamId, ConditionOperator.In, ids);
-            query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
     }
 }

@@ -16,43 +16,72 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// administrator, to amend that same sale), and a salesperson's stake in a deal they owned — its commission, its
     /// quota — does not end when they pass it on. A deal whose owner has not changed since CrmCollab started recording
     /// has no history: it is judged as before, by who owns it now and who owned it when each review was asked.</para>
-    /// <para>A team that owned the deal is recorded by its id, as a user is: its members (as they are at the decision or the
-    /// attempt) do not decide the deal's reviews either (<c>FormerDealOwners</c>, which asks membership).</para>
+    /// <para>A team that owned the deal is recorded by its id marked <see cref="TeamMark"/>: its members (as they are at the
+    /// decision or the attempt) do not decide the deal's reviews either (<c>FormerDealOwners</c>, which asks membership, and
+    /// only when the history names a team).</para>
     /// </summary>
     public static class DealOwnerHistory
     {
         private const char Separator = ',';
 
-        /// <summary>The users recorded in <paramref name="history"/>; empty when none (a deal never handed on since the
-        /// record began); an unreadable item is skipped.</summary>
-        public static IReadOnlyCollection<Guid> Parse(string history)
-        {
-            var owners = new List<Guid>();
-            if (string.IsNullOrWhiteSpace(history)) return owners;
-            foreach (string item in history.Split(Separator))
-                if (Guid.TryParse(item.Trim(), out Guid owner) && owner != Guid.Empty && !owners.Contains(owner)) owners.Add(owner);
-            return owners;
-        }
+        /// <summary>What marks a team's entry (<c>team:&lt;id&gt;</c>); a user's is the bare id. Only a history that names a
+        /// team costs a membership query at the decision and the gate (<c>FormerDealOwners</c>).</summary>
+        public const string TeamMark = "team:";
+
+        /// <summary>The users and teams recorded in <paramref name="history"/>; empty when none (a deal never handed on since
+        /// the record began); an unreadable item is skipped.</summary>
+        public static IReadOnlyCollection<Guid> Parse(string history) => Read(history, teamsOnly: false);
+
+        /// <summary>The teams recorded in <paramref name="history"/> (the entries marked <see cref="TeamMark"/>).</summary>
+        public static IReadOnlyCollection<Guid> Teams(string history) => Read(history, teamsOnly: true);
 
         /// <summary>Has <paramref name="user"/> owned the deal, by its <paramref name="history"/>?</summary>
         public static bool Includes(string history, Guid user) => Parse(history).Contains(user);
 
         /// <summary>
-        /// The history with <paramref name="owners"/> added (the owner the deal had and the one it gets; null for a team),
-        /// in the order they were first recorded; null when nothing is new (no write is needed).
+        /// The history with the users <paramref name="owners"/> added (the owner the deal had and the one it gets; null for
+        /// none), in the order they were first recorded; null when nothing is new (no write is needed).
         /// </summary>
-        public static string With(string history, params Guid?[] owners)
+        public static string With(string history, params Guid?[] owners) => With(history, owners, null);
+
+        /// <summary>
+        /// The history with <paramref name="users"/> and <paramref name="teams"/> added, in the order they were first
+        /// recorded (an unreadable item of the old value is dropped); null when nothing is new (no write is needed).
+        /// </summary>
+        public static string With(string history, IEnumerable<Guid?> users, IEnumerable<Guid?> teams)
         {
-            var known = new List<Guid>(Parse(history));
+            var items = new List<string>();
+            var known = new HashSet<Guid>();
+            foreach (string item in Items(history))
+                if (TryRead(item, out Guid id, out bool isTeam) && known.Add(id)) items.Add(Format(id, isTeam));
             bool added = false;
-            foreach (Guid? owner in owners)
-            {
-                if (!owner.HasValue || owner.Value == Guid.Empty || known.Contains(owner.Value)) continue;
-                known.Add(owner.Value);
-                added = true;
-            }
-            return added ? string.Join(Separator.ToString(), known.Select(o => o.ToString("D"))) : null;
+            foreach (Guid? user in users ?? Enumerable.Empty<Guid?>())
+                if (user.HasValue && user.Value != Guid.Empty && known.Add(user.Value)) { items.Add(Format(user.Value, false)); added = true; }
+            foreach (Guid? team in teams ?? Enumerable.Empty<Guid?>())
+                if (team.HasValue && team.Value != Guid.Empty && known.Add(team.Value)) { items.Add(Format(team.Value, true)); added = true; }
+            return added ? string.Join(Separator.ToString(), items) : null;
         }
+
+        private static IReadOnlyCollection<Guid> Read(string history, bool teamsOnly)
+        {
+            var owners = new List<Guid>();
+            foreach (string item in Items(history))
+                if (TryRead(item, out Guid id, out bool isTeam) && (isTeam || !teamsOnly) && !owners.Contains(id)) owners.Add(id);
+            return owners;
+        }
+
+        private static IEnumerable<string> Items(string history) =>
+            string.IsNullOrWhiteSpace(history) ? Enumerable.Empty<string>() : history.Split(Separator);
+
+        private static bool TryRead(string item, out Guid id, out bool isTeam)
+        {
+            string text = item.Trim();
+            isTeam = text.StartsWith(TeamMark, StringComparison.OrdinalIgnoreCase);
+            if (isTeam) text = text.Substring(TeamMark.Length);
+            return Guid.TryParse(text, out id) && id != Guid.Empty;
+        }
+
+        private static string Format(Guid id, bool isTeam) => (isTeam ? TeamMark : string.Empty) + id.ToString("D");
 
         /// <summary>What a salesperson or reviewer is told when they send the record themselves.</summary>
         public const string ServerOwnedSentence =
