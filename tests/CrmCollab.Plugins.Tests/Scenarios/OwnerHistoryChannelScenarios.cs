@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -79,6 +81,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(new[] { _org.Rep, owner.Id }, DealOwnerHistory.Parse(HistoryOf(id)));
             if (ownerTable == "team") Assert.Equal(new[] { desk }, DealOwnerHistory.Teams(HistoryOf(id)));
+        }
+
+        /// <summary>
+        /// An integration running in the SYSTEM context filled a deal's Owner History to the column's 100,000 characters:
+        /// the salesperson still hands the deal to a colleague (before, the platform refused the longer value and the Assign
+        /// with it), and the owner it had is recorded in place of the oldest entries.
+        /// </summary>
+        [Fact]
+        public void A_deal_whose_owner_history_an_integration_filled_to_the_limit_can_still_be_handed_on_and_records_who_had_it()
+        {
+            Guid deal = _org.Deal(_account);
+            string full = string.Join(",", Enumerable.Range(0, 2702).Select(_ => Guid.NewGuid().ToString("D")));
+            _org.System.Update(new Entity("opportunity", deal) { [History] = full });
+
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", deal), Assignee = new EntityReference("systemuser", _carl) });
+
+            string recorded = HistoryOf(deal);
+            Assert.True(recorded.Length <= DealOwnerHistory.MaxLength);
+            Assert.Equal(new[] { _org.Rep, _carl }, DealOwnerHistory.Parse(recorded).Skip(DealOwnerHistory.Parse(recorded).Count - 2));
         }
     }
 }

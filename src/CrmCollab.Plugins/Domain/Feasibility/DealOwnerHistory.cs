@@ -28,6 +28,10 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// team costs a membership query at the decision and the gate (<c>FormerDealOwners</c>).</summary>
         public const string TeamMark = "team:";
 
+        /// <summary>The column's length (crmc_ownerhistory's MaxLength in the solution): about 2,700 owners, which no deal
+        /// reaches by being handed on; only a SYSTEM-context writer could fill it.</summary>
+        public const int MaxLength = 100000;
+
         /// <summary>The users and teams recorded in <paramref name="history"/>; empty when none (a deal never handed on since
         /// the record began); an unreadable item is skipped.</summary>
         public static IReadOnlyCollection<Guid> Parse(string history) => Read(history, teamsOnly: false);
@@ -54,12 +58,20 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             var known = new HashSet<Guid>();
             foreach (string item in Items(history))
                 if (TryRead(item, out Guid id, out bool isTeam) && known.Add(id)) items.Add(Format(id, isTeam));
-            bool added = false;
+            int before = items.Count;
             foreach (Guid? user in users ?? Enumerable.Empty<Guid?>())
-                if (user.HasValue && user.Value != Guid.Empty && known.Add(user.Value)) { items.Add(Format(user.Value, false)); added = true; }
+                if (user.HasValue && user.Value != Guid.Empty && known.Add(user.Value)) items.Add(Format(user.Value, false));
             foreach (Guid? team in teams ?? Enumerable.Empty<Guid?>())
-                if (team.HasValue && team.Value != Guid.Empty && known.Add(team.Value)) { items.Add(Format(team.Value, true)); added = true; }
-            return added ? string.Join(Separator.ToString(), items) : null;
+                if (team.HasValue && team.Value != Guid.Empty && known.Add(team.Value)) items.Add(Format(team.Value, true));
+            if (items.Count == before) return null;
+            // A history filled to the column's length by some SYSTEM-context writer must not stop the deal (nor its customer)
+            // from changing owner: the platform refuses a longer value, and the whole change with it. Its oldest entries make
+            // room for the owners just added.
+            string recorded = string.Join(Separator.ToString(), items);
+            int oldest = 0;
+            while (recorded.Length > MaxLength && oldest < before)
+                recorded = recorded.Substring(items[oldest++].Length + 1);
+            return recorded;
         }
 
         private static IReadOnlyCollection<Guid> Read(string history, bool teamsOnly)
