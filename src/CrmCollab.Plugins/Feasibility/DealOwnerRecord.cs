@@ -79,7 +79,8 @@ namespace CrmCollab.Plugins.Feasibility
         /// account may have thousands, and writing each inside the customer's synchronous operation (two minutes at most,
         /// each write running the deal's Update steps) made its reassignment slow or fail. A closed deal's reviews are
         /// decided already (a lost deal's pending ones are withdrawn); the owner a closed deal had before the cascade is
-        /// not recorded (see docs/guards.md, the Owner History row).
+        /// not recorded, which leaves open a lost deal its new owner reopens (any salesperson may reopen a lost deal, and
+        /// the reopen asks its reviews again): named in docs/guards.md, the Owner History row.
         /// </summary>
         private static void OnCustomerOwnerChanging(LocalPluginContext context)
         {
