@@ -26,13 +26,16 @@ namespace CrmCollab.Emulator.Store
             int? oldState = current.GetAttributeValue<OptionSetValue>("statecode")?.Value;
             int? newState = stateChange?.GetAttributeValue<OptionSetValue>("statecode")?.Value;
             if ((oldState != 1 && oldState != 2) || newState != 0) return Array.Empty<Guid>();
-            Guid id = current.Id;
-            return rows.Find(Table, OpportunityId, id)
+            return CompletedOf(rows, current.Id);
+        }
+
+        // Its own method: the lambdas' captured id would otherwise be allocated on entry to ToCancel, on every Update.
+        private static List<Guid> CompletedOf(RowStore rows, Guid id) =>
+            rows.Find(Table, OpportunityId, id)
                 .Where(close => close.GetAttributeValue<EntityReference>(OpportunityId)?.Id == id)
                 .Where(close => close.GetAttributeValue<OptionSetValue>("statecode")?.Value == Completed)
                 .Select(close => close.Id)
                 .ToList();
-        }
 
         /// <summary>The change that cancels one close.</summary>
         public static Entity Cancellation(Guid close) => new Entity(Table, close)

@@ -24,17 +24,20 @@ namespace CrmCollab.Emulator.Store
         public static IReadOnlyList<Guid> ToDeactivate(MetadataCatalog catalog, RowStore rows, Entity current, Entity stateChange)
         {
             string table = current.LogicalName;
-            Guid id = current.Id;
             int? oldState = current.GetAttributeValue<OptionSetValue>("statecode")?.Value;
             int? newState = stateChange?.GetAttributeValue<OptionSetValue>("statecode")?.Value;
             if (oldState != 0 || newState == null || newState == 0) return Array.Empty<Guid>();
             if (catalog.Table(Table)?.Column(ObjectId)?.Targets.Contains(table) != true) return Array.Empty<Guid>();
-            return rows.Find(Table, ObjectId, id)
+            return ActiveOf(rows, table, current.Id);
+        }
+
+        // Its own method: the lambdas' captures would otherwise be allocated on entry to ToDeactivate, on every Update.
+        private static List<Guid> ActiveOf(RowStore rows, string table, Guid id) =>
+            rows.Find(Table, ObjectId, id)
                 .Where(item => item.GetAttributeValue<EntityReference>(ObjectId) is EntityReference record && record.Id == id && record.LogicalName == table)
                 .Where(item => item.GetAttributeValue<OptionSetValue>("statecode")?.Value == 0)
                 .Select(item => item.Id)
                 .ToList();
-        }
 
         /// <summary>The change that deactivates one queue item (its default inactive status follows from the state).</summary>
         public static Entity Deactivation(Guid item) => new Entity(Table, item) { ["statecode"] = new OptionSetValue(1) };
