@@ -69,7 +69,12 @@ namespace CrmCollab.Emulator.Messages
             // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
             if (!Splits(target, table) || IsPlatformInternal(context))
                 return RunOne(context, context.Frame, context.Request, table.LogicalName, id, null, false);
+            return RunSplit(context, table, id);
+        }
 
+        // Its own method: the lambdas' captures would otherwise be allocated on entry to Handle, on every Update.
+        private OrganizationResponse RunSplit(MessageContext context, TableDefinition table, Guid id)
+        {
             // PreValidation once, on the whole Target (its steps may change it: the parts are cut from what they leave).
             var validated = context.Engine.Pipeline.PreValidate(context.Frame, Spec(context, context.Request, table.LogicalName, id));
             var sent = (Entity)context.Request.Parameters["Target"];
