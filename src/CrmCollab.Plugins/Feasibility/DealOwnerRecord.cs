@@ -18,6 +18,7 @@ namespace CrmCollab.Plugins.Feasibility
     /// <item>after the deal's Assign, and after an Update of its owner (the form, the Web API's PATCH; alone, in
     /// UpdateMultiple, Upsert, ExecuteMultiple or ExecuteTransaction, which run the Update steps): the owner it had (its
     /// pre-image) and the one it got;</item>
+    /// <item>when the deal is lost (<see cref="OnDealLost"/>, from <see cref="Guards.CloseGuard"/>): its owner;</item>
     /// <item>before an Assign, or an Update of the owner, of the account or contact that is a deal's customer: the
     /// platform cascades that change to its deals by the relationship's CascadeConfiguration.Assign
     /// (opportunity_customer_accounts and opportunity_customer_contacts ship with Cascade), and no page says a cascaded
@@ -73,14 +74,31 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
+        /// A deal being lost: its owner joins its history (a write only when they are not in it yet). The customer's step
+        /// below leaves closed deals out, so a lost deal that then moves with its customer's reassignment would otherwise
+        /// lose track of them, and any salesperson may reopen a lost deal, which asks its reviews again: its former owner,
+        /// who may be the account's routed reviewer, could approve them. Recorded here, inside the Lose, from the read
+        /// <see cref="Guards.CloseGuard"/> already makes on the PreOperation Create of the opportunityclose every Lose creates
+        /// (the step the loss's withdrawal, the win's gate and the win's date stamp on the deal already rest on: docs/platform-facts.md,
+        /// the opportunity close lifecycle): no read more. Not at the reopen: by then the cascade has
+        /// replaced the owner, and the reopen's pre-image holds only the new one.
+        /// </summary>
+        /// <param name="deal">The deal as read, with its owner and history.</param>
+        public static void OnDealLost(LocalPluginContext context, Guid dealId, Entity deal)
+        {
+            if (Record(context, dealId, deal.Read<string>(Opportunity.OwnerHistory), deal.Read<EntityReference>(Opportunity.OwnerId)))
+                context.Trace("The deal was lost: its owner recorded in its Owner History.");
+        }
+
+        /// <summary>
         /// The customer's open deals not already held by its new owner, a page of <see cref="PageSize"/> at a time (one
         /// RetrieveMultiple returns at most 5,000 rows: without paging, a key account's further deals were silently left out);
         /// only a deal whose history gains someone is written. Closed deals (won or lost) are left out on purpose: a key
         /// account may have thousands, and writing each inside the customer's synchronous operation (two minutes at most,
         /// each write running the deal's Update steps) made its reassignment slow or fail. A closed deal's reviews are
-        /// decided already (a lost deal's pending ones are withdrawn); the owner a closed deal had before the cascade is
-        /// not recorded, which leaves open a lost deal its new owner reopens (any salesperson may reopen a lost deal, and
-        /// the reopen asks its reviews again): named in docs/guards.md, the Owner History row.
+        /// decided already (a lost deal's pending ones are withdrawn), and a lost deal's owner was recorded when it was lost
+        /// (<see cref="OnDealLost"/>). Not recorded: who held a lost deal only through such a cascade while it stayed lost
+        /// (the account reassigned twice before the reopen), named in docs/guards.md, the Owner History row.
         /// </summary>
         private static void OnCustomerOwnerChanging(LocalPluginContext context)
         {

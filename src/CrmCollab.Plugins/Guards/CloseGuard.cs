@@ -100,15 +100,20 @@ namespace CrmCollab.Plugins.Guards
 
         /// <summary>
         /// A Lose of a deal won once (reopened by an administrator): refused while handoffs of its win are open
-        /// (<see cref="LostDealHandoffs"/>). A deal never won reads one row and nothing more.
+        /// (<see cref="LostDealHandoffs"/>). Then the deal's owner joins its Owner History
+        /// (<see cref="DealOwnerRecord.OnDealLost"/>), from the same read of the deal. A deal never won reads one row.
         /// </summary>
         private static void OnLose(LocalPluginContext context, Guid dealId)
         {
             IOrganizationService service = context.SystemService;
-            Entity deal = service.Retrieve(Opportunity.Table, dealId, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
-            if (!deal.Contains(Opportunity.WonOn)) return;
-            QueryExpression query = Routing.HandoffReassignment.OpenHandoffsOf(dealId, new ColumnSet(false));
-            Throw(LostDealHandoffs.Check(service.RetrieveMultiple(query).Entities.Count, deal.Read<string>(Opportunity.Name)));
+            Entity deal = service.Retrieve(Opportunity.Table, dealId,
+                new ColumnSet(Opportunity.Name, Opportunity.WonOn, Opportunity.OwnerId, Opportunity.OwnerHistory));
+            if (deal.Contains(Opportunity.WonOn))
+            {
+                QueryExpression query = Routing.HandoffReassignment.OpenHandoffsOf(dealId, new ColumnSet(false));
+                Throw(LostDealHandoffs.Check(service.RetrieveMultiple(query).Entities.Count, deal.Read<string>(Opportunity.Name)));
+            }
+            DealOwnerRecord.OnDealLost(context, dealId, deal);
         }
 
         /// <summary>
