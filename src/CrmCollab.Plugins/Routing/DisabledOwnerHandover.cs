@@ -76,41 +76,68 @@ namespace CrmCollab.Plugins.Routing
                 return holder;
             }
 
+            int moved = Handle(service, application, whose, Resolve, HolderOf, null,
+                $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled", UnroutedHolding.LeftWithDisabledOwner);
+            // Enabled again: their own work said to be stuck with a disabled owner follows the routing once more (it may
+            // be theirs again), so it leaves the unrouted list and its path no longer says they are disabled.
+            if (!disabled)
+                moved += Handle(service, application, q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user),
+                    Resolve, HolderOf, UnroutedHolding.LeftWithDisabledOwner,
+                    $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again", UnroutedHolding.LeftWithItsOwner);
+            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
+        }
+
+        /// <summary>
+        /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path contains
+        /// <paramref name="pathSays"/>, when given) re-routed; <paramref name="whenNobody"/> says in the path what happens
+        /// to work nobody can take. Returns how many changed.
+        /// </summary>
+        private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
+            Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, string pathSays,
+            string reason, string whenNobody)
+        {
             int moved = 0;
-            string reason = $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled";
             foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function,
                          new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-                                q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); }))
+                                q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+                                Saying(q, HandoffTask.RoutingPath, pathSays); }))
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
-                var decision = UnroutedHolding.Hold(Resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value),
-                    () => HolderOf(dealOwner), "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
+                var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value),
+                    () => holderOf(dealOwner), "the deal's owner", whenNobody);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
             }
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath },
-                         q => q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending)))
+                         q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+                                Saying(q, FeasibilityReviewRow.RoutingPath, pathSays); }))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
                 // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
-                var decision = NobodyNoted(Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value),
-                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId));
+                var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value),
+                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), whenNobody);
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
             }
-            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
+            return moved;
+        }
+
+        private static void Saying(QueryExpression query, string pathColumn, string text)
+        {
+            if (text != null) query.Criteria.AddCondition(pathColumn, ConditionOperator.Like, "%" + text + "%");
         }
 
         /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
-        private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder) =>
+        private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>
             routing == null || routing.Owner != null ? routing
-                : new OwnerResolution(routing.Function, null,
-                    $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {UnroutedHolding.LeftWithDisabledOwner}", true);
+                : new OwnerResolution(routing.Function, null, whenNobody == UnroutedHolding.LeftWithDisabledOwner
+                    ? $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {whenNobody}"
+                    : $"{routing.RoutingPath}; {whenNobody}", true);
 
         /// <summary>
         /// The rows of a table held by whom <paramref name="whose"/> says (with function, the deal's account and owner), in

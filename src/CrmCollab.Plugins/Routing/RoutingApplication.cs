@@ -114,7 +114,10 @@ namespace CrmCollab.Plugins.Routing
             bool unrouted = routing?.IsUnrouted ?? true;
             // A caller that read the record's path and flag has them written when they change though it stays where it is
             // (nobody can take a disabled user's work: the record says so, and shows among the unrouted ones).
-            bool noted = (record.Contains(routingPathColumn) && record.Read<string>(routingPathColumn) != path)
+            // The routing's own words are compared, not the dated reason: work that stays as it was is not said to be
+            // reassigned again at each run (nor rewritten).
+            bool noted = (record.Contains(routingPathColumn)
+                    && !(record.Read<string>(routingPathColumn) ?? "").EndsWith(": " + routing?.RoutingPath, StringComparison.Ordinal))
                 || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted);
             if (!moves && !queued && !left && !noted) return false;
             var update = new Entity(record.LogicalName, record.Id) { [routingPathColumn] = path };

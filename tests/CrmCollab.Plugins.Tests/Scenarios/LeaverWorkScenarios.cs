@@ -122,6 +122,72 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void An_adv_owner_who_comes_back_gets_the_contract_nobody_could_take_back_off_the_unrouted_list()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid account = _org.Account("Fabrikam"); // Alice is its ADV owner, with no backup; no rule, no unrouted desk
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
+            Guid deal = _org.Deal(account);
+            _org.Win(deal);
+            Leaves(_org.Rep);
+            Leaves(alice); // the salesperson left too: nobody can take the contract, it stays with Alice, flagged
+            Assert.True(_org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<bool>("crmc_isunrouted"));
+
+            _org.Setup.EnableUser(alice); // Alice's license is given back: she is the account's ADV owner again
+            _org.Engine.DrainAsync();
+
+            Entity contract = _org.HandoffOf(deal, BusinessFunction.Adv);
+            Assert.Equal(alice, OwnerOf(contract));
+            Assert.False(contract.GetAttributeValue<bool>("crmc_isunrouted")); // routed to her again, not among the unrouted
+            Assert.DoesNotContain("nobody can take it", contract.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_reviewer_who_comes_back_no_longer_has_the_review_said_to_be_stuck_with_a_disabled_owner()
+        {
+            (Guid lena, Guid _, Guid _, Guid deal) = _org.CustomDealAwaitingReviews();
+            Leaves(lena);
+
+            _org.Setup.EnableUser(lena);
+            _org.Engine.DrainAsync();
+
+            Entity review = _org.Row("crmc_feasibilityreview", _org.Review(deal, BusinessFunction.Logistics).Id, "ownerid", "crmc_routingpath");
+            Assert.Equal(lena, OwnerOf(review));
+            Assert.DoesNotContain("nobody can take it", review.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void Work_nobody_can_take_is_not_said_to_be_reassigned_again_each_day_someone_is_enabled()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid account = _org.Account("Fabrikam");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
+            Guid deal = _org.Deal(account);
+            _org.Win(deal);
+            Leaves(_org.Rep);
+            Leaves(alice);
+            Entity stuck = _org.HandoffOf(deal, BusinessFunction.Adv);
+            string path = stuck.GetAttributeValue<string>("crmc_routingpath");
+
+            // Days later a newcomer is enabled: the contract still cannot go to anyone, so nothing about it changes.
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
+            Guid newcomer = _org.User("Nina New", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.DisableUser(newcomer);
+            _org.Engine.DrainAsync();
+            _org.Setup.EnableUser(newcomer);
+            _org.Engine.DrainAsync();
+
+            Entity after = _org.HandoffOf(deal, BusinessFunction.Adv);
+            Assert.Equal(path, after.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal(stuck.GetAttributeValue<DateTime>("modifiedon"), after.GetAttributeValue<DateTime>("modifiedon"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         private Guid FindRow(Guid account, BusinessFunction function)
         {
             var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_dedicatedowner") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };

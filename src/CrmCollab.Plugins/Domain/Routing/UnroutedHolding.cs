@@ -22,6 +22,10 @@ namespace CrmCollab.Plugins.Domain.Routing
         public const string LeftWithDisabledOwner =
             "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner or hands the deal to a colleague";
 
+        /// <summary>Existing work of a user enabled again that nobody else can take: they hold it, flagged, as before.</summary>
+        public const string LeftWithItsOwner =
+            "nobody else can take it: it stays with its owner until an administrator sets the account's dedicated owner or hands the deal to a colleague";
+
         /// <param name="routing">The routing decision (<see cref="OwnerResolver.Resolve"/>).</param>
         /// <param name="holder">The default holder (null: none); asked only when routing found nobody.</param>
         /// <param name="holderRole">Who the holder is to the record, for the path: "the deal's owner".</param>
