@@ -14,7 +14,8 @@ namespace CrmCollab.Plugins.Routing
     /// ships with Assign: Cascade, and an administrator may change it to Active, UserOwned or none), which would give the
     /// colleague the handoffs ADV, logistics and SAV work on. Whatever the cascade did, after the Assign (in the same
     /// transaction): the deal's open handoffs follow their function's routing again (an unrouted one goes to the deal's new
-    /// owner, as at the win, whatever the cascade did — also the way an administrator moves a leaver's unrouted handoffs), and its completed and canceled handoffs go back to who held them before the Assign — they
+    /// owner, as at the win, whatever the cascade did — also the way an administrator moves a leaver's unrouted handoffs;
+    /// one passed by hand to its owner before stays with them while nobody is routed), and its completed and canceled handoffs go back to who held them before the Assign — they
     /// are the record of who did the work, and the KPIs count them by owner. Plain tasks go with the deal as configured.
     /// </summary>
     public static class DealAssignment
@@ -27,15 +28,22 @@ namespace CrmCollab.Plugins.Routing
         {
             if (!OwnerChanges(context)) return;
             var deal = new EntityReference(Opportunity.Table, context.ExecutionContext.PrimaryEntityId);
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.StateCode, HandoffTask.IsUnrouted) };
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, deal.Id);
-            query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.NotEqual, HandoffTask.StateOpen);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-            string owners = string.Join(";", context.SystemService.RetrieveMultiple(query).Entities
-                .Where(t => t.Read<EntityReference>(HandoffTask.OwnerId) != null)
-                .Select(t => Encode(t.Id, t.Read<EntityReference>(HandoffTask.OwnerId))));
-            context.ExecutionContext.SharedVariables[ClosedOwnersVariable] = owners;
+            List<Entity> handoffs = context.SystemService.RetrieveMultiple(query).Entities
+                .Where(t => t.Read<EntityReference>(HandoffTask.OwnerId) != null).ToList();
+            Func<Entity, bool> open = t => t.Read<OptionSetValue>(HandoffTask.StateCode)?.Value == HandoffTask.StateOpen;
+            context.ExecutionContext.SharedVariables[ClosedOwnersVariable] = Encode(handoffs.Where(t => !open(t)));
+            // Open ones not flagged unrouted have an owner: routed, or passed by hand when nobody was routed (kept then).
+            context.ExecutionContext.SharedVariables[OpenOwnersVariable] = Encode(handoffs.Where(t => open(t) && !t.Flag(HandoffTask.IsUnrouted)));
         }
+
+        /// <summary>Who held each open handoff not flagged unrouted before the Assign (PreOperation to PostOperation).</summary>
+        public const string OpenOwnersVariable = "crmc_dealassign_openowners";
+
+        private static string Encode(IEnumerable<Entity> handoffs) =>
+            string.Join(";", handoffs.Select(t => Encode(t.Id, t.Read<EntityReference>(HandoffTask.OwnerId))));
 
         /// <summary>PostOperation: open handoffs re-routed, closed ones given back to who held them.</summary>
         public static void Restore(LocalPluginContext context, Entity deal)
@@ -44,11 +52,14 @@ namespace CrmCollab.Plugins.Routing
             var target = new EntityReference(Opportunity.Table, context.ExecutionContext.PrimaryEntityId);
             int restored = RestoreClosed(context);
             Guid? account = deal == null ? null : HandoffCreation.AccountOf(deal);
+            // One passed by hand to its owner before stays with them, whatever the cascade did (when nobody is routed).
+            Dictionary<Guid, EntityReference> kept = Remembered(context, OpenOwnersVariable);
             // An unrouted handoff goes to the deal's new owner, as at the win, even where the cascade left it behind.
             var holder = new Lazy<Principal>(() => HandoffCreation.HolderOf(context.SystemService, NewOwner(context)));
             int rerouted = account == null ? 0
                 : HandoffReassignment.ForDeal(context.SystemService, target.Id, account.Value, context.Now,
-                    $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner", () => holder.Value);
+                    $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner", () => holder.Value,
+                    task => kept.TryGetValue(task, out EntityReference owner) && CanOwn(context.SystemService, owner) ? owner : null);
             context.Trace("Deal handed on: {0} open handoff(s) re-routed, {1} closed handoff(s) given back.", rerouted, restored);
         }
 
@@ -75,9 +86,8 @@ namespace CrmCollab.Plugins.Routing
 
         private static int RestoreClosed(LocalPluginContext context)
         {
-            if (!context.ExecutionContext.SharedVariables.TryGetValue(ClosedOwnersVariable, out object value) || !(value is string text)
-                || text.Length == 0) return 0;
-            var before = text.Split(';').Select(Decode).Where(p => p != null).ToDictionary(p => p.Item1, p => p.Item2);
+            Dictionary<Guid, EntityReference> before = Remembered(context, ClosedOwnersVariable);
+            if (before.Count == 0) return 0;
             var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
             query.Criteria.AddCondition(HandoffTask.Id, ConditionOperator.In, before.Keys.Cast<object>().ToArray());
             int restored = 0;
@@ -92,6 +102,11 @@ namespace CrmCollab.Plugins.Routing
             }
             return restored;
         }
+
+        private static Dictionary<Guid, EntityReference> Remembered(LocalPluginContext context, string variable) =>
+            context.ExecutionContext.SharedVariables.TryGetValue(variable, out object value) && value is string text && text.Length > 0
+                ? text.Split(';').Select(Decode).Where(p => p != null).ToDictionary(p => p.Item1, p => p.Item2)
+                : new Dictionary<Guid, EntityReference>();
 
         private static bool CanOwn(IOrganizationService service, EntityReference owner) =>
             owner.LogicalName != SystemUser.Table

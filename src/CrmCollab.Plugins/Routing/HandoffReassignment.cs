@@ -135,7 +135,15 @@ namespace CrmCollab.Plugins.Routing
         /// The same, with who holds a handoff nobody is routed to (<see cref="UnroutedHolding"/>): the deal's new owner when
         /// it is handed on, whatever the relationship's cascade did (null: whoever holds it keeps it).
         /// </summary>
-        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder)
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder) =>
+            ForDeal(service, dealId, accountId, now, reason, holder, null);
+
+        /// <summary>
+        /// The same; a handoff nobody is routed to that <paramref name="keptBy"/> names a holder for (one passed by hand to
+        /// its owner before the deal was handed on) goes back to that holder, its path and flag as they were.
+        /// </summary>
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder,
+            Func<Guid, EntityReference> keptBy)
         {
             QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function));
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
@@ -147,6 +155,15 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity task in tasks)
             {
                 OwnerResolution routing = resolver.Resolve(functionOf(task), now);
+                EntityReference kept = routing?.Owner == null ? keptBy?.Invoke(task.Id) : null;
+                if (kept != null)
+                {
+                    EntityReference current = task.Read<EntityReference>(HandoffTask.OwnerId);
+                    if (current != null && current.Id == kept.Id) continue;
+                    service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.OwnerId] = kept });
+                    moved++;
+                    continue;
+                }
                 if (holder != null) routing = UnroutedHolding.Hold(routing, holder, "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), routing,
                         HandoffTask.RoutingPath, HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject)))

@@ -188,6 +188,37 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Theory]
+        [InlineData("Cascade")]
+        [InlineData("NoCascade")]
+        public void A_handoff_passed_by_hand_to_logistics_stays_with_them_when_the_deal_is_handed_to_another_salesperson(string cascade)
+        {
+            _org.Engine.Catalog.Relationships.Single(r => r.SchemaName == "Opportunity_Tasks").CascadeAssign = cascade;
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            _org.DedicatedOwner(_org.Account("Contoso"), BusinessFunction.Logistics, user: lena); // she works for Logistics
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Guid deal = _org.Deal(_org.Account("Northwind")); // nobody routes its logistics work
+            _org.Win(deal);
+            Guid delivery = _org.HandoffOf(deal, BusinessFunction.Logistics).Id;
+            // The salesperson holding it passes it to Lena, who works for Logistics: it has found its owner.
+            _org.As(_org.Rep).Update(new Entity("task", delivery) { ["ownerid"] = new EntityReference("systemuser", lena) });
+
+            Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.CreateRole("System Administrator");
+            _org.As(_org.User("Sid Sysadmin", "System Administrator")).Execute(new OrganizationRequest("Assign")
+            {
+                ["Target"] = new EntityReference("opportunity", deal),
+                ["Assignee"] = new EntityReference("systemuser", colleague),
+            });
+            _org.Engine.DrainAsync();
+
+            Entity task = _org.Row("task", delivery, "ownerid", "crmc_isunrouted", "crmc_routingpath");
+            Assert.Equal(lena, OwnerOf(task)); // Logistics keeps delivering it; the new salesperson is not handed it
+            Assert.False(task.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("passed by hand", task.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         private Guid FindRow(Guid account, BusinessFunction function)
         {
             var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_dedicatedowner") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
