@@ -77,24 +77,26 @@ namespace CrmCollab.Plugins.Routing
             }
 
             int moved = Handle(service, application, whose, Resolve, HolderOf, null,
-                $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled", UnroutedHolding.LeftWithDisabledOwner);
+                $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled",
+                UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
             // Enabled again: their own work said to be stuck with a disabled owner follows the routing once more (it may
             // be theirs again), so it leaves the unrouted list and its path no longer says they are disabled.
             if (!disabled)
                 moved += Handle(service, application, q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user),
-                    Resolve, HolderOf, UnroutedHolding.LeftWithDisabledOwner,
-                    $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again", UnroutedHolding.LeftWithItsOwner);
+                    Resolve, HolderOf, UnroutedHolding.StuckWithDisabledOwner,
+                    $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again",
+                    UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner);
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
         /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path contains
-        /// <paramref name="pathSays"/>, when given) re-routed; <paramref name="whenNobody"/> says in the path what happens
-        /// to work nobody can take. Returns how many changed.
+        /// <paramref name="pathSays"/>, when given) re-routed; <paramref name="whenNobody"/> (a handoff) and
+        /// <paramref name="reviewWhenNobody"/> say in the path what happens to work nobody can take. Returns how many changed.
         /// </summary>
         private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
             Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, string pathSays,
-            string reason, string whenNobody)
+            string reason, string whenNobody, string reviewWhenNobody)
         {
             int moved = 0;
             foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function,
@@ -120,7 +122,7 @@ namespace CrmCollab.Plugins.Routing
                 if (account == null) continue;
                 // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
                 var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value),
-                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), whenNobody);
+                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), reviewWhenNobody);
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
             }
@@ -135,7 +137,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
         private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>
             routing == null || routing.Owner != null ? routing
-                : new OwnerResolution(routing.Function, null, whenNobody == UnroutedHolding.LeftWithDisabledOwner
+                : new OwnerResolution(routing.Function, null, whenNobody == UnroutedHolding.ReviewLeftWithDisabledOwner
                     ? $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {whenNobody}"
                     : $"{routing.RoutingPath}; {whenNobody}", true);
 

@@ -219,6 +219,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void A_stuck_review_tells_the_administrator_only_the_action_that_moves_it()
+        {
+            (Guid lena, Guid _, Guid _, Guid deal) = _org.CustomDealAwaitingReviews();
+            Leaves(lena);
+
+            // Handing the deal to a colleague moves its handoffs, not its reviews: the review's note must not suggest it.
+            Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.CreateRole("System Administrator");
+            _org.As(_org.User("Sid Sysadmin", "System Administrator")).Execute(new OrganizationRequest("Assign")
+            {
+                ["Target"] = new EntityReference("opportunity", deal),
+                ["Assignee"] = new EntityReference("systemuser", colleague),
+            });
+            _org.Engine.DrainAsync();
+            Entity review = _org.Row("crmc_feasibilityreview", _org.Review(deal, BusinessFunction.Logistics).Id, "ownerid", "crmc_routingpath");
+            Assert.Equal(lena, OwnerOf(review));
+            string path = review.GetAttributeValue<string>("crmc_routingpath");
+            Assert.Contains("until an administrator sets the account's dedicated owner", path);
+            Assert.DoesNotContain("hands the deal to a colleague", path);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         private Guid FindRow(Guid account, BusinessFunction function)
         {
             var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_dedicatedowner") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };

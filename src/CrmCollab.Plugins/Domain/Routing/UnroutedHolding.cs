@@ -19,12 +19,25 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// is, flagged, until an administrator gives the routing someone (the account's dedicated owner, a rule, the
         /// unrouted desk) or hands the deal to a colleague, each of which moves it.
         /// </summary>
-        public const string LeftWithDisabledOwner =
-            "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner or hands the deal to a colleague";
+        public const string LeftWithDisabledOwner = StuckWithDisabledOwner + " or hands the deal to a colleague";
+
+        /// <summary>
+        /// The same for a pending review: handing the deal to a colleague does not move a review (it never falls to the
+        /// salesperson), so only the account's dedicated owner is named.
+        /// </summary>
+        public const string ReviewLeftWithDisabledOwner = StuckWithDisabledOwner + " for its function";
+
+        /// <summary>What every path of work stuck with a disabled owner says (how such work is found again).</summary>
+        public const string StuckWithDisabledOwner =
+            "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner";
 
         /// <summary>Existing work of a user enabled again that nobody else can take: they hold it, flagged, as before.</summary>
         public const string LeftWithItsOwner =
             "nobody else can take it: it stays with its owner until an administrator sets the account's dedicated owner or hands the deal to a colleague";
+
+        /// <summary>The same for a pending review.</summary>
+        public const string ReviewLeftWithItsOwner =
+            "nobody else can take it: it stays with its owner until an administrator sets the account's dedicated owner for its function";
 
         /// <param name="routing">The routing decision (<see cref="OwnerResolver.Resolve"/>).</param>
         /// <param name="holder">The default holder (null: none); asked only when routing found nobody.</param>
