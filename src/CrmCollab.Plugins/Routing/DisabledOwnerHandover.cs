@@ -18,7 +18,8 @@ namespace CrmCollab.Plugins.Routing
     /// left too, or a review, which never falls to the salesperson) it stays, flagged unrouted with a routing path that
     /// says why, until an administrator sets the account's dedicated owner (<see cref="HandoffReassignment"/>) or hands
     /// the deal to a colleague (<see cref="DealAssignment"/>). When a user is enabled again, the work still held by
-    /// disabled users (nobody could take it before) is routed once more. Each run handles at most
+    /// disabled users (nobody could take it before), their own work said to be stuck with them, and the handoffs waiting
+    /// unrouted since their owner was disabled are routed once more. Each run handles at most
     /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in); the rest is handled by
     /// the next run, or by those administrator actions.
     /// </summary>
@@ -29,6 +30,9 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>Records of each kind handled in one run: a few calls each, well inside the 2-minute limit.</summary>
         public const int MaxPerRun = 250;
+
+        /// <summary>The reason a path gives for work moved (or noted) at its owner's leaving; how that work is found again.</summary>
+        private const string BecauseDisabled = "because its owner was disabled";
 
         public DisabledOwnerHandover(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -77,7 +81,7 @@ namespace CrmCollab.Plugins.Routing
             }
 
             int moved = Handle(service, application, whose, Resolve, HolderOf, null,
-                $"Reassigned {context.Now:yyyy-MM-dd} because its owner was disabled",
+                $"Reassigned {context.Now:yyyy-MM-dd} {BecauseDisabled}",
                 UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
             // Enabled again: their own work said to be stuck with a disabled owner follows the routing once more (it may
             // be theirs again), so it leaves the unrouted list and its path no longer says they are disabled.
@@ -86,19 +90,27 @@ namespace CrmCollab.Plugins.Routing
                     Resolve, HolderOf, UnroutedHolding.StuckWithDisabledOwner,
                     $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again",
                     UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner);
+            // And the handoffs that wait unrouted since their owner was disabled go to whoever the routing names now (the
+            // user enabled may be its dedicated owner again); those it still finds nobody for stay as they are.
+            if (!disabled)
+                moved += Handle(service, application, q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
+                    (account, function) => Resolve(account, function) is OwnerResolution r && r.Owner != null ? r : null, HolderOf,
+                    BecauseDisabled, $"Re-routed {context.Now:yyyy-MM-dd} because a user was enabled again", null, null);
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
         /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path contains
         /// <paramref name="pathSays"/>, when given) re-routed; <paramref name="whenNobody"/> (a handoff) and
-        /// <paramref name="reviewWhenNobody"/> say in the path what happens to work nobody can take. Returns how many changed.
+        /// <paramref name="reviewWhenNobody"/> say in the path what happens to work nobody can take (null: only handoffs the
+        /// routing names someone for are handled). Returns how many changed.
         /// </summary>
         private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
             Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, string pathSays,
             string reason, string whenNobody, string reviewWhenNobody)
         {
             int moved = 0;
+            bool routedOnly = whenNobody == null; // only what the routing now names someone for; reviews not concerned
             foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function,
                          new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
@@ -107,12 +119,14 @@ namespace CrmCollab.Plugins.Routing
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
+                if (routedOnly && resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value) == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
                 var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value),
                     () => holderOf(dealOwner), "the deal's owner", whenNobody);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
             }
+            if (routedOnly) return moved;
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath },
                          q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);

@@ -242,6 +242,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void An_adv_owner_who_comes_back_takes_back_the_contract_that_waited_unrouted_with_the_salesperson()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid account = _org.Account("Fabrikam"); // Alice is its ADV owner, with no backup; no rule, no unrouted desk
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
+            Guid deal = _org.Deal(account);
+            _org.Win(deal);
+            Leaves(alice); // the contract waits with the salesperson, flagged unrouted (they cannot work it)
+            Assert.Equal(_org.Rep, OwnerOf(_org.HandoffOf(deal, BusinessFunction.Adv)));
+
+            _org.Setup.EnableUser(alice); // Alice is back: the account's routing names her again
+            _org.Engine.DrainAsync();
+
+            Entity contract = _org.HandoffOf(deal, BusinessFunction.Adv);
+            Assert.Equal(alice, OwnerOf(contract));
+            Assert.False(contract.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         private Guid FindRow(Guid account, BusinessFunction function)
         {
             var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_dedicatedowner") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
