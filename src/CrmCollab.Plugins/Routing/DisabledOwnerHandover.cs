@@ -80,14 +80,19 @@ namespace CrmCollab.Plugins.Routing
                 return holder;
             }
 
-            int moved = Handle(service, application, whose, Resolve, HolderOf, null,
-                $"Reassigned {context.Now:yyyy-MM-dd} {BecauseDisabled}",
+            // Work not yet noted as nobody's first, so work no run has reached yet is not kept waiting behind older work
+            // nobody can take (each pass handles at most MaxPerRun); a user enabled may take the noted work too.
+            string because = $"Reassigned {context.Now:yyyy-MM-dd} {BecauseDisabled}";
+            int moved = Handle(service, application, whose, Resolve, HolderOf, SaysNot(UnroutedHolding.StuckWithDisabledOwner), because,
                 UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
+            if (!disabled)
+                moved += Handle(service, application, whose, Resolve, HolderOf, Says(UnroutedHolding.StuckWithDisabledOwner), because,
+                    UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
             // Enabled again: their own work said to be stuck with a disabled owner follows the routing once more (it may
             // be theirs again), so it leaves the unrouted list and its path no longer says they are disabled.
             if (!disabled)
                 moved += Handle(service, application, q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user),
-                    Resolve, HolderOf, UnroutedHolding.StuckWithDisabledOwner,
+                    Resolve, HolderOf, Says(UnroutedHolding.StuckWithDisabledOwner),
                     $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again",
                     UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner);
             // And the handoffs that wait unrouted since their owner was disabled go to whoever the routing names now (the
@@ -95,18 +100,18 @@ namespace CrmCollab.Plugins.Routing
             if (!disabled)
                 moved += Handle(service, application, q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
                     (account, function) => Resolve(account, function) is OwnerResolution r && r.Owner != null ? r : null, HolderOf,
-                    BecauseDisabled, $"Re-routed {context.Now:yyyy-MM-dd} because a user was enabled again", null, null);
+                    Says(BecauseDisabled), $"Re-routed {context.Now:yyyy-MM-dd} because a user was enabled again", null, null);
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
-        /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path contains
-        /// <paramref name="pathSays"/>, when given) re-routed; <paramref name="whenNobody"/> (a handoff) and
+        /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path
+        /// <paramref name="pathSays"/> accepts, when given) re-routed; <paramref name="whenNobody"/> (a handoff) and
         /// <paramref name="reviewWhenNobody"/> say in the path what happens to work nobody can take (null: only handoffs the
         /// routing names someone for are handled). Returns how many changed.
         /// </summary>
         private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
-            Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, string pathSays,
+            Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, Action<QueryExpression, string> pathSays,
             string reason, string whenNobody, string reviewWhenNobody)
         {
             int moved = 0;
@@ -115,7 +120,7 @@ namespace CrmCollab.Plugins.Routing
                          new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
                                 q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-                                Saying(q, HandoffTask.RoutingPath, pathSays); }))
+                                pathSays?.Invoke(q, HandoffTask.RoutingPath); }))
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
@@ -130,7 +135,7 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath },
                          q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-                                Saying(q, FeasibilityReviewRow.RoutingPath, pathSays); }))
+                                pathSays?.Invoke(q, FeasibilityReviewRow.RoutingPath); }))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
@@ -143,10 +148,18 @@ namespace CrmCollab.Plugins.Routing
             return moved;
         }
 
-        private static void Saying(QueryExpression query, string pathColumn, string text)
+        /// <summary>A filter on a table's routing path column: the path contains the text.</summary>
+        private static Action<QueryExpression, string> Says(string text) =>
+            (query, column) => query.Criteria.AddCondition(column, ConditionOperator.Like, "%" + text + "%");
+
+        /// <summary>A filter on a table's routing path column: no path, or one that does not contain the text.</summary>
+        private static Action<QueryExpression, string> SaysNot(string text) => (query, column) =>
         {
-            if (text != null) query.Criteria.AddCondition(pathColumn, ConditionOperator.Like, "%" + text + "%");
-        }
+            var filter = new FilterExpression(LogicalOperator.Or);
+            filter.AddCondition(column, ConditionOperator.Null);
+            filter.AddCondition(column, ConditionOperator.NotLike, "%" + text + "%");
+            query.Criteria.AddFilter(filter);
+        };
 
         /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
         private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>
