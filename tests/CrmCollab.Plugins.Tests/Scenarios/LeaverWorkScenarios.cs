@@ -25,15 +25,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private static Guid OwnerOf(Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
 
-        [Fact]
-        public void An_adv_owner_who_leaves_without_a_backup_hands_the_open_contract_to_the_deals_salesperson_flagged_unrouted()
+        /// <summary>Alice is Fabrikam's ADV owner, with no backup, no rule and no unrouted desk; the rep's deal there is won,
+        /// so the contract is Alice's.</summary>
+        private (Guid Alice, Guid Account, Guid Deal) WonDealOfAlice()
         {
             Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
             _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            Guid account = _org.Account("Fabrikam"); // Alice is its ADV owner, with no backup; no rule, no unrouted desk
+            Guid account = _org.Account("Fabrikam");
             _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
             Guid deal = _org.Deal(account);
             _org.Win(deal);
+            return (alice, account, deal);
+        }
+
+        [Fact]
+        public void An_adv_owner_who_leaves_without_a_backup_hands_the_open_contract_to_the_deals_salesperson_flagged_unrouted()
+        {
+            var (alice, account, deal) = WonDealOfAlice();
             Assert.Equal(alice, OwnerOf(_org.HandoffOf(deal, BusinessFunction.Adv)));
 
             Leaves(alice);
@@ -125,12 +133,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void An_adv_owner_who_comes_back_gets_the_contract_nobody_could_take_back_off_the_unrouted_list()
         {
-            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            Guid account = _org.Account("Fabrikam"); // Alice is its ADV owner, with no backup; no rule, no unrouted desk
-            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
-            Guid deal = _org.Deal(account);
-            _org.Win(deal);
+            var (alice, account, deal) = WonDealOfAlice();
             Leaves(_org.Rep);
             Leaves(alice); // the salesperson left too: nobody can take the contract, it stays with Alice, flagged
             Assert.True(_org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<bool>("crmc_isunrouted"));
@@ -163,12 +166,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void Work_nobody_can_take_is_not_said_to_be_reassigned_again_each_day_someone_is_enabled()
         {
-            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            Guid account = _org.Account("Fabrikam");
-            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
-            Guid deal = _org.Deal(account);
-            _org.Win(deal);
+            var (alice, account, deal) = WonDealOfAlice();
             Leaves(_org.Rep);
             Leaves(alice);
             Entity stuck = _org.HandoffOf(deal, BusinessFunction.Adv);
@@ -245,12 +243,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void An_adv_owner_who_comes_back_takes_back_the_contract_that_waited_unrouted_with_the_salesperson()
         {
-            Guid alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            Guid account = _org.Account("Fabrikam"); // Alice is its ADV owner, with no backup; no rule, no unrouted desk
-            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
-            Guid deal = _org.Deal(account);
-            _org.Win(deal);
+            var (alice, account, deal) = WonDealOfAlice();
             Leaves(alice); // the contract waits with the salesperson, flagged unrouted (they cannot work it)
             Assert.Equal(_org.Rep, OwnerOf(_org.HandoffOf(deal, BusinessFunction.Adv)));
 
