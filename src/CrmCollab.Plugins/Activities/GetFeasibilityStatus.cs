@@ -1,6 +1,8 @@
 using System.Activities;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -16,7 +18,9 @@ namespace CrmCollab.Plugins.Activities
     /// record yet, a decision on terms changed without CrmCollab's checks, an approval decided by the deal's owner and a
     /// win above the estimate are reported as the gate will refuse them. Reads, as the workflow's user: the deal, the
     /// rules that can apply (and the account's industry or the currency's rate when they matter), the deal's reviews, and
-    /// who owns the deal for an approval decided by its owner. Writes nothing.
+    /// who owns the deal for an approval decided by its owner. Writes nothing. A won or lost deal is cleared for neither
+    /// (<see cref="DealLifecycle.WhileClosed"/>: Dataverse neither wins nor changes a closed opportunity until it is
+    /// reopened), and the gate is not asked.
     /// </summary>
     public sealed class GetFeasibilityStatus : ActivityBase
     {
@@ -72,11 +76,22 @@ namespace CrmCollab.Plugins.Activities
             IOrganizationService service = context.WorkflowUserService;
             Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(GateCheck.DealColumns));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
-            // One instance for every question: the rules, industry, rate and reviews are read once.
-            var gate = new GateCheck(service, new ParameterCollection());
-            GateAttempt next = gate.NextMove(deal, stage, context.Now);
-            ClearanceDecision move = next == null ? null : gate.Decide(deal, next, stage, context.Now);
-            ClearanceDecision win = gate.DecideClose(deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value);
+            GateAttempt next = null;
+            ClearanceDecision move, win;
+            Refusal closed = DealLifecycle.WhileClosed(deal.Choice(Data.Opportunity.StateCode), deal.Read<string>(Data.Opportunity.Name));
+            if (closed != null)
+            {
+                // Won or lost: neither attempt is possible until the deal is reopened, whatever its reviews say.
+                move = win = new ClearanceDecision(closed, null);
+            }
+            else
+            {
+                // One instance for every question: the rules, industry, rate and reviews are read once.
+                var gate = new GateCheck(service, new ParameterCollection());
+                next = gate.NextMove(deal, stage, context.Now);
+                move = next == null ? null : gate.Decide(deal, next, stage, context.Now);
+                win = gate.DecideClose(deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value);
+            }
 
             bool moveCleared = move == null || move.IsCleared;
             IsCleared.Set(context.Activity, moveCleared && win.IsCleared);

@@ -19,6 +19,8 @@ namespace CrmCollab.Plugins.Domain
         public const string ServerOwnedColumn = "CRMC-SERVER-OWNED-COLUMN";
         public const string NoAccountForReviews = "CRMC-DEAL-NO-ACCOUNT";
         public const string NegativeAmount = "CRMC-DEAL-AMOUNT-INVALID";
+        // A closed deal (won or lost) asked about: Dataverse neither wins nor changes a closed opportunity until it is reopened.
+        public const string DealClosed = "CRMC-DEAL-CLOSED";
 
         // Agreed terms after the win.
         public const string TermsLocked = "CRMC-TERMS-LOCKED";

@@ -220,6 +220,66 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.DoesNotContain("[CRMC-", (string)status["Blocking"]);
         }
 
+        /// <summary>A flow asking "may this deal be won?" of a closed deal: Dataverse refuses a Win of a closed opportunity,
+        /// and a closed one cannot be changed until it is reopened, so the step says no to both, with who may reopen it.</summary>
+        [Fact]
+        public void A_lost_deal_is_not_reported_cleared_to_be_won_or_moved_until_it_is_reopened()
+        {
+            ApproveBoth();
+            _org.Lose(_deal);
+
+            var status = Status();
+
+            Assert.Equal(false, status["IsCleared"]);
+            Assert.Equal(false, status["ClearedToWin"]);
+            Assert.Equal(false, status["ClearedToMove"]);
+            Assert.Equal(RefusalCodes.DealClosed, status["WinCode"]);
+            Assert.Equal(RefusalCodes.DealClosed, status["MoveCode"]);
+            Assert.Equal(-1, status["NextGateStage"]);
+            Assert.Contains("is lost", (string)status["Blocking"]);
+            Assert.Contains("reopen", (string)status["Blocking"]);
+            Assert.DoesNotContain("[CRMC-", (string)status["Blocking"]);
+            Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => _org.Win(_deal, drain: false)); // the platform agrees
+        }
+
+        [Fact]
+        public void A_won_deal_is_not_reported_cleared_to_be_won_again_and_names_who_may_reopen_it()
+        {
+            ApproveBoth();
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal);
+
+            var status = Status();
+
+            Assert.Equal(false, status["IsCleared"]);
+            Assert.Equal(false, status["ClearedToWin"]);
+            Assert.Equal(false, status["ClearedToMove"]);
+            Assert.Equal(RefusalCodes.DealClosed, status["WinCode"]);
+            Assert.Equal(RefusalCodes.DealClosed, status["MoveCode"]);
+            Assert.Contains("already won", (string)status["Blocking"]);
+            Assert.Contains("CrmCollab Administrator", (string)status["Blocking"]);
+            Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => _org.Win(_deal, drain: false));
+        }
+
+        [Fact]
+        public void A_lost_deal_reopened_by_its_salesperson_is_judged_as_an_open_one()
+        {
+            ApproveBoth();
+            _org.Lose(_deal);
+            _org.As(_org.Rep).Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(1),
+            });
+
+            var status = Status();
+
+            Assert.Equal(true, status["IsCleared"]);
+            Assert.Equal("", status["WinCode"]);
+            Assert.Equal(SalesStage.Propose, status["NextGateStage"]);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+        }
+
         [Fact]
         public void Every_role_that_may_run_the_status_step_gets_the_gates_answer()
         {

@@ -24,6 +24,26 @@ namespace CrmCollab.Plugins.Domain.Terms
                 "To change its terms, raise an amendment; to reopen it, ask your CrmCollab administrator.");
         }
 
+        /// <summary>
+        /// A closed deal moves no stage and is not won (again): Dataverse refuses a Win of an opportunity already Won or Lost,
+        /// and a closed opportunity cannot be changed until it is reopened (Microsoft: "Troubleshoot issues with an
+        /// opportunity"). What the Get Feasibility Status step answers for both attempts, saying who may reopen it
+        /// (<see cref="OnReopen"/>: a won deal only a CrmCollab Administrator, a lost one whoever may edit it).
+        /// </summary>
+        /// <returns>Null for an open deal, which the gate judges.</returns>
+        public static Refusal WhileClosed(int? state, string dealName)
+        {
+            if (state == Lost)
+                return new Refusal(RefusalCodes.DealClosed,
+                    $"The opportunity '{dealName}' is lost: it cannot move to another stage or be won until it is reopened. " +
+                    "Its salesperson, or anyone else who may edit it, can reopen it with Reopen Opportunity.");
+            if (state == Won)
+                return new Refusal(RefusalCodes.DealClosed,
+                    $"The opportunity '{dealName}' is already won: it cannot move to another stage or be won again until it is reopened, " +
+                    "which only a CrmCollab Administrator may do. To change its agreed terms, raise an amendment.");
+            return null;
+        }
+
         /// <summary>Deleting a customer deletes its deals with it: the same rule as deleting a won deal.</summary>
         public static Refusal OnCustomerDelete(bool hasWonDeal, System.Func<bool> isAdministrator)
         {
