@@ -19,7 +19,7 @@ namespace CrmCollab.Plugins.Feasibility
             Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.EstimatedValue,
             Opportunity.DiscountPercent, Opportunity.RequestedDelivery, Opportunity.IsCustomSolution, Opportunity.SalesStage,
             Opportunity.StepName, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary,
-            Opportunity.TransactionCurrencyId,
+            Opportunity.TransactionCurrencyId, Opportunity.OwnerHistory,
         };
 
         private readonly IOrganizationService _service;

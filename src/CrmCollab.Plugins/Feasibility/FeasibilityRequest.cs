@@ -63,7 +63,7 @@ namespace CrmCollab.Plugins.Feasibility
             // An open or lost deal's approvals were given for the account it leaves (AccountChangeRule.Applies), and its pending reviews follow.
             if (movedAccount && AccountChangeRule.Applies(state))
                 context.Trace("{0} pending review(s) re-routed to the deal's new account.",
-                    ReviewRerouting.ForNewAccount(context.SystemService, deal.Id, account.Value, context.Now));
+                    ReviewRerouting.ForNewAccount(context.SystemService, deal, account.Value, context.Now));
             // A won deal's approvals were given for the account it leaves too: re-opened now, asked again at its reopen.
             else if (movedAccount && AccountChangeRule.ReopensDecided(state))
                 context.Trace("{0} decided review(s) of the won deal re-opened for its reopen.",

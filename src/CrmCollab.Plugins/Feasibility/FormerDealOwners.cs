@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -36,5 +37,13 @@ namespace CrmCollab.Plugins.Feasibility
             }
             return owners;
         }
+
+        /// <summary>
+        /// Who routing passes over for a review of the deal (<see cref="DealOwnership"/>): its <paramref name="owner"/> now,
+        /// the user who owned it when the review was asked, and its <paramref name="history"/>. No query.
+        /// </summary>
+        public static DealOwnership ForRouting(EntityReference owner, string history, Guid? ownerAtRequest = null) =>
+            DealOwnership.Of(owner?.LogicalName == SystemUser.Table ? owner.Id : (Guid?)null,
+                owner?.LogicalName == Team.Table ? owner.Id : (Guid?)null, ownerAtRequest, history);
     }
 }

@@ -69,9 +69,11 @@ namespace CrmCollab.Plugins.Feasibility
             if (missing.Count > 0)
             {
                 OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, missing.Select(m => m.Function));
+                // Nobody who owns or has owned the deal is given its review (they could not decide it).
+                DealOwnership owners = FormerDealOwners.ForRouting(deal.Read<EntityReference>(Opportunity.OwnerId), deal.Read<string>(Opportunity.OwnerHistory));
                 foreach (RequiredReview review in missing)
                 {
-                    Entity created = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now), now);
+                    Entity created = _repository.CreateReview(deal, review, resolver.Resolve(review.Function, now, owners), now);
                     reviews.Add(created);
                     foreach (WatchedReview old in superseded.Where(r => r.State.Function == review.Function))
                     {

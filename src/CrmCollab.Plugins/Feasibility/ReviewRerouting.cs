@@ -56,10 +56,11 @@ namespace CrmCollab.Plugins.Feasibility
             return reopened;
         }
 
-        public static int ForNewAccount(IOrganizationService service, Guid dealId, Guid accountId, DateTime now)
+        /// <param name="deal">The deal as it is now (id, owner and owner history).</param>
+        public static int ForNewAccount(IOrganizationService service, Entity deal, Guid accountId, DateTime now)
         {
             var repository = new FeasibilityRepository(service);
-            List<Entity> reviews = repository.Reviews(dealId);
+            List<Entity> reviews = repository.Reviews(deal.Id);
             InvalidateDecided(repository, reviews);
             var pending = reviews.Where(r => FeasibilityRepository.ToState(r).Decision == ReviewDecision.Pending).ToList();
             if (pending.Count == 0) return 0;
@@ -70,7 +71,10 @@ namespace CrmCollab.Plugins.Feasibility
             int moved = 0;
             foreach (Entity review in pending)
             {
-                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), resolver.Resolve(FunctionOf(review), now),
+                // Nobody who owns or has owned the deal (or owned it when the review was asked) is given its review.
+                DealOwnership owners = FormerDealOwners.ForRouting(deal.Read<EntityReference>(Opportunity.OwnerId),
+                    deal.Read<string>(Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
+                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), resolver.Resolve(FunctionOf(review), now, owners),
                         FeasibilityReviewRow.RoutingPath, null, reason, review.Read<string>(FeasibilityReviewRow.Name)))
                     moved++;
             }

@@ -62,12 +62,16 @@ namespace CrmCollab.Plugins.Routing
                 };
             IOrganizationService service = context.SystemService;
             var application = new RoutingApplication(service);
-            var routing = new Dictionary<string, OwnerResolution>(); // one decision per account and function
-            OwnerResolution Resolve(Guid account, BusinessFunction function)
+            var resolvers = new Dictionary<string, OwnerResolver>(); // one routing read per account and function
+            var routing = new Dictionary<string, OwnerResolution>(); // one handoff decision per account and function
+            OwnerResolution Resolve(Guid account, BusinessFunction function, DealOwnership reviewOf)
             {
                 string key = account + ":" + (int)function;
+                if (!resolvers.TryGetValue(key, out OwnerResolver resolver))
+                    resolvers[key] = resolver = new RoutingRepository(service).ResolverFor(account, new[] { function });
+                if (reviewOf != null) return resolver.Resolve(function, context.Now, reviewOf); // a review: its deal's owners passed over
                 if (!routing.TryGetValue(key, out OwnerResolution decision))
-                    routing[key] = decision = new RoutingRepository(service).ResolverFor(account, new[] { function }).Resolve(function, context.Now);
+                    routing[key] = decision = resolver.Resolve(function, context.Now);
                 return decision;
             }
 
@@ -99,7 +103,7 @@ namespace CrmCollab.Plugins.Routing
             // user enabled may be its dedicated owner again); those it still finds nobody for stay as they are.
             if (!disabled)
                 moved += Handle(service, application, q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
-                    (account, function) => Resolve(account, function) is OwnerResolution r && r.Owner != null ? r : null, HolderOf,
+                    (account, function, reviewOf) => Resolve(account, function, reviewOf) is OwnerResolution r && r.Owner != null ? r : null, HolderOf,
                     Says(BecauseDisabled), $"Re-routed {context.Now:yyyy-MM-dd} because a user was enabled again", null, null);
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
@@ -111,7 +115,7 @@ namespace CrmCollab.Plugins.Routing
         /// routing names someone for are handled). Returns how many changed.
         /// </summary>
         private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
-            Func<Guid, BusinessFunction, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, Action<QueryExpression, string> pathSays,
+            Func<Guid, BusinessFunction, DealOwnership, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, Action<QueryExpression, string> pathSays,
             string reason, string whenNobody, string reviewWhenNobody)
         {
             int moved = 0;
@@ -124,23 +128,26 @@ namespace CrmCollab.Plugins.Routing
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
-                if (routedOnly && resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value) == null) continue;
+                if (routedOnly && resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value, null) == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
-                var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value),
+                var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value, null),
                     () => holderOf(dealOwner), "the deal's owner", whenNobody);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
             }
             if (routedOnly) return moved;
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
-                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath },
+                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest },
                          q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
                                 pathSays?.Invoke(q, FeasibilityReviewRow.RoutingPath); }))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
                 // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
-                var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value),
+                // Nor to anyone who owns or has owned the deal (Feasibility.FormerDealOwners.ForRouting).
+                DealOwnership owners = Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
+                    review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
+                var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value, owners),
                     review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), reviewWhenNobody);
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
@@ -183,7 +190,7 @@ namespace CrmCollab.Plugins.Routing
             narrow(query);
             LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);
             deal.EntityAlias = Deal;
-            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId);
+            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId, Opportunity.OwnerHistory);
             return service.RetrieveMultiple(query).Entities;
         }
 

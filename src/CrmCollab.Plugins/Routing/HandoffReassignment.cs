@@ -95,7 +95,8 @@ namespace CrmCollab.Plugins.Routing
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function)
         {
             IOrganizationService service = context.SystemService;
-            OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId, new[] { function }).Resolve(function, context.Now);
+            OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, new[] { function });
+            OwnerResolution routing = resolver.Resolve(function, context.Now);
             var application = new RoutingApplication(service);
             string reason = $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change";
             int moved = 0;
@@ -106,10 +107,14 @@ namespace CrmCollab.Plugins.Routing
                     moved++;
             }
             // The function's pending reviews on the account's open deals follow too: the replaced owner would otherwise
-            // keep deciding for an account that is no longer theirs (decided reviews are the deal's record and stay).
+            // keep deciding for an account that is no longer theirs (decided reviews are the deal's record and stay). Each
+            // review passes over who owns or has owned its deal (the same rules, read once).
             foreach (Entity review in PendingReviews(service, accountId, function))
             {
-                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), routing, FeasibilityReviewRow.RoutingPath,
+                OwnerResolution reviewRouting = resolver.Resolve(function, context.Now, Feasibility.FormerDealOwners.ForRouting(
+                    review.Aliased<EntityReference>(DealAlias + "." + Opportunity.OwnerId), review.Aliased<string>(DealAlias + "." + Opportunity.OwnerHistory),
+                    review.RefId(FeasibilityReviewRow.DealOwnerAtRequest)));
+                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), reviewRouting, FeasibilityReviewRow.RoutingPath,
                         null, reason, review.Read<string>(FeasibilityReviewRow.Name)))
                     moved++;
             }
@@ -185,11 +190,14 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>Pending reviews of the function on the account's open deals, in one query.</summary>
         private static IEnumerable<Entity> PendingReviews(IOrganizationService service, Guid accountId, BusinessFunction function)
         {
-            var query = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name) };
+            var query = new QueryExpression(FeasibilityReviewRow.Table)
+                { ColumnSet = new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name, FeasibilityReviewRow.DealOwnerAtRequest) };
             query.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)function);
             query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)Domain.Feasibility.ReviewDecision.Pending);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
-            AddAccountsDeal(query, FeasibilityReviewRow.OpportunityId, accountId).LinkCriteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, 0);
+            LinkEntity deal = AddAccountsDeal(query, FeasibilityReviewRow.OpportunityId, accountId);
+            deal.LinkCriteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, 0);
+            deal.Columns.AddColumns(Opportunity.OwnerId, Opportunity.OwnerHistory); // who routing passes over for its review
             return RoutedBy(service.RetrieveMultiple(query).Entities, accountId);
         }
 

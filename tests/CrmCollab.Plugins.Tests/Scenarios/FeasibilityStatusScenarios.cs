@@ -143,6 +143,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // A review asked before CrmCollab recorded who owned the deal then: only the gate's check at the attempt holds it.
             Guid logistics = _org.Review(deal, BusinessFunction.Logistics).Id;
             _org.System.Update(new Entity("crmc_feasibilityreview", logistics) { ["crmc_dealowneratrequest"] = null });
+            // ...and so routed to the rep, its logistics contact, as routing did then (it now passes over the deal's owner).
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("crmc_feasibilityreview", logistics), Assignee = new EntityReference("systemuser", _org.Rep) });
             // ...and decided before CrmCollab recorded who has owned the deal (its Owner History empty then).
             _org.System.Update(new Entity("opportunity", deal) { ["crmc_ownerhistory"] = null });
             _org.Decide(_org.Rep, _org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);

@@ -43,11 +43,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private string RecordedHistory => _org.System.Retrieve("opportunity", _deal, new ColumnSet(History)).GetAttributeValue<string>(History);
 
-        /// <summary>Carl, holding the deal, takes it to Develop: its reviews are asked now, Logistics of the rep.</summary>
+        /// <summary>
+        /// Carl, holding the deal, takes it to Develop: its reviews are asked now. Routing passes the rep over for Logistics
+        /// (OwnDealReviewRoutingScenarios); the review is then passed on to the rep by hand (an Assign, which routing does not
+        /// guard), the one way left for it to reach them: the decision is what must refuse them.
+        /// </summary>
         private void CarlAsksTheReviews()
         {
             _org.MoveTo(_deal, SalesStage.Develop, asUser: _carl);
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Assert.NotEqual(_org.Rep, Logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+            _org.System.Execute(new AssignRequest { Target = Logistics.ToEntityReference(), Assignee = new EntityReference("systemuser", _org.Rep) });
             Assert.Equal(_org.Rep, Logistics.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(_carl, _org.System.Retrieve("crmc_feasibilityreview", Logistics.Id, new ColumnSet("crmc_dealowneratrequest"))
                 .GetAttributeValue<EntityReference>("crmc_dealowneratrequest").Id);

@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_lost_deal_that_moved_with_its_account_and_was_reopened_by_the_colleague_is_not_approved_by_its_former_owner()
         {
-            _org.MoveTo(_deal, SalesStage.Develop); // the rep's deal: its reviews are asked, Logistics of the rep
+            _org.MoveTo(_deal, SalesStage.Develop); // the rep's deal: its reviews are asked (routing passes the rep over for Logistics)
             _org.Lose(_deal); // the pending reviews are withdrawn
             _org.System.Execute(new AssignRequest { Target = new EntityReference("account", _account), Assignee = new EntityReference("systemuser", _carl) });
             Assert.Equal(_carl, _org.System.Retrieve("opportunity", _deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
@@ -52,7 +52,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             });
             Entity logistics = Logistics;
             Assert.Equal((int)ReviewDecision.Pending, logistics.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.Equal(_org.Rep, logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+            // The owner recorded at the loss keeps routing from giving the rep the review asked at the reopen...
+            Assert.NotEqual(_org.Rep, logistics.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("user Sam Sales owns or has owned this deal", _org.System.Retrieve("crmc_feasibilityreview", logistics.Id,
+                new ColumnSet("crmc_routingpath")).GetAttributeValue<string>("crmc_routingpath"));
+            // ...and from deciding it when it is passed on to them by hand.
+            _org.System.Execute(new AssignRequest { Target = logistics.ToEntityReference(), Assignee = new EntityReference("systemuser", _org.Rep) });
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
 
             _org.RefusedNamingNoId(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_org.Rep, logistics, ReviewDecision.Approved), Touched);

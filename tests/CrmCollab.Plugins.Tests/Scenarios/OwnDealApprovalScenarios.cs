@@ -12,9 +12,10 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
-    /// A salesperson who is also the logistics contact of a small account is routed that account's Logistics reviews.
-    /// As the deal's owner they may not decide them; handing the deal to a colleague for a moment (the Salesperson role
-    /// assigns its own deals) made them "not the owner" while they approved it, and the colleague handed it back, or kept
+    /// A salesperson who is also the logistics contact of a small account was routed that account's Logistics reviews
+    /// (routing now passes over the deal's owner, OwnDealReviewRoutingScenarios; here the review is passed on to them by
+    /// hand, an Assign, the way left for it to reach them). As the deal's owner they may not decide them; handing the deal
+    /// to a colleague for a moment (the Salesperson role assigns its own deals) made them "not the owner" while they approved it, and the colleague handed it back, or kept
     /// the deal and moved it on. CrmCollab records who owned the deal when each review was asked (Deal owner at request).
     /// </summary>
     public class OwnDealApprovalScenarios
@@ -36,6 +37,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _deal = _org.CustomDeal(account);
             _org.MoveTo(_deal, SalesStage.Develop);
             _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.System.Execute(new AssignRequest { Target = Logistics.ToEntityReference(), Assignee = new EntityReference("systemuser", _org.Rep) });
             Assert.NotEqual(Guid.Empty, lena);
         }
 

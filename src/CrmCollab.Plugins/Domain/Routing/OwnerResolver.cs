@@ -10,7 +10,7 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// parent chain → the most specific matching routing rule (more criteria, then lower priority number) →
     /// the function's default rule → unrouted, to the fallback principal. Nothing is ever dropped. A rule or fallback
     /// that nobody can receive work through (a disabled user, a queue whose owner is disabled) is passed over, and the
-    /// path says so.
+    /// path says so; for a feasibility review, so is anyone who owns or has owned the deal (<see cref="DealOwnership"/>).
     /// </summary>
     public sealed class OwnerResolver
     {
@@ -46,18 +46,26 @@ namespace CrmCollab.Plugins.Domain.Routing
             _unroutedFallback = unroutedFallback;
         }
 
-        public OwnerResolution Resolve(BusinessFunction function, DateTime onDate)
+        public OwnerResolution Resolve(BusinessFunction function, DateTime onDate) => Resolve(function, onDate, null);
+
+        /// <summary>
+        /// Who receives a feasibility review of a deal: as <see cref="Resolve(BusinessFunction, DateTime)"/>, but a candidate
+        /// who owns or has owned the deal (<paramref name="reviewOf"/>) is passed over as a disabled user is, and the path says
+        /// why. Null: nobody is passed over for that reason (handoffs).
+        /// </summary>
+        public OwnerResolution Resolve(BusinessFunction function, DateTime onDate, DealOwnership reviewOf)
         {
+            Func<Principal, string> unavailable = p => p.Unavailable ?? reviewOf?.WhyPassedOver(p);
             var notes = new List<string>();
             for (int level = 0; level < _chain.Count; level++)
             {
                 AccountProfile account = _chain[level];
                 string where = level == 0 ? $"account {account.Name}" : $"parent account {account.Name}";
-                OwnerResolution found = FromDedicatedOwner(function, account, where, onDate, notes);
+                OwnerResolution found = FromDedicatedOwner(function, account, where, onDate, notes, reviewOf);
                 if (found != null) return found;
             }
 
-            RoutingRule rule = BestRule(function, _chain[0], notes);
+            RoutingRule rule = BestRule(function, _chain[0], notes, unavailable);
             if (rule != null)
             {
                 string kind = rule.IsDefault
@@ -70,27 +78,31 @@ namespace CrmCollab.Plugins.Domain.Routing
             Principal fallback = _unroutedFallback?.Invoke();
             if (fallback == null)
                 return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true);
-            if (fallback.Unavailable != null)
-                return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallback.Unavailable}"), true);
+            string fallbackUnavailable = unavailable(fallback);
+            if (fallbackUnavailable != null)
+                return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallbackUnavailable}"), true);
             return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true);
         }
 
         private OwnerResolution FromDedicatedOwner(BusinessFunction function, AccountProfile account, string where,
-            DateTime onDate, List<string> notes)
+            DateTime onDate, List<string> notes, DealOwnership reviewOf)
         {
             DedicatedOwner row = _owners[account.Id].FirstOrDefault(o => o.Function == function && o.IsValidOn(onDate));
             if (row == null) return null;
-            if (row.OwnerIsActive)
+            string ownerOut = row.OwnerIsActive ? reviewOf?.WhyPassedOver(row.Owner) : null;
+            if (row.OwnerIsActive && ownerOut == null)
                 return new OwnerResolution(function, row.Owner, Path(notes, $"{function.Label()}: dedicated owner of {where} → {row.Owner}"), false);
-            if (row.Backup != null && row.BackupIsActive)
-                return new OwnerResolution(function, row.Backup,
-                    Path(notes, $"{function.Label()}: dedicated owner of {where} ({row.Owner}) is disabled → backup {row.Backup}"), false);
-            notes.Add($"dedicated owner of {where} ({row.Owner}) is disabled and has no active backup");
+            // Disabled: as ever. Owning or having owned the deal (a review): the owner, then the backup, passed over, and why.
+            string owner = ownerOut == null ? $"dedicated owner of {where} ({row.Owner}) is disabled" : $"dedicated owner of {where} passed over: {ownerOut}";
+            string backupOut = row.Backup != null && row.BackupIsActive ? reviewOf?.WhyPassedOver(row.Backup) : null;
+            if (row.Backup != null && row.BackupIsActive && backupOut == null)
+                return new OwnerResolution(function, row.Backup, Path(notes, $"{function.Label()}: {owner} → backup {row.Backup}"), false);
+            notes.Add(backupOut != null ? $"{owner}; its backup passed over: {backupOut}" : $"{owner} and has no active backup");
             return null;
         }
 
         /// <summary>The best matching rule someone can receive work through; each better one passed over is noted.</summary>
-        private RoutingRule BestRule(BusinessFunction function, AccountProfile account, List<string> notes)
+        private RoutingRule BestRule(BusinessFunction function, AccountProfile account, List<string> notes, Func<Principal, string> unavailableOf)
         {
             IEnumerable<RoutingRule> matching = _rules.Value[function]
                 .Where(r => r.Matches(account))
@@ -99,7 +111,7 @@ namespace CrmCollab.Plugins.Domain.Routing
                 .ThenBy(r => r.Id); // deterministic even when an admin leaves two rules fully tied
             foreach (RoutingRule rule in matching)
             {
-                string unavailable = rule.Target.Unavailable;
+                string unavailable = unavailableOf(rule.Target);
                 if (unavailable == null) return rule;
                 notes.Add($"routing rule '{rule.Name}' passed over: {unavailable}");
             }
