@@ -64,9 +64,8 @@ namespace CrmCollab.Plugins.Guards
         /// <summary>A close no Win or Lose makes: refused on a deal won once (one read of the deal; none for a close of no deal).</summary>
         private static void OnRecordedByHand(LocalPluginContext context)
         {
-            Guid? dealId = context.TargetEntity?.RefId(Opportunity.Id);
-            if (dealId == null) return;
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
+            Entity deal = WonOnceRead(context, context.TargetEntity?.RefId(Opportunity.Id));
+            if (deal == null) return;
             Throw(CloseHistory.CheckAddedByHand(deal.Contains(Opportunity.WonOn), deal.Read<string>(Opportunity.Name)));
         }
 
@@ -76,8 +75,7 @@ namespace CrmCollab.Plugins.Guards
             Guid? dealId = context.PreImage(PreImage)?.RefId(Opportunity.Id);
             if (dealId == null) return;
             bool withDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, dealId);
-            Entity deal = withDeal ? null
-                : context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
+            Entity deal = withDeal ? null : WonOnceRead(context, dealId);
             Throw(CloseHistory.CheckRemoved(deal != null && deal.Contains(Opportunity.WonOn), withDeal, deal?.Read<string>(Opportunity.Name)));
         }
 
@@ -95,6 +93,7 @@ namespace CrmCollab.Plugins.Guards
             Throw(CloseHistory.CheckMoved(won != null && won.Contains(Opportunity.WonOn), won?.Read<string>(Opportunity.Name)));
         }
 
+        /// <summary>The deal's name and first win date (one Retrieve); null for a close of no deal.</summary>
         private static Entity WonOnceRead(LocalPluginContext context, Guid? dealId) => dealId == null ? null
             : context.SystemService.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.WonOn));
 

@@ -133,7 +133,7 @@ namespace CrmCollab.Plugins.Routing
                 var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value, null),
                     () => holderOf(dealOwner), "the deal's owner", whenNobody);
                 if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                        HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject))) moved++;
+                        HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject), notesUnmoved: true)) moved++;
             }
             if (routedOnly) return moved;
             foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
@@ -150,7 +150,7 @@ namespace CrmCollab.Plugins.Routing
                 var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value, owners),
                     review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), reviewWhenNobody);
                 if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
-                        null, reason, review.Read<string>(FeasibilityReviewRow.Name))) moved++;
+                        null, reason, review.Read<string>(FeasibilityReviewRow.Name), notesUnmoved: true)) moved++;
             }
             return moved;
         }

@@ -95,11 +95,12 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, and where it
         /// waits: out of the queues it no longer belongs in, into the routing's queue (<see cref="RoutedQueue"/>; one
-        /// query, unless the routing found nobody). A record read with its routing path (and unrouted flag) also has them
-        /// written when only they change. Returns whether anything changed.
+        /// query, unless the routing found nobody). With <paramref name="notesUnmoved"/> (a leaver's work: the record must say
+        /// that nobody can take it), a record read with its routing path (and unrouted flag) also has them written when only
+        /// they change. Returns whether anything changed.
         /// </summary>
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
-            string unroutedColumn, string reason, string title)
+            string unroutedColumn, string reason, string title, bool notesUnmoved = false)
         {
             EntityReference owner = OwnerFor(routing, currentOwner);
             bool moves = owner != null && (currentOwner == null || currentOwner.Id != owner.Id);
@@ -112,13 +113,13 @@ namespace CrmCollab.Plugins.Routing
             if (queued) AddItem(self, queue.Value, title);
             string path = Values.Shorten($"{reason}: {routing?.RoutingPath}", 2000);
             bool unrouted = routing?.IsUnrouted ?? true;
-            // A caller that read the record's path and flag has them written when they change though it stays where it is
+            // A leaver's work has its path and flag written when they change though it stays where it is
             // (nobody can take a disabled user's work: the record says so, and shows among the unrouted ones).
             // The routing's own words are compared, not the dated reason: work that stays as it was is not said to be
             // reassigned again at each run (nor rewritten).
-            bool noted = (record.Contains(routingPathColumn)
+            bool noted = notesUnmoved && ((record.Contains(routingPathColumn)
                     && !(record.Read<string>(routingPathColumn) ?? "").EndsWith(": " + routing?.RoutingPath, StringComparison.Ordinal))
-                || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted);
+                || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted));
             if (!moves && !queued && !left && !noted) return false;
             var update = new Entity(record.LogicalName, record.Id) { [routingPathColumn] = path };
             if (moves) update[CommonColumn.OwnerId] = owner;

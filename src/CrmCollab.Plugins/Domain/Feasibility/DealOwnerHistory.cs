@@ -39,9 +39,6 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <summary>The teams recorded in <paramref name="history"/> (the entries marked <see cref="TeamMark"/>).</summary>
         public static IReadOnlyCollection<Guid> Teams(string history) => Read(history, teamsOnly: true);
 
-        /// <summary>Has <paramref name="user"/> owned the deal, by its <paramref name="history"/>?</summary>
-        public static bool Includes(string history, Guid user) => Parse(history).Contains(user);
-
         /// <summary>
         /// The history with the users <paramref name="owners"/> added (the owner the deal had and the one it gets; null for
         /// none), in the order they were first recorded; null when nothing is new (no write is needed).

@@ -16,24 +16,23 @@ namespace CrmCollab.Plugins.Domain.Handoff
     {
         /// <param name="wonOnce">The deal has been won (its first win date is set).</param>
         public static Refusal CheckAddedByHand(bool wonOnce, string dealName) =>
-            !wonOnce ? null : new Refusal(RefusalCodes.CloseHistoryKept,
-                $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
-                "post-sale handoffs a new win needs, so a close activity is not added to it by hand. To record something about the close, " +
-                "add a note or another activity to the opportunity.");
+            !wonOnce ? null : Kept(dealName, "so a close activity is not added to it by hand. " + NoteInstead);
 
         /// <param name="wonOnce">The deal has been won (its first win date is set).</param>
         /// <param name="deletedWithItsDeal">The close goes with its deal (the deal's delete, which only an administrator makes).</param>
         public static Refusal CheckRemoved(bool wonOnce, bool deletedWithItsDeal, string dealName) =>
-            !wonOnce || deletedWithItsDeal ? null : new Refusal(RefusalCodes.CloseHistoryKept,
-                $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
-                "post-sale handoffs a new win needs, so they are not deleted. They go only with the opportunity itself.");
+            !wonOnce || deletedWithItsDeal ? null : Kept(dealName, "so they are not deleted. They go only with the opportunity itself.");
 
         /// <param name="wonOnce">The deal the close leaves or joins has been won (its first win date is set).</param>
         public static Refusal CheckMoved(bool wonOnce, string dealName) =>
-            !wonOnce ? null : new Refusal(RefusalCodes.CloseHistoryKept,
-                $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
-                "post-sale handoffs a new win needs, so a close activity is not moved to or from it. To record something about the close, " +
-                "add a note or another activity to the opportunity.");
+            !wonOnce ? null : Kept(dealName, "so a close activity is not moved to or from it. " + NoteInstead);
+
+        private const string NoteInstead = "To record something about the close, add a note or another activity to the opportunity.";
+
+        /// <summary>The one refusal of the three paths: why a won deal's closes are kept, then what is refused and what to do.</summary>
+        private static Refusal Kept(string dealName, string refused) => new Refusal(RefusalCodes.CloseHistoryKept,
+            $"{Deal(dealName)} has been won, and its close activities record its wins and losses: CrmCollab reads them to decide which " +
+            "post-sale handoffs a new win needs, " + refused);
 
         private static string Deal(string dealName) =>
             string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'";
