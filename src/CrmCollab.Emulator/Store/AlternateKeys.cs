@@ -88,6 +88,10 @@ namespace CrmCollab.Emulator.Store
             return null;
         }
 
+        /// <summary>The columns an Update may write besides those it is sent: stamps, the composed name, the owner's columns.</summary>
+        public static bool StampedByUpdate(string column) => column == "modifiedon" || column == "modifiedby" || column == "fullname"
+            || column == "owninguser" || column == "owningteam" || column == "owningbusinessunit";
+
         /// <summary>Throws the platform's duplicate-key fault when another row has every key value of <paramref name="row"/>.</summary>
         public void CheckUnique(TableDefinition table, Entity row)
         {

@@ -162,7 +162,9 @@ namespace CrmCollab.Emulator.Store
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
             if (Changed("ownerid")) SetOwnership(shape, row);
-            if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
+            // A key none of whose columns this write sets still holds: its index took the row as unique when it was built or
+            // the row last written (an index with duplicates fails to build), so only a key the write touches is checked.
+            if (table.Keys.Count > 0 && KeyTouched()) _keys.CheckUnique(table, row);
             Stamp(shape, row);
             var deactivated = QueueItemStates.ToDeactivate(_catalog, Rows, current, changes);
             var canceledCloses = OpportunityCloseStates.ToCancel(Rows, current, changes);
@@ -172,6 +174,13 @@ namespace CrmCollab.Emulator.Store
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
+            bool KeyTouched() // a loop, not a lambda: a delegate over these local functions would allocate on every Update
+            {
+                foreach (var key in table.Keys)
+                    foreach (string column in key.Columns)
+                        if (Changed(column) || AlternateKeys.StampedByUpdate(column)) return true;
+                return false;
+            }
         }
 
         /// <summary>
