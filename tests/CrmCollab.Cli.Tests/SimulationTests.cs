@@ -56,6 +56,29 @@ namespace CrmCollab.Cli.Tests
         }
 
         [Fact]
+        public void Asked_for_the_cost_breakdown_a_run_says_which_steps_and_calls_cost_the_most_and_keeps_the_report_the_same()
+        {
+            string plain = Folder("costs-plain"), measured = Folder("costs");
+            JObject without = Simulate(7, plain);
+            var (code, output, _) = CliRunner.Run("simulate", "--deals", "40", "--seed", "7", "--output", measured, "--quiet", "--cost-breakdown");
+
+            Assert.Equal(0, code);
+            Assert.Contains("Where the play's time goes", output);
+            Assert.False(File.Exists(Path.Combine(plain, "cost-breakdown.json")), "a run not asked for it wrote the breakdown");
+            var breakdown = JObject.Parse(File.ReadAllText(Path.Combine(measured, "cost-breakdown.json")));
+            Assert.Equal(40, (int)breakdown["deals"]);
+            var entries = (JArray)breakdown["entries"];
+            Assert.Contains(entries, e => (string)e["kind"] == "request" && (string)e["message"] == "Update" && (string)e["table"] == "opportunity");
+            Assert.Contains(entries, e => (string)e["kind"] == "plug-in call" && (string)e["message"] == "RetrieveMultiple" && (string)e["table"] == "crmc_feasibilityrule");
+            Assert.Contains(entries, e => (string)e["kind"] == "step" && ((string)e["message"]).EndsWith("OpportunityGuard: Update of opportunity", StringComparison.Ordinal));
+            Assert.All(entries, e => Assert.True((long)e["count"] > 0 && (long)e["bytes"] >= 0));
+
+            var report = JObject.Parse(File.ReadAllText(Path.Combine(measured, "simulation-report.json")));
+            report.Remove("run");
+            Assert.True(JToken.DeepEquals(without, report), "measuring the run changed its figures");
+        }
+
+        [Fact]
         public void The_report_is_self_contained_and_opens_in_chromium()
         {
             string folder = Folder("report");

@@ -53,9 +53,12 @@ namespace CrmCollab.Cli.Commands
             ReportTargets targets, int weight, string output, Stopwatch watch)
         {
             var outcomes = new Outcomes();
+            CostBreakdown costs = settings.CostBreakdown ? engine.Metrics.StartCostBreakdown() : null;
+            double bootSeconds = watch.Elapsed.TotalSeconds;
             SimulatedOrganization org = UserFacingException.From(() =>
                 Play(engine, seed, deals, templates, outcomes, settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive));
             double playSeconds = watch.Elapsed.TotalSeconds;
+            engine.Metrics.StopCostBreakdown(); // the report's own reads are not the play's
 
             CollaborationReport report = ReportBuilder.Build(engine.SystemService, org.Log, org.Outcomes, targets, weight, seed, deals, engine.AsyncFailures.Count);
             string html = HtmlReport.Render(report);
@@ -65,12 +68,16 @@ namespace CrmCollab.Cli.Commands
                 PlaySeconds = Math.Round(playSeconds, 2),
                 PeakWorkingSetMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             };
-            OutputFiles.Write(output, new[]
+            var files = new List<(string, byte[])>
             {
                 ("simulation-report.html", Utf8.GetBytes(html)),
                 ("simulation-report.json", Utf8.GetBytes(ReportJson.Serialize(report))),
-            });
+            };
+            if (costs != null)
+                files.Add((CostBreakdownReport.FileName, Utf8.GetBytes(CostBreakdownReport.Json(costs.Entries, deals, playSeconds - bootSeconds))));
+            OutputFiles.Write(output, files.ToArray());
             ReportSummary.Print(report, output);
+            if (costs != null) CostBreakdownReport.Print(costs.Entries, deals, playSeconds - bootSeconds);
             return report.AsyncFailures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }
 

@@ -36,6 +36,10 @@ namespace CrmCollab.Cli.Commands
         [Description("No progress bar (for logs and CI).")]
         public bool Quiet { get; set; }
 
+        [CommandOption("--cost-breakdown")]
+        [Description("Also show where the play's time and memory go, by request, plug-in step and call (written to cost-breakdown.json).")]
+        public bool CostBreakdown { get; set; }
+
         public int DealCount => WholeNumber.Read(Deals);
 
         public int SeedValue => WholeNumber.Read(Seed);

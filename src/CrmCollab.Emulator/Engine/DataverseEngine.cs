@@ -177,6 +177,21 @@ namespace CrmCollab.Emulator.Engine
         {
             if (request == null) throw Faults.Invalid("The request is required.");
             if (frame.FromPlugin) Metrics.RecordPluginCall(request.RequestName ?? "", frame.ParentContext?.OwningExtension?.Name);
+            CostBreakdown costs = Metrics.CostBreakdown;
+            if (costs == null) return Serve(request, frame);
+            costs.EnterRequest(request, frame.FromPlugin);
+            try
+            {
+                return Serve(request, frame);
+            }
+            finally
+            {
+                costs.Exit();
+            }
+        }
+
+        private OrganizationResponse Serve(OrganizationRequest request, ExecutionFrame frame)
+        {
             if (frame.Depth > Options.MaxDepth)
                 throw Faults.Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh, ErrorCodes.DepthMessage);
             if (frame.Transaction?.Doomed == true)

@@ -55,6 +55,15 @@ namespace CrmCollab.Emulator.Engine
         }
 
         internal void Close(MetricsScope scope) => _scopes.Remove(scope);
+
+        /// <summary>The cost breakdown being kept, or null (the default: the engine then measures nothing).</summary>
+        public CostBreakdown CostBreakdown { get; private set; }
+
+        /// <summary>Starts keeping where time and allocations go, by request, step and plug-in call, from now on.</summary>
+        public CostBreakdown StartCostBreakdown() => CostBreakdown = new CostBreakdown();
+
+        /// <summary>Stops keeping the breakdown; the one returned by <see cref="StartCostBreakdown"/> keeps its figures.</summary>
+        public void StopCostBreakdown() => CostBreakdown = null;
     }
 
     public sealed class MetricsScope : IDisposable

@@ -159,6 +159,25 @@ namespace CrmCollab.Emulator.Pipeline
         /// <summary>Runs one step; plugin exceptions become the faults a client sees.</summary>
         internal void Execute(Operation op, StepDefinition step, int stage, int mode, bool inTransaction)
         {
+            CostBreakdown costs = _engine.Metrics.CostBreakdown;
+            if (costs == null)
+            {
+                RunStep(op, step, stage, mode, inTransaction);
+                return;
+            }
+            costs.EnterStep(step.Name);
+            try
+            {
+                RunStep(op, step, stage, mode, inTransaction);
+            }
+            finally
+            {
+                costs.Exit();
+            }
+        }
+
+        private void RunStep(Operation op, StepDefinition step, int stage, int mode, bool inTransaction)
+        {
             Guid userId = step.RunAsUserId ?? op.UserId;
             var context = new PluginExecutionContext(op, step, stage, mode, userId, _engine.BusinessUnitOfUser(userId),
                 WellKnownIds.OrganizationId, _engine.Options.OrganizationName, _engine.Options.IsolationMode)

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CrmCollab.Emulator.Engine;
+using Newtonsoft.Json;
+using Spectre.Console;
+
+namespace CrmCollab.Cli.Report
+{
+    /// <summary>
+    /// `simulate --cost-breakdown`: where the play's time and allocations went, by request, step and plug-in call, each
+    /// without what ran inside it, per deal. Machine figures (they vary from run to run), kept out of the report, whose
+    /// figures a seed fixes.
+    /// </summary>
+    public static class CostBreakdownReport
+    {
+        public const string FileName = "cost-breakdown.json";
+        private const int Shown = 25;
+
+        public static void Print(IReadOnlyList<CostEntry> entries, int deals, double playSeconds)
+        {
+            double measured = entries.Sum(e => e.Seconds);
+            var table = new Table().Title($"Where the play's time goes ({Shown} costliest of {entries.Count}; own share, without what runs inside)")
+                .AddColumn("Kind").AddColumn("Request or step")
+                .AddColumn(new TableColumn("Share of play").RightAligned()).AddColumn(new TableColumn("Per deal").RightAligned())
+                .AddColumn(new TableColumn("µs each").RightAligned()).AddColumn(new TableColumn("KB per deal").RightAligned());
+            foreach (CostEntry e in entries.Take(Shown))
+                table.AddRow(Kind(e.Kind), Markup.Escape(Short(e.Label)), Percent(e.Seconds / playSeconds), Figure(e.Count / (double)deals, "0.00"),
+                    Figure(e.Seconds * 1e6 / Math.Max(1, e.Count), "0.0"), Figure(e.Bytes / 1024.0 / deals, "0.0"));
+            AnsiConsole.Write(table);
+            Console.WriteLine($"The engine and its plug-ins: {Percent(measured / playSeconds)} of the play's {playSeconds:0.0} s, " +
+                $"{entries.Sum(e => e.Bytes) / 1024.0 / deals:0.0} KB allocated per deal; the rest is the simulated people's own work. Every line: {FileName}.");
+        }
+
+        public static string Json(IReadOnlyList<CostEntry> entries, int deals, double playSeconds) =>
+            JsonConvert.SerializeObject(new
+            {
+                deals,
+                playSeconds = Math.Round(playSeconds, 2),
+                entries = entries.Select(e => new
+                {
+                    kind = Kind(e.Kind),
+                    message = e.Message,
+                    table = e.Table,
+                    count = e.Count,
+                    seconds = Math.Round(e.Seconds, 4),
+                    bytes = e.Bytes,
+                    perDeal = Math.Round(e.Count / (double)deals, 3),
+                    microsecondsEach = Math.Round(e.Seconds * 1e6 / Math.Max(1, e.Count), 2),
+                    kilobytesPerDeal = Math.Round(e.Bytes / 1024.0 / deals, 2),
+                }),
+            }, ReportJson.Settings);
+
+        /// <summary>A step's name without its namespace ("OpportunityGuard: Update of opportunity"), for a terminal's width.</summary>
+        private static string Short(string label)
+        {
+            int colon = label.IndexOf(':');
+            int dot = colon < 0 ? -1 : label.LastIndexOf('.', colon);
+            return dot < 0 ? label : label.Substring(dot + 1);
+        }
+
+        private static string Kind(CostKind kind) => kind switch
+        {
+            CostKind.Request => "request",
+            CostKind.Step => "step",
+            _ => "plug-in call",
+        };
+
+        private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+        private static string Figure(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    }
+}
