@@ -18,6 +18,9 @@ namespace CrmCollab.Plugins.Data
             RoutingPath = "crmc_routingpath", SupersededBy = "crmc_supersededby", GateStage = "crmc_gatestage",
             RelevantColumns = "crmc_relevantcolumns", WithdrawalReason = "crmc_withdrawalreason", OwnerId = "ownerid",
             CreatedOn = "createdon", DealOwnerAtRequest = "crmc_dealowneratrequest";
+
+        /// <summary>The same column as the handoff task's (one global choice, one name).</summary>
+        public const string RoutingHold = HandoffTask.RoutingHold;
     }
 
     public static class ProcessStage

@@ -84,6 +84,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
             ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms", ["crmc_isunrouted"] = "Unrouted",
+            [HandoffTask.RoutingHold] = "Routing hold",
             ["regardingobjectid"] = "Regarding", ["crmc_accountid"] = "Account", ["crmc_kind"] = "Kind", ["crmc_leadid"] = "Lead",
         };
 

@@ -15,8 +15,8 @@ namespace CrmCollab.Plugins.Feasibility
     /// <summary>
     /// Decisions are made by the right people and stamped by the server: only the review's owner (or a member of
     /// its owning team) or a CrmCollab Administrator decides, never the deal's owner nor anyone who has owned it
-    /// (<see cref="DealOwnerHistory"/>) or owned it when the review was asked; conditions and reasons are required; the deal, function, terms, due date, deal owner at request and
-    /// decision stamps are CrmCollab's; once the deal is won its reviews are final. Each decision refreshes the deal's feasibility status and summary.
+    /// (<see cref="DealOwnerHistory"/>) or owned it when the review was asked; conditions and reasons are required; the deal, function, terms, due date, deal owner at request,
+    /// routing hold and decision stamps are CrmCollab's; once the deal is won its reviews are final. Each decision refreshes the deal's feasibility status and summary.
     /// </summary>
     public sealed class ReviewDecisionGuard : PluginBase
     {
@@ -30,6 +30,7 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityReviewRow.TermsFingerprint, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.GateStage,
             FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DecidedBy,
             FeasibilityReviewRow.WithdrawalReason, FeasibilityReviewRow.SupersededBy, FeasibilityReviewRow.DealOwnerAtRequest,
+            FeasibilityReviewRow.RoutingHold,
         };
 
         /// <summary>The server-recorded columns a create may not bring from a client: all but the deal and the function it asks.</summary>
@@ -44,8 +45,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", "ownerid")
-                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode");
+                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", "ownerid", FeasibilityReviewRow.RoutingHold)
+                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", FeasibilityReviewRow.RoutingHold);
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
@@ -126,6 +127,9 @@ namespace CrmCollab.Plugins.Feasibility
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
             Throw(HandOver(context, before, target.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
+            // The hold the leaver's handover finds its reviews by: the server's, with a sentence of its own.
+            if (Changes.Of(target, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0 && !ServerCall.IsSystem(context))
+                Throw(new Refusal(RefusalCodes.ReviewServerColumn, RoutingHolds.ServerOwnedSentence));
             Entity after = Values.Merge(before, target);
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;

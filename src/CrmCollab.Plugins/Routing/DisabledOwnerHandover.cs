@@ -17,9 +17,11 @@ namespace CrmCollab.Plugins.Routing
     /// to goes to the deal's owner, as at the win (<see cref="UnroutedHolding"/>); when nobody can take it (the salesperson
     /// left too, or a review, which never falls to the salesperson) it stays, flagged unrouted with a routing path that
     /// says why, until an administrator sets the account's dedicated owner (<see cref="HandoffReassignment"/>) or hands
-    /// the deal to a colleague (<see cref="DealAssignment"/>). When a user is enabled again, the work still held by
-    /// disabled users (nobody could take it before), their own work said to be stuck with them, and the handoffs waiting
-    /// unrouted since their owner was disabled are routed once more. Each run handles at most
+    /// the deal to a colleague (<see cref="DealAssignment"/>). Each record the handover moves or leaves is marked with a
+    /// routing hold (<see cref="RoutingHold"/>, a server-owned choice), by which it is found again: the routing path only
+    /// explains, in words that may change. When a user is enabled again, the work still held by disabled users (nobody
+    /// could take it before), their own work left with them, and the handoffs waiting unrouted since their owner was
+    /// disabled are routed once more (<see cref="HandoverPass"/>). Each run handles at most
     /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in); the rest is handled by
     /// the next run, or by those administrator actions.
     /// </summary>
@@ -30,9 +32,6 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>Records of each kind handled in one run: a few calls each, well inside the 2-minute limit.</summary>
         public const int MaxPerRun = 250;
-
-        /// <summary>The reason a path gives for work moved (or noted) at its owner's leaving; how that work is found again.</summary>
-        private const string BecauseDisabled = "because its owner was disabled";
 
         public DisabledOwnerHandover(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -46,100 +45,65 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(PostImage, SystemUser.IsDisabled);
         }
 
+        /// <summary>
+        /// Disabled: the user's own work (<see cref="HandoverPass.NotYetHeld"/>). Enabled: whatever disabled people hold,
+        /// which this user may now take — first the work not yet held as nobody's, then the work left with them — the
+        /// user's own work left with them while disabled, and the handoffs waiting unrouted since their owner left.
+        /// </summary>
         private static void OnUserChanged(LocalPluginContext context)
         {
             Entity image = context.PostImage(PostImage);
             if (image == null) return;
             Guid user = context.ExecutionContext.PrimaryEntityId;
-            // Disabled: their own work. Enabled: whatever disabled people still hold, which this user may now take.
             bool disabled = image.Flag(SystemUser.IsDisabled);
-            Action<QueryExpression> whose = disabled
-                ? (Action<QueryExpression>)(q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user))
-                : q =>
+            HandoverPass[] passes = disabled
+                ? new[] { HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now) }
+                : new[]
                 {
-                    LinkEntity owner = q.AddLink(SystemUser.Table, CommonColumn.OwnerId, SystemUser.Id);
-                    owner.LinkCriteria.AddCondition(SystemUser.IsDisabled, ConditionOperator.Equal, true);
+                    HandoverPass.NotYetHeld(HandoverPass.OwnedByDisabledUsers, context.Now),
+                    HandoverPass.LeftWithDisabledOwners(context.Now),
+                    HandoverPass.BackWithItsOwner(user, context.Now),
+                    HandoverPass.WaitingSinceOwnerLeft(context.Now),
                 };
-            IOrganizationService service = context.SystemService;
-            var application = new RoutingApplication(service);
-            var resolvers = new Dictionary<string, OwnerResolver>(); // one routing read per account and function
-            var routing = new Dictionary<string, OwnerResolution>(); // one handoff decision per account and function
-            OwnerResolution Resolve(Guid account, BusinessFunction function, DealOwnership reviewOf)
+            var run = new HandoverRun(context);
+            int moved = 0;
+            foreach (HandoverPass pass in passes)
             {
-                string key = account + ":" + (int)function;
-                if (!resolvers.TryGetValue(key, out OwnerResolver resolver))
-                    resolvers[key] = resolver = new RoutingRepository(service).ResolverFor(account, new[] { function });
-                if (reviewOf != null) return resolver.Resolve(function, context.Now, reviewOf); // a review: its deal's owners passed over
-                if (!routing.TryGetValue(key, out OwnerResolution decision))
-                    routing[key] = decision = resolver.Resolve(function, context.Now);
-                return decision;
+                int handled = Handle(run, pass);
+                context.Trace("User {0} {1}, work {2}: {3} re-routed.", user, disabled ? "disabled" : "enabled", pass.Name, handled);
+                moved += handled;
             }
-
-            // Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).
-            var holders = new Dictionary<Guid, Principal>();
-            Principal HolderOf(EntityReference owner)
-            {
-                if (owner == null) return null;
-                if (!holders.TryGetValue(owner.Id, out Principal holder)) holders[owner.Id] = holder = HandoffCreation.HolderOf(service, owner);
-                return holder;
-            }
-
-            // Work not yet noted as nobody's first, so work no run has reached yet is not kept waiting behind older work
-            // nobody can take (each pass handles at most MaxPerRun); a user enabled may take the noted work too.
-            string because = $"Reassigned {context.Now:yyyy-MM-dd} {BecauseDisabled}";
-            int moved = Handle(service, application, whose, Resolve, HolderOf, SaysNot(UnroutedHolding.StuckWithDisabledOwner), because,
-                UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
-            if (!disabled)
-                moved += Handle(service, application, whose, Resolve, HolderOf, Says(UnroutedHolding.StuckWithDisabledOwner), because,
-                    UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner);
-            // Enabled again: their own work said to be stuck with a disabled owner follows the routing once more (it may
-            // be theirs again), so it leaves the unrouted list and its path no longer says they are disabled.
-            if (!disabled)
-                moved += Handle(service, application, q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user),
-                    Resolve, HolderOf, Says(UnroutedHolding.StuckWithDisabledOwner),
-                    $"Re-routed {context.Now:yyyy-MM-dd} because its owner was enabled again",
-                    UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner);
-            // And the handoffs that wait unrouted since their owner was disabled go to whoever the routing names now (the
-            // user enabled may be its dedicated owner again); those it still finds nobody for stay as they are.
-            if (!disabled)
-                moved += Handle(service, application, q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
-                    (account, function, reviewOf) => Resolve(account, function, reviewOf) is OwnerResolution r && r.Owner != null ? r : null, HolderOf,
-                    Says(BecauseDisabled), $"Re-routed {context.Now:yyyy-MM-dd} because a user was enabled again", null, null);
             context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
-        /// The open handoffs and pending reviews <paramref name="whose"/> names (only those whose routing path
-        /// <paramref name="pathSays"/> accepts, when given) re-routed; <paramref name="whenNobody"/> (a handoff) and
-        /// <paramref name="reviewWhenNobody"/> say in the path what happens to work nobody can take (null: only handoffs the
-        /// routing names someone for are handled). Returns how many changed.
+        /// The open handoffs and pending reviews the pass names, re-routed, each with the hold the pass gives it (only
+        /// handoffs the routing names someone for when the pass says so). Returns how many changed.
         /// </summary>
-        private static int Handle(IOrganizationService service, RoutingApplication application, Action<QueryExpression> whose,
-            Func<Guid, BusinessFunction, DealOwnership, OwnerResolution> resolve, Func<EntityReference, Principal> holderOf, Action<QueryExpression, string> pathSays,
-            string reason, string whenNobody, string reviewWhenNobody)
+        private static int Handle(HandoverRun run, HandoverPass pass)
         {
             int moved = 0;
-            bool routedOnly = whenNobody == null; // only what the routing now names someone for; reviews not concerned
-            foreach (Entity task in Owned(service, HandoffTask.Table, whose, HandoffTask.OpportunityId, HandoffTask.Function,
-                         new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted },
+            foreach (Entity task in Owned(run.Service, HandoffTask.Table, pass.Whose, HandoffTask.OpportunityId, HandoffTask.Function,
+                         new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
                                 q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-                                pathSays?.Invoke(q, HandoffTask.RoutingPath); }))
+                                pass.Held(q, HandoffTask.RoutingHold); }))
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
-                if (routedOnly && resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value, null) == null) continue;
+                var function = (BusinessFunction)task.Choice(HandoffTask.Function).Value;
+                OwnerResolution routing = run.Resolve(account.Value, function, null);
+                if (pass.RoutedOnly && routing?.Owner == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
-                var decision = UnroutedHolding.Hold(resolve(account.Value, (BusinessFunction)task.Choice(HandoffTask.Function).Value, null),
-                    () => holderOf(dealOwner), "the deal's owner", whenNobody);
-                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                        HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject), notesUnmoved: true)) moved++;
+                var decision = UnroutedHolding.Hold(routing, () => run.HolderOf(dealOwner), "the deal's owner", pass.WhenNobody);
+                if (run.Application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
+                        HandoffTask.IsUnrouted, pass.Reason, task.Read<string>(HandoffTask.Subject), notesUnmoved: true, hold: pass.HoldAfter(decision))) moved++;
             }
-            if (routedOnly) return moved;
-            foreach (Entity review in Owned(service, FeasibilityReviewRow.Table, whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
-                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest },
+            if (pass.RoutedOnly) return moved;
+            foreach (Entity review in Owned(run.Service, FeasibilityReviewRow.Table, pass.Whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
+                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingHold },
                          q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-                                pathSays?.Invoke(q, FeasibilityReviewRow.RoutingPath); }))
+                                pass.Held(q, FeasibilityReviewRow.RoutingHold); }))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
@@ -147,26 +111,13 @@ namespace CrmCollab.Plugins.Routing
                 // Nor to anyone who owns or has owned the deal (Feasibility.FormerDealOwners.ForRouting).
                 DealOwnership owners = Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
                     review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
-                var decision = NobodyNoted(resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value, owners),
-                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), reviewWhenNobody);
-                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
-                        null, reason, review.Read<string>(FeasibilityReviewRow.Name), notesUnmoved: true)) moved++;
+                var decision = NobodyNoted(run.Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value, owners),
+                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), pass.ReviewWhenNobody);
+                if (run.Application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
+                        null, pass.Reason, review.Read<string>(FeasibilityReviewRow.Name), notesUnmoved: true, hold: pass.HoldAfter(decision))) moved++;
             }
             return moved;
         }
-
-        /// <summary>A filter on a table's routing path column: the path contains the text.</summary>
-        private static Action<QueryExpression, string> Says(string text) =>
-            (query, column) => query.Criteria.AddCondition(column, ConditionOperator.Like, "%" + text + "%");
-
-        /// <summary>A filter on a table's routing path column: no path, or one that does not contain the text.</summary>
-        private static Action<QueryExpression, string> SaysNot(string text) => (query, column) =>
-        {
-            var filter = new FilterExpression(LogicalOperator.Or);
-            filter.AddCondition(column, ConditionOperator.Null);
-            filter.AddCondition(column, ConditionOperator.NotLike, "%" + text + "%");
-            query.Criteria.AddFilter(filter);
-        };
 
         /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
         private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>

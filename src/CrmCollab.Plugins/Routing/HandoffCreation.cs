@@ -205,6 +205,7 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
+                    [HandoffTask.RoutingHold] = null, // reopened: routed afresh, whatever held it before its cancellation
                 });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(template.Function, now), HandoffTask.RoutingPath,
                     HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));

@@ -169,9 +169,12 @@ namespace CrmCollab.Plugins.Routing
                     moved++;
                     continue;
                 }
-                if (holder != null) routing = UnroutedHolding.Hold(routing, holder, "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
-                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), routing,
-                        HandoffTask.RoutingPath, HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject)))
+                OwnerResolution held = holder == null ? routing : UnroutedHolding.Hold(routing, holder, "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
+                // Nobody routed and the deal's new owner passed over (disabled): it stays where it is, held for the leaver's
+                // handover like a disabled user's work nobody can take (any other routing clears the hold).
+                RoutingHold? hold = held != routing && held.Owner == null ? RoutingHold.LeftWithDisabledOwner : (RoutingHold?)null;
+                if (application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), held,
+                        HandoffTask.RoutingPath, HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject), hold: hold))
                     moved++;
             }
             return moved;

@@ -97,10 +97,12 @@ namespace CrmCollab.Plugins.Routing
         /// waits: out of the queues it no longer belongs in, into the routing's queue (<see cref="RoutedQueue"/>; one
         /// query, unless the routing found nobody). With <paramref name="notesUnmoved"/> (a leaver's work: the record must say
         /// that nobody can take it), a record read with its routing path (and unrouted flag) also has them written when only
-        /// they change. Returns whether anything changed.
+        /// they change. The record's routing hold (<see cref="RoutingHold"/>) is written with the path: <paramref name="hold"/> from
+        /// the leaver's handover, empty for every other routing (routed normally again); with <paramref name="notesUnmoved"/>
+        /// (the record read with its hold) a hold that changes is written too. Returns whether anything changed.
         /// </summary>
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
-            string unroutedColumn, string reason, string title, bool notesUnmoved = false)
+            string unroutedColumn, string reason, string title, bool notesUnmoved = false, RoutingHold? hold = null)
         {
             EntityReference owner = OwnerFor(routing, currentOwner);
             bool moves = owner != null && (currentOwner == null || currentOwner.Id != owner.Id);
@@ -117,15 +119,23 @@ namespace CrmCollab.Plugins.Routing
             // (nobody can take a disabled user's work: the record says so, and shows among the unrouted ones).
             // The routing's own words are compared, not the dated reason: work that stays as it was is not said to be
             // reassigned again at each run (nor rewritten).
+            string holdColumn = HoldColumnOf(record.LogicalName);
             bool noted = notesUnmoved && ((record.Contains(routingPathColumn)
                     && !(record.Read<string>(routingPathColumn) ?? "").EndsWith(": " + routing?.RoutingPath, StringComparison.Ordinal))
-                || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted));
+                || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted)
+                || (holdColumn != null && (int?)hold != record.Choice(holdColumn)));
             if (!moves && !queued && !left && !noted) return false;
             var update = new Entity(record.LogicalName, record.Id) { [routingPathColumn] = path };
             if (moves) update[CommonColumn.OwnerId] = owner;
             if (unroutedColumn != null) update[unroutedColumn] = unrouted;
+            if (holdColumn != null) update[holdColumn] = hold == null ? null : new OptionSetValue((int)hold.Value);
             _service.Update(update);
             return true;
         }
+
+        /// <summary>The routing hold column of the tables routed here (a handoff task, a feasibility review); null for another.</summary>
+        private static string HoldColumnOf(string table) =>
+            table == HandoffTask.Table ? HandoffTask.RoutingHold
+            : table == FeasibilityReviewRow.Table ? FeasibilityReviewRow.RoutingHold : null;
     }
 }

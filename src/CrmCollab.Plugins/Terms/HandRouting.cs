@@ -9,7 +9,8 @@ namespace CrmCollab.Plugins.Terms
     /// A handoff that waited unrouted and that someone passes on by hand (the salesperson holding it to a colleague of
     /// its function, an administrator to anyone) has found its owner: it leaves the Unrouted Handoffs list and the unrouted
     /// desk's queue (held by a user or team, it waits in none, as <see cref="Domain.Routing.RoutedQueue"/> says), and its
-    /// routing path says so. CrmCollab's own re-routing writes the flag itself and is not concerned.
+    /// routing path says so (and it is no longer held for a leaver: <see cref="Domain.Routing.RoutingHold"/>). CrmCollab's own
+    /// re-routing writes the flag itself and is not concerned.
     /// </summary>
     public static class HandRouting
     {
@@ -22,6 +23,7 @@ namespace CrmCollab.Plugins.Terms
         {
             change[HandoffTask.IsUnrouted] = false;
             change[HandoffTask.RoutingPath] = Path(pathBefore, on);
+            change[HandoffTask.RoutingHold] = null; // routed by hand: no longer held for a leaver
             new RoutingApplication(system).Dequeue(new EntityReference(HandoffTask.Table, change.Id));
         }
     }

@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Terms
         {
             "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function",
             "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber",
-            "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted",
+            "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", HandoffTask.RoutingHold,
         };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
@@ -42,9 +42,10 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// How CrmCollab routed a task (what the Unrouted Handoffs view, the routing report and the collaboration panel
-        /// read): the server's on every task, a plain one too, so no client puts a task in the unrouted list or gives it a path.
+        /// read) and why the leaver's handover holds it (<see cref="RoutingHold"/>): the server's on every task, a plain one too,
+        /// so no client puts a task in the unrouted list, gives it a path, or holds or releases it for the handover.
         /// </summary>
-        public static readonly string[] RoutingColumns = { HandoffTask.RoutingPath, HandoffTask.IsUnrouted };
+        public static readonly string[] RoutingColumns = { HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold };
 
         /// <summary>
         /// The server's columns: the identity, the deal (and the record the task is regarding), function and agreed terms (refreshed by an approved amendment), the due
@@ -62,7 +63,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason")
+                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason", HandoffTask.RoutingHold)
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.
@@ -196,6 +197,9 @@ namespace CrmCollab.Plugins.Terms
         /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/>.</summary>
         private static void Check(LocalPluginContext context, Entity target, Entity before)
         {
+            // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
+            if (Changes.Of(target, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
+                Throw(new Refusal(RefusalCodes.HandoffServerColumn, RoutingHolds.ServerOwnedSentence));
             bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
             if (!isHandoff)
             {

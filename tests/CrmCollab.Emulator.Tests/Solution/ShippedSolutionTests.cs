@@ -50,6 +50,8 @@ namespace CrmCollab.Emulator.Tests.Solution
                 (100000002, "Finance"), (100000003, "ADV"), (100000004, "SAV"), (100000005, "Engineering"));
             AssertOptions(Def.Catalog.GlobalOptionSets["crmc_paymentterms"], (100000000, "Net 30"), (100000001, "Net 45"),
                 (100000002, "Net 60"), (100000003, "50% upfront"), (100000004, "Cash on delivery"));
+            AssertOptions(Def.Catalog.GlobalOptionSets["crmc_routinghold"], (100000000, "Left with a disabled owner (nobody else found)"),
+                (100000001, "Moved because its owner was disabled"));
         }
 
         public static IEnumerable<object[]> Tables() => new[]
@@ -116,6 +118,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("task", "crmc_agreedterms", ColumnType.Memo, false),
             C("task", "crmc_acceptedon", ColumnType.DateTime, false),
             C("task", "crmc_isunrouted", ColumnType.Boolean, false),
+            C("task", "crmc_routinghold", ColumnType.Picklist, false, "crmc_routinghold"),
             C("task", "crmc_contractnumber", ColumnType.String, false),
             C("task", "crmc_trackingnumber", ColumnType.String, false),
             C("task", "crmc_deliveredon", ColumnType.DateTime, false),
@@ -154,6 +157,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("crmc_feasibilityreview", "crmc_termsfingerprint", ColumnType.Memo, false),
             C("crmc_feasibilityreview", "crmc_routingpath", ColumnType.String, false),
             C("crmc_feasibilityreview", "crmc_supersededby", ColumnType.Lookup, false, "crmc_feasibilityreview"),
+            C("crmc_feasibilityreview", "crmc_routinghold", ColumnType.Picklist, false, "crmc_routinghold"),
 
             C("crmc_amendment", "crmc_opportunityid", ColumnType.Lookup, true, "opportunity"),
             C("crmc_amendment", "crmc_newestimatedvalue", ColumnType.Money, false),

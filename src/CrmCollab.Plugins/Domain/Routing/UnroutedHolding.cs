@@ -27,7 +27,10 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// </summary>
         public const string ReviewLeftWithDisabledOwner = StuckWithDisabledOwner + " for its function";
 
-        /// <summary>What every path of work stuck with a disabled owner says (how such work is found again).</summary>
+        /// <summary>
+        /// What every path of work stuck with a disabled owner says, for people; the work is found again by its routing hold
+        /// (<see cref="RoutingHold.LeftWithDisabledOwner"/>), never by these words.
+        /// </summary>
         public const string StuckWithDisabledOwner =
             "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner";
 

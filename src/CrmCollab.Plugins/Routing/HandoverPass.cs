@@ -1,0 +1,118 @@
+using System;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// One pass of the leaver's handover (<see cref="DisabledOwnerHandover"/>): whose open handoffs and pending reviews it
+    /// takes, which routing hold (<see cref="RoutingHold"/>) they carry, what their path says, and how they are held
+    /// afterwards. The work is found by the hold, never by the wording of its routing path.
+    /// </summary>
+    internal sealed class HandoverPass
+    {
+        private HandoverPass(string name, Action<QueryExpression> whose, Action<QueryExpression, string> held, string reason,
+            string whenNobody, string reviewWhenNobody, RoutingHold? holdWhenNobody, RoutingHold? holdWhenMoved)
+        {
+            Name = name;
+            Whose = whose;
+            Held = held;
+            Reason = reason;
+            WhenNobody = whenNobody;
+            ReviewWhenNobody = reviewWhenNobody;
+            HoldWhenNobody = holdWhenNobody;
+            HoldWhenMoved = holdWhenMoved;
+        }
+
+        /// <summary>For the trace.</summary>
+        public string Name { get; }
+
+        /// <summary>Whose work: a filter on the records' owner (or flag).</summary>
+        public Action<QueryExpression> Whose { get; }
+
+        /// <summary>A filter on a table's routing hold column.</summary>
+        public Action<QueryExpression, string> Held { get; }
+
+        /// <summary>Why the records are re-routed, at the head of their new path.</summary>
+        public string Reason { get; }
+
+        /// <summary>What the path of a handoff nobody can take says (null: only handoffs the routing names someone for; no reviews).</summary>
+        public string WhenNobody { get; }
+
+        /// <summary>The same for a review.</summary>
+        public string ReviewWhenNobody { get; }
+
+        /// <summary>Only work the routing now names someone for; reviews not concerned.</summary>
+        public bool RoutedOnly => WhenNobody == null;
+
+        /// <summary>The hold a record gets: nobody can take it (it stays where it is), or it was routed.</summary>
+        public RoutingHold? HoldAfter(OwnerResolution decision) =>
+            decision != null && decision.Owner == null ? HoldWhenNobody : HoldWhenMoved;
+
+        private RoutingHold? HoldWhenNobody { get; }
+        private RoutingHold? HoldWhenMoved { get; }
+
+        /// <summary>
+        /// Work of a disabled owner (the user just disabled, or, when someone is enabled, any disabled user) not yet held as
+        /// nobody's: first, so work no run has reached yet is not kept waiting behind older work nobody can take (each pass
+        /// handles at most <see cref="DisabledOwnerHandover.MaxPerRun"/>).
+        /// </summary>
+        public static HandoverPass NotYetHeld(Action<QueryExpression> whose, DateTime now) =>
+            LeaversWork("not yet held", whose, NotHeldAs(RoutingHold.LeftWithDisabledOwner), now);
+
+        /// <summary>Work left with disabled owners because nobody could take it: a user enabled may take it now.</summary>
+        public static HandoverPass LeftWithDisabledOwners(DateTime now) =>
+            LeaversWork("left with disabled owners", OwnedByDisabledUsers, HeldAs(RoutingHold.LeftWithDisabledOwner), now);
+
+        /// <summary>
+        /// The user enabled again: their own work left with them as a disabled owner follows the routing once more (it may be
+        /// theirs again), so it leaves the unrouted list and is no longer held; nobody else found, it stays theirs, noted.
+        /// </summary>
+        public static HandoverPass BackWithItsOwner(Guid user, DateTime now) =>
+            new HandoverPass("left with the user enabled again", OwnedBy(user), HeldAs(RoutingHold.LeftWithDisabledOwner),
+                $"Re-routed {now:yyyy-MM-dd} because its owner was enabled again",
+                UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner, null, null);
+
+        /// <summary>
+        /// Handoffs waiting unrouted since their owner was disabled go to whoever the routing names now (the user enabled may
+        /// be its dedicated owner again); those it still finds nobody for stay as they are.
+        /// </summary>
+        public static HandoverPass WaitingSinceOwnerLeft(DateTime now) =>
+            new HandoverPass("waiting unrouted since their owner left",
+                q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
+                HeldAs(RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled),
+                $"Re-routed {now:yyyy-MM-dd} because a user was enabled again", null, null, null, null);
+
+        /// <summary>The records the user owns.</summary>
+        public static Action<QueryExpression> OwnedBy(Guid user) =>
+            q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, user);
+
+        /// <summary>The records disabled users own.</summary>
+        public static void OwnedByDisabledUsers(QueryExpression query)
+        {
+            LinkEntity owner = query.AddLink(SystemUser.Table, CommonColumn.OwnerId, SystemUser.Id);
+            owner.LinkCriteria.AddCondition(SystemUser.IsDisabled, ConditionOperator.Equal, true);
+        }
+
+        /// <summary>A disabled owner's work, moved or noted with the reason that its owner was disabled, and held so.</summary>
+        private static HandoverPass LeaversWork(string name, Action<QueryExpression> whose, Action<QueryExpression, string> held, DateTime now) =>
+            new HandoverPass(name, whose, held, $"Reassigned {now:yyyy-MM-dd} because its owner was disabled",
+                UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner,
+                RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled);
+
+        /// <summary>A filter on a table's routing hold: one of these holds.</summary>
+        private static Action<QueryExpression, string> HeldAs(params RoutingHold[] holds) =>
+            (query, column) => query.Criteria.AddCondition(column, ConditionOperator.In, Array.ConvertAll(holds, h => (object)(int)h));
+
+        /// <summary>A filter on a table's routing hold: none, or another one (a condition on a value leaves out empty ones).</summary>
+        private static Action<QueryExpression, string> NotHeldAs(RoutingHold hold) => (query, column) =>
+        {
+            var filter = new FilterExpression(LogicalOperator.Or);
+            filter.AddCondition(column, ConditionOperator.Null);
+            filter.AddCondition(column, ConditionOperator.NotEqual, (int)hold);
+            query.Criteria.AddFilter(filter);
+        };
+    }
+}

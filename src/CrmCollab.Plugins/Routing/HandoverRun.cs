@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// What the passes of one run of the leaver's handover (<see cref="DisabledOwnerHandover"/>) share: the SYSTEM
+    /// service, one routing read per account and function, one handoff decision per account and function, and one read of
+    /// each deal owner who would hold a handoff nobody is routed to.
+    /// </summary>
+    internal sealed class HandoverRun
+    {
+        private readonly LocalPluginContext _context;
+        private readonly Dictionary<string, OwnerResolver> _resolvers = new Dictionary<string, OwnerResolver>();
+        private readonly Dictionary<string, OwnerResolution> _routing = new Dictionary<string, OwnerResolution>();
+        private readonly Dictionary<Guid, Principal> _holders = new Dictionary<Guid, Principal>();
+
+        public HandoverRun(LocalPluginContext context)
+        {
+            _context = context;
+            Service = context.SystemService;
+            Application = new RoutingApplication(Service);
+        }
+
+        public IOrganizationService Service { get; }
+
+        public RoutingApplication Application { get; }
+
+        /// <summary>The routing of the account's work of the function; for a review, its deal's owners passed over.</summary>
+        public OwnerResolution Resolve(Guid account, BusinessFunction function, DealOwnership reviewOf)
+        {
+            string key = account + ":" + (int)function;
+            if (!_resolvers.TryGetValue(key, out OwnerResolver resolver))
+                _resolvers[key] = resolver = new RoutingRepository(Service).ResolverFor(account, new[] { function });
+            if (reviewOf != null) return resolver.Resolve(function, _context.Now, reviewOf);
+            if (!_routing.TryGetValue(key, out OwnerResolution decision))
+                _routing[key] = decision = resolver.Resolve(function, _context.Now);
+            return decision;
+        }
+
+        /// <summary>Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).</summary>
+        public Principal HolderOf(EntityReference owner)
+        {
+            if (owner == null) return null;
+            if (!_holders.TryGetValue(owner.Id, out Principal holder)) _holders[owner.Id] = holder = HandoffCreation.HolderOf(Service, owner);
+            return holder;
+        }
+    }
+}
