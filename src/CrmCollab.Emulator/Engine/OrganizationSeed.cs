@@ -20,7 +20,8 @@ namespace CrmCollab.Emulator.Engine
                 ("name", engine.Options.OrganizationName), ("businessunitid", root), ("administratorid", system),
                 ("isdefault", true), ("teamtype", new OptionSetValue(0)));
             foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
-                Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root));
+                Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root),
+                    ("parentrootroleid", new EntityReference("role", role.Id))); // a root role is its own chain's root (RoleCopies)
             foreach (var variable in engine.Solution.EnvironmentVariables)
                 PlantVariable(engine, variable, system, root);
             foreach (var process in WellKnownProcesses.All)

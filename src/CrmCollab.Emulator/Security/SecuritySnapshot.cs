@@ -91,7 +91,7 @@ namespace CrmCollab.Emulator.Security
             foreach (var r in Scan(data, "role"))
             {
                 var name = r.GetAttributeValue<string>("name");
-                var definition = definitions.Find(r.Id, RowValues.IdOf(r, "parentrootroleid"), RowValues.IdOf(r, "parentroleid"), name);
+                var definition = definitions.Find(r.Id, RowValues.IdOf(r, "parentrootroleid"), RowValues.IdOf(r, "parentroleid"));
                 s.Roles[r.Id] = new RoleRow
                 {
                     Id = r.Id,
@@ -143,22 +143,23 @@ namespace CrmCollab.Emulator.Security
         }
     }
 
-    /// <summary>The solution's role definitions, found by role row id, parent (root) role id or name.</summary>
+    /// <summary>
+    /// The solution's role definitions, found by role row id or the id of the role a business unit's copy comes from.
+    /// Never by name: a role someone creates under a solution role's name is another role, without its privileges
+    /// (privileges belong to a role row and are given by AddPrivilegesRole or ReplacePrivilegesRole: powerapps-docs
+    /// reference/entities/role.md, Messages).
+    /// </summary>
     internal sealed class RoleDefinitionIndex
     {
         public const string SystemAdministrator = "System Administrator";
 
         private readonly Dictionary<Guid, RoleDefinition> _byId = new Dictionary<Guid, RoleDefinition>();
-        private readonly Dictionary<string, RoleDefinition> _byName =
-            new Dictionary<string, RoleDefinition>(StringComparer.OrdinalIgnoreCase);
 
         public RoleDefinitionIndex(IEnumerable<RoleDefinition> roles)
         {
             foreach (var role in roles ?? Enumerable.Empty<RoleDefinition>())
             {
-                if (role == null) continue;
-                if (role.Id != Guid.Empty) _byId[role.Id] = role;
-                if (!string.IsNullOrEmpty(role.Name) && !_byName.ContainsKey(role.Name)) _byName[role.Name] = role;
+                if (role != null && role.Id != Guid.Empty) _byId[role.Id] = role;
             }
         }
 
@@ -166,12 +167,12 @@ namespace CrmCollab.Emulator.Security
             string.Equals(roleName, SystemAdministrator, StringComparison.OrdinalIgnoreCase);
 
         // Child business units hold copies of a root role; the copies point back through parentrootroleid.
-        public RoleDefinition Find(Guid rowId, Guid? parentRootRoleId, Guid? parentRoleId, string name)
+        public RoleDefinition Find(Guid rowId, Guid? parentRootRoleId, Guid? parentRoleId)
         {
             if (_byId.TryGetValue(rowId, out var role)) return role;
             if (parentRootRoleId.HasValue && _byId.TryGetValue(parentRootRoleId.Value, out role)) return role;
             if (parentRoleId.HasValue && _byId.TryGetValue(parentRoleId.Value, out role)) return role;
-            return name != null && _byName.TryGetValue(name, out role) ? role : null;
+            return null;
         }
     }
 

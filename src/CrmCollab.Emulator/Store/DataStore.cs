@@ -89,7 +89,11 @@ namespace CrmCollab.Emulator.Store
 
         public string PrimaryName(EntityReference reference) => _formatter.PrimaryName(reference);
 
-        public Guid Create(Entity target, Guid callerId, UndoLog log)
+        public Guid Create(Entity target, Guid callerId, UndoLog log) => Create(target, callerId, log, null);
+
+        /// <param name="platformColumns">Values only the platform writes (not valid for Create): the row is then the
+        /// platform's own (a role's copy in a business unit, <see cref="RoleCopies"/>) and brings no copies itself.</param>
+        internal Guid Create(Entity target, Guid callerId, UndoLog log, Entity platformColumns)
         {
             var table = RequireTable(target.LogicalName);
             Guid id = ResolveId(table, target);
@@ -99,6 +103,8 @@ namespace CrmCollab.Emulator.Store
             var row = _values.CopyIn(target, Draft(table.LogicalName));
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
+            if (platformColumns != null) foreach (var pair in platformColumns.Attributes) row[pair.Key] = _values.In(pair.Value);
+            else RoleCopies.MarkRoot(table.LogicalName, row, _values.Reference(table.LogicalName, row.Id));
 
             var shape = Shape(table);
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place
@@ -125,8 +131,10 @@ namespace CrmCollab.Emulator.Store
             RowValidator.CheckRequiredOnCreate(shape, row);
             if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
+            Guid created = row.Id;
             Put(row, log);
-            return row.Id;
+            if (platformColumns == null) RoleCopies.AfterCreate(this, table.LogicalName, created, callerId, log);
+            return created;
         }
 
         private readonly Dictionary<TableDefinition, TableShape> _shapes = new Dictionary<TableDefinition, TableShape>();

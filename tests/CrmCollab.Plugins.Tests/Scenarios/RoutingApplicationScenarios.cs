@@ -89,8 +89,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid account = _org.Account("Litware");
             _org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
             _org.DedicatedOwner(account, BusinessFunction.Adv, team: desk);
-            // Later someone removes the desk's only role: it can no longer own the tasks routed to it.
-            Guid role = _org.Setup.FindRole("CrmCollab ADV", _org.Setup.RootBusinessUnitId);
+            // Later someone removes the desk's only role (its business unit's copy): it can no longer own the tasks routed to it.
+            Guid role = _org.Setup.FindRole("CrmCollab ADV", _org.Operations);
             _org.System.Disassociate("team", desk, new Relationship("teamroles_association"),
                 new EntityReferenceCollection { new EntityReference("role", role) });
             Guid deal = _org.Deal(account);
