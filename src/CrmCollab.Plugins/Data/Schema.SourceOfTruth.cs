@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace CrmCollab.Plugins.Data
@@ -51,9 +52,15 @@ namespace CrmCollab.Plugins.Data
     public static class Membership
     {
         public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", TeamRoles = "teamroles",
-            UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name";
+            UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name",
+            ParentRootRoleId = "parentrootroleid";
 
-        public const string AdministratorRole = "CrmCollab Administrator";
+        /// <summary>
+        /// The id of the solution's CrmCollab Administrator role (solution/Roles/CrmCollab Administrator.xml): the
+        /// import keeps it in the root business unit and each business unit's copy points back to it through
+        /// parentrootroleid. Recognised by this id, never by name: anyone allowed to create roles can name one alike.
+        /// </summary>
+        public static readonly Guid AdministratorRoleId = new Guid("a9433910-03ab-5226-a477-81b188598c76");
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
             IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
-                Memo(user => Terms.Principals.HasRole(_service, user, Membership.AdministratorRole)),
+                Memo(user => Terms.Principals.IsAdministrator(_service, user)),
                 FormerDealOwners.Of(_service, deal.Read<string>(Opportunity.OwnerHistory),
                     reviews.Where(r => r.IsCurrent && r.IsApproved && r.DecidedBy.HasValue).Select(r => r.DecidedBy.Value)));
             return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),

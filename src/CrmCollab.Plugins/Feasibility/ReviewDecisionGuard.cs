@@ -115,7 +115,7 @@ namespace CrmCollab.Plugins.Feasibility
             var decision = (ReviewDecision)(before?.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             return ReviewHandOver.Check(function, decision, ServerCall.IsSystem(context),
                 () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
-                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
+                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId));
         }
 
         /// <summary>
@@ -162,7 +162,7 @@ namespace CrmCollab.Plugins.Feasibility
                 RejectionReason = after.Read<string>(FeasibilityReviewRow.RejectionReason),
                 DeciderProblem = () => ReviewDecisionRules.CheckDecider(decider, deal.Value.RefId(Opportunity.OwnerId) ?? Guid.Empty,
                     reviewOwner?.Id ?? Guid.Empty, reviewOwner?.LogicalName == Team.Table ? () => TeamMembers(service, reviewOwner.Id) : (Func<IEnumerable<Guid>>)null,
-                    () => Principals.HasRole(service, decider, Membership.AdministratorRole),
+                    () => Principals.IsAdministrator(service, decider),
                     deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
                         ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null,
                     before.RefId(FeasibilityReviewRow.DealOwnerAtRequest),

@@ -189,7 +189,7 @@ namespace CrmCollab.Plugins.Guards
         }
 
         private static Func<bool> IsAdministrator(LocalPluginContext context) => () =>
-            Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole);
+            Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId);
 
         /// <summary>
         /// A deal of the customer is won, or was won once (reopened since); with <paramref name="orAsParent"/>, also a deal

@@ -123,6 +123,6 @@ namespace CrmCollab.Plugins.Guards
         }
 
         private static bool IsAdministrator(LocalPluginContext context) =>
-            Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole);
+            Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId);
     }
 }

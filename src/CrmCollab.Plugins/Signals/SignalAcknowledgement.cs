@@ -48,7 +48,7 @@ namespace CrmCollab.Plugins.Signals
             query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
             bool raisedBySignal = context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
             Throw(FieldSignalRules.CheckLeadDelete(raisedBySignal,
-                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole)));
+                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
         }
 
         /// <summary>A SetState of a signal: deactivated only once acknowledged.</summary>

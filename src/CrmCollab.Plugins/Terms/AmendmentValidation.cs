@@ -63,7 +63,7 @@ namespace CrmCollab.Plugins.Terms
                 ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode))
                 ?? AmendmentCreateRules.CheckAuthor(
                     () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
-                    () => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole) || ServerCall.IsSystem(context));
+                    () => Principals.IsAdministrator(context.SystemService, caller) || ServerCall.IsSystem(context));
             Throw(refusal);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
@@ -89,7 +89,7 @@ namespace CrmCollab.Plugins.Terms
                 To = to,
                 ChangesContent = Changes.Of(target, before, ContentColumns).Count > 0,
                 CallerIsAuthor = before.RefId(CommonColumn.CreatedBy) == caller,
-                CallerIsAdministrator = () => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole),
+                CallerIsAdministrator = () => Principals.IsAdministrator(context.SystemService, caller),
                 Reason = after.Read<string>(AmendmentRow.Reason),
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
@@ -124,14 +124,14 @@ namespace CrmCollab.Plugins.Terms
             Throw(refusal);
         }
 
-        /// <summary>Never the requester; then an administrator (one query) or the deal's finance reviewer (one more).</summary>
+        /// <summary>Never the requester; then an administrator (one or two queries) or the deal's finance reviewer (one more).</summary>
         private static string ApproverProblem(LocalPluginContext context, Entity amendment, Guid approver)
         {
             Guid owner = amendment.RefId(CommonColumn.OwnerId) ?? Guid.Empty;
             Guid requester = owner == approver ? owner : amendment.RefId(CommonColumn.CreatedBy) ?? owner;
             string refusal = AmendmentRules.CheckApprover(approver, requester, true, true);
             if (refusal != null) return refusal;
-            bool admin = Principals.HasRole(context.SystemService, approver, Membership.AdministratorRole);
+            bool admin = Principals.IsAdministrator(context.SystemService, approver);
             bool finance = !admin && IsFinanceReviewer(context.SystemService, amendment.RefId(AmendmentRow.OpportunityId), approver);
             return AmendmentRules.CheckApprover(approver, requester, admin, finance);
         }

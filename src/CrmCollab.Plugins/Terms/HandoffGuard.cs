@@ -155,7 +155,7 @@ namespace CrmCollab.Plugins.Terms
             var state = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             return HandoffHandOver.Check(function, state, IsServerCall(context),
                 () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
-                () => Principals.HasRole(context.SystemService, context.ExecutionContext.InitiatingUserId, Membership.AdministratorRole));
+                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId));
         }
 
         /// <summary>A SetState is the Update of its state and status: the same checks, in the same order.</summary>
@@ -217,7 +217,7 @@ namespace CrmCollab.Plugins.Terms
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var required = new Lazy<IReadOnlyList<string>>(() => RequiredEvidence(context, after));
             Guid caller = context.ExecutionContext.InitiatingUserId;
-            var isAdministrator = new Lazy<bool>(() => Principals.HasRole(context.SystemService, caller, Membership.AdministratorRole));
+            var isAdministrator = new Lazy<bool>(() => Principals.IsAdministrator(context.SystemService, caller));
 
             Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
             {

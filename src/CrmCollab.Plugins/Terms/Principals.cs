@@ -21,7 +21,10 @@ namespace CrmCollab.Plugins.Terms
             return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
-        /// <summary>The names of the user's security roles, in one query (roles given through a team are not read).</summary>
+        /// <summary>
+        /// The names of the user's security roles, in one query (roles given through a team are not read). Names are not
+        /// proof of a role: an administrator check uses <see cref="IsAdministrator"/>.
+        /// </summary>
         public static IReadOnlyList<string> RoleNames(IOrganizationService service, Guid userId)
         {
             var query = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
@@ -33,7 +36,36 @@ namespace CrmCollab.Plugins.Terms
                 .Select(row => row.Aliased<string>("r." + Membership.RoleName)).Where(name => name != null).ToArray();
         }
 
-        public static bool HasRole(IOrganizationService service, Guid userId, string roleName) =>
-            RoleNames(service, userId).Any(name => string.Equals(name, roleName, StringComparison.OrdinalIgnoreCase));
+        /// <summary>True when the user holds the solution's CrmCollab Administrator role (<see cref="HoldsRole"/>).</summary>
+        public static bool IsAdministrator(IOrganizationService service, Guid userId) =>
+            HoldsRole(service, userId, Membership.AdministratorRoleId);
+
+        /// <summary>
+        /// True when the user holds the role of that id, or a business unit's copy of it (its parentrootroleid),
+        /// assigned directly or through a team the user belongs to. Matched by id, never by name: a role named alike
+        /// by whoever may create roles is another role. At most two queries: the direct one first.
+        /// </summary>
+        public static bool HoldsRole(IOrganizationService service, Guid userId, Guid rootRoleId)
+        {
+            var direct = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
+            direct.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            MatchRole(direct.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), rootRoleId);
+            if (service.RetrieveMultiple(direct).Entities.Count > 0) return true;
+
+            var throughTeam = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId), TopCount = 1 };
+            throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
+            teamRoles.Columns = new ColumnSet(Membership.RoleId);
+            MatchRole(teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), rootRoleId);
+            return service.RetrieveMultiple(throughTeam).Entities.Count > 0;
+        }
+
+        private static void MatchRole(LinkEntity role, Guid rootRoleId)
+        {
+            role.Columns = new ColumnSet(Membership.RoleId);
+            FilterExpression either = role.LinkCriteria.AddFilter(LogicalOperator.Or);
+            either.AddCondition(Membership.RoleId, ConditionOperator.Equal, rootRoleId);
+            either.AddCondition(Membership.ParentRootRoleId, ConditionOperator.Equal, rootRoleId);
+        }
     }
 }
