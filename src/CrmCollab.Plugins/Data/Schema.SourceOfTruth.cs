@@ -61,6 +61,11 @@ namespace CrmCollab.Plugins.Data
         /// parentrootroleid. Recognised by this id, never by name: anyone allowed to create roles can name one alike.
         /// </summary>
         public static readonly Guid AdministratorRoleId = new Guid("a9433910-03ab-5226-a477-81b188598c76");
+
+        /// <summary>The ids of the solution's function roles (solution/Roles): whom a field signal is credited to, by id as above.</summary>
+        public static readonly Guid AdvRoleId = new Guid("c2f5f604-f5f3-541b-9689-b44a1f741cd9"),
+            LogisticsRoleId = new Guid("3052e696-069b-52ca-a2c7-898d759b1f3c"),
+            SavRoleId = new Guid("03faf548-58f7-5cd7-91b1-3d26badf8792");
     }
 
     /// <summary>

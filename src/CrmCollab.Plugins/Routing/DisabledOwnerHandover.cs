@@ -87,7 +87,7 @@ namespace CrmCollab.Plugins.Routing
                          new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold },
                          q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
                                 q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-                                pass.Held(q, HandoffTask.RoutingHold); }))
+                                pass.Held(q, HandoffTask.RoutingHold, HandoffTask.RoutingPath); }))
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
@@ -103,7 +103,7 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity review in Owned(run.Service, FeasibilityReviewRow.Table, pass.Whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                          new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingHold },
                          q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-                                pass.Held(q, FeasibilityReviewRow.RoutingHold); }))
+                                pass.Held(q, FeasibilityReviewRow.RoutingHold, FeasibilityReviewRow.RoutingPath); }))
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;

@@ -13,7 +13,7 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     internal sealed class HandoverPass
     {
-        private HandoverPass(string name, Action<QueryExpression> whose, Action<QueryExpression, string> held, string reason,
+        private HandoverPass(string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, string reason,
             string whenNobody, string reviewWhenNobody, RoutingHold? holdWhenNobody, RoutingHold? holdWhenMoved)
         {
             Name = name;
@@ -32,8 +32,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>Whose work: a filter on the records' owner (or flag).</summary>
         public Action<QueryExpression> Whose { get; }
 
-        /// <summary>A filter on a table's routing hold column.</summary>
-        public Action<QueryExpression, string> Held { get; }
+        /// <summary>A filter on a table's routing hold column (first argument) and routing path column (second).</summary>
+        public Action<QueryExpression, string, string> Held { get; }
 
         /// <summary>Why the records are re-routed, at the head of their new path.</summary>
         public string Reason { get; }
@@ -64,14 +64,15 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>Work left with disabled owners because nobody could take it: a user enabled may take it now.</summary>
         public static HandoverPass LeftWithDisabledOwners(DateTime now) =>
-            LeaversWork("left with disabled owners", OwnedByDisabledUsers, HeldAs(RoutingHold.LeftWithDisabledOwner), now);
+            LeaversWork("left with disabled owners", OwnedByDisabledUsers, HeldAs(null, RoutingHold.LeftWithDisabledOwner), now);
 
         /// <summary>
         /// The user enabled again: their own work left with them as a disabled owner follows the routing once more (it may be
         /// theirs again), so it leaves the unrouted list and is no longer held; nobody else found, it stays theirs, noted.
         /// </summary>
         public static HandoverPass BackWithItsOwner(Guid user, DateTime now) =>
-            new HandoverPass("left with the user enabled again", OwnedBy(user), HeldAs(RoutingHold.LeftWithDisabledOwner),
+            new HandoverPass("left with the user enabled again", OwnedBy(user),
+                HeldAs(UnroutedHolding.StuckWithDisabledOwner, RoutingHold.LeftWithDisabledOwner),
                 $"Re-routed {now:yyyy-MM-dd} because its owner was enabled again",
                 UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner, null, null);
 
@@ -82,7 +83,7 @@ namespace CrmCollab.Plugins.Routing
         public static HandoverPass WaitingSinceOwnerLeft(DateTime now) =>
             new HandoverPass("waiting unrouted since their owner left",
                 q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
-                HeldAs(RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled),
+                HeldAs(UnroutedHolding.ReassignedBecauseOwnerDisabled, RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled),
                 $"Re-routed {now:yyyy-MM-dd} because a user was enabled again", null, null, null, null);
 
         /// <summary>The records the user owns.</summary>
@@ -97,17 +98,35 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>A disabled owner's work, moved or noted with the reason that its owner was disabled, and held so.</summary>
-        private static HandoverPass LeaversWork(string name, Action<QueryExpression> whose, Action<QueryExpression, string> held, DateTime now) =>
-            new HandoverPass(name, whose, held, $"Reassigned {now:yyyy-MM-dd} because its owner was disabled",
+        private static HandoverPass LeaversWork(string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, DateTime now) =>
+            new HandoverPass(name, whose, held, $"Reassigned {now:yyyy-MM-dd} {UnroutedHolding.ReassignedBecauseOwnerDisabled}",
                 UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner,
                 RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled);
 
-        /// <summary>A filter on a table's routing hold: one of these holds.</summary>
-        private static Action<QueryExpression, string> HeldAs(params RoutingHold[] holds) =>
-            (query, column) => query.Criteria.AddCondition(column, ConditionOperator.In, Array.ConvertAll(holds, h => (object)(int)h));
+        /// <summary>
+        /// A filter on a table's routing hold: one of these holds; or, for work a version before the hold existed moved or
+        /// left (no hold), a path saying <paramref name="wordsBeforeHolds"/> — the wording those versions wrote and read,
+        /// kept only to find their records; the run that re-routes or notes such a record gives it its hold.
+        /// </summary>
+        private static Action<QueryExpression, string, string> HeldAs(string wordsBeforeHolds, params RoutingHold[] holds) =>
+            (query, holdColumn, pathColumn) =>
+            {
+                object[] values = Array.ConvertAll(holds, h => (object)(int)h);
+                if (wordsBeforeHolds == null)
+                {
+                    query.Criteria.AddCondition(holdColumn, ConditionOperator.In, values);
+                    return;
+                }
+                var either = new FilterExpression(LogicalOperator.Or);
+                either.AddCondition(holdColumn, ConditionOperator.In, values);
+                FilterExpression beforeHolds = either.AddFilter(LogicalOperator.And);
+                beforeHolds.AddCondition(holdColumn, ConditionOperator.Null);
+                beforeHolds.AddCondition(pathColumn, ConditionOperator.Like, "%" + wordsBeforeHolds + "%");
+                query.Criteria.AddFilter(either);
+            };
 
         /// <summary>A filter on a table's routing hold: none, or another one (a condition on a value leaves out empty ones).</summary>
-        private static Action<QueryExpression, string> NotHeldAs(RoutingHold hold) => (query, column) =>
+        private static Action<QueryExpression, string, string> NotHeldAs(RoutingHold hold) => (query, column, _) =>
         {
             var filter = new FilterExpression(LogicalOperator.Or);
             filter.AddCondition(column, ConditionOperator.Null);

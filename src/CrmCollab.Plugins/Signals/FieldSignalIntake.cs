@@ -96,7 +96,7 @@ namespace CrmCollab.Plugins.Signals
             if (!signal.IsFilled(FieldSignalRow.Name))
                 signal[FieldSignalRow.Name] = FieldSignalRules.Label((SignalKind)kind.Value) + " signal";
             // Stamped from who the raiser is (role, else dedicated-owner rows); a client may not choose it (it feeds the KPIs).
-            BusinessFunction? function = FieldSignalRules.RaiserFunction(Principals.RoleNames(context.SystemService, raiser),
+            BusinessFunction? function = FieldSignalRules.RaiserFunction(FunctionRolesOf(context.SystemService, raiser),
                 DedicatedOwnerRowsOf(context.SystemService, raiser),
                 () => new RoutingRepository(context.SystemService).AccountChain(signal.RefId(FieldSignalRow.AccountId).Value).Select(a => a.Id).ToList(),
                 context.Now);
@@ -104,6 +104,18 @@ namespace CrmCollab.Plugins.Signals
             Throw(stamped);
             signal[FieldSignalRow.RaisedByFunction] = function == null ? null : new OptionSetValue((int)function.Value);
         }
+
+        /// <summary>The solution's function roles, by id (<see cref="Membership"/>): a role named alike is another role.</summary>
+        private static readonly Dictionary<Guid, BusinessFunction> FunctionRoles = new Dictionary<Guid, BusinessFunction>
+        {
+            { Membership.AdvRoleId, BusinessFunction.Adv },
+            { Membership.LogisticsRoleId, BusinessFunction.Logistics },
+            { Membership.SavRoleId, BusinessFunction.Sav },
+        };
+
+        /// <summary>The functions whose solution role the raiser holds: their own roles, else their teams' (one or two queries).</summary>
+        private static IEnumerable<BusinessFunction> FunctionRolesOf(IOrganizationService service, Guid raiser) =>
+            Principals.RolesHeld(service, raiser, FunctionRoles.Keys.ToArray()).Select(id => FunctionRoles[id]).ToArray();
 
         /// <summary>
         /// The account's salesperson must be able to receive the signal: one query, the account with its owning user. The

@@ -22,18 +22,49 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>
-        /// The names of the user's security roles, in one query (roles given through a team are not read). Names are not
-        /// proof of a role: an administrator check uses <see cref="IsAdministrator"/>.
+        /// Which of the given roles (root ids) the user holds, a business unit's copy counting as its root
+        /// (<see cref="HoldsRole"/>'s rule): those given to the user directly (one query), else, when none of them is,
+        /// those given to the user's teams (a second query).
         /// </summary>
-        public static IReadOnlyList<string> RoleNames(IOrganizationService service, Guid userId)
+        public static ISet<Guid> RolesHeld(IOrganizationService service, Guid userId, IReadOnlyCollection<Guid> rootRoleIds)
         {
-            var query = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
-            query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            LinkEntity role = query.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
-            role.EntityAlias = "r";
-            role.Columns = new ColumnSet(Membership.RoleName);
-            return service.RetrieveMultiple(query).Entities
-                .Select(row => row.Aliased<string>("r." + Membership.RoleName)).Where(name => name != null).ToArray();
+            var held = new HashSet<Guid>();
+            if (rootRoleIds.Count == 0) return held;
+            var direct = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
+            direct.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            LinkEntity role = direct.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
+            MatchAny(role, "r", rootRoleIds);
+            Collect(service.RetrieveMultiple(direct), "r", rootRoleIds, held);
+            if (held.Count > 0) return held;
+
+            var throughTeam = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId) };
+            throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
+            teamRoles.Columns = new ColumnSet(Membership.RoleId);
+            MatchAny(teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), "r", rootRoleIds);
+            Collect(service.RetrieveMultiple(throughTeam), "r", rootRoleIds, held);
+            return held;
+        }
+
+        private static void MatchAny(LinkEntity role, string alias, IReadOnlyCollection<Guid> rootRoleIds)
+        {
+            role.EntityAlias = alias;
+            role.Columns = new ColumnSet(Membership.RoleId, Membership.ParentRootRoleId);
+            object[] ids = rootRoleIds.Select(id => (object)id).ToArray();
+            FilterExpression either = role.LinkCriteria.AddFilter(LogicalOperator.Or);
+            either.AddCondition(Membership.RoleId, ConditionOperator.In, ids);
+            either.AddCondition(Membership.ParentRootRoleId, ConditionOperator.In, ids);
+        }
+
+        private static void Collect(EntityCollection rows, string alias, IReadOnlyCollection<Guid> rootRoleIds, HashSet<Guid> held)
+        {
+            foreach (Entity row in rows.Entities)
+            {
+                Guid? id = (row.Aliased<Guid?>(alias + "." + Membership.RoleId));
+                Guid? root = row.Aliased<EntityReference>(alias + "." + Membership.ParentRootRoleId)?.Id;
+                if (id.HasValue && rootRoleIds.Contains(id.Value)) held.Add(id.Value);
+                else if (root.HasValue && rootRoleIds.Contains(root.Value)) held.Add(root.Value);
+            }
         }
 
         /// <summary>True when the user holds the solution's CrmCollab Administrator role (<see cref="HoldsRole"/>).</summary>

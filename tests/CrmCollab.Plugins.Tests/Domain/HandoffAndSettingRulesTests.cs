@@ -185,11 +185,11 @@ namespace CrmCollab.Plugins.Tests.Domain
             };
 
             Func<IReadOnlyList<Guid>> chain = () => new[] { account };
-            Assert.Equal(BusinessFunction.Logistics, FieldSignalRules.RaiserFunction(new[] { "CrmCollab Logistics" }, rows, chain, on));
-            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.RaiserFunction(new[] { "CrmCollab Salesperson" }, rows, chain, on));
-            Assert.Null(FieldSignalRules.RaiserFunction(new[] { "CrmCollab Salesperson" }, new DedicatedOwner[0], chain, on));
-            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.RaiserFunction(new string[0], rows, () => new[] { Guid.NewGuid(), account }, on));
-            Assert.Null(FieldSignalRules.RaiserFunction(new string[0], rows, () => new[] { Guid.NewGuid() }, on)); // rows elsewhere say nothing
+            Assert.Equal(BusinessFunction.Logistics, FieldSignalRules.RaiserFunction(new[] { BusinessFunction.Logistics }, rows, chain, on));
+            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.RaiserFunction(new BusinessFunction[0], rows, chain, on));
+            Assert.Null(FieldSignalRules.RaiserFunction(new BusinessFunction[0], new DedicatedOwner[0], chain, on));
+            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.RaiserFunction(new BusinessFunction[0], rows, () => new[] { Guid.NewGuid(), account }, on));
+            Assert.Null(FieldSignalRules.RaiserFunction(new BusinessFunction[0], rows, () => new[] { Guid.NewGuid() }, on)); // rows elsewhere say nothing
             Assert.Null(FieldSignalRules.CheckRaisedByFunction((int)BusinessFunction.Sav, BusinessFunction.Sav));
             Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckRaisedByFunction((int)BusinessFunction.Sav, null).Code);
             Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckUpdate(new[] { "Raised by function" }, () => false, false, Never<bool>()).Code);

@@ -98,8 +98,9 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Contains("Say why", AmendmentRules.CheckDecision(AmendmentState.Rejected, " "));
             Assert.Null(AmendmentRules.CheckDecision(AmendmentState.Approved, null));
-            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.FunctionOfRoles(new[] { "Basic User", "CrmCollab SAV" }));
-            Assert.Null(FieldSignalRules.FunctionOfRoles(new[] { "CrmCollab Salesperson" }));
+            Assert.Equal(BusinessFunction.Sav, FieldSignalRules.FunctionOfRoles(new[] { BusinessFunction.Sav }));
+            Assert.Equal(BusinessFunction.Adv, FieldSignalRules.FunctionOfRoles(new[] { BusinessFunction.Sav, BusinessFunction.Adv })); // one order, whatever the roles' order
+            Assert.Null(FieldSignalRules.FunctionOfRoles(new BusinessFunction[0]));
         }
 
         [Fact]

@@ -72,6 +72,46 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        /// <summary>The record as a version before the routing hold left it: the same path, no hold.</summary>
+        private void AsBeforeHolds(string table, Guid id) =>
+            _org.System.Update(new Entity(table, id) { [Hold] = null });
+
+        [Fact]
+        public void After_an_upgrade_a_contract_an_earlier_version_left_with_a_disabled_adv_owner_goes_back_to_her_when_she_returns()
+        {
+            var (alice, deal) = WonDealOfAlice();
+            Leaves(_org.Rep);
+            Leaves(alice);
+            Entity contract = Contract(deal);
+            AsBeforeHolds("task", contract.Id);
+            Assert.Null(HoldOf(Contract(deal)));
+
+            ComesBack(alice);
+
+            contract = Contract(deal);
+            Assert.Equal(alice, OwnerOf(contract));
+            Assert.False(contract.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("enabled again", contract.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void After_an_upgrade_a_contract_an_earlier_version_left_waiting_with_the_salesperson_goes_back_to_its_adv_owner()
+        {
+            var (alice, deal) = WonDealOfAlice();
+            Leaves(alice);
+            Entity contract = Contract(deal);
+            Assert.Equal(_org.Rep, OwnerOf(contract));
+            AsBeforeHolds("task", contract.Id);
+
+            ComesBack(alice);
+
+            contract = Contract(deal);
+            Assert.Equal(alice, OwnerOf(contract));
+            Assert.False(contract.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Null(HoldOf(contract));
+        }
+
         [Fact]
         public void A_contract_that_waited_unrouted_with_the_salesperson_goes_back_to_its_adv_owner_even_after_its_path_was_reworded()
         {

@@ -45,6 +45,34 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(CrmCollabOrg.Start.AddDays(2), row.GetAttributeValue<DateTime>("crmc_duedate"), TimeSpan.FromSeconds(1));
         }
 
+        private int? FunctionOf(Guid signal) =>
+            _org.Row("crmc_fieldsignal", signal, "crmc_raisedbyfunction").GetAttributeValue<OptionSetValue>("crmc_raisedbyfunction")?.Value;
+
+        [Fact]
+        public void A_salesperson_holding_a_role_named_CrmCollab_ADV_that_is_not_the_solutions_does_not_put_their_signals_in_adv_figures()
+        {
+            Guid sid = _org.User("Sid Sales", "CrmCollab Salesperson", _org.Sales);
+            Guid lookAlike = _org.Setup.CreateRole("CrmCollab ADV", _org.Sales);
+            _org.System.Associate("systemuser", sid, new Relationship(Emulator.Security.OrganizationSetup.UserRolesRelationship),
+                new EntityReferenceCollection { new EntityReference("role", lookAlike) });
+
+            Guid signal = _org.Signal(_account, SignalKind.Expansion, sid, "Their price list leaked");
+
+            Assert.Null(FunctionOf(signal)); // no function role, no dedicated-owner row: credited to no function
+        }
+
+        [Fact]
+        public void A_logistics_planner_whose_CrmCollab_Logistics_role_comes_from_a_team_is_credited_to_logistics()
+        {
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Salesperson", _org.Sales); // may raise signals; her function comes from her team
+            Guid planners = _org.Setup.CreateTeam("Planners", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(planners, lena);
+
+            Guid signal = _org.Signal(_account, SignalKind.Expansion, lena, "A rival quoted two weeks less");
+
+            Assert.Equal((int)BusinessFunction.Logistics, FunctionOf(signal));
+        }
+
         [Fact]
         public void A_churn_risk_flags_the_account_and_every_signal_dates_it()
         {

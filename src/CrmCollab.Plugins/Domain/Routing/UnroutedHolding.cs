@@ -29,10 +29,14 @@ namespace CrmCollab.Plugins.Domain.Routing
 
         /// <summary>
         /// What every path of work stuck with a disabled owner says, for people; the work is found again by its routing hold
-        /// (<see cref="RoutingHold.LeftWithDisabledOwner"/>), never by these words.
+        /// (<see cref="RoutingHold.LeftWithDisabledOwner"/>). These words find only records a version before the hold wrote
+        /// (no hold, so nothing else says how they are held).
         /// </summary>
         public const string StuckWithDisabledOwner =
             "nobody can take it: it stays with its disabled owner until an administrator sets the account's dedicated owner";
+
+        /// <summary>Why a leaver's work was moved or noted, after the date at the head of its path.</summary>
+        public const string ReassignedBecauseOwnerDisabled = "because its owner was disabled";
 
         /// <summary>Existing work of a user enabled again that nobody else can take: they hold it, flagged, as before.</summary>
         public const string LeftWithItsOwner =

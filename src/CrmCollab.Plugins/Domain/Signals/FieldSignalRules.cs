@@ -75,18 +75,17 @@ namespace CrmCollab.Plugins.Domain.Signals
             return text == null ? null : new Refusal(RefusalCodes.SignalIncomplete, text);
         }
 
-        /// <summary>The raiser's function, read from their CrmCollab role ("CrmCollab Logistics"…); null when none says.</summary>
-        public static Routing.BusinessFunction? FunctionOfRoles(System.Collections.Generic.IEnumerable<string> roleNames)
+        /// <summary>
+        /// The raiser's function by the solution's function roles they hold (CrmCollab ADV, Logistics, SAV: the roles
+        /// themselves, recognised by id, never a role named alike); the first in the functions' order when they hold
+        /// several; null when none.
+        /// </summary>
+        public static Routing.BusinessFunction? FunctionOfRoles(IEnumerable<Routing.BusinessFunction> functionRolesHeld)
         {
-            foreach (string role in roleNames)
-            {
-                foreach (Routing.BusinessFunction function in Enum.GetValues(typeof(Routing.BusinessFunction)))
-                {
-                    if (string.Equals(role, "CrmCollab " + Routing.BusinessFunctions.Label(function), StringComparison.OrdinalIgnoreCase))
-                        return function;
-                }
-            }
-            return null;
+            Routing.BusinessFunction? first = null;
+            foreach (Routing.BusinessFunction function in functionRolesHeld)
+                if (first == null || function < first.Value) first = function;
+            return first;
         }
 
         public const string AcknowledgeRefusal = "Only the salesperson this signal is routed to can acknowledge it.";
@@ -99,10 +98,10 @@ namespace CrmCollab.Plugins.Domain.Signals
         /// customers would otherwise be counted in Logistics' figures.
         /// </summary>
         /// <param name="accountChain">The signal's account, then its parent, its parent's parent…; read only when a row needs it.</param>
-        public static Routing.BusinessFunction? RaiserFunction(IEnumerable<string> roleNames, IEnumerable<Routing.DedicatedOwner> raiserRows,
-            Func<IReadOnlyList<Guid>> accountChain, DateTime on)
+        public static Routing.BusinessFunction? RaiserFunction(IEnumerable<Routing.BusinessFunction> functionRolesHeld,
+            IEnumerable<Routing.DedicatedOwner> raiserRows, Func<IReadOnlyList<Guid>> accountChain, DateTime on)
         {
-            Routing.BusinessFunction? byRole = FunctionOfRoles(roleNames);
+            Routing.BusinessFunction? byRole = FunctionOfRoles(functionRolesHeld);
             if (byRole != null) return byRole;
             var valid = raiserRows.Where(r => r.IsValidOn(on)).ToList();
             if (valid.Count == 0) return null;
