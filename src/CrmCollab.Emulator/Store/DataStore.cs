@@ -104,7 +104,7 @@ namespace CrmCollab.Emulator.Store
             if (ignored != null) foreach (var column in ignored) row.Attributes.Remove(column);
             row.Id = id == Guid.Empty ? _newId() : id;
             if (platformColumns != null) foreach (var pair in platformColumns.Attributes) row[pair.Key] = _values.In(pair.Value);
-            else RoleCopies.MarkRoot(table.LogicalName, row, _values.Reference(table.LogicalName, row.Id));
+            else RoleCopies.MarkRoot(table.LogicalName, row, _values);
 
             var shape = Shape(table);
             object now = _clock.Tick(); // boxed once: stored values are shared, never changed in place

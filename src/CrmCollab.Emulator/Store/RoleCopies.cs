@@ -25,9 +25,10 @@ namespace CrmCollab.Emulator.Store
         public const string ParentRoleId = "parentroleid", ParentRootRoleId = "parentrootroleid";
 
         /// <summary>A role a client creates is the root of its own chain (the platform's copies carry their root instead).</summary>
-        public static void MarkRoot(string table, Entity row, EntityReference self)
+        public static void MarkRoot(string table, Entity row, StoredValues values)
         {
-            if (table == "role") row[ParentRootRoleId] = self;
+            // The reference is made only for a role: every other Create goes by without one (a shared reference is kept per id).
+            if (table == "role") row[ParentRootRoleId] = values.Reference("role", row.Id);
         }
 
         /// <summary>After a client's Create: the copies the new row brings (none for other tables).</summary>
