@@ -57,6 +57,7 @@ namespace CrmCollab.Emulator.Solution
                     throw SolutionXml.Fail(file, info, $"table '{schemaName}' has no attribute whose DisplayMask contains PrimaryName");
                 TableBuilder.For(state.Catalog, table).SystemColumns();
             }
+            CurrencyColumns.Complete(state.Catalog, table, isNew);
             ReadKeys(info, table, file);
         }
 

@@ -127,6 +127,7 @@ namespace CrmCollab.Emulator.Store
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
             if (shape.HasComposedName) ComposedColumns.Apply(table, row);
+            if (shape.HasCurrency) CurrencyStamp.Apply(shape, row, Rows);
             SetOwnership(shape, row);
             RowValidator.CheckRequiredOnCreate(shape, row);
             if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
@@ -166,6 +167,7 @@ namespace CrmCollab.Emulator.Store
             }
             var shape = Shape(table);
             if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
+            if (shape.HasCurrency && CurrencyStamp.Restamps(shape, Changed)) CurrencyStamp.Apply(shape, row, Rows);
             if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);

@@ -32,7 +32,13 @@ namespace CrmCollab.Emulator.Store
                 InitialStatus = StateRules.DefaultStatus(table, InitialState);
             }
             foreach (var column in table.Columns.Values)
+            {
                 if (RowValidator.IsEnforced(table, column, enforceApplicationRequired)) RequiredOnCreate.Add(column);
+                if (column.Type == ColumnType.Money && table.Column(column.LogicalName + CurrencyColumns.BaseSuffix) != null)
+                    MoneyWithBase.Add(column);
+            }
+            HasCurrency = MoneyWithBase.Count > 0 && table.Column(CurrencyColumns.Currency) != null;
+            HasExchangeRate = table.Column(CurrencyColumns.ExchangeRate) != null;
         }
 
         public TableDefinition Table { get; }
@@ -50,6 +56,13 @@ namespace CrmCollab.Emulator.Store
         public bool HasState { get; }
         public int InitialState { get; }
         public int? InitialStatus { get; }
+
+        /// <summary>The row's amounts are in its currency: the platform stamps their base twins (<see cref="CurrencyStamp"/>).</summary>
+        public bool HasCurrency { get; }
+        public bool HasExchangeRate { get; }
+
+        /// <summary>The money columns that have a "_base" twin.</summary>
+        public List<ColumnDefinition> MoneyWithBase { get; } = new List<ColumnDefinition>();
 
         /// <summary>Columns a Create must give a value (RowValidator's rule), in the table's column order.</summary>
         public List<ColumnDefinition> RequiredOnCreate { get; } = new List<ColumnDefinition>();

@@ -1,0 +1,49 @@
+using System;
+using CrmCollab.Emulator.Metadata;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Emulator.Store
+{
+    /// <summary>
+    /// The amounts of a row are in its currency (transactioncurrencyid); the platform keeps, beside each, its value in the
+    /// base currency: amount_base = amount / exchangerate, with the currency's rate stamped on the row (powerapps-docs,
+    /// developer/data-platform/transaction-currency-currency-entity.md). Stamped when the row is created and when an update
+    /// changes an amount or the currency; a later change of the currency's rate leaves stored rows as they are (the rate
+    /// is the row's, "updating an exchange rate does not impact previously converted amounts"). Not modelled: the
+    /// default currency a row gets when it names none (the user's, else the organization's base currency).
+    /// </summary>
+    internal static class CurrencyStamp
+    {
+        /// <summary>An update restamps when it changes the currency or an amount.</summary>
+        public static bool Restamps(TableShape shape, Func<string, bool> changed)
+        {
+            if (changed(CurrencyColumns.Currency)) return true;
+            foreach (var money in shape.MoneyWithBase)
+                if (changed(money.LogicalName)) return true;
+            return false;
+        }
+
+        public static void Apply(TableShape shape, Entity row, RowStore rows)
+        {
+            decimal? rate = null;
+            var currency = row.GetAttributeValue<EntityReference>(CurrencyColumns.Currency);
+            if (currency != null && rows.TryGet("transactioncurrency", currency.Id, out var stored))
+                rate = stored.GetAttributeValue<decimal?>(CurrencyColumns.ExchangeRate);
+            if (rate == null || rate.Value <= 0m)
+            {
+                // No currency (or none the store knows): nothing to convert with.
+                if (shape.HasExchangeRate) row.Attributes.Remove(CurrencyColumns.ExchangeRate);
+                foreach (var money in shape.MoneyWithBase) row.Attributes.Remove(money.LogicalName + CurrencyColumns.BaseSuffix);
+                return;
+            }
+            if (shape.HasExchangeRate) row[CurrencyColumns.ExchangeRate] = rate.Value;
+            foreach (var money in shape.MoneyWithBase)
+            {
+                var amount = row.GetAttributeValue<Money>(money.LogicalName);
+                string twin = money.LogicalName + CurrencyColumns.BaseSuffix;
+                if (amount == null) row.Attributes.Remove(twin);
+                else row[twin] = new Money(Math.Round(amount.Value / rate.Value, money.Precision ?? 2, MidpointRounding.AwayFromZero));
+            }
+        }
+    }
+}
