@@ -18,7 +18,9 @@ namespace CrmCollab.Plugins.Data
             NewDiscountPercent = "crmc_newdiscountpercent", NewRequestedDelivery = "crmc_newrequesteddelivery",
             NewPaymentTerms = "crmc_newpaymentterms", Reason = "crmc_reason", State = "crmc_state",
             ApprovedBy = "crmc_approvedby", ApprovedOn = "crmc_approvedon", AppliedOn = "crmc_appliedon",
-            ApproverComment = "crmc_approvercomment";
+            ApproverComment = "crmc_approvercomment",
+            // The amendment's own currency: Dataverse gives a row with a money column one, its proposed amount's.
+            TransactionCurrencyId = Opportunity.TransactionCurrencyId;
 
         /// <summary>Proposed column → the opportunity column it replaces once approved.</summary>
         public static readonly IReadOnlyDictionary<string, string> Proposals = new Dictionary<string, string>

@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Data
     /// <summary>A currency: its rate is the number of its units worth one unit of the organisation's base currency.</summary>
     public static class TransactionCurrency
     {
-        public const string Table = "transactioncurrency", ExchangeRate = "exchangerate";
+        public const string Table = "transactioncurrency", ExchangeRate = "exchangerate", Name = "currencyname";
     }
 
     public static class SystemUser

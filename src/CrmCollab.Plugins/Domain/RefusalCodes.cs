@@ -148,5 +148,8 @@ namespace CrmCollab.Plugins.Domain
 
         // An amendment's content while its approver decides on it.
         public const string AmendmentSubmittedFrozen = "CRMC-AMENDMENT-SUBMITTED-FROZEN";
+
+        // An amendment's amount in another currency than its deal's (copied as it is, 100,000 yen would become 100,000 euros).
+        public const string AmendmentCurrency = "CRMC-AMENDMENT-CURRENCY";
     }
 }

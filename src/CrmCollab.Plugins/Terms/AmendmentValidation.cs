@@ -24,15 +24,19 @@ namespace CrmCollab.Plugins.Terms
         private static readonly string[] Stamps = { AmendmentRow.ApprovedBy, AmendmentRow.ApprovedOn, AmendmentRow.AppliedOn };
 
         /// <summary>What the requester proposes: only they change it, while it is Draft or Submitted.</summary>
-        private static readonly string[] ContentColumns = AmendmentRow.Proposals.Keys.Concat(new[] { AmendmentRow.Reason }).ToArray();
+        private static readonly string[] ContentColumns = AmendmentRow.Proposals.Keys
+            .Concat(new[] { AmendmentRow.Reason, AmendmentRow.TransactionCurrencyId }).ToArray();
+
+        /// <summary>The proposed amount and the currency it is in (<see cref="AmendmentCurrency"/>).</summary>
+        private static readonly string[] MoneyColumns = { AmendmentRow.NewEstimatedValue, AmendmentRow.TransactionCurrencyId };
 
         public AmendmentValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate)
-                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment", "statecode")
-                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid", "statecode");
+                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment", "statecode", "transactioncurrencyid")
+                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid", "statecode", "transactioncurrencyid");
             Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete)
                 .PreImage("PreImage", "crmc_state", "crmc_opportunityid");
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
@@ -54,7 +58,7 @@ namespace CrmCollab.Plugins.Terms
             AmendmentState? state = StateOf(target);
             Guid? dealId = target.RefId(AmendmentRow.OpportunityId);
             var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId)));
+                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId)));
             Guid caller = context.ExecutionContext.InitiatingUserId;
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
@@ -65,6 +69,7 @@ namespace CrmCollab.Plugins.Terms
                     () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
                     () => Principals.IsAdministrator(context.SystemService, caller) || ServerCall.IsSystem(context));
             Throw(refusal);
+            TakeDealsCurrency(context, target, deal.Value);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
                 target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Value.Read<string>(Opportunity.Name), 100);
@@ -80,6 +85,11 @@ namespace CrmCollab.Plugins.Terms
             AmendmentState to = StateOf(after) ?? from;
             Guid caller = context.ExecutionContext.InitiatingUserId;
             Guid? dealId = before.RefId(AmendmentRow.OpportunityId);
+            // One read of the deal, for its state at approval and its currency (the amount's, the approval's).
+            var deal = new Lazy<Entity>(() => dealId == null ? new Entity(Opportunity.Table) : context.SystemService.Retrieve(Opportunity.Table,
+                dealId.Value, new ColumnSet(Opportunity.StateCode, Opportunity.TransactionCurrencyId)));
+            bool changesMoney = Changes.Of(target, before, MoneyColumns).Count > 0;
+            bool takesDeals = AmendmentCurrency.TakesDealsCurrency(after.IsFilled(AmendmentRow.TransactionCurrencyId), after.IsFilled(AmendmentRow.NewEstimatedValue));
 
             Refusal refusal = AmendmentEditRules.Check(new AmendmentEdit
             {
@@ -95,14 +105,18 @@ namespace CrmCollab.Plugins.Terms
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
                 ChangesApproverComment = Changes.Of(target, before, new[] { AmendmentRow.ApproverComment }).Count > 0,
                 ApproverProblem = () => ApproverProblem(context, after, caller),
-                DealIsWon = () => dealId != null && context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                    new ColumnSet(Opportunity.StateCode)).Choice(Opportunity.StateCode) == Opportunity.StateWon,
+                DealIsWon = () => dealId != null && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
+                ChangesAmountOrCurrency = changesMoney,
+                // A change leaving no amount (or no currency) takes the deal's currency below: only an amount named in another is refused.
+                CurrencyProblem = approving => CurrencyRefusal(context, after, deal.Value,
+                    takesDeals && !approving ? deal.Value.RefId(Opportunity.TransactionCurrencyId) : after.RefId(AmendmentRow.TransactionCurrencyId), approving),
                 StatusBefore = before.Choice(CommonColumn.StateCode),
                 StatusAfter = target.Choice(CommonColumn.StateCode),
                 ChangesOnlyStatus = target.Attributes.Keys.All(column => column == CommonColumn.StateCode || column == CommonColumn.StatusCode
                     || column == AmendmentRow.Id),
             });
             Throw(refusal);
+            if (changesMoney && takesDeals) TakeDealsCurrency(context, target, deal.Value);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
 
             target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, caller);
@@ -113,6 +127,32 @@ namespace CrmCollab.Plugins.Terms
                 target[AmendmentRow.State] = new OptionSetValue((int)AmendmentState.Applied);
                 target[AmendmentRow.AppliedOn] = context.Now;
             }
+        }
+
+        /// <summary>
+        /// The amendment's currency is its deal's (<see cref="AmendmentCurrency"/>): set when the amendment names none or
+        /// proposes no amount, else an amount in another currency is refused.
+        /// </summary>
+        private static void TakeDealsCurrency(LocalPluginContext context, Entity target, Entity deal)
+        {
+            EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
+            bool proposesAmount = target.IsFilled(AmendmentRow.NewEstimatedValue);
+            if (!AmendmentCurrency.TakesDealsCurrency(target.IsFilled(AmendmentRow.TransactionCurrencyId), proposesAmount))
+            {
+                Throw(CurrencyRefusal(context, target, deal, target.RefId(AmendmentRow.TransactionCurrencyId), false));
+                return;
+            }
+            if (dealCurrency == null && !target.Contains(AmendmentRow.TransactionCurrencyId)) return;
+            target[AmendmentRow.TransactionCurrencyId] = dealCurrency == null ? null : new EntityReference(TransactionCurrency.Table, dealCurrency.Id);
+        }
+
+        /// <param name="currency">The amendment's currency as it will be saved.</param>
+        private static Refusal CurrencyRefusal(LocalPluginContext context, Entity amendment, Entity deal, Guid? currency, bool approving)
+        {
+            EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
+            return AmendmentCurrency.Check(amendment.IsFilled(AmendmentRow.NewEstimatedValue), currency, dealCurrency?.Id,
+                () => CurrencyNames.Of(context.SystemService, amendment.Read<EntityReference>(AmendmentRow.TransactionCurrencyId)),
+                CurrencyNames.Of(context.SystemService, dealCurrency), approving);
         }
 
         /// <summary>A decided amendment stays: deleting it would erase how the deal's terms changed.</summary>

@@ -132,6 +132,8 @@ namespace CrmCollab.Tooling.Tests.Solution
                 Maintains("crmc_DedicatedOwner", true), Maintains("crmc_FeasibilityReview", true), Maintains("crmc_Amendment", true),
                 Maintains("crmc_FieldSignal", true), Maintains("crmc_RoutingRule", false), Maintains("crmc_HandoffTemplate", false),
                 Maintains("crmc_FeasibilityRule", false),
+                J("raises amendments and sets rules' minimum amounts in a currency (the row's currency lookup: an amendment takes its deal's)",
+                    "prvAppendToTransactionCurrency:Global"),
                 J("reads accounts, deals, contacts and leads, and links owners, rules and reviews to them", "prvReadAccount:Global", "prvAppendToAccount:Global",
                     "prvReadOpportunity:Global", "prvAppendToOpportunity:Global", "prvReadContact:Global", "prvReadLead:Global", "prvAppendToLead:Global"),
                 J("reads, fixes and re-routes (assigns) any handoff task", "prvReadActivity:Global", "prvWriteActivity:Global", "prvAppendActivity:Global",

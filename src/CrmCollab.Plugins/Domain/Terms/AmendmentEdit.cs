@@ -38,6 +38,15 @@ namespace CrmCollab.Plugins.Domain.Terms
 
         public Func<bool> DealIsWon { get; set; } = () => true;
 
+        /// <summary>The update writes the proposed amount or the amendment's currency.</summary>
+        public bool ChangesAmountOrCurrency { get; set; }
+
+        /// <summary>
+        /// Why the amendment's amount is not in its deal's currency (<see cref="AmendmentCurrency.Check"/>; the argument: the
+        /// check is the approval's); null when it is. Asked when the amount or currency changes, and at approval.
+        /// </summary>
+        public Func<bool, Refusal> CurrencyProblem { get; set; } = approving => null;
+
         /// <summary>The amendment's status (statecode) before the update; null: active.</summary>
         public int? StatusBefore { get; set; }
 
@@ -98,6 +107,8 @@ namespace CrmCollab.Plugins.Domain.Terms
                     "This amendment is submitted: its approver decides on it as it is. Set it back to Draft to change its reason or values, then submit it again.");
             text = AmendmentRules.CheckContent(edit.Reason, edit.ProposesAnyValue);
             if (text != null) return new Refusal(RefusalCodes.AmendmentContent, text);
+            Refusal currency = edit.ChangesAmountOrCurrency ? edit.CurrencyProblem(false) : null;
+            if (currency != null) return currency;
             if (!deciding) return null;
             text = edit.ApproverProblem();
             if (text != null) return new Refusal(RefusalCodes.AmendmentApprover, text);
@@ -106,7 +117,8 @@ namespace CrmCollab.Plugins.Domain.Terms
             if (edit.To == AmendmentState.Approved && !edit.DealIsWon())
                 return new Refusal(RefusalCodes.AmendmentDealNotWon,
                     "This amendment cannot be applied: its deal is no longer won (it was reopened). Amendments change the terms of a won deal only; reject this one with a comment.");
-            return null;
+            // The deal's currency may have changed since the amount was written (reopened, changed, won again).
+            return edit.To == AmendmentState.Approved ? edit.CurrencyProblem(true) : null;
         }
 
         /// <summary>A decided amendment is the deal's history: it stays, unless its deal itself is being deleted.</summary>
