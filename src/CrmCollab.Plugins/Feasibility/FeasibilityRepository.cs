@@ -73,7 +73,7 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>What <see cref="ToRule"/> reads of a rule.</summary>
-        private static ColumnSet RuleColumns() => new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount,
+        private static ColumnSet RuleColumns() => new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.MinAmountBase,
             FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays,
             FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
             FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns);
@@ -82,8 +82,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
             InForce.Only(query, FeasibilityRuleRow.IsActive);
-            UnsetOrAtMost(query, FeasibilityRuleRow.MinAmount, deal.Amount);
-            UnsetOrAtMost(query, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);
+            MinAmountAtMost(query, deal.Amount);
+            UnsetOrAtMost(query.Criteria, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);
             if (!deal.IsCustomSolution)
             {
                 var standard = new FilterExpression(LogicalOperator.Or);
@@ -94,18 +94,30 @@ namespace CrmCollab.Plugins.Feasibility
             return query;
         }
 
+        /// <summary>The minimum is unset or met, in the base currency: it is in the rule's own currency, so its base value
+        /// is compared; a rule without one (no currency) is read as in the base currency.</summary>
+        private static void MinAmountAtMost(QueryExpression query, decimal? dealAmount)
+        {
+            if (dealAmount == null) { query.Criteria.AddCondition(FeasibilityRuleRow.MinAmount, ConditionOperator.Null); return; }
+            var either = query.Criteria.AddFilter(LogicalOperator.Or);
+            either.AddCondition(FeasibilityRuleRow.MinAmountBase, ConditionOperator.LessEqual, dealAmount.Value);
+            FilterExpression noBase = either.AddFilter(LogicalOperator.And);
+            noBase.AddCondition(FeasibilityRuleRow.MinAmountBase, ConditionOperator.Null);
+            UnsetOrAtMost(noBase, FeasibilityRuleRow.MinAmount, dealAmount);
+        }
+
         /// <summary>The rule's threshold is unset, or the deal's value reaches it (no value: only unset thresholds).</summary>
-        private static void UnsetOrAtMost(QueryExpression query, string threshold, decimal? dealValue)
+        private static void UnsetOrAtMost(FilterExpression criteria, string threshold, decimal? dealValue)
         {
             if (dealValue == null)
             {
-                query.Criteria.AddCondition(threshold, ConditionOperator.Null);
+                criteria.AddCondition(threshold, ConditionOperator.Null);
                 return;
             }
             var either = new FilterExpression(LogicalOperator.Or);
             either.AddCondition(threshold, ConditionOperator.Null);
             either.AddCondition(threshold, ConditionOperator.LessEqual, dealValue.Value);
-            query.Criteria.AddFilter(either);
+            criteria.AddFilter(either);
         }
 
         public static FeasibilityRule ToRule(Entity row) => new FeasibilityRule
@@ -113,7 +125,7 @@ namespace CrmCollab.Plugins.Feasibility
             Id = row.Id,
             Name = row.Read<string>(FeasibilityRuleRow.Name),
             Function = (BusinessFunction)(row.Choice(FeasibilityRuleRow.Function) ?? 0),
-            MinAmount = row.MoneyValue(FeasibilityRuleRow.MinAmount),
+            MinAmount = row.MoneyValue(FeasibilityRuleRow.MinAmountBase) ?? row.MoneyValue(FeasibilityRuleRow.MinAmount),
             CustomOnly = row.Flag(FeasibilityRuleRow.CustomOnly),
             MinDiscountPercent = row.Read<decimal?>(FeasibilityRuleRow.MinDiscountPercent),
             MaxLeadDays = row.Read<int?>(FeasibilityRuleRow.MaxLeadDays),

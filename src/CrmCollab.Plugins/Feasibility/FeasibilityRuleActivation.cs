@@ -31,7 +31,7 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PostOperation, "Update", FeasibilityRuleRow.Table, OnRuleSaved).Async()
                 .Filter(FeasibilityRuleRow.IsActive, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly,
                     FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage,
-                    FeasibilityRuleRow.RelevantColumns, CommonColumn.StateCode)
+                    FeasibilityRuleRow.RelevantColumns, CommonColumn.StateCode, FeasibilityRuleRow.TransactionCurrencyId) // the minimum's currency
                 .PostImage(PostImage, FeasibilityRuleRow.IsActive, CommonColumn.StateCode, FeasibilityRuleRow.TriggerStage);
             // Deactivate / Activate from the grid: no page says SetState runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })

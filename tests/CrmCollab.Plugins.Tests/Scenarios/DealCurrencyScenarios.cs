@@ -120,6 +120,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.MoveTo(deal, SalesStage.Propose);
         }
 
+        [Fact]
+        public void A_45000_pound_minimum_set_by_an_administrator_working_in_pounds_is_not_met_by_50000_euros_but_by_55000()
+        {
+            // The administrator's rules are in their currency, the pound: 45,000 pounds are 52,941 euros.
+            var rules = new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_feasibilityrule") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
+            foreach (Entity rule in _org.System.RetrieveMultiple(rules).Entities)
+                _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", rule.Id)
+                {
+                    ["crmc_minamount"] = new Money(45000m), ["transactioncurrencyid"] = new EntityReference("transactioncurrency", _pound),
+                });
+            _org.Engine.DrainAsync();
+            Guid below = DealIn(null, 50000m), above = DealIn(null, 55000m); // euros, the base currency
+
+            _org.MoveTo(below, SalesStage.Develop);
+            _org.MoveTo(above, SalesStage.Develop);
+
+            Assert.Empty(_org.Reviews(below).Entities);
+            _org.MoveTo(below, SalesStage.Propose);
+            Assert.Equal(2, _org.Reviews(above).Entities.Count);
+        }
+
         /// <summary>A system administrator (who manages currencies) sets a new rate.</summary>
         private void NewRate(Guid currency, decimal rate)
         {
