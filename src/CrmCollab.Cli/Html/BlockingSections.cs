@@ -13,7 +13,7 @@ namespace CrmCollab.Cli.Html
         public static void Write(HtmlBuilder html, BlockingSection blocking)
         {
             html.Section("blocking", "Who is blocking deals?", "Deals whose move past the feasibility gate was refused, by the function and the reviewer whose review was not approved.");
-            html.P($"Now: {N(blocking.Now.Deals)} deals held, {Money(blocking.Now.ValueHeld)} of estimated revenue, median wait {Hours(blocking.Now.MedianWaitHours)}. " +
+            html.P($"Now: {N(blocking.Now.Deals)} deals held, {Money(blocking.Now.ValueHeld)} of estimated revenue (in the base currency), median wait {Hours(blocking.Now.MedianWaitHours)}. " +
                    $"Over the run: {N(blocking.OverRun.Deals)} deals were stopped at least once, {Money(blocking.OverRun.ValueHeld)} held, median wait {Hours(blocking.OverRun.MedianWaitHours)}.");
             var functions = blocking.OverRun.ByFunction.Select(f => f.Function).ToList();
             if (functions.Count > 0)

@@ -24,6 +24,13 @@ namespace CrmCollab.Cli.Report
 
         public string NameOf(Guid? user) => user.HasValue && People.TryGetValue(user.Value, out string name) ? name : "(no one)";
 
+        /// <summary>
+        /// A deal's estimated revenue in the organization's base currency, so deals in different currencies add up: the base
+        /// value Dataverse stamps (estimatedvalue / the currency's exchange rate); a deal without one (no currency) as it is.
+        /// </summary>
+        private static decimal ValueInBase(Entity deal) =>
+            (deal.GetAttributeValue<Money>(Opportunity.EstimatedValueBase) ?? deal.GetAttributeValue<Money>(Opportunity.EstimatedValue))?.Value ?? 0m;
+
         public static ReportData Read(IOrganizationService service)
         {
             var reader = new KpiRepository(service);
@@ -31,11 +38,11 @@ namespace CrmCollab.Cli.Report
             {
                 Kpis = reader.Read(),
                 Deals = reader.All(Query(Opportunity.Table, Opportunity.Name, Opportunity.OwnerId, Opportunity.CustomerId, Opportunity.EstimatedValue,
-                        Opportunity.StateCode, "originatingleadid"), Opportunity.Id)
+                        Opportunity.EstimatedValueBase, Opportunity.StateCode, "originatingleadid"), Opportunity.Id)
                     .Select(row => new DealRecord
                     {
                         Id = row.Id, Name = row.GetAttributeValue<string>(Opportunity.Name), OwnerId = row.RefId(Opportunity.OwnerId),
-                        AccountId = row.RefId(Opportunity.CustomerId), Value = row.GetAttributeValue<Money>(Opportunity.EstimatedValue)?.Value ?? 0m,
+                        AccountId = row.RefId(Opportunity.CustomerId), Value = ValueInBase(row),
                         State = row.Choice(Opportunity.StateCode) ?? 0, OriginatingLeadId = row.RefId("originatingleadid"),
                     }).ToDictionary(d => d.Id),
                 Accounts = reader.All(Query(Account.Table, Account.Name, Account.OwnerId, Account.LastSignalOn), Account.Id)

@@ -18,6 +18,7 @@ namespace CrmCollab.Plugins.Data
     {
         public const string Table = "opportunity", Id = "opportunityid", Name = "name", CustomerId = "customerid",
             ParentAccountId = "parentaccountid", ParentContactId = "parentcontactid", EstimatedValue = "estimatedvalue", SalesStage = "salesstage",
+            EstimatedValueBase = "estimatedvalue_base", // stamped by Dataverse: the amount in the organization's base currency
             StepName = "stepname", StateCode = "statecode", OwnerId = "ownerid", TransactionCurrencyId = "transactioncurrencyid",
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
