@@ -14,15 +14,6 @@ namespace CrmCollab.Emulator.Store
     /// </summary>
     internal static class CurrencyStamp
     {
-        /// <summary>An update restamps when it changes the currency or an amount.</summary>
-        public static bool Restamps(TableShape shape, Func<string, bool> changed)
-        {
-            if (changed(CurrencyColumns.Currency)) return true;
-            foreach (var money in shape.MoneyWithBase)
-                if (changed(money.LogicalName)) return true;
-            return false;
-        }
-
         public static void Apply(TableShape shape, Entity row, RowStore rows)
         {
             decimal? rate = null;

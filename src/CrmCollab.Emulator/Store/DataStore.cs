@@ -167,7 +167,7 @@ namespace CrmCollab.Emulator.Store
             }
             var shape = Shape(table);
             if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
-            if (shape.HasCurrency && CurrencyStamp.Restamps(shape, Changed)) CurrencyStamp.Apply(shape, row, Rows);
+            if (shape.HasCurrency && AmountTouched()) CurrencyStamp.Apply(shape, row, Rows);
             if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
@@ -184,6 +184,14 @@ namespace CrmCollab.Emulator.Store
 
             bool Applies(string column) => column != table.PrimaryIdAttribute && (ignored == null || !ignored.Contains(column));
             bool Changed(string column) => changes != null ? changes.Contains(column) : target.Contains(column) && Applies(column);
+            bool AmountTouched() // the currency or an amount (CurrencyStamp): a loop, as KeyTouched below
+            {
+                if (Changed(CurrencyColumns.Currency)) return true;
+                foreach (var money in shape.MoneyWithBase)
+                    if (Changed(money.LogicalName)) return true;
+                return false;
+            }
+
             bool KeyTouched() // a loop, not a lambda: a delegate over these local functions would allocate on every Update
             {
                 foreach (var key in table.Keys)
