@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Engine
 {
-    /// <summary>The rows every organisation starts with: root business unit, SYSTEM user, default team, roles.</summary>
+    /// <summary>The rows every organisation starts with: root business unit, SYSTEM user and its settings, default team, roles.</summary>
     internal static class OrganizationSeed
     {
         public static void Plant(DataverseEngine engine)
@@ -16,6 +16,7 @@ namespace CrmCollab.Emulator.Engine
             Put(engine, "systemuser", WellKnownIds.SystemUserId, system,
                 ("fullname", "SYSTEM"), ("lastname", "SYSTEM"), ("domainname", "SYSTEM"), ("businessunitid", root),
                 ("isdisabled", false), ("accessmode", new OptionSetValue(4)));
+            Put(engine, "usersettings", WellKnownIds.SystemUserId, system); // every user's settings row (UserSettingsRows)
             Put(engine, "team", WellKnownIds.RootTeamId, system,
                 ("name", engine.Options.OrganizationName), ("businessunitid", root), ("administratorid", system),
                 ("isdefault", true), ("teamtype", new OptionSetValue(0)));

@@ -1,7 +1,7 @@
 namespace CrmCollab.Emulator.Metadata
 {
     // Organisation structure and security principals: businessunit, systemuser, team, role, the N:N
-    // intersects between them, queue, territory, transactioncurrency.
+    // intersects between them, queue, territory, transactioncurrency, usersettings.
     public static partial class BuiltInTables
     {
         private static void AddCore(MetadataCatalog c)
@@ -77,6 +77,14 @@ namespace CrmCollab.Emulator.Metadata
                 .Decimal("exchangerate", 10, 0.0000000001m, 100000000000m).Required(RequiredLevel.SystemRequired)
                 .Int("currencyprecision", 0, 4)
                 .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)
+                .SystemColumns();
+
+            // A user's preferred settings, one row per user keyed by the user's id (UserSettings table reference: primary
+            // key systemuserid; messages Retrieve, RetrieveMultiple, Update, no Create: the platform makes the row with the
+            // user, UserSettingsRows). Only the default currency is modelled ("Unique identifier of the default currency
+            // of the user"; Personal Options, "Select a default currency").
+            Table(c, "usersettings", "UserSettings", 150, OwnershipType.BusinessOwned, null, primaryId: "systemuserid")
+                .Lookup("transactioncurrencyid", "transactioncurrency").Display("Currency")
                 .SystemColumns();
         }
 

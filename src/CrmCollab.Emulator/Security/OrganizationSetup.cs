@@ -78,6 +78,16 @@ namespace CrmCollab.Emulator.Security
             return userId;
         }
 
+        /// <summary>
+        /// The user's default currency (Personal Options): the currency of the rows the user creates naming none
+        /// (usersettings.transactioncurrencyid; null clears it).
+        /// </summary>
+        public void SetDefaultCurrency(Guid userId, Guid? currencyId) =>
+            Service.Update(new Entity("usersettings", userId)
+            {
+                ["transactioncurrencyid"] = currencyId == null ? null : new EntityReference("transactioncurrency", currencyId.Value),
+            });
+
         /// <summary>Disables the user: it can no longer act nor own records.</summary>
         public void DisableUser(Guid userId) =>
             Service.Update(new Entity("systemuser", userId) { ["isdisabled"] = true });

@@ -9,8 +9,8 @@ namespace CrmCollab.Emulator.Store
     /// base currency: amount_base = amount / exchangerate, with the currency's rate stamped on the row (powerapps-docs,
     /// developer/data-platform/transaction-currency-currency-entity.md). Stamped when the row is created and when an update
     /// changes an amount or the currency; a later change of the currency's rate leaves stored rows as they are (the rate
-    /// is the row's, "updating an exchange rate does not impact previously converted amounts"). Not modelled: the
-    /// default currency a row gets when it names none (the user's, else the organization's base currency).
+    /// is the row's, "updating an exchange rate does not impact previously converted amounts"). A row created naming no
+    /// currency has its creator's default currency by then (<see cref="UserSettingsRows"/>).
     /// </summary>
     internal static class CurrencyStamp
     {

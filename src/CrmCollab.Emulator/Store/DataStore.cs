@@ -127,14 +127,23 @@ namespace CrmCollab.Emulator.Store
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
             if (shape.HasComposedName) ComposedColumns.Apply(table, row);
-            if (shape.HasCurrency) CurrencyStamp.Apply(shape, row, Rows);
+            if (shape.HasCurrency)
+            {
+                if (!row.Contains(CurrencyColumns.Currency) && UserSettingsRows.DefaultCurrencyOf(Rows, callerId) is Guid currency)
+                    row[CurrencyColumns.Currency] = _values.Reference("transactioncurrency", currency); // the creator's default
+                CurrencyStamp.Apply(shape, row, Rows);
+            }
             SetOwnership(shape, row);
             RowValidator.CheckRequiredOnCreate(shape, row);
             if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
             Guid created = row.Id;
             Put(row, log);
-            if (platformColumns == null) RoleCopies.AfterCreate(this, table.LogicalName, created, callerId, log);
+            if (platformColumns == null)
+            {
+                RoleCopies.AfterCreate(this, table.LogicalName, created, callerId, log);
+                UserSettingsRows.AfterCreate(this, table.LogicalName, created, callerId, log);
+            }
             return created;
         }
 
