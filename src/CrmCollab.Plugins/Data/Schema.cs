@@ -35,7 +35,8 @@ namespace CrmCollab.Plugins.Data
     /// </summary>
     public static class OpportunityClose
     {
-        public const string Table = "opportunityclose", WinMessage = "Win", LoseMessage = "Lose", ActualRevenue = "actualrevenue";
+        public const string Table = "opportunityclose", WinMessage = "Win", LoseMessage = "Lose", ActualRevenue = "actualrevenue",
+            TransactionCurrencyId = Opportunity.TransactionCurrencyId;
     }
 
     /// <summary>A currency: its rate is the number of its units worth one unit of the organisation's base currency.</summary>

@@ -151,5 +151,8 @@ namespace CrmCollab.Plugins.Domain
 
         // An amendment's amount in another currency than its deal's (copied as it is, 100,000 yen would become 100,000 euros).
         public const string AmendmentCurrency = "CRMC-AMENDMENT-CURRENCY";
+
+        // A win whose actual revenue is in another currency than its deal's (a close raised by a rep working in yen on a euro deal).
+        public const string WinCurrency = "CRMC-WIN-CURRENCY";
     }
 }

@@ -14,7 +14,8 @@ namespace CrmCollab.Plugins.Guards
     /// <summary>
     /// The win's gate on a step whose firing is certain: every Win creates an opportunityclose row inside the Win
     /// operation (Create has a public sdkmessage id; Win has none, and no Microsoft page says Win runs Update steps).
-    /// PreOperation Create of opportunityclose: when the parent message is Win, 1 the feasibility gate (a refusal
+    /// PreOperation Create of opportunityclose: when the parent message is Win, 0 the close in its deal's currency
+    /// (<see cref="WinCurrency"/>), 1 the feasibility gate (a refusal
     /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
     /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it. When the parent is Lose: a deal
     /// won once is not lost over open handoffs. Any other parent (a close recorded by hand: Create, CreateMultiple, a
@@ -52,6 +53,8 @@ namespace CrmCollab.Plugins.Guards
             var columns = new ColumnSet(GateCheck.DealColumns);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
+            // The win is in the deal's currency (WinCurrency): before the gate weighs its price as the deal's.
+            TakeDealsCurrency(context, context.TargetEntity, deal);
             // The gate at the price the win records (GateCheck.DecideWin, WinPrice).
             decimal? actualRevenue = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
             // Then an account to route the handoffs by (GateCheck.DecideClose, what the status step reports too).
@@ -59,6 +62,25 @@ namespace CrmCollab.Plugins.Guards
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });
+        }
+
+        /// <summary>
+        /// The win's close is in its deal's currency (<see cref="WinCurrency"/>): set when it names none or records no actual
+        /// revenue (explicitly none for a deal without currency: left out, the close would get its creator's default
+        /// currency), else an actual revenue in another currency is refused. The deal's currency is in the gate's read.
+        /// </summary>
+        private static void TakeDealsCurrency(LocalPluginContext context, Entity close, Entity deal)
+        {
+            EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
+            bool recordsRevenue = close.IsFilled(OpportunityClose.ActualRevenue);
+            if (!WinCurrency.TakesDealsCurrency(close.IsFilled(OpportunityClose.TransactionCurrencyId), recordsRevenue))
+            {
+                Throw(WinCurrency.Check(recordsRevenue, close.RefId(OpportunityClose.TransactionCurrencyId), dealCurrency?.Id,
+                    () => Terms.CurrencyNames.Of(context.SystemService, close.Read<EntityReference>(OpportunityClose.TransactionCurrencyId)),
+                    () => Terms.CurrencyNames.Of(context.SystemService, dealCurrency)));
+                return;
+            }
+            close[OpportunityClose.TransactionCurrencyId] = dealCurrency == null ? null : new EntityReference(TransactionCurrency.Table, dealCurrency.Id);
         }
 
         /// <summary>A close no Win or Lose makes: refused on a deal won once (one read of the deal; none for a close of no deal).</summary>

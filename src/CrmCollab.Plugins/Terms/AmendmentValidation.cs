@@ -69,7 +69,7 @@ namespace CrmCollab.Plugins.Terms
                     () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
                     () => Principals.IsAdministrator(context.SystemService, caller) || ServerCall.IsSystem(context));
             Throw(refusal);
-            TakeDealsCurrency(context, target, deal.Value);
+            TakeDealsCurrency(context, target, deal.Value, creating: true);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
                 target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Value.Read<string>(Opportunity.Name), 100);
@@ -116,7 +116,7 @@ namespace CrmCollab.Plugins.Terms
                     || column == AmendmentRow.Id),
             });
             Throw(refusal);
-            if (changesMoney && takesDeals) TakeDealsCurrency(context, target, deal.Value);
+            if (changesMoney && takesDeals) TakeDealsCurrency(context, target, deal.Value, creating: false);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
 
             target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, caller);
@@ -131,9 +131,10 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// The amendment's currency is its deal's (<see cref="AmendmentCurrency"/>): set when the amendment names none or
-        /// proposes no amount, else an amount in another currency is refused.
+        /// proposes no amount, else an amount in another currency is refused. A new amendment of a deal without currency
+        /// names none explicitly: left out, the platform would give it its author's default currency (Personal Options).
         /// </summary>
-        private static void TakeDealsCurrency(LocalPluginContext context, Entity target, Entity deal)
+        private static void TakeDealsCurrency(LocalPluginContext context, Entity target, Entity deal, bool creating)
         {
             EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
             bool proposesAmount = target.IsFilled(AmendmentRow.NewEstimatedValue);
@@ -142,7 +143,7 @@ namespace CrmCollab.Plugins.Terms
                 Throw(CurrencyRefusal(context, target, deal, target.RefId(AmendmentRow.TransactionCurrencyId), false));
                 return;
             }
-            if (dealCurrency == null && !target.Contains(AmendmentRow.TransactionCurrencyId)) return;
+            if (dealCurrency == null && !creating && !target.Contains(AmendmentRow.TransactionCurrencyId)) return;
             target[AmendmentRow.TransactionCurrencyId] = dealCurrency == null ? null : new EntityReference(TransactionCurrency.Table, dealCurrency.Id);
         }
 
