@@ -64,6 +64,15 @@ namespace CrmCollab.Emulator.Engine
         public static readonly Guid RootBusinessUnitId = new Guid("c0110000-0000-4000-8000-000000000002");
         public static readonly Guid SystemUserId = new Guid("c0110000-0000-4000-8000-000000000003");
         public static readonly Guid RootTeamId = new Guid("c0110000-0000-4000-8000-000000000004");
+
+        /// <summary>The System Administrator role of the root business unit (the seed's; its copies get ids as they are made).</summary>
+        public static readonly Guid SystemAdministratorRoleId = new Guid("c0110000-0000-4000-8000-000000000005");
+
+        /// <summary>
+        /// The SystemAdmin role template, "unique and constant in all environments" (powerapps-docs
+        /// developer/data-platform/security-roles.md, standard role templates): the role's roletemplateid.
+        /// </summary>
+        public static readonly Guid SystemAdministratorRoleTemplateId = new Guid("627090FF-40A3-4053-8790-584EDC5BE201");
     }
 
     /// <summary>One plugin execution's trace log.</summary>

@@ -4,7 +4,10 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Engine
 {
-    /// <summary>The rows every organisation starts with: root business unit, SYSTEM user and its settings, default team, roles.</summary>
+    /// <summary>
+    /// The rows every organisation starts with: root business unit, SYSTEM user and its settings, default team, the
+    /// System Administrator role, the solution's roles.
+    /// </summary>
     internal static class OrganizationSeed
     {
         public static void Plant(DataverseEngine engine)
@@ -20,6 +23,10 @@ namespace CrmCollab.Emulator.Engine
             Put(engine, "team", WellKnownIds.RootTeamId, system,
                 ("name", engine.Options.OrganizationName), ("businessunitid", root), ("administratorid", system),
                 ("isdefault", true), ("teamtype", new OptionSetValue(0)));
+            // Every environment's System Administrator role, known by its template, not its name (SecuritySnapshot).
+            Put(engine, "role", WellKnownIds.SystemAdministratorRoleId, system, ("name", "System Administrator"), ("businessunitid", root),
+                ("parentrootroleid", new EntityReference("role", WellKnownIds.SystemAdministratorRoleId)),
+                ("roletemplateid", new EntityReference("roletemplate", WellKnownIds.SystemAdministratorRoleTemplateId)));
             foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
                 Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root),
                     ("parentrootroleid", new EntityReference("role", role.Id))); // a root role is its own chain's root (RoleCopies)

@@ -96,6 +96,7 @@ namespace CrmCollab.Emulator.Metadata
                     .Rel("business_unit_roles", cascadeDelete: "Cascade")
                 .Lookup("parentroleid", "role").ReadOnly()     // copies inherited by child business units
                 .Lookup("parentrootroleid", "role").ReadOnly()
+                .Lookup("roletemplateid", "roletemplate").ReadOnly() // the platform's standard roles (SecuritySnapshot)
                 .SystemColumns();
 
             // N:N intersect tables: only the platform writes them (Associate/Disassociate).

@@ -88,17 +88,20 @@ namespace CrmCollab.Emulator.Security
                     Name = t.GetAttributeValue<string>("name"),
                 };
             }
-            foreach (var r in Scan(data, "role"))
+            var roles = Scan(data, "role").ToList();
+            var templates = new Dictionary<Guid, Guid?>();
+            foreach (var r in roles) templates[r.Id] = RowValues.IdOf(r, "roletemplateid");
+            foreach (var r in roles)
             {
-                var name = r.GetAttributeValue<string>("name");
-                var definition = definitions.Find(r.Id, RowValues.IdOf(r, "parentrootroleid"), RowValues.IdOf(r, "parentroleid"));
+                var root = RowValues.IdOf(r, "parentrootroleid");
+                var definition = definitions.Find(r.Id, root, RowValues.IdOf(r, "parentroleid"));
                 s.Roles[r.Id] = new RoleRow
                 {
                     Id = r.Id,
-                    Name = name ?? definition?.Name,
+                    Name = r.GetAttributeValue<string>("name") ?? definition?.Name,
                     Definition = definition,
-                    IsSystemAdministrator = RoleDefinitionIndex.IsSystemAdministrator(name)
-                        || RoleDefinitionIndex.IsSystemAdministrator(definition?.Name),
+                    IsSystemAdministrator = IsSystemAdministratorTemplate(templates[r.Id])
+                        || (root.HasValue && templates.TryGetValue(root.Value, out var rootTemplate) && IsSystemAdministratorTemplate(rootTemplate)),
                 };
             }
             Link(Scan(data, "teammembership"), "systemuserid", "teamid", s.TeamsOfUserIndex);
@@ -106,6 +109,16 @@ namespace CrmCollab.Emulator.Security
             Link(Scan(data, "teamroles"), "teamid", "roleid", s.RolesOfTeamIndex);
             return s;
         }
+
+        /// <summary>
+        /// The platform's System Administrator role is the one made from the SystemAdmin role template: "use RoleTemplateId
+        /// when you try to lookup or process Microsoft Dataverse security roles" (powerapps-docs
+        /// developer/data-platform/security-roles.md). Never its name: anyone allowed to create roles can name one alike,
+        /// and the role may be renamed or localised. roletemplateid is read-only (reference/entities/role.md), so no
+        /// client can make a role from a template.
+        /// </summary>
+        private static bool IsSystemAdministratorTemplate(Guid? template) =>
+            template == Engine.WellKnownIds.SystemAdministratorRoleTemplateId;
 
         /// <summary>True when <paramref name="ancestor"/> is <paramref name="businessUnit"/> or one of its parents.</summary>
         public bool IsAncestorOrSelf(Guid ancestor, Guid businessUnit) =>
@@ -151,8 +164,6 @@ namespace CrmCollab.Emulator.Security
     /// </summary>
     internal sealed class RoleDefinitionIndex
     {
-        public const string SystemAdministrator = "System Administrator";
-
         private readonly Dictionary<Guid, RoleDefinition> _byId = new Dictionary<Guid, RoleDefinition>();
 
         public RoleDefinitionIndex(IEnumerable<RoleDefinition> roles)
@@ -162,9 +173,6 @@ namespace CrmCollab.Emulator.Security
                 if (role != null && role.Id != Guid.Empty) _byId[role.Id] = role;
             }
         }
-
-        public static bool IsSystemAdministrator(string roleName) =>
-            string.Equals(roleName, SystemAdministrator, StringComparison.OrdinalIgnoreCase);
 
         // Child business units hold copies of a root role; the copies point back through parentrootroleid.
         public RoleDefinition Find(Guid rowId, Guid? parentRootRoleId, Guid? parentRoleId)

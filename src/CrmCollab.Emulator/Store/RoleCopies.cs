@@ -15,14 +15,17 @@ namespace CrmCollab.Emulator.Store
     /// identifier of the parent root role", system-required) are read-only (reference/entities/role.md).
     /// So: a role a client creates is the root of its chain (parentrootroleid = itself) and gets a copy in every business
     /// unit under its own; a new business unit gets a copy of every role of its parent unit. Each copy keeps the name,
-    /// names the role it was copied from (parentroleid) and the chain's root (parentrootroleid).
+    /// names the role it was copied from (parentroleid) and the chain's root (parentrootroleid), and keeps the role's
+    /// template (roletemplateid, read-only): the documented way to find "a System Administrator role using the template"
+    /// in a business unit is the key `_roletemplateid_value` + `_businessunitid_value` (security-roles.md), so each
+    /// unit's copy carries it.
     /// Not modelled (not documented): whether the copies run Create steps (the engine writes them as the store, like
     /// the other platform writes), and renames or privilege changes flowing to the copies (copies take their privileges
     /// from the root role's definition, <see cref="Security.RoleDefinitionIndex"/>).
     /// </summary>
     internal static class RoleCopies
     {
-        public const string ParentRoleId = "parentroleid", ParentRootRoleId = "parentrootroleid";
+        public const string ParentRoleId = "parentroleid", ParentRootRoleId = "parentrootroleid", RoleTemplateId = "roletemplateid";
 
         /// <summary>A role a client creates is the root of its own chain (the platform's copies carry their root instead).</summary>
         public static void MarkRoot(string table, Entity row, StoredValues values)
@@ -79,6 +82,8 @@ namespace CrmCollab.Emulator.Store
                 [ParentRoleId] = new EntityReference("role", from.Id),
                 [ParentRootRoleId] = new EntityReference("role", root.Id),
             };
+            var template = from.GetAttributeValue<EntityReference>(RoleTemplateId);
+            if (template != null) platform[RoleTemplateId] = new EntityReference(template.LogicalName, template.Id);
             var id = store.Create(copy, callerId, log, platform);
             return store.RequireRow("role", id);
         }

@@ -8,7 +8,8 @@ namespace CrmCollab.Emulator.Tests.Security
 {
     /// <summary>
     /// Contoso: root business unit Contoso → Sales → Sales East, plus Service under the root; roles at each
-    /// depth; the structure is built through OrganizationSetup by SYSTEM, as the simulation does.
+    /// depth and the platform's System Administrator role; the structure is built through OrganizationSetup by SYSTEM, as
+    /// the simulation does.
     /// </summary>
     internal sealed class SecurityScenario
     {
@@ -27,7 +28,6 @@ namespace CrmCollab.Emulator.Tests.Security
                 Role("Auditor", PrivilegeDepth.Global, "account", AccessRight.Read),
                 Role("Currency Viewer", PrivilegeDepth.Basic, "transactioncurrency", AccessRight.Read),
                 Role("Team Sales", PrivilegeDepth.Local, "account", AccessRight.Read, AccessRight.Write),
-                Role("System Administrator", PrivilegeDepth.None, "account"),
             };
             Roles[3].Privileges[("transactioncurrency", AccessRight.Read)] = PrivilegeDepth.Global;
             Roles[3].Misc.Add("prvExportToExcel");
@@ -35,6 +35,15 @@ namespace CrmCollab.Emulator.Tests.Security
 
             RootId = Guid.NewGuid();
             Rows.Put(new Entity("businessunit", RootId) { ["businessunitid"] = RootId, ["name"] = "Contoso" });
+            // The platform's System Administrator role, as every organisation has it (OrganizationSeed): made from the template.
+            Rows.Put(new Entity("role", WellKnownIds.SystemAdministratorRoleId)
+            {
+                ["roleid"] = WellKnownIds.SystemAdministratorRoleId,
+                ["name"] = "System Administrator",
+                ["businessunitid"] = new EntityReference("businessunit", RootId),
+                ["parentrootroleid"] = new EntityReference("role", WellKnownIds.SystemAdministratorRoleId),
+                ["roletemplateid"] = new EntityReference("roletemplate", WellKnownIds.SystemAdministratorRoleTemplateId),
+            });
             Service = new RecordingOrganizationService(Rows, Guard.SystemUserId, () => Guard);
             Setup = new OrganizationSetup(Service);
             foreach (var role in Roles) Setup.CreateRole(role.Name, RootId, role.Id);

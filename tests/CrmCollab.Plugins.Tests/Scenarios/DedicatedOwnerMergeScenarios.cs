@@ -95,7 +95,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(deal);
             Assert.Equal(dan, _org.HandoffTasks(deal).Entities.Single().GetAttributeValue<EntityReference>("ownerid").Id);
 
-            _org.Setup.CreateRole("System Administrator");
             Guid sid = _org.User("Sid Sysadmin", "System Administrator");
             _org.Setup.AssignRole(sid, "CrmCollab Administrator"); // a won deal's account is merged away by an administrator only
             _org.As(sid).Execute(new MergeRequest

@@ -23,7 +23,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _account = _org.Account("Northwind"); // no dedicated owner, no routing rule
             _deal = _org.Deal(_account);
             // The system administrator closes the deals of a salesperson who left.
-            _org.Setup.CreateRole("System Administrator");
             _manager = _org.User("Sid Sysadmin", "System Administrator");
         }
 

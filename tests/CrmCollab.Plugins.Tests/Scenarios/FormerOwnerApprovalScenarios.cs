@@ -136,7 +136,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             // CrmCollab's Salesperson role creates deals it owns only (Basic depth); a role of the organisation's own with a
             // deeper Create (here the platform's System Administrator) lets the rep create one in Carl's name.
-            _org.Setup.CreateRole("System Administrator");
             _org.Setup.AssignRole(_org.Rep, "System Administrator");
             Guid forCarl = _org.As(_org.Rep).Create(new Entity("opportunity")
             {

@@ -262,7 +262,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_handoff_task_is_canceled_never_deleted_not_even_by_a_system_administrator()
         {
-            _org.Setup.CreateRole("System Administrator");
             Guid sid = _org.User("Sid Sysadmin", "System Administrator");
             _org.Win(_deal);
             Guid delivery = Delivery;

@@ -72,7 +72,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             // The administrator hands the leaver's deal to a colleague: the handoff goes with it.
             Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
-            _org.Setup.CreateRole("System Administrator");
             Guid sysadmin = _org.User("Sid Sysadmin", "System Administrator");
             _org.As(sysadmin).Execute(new OrganizationRequest("Assign")
             {
@@ -95,7 +94,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Leaves(_org.Rep);
 
             Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
-            _org.Setup.CreateRole("System Administrator");
             _org.As(_org.User("Sid Sysadmin", "System Administrator")).Execute(new OrganizationRequest("Assign")
             {
                 ["Target"] = new EntityReference("opportunity", deal),
@@ -202,7 +200,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Rep).Update(new Entity("task", delivery) { ["ownerid"] = new EntityReference("systemuser", lena) });
 
             Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
-            _org.Setup.CreateRole("System Administrator");
             _org.As(_org.User("Sid Sysadmin", "System Administrator")).Execute(new OrganizationRequest("Assign")
             {
                 ["Target"] = new EntityReference("opportunity", deal),
@@ -225,7 +222,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             // Handing the deal to a colleague moves its handoffs, not its reviews: the review's note must not suggest it.
             Guid colleague = _org.User("Cleo Colleague", "CrmCollab Salesperson", _org.Sales);
-            _org.Setup.CreateRole("System Administrator");
             _org.As(_org.User("Sid Sysadmin", "System Administrator")).Execute(new OrganizationRequest("Assign")
             {
                 ["Target"] = new EntityReference("opportunity", deal),

@@ -27,7 +27,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             _account = _org.Account("Fabrikam");
             _carl = _org.Setup.CreateUser("Carl Sales", _org.Sales, "CrmCollab Salesperson");
-            _org.Setup.CreateRole("System Administrator");
             _org.Setup.AssignRole(_org.Rep, "System Administrator");
         }
 

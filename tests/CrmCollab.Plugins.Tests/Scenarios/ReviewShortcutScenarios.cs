@@ -79,7 +79,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_decided_review_cannot_be_deleted_to_ask_again_not_even_by_a_system_administrator()
         {
-            _org.Setup.CreateRole("System Administrator");
             Guid sid = _org.User("Sid Sysadmin", "System Administrator");
             Guid rejectedDeal = _org.CustomDeal(_account);
             _org.MoveTo(rejectedDeal, SalesStage.Develop);

@@ -19,7 +19,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public SettingShortcutScenarios()
         {
             // Environment variables are the system administrator's to set.
-            _org.Setup.CreateRole("System Administrator");
             _sysadmin = _org.User("Sid Sysadmin", "System Administrator");
         }
 

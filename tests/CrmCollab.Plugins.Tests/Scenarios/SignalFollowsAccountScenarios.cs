@@ -20,7 +20,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             _sally = _org.User("Sally SAV", "CrmCollab SAV");
             _rob = _org.User("Rob Rep", "CrmCollab Salesperson", _org.Sales);
-            _org.Setup.CreateRole("System Administrator");
             _sid = _org.User("Sid Sysadmin", "System Administrator"); // who hands accounts over
         }
 

@@ -44,7 +44,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(lead, LeadOf(signal));
             Guid ownLead = rep.Create(new Entity("lead") { ["subject"] = "Met at the fair", ["lastname"] = "Doe" });
             rep.Delete("lead", ownLead); // a lead no signal raised is the rep's to delete
-            _org.Setup.CreateRole("System Administrator");
             Guid sid = _org.User("Sid Sysadmin", "System Administrator");
             _org.Refused(RefusalCodes.SignalLeadIsHistory, () => _org.As(sid).Delete("lead", lead), Touched);
             _org.Setup.AssignRole(sid, "CrmCollab Administrator");
