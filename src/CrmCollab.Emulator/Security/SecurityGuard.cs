@@ -45,7 +45,7 @@ namespace CrmCollab.Emulator.Security
         {
         }
 
-        /// <summary>The SYSTEM user (a systemuser row named "SYSTEM" is recognised as well). Setting it drops the cache.</summary>
+        /// <summary>The SYSTEM user, by id only (a user named "SYSTEM" is not it). Setting it drops the cache.</summary>
         public Guid SystemUserId
         {
             get => _systemUserId;

@@ -80,8 +80,8 @@ namespace CrmCollab.Emulator.Security
             p.FullName = user.FullName;
             p.IsDisabled = user.IsDisabled;
             p.BusinessUnitId = user.BusinessUnitId;
-            // The platform's own SYSTEM account is a systemuser row of that name.
-            p.IsSystem = p.IsSystemUser = string.Equals(user.FullName, "SYSTEM", StringComparison.Ordinal);
+            // SYSTEM is the organisation's own account, known by its id (above): a user someone creates under that name is
+            // an ordinary user with the roles it is given.
 
             foreach (var roleId in s.RolesOfUser(userId))
             {

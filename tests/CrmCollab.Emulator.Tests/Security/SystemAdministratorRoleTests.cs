@@ -86,6 +86,17 @@ namespace CrmCollab.Emulator.Tests.Security
             CreateWidget(engine, ada);
         }
 
+        /// <summary>The same holds for the SYSTEM account: it is the organisation's own user, not a name anyone can type.</summary>
+        [Fact]
+        public void A_user_someone_names_SYSTEM_gets_no_rights_beyond_its_roles()
+        {
+            var engine = Boot();
+            var impostor = new OrganizationSetup(engine.SystemService).CreateUser("SYSTEM", engine.RootBusinessUnitId);
+
+            FaultAssert.Fails(() => CreateWidget(engine, impostor), SecurityFaults.PrivilegeDenied);
+            CreateWidget(engine, WellKnownIds.SystemUserId);
+        }
+
         [Fact]
         public void A_client_cannot_give_a_role_the_System_Administrator_template()
         {
