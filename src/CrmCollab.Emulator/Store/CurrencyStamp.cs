@@ -24,14 +24,15 @@ namespace CrmCollab.Emulator.Store
             {
                 // No currency (or none the store knows): nothing to convert with.
                 if (shape.HasExchangeRate) row.Attributes.Remove(CurrencyColumns.ExchangeRate);
-                foreach (var money in shape.MoneyWithBase) row.Attributes.Remove(money.LogicalName + CurrencyColumns.BaseSuffix);
+                foreach (string twin in shape.BaseTwins) row.Attributes.Remove(twin);
                 return;
             }
             if (shape.HasExchangeRate) row[CurrencyColumns.ExchangeRate] = rate.Value;
-            foreach (var money in shape.MoneyWithBase)
+            for (int i = 0; i < shape.MoneyWithBase.Count; i++)
             {
+                ColumnDefinition money = shape.MoneyWithBase[i];
                 var amount = row.GetAttributeValue<Money>(money.LogicalName);
-                string twin = money.LogicalName + CurrencyColumns.BaseSuffix;
+                string twin = shape.BaseTwins[i];
                 if (amount == null) row.Attributes.Remove(twin);
                 else row[twin] = new Money(Math.Round(amount.Value / rate.Value, money.Precision ?? 2, MidpointRounding.AwayFromZero));
             }

@@ -35,7 +35,10 @@ namespace CrmCollab.Emulator.Store
             {
                 if (RowValidator.IsEnforced(table, column, enforceApplicationRequired)) RequiredOnCreate.Add(column);
                 if (column.Type == ColumnType.Money && table.Column(column.LogicalName + CurrencyColumns.BaseSuffix) != null)
+                {
                     MoneyWithBase.Add(column);
+                    BaseTwins.Add(column.LogicalName + CurrencyColumns.BaseSuffix);
+                }
             }
             HasCurrency = MoneyWithBase.Count > 0 && table.Column(CurrencyColumns.Currency) != null;
             HasExchangeRate = table.Column(CurrencyColumns.ExchangeRate) != null;
@@ -63,6 +66,9 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>The money columns that have a "_base" twin.</summary>
         public List<ColumnDefinition> MoneyWithBase { get; } = new List<ColumnDefinition>();
+
+        /// <summary>The "_base" twin of each of <see cref="MoneyWithBase"/>, at the same place (named once, not on every write).</summary>
+        public List<string> BaseTwins { get; } = new List<string>();
 
         /// <summary>Columns a Create must give a value (RowValidator's rule), in the table's column order.</summary>
         public List<ColumnDefinition> RequiredOnCreate { get; } = new List<ColumnDefinition>();

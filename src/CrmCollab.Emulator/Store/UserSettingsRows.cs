@@ -29,8 +29,8 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>The currency a new row with no currency gets: its creator's default, or null.</summary>
         public static Guid? DefaultCurrencyOf(RowStore rows, Guid userId) =>
-            rows.TryGet(Table, userId, out var settings)
-                ? settings.GetAttributeValue<EntityReference>(CurrencyColumns.Currency)?.Id
-                : null;
+            // Read from the stored row's compact values: every Create of a table with amounts asks.
+            rows.TryGet(Table, userId, out var settings) && StoredRow.TryRead(settings, CurrencyColumns.Currency, out object value)
+                && value is EntityReference currency ? currency.Id : (Guid?)null;
     }
 }
