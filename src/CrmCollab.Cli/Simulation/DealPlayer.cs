@@ -122,6 +122,7 @@ namespace CrmCollab.Cli.Simulation
             var query = new QueryExpression("crmc_feasibilityreview") { ColumnSet = new ColumnSet("ownerid", "crmc_function", "crmc_decision") };
             query.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.Equal, dealId);
             query.Criteria.AddCondition("crmc_decision", ConditionOperator.In, (int)ReviewDecision.Pending, (int)ReviewDecision.Rejected);
+            query.AddOrder("createdon", OrderType.Ascending); // the blockers in the order they were asked, whatever their ids
             var open = _engine.SystemService.RetrieveMultiple(query).Entities;
             if (!_org.Log.OpenBlocks.TryGetValue(dealId, out GateBlock block))
             {

@@ -35,6 +35,7 @@ namespace CrmCollab.Cli.Simulation
         {
             var query = new QueryExpression("task") { ColumnSet = new ColumnSet("ownerid", "crmc_function", "crmc_handofftemplateid") };
             query.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.Equal, dealId);
+            query.AddOrder("createdon", OrderType.Ascending); // as the reviews' (ReviewPlayer): each handoff draws from the seed
             LinkEntity template = query.AddLink("crmc_handofftemplate", "crmc_handofftemplateid", "crmc_handofftemplateid");
             template.EntityAlias = "t";
             template.Columns = new ColumnSet("crmc_requiredevidence");

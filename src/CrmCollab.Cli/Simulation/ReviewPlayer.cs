@@ -29,6 +29,7 @@ namespace CrmCollab.Cli.Simulation
             var query = new QueryExpression("crmc_feasibilityreview") { ColumnSet = new ColumnSet("ownerid") };
             query.Criteria.AddCondition("crmc_opportunityid", ConditionOperator.Equal, dealId);
             query.Criteria.AddCondition("crmc_decision", ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            query.AddOrder("createdon", OrderType.Ascending); // an order of its own: Dataverse promises none without one, and each review draws from the seed
             foreach (Entity review in _engine.SystemService.RetrieveMultiple(query).Entities)
             {
                 if (!_started.Add(review.Id)) continue;
