@@ -16,7 +16,8 @@ namespace CrmCollab.Emulator.Engine
     /// </summary>
     public sealed class CostBreakdown
     {
-        private readonly Dictionary<Key, CostEntry> _entries = new Dictionary<Key, CostEntry>();
+        private readonly Dictionary<(CostKind Kind, string Message, string Table), CostEntry> _entries =
+            new Dictionary<(CostKind, string, string), CostEntry>();
         private readonly Stack<Open> _open = new Stack<Open>();
 
         /// <summary>Every entry so far, the costliest in time first.</summary>
@@ -25,16 +26,16 @@ namespace CrmCollab.Emulator.Engine
         internal void EnterRequest(OrganizationRequest request, bool fromPlugin)
         {
             long bytes = GC.GetAllocatedBytesForCurrentThread();
-            Enter(new Key(fromPlugin ? CostKind.PluginCall : CostKind.Request, request.RequestName ?? "", TableOf(request)), bytes);
+            Enter((fromPlugin ? CostKind.PluginCall : CostKind.Request, request.RequestName ?? "", TableOf(request)), bytes);
         }
 
         internal void EnterStep(string stepName)
         {
             long bytes = GC.GetAllocatedBytesForCurrentThread();
-            Enter(new Key(CostKind.Step, stepName ?? "", null), bytes);
+            Enter((CostKind.Step, stepName ?? "", null), bytes);
         }
 
-        private void Enter(Key key, long bytes)
+        private void Enter((CostKind Kind, string Message, string Table) key, long bytes)
         {
             if (!_entries.TryGetValue(key, out CostEntry entry)) _entries[key] = entry = new CostEntry(key.Kind, key.Message, key.Table);
             _open.Push(new Open { Entry = entry, Bytes = bytes, Ticks = Stopwatch.GetTimestamp() });
@@ -79,27 +80,6 @@ namespace CrmCollab.Emulator.Engine
         {
             public CostEntry Entry;
             public long Bytes, Ticks, InnerBytes, InnerTicks;
-        }
-
-        private readonly struct Key : IEquatable<Key>
-        {
-            public Key(CostKind kind, string message, string table)
-            {
-                Kind = kind;
-                Message = message;
-                Table = table;
-            }
-
-            public CostKind Kind { get; }
-            public string Message { get; }
-            public string Table { get; }
-
-            public bool Equals(Key other) => Kind == other.Kind && string.Equals(Message, other.Message, StringComparison.Ordinal)
-                && string.Equals(Table, other.Table, StringComparison.Ordinal);
-
-            public override bool Equals(object obj) => obj is Key other && Equals(other);
-
-            public override int GetHashCode() => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode(Message), Table == null ? 0 : StringComparer.Ordinal.GetHashCode(Table));
         }
     }
 }

@@ -72,6 +72,19 @@ namespace CrmCollab.Emulator.Tests.Engine
 
         public DataverseEngine Boot() => DataverseEngine.Boot(Solution, Options);
 
+        /// <summary>The widget with the currency columns its amount brings, as a solution's table gets them at load.</summary>
+        public TestOrg WithWidgetCurrency()
+        {
+            CurrencyColumns.Complete(Solution.Catalog, Solution.Catalog.Table("crmc_widget"), custom: true);
+            return this;
+        }
+
+        /// <summary>A currency at its rate to the base currency.</summary>
+        public static Guid AddCurrency(IOrganizationService system, string code, decimal rate) => system.Create(new Entity("transactioncurrency")
+        {
+            ["currencyname"] = code, ["isocurrencycode"] = code, ["currencysymbol"] = code, ["exchangerate"] = rate,
+        });
+
         /// <summary>How many rows the table holds, as SYSTEM sees them.</summary>
         public static int Count(DataverseEngine engine, string table) =>
             engine.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(false) }).Entities.Count;

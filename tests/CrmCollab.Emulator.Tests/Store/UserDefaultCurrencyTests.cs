@@ -16,20 +16,10 @@ namespace CrmCollab.Emulator.Tests.Store
     /// </summary>
     public class UserDefaultCurrencyTests
     {
-        private readonly CrmCollab.Emulator.Engine.DataverseEngine _engine = Boot();
-
-        private static CrmCollab.Emulator.Engine.DataverseEngine Boot()
-        {
-            var org = new TestOrg();
-            CurrencyColumns.Complete(org.Solution.Catalog, org.Solution.Catalog.Table("crmc_widget"), custom: true);
-            return org.Boot();
-        }
+        private readonly CrmCollab.Emulator.Engine.DataverseEngine _engine = new TestOrg().WithWidgetCurrency().Boot();
         private IOrganizationService System => _engine.SystemService;
 
-        private Guid Currency(string code, decimal rate) => System.Create(new Entity("transactioncurrency")
-        {
-            ["currencyname"] = code, ["isocurrencycode"] = code, ["currencysymbol"] = code, ["exchangerate"] = rate,
-        });
+        private Guid Currency(string code, decimal rate) => TestOrg.AddCurrency(System, code, rate);
 
         private Entity Widget(Guid id) => System.Retrieve("crmc_widget", id, new ColumnSet("crmc_amount_base", "exchangerate", "transactioncurrencyid"));
 
