@@ -4,8 +4,8 @@ namespace CrmCollab.Plugins.Data
     {
         public const string Table = "crmc_feasibilityrule", Id = "crmc_feasibilityruleid", Name = "crmc_name",
             Function = "crmc_function", MinAmount = "crmc_minamount", CustomOnly = "crmc_customonly",
-            // The minimum in the base currency, stamped by Dataverse from the rule's own currency (x_base = x / exchangerate).
-            MinAmountBase = "crmc_minamount_base", TransactionCurrencyId = Opportunity.TransactionCurrencyId,
+            // The minimum's currency (weighed at its rate of the day: FeasibilityRuleRows).
+            TransactionCurrencyId = Opportunity.TransactionCurrencyId,
             MinDiscountPercent = "crmc_mindiscountpercent", MaxLeadDays = "crmc_maxleaddays", IndustryCode = "crmc_industrycode",
             TriggerStage = "crmc_triggerstage", GateStage = "crmc_gatestage", SlaHours = "crmc_slahours",
             RelevantColumns = "crmc_relevantcolumns", IsActive = "crmc_isactive";

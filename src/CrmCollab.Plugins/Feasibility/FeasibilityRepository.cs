@@ -34,10 +34,10 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// The active rules that can apply to a deal with these facts: the server leaves out those whose amount,
-        /// custom-solution or discount criterion the deal misses, so a small standard deal reads few rows or none.
-        /// Industry and lead time are not filtered here (the industry is read only when a rule needs it);
-        /// <see cref="FeasibilityRule.Applies"/> still decides.
+        /// The active rules that can apply to a deal with these facts (<see cref="FeasibilityRuleRows.ActiveQuery"/>): the
+        /// server leaves out those whose amount (in the base currency), custom-solution or discount criterion the deal
+        /// misses, so a small standard deal reads few rows or none. Industry, lead time and a minimum in a currency are not
+        /// filtered there (the industry is read only when a rule needs it); <see cref="FeasibilityRule.Applies"/> decides.
         /// </summary>
         public IReadOnlyList<FeasibilityRule> ActiveRulesFor(DealFacts deal)
         {
@@ -45,11 +45,11 @@ namespace CrmCollab.Plugins.Feasibility
             EntityCollection rows = _pipeline.Rules(key);
             if (rows == null)
             {
-                rows = _service.RetrieveMultiple(RulesQuery(deal));
+                rows = _service.RetrieveMultiple(FeasibilityRuleRows.ActiveQuery(deal));
                 _pipeline.KeepRules(key, rows);
             }
             var rules = new List<FeasibilityRule>(rows.Entities.Count);
-            foreach (Entity row in rows.Entities) rules.Add(ToRule(row));
+            foreach (Entity row in rows.Entities) rules.Add(Rule(row));
             return rules;
         }
 
@@ -63,79 +63,19 @@ namespace CrmCollab.Plugins.Feasibility
         /// </summary>
         public ReviewBasis HandMadeBasis(Entity deal, BusinessFunction function, DateTime now)
         {
-            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
+            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = FeasibilityRuleRows.Columns() };
             query.Criteria.AddCondition(FeasibilityRuleRow.Function, ConditionOperator.Equal, (int)function);
             InForce.Only(query, FeasibilityRuleRow.IsActive);
             var rules = new List<FeasibilityRule>();
-            foreach (Entity row in _service.RetrieveMultiple(query).Entities) rules.Add(ToRule(row));
+            foreach (Entity row in _service.RetrieveMultiple(query).Entities) rules.Add(Rule(row));
             DealFacts facts = Facts(deal, IndustryOf(Routing.HandoffCreation.AccountOf(deal), rules));
             return HandMadeReview.Record(function, facts, rules, now);
         }
 
-        /// <summary>What <see cref="ToRule"/> reads of a rule.</summary>
-        private static ColumnSet RuleColumns() => new ColumnSet(FeasibilityRuleRow.Name, FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.MinAmountBase,
-            FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent, FeasibilityRuleRow.MaxLeadDays,
-            FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
-            FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns);
-
-        private static QueryExpression RulesQuery(DealFacts deal)
-        {
-            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = RuleColumns() };
-            InForce.Only(query, FeasibilityRuleRow.IsActive);
-            MinAmountAtMost(query, deal.Amount);
-            UnsetOrAtMost(query.Criteria, FeasibilityRuleRow.MinDiscountPercent, deal.DiscountPercent);
-            if (!deal.IsCustomSolution)
-            {
-                var standard = new FilterExpression(LogicalOperator.Or);
-                standard.AddCondition(FeasibilityRuleRow.CustomOnly, ConditionOperator.Null);
-                standard.AddCondition(FeasibilityRuleRow.CustomOnly, ConditionOperator.Equal, false);
-                query.Criteria.AddFilter(standard);
-            }
-            return query;
-        }
-
-        /// <summary>The minimum is unset or met, in the base currency: it is in the rule's own currency, so its base value
-        /// is compared; a rule without one (no currency) is read as in the base currency.</summary>
-        private static void MinAmountAtMost(QueryExpression query, decimal? dealAmount)
-        {
-            if (dealAmount == null) { query.Criteria.AddCondition(FeasibilityRuleRow.MinAmount, ConditionOperator.Null); return; }
-            var either = query.Criteria.AddFilter(LogicalOperator.Or);
-            either.AddCondition(FeasibilityRuleRow.MinAmountBase, ConditionOperator.LessEqual, dealAmount.Value);
-            FilterExpression noBase = either.AddFilter(LogicalOperator.And);
-            noBase.AddCondition(FeasibilityRuleRow.MinAmountBase, ConditionOperator.Null);
-            UnsetOrAtMost(noBase, FeasibilityRuleRow.MinAmount, dealAmount);
-        }
-
-        /// <summary>The rule's threshold is unset, or the deal's value reaches it (no value: only unset thresholds).</summary>
-        private static void UnsetOrAtMost(FilterExpression criteria, string threshold, decimal? dealValue)
-        {
-            if (dealValue == null)
-            {
-                criteria.AddCondition(threshold, ConditionOperator.Null);
-                return;
-            }
-            var either = new FilterExpression(LogicalOperator.Or);
-            either.AddCondition(threshold, ConditionOperator.Null);
-            either.AddCondition(threshold, ConditionOperator.LessEqual, dealValue.Value);
-            criteria.AddFilter(either);
-        }
-
-        public static FeasibilityRule ToRule(Entity row) => new FeasibilityRule
-        {
-            Id = row.Id,
-            Name = row.Read<string>(FeasibilityRuleRow.Name),
-            Function = (BusinessFunction)(row.Choice(FeasibilityRuleRow.Function) ?? 0),
-            MinAmount = row.MoneyValue(FeasibilityRuleRow.MinAmountBase) ?? row.MoneyValue(FeasibilityRuleRow.MinAmount),
-            CustomOnly = row.Flag(FeasibilityRuleRow.CustomOnly),
-            MinDiscountPercent = row.Read<decimal?>(FeasibilityRuleRow.MinDiscountPercent),
-            MaxLeadDays = row.Read<int?>(FeasibilityRuleRow.MaxLeadDays),
-            IndustryCode = row.Choice(FeasibilityRuleRow.IndustryCode),
-            TriggerStage = row.Choice(FeasibilityRuleRow.TriggerStage) ?? SalesStage.Develop,
-            GateStage = row.Choice(FeasibilityRuleRow.GateStage) ?? SalesStage.Propose,
-            SlaHours = row.Read<int?>(FeasibilityRuleRow.SlaHours) ?? 48,
-            RelevantColumns = CommaList.Parse(row.Read<string>(FeasibilityRuleRow.RelevantColumns)),
-            IsActive = true,
-        };
+        /// <summary>A rule as read, its minimum weighed at its currency's rate of the day (<see cref="FeasibilityRuleRows.ToRule"/>):
+        /// one Retrieve of the rate, none when this message read it already.</summary>
+        public FeasibilityRule Rule(Entity row) =>
+            FeasibilityRuleRows.ToRule(row, RateOf(row.RefId(FeasibilityRuleRow.TransactionCurrencyId)));
 
         /// <summary>Every review of the deal (history included), oldest first: one query.</summary>
         public List<Entity> Reviews(Guid opportunityId)

@@ -15,8 +15,9 @@ namespace CrmCollab.Plugins.Feasibility
     /// deactivated re-evaluates the same deals, so the pending reviews no rule asks for any more are withdrawn at once
     /// rather than at each deal's next move; so does a rule deleted (from its pre-image, the row being gone). An account's
     /// new industry, territory or size re-evaluates its own open deals the same way, and re-routes their open work. A
-    /// currency's new exchange rate re-evaluates the open deals in that currency: a rule's minimum amount is in the base
-    /// currency, so the same number may now be above or below it.
+    /// currency's new exchange rate re-evaluates the open deals in that currency (a rule's minimum amount is weighed in the
+    /// base currency, so the same number may now be above or below it), and every open deal when a rule in force has its
+    /// minimum in that currency (the minimum is weighed at the new rate: <see cref="FeasibilityRuleRows"/>).
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
@@ -52,9 +53,22 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Guid currencyId = context.ExecutionContext.PrimaryEntityId;
             QueryExpression query = OpenDeals();
-            query.Criteria.AddCondition(Opportunity.TransactionCurrencyId, ConditionOperator.Equal, currencyId);
+            // A rule in force whose minimum is in this currency has a new minimum in the base currency: every open deal is
+            // weighed again against it; else only the deals in this currency have a new amount.
+            if (!RuleWeighsIn(context.SystemService, currencyId))
+                query.Criteria.AddCondition(Opportunity.TransactionCurrencyId, ConditionOperator.Equal, currencyId);
             int requested = Reevaluate(context, query, DealStage.Of, out int deals);
             context.Trace("Currency {0}: new exchange rate, {1} open deal(s) re-evaluated, {2} review(s) requested.", currencyId, deals, requested);
+        }
+
+        /// <summary>Some rule in force has a minimum amount in this currency (one query, one row at most).</summary>
+        private static bool RuleWeighsIn(IOrganizationService service, Guid currencyId)
+        {
+            var query = new QueryExpression(FeasibilityRuleRow.Table) { ColumnSet = new ColumnSet(FeasibilityRuleRow.Id), TopCount = 1 };
+            InForce.Only(query, FeasibilityRuleRow.IsActive);
+            query.Criteria.AddCondition(FeasibilityRuleRow.TransactionCurrencyId, ConditionOperator.Equal, currencyId);
+            query.Criteria.AddCondition(FeasibilityRuleRow.MinAmount, ConditionOperator.NotNull);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         private static void OnAccountSegmentChanged(LocalPluginContext context)

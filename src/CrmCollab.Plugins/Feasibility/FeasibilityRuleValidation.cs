@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Feasibility
             Entity rule = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
             if (!rule.Contains(FeasibilityRuleRow.TriggerStage)) rule[FeasibilityRuleRow.TriggerStage] = new OptionSetValue(SalesStage.Develop);
             if (!rule.Contains(FeasibilityRuleRow.GateStage)) rule[FeasibilityRuleRow.GateStage] = new OptionSetValue(SalesStage.Propose);
-            FeasibilityRule parsed = FeasibilityRepository.ToRule(rule);
+            FeasibilityRule parsed = FeasibilityRuleRows.ToRule(rule, null); // its own number: the checks are on its sign
             var typed = parsed.RelevantColumns.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToList();
             var known = new HashSet<string>(typed.Except(TableColumns.Unknown(context, Opportunity.Table, typed)));
             Throw(FeasibilityRuleValidator.CheckRule(parsed, rule.Choice(FeasibilityRuleRow.Function) != null, known));

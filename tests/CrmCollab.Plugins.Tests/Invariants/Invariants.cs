@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             NoOwnerlessRow();
             // Every active rule, read here rather than through the code under test (which reads only those a deal can meet).
             var rules = System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule") { ColumnSet = new ColumnSet(true) }).Entities
-                .Where(r => r.GetAttributeValue<bool>("crmc_isactive")).Select(FeasibilityRepository.ToRule).ToList();
+                .Where(r => r.GetAttributeValue<bool>("crmc_isactive")).Select(new FeasibilityRepository(System).Rule).ToList();
             var templates = All("crmc_handofftemplate", "crmc_isactive").Where(t => t.GetAttributeValue<bool>("crmc_isactive")).Select(t => t.Id).ToList();
             var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon");
             var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "statecode", "ownerid", "crmc_agreedterms", "crmc_function")

@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void The_rules_read_decide_the_same_reviews_as_all_the_rules()
         {
             var all = _org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryExpression("crmc_feasibilityrule")
-                { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(true) }).Entities.Select(FeasibilityRepository.ToRule).ToList();
+                { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(true) }).Entities.Select(new FeasibilityRepository(_org.System).Rule).ToList();
             foreach (var facts in new[]
             {
                 new DealFacts { Amount = 20000m, DiscountPercent = 5m }, new DealFacts { Amount = 80000m, IsCustomSolution = true, DiscountPercent = 20m },
