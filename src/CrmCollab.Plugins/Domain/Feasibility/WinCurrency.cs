@@ -26,7 +26,12 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             Func<string> closeCurrencyName, Func<string> dealCurrencyName)
         {
             if (!recordsRevenue || closeCurrency == dealCurrency) return null;
-            string close = Named(closeCurrencyName()), deal = Named(dealCurrencyName());
+            string close = Named(closeCurrencyName());
+            if (dealCurrency == null)
+                return new Refusal(RefusalCodes.WinCurrency,
+                    $"This win gives its actual revenue in {close}, but the deal has no currency, and a won deal's actual revenue is read as the deal's amounts are. " +
+                    "Enter the actual revenue as the deal's and leave the close's currency empty, then close the deal as won again.");
+            string deal = Named(dealCurrencyName());
             return new Refusal(RefusalCodes.WinCurrency,
                 $"This win gives its actual revenue in {close}, but the deal is in {deal}, and a won deal's actual revenue is in the deal's currency. " +
                 $"Enter the actual revenue in {deal} (set the close's currency to {deal}, or leave it empty), then close the deal as won again.");

@@ -28,6 +28,7 @@ namespace CrmCollab.Plugins.Domain.Terms
         {
             if (!proposesAmount || amendmentCurrency == dealCurrency) return null;
             string proposed = Named(amendmentCurrencyName());
+            if (dealCurrency == null) return WithoutDealCurrency(proposed, approving);
             string deal = Named(dealCurrencyName);
             if (approving)
                 return new Refusal(RefusalCodes.AmendmentCurrency,
@@ -37,6 +38,13 @@ namespace CrmCollab.Plugins.Domain.Terms
                 $"This amendment proposes its amount in {proposed}, but its deal was won in {deal}, and the amount replaces the deal's as it is. " +
                 $"Enter the new amount in {deal} and set the amendment's currency to {deal} (or leave it empty), then save again.");
         }
+
+        /// <summary>The deal has no currency: its numbers are read as they are, so the amendment names none either.</summary>
+        private static Refusal WithoutDealCurrency(string proposed, bool approving) => new Refusal(RefusalCodes.AmendmentCurrency, approving
+            ? $"This amendment proposes its amount in {proposed}, but its deal now has no currency (it was changed after the amendment was raised): " +
+              "applied, the number would be read as the deal's. Reject it with a comment so its author raises the amount again without a currency."
+            : $"This amendment proposes its amount in {proposed}, but its deal has no currency, and the amount replaces the deal's as it is. " +
+              "Enter the new amount as the deal's and leave the amendment's currency empty, then save again.");
 
         private static string Named(string currency) => string.IsNullOrWhiteSpace(currency) ? "no currency" : currency;
     }
