@@ -51,6 +51,9 @@ namespace CrmCollab.Plugins.Feasibility
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
                 .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Decision);
+            // A review passed on by hand is no longer held for a leaver (the Update of ownerid does it in OnDecide).
+            Register(PipelineStage.PostOperation, "Assign", FeasibilityReviewRow.Table, OnAssigned)
+                .PostImage(PostImage, FeasibilityReviewRow.RoutingHold);
             Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
@@ -105,6 +108,30 @@ namespace CrmCollab.Plugins.Feasibility
 
         private static void OnAssign(LocalPluginContext context) =>
             Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
+
+        /// <summary>
+        /// After an Assign: a held review someone passed on by hand has found its owner, so the leaver's handover no longer
+        /// keeps it (when no Update step released it on the way; CrmCollab's own routing writes the hold itself).
+        /// </summary>
+        private static void OnAssigned(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            if (after == null || after.Choice(FeasibilityReviewRow.RoutingHold) == null || ServerCall.IsSystem(context)) return;
+            context.SystemService.Update(new Entity(FeasibilityReviewRow.Table, after.Id) { [FeasibilityReviewRow.RoutingHold] = null });
+        }
+
+        /// <summary>
+        /// A held review (<see cref="RoutingHold"/>) given a new owner by a person, not by CrmCollab's routing: it is routed by
+        /// hand, so the leaver's handover neither keeps it for its former owner nor skips it when its new owner leaves.
+        /// </summary>
+        private static void ReleaseHeldHandOver(LocalPluginContext context, Entity target, Entity before)
+        {
+            EntityReference newOwner = target.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
+            EntityReference owner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
+            if (newOwner == null || before.Choice(FeasibilityReviewRow.RoutingHold) == null || target.Contains(FeasibilityReviewRow.RoutingHold)
+                || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName) || ServerCall.IsSystem(context)) return;
+            target[FeasibilityReviewRow.RoutingHold] = null;
+        }
 
         /// <summary>A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays.</summary>
         private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
@@ -169,6 +196,7 @@ namespace CrmCollab.Plugins.Feasibility
                     FormerDealOwners.Of(service, deal.Value.Read<string>(Opportunity.OwnerHistory), new[] { decider })),
             });
             Throw(refusal);
+            ReleaseHeldHandOver(context, target, before);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
             if (proposed == ReviewDecision.Withdrawn)
             {
