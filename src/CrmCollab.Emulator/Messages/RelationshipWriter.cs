@@ -39,6 +39,7 @@ namespace CrmCollab.Emulator.Messages
                 if (associate)
                 {
                     if (existing != null) throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
+                    AccessTeamRoles.Refuse(context, r.IntersectEntity, first);
                     AddLink(context, op, r, first, second);
                 }
                 else if (existing != null)
