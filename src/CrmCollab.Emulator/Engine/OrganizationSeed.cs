@@ -26,10 +26,12 @@ namespace CrmCollab.Emulator.Engine
             // Every environment's System Administrator role, known by its template, not its name (SecuritySnapshot).
             Put(engine, "role", WellKnownIds.SystemAdministratorRoleId, system, ("name", "System Administrator"), ("businessunitid", root),
                 ("parentrootroleid", new EntityReference("role", WellKnownIds.SystemAdministratorRoleId)),
-                ("roletemplateid", new EntityReference("roletemplate", WellKnownIds.SystemAdministratorRoleTemplateId)));
+                ("roletemplateid", new EntityReference("roletemplate", WellKnownIds.SystemAdministratorRoleTemplateId)),
+                ("isinherited", new OptionSetValue(1)));
             foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
                 Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root),
-                    ("parentrootroleid", new EntityReference("role", role.Id))); // a root role is its own chain's root (RoleCopies)
+                    ("parentrootroleid", new EntityReference("role", role.Id)), // a root role is its own chain's root (RoleCopies)
+                    ("isinherited", new OptionSetValue(1))); // the default of a new role (role.md); solution role XML names none
             foreach (var variable in engine.Solution.EnvironmentVariables)
                 PlantVariable(engine, variable, system, root);
             foreach (var process in WellKnownProcesses.All)

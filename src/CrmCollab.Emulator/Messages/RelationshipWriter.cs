@@ -39,7 +39,7 @@ namespace CrmCollab.Emulator.Messages
                 if (associate)
                 {
                     if (existing != null) throw Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
-                    AccessTeamRoles.Refuse(context, r.IntersectEntity, first);
+                    TeamRoleAssignment.Refuse(context, r.IntersectEntity, first, second);
                     AddLink(context, op, r, first, second);
                 }
                 else if (existing != null)

@@ -162,6 +162,13 @@ namespace CrmCollab.Emulator.Metadata
         // ---- modifiers on the last column ----------------------------------------------------------
 
         /// <summary>Platform-maintained: not valid for Create nor Update.</summary>
+        /// <summary>The value a Create that leaves the last column out gives it (the column's metadata default).</summary>
+        public TableBuilder Default(object value)
+        {
+            _last.DefaultValue = value;
+            return this;
+        }
+
         public TableBuilder ReadOnly() { _last.IsValidForCreate = false; _last.IsValidForUpdate = false; return this; }
 
         /// <summary>Settable on Create only.</summary>

@@ -97,6 +97,9 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("parentroleid", "role").ReadOnly()     // copies inherited by child business units
                 .Lookup("parentrootroleid", "role").ReadOnly()
                 .Lookup("roletemplateid", "roletemplate").ReadOnly() // the platform's standard roles (SecuritySnapshot)
+                // Member's privilege inheritance (reference/entities/role.md: SystemRequired, default 1): TeamRoleInheritance.
+                .Picklist("isinherited", (0, "Team privileges only"), (1, "Direct User (Basic) access level and Team privileges"))
+                    .Default(new Microsoft.Xrm.Sdk.OptionSetValue(1))
                 .SystemColumns();
 
             // N:N intersect tables: only the platform writes them (Associate/Disassociate).

@@ -39,6 +39,7 @@ namespace CrmCollab.Emulator.Security
             public string Name;
             public RoleDefinition Definition;
             public bool IsSystemAdministrator;
+            public bool TeamPrivilegesOnly; // TeamRoleInheritance
         }
 
         private static readonly List<Guid> None = new List<Guid>();
@@ -100,6 +101,7 @@ namespace CrmCollab.Emulator.Security
                     Id = r.Id,
                     Name = r.GetAttributeValue<string>("name") ?? definition?.Name,
                     Definition = definition,
+                    TeamPrivilegesOnly = TeamRoleInheritance.TeamPrivilegesOnly(r),
                     IsSystemAdministrator = IsSystemAdministratorTemplate(templates[r.Id])
                         || (root.HasValue && templates.TryGetValue(root.Value, out var rootTemplate) && IsSystemAdministratorTemplate(rootTemplate)),
                 };

@@ -110,8 +110,9 @@ namespace CrmCollab.Emulator.Security
                         if (privilege.Value == PrivilegeDepth.None) continue;
                         var grant = p.Grant(privilege.Key);
                         grant.AddTeam(new TeamGrant(teamId, team.BusinessUnitId, privilege.Value));
-                        // Member's privilege inheritance "Direct User (Basic) access level and Team privileges".
-                        grant.AddUser(PrivilegeDepth.Basic);
+                        // Member's privilege inheritance "Direct User (Basic) access level and Team privileges" (the
+                        // default); "Team privileges only" gives the member no depth of their own (TeamRoleInheritance).
+                        if (!role.TeamPrivilegesOnly) grant.AddUser(PrivilegeDepth.Basic);
                     }
                     p.Misc.UnionWith(role.Definition.Misc);
                 }

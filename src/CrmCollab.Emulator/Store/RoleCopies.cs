@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Store
@@ -77,6 +78,9 @@ namespace CrmCollab.Emulator.Store
                 ["name"] = from.GetAttributeValue<string>("name"),
                 ["businessunitid"] = new EntityReference("businessunit", unitId),
             };
+            // The copy is the same role in another unit: its members inherit its privileges as the role says.
+            if (from.GetAttributeValue<OptionSetValue>(TeamRoleInheritance.Column) is OptionSetValue inherited)
+                copy[TeamRoleInheritance.Column] = new OptionSetValue(inherited.Value);
             var platform = new Entity("role")
             {
                 [ParentRoleId] = new EntityReference("role", from.Id),

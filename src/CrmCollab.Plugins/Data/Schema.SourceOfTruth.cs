@@ -55,7 +55,14 @@ namespace CrmCollab.Plugins.Data
     {
         public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", TeamRoles = "teamroles",
             UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name",
-            ParentRootRoleId = "parentrootroleid";
+            ParentRootRoleId = "parentrootroleid", IsInherited = "isinherited";
+
+        /// <summary>
+        /// role.isinherited "Direct User (Basic) access level and Team privileges" (the default; 0 is "Team privileges only"):
+        /// a team's role of this kind is granted to its members directly (Power Platform admin guide, "Security roles and
+        /// privileges", Member's privilege inheritance), so only such a role makes a team's member who the role says.
+        /// </summary>
+        public const int DirectUserAndTeamPrivileges = 1;
 
         /// <summary>
         /// The id of the solution's CrmCollab Administrator role (solution/Roles/CrmCollab Administrator.xml): the

@@ -41,7 +41,9 @@ namespace CrmCollab.Plugins.Terms
             throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
             LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
             teamRoles.Columns = new ColumnSet(Membership.RoleId);
-            MatchAny(teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), "r", rootRoleIds);
+            LinkEntity teamRole = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
+            MatchAny(teamRole, "r", rootRoleIds);
+            GrantedToMembers(teamRole);
             Collect(service.RetrieveMultiple(throughTeam), "r", rootRoleIds, held);
             return held;
         }
@@ -73,7 +75,7 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// True when the user holds the role of that id, or a business unit's copy of it (its parentrootroleid),
-        /// assigned directly or through a team the user belongs to. Matched by id, never by name: a role named alike
+        /// assigned directly or through a team the user belongs to (a team's role whose members inherit it: <see cref="GrantedToMembers"/>). Matched by id, never by name: a role named alike
         /// by whoever may create roles is another role. At most two queries: the direct one first.
         /// </summary>
         public static bool HoldsRole(IOrganizationService service, Guid userId, Guid rootRoleId)
@@ -87,9 +89,19 @@ namespace CrmCollab.Plugins.Terms
             throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
             LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
             teamRoles.Columns = new ColumnSet(Membership.RoleId);
-            MatchRole(teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), rootRoleId);
+            LinkEntity teamRole = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
+            MatchRole(teamRole, rootRoleId);
+            GrantedToMembers(teamRole);
             return service.RetrieveMultiple(throughTeam).Entities.Count > 0;
         }
+
+        /// <summary>
+        /// A team's role counts for its members only when its members inherit it as their own (role.isinherited "Direct User
+        /// (Basic) access level and Team privileges", the default). "Team privileges only" grants them the role as members of
+        /// the team, to work the team's records: it does not make each of them an administrator, or ADV, in their own name.
+        /// </summary>
+        private static void GrantedToMembers(LinkEntity role) =>
+            role.LinkCriteria.AddCondition(Membership.IsInherited, ConditionOperator.Equal, Membership.DirectUserAndTeamPrivileges);
 
         private static void MatchRole(LinkEntity role, Guid rootRoleId)
         {

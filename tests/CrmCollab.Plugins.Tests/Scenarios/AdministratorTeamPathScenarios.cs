@@ -92,6 +92,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, nina, AmendmentState.Approved)));
         }
 
+        /// <summary>A business unit under Operations whose copy of the role is set to "Team privileges only".</summary>
+        private Guid UnitWhereTeamsHoldOnly(string roleName)
+        {
+            Guid backOffice = _org.Setup.CreateBusinessUnit("Back office", _org.Operations);
+            _org.System.Update(new Entity("role", _org.Setup.FindRole(roleName, backOffice)) { ["isinherited"] = new OptionSetValue(0) });
+            return backOffice;
+        }
+
+        [Fact]
+        public void A_reviewer_whose_team_holds_the_administrator_role_as_team_privileges_only_cannot_approve_an_amendment()
+        {
+            Guid oscar = _org.User("Oscar Reviewer", "CrmCollab Reviewer");
+            Guid backOffice = UnitWhereTeamsHoldOnly("CrmCollab Administrator");
+            Guid team = _org.Setup.CreateTeam("Back-office admins", backOffice, TeamType.Owner, "CrmCollab Administrator");
+            _org.Setup.AddMembers(team, oscar);
+            Guid amendment = SubmittedAmendment();
+
+            // The team's privileges are for the team's own records: approving in his own name takes the role given to him.
+            Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, oscar, AmendmentState.Approved)));
+            Assert.Equal((int)AmendmentState.Submitted, StateOf(amendment));
+        }
+
         [Fact]
         public void A_renamed_copy_of_the_administrator_role_still_makes_its_holder_an_administrator()
         {

@@ -31,6 +31,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_salesperson_whose_team_holds_the_logistics_role_as_team_privileges_only_is_not_credited_to_logistics()
+        {
+            Guid sid = _org.User("Sid Sales", "CrmCollab Salesperson", _org.Sales);
+            Guid depot = _org.Setup.CreateBusinessUnit("Depot", _org.Operations);
+            _org.System.Update(new Entity("role", _org.Setup.FindRole("CrmCollab Logistics", depot)) { ["isinherited"] = new OptionSetValue(0) });
+            Guid depotTeam = _org.Setup.CreateTeam("Depot desk", depot, TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(depotTeam, sid);
+
+            Guid signal = _org.Signal(_account, SignalKind.Expansion, sid, "A rival quoted two weeks less");
+
+            Assert.Null(FunctionOf(signal)); // the team works its own records as Logistics; Sid raises as himself
+        }
+
+        [Fact]
         public void A_planner_holding_a_look_alike_adv_role_and_the_genuine_logistics_role_through_a_team_is_credited_to_logistics()
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Salesperson", _org.Sales);
