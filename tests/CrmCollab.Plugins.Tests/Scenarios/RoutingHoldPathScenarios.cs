@@ -104,6 +104,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void Neither_the_adv_owner_nor_an_administrator_can_put_a_contract_on_hold_or_release_it()
+        {
+            var (_, _, contract) = ContractWaitingWithTheRep();
+            Guid bob = _org.User("Bob ADV", "CrmCollab ADV", _org.Operations);
+            _org.As(_org.Admin).Execute(new AssignRequest { Target = new EntityReference("task", contract), Assignee = new EntityReference("systemuser", bob) });
+            var held = new Entity("task", contract) { [Hold] = new OptionSetValue((int)RoutingHold.LeftWithDisabledOwner) };
+
+            _org.RefusedNamingNoId(RefusalCodes.HandoffServerColumn, () => _org.As(bob).Update(held), "task");
+            _org.RefusedNamingNoId(RefusalCodes.HandoffServerColumn, () => _org.As(_org.Admin).Execute(new UpsertRequest { Target = held }), "task");
+
+            Assert.Null(HoldOf(_org.Row("task", contract, Hold)));
+        }
+
+        [Fact]
         public void A_review_left_with_a_disabled_reviewer_that_an_administrator_assigns_by_hand_is_released_and_handed_over_when_its_new_owner_leaves()
         {
             (Guid lena, Guid _, Guid _, Guid deal) = _org.CustomDealAwaitingReviews();
