@@ -15,31 +15,17 @@ namespace CrmCollab.Emulator.Tests.Security
     /// </summary>
     public class AccessTeamRoleTests
     {
-        private sealed class Org
-        {
-            public Org(Emulator.Engine.DataverseEngine engine)
-            {
-                Engine = engine;
-                Service = engine.SystemService;
-                Setup = new OrganizationSetup(Service);
-            }
-
-            public Emulator.Engine.DataverseEngine Engine { get; }
-            public IOrganizationService Service { get; }
-            public OrganizationSetup Setup { get; }
-        }
-
-        private static (Org Org, Guid Role) Boot()
+        private static (BootedOrg Org, Guid Role) Boot()
         {
             var org = new TestOrg();
             org.Options.EnforceSecurity = true;
             var role = new RoleDefinition { Id = Guid.NewGuid(), Name = "Widget editor" };
             role.Privileges[("crmc_widget", AccessRight.Read)] = PrivilegeDepth.Basic;
             org.Solution.Roles.Add(role);
-            return (new Org(org.Boot()), role.Id);
+            return (new BootedOrg(org.Boot()), role.Id);
         }
 
-        private static int TeamRoles(Org org, Guid team)
+        private static int TeamRoles(BootedOrg org, Guid team)
         {
             var query = new QueryExpression("teamroles") { ColumnSet = new ColumnSet("roleid") };
             query.Criteria.AddCondition("teamid", ConditionOperator.Equal, team);

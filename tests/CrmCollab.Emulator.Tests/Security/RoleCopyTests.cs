@@ -27,7 +27,7 @@ namespace CrmCollab.Emulator.Tests.Security
             return role;
         }
 
-        private static EntityCollection RolesNamed(DataverseEngineAccess org, string name)
+        private static EntityCollection RolesNamed(BootedOrg org, string name)
         {
             var query = new QueryExpression("role") { ColumnSet = new ColumnSet("businessunitid", "parentroleid", "parentrootroleid") };
             query.Criteria.AddCondition("name", ConditionOperator.Equal, name);
@@ -46,7 +46,7 @@ namespace CrmCollab.Emulator.Tests.Security
             org.Options.EnforceSecurity = true;
             var definition = WidgetRole();
             org.Solution.Roles.Add(definition);
-            var access = new DataverseEngineAccess(org.Boot());
+            var access = new BootedOrg(org.Boot());
             var east = access.Setup.CreateBusinessUnit("East");
             var north = access.Setup.CreateBusinessUnit("East North", east);
 
@@ -73,7 +73,7 @@ namespace CrmCollab.Emulator.Tests.Security
         [Fact]
         public void A_role_created_after_the_business_units_is_copied_into_each_and_its_parents_cannot_be_sent()
         {
-            var access = new DataverseEngineAccess(new TestOrg().Boot());
+            var access = new BootedOrg(new TestOrg().Boot());
             var east = access.Setup.CreateBusinessUnit("East");
             var north = access.Setup.CreateBusinessUnit("East North", east);
             var other = access.Setup.CreateRole("Other");
@@ -104,7 +104,7 @@ namespace CrmCollab.Emulator.Tests.Security
             var org = new TestOrg();
             org.Options.EnforceSecurity = true;
             org.Solution.Roles.Add(WidgetRole());
-            var access = new DataverseEngineAccess(org.Boot());
+            var access = new BootedOrg(org.Boot());
             var lookAlike = access.Setup.CreateRole("Widget editor");
             var lou = access.Setup.CreateUser("Lou Lookalike", access.Engine.RootBusinessUnitId);
             access.Service.Associate("systemuser", lou, new Relationship(OrganizationSetup.UserRolesRelationship),
@@ -120,7 +120,7 @@ namespace CrmCollab.Emulator.Tests.Security
             var org = new TestOrg();
             var definition = WidgetRole();
             org.Solution.Roles.Add(definition);
-            var access = new DataverseEngineAccess(org.Boot());
+            var access = new BootedOrg(org.Boot());
             var east = access.Setup.CreateBusinessUnit("East");
             var direct = access.Setup.CreateUser("Dana Direct", east, "Widget editor");
             var member = access.Setup.CreateUser("Tom Team", east);
@@ -141,7 +141,7 @@ namespace CrmCollab.Emulator.Tests.Security
             either.AddCondition("parentrootroleid", ConditionOperator.Equal, rootRoleId);
         }
 
-        private static bool HoldsDirectly(DataverseEngineAccess access, Guid user, Guid rootRoleId)
+        private static bool HoldsDirectly(BootedOrg access, Guid user, Guid rootRoleId)
         {
             var query = new QueryExpression("systemuserroles") { ColumnSet = new ColumnSet("roleid") };
             query.Criteria.AddCondition("systemuserid", ConditionOperator.Equal, user);
@@ -149,28 +149,13 @@ namespace CrmCollab.Emulator.Tests.Security
             return access.Service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
-        private static bool HoldsThroughTeam(DataverseEngineAccess access, Guid user, Guid rootRoleId)
+        private static bool HoldsThroughTeam(BootedOrg access, Guid user, Guid rootRoleId)
         {
             var query = new QueryExpression("teammembership") { ColumnSet = new ColumnSet("teamid") };
             query.Criteria.AddCondition("systemuserid", ConditionOperator.Equal, user);
             var teamRoles = query.AddLink("teamroles", "teamid", "teamid");
             MatchRole(teamRoles.AddLink("role", "roleid", "roleid"), rootRoleId);
             return access.Service.RetrieveMultiple(query).Entities.Count > 0;
-        }
-
-        /// <summary>The booted engine with its SYSTEM service and an OrganizationSetup over it.</summary>
-        private sealed class DataverseEngineAccess
-        {
-            public DataverseEngineAccess(Emulator.Engine.DataverseEngine engine)
-            {
-                Engine = engine;
-                Service = engine.SystemService;
-                Setup = new OrganizationSetup(Service);
-            }
-
-            public Emulator.Engine.DataverseEngine Engine { get; }
-            public IOrganizationService Service { get; }
-            public OrganizationSetup Setup { get; }
         }
     }
 }
