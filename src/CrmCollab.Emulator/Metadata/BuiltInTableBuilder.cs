@@ -161,7 +161,6 @@ namespace CrmCollab.Emulator.Metadata
 
         // ---- modifiers on the last column ----------------------------------------------------------
 
-        /// <summary>Platform-maintained: not valid for Create nor Update.</summary>
         /// <summary>The value a Create that leaves the last column out gives it (the column's metadata default).</summary>
         public TableBuilder Default(object value)
         {
@@ -169,6 +168,7 @@ namespace CrmCollab.Emulator.Metadata
             return this;
         }
 
+        /// <summary>Platform-maintained: not valid for Create nor Update.</summary>
         public TableBuilder ReadOnly() { _last.IsValidForCreate = false; _last.IsValidForUpdate = false; return this; }
 
         /// <summary>Settable on Create only.</summary>
