@@ -1,7 +1,6 @@
 using System;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Routing
