@@ -54,7 +54,7 @@ namespace CrmCollab.Plugins.Data
     public static class Membership
     {
         public const string UserRoles = "systemuserroles", TeamMembers = "teammembership", TeamRoles = "teamroles",
-            UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role", RoleName = "name",
+            UserId = "systemuserid", TeamId = "teamid", RoleId = "roleid", RoleTable = "role",
             ParentRootRoleId = "parentrootroleid", IsInherited = "isinherited";
 
         /// <summary>
