@@ -1,5 +1,6 @@
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
+using CrmCollab.Emulator.Security;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Engine
@@ -27,11 +28,11 @@ namespace CrmCollab.Emulator.Engine
             Put(engine, "role", WellKnownIds.SystemAdministratorRoleId, system, ("name", "System Administrator"), ("businessunitid", root),
                 ("parentrootroleid", new EntityReference("role", WellKnownIds.SystemAdministratorRoleId)),
                 ("roletemplateid", new EntityReference("roletemplate", WellKnownIds.SystemAdministratorRoleTemplateId)),
-                ("isinherited", new OptionSetValue(1)));
+                (TeamRoleInheritance.Column, new OptionSetValue(TeamRoleInheritance.DirectUserAndTeamValue)));
             foreach (var role in engine.Solution.Roles.Where(r => r.Id != System.Guid.Empty))
                 Put(engine, "role", role.Id, system, ("name", role.Name), ("businessunitid", root),
                     ("parentrootroleid", new EntityReference("role", role.Id)), // a root role is its own chain's root (RoleCopies)
-                    ("isinherited", new OptionSetValue(1))); // the default of a new role (role.md); solution role XML names none
+                    (TeamRoleInheritance.Column, new OptionSetValue(TeamRoleInheritance.DirectUserAndTeamValue))); // the default of a new role (role.md); solution role XML names none
             foreach (var variable in engine.Solution.EnvironmentVariables)
                 PlantVariable(engine, variable, system, root);
             foreach (var process in WellKnownProcesses.All)
