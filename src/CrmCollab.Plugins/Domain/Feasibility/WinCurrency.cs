@@ -15,7 +15,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     public static class WinCurrency
     {
         /// <summary>The close takes its deal's currency: it names none, or records no actual revenue.</summary>
-        public static bool TakesDealsCurrency(bool namesCurrency, bool recordsRevenue) => !namesCurrency || !recordsRevenue;
+        public static bool TakesDealsCurrency(bool namesCurrency, bool recordsRevenue) => DealCurrency.IsTaken(namesCurrency, recordsRevenue);
 
         /// <param name="recordsRevenue">The close records an actual revenue.</param>
         /// <param name="closeCurrency">The currency the close names.</param>
@@ -26,17 +26,15 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             Func<string> closeCurrencyName, Func<string> dealCurrencyName)
         {
             if (!recordsRevenue || closeCurrency == dealCurrency) return null;
-            string close = Named(closeCurrencyName());
+            string close = DealCurrency.Named(closeCurrencyName());
             if (dealCurrency == null)
                 return new Refusal(RefusalCodes.WinCurrency,
                     $"This win gives its actual revenue in {close}, but the deal has no currency, and a won deal's actual revenue is read as the deal's amounts are. " +
                     "Enter the actual revenue as the deal's and leave the close's currency empty, then close the deal as won again.");
-            string deal = Named(dealCurrencyName());
+            string deal = DealCurrency.Named(dealCurrencyName());
             return new Refusal(RefusalCodes.WinCurrency,
                 $"This win gives its actual revenue in {close}, but the deal is in {deal}, and a won deal's actual revenue is in the deal's currency. " +
                 $"Enter the actual revenue in {deal} (set the close's currency to {deal}, or leave it empty), then close the deal as won again.");
         }
-
-        private static string Named(string currency) => string.IsNullOrWhiteSpace(currency) ? "no currency" : currency;
     }
 }

@@ -15,7 +15,7 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// The amendment takes its deal's currency: it names none, or it proposes no amount (a currency nothing is in,
         /// e.g. the form's default, is set to the deal's rather than refused).
         /// </summary>
-        public static bool TakesDealsCurrency(bool namesCurrency, bool proposesAmount) => !namesCurrency || !proposesAmount;
+        public static bool TakesDealsCurrency(bool namesCurrency, bool proposesAmount) => DealCurrency.IsTaken(namesCurrency, proposesAmount);
 
         /// <param name="proposesAmount">The amendment (as it will be saved) proposes a new Est. Revenue.</param>
         /// <param name="amendmentCurrency">The amendment's currency as it will be saved.</param>
@@ -27,9 +27,9 @@ namespace CrmCollab.Plugins.Domain.Terms
             Func<string> amendmentCurrencyName, string dealCurrencyName, bool approving)
         {
             if (!proposesAmount || amendmentCurrency == dealCurrency) return null;
-            string proposed = Named(amendmentCurrencyName());
+            string proposed = DealCurrency.Named(amendmentCurrencyName());
             if (dealCurrency == null) return WithoutDealCurrency(proposed, approving);
-            string deal = Named(dealCurrencyName);
+            string deal = DealCurrency.Named(dealCurrencyName);
             if (approving)
                 return new Refusal(RefusalCodes.AmendmentCurrency,
                     $"This amendment proposes its amount in {proposed}, but its deal is now in {deal} (its currency changed after the amendment " +
@@ -45,7 +45,5 @@ namespace CrmCollab.Plugins.Domain.Terms
               "applied, the number would be read as the deal's. Reject it with a comment so its author raises the amount again without a currency."
             : $"This amendment proposes its amount in {proposed}, but its deal has no currency, and the amount replaces the deal's as it is. " +
               "Enter the new amount as the deal's and leave the amendment's currency empty, then save again.");
-
-        private static string Named(string currency) => string.IsNullOrWhiteSpace(currency) ? "no currency" : currency;
     }
 }
