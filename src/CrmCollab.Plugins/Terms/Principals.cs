@@ -30,22 +30,35 @@ namespace CrmCollab.Plugins.Terms
         {
             var held = new HashSet<Guid>();
             if (rootRoleIds.Count == 0) return held;
-            var direct = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
-            direct.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            LinkEntity role = direct.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
-            MatchAny(role, "r", rootRoleIds);
-            Collect(service.RetrieveMultiple(direct), "r", rootRoleIds, held);
+            Collect(service.RetrieveMultiple(Direct(userId, role => MatchAny(role, "r", rootRoleIds))), "r", rootRoleIds, held);
             if (held.Count > 0) return held;
-
-            var throughTeam = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId) };
-            throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
-            teamRoles.Columns = new ColumnSet(Membership.RoleId);
-            LinkEntity teamRole = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
-            MatchAny(teamRole, "r", rootRoleIds);
-            GrantedToMembers(teamRole);
-            Collect(service.RetrieveMultiple(throughTeam), "r", rootRoleIds, held);
+            Collect(service.RetrieveMultiple(ThroughTeam(userId, role => MatchAny(role, "r", rootRoleIds))), "r", rootRoleIds, held);
             return held;
+        }
+
+        /// <summary>The user's own role assignments (systemuserroles), the role linked and narrowed by <paramref name="match"/>.</summary>
+        private static QueryExpression Direct(Guid userId, Action<LinkEntity> match)
+        {
+            var query = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
+            query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            match(query.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId));
+            return query;
+        }
+
+        /// <summary>
+        /// The user's teams (teammembership) with their roles (teamroles), the role narrowed by <paramref name="match"/> and
+        /// to those the members inherit (<see cref="GrantedToMembers"/>).
+        /// </summary>
+        private static QueryExpression ThroughTeam(Guid userId, Action<LinkEntity> match)
+        {
+            var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId) };
+            query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
+            LinkEntity teamRoles = query.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
+            teamRoles.Columns = new ColumnSet(Membership.RoleId);
+            LinkEntity role = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
+            match(role);
+            GrantedToMembers(role);
+            return query;
         }
 
         private static void MatchAny(LinkEntity role, string alias, IReadOnlyCollection<Guid> rootRoleIds)
@@ -62,7 +75,7 @@ namespace CrmCollab.Plugins.Terms
         {
             foreach (Entity row in rows.Entities)
             {
-                Guid? id = (row.Aliased<Guid?>(alias + "." + Membership.RoleId));
+                Guid? id = row.Aliased<Guid?>(alias + "." + Membership.RoleId);
                 Guid? root = row.Aliased<EntityReference>(alias + "." + Membership.ParentRootRoleId)?.Id;
                 if (id.HasValue && rootRoleIds.Contains(id.Value)) held.Add(id.Value);
                 else if (root.HasValue && rootRoleIds.Contains(root.Value)) held.Add(root.Value);
@@ -80,18 +93,11 @@ namespace CrmCollab.Plugins.Terms
         /// </summary>
         public static bool HoldsRole(IOrganizationService service, Guid userId, Guid rootRoleId)
         {
-            var direct = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId), TopCount = 1 };
-            direct.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            MatchRole(direct.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), rootRoleId);
+            QueryExpression direct = Direct(userId, role => MatchRole(role, rootRoleId));
+            direct.TopCount = 1;
             if (service.RetrieveMultiple(direct).Entities.Count > 0) return true;
-
-            var throughTeam = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId), TopCount = 1 };
-            throughTeam.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            LinkEntity teamRoles = throughTeam.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
-            teamRoles.Columns = new ColumnSet(Membership.RoleId);
-            LinkEntity teamRole = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
-            MatchRole(teamRole, rootRoleId);
-            GrantedToMembers(teamRole);
+            QueryExpression throughTeam = ThroughTeam(userId, role => MatchRole(role, rootRoleId));
+            throughTeam.TopCount = 1;
             return service.RetrieveMultiple(throughTeam).Entities.Count > 0;
         }
 
