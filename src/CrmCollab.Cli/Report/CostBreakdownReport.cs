@@ -26,8 +26,8 @@ namespace CrmCollab.Cli.Report
                 .AddColumn(new TableColumn("Share of play").RightAligned()).AddColumn(new TableColumn("Per deal").RightAligned())
                 .AddColumn(new TableColumn("µs each").RightAligned()).AddColumn(new TableColumn("KB per deal").RightAligned());
             foreach (CostEntry e in entries.Take(Shown))
-                table.AddRow(Kind(e.Kind), Markup.Escape(Short(e.Label)), Percent(e.Seconds / playSeconds), Figure(e.Count / (double)deals, "0.00"),
-                    Figure(e.Seconds * 1e6 / Math.Max(1, e.Count), "0.0"), Figure(e.Bytes / 1024.0 / deals, "0.0"));
+                table.AddRow(Kind(e.Kind), Markup.Escape(Short(e.Label)), Percent(e.Seconds / playSeconds), Figure(PerDeal(e, deals), "0.00"),
+                    Figure(MicrosecondsEach(e), "0.0"), Figure(KilobytesPerDeal(e, deals), "0.0"));
             AnsiConsole.Write(table);
             Console.WriteLine($"The engine and its plug-ins: {Percent(measured / playSeconds)} of the play's {playSeconds:0.0} s, " +
                 $"{entries.Sum(e => e.Bytes) / 1024.0 / deals:0.0} KB allocated per deal; the rest is the simulated people's own work. Every line: {FileName}.");
@@ -46,11 +46,17 @@ namespace CrmCollab.Cli.Report
                     count = e.Count,
                     seconds = Math.Round(e.Seconds, 4),
                     bytes = e.Bytes,
-                    perDeal = Math.Round(e.Count / (double)deals, 3),
-                    microsecondsEach = Math.Round(e.Seconds * 1e6 / Math.Max(1, e.Count), 2),
-                    kilobytesPerDeal = Math.Round(e.Bytes / 1024.0 / deals, 2),
+                    perDeal = Math.Round(PerDeal(e, deals), 3),
+                    microsecondsEach = Math.Round(MicrosecondsEach(e), 2),
+                    kilobytesPerDeal = Math.Round(KilobytesPerDeal(e, deals), 2),
                 }),
             }, ReportJson.Settings);
+
+        private static double PerDeal(CostEntry e, int deals) => e.Count / (double)deals;
+
+        private static double MicrosecondsEach(CostEntry e) => e.Seconds * 1e6 / Math.Max(1, e.Count);
+
+        private static double KilobytesPerDeal(CostEntry e, int deals) => e.Bytes / 1024.0 / deals;
 
         /// <summary>A step's name without its namespace ("OpportunityGuard: Update of opportunity"), for a terminal's width.</summary>
         private static string Short(string label)
