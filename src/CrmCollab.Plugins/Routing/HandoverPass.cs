@@ -8,7 +8,8 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// One pass of the leaver's handover (<see cref="DisabledOwnerHandover"/>): whose open handoffs and pending reviews it
     /// takes, which routing hold (<see cref="RoutingHold"/>) they carry, what their path says, and how they are held
-    /// afterwards. The work is found by the hold, never by the wording of its routing path.
+    /// afterwards. The work is found by the hold; the wording of its routing path is read only for records with no hold,
+    /// which a version before the hold moved or left (<see cref="HeldAs"/>, the two passes that need it).
     /// </summary>
     internal sealed class HandoverPass
     {
