@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 
 namespace CrmCollab.Emulator.Metadata
@@ -16,7 +17,7 @@ namespace CrmCollab.Emulator.Metadata
         /// Exchange Rate columns. A built-in table keeps its own (or has no currency at all).</param>
         public static void Complete(MetadataCatalog catalog, TableDefinition table, bool custom)
         {
-            var money = table.Columns.Values.Where(c => c.Type == ColumnType.Money && !c.LogicalName.EndsWith(BaseSuffix)).ToList();
+            var money = table.Columns.Values.Where(c => c.Type == ColumnType.Money && !c.LogicalName.EndsWith(BaseSuffix, StringComparison.Ordinal)).ToList();
             if (money.Count == 0) return;
             var builder = TableBuilder.For(catalog, table);
             if (custom && table.Column(Currency) == null) builder.Lookup(Currency, "transactioncurrency").Display("Currency");
