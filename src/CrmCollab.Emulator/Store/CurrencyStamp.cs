@@ -17,9 +17,11 @@ namespace CrmCollab.Emulator.Store
         public static void Apply(TableShape shape, Entity row, RowStore rows)
         {
             decimal? rate = null;
+            object storedRate = null; // the currency row's own boxed rate: stored values are shared, never changed in place
             var currency = row.GetAttributeValue<EntityReference>(CurrencyColumns.Currency);
-            if (currency != null && rows.TryGet("transactioncurrency", currency.Id, out var stored))
-                rate = stored.GetAttributeValue<decimal?>(CurrencyColumns.ExchangeRate);
+            if (currency != null && rows.TryGet("transactioncurrency", currency.Id, out var stored)
+                && StoredRow.TryRead(stored, CurrencyColumns.ExchangeRate, out storedRate) && storedRate is decimal value)
+                rate = value;
             if (rate == null || rate.Value <= 0m)
             {
                 // No currency (or none the store knows): nothing to convert with.
@@ -27,7 +29,7 @@ namespace CrmCollab.Emulator.Store
                 foreach (string twin in shape.BaseTwins) row.Attributes.Remove(twin);
                 return;
             }
-            if (shape.HasExchangeRate) row[CurrencyColumns.ExchangeRate] = rate.Value;
+            if (shape.HasExchangeRate) row[CurrencyColumns.ExchangeRate] = storedRate;
             for (int i = 0; i < shape.MoneyWithBase.Count; i++)
             {
                 ColumnDefinition money = shape.MoneyWithBase[i];
