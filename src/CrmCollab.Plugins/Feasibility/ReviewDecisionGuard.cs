@@ -155,7 +155,8 @@ namespace CrmCollab.Plugins.Feasibility
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
             Throw(HandOver(context, before, target.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
             // The hold the leaver's handover finds its reviews by: the server's, with a sentence of its own.
-            if (Changes.Of(target, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0 && !ServerCall.IsSystem(context))
+            if (target.Contains(FeasibilityReviewRow.RoutingHold) && Changes.Of(target, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0
+                && !ServerCall.IsSystem(context))
                 Throw(new Refusal(RefusalCodes.ReviewServerColumn, RoutingHolds.ServerOwnedSentence));
             Entity after = Values.Merge(before, target);
             IOrganizationService service = context.SystemService;

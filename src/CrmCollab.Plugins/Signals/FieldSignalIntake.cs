@@ -115,7 +115,9 @@ namespace CrmCollab.Plugins.Signals
 
         /// <summary>The functions whose solution role the raiser holds: their own roles, else their teams' (one or two queries).</summary>
         private static IEnumerable<BusinessFunction> FunctionRolesOf(IOrganizationService service, Guid raiser) =>
-            Principals.RolesHeld(service, raiser, FunctionRoles.Keys.ToArray()).Select(id => FunctionRoles[id]).ToArray();
+            Principals.RolesHeld(service, raiser, FunctionRoleIds).Select(id => FunctionRoles[id]).ToArray();
+
+        private static readonly Guid[] FunctionRoleIds = FunctionRoles.Keys.ToArray();
 
         /// <summary>
         /// The account's salesperson must be able to receive the signal: one query, the account with its owning user. The

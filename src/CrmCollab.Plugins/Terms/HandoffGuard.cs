@@ -198,7 +198,7 @@ namespace CrmCollab.Plugins.Terms
         private static void Check(LocalPluginContext context, Entity target, Entity before)
         {
             // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
-            if (Changes.Of(target, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
+            if (target.Contains(HandoffTask.RoutingHold) && Changes.Of(target, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
                 Throw(new Refusal(RefusalCodes.HandoffServerColumn, RoutingHolds.ServerOwnedSentence));
             bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
             if (!isHandoff)
