@@ -30,40 +30,42 @@ namespace CrmCollab.Plugins.Terms
         {
             var held = new HashSet<Guid>();
             if (rootRoleIds.Count == 0) return held;
-            Collect(service.RetrieveMultiple(Direct(userId, role => MatchAny(role, "r", rootRoleIds))), "r", rootRoleIds, held);
+            Collect(service.RetrieveMultiple(Direct(userId, rootRoleIds)), rootRoleIds, held);
             if (held.Count > 0) return held;
-            Collect(service.RetrieveMultiple(ThroughTeam(userId, role => MatchAny(role, "r", rootRoleIds))), "r", rootRoleIds, held);
+            Collect(service.RetrieveMultiple(ThroughTeam(userId, rootRoleIds)), rootRoleIds, held);
             return held;
         }
 
-        /// <summary>The user's own role assignments (systemuserroles), the role linked and narrowed by <paramref name="match"/>.</summary>
-        private static QueryExpression Direct(Guid userId, Action<LinkEntity> match)
+        /// <summary>The user's own role assignments (systemuserroles) of these roles or their copies.</summary>
+        private static QueryExpression Direct(Guid userId, IReadOnlyCollection<Guid> rootRoleIds)
         {
             var query = new QueryExpression(Membership.UserRoles) { ColumnSet = new ColumnSet(Membership.RoleId) };
             query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
-            match(query.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId));
+            MatchAny(query.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId), rootRoleIds);
             return query;
         }
 
         /// <summary>
-        /// The user's teams (teammembership) with their roles (teamroles), the role narrowed by <paramref name="match"/> and
-        /// to those the members inherit (<see cref="GrantedToMembers"/>).
+        /// The user's teams (teammembership) with their roles (teamroles) among these or their copies, those the members
+        /// inherit (<see cref="GrantedToMembers"/>).
         /// </summary>
-        private static QueryExpression ThroughTeam(Guid userId, Action<LinkEntity> match)
+        private static QueryExpression ThroughTeam(Guid userId, IReadOnlyCollection<Guid> rootRoleIds)
         {
             var query = new QueryExpression(Membership.TeamMembers) { ColumnSet = new ColumnSet(Membership.TeamId) };
             query.Criteria.AddCondition(Membership.UserId, ConditionOperator.Equal, userId);
             LinkEntity teamRoles = query.AddLink(Membership.TeamRoles, Membership.TeamId, Membership.TeamId);
             teamRoles.Columns = new ColumnSet(Membership.RoleId);
             LinkEntity role = teamRoles.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId);
-            match(role);
+            MatchAny(role, rootRoleIds);
             GrantedToMembers(role);
             return query;
         }
 
-        private static void MatchAny(LinkEntity role, string alias, IReadOnlyCollection<Guid> rootRoleIds)
+        private const string Alias = "r";
+
+        private static void MatchAny(LinkEntity role, IReadOnlyCollection<Guid> rootRoleIds)
         {
-            role.EntityAlias = alias;
+            role.EntityAlias = Alias;
             role.Columns = new ColumnSet(Membership.RoleId, Membership.ParentRootRoleId);
             object[] ids = rootRoleIds.Select(id => (object)id).ToArray();
             FilterExpression either = role.LinkCriteria.AddFilter(LogicalOperator.Or);
@@ -71,12 +73,12 @@ namespace CrmCollab.Plugins.Terms
             either.AddCondition(Membership.ParentRootRoleId, ConditionOperator.In, ids);
         }
 
-        private static void Collect(EntityCollection rows, string alias, IReadOnlyCollection<Guid> rootRoleIds, HashSet<Guid> held)
+        private static void Collect(EntityCollection rows, IReadOnlyCollection<Guid> rootRoleIds, HashSet<Guid> held)
         {
             foreach (Entity row in rows.Entities)
             {
-                Guid? id = row.Aliased<Guid?>(alias + "." + Membership.RoleId);
-                Guid? root = row.Aliased<EntityReference>(alias + "." + Membership.ParentRootRoleId)?.Id;
+                Guid? id = row.Aliased<Guid?>(Alias + "." + Membership.RoleId);
+                Guid? root = row.Aliased<EntityReference>(Alias + "." + Membership.ParentRootRoleId)?.Id;
                 if (id.HasValue && rootRoleIds.Contains(id.Value)) held.Add(id.Value);
                 else if (root.HasValue && rootRoleIds.Contains(root.Value)) held.Add(root.Value);
             }
@@ -91,15 +93,8 @@ namespace CrmCollab.Plugins.Terms
         /// assigned directly or through a team the user belongs to (a team's role whose members inherit it: <see cref="GrantedToMembers"/>). Matched by id, never by name: a role named alike
         /// by whoever may create roles is another role. At most two queries: the direct one first.
         /// </summary>
-        public static bool HoldsRole(IOrganizationService service, Guid userId, Guid rootRoleId)
-        {
-            QueryExpression direct = Direct(userId, role => MatchRole(role, rootRoleId));
-            direct.TopCount = 1;
-            if (service.RetrieveMultiple(direct).Entities.Count > 0) return true;
-            QueryExpression throughTeam = ThroughTeam(userId, role => MatchRole(role, rootRoleId));
-            throughTeam.TopCount = 1;
-            return service.RetrieveMultiple(throughTeam).Entities.Count > 0;
-        }
+        public static bool HoldsRole(IOrganizationService service, Guid userId, Guid rootRoleId) =>
+            RolesHeld(service, userId, new[] { rootRoleId }).Count > 0;
 
         /// <summary>
         /// A team's role counts for its members only when its members inherit it as their own (role.isinherited "Direct User
@@ -108,13 +103,5 @@ namespace CrmCollab.Plugins.Terms
         /// </summary>
         private static void GrantedToMembers(LinkEntity role) =>
             role.LinkCriteria.AddCondition(Membership.IsInherited, ConditionOperator.Equal, Membership.DirectUserAndTeamPrivileges);
-
-        private static void MatchRole(LinkEntity role, Guid rootRoleId)
-        {
-            role.Columns = new ColumnSet(Membership.RoleId);
-            FilterExpression either = role.LinkCriteria.AddFilter(LogicalOperator.Or);
-            either.AddCondition(Membership.RoleId, ConditionOperator.Equal, rootRoleId);
-            either.AddCondition(Membership.ParentRootRoleId, ConditionOperator.Equal, rootRoleId);
-        }
     }
 }
