@@ -153,7 +153,7 @@ namespace CrmCollab.Plugins.Terms
             EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
             return AmendmentCurrency.Check(amendment.IsFilled(AmendmentRow.NewEstimatedValue), currency, dealCurrency?.Id,
                 () => CurrencyNames.Of(context.SystemService, amendment.Read<EntityReference>(AmendmentRow.TransactionCurrencyId)),
-                CurrencyNames.Of(context.SystemService, dealCurrency), approving);
+                () => CurrencyNames.Of(context.SystemService, dealCurrency), approving);
         }
 
         /// <summary>A decided amendment stays: deleting it would erase how the deal's terms changed.</summary>

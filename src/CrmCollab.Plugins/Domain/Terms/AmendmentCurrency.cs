@@ -21,15 +21,15 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <param name="amendmentCurrency">The amendment's currency as it will be saved.</param>
         /// <param name="dealCurrency">The deal's currency now.</param>
         /// <param name="amendmentCurrencyName">Asked only to word a refusal.</param>
-        /// <param name="dealCurrencyName">The deal's currency as users read it ("Euro"); null when it has none.</param>
+        /// <param name="dealCurrencyName">The deal's currency as users read it ("Euro"), asked only to word a refusal; null when it has none.</param>
         /// <param name="approving">The check is the approval's: the amendment is decided on as it is.</param>
         public static Refusal Check(bool proposesAmount, Guid? amendmentCurrency, Guid? dealCurrency,
-            Func<string> amendmentCurrencyName, string dealCurrencyName, bool approving)
+            Func<string> amendmentCurrencyName, Func<string> dealCurrencyName, bool approving)
         {
             if (!proposesAmount || amendmentCurrency == dealCurrency) return null;
             string proposed = DealCurrency.Named(amendmentCurrencyName());
             if (dealCurrency == null) return WithoutDealCurrency(proposed, approving);
-            string deal = DealCurrency.Named(dealCurrencyName);
+            string deal = DealCurrency.Named(dealCurrencyName());
             if (approving)
                 return new Refusal(RefusalCodes.AmendmentCurrency,
                     $"This amendment proposes its amount in {proposed}, but its deal is now in {deal} (its currency changed after the amendment " +
