@@ -22,6 +22,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return (lena, fiona, account, deal);
         }
 
+        /// <summary>Lena and Fiona approve the deal's logistics and finance reviews (<see cref="CustomDealAwaitingReviews"/>).</summary>
+        public static void ApproveBothReviews(this CrmCollabOrg org, Guid lena, Guid fiona, Guid deal)
+        {
+            org.Decide(lena, org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            org.Decide(fiona, org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+        }
+
         /// <summary>The same set-up with the deal still in Qualify: CrmCollab has requested no review yet.</summary>
         public static (Guid lena, Guid fiona, Guid account, Guid deal) CustomDealInQualify(this CrmCollabOrg org, int financeSlaHours = 48)
         {

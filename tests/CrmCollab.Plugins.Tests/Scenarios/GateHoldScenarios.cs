@@ -24,11 +24,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             (_lena, _fiona, _, _deal) = _org.CustomDealAwaitingReviews();
         }
 
-        private void ApproveBoth()
-        {
-            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
-        }
+        private void ApproveBoth() => _org.ApproveBothReviews(_lena, _fiona, _deal);
 
         private Entity Deal() => _org.System.Retrieve("opportunity", _deal, new ColumnSet("salesstage", "stepname", "crmc_discountpercent"));
         private int Stage() => Deal().GetAttributeValue<OptionSetValue>("salesstage").Value;

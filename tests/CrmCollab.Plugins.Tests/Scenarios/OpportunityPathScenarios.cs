@@ -25,11 +25,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             (_lena, _fiona, _account, _deal) = _org.CustomDealAwaitingReviews();
         }
 
-        private void ApproveBoth()
-        {
-            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
-        }
+        private void ApproveBoth() => _org.ApproveBothReviews(_lena, _fiona, _deal);
 
         private string Refused(Action attempt, string code)
         {
