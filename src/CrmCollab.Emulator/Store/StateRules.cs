@@ -29,8 +29,8 @@ namespace CrmCollab.Emulator.Store
         }
 
         /// <summary>
-        /// Resolves the (state, status) an update asks for against the current row, filling the default status
-        /// when only the state is given, and checks pair consistency and the allowed transition.
+        /// Resolves the (state, status) an update asks for against the current row, filling the state's default status
+        /// whenever no status is given (the state changed or not), and checks pair consistency and the allowed transition.
         /// </summary>
         public static void Apply(TableDefinition table, Entity current, Entity target)
         {
@@ -41,9 +41,10 @@ namespace CrmCollab.Emulator.Store
             int? newStatus = hasStatus ? target.GetAttributeValue<OptionSetValue>("statuscode")?.Value : null;
             if (newStatus == null)
             {
-                newStatus = hasState && newState != oldState || current == null || hasStatus
-                    ? DefaultStatus(table, newState)
-                    : current.GetAttributeValue<OptionSetValue>("statuscode")?.Value;
+                // "When you update StateCode without specifying a StatusCode, the default status value will be set by the
+                // system" (powerapps-docs special-update-operation-behavior.md; webapi/update-delete-entities-using-web-api.md):
+                // the state named again, unchanged, takes its default too. A status sent as null takes its state's default.
+                newStatus = DefaultStatus(table, newState);
                 if (newStatus != null) target["statuscode"] = new OptionSetValue(newStatus.Value);
             }
             var statusOption = table.Column("statuscode")?.OptionSet?.Find(newStatus ?? -1);
