@@ -33,7 +33,7 @@ namespace CrmCollab.Emulator.Store
             foreach (var pair in target.Attributes)
             {
                 var column = table.Column(pair.Key) ?? throw Faults.UnknownColumn(table.LogicalName, pair.Key);
-                if (!isCreate && pair.Value == null && missing == null && IsEnforced(table, column)) missing = column;
+                if (!isCreate && pair.Value == null && missing == null && RefusesNull(table, column)) missing = column;
                 // Platform-maintained columns (createdon, versionnumber, fullname...) are silently ignored.
                 if (pair.Key != table.PrimaryIdAttribute && (isCreate ? !column.IsValidForCreate : !column.IsValidForUpdate)
                     && column.Type != ColumnType.State && column.Type != ColumnType.Status && column.Type != ColumnType.Owner)
@@ -43,9 +43,27 @@ namespace CrmCollab.Emulator.Store
                 }
                 if (pair.Value != null) CheckValue(table, column, pair.Value);
             }
-            if (missing != null) throw Missing(table, missing);
+            if (missing != null) throw NullRefused(table, missing);
             return ignored;
         }
+
+        /// <summary>
+        /// An Update's null for a required column: refused. statecode, which the platform fills on Create, is SystemRequired
+        /// on every table (table references) and cannot be blanked either; ownerid has its own fault (InvalidOwnerID).
+        /// </summary>
+        private bool RefusesNull(TableDefinition table, ColumnDefinition column) =>
+            IsEnforced(table, column) || (column.Type == ColumnType.State && column.RequiredLevel == RequiredLevel.SystemRequired);
+
+        /// <summary>
+        /// "When this is set to SystemRequired, you cannot set these columns to a null value. If you attempt this you will
+        /// get error code -2147220989 with the message Attribute: &lt;attribute name&gt; cannot be set to NULL"
+        /// (powerapps-docs org-service/entity-operations-update-delete.md); -2147220989 is InvalidArgument. A business-required
+        /// column (refused only when the stricter check is on, which the platform lacks) keeps the engine's own sentence.
+        /// </summary>
+        private static Exception NullRefused(TableDefinition table, ColumnDefinition column) =>
+            column.RequiredLevel == RequiredLevel.SystemRequired
+                ? Faults.Invalid($"Attribute: {column.LogicalName} cannot be set to NULL")
+                : Missing(table, column);
 
         private void CheckValue(TableDefinition table, ColumnDefinition column, object value)
         {
