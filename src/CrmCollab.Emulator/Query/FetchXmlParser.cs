@@ -95,6 +95,11 @@ namespace CrmCollab.Emulator.Query
             var entity = entities[0];
             var query = new QueryExpression(Required(entity, "name")) { Distinct = Bool(fetch, "distinct") };
             ReadChildren(entity, query.EntityName, query.ColumnSet, query.Criteria, query.Orders, query.LinkEntities);
+            // "If you do not specify columns, or you use the all-attributes element, data for all columns is returned"
+            // (powerapps-docs fetchxml/select-columns.md): the opposite of a QueryExpression, whose empty ColumnSet returns
+            // only the primary key. Said of the query's entity; an aggregate names what it returns.
+            var columns = query.ColumnSet;
+            if (!_result.Aggregate && columns.Columns.Count == 0 && columns.AttributeExpressions.Count == 0) columns.AllColumns = true;
             _result.Query = query;
             _result.Page = new PageRequest
             {
