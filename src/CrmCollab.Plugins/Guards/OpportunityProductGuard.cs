@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
@@ -18,11 +19,8 @@ namespace CrmCollab.Plugins.Guards
     {
         public const string PreImage = "PreImage";
 
-        private static readonly string[] Watched =
-        {
-            OpportunityProduct.OpportunityId, "productid", "productdescription", "isproductoverridden", "ispriceoverridden",
-            "quantity", "priceperunit", "manualdiscountamount", "tax", "lineitemnumber", "description",
-        };
+        /// <summary>The line's deal and every column of it that is part of the agreed products (<see cref="LockedTerms.ProductLineColumns"/>).</summary>
+        private static readonly string[] Watched = new[] { OpportunityProduct.OpportunityId }.Concat(LockedTerms.ProductLineColumns).ToArray();
 
         public OpportunityProductGuard(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)

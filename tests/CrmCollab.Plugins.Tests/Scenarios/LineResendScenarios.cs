@@ -116,5 +116,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             changed["quantity"] = 6m;
             _org.Refused(RefusalCodes.ProductsLocked, () => Send(_org.System, channel, changed), TableSnapshot.DealTables);
         }
+
+        /// <summary>
+        /// 5 pallets are not 5 units: the line's unit is one of its terms (the review of the products re-opens on it), so on a
+        /// won deal it changes only through an amendment, like its quantity. Before, the products guard did not watch the
+        /// unit and a save sending only it went through.
+        /// </summary>
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        public void A_won_deals_line_cannot_be_moved_to_another_unit_without_an_amendment(string channel)
+        {
+            var each = new EntityReference("uom", _org.System.Create(new Entity("uom") { ["name"] = "Each" }));
+            var pallet = new EntityReference("uom", _org.System.Create(new Entity("uom") { ["name"] = "Pallet of 10" }));
+            _org.System.Update(new Entity("opportunityproduct", _line) { ["uomid"] = each });
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+
+            Send(_org.System, channel, new Entity("opportunityproduct", _line) { ["uomid"] = each }); // the same unit, sent again
+            _org.Refused(RefusalCodes.ProductsLocked,
+                () => Send(_org.System, channel, new Entity("opportunityproduct", _line) { ["uomid"] = pallet }), TableSnapshot.DealTables);
+            Assert.Equal(each.Id, _org.Row("opportunityproduct", _line, "uomid").GetAttributeValue<EntityReference>("uomid").Id);
+        }
     }
 }
