@@ -87,7 +87,7 @@ namespace CrmCollab.Plugins.Terms
             Guid? dealId = before.RefId(AmendmentRow.OpportunityId);
             // One read of the deal, for its state at approval and its currency (the amount's, the approval's).
             var deal = new Lazy<Entity>(() => dealId == null ? new Entity(Opportunity.Table) : context.SystemService.Retrieve(Opportunity.Table,
-                dealId.Value, new ColumnSet(Opportunity.StateCode, Opportunity.TransactionCurrencyId)));
+                dealId.Value, new ColumnSet(Opportunity.StateCode, Opportunity.TransactionCurrencyId, Opportunity.OwnerId, Opportunity.OwnerHistory)));
             bool changesMoney = Changes.Of(target, before, MoneyColumns).Count > 0;
             bool takesDeals = AmendmentCurrency.TakesDealsCurrency(after.IsFilled(AmendmentRow.TransactionCurrencyId), after.IsFilled(AmendmentRow.NewEstimatedValue));
 
@@ -104,7 +104,7 @@ namespace CrmCollab.Plugins.Terms
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
                 ChangesApproverComment = Changes.Of(target, before, new[] { AmendmentRow.ApproverComment }).Count > 0,
-                ApproverProblem = () => ApproverProblem(context, after, caller),
+                ApproverProblem = () => ApproverProblem(context, after, caller, deal),
                 DealIsWon = () => dealId != null && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 ChangesAmountOrCurrency = changesMoney,
                 // A change leaving no amount (or no currency) takes the deal's currency below: only an amount named in another is refused.
@@ -165,8 +165,11 @@ namespace CrmCollab.Plugins.Terms
             Throw(refusal);
         }
 
-        /// <summary>Never the requester; then an administrator (one or two queries) or the deal's finance reviewer (one more).</summary>
-        private static string ApproverProblem(LocalPluginContext context, Entity amendment, Guid approver)
+        /// <summary>
+        /// Never the requester; then an administrator (one or two queries) or the deal's finance reviewer (one more) who
+        /// neither owns the deal (a query only for a team-owned deal) nor has owned it (one only when its history names a team).
+        /// </summary>
+        private static string ApproverProblem(LocalPluginContext context, Entity amendment, Guid approver, Lazy<Entity> deal)
         {
             Guid owner = amendment.RefId(CommonColumn.OwnerId) ?? Guid.Empty;
             Guid requester = owner == approver ? owner : amendment.RefId(CommonColumn.CreatedBy) ?? owner;
@@ -174,7 +177,9 @@ namespace CrmCollab.Plugins.Terms
             if (refusal != null) return refusal;
             bool admin = Principals.IsAdministrator(context.SystemService, approver);
             bool finance = !admin && IsFinanceReviewer(context.SystemService, amendment.RefId(AmendmentRow.OpportunityId), approver);
-            return AmendmentRules.CheckApprover(approver, requester, admin, finance);
+            return AmendmentRules.CheckApprover(approver, requester, admin, finance,
+                () => Principals.OwnsOrBelongs(context.SystemService, approver, deal.Value.Read<EntityReference>(Opportunity.OwnerId))
+                      || Feasibility.FormerDealOwners.Of(context.SystemService, deal.Value.Read<string>(Opportunity.OwnerHistory), new[] { approver }).Contains(approver));
         }
 
         /// <summary>

@@ -47,6 +47,19 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_finance_reviewer_who_owns_or_has_owned_the_deal_does_not_approve_its_amendments_an_administrator_does()
+        {
+            var rep = Guid.NewGuid();
+            bool asked = false;
+
+            Assert.Contains("You own this opportunity, or have owned it", AmendmentRules.CheckApprover(Guid.NewGuid(), rep, false, true, () => true));
+            Assert.Null(AmendmentRules.CheckApprover(Guid.NewGuid(), rep, false, true, () => false));
+            Assert.Null(AmendmentRules.CheckApprover(Guid.NewGuid(), rep, true, false, () => asked = true)); // an administrator: not asked
+            Assert.Contains("Only the deal's finance reviewer", AmendmentRules.CheckApprover(Guid.NewGuid(), rep, false, false, () => asked = true));
+            Assert.False(asked);
+        }
+
+        [Fact]
         public void A_logistics_task_lists_the_missing_evidence()
         {
             var filled = new HashSet<string> { "crmc_trackingnumber" };

@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Domain.Feasibility;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -152,6 +154,50 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Contains("Only the deal's finance reviewer", CrmCollabOrg.Refusal(() => _org.Decide(amendment, frank, AmendmentState.Approved)));
             _org.Decide(amendment, _finn, AmendmentState.Approved); // who decided the review approves its amendments
+            Assert.Equal(30m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
+        }
+
+        /// <summary>
+        /// A salesperson who is also a finance reviewer (a dedicated Finance owner of the account) approves a colleague's
+        /// deal, as they may: they never owned it. Once the deal is won it passes through her hands (handed to her, then
+        /// back), or goes to the key accounts desk she belongs to; the colleague's amendment raising the discount is then
+        /// approved by someone who owns, or has owned, the deal. The gate never counts a review approved by such a person
+        /// (OwnDealApprovals); the amendment, the clearance of the won deal's new terms, is held to the same rule.
+        /// Before, both approvals went through (while she held the deal the Assign's cascade made her the amendment's
+        /// owner, refused as its requester, but not once it went back, nor through a team).
+        /// </summary>
+        [Theory]
+        [InlineData("handed back")]
+        [InlineData("desk team")]
+        public void A_finance_reviewer_who_owns_or_has_owned_the_won_deal_does_not_approve_its_amendments(string path)
+        {
+            Guid account = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            Guid nina = _org.Setup.CreateUser("Nina Sales", _org.Sales, "CrmCollab Salesperson", "CrmCollab Reviewer");
+            _org.DedicatedOwner(account, BusinessFunction.Finance, user: nina); // she reviews this account's deals for Finance
+            Guid deal = _org.Deal(account, "Second line", discount: 10m);
+            Guid review = _org.FinanceReview(deal, nina);
+            _org.As(nina).Update(new Entity("crmc_feasibilityreview", review) { ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved) });
+            _org.Win(deal);
+            Guid amendment = _org.Amendment(deal, discount: 30m);
+            var opportunity = new EntityReference("opportunity", deal);
+
+            if (path == "handed back")
+            {
+                _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["ownerid"] = new EntityReference("systemuser", nina) });
+                _org.As(nina).Execute(new AssignRequest { Target = opportunity, Assignee = new EntityReference("systemuser", _org.Rep) });
+            }
+            else
+            {
+                Guid desk = _org.Setup.CreateTeam("Key accounts desk", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Salesperson");
+                _org.Setup.AddMembers(desk, nina, _org.Rep);
+                _org.As(_org.Rep).Execute(new AssignRequest { Target = opportunity, Assignee = new EntityReference("team", desk) });
+            }
+            string refusal = _org.Refused(RefusalCodes.AmendmentApprover, () => _org.Decide(amendment, nina, AmendmentState.Approved),
+                "crmc_amendment", "opportunity", "task");
+
+            Assert.Contains("You own this opportunity, or have owned it", refusal);
+            Assert.Equal(10m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
+            _org.Decide(amendment, _org.Admin, AmendmentState.Approved);
             Assert.Equal(30m, _org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
         }
 

@@ -34,13 +34,25 @@ namespace CrmCollab.Plugins.Domain.Terms
             }
         }
 
-        /// <summary>A CrmCollab Administrator or the deal's finance reviewer approves; never the requester.</summary>
-        public static string CheckApprover(Guid approverId, Guid requesterId, bool approverIsAdministrator, bool approverIsFinanceReviewer)
+        /// <summary>
+        /// A CrmCollab Administrator or the deal's finance reviewer approves; never the requester, and never a finance
+        /// reviewer who owns the deal now (directly or through the owning team) or has owned it: the gate never counts a
+        /// review approved by such a person (<see cref="Feasibility.OwnDealApprovals"/>), and an amendment is the clearance of
+        /// a won deal's new terms. Otherwise a salesperson who is also a finance reviewer approves a colleague's deal, has it
+        /// handed to them once won, and approves the discount its amendments ask for on what is now their own deal.
+        /// </summary>
+        /// <param name="approverOwnsOrOwnedDeal">Asked only of a finance reviewer who is no administrator (it may cost a query).</param>
+        public static string CheckApprover(Guid approverId, Guid requesterId, bool approverIsAdministrator, bool approverIsFinanceReviewer,
+            Func<bool> approverOwnsOrOwnedDeal = null)
         {
             if (approverId == requesterId)
                 return "You requested this amendment, so someone else must approve it: the deal's finance reviewer or a CrmCollab Administrator.";
-            if (!approverIsAdministrator && !approverIsFinanceReviewer)
+            if (approverIsAdministrator) return null;
+            if (!approverIsFinanceReviewer)
                 return "Only the deal's finance reviewer or a CrmCollab Administrator can approve or reject an amendment.";
+            if (approverOwnsOrOwnedDeal != null && approverOwnsOrOwnedDeal())
+                return "You own this opportunity, or have owned it, so you cannot approve or reject changes to its agreed terms, even as its finance reviewer. " +
+                       "Ask a CrmCollab Administrator to decide this amendment.";
             return null;
         }
 
