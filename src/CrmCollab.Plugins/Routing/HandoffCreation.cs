@@ -157,6 +157,7 @@ namespace CrmCollab.Plugins.Routing
                 ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject,
                     HandoffTask.CancelReason, HandoffTask.TemplateId, HandoffTask.ActualEnd, CommonColumn.ModifiedOn),
             };
+            query.ColumnSet.AddColumns(Terms.HandoffGuard.ImagedEvidence); // what a reopened one sets aside
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return _service.RetrieveMultiple(query).Entities.ToList();
@@ -198,7 +199,7 @@ namespace CrmCollab.Plugins.Routing
                 string reason = $"Reopened {now:yyyy-MM-dd} when the deal was won again (canceled before: {task.Read<string>(HandoffTask.CancelReason)})";
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen) });
-                _service.Update(new Entity(HandoffTask.Table, task.Id)
+                var renewed = new Entity(HandoffTask.Table, task.Id)
                 {
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.AgreedTerms] = terms,
@@ -206,7 +207,17 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
                     [HandoffTask.RoutingHold] = null, // reopened: routed afresh, whatever held it before its cancellation
-                });
+                };
+                // The old trace is not this win's: cleared (once open again: a closed handoff's evidence never changes), kept in a note.
+                string setAside = ReopenedHandoffEvidence.Note(Terms.HandoffGuard.ImagedEvidence
+                    .Select(c => new KeyValuePair<string, object>(ColumnLabels.Of(c), task.Contains(c) ? task[c] : null)), now);
+                foreach (string column in Terms.HandoffGuard.ImagedEvidence) if (task.IsFilled(column)) renewed[column] = null;
+                _service.Update(renewed);
+                if (setAside != null)
+                    _service.Create(new Entity(Annotation.Table)
+                    {
+                        [Annotation.Subject] = ReopenedHandoffEvidence.NoteSubject, [Annotation.NoteText] = setAside, [Annotation.ObjectId] = task.ToEntityReference(),
+                    });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(template.Function, now), HandoffTask.RoutingPath,
                     HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
                 reopened++;

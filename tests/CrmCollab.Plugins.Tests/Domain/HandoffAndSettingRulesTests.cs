@@ -24,6 +24,22 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_handoff_reopened_for_a_new_win_sets_aside_the_evidence_of_the_work_canceled_in_a_note()
+        {
+            var reopened = new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
+            string note = ReopenedHandoffEvidence.Note(new[]
+            {
+                new KeyValuePair<string, object>("Tracking number", "1Z-OLD"), new KeyValuePair<string, object>("Contract number", " "),
+                new KeyValuePair<string, object>("Delivered on", new DateTime(2026, 2, 3, 0, 0, 0, DateTimeKind.Utc)),
+                new KeyValuePair<string, object>("Service reference", null),
+            }, reopened);
+
+            Assert.Contains("Tracking number: 1Z-OLD; Delivered on: 2026-02-03", note);
+            Assert.DoesNotContain("Contract number", note);
+            Assert.Null(ReopenedHandoffEvidence.Note(new[] { new KeyValuePair<string, object>("Tracking number", null) }, reopened));
+        }
+
+        [Fact]
         public void Only_the_server_creates_a_task_carrying_a_handoff_key()
         {
             Assert.Equal(RefusalCodes.HandoffServerColumn, HandoffRules.CheckCreate(new[] { "Handoff key" }, () => false).Code);
