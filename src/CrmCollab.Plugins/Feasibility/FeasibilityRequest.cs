@@ -53,7 +53,7 @@ namespace CrmCollab.Plugins.Feasibility
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             Entity before = context.PreImage(PreImage);
             Guid? account = HandoffCreation.AccountOf(deal);
-            bool movedAccount = before != null && account != null && HandoffCreation.AccountOf(before) != account;
+            bool movedAccount = before != null && AccountChangeRule.Moves(HandoffCreation.AccountOf(before), account);
             // A deal's open handoffs follow it to its new account, reopened or won (should the platform accept a save of a
             // won deal, as some integrations report): the old account's people do not deliver for the new customer.
             if (movedAccount)

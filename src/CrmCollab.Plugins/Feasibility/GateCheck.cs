@@ -39,14 +39,16 @@ namespace CrmCollab.Plugins.Feasibility
         /// change re-opens the decided reviews that watched them; null for a save that changes no terms.</param>
         /// <param name="recordedTerms">The deal's terms as the attempt records them, when they are not <paramref name="deal"/>'s
         /// (a win at another price than the estimate, <see cref="WinPrice"/>): what the decided reviews are compared with.</param>
+        /// <param name="movesAccount">The same save moves the deal to another account (<see cref="AccountChangeRule.Moves"/>),
+        /// which re-opens every decided review for the new account's reviewers (<see cref="FeasibilityRequest"/>, after the save).</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public Refusal Check(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null,
-            Entity recordedTerms = null) =>
-            Decide(deal, attempt, currentStage, now, changedTerms, recordedTerms).Refusal;
+            Entity recordedTerms = null, bool movesAccount = false) =>
+            Decide(deal, attempt, currentStage, now, changedTerms, recordedTerms, movesAccount).Refusal;
 
         /// <summary>As <see cref="Check"/>, with what holds the attempt as data (<see cref="FeasibilityClearance.Decide"/>).</summary>
         public ClearanceDecision Decide(Entity deal, GateAttempt attempt, int currentStage, DateTime now, IReadOnlyCollection<string> changedTerms = null,
-            Entity recordedTerms = null)
+            Entity recordedTerms = null, bool movesAccount = false)
         {
             IReadOnlyList<RequiredReview> required = Required(deal, now, out DealFacts facts, out IReadOnlyList<FeasibilityRule> rules);
             if (!CrossesAGate(attempt, required)) return ClearanceDecision.Cleared;
@@ -56,6 +58,8 @@ namespace CrmCollab.Plugins.Feasibility
             Func<string, string> terms = column => MaterialChange.Text(recordedTerms ?? deal, column);
             IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
                 : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, terms);
+            // Nor one given for the account this very save moves the deal away from (AccountChangeRule: all of them).
+            if (movesAccount) reopened = AccountChangeRule.ToReopen(rows.Select(FeasibilityRepository.ToState));
             // A decision on terms changed since without CrmCollab's checks (an import with custom logic bypassed) is not one either.
             IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(rows.Select(FeasibilityRepository.ToWatched), terms, deal.Contains(Opportunity.WonOn));
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
@@ -66,7 +70,7 @@ namespace CrmCollab.Plugins.Feasibility
                 FormerDealOwners.Of(_service, deal.Read<string>(Opportunity.OwnerHistory),
                     reviews.Where(r => r.IsCurrent && r.IsApproved && r.DecidedBy.HasValue).Select(r => r.DecidedBy.Value)));
             return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
-                outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal));
+                outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal), movesAccount);
         }
 
         /// <summary>

@@ -119,7 +119,10 @@ namespace CrmCollab.Plugins.Guards
             Entity after = Values.Merge(before, target);
             var attempt = new GateAttempt { FromStage = from, ToStage = to, Winning = winning };
             IReadOnlyCollection<string> changedTerms = before == null ? null : MaterialChange.ChangedTerms(target, before, after);
-            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables).Check(after, attempt, from, context.Now, changedTerms);
+            // A save that moves the deal to another account re-opens every decision for that account's reviewers (FeasibilityRequest).
+            bool movesAccount = before != null && AccountChangeRule.Moves(Routing.HandoffCreation.AccountOf(before), Routing.HandoffCreation.AccountOf(after));
+            return new GateCheck(context.SystemService, context.ExecutionContext.SharedVariables)
+                .Check(after, attempt, from, context.Now, changedTerms, movesAccount: movesAccount);
         }
 
         private static bool IsAdministrator(LocalPluginContext context) =>

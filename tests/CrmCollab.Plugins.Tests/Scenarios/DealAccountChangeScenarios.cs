@@ -70,6 +70,52 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary>
+        /// Contoso's reviewers approved the deal; the salesperson saves Fabrikam as its customer and Propose as its stage in
+        /// one save (the form, an integration, a batch). The move may not lean on the approvals that very save re-opens
+        /// for Fabrikam's reviewers: it is refused, nothing is written, and once the new account is saved on its own and
+        /// Fabrikam's reviewers approve, the deal moves on.
+        /// </summary>
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("Upsert")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("ExecuteMultiple")]
+        public void A_deal_moved_to_another_account_and_past_the_gate_in_one_save_cannot_lean_on_the_approvals_of_the_account_it_leaves(string channel)
+        {
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _lena); // Lena delivers for both
+            _org.ApproveBothReviews(_lena, _fiona, _deal);
+            var both = new Entity("opportunity", _deal)
+            {
+                ["customerid"] = new EntityReference("account", _fabrikam), ["salesstage"] = new OptionSetValue(SalesStage.Propose),
+            };
+            IOrganizationService rep = _org.As(_org.Rep);
+            Action save;
+            switch (channel)
+            {
+                case "Update": save = () => rep.Update(both); break;
+                case "Upsert": save = () => CrmCollabOrg.InUpsert(rep, both); break;
+                case "UpdateMultiple": save = () => CrmCollabOrg.InUpdateMultiple(rep, both); break;
+                default: save = () => CrmCollabOrg.InExecuteMultiple(rep, new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = both }); break;
+            }
+
+            string refusal = _org.RefusedNamingNoId(Plugins.Domain.RefusalCodes.GateNotCleared, save, "opportunity", "crmc_feasibilityreview", "task");
+
+            Assert.Contains("Finance", refusal);
+            Assert.Contains("Logistics", refusal);
+            Assert.Contains("save the new account without moving the stage", refusal);
+            Assert.Equal(SalesStage.Develop, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+            // As the form asks: the account first (its reviewers are asked), their approvals, then the move.
+            MoveToFabrikam();
+            Entity finance = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal(_frank, finance.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.NotNull(Record.Exception(() => _org.MoveTo(_deal, SalesStage.Propose)));
+            _org.Decide(_frank, finance, ReviewDecision.Approved);
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            Assert.Equal(SalesStage.Propose, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        /// <summary>
         /// A lost deal keeps its decided reviews, which count again once it is reopened: moved to another account while
         /// lost (or with the reopen in one save, whose other columns the platform applies first), its approvals were
         /// given for the account it left and are asked again of the new account's reviewers.

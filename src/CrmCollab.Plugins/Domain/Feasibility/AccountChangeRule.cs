@@ -30,6 +30,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// </summary>
         public static bool ReopensDecided(int? dealState) => true;
 
+        /// <summary>
+        /// Whether a save moves the deal to another account: the account it is routed by (its customer when that is an
+        /// account, else its Account field) is another one after the save. A save that leaves it with no account moves it
+        /// nowhere (nobody could review it there).
+        /// </summary>
+        public static bool Moves(Guid? accountBefore, Guid? accountAfter) => accountAfter != null && accountAfter != accountBefore;
+
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
     }

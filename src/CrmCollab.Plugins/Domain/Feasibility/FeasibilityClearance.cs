@@ -21,15 +21,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// <param name="outdated">The decided reviews whose terms changed without CrmCollab's checks
         /// (<see cref="OutdatedDecisions"/>): they count as pending too.</param>
         /// <param name="ownDeal">The approvals decided by who owns the deal now or owned it when the review was asked (<see cref="OwnDealApprovals"/>): pending too.</param>
+        /// <param name="accountMoved">The same save moves the deal to another account (<see cref="AccountChangeRule.Moves"/>), which
+        /// re-opens every decided review (<paramref name="reopenedBySave"/> then holds them all): the refusal says so.</param>
         /// <returns>Null when the attempt may go on, else the refusal.</returns>
         public static Refusal Check(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
-            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null) =>
-            Decide(attempt, currentStage, required, reviews, reopenedBySave, outdated, ownDeal).Refusal;
+            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null, bool accountMoved = false) =>
+            Decide(attempt, currentStage, required, reviews, reopenedBySave, outdated, ownDeal, accountMoved).Refusal;
 
         /// <summary>As <see cref="Check"/>, with what holds the attempt as data: each required function whose gate it
         /// crosses and whose review is missing or not an approval the attempt may lean on, with its reason code.</summary>
         public static ClearanceDecision Decide(GateAttempt attempt, int currentStage, IReadOnlyList<RequiredReview> required, IEnumerable<ReviewState> reviews,
-            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null)
+            ICollection<Guid> reopenedBySave = null, ICollection<Guid> outdated = null, ICollection<Guid> ownDeal = null, bool accountMoved = false)
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (crossed.Count == 0) return ClearanceDecision.Cleared;
@@ -57,7 +59,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                     Function = m.Function, Reason = IsOutgrown(m, reviews) ? ClearanceReasons.Outgrown : ClearanceReasons.Missing,
                 }))
                 .OrderBy(b => b.Function).ToList();
-            return new ClearanceDecision(RefusalFor(attempt, currentStage, reviews, blocking, missing, reopenedBySave, outdated, ownDeal), blocks);
+            return new ClearanceDecision(RefusalFor(attempt, currentStage, reviews, blocking, missing, reopenedBySave, outdated, ownDeal, accountMoved), blocks);
         }
 
         private static bool In(ICollection<Guid> ids, Guid id) => ids != null && ids.Contains(id);
@@ -67,14 +69,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             reviews.Any(r => r.Function == missing.Function && r.Superseded && r.IsApproved);
 
         private static Refusal RefusalFor(GateAttempt attempt, int currentStage, IEnumerable<ReviewState> reviews, List<ReviewState> blocking,
-            List<RequiredReview> missing, ICollection<Guid> reopenedBySave, ICollection<Guid> outdated, ICollection<Guid> ownDeal)
+            List<RequiredReview> missing, ICollection<Guid> reopenedBySave, ICollection<Guid> outdated, ICollection<Guid> ownDeal, bool accountMoved)
         {
             if (blocking.Count > 0)
             {
                 var verdict = FeasibilityGate.Evaluate(blocking);
                 string text = FeasibilityGate.RefusalMessage(verdict, attempt.Describe());
                 var reopened = blocking.Where(r => reopenedBySave != null && reopenedBySave.Contains(r.Id)).Select(r => r.Function.Label()).ToList();
-                if (reopened.Count > 0)
+                if (reopened.Count > 0 && accountMoved)
+                    text += $" This save also moves the deal to another account, whose reviewers decide again what {string.Join(", ", reopened)} decided: " +
+                        "save the new account without moving the stage, then wait for their approval.";
+                else if (reopened.Count > 0)
                     text += $" This save also changes terms that {string.Join(", ", reopened)} approved, which re-opens that review: " +
                         "save the new terms without moving the stage, then wait for the new approval.";
                 var stale = blocking.Where(r => outdated != null && outdated.Contains(r.Id) && (reopenedBySave == null || !reopenedBySave.Contains(r.Id)))
