@@ -70,19 +70,22 @@ namespace CrmCollab.Plugins.Guards
             if (before == null) return null;
             IReadOnlyList<string> changed = Changes.Of(sent, before, Segment.Select(s => s.Key));
             Guid accountId = before.Id != Guid.Empty ? before.Id : context.ExecutionContext.PrimaryEntityId;
+            // A new parent moves the fallback of the accounts below it too (their dedicated owners come from the chain).
+            var routed = new Lazy<List<Guid>>(() => changed.Contains(Account.ParentAccountId)
+                ? Routing.HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList() : new List<Guid> { accountId });
             return AccountSegmentRules.Check(changed.Select(c => Segment.First(s => s.Key == c).Value).ToList(),
                 () => ServerCall.IsSystem(context) || IsAdministrator(context)(),
-                // A new parent moves the fallback of the accounts below it too (their dedicated owners come from the chain).
-                () => OpenDealsRoutedBy(context.SystemService, changed.Contains(Account.ParentAccountId)
-                    ? Routing.HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList() : new List<Guid> { accountId }));
+                () => DealsRoutedBy(context.SystemService, routed.Value, Opportunity.StateOpen),
+                // A lost deal may be reopened by its salesperson, and asks its reviews then (read only when no open deal is).
+                () => DealsRoutedBy(context.SystemService, routed.Value, Opportunity.StateLost));
         }
 
-        /// <summary>The open deals routed by one of the accounts: its customer when an account, else its Account field (one query).</summary>
-        private static int OpenDealsRoutedBy(IOrganizationService service, IReadOnlyCollection<Guid> accounts)
+        /// <summary>The deals in a state (open, lost) routed by one of the accounts: its customer when an account, else its Account field (one query).</summary>
+        private static int DealsRoutedBy(IOrganizationService service, IReadOnlyCollection<Guid> accounts, int state)
         {
             object[] ids = accounts.Cast<object>().ToArray();
             var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId) };
-            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, state);
             var whose = new FilterExpression(LogicalOperator.Or);
             whose.AddCondition(Opportunity.CustomerId, ConditionOperator.In, ids);
             whose.AddCondition(Opportunity.ParentAccountId, ConditionOperator.In, ids);

@@ -126,6 +126,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Rep).Update(Industry(_account, 1)); // its only deal is won: nothing open is gated or routed by it
         }
 
+        /// <summary>
+        /// The same rule around a loss: any salesperson may reopen a lost deal, and its reopen asks the reviews its account's
+        /// industry needs then. So the salesperson cannot lose the deal, clear the industry, reopen the deal without its
+        /// Finance review and move it on (then put the industry back): while the account has a lost deal, its industry is
+        /// an administrator's to change, in every channel.
+        /// </summary>
+        [Fact]
+        public void A_salesperson_cannot_lose_their_deal_clear_the_industry_and_reopen_it_without_its_finance_review()
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+            _org.Lose(_deal);
+
+            string message = _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => rep.Update(Industry(_account, null)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => CrmCollabOrg.InUpdateMultiple(rep, Industry(_account, 1)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly,
+                () => CrmCollabOrg.InExecuteMultiple(rep, new UpdateRequest { Target = Industry(_account, null) }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => CrmCollabOrg.InUpsert(rep, Industry(_account, null)), Touched);
+            Assert.Equal("This account has a lost deal, which its salesperson may reopen, and its industry decides which feasibility reviews it needs " +
+                "and who reviews them, so only a CrmCollab Administrator changes it while the deal may be reopened. Leave it out of the change and save " +
+                "again, or ask your CrmCollab administrator to correct it. [CRMC-ACCOUNT-SEGMENT-ADMIN-ONLY]", message);
+
+            // Reopened, the deal is asked its Finance review again and held until it is approved.
+            rep.Execute(CrmCollabOrg.StateChange("SetState", "opportunity", _deal, 0, -1));
+            Assert.Equal((int)ReviewDecision.Pending, Decision(_org.Review(_deal, BusinessFunction.Finance).Id));
+            Assert.ThrowsAny<Exception>(() => _org.MoveTo(_deal, SalesStage.Propose));
+        }
+
         [Fact]
         public void A_salesperson_cannot_move_a_plant_with_an_open_deal_under_another_group()
         {

@@ -9,6 +9,8 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// owners). The salesperson owns the account and the deals its gate holds, so while the account has open deals those
     /// columns are changed by a CrmCollab Administrator only: otherwise a rep could clear the industry a rule asks a
     /// review for, move the deal past the gate and win it, then put the industry back, or pick a friendlier reviewer.
+    /// A lost deal counts too: any salesperson may reopen it, and its reopen asks the reviews the account's segment
+    /// needs then, so the rep could otherwise lose the deal, change the account, and reopen it past those reviews.
     /// </summary>
     public static class AccountSegmentRules
     {
@@ -16,17 +18,29 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <param name="changed">What the save changes among the segment columns, as a reader names them ("industry").</param>
         /// <param name="mayChange">Whoever saves is a CrmCollab Administrator (or CrmCollab's own server code).</param>
         /// <param name="openDeals">How many open deals the change concerns (the account's, and for a new parent the ones below it).</param>
-        public static Refusal Check(IReadOnlyList<string> changed, Func<bool> mayChange, Func<int> openDeals)
+        /// <param name="lostDeals">How many lost deals it concerns (asked only when no open deal does); null: none counted.</param>
+        public static Refusal Check(IReadOnlyList<string> changed, Func<bool> mayChange, Func<int> openDeals, Func<int> lostDeals = null)
         {
             if (changed == null || changed.Count == 0 || mayChange()) return null;
-            int deals = openDeals();
-            if (deals == 0) return null;
             string what = string.Join(", ", changed);
-            string which = deals == 1 ? "an open deal" : $"{deals} open deals";
+            string decides = changed.Count == 1 ? "decides" : "decide";
+            int deals = openDeals();
+            if (deals > 0)
+            {
+                string which = deals == 1 ? "an open deal" : $"{deals} open deals";
+                return new Refusal(RefusalCodes.AccountSegmentAdminOnly,
+                    $"This account has {which}, and its {what} {decides} which feasibility reviews they need and who reviews them, " +
+                    "so only a CrmCollab Administrator changes it while they are open. " + Remedy);
+            }
+            int lost = lostDeals == null ? 0 : lostDeals();
+            if (lost == 0) return null;
+            string those = lost == 1 ? "a lost deal, which its salesperson may reopen," : $"{lost} lost deals, which their salespeople may reopen,";
+            string it = lost == 1 ? "it needs" : "they need";
             return new Refusal(RefusalCodes.AccountSegmentAdminOnly,
-                $"This account has {which}, and its {what} {(changed.Count == 1 ? "decides" : "decide")} which feasibility reviews they need and who reviews them, " +
-                "so only a CrmCollab Administrator changes it while they are open. Leave it out of the change and save again, " +
-                "or ask your CrmCollab administrator to correct it.");
+                $"This account has {those} and its {what} {decides} which feasibility reviews {it} and who reviews them, " +
+                $"so only a CrmCollab Administrator changes it while {(lost == 1 ? "the deal" : "they")} may be reopened. " + Remedy);
         }
+
+        private const string Remedy = "Leave it out of the change and save again, or ask your CrmCollab administrator to correct it.";
     }
 }
