@@ -72,7 +72,8 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>
         /// A create is checked in the order of <see cref="ReviewEditRules.CheckCreate"/>. CrmCollab's own request
         /// brings what the review watches, its gate stage and due date; a review created by hand brings none of them,
-        /// and CrmCollab records them as its request would have (<see cref="HandMadeReview"/>).
+        /// and CrmCollab records them as its request would have (<see cref="HandMadeReview"/>), for an owner who reviews
+        /// for its function (<see cref="ReviewHandOver.CheckMadeFor"/>).
         /// </summary>
         private static void OnCreate(LocalPluginContext context)
         {
@@ -88,6 +89,12 @@ namespace CrmCollab.Plugins.Feasibility
             var repository = new FeasibilityRepository(context.SystemService);
             Entity deal = repository.Deal(dealId.Value);
             Throw(HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode))); // nobody could decide it on a closed deal
+            // Given to its owner as a hand-over would give it (left without one, it is its creator's).
+            EntityReference owner = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)
+                ?? new EntityReference(SystemUser.Table, context.ExecutionContext.UserId);
+            Throw(ReviewHandOver.CheckMadeFor((BusinessFunction)function.Value, ServerCall.IsSystem(context),
+                () => FunctionReviewers.Includes(context.SystemService, owner, (BusinessFunction)function.Value, context.Now, null),
+                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
             ReviewBasis basis = repository.HandMadeBasis(deal, (BusinessFunction)function.Value, context.Now);
             review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
             review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);

@@ -172,6 +172,55 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(org.Reviews(lost).Entities);
         }
 
+        /// <summary>
+        /// A review made by hand is given to its owner as a hand-over would give it: to someone who reviews for its
+        /// function, unless a CrmCollab Administrator makes it. An import run by a System Administrator (who is no
+        /// CrmCollab Administrator) creating the deal's Finance review in Lena's name — she reviews for Logistics — or in
+        /// its own name is refused on every path; otherwise Lena's (or the import user's) approval cleared the Finance gate,
+        /// which an Assign to her is refused.
+        /// </summary>
+        [Fact]
+        public void A_finance_review_made_by_hand_for_the_logistics_reviewer_or_the_importer_is_refused_so_nobody_outside_finance_clears_it()
+        {
+            var org = new CrmCollabOrg();
+            (Guid lena, Guid fiona, _, Guid deal) = org.CustomDealAwaitingReviews();
+            Guid sid = org.User("Sid Sysadmin", "System Administrator");
+            IOrganizationService import = org.As(sid);
+            Entity ForLena(Guid? id = null) => new Entity("crmc_feasibilityreview", id ?? Guid.Empty)
+            {
+                ["crmc_name"] = "Finance review (imported)",
+                ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Finance),
+                ["ownerid"] = new EntityReference("systemuser", lena),
+            };
+            Entity OwnedByTheImport()
+            {
+                Entity review = ForLena();
+                review.Attributes.Remove("ownerid");
+                return review;
+            }
+            string[] touched = { "crmc_feasibilityreview", "opportunity", "queueitem" };
+
+            string refusal = org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => import.Create(ForLena()), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => import.Create(OwnedByTheImport()), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InExecuteMultiple(import, new CreateRequest { Target = ForLena() }), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InExecuteTransaction(import, new CreateRequest { Target = ForLena() }), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InUpsert(import, ForLena(Guid.NewGuid())), touched);
+            org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => import.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { ForLena() }) { EntityName = "crmc_feasibilityreview" },
+            }), touched);
+            Assert.StartsWith("A Finance review is made only for someone who reviews for Finance", refusal);
+
+            // Made for Fiona, who reviews for Finance, it is taken; a CrmCollab Administrator may still give one to anyone.
+            Entity forFiona = ForLena();
+            forFiona["ownerid"] = new EntityReference("systemuser", fiona);
+            import.Create(forFiona);
+            org.As(org.Admin).Create(ForLena());
+            org.Decide(lena, org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            Assert.ThrowsAny<Exception>(() => org.MoveTo(deal, SalesStage.Propose)); // Lena's hand-made Finance review waits for Lena: no move
+        }
+
         [Fact]
         public void A_finance_review_made_by_hand_watches_the_finance_terms_so_a_discount_change_after_its_approval_reopens_it()
         {

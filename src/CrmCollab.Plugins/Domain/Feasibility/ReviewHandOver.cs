@@ -29,6 +29,22 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 isServerCall, newOwnerReviewsFunction, byAdministrator);
         }
 
+        /// <summary>
+        /// A review made by hand (an import, an integration, the grid) is given to its owner as a hand-over would give it:
+        /// to someone who reviews for its function, unless a CrmCollab Administrator makes it (as they may pass one to
+        /// anyone). Left without an owner, it is its creator's, who is judged the same way. Otherwise the import of a
+        /// Finance review in a logistics reviewer's name (or in its own) let someone outside Finance clear the deal's
+        /// Finance gate, which an Assign of the review to them is refused. Null when the owner may hold it.
+        /// </summary>
+        public static Refusal CheckMadeFor(BusinessFunction function, bool isServerCall, Func<bool> ownerReviewsFunction, Func<bool> byAdministrator)
+        {
+            if (isServerCall || ownerReviewsFunction() || byAdministrator()) return null;
+            string name = function.Label();
+            return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
+                $"A {name} review is made only for someone who reviews for {name} (a dedicated owner row in force or a routing rule names them, their team or their queue for it). " +
+                $"Give it a {name} reviewer as its owner, or ask your CrmCollab administrator to make it.");
+        }
+
         private static string DecisionWords(ReviewDecision decision)
         {
             switch (decision)
