@@ -80,6 +80,22 @@ namespace CrmCollab.Plugins.Guards
                 () => DealsRoutedBy(context.SystemService, routed.Value, Opportunity.StateLost));
         }
 
+        /// <summary>
+        /// A merge moves the accounts below the merged-away one under the account that stays (the Merge cascade of the
+        /// parent-account relationship, below the pipeline: no step of theirs runs), so their dedicated owners now fall back
+        /// through another chain: the same rule as a save of their parent (<see cref="AccountSegmentRules"/>), on the deals
+        /// they route. One query for an account with nothing below it; else one per level, then who merges and their deals.
+        /// </summary>
+        private static Refusal CheckPlantsMoved(LocalPluginContext context, Guid mergedAway)
+        {
+            List<Guid> plants = Routing.HandoffReassignment.WithDescendants(context.SystemService, mergedAway).Where(account => account != mergedAway).ToList();
+            if (plants.Count == 0) return null;
+            return AccountSegmentRules.Check(new[] { Segment.First(s => s.Key == Account.ParentAccountId).Value },
+                () => ServerCall.IsSystem(context) || IsAdministrator(context)(),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateOpen),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateLost));
+        }
+
         /// <summary>The deals in a state (open, lost) routed by one of the accounts: its customer when an account, else its Account field (one query).</summary>
         private static int DealsRoutedBy(IOrganizationService service, IReadOnlyCollection<Guid> accounts, int state)
         {
@@ -160,6 +176,8 @@ namespace CrmCollab.Plugins.Guards
             Guid subordinate = merged.Value;
             var mergedAway = new EntityReference(master.LogicalName, subordinate);
             Throw(DealLifecycle.OnCustomerMerge(HasWonDeal(context.SystemService, mergedAway, orAsParent: true), IsAdministrator(context)));
+            // The merged-away account's plants move under the account that stays, below the pipeline: a new parent for each.
+            if (master.LogicalName == Account.Table) Throw(CheckPlantsMoved(context, subordinate));
             // What the merge writes to the account that stays (UpdateContent) is held to the same rules as a save of it:
             // no page says the master's Update steps run for it, so this step, certain to run, checks it.
             Entity content = context.InputParameter<Entity>("UpdateContent");

@@ -153,6 +153,52 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.ThrowsAny<Exception>(() => _org.MoveTo(_deal, SalesStage.Propose));
         }
 
+        /// <summary>
+        /// A merge moves the merged-away account's plants (the accounts below it) under the account that stays, below the
+        /// pipeline: no step of the plants runs. The Lille plant falls back to Contoso Holding, whose Finance owner is Fiona;
+        /// merging its group into Fabrikam Group, whose Finance owner is Bob, would move the plant's open deal's Finance
+        /// review to Bob, as the plant's own move under Fabrikam Group would — which is refused. While the plants below the
+        /// account merged away route open deals, the merge is a CrmCollab Administrator's.
+        /// </summary>
+        [Fact]
+        public void A_salesperson_cannot_move_a_plant_with_an_open_deal_under_another_group_by_merging_its_group_away()
+        {
+            var org = new CrmCollabOrg();
+            Guid fiona = org.User("Fiona Finance", "CrmCollab Reviewer"), bob = org.User("Bob Finance", "CrmCollab Reviewer");
+            Guid holding = org.Account("Contoso Holding");
+            org.DedicatedOwner(holding, BusinessFunction.Finance, user: fiona);
+            Guid group = org.Account("Contoso Group", parent: holding);
+            Guid plant = org.Account("Lille plant", parent: group);
+            Guid fabrikam = org.Account("Fabrikam Group");
+            org.DedicatedOwner(fabrikam, BusinessFunction.Finance, user: bob);
+            org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            org.Engine.DrainAsync();
+            Guid deal = org.CustomDeal(plant);
+            org.MoveTo(deal, SalesStage.Develop);
+            Assert.Equal(fiona, org.Review(deal, BusinessFunction.Finance).GetAttributeValue<EntityReference>("ownerid").Id);
+            MergeRequest Merge() => new MergeRequest
+            {
+                Target = new EntityReference("account", fabrikam), SubordinateId = group, UpdateContent = new Entity("account"),
+            };
+            IOrganizationService rep = org.As(org.Rep);
+
+            string refusal = org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => rep.Execute(Merge()), Touched);
+            org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => CrmCollabOrg.InExecuteMultiple(rep, Merge()), Touched);
+            org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => CrmCollabOrg.InExecuteTransaction(rep, Merge()), Touched);
+            Assert.StartsWith("This account has an open deal, and its parent account decides which feasibility reviews", refusal);
+            org.Engine.DrainAsync();
+            Assert.Equal(group, org.Row("account", plant, "parentaccountid").GetAttributeValue<EntityReference>("parentaccountid").Id);
+            Assert.Equal(fiona, org.Review(deal, BusinessFunction.Finance).GetAttributeValue<EntityReference>("ownerid").Id);
+
+            // A CrmCollab Administrator merges it (the group was a duplicate): the plant's work follows Fabrikam Group's routing.
+            Guid boss = org.Setup.CreateUser("Bea Boss", org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            foreach (Guid account in new[] { group, fabrikam })
+                org.System.Execute(new AssignRequest { Target = new EntityReference("account", account), Assignee = new EntityReference("systemuser", boss) });
+            org.As(boss).Execute(Merge());
+            org.Engine.DrainAsync();
+            Assert.Equal(fabrikam, org.Row("account", plant, "parentaccountid").GetAttributeValue<EntityReference>("parentaccountid").Id);
+        }
+
         [Fact]
         public void A_salesperson_cannot_move_a_plant_with_an_open_deal_under_another_group()
         {
