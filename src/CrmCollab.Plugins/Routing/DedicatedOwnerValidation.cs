@@ -11,7 +11,7 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// Refuses a dedicated owner row that is incomplete, names a user or team that cannot own the work routed to it
-    /// (no security role, or an access team), or overlaps another row of the same account and function, at save
+    /// (no security role, an access team, a team with no active member, a disabled user), or overlaps another row of the same account and function, at save
     /// time, whatever the client (form, import, API); and a merge of accounts that would bring two such rows together.
     /// </summary>
     public sealed class DedicatedOwnerValidation : PluginBase
@@ -122,7 +122,12 @@ namespace CrmCollab.Plugins.Routing
                 row.RefId(DedicatedOwnerRow.TeamId), row.Read<DateTime?>(DedicatedOwnerRow.ValidFrom),
                 row.Read<DateTime?>(DedicatedOwnerRow.ValidTo), row.RefId(DedicatedOwnerRow.AccountId) != null));
             foreach (string column in ownersToCheck)
-                Throw(PossibleOwner.Read(context.SystemService, row.Read<EntityReference>(column))?.CheckAsDedicatedOwner());
+            {
+                PossibleOwner named = PossibleOwner.Read(context.SystemService, row.Read<EntityReference>(column));
+                Throw(named?.CheckAsDedicatedOwner());
+                if (named?.TeamId != null) // a team nobody active belongs to would hold the account's work where nobody sees it
+                    Throw(DedicatedOwnerRules.CheckOwnerTeamMembers(named.Who, PossibleOwner.HasActiveMember(context.SystemService, named.TeamId.Value)));
+            }
 
             DedicatedOwner candidate = RoutingRepository.ToDedicatedOwner(row);
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;

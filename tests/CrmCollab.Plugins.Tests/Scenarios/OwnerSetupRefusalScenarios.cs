@@ -27,6 +27,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
             _marc = _org.User("Marc Logistics", "CrmCollab Logistics");
             Guid team = _org.Setup.CreateTeam("SAV North", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab SAV");
+            _org.Setup.AddMembers(team, _org.User("Sam SAV", "CrmCollab SAV")); // a desk someone works in
             _account = _org.Account("Contoso");
             _lenaRow = _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _lena, to: CrmCollabOrg.Start.AddMonths(6));
             _teamRow = _org.DedicatedOwner(_account, BusinessFunction.Sav, team: team);

@@ -74,6 +74,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("The user Nina Newcomer has no security role, directly or through a team", user);
             // Once the team holds a role, it may own the account's logistics work.
             _org.Setup.AssignTeamRole(bare, "CrmCollab Logistics");
+            _org.Setup.AddMembers(bare, _org.User("Lena Logistics", "CrmCollab Logistics"));
             _org.DedicatedOwner(_account, BusinessFunction.Logistics, team: bare);
         }
 

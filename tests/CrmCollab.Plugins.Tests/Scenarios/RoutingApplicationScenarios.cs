@@ -84,6 +84,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
             Guid desk = _org.Setup.CreateTeam("ADV desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
+            _org.Setup.AddMembers(desk, _org.User("Alice ADV", "CrmCollab ADV"));
             _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
             _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
             Guid account = _org.Account("Litware");

@@ -92,6 +92,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid desk = _org.Setup.CreateTeam("SAV desk", _org.Operations, TeamType.Owner, "CrmCollab SAV");
             Guid sally = _org.User("Sally SAV", "CrmCollab SAV");
+            _org.Setup.AddMembers(desk, sally);
             Guid contoso = _org.Account("Contoso");
             Guid row = _org.DedicatedOwner(contoso, BusinessFunction.Sav, team: desk);
 

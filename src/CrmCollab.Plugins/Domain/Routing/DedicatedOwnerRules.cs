@@ -135,6 +135,16 @@ namespace CrmCollab.Plugins.Domain.Routing
                 : CannotOwn(RefusalCodes.OwnerCannotOwn, "dedicated owner", "an owner team, or a user", who, isTeam, isAccessTeam, hasSecurityRole);
 
         /// <summary>
+        /// A dedicated owner team has an enabled member: routing gives the account's work to its dedicated owner first, and
+        /// work a team nobody active belongs to owns counts as routed (no unrouted flag, no fallback to a rule or the
+        /// unrouted desk) while nobody sees or works it; a deal's gate would wait for ever on a review nobody decides.
+        /// </summary>
+        public static Refusal CheckOwnerTeamMembers(string who, bool hasActiveMember) =>
+            hasActiveMember ? null : new Refusal(RefusalCodes.OwnerCannotOwn,
+                $"{Capitalised(who)} has no active member, so nobody would see or work the handoffs and reviews routed to this dedicated owner. " +
+                "Add the people who do this work to the team first, or choose another owner.");
+
+        /// <summary>
         /// Whether a routing rule's user or team can own the reviews and handoff tasks the rule routes: the same rule as a
         /// dedicated owner's (<see cref="CheckCanOwn"/>), and a disabled user too, since the platform gives no record to
         /// one. Every salesperson's move into a review's trigger stage assigns the review to this target inside their own
