@@ -18,7 +18,7 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     public sealed class RoutingRuleValidation : PluginBase
     {
-        public const string PreImage = "PreImage";
+        public const string PreImage = "PreImage", PostImage = "PostImage";
 
         /// <summary>The rule's target: a user, a team or a queue (exactly one).</summary>
         private static readonly string[] Targets = { RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId };
@@ -42,6 +42,33 @@ namespace CrmCollab.Plugins.Routing
             // Activate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PreOperation, setState, RoutingRuleRow.Table, OnSetState).PreImage(PreImage, ImageColumns);
+            // The tie again once the rule is saved, inside the same transaction: whether each rule's PreOperation check of a
+            // CreateMultiple or UpdateMultiple runs before the other rules are saved is not documented, but a rule's
+            // PostOperation runs after its own save, so of two tied rules the one saved second always sees the first.
+            Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, OnSaved).PostImage(PostImage, RankImage);
+            Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, OnSaved)
+                .Filter(RankImage).PreImage(PreImage, RankImage).PostImage(PostImage, RankImage);
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, OnSaved).PreImage(PreImage, RankImage).PostImage(PostImage, RankImage);
+        }
+
+        /// <summary>What decides whether a rule ties with another: its function, criteria and priority, and whether it is in force.</summary>
+        private static readonly string[] RankImage =
+            new[] { RoutingRuleRow.Function }.Concat(Matching).Concat(new[] { RoutingRuleRow.IsActive, CommonColumn.StateCode }).ToArray();
+
+        /// <summary>
+        /// After the save, in its transaction: the rule as saved, when it is new, made active again or given another function,
+        /// criteria or priority, against the other rules in force (one query), so rules saved together in one request cannot
+        /// pass each other's PreOperation check.
+        /// </summary>
+        private static void OnSaved(LocalPluginContext context)
+        {
+            Entity rule = context.PostImage(PostImage);
+            if (rule == null) return;
+            Entity before = context.PreImage(PreImage);
+            Entity target = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity : null;
+            bool changesRank = target != null && Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0;
+            CheckTie(context, before, rule, changesRank, rule.Id != Guid.Empty ? rule.Id : context.ExecutionContext.PrimaryEntityId);
         }
 
         /// <summary>A Create or Update: the rule as it will be.</summary>
@@ -53,14 +80,16 @@ namespace CrmCollab.Plugins.Routing
             // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
             if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;
             Check(context, before, rule, RuleColumns.Any(target.Contains));
-            CheckTie(context, before, rule, Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0);
+            CheckTie(context, before, rule, Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0,
+                before?.Id ?? target.Id);
         }
 
         /// <summary>
         /// A rule in force after the save, new, made active again or given another function, criteria or priority, may not tie
         /// with another rule in force (<see cref="DedicatedOwnerRules.CheckRuleTie"/>; one query).
         /// </summary>
-        private static void CheckTie(LocalPluginContext context, Entity before, Entity rule, bool changesRank)
+        /// <param name="self">The rule's id (empty for a rule not yet created): it does not tie with itself.</param>
+        private static void CheckTie(LocalPluginContext context, Entity before, Entity rule, bool changesRank, Guid self)
         {
             bool inForceAfter = InForce.Is(rule, RoutingRuleRow.IsActive);
             bool inForceBefore = before != null && InForce.Is(before, RoutingRuleRow.IsActive);
@@ -76,7 +105,6 @@ namespace CrmCollab.Plugins.Routing
                 if (plain == null) query.Criteria.AddCondition(column, ConditionOperator.Null);
                 else query.Criteria.AddCondition(column, ConditionOperator.Equal, plain);
             }
-            Guid self = before?.Id ?? context.TargetEntity.Id;
             if (self != Guid.Empty) query.Criteria.AddCondition(RoutingRuleRow.Id, ConditionOperator.NotEqual, self);
             Entity tied = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
             Throw(DedicatedOwnerRules.CheckRuleTie(tied?.Read<string>(RoutingRuleRow.Name), rule.Read<int?>(RoutingRuleRow.Priority)));
@@ -90,7 +118,7 @@ namespace CrmCollab.Plugins.Routing
             if (before == null || state == null) return;
             Entity rule = Values.Merge(before, new Entity(RoutingRuleRow.Table, before.Id) { [CommonColumn.StateCode] = state });
             Check(context, before, rule, sendsRuleColumns: false);
-            CheckTie(context, before, rule, changesRank: false);
+            CheckTie(context, before, rule, changesRank: false, before.Id);
         }
 
         /// <summary>
