@@ -97,8 +97,12 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity before = context.PreImage(PreImage);
             Entity target = context.TargetEntity;
-            Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains));
+            Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains),
+                before != null && Changes.Of(target, before, Retargeting).Count > 0);
         }
+
+        /// <summary>What the row's owners are named for: given another, the row is checked as a new one.</summary>
+        private static readonly string[] Retargeting = { DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function };
 
         /// <summary>A SetState or SetStateDynamicEntity: the row with the status it is given.</summary>
         private static void OnSetState(LocalPluginContext context)
@@ -113,9 +117,9 @@ namespace CrmCollab.Plugins.Routing
         private static bool IsActive(Entity row) => (row.Choice(DedicatedOwnerRow.StateCode) ?? 0) == 0;
 
         /// <summary>The row as it will be: complete, its owners able to own work, no overlap with another active row.</summary>
-        private static void Check(LocalPluginContext context, Entity before, Entity row, bool sendsRowColumns)
+        private static void Check(LocalPluginContext context, Entity before, Entity row, bool sendsRowColumns, bool retargets = false)
         {
-            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(IsActive(row), before == null ? (bool?)null : IsActive(before), sendsRowColumns);
+            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(IsActive(row), before == null ? (bool?)null : IsActive(before), sendsRowColumns, retargets);
             if (checks == OwnerRowChecks.None) return;
             IEnumerable<string> ownersToCheck = checks == OwnerRowChecks.EveryOwner ? Principals : Changes.Of(row, before, Principals);
             Throw(DedicatedOwnerRules.Check(row.Choice(DedicatedOwnerRow.Function), row.RefId(DedicatedOwnerRow.UserId),

@@ -30,6 +30,10 @@ namespace CrmCollab.Plugins.Routing
         private static readonly string[] Matching =
             { RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode, RoutingRuleRow.Priority };
 
+        /// <summary>Which work the rule's target receives: given another, the rule is checked as a new one.</summary>
+        private static readonly string[] Retargeting =
+            { RoutingRuleRow.Function, RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode };
+
         private static readonly string[] ImageColumns = RuleColumns.Concat(Matching).Concat(new[] { RoutingRuleRow.IsActive, CommonColumn.StateCode }).ToArray();
 
         public RoutingRuleValidation(string unsecureConfiguration, string secureConfiguration)
@@ -79,7 +83,7 @@ namespace CrmCollab.Plugins.Routing
             Entity rule = Values.Merge(before, target);
             // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
             if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;
-            Check(context, before, rule, RuleColumns.Any(target.Contains));
+            Check(context, before, rule, RuleColumns.Any(target.Contains), before != null && Changes.Of(target, before, Retargeting).Count > 0);
             CheckTie(context, before, rule, Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0,
                 before?.Id ?? target.Id);
         }
@@ -125,11 +129,12 @@ namespace CrmCollab.Plugins.Routing
         /// Complete when new, when its function or target is saved, or when it is made active; its target able to own the
         /// work when it ends in force, as <see cref="DedicatedOwnerRules.ChecksFor"/> says for a dedicated owner row.
         /// </summary>
-        private static void Check(LocalPluginContext context, Entity before, Entity rule, bool sendsRuleColumns)
+        /// <param name="retargets">The save gives the rule another function, industry, territory or size.</param>
+        private static void Check(LocalPluginContext context, Entity before, Entity rule, bool sendsRuleColumns, bool retargets = false)
         {
             bool inForceAfter = InForce.Is(rule, RoutingRuleRow.IsActive);
             bool? inForceBefore = before == null ? (bool?)null : InForce.Is(before, RoutingRuleRow.IsActive);
-            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(inForceAfter, inForceBefore, sendsRuleColumns);
+            OwnerRowChecks checks = DedicatedOwnerRules.ChecksFor(inForceAfter, inForceBefore, sendsRuleColumns, retargets);
             // A retired rule may always be retired again or edited; only a save that touches what it is made of, or makes it
             // apply again, has to leave it complete (a broken rule may still be deactivated).
             if (before == null || sendsRuleColumns || checks == OwnerRowChecks.EveryOwner)

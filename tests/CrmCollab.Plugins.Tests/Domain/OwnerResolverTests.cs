@@ -194,6 +194,9 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(true, true, false)); // its status alone sent again
             Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(false, true, true)); // deactivated, a broken row too
             Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(false, false, true));
+            // Given another account or function (a rule another function or segment), an active row is checked as a new one.
+            Assert.Equal(OwnerRowChecks.EveryOwner, DedicatedOwnerRules.ChecksFor(true, true, true, retargets: true));
+            Assert.Equal(OwnerRowChecks.None, DedicatedOwnerRules.ChecksFor(false, true, true, retargets: true));
         }
 
         [Fact]

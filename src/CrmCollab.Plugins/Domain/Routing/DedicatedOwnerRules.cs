@@ -14,7 +14,8 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// save names, no overlap with another active row.</summary>
         NamedOwners,
 
-        /// <summary>A row made active: checked as a new one, every owner included.</summary>
+        /// <summary>A row made active, or given another account or function (a routing rule another function or segment):
+        /// checked as a new one, every owner included.</summary>
         EveryOwner,
     }
 
@@ -28,9 +29,11 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <param name="wasActive">The row before the save; null for a new row.</param>
         /// <param name="sendsRowColumns">The save sends its account, function, owners or dates (not only its status): an
         /// active row whose status alone is sent again is left as it was.</param>
-        public static OwnerRowChecks ChecksFor(bool activeAfter, bool? wasActive, bool sendsRowColumns) =>
+        /// <param name="retargets">The save gives the row another account or function (a rule another function, industry,
+        /// territory or size): its owners are named for work they were never judged for, as on a new row.</param>
+        public static OwnerRowChecks ChecksFor(bool activeAfter, bool? wasActive, bool sendsRowColumns, bool retargets = false) =>
             !activeAfter ? OwnerRowChecks.None
-            : wasActive == false ? OwnerRowChecks.EveryOwner
+            : wasActive == false || (wasActive == true && retargets) ? OwnerRowChecks.EveryOwner
             : wasActive == null || sendsRowColumns ? OwnerRowChecks.NamedOwners
             : OwnerRowChecks.None;
 
