@@ -62,7 +62,7 @@ namespace CrmCollab.Plugins.Data
             {
                 ColumnSet = new ColumnSet(HandoffTask.Function, CommonColumn.CreatedOn, HandoffTask.AcceptedOn, HandoffTask.ScheduledEnd,
                     HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn, HandoffTask.OwnerId, HandoffTask.OpportunityId,
-                    HandoffTask.TemplateId),
+                    HandoffTask.TemplateId, HandoffTask.HandedOffOn),
             };
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return All(query, HandoffTask.Id).Select(row => new HandoffRecord
@@ -72,7 +72,8 @@ namespace CrmCollab.Plugins.Data
                 OwnerId = UserId(row, HandoffTask.OwnerId),
                 TemplateId = row.RefId(HandoffTask.TemplateId),
                 Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
-                CreatedOn = row.Read<DateTime>(CommonColumn.CreatedOn),
+                // Handed off again when its deal was won again (a canceled handoff reopened): timed from then, not from the first win.
+                CreatedOn = row.Read<DateTime?>(HandoffTask.HandedOffOn) ?? row.Read<DateTime>(CommonColumn.CreatedOn),
                 AcceptedOn = row.Read<DateTime?>(HandoffTask.AcceptedOn),
                 DueOn = row.Read<DateTime?>(HandoffTask.ScheduledEnd),
                 CompletedOn = row.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted ? null

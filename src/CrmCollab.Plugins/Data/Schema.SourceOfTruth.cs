@@ -105,7 +105,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_requiredevidence"] = "Required evidence", ["scheduledend"] = "Due date", ["actualend"] = "Actual end",
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
             ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms", ["crmc_isunrouted"] = "Unrouted",
-            [HandoffTask.RoutingHold] = "Routing hold",
+            [HandoffTask.RoutingHold] = "Routing hold", [HandoffTask.HandedOffOn] = "Handed off on",
             ["regardingobjectid"] = "Regarding", ["crmc_accountid"] = "Account", ["crmc_kind"] = "Kind", ["crmc_leadid"] = "Lead",
         };
 

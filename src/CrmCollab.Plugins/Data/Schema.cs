@@ -102,7 +102,8 @@ namespace CrmCollab.Plugins.Data
             AgreedTerms = "crmc_agreedterms", AcceptedOn = "crmc_acceptedon", IsUnrouted = "crmc_isunrouted",
             ContractNumber = "crmc_contractnumber", TrackingNumber = "crmc_trackingnumber", DeliveredOn = "crmc_deliveredon",
             ServiceReference = "crmc_servicereference", RequiredEvidence = "crmc_requiredevidence", ClosedOnTime = "crmc_closedontime",
-            CancelReason = "crmc_cancelreason", RoutingHold = "crmc_routinghold";
+            CancelReason = "crmc_cancelreason", RoutingHold = "crmc_routinghold",
+            HandedOffOn = "crmc_handedoffon";
 
         public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;
     }

@@ -71,7 +71,7 @@ namespace CrmCollab.Plugins.Routing
                 // not cost the others theirs. The failure is noted on the deal and fails the run, so it is retried.
                 try
                 {
-                    CreateTask(deal, handoff, routing);
+                    CreateTask(deal, handoff, routing, now);
                 }
                 catch (System.ServiceModel.FaultException<OrganizationServiceFault> fault)
                 {
@@ -202,6 +202,7 @@ namespace CrmCollab.Plugins.Routing
                 var renewed = new Entity(HandoffTask.Table, task.Id)
                 {
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
+                    [HandoffTask.HandedOffOn] = now, // handed off again: the function's time to accept counts from here
                     [HandoffTask.AgreedTerms] = terms,
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
@@ -231,13 +232,15 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         private static DateTime? CanceledOn(Entity task) => task.Read<DateTime?>(HandoffTask.ActualEnd) ?? task.Read<DateTime?>(CommonColumn.ModifiedOn);
 
-        private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing)
+        /// <param name="now">The win's time: when the work is handed off (what the KPIs time acceptance and completion from).</param>
+        private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing, DateTime now)
         {
             var task = new Entity(HandoffTask.Table)
             {
                 [HandoffTask.Subject] = Values.Shorten(handoff.Subject, 200),
                 [HandoffTask.Description] = handoff.Description,
                 [HandoffTask.ScheduledEnd] = handoff.DueOn,
+                [HandoffTask.HandedOffOn] = now,
                 [HandoffTask.RegardingObjectId] = deal.ToEntityReference(),
                 [HandoffTask.OpportunityId] = deal.ToEntityReference(),
                 [HandoffTask.Function] = new OptionSetValue((int)handoff.Template.Function),

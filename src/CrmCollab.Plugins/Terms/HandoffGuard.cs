@@ -31,6 +31,7 @@ namespace CrmCollab.Plugins.Terms
             "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function",
             "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber",
             "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", HandoffTask.RoutingHold,
+            HandoffTask.HandedOffOn,
         };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
@@ -55,7 +56,7 @@ namespace CrmCollab.Plugins.Terms
         public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
         {
             HandoffTask.OpportunityId, HandoffTask.RegardingObjectId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.ScheduledEnd,
-            HandoffTask.ActualEnd, HandoffTask.ClosedOnTime,
+            HandoffTask.ActualEnd, HandoffTask.ClosedOnTime, HandoffTask.HandedOffOn,
         }).Concat(RoutingColumns).ToArray();
 
         public HandoffGuard(string unsecureConfiguration, string secureConfiguration)
@@ -63,7 +64,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason", HandoffTask.RoutingHold)
+                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason", HandoffTask.RoutingHold, HandoffTask.HandedOffOn)
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Kpi;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
@@ -38,6 +39,52 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Admin).Delete("crmc_handofftemplate", template); // the platform removes the tasks' link to it
 
             Assert.Equal(before, HandoffFigures(Kpis()));
+        }
+
+        [Fact]
+        public void A_handoff_given_back_when_its_deal_is_won_again_is_timed_from_that_win_not_from_the_first()
+        {
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            Guid manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: leo);
+            Guid deal = _org.Deal(account);
+            _org.Win(deal);
+            Guid task = _org.HandoffOf(deal, BusinessFunction.Logistics).Id;
+            // The customer pauses the order: the manager reopens the deal, cancels the delivery and loses the deal.
+            var dealRef = new EntityReference("opportunity", deal);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = dealRef, Assignee = new EntityReference("systemuser", manager) });
+            _org.As(manager).Execute(new SetStateRequest { EntityMoniker = dealRef, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.As(_org.Admin).Update(new Entity("task", task)
+            {
+                ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Lose(deal, manager);
+
+            // A month later the customer comes back: the deal is won again and the delivery handed back to Leo,
+            // who accepts it two hours later and completes it the same day.
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            _org.As(manager).Execute(new SetStateRequest { EntityMoniker = dealRef, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.Win(deal, manager);
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(2));
+            _org.As(leo).Update(new Entity("task", task) { ["crmc_acceptedon"] = _org.Engine.Clock.UtcNow });
+            // The date it was handed off is CrmCollab's: nobody moves it to look quicker.
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(leo).Update(new Entity("task", task)
+            {
+                ["crmc_handedoffon"] = _org.Engine.Clock.UtcNow,
+            }), "task");
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(4));
+            _org.As(leo).Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+
+            // Logistics took two hours to accept the work it was given, not the month the order was paused.
+            KpiInputs inputs = new KpiRepository(_org.System).Read();
+            HandoffRecord handoff = Assert.Single(inputs.Handoffs);
+            Assert.InRange(inputs.Compute(_org.Engine.Clock.UtcNow).HandoffAcceptanceMedianHours.Value, 1.99, 2.01);
+            Assert.InRange((handoff.CompletedOn.Value - handoff.CreatedOn).TotalHours, 5.99, 6.01);
         }
 
         [Fact]
