@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Signals;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Routing;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -120,7 +121,8 @@ namespace CrmCollab.Plugins.Signals
         private static readonly Guid[] FunctionRoleIds = FunctionRoles.Keys.ToArray();
 
         /// <summary>
-        /// The account's salesperson must be able to receive the signal: one query, the account with its owning user. The
+        /// The account's salesperson must be able to receive the signal: one query, the account with its owning user (and,
+        /// for a team-owned account, one more: whether an enabled user belongs to the team). The
         /// account's name and owner are kept in the SharedVariables for the routing after the save (Microsoft documents
         /// them as the way to pass data from a pre-operation to a post-operation step), so the signal costs no extra read.
         /// </summary>
@@ -138,8 +140,11 @@ namespace CrmCollab.Plugins.Signals
             {
                 [Account.Name] = account.Read<string>(Account.Name), [Account.OwnerId] = account.Read<EntityReference>(Account.OwnerId),
             };
-            return FieldSignalRules.CheckSalespersonActive(account.Aliased<bool>("u." + SystemUser.IsDisabled),
-                account.Read<string>(Account.Name), account.Read<EntityReference>(Account.OwnerId)?.Name);
+            EntityReference owner = account.Read<EntityReference>(Account.OwnerId);
+            return FieldSignalRules.CheckSalespersonActive(account.Aliased<bool>("u." + SystemUser.IsDisabled), account.Read<string>(Account.Name), owner?.Name)
+                // A team-owned account: one query more, whether anyone active belongs to the team.
+                ?? FieldSignalRules.CheckSalesTeamActive(owner?.LogicalName == Team.Table && !PossibleOwner.HasActiveMember(service, owner.Id),
+                    account.Read<string>(Account.Name), owner?.Name);
         }
 
         /// <summary>The active dedicated-owner rows naming the raiser: one query, made only if the rows are read.</summary>

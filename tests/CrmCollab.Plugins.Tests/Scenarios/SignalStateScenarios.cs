@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CrmCollab.Emulator.Security;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
 using Microsoft.Crm.Sdk.Messages;
@@ -148,6 +149,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 Assert.Equal(0, scope.PluginCallsByStep("FieldSignalIntake", "Retrieve"));
             }
             Assert.Equal(kim, _org.Row("crmc_fieldsignal", signal, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
+        public void A_signal_on_an_account_held_by_a_key_account_team_whose_members_all_left_is_refused_until_someone_can_read_it()
+        {
+            Guid keyAccounts = _org.Setup.CreateTeam("Key accounts", _org.Sales, TeamType.Owner, "CrmCollab Salesperson");
+            Guid kim = _org.User("Kim Sales", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.AddMembers(keyAccounts, kim);
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("account", _account), Assignee = new EntityReference("team", keyAccounts) });
+            _org.System.Execute(CrmCollabOrg.StateChange("SetState", "systemuser", kim, 1, -1)); // Kim, the team's only salesperson, left
+            _org.Engine.DrainAsync();
+            IOrganizationService sally = _org.As(_sally);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => sally.Create(Lead()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => CrmCollabOrg.InExecuteMultiple(sally, new CreateRequest { Target = Lead() }), Touched);
+
+            Assert.Equal("The team Key accounts, which owns Contoso, has no active member, so the signal would reach nobody. Ask your CrmCollab " +
+                "administrator to give the account an active salesperson, then raise the signal again. [CRMC-SIGNAL-SALESPERSON-DISABLED]", refusal);
+
+            // Someone joins the team: the team's signal reaches them.
+            Guid lou = _org.User("Lou Sales", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.AddMembers(keyAccounts, lou);
+            Guid signal = sally.Create(Lead());
+            Assert.Equal(keyAccounts, _org.Row("crmc_fieldsignal", signal, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
         }
     }
 }

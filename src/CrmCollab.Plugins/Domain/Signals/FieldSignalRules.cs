@@ -184,6 +184,17 @@ namespace CrmCollab.Plugins.Domain.Signals
                 "Ask your CrmCollab administrator to give the account an active salesperson, then raise the signal again.");
 
         /// <summary>
+        /// A signal on a team-owned account goes to the team, whose members acknowledge it: a team nobody active belongs to
+        /// (its salespeople left, the account not handed over yet) reads nothing, so the signal would wait for nobody while
+        /// it counts as waiting for the account's salesperson, as with a disabled one (<see cref="CheckSalespersonActive"/>).
+        /// </summary>
+        /// <param name="ownerIsTeamWithoutActiveMember">The account's owner is a team none of whose members is an enabled user.</param>
+        public static Refusal CheckSalesTeamActive(bool ownerIsTeamWithoutActiveMember, string accountName, string teamName) =>
+            !ownerIsTeamWithoutActiveMember ? null : new Refusal(RefusalCodes.SignalSalespersonDisabled,
+                $"{(teamName == null ? "The team" : "The team " + teamName)}, which owns {accountName ?? "this account"}, has no active member, so the signal would reach nobody. " +
+                "Ask your CrmCollab administrator to give the account an active salesperson, then raise the signal again.");
+
+        /// <summary>
         /// A signal is raised active: an inactive one is out of its salesperson's "Unacknowledged signals" and "My signals"
         /// views, while the acknowledgement figures still count it as waiting for them.
         /// </summary>
