@@ -96,12 +96,14 @@ namespace CrmCollab.Plugins.Domain
         public const string RoutingRuleTied = "CRMC-ROUTING-RULE-TIED";
         public const string RoutingTargetCannotOwn = "CRMC-ROUTING-TARGET-CANNOT-OWN";
 
-        // Field signals raised incomplete, inactive or to a disabled salesperson, or deactivated before they are acknowledged.
+        // Field signals raised incomplete, inactive or to a disabled salesperson, deactivated before they are acknowledged, or
+        // deleted (a signal, its lead, its account) by anyone but a CrmCollab Administrator.
         public const string SignalIncomplete = "CRMC-SIGNAL-INCOMPLETE";
         public const string SignalCreatedInactive = "CRMC-SIGNAL-CREATED-INACTIVE";
         public const string SignalNotAcknowledged = "CRMC-SIGNAL-NOT-ACKNOWLEDGED";
         public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
         public const string SignalLeadIsHistory = "CRMC-SIGNAL-LEAD-HISTORY";
+        public const string SignalIsHistory = "CRMC-SIGNAL-HISTORY";
         public const string AccountDeleteSignals = "CRMC-ACCOUNT-DELETE-SIGNALS";
 
         // The account's last field-signal date written by anyone but CrmCollab's signal intake.

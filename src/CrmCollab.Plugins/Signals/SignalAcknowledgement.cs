@@ -14,8 +14,8 @@ namespace CrmCollab.Plugins.Signals
     /// The one guard of a field signal's changes: who raised it, as which function, about which account, of which kind,
     /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
     /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
-    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order. The lead it became
-    /// is deleted only by a CrmCollab Administrator.
+    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order. The signal, and the
+    /// lead it became, are deleted only by a CrmCollab Administrator.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -39,7 +39,14 @@ namespace CrmCollab.Plugins.Signals
                 Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage, "crmc_acknowledgedon", "statecode");
             // The lead a signal became is part of its record (a rep holds Delete on the leads they own).
             Register(PipelineStage.PreOperation, "Delete", Lead.Table, OnLeadDelete);
+            // The signal itself (a System Administrator, or an organisation's role, may hold Delete on it).
+            Register(PipelineStage.PreOperation, "Delete", FieldSignalRow.Table, OnSignalDelete);
         }
+
+        /// <summary>A signal's Delete: refused unless a CrmCollab Administrator (or CrmCollab itself); no read.</summary>
+        private static void OnSignalDelete(LocalPluginContext context) =>
+            Throw(FieldSignalRules.CheckSignalDelete(
+                () => ServerCall.IsSystem(context) || Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
 
         /// <summary>A lead's Delete: refused when a field signal names it, unless a CrmCollab Administrator (one query).</summary>
         private static void OnLeadDelete(LocalPluginContext context)

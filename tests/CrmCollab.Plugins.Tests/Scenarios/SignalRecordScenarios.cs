@@ -79,6 +79,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_churn_risk_signal_is_not_deleted_from_under_its_salesperson_so_the_mark_stays_until_it_is_read()
+        {
+            Guid signal = _org.Signal(_account, SignalKind.ChurnRisk, _alice, "They are talking to a competitor");
+            Guid sid = _org.User("Sid Sysadmin", "System Administrator"); // holds Delete on every table, not the CrmCollab role
+            var delete = new DeleteRequest { Target = new EntityReference("crmc_fieldsignal", signal) };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalIsHistory, () => _org.As(sid).Delete("crmc_fieldsignal", signal), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalIsHistory, () => CrmCollabOrg.InExecuteMultiple(_org.As(sid), delete), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalIsHistory, () => CrmCollabOrg.InExecuteTransaction(_org.As(sid), delete), Touched);
+
+            Assert.Contains("acknowledge", refusal);
+            // The signal still waits for Sam, and the account's churn mark cannot be cleared over it.
+            _org.Refused(RefusalCodes.AccountChurnMark,
+                () => _org.As(_org.Rep).Update(new Entity("account", _account) { ["crmc_churnrisk"] = false }), Touched);
+            _org.Setup.AssignRole(sid, "CrmCollab Administrator");
+            _org.As(sid).Delete("crmc_fieldsignal", signal); // a CrmCollab Administrator may, when it must go
+        }
+
+        [Fact]
         public void A_salesperson_cannot_delete_an_account_field_signals_were_raised_about_on_any_path_a_merge_keeps_them()
         {
             Guid duplicate = _org.Account("Contoso Ltd");

@@ -127,6 +127,19 @@ namespace CrmCollab.Plugins.Domain.Signals
                 "so it is not deleted. If it leads nowhere, disqualify it instead; a CrmCollab Administrator may delete it if it must go.");
 
         /// <summary>
+        /// A field signal is the raising team's record and, until acknowledged, its salesperson's alert: deleting it takes it out
+        /// of the teams' figures and, for a churn-risk signal, lets the account's churn mark be cleared before anyone read it
+        /// (<see cref="ChurnMarkRules"/>). A signal raised by mistake is acknowledged and deactivated; only a CrmCollab
+        /// Administrator deletes one. Whoever else holds Delete on the table (a System Administrator, an organisation's own
+        /// role) is refused.
+        /// </summary>
+        public static Refusal CheckSignalDelete(Func<bool> isAdministrator) =>
+            isAdministrator() ? null : new Refusal(RefusalCodes.SignalIsHistory,
+                "A field signal is kept: the team that raised it is measured on it, and until its salesperson acknowledges it, it is their alert " +
+                "(a churn-risk mark stays while one waits). If it was raised by mistake, the salesperson acknowledges it and deactivates it; " +
+                "a CrmCollab Administrator may delete it if it really must go.");
+
+        /// <summary>
         /// Deleting an account deletes the field signals about it (the relationship cascades): the teams that raised them
         /// would lose them from their figures, and the salesperson those still waiting. A duplicate is merged instead (its
         /// signals move to the account that stays); only a CrmCollab Administrator deletes such an account.
