@@ -50,6 +50,17 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(PostImage, Opportunity.CustomerId, Opportunity.ParentAccountId);
             // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
+            // A segment fallback made, changed, retired or deleted: the function's open work follows (RoutingRuleReassignment).
+            Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
+                .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+            Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
+                .Filter(RoutingRuleReassignment.Watched)
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function).PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
+                    .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+            Register(PipelineStage.PostOperation, "Delete", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function);
         }
 
         /// <summary>After a merge, the open work of the deals that came over follows the routing of the account that stays.</summary>
@@ -92,13 +103,16 @@ namespace CrmCollab.Plugins.Routing
             }
         }
 
-        public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function)
+        public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function) =>
+            Reroute(context, accountId, function, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change");
+
+        /// <summary>The account's open handoffs and pending reviews of the function follow its routing, each noted with <paramref name="reason"/>.</summary>
+        public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function, string reason)
         {
             IOrganizationService service = context.SystemService;
             OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, new[] { function });
             OwnerResolution routing = resolver.Resolve(function, context.Now);
             var application = new RoutingApplication(service);
-            string reason = $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change";
             int moved = 0;
             foreach (Entity task in OpenTasks(service, accountId, function))
             {

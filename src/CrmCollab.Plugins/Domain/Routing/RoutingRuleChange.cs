@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>
+    /// What a change of a routing rule re-routes. A rule is a segment fallback: it decides who takes a function's work on
+    /// accounts without a dedicated owner in force. When it is made, changed (its segment, target, rank or activity),
+    /// retired or deleted, the open work of the function it routed before and of the function it routes now follows the
+    /// routing as it is after the change, as it does after a dedicated owner change. Work each account's routing still
+    /// gives to the same owner is not written again (<c>RoutingApplication.Reroute</c>).
+    /// </summary>
+    public static class RoutingRuleChange
+    {
+        /// <summary>
+        /// Most accounts one run re-routes, oldest work first (the 2-minute limit of a plug-in); the rest follows at the
+        /// next change of the function's routing.
+        /// </summary>
+        public const int MaxAccountsPerRun = 250;
+
+        /// <summary>The functions whose work may move: the rule's function before the change and after it (either may be absent).</summary>
+        public static IReadOnlyList<BusinessFunction> FunctionsConcerned(int? before, int? after)
+        {
+            var functions = new List<BusinessFunction>(2);
+            if (before.HasValue && System.Enum.IsDefined(typeof(BusinessFunction), before.Value)) functions.Add((BusinessFunction)before.Value);
+            if (after.HasValue && after != before && System.Enum.IsDefined(typeof(BusinessFunction), after.Value)) functions.Add((BusinessFunction)after.Value);
+            return functions;
+        }
+
+        /// <summary>The reason written on each record the change moves.</summary>
+        public static string Reason(System.DateTime now) => $"Reassigned {now:yyyy-MM-dd} after a routing rule change";
+    }
+}
