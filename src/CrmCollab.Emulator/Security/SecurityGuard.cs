@@ -210,18 +210,6 @@ namespace CrmCollab.Emulator.Security
             return principal;
         }
 
-        private sealed class LastPrincipal
-        {
-            public LastPrincipal(SecuritySnapshot snapshot, UserPrincipal principal)
-            {
-                Snapshot = snapshot;
-                Principal = principal;
-            }
-
-            public SecuritySnapshot Snapshot { get; }
-            public UserPrincipal Principal { get; }
-        }
-
         private bool Check(Guid userId, string table, AccessRight right, Entity row, bool demand)
         {
             var s = Snapshot;

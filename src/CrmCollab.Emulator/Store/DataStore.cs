@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using CrmCollab.Emulator.Engine;
 using CrmCollab.Emulator.Metadata;
 using Microsoft.Xrm.Sdk;
@@ -18,7 +17,7 @@ namespace CrmCollab.Emulator.Store
         private readonly EngineClock _clock;
         private readonly RowValidator _validator;
         private readonly ValueFormatter _formatter;
-        private readonly Func<EntityReference, Guid> _businessUnitOf;
+        private readonly OwnerColumns _owner;
         private readonly Func<Guid> _newId;
         private readonly StoredValues _values = new StoredValues();
         private readonly RowDraft _rowDraft = new RowDraft();
@@ -34,7 +33,7 @@ namespace CrmCollab.Emulator.Store
             Rows = new RowStore();
             _validator = new RowValidator(catalog, Rows, enforceApplicationRequired);
             _formatter = new ValueFormatter(catalog, Rows);
-            _businessUnitOf = businessUnitOf;
+            _owner = new OwnerColumns(_values, businessUnitOf);
             _draft = SizedEntity.Over(_rowDraft);
             _keys = new AlternateKeys(Rows);
         }
@@ -113,7 +112,7 @@ namespace CrmCollab.Emulator.Store
             if (shape.HasModifiedOn) row["modifiedon"] = now;
             if (shape.HasCreatedBy) row["createdby"] = caller;
             if (shape.HasModifiedBy) row["modifiedby"] = caller;
-            // SetOwnership below replaces ownerid with a reference of its own, so the caller's may stand in.
+            // The owner columns (OwnerColumns) replace ownerid with a reference of its own, so the caller's may stand in.
             if (shape.HasOwner && row.GetAttributeValue<EntityReference>("ownerid") == null)
                 row["ownerid"] = caller;
             if (shape.HasState)
@@ -133,7 +132,7 @@ namespace CrmCollab.Emulator.Store
                     row[CurrencyColumns.Currency] = _values.Reference("transactioncurrency", currency); // the creator's default
                 CurrencyStamp.Apply(shape, row, Rows);
             }
-            SetOwnership(shape, row);
+            _owner.Apply(shape, row);
             RowValidator.CheckRequiredOnCreate(shape, row);
             if (table.Keys.Count > 0) _keys.CheckUnique(table, row);
             Stamp(shape, row);
@@ -180,7 +179,7 @@ namespace CrmCollab.Emulator.Store
             if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);
-            if (Changed("ownerid")) SetOwnership(shape, row);
+            if (Changed("ownerid")) _owner.Apply(shape, row);
             // A key none of whose columns this write sets still holds: its index took the row as unique when it was built or
             // the row last written (an index with duplicates fails to build), so only a key the write touches is checked.
             if (table.Keys.Count > 0 && KeyTouched()) _keys.CheckUnique(table, row);
@@ -276,23 +275,6 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>The state of the alternate keys' indexes (see <see cref="AlternateKeys"/>).</summary>
         internal AlternateKeys Keys => _keys;
-
-        private void SetOwnership(TableShape shape, Entity row)
-        {
-            if (!shape.HasOwner) return;
-            var owner = row.GetAttributeValue<EntityReference>("ownerid");
-            if (owner == null) return;
-            if (owner.LogicalName != "systemuser" && owner.LogicalName != "team")
-                throw Faults.Invalid($"The owner of a record must be a systemuser or a team, not '{owner.LogicalName}'.");
-            // The store's one reference to the owner serves ownerid and owninguser/owningteam (see StoredValues).
-            var stored = _values.Reference(owner.LogicalName, owner.Id);
-            row["ownerid"] = stored;
-            if (shape.HasOwningUser) row["owninguser"] = owner.LogicalName == "systemuser" ? stored : null;
-            if (shape.HasOwningTeam) row["owningteam"] = owner.LogicalName == "team" ? stored : null;
-            // The business unit is asked even where the table keeps none: an owner that does not exist is refused there.
-            var businessUnit = _values.Reference("businessunit", _businessUnitOf(owner));
-            if (shape.HasOwningBusinessUnit) row["owningbusinessunit"] = businessUnit;
-        }
 
         internal void Stamp(TableDefinition table, Entity row) => Stamp(Shape(table), row);
 
