@@ -22,8 +22,8 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecisionChanged)
-                .Filter("crmc_decision")
-                .PreImage(PreImage, "crmc_decision");
+                .Filter(FeasibilityReviewRow.Decision)
+                .PreImage(PreImage, FeasibilityReviewRow.Decision);
         }
 
         private static void OnDecisionChanged(LocalPluginContext context)

@@ -24,18 +24,19 @@ namespace CrmCollab.Plugins.Routing
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnChange).Async()
-                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+                .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnChange).Async()
-                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid", "statecode")
-                .PreImage("PreImage", "crmc_accountid", "crmc_function")
-                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+                .Filter(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
+                    DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.StateCode)
+                .PreImage(PreImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function)
+                .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             // Deactivating or reactivating the row through SetState: no page says SetState runs the Update steps.
             Register(PipelineStage.PostOperation, "SetState", DedicatedOwnerRow.Table, OnChange).Async()
-                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+                .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             Register(PipelineStage.PostOperation, "SetStateDynamicEntity", DedicatedOwnerRow.Table, OnChange).Async()
-                .PostImage("PostImage", "crmc_accountid", "crmc_function");
+                .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
-                .PreImage("PreImage", "crmc_accountid", "crmc_function");
+                .PreImage(PreImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             // A deal handed to another owner: the platform cascades the Assign to its tasks (Opportunity_Tasks); its
             // handoffs stay with their function's people and closed ones with who did them (DealAssignment). Synchronous:
             // the Assign ends with the handoffs in place, in its transaction.
@@ -55,7 +56,8 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
             Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .Filter(RoutingRuleReassignment.Watched)
-                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function).PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function).PostImage(RoutingRuleReassignment.PostImage,
+                    RoutingRuleRow.Function);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                     .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);

@@ -32,11 +32,15 @@ namespace CrmCollab.Plugins.Signals
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate)
-                .Filter("crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid", "statecode")
-                .PreImage("PreImage", "ownerid", "crmc_acknowledgedon", "crmc_raisedbyfunction", "crmc_raisedby", "crmc_duedate", "crmc_accountid", "crmc_kind", "crmc_leadid", "statecode");
+                .Filter(FieldSignalRow.AcknowledgedOn, FieldSignalRow.RaisedByFunction, FieldSignalRow.RaisedBy, FieldSignalRow.DueDate,
+                    FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.LeadId, CommonColumn.StateCode)
+                .PreImage(PreImage, CommonColumn.OwnerId, FieldSignalRow.AcknowledgedOn, FieldSignalRow.RaisedByFunction,
+                    FieldSignalRow.RaisedBy, FieldSignalRow.DueDate, FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.LeadId,
+                    CommonColumn.StateCode);
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
-                Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage, "crmc_acknowledgedon", "statecode");
+                Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage,
+                    FieldSignalRow.AcknowledgedOn, CommonColumn.StateCode);
             // The lead a signal became is part of its record (a rep holds Delete on the leads they own).
             Register(PipelineStage.PreOperation, "Delete", Lead.Table, OnLeadDelete);
             // The signal itself (a System Administrator, or an organisation's role, may hold Delete on it).

@@ -21,8 +21,9 @@ namespace CrmCollab.Plugins.Terms
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Update", AmendmentRow.Table, OnDecided)
-                .Filter("crmc_state")
-                .PostImage("PostImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_name");
+                .Filter(AmendmentRow.State)
+                .PostImage(PostImage, AmendmentRow.State, AmendmentRow.Reason, AmendmentRow.OpportunityId, AmendmentRow.NewEstimatedValue,
+                    AmendmentRow.NewDiscountPercent, AmendmentRow.NewRequestedDelivery, AmendmentRow.NewPaymentTerms, AmendmentRow.Name);
         }
 
         private static void OnDecided(LocalPluginContext context)

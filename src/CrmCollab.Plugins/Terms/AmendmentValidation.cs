@@ -35,13 +35,20 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", AmendmentRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", AmendmentRow.Table, OnUpdate)
-                .Filter("crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvedby", "crmc_approvedon", "crmc_appliedon", "crmc_approvercomment", "statecode", "transactioncurrencyid")
-                .PreImage("PreImage", "crmc_state", "crmc_reason", "crmc_opportunityid", "crmc_newestimatedvalue", "crmc_newdiscountpercent", "crmc_newrequesteddelivery", "crmc_newpaymentterms", "crmc_approvercomment", "createdby", "ownerid", "statecode", "transactioncurrencyid");
+                .Filter(AmendmentRow.State, AmendmentRow.Reason, AmendmentRow.OpportunityId, AmendmentRow.NewEstimatedValue,
+                    AmendmentRow.NewDiscountPercent, AmendmentRow.NewRequestedDelivery, AmendmentRow.NewPaymentTerms,
+                    AmendmentRow.ApprovedBy, AmendmentRow.ApprovedOn, AmendmentRow.AppliedOn, AmendmentRow.ApproverComment,
+                    CommonColumn.StateCode, AmendmentRow.TransactionCurrencyId)
+                .PreImage(PreImage, AmendmentRow.State, AmendmentRow.Reason, AmendmentRow.OpportunityId, AmendmentRow.NewEstimatedValue,
+                    AmendmentRow.NewDiscountPercent, AmendmentRow.NewRequestedDelivery, AmendmentRow.NewPaymentTerms,
+                    AmendmentRow.ApproverComment, CommonColumn.CreatedBy, CommonColumn.OwnerId, CommonColumn.StateCode,
+                    AmendmentRow.TransactionCurrencyId);
             Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete)
-                .PreImage("PreImage", "crmc_state", "crmc_opportunityid");
+                .PreImage(PreImage, AmendmentRow.State, AmendmentRow.OpportunityId);
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
-                Register(PipelineStage.PreOperation, setState, AmendmentRow.Table, OnSetState).PreImage(PreImage, "crmc_state", "statecode");
+                Register(PipelineStage.PreOperation, setState, AmendmentRow.Table, OnSetState).PreImage(PreImage, AmendmentRow.State,
+                    CommonColumn.StateCode);
         }
 
         /// <summary>A SetState of an amendment: deactivated only once decided.</summary>
