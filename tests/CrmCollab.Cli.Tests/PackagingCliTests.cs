@@ -119,7 +119,7 @@ namespace CrmCollab.Cli.Tests
 
                 var (code, text, error) = Run("pack", "--output", output);
 
-                Assert.Equal(1, code);
+                Assert.Equal(2, code); // an output that cannot be written is refused before the work (README: exit 2)
                 Assert.StartsWith($"crmcollab pack: cannot write to {output}: ", error);
                 Assert.Single(error.Trim().Split('\n'));
                 Assert.Empty(Directory.GetFiles(output)); // neither zip, nor a temporary file

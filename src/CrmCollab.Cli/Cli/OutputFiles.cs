@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CrmCollab.Tooling;
+using CrmCollab.Tooling.Packaging;
 
 namespace CrmCollab.Cli
 {
     /// <summary>
-    /// Writes a command's output files so that none is ever left half-written: each is written beside its target
-    /// under a temporary name and renamed into place only once every file is written. A failure is one line.
+    /// Writes a command's output files so that none is ever left half-written, and no set half-replaced: all of them or
+    /// none (Tooling's StagedFiles). A failure is one line.
     /// </summary>
     public static class OutputFiles
     {
@@ -50,28 +52,34 @@ namespace CrmCollab.Cli
             }
         }
 
-        /// <summary>Writes every file into <paramref name="folder"/>; returns their full paths in the given order.</summary>
-        public static IReadOnlyList<string> Write(string folder, IReadOnlyList<(string Name, byte[] Bytes)> files)
+        /// <summary>Refuses now (exit 2), before the work, an output folder where one of the files the command will write
+        /// cannot be written (a folder of that name is there).</summary>
+        public static void CheckFree(string folder, IEnumerable<string> names)
         {
-            var staged = new List<(string Temp, string Final)>();
             try
             {
-                folder = Directory.CreateDirectory(folder).FullName;
-                foreach (var (name, bytes) in files)
-                {
-                    string final = Path.Combine(folder, name);
-                    string temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-                    staged.Add((temp, final));
-                    File.WriteAllBytes(temp, bytes);
-                }
-                foreach (var (temp, final) in staged) File.Move(temp, final, overwrite: true);
+                StagedFiles.CheckWritable(names.Select(n => Path.Combine(folder, n)), "--output");
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (PackagingException e)
             {
-                foreach (var (temp, _) in staged) File.Delete(temp);
+                throw new UsageException($"cannot write to {folder}: {e.Message}");
+            }
+        }
+
+        /// <summary>Writes every file into <paramref name="folder"/>, all or none (Tooling's StagedFiles); returns their
+        /// full paths in the given order.</summary>
+        public static IReadOnlyList<string> Write(string folder, IReadOnlyList<(string Name, byte[] Bytes)> files)
+        {
+            var paths = files.Select(f => Path.Combine(Path.GetFullPath(folder), f.Name)).ToList();
+            try
+            {
+                StagedFiles.Write(paths.Select((p, i) => new KeyValuePair<string, byte[]>(p, files[i].Bytes)).ToList(), otherOutput: "--output");
+            }
+            catch (PackagingException e)
+            {
                 throw new UserFacingException($"cannot write to {folder}: {e.Message}");
             }
-            return staged.ConvertAll(s => s.Final);
+            return paths;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using CrmCollab.Tooling;
@@ -20,6 +21,8 @@ namespace CrmCollab.Cli.Commands
             string folderPath = PackagingCommandSupport.SolutionFolder(settings.Solution);
             ValidationContext validation = PackagingCommandSupport.Context(settings, config);
             string output = CliPath.PlannedOutput(settings.Output);
+            OutputFiles.CheckFree(output, new[] { true, false }.Select(managed =>
+                PackagingNames.ZipName(config.Solution.UniqueName, config.Solution.Version, managed))); // before the checks, not after
             BuiltDll dll = UserFacingException.From(() => BuiltDll.Read(validation.PluginDll));
 
             ValidationReport report = SolutionValidator.ValidateFolder(folderPath, validation);

@@ -21,6 +21,7 @@ namespace CrmCollab.Cli.Commands
     public sealed class SimulateCommand : Command<SimulateSettings>
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+        private const string HtmlFile = "simulation-report.html", JsonFile = "simulation-report.json";
 
         public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
         {
@@ -37,6 +38,7 @@ namespace CrmCollab.Cli.Commands
             ShippedEngine.CheckTemplates(engine, templatesFile, templates);
             string planned = CliPath.PlannedOutput(settings.Output);
             bool existed = Directory.Exists(planned);
+            OutputFiles.CheckFree(planned, settings.CostBreakdown ? new[] { HtmlFile, JsonFile, CostBreakdownReport.FileName } : new[] { HtmlFile, JsonFile });
             string output = CliPath.Output(settings.Output); // once the inputs are known good, before the long part: a bad --output fails fast
             try
             {
@@ -70,8 +72,8 @@ namespace CrmCollab.Cli.Commands
             };
             var files = new List<(string, byte[])>
             {
-                ("simulation-report.html", Utf8.GetBytes(html)),
-                ("simulation-report.json", Utf8.GetBytes(ReportJson.Serialize(report))),
+                (HtmlFile, Utf8.GetBytes(html)),
+                (JsonFile, Utf8.GetBytes(ReportJson.Serialize(report))),
             };
             if (costs != null)
                 files.Add((CostBreakdownReport.FileName, Utf8.GetBytes(CostBreakdownReport.Json(costs.Entries, deals, playSeconds - bootSeconds))));

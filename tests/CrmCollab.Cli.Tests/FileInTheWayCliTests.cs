@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CrmCollab.Tooling;
+using CrmCollab.Tooling.Packaging;
+using Xunit;
+
+namespace CrmCollab.Cli.Tests
+{
+    /// <summary>
+    /// A command whose files cannot all be written (a folder where a file goes, a file where a folder goes) writes none
+    /// of them: one line naming what is in the way, and the output or solution folder exactly as it was.
+    /// </summary>
+    [Collection("console")]
+    public sealed class FileInTheWayCliTests : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("crmc-cli-inway-").FullName;
+
+        public void Dispose() => Directory.Delete(_folder, true);
+
+        [Fact]
+        public void A_pipeline_rerunning_pack_where_the_unmanaged_zip_name_is_a_folder_gets_neither_zip_and_one_line_before_the_work()
+        {
+            string output = Path.Combine(_folder, "out");
+            string unmanaged = Path.Combine(output, ZipName(managed: false));
+            Directory.CreateDirectory(unmanaged);
+
+            var (code, text, error) = CliRunner.Run("pack", "--output", output);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"crmcollab pack: cannot write to {output}: {unmanaged} is a folder, so the file of that name cannot be written: " +
+                         "move the folder away (or give another --output), then run again; nothing was written.", error.Trim());
+            Assert.Equal(new[] { unmanaged }, Directory.GetFileSystemEntries(output)); // no managed zip beside it, no temporary file
+            Assert.DoesNotContain("sha256", text);
+        }
+
+        [Fact]
+        public void A_report_folder_where_the_json_report_name_is_a_folder_is_refused_before_any_deal_is_played()
+        {
+            string output = Path.Combine(_folder, "report");
+            string json = Path.Combine(output, "simulation-report.json");
+            Directory.CreateDirectory(json);
+
+            var (code, text, error) = CliRunner.Run("simulate", "--deals", "2", "--quiet", "--output", output);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"crmcollab simulate: cannot write to {output}: {json} is a folder, so the file of that name cannot be written: " +
+                         "move the folder away (or give another --output), then run again; nothing was written.", error.Trim());
+            Assert.Equal(new[] { json }, Directory.GetFileSystemEntries(output)); // no HTML report without its JSON
+            Assert.DoesNotContain("Report:", text);
+        }
+
+        private static string ZipName(bool managed)
+        {
+            var config = PacConfig.Load(Path.Combine(RepoPaths.Root, "pac.config"));
+            return PackagingNames.ZipName(config.Solution.UniqueName, config.Solution.Version, managed);
+        }
+
+        /// <summary>Every file and folder under a root, with each file's content.</summary>
+        private static SortedDictionary<string, string> Snapshot(string root) =>
+            new SortedDictionary<string, string>(Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).ToDictionary(
+                p => Path.GetRelativePath(root, p),
+                p => Directory.Exists(p) ? "<folder>" : Convert.ToBase64String(File.ReadAllBytes(p))), StringComparer.Ordinal);
+
+        private static void CopyFolder(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+                Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+            foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
