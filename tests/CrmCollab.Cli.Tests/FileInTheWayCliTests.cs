@@ -51,6 +51,28 @@ namespace CrmCollab.Cli.Tests
             Assert.DoesNotContain("Report:", text);
         }
 
+        [Fact]
+        public void Unpacking_over_a_solution_folder_where_a_file_stands_where_the_package_needs_a_folder_changes_nothing()
+        {
+            string zips = Path.Combine(_folder, "zips"), target = Path.Combine(_folder, "solution");
+            Assert.Equal(0, CliRunner.Run("pack", "--output", zips).Code);
+            string zip = Path.Combine(zips, ZipName(managed: false));
+            Assert.Equal(0, CliRunner.Run("unpack", "--zip", zip, "--folder", target).Code);
+            string entity = Path.Combine(target, "Entities", "Account", "Entity.xml");
+            File.AppendAllText(entity, "<!-- an admin's local edit -->\n"); // unpacking over it would replace it
+            Directory.Delete(Path.Combine(target, "WebResources"), true);
+            File.WriteAllText(Path.Combine(target, "WebResources"), "a file where the package puts a folder");
+            var before = Snapshot(target);
+
+            var (code, _, error) = CliRunner.Run("unpack", "--zip", zip, "--folder", target, "--allow-write");
+
+            Assert.Equal(1, code);
+            Assert.StartsWith($"crmcollab unpack: {Path.Combine(target, "WebResources")} is a file where a folder is needed for ", error.Trim());
+            Assert.EndsWith("move the file away, then run again; nothing was written.", error.Trim());
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.Equal(before, Snapshot(target));
+        }
+
         private static string ZipName(bool managed)
         {
             var config = PacConfig.Load(Path.Combine(RepoPaths.Root, "pac.config"));

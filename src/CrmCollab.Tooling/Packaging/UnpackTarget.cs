@@ -55,35 +55,30 @@ namespace CrmCollab.Tooling.Packaging
             }
         }
 
+        /// <summary>The package over an existing folder: every changed file and every deletion at once, or none of them
+        /// (StagedFiles), so a failure never leaves the folder half the old solution and half the new.</summary>
         private static UnpackOutcome Merge(string staging, string folder, bool allowDelete)
         {
             var outcome = new UnpackOutcome();
             var incoming = Files(staging);
+            var writes = new List<KeyValuePair<string, byte[]>>();
             foreach (var file in incoming)
             {
-                var from = Path.Combine(staging, file);
+                var bytes = File.ReadAllBytes(Path.Combine(staging, file));
                 var to = Path.Combine(folder, file);
-                var bytes = File.ReadAllBytes(from);
-                if (File.Exists(to) && File.ReadAllBytes(to).AsSpan().SequenceEqual(bytes))
-                {
-                    outcome.Unchanged++;
-                    continue;
-                }
-                Directory.CreateDirectory(Path.GetDirectoryName(to));
-                File.WriteAllBytes(to, bytes);
-                outcome.Written++;
+                if (File.Exists(to) && File.ReadAllBytes(to).AsSpan().SequenceEqual(bytes)) outcome.Unchanged++;
+                else writes.Add(new KeyValuePair<string, byte[]>(to, bytes));
             }
             var wanted = new HashSet<string>(incoming, StringComparer.Ordinal);
+            var deletes = new List<string>();
             foreach (var file in Files(folder).Where(f => !wanted.Contains(f)))
             {
-                if (!allowDelete || Path.GetFileName(file).StartsWith(".", StringComparison.Ordinal))
-                {
-                    outcome.Kept.Add(file);
-                    continue;
-                }
-                File.Delete(Path.Combine(folder, file));
-                outcome.Deleted++;
+                if (!allowDelete || Path.GetFileName(file).StartsWith(".", StringComparison.Ordinal)) outcome.Kept.Add(file);
+                else deletes.Add(Path.Combine(folder, file));
             }
+            StagedFiles.Write(writes, deletes);
+            outcome.Written = writes.Count;
+            outcome.Deleted = deletes.Count;
             if (allowDelete) RemoveEmptyFolders(folder);
             return outcome;
         }
