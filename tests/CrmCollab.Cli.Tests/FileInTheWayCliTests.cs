@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CrmCollab.Tooling;
 using CrmCollab.Tooling.Packaging;
+using CrmCollab.Tooling.Registration;
 using Xunit;
 
 namespace CrmCollab.Cli.Tests
@@ -71,6 +72,26 @@ namespace CrmCollab.Cli.Tests
             Assert.EndsWith("move the file away, then run again; nothing was written.", error.Trim());
             Assert.Single(error.Trim().Split('\n'));
             Assert.Equal(before, Snapshot(target));
+        }
+
+        [Fact]
+        public void Bpf_add_where_a_step_file_name_is_a_folder_is_one_line_and_writes_no_step_and_no_dependency()
+        {
+            string probe = Path.Combine(_folder, "probe"), solution = Path.Combine(_folder, "solution");
+            CopyFolder(Path.Combine(RepoPaths.Root, "solution"), probe);
+            CopyFolder(Path.Combine(RepoPaths.Root, "solution"), solution);
+            // The step files bpf add writes, in the order it writes them: the last one is made a folder in the real copy.
+            string last = ProcessFlowSteps.Add(probe, "new_customsalesprocess").Written.Last();
+            string blocked = Path.Combine(solution, Path.GetRelativePath(probe, last));
+            Directory.CreateDirectory(blocked);
+            var before = Snapshot(solution);
+
+            var (code, _, error) = CliRunner.Run("bpf", "add", "--table", "new_customsalesprocess", "--solution", solution);
+
+            Assert.Equal(1, code);
+            Assert.Equal($"crmcollab bpf: {blocked} is a folder, so the file of that name cannot be written: move the folder away, then run again; " +
+                         "nothing was written.", error.Trim());
+            Assert.Equal(before, Snapshot(solution)); // no step without its root component, no temporary file
         }
 
         private static string ZipName(bool managed)

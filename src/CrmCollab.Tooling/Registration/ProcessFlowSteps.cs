@@ -87,7 +87,8 @@ namespace CrmCollab.Tooling.Registration
             }
             bool rootsChanged = AddRootComponents(manifestDoc, ids);
             if (AddDependencies(manifestDoc, table, ids) || rootsChanged) writes.Add(new KeyValuePair<string, string>(manifest, Serialize(manifestDoc)));
-            foreach (var write in writes) WriteWhole(write.Key, write.Value);
+            // Every step with its root component and dependency, or none: a step without them fails validation.
+            StagedFiles.Write(writes.Select(w => new KeyValuePair<string, byte[]>(w.Key, Utf8.GetBytes(w.Value))).ToList());
             return result;
         }
 
@@ -105,13 +106,7 @@ namespace CrmCollab.Tooling.Registration
             }
         }
 
-        /// <summary>Written beside the target under a temporary name, then moved into place: never half a file.</summary>
-        private static void WriteWhole(string path, string text)
-        {
-            string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, true);
-        }
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
         private static XDocument Copy(XDocument template, string table, string lookup)
         {
