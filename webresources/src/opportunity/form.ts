@@ -34,6 +34,8 @@ interface DealState {
 
 const feasibilityBoard = noticeBoard();
 const wired = new WeakSet<Xrm.FormContext>();
+/** The term controls (by name) each form's lock made read-only, so that lifting it opens those only. */
+const closedByLock = new WeakMap<Xrm.FormContext, Set<string>>();
 /** The last state read from the server per form, for the columns the form does not carry. */
 const lastRead = new WeakMap<Xrm.FormContext, DealState>();
 
@@ -80,14 +82,22 @@ function show(form: Xrm.FormContext, deal: DealState): void {
 
 /**
  * Won deals keep their agreed terms, and so do deals won once and reopened (crmc_wonon stays): the server refuses
- * changes, so the form shows them read-only.
+ * changes, so the form shows them read-only. A term the form itself shows read-only is left so on an open deal.
  */
 export function applyTermsLock(form: Xrm.FormContext, state: number | null, wonOn: unknown = null): void {
   const won = state === OpportunityState.Won;
   const locked = won || (wonOn != null && wonOn !== '');
+  // Only the controls this lock closed are opened again: one the form (or another script) made read-only stays so.
+  const closed = closedByLock.get(form) ?? new Set<string>();
+  closedByLock.set(form, closed);
   for (const name of LockedTerms) {
-    form.getAttribute(name)?.controls.forEach((control) => {
-      (control as Xrm.Controls.StandardControl).setDisabled(locked);
+    form.getAttribute(name)?.controls.forEach((item) => {
+      const control = item as Xrm.Controls.StandardControl;
+      const id = control.getName();
+      if (locked && !control.getDisabled()) {
+        control.setDisabled(true);
+        closed.add(id);
+      } else if (!locked && closed.delete(id)) control.setDisabled(false);
     });
   }
   form.ui.clearFormNotification(LOCK_NOTICE);

@@ -234,6 +234,7 @@ CrmCollab.Opportunity = (() => {
   var TERMS = "(value, discount, requested delivery, payment terms)";
   var feasibilityBoard = noticeBoard();
   var wired = /* @__PURE__ */ new WeakSet();
+  var closedByLock = /* @__PURE__ */ new WeakMap();
   var lastRead = /* @__PURE__ */ new WeakMap();
   var onForm = (form, name) => form.getAttribute(name) != null;
   function value(form, name, fallback) {
@@ -273,12 +274,19 @@ CrmCollab.Opportunity = (() => {
     applyTermsLock(form, deal.state, deal.wonOn);
   }
   function applyTermsLock(form, state, wonOn = null) {
-    var _a;
+    var _a, _b;
     const won = state === OpportunityState.Won;
     const locked = won || wonOn != null && wonOn !== "";
+    const closed = (_a = closedByLock.get(form)) != null ? _a : /* @__PURE__ */ new Set();
+    closedByLock.set(form, closed);
     for (const name of LockedTerms) {
-      (_a = form.getAttribute(name)) == null ? void 0 : _a.controls.forEach((control) => {
-        control.setDisabled(locked);
+      (_b = form.getAttribute(name)) == null ? void 0 : _b.controls.forEach((item) => {
+        const control = item;
+        const id = control.getName();
+        if (locked && !control.getDisabled()) {
+          control.setDisabled(true);
+          closed.add(id);
+        } else if (!locked && closed.delete(id)) control.setDisabled(false);
       });
     }
     form.ui.clearFormNotification(LOCK_NOTICE);
