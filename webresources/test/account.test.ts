@@ -96,4 +96,15 @@ describe('account onLoad', () => {
     const shown = (XrmMockGenerator.getFormContext().ui as unknown as { formNotifications: { message: string }[] }).formNotifications;
     expect(shown[0].message).toBe('Dedicated owners could not be read: No read access');
   });
+
+  it('tells the rep what to do when the server fails without saying why, never "[object Object]"', async () => {
+    XrmMockGenerator.initialise({ entity: { id: '{AAAA0000-0000-0000-0000-000000000001}', entityName: 'account' } });
+    vi.spyOn(Xrm.WebApi, 'retrieveMultipleRecords').mockRejectedValue({ errorCode: 2147746336 });
+    await onLoad(XrmMockGenerator.getEventContext());
+    const shown = (XrmMockGenerator.getFormContext().ui as unknown as { formNotifications: { message: string }[] }).formNotifications;
+    expect(shown[0].message).toBe(
+      'Dedicated owners could not be read: the server gave no reason (error code 2147746336). ' +
+        'Reload the form; if it happens again, tell your administrator.',
+    );
+  });
 });

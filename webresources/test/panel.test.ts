@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPanel } from '../src/panel/data';
-import { opportunityId } from '../src/panel/main';
+import { opportunityId, setClientApiContext } from '../src/panel/main';
 import { toFeasibility, toHandoff, toReview } from '../src/panel/model';
 import { renderPanel } from '../src/panel/render';
 import { AccountId, Now, OpportunityId, deal, fakeWebApi, feasibilityDetail, handoffs, reviews } from './fixtures.mjs';
@@ -152,5 +152,32 @@ describe('panel rendering', () => {
     expect(document.getElementById('crmc-handoffs')?.textContent).toBe('No handoff task yet: they are created when the deal is won.');
     expect(document.querySelector('#crmc-signals img')).toBeNull();
     expect(document.querySelector('#crmc-signals a')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('panel errors', () => {
+  const form = { data: { entity: { getId: () => `{${OpportunityId}}` } } } as unknown as Xrm.FormContext;
+  const failingWith = (error: unknown) =>
+    ({ WebApi: { retrieveRecord: () => Promise.reject(error), retrieveMultipleRecords: () => Promise.reject(error) } }) as unknown as Xrm.XrmStatic;
+  const statusAfter = async (error: unknown) => {
+    document.body.innerHTML = '<p id="crmc-status"></p>';
+    setClientApiContext(failingWith(error), form);
+    await vi.waitFor(() => expect(document.getElementById('crmc-status')?.className).toBe('status status-error'));
+    return document.getElementById('crmc-status')?.textContent;
+  };
+
+  it("shows the server's own words when it gives a reason, code included", async () => {
+    expect(await statusAfter({ errorCode: -2147220960, message: 'You do not have read access to reviews. [CRMC-X]' })).toBe(
+      'Could not load the collaboration data: You do not have read access to reviews. [CRMC-X]',
+    );
+  });
+
+  it('says what to do, not "[object Object]" or a script error, when there is no reason to show', async () => {
+    const fallback = 'the server gave no reason (error code 500). Reload the form; if it happens again, tell your administrator.';
+    expect(await statusAfter({ errorCode: 500 })).toBe(`Could not load the collaboration data: ${fallback}`);
+    expect(await statusAfter({ errorCode: 500, message: '  ' })).toBe(`Could not load the collaboration data: ${fallback}`);
+    expect(await statusAfter(new TypeError("Cannot read properties of undefined (reading 'entities')"))).toBe(
+      'Could not load the collaboration data: the page could not read the answer. Reload the form; if it happens again, tell your administrator.',
+    );
   });
 });

@@ -28,11 +28,22 @@ export function bareId(id: string | null | undefined): string {
   return (id ?? '').replace(/[{}]/g, '').toLowerCase();
 }
 
-/** What went wrong, from an Error or from the { errorCode, message } objects Xrm.WebApi rejects with. */
+const TELL_ADMIN = 'Reload the form; if it happens again, tell your administrator.';
+
+/**
+ * What a user is told when a read fails (the one place that words it): the server's own message, word for word (a
+ * CrmCollab refusal keeps its [CRMC-…] code), from the { errorCode, message } objects Xrm.WebApi rejects with or an
+ * Error. A failure without a message gets a sentence with its error code, and a script error of the page (TypeError
+ * and the like) one without its technical text: never "[object Object]", "undefined" or a type name.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  const message = (error as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' ? message : String(error);
+  const scriptError =
+    error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError || error instanceof RangeError;
+  if (scriptError) return `the page could not read the answer. ${TELL_ADMIN}`;
+  const message = typeof error === 'string' ? error : (error as { message?: unknown } | null | undefined)?.message;
+  if (typeof message === 'string' && message.trim() !== '') return message.trim();
+  const code = (error as { errorCode?: unknown } | null | undefined)?.errorCode;
+  return `the server gave no reason${typeof code === 'number' ? ` (error code ${code})` : ''}. ${TELL_ADMIN}`;
 }
 
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';

@@ -42,10 +42,14 @@ CrmCollab.Account = (() => {
   function bareId(id) {
     return (id != null ? id : "").replace(/[{}]/g, "").toLowerCase();
   }
+  var TELL_ADMIN = "Reload the form; if it happens again, tell your administrator.";
   function errorMessage(error) {
-    if (error instanceof Error) return error.message;
-    const message = error == null ? void 0 : error.message;
-    return typeof message === "string" ? message : String(error);
+    const scriptError = error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError || error instanceof RangeError;
+    if (scriptError) return `the page could not read the answer. ${TELL_ADMIN}`;
+    const message = typeof error === "string" ? error : error == null ? void 0 : error.message;
+    if (typeof message === "string" && message.trim() !== "") return message.trim();
+    const code = error == null ? void 0 : error.errorCode;
+    return `the server gave no reason${typeof code === "number" ? ` (error code ${code})` : ""}. ${TELL_ADMIN}`;
   }
   var FORMATTED = "@OData.Community.Display.V1.FormattedValue";
   function formatted(row, column) {
