@@ -76,6 +76,21 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal("", output);
         }
 
+        [Theory]
+        [InlineData(new[] { "unpack", "--zip", "" }, "crmcollab unpack: --zip is empty: give the solution zip to unpack. Run 'crmcollab unpack --help'.")]
+        [InlineData(new[] { "bpf", "add", "--table", " " }, "crmcollab bpf: --table is empty: give the logical name of the flow's table " +
+                                                               "(for example new_customsalesprocess). Run 'crmcollab bpf --help'.")]
+        [InlineData(new[] { "bpf", "add", "--table", "new_customsalesprocess", "--lookup", "" }, "crmcollab bpf: --lookup is empty: " +
+            "leave it out, the flow's lookup to the opportunity is bpf_opportunityid. Run 'crmcollab bpf --help'.")]
+        public void An_admin_who_gives_a_required_option_empty_is_told_what_to_give_not_to_fall_back_on_a_default(string[] args, string expected)
+        {
+            var (code, output, error) = Run(args);
+
+            Assert.Equal(2, code);
+            Assert.Equal(expected, error.Trim());
+            Assert.Equal("", output);
+        }
+
         [Fact]
         public void Pack_with_an_empty_output_writes_nothing_into_the_repository()
         {

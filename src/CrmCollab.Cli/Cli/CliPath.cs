@@ -21,6 +21,15 @@ namespace CrmCollab.Cli
                 : ValidationResult.Error($"{blank.Option} is empty: give a path, or leave the option out to use its default.");
         }
 
+        /// <summary>Settings validation for an option with no default to fall back on (required, or with one accepted
+        /// value): given but empty is refused with what to give instead.</summary>
+        public static ValidationResult NotEmpty(string option, string value, string whatToGive) =>
+            value != null && value.Trim().Length == 0 ? ValidationResult.Error($"{option} is empty: {whatToGive}.") : ValidationResult.Success();
+
+        /// <summary>The first of several validations that fails, or success.</summary>
+        public static ValidationResult First(params ValidationResult[] results) =>
+            results.FirstOrDefault(r => !r.Successful) ?? ValidationResult.Success();
+
         /// <summary>A typed path (current folder) or, when left out, the repository's default.</summary>
         public static string Input(string typed, string repoDefault) =>
             typed != null ? Path.GetFullPath(typed) : RepoPaths.Default(repoDefault);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CrmCollab.Tooling.Registration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,6 +15,9 @@ namespace CrmCollab.Cli.Commands
         [Description("The flow table's lookup to the opportunity: bpf_opportunityid, the one Dataverse creates (the only one accepted).")]
         public string Lookup { get; set; }
 
-        public override ValidationResult Validate() => CliPath.NotBlank(("--solution", Solution), ("--table", Table), ("--lookup", Lookup));
+        public override ValidationResult Validate() => CliPath.First(
+            CliPath.NotEmpty("--table", Table, "give the logical name of the flow's table (for example new_customsalesprocess)"),
+            CliPath.NotEmpty("--lookup", Lookup, $"leave it out, the flow's lookup to the opportunity is {ProcessFlowSteps.DefaultLookup}"),
+            CliPath.NotBlank(("--solution", Solution)));
     }
 }

@@ -22,6 +22,7 @@ namespace CrmCollab.Cli.Commands
         [Description("With --allow-write, also delete files the package no longer has (as pac's --allowDelete).")]
         public bool AllowDelete { get; set; }
 
-        public override ValidationResult Validate() => CliPath.NotBlank(("--zip", Zip), ("--folder", Folder));
+        public override ValidationResult Validate() =>
+            CliPath.First(CliPath.NotEmpty("--zip", Zip, "give the solution zip to unpack"), CliPath.NotBlank(("--folder", Folder)));
     }
 }
