@@ -91,6 +91,19 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal("", output);
         }
 
+        [Theory]
+        [InlineData("--solution", "solution")]
+        [InlineData("--dll", "CrmCollab.Plugins.dll")]
+        public void A_pipeline_validating_a_zip_together_with_a_folder_or_dll_is_refused_rather_than_silently_checking_the_zip_alone(string option, string value)
+        {
+            var (code, output, error) = Run("validate", "--zip", "out/CrmCollab_1_0_0_0.zip", option, value);
+
+            Assert.Equal(2, code);
+            Assert.Equal($"crmcollab validate: {option} cannot go with --zip: a zip is checked with the plugin DLL it carries, a folder against " +
+                         "--dll. Give --zip alone, or --solution (and --dll) without it. Run 'crmcollab validate --help'.", error.Trim());
+            Assert.Equal("", output);
+        }
+
         [Fact]
         public void Pack_with_an_empty_output_writes_nothing_into_the_repository()
         {
