@@ -22,6 +22,10 @@ namespace CrmCollab.Tooling
             string instead = otherOutput == null ? "" : $" (or give another {otherOutput})";
             foreach (string path in paths.Select(Path.GetFullPath))
             {
+                // A move into place would replace a device (/dev/null given as the output, as root) with a plain file.
+                if (IsDeviceOrSystemFile(path))
+                    throw new PackagingException($"{path} is a device or system file, not a file the tool can replace: give the path of an " +
+                                                 $"ordinary file{instead}, then run again; {NothingWritten}");
                 if (Directory.Exists(path))
                     throw new PackagingException($"{path} is a folder, so the file of that name cannot be written: move the folder away{instead}, " +
                                                  $"then run again; {NothingWritten}");
@@ -30,6 +34,25 @@ namespace CrmCollab.Tooling
                         throw new PackagingException($"{above} is a file where a folder is needed for {path}: move the file away{instead}, " +
                                                      $"then run again; {NothingWritten}");
             }
+        }
+
+        /// <summary>
+        /// True for a path on the system's device and process file systems (/dev, /proc, /sys, or a link into them, such as
+        /// /dev/stdout) and for Windows device names (\\.\NUL): .NET tells them from a file by no attribute.
+        /// </summary>
+        private static bool IsDeviceOrSystemFile(string fullPath)
+        {
+            string resolved = fullPath;
+            try
+            {
+                resolved = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fullPath;
+            }
+            catch (IOException)
+            {
+                // A broken or looping link: judged by its own path.
+            }
+            return resolved.StartsWith(@"\\.\", StringComparison.Ordinal)
+                || new[] { "/dev/", "/proc/", "/sys/" }.Any(root => resolved.StartsWith(root, StringComparison.Ordinal));
         }
 
         /// <summary>Writes every file (full path → content) and deletes <paramref name="deletes"/>, or changes nothing.</summary>
