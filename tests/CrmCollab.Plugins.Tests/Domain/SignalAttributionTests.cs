@@ -21,5 +21,12 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Contains("Choose Contoso as the customer, or clear the originating lead.", refusal.Message);
             Assert.Contains("another account", SignalAttribution.CheckOriginatingLead(Contoso, " ", null, null).Message);
         }
+
+        [Fact]
+        public void A_deal_for_another_customer_account_is_not_the_signals_because_its_account_field_names_the_signals_account()
+        {
+            Assert.Equal(RefusalCodes.DealLeadOtherAccount, SignalAttribution.CheckOriginatingLead(Contoso, "Contoso", Fabrikam, Contoso).Code);
+            Assert.Null(SignalAttribution.CheckOriginatingLead(Contoso, "Contoso", Contoso, Fabrikam)); // Contoso's deal, whatever its Account field says
+        }
     }
 }

@@ -109,6 +109,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_for_another_customer_does_not_name_a_signals_lead_by_pointing_its_account_field_at_the_signals_account()
+        {
+            // Fabrikam's deal (its handoffs go to Fabrikam's people) with its Account field set to Contoso, the signal's account.
+            Entity create = NewDeal(_fabrikam, _signalLead);
+            create["parentaccountid"] = new EntityReference("account", _contoso);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Rep).Create(create), Touched);
+
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_fabrikam, null));
+            var claim = new Entity("opportunity", deal)
+            {
+                ["parentaccountid"] = new EntityReference("account", _contoso), ["originatingleadid"] = new EntityReference("lead", _signalLead),
+            };
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.As(_org.Rep).Update(claim), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => CrmCollabOrg.InUpdateMultiple(_org.As(_org.Rep), claim), Touched);
+            Assert.Null(LeadOf(deal));
+
+            // Contoso's own deal names it, and so does a deal whose customer is a contact and whose Account is Contoso.
+            Guid buyer = _org.As(_org.Rep).Create(new Entity("contact") { ["lastname"] = "Buyer", ["parentcustomerid"] = new EntityReference("account", _contoso) });
+            Entity viaContact = NewDeal(_contoso, _signalLead);
+            viaContact["customerid"] = new EntityReference("contact", buyer);
+            viaContact["parentaccountid"] = new EntityReference("account", _contoso);
+            Assert.Equal(_signalLead, LeadOf(_org.As(_org.Rep).Create(viaContact)));
+        }
+
+        [Fact]
         public void A_lead_no_signal_raised_is_named_on_any_deal()
         {
             // The rep's own lead: naming a lead on a deal takes Append To on it, and the salesperson's reaches the leads of
