@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -35,6 +36,9 @@ namespace CrmCollab.Plugins.Guards
 
         public const string PreImage = "PreImage";
 
+        /// <summary>What the win reads of its deal: the gate's columns and the originating lead.</summary>
+        private static readonly string[] WinColumns = GateCheck.DealColumns.Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
+
         private static void OnClose(LocalPluginContext context)
         {
             Guid? lostDeal = DealClosedBy(context, OpportunityClose.LoseMessage);
@@ -50,8 +54,7 @@ namespace CrmCollab.Plugins.Guards
                 return;
             }
             IOrganizationService service = context.SystemService;
-            var columns = new ColumnSet(GateCheck.DealColumns);
-            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, columns);
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(WinColumns));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             // The win is in the deal's currency (WinCurrency): before the gate weighs its price as the deal's.
             TakeDealsCurrency(context, context.TargetEntity, deal);
@@ -59,6 +62,8 @@ namespace CrmCollab.Plugins.Guards
             decimal? actualRevenue = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
             // Then an account to route the handoffs by (GateCheck.DecideClose, what the status step reports too).
             Throw(new GateCheck(service).DecideClose(deal, stage, context.Now, actualRevenue).Refusal);
+            // Then a field signal's lead only on a deal of the signal's account: the won deal credits the signal's team.
+            Throw(Signals.OriginatingLeadCheck.AtWin(service, deal));
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

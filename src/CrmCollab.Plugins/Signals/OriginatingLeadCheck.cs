@@ -11,8 +11,9 @@ namespace CrmCollab.Plugins.Signals
 {
     /// <summary>
     /// A deal's originating lead, when a field signal raised it, belongs to deals of the signal's account
-    /// (<see cref="SignalAttribution"/>): checked when the lead is set or changed, and when the customer of a deal that
-    /// names one changes. Reads nothing for the other saves, nor for one that sends them again as they are.
+    /// (<see cref="SignalAttribution"/>): checked when the lead is set or changed, when the customer of a deal that
+    /// names one changes, and at the win, where the signal's team is credited (<see cref="AtWin"/>). Reads nothing for
+    /// the other saves, nor for one that sends them again as they are.
     /// </summary>
     public static class OriginatingLeadCheck
     {
@@ -22,21 +23,35 @@ namespace CrmCollab.Plugins.Signals
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
             if (Changes.Of(target, before, Watched).Count == 0) return null; // nothing it looks at changes (sent again as it is, too)
-            Guid? lead = Values.After<EntityReference>(before, target, Opportunity.OriginatingLeadId)?.Id;
-            if (lead == null) return null;
+            return Judge(context.SystemService, Values.After<EntityReference>(before, target, Opportunity.OriginatingLeadId)?.Id,
+                Values.After<EntityReference>(before, target, Opportunity.CustomerId),
+                Values.After<EntityReference>(before, target, Opportunity.ParentAccountId));
+        }
 
+        /// <summary>
+        /// The deal about to be won (its customer, Account field and originating lead read): the lead may have reached it
+        /// where the deal's own steps are not certain to run — a lead qualified into a deal for another customer
+        /// (QualifyLead's OpportunityCustomerId: no Microsoft page says it runs the opportunity's Create steps), a
+        /// migration that bypassed custom logic. The win is certain to be checked (<see cref="Guards.CloseGuard"/>).
+        /// One read, only when the deal names a lead.
+        /// </summary>
+        public static Refusal AtWin(IOrganizationService service, Entity deal) =>
+            Judge(service, deal.RefId(Opportunity.OriginatingLeadId), deal.Read<EntityReference>(Opportunity.CustomerId),
+                deal.Read<EntityReference>(Opportunity.ParentAccountId));
+
+        private static Refusal Judge(IOrganizationService service, Guid? lead, EntityReference customer, EntityReference parentAccount)
+        {
+            if (lead == null) return null;
             var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.AccountId), TopCount = 1 };
             query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.Equal, lead.Value);
             LinkEntity account = query.AddLink(Account.Table, FieldSignalRow.AccountId, Account.Id, JoinOperator.LeftOuter);
             account.EntityAlias = "a";
             account.Columns = new ColumnSet(Account.Name);
-            Entity signal = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+            Entity signal = service.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (signal == null) return null; // not a field signal's lead
 
-            EntityReference customer = Values.After<EntityReference>(before, target, Opportunity.CustomerId);
             return SignalAttribution.CheckOriginatingLead(signal.RefId(FieldSignalRow.AccountId), signal.Aliased<string>("a." + Account.Name),
-                customer?.LogicalName == Account.Table ? customer.Id : (Guid?)null,
-                Values.After<EntityReference>(before, target, Opportunity.ParentAccountId)?.Id);
+                customer?.LogicalName == Account.Table ? customer.Id : (Guid?)null, parentAccount?.Id);
         }
     }
 }

@@ -134,6 +134,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_of_another_account_that_got_a_signals_lead_where_no_check_ran_is_not_won_with_it()
+        {
+            // A path where the deal's own Create and Update steps are not certain to run: the lead qualified into a deal for
+            // Fabrikam (QualifyLead's OpportunityCustomerId; no Microsoft page says it runs the opportunity's Create steps),
+            // or a migration that bypasses custom logic. The credit is given when the deal is won: the win is checked.
+            Guid deal = _org.As(_org.Rep).Create(NewDeal(_fabrikam, null));
+            _org.System.Execute(new UpdateRequest
+            {
+                Target = new Entity("opportunity", deal) { ["originatingleadid"] = new EntityReference("lead", _signalLead) },
+                ["BypassCustomPluginExecution"] = true,
+            });
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.DealLeadOtherAccount, () => _org.Win(deal, drain: false),
+                "opportunity", "opportunityclose", "task", "crmc_feasibilityreview");
+            Assert.Contains("Choose Contoso as the customer, or clear the originating lead.", refusal);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["originatingleadid"] = null });
+            _org.Win(deal, drain: false);
+            Guid own = _org.As(_org.Rep).Create(NewDeal(_contoso, _signalLead));
+            _org.Win(own, drain: false);
+            Assert.Equal(1, _org.Row("opportunity", own, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
+
+        [Fact]
         public void A_lead_no_signal_raised_is_named_on_any_deal()
         {
             // The rep's own lead: naming a lead on a deal takes Append To on it, and the salesperson's reaches the leads of
