@@ -78,6 +78,9 @@ namespace CrmCollab.Cli.Commands
             {
                 ["name"] = "Line 4 retrofit", ["customerid"] = new EntityReference("account", account),
                 ["estimatedvalue"] = new Money(125000m), ["crmc_discountpercent"] = 12.5m,
+                // What the shipped crmc_StageRequirements ask before the deal is won.
+                ["customerneed"] = "Retrofit line 4", ["decisionmaker"] = true,
+                ["estimatedclosedate"] = engine.Clock.UtcNow.Date.AddDays(30), ["budgetamount"] = new Money(125000m),
             });
             sales.Execute(new WinOpportunityRequest
             {

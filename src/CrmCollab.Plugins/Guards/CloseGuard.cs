@@ -64,6 +64,8 @@ namespace CrmCollab.Plugins.Guards
             Throw(new GateCheck(service).DecideClose(deal, stage, context.Now, actualRevenue).Refusal);
             // Then a field signal's lead only on a deal of the signal's account: the won deal credits the signal's team.
             Throw(Signals.OriginatingLeadCheck.AtWin(service, deal));
+            // Then the data every stage asks for (crmc_StageRequirements up to Close), whichever stage the deal is won from.
+            Throw(Terms.StageRequirementsCheck.AtWin(context, deal));
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

@@ -54,6 +54,31 @@ namespace CrmCollab.Plugins.Terms
                 : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
         }
 
+        /// <summary>
+        /// The win (<see cref="Guards.CloseGuard"/>, certain to run inside every Win): the deal, read with the gate's
+        /// columns, has every column the stages ask for up to Close filled, whichever stage it is won from; the required
+        /// columns the read lacks are read in one Retrieve (none when it has them all).
+        /// </summary>
+        public static Refusal AtWin(LocalPluginContext context, Entity deal)
+        {
+            StageRequirements requirements;
+            try
+            {
+                requirements = Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
+            }
+            catch (FormatException invalid)
+            {
+                context.Trace("crmc_StageRequirements is unreadable, the win's data check is skipped: {0}", invalid.Message);
+                return null;
+            }
+            IReadOnlyList<string> required = requirements.ColumnsUpTo(SalesStage.Close);
+            if (required.Count == 0) return null;
+            Entity stored = StoredColumns(context, new Entity(Opportunity.Table, deal.Id), deal, required);
+            IReadOnlyList<string> missing = requirements.Missing(SalesStage.Close,
+                column => deal.Contains(column) ? deal.IsFilled(column) : stored != null && stored.IsFilled(column));
+            return missing.Count == 0 ? null : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.WinRefusalMessage(ColumnLabels.Of(missing)));
+        }
+
         /// <summary>The required columns neither the change nor the pre-image carries, read in one Retrieve (none when there are none).</summary>
         private static Entity StoredColumns(LocalPluginContext context, Entity target, Entity before, IReadOnlyList<string> required)
         {

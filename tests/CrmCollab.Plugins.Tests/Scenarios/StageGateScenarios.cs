@@ -83,5 +83,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             MoveTo(1);
             Assert.Equal(1, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
+    
+        [Fact]
+        public void A_deal_won_before_reaching_propose_still_needs_the_data_every_stage_asks_for()
+        {
+            // The rep fills what Develop asks, then wins straight from Develop: Propose's decision maker, close date and
+            // budget were never asked for. A win ends the sales process, so it needs what every stage up to Close needs.
+            MoveTo(1, new Entity("opportunity", _deal) { ["customerneed"] = "Faster line" });
+            var before = TableSnapshot.Take(_org.System, "opportunity", "opportunityclose", "task");
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.Win(_deal, drain: false));
+
+            Assert.Equal("Before the deal is won, fill in: Decision maker, Est. Close Date, Budget amount. [CRMC-STAGE-DATA-MISSING]", refusal);
+            before.AssertUnchanged(_org.System);
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal)
+            {
+                ["decisionmaker"] = true, ["budgetamount"] = new Money(90000m), ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(30),
+            });
+            _org.Win(_deal, drain: false);
+            Assert.Equal(1, _org.Row("opportunity", _deal, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+        }
     }
 }

@@ -54,5 +54,12 @@ namespace CrmCollab.Plugins.Domain.Terms
 
         public static string RefusalMessage(string stageLabel, IEnumerable<string> missingLabels) =>
             $"Before moving to {stageLabel}, fill in: {string.Join(", ", missingLabels)}.";
+
+        /// <summary>
+        /// A win ends the sales process: the deal needs every column the stages ask for up to Close, whichever stage it is won
+        /// from (before, a deal won from Develop skipped what Propose asks).
+        /// </summary>
+        public static string WinRefusalMessage(IEnumerable<string> missingLabels) =>
+            $"Before the deal is won, fill in: {string.Join(", ", missingLabels)}.";
     }
 }
