@@ -17,7 +17,9 @@ namespace CrmCollab.Plugins.Guards
     /// operation (Create has a public sdkmessage id; Win has none, and no Microsoft page says Win runs Update steps).
     /// PreOperation Create of opportunityclose: when the parent message is Win, 0 the close in its deal's currency
     /// (<see cref="WinCurrency"/>), 1 the feasibility gate (a refusal
-    /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 stamp the deal's first win date
+    /// rolls the whole Win back) → 2 an account to route the handoffs by → 3 a field signal's lead only on a deal of the
+    /// signal's account (<see cref="Signals.OriginatingLeadCheck.AtWin"/>) → 4 the data every stage asks for up to Close
+    /// (<see cref="Terms.StageRequirementsCheck.AtWin"/>) → 5 stamp the deal's first win date
     /// (crmc_wonon), which keeps its terms locked even if an administrator reopens it. When the parent is Lose: a deal
     /// won once is not lost over open handoffs. Any other parent (a close recorded by hand: Create, CreateMultiple, a
     /// batch, an import): refused on a deal won once, and so is the Delete of a close of such a deal but with the deal,

@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
     /// Data-quality gate: a deal enters a sales stage only with the columns crmc_StageRequirements lists for it (and
-    /// every stage before it) filled, whatever moved it (form, business process flow, API, import).
+    /// every stage before it) filled, whatever moved it (form, business process flow, API, import); and is won only with
+    /// those of every stage up to Close, whichever stage it is won from (<see cref="AtWin"/>).
     /// </summary>
     public static class StageRequirementsCheck
     {
