@@ -4,6 +4,7 @@ using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Routing;
@@ -56,7 +57,9 @@ namespace CrmCollab.Plugins.Guards
                 return;
             }
             IOrganizationService service = context.SystemService;
-            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(WinColumns));
+            // The data every stage asks for (crmc_StageRequirements up to Close) is read with the deal, checked after the gate.
+            StageRequirements requirements = Terms.StageRequirementsCheck.ForWin(context);
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(WinColumns.Union(Terms.StageRequirementsCheck.ColumnsForWin(requirements)).ToArray()));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             // The win is in the deal's currency (WinCurrency): before the gate weighs its price as the deal's.
             TakeDealsCurrency(context, context.TargetEntity, deal);
@@ -67,7 +70,7 @@ namespace CrmCollab.Plugins.Guards
             // Then a field signal's lead only on a deal of the signal's account: the won deal credits the signal's team.
             Throw(Signals.OriginatingLeadCheck.AtWin(service, deal));
             // Then the data every stage asks for (crmc_StageRequirements up to Close), whichever stage the deal is won from.
-            Throw(Terms.StageRequirementsCheck.AtWin(context, deal));
+            Throw(Terms.StageRequirementsCheck.AtWin(requirements, deal));
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

@@ -56,27 +56,32 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>
-        /// The win (<see cref="Guards.CloseGuard"/>, certain to run inside every Win): the deal, read with the gate's
-        /// columns, has every column the stages ask for up to Close filled, whichever stage it is won from; the required
-        /// columns the read lacks are read in one Retrieve (none when it has them all).
+        /// What the win (<see cref="Guards.CloseGuard"/>, certain to run inside every Win) asks: the columns every stage up to
+        /// Close lists, whichever stage the deal is won from; none when the setting is empty or unreadable (traced). The win
+        /// reads its deal with them, so <see cref="AtWin"/> needs no read of its own.
         /// </summary>
-        public static Refusal AtWin(LocalPluginContext context, Entity deal)
+        public static StageRequirements ForWin(LocalPluginContext context)
         {
-            StageRequirements requirements;
             try
             {
-                requirements = Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
+                return Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
             }
             catch (FormatException invalid)
             {
                 context.Trace("crmc_StageRequirements is unreadable, the win's data check is skipped: {0}", invalid.Message);
                 return null;
             }
-            IReadOnlyList<string> required = requirements.ColumnsUpTo(SalesStage.Close);
-            if (required.Count == 0) return null;
-            Entity stored = StoredColumns(context, new Entity(Opportunity.Table, deal.Id), deal, required);
-            IReadOnlyList<string> missing = requirements.Missing(SalesStage.Close,
-                column => deal.Contains(column) ? deal.IsFilled(column) : stored != null && stored.IsFilled(column));
+        }
+
+        /// <summary>The columns to read with the deal for <see cref="AtWin"/> (none without requirements).</summary>
+        public static IReadOnlyList<string> ColumnsForWin(StageRequirements requirements) =>
+            requirements?.ColumnsUpTo(SalesStage.Close) ?? (IReadOnlyList<string>)new string[0];
+
+        /// <summary>The win's refusal when the deal, read with <see cref="ColumnsForWin"/>, leaves one of them empty.</summary>
+        public static Refusal AtWin(StageRequirements requirements, Entity deal)
+        {
+            if (requirements == null) return null;
+            IReadOnlyList<string> missing = requirements.Missing(SalesStage.Close, deal.IsFilled);
             return missing.Count == 0 ? null : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.WinRefusalMessage(ColumnLabels.Of(missing)));
         }
 
