@@ -75,6 +75,7 @@ namespace CrmCollab.Plugins.Domain
         public const string SettingUnknownQueue = "CRMC-SETTING-UNKNOWN-QUEUE";
         public const string SettingUnverifiable = "CRMC-SETTING-UNVERIFIABLE";
         public const string SettingNotLockable = "CRMC-SETTING-NOT-LOCKABLE";
+        public const string SettingQueueInUse = "CRMC-SETTING-QUEUE-IN-USE";
         public const string RuleInvalid = "CRMC-RULE-INVALID";
 
         // Amendments and reviews created in a state only a decision gives, inactive, or without what they need; an open

@@ -17,7 +17,8 @@ namespace CrmCollab.Plugins.Settings
     /// another schema name than its definition; Stage Requirements that are not the expected JSON, name a stage that
     /// does not exist or a column the opportunity does not have; Locked Terms Columns the opportunity does not have;
     /// an Unrouted Handoffs Queue that names no queue or team. Columns are probed with a query at PreValidation,
-    /// outside the transaction, so a refused probe can be caught; any column admins add later is accepted.
+    /// outside the transaction, so a refused probe can be caught; any column admins add later is accepted. The queue or
+    /// team the Unrouted Handoffs Queue names is not renamed away from that name nor deleted while the setting names it.
     /// </summary>
     public sealed class SettingsValidation : PluginBase
     {
@@ -41,6 +42,31 @@ namespace CrmCollab.Plugins.Settings
             Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition)
                 .Filter("defaultvalue", "schemaname")
                 .PreImage("PreImage", "schemaname", "defaultvalue");
+            Register(PipelineStage.PreOperation, "Update", Queue.Table, OnDeskChanged).Filter(Queue.Name).PreImage(PreImage, Queue.Name);
+            Register(PipelineStage.PreOperation, "Delete", Queue.Table, OnDeskChanged).PreImage(PreImage, Queue.Name);
+            Register(PipelineStage.PreOperation, "Update", Team.Table, OnDeskChanged).Filter(Team.Name).PreImage(PreImage, Team.Name);
+            Register(PipelineStage.PreOperation, "Delete", Team.Table, OnDeskChanged).PreImage(PreImage, Team.Name);
+        }
+
+        /// <summary>
+        /// A rename or delete of a queue or team: refused while the Unrouted
+        /// Handoffs Queue setting finds this record. Reads the setting only when the name really changes, or on a delete.
+        /// </summary>
+        private static void OnDeskChanged(LocalPluginContext context)
+        {
+            bool deleting = context.ExecutionContext.MessageName == "Delete";
+            string table = context.ExecutionContext.PrimaryEntityName;
+            string nameColumn = table == Queue.Table ? Queue.Name : Team.Name;
+            string name = context.PreImage(PreImage)?.Read<string>(nameColumn);
+            string newName = deleting ? null : context.TargetEntity.Read<string>(nameColumn);
+            if (!deleting && string.Equals(name?.Trim(), newName?.Trim(), StringComparison.OrdinalIgnoreCase)) return;
+            string setting = EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.UnroutedQueue);
+            if (string.IsNullOrWhiteSpace(setting) || (!deleting && Domain.Settings.SettingReferenceRules.StillFinds(setting, newName))) return;
+            Domain.Routing.Principal named = new RoutingRepository(context.SystemService).QueueOrTeam(setting);
+            bool findsRecord = named != null && named.Id == context.ExecutionContext.PrimaryEntityId
+                && (named.Kind == Domain.Routing.PrincipalKind.Queue) == (table == Queue.Table);
+            Throw(Domain.Settings.SettingReferenceRules.CheckChange(Labels[EnvironmentVariable.UnroutedQueue], setting, findsRecord,
+                table == Queue.Table ? "queue" : "team", name, deleting, newName));
         }
 
         private static void OnValue(LocalPluginContext context)
