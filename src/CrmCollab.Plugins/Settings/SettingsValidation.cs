@@ -42,10 +42,30 @@ namespace CrmCollab.Plugins.Settings
             Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition)
                 .Filter("defaultvalue", "schemaname")
                 .PreImage("PreImage", "schemaname", "defaultvalue");
+            Register(PipelineStage.PreOperation, "Delete", EnvironmentVariable.ValueTable, OnValueDeleted)
+                .PreImage(PreImage, EnvironmentVariable.DefinitionId);
             Register(PipelineStage.PreOperation, "Update", Queue.Table, OnDeskChanged).Filter(Queue.Name).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Delete", Queue.Table, OnDeskChanged).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Update", Team.Table, OnDeskChanged).Filter(Team.Name).PreImage(PreImage, Team.Name);
             Register(PipelineStage.PreOperation, "Delete", Team.Table, OnDeskChanged).PreImage(PreImage, Team.Name);
+        }
+
+        /// <summary>
+        /// A value of the Unrouted Handoffs Queue deleted: the setting falls back to its definition's default, which must find
+        /// a desk someone works in, as a value must. (The other settings' defaults were checked when saved.)
+        /// </summary>
+        private static void OnValueDeleted(LocalPluginContext context)
+        {
+            Guid? definition = context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId);
+            if (definition == null) return;
+            Entity row = context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable, definition.Value,
+                new ColumnSet(EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue));
+            if (!string.Equals(row.Read<string>(EnvironmentVariable.SchemaName), EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)) return;
+            string fallback = row.Read<string>(EnvironmentVariable.DefaultValue);
+            var routing = new RoutingRepository(context.SystemService);
+            var desk = new Lazy<Domain.Routing.Principal>(() => routing.QueueOrTeam(fallback));
+            Throw(Domain.Settings.SettingReferenceRules.CheckValueRemoved(Labels[EnvironmentVariable.UnroutedQueue], fallback,
+                () => desk.Value != null, () => EmptyTeamOf(context, desk.Value)));
         }
 
         /// <summary>

@@ -88,5 +88,39 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.StartsWith("The Unrouted Handoffs Queue setting names the team Unrouted desk: renamed or deleted", renamed);
         }
+    
+        /// <summary>
+        /// The administrator set the setting's value to the field desk; the default it ships with names "CrmCollab Unrouted",
+        /// a queue this organisation never made (a definition's default is not checked against the queues at import).
+        /// Deleting the value (to "go back to the default") left the setting naming nothing.
+        /// </summary>
+        [Fact]
+        public void The_unrouted_settings_value_is_not_deleted_while_the_default_it_falls_back_to_names_no_desk()
+        {
+            Queue("Field desk");
+            _org.SetVariable("crmc_UnroutedQueue", "Field desk", _sysadmin);
+            Guid value = _org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("environmentvariablevalue")
+            {
+                ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("value"), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" },
+            }).Entities[0].Id;
+            IOrganizationService sysadmin = _org.As(_sysadmin);
+            string[] settings = { "environmentvariablevalue", "environmentvariabledefinition" };
+
+            string refusal = _org.Refused(RefusalCodes.SettingUnknownQueue, () => sysadmin.Delete("environmentvariablevalue", value), settings);
+            _org.Refused(RefusalCodes.SettingUnknownQueue,
+                () => CrmCollabOrg.InExecuteMultiple(sysadmin, new DeleteRequest { Target = new EntityReference("environmentvariablevalue", value) }), settings);
+
+            Assert.Equal("Without this value the Unrouted Handoffs Queue setting falls back to its default 'CrmCollab Unrouted', and no queue or team " +
+                "is named (or has the id) 'CrmCollab Unrouted', so the reviews and handoffs no one else is found for would reach no desk. " +
+                "Keep the value, or set it to the queue or team that should take them. [CRMC-SETTING-UNKNOWN-QUEUE]", refusal);
+
+            // Once the default's desk exists, the value goes and the default takes over.
+            Queue("CrmCollab Unrouted");
+            sysadmin.Delete("environmentvariablevalue", value);
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid deal = _org.Deal(_org.Account("Northwind"));
+            _org.Win(deal);
+            Assert.EndsWith("→ unrouted, queue CrmCollab Unrouted", _org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<string>("crmc_routingpath"));
+        }
     }
 }

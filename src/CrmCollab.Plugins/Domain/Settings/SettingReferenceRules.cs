@@ -29,6 +29,27 @@ namespace CrmCollab.Plugins.Domain.Settings
                 "no one else is found for would no longer reach it. Set the setting to another queue or team first.");
         }
 
+        /// <summary>
+        /// The refusal for deleting the setting's value when the default it falls back to names no queue or team, or a team
+        /// nobody active belongs to (a definition's default is not checked against the queues when the solution is
+        /// imported); null when the default is empty (work nobody is found for stays with the deal's owner) or finds a desk.
+        /// </summary>
+        public static Refusal CheckValueRemoved(string label, string defaultValue, Func<bool> defaultFindsDesk, Func<string> defaultEmptyTeam)
+        {
+            if (string.IsNullOrWhiteSpace(defaultValue)) return null;
+            string fallsBack = $"Without this value the {label} setting falls back to its default '{defaultValue}'";
+            if (!defaultFindsDesk())
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{fallsBack}, and no queue or team is named (or has the id) '{defaultValue}', so the reviews and handoffs no one else is found for " +
+                    "would reach no desk. Keep the value, or set it to the queue or team that should take them.");
+            string emptyTeam = defaultEmptyTeam();
+            if (emptyTeam != null)
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{fallsBack}, and the team {emptyTeam} has no active member, so nobody would see the reviews and handoffs no one else is found for. " +
+                    "Keep the value, or add the people who pick them up to the team first.");
+            return null;
+        }
+
         /// <summary>Whether a setting still finds a record given <paramref name="newName"/>: it names it by id, or by that name.</summary>
         public static bool StillFinds(string setting, string newName) =>
             Guid.TryParse(setting.Trim(), out _) || string.Equals(setting.Trim(), newName?.Trim(), StringComparison.OrdinalIgnoreCase);
