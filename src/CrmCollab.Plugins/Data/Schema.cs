@@ -111,7 +111,8 @@ namespace CrmCollab.Plugins.Data
     public static class EnvironmentVariable
     {
         public const string DefinitionTable = "environmentvariabledefinition", DefinitionId = "environmentvariabledefinitionid",
-            SchemaName = "schemaname", DefaultValue = "defaultvalue", ValueTable = "environmentvariablevalue", Value = "value";
+            SchemaName = "schemaname", DefaultValue = "defaultvalue", ValueTable = "environmentvariablevalue", Value = "value",
+            ValueId = "environmentvariablevalueid";
 
         public const string UnroutedQueue = "crmc_UnroutedQueue", LockedTermsColumns = "crmc_LockedTermsColumns",
             StageRequirements = "crmc_StageRequirements";

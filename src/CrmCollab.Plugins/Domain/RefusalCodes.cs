@@ -76,6 +76,7 @@ namespace CrmCollab.Plugins.Domain
         public const string SettingUnverifiable = "CRMC-SETTING-UNVERIFIABLE";
         public const string SettingNotLockable = "CRMC-SETTING-NOT-LOCKABLE";
         public const string SettingQueueInUse = "CRMC-SETTING-QUEUE-IN-USE";
+        public const string SettingValueExists = "CRMC-SETTING-VALUE-EXISTS";
         public const string RuleInvalid = "CRMC-RULE-INVALID";
 
         // Amendments and reviews created in a state only a decision gives, inactive, or without what they need; an open

@@ -97,7 +97,22 @@ namespace CrmCollab.Plugins.Settings
             string definitionSchema = definition == null ? null : context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable,
                 definition.Value, new ColumnSet(EnvironmentVariable.SchemaName)).Read<string>(EnvironmentVariable.SchemaName);
             if (!Labels.ContainsKey(valueSchema ?? "") && !Labels.ContainsKey(definitionSchema ?? "")) return; // not CrmCollab's
-            Validate(context, valueSchema, definitionSchema, row.Read<string>(EnvironmentVariable.Value), checksQueue: true);
+            // A value created, or pointed at another definition, must be the definition's only one.
+            bool joins = definition != null && (context.ExecutionContext.MessageName == "Create"
+                || (context.TargetEntity.Contains(EnvironmentVariable.DefinitionId)
+                    && context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId) != definition));
+            Validate(context, valueSchema, definitionSchema, row.Read<string>(EnvironmentVariable.Value), checksQueue: true,
+                anotherValue: () => joins && HasAnotherValue(context, definition.Value));
+        }
+
+        /// <summary>One query: a value row of the definition other than the one being saved.</summary>
+        private static bool HasAnotherValue(LocalPluginContext context, Guid definition)
+        {
+            var query = new QueryExpression(EnvironmentVariable.ValueTable) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            query.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, definition);
+            if (context.ExecutionContext.PrimaryEntityId != Guid.Empty)
+                query.Criteria.AddCondition(EnvironmentVariable.ValueId, ConditionOperator.NotEqual, context.ExecutionContext.PrimaryEntityId);
+            return context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         private static void OnDefinition(LocalPluginContext context)
@@ -121,7 +136,8 @@ namespace CrmCollab.Plugins.Settings
             return owner.Who.Substring("the team ".Length);
         }
 
-        private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue)
+        private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue,
+            Func<bool> anotherValue = null)
         {
             string schema = definitionSchema ?? valueSchema;
             IReadOnlyList<string> columns = new string[0];
@@ -158,6 +174,7 @@ namespace CrmCollab.Plugins.Settings
                 NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
                 EmptyTeam = () => namesQueue ? EmptyTeamOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 Value = value,
+                AnotherValue = anotherValue ?? (() => false),
             });
             Throw(refusal);
         }

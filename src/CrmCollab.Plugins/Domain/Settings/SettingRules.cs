@@ -39,6 +39,12 @@ namespace CrmCollab.Plugins.Domain.Settings
         public string Value { get; set; }
 
         /// <summary>
+        /// The definition already has another value row (asked only of a value created, or pointed at the definition):
+        /// CrmCollab reads one value per setting, and which of two it would read is not defined.
+        /// </summary>
+        public Func<bool> AnotherValue { get; set; } = () => false;
+
+        /// <summary>
         /// The team the value names, or that owns the queue it names, when nobody active belongs to it (its name); null otherwise.
         /// Asked only once the queue or team is known to exist.
         /// </summary>
@@ -58,6 +64,10 @@ namespace CrmCollab.Plugins.Domain.Settings
                 return new Refusal(RefusalCodes.SettingSchemaMismatch,
                     $"This value is saved as '{setting.ValueSchemaName}' but belongs to '{setting.DefinitionSchemaName}' ({setting.Label}), so it would not be read as that setting. " +
                     $"Save it with the schema name '{setting.DefinitionSchemaName}'.");
+            if (setting.AnotherValue())
+                return new Refusal(RefusalCodes.SettingValueExists,
+                    $"{setting.Label} already has a value: change that value instead of adding another. CrmCollab reads one value per setting, " +
+                    "and which of two it would read is not defined.");
             if (setting.FormatProblem != null)
                 return new Refusal(RefusalCodes.SettingInvalid, $"{setting.Label}: {setting.FormatProblem}");
             IReadOnlyList<string> unknown = setting.UnknownColumns();
