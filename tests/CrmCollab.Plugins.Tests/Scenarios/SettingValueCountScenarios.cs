@@ -12,8 +12,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// CrmCollab reads one current value per setting (the definition with its value joined, one row): a second value
     /// row for the same definition — an import or integration adding one instead of changing the existing one, or an
     /// unrelated value pointed at the definition — left it undefined which of the two the guards read, so the columns
-    /// an administrator meant to lock after the win could stay open. Microsoft's own guidance: environment variables
-    /// are not meant for "several values for one definition".
+    /// an administrator meant to lock after the win could stay open. No Microsoft page found says whether the platform
+    /// keeps a definition to one value; the guard relies on neither.
     /// </summary>
     public class SettingValueCountScenarios
     {
