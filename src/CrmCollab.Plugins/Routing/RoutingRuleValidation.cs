@@ -14,7 +14,8 @@ namespace CrmCollab.Plugins.Routing
     /// user or team, or whose queue's owner, cannot own the reviews and handoff tasks it routes (no security role, an
     /// access team, a disabled user): the review is created and assigned to that target inside the salesperson's own save of the deal, so such a
     /// rule would make every move into the review's trigger stage fail. A rule made active again (its 'Active' flag, its
-    /// status, or Activate from the grid) is checked as a new one: its target may have changed since it was retired.
+    /// status, or Activate from the grid) is checked as a new one: its target may have changed since it was retired. So is
+    /// a new owner given to a queue a rule in force, or the unrouted setting, routes to.
     /// </summary>
     public sealed class RoutingRuleValidation : PluginBase
     {
@@ -54,6 +55,12 @@ namespace CrmCollab.Plugins.Routing
                 .Filter(RankImage).PreImage(PreImage, RankImage).PostImage(PostImage, RankImage);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, OnSaved).PreImage(PreImage, RankImage).PostImage(PostImage, RankImage);
+            // The queue a rule in force (or the Unrouted Handoffs Queue setting) routes to, given another owner: its owner holds
+            // what waits in it, so the new one is judged as a rule's target is (Assign, or a save of its owner).
+            Register(PipelineStage.PreOperation, "Assign", Queue.Table, OnQueueOwnerChanged).PreImage(PreImage, Queue.Name, Queue.OwnerId);
+            Register(PipelineStage.PreOperation, "Update", Queue.Table, OnQueueOwnerChanged)
+                .Filter(Queue.OwnerId)
+                .PreImage(PreImage, Queue.Name, Queue.OwnerId);
         }
 
         /// <summary>What decides whether a rule ties with another: its function, criteria and priority, and whether it is in force.</summary>
@@ -73,6 +80,38 @@ namespace CrmCollab.Plugins.Routing
             Entity target = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity : null;
             bool changesRank = target != null && Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0;
             CheckTie(context, before, rule, changesRank, rule.Id != Guid.Empty ? rule.Id : context.ExecutionContext.PrimaryEntityId);
+        }
+
+        /// <summary>
+        /// A queue's new owner: when a rule in force routes to the queue (one query), else when the unrouted setting names it
+        /// (its read), judged by <see cref="RoutedQueueOwnerRules.CheckNewOwner"/>; a queue nothing routes to changes owner freely.
+        /// </summary>
+        private static void OnQueueOwnerChanged(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            EntityReference owner = context.ExecutionContext.MessageName == "Assign"
+                ? context.InputParameter<EntityReference>("Assignee")
+                : context.TargetEntity.Read<EntityReference>(Queue.OwnerId);
+            EntityReference current = before?.Read<EntityReference>(Queue.OwnerId);
+            if (owner == null || (current != null && current.Id == owner.Id && current.LogicalName == owner.LogicalName)) return;
+            Guid queueId = context.ExecutionContext.PrimaryEntityId;
+            string routedBy = RoutedBy(context.SystemService, queueId);
+            if (routedBy == null) return;
+            PossibleOwner next = PossibleOwner.Read(context.SystemService, owner);
+            Throw(RoutedQueueOwnerRules.CheckNewOwner(before?.Read<string>(Queue.Name), routedBy, next.Who, next.IsTeam, next.IsAccessTeam,
+                next.HasSecurityRole, next.IsDisabledUser, () => PossibleOwner.HasActiveMember(context.SystemService, next.TeamId.Value)));
+        }
+
+        /// <summary>"the routing rule '…'" for a rule in force routing to the queue, else the unrouted setting when it names it; else null.</summary>
+        private static string RoutedBy(IOrganizationService service, Guid queueId)
+        {
+            var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(RoutingRuleRow.Name), TopCount = 1 };
+            query.Criteria.AddCondition(RoutingRuleRow.QueueId, ConditionOperator.Equal, queueId);
+            InForce.Only(query, RoutingRuleRow.IsActive);
+            Entity rule = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (rule != null) return $"the routing rule '{rule.Read<string>(RoutingRuleRow.Name)}'";
+            Principal unrouted = new RoutingRepository(service).UnroutedFallback();
+            return unrouted != null && unrouted.Kind == PrincipalKind.Queue && unrouted.Id == queueId ? "the Unrouted Handoffs Queue setting" : null;
         }
 
         /// <summary>A Create or Update: the rule as it will be.</summary>
