@@ -57,7 +57,10 @@ namespace CrmCollab.Plugins.Settings
         private static void OnValueDeleted(LocalPluginContext context)
         {
             Guid? definition = context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId);
-            if (definition == null) return;
+            // The definition deleted (the solution removed) takes its value with it: the whole setting goes, nothing falls back.
+            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
+            if (definition == null || (parent != null && parent.MessageName == "Delete"
+                && string.Equals(parent.PrimaryEntityName, EnvironmentVariable.DefinitionTable, StringComparison.OrdinalIgnoreCase))) return;
             Entity row = context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable, definition.Value,
                 new ColumnSet(EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue));
             if (!string.Equals(row.Read<string>(EnvironmentVariable.SchemaName), EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)) return;

@@ -122,5 +122,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(deal);
             Assert.EndsWith("→ unrouted, queue CrmCollab Unrouted", _org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<string>("crmc_routingpath"));
         }
+
+        [Fact]
+        public void Removing_the_settings_definition_takes_its_value_with_it_without_a_fallback_check()
+        {
+            Queue("Field desk");
+            _org.SetVariable("crmc_UnroutedQueue", "Field desk", _sysadmin);
+            Guid definition = _org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("environmentvariabledefinition")
+            {
+                ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" },
+            }).Entities[0].Id;
+
+            _org.As(_sysadmin).Delete("environmentvariabledefinition", definition);
+
+            Assert.Empty(_org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("environmentvariablevalue")
+            {
+                ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" },
+            }).Entities);
+        }
     }
 }
