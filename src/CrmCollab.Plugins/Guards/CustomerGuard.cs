@@ -197,6 +197,8 @@ namespace CrmCollab.Plugins.Guards
             EntityReference customer = context.TargetReference;
             if (customer == null) return;
             Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer, orAsParent: false), IsAdministrator(context)));
+            // Named only in won deals' Account or Contact field: the delete clears that locked term on them (one query more).
+            Throw(DealLifecycle.OnNamedByWonDealDelete(HasWonDeal(context.SystemService, customer, orAsParent: true), IsAdministrator(context)));
             if (customer.LogicalName == Account.Table)
                 Throw(FieldSignalRules.CheckAccountDelete(HasSignals(context.SystemService, customer.Id), IsAdministrator(context)));
         }

@@ -54,6 +54,19 @@ namespace CrmCollab.Plugins.Domain.Terms
         }
 
         /// <summary>
+        /// Deleting the account or contact won deals name in their Account or Contact field (not their customer): the
+        /// platform clears the field on them, an agreed term locked after the win and, for the account, what their handoffs
+        /// are routed by; so, as for their customer, only an administrator may.
+        /// </summary>
+        public static Refusal OnNamedByWonDealDelete(bool namedByWonDeal, System.Func<bool> isAdministrator)
+        {
+            if (!namedByWonDeal || isAdministrator()) return null;
+            return new Refusal(RefusalCodes.DeleteWonNotAllowed,
+                "Won deals name this record as their Account or Contact: deleting it would clear that agreed term without an amendment, " +
+                "and leave their handoffs without the account they are routed by. Deactivate it instead, or ask your CrmCollab administrator if it really must go.");
+        }
+
+        /// <summary>
         /// Merging a customer away moves its deals to the customer that stays: a won deal would change customer after its
         /// terms were agreed, so, as for a delete, only an administrator may.
         /// </summary>
