@@ -38,6 +38,7 @@ namespace CrmCollab.Tooling.Tests.Solution
             J("reads the customer contacts it works with", "prvReadContact:Global"),
             J("accepts, works, passes on and closes its own handoff tasks; reads its business unit's", "prvCreateActivity:Basic",
                 "prvReadActivity:Local", "prvWriteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
+            ReadsNotes("on its handoff tasks (amended terms, evidence set aside when a deal is won again)"),
             J("names a competitor in a signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
             J("reads its queues", "prvReadQueue:Local"),
             J("picks handoffs up from its queues (the item then names them as its worker: Append To on their user record)", "prvReadQueueItem:Local",
@@ -50,6 +51,13 @@ namespace CrmCollab.Tooling.Tests.Solution
                 "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic"),
             StampedAsTheUser("a signal's raised-by"),
         };
+
+        /// <summary>
+        /// CrmCollab tells people things in notes it leaves on a deal or a handoff task (an unrouted handoff, handoffs that could
+        /// not be created, amended terms, evidence set aside at a re-win). Its SYSTEM service writes them, so they are SYSTEM's
+        /// rows: only Global reaches them, the depth Microsoft's own default roles read notes at (Salesperson included).
+        /// </summary>
+        private static Job ReadsNotes(string what) => J($"reads the notes CrmCollab leaves {what}", "prvReadNote:Global");
 
         /// <summary>The Get Feasibility Status workflow step answers what the gate would decide, from the rules in force.</summary>
         private static Job ReadsRules() =>
@@ -91,6 +99,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvAppendLead:Local", "prvAppendToLead:Local", "prvAssignLead:Basic", "prvShareLead:Basic"),
                 J("wins deals (the opportunityclose activity) and reads every handoff task of their deals", "prvCreateActivity:Basic", "prvReadActivity:Global",
                     "prvWriteActivity:Basic", "prvDeleteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
+                ReadsNotes("on their won deals (a handoff nobody was found for)"),
                 J("names the competitor on a deal or signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
                 J("prices a deal in the customer's currency (the deal's currency lookup; every currency is the organisation's)",
                     "prvReadTransactionCurrency:Global", "prvAppendToTransactionCurrency:Global"),
@@ -138,6 +147,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvReadOpportunity:Global", "prvAppendToOpportunity:Global", "prvReadContact:Global", "prvReadLead:Global", "prvAppendToLead:Global"),
                 J("reads, fixes and re-routes (assigns) any handoff task", "prvReadActivity:Global", "prvWriteActivity:Global", "prvAppendActivity:Global",
                     "prvAppendToActivity:Global", "prvAssignActivity:Global"),
+                ReadsNotes("on deals and handoff tasks (the handoffs that could not be created and why)"),
                 J("reads CrmCollab's settings (environment variables), as the workflow steps it runs do", "prvReadEnvironmentVariableDefinition:Global"),
                 J("names competitors, territories, queues, users and teams in rules and owners", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global",
                     "prvReadTerritory:Global", "prvAppendToTerritory:Global", "prvReadQueue:Global", "prvAppendToQueue:Global", "prvAppendToUser:Global", "prvAppendToTeam:Global"),
