@@ -139,7 +139,7 @@ namespace CrmCollab.Emulator.Security
         public void DemandCanOwn(EntityReference owner, string table)
         {
             DemandCanOwn(owner);
-            table = ParentSecuredTables.PrivilegesOf(table); // a line's owner needs Read on deals
+            table = ParentSecuredTables.PrivilegesOf(table); // a line's owner needs Read on deals, an item's on queues
             var definition = _data.Catalog?.Table(table);
             if (definition == null || definition.Ownership != OwnershipType.UserOwned) return;
             var depth = owner.LogicalName == "team" ? TeamDepth(owner.Id, table, AccessRight.Read) : DepthOf(owner.Id, table, AccessRight.Read);
@@ -216,7 +216,7 @@ namespace CrmCollab.Emulator.Security
             var s = Snapshot;
             var user = Principal(userId);
             if (user.IsSystem) return true;
-            // Opportunity lines have no privileges of their own: the user's right on the deal decides.
+            // Opportunity lines and queue items: the user's right on the deal or the queue decides (ParentSecuredTables).
             if (ParentSecuredTables.Redirect(_data, table, ref right, ref row, out var parent)) return Check(userId, parent, right, row, demand);
             var definition = _data.Catalog?.Table(table);
             // Unknown tables are the metadata layer's fault to raise; intersect tables carry no privileges.

@@ -41,8 +41,10 @@ namespace CrmCollab.Tooling.Tests.Solution
             ReadsNotes("on its handoff tasks (amended terms, evidence set aside when a deal is won again)"),
             J("names a competitor in a signal", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global"),
             J("reads its queues", "prvReadQueue:Local"),
-            J("picks handoffs up from its queues (the item then names them as its worker: Append To on their user record)", "prvReadQueueItem:Local",
-                "prvWriteQueueItem:Local", "prvAppendQueueItem:Local", "prvAppendToQueueItem:Local", "prvAppendToUser:Global"),
+            // A queue item's privileges are its queue's: prvReadQueue reads the items, prvAppendToQueue creates, updates and
+            // deletes them (powerapps-docs queue-entities.md, Inherit privileges); a queue item has none of its own to give.
+            J("picks handoffs up from its business unit's queues (the item then names them as its worker: Append To on their user record)",
+                "prvAppendToQueue:Local", "prvAppendToUser:Global"),
             J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),

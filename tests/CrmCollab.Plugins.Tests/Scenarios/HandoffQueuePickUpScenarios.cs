@@ -1,0 +1,61 @@
+using System;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A handoff routed to a desk's queue waits there for one of the desk to pick it up. The planner, with nothing but the
+    /// CrmCollab Logistics role, sees the item in the desk's queue and takes it (the item names them as its worker); the
+    /// item's rights are the queue's (Microsoft: read from prvReadQueue, create, update and delete from prvAppendToQueue).
+    /// A salesperson, who only reads queues, does not take work out of a desk's queue.
+    /// </summary>
+    public class HandoffQueuePickUpScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _lena, _queue;
+
+        public HandoffQueuePickUpScenarios()
+        {
+            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            Guid desk = _org.Setup.CreateTeam("Logistics desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(desk, _lena);
+            _queue = _org.System.Create(new Entity("queue") { ["name"] = "Logistics desk", ["ownerid"] = new EntityReference("team", desk) });
+            _org.Rule("Logistics desk", BusinessFunction.Logistics, new EntityReference("queue", _queue));
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Guid deal = _org.Deal(_org.Account("Contoso"));
+            _org.Win(deal);
+        }
+
+        private QueryExpression DeskItems()
+        {
+            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("objectid", "workerid") };
+            query.Criteria.AddCondition("queueid", ConditionOperator.Equal, _queue);
+            return query;
+        }
+
+        [Fact]
+        public void The_planner_sees_the_handoff_waiting_in_the_desks_queue_and_picks_it_up()
+        {
+            Entity item = Assert.Single(_org.As(_lena).RetrieveMultiple(DeskItems()).Entities);
+
+            _org.As(_lena).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", _lena) });
+
+            Assert.Equal(_lena, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+        }
+
+        [Fact]
+        public void A_salesperson_does_not_take_work_out_of_a_desks_queue()
+        {
+            Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+
+            Assert.NotNull(Record.Exception(() => _org.As(_org.Rep).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", _org.Rep) })));
+            Assert.NotNull(Record.Exception(() => _org.As(_org.Rep).Delete("queueitem", item.Id)));
+
+            Entity kept = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+            Assert.Null(kept.GetAttributeValue<EntityReference>("workerid"));
+        }
+    }
+}
