@@ -25,13 +25,13 @@ namespace CrmCollab.Plugins.Terms
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
 
-        /// <summary>What the guard reads of the task as it stands (Update and SetState).</summary>
+        /// <summary>What the guard reads of the task as it stands (Update and SetState), and what its Update step is filtered on.</summary>
         private static readonly string[] GuardImage =
         {
-            "statecode", "ownerid", "crmc_handofftemplateid", "crmc_handoffkey", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function",
-            "crmc_agreedterms", "crmc_acceptedon", "actualend", "scheduledend", "crmc_closedontime", "crmc_cancelreason", "crmc_contractnumber",
-            "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", HandoffTask.RoutingHold,
-            HandoffTask.HandedOffOn,
+            HandoffTask.StateCode, HandoffTask.OwnerId, HandoffTask.TemplateId, HandoffTask.HandoffKey, HandoffTask.RequiredEvidence, HandoffTask.OpportunityId,
+            HandoffTask.RegardingObjectId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.AcceptedOn, HandoffTask.ActualEnd, HandoffTask.ScheduledEnd,
+            HandoffTask.ClosedOnTime, HandoffTask.CancelReason, HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn,
+            HandoffTask.ServiceReference, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold, HandoffTask.HandedOffOn,
         };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
@@ -49,9 +49,9 @@ namespace CrmCollab.Plugins.Terms
         public static readonly string[] RoutingColumns = { HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold };
 
         /// <summary>
-        /// The server's columns: the identity, the deal (and the record the task is regarding), function and agreed terms (refreshed by an approved amendment), the due
-        /// date (from the template), the actual end (at completion) and how the task was routed (routing path, unrouted flag:
-        /// what the routing report and the unrouted queue read).
+        /// The server's columns: the identity, the deal (and the record the task is regarding), function and agreed terms (refreshed
+        /// by an approved amendment), the due date (from the template), the actual end, when it was handed off (what the KPIs time
+        /// it from) and how it was routed (routing path, unrouted flag: what the routing report and the unrouted queue read).
         /// </summary>
         public static readonly string[] ServerColumns = IdentityColumns.Concat(new[]
         {
@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Terms
         {
             Register(PipelineStage.PreOperation, "Create", HandoffTask.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", HandoffTask.Table, OnUpdate)
-                .Filter("ownerid", "statecode", "crmc_acceptedon", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid", "regardingobjectid", "crmc_function", "crmc_agreedterms", "scheduledend", "actualend", "crmc_closedontime", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_routingpath", "crmc_isunrouted", "crmc_cancelreason", HandoffTask.RoutingHold, HandoffTask.HandedOffOn)
+                .Filter(GuardImage)
                 .PreImage(PreImage, GuardImage);
             // No page says a SetState runs the table's Update steps: a close, cancel or reopen through SetState is guarded
             // by a step of its own (the same checks), and its server stamps are written after it when no Update step did.
@@ -83,7 +83,7 @@ namespace CrmCollab.Plugins.Terms
             Register(PipelineStage.PostOperation, "Assign", HandoffTask.Table, OnAssigned)
                 .PostImage(PostImage, HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
-                .PreImage("PreImage", "crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence", "crmc_opportunityid");
+                .PreImage(PreImage, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence, HandoffTask.OpportunityId);
         }
 
         private static void OnCreate(LocalPluginContext context)
@@ -141,10 +141,9 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// A new owner for a handoff (<see cref="HandoffHandOver"/>: an open one within its function, a closed one not at all);
-        /// null for a plain task, when the owner stays, or when the
-        /// platform cascades the Assign of the handoff's own deal (its ParentContext): refusing it would fail the deal's
-        /// Assign with a message about a task the user never touched; the step after the deal's Assign
-        /// (<see cref="CrmCollab.Plugins.Routing.DealAssignment"/>) puts the handoffs back with their function's people.
+        /// null for a plain task, when the owner stays, or when the platform cascades the Assign of the handoff's own deal (its
+        /// ParentContext): refusing it would fail the deal's Assign with a message about a task the user never touched; the step
+        /// after the deal's Assign (<see cref="CrmCollab.Plugins.Routing.DealAssignment"/>) puts the handoffs back with their function's people.
         /// </summary>
         private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
         {
