@@ -13,8 +13,9 @@ namespace CrmCollab.Plugins.Routing
     /// When an account's dedicated owner for a function is set, changed or ended, its OPEN handoff tasks of that
     /// function, and the function's PENDING reviews on the account's open deals, follow the new routing (asynchronous,
     /// post-operation), and so does the work of the accounts below it that fall back to its row; completed tasks, decided
-    /// reviews and other functions' work stay. A deal handed to another owner keeps its handoffs with their function's
-    /// people (<see cref="DealAssignment"/>).
+    /// reviews and other functions' work stay. A routing rule made, changed, retired or deleted moves its function's open
+    /// work the same way (<see cref="RoutingRuleReassignment"/>). A deal handed to another owner keeps its handoffs with
+    /// their function's people (<see cref="DealAssignment"/>).
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {

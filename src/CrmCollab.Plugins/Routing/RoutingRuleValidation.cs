@@ -14,8 +14,10 @@ namespace CrmCollab.Plugins.Routing
     /// user or team, or whose queue's owner, cannot own the reviews and handoff tasks it routes (no security role, an
     /// access team, a disabled user): the review is created and assigned to that target inside the salesperson's own save of the deal, so such a
     /// rule would make every move into the review's trigger stage fail. A rule made active again (its 'Active' flag, its
-    /// status, or Activate from the grid) is checked as a new one: its target may have changed since it was retired. So is
-    /// a new owner given to a queue a rule in force, or the unrouted setting, routes to.
+    /// status, or Activate from the grid), or given another function or segment, is checked as a new one: its target may
+    /// have changed since it was retired, or receives work it was never judged for. Two rules in force may not tie, checked
+    /// before the save and again after it, in its transaction (rules saved together in one request). A new owner given to a
+    /// queue a rule in force, or the unrouted setting, routes to is checked as a rule's target is.
     /// </summary>
     public sealed class RoutingRuleValidation : PluginBase
     {
