@@ -150,7 +150,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // Reopened, the deal is asked its Finance review again and held until it is approved.
             rep.Execute(CrmCollabOrg.StateChange("SetState", "opportunity", _deal, 0, -1));
             Assert.Equal((int)ReviewDecision.Pending, Decision(_org.Review(_deal, BusinessFunction.Finance).Id));
-            Assert.ThrowsAny<Exception>(() => _org.MoveTo(_deal, SalesStage.Propose));
+            Assert.Equal(RefusalCodes.GateNotCleared, Plugins.Domain.Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose))));
         }
 
         /// <summary>

@@ -218,7 +218,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             import.Create(forFiona);
             org.As(org.Admin).Create(ForLena());
             org.Decide(lena, org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-            Assert.ThrowsAny<Exception>(() => org.MoveTo(deal, SalesStage.Propose)); // Lena's hand-made Finance review waits for Lena: no move
+            // Lena's hand-made Finance review waits for Lena: no move.
+            Assert.Equal(RefusalCodes.GateNotCleared, Plugins.Domain.Refusal.CodeOf(CrmCollabOrg.Refusal(() => org.MoveTo(deal, SalesStage.Propose))));
         }
 
         [Fact]

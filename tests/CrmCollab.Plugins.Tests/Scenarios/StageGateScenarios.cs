@@ -83,7 +83,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             MoveTo(1);
             Assert.Equal(1, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
-    
+
         [Fact]
         public void A_deal_won_before_reaching_propose_still_needs_the_data_every_stage_asks_for()
         {
