@@ -1,13 +1,11 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
-using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 

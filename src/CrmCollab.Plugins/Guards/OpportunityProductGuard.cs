@@ -4,7 +4,6 @@ using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Guards

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
