@@ -33,17 +33,8 @@ namespace CrmCollab.Plugins.Terms
             int? stage = DealStage.Of(target);
             if (stage == null || (before != null && DealStage.Of(before) == stage)) return null; // not entering a stage
 
-            StageRequirements requirements;
-            try
-            {
-                requirements = Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
-            }
-            catch (FormatException invalid)
-            {
-                // Refusing every stage move over a broken setting would stop sales; the setting is validated at save.
-                context.Trace("crmc_StageRequirements is unreadable, the gate is skipped: {0}", invalid.Message);
-                return null;
-            }
+            StageRequirements requirements = Read(context, "the gate is skipped");
+            if (requirements == null) return null;
             // The deal as it will be: the change, else the pre-image, else (a column neither carries) the stored row.
             IReadOnlyList<string> required = requirements.ColumnsUpTo(stage.Value);
             Entity stored = before == null ? null : StoredColumns(context, target, before, required);
@@ -60,7 +51,13 @@ namespace CrmCollab.Plugins.Terms
         /// Close lists, whichever stage the deal is won from; none when the setting is empty or unreadable (traced). The win
         /// reads its deal with them, so <see cref="AtWin"/> needs no read of its own.
         /// </summary>
-        public static StageRequirements ForWin(LocalPluginContext context)
+        public static StageRequirements ForWin(LocalPluginContext context) => Read(context, "the win's data check is skipped");
+
+        /// <summary>
+        /// The setting (one read), or null when it cannot be parsed: refusing every stage move or win over a broken setting
+        /// would stop sales, and the setting is validated at save. <paramref name="skipped"/> says what the trace reports skipped.
+        /// </summary>
+        private static StageRequirements Read(LocalPluginContext context, string skipped)
         {
             try
             {
@@ -68,7 +65,7 @@ namespace CrmCollab.Plugins.Terms
             }
             catch (FormatException invalid)
             {
-                context.Trace("crmc_StageRequirements is unreadable, the win's data check is skipped: {0}", invalid.Message);
+                context.Trace("crmc_StageRequirements is unreadable, {0}: {1}", skipped, invalid.Message);
                 return null;
             }
         }
