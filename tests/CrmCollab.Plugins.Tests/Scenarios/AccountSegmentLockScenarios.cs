@@ -70,8 +70,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly,
                 () => CrmCollabOrg.InExecuteMultiple(rep, new UpdateRequest { Target = Industry(_account, null) }), Touched);
             _org.RefusedNamingNoId(RefusalCodes.AccountSegmentAdminOnly, () => CrmCollabOrg.InUpsert(rep, Industry(_account, null)), Touched);
-            Assert.Equal("This account has an open deal, and its industry decides which feasibility reviews they need and who reviews them, " +
-                "so only a CrmCollab Administrator changes it while they are open. Leave it out of the change and save again, " +
+            Assert.Equal("This account has an open deal, and its industry decides which feasibility reviews it needs and who reviews them, " +
+                "so only a CrmCollab Administrator changes it while the deal is open. Leave it out of the change and save again, " +
                 "or ask your CrmCollab administrator to correct it. [CRMC-ACCOUNT-SEGMENT-ADMIN-ONLY]", message);
             _org.Engine.DrainAsync();
             Assert.Equal((int)ReviewDecision.Pending, Decision(review.Id));

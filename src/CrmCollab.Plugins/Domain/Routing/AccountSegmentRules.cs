@@ -29,8 +29,8 @@ namespace CrmCollab.Plugins.Domain.Routing
             {
                 string which = deals == 1 ? "an open deal" : $"{deals} open deals";
                 return new Refusal(RefusalCodes.AccountSegmentAdminOnly,
-                    $"This account has {which}, and its {what} {decides} which feasibility reviews they need and who reviews them, " +
-                    "so only a CrmCollab Administrator changes it while they are open. " + Remedy);
+                    $"This account has {which}, and its {what} {decides} which feasibility reviews {(deals == 1 ? "it needs" : "they need")} " +
+                    $"and who reviews them, so only a CrmCollab Administrator changes it while {(deals == 1 ? "the deal is" : "they are")} open. " + Remedy);
             }
             int lost = lostDeals == null ? 0 : lostDeals();
             if (lost == 0) return null;
