@@ -14,11 +14,15 @@ namespace CrmCollab.Plugins.Activities
     /// Workflow step: is the deal cleared, and what holds it? It answers what the gate itself would decide now
     /// (<see cref="GateCheck"/>, the same decision the guards make at the attempt, from the rules in force): for the deal's
     /// next move through a gate (<see cref="GateAttempt.NextMove"/>) and for its win, at the price the win would record
-    /// when the workflow gives one, and with an account to route its handoffs by, as the win itself (<see cref="GateCheck.DecideClose"/>). So a review the rules require that is not on
+    /// when the workflow gives one, then everything else the win meets, in its order (<see cref="WinCheck"/>): an account to
+    /// route its handoffs by, a field signal's lead only on a deal of the signal's account, the data every stage asks for
+    /// up to Close (crmc_StageRequirements). So a review the rules require that is not on
     /// record yet, a decision on terms changed without CrmCollab's checks, an approval decided by the deal's owner and a
     /// win above the estimate are reported as the gate will refuse them. Reads, as the workflow's user: the deal, the
-    /// rules that can apply (and the account's industry or the currency's rate when they matter), the deal's reviews, and
-    /// who owns the deal for an approval decided by its owner. Writes nothing. A won or lost deal is cleared for neither
+    /// rules that can apply (and the account's industry or the currency's rate when they matter), the deal's reviews,
+    /// who owns the deal for an approval decided by its owner, CrmCollab's Stage Requirements setting (every CrmCollab
+    /// role reads CrmCollab's settings) and, when the deal names an originating lead, the field signal that raised it (the
+    /// signals its user may read: a CrmCollab Administrator reads every one). Writes nothing. A won or lost deal is cleared for neither
     /// (<see cref="DealLifecycle.WhileClosed"/>: Dataverse neither wins nor changes a closed opportunity until it is
     /// reopened), and the gate is not asked.
     /// </summary>
@@ -66,15 +70,18 @@ namespace CrmCollab.Plugins.Activities
         protected override string StepName => "Get Feasibility Status";
 
         protected override string NeededRights =>
-            "read the deal, its account, its feasibility reviews and the feasibility rules (the CrmCollab Salesperson role on " +
-            "their business unit's deals, the Reviewer, ADV, Logistics, SAV and Administrator roles on every deal)";
+            "read the deal, its account, its feasibility reviews, the feasibility rules, CrmCollab's settings and the field signal of " +
+            "the deal's originating lead (the CrmCollab Salesperson role on their business unit's deals, the Reviewer, ADV, Logistics, " +
+            "SAV and Administrator roles on every deal; only the Administrator role reads every field signal)";
 
         protected override void Run(ActivityContext context)
         {
             EntityReference reference = Opportunity.Get(context.Activity)
                 ?? throw MissingInput(StepName, "an opportunity", "Opportunity");
             IOrganizationService service = context.WorkflowUserService;
-            Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(GateCheck.DealColumns));
+            // What the win reads, as the workflow's user: the data every stage asks for, then the deal with its columns.
+            StageRequirements requirements = Terms.StageRequirementsCheck.ForWin(service, context.Tracing);
+            Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(WinCheck.DealColumns(requirements)));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             GateAttempt next = null;
             ClearanceDecision move, win;
@@ -90,7 +97,7 @@ namespace CrmCollab.Plugins.Activities
                 var gate = new GateCheck(service, new ParameterCollection());
                 next = gate.NextMove(deal, stage, context.Now);
                 move = next == null ? null : gate.Decide(deal, next, stage, context.Now);
-                win = gate.DecideClose(deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value);
+                win = WinCheck.Decide(service, gate, deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value, requirements);
             }
 
             bool moveCleared = move == null || move.IsCleared;

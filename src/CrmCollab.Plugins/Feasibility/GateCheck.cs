@@ -94,8 +94,8 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>
         /// The win as <see cref="Guards.CloseGuard"/> decides it: the gate at the price (<see cref="DecideWin"/>), then an
-        /// account to route the handoffs by (<see cref="Domain.Handoff.HandoffCreationRules.CheckWin"/>), so what the
-        /// Get Feasibility Status step reports of a win is what the win meets.
+        /// account to route the handoffs by (<see cref="Domain.Handoff.HandoffCreationRules.CheckWin"/>); the win's other
+        /// checks follow in <see cref="WinCheck"/>, which the Get Feasibility Status step asks too.
         /// </summary>
         public ClearanceDecision DecideClose(Entity deal, int stage, DateTime now, decimal? actualRevenue)
         {

@@ -37,9 +37,6 @@ namespace CrmCollab.Plugins.Guards
 
         public const string PreImage = "PreImage";
 
-        /// <summary>What the win reads of its deal: the gate's columns and the originating lead.</summary>
-        private static readonly string[] WinColumns = GateCheck.DealColumns.Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
-
         private static void OnClose(LocalPluginContext context)
         {
             Guid? lostDeal = DealClosedBy(context, OpportunityClose.LoseMessage);
@@ -57,18 +54,15 @@ namespace CrmCollab.Plugins.Guards
             IOrganizationService service = context.SystemService;
             // The data every stage asks for (crmc_StageRequirements up to Close) is read with the deal, checked after the gate.
             StageRequirements requirements = Terms.StageRequirementsCheck.ForWin(context);
-            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(WinColumns.Union(Terms.StageRequirementsCheck.ColumnsForWin(requirements)).ToArray()));
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(WinCheck.DealColumns(requirements)));
             int stage = DealStage.Of(deal) ?? SalesStage.Qualify;
             // The win is in the deal's currency (WinCurrency): before the gate weighs its price as the deal's.
             TakeDealsCurrency(context, context.TargetEntity, deal);
             // The gate at the price the win records (GateCheck.DecideWin, WinPrice).
             decimal? actualRevenue = context.TargetEntity.MoneyValue(OpportunityClose.ActualRevenue);
-            // Then an account to route the handoffs by (GateCheck.DecideClose, what the status step reports too).
-            Throw(new GateCheck(service).DecideClose(deal, stage, context.Now, actualRevenue).Refusal);
-            // Then a field signal's lead only on a deal of the signal's account: the won deal credits the signal's team.
-            Throw(Signals.OriginatingLeadCheck.AtWin(service, deal));
-            // Then the data every stage asks for (crmc_StageRequirements up to Close), whichever stage the deal is won from.
-            Throw(Terms.StageRequirementsCheck.AtWin(requirements, deal));
+            // Then an account to route the handoffs by, a field signal's lead only on a deal of the signal's account (the won
+            // deal credits the signal's team), the data every stage asks for up to Close: WinCheck, what the status step reports too.
+            Throw(WinCheck.Decide(service, new GateCheck(service), deal, stage, context.Now, actualRevenue, requirements).Refusal);
             context.Trace("Feasibility gate passed for the win.");
             if (!deal.Contains(Opportunity.WonOn))
                 service.Update(new Entity(Opportunity.Table, dealId.Value) { [Opportunity.WonOn] = context.Now });

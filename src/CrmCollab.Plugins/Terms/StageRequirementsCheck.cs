@@ -33,7 +33,7 @@ namespace CrmCollab.Plugins.Terms
             int? stage = DealStage.Of(target);
             if (stage == null || (before != null && DealStage.Of(before) == stage)) return null; // not entering a stage
 
-            StageRequirements requirements = Read(context, "the gate is skipped");
+            StageRequirements requirements = Read(context.SystemService, context.TracingService, "the gate is skipped");
             if (requirements == null) return null;
             // The deal as it will be: the change, else the pre-image, else (a column neither carries) the stored row.
             IReadOnlyList<string> required = requirements.ColumnsUpTo(stage.Value);
@@ -51,21 +51,29 @@ namespace CrmCollab.Plugins.Terms
         /// Close lists, whichever stage the deal is won from; none when the setting is empty or unreadable (traced). The win
         /// reads its deal with them, so <see cref="AtWin"/> needs no read of its own.
         /// </summary>
-        public static StageRequirements ForWin(LocalPluginContext context) => Read(context, "the win's data check is skipped");
+        public static StageRequirements ForWin(LocalPluginContext context) => ForWin(context.SystemService, context.TracingService);
+
+        /// <summary>
+        /// As <see cref="ForWin(LocalPluginContext)"/> through <paramref name="service"/>: the Get Feasibility Status step
+        /// reads the setting as its workflow's user (every CrmCollab role reads CrmCollab's settings), so it reports what the
+        /// win meets.
+        /// </summary>
+        public static StageRequirements ForWin(IOrganizationService service, ITracingService tracing) =>
+            Read(service, tracing, "the win's data check is skipped");
 
         /// <summary>
         /// The setting (one read), or null when it cannot be parsed: refusing every stage move or win over a broken setting
         /// would stop sales, and the setting is validated at save. <paramref name="skipped"/> says what the trace reports skipped.
         /// </summary>
-        private static StageRequirements Read(LocalPluginContext context, string skipped)
+        private static StageRequirements Read(IOrganizationService service, ITracingService tracing, string skipped)
         {
             try
             {
-                return Parse(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.StageRequirements));
+                return Parse(EnvironmentVariables.Read(service, EnvironmentVariable.StageRequirements));
             }
             catch (FormatException invalid)
             {
-                context.Trace("crmc_StageRequirements is unreadable, {0}: {1}", skipped, invalid.Message);
+                tracing?.Trace("crmc_StageRequirements is unreadable, {0}: {1}", skipped, invalid.Message);
                 return null;
             }
         }

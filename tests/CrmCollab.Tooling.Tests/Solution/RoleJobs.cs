@@ -49,6 +49,7 @@ namespace CrmCollab.Tooling.Tests.Solution
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
             ReadsRules(),
+            ReadsSettings(),
             J("raises signals to the account's salesperson (the signal then belongs to them) and keeps those not yet routed", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Basic",
                 "prvWritecrmc_FieldSignal:Basic", "prvAppendcrmc_FieldSignal:Basic"),
             StampedAsTheUser("a signal's raised-by"),
@@ -64,6 +65,11 @@ namespace CrmCollab.Tooling.Tests.Solution
         /// <summary>The Get Feasibility Status workflow step answers what the gate would decide, from the rules in force.</summary>
         private static Job ReadsRules() =>
             J("reads the feasibility rules (read only), which the Get Feasibility Status workflow step weighs as the gate does", "prvReadcrmc_FeasibilityRule:Global");
+
+        /// <summary>The Get Feasibility Status workflow step answers what the win meets, the data crmc_StageRequirements asks for included.</summary>
+        private static Job ReadsSettings() =>
+            J("reads CrmCollab's settings (environment variables, read only), which the Get Feasibility Status workflow step weighs as the win does",
+                "prvReadEnvironmentVariableDefinition:Global");
 
         /// <summary>
         /// A CrmCollab step records who acted (a signal's raiser, a review's or an amendment's decider) in the user's own
@@ -111,6 +117,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("sees which tasks a win will create (read only)", "prvReadcrmc_HandoffTemplate:Global"),
                 J("follows the reviews of their deals (read only: reviewers decide)", "prvReadcrmc_FeasibilityReview:Global"),
                 ReadsRules(),
+                ReadsSettings(),
                 J("proposes, edits and withdraws amendments to their won deals", "prvCreatecrmc_Amendment:Basic", "prvReadcrmc_Amendment:Local",
                     "prvWritecrmc_Amendment:Basic", "prvDeletecrmc_Amendment:Basic", "prvAppendcrmc_Amendment:Basic"),
                 J("reads the signals raised to them, acknowledges them, raises and passes them on", "prvCreatecrmc_FieldSignal:Basic", "prvReadcrmc_FieldSignal:Local",
@@ -133,6 +140,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                 StampedAsTheUser("a review's decided-by or an amendment's approved-by"),
                 J("reads dedicated owners (whom to pass a review to)", "prvReadcrmc_DedicatedOwner:Global"),
                 ReadsRules(),
+                ReadsSettings(),
             },
             ["CrmCollab ADV"] = Downstream(),
             ["CrmCollab Logistics"] = Downstream(),
