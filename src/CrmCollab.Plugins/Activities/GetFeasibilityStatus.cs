@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Activities
     /// <summary>
     /// Workflow step: is the deal cleared, and what holds it? It answers what the gate itself would decide now
     /// (<see cref="GateCheck"/>, the same decision the guards make at the attempt, from the rules in force): for the deal's
-    /// next move through a gate (<see cref="GateAttempt.NextMove"/>) and for its win, at the price the win would record
+    /// next move through a gate (<see cref="GateAttempt.NextMove"/>), after the data that stage asks for as a save moving
+    /// only the stage meets it (<see cref="MoveCheck"/>), and for its win, at the price the win would record
     /// when the workflow gives one, then everything else the win meets, in its order (<see cref="WinCheck"/>): an account to
     /// route its handoffs by, a field signal's lead only on a deal of the signal's account, the data every stage asks for
     /// up to Close (crmc_StageRequirements). So a review the rules require that is not on
@@ -96,7 +97,7 @@ namespace CrmCollab.Plugins.Activities
                 // One instance for every question: the rules, industry, rate and reviews are read once.
                 var gate = new GateCheck(service, new ParameterCollection());
                 next = gate.NextMove(deal, stage, context.Now);
-                move = next == null ? null : gate.Decide(deal, next, stage, context.Now);
+                move = next == null ? null : MoveCheck.Decide(gate, deal, next, stage, context.Now, requirements);
                 win = WinCheck.Decide(service, gate, deal, stage, context.Now, ActualRevenue.Get(context.Activity)?.Value, requirements);
             }
 

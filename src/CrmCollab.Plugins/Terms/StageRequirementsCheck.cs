@@ -42,9 +42,23 @@ namespace CrmCollab.Plugins.Terms
                 column => target.Contains(column) ? target.IsFilled(column)
                     : before != null && before.Contains(column) ? before.IsFilled(column)
                     : stored != null && stored.IsFilled(column));
-            return missing.Count == 0 ? null
-                : new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage.Value), ColumnLabels.Of(missing)));
+            return missing.Count == 0 ? null : MoveRefusal(stage.Value, missing);
         }
+
+        /// <summary>
+        /// What <see cref="Check"/> says of a save that moves the deal, as it stands, into <paramref name="stage"/> and changes
+        /// nothing else: the deal read with <see cref="ColumnsForWin"/> (every stage's columns). The Get Feasibility Status step
+        /// reports it for the deal's next move through a gate.
+        /// </summary>
+        public static Refusal AtMove(StageRequirements requirements, int stage, Entity deal)
+        {
+            if (requirements == null) return null;
+            IReadOnlyList<string> missing = requirements.Missing(stage, deal.IsFilled);
+            return missing.Count == 0 ? null : MoveRefusal(stage, missing);
+        }
+
+        private static Refusal MoveRefusal(int stage, IReadOnlyList<string> missing) =>
+            new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage), ColumnLabels.Of(missing)));
 
         /// <summary>
         /// What the win (<see cref="Guards.CloseGuard"/>, certain to run inside every Win) asks: the columns every stage up to

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Signals;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -63,6 +64,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             });
             Assert.Equal(true, Status(deal, _org.Rep)["ClearedToWin"]);
             _org.Win(deal, drain: false);
+        }
+
+        [Fact]
+        public void A_deal_missing_the_data_the_gate_stage_asks_for_is_not_reported_cleared_to_move()
+        {
+            // Both reviews approved, then the budget is cleared: entering Propose needs it, and so does the win.
+            var (lena, fiona, _, deal) = _org.CustomDealAwaitingReviews();
+            _org.ApproveBothReviews(lena, fiona, deal);
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["budgetamount"] = null });
+
+            var status = Status(deal, _org.Rep);
+
+            Assert.Equal(SalesStage.Propose, status["NextGateStage"]);
+            Assert.Equal(false, status["ClearedToMove"]);
+            Assert.Equal(RefusalCodes.StageDataMissing, status["MoveCode"]);
+            Assert.Equal(RefusalCodes.StageDataMissing, status["WinCode"]);
+            string refusal = CrmCollabOrg.Refusal(() => _org.MoveTo(deal, SalesStage.Propose));
+            Assert.Equal(status["MoveCode"], Refusal.CodeOf(refusal));
+            Assert.Equal("Before moving to Propose, fill in: Budget amount. [CRMC-STAGE-DATA-MISSING]", refusal);
+
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["budgetamount"] = new Money(90000m) });
+            Assert.Equal(true, Status(deal, _org.Rep)["IsCleared"]);
+            _org.MoveTo(deal, SalesStage.Propose);
         }
 
         [Fact]

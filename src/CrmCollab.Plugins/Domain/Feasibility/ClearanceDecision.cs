@@ -24,7 +24,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 
         public bool IsCleared => Refusal == null;
 
-        /// <summary>The same decision with another refusal text (the same code), e.g. <see cref="WinPrice.Explain"/>'s.</summary>
+        /// <summary>The same reviews holding the attempt with another refusal: another text of the same code (<see cref="WinPrice.Explain"/>), or a check met before or after the gate.</summary>
         public ClearanceDecision WithRefusal(Refusal refusal) => new ClearanceDecision(refusal, Blocks);
     }
 }
