@@ -9,7 +9,8 @@ namespace CrmCollab.Plugins.Activities
 {
     /// <summary>
     /// Workflow step: raise a field signal on an account as the workflow's user, so the same rules run as for a
-    /// signal typed in a form (validation, routing to the salesperson, lead, churn flag); returns what was made.
+    /// signal typed in a form (validation, routing to the salesperson, lead, churn flag); returns what was made. A
+    /// competitor-presence signal names its competitor (Competitor), as the form asks.
     /// Once saved the signal belongs to the account's salesperson, so an ADV, Logistics or SAV user (Basic read on signals,
     /// no read on leads) may no longer read it: Lead is read back with a query, which returns only rows the user may
     /// read, and stays empty for them (the signal is raised all the same; the salesperson gets the lead).
@@ -29,6 +30,14 @@ namespace CrmCollab.Plugins.Activities
         [RequiredArgument]
         [Input("Description")]
         public InArgument<string> Description { get; set; }
+
+        /// <summary>
+        /// The competitor seen at the account: a competitor-presence signal needs it (refused without, as in the form),
+        /// other kinds may name one. Optional, so workflows built before it keep working.
+        /// </summary>
+        [Input("Competitor")]
+        [ReferenceTarget(Data.Competitor.Table)]
+        public InArgument<EntityReference> Competitor { get; set; }
 
         [Output("Signal")]
         [ReferenceTarget(FieldSignalRow.Table)]
@@ -56,6 +65,8 @@ namespace CrmCollab.Plugins.Activities
                 [FieldSignalRow.Kind] = kind,
                 [FieldSignalRow.Description] = Description.Get(context.Activity),
             };
+            EntityReference competitor = Competitor.Get(context.Activity);
+            if (competitor != null) signal[FieldSignalRow.CompetitorId] = competitor;
             var id = service.Create(signal);
             Signal.Set(context.Activity, new EntityReference(FieldSignalRow.Table, id));
             Lead.Set(context.Activity, LeadOf(service, id));

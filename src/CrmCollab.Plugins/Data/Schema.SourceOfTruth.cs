@@ -40,6 +40,12 @@ namespace CrmCollab.Plugins.Data
             AcknowledgedOn = "crmc_acknowledgedon", LeadId = "crmc_leadid", DueDate = "crmc_duedate";
     }
 
+    /// <summary>The competitor a competitor-presence signal names (its lookup: <see cref="FieldSignalRow.CompetitorId"/>).</summary>
+    public static class Competitor
+    {
+        public const string Table = "competitor";
+    }
+
     public static class Lead
     {
         public const string Table = "lead", Subject = "subject", LastName = "lastname", CompanyName = "companyname",

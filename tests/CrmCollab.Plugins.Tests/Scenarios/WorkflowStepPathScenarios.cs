@@ -90,5 +90,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(bob, ((EntityReference)result.Outputs["OwnerUser"]).Id);
         }
+
+        [Fact]
+        public void An_ADV_workflow_can_report_a_competitor_seen_at_the_account_to_the_salesperson()
+        {
+            // Competitor intel is one of the signals the field raises; the kind needs the competitor, so the step takes it.
+            Guid acme = _org.System.Create(new Entity("competitor") { ["name"] = "Acme Packaging" });
+            var account = new EntityReference("account", _contoso);
+
+            var result = Run<RaiseFieldSignal>(_alice, new Dictionary<string, object>
+            {
+                ["Account"] = account, ["Kind"] = new OptionSetValue((int)SignalKind.CompetitorPresence),
+                ["Description"] = "Acme demoed a line to the plant manager", ["Competitor"] = new EntityReference("competitor", acme),
+            }, account);
+
+            Entity signal = _org.Row("crmc_fieldsignal", ((EntityReference)result.Outputs["Signal"]).Id, "crmc_competitorid", "ownerid", "crmc_raisedby");
+            Assert.Equal(acme, signal.GetAttributeValue<EntityReference>("crmc_competitorid").Id);
+            Assert.Equal(_org.Rep, signal.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_alice, signal.GetAttributeValue<EntityReference>("crmc_raisedby").Id);
+        }
     }
 }
