@@ -23,7 +23,8 @@ namespace CrmCollab.Emulator.Metadata
                 .String("domainname", 1024, RequiredLevel.SystemRequired)
                 .String("internalemailaddress", 100)
                 .String("title", 128)
-                .Bool("isdisabled")
+                // Boolean, DefaultValue False (systemuser table reference): a user added without a status is enabled.
+                .Bool("isdisabled").Default(false)
                 .Lookup("businessunitid", "businessunit").Required(RequiredLevel.SystemRequired)
                     .Rel("business_unit_system_users", cascadeDelete: "Restrict")
                 .Lookup("territoryid", "territory").Rel("territory_system_users")
