@@ -37,7 +37,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("originatingleadid", "lead").Rel("account_originating_lead")
                 .Bool("merged").ReadOnly() // set by Merge on the record merged away
                 .Lookup("masterid", "account").ReadOnly() // the record it was merged into
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                // A currency in use cannot be deleted (account table reference: Delete Restrict).
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_account", cascadeDelete: "Restrict")
                 .Decimal("exchangerate", 10).ReadOnly()
                 .MoneyWithBase("revenue")
                 .Int("numberofemployees", 0, 1000000000)
@@ -80,7 +81,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("parentaccountid", "account").Rel("opportunity_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("opportunity_parent_contact")
                 .Lookup("originatingleadid", "lead").Rel("opportunity_originating_lead")
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                // A currency in use cannot be deleted (opportunity table reference: Delete Restrict).
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_opportunity", cascadeDelete: "Restrict")
                 .Decimal("exchangerate", 10).ReadOnly()
                 .MoneyWithBase("estimatedvalue")
                 .Date("estimatedclosedate")
