@@ -171,8 +171,9 @@ namespace CrmCollab.Emulator.Metadata
                 // The line's unit (Microsoft Learn, OpportunityProduct table reference: UoMId, a lookup to uom): 5 pallets are not 5 units.
                 .Lookup("uomid", "uom")
                 .String("productdescription", 500)
-                .Bool("isproductoverridden")
-                .Bool("ispriceoverridden")
+                // Both Boolean, DefaultValue False (OpportunityProduct table reference): an existing product, the list price.
+                .Bool("isproductoverridden").Default(false)
+                .Bool("ispriceoverridden").Default(false)
                 .Decimal("quantity", 5, 0m, 1000000000m).Required()
                 .MoneyWithBase("priceperunit")
                 .MoneyWithBase("baseamount").ReadOnly()

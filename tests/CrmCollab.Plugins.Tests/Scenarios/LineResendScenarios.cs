@@ -118,6 +118,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary>
+        /// An integration re-sending every column of a won deal's line also sends "Use Default" pricing
+        /// (ispriceoverridden false), the value the line has had since it was added without it (DefaultValue False,
+        /// opportunityproduct table reference). That is no change of the agreed products.
+        /// </summary>
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        public void A_won_deals_line_re_saved_with_its_default_pricing_flag_is_accepted(string channel)
+        {
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+            string reviews = _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task");
+            Entity resent = Resent();
+            resent["ispriceoverridden"] = false;
+
+            Send(_org.System, channel, resent);
+
+            Assert.Equal(reviews, _org.Tables("crmc_feasibilityreview", "crmc_amendment", "task"));
+        }
+
+        /// <summary>
         /// 5 pallets are not 5 units: the line's unit is one of its terms (the review of the products re-opens on it), so on a
         /// won deal it changes only through an amendment, like its quantity. Before, the products guard did not watch the
         /// unit and a save sending only it went through.
