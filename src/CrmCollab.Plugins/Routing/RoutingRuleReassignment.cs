@@ -52,23 +52,27 @@ namespace CrmCollab.Plugins.Routing
             tasks.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             tasks.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             tasks.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-            Collect(service, tasks, HandoffTask.OpportunityId, accounts, seen, limit);
+            Collect(service, tasks, HandoffTask.OpportunityId, HandoffTask.Id, accounts, seen, limit);
             var reviews = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(false) };
             reviews.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)function);
             reviews.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)Domain.Feasibility.ReviewDecision.Pending);
             reviews.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
-            Collect(service, reviews, FeasibilityReviewRow.OpportunityId, accounts, seen, limit);
+            Collect(service, reviews, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Id, accounts, seen, limit);
             return accounts;
         }
 
         private const string DealAlias = "deal";
 
-        private static void Collect(IOrganizationService service, QueryExpression query, string dealLookup, List<Guid> accounts, HashSet<Guid> seen, int limit)
+        /// <param name="idColumn">The rows' own id: a second order, so pages of rows created at the same instant neither skip nor repeat one
+        /// (Microsoft: paging needs an order on unique values).</param>
+        private static void Collect(IOrganizationService service, QueryExpression query, string dealLookup, string idColumn, List<Guid> accounts,
+            HashSet<Guid> seen, int limit)
         {
             LinkEntity deal = query.AddLink(Opportunity.Table, dealLookup, Opportunity.Id);
             deal.EntityAlias = DealAlias;
             deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId);
             query.AddOrder(CommonColumn.CreatedOn, OrderType.Ascending);
+            query.AddOrder(idColumn, OrderType.Ascending);
             query.PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 };
             while (accounts.Count < limit)
             {
