@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using CrmCollab.Emulator.Solution;
+using CrmCollab.Tooling.Packaging;
+using CrmCollab.Tooling.Tests.Packaging;
+using Xunit;
+
+namespace CrmCollab.Tooling.Tests.Solution
+{
+    /// <summary>
+    /// What a user can do on the forms the app opens: what a refusal tells them to fill in is on the form, editable, and
+    /// what the server owns is shown read-only.
+    /// </summary>
+    public class AppFormTests
+    {
+        private static readonly SolutionFolder Folder = SolutionFolder.Read(PackagingFixture.Solution);
+        private static readonly Lazy<Emulator.Metadata.SolutionDefinition> Loaded =
+            new Lazy<Emulator.Metadata.SolutionDefinition>(() => SolutionLoader.Load(PackagingFixture.Solution));
+
+        /// <summary>The main form of a table that the app opens (listed among its forms).</summary>
+        private static XElement AppMainForm(string table)
+        {
+            var appForms = Folder.AppModules.Single().Root.Element("AppModuleComponents").Elements()
+                .Where(c => (string)c.Attribute("type") == "60").Select(c => PackagingNames.ParseGuid((string)c.Attribute("id"))).ToHashSet();
+            var forms = Folder.Entities.Single(e => e.Folder == table).Forms.Where(f => f.Type == "main")
+                .Select(f => f.File.Root.Element("systemform"))
+                .Where(f => appForms.Contains(PackagingNames.ParseGuid(XmlFiles.Text(f, "formid")))).ToList();
+            Assert.True(forms.Count == 1, $"the app opens {forms.Count} main forms of {table}, not one");
+            return forms[0];
+        }
+
+        /// <summary>Each column on the form and whether it is read-only there.</summary>
+        private static Dictionary<string, bool> Controls(XElement form, string table)
+        {
+            var columns = new Dictionary<string, bool>();
+            foreach (var control in form.Element("form").Element("tabs").Descendants("control"))
+            {
+                var field = (string)control.Attribute("datafieldname");
+                if (field == null) continue;
+                Assert.True(Loaded.Value.Catalog.Table(table.ToLowerInvariant())?.Column(field) != null, $"the {table} form shows unknown column {field}");
+                columns[field] = (string)control.Attribute("disabled") == "true";
+            }
+            return columns;
+        }
+
+        [Fact]
+        public void A_rep_refused_a_stage_move_or_the_win_for_missing_data_or_a_lead_of_another_account_fixes_it_on_the_deal_form()
+        {
+            var setting = XDocument.Load(Path.Combine(PackagingFixture.Solution, "environmentvariabledefinitions", "crmc_StageRequirements",
+                "environmentvariabledefinition.xml"));
+            var stages = JsonSerializer.Deserialize<Dictionary<string, string[]>>(setting.Root.Element("defaultvalue").Value);
+            var asked = stages.Values.SelectMany(c => c).Distinct().ToList();
+            Assert.NotEmpty(asked);
+
+            var controls = Controls(AppMainForm("Opportunity"), "Opportunity");
+            // "Before the deal is won, fill in: ..." and "Choose <account> as the customer, or clear the originating lead."
+            foreach (var column in asked.Concat(new[] { "customerid", "originatingleadid" }))
+            {
+                Assert.True(controls.ContainsKey(column), $"the deal form has no {column}: a rep told to fill it in cannot");
+                Assert.False(controls[column], $"the deal form shows {column} read-only: a rep told to fill it in cannot");
+            }
+        }
+    }
+}
