@@ -112,7 +112,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
             Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
             Assert.Equal(10 + 3 /* global choices, type 9 */ + 6 + 3 + 5 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
-                + 6 /* views of task and account, type 26 */ + 2 /* charts on task, 59 */ + 4 /* forms of opportunity and account + dashboard, 60 */
+                + 6 /* views of task and account, type 26 */ + 2 /* charts on task, 59 */ + 5 /* forms of opportunity, account and task + dashboard, 60 */
                 + 1 /* site map, 62 */ + 1 /* app, 80 */, roots.Count);
         }
 

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
 using CrmCollab.Emulator.Solution;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Terms;
 using CrmCollab.Tooling.Packaging;
 using CrmCollab.Tooling.Tests.Packaging;
 using Xunit;
@@ -63,6 +65,30 @@ namespace CrmCollab.Tooling.Tests.Solution
                 Assert.True(controls.ContainsKey(column), $"the deal form has no {column}: a rep told to fill it in cannot");
                 Assert.False(controls[column], $"the deal form shows {column} read-only: a rep told to fill it in cannot");
             }
+        }
+
+        [Fact]
+        public void A_handoff_owner_accepts_and_fills_in_the_evidence_on_the_handoff_form_and_sees_what_CrmCollab_set_read_only()
+        {
+            var form = AppMainForm("Task");
+            var controls = Controls(form, "Task");
+            foreach (var column in HandoffGuard.ImagedEvidence.Append(HandoffTask.AcceptedOn).Append(HandoffTask.CancelReason))
+            {
+                Assert.True(controls.ContainsKey(column), $"the handoff form has no {column}");
+                Assert.False(controls[column], $"the handoff form shows {column} read-only: its owner cannot fill it in");
+            }
+            // What the KPIs time it from, why it waits, where it goes: shown, and read-only as the server owns them.
+            foreach (var column in new[] { HandoffTask.HandedOffOn, HandoffTask.RoutingHold, HandoffTask.RoutingPath, HandoffTask.IsUnrouted,
+                         HandoffTask.ScheduledEnd, HandoffTask.Function, HandoffTask.OpportunityId, HandoffTask.RequiredEvidence })
+                Assert.True(controls.ContainsKey(column), $"the handoff form has no {column}");
+            foreach (var column in HandoffGuard.ServerColumns.Where(controls.ContainsKey))
+                Assert.True(controls[column], $"the handoff form lets a user edit {column}, which CrmCollab refuses on save");
+
+            // A task form of our own never becomes every other app's default: it is the CrmCollab roles'.
+            var conditions = form.Descendants("DisplayConditions").Single();
+            Assert.Empty(conditions.Elements("Everyone"));
+            Assert.Equal(Folder.Roles.Select(r => PackagingNames.ParseGuid((string)r.Root.Attribute("id"))).ToHashSet(),
+                conditions.Elements("Role").Select(r => PackagingNames.ParseGuid((string)r.Attribute("Id"))).ToHashSet());
         }
     }
 }
