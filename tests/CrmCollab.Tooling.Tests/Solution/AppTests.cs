@@ -135,6 +135,29 @@ namespace CrmCollab.Tooling.Tests.Solution
                 }
         }
 
+        [Fact]
+        public void A_planner_sees_since_when_each_open_handoff_waits_and_an_administrator_who_holds_an_unrouted_one()
+        {
+            var task = Views(Folder.Entities.Single(e => e.Folder == "Task")).ToDictionary(
+                v => (string)v.Element("LocalizedNames").Element("LocalizedName").Attribute("description"));
+            (List<string> Cells, List<string> Fetched) Columns(string view) => (
+                task[view].Descendants("cell").Select(c => (string)c.Attribute("name")).ToList(),
+                task[view].Element("fetchxml").Descendants("attribute").Select(a => (string)a.Attribute("name")).ToList());
+
+            // The KPIs time acceptance and completion from the handoff date, not from the task's creation.
+            foreach (var view in new[] { "Open handoffs by function", "Open handoffs past due", "Open handoffs on time", "Unrouted handoff queue" })
+            {
+                Assert.Contains("crmc_handedoffon", Columns(view).Cells);
+                Assert.Contains("crmc_handedoffon", Columns(view).Fetched);
+            }
+            // An unrouted handoff waits with the deal's owner, the unrouted desk or a disabled owner: the list says which.
+            foreach (var column in new[] { "ownerid", "crmc_routingpath", "crmc_routinghold" })
+            {
+                Assert.Contains(column, Columns("Unrouted handoff queue").Cells);
+                Assert.Contains(column, Columns("Unrouted handoff queue").Fetched);
+            }
+        }
+
         private static string Id(string text) => PackagingNames.ParseGuid(text)?.ToString("D");
     }
 }
