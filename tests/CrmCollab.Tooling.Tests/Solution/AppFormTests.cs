@@ -90,5 +90,30 @@ namespace CrmCollab.Tooling.Tests.Solution
             Assert.Equal(Folder.Roles.Select(r => PackagingNames.ParseGuid((string)r.Root.Attribute("id"))).ToHashSet(),
                 conditions.Elements("Role").Select(r => PackagingNames.ParseGuid((string)r.Attribute("Id"))).ToHashSet());
         }
+
+        [Fact]
+        public void An_administrator_reads_what_saving_a_rule_or_a_setting_does_in_plain_words()
+        {
+            string Setting(string name) => (string)XDocument.Load(Path.Combine(PackagingFixture.Solution, "environmentvariabledefinitions", name,
+                "environmentvariabledefinition.xml")).Root.Element("description").Element("label").Attribute("description");
+            var ruleForm = Folder.Entities.Single(e => e.Folder == "crmc_RoutingRule").Forms.Single(f => f.Type == "main").File.Root;
+            Assert.Contains("open handoffs and pending reviews again", (string)ruleForm.Descendants("Description").Single().Attribute("description"));
+            Assert.Contains("won only with the columns of every stage", Setting("crmc_StageRequirements"));
+            Assert.Contains("cannot be renamed or deleted", Setting("crmc_UnroutedQueue"));
+
+            // Descriptions of views and columns say what a rep or admin sees, not schema names; only a column whose value is
+            // typed as column names (a template's required evidence) names them, as examples.
+            foreach (var entity in Folder.Entities)
+            {
+                var descriptions = Views(entity).SelectMany(v => v.Descendants("Description"))
+                    .Concat(entity.Entity.Root.Descendants("attribute").Where(a => XmlFiles.Text(a, "LogicalName") != "crmc_requiredevidence")
+                        .SelectMany(a => a.Elements("Descriptions").Elements("Description")))
+                    .Select(d => (string)d.Attribute("description"));
+                foreach (var text in descriptions)
+                    Assert.False(System.Text.RegularExpressions.Regex.IsMatch(text, @"\bcrmc_|\([a-z]+code\)"), $"{entity.Folder}: '{text}' names a schema column");
+            }
+        }
+
+        private static IEnumerable<XElement> Views(EntityPart e) => e.Views.SelectMany(v => v.Root.Elements("savedquery"));
     }
 }
