@@ -114,6 +114,23 @@ namespace CrmCollab.Tooling.Tests.Solution
             }
         }
 
+
+        [Fact]
+        public void Every_field_on_a_form_and_every_column_of_a_view_the_app_opens_is_a_column_of_its_table()
+        {
+            foreach (var entity in Folder.Entities)
+            {
+                var table = Loaded.Value.Catalog.Table(XmlFiles.Text(entity.Entity.Root, "Name").ToLowerInvariant());
+                Assert.NotNull(table);
+                var fields = entity.Forms.SelectMany(f => f.File.Root.Descendants("control"))
+                    .Select(c => (string)c.Attribute("datafieldname")).Where(n => n != null);
+                var viewColumns = Views(entity).SelectMany(v => v.Descendants("cell").Select(c => (string)c.Attribute("name"))
+                    .Concat(v.Element("fetchxml").Descendants("entity").First().Elements("attribute").Select(a => (string)a.Attribute("name")))
+                    .Concat(v.Element("fetchxml").Descendants("entity").First().Elements("filter").Descendants("condition").Select(c => (string)c.Attribute("attribute"))));
+                foreach (var column in fields.Concat(viewColumns).Distinct())
+                    Assert.True(table.Column(column) != null, $"{entity.Folder} shows {column}, which its table does not have");
+            }
+        }
         private static IEnumerable<XElement> Views(EntityPart e) => e.Views.SelectMany(v => v.Root.Elements("savedquery"));
     }
 }
