@@ -107,7 +107,7 @@ namespace CrmCollab.Tooling.Tests.Solution
             Assert.Equal(new[] { "Sales", "Reviews", "Handoffs", "Administration" },
                 siteMap.Element("SiteMap").Elements("Area").Select(a => (string)a.Element("Titles").Element("Title").Attribute("Title")));
             var entries = siteMap.Descendants("SubArea").ToList();
-            Assert.Equal(15, entries.Count);
+            Assert.Equal(16, entries.Count);
             foreach (var entry in entries)
             {
                 var entity = (string)entry.Attribute("Entity");
@@ -156,6 +156,18 @@ namespace CrmCollab.Tooling.Tests.Solution
                 Assert.Contains(column, Columns("Unrouted handoff queue").Cells);
                 Assert.Contains(column, Columns("Unrouted handoff queue").Fetched);
             }
+        }
+
+        [Fact]
+        public void A_logistics_planner_picks_up_a_handoff_waiting_in_the_desks_queue_from_the_apps_Queues_page()
+        {
+            // A routing rule or the Unrouted Handoffs Queue setting may send a handoff to a queue: its queue item is what the
+            // planner picks (queue items take the queue's rights), and the app shows only the tables it names.
+            var app = Folder.AppModules.Single().Root.Element("AppModuleComponents");
+            Assert.Contains(app.Elements(), c => (string)c.Attribute("type") == "1" && (string)c.Attribute("schemaName") == "queueitem");
+            var handoffs = Folder.SiteMaps.Single().Root.Descendants("Area").Single(a => (string)a.Attribute("Id") == "area_handoffs");
+            Assert.Contains(handoffs.Descendants("SubArea"), s => (string)s.Attribute("Entity") == "queueitem"
+                && (string)s.Element("Titles").Element("Title").Attribute("Title") == "Queues");
         }
 
         private static string Id(string text) => PackagingNames.ParseGuid(text)?.ToString("D");
