@@ -38,7 +38,8 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnCreate(LocalPluginContext context)
         {
-            Entity deal = context.TargetEntity;
+            // A lookup sent by alternate key (the currency by its ISO code, the account by its number) is judged as the row it names.
+            Entity deal = KeyedReferences.Resolved(context.SystemService, context.TargetEntity);
             Throw(DealLifecycle.OnCreate(deal.Choice(Opportunity.StateCode))
                   ?? ServerOwned(context, deal)
                   ?? Amounts(deal)
@@ -49,7 +50,8 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnUpdate(LocalPluginContext context)
         {
-            Entity target = context.TargetEntity;
+            // A lookup sent again by alternate key is the row it names, not a change to "no row" (KeyedReferences).
+            Entity target = KeyedReferences.Resolved(context.SystemService, context.TargetEntity);
             Entity before = context.PreImage(PreImage) ?? new Entity(Opportunity.Table, target.Id);
             Throw(ServerOwned(context, target)
                   ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
