@@ -4,6 +4,7 @@ using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
+using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Guards
@@ -37,11 +38,13 @@ namespace CrmCollab.Plugins.Guards
         {
             string message = context.ExecutionContext.MessageName;
             Guid? current = message == "Create" ? null : context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
-            Guid? target = message == "Delete" ? null : context.TargetEntity.RefId(OpportunityProduct.OpportunityId);
+            // A lookup sent by alternate key (the unit by name, the product by number) is the row it names (KeyedReferences).
+            Entity sent = message == "Delete" ? null : KeyedReferences.Resolved(context.SystemService, context.TargetEntity);
+            Guid? target = sent?.RefId(OpportunityProduct.OpportunityId);
             // A line goes with its deal (the deal's own Delete is guarded, OpportunityGuard): where the platform runs the
             // lines' Delete steps for the cascade, they recognise it, as the handoff, amendment and review guards do.
             if (message == "Delete" && ServerCall.DeletesWithDeal(context.ExecutionContext, current)) return;
-            bool changesTheLine = message != "Update" || Changes.Of(context.TargetEntity, context.PreImage(PreImage), Watched).Count > 0;
+            bool changesTheLine = message != "Update" || Changes.Of(sent, context.PreImage(PreImage), Watched).Count > 0;
             foreach (Guid? deal in new[] { current, target })
             {
                 if (deal == null || AmendmentPath.IsApplying(context.ExecutionContext, deal.Value)) continue;
