@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
@@ -11,8 +12,17 @@ namespace CrmCollab.Plugins.Data
     public static class Changes
     {
         /// <param name="before">The pre-image (it must carry <paramref name="columns"/>); null: everything sent is a change.</param>
-        public static IReadOnlyList<string> Of(Entity target, Entity before, IEnumerable<string> columns) =>
-            columns.Where(c => target.Contains(c) && !Same(target[c], before != null && before.Contains(c) ? before[c] : null)).ToArray();
+        public static IReadOnlyList<string> Of(Entity target, Entity before, IEnumerable<string> columns) => Of(target, before, columns, null);
+
+        /// <param name="dateOnly">Columns of Date Only behaviour: Dataverse stores their date alone ("the time portion is not
+        /// stored", Microsoft Learn "Behavior and format of the Date and Time column"; DateTimeBehavior.DateOnly "stores the
+        /// date value with the time value as 12:00 AM"), so a value sent at another time of the same day changes nothing.</param>
+        public static IReadOnlyList<string> Of(Entity target, Entity before, IEnumerable<string> columns, ICollection<string> dateOnly) =>
+            columns.Where(c => target.Contains(c) && !Same(AsStored(c, target[c], dateOnly),
+                AsStored(c, before != null && before.Contains(c) ? before[c] : null, dateOnly))).ToArray();
+
+        private static object AsStored(string column, object value, ICollection<string> dateOnly) =>
+            value is DateTime date && dateOnly != null && dateOnly.Contains(column) ? date.Date : value;
 
         public static bool Same(object a, object b) => Equals(Plain(a), Plain(b));
 

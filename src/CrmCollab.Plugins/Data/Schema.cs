@@ -27,6 +27,9 @@ namespace CrmCollab.Plugins.Data
             OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
+
+        /// <summary>The deal's columns of Date Only behaviour (solution/Entities/Opportunity: Behavior 2): their date alone is stored.</summary>
+        public static readonly string[] DateOnlyColumns = { RequestedDelivery };
     }
 
     /// <summary>

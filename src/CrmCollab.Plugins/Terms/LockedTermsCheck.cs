@@ -20,7 +20,8 @@ namespace CrmCollab.Plugins.Terms
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
             if (!WasWon(before)) return null;
-            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id));
+            // A delivery date sent again at another time of day is the date stored (Date Only): no change of the terms.
+            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id), Opportunity.DateOnlyColumns);
             if (changed.Count == 0) return null;
             if (AmendmentPath.IsApplying(context.ExecutionContext, target.Id))
             {
