@@ -61,7 +61,7 @@ namespace CrmCollab.Cli.Html
                 new[] { "Review turnaround, median / 90th percentile", $"{Hours(h.ReviewTurnaroundMedianHours)} / {Hours(h.ReviewTurnaroundP90Hours)}", Badge(turnaround) },
                 new[] { "Reviews decided (decision standing)", N(h.ReviewsDecided), "" },
                 new[] { "Review decisions taken (including re-opened ones)", N(h.ReviewDecisionsTaken), "" },
-                new[] { "Reviews re-opened by a change of terms", N(h.ReviewsReopened), "" },
+                new[] { "Reviews re-opened by a later change (terms, or rules asking again)", N(h.ReviewsReopened), "" },
                 new[] { "Reviews pending now / overdue now", $"{N(h.ReviewsPendingNow)} / {N(h.ReviewsOverdueNow)}", "" },
                 new[] { "Handoff acceptance, median", Hours(h.HandoffAcceptanceMedianHours), "" },
                 new[] { "Handoffs open now / overdue now", $"{N(h.HandoffsOpenNow)} / {N(h.HandoffsOverdueNow)}", "" },

@@ -14,7 +14,8 @@ namespace CrmCollab.Cli.Report
     {
         public static BlockingSection Build(ReportData data, RunLog log, DateTime now)
         {
-            var holding = data.Kpis.Reviews.Where(r => r.OpportunityId.HasValue
+            // A rejection superseded by a new review of its function holds nothing: the new review does, with its reviewer.
+            var holding = data.Kpis.Reviews.Where(r => r.OpportunityId.HasValue && !r.Superseded
                     && (r.Decision == ReviewDecision.Pending || r.Decision == ReviewDecision.Rejected))
                 .ToLookup(r => r.OpportunityId.Value);
             var current = log.Blocks.Where(b => b.Outcome == null && data.Deals.TryGetValue(b.DealId, out DealRecord d) && d.State == 0)

@@ -15,7 +15,7 @@ namespace CrmCollab.Cli.Report
     {
         public static LatenessSection Build(ReportData data, ReportTargets targets, DateTime now)
         {
-            var reviews = data.Kpis.Reviews.Where(r => r.Decision != ReviewDecision.Invalidated).ToList();
+            var reviews = data.Kpis.Reviews.Where(r => !r.Reopened).ToList();
             var handoffs = data.Kpis.Handoffs;
             return new LatenessSection
             {
@@ -49,7 +49,7 @@ namespace CrmCollab.Cli.Report
             };
         }
 
-        public static bool Decided(ReviewRecord r) => r.DecidedOn.HasValue && r.Decision != ReviewDecision.Pending && r.Decision != ReviewDecision.Invalidated;
+        public static bool Decided(ReviewRecord r) => r.DecisionStands;
 
         public static bool WithinSla(ReviewRecord r) => !r.DueOn.HasValue || r.DecidedOn.Value <= r.DueOn.Value;
 

@@ -64,7 +64,7 @@ namespace CrmCollab.Cli.Report
                 ReviewTurnaroundP90Hours = Figures.Hours(kpis.ReviewTurnaroundP90Hours),
                 ReviewsDecided = kpis.ReviewsDecided,
                 ReviewDecisionsTaken = reviews.Count(r => r.DecidedOn.HasValue),
-                ReviewsReopened = reviews.Count(r => r.Decision == ReviewDecision.Invalidated),
+                ReviewsReopened = reviews.Count(r => r.Reopened),
                 ReviewsPendingNow = reviews.Count(r => r.Decision == ReviewDecision.Pending),
                 ReviewsOverdueNow = kpis.ReviewsOverdue,
                 HandoffAcceptanceMedianHours = Figures.Hours(kpis.HandoffAcceptanceMedianHours),

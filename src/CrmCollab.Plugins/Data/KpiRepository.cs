@@ -37,7 +37,8 @@ namespace CrmCollab.Plugins.Data
             var query = new QueryExpression(FeasibilityReviewRow.Table)
             {
                 ColumnSet = new ColumnSet(FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision, FeasibilityReviewRow.CreatedOn,
-                    FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.OwnerId),
+                    FeasibilityReviewRow.DecidedOn, FeasibilityReviewRow.DueDate, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.OwnerId,
+                    FeasibilityReviewRow.SupersededBy),
             };
             return All(query, FeasibilityReviewRow.Id).Select(row => new ReviewRecord
             {
@@ -49,6 +50,7 @@ namespace CrmCollab.Plugins.Data
                 RequestedOn = row.Read<DateTime>(FeasibilityReviewRow.CreatedOn),
                 DecidedOn = row.Read<DateTime?>(FeasibilityReviewRow.DecidedOn),
                 DueOn = row.Read<DateTime?>(FeasibilityReviewRow.DueDate),
+                Superseded = row.RefId(FeasibilityReviewRow.SupersededBy) != null,
             });
         }
 

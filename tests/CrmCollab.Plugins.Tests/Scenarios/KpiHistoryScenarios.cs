@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Kpi;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
@@ -105,6 +106,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(manager).Execute(new SetStateRequest { EntityMoniker = new EntityReference("opportunity", amended), State = new OptionSetValue(0), Status = new OptionSetValue(1) });
 
             Assert.Equal(0.0, Kpis().AmendmentsPerWonDeal);
+        }
+        [Fact]
+        public void An_approval_replaced_by_a_new_finance_review_when_the_deal_grew_is_not_a_decision_that_stands()
+        {
+            Guid fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Finance, user: fiona);
+            _org.FeasibilityRule("Discounted custom deals: finance", BusinessFunction.Finance, "crmc_discountpercent");
+            _org.FeasibilityRule("Above 500k: finance", BusinessFunction.Finance, "estimatedvalue,crmc_paymentterms", minAmount: 500000m, customOnly: false);
+            Guid deal = _org.CustomDeal(account, amount: 80000m);
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(2));
+            _org.Decide(fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved); // 2 h for the 80k deal
+
+            // The customer wants 900k: finance is asked again (the 80k approval never looked at the amount) and takes 10 h.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["estimatedvalue"] = new Money(900000m) });
+            _org.Engine.Clock.Advance(TimeSpan.FromHours(10));
+            _org.Decide(fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+
+            // One decision stands, taken in 10 h; the first is history (superseded), not a second standing decision.
+            KpiInputs inputs = new KpiRepository(_org.System).Read();
+            Assert.Equal(2, inputs.Reviews.Count(r => r.DecidedOn.HasValue));
+            KpiReport report = inputs.Compute(_org.Engine.Clock.UtcNow);
+            Assert.Equal(1, report.ReviewsDecided);
+            Assert.InRange(report.ReviewTurnaroundMedianHours.Value, 9.99, 10.01);
         }
     }
 }

@@ -17,6 +17,19 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public DateTime RequestedOn { get; set; }
         public DateTime? DecidedOn { get; set; }
         public DateTime? DueOn { get; set; }
+        /// <summary>A new review of its function replaced this decided one (its rules came to watch more of the deal).</summary>
+        public bool Superseded { get; set; }
+
+        /// <summary>
+        /// Decided, and the decision still stands: approved, with conditions or rejected, neither re-opened by a change of
+        /// the deal's terms (invalidated) nor replaced by a new review of its function (superseded). What "reviews decided",
+        /// the turnaround and the SLA count.
+        /// </summary>
+        public bool DecisionStands => DecidedOn.HasValue && !Superseded && (Decision == ReviewDecision.Approved
+            || Decision == ReviewDecision.ApprovedWithConditions || Decision == ReviewDecision.Rejected);
+
+        /// <summary>A decision a later change re-opened (invalidated, or superseded by a new review): history, not standing.</summary>
+        public bool Reopened => DecidedOn.HasValue && (Superseded || Decision == ReviewDecision.Invalidated);
     }
 
     public sealed class HandoffRecord
@@ -78,8 +91,7 @@ namespace CrmCollab.Plugins.Domain.Kpi
             IEnumerable<SignalRecord> signals, int wonDeals, int amendments, DateTime now)
         {
             var reviewList = reviews.ToList();
-            var turnaround = reviewList
-                .Where(r => r.DecidedOn.HasValue && r.Decision != ReviewDecision.Pending && r.Decision != ReviewDecision.Invalidated)
+            var turnaround = reviewList.Where(r => r.DecisionStands)
                 .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList();
             var handoffList = handoffs.ToList();
             var acceptance = handoffList.Where(h => h.AcceptedOn.HasValue).Select(h => (h.AcceptedOn.Value - h.CreatedOn).TotalHours).ToList();
