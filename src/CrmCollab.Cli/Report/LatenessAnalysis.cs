@@ -62,7 +62,7 @@ namespace CrmCollab.Cli.Report
                 r => (r.DecidedOn.Value - r.RequestedOn).TotalHours, WithinSla, r => r.DueOn, targets.Targets.ReviewsWithinSla, targets, now, key);
 
         private static GroupFigure Handoffs(List<HandoffRecord> handoffs, ReportTargets targets, DateTime now, Action<GroupFigure> key) =>
-            Tally(handoffs.Where(h => h.CompletedOn.HasValue).ToList(), handoffs.Where(h => !h.CompletedOn.HasValue).ToList(),
+            Tally(handoffs.Where(h => h.CompletedOn.HasValue).ToList(), handoffs.Where(h => h.IsOpen).ToList(),
                 h => (h.CompletedOn.Value - h.CreatedOn).TotalHours, OnTime, h => h.DueOn, targets.Targets.HandoffsOnTime, targets, now, key);
 
         /// <summary>Done work on time or late (median hours to finish), open work in time or overdue now, the rate against its target.</summary>

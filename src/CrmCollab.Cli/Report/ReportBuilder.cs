@@ -57,7 +57,6 @@ namespace CrmCollab.Cli.Report
         private static Headline Headline(ReportData data, KpiReport kpis, RunLog log, DateTime now)
         {
             var reviews = data.Kpis.Reviews;
-            var openHandoffs = data.Kpis.Handoffs.Where(h => !h.CompletedOn.HasValue).ToList();
             return new Headline
             {
                 ReviewTurnaroundMedianHours = Figures.Hours(kpis.ReviewTurnaroundMedianHours),
@@ -68,8 +67,8 @@ namespace CrmCollab.Cli.Report
                 ReviewsPendingNow = reviews.Count(r => r.Decision == ReviewDecision.Pending),
                 ReviewsOverdueNow = kpis.ReviewsOverdue,
                 HandoffAcceptanceMedianHours = Figures.Hours(kpis.HandoffAcceptanceMedianHours),
-                HandoffsOpenNow = openHandoffs.Count,
-                HandoffsOverdueNow = openHandoffs.Count(h => h.DueOn.HasValue && h.DueOn.Value < now),
+                HandoffsOpenNow = kpis.HandoffsOpen,
+                HandoffsOverdueNow = kpis.HandoffsOverdue,
                 AmendmentsPerWonDeal = Figures.Rate(kpis.AmendmentsPerWonDeal),
                 DealsWon = data.Deals.Values.Count(d => d.State == 1),
                 DealsLost = data.Deals.Values.Count(d => d.State == 2),

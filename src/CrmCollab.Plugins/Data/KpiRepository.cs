@@ -80,6 +80,7 @@ namespace CrmCollab.Plugins.Data
                 DueOn = row.Read<DateTime?>(HandoffTask.ScheduledEnd),
                 CompletedOn = row.Choice(HandoffTask.StateCode) != HandoffTask.StateCompleted ? null
                     : row.Read<DateTime?>(HandoffTask.ActualEnd) ?? row.Read<DateTime?>(CommonColumn.ModifiedOn),
+                Canceled = row.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
             });
         }
 

@@ -132,5 +132,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1, report.ReviewsDecided);
             Assert.InRange(report.ReviewTurnaroundMedianHours.Value, 9.99, 10.01);
         }
+
+        [Fact]
+        public void A_handoff_canceled_when_its_deal_was_reopened_and_lost_is_neither_open_nor_overdue()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV");
+            Guid manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid account = _org.Account("Contoso");
+            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
+            Guid paused = _org.Deal(account, "Paused"), running = _org.Deal(account, "Running");
+            _org.Win(paused);
+            _org.Win(running);
+            // The customer of "Paused" calls the order off: the manager reopens the deal, cancels its contract and loses it.
+            var dealRef = new EntityReference("opportunity", paused);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = dealRef, Assignee = new EntityReference("systemuser", manager) });
+            _org.As(manager).Execute(new SetStateRequest { EntityMoniker = dealRef, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.As(_org.Admin).Update(new Entity("task", _org.HandoffOf(paused, BusinessFunction.Adv).Id)
+            {
+                ["crmc_cancelreason"] = "The customer called the order off", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.Lose(paused, manager);
+
+            // Ten days later ADV has one contract to draw up, past its due date: the running deal's, not the canceled one.
+            KpiReport report = new KpiRepository(_org.System).Load(_org.Engine.Clock.UtcNow.AddDays(10));
+            Assert.Equal(1, report.HandoffsOpen);
+            Assert.Equal(1, report.HandoffsOverdue);
+            Assert.Empty(report.HandoffsOnTime); // nothing completed either
+        }
     }
 }

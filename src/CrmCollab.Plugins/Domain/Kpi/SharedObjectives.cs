@@ -44,6 +44,14 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public DateTime? AcceptedOn { get; set; }
         public DateTime? DueOn { get; set; }
         public DateTime? CompletedOn { get; set; }
+        /// <summary>Canceled (the work is no longer needed): neither done nor open.</summary>
+        public bool Canceled { get; set; }
+
+        /// <summary>Work still to do: neither completed nor canceled.</summary>
+        public bool IsOpen => !CompletedOn.HasValue && !Canceled;
+
+        /// <summary>Open and past its due date at <paramref name="now"/> (the run's or the report's clock, never the machine's).</summary>
+        public bool IsOverdue(DateTime now) => IsOpen && DueOn.HasValue && DueOn.Value < now;
     }
 
     public sealed class SignalRecord
@@ -74,6 +82,9 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public int ReviewsDecided { get; set; }
         public int ReviewsOverdue { get; set; }
         public double? HandoffAcceptanceMedianHours { get; set; }
+        /// <summary>Handoffs neither completed nor canceled, and those of them past their due date.</summary>
+        public int HandoffsOpen { get; set; }
+        public int HandoffsOverdue { get; set; }
         /// <summary>Completed handoffs per function, Part = completed by their due date.</summary>
         public IReadOnlyList<FunctionFigure> HandoffsOnTime { get; set; }
         /// <summary>Signals per raising function, Part = acknowledged.</summary>
@@ -102,6 +113,8 @@ namespace CrmCollab.Plugins.Domain.Kpi
                 ReviewsDecided = turnaround.Count,
                 ReviewsOverdue = reviewList.Count(r => r.Decision == ReviewDecision.Pending && r.DueOn.HasValue && r.DueOn.Value < now),
                 HandoffAcceptanceMedianHours = Percentile(acceptance, 0.5),
+                HandoffsOpen = handoffList.Count(h => h.IsOpen),
+                HandoffsOverdue = handoffList.Count(h => h.IsOverdue(now)),
                 HandoffsOnTime = handoffList.Where(h => h.CompletedOn.HasValue).GroupBy(h => h.Function).OrderBy(g => g.Key)
                     .Select(g => new FunctionFigure
                     {
