@@ -54,7 +54,7 @@ namespace CrmCollab.Cli.Html
         {
             Headline h = report.Headline;
             var t = report.Targets;
-            string turnaround = t.Status(ReportTargets.Attainment(h.ReviewTurnaroundMedianHours, t.Targets.ReviewTurnaroundMedianHours, lowerIsBetter: true));
+            string turnaround = t.StatusOf(h.ReviewTurnaroundMedianHours, t.Targets.ReviewTurnaroundMedianHours, lowerIsBetter: true);
             html.Section("headline", "Shared objectives at a glance", null);
             html.Table("Key figures", new[] { "Figure", "Value", "Status" }, new List<IReadOnlyList<string>>
             {

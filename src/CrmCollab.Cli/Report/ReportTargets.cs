@@ -32,6 +32,20 @@ namespace CrmCollab.Cli.Report
             return target <= 0 ? 1 : Math.Min(1, value.Value / target);
         }
 
+        /// <summary>
+        /// The colour of a value against its target, as the page states it: green meets the target, amber misses it by at
+        /// most <see cref="AmberMargin"/> of the target (at least target × (1 − margin), or at most target × (1 + margin)
+        /// when lower is better: a median of 26.5 h misses 24 h by more than 10 %), red beyond; "none" without a value.
+        /// </summary>
+        public string StatusOf(double? value, double target, bool lowerIsBetter = false)
+        {
+            if (!value.HasValue) return "none";
+            double miss = lowerIsBetter ? value.Value - target : target - value.Value;
+            double tolerance = 1e-9 * Math.Max(1, Math.Abs(target));
+            return miss <= tolerance ? "green" : miss <= AmberMargin * target + tolerance ? "amber" : "red";
+        }
+
+        /// <summary>The colour of an attainment (value / target, higher is better): the same bands as <see cref="StatusOf"/>.</summary>
         public string Status(double? attainment) =>
             !attainment.HasValue ? "none" : attainment.Value >= 1 - 1e-9 ? "green" : attainment.Value >= 1 - AmberMargin ? "amber" : "red";
 
