@@ -42,20 +42,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void The_administrator_reads_the_note_naming_the_handoffs_that_could_not_be_created()
         {
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            Guid desk = _org.Setup.CreateTeam("ADV desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
-            _org.Setup.AddMembers(desk, _org.User("Alice ADV", "CrmCollab ADV"));
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
-            Guid account = _org.Account("Litware");
-            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
-            _org.DedicatedOwner(account, BusinessFunction.Adv, team: desk);
-            // The desk's only role is removed after it was named: it can no longer own the task routed to it.
-            _org.System.Disassociate("team", desk, new Relationship("teamroles_association"),
-                new EntityReferenceCollection { new EntityReference("role", _org.Setup.FindRole("CrmCollab ADV", _org.Operations)) });
-            Guid deal = _org.Deal(account);
-
-            _org.Win(deal);
+            Guid deal = _org.DealWonWhileItsAdvDeskCannotOwn(out _);
 
             Assert.Contains(NoteTextsAs(_org.Admin, deal), t => t.Contains("could not create") && t.Contains("ADV 'Draw up the contract"));
         }

@@ -82,21 +82,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_function_whose_owner_cannot_own_tasks_does_not_cost_the_others_their_handoff_and_the_admin_sees_why()
         {
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            Guid desk = _org.Setup.CreateTeam("ADV desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
-            _org.Setup.AddMembers(desk, _org.User("Alice ADV", "CrmCollab ADV"));
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
-            Guid account = _org.Account("Litware");
-            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
-            _org.DedicatedOwner(account, BusinessFunction.Adv, team: desk);
-            // Later someone removes the desk's only role (its business unit's copy): it can no longer own the tasks routed to it.
-            Guid role = _org.Setup.FindRole("CrmCollab ADV", _org.Operations);
-            _org.System.Disassociate("team", desk, new Relationship("teamroles_association"),
-                new EntityReferenceCollection { new EntityReference("role", role) });
-            Guid deal = _org.Deal(account);
-
-            _org.Win(deal);
+            Guid deal = _org.DealWonWhileItsAdvDeskCannotOwn(out Guid lena);
 
             var tasks = _org.HandoffTasks(deal).Entities;
             Assert.Single(tasks);

@@ -109,6 +109,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public Entity Row(string table, Guid id, params string[] columns) => System.Retrieve(table, id, new ColumnSet(columns));
 
+        /// <summary>
+        /// A won deal of Litware, whose logistics owner is Lena and whose ADV owner is a desk team that lost its only role after
+        /// it was named: the win cannot give the desk its contract (the other handoff is made, a note on the deal says why).
+        /// </summary>
+        public Guid DealWonWhileItsAdvDeskCannotOwn(out Guid lena)
+        {
+            lena = User("Lena Logistics", "CrmCollab Logistics");
+            Guid desk = Setup.CreateTeam("ADV desk", Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
+            Setup.AddMembers(desk, User("Alice ADV", "CrmCollab ADV"));
+            Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Guid account = Account("Litware");
+            DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
+            DedicatedOwner(account, BusinessFunction.Adv, team: desk);
+            // Later someone removes the desk's only role (its business unit's copy): it can no longer own the tasks routed to it.
+            System.Disassociate("team", desk, new Relationship("teamroles_association"),
+                new EntityReferenceCollection { new EntityReference("role", Setup.FindRole("CrmCollab ADV", Operations)) });
+            Guid deal = Deal(account);
+            Win(deal);
+            return deal;
+        }
+
         public Entity HandoffOf(Guid deal, BusinessFunction function) =>
             HandoffTasks(deal).Entities.Single(t => t.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)function);
     }
