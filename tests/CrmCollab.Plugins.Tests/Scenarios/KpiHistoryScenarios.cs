@@ -107,6 +107,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(0.0, Kpis().AmendmentsPerWonDeal);
         }
+
         [Fact]
         public void An_approval_replaced_by_a_new_finance_review_when_the_deal_grew_is_not_a_decision_that_stands()
         {
