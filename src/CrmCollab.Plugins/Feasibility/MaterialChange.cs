@@ -99,7 +99,7 @@ namespace CrmCollab.Plugins.Feasibility
             if (!context.TargetEntity.Contains(OpportunityProduct.OpportunityId)) return;
             // The deal sent again by alternate key is the deal the line stays on, not a move (KeyedReferences).
             Guid? left = ProductLineMove.DealLeft(context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId),
-                KeyedReferences.Resolved(context.SystemService, context.TargetEntity).RefId(OpportunityProduct.OpportunityId));
+                KeyedReferences.RefId(context, context.TargetEntity, OpportunityProduct.OpportunityId));
             if (left != null) ReopenProducts(context, left.Value);
         }
 

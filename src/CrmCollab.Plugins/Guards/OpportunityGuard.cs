@@ -39,7 +39,7 @@ namespace CrmCollab.Plugins.Guards
         private static void OnCreate(LocalPluginContext context)
         {
             // A lookup sent by alternate key (the currency by its ISO code, the account by its number) is judged as the row it names.
-            Entity deal = KeyedReferences.Resolved(context.SystemService, context.TargetEntity);
+            Entity deal = KeyedReferences.Resolved(context, context.TargetEntity);
             Throw(DealLifecycle.OnCreate(deal.Choice(Opportunity.StateCode))
                   ?? ServerOwned(context, deal)
                   ?? Amounts(deal)
@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Guards
         private static void OnUpdate(LocalPluginContext context)
         {
             // A lookup sent again by alternate key is the row it names, not a change to "no row" (KeyedReferences).
-            Entity target = KeyedReferences.Resolved(context.SystemService, context.TargetEntity);
+            Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             Entity before = context.PreImage(PreImage) ?? new Entity(Opportunity.Table, target.Id);
             Throw(ServerOwned(context, target)
                   ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
