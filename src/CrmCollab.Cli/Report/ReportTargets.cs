@@ -24,11 +24,11 @@ namespace CrmCollab.Cli.Report
             return targets;
         }
 
-        /// <summary>attainment = value / target (target / value when lower is better), capped at 1; null without a value.</summary>
-        public static double? Attainment(double? value, double target, bool lowerIsBetter = false)
+        /// <summary>attainment = value / target (higher is better), capped at 1; null without a value. A lower-is-better
+        /// figure (the review turnaround) is coloured from its value and target (<see cref="StatusOf"/>), not from a ratio.</summary>
+        public static double? Attainment(double? value, double target)
         {
             if (!value.HasValue) return null;
-            if (lowerIsBetter) return value.Value <= 0 ? 1 : Math.Min(1, target / value.Value);
             return target <= 0 ? 1 : Math.Min(1, value.Value / target);
         }
 
@@ -46,8 +46,7 @@ namespace CrmCollab.Cli.Report
         }
 
         /// <summary>The colour of an attainment (value / target, higher is better): the same bands as <see cref="StatusOf"/>.</summary>
-        public string Status(double? attainment) =>
-            !attainment.HasValue ? "none" : attainment.Value >= 1 - 1e-9 ? "green" : attainment.Value >= 1 - AmberMargin ? "amber" : "red";
+        public string Status(double? attainment) => StatusOf(attainment, 1);
 
         private string Problem()
         {
