@@ -168,6 +168,13 @@ namespace CrmCollab.Emulator.Metadata
             return this;
         }
 
+        /// <summary>The last (date-time) column is of Date Only behaviour: its date alone is stored.</summary>
+        public TableBuilder DateOnly()
+        {
+            _last.IsDateOnly = true;
+            return this;
+        }
+
         /// <summary>Platform-maintained: not valid for Create nor Update.</summary>
         public TableBuilder ReadOnly() { _last.IsValidForCreate = false; _last.IsValidForUpdate = false; return this; }
 

@@ -77,6 +77,9 @@ namespace CrmCollab.Emulator.Metadata
         public bool IsCustom { get; set; }
         /// <summary>What the platform stores when a Create leaves the column out (choice and yes/no defaults).</summary>
         public object DefaultValue { get; set; }
+        /// <summary>A date-time column of Date Only behaviour (DateTimeBehavior.DateOnly; solution XML Behavior 2): its date
+        /// alone is stored, with the time as 12:00 AM (Microsoft Learn, "Behavior and format of the Date and Time column").</summary>
+        public bool IsDateOnly { get; set; }
     }
 
     public sealed class AlternateKeyDefinition

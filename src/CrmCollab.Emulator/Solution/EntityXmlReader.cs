@@ -102,6 +102,8 @@ namespace CrmCollab.Emulator.Solution
                 MinValue = SolutionXml.Decimal(a, "MinValue", file),
                 MaxValue = SolutionXml.Decimal(a, "MaxValue", file),
                 Precision = SolutionXml.Int(a, "Accuracy", file),
+                // Behavior 2: DateTimeBehavior.DateOnly (1 UserLocal, 3 TimeZoneIndependent).
+                IsDateOnly = type == ColumnType.DateTime && SolutionXml.Int(a, "Behavior", file) == 2,
             };
             if (type == ColumnType.Uniqueidentifier && typeText == "primarykey")
             {

@@ -125,6 +125,7 @@ namespace CrmCollab.Emulator.Store
             }
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
+            if (shape.DateOnly.Count > 0) DateOnlyValues.Apply(shape, row);
             if (shape.HasComposedName) ComposedColumns.Apply(table, row);
             if (shape.HasCurrency)
             {
@@ -174,6 +175,7 @@ namespace CrmCollab.Emulator.Store
                     if (Applies(pair.Key)) row.Attributes[pair.Key] = _values.In(pair.Value);
             }
             var shape = Shape(table);
+            if (shape.DateOnly.Count > 0) DateOnlyValues.Apply(shape, row);
             if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
             if (shape.HasCurrency && AmountTouched()) CurrencyStamp.Apply(shape, row, Rows);
             if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();

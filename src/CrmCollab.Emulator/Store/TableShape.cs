@@ -34,6 +34,7 @@ namespace CrmCollab.Emulator.Store
             foreach (var column in table.Columns.Values)
             {
                 if (RowValidator.IsEnforced(table, column, enforceApplicationRequired)) RequiredOnCreate.Add(column);
+                if (column.IsDateOnly) DateOnly.Add(column.LogicalName);
                 if (column.Type == ColumnType.Money && table.Column(column.LogicalName + CurrencyColumns.BaseSuffix) != null)
                 {
                     MoneyWithBase.Add(column);
@@ -69,6 +70,9 @@ namespace CrmCollab.Emulator.Store
 
         /// <summary>The "_base" twin of each of <see cref="MoneyWithBase"/>, at the same place (named once, not on every write).</summary>
         public List<string> BaseTwins { get; } = new List<string>();
+
+        /// <summary>The Date Only columns: a write stores their date alone (<see cref="DateOnlyValues"/>).</summary>
+        public List<string> DateOnly { get; } = new List<string>();
 
         /// <summary>Columns a Create must give a value (RowValidator's rule), in the table's column order.</summary>
         public List<ColumnDefinition> RequiredOnCreate { get; } = new List<ColumnDefinition>();

@@ -28,6 +28,8 @@ namespace CrmCollab.Emulator.Tests.Engine
                 .Int("crmc_quantity", 0, 1000)
                 .Money("crmc_amount")
                 .Bool("crmc_flag")
+                .Date("crmc_dueday").DateOnly()
+                .Date("crmc_startedat")
                 .Picklist("crmc_category", (1, "Small"), (2, "Large"))
                 .Lookup("crmc_accountid", "account").Rel("crmc_account_widgets", cascadeDelete: "Cascade")
                 .Lookup("crmc_contactid", "contact").Rel("crmc_contact_widgets", cascadeDelete: "RemoveLink")

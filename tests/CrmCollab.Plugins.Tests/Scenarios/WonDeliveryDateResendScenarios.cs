@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Send(_org.As(_org.Rep), channel, Delivery(Agreed.AddHours(15)));
 
             Assert.Equal(reviews, _org.Tables("crmc_feasibilityreview", "crmc_amendment"));
-            Assert.Equal(Agreed.Date, _org.Row("opportunity", _deal, "crmc_requesteddelivery").GetAttributeValue<DateTime>("crmc_requesteddelivery").Date);
+            Assert.Equal(Agreed, _org.Row("opportunity", _deal, "crmc_requesteddelivery").GetAttributeValue<DateTime>("crmc_requesteddelivery"));
         }
 
         [Theory]
