@@ -38,9 +38,11 @@ namespace CrmCollab.Plugins.Guards
         {
             string message = context.ExecutionContext.MessageName;
             Guid? current = message == "Create" ? null : context.PreImage(PreImage)?.RefId(OpportunityProduct.OpportunityId);
-            // A lookup sent by alternate key (the unit by name, the product by number) is the row it names (KeyedReferences).
-            Entity sent = message == "Delete" ? null : KeyedReferences.Resolved(context, context.TargetEntity);
-            Guid? target = sent?.RefId(OpportunityProduct.OpportunityId);
+            // A lookup sent by alternate key (the unit by name, the product by number) is the row it names (KeyedReferences):
+            // an Update compares every watched lookup with the line as stored; a Create needs only the deal the line joins.
+            Entity sent = message == "Update" ? KeyedReferences.Resolved(context, context.TargetEntity) : null;
+            Guid? target = sent != null ? sent.RefId(OpportunityProduct.OpportunityId)
+                : message == "Create" ? KeyedReferences.RefId(context, context.TargetEntity, OpportunityProduct.OpportunityId) : null;
             // A line goes with its deal (the deal's own Delete is guarded, OpportunityGuard): where the platform runs the
             // lines' Delete steps for the cascade, they recognise it, as the handoff, amendment and review guards do.
             if (message == "Delete" && ServerCall.DeletesWithDeal(context.ExecutionContext, current)) return;
