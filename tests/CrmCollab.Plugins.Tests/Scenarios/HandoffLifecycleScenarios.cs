@@ -67,6 +67,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_workflow_checking_the_handoffs_right_after_the_win_is_told_to_wait_and_finds_them_once_crmcollab_made_them()
+        {
+            Guid deal = _org.Deal(_account);
+            _org.Win(deal, drain: false); // the win is committed; CrmCollab's background step has not run yet
+            var dealRef = new EntityReference("opportunity", deal);
+
+            var early = Assert.Throws<InvalidPluginExecutionException>(() =>
+                RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef));
+            Assert.Equal(RefusalCodes.HandoffMissing, Refusal.CodeOf(early.Message));
+            Assert.Contains("If the deal was won moments ago, run this step again a few minutes after the win", early.Message);
+
+            _org.Engine.DrainAsync(); // a few moments later
+            var later = RunActivity<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = dealRef }, dealRef);
+            Assert.Equal(0, (int)later.Outputs["TasksCreated"]);
+            Assert.NotEmpty(_org.HandoffTasks(deal).Entities);
+        }
+
+        [Fact]
         public void A_missing_handoff_is_named_by_the_workflow_step_and_created_when_the_deal_is_won_again()
         {
             Guid deal = _org.Deal(_account);

@@ -50,8 +50,10 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 (string.IsNullOrWhiteSpace(dealName) ? "" : $"'{dealName}' ") +
                 $"are missing, or hidden from the workflow's user: {string.Join(", ", missing.Take(10))}" +
                 (missing.Count > 10 ? $" and {missing.Count - 10} more" : "") + ". " +
-                "CrmCollab creates a won deal's handoffs itself after the win; a workflow step runs with its user's rights and cannot. " +
-                "Ask your CrmCollab administrator: a note on the deal says what stopped CrmCollab, and once that is fixed, reopening " +
-                "the deal and closing it as won again creates only the missing handoffs.");
+                "CrmCollab creates a won deal's handoffs itself, in the background a few moments after the win; a workflow step runs " +
+                "with its user's rights and cannot. If the deal was won moments ago, run this step again a few minutes after the win " +
+                "(in a workflow or flow started by the win, wait before this step). If they are still missing, ask your CrmCollab " +
+                "administrator: a note on the deal says what stopped CrmCollab, and once that is fixed, reopening the deal and " +
+                "closing it as won again creates only the missing handoffs.");
     }
 }
