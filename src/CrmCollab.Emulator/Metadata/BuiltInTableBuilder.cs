@@ -178,6 +178,9 @@ namespace CrmCollab.Emulator.Metadata
         /// <summary>Platform-maintained: not valid for Create nor Update.</summary>
         public TableBuilder ReadOnly() { _last.IsValidForCreate = false; _last.IsValidForUpdate = false; return this; }
 
+        /// <summary>Settable on Update only (IsValidForCreate False, IsValidForUpdate True in Microsoft's table reference).</summary>
+        public TableBuilder UpdateOnly() { _last.IsValidForCreate = false; _last.IsValidForUpdate = true; return this; }
+
         /// <summary>Settable on Create only.</summary>
         public TableBuilder CreateOnly() { _last.IsValidForCreate = true; _last.IsValidForUpdate = false; return this; }
 

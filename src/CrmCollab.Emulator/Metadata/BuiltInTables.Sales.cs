@@ -176,10 +176,11 @@ namespace CrmCollab.Emulator.Metadata
                 .Bool("ispriceoverridden").Default(false)
                 .Decimal("quantity", 5, 0m, 1000000000m).Required()
                 .MoneyWithBase("priceperunit")
-                .MoneyWithBase("baseamount").ReadOnly()
+                // Amount and Extended Amount: IsValidForCreate False, valid for Update (OpportunityProduct table reference).
+                .MoneyWithBase("baseamount").UpdateOnly()
                 .MoneyWithBase("manualdiscountamount")
                 .MoneyWithBase("tax")
-                .MoneyWithBase("extendedamount").ReadOnly()
+                .MoneyWithBase("extendedamount").UpdateOnly()
                 .Int("lineitemnumber", 0, 1000000000)
                 .Lookup("transactioncurrencyid", "transactioncurrency").ReadOnly()
                 .Memo("description")

@@ -44,6 +44,23 @@ namespace CrmCollab.Emulator.Tests.Solution
             Assert.Equal(RequiredLevel.SystemRequired, unit.Column("name").RequiredLevel);
         }
 
+        /// <summary>
+        /// Microsoft Learn, OpportunityProduct table reference: Amount (baseamount) and Extended Amount (extendedamount) are
+        /// among the writable attributes, IsValidForCreate False and valid for Update: a client may rewrite a line's totals,
+        /// so a step guarding the line must be able to see them change. Before, the engine refused them on Update.
+        /// </summary>
+        [Fact]
+        public void An_opportunity_products_totals_are_written_on_update_not_create()
+        {
+            var line = Catalog.Table("opportunityproduct");
+            foreach (string name in new[] { "baseamount", "extendedamount" })
+            {
+                Assert.False(line.Column(name).IsValidForCreate, name);
+                Assert.True(line.Column(name).IsValidForUpdate, name);
+                Assert.False(line.Column(name + "_base").IsValidForUpdate, name);
+            }
+        }
+
         [Fact]
         public void Opportunity_columns_have_real_types()
         {
