@@ -162,5 +162,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 () => Send(_org.System, channel, new Entity("opportunityproduct", _line) { ["uomid"] = pallet }), TableSnapshot.DealTables);
             Assert.Equal(each.Id, _org.Row("opportunityproduct", _line, "uomid").GetAttributeValue<EntityReference>("uomid").Id);
         }
+
+        /// <summary>
+        /// A won deal's line totals (Amount and Extended Amount, which Dataverse lets a client update: OpportunityProduct table
+        /// reference) are its agreed products too: 500 due does not become 50 without an amendment. Before, the products guard
+        /// did not watch them and a save sending only one of them went through.
+        /// </summary>
+        [Theory]
+        [InlineData("Update", "extendedamount")]
+        [InlineData("UpdateMultiple", "extendedamount")]
+        [InlineData("ExecuteMultiple", "extendedamount")]
+        [InlineData("Update", "baseamount")]
+        [InlineData("UpdateMultiple", "baseamount")]
+        public void A_won_deals_line_total_cannot_be_changed_without_an_amendment(string channel, string column)
+        {
+            _org.System.Update(new Entity("opportunityproduct", _line) { [column] = new Money(480m) });
+            _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+
+            Send(_org.System, channel, new Entity("opportunityproduct", _line) { [column] = new Money(480.00m) }); // the same total, sent again
+            _org.Refused(RefusalCodes.ProductsLocked,
+                () => Send(_org.System, channel, new Entity("opportunityproduct", _line) { [column] = new Money(48m) }), TableSnapshot.DealTables);
+            Assert.Equal(480m, _org.Row("opportunityproduct", _line, column).GetAttributeValue<Money>(column).Value);
+        }
     }
 }

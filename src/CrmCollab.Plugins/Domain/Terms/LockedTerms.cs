@@ -37,11 +37,12 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <summary>
         /// The columns of a product line that are the won deal's agreed products: the line's own terms as the reviews weigh
         /// them (<see cref="Feasibility.ProductLineTerms.Columns"/>: product, unit, quantity, price, manual discount,
-        /// description), whether the product and price are written in, its tax and its place on the order. A column left
-        /// out here is one a save could change on a won deal unseen (before, the unit: 5 pallets for 5 units).
+        /// description), whether the product and price are written in, its tax, its place on the order and its totals (Amount
+        /// and Extended Amount, which a client may update: OpportunityProduct table reference). A column left out here is one
+        /// a save could change on a won deal unseen (before, the unit: 5 pallets for 5 units; the totals: 480 due became 48).
         /// </summary>
         public static readonly IReadOnlyList<string> ProductLineColumns = Feasibility.ProductLineTerms.Columns
-            .Concat(new[] { "isproductoverridden", "ispriceoverridden", "tax", "lineitemnumber" }).ToArray();
+            .Concat(new[] { "isproductoverridden", "ispriceoverridden", "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
 
         public const string ProductsRefusal =
             "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
