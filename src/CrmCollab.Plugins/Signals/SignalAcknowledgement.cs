@@ -14,8 +14,9 @@ namespace CrmCollab.Plugins.Signals
     /// The one guard of a field signal's changes: who raised it, as which function, about which account, of which kind,
     /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
     /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
-    /// it is deactivated (Update of its status, SetState) only once acknowledged. Checked in that order. The signal, and the
-    /// lead it became, are deleted only by a CrmCollab Administrator.
+    /// it is deactivated (Update of its status, SetState) only once acknowledged; a save of what it says keeps it as complete
+    /// as its raise had to be. Checked in that order. The signal, and the lead it became, are deleted only by a CrmCollab
+    /// Administrator.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -33,10 +34,11 @@ namespace CrmCollab.Plugins.Signals
         {
             Register(PipelineStage.PreOperation, "Update", FieldSignalRow.Table, OnUpdate)
                 .Filter(FieldSignalRow.AcknowledgedOn, FieldSignalRow.RaisedByFunction, FieldSignalRow.RaisedBy, FieldSignalRow.DueDate,
-                    FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.LeadId, CommonColumn.StateCode)
+                    FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.LeadId, CommonColumn.StateCode, FieldSignalRow.Description,
+                    FieldSignalRow.CompetitorId)
                 .PreImage(PreImage, CommonColumn.OwnerId, FieldSignalRow.AcknowledgedOn, FieldSignalRow.RaisedByFunction,
                     FieldSignalRow.RaisedBy, FieldSignalRow.DueDate, FieldSignalRow.AccountId, FieldSignalRow.Kind, FieldSignalRow.LeadId,
-                    CommonColumn.StateCode);
+                    CommonColumn.StateCode, FieldSignalRow.Description, FieldSignalRow.CompetitorId);
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PreOperation, setState, FieldSignalRow.Table, OnSetState).PreImage(PreImage,
@@ -86,7 +88,12 @@ namespace CrmCollab.Plugins.Signals
                 callerRaisedItForAFunction: before.RefId(FieldSignalRow.RaisedBy) == context.ExecutionContext.InitiatingUserId
                     && before.IsFilled(FieldSignalRow.RaisedByFunction))
                 ?? FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), target.Choice(CommonColumn.StateCode),
-                    after.IsFilled(FieldSignalRow.AcknowledgedOn));
+                    after.IsFilled(FieldSignalRow.AcknowledgedOn))
+                // What the signal says, when a save changes it, stays worth routing (the check the raise made).
+                ?? (target.Contains(FieldSignalRow.Description) || target.Contains(FieldSignalRow.CompetitorId)
+                    ? FieldSignalRules.CheckContent(after.Choice(FieldSignalRow.Kind), after.Read<string>(FieldSignalRow.Description),
+                        after.IsFilled(FieldSignalRow.CompetitorId), after.IsFilled(FieldSignalRow.AccountId))
+                    : null);
             Throw(refusal);
             if (acknowledging && target[FieldSignalRow.AcknowledgedOn] != null)
                 target[FieldSignalRow.AcknowledgedOn] = before.Read<DateTime?>(FieldSignalRow.AcknowledgedOn) ?? context.Now;
