@@ -128,7 +128,7 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>The deal's account: its customer when that is an account, else its parent account.</summary>
         public static Guid? AccountOf(EntityReference customer, EntityReference parentAccount) =>
-            customer != null && customer.LogicalName == Account.Table ? customer.Id : parentAccount?.Id;
+            DealAccount.Of(customer != null && customer.LogicalName == Account.Table ? customer.Id : (Guid?)null, parentAccount?.Id);
 
         public static AgreedTerms TermsOf(Entity deal) => new AgreedTerms
         {

@@ -21,7 +21,7 @@ namespace CrmCollab.Plugins.Domain.Signals
         /// </remarks>
         public static Refusal CheckOriginatingLead(Guid? signalAccountId, string signalAccountName, Guid? customerAccountId, Guid? parentAccountId)
         {
-            Guid? dealAccount = customerAccountId ?? parentAccountId;
+            Guid? dealAccount = Routing.DealAccount.Of(customerAccountId, parentAccountId);
             if (signalAccountId == null || dealAccount == signalAccountId) return null;
             string account = string.IsNullOrWhiteSpace(signalAccountName) ? "another account" : signalAccountName;
             return new Refusal(RefusalCodes.DealLeadOtherAccount,
