@@ -33,6 +33,23 @@ namespace CrmCollab.Emulator.Engine
         public const int SdkMessageNotImplemented = unchecked((int)0x80044824);
         /// <summary>Not in the list: Restrict cascade refusal (CannotDeleteDueToAssociation).</summary>
         public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
+        /// <summary>IfRowVersionMatches, and the row's version is not the one sent (optimistic-concurrency.md, Handle exceptions).</summary>
+        public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+        /// <summary>IfRowVersionMatches with no RowVersion on the target.</summary>
+        public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+        /// <summary>IfRowVersionMatches on a table whose IsOptimisticConcurrencyEnabled is false.</summary>
+        public const int OptimisticConcurrencyNotEnabled = unchecked((int)0x8006088D);
+
+        public const string ConcurrencyVersionMismatchMessage =
+            "The version of the existing record doesn't match the RowVersion property provided.";
+
+        public const string ConcurrencyVersionNotProvidedMessage =
+            "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.";
+
+        /// <summary>{0}: the table's logical name.</summary>
+        public const string OptimisticConcurrencyNotEnabledMessage =
+            "Optimistic concurrency isn't enabled for entity type {0}. The IfVersionMatches value of ConcurrencyBehavior " +
+            "can only be used if optimistic concurrency is enabled.";
 
         public const string DepthMessage =
             "This workflow job was canceled because the workflow that started it included an infinite loop. " +

@@ -98,7 +98,10 @@ namespace CrmCollab.Emulator.Engine
             Set(definition, row, "createdby", by);
             Set(definition, row, "modifiedby", by);
             Set(definition, row, "organizationid", new EntityReference("organization", WellKnownIds.OrganizationId));
-            Set(definition, row, "versionnumber", engine.Store.Rows.NextVersion());
+            // Its version as every written row has it: the column and Entity.RowVersion (what IfRowVersionMatches compares).
+            long version = engine.Store.Rows.NextVersion();
+            Set(definition, row, "versionnumber", version);
+            row.RowVersion = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             engine.Store.Rows.Put(row, null);
         }
 

@@ -49,6 +49,7 @@ namespace CrmCollab.Emulator.Messages
     /// the same row (by id or alternate key): "the operation is performed on the first record only. Any subsequent records
     /// with the same key value(s) in the payload are ignored" (Microsoft Learn, "Use bulk operation messages"). Whether the
     /// UpdateMultiple steps still see the ignored ones in Targets is not documented: the engine leaves them out.
+    /// IfRowVersionMatches (UpdateMultipleRequest.ConcurrencyBehavior) is asked of every target before any step runs.
     /// </summary>
     internal sealed class UpdateMultipleHandler : IMessageHandler
     {
@@ -62,11 +63,13 @@ namespace CrmCollab.Emulator.Messages
             var records = new List<(string, Guid)>();
             var named = new HashSet<Guid>();
             var entities = targets.Entities;
+            bool versioned = OptimisticConcurrency.Asked(context.Request);
             for (int i = 0; i < entities.Count; i++)
             {
                 var target = entities[i];
                 target.Id = context.Store.ResolveId(definition, target);
-                context.Store.RequireRow(table, target.Id);
+                var stored = context.Store.RequireRow(table, target.Id);
+                if (versioned) OptimisticConcurrency.Demand(definition, target.RowVersion, stored);
                 if (!named.Add(target.Id))
                 {
                     entities.RemoveAt(i--); // a later record naming a row already named is ignored

@@ -4,7 +4,8 @@ using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
 {
-    /// <summary>Delete with the relationships' cascades (Cascade / RemoveLink / Restrict). No post-image.</summary>
+    /// <summary>Delete with the relationships' cascades (Cascade / RemoveLink / Restrict). No post-image. IfRowVersionMatches
+    /// is checked before any step runs (<see cref="OptimisticConcurrency"/>).</summary>
     internal sealed class DeleteHandler : IMessageHandler
     {
         public string MessageName => "Delete";
@@ -16,7 +17,8 @@ namespace CrmCollab.Emulator.Messages
             var id = target.Id;
             if (id == System.Guid.Empty && target.KeyAttributes.Count > 0)
                 id = context.Store.FindByKey(table, target.KeyAttributes) ?? System.Guid.Empty;
-            context.Store.RequireRow(table.LogicalName, id);
+            var stored = context.Store.RequireRow(table.LogicalName, id);
+            if (OptimisticConcurrency.Asked(context.Request)) OptimisticConcurrency.Demand(table, target.RowVersion, stored);
             return context.Run(new OperationSpec
             {
                 MessageName = MessageName,

@@ -62,7 +62,8 @@ namespace CrmCollab.Emulator.Messages
                 throw target.KeyAttributes.Count > 0
                     ? Engine.Faults.NotFound(table.LogicalName, Guid.Empty)
                     : Engine.Faults.Invalid("Entity Id must be specified for Update");
-            context.Store.RequireRow(table.LogicalName, id);
+            var stored = context.Store.RequireRow(table.LogicalName, id);
+            if (OptimisticConcurrency.Asked(context.Request)) OptimisticConcurrency.Demand(table, target.RowVersion, stored);
             target.Id = id;
 
             // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through

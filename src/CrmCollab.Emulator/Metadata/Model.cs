@@ -125,6 +125,12 @@ namespace CrmCollab.Emulator.Metadata
         /// <summary>EntityMetadata.IsBPFEntity: the table holds the instances of one business process flow.</summary>
         public bool IsBusinessProcessFlow { get; set; }
         public int ObjectTypeCode { get; set; }
+        /// <summary>
+        /// EntityMetadata.IsOptimisticConcurrencyEnabled: an Update or Delete may ask IfRowVersionMatches. True by default
+        /// for custom tables and on out-of-box tables enabled for offline sync (powerapps-docs optimistic-concurrency.md);
+        /// which out-of-box tables those are is not listed, so every table of the engine is enabled unless set otherwise.
+        /// </summary>
+        public bool IsOptimisticConcurrencyEnabled { get; set; } = true;
         public Dictionary<string, ColumnDefinition> Columns { get; } =
             new Dictionary<string, ColumnDefinition>(StringComparer.Ordinal);
         public List<AlternateKeyDefinition> Keys { get; } = new List<AlternateKeyDefinition>();
