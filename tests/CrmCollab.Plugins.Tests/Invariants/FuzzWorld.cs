@@ -15,11 +15,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// an administrator; custom-deal rules for logistics and finance; two handoff templates. It picks the next
     /// action at random (seeded) among what people do — and what they try that should be refused.
     /// </summary>
-    public sealed class FuzzWorld
+    public sealed partial class FuzzWorld
     {
         private readonly Random _random;
         private readonly Guid[] _reps, _reviewers, _downstream;
-        private readonly Guid _account;
+        private readonly Guid _account, _otherAccount;
+        private readonly WonTermsLedger _wonTerms = new WonTermsLedger();
         private readonly List<Guid> _deals = new List<Guid>();
 
         public FuzzWorld(int seed)
@@ -39,6 +40,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.DedicatedOwner(_account, BusinessFunction.Adv, user: alice, backup: bob);
             Org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery,products");
             Org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            _otherAccount = Org.Account("Fabrikam");
+            Org.DedicatedOwner(_otherAccount, BusinessFunction.Logistics, user: leo, backup: lena);
+            Org.DedicatedOwner(_otherAccount, BusinessFunction.Finance, user: frank, backup: fiona);
+            Org.DedicatedOwner(_otherAccount, BusinessFunction.Adv, user: bob, backup: alice);
             Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
             Org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
             Org.Engine.DrainAsync();
@@ -58,8 +63,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
         public FuzzAction Next()
         {
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(13))
+            switch (_random.Next(18))
             {
+                case 13: return Assign();
+                case 14: return ChangeAccount();
+                case 15: return SendServerColumns();
+                case 16: return MoveAndChangeTerms();
+                case 17: return ReviewState();
                 case 0: return NewDeal();
                 case 1: case 2: return Move();
                 case 3: case 4: return Decide();
@@ -97,7 +107,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             Guid deal = Pick(_deals);
             int stage = _random.Next(4);
-            return new FuzzAction($"move {deal} to stage {stage}", () => Org.As(OwnerOf(deal)).Update(new Entity("opportunity", deal) { ["salesstage"] = new OptionSetValue(stage) }));
+            int channel = Channel();
+            return new FuzzAction($"move {deal} to stage {stage} by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(OwnerOf(deal)), new Entity("opportunity", deal) { ["salesstage"] = new OptionSetValue(stage) }, channel));
         }
 
         private FuzzAction Decide()
@@ -110,23 +122,25 @@ namespace CrmCollab.Plugins.Tests.Invariants
             if (pending.Count == 0) return Move();
             Entity review = Pick(pending);
             // Mostly the owner decides; sometimes someone else tries.
-            Guid decider = _random.Next(5) == 0 ? Pick(_reviewers) : review.GetAttributeValue<EntityReference>("ownerid").Id;
+            Guid decider = _random.Next(5) == 0 ? Pick(_reviewers) : Person(review.GetAttributeValue<EntityReference>("ownerid"));
             var decision = Pick(new[] { ReviewDecision.Approved, ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected, ReviewDecision.Withdrawn });
-            return new FuzzAction($"{decider} decides {review.Id} {decision}", () =>
+            int channel = Channel();
+            return new FuzzAction($"{decider} decides {review.Id} {decision} by {FuzzChannel.Names[channel]}", () =>
             {
                 var update = new Entity("crmc_feasibilityreview", review.Id) { ["crmc_decision"] = new OptionSetValue((int)decision) };
                 if (decision == ReviewDecision.ApprovedWithConditions) update["crmc_conditions"] = "Deliver in two lots";
                 if (decision == ReviewDecision.Rejected && _random.Next(2) == 0) update["crmc_rejectionreason"] = "No capacity";
-                Org.As(decider).Update(update);
+                FuzzChannel.Update(Org.As(decider), update, channel);
             });
         }
 
         private FuzzAction ChangeTerms()
         {
             Guid deal = Pick(_deals);
-            decimal discount = _random.Next(0, 30);
-            return new FuzzAction($"discount {discount} on {deal}", () =>
-                Org.As(OwnerOf(deal)).Update(new Entity("opportunity", deal) { ["crmc_discountpercent"] = discount }));
+            Entity change = TermsChange(deal);
+            int channel = Channel();
+            return new FuzzAction($"{string.Join(",", change.Attributes.Keys)} on {deal} by {FuzzChannel.Names[channel]}", () =>
+                FuzzChannel.Update(Org.As(OwnerOf(deal)), change, channel));
         }
 
         private FuzzAction Win()
@@ -174,7 +188,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             }).Entities;
             if (open.Count == 0) return Win();
             Entity task = Pick(open);
-            Guid owner = task.GetAttributeValue<EntityReference>("ownerid").Id;
+            Guid owner = Person(task.GetAttributeValue<EntityReference>("ownerid"));
             return new FuzzAction($"{owner} completes {task.Id}", () => Org.As(owner).Execute(new SetStateRequest
             {
                 EntityMoniker = task.ToEntityReference(), State = new OptionSetValue(1), Status = new OptionSetValue(5),
@@ -195,6 +209,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.System.Retrieve("opportunity", deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
 
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
-        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals);
+        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals, _wonTerms);
     }
 }

@@ -24,7 +24,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private List<Entity> All(string table, params string[] columns) =>
             System.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).Entities.ToList();
 
-        public void AssertAll(IEnumerable<Guid> deals)
+        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms)
         {
             NoOwnerlessRow();
             // Every active rule, read here rather than through the code under test (which reads only those a deal can meet).
@@ -41,6 +41,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId }).ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
+                wonTerms.Observe(id, state == 1, HandoffCreation.TermsOf(deal).ToSnapshot());
                 if (state != 1) continue;
                 WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, new FeasibilityRepository(System));
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();

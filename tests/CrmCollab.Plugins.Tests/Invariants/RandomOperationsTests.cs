@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// Many people doing thousands of things, the refused ones included, in a seeded random order, each through
     /// IOrganizationService as that person; after every action the organisation's invariants must hold. The seed and
     /// the size come from CRMC_FUZZ_SEED / CRMC_FUZZ_ACTIONS (defaults keep CI fast); a failure prints the seed and
-    /// the last actions, so it can be replayed.
+    /// the last actions, so it can be replayed; CRMC_FUZZ_LOG prints every action and its outcome.
     /// </summary>
     public class RandomOperationsTests
     {
@@ -59,6 +59,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Check(seed, log, world.AssertInvariants);
             }
             _output.WriteLine($"seed {seed}: {done} done, {refused} refused, {world.WonDeals} won deals");
+            if (Environment.GetEnvironmentVariable("CRMC_FUZZ_LOG") != null) foreach (string line in log) _output.WriteLine(line);
             Assert.True(done > actions / 4 && refused > actions / 20, $"seed {seed}: {done} done, {refused} refused — the mix exercises too little");
         }
 

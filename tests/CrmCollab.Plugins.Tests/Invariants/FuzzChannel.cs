@@ -1,0 +1,49 @@
+using System;
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// The ways a client can send one change: a plain Update, UpdateMultiple, an ExecuteMultiple batch, an
+    /// ExecuteTransaction, an Upsert. A refusal reaches the caller as the fault a plain Update would raise, so the
+    /// random operations treat every channel alike and every rule is attacked through each of them.
+    /// </summary>
+    public static class FuzzChannel
+    {
+        public static readonly string[] Names = { "Update", "UpdateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert" };
+
+        public static void Update(IOrganizationService service, Entity change, int channel)
+        {
+            switch (channel)
+            {
+                case 0:
+                    service.Update(change);
+                    return;
+                case 1:
+                    service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection { EntityName = change.LogicalName, Entities = { change } } });
+                    return;
+                case 2:
+                    var batch = new ExecuteMultipleRequest
+                    {
+                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
+                        Requests = new OrganizationRequestCollection { new UpdateRequest { Target = change } },
+                    };
+                    var result = (ExecuteMultipleResponse)service.Execute(batch);
+                    foreach (ExecuteMultipleResponseItem item in result.Responses)
+                        if (item.Fault != null) throw new FaultException<OrganizationServiceFault>(item.Fault, new FaultReason(item.Fault.Message));
+                    return;
+                case 3:
+                    service.Execute(new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection { new UpdateRequest { Target = change } } });
+                    return;
+                case 4:
+                    var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = change });
+                    if (upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of existing {change.LogicalName} {change.Id} created a row");
+                    return;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(channel));
+            }
+        }
+    }
+}
