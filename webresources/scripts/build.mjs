@@ -15,6 +15,7 @@ const banner = '/* CrmCollab web resource, generated from webresources/src by `n
 export const scripts = [
   { name: 'crmc_/scripts/opportunity.js', entry: 'src/opportunity/index.ts', global: 'CrmCollab.Opportunity' },
   { name: 'crmc_/scripts/account.js', entry: 'src/account/index.ts', global: 'CrmCollab.Account' },
+  { name: 'crmc_/scripts/task.js', entry: 'src/task/index.ts', global: 'CrmCollab.Task' },
   { name: 'crmc_/panel/collaboration.js', entry: 'src/panel/index.ts', global: 'CrmCollab.Panel' },
 ];
 

@@ -10,7 +10,7 @@ import { bundleAll, root, solutionWebResources } from '../scripts/build.mjs';
 import { DecisionLabels, FeasibilityStatusLabels, FunctionLabels, SignalKindLabels } from '../src/shared/choices';
 
 const solution = join(root, '..', 'solution');
-const formFolders = ['Entities/Opportunity/FormXml/main', 'Entities/Account/FormXml/main'].map((f) => join(solution, f));
+const formFolders = ['Entities/Opportunity/FormXml/main', 'Entities/Account/FormXml/main', 'Entities/Task/FormXml/main'].map((f) => join(solution, f));
 
 function files(dir: string, suffix: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -37,7 +37,7 @@ describe('web resources in the solution', () => {
 
   it('each has a descriptor naming it, with the type of its extension', () => {
     const types: Record<string, string> = { js: '3', html: '1', css: '2' };
-    expect(descriptors).toHaveLength(5);
+    expect(descriptors).toHaveLength(6);
     const ids = new Set<string>();
     for (const file of descriptors) {
       const xml = readFileSync(file, 'utf8');
@@ -67,7 +67,7 @@ describe('forms', () => {
 
   it('load only libraries of the solution and call handlers those libraries define', async () => {
     const built = await bundleAll();
-    expect(forms).toHaveLength(2);
+    expect(forms).toHaveLength(3);
     for (const form of forms) {
       const xml = readFileSync(form, 'utf8');
       const libraries = attrs(xml, 'Library', 'name');

@@ -111,7 +111,7 @@ namespace CrmCollab.Emulator.Tests.Solution
                 Assert.Contains(("92", "{" + step.Id.ToString() + "}", "0"), roots);
             var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
             Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
-            Assert.Equal(11 /* tables, type 1 */ + 3 /* global choices, type 9 */ + 6 + 3 + 5 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
+            Assert.Equal(11 /* tables, type 1 */ + 3 /* global choices, type 9 */ + 6 + 3 + 6 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
                 + 6 /* views of task and account, type 26 */ + 2 /* charts on task, 59 */ + 5 /* forms of opportunity, account and task + dashboard, 60 */
                 + 1 /* site map, 62 */ + 1 /* app, 80 */, roots.Count);
         }

@@ -81,14 +81,39 @@ namespace CrmCollab.Tooling.Tests.Solution
             foreach (var column in new[] { HandoffTask.HandedOffOn, HandoffTask.RoutingHold, HandoffTask.RoutingPath, HandoffTask.IsUnrouted,
                          HandoffTask.ScheduledEnd, HandoffTask.Function, HandoffTask.OpportunityId, HandoffTask.RequiredEvidence })
                 Assert.True(controls.ContainsKey(column), $"the handoff form has no {column}");
-            foreach (var column in HandoffGuard.ServerColumns.Where(controls.ContainsKey))
+            // A plain task's regarding record and due date are the user's; on a handoff the form's script shows them read-only
+            // (webresources/test/task.test.ts). Every other server column is read-only on the form itself.
+            foreach (var column in HandoffGuard.ServerColumns.Where(controls.ContainsKey).Except(PlainTaskColumnsLockedOnHandoffs))
                 Assert.True(controls[column], $"the handoff form lets a user edit {column}, which CrmCollab refuses on save");
+            Assert.Contains(form.Descendants("Handler"), h => (string)h.Attribute("functionName") == "CrmCollab.Task.onLoad"
+                && (string)h.Attribute("libraryName") == "crmc_/scripts/task.js"
+                && h.Ancestors("event").Any(e => (string)e.Attribute("name") == "onload"));
 
             // A task form of our own never becomes every other app's default: it is the CrmCollab roles'.
             var conditions = form.Descendants("DisplayConditions").Single();
             Assert.Empty(conditions.Elements("Everyone"));
             Assert.Equal(Folder.Roles.Select(r => PackagingNames.ParseGuid((string)r.Root.Attribute("id"))).ToHashSet(),
                 conditions.Elements("Role").Select(r => PackagingNames.ParseGuid((string)r.Attribute("Id"))).ToHashSet());
+        }
+
+        /// <summary>Server columns of a handoff that a user sets on a plain task (HandoffGuard refuses them only on a handoff).</summary>
+        private static readonly string[] PlainTaskColumnsLockedOnHandoffs = { HandoffTask.RegardingObjectId, HandoffTask.ScheduledEnd };
+
+        [Fact]
+        public void A_rep_creates_an_ordinary_task_from_the_apps_task_form_with_its_regarding_record_due_date_priority_and_owner()
+        {
+            // What Microsoft's task form offers (subject, description, regarding, duration; owner, priority, due in its header),
+            // editable: the app opens no other task form, so a plain task is created and worked on this one.
+            var controls = Controls(AppMainForm("Task"), "Task");
+            foreach (var column in new[] { "subject", HandoffTask.RegardingObjectId, HandoffTask.ScheduledEnd, "prioritycode", "actualdurationminutes",
+                         HandoffTask.OwnerId, "description" })
+            {
+                Assert.True(controls.ContainsKey(column), $"the task form has no {column}: a plain task cannot be given one");
+                Assert.False(controls[column], $"the task form shows {column} read-only: a plain task cannot be given one");
+            }
+            // Only the handoff's own columns a plain task may set are left to the script to lock on a handoff.
+            Assert.Equal(PlainTaskColumnsLockedOnHandoffs.OrderBy(c => c),
+                HandoffGuard.ServerColumns.Where(c => controls.ContainsKey(c) && !controls[c]).OrderBy(c => c));
         }
 
         [Fact]
