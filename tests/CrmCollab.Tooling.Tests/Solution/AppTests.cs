@@ -107,7 +107,7 @@ namespace CrmCollab.Tooling.Tests.Solution
             Assert.Equal(new[] { "Sales", "Reviews", "Handoffs", "Administration" },
                 siteMap.Element("SiteMap").Elements("Area").Select(a => (string)a.Element("Titles").Element("Title").Attribute("Title")));
             var entries = siteMap.Descendants("SubArea").ToList();
-            Assert.Equal(16, entries.Count);
+            Assert.Equal(19, entries.Count);
             foreach (var entry in entries)
             {
                 var entity = (string)entry.Attribute("Entity");
@@ -168,6 +168,46 @@ namespace CrmCollab.Tooling.Tests.Solution
             var handoffs = Folder.SiteMaps.Single().Root.Descendants("Area").Single(a => (string)a.Attribute("Id") == "area_handoffs");
             Assert.Contains(handoffs.Descendants("SubArea"), s => (string)s.Attribute("Entity") == "queueitem"
                 && (string)s.Element("Titles").Element("Title").Attribute("Title") == "Queues");
+        }
+
+        [Fact]
+        public void A_rep_opens_the_lead_a_signal_created_the_competitor_it_names_and_a_deals_contact_from_the_Sales_area()
+        {
+            // A field signal names a lead and a competitor; a deal shows its Originating Lead and its Potential Customer (an
+            // account or a contact). The app shows only the tables it names, so it names these three, as Microsoft's tables:
+            // the solution carries them as shells (no form or view of ours), and the app picks none of their forms or views, so
+            // their system ones open.
+            var app = Folder.AppModules.Single().Root.Element("AppModuleComponents");
+            var sales = Folder.SiteMaps.Single().Root.Descendants("Area").Single(a => (string)a.Attribute("Id") == "area_sales");
+            foreach (var (table, title) in new[] { ("lead", "Leads"), ("contact", "Contacts"), ("competitor", "Competitors") })
+            {
+                Assert.Contains(app.Elements(), c => (string)c.Attribute("type") == "1" && (string)c.Attribute("schemaName") == table);
+                var part = Folder.Entities.Single(e => XmlFiles.Text(e.Entity.Root, "Name").ToLowerInvariant() == table);
+                Assert.Empty(part.Forms);
+                Assert.Empty(part.Views);
+                var entry = sales.Descendants("SubArea").Single(s => (string)s.Attribute("Entity") == table);
+                Assert.Equal(title, (string)entry.Element("Titles").Element("Title").Attribute("Title"));
+                Assert.Null(entry.Attribute("Url")); // the table's default view
+                // Shown to whoever can read the table (SiteMap <Privilege>), hidden from a role that cannot.
+                Assert.Equal("Read", (string)entry.Element("Privilege")?.Attribute("Privilege"));
+                Assert.Equal(table, (string)entry.Element("Privilege").Attribute("Entity"));
+            }
+
+            // Who reads them, and why (RoleJobs): leads are the salesperson's to work (a signal's lead is created as the
+            // account salesperson's) and the administrator's to link; contacts are every role's (a deal's customer may be a
+            // contact); competitors are named in signals (ADV, logistics, SAV), on deals and signals (salesperson) and in
+            // rules (administrator). A reviewer decides on a deal's terms and reads neither leads nor competitors.
+            var reads = Folder.Roles.ToDictionary(r => ((string)r.Root.Attribute("name")).Replace("CrmCollab ", ""),
+                r => r.Root.Descendants("RolePrivilege").Select(p => (string)p.Attribute("name")).Where(n => n.StartsWith("prvRead", StringComparison.Ordinal)).ToHashSet());
+            var expected = new Dictionary<string, string[]>
+            {
+                ["Salesperson"] = new[] { "Lead", "Contact", "Competitor" }, ["Administrator"] = new[] { "Lead", "Contact", "Competitor" },
+                ["ADV"] = new[] { "Contact", "Competitor" }, ["Logistics"] = new[] { "Contact", "Competitor" }, ["SAV"] = new[] { "Contact", "Competitor" },
+                ["Reviewer"] = new[] { "Contact" },
+            };
+            Assert.Equal(expected.Keys.OrderBy(k => k), reads.Keys.OrderBy(k => k));
+            foreach (var (role, tables) in expected)
+                Assert.Equal(tables.OrderBy(t => t), new[] { "Lead", "Contact", "Competitor" }.Where(t => reads[role].Contains("prvRead" + t)).OrderBy(t => t));
         }
 
         private static string Id(string text) => PackagingNames.ParseGuid(text)?.ToString("D");
