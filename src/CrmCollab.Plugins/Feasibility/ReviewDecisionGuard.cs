@@ -186,9 +186,9 @@ namespace CrmCollab.Plugins.Feasibility
                 IsServerCall = () => ServerCall.IsSystem(context),
                 ChangesState = Changes.Of(target, before, new[] { CommonColumn.StateCode }).Count > 0,
                 ChangesDecision = decisionChanges,
-                IsCrmCollabInvalidation = () => IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
-                    || (proposed == ReviewDecision.Invalidated && IsMergeReopening(context, before.RefId(FeasibilityReviewRow.OpportunityId)))
-                    || (proposed == ReviewDecision.Withdrawn && IsRuleReevaluation(context)),
+                IsCrmCollabInvalidation = () => ReviewChangeOrigin.IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
+                    || (proposed == ReviewDecision.Invalidated && ReviewChangeOrigin.IsMergeReopening(context, before.RefId(FeasibilityReviewRow.OpportunityId)))
+                    || (proposed == ReviewDecision.Withdrawn && ReviewChangeOrigin.IsRuleReevaluation(context)),
                 DealIsWon = () => dealId != Guid.Empty && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 DealIsLost = dealIsLost,
                 Current = current,
@@ -256,39 +256,6 @@ namespace CrmCollab.Plugins.Feasibility
             GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
             repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
         }
-
-        /// <summary>
-        /// CrmCollab invalidates and withdraws a review only from an operation on the review's own deal: the deal's
-        /// change, a change of one of its product lines, a move of its process flow (<see cref="OperationDeal"/>), or
-        /// the step after the opportunityclose its Lose creates. The operation is the parent context, built by the
-        /// platform; a step inside an operation on one deal touching another deal's review gets no exemption.
-        /// </summary>
-        /// <param name="reviewDealId">The review's deal (pre-image).</param>
-        private static bool IsCrmCollabInvalidation(LocalPluginContext context, Guid? reviewDealId)
-        {
-            IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
-            if (parent == null || reviewDealId == null) return false;
-            return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
-                || OperationDeal.Concerns(parent, context.SystemService, reviewDealId);
-        }
-
-        /// <summary>
-        /// A merge of accounts moving a deal re-opens its decisions (<see cref="ReviewRerouting.ReopenForMerge"/>),
-        /// through the SYSTEM service, from the merge itself (the parent context), for a deal of the merged-away account.
-        /// </summary>
-        private static bool IsMergeReopening(LocalPluginContext context, Guid? reviewDealId) =>
-            ServerCall.IsSystem(context) && OperationDeal.MergesAwayAccountOf(context.ExecutionContext.ParentContext, context.SystemService, reviewDealId);
-
-        /// <summary>
-        /// A saved feasibility rule re-evaluates every open deal (<see cref="FeasibilityRuleActivation"/>, after the
-        /// rule's Create or Update; an account's new segment; a currency's new exchange rate): reviews no rule asks for any
-        /// more are withdrawn there, whatever their deal, through the SYSTEM service. Only withdrawal: a re-evaluation
-        /// never invalidates a decision.
-        /// </summary>
-        private static bool IsRuleReevaluation(LocalPluginContext context) =>
-            (ServerCall.FollowsOperationOn(context.ExecutionContext, FeasibilityRuleRow.Table)
-             || ServerCall.FollowsOperationOn(context.ExecutionContext, Account.Table)
-             || ServerCall.FollowsOperationOn(context.ExecutionContext, TransactionCurrency.Table)) && ServerCall.IsSystem(context);
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)
         {

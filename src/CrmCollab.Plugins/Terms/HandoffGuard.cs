@@ -9,7 +9,6 @@ using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Terms
 {
@@ -169,32 +168,10 @@ namespace CrmCollab.Plugins.Terms
             Check(context, change, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, task.Id));
         }
 
-        /// <summary>
-        /// A handoff completed or canceled through SetState gets its server stamps (actual end, and closed on time for a
-        /// completion) here when no Update step wrote them on the way, and one reopened loses its actual end; where the
-        /// platform runs the Update steps too, they are already there and nothing is written.
-        /// </summary>
-        private static void OnStateSet(LocalPluginContext context)
-        {
-            Entity after = context.PostImage(PostImage);
-            // A plain task is not CrmCollab's to stamp; a handoff's actual end is the server's (no client sets it), so a
-            // closed handoff with one was stamped already, and an open one without one has nothing to clear.
-            if (after == null || !IdentityColumns.Any(after.IsFilled)) return;
-            int? state = after.Choice(HandoffTask.StateCode);
-            bool stamped = after.Read<DateTime?>(HandoffTask.ActualEnd) != null;
-            if (state == HandoffTask.StateCompleted && !stamped)
-                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
-                {
-                    [HandoffTask.ActualEnd] = context.Now,
-                    [HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(after.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now),
-                });
-            else if (state == HandoffTask.StateCanceled && !stamped)
-                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = context.Now });
-            else if (state == HandoffTask.StateOpen && stamped)
-                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = null });
-        }
+        /// <summary>After a SetState: the server's stamps of the close, cancel or reopen, when no Update step wrote them (<see cref="HandoffStamps.AfterSetState"/>).</summary>
+        private static void OnStateSet(LocalPluginContext context) => HandoffStamps.AfterSetState(context, context.PostImage(PostImage));
 
-        /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/>.</summary>
+        /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/> (<see cref="HandoffStamps.OnSave"/>).</summary>
         private static void Check(LocalPluginContext context, Entity target, Entity before)
         {
             // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
@@ -215,7 +192,7 @@ namespace CrmCollab.Plugins.Terms
             Entity after = Values.Merge(before, target);
             var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
-            var required = new Lazy<IReadOnlyList<string>>(() => RequiredEvidence(context, after));
+            var required = new Lazy<IReadOnlyList<string>>(() => HandoffEvidence.Required(context, after));
             Guid caller = context.ExecutionContext.InitiatingUserId;
             var isAdministrator = new Lazy<bool>(() => Principals.IsAdministrator(context.SystemService, caller));
 
@@ -236,26 +213,14 @@ namespace CrmCollab.Plugins.Terms
                 CallerIsAdministrator = () => isAdministrator.Value,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
                 ChangesCancelReason = Changes.Of(target, before, new[] { HandoffTask.CancelReason }).Count > 0,
-                MissingEvidence = () => MissingEvidence(context, after, required.Value),
+                MissingEvidence = () => HandoffEvidence.Missing(context, after, required.Value),
                 IsUnrouted = before.Read<bool?>(HandoffTask.IsUnrouted) == true,
                 Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),
                 CallerWorksForFunction = () => after.Choice(HandoffTask.Function) != null && FunctionReviewers.Includes(context.SystemService,
                     new EntityReference(SystemUser.Table, caller), (BusinessFunction)after.Choice(HandoffTask.Function).Value, context.Now, null),
             });
             Throw(refusal);
-
-            // Server time, whatever the client typed; a second acceptance keeps the first (it feeds the KPIs).
-            if (target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null)
-                target[HandoffTask.AcceptedOn] = before.Read<DateTime?>(HandoffTask.AcceptedOn) ?? context.Now;
-            if (stateAfter == HandoffState.Completed && stateBefore != HandoffState.Completed)
-            {
-                target[HandoffTask.ActualEnd] = context.Now;
-                target[HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(before.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now);
-            }
-            // A cancellation is dated too (a re-win compares it with the deal's loss; the modification date moves with any
-            // later write, such as the deal's reassignment); a handoff reopened is closed anew.
-            else if (stateAfter == HandoffState.Canceled && stateBefore != HandoffState.Canceled) target[HandoffTask.ActualEnd] = context.Now;
-            else if (stateAfter == HandoffState.Open && stateBefore != HandoffState.Open) target[HandoffTask.ActualEnd] = null;
+            HandoffStamps.OnSave(target, before, stateBefore, stateAfter, context.Now);
         }
 
         /// <summary>
@@ -276,26 +241,5 @@ namespace CrmCollab.Plugins.Terms
             ServerCall.FollowsOperationOn(context.ExecutionContext, OpportunityClose.Table)
             || ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
             || ServerCall.FollowsOperationOn(context.ExecutionContext, AmendmentRow.Table) || ServerCall.IsSystem(context);
-
-        /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>
-        private static IReadOnlyList<string> RequiredEvidence(LocalPluginContext context, Entity task)
-        {
-            string copy = task.Read<string>(HandoffTask.RequiredEvidence);
-            if (!string.IsNullOrWhiteSpace(copy) || task.RefId(HandoffTask.TemplateId) == null) return CommaList.Parse(copy);
-            Entity template = context.SystemService.Retrieve(HandoffTemplateRow.Table, task.RefId(HandoffTask.TemplateId).Value,
-                new ColumnSet(HandoffTemplateRow.RequiredEvidence));
-            return CommaList.Parse(template.Read<string>(HandoffTemplateRow.RequiredEvidence));
-        }
-
-        private static IReadOnlyList<string> MissingEvidence(LocalPluginContext context, Entity task, IReadOnlyList<string> required)
-        {
-            string[] unread = required.Where(c => !ImagedEvidence.Contains(c) && !task.Contains(c)).ToArray();
-            if (unread.Length > 0)
-            {
-                Entity stored = context.SystemService.Retrieve(HandoffTask.Table, task.Id, new ColumnSet(unread));
-                foreach (string column in unread) if (stored.Contains(column)) task[column] = stored[column];
-            }
-            return ColumnLabels.Of(EvidenceCheck.Missing(required, task.IsFilled)).ToArray();
-        }
     }
 }
