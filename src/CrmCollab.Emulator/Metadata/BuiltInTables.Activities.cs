@@ -53,7 +53,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Date("actualend")
                 .Date("actualstart")
                 .Lookup("competitorid", "competitor").Rel("competitor_opportunity_activities")
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                // A currency a close is in cannot be deleted (OpportunityClose table reference: Delete Restrict).
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_opportunityclose", cascadeDelete: "Restrict")
                 .Memo("description", 2000)
                 .States((0, "Open", 1), (1, "Completed", 2), (2, "Canceled", 3))
                 .Statuses((1, "Open", 0), (2, "Completed", 1), (3, "Canceled", 2))

@@ -84,8 +84,11 @@ namespace CrmCollab.Emulator.Metadata
             // key systemuserid; messages Retrieve, RetrieveMultiple, Update, no Create: the platform makes the row with the
             // user, UserSettingsRows). Only the default currency is modelled ("Unique identifier of the default currency
             // of the user"; Personal Options, "Select a default currency").
+            // A currency a user chose as default cannot be deleted (transactioncurrency_usersettings: Delete Restrict,
+            // powerapps-docs transactioncurrency.md, One-To-Many relationships).
             Table(c, "usersettings", "UserSettings", 150, OwnershipType.BusinessOwned, null, primaryId: "systemuserid")
                 .Lookup("transactioncurrencyid", "transactioncurrency").Display("Currency")
+                    .Rel("transactioncurrency_usersettings", cascadeDelete: "Restrict")
                 .SystemColumns();
         }
 

@@ -51,6 +51,9 @@ namespace CrmCollab.Emulator.Metadata
                 .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)
                 .SystemColumns();
 
+            // Every currency relationship of these tables restricts the delete of a currency rows are in: transactioncurrency_account,
+            // _contact, _opportunity (powerapps-docs transactioncurrency.md, account.md, opportunity.md), _lead, _competitor,
+            // _opportunityproduct (Dynamics 365 transactioncurrency.md, One-To-Many relationships: CascadeConfiguration Delete: Restrict).
             Table(c, "contact", "Contact", 2, OwnershipType.UserOwned, "fullname")
                 .String("firstname", 50)
                 .String("middlename", 50)
@@ -66,7 +69,7 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("originatingleadid", "lead").Rel("contact_originating_lead")
                 .Bool("merged").ReadOnly()
                 .Lookup("masterid", "contact").ReadOnly()
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_contact", cascadeDelete: "Restrict")
                 .Memo("description")
                 .States(ActiveInactiveStates).Statuses(ActiveInactiveStatuses)
                 .SystemColumns();
@@ -124,7 +127,7 @@ namespace CrmCollab.Emulator.Metadata
                 .Memo("strengths")
                 .Memo("weaknesses")
                 .Money("reportedrevenue")
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_competitor", cascadeDelete: "Restrict")
                 .SystemColumns();
         }
 
@@ -141,7 +144,7 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("parentaccountid", "account").Rel("lead_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("lead_parent_contact")
                 .Lookup("qualifyingopportunityid", "opportunity").Rel("lead_qualifying_opportunity")
-                .Lookup("transactioncurrencyid", "transactioncurrency")
+                .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_lead", cascadeDelete: "Restrict")
                 .MoneyWithBase("estimatedamount")
                 .Date("estimatedclosedate")
                 .Memo("description")
@@ -183,6 +186,7 @@ namespace CrmCollab.Emulator.Metadata
                 .MoneyWithBase("extendedamount").UpdateOnly()
                 .Int("lineitemnumber", 0, 1000000000)
                 .Lookup("transactioncurrencyid", "transactioncurrency").ReadOnly()
+                    .Rel("transactioncurrency_opportunityproduct", cascadeDelete: "Restrict")
                 .Memo("description")
                 .SystemColumns();
         }

@@ -26,5 +26,29 @@ namespace CrmCollab.Emulator.Metadata
                 if (table.Column(column.LogicalName + BaseSuffix) == null)
                     builder.Money(column.LogicalName + BaseSuffix, column.Precision ?? 2).ReadOnly().Display(column.DisplayName + " (Base)");
         }
+
+        /// <summary>
+        /// The 1:N relationship behind a solution table's Currency lookup, when the solution declares none for it (an export
+        /// lists it; a table declared with its money columns alone gets it here, as the platform makes it with the lookup):
+        /// TransactionCurrency_&lt;table&gt;, whose Delete is Restrict, as the table references of the tables Microsoft's own
+        /// solutions add show theirs (TransactionCurrency_msdyn_forecastinstance, _msdyn_salessuggestion,
+        /// _msdyn_quotebookingproduct...: CascadeConfiguration Delete: Restrict; docs/platform-facts.md). A relationship the
+        /// solution declares is kept as it is.
+        /// </summary>
+        public static void Relate(MetadataCatalog catalog, TableDefinition table)
+        {
+            var lookup = table.Column(Currency);
+            if (!table.IsCustom || lookup == null || lookup.Type != ColumnType.Lookup) return;
+            if (catalog.Relationships.Any(r => !r.IsManyToMany && r.ReferencingEntity == table.LogicalName && r.ReferencingAttribute == Currency))
+                return;
+            catalog.Relationships.Add(new RelationshipDefinition
+            {
+                SchemaName = "TransactionCurrency_" + table.SchemaName,
+                ReferencedEntity = "transactioncurrency",
+                ReferencingEntity = table.LogicalName,
+                ReferencingAttribute = Currency,
+                CascadeDelete = "Restrict",
+            });
+        }
     }
 }

@@ -66,6 +66,8 @@ namespace CrmCollab.Emulator.Solution
                 EntityXmlReader.Read(entity, state.CustomizationsFile, state);
 
             RelationshipXmlReader.ReadAll(state, customizations);
+            foreach (var tableName in state.SolutionTables.Keys)
+                CurrencyColumns.Relate(state.Catalog, state.Catalog.Tables[tableName]); // the platform's, unless declared
             EntityXmlReader.CheckLookups(state);
             BuiltInTables.ResolveRelationships(state.Catalog);
 

@@ -1,3 +1,5 @@
+using System.IO;
+using System.Linq;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Solution;
 using Xunit;
@@ -7,7 +9,9 @@ namespace CrmCollab.Emulator.Tests.Solution
     /// <summary>
     /// A currency (money) column never comes alone: the table's first one brings a Currency lookup and a read-only Exchange
     /// Rate, and each one a read-only "_base" twin in the base currency (powerapps-docs, maker/data-platform/types-of-fields.md,
-    /// "Using currency columns"). A custom table declared with its money columns alone has them once loaded.
+    /// "Using currency columns"). A custom table declared with its money columns alone has them once loaded, and the
+    /// relationship behind its Currency lookup restricts the delete of a currency its rows are in, as the references of
+    /// the tables Microsoft's solutions add show (docs/platform-facts.md), unless the solution declares it otherwise.
     /// </summary>
     public class CurrencyColumnTests
     {
@@ -43,6 +47,39 @@ namespace CrmCollab.Emulator.Tests.Solution
                 foreach (var column in table.Columns.Values) hasMoney |= column.Type == ColumnType.Money;
                 Assert.Equal(hasMoney, table.Column("transactioncurrencyid") != null);
             }
+        }
+
+        private static RelationshipDefinition[] CurrencyRelationships(SolutionDefinition def) => def.Catalog.Relationships
+            .Where(r => !r.IsManyToMany && r.ReferencingEntity == "crmc_widget" && r.ReferencingAttribute == "transactioncurrencyid").ToArray();
+
+        [Fact]
+        public void A_custom_table_with_an_amount_restricts_the_delete_of_the_currency_its_rows_are_in()
+        {
+            var relationship = Assert.Single(CurrencyRelationships(Def));
+            Assert.Equal("TransactionCurrency_crmc_Widget", relationship.SchemaName);
+            Assert.Equal("transactioncurrency", relationship.ReferencedEntity);
+            Assert.Equal("transactioncurrencyid", relationship.ReferencedAttribute);
+            Assert.Equal("Restrict", relationship.CascadeDelete);
+        }
+
+        [Fact]
+        public void A_currency_relationship_the_solution_declares_is_kept_as_declared()
+        {
+            var folder = SolutionFixture.Copy();
+            try
+            {
+                var index = Path.Combine(folder, "Other", "Relationships.xml");
+                File.WriteAllText(index, File.ReadAllText(index).Replace("</EntityRelationships>",
+                    "  <EntityRelationship Name=\"crmc_widget_transactioncurrency\"><EntityRelationshipType>OneToMany</EntityRelationshipType>" +
+                    "<ReferencingEntityName>crmc_Widget</ReferencingEntityName><ReferencedEntityName>TransactionCurrency</ReferencedEntityName>" +
+                    "<CascadeDelete>RemoveLink</CascadeDelete><ReferencingAttributeName>TransactionCurrencyId</ReferencingAttributeName>" +
+                    "</EntityRelationship>\n</EntityRelationships>"));
+
+                var relationship = Assert.Single(CurrencyRelationships(SolutionLoader.Load(folder)));
+                Assert.Equal("crmc_widget_transactioncurrency", relationship.SchemaName);
+                Assert.Equal("RemoveLink", relationship.CascadeDelete);
+            }
+            finally { SolutionFixture.Delete(folder); }
         }
     }
 }
