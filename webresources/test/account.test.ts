@@ -99,12 +99,24 @@ describe('account onLoad', () => {
 
   it('tells the rep what to do when the server fails without saying why, never "[object Object]"', async () => {
     XrmMockGenerator.initialise({ entity: { id: '{AAAA0000-0000-0000-0000-000000000001}', entityName: 'account' } });
-    vi.spyOn(Xrm.WebApi, 'retrieveMultipleRecords').mockRejectedValue({ errorCode: 2147746336 });
+    vi.spyOn(Xrm.WebApi, 'retrieveMultipleRecords').mockRejectedValue({ errorCode: 2147500037 });
     await onLoad(XrmMockGenerator.getEventContext());
     const shown = (XrmMockGenerator.getFormContext().ui as unknown as { formNotifications: { message: string }[] }).formNotifications;
     expect(shown[0].message).toBe(
-      'Dedicated owners could not be read: the server gave no reason (error code 2147746336). ' +
+      'Dedicated owners could not be read: the server gave no reason (error code 2147500037). ' +
         'Reload the form; if it happens again, tell your administrator.',
     );
+  });
+
+  it('tells a user whose role does not read dedicated owners so in a sentence, not with the server\'s privilege text', async () => {
+    XrmMockGenerator.initialise({ entity: { id: '{AAAA0000-0000-0000-0000-000000000001}', entityName: 'account' } });
+    // Dataverse's PrivilegeDenied (0x80040220), as Xrm.WebApi may give it: unsigned, with the platform's technical message.
+    const denied = { errorCode: 2147746336, message: 'Principal user (Id=1f2e, type=8, roleCount=1) is missing prvReadcrmc_DedicatedOwner privilege' };
+    vi.spyOn(Xrm.WebApi, 'retrieveMultipleRecords').mockRejectedValue(denied);
+    await onLoad(XrmMockGenerator.getEventContext());
+    const shown = (XrmMockGenerator.getFormContext().ui as unknown as { formNotifications: { level: string; message: string }[] })
+      .formNotifications;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ level: 'INFO', message: "Who receives this account's handoffs is not shown to your role." });
   });
 });

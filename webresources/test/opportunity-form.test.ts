@@ -177,7 +177,7 @@ describe('agreed terms', () => {
     void onLoad(context);
     expect(disabled(form)).toEqual([true, true, true, true]); // at once, from the form's status
     expect(lock(form)?.message).toBe(
-      'This deal is won: its agreed terms (value, discount, requested delivery, payment terms) are locked. To change them, raise an amendment.',
+      'This deal is won: its agreed terms (value, discount, requested delivery, payment terms) are locked; they change only through an amendment.',
     );
   });
 
@@ -191,8 +191,8 @@ describe('agreed terms', () => {
     expect(read).toHaveBeenCalledWith('opportunity', expect.any(String), expect.stringContaining('crmc_wonon'));
     expect(disabled(form)).toEqual([true, true, true, true]);
     expect(lock(form)?.message).toBe(
-      'This deal was won before, so its agreed terms (value, discount, requested delivery, payment terms) stay locked. ' +
-        'To change them, raise an amendment.',
+      'This deal was won before, so its agreed terms (value, discount, requested delivery, payment terms) stay locked; ' +
+        'they change only through an amendment.',
     );
   });
 

@@ -72,7 +72,7 @@ describe('panel data', () => {
     expect(model).toMatchObject({ dealName: 'Custom conveyor line', accountName: 'Contoso Manufacturing' });
     expect(model.reviews).toHaveLength(4);
     expect(model.handoffs).toHaveLength(2);
-    expect(model.signals[0]).toMatchObject({ kind: 'Competitor presence', acknowledged: 'Not yet' });
+    expect(model.signals?.[0]).toMatchObject({ kind: 'Competitor presence', acknowledged: 'Not yet' });
     expect(model.feasibility?.lines).toHaveLength(3);
     expect(api.calls).toContainEqual(expect.stringContaining('$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail'));
     expect(api.calls).toContainEqual(

@@ -1,4 +1,5 @@
 // Account main form: shows who receives each function's handoffs for this account (dedicated owners and fallbacks).
+import { isAccessDenied } from '../shared/access';
 import { bareId, errorMessage } from '../shared/format';
 import { noticeBoard } from '../shared/notices';
 import { DedicatedOwnerRow, OwnerQuery, ownerFilter, ownerLines } from './owners';
@@ -15,6 +16,10 @@ export async function onLoad(context: Xrm.Events.EventContext): Promise<void> {
     const lines = ownerLines(result.entities as DedicatedOwnerRow[], new Date());
     show(form, lines.map((l) => ({ id: PREFIX + l.function, level: l.level, message: l.message })));
   } catch (error) {
-    show(form, [{ id: PREFIX + 'error', level: 'WARNING', message: `Dedicated owners could not be read: ${errorMessage(error)}` }]);
+    // Every CrmCollab role reads dedicated owners; a role of the environment's own that does not is told so plainly.
+    const message = isAccessDenied(error)
+      ? "Who receives this account's handoffs is not shown to your role."
+      : `Dedicated owners could not be read: ${errorMessage(error)}`;
+    show(form, [{ id: PREFIX + 'error', level: isAccessDenied(error) ? 'INFO' : 'WARNING', message }]);
   }
 }

@@ -102,9 +102,11 @@ export function applyTermsLock(form: Xrm.FormContext, state: number | null, wonO
   }
   form.ui.clearFormNotification(LOCK_NOTICE);
   if (!locked) return;
+  // Worded for every role that opens the deal: the salesperson raises the amendment, a reviewer or an administrator
+  // approves it, and ADV, logistics and SAV read the terms it sets.
   const message = won
-    ? `This deal is won: its agreed terms ${TERMS} are locked. To change them, raise an amendment.`
-    : `This deal was won before, so its agreed terms ${TERMS} stay locked. To change them, raise an amendment.`;
+    ? `This deal is won: its agreed terms ${TERMS} are locked; they change only through an amendment.`
+    : `This deal was won before, so its agreed terms ${TERMS} stay locked; they change only through an amendment.`;
   form.ui.setFormNotification(message, 'INFO', LOCK_NOTICE);
 }
 

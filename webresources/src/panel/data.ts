@@ -1,5 +1,7 @@
-// The panel's Web API reads: one per list, the three deal lists in parallel.
-import { Decision } from '../shared/choices';
+// The panel's Web API reads: one per list, the three deal lists in parallel. A list the user's roles do not let them
+// read (a reviewer and the account's signals) is left out with a plain sentence; any other failure fails the load.
+import { isAccessDenied } from '../shared/access';
+import { Decision, OpportunityState } from '../shared/choices';
 import { bareId, formatted } from '../shared/format';
 import { PanelModel, toFeasibility, toHandoff, toReview, toSignal } from './model';
 
@@ -10,7 +12,7 @@ export interface PanelWebApi {
 }
 
 export const Queries = {
-  deal: '?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail',
+  deal: '?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail,statecode,crmc_wonon',
   /** Current reviews only: invalidated and withdrawn ones are history. */
   reviews: (deal: string) =>
     '?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value' +
@@ -27,12 +29,24 @@ export const Queries = {
     `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`,
 };
 
+type Row = Record<string, any>;
+
+/** The rows of a list, or null when the user's roles do not allow the read (Dataverse's privilege or access-check fault). */
+async function rowsOrHidden(read: PromiseLike<{ entities: Row[] }>): Promise<Row[] | null> {
+  try {
+    return (await read).entities;
+  } catch (error) {
+    if (isAccessDenied(error)) return null;
+    throw error;
+  }
+}
+
 export async function loadPanel(api: PanelWebApi, opportunityId: string, now: Date): Promise<PanelModel> {
   const id = bareId(opportunityId);
   const [deal, reviews, handoffs] = await Promise.all([
     api.retrieveRecord('opportunity', id, Queries.deal),
-    api.retrieveMultipleRecords('crmc_feasibilityreview', Queries.reviews(id)),
-    api.retrieveMultipleRecords('task', Queries.handoffs(id)),
+    rowsOrHidden(api.retrieveMultipleRecords('crmc_feasibilityreview', Queries.reviews(id))),
+    rowsOrHidden(api.retrieveMultipleRecords('task', Queries.handoffs(id))),
   ]);
   // The customer may be a contact; signals hang on the account.
   const customerIsAccount = deal['_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname'] === 'account';
@@ -42,15 +56,15 @@ export async function loadPanel(api: PanelWebApi, opportunityId: string, now: Da
     : customerIsAccount
       ? formatted(deal, '_customerid_value')
       : '';
-  const signals = accountId
-    ? (await api.retrieveMultipleRecords('crmc_fieldsignal', Queries.signals(bareId(accountId)))).entities
-    : [];
+  const signals = accountId ? await rowsOrHidden(api.retrieveMultipleRecords('crmc_fieldsignal', Queries.signals(bareId(accountId)))) : [];
   return {
     dealName: deal.name ?? '',
     accountName,
+    // Won, or won once and reopened: its handoff tasks exist, so an empty list means none the user may see.
+    wasWon: deal.statecode === OpportunityState.Won || (deal.crmc_wonon != null && deal.crmc_wonon !== ''),
     feasibility: toFeasibility(deal),
-    reviews: reviews.entities.map((r) => toReview(r, now)),
-    handoffs: handoffs.entities.map(toHandoff),
-    signals: signals.map(toSignal),
+    reviews: reviews && reviews.map((r) => toReview(r, now)),
+    handoffs: handoffs && handoffs.map(toHandoff),
+    signals: signals && signals.map(toSignal),
   };
 }

@@ -2,6 +2,7 @@
 // loads and renders, and keeps a live status region up to date for screen readers.
 import { bareId, errorMessage } from '../shared/format';
 import { PanelWebApi, loadPanel } from './data';
+import { PanelModel } from './model';
 import { renderPanel } from './render';
 
 interface ClientApi {
@@ -44,6 +45,15 @@ export function opportunityId(search: string, form?: Xrm.FormContext): string {
   return bareId(nested ?? data);
 }
 
+/** "Loaded 4 review(s), 2 handoff task(s), 1 signal(s)."; a list the user's roles do not show is named as such. */
+export function loadedMessage(model: PanelModel): string {
+  const lists: [unknown[] | null, string][] = [[model.reviews, 'review(s)'], [model.handoffs, 'handoff task(s)'], [model.signals, 'signal(s)']];
+  const shown = lists.filter(([items]) => items != null).map(([items, what]) => `${items!.length} ${what}`);
+  const hidden = lists.filter(([items]) => items == null).map(([, what]) => what.replace('(s)', 's'));
+  const loaded = shown.length > 0 ? `Loaded ${shown.join(', ')}.` : 'Loaded the deal.';
+  return hidden.length > 0 ? `${loaded} Not shown to your role: ${hidden.join(', ')}.` : loaded;
+}
+
 function openRecord(entityName: string, entityId: string): void {
   void api?.xrm.Navigation?.openForm({ entityName, entityId });
 }
@@ -65,7 +75,7 @@ export async function refresh(): Promise<void> {
     const model = await loadPanel(api.xrm.WebApi as unknown as PanelWebApi, id, new Date());
     if (mine !== generation) return;
     renderPanel(document, model, openRecord);
-    status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
+    status(loadedMessage(model));
   } catch (error) {
     if (mine !== generation) return;
     status(`Could not load the collaboration data: ${errorMessage(error)}`, true);

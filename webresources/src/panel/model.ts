@@ -44,13 +44,16 @@ export interface FeasibilityView {
   lines: string[];
 }
 
+/** Each list is null when the user's roles do not let them read it (the panel then says so instead of listing it). */
 export interface PanelModel {
   dealName: string;
   accountName: string;
+  /** Won, or won once and reopened: the win created its handoff tasks. */
+  wasWon: boolean;
   feasibility: FeasibilityView | null;
-  reviews: ReviewView[];
-  handoffs: HandoffView[];
-  signals: SignalView[];
+  reviews: ReviewView[] | null;
+  handoffs: HandoffView[] | null;
+  signals: SignalView[] | null;
 }
 
 /** Display names of the task columns a template may require (solution/Entities/Task). */

@@ -27,9 +27,16 @@ function link(doc: Document, text: string, entity: string, id: string, open: Ope
   return a;
 }
 
-/** A table with a caption, column headers and a row header (the first column), or a sentence when empty. */
-function table<T>(doc: Document, caption: string, empty: string, items: T[], columns: Column<T>[], rowClass?: (item: T) => string): HTMLElement {
-  if (items.length === 0) return el(doc, 'p', empty, 'empty');
+/** What the panel says instead of a list: when it is empty, and when the user's roles do not let them read it. */
+interface Absent {
+  empty: string;
+  hidden: string;
+}
+
+/** A table with a caption, column headers and a row header (the first column), or a sentence when empty or not readable. */
+function table<T>(doc: Document, caption: string, absent: Absent, items: T[] | null, columns: Column<T>[], rowClass?: (item: T) => string): HTMLElement {
+  if (items == null) return el(doc, 'p', absent.hidden, 'empty not-shown');
+  if (items.length === 0) return el(doc, 'p', absent.empty, 'empty');
   const t = el(doc, 'table');
   t.appendChild(el(doc, 'caption', caption));
   const head = t.appendChild(el(doc, 'thead')).appendChild(el(doc, 'tr'));
@@ -63,8 +70,24 @@ export function feasibilityBlock(doc: Document, feasibility: FeasibilityView | n
   return block;
 }
 
-export function reviewsTable(doc: Document, reviews: ReviewView[], open: OpenRecord): HTMLElement {
-  return table(doc, 'Feasibility reviews of this deal', 'No feasibility review on this deal.', reviews, [
+export const Absence = {
+  reviews: { empty: 'No feasibility review on this deal.', hidden: 'Feasibility reviews are not shown to your role.' },
+  handoffsOpen: {
+    empty: 'No handoff task yet: they are created when the deal is won.',
+    hidden: 'Handoff tasks are not shown to your role: the salesperson and the functions that work them follow them.',
+  },
+  handoffsWon: {
+    empty: 'No handoff task of this deal is visible to you.',
+    hidden: 'Handoff tasks are not shown to your role: the salesperson and the functions that work them follow them.',
+  },
+  signals: {
+    empty: 'No open signal on this account is visible to you.',
+    hidden: "Signals are not shown to your role: they go to the account's salesperson.",
+  },
+} as const;
+
+export function reviewsTable(doc: Document, reviews: ReviewView[] | null, open: OpenRecord): HTMLElement {
+  return table(doc, 'Feasibility reviews of this deal', Absence.reviews, reviews, [
     { header: 'Function', cell: (r, td) => td.appendChild(link(doc, r.functionLabel, 'crmc_feasibilityreview', r.id, open)) },
     { header: 'Decision', cell: (r, td) => text(r.decision, r.rejected ? 'rejected' : undefined)(r, td) },
     { header: 'Reviewer', cell: (r, td) => text(r.reviewer || 'Unassigned')(r, td) },
@@ -80,8 +103,8 @@ export function reviewsTable(doc: Document, reviews: ReviewView[], open: OpenRec
   ], (r) => (r.overdue ? 'overdue' : r.rejected ? 'is-rejected' : ''));
 }
 
-export function handoffsTable(doc: Document, handoffs: HandoffView[], open: OpenRecord): HTMLElement {
-  return table(doc, 'Handoff tasks created when the deal was won', 'No handoff task yet: they are created when the deal is won.', handoffs, [
+export function handoffsTable(doc: Document, handoffs: HandoffView[] | null, open: OpenRecord, wasWon = false): HTMLElement {
+  return table(doc, 'Handoff tasks created when the deal was won', wasWon ? Absence.handoffsWon : Absence.handoffsOpen, handoffs, [
     { header: 'Function', cell: (h, td) => td.appendChild(link(doc, h.functionLabel, 'task', h.id, open)) },
     { header: 'Task', cell: (h, td) => text(h.subject + (h.done ? ' (completed)' : ''))(h, td) },
     { header: 'Owner', cell: (h, td) => text(h.owner || 'Unassigned')(h, td) },
@@ -91,8 +114,8 @@ export function handoffsTable(doc: Document, handoffs: HandoffView[], open: Open
   ]);
 }
 
-export function signalsTable(doc: Document, signals: SignalView[], open: OpenRecord): HTMLElement {
-  return table(doc, 'Open field signals on the account', 'No open signal on this account.', signals, [
+export function signalsTable(doc: Document, signals: SignalView[] | null, open: OpenRecord): HTMLElement {
+  return table(doc, 'Open field signals on the account', Absence.signals, signals, [
     { header: 'Signal', cell: (s, td) => td.appendChild(link(doc, s.title, 'crmc_fieldsignal', s.id, open)) },
     { header: 'Kind', cell: (s, td) => text(s.kind)(s, td) },
     { header: 'Details', cell: (s, td) => text(s.description || '—')(s, td) },
@@ -106,7 +129,7 @@ export function renderPanel(doc: Document, model: PanelModel, open: OpenRecord):
   const fill = (id: string, content: Node) => doc.getElementById(id)?.replaceChildren(content);
   fill('crmc-feasibility', feasibilityBlock(doc, model.feasibility));
   fill('crmc-reviews', reviewsTable(doc, model.reviews, open));
-  fill('crmc-handoffs', handoffsTable(doc, model.handoffs, open));
+  fill('crmc-handoffs', handoffsTable(doc, model.handoffs, open, model.wasWon));
   fill('crmc-signals', signalsTable(doc, model.signals, open));
   const account = doc.getElementById('crmc-account');
   if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : 'No account on this deal.';

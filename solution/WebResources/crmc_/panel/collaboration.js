@@ -63,6 +63,16 @@ CrmCollab.Panel = (() => {
     return typeof value === "string" ? value : "";
   }
 
+  // src/shared/access.ts
+  var PrivilegeDenied = 2147746336 | 0;
+  var AccessCheckFailed = 2147779334 | 0;
+  function isAccessDenied(error) {
+    const code = error == null ? void 0 : error.errorCode;
+    if (typeof code !== "number") return false;
+    const value = code | 0;
+    return value === PrivilegeDenied || value === AccessCheckFailed;
+  }
+
   // src/shared/choices.ts
   var FunctionLabels = {
     1e8: "Operations",
@@ -116,6 +126,7 @@ CrmCollab.Panel = (() => {
   };
   var SalesStages = ["Qualify", "Develop", "Propose", "Close"];
   var GateStage = 2;
+  var OpportunityState = { Open: 0, Won: 1, Lost: 2 };
 
   // src/shared/feasibility.ts
   var DetailVersion = 1;
@@ -268,31 +279,41 @@ CrmCollab.Panel = (() => {
 
   // src/panel/data.ts
   var Queries = {
-    deal: "?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail",
+    deal: "?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail,statecode,crmc_wonon",
     /** Current reviews only: invalidated and withdrawn ones are history. */
     reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne ${Decision.Invalidated} and crmc_decision ne ${Decision.Withdrawn}&$orderby=crmc_function asc`,
     handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
     signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`
   };
+  async function rowsOrHidden(read) {
+    try {
+      return (await read).entities;
+    } catch (error) {
+      if (isAccessDenied(error)) return null;
+      throw error;
+    }
+  }
   async function loadPanel(api2, opportunityId2, now) {
     var _a;
     const id = bareId(opportunityId2);
     const [deal, reviews, handoffs] = await Promise.all([
       api2.retrieveRecord("opportunity", id, Queries.deal),
-      api2.retrieveMultipleRecords("crmc_feasibilityreview", Queries.reviews(id)),
-      api2.retrieveMultipleRecords("task", Queries.handoffs(id))
+      rowsOrHidden(api2.retrieveMultipleRecords("crmc_feasibilityreview", Queries.reviews(id))),
+      rowsOrHidden(api2.retrieveMultipleRecords("task", Queries.handoffs(id)))
     ]);
     const customerIsAccount = deal["_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname"] === "account";
     const accountId = deal._parentaccountid_value || (customerIsAccount ? deal._customerid_value : void 0);
     const accountName = deal._parentaccountid_value ? formatted(deal, "_parentaccountid_value") : customerIsAccount ? formatted(deal, "_customerid_value") : "";
-    const signals = accountId ? (await api2.retrieveMultipleRecords("crmc_fieldsignal", Queries.signals(bareId(accountId)))).entities : [];
+    const signals = accountId ? await rowsOrHidden(api2.retrieveMultipleRecords("crmc_fieldsignal", Queries.signals(bareId(accountId)))) : [];
     return {
       dealName: (_a = deal.name) != null ? _a : "",
       accountName,
+      // Won, or won once and reopened: its handoff tasks exist, so an empty list means none the user may see.
+      wasWon: deal.statecode === OpportunityState.Won || deal.crmc_wonon != null && deal.crmc_wonon !== "",
       feasibility: toFeasibility(deal),
-      reviews: reviews.entities.map((r) => toReview(r, now)),
-      handoffs: handoffs.entities.map(toHandoff),
-      signals: signals.map(toSignal)
+      reviews: reviews && reviews.map((r) => toReview(r, now)),
+      handoffs: handoffs && handoffs.map(toHandoff),
+      signals: signals && signals.map(toSignal)
     };
   }
 
@@ -314,8 +335,9 @@ CrmCollab.Panel = (() => {
     });
     return a;
   }
-  function table(doc, caption, empty, items, columns, rowClass) {
-    if (items.length === 0) return el(doc, "p", empty, "empty");
+  function table(doc, caption, absent, items, columns, rowClass) {
+    if (items == null) return el(doc, "p", absent.hidden, "empty not-shown");
+    if (items.length === 0) return el(doc, "p", absent.empty, "empty");
     const t = el(doc, "table");
     t.appendChild(el(doc, "caption", caption));
     const head = t.appendChild(el(doc, "thead")).appendChild(el(doc, "tr"));
@@ -345,8 +367,23 @@ CrmCollab.Panel = (() => {
     }
     return block;
   }
+  var Absence = {
+    reviews: { empty: "No feasibility review on this deal.", hidden: "Feasibility reviews are not shown to your role." },
+    handoffsOpen: {
+      empty: "No handoff task yet: they are created when the deal is won.",
+      hidden: "Handoff tasks are not shown to your role: the salesperson and the functions that work them follow them."
+    },
+    handoffsWon: {
+      empty: "No handoff task of this deal is visible to you.",
+      hidden: "Handoff tasks are not shown to your role: the salesperson and the functions that work them follow them."
+    },
+    signals: {
+      empty: "No open signal on this account is visible to you.",
+      hidden: "Signals are not shown to your role: they go to the account's salesperson."
+    }
+  };
   function reviewsTable(doc, reviews, open) {
-    return table(doc, "Feasibility reviews of this deal", "No feasibility review on this deal.", reviews, [
+    return table(doc, "Feasibility reviews of this deal", Absence.reviews, reviews, [
       { header: "Function", cell: (r, td) => td.appendChild(link(doc, r.functionLabel, "crmc_feasibilityreview", r.id, open)) },
       { header: "Decision", cell: (r, td) => text2(r.decision, r.rejected ? "rejected" : void 0)(r, td) },
       { header: "Reviewer", cell: (r, td) => text2(r.reviewer || "Unassigned")(r, td) },
@@ -361,8 +398,8 @@ CrmCollab.Panel = (() => {
       { header: "Reason or conditions", cell: (r, td) => text2(r.note || "—", r.rejected ? "reason" : void 0)(r, td) }
     ], (r) => r.overdue ? "overdue" : r.rejected ? "is-rejected" : "");
   }
-  function handoffsTable(doc, handoffs, open) {
-    return table(doc, "Handoff tasks created when the deal was won", "No handoff task yet: they are created when the deal is won.", handoffs, [
+  function handoffsTable(doc, handoffs, open, wasWon = false) {
+    return table(doc, "Handoff tasks created when the deal was won", wasWon ? Absence.handoffsWon : Absence.handoffsOpen, handoffs, [
       { header: "Function", cell: (h, td) => td.appendChild(link(doc, h.functionLabel, "task", h.id, open)) },
       { header: "Task", cell: (h, td) => text2(h.subject + (h.done ? " (completed)" : ""))(h, td) },
       { header: "Owner", cell: (h, td) => text2(h.owner || "Unassigned")(h, td) },
@@ -372,7 +409,7 @@ CrmCollab.Panel = (() => {
     ]);
   }
   function signalsTable(doc, signals, open) {
-    return table(doc, "Open field signals on the account", "No open signal on this account.", signals, [
+    return table(doc, "Open field signals on the account", Absence.signals, signals, [
       { header: "Signal", cell: (s, td) => td.appendChild(link(doc, s.title, "crmc_fieldsignal", s.id, open)) },
       { header: "Kind", cell: (s, td) => text2(s.kind)(s, td) },
       { header: "Details", cell: (s, td) => text2(s.description || "—")(s, td) },
@@ -387,7 +424,7 @@ CrmCollab.Panel = (() => {
     };
     fill("crmc-feasibility", feasibilityBlock(doc, model.feasibility));
     fill("crmc-reviews", reviewsTable(doc, model.reviews, open));
-    fill("crmc-handoffs", handoffsTable(doc, model.handoffs, open));
+    fill("crmc-handoffs", handoffsTable(doc, model.handoffs, open, model.wasWon));
     fill("crmc-signals", signalsTable(doc, model.signals, open));
     const account = doc.getElementById("crmc-account");
     if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : "No account on this deal.";
@@ -423,6 +460,13 @@ CrmCollab.Panel = (() => {
     const nested = new URLSearchParams(data).get("id");
     return bareId(nested != null ? nested : data);
   }
+  function loadedMessage(model) {
+    const lists = [[model.reviews, "review(s)"], [model.handoffs, "handoff task(s)"], [model.signals, "signal(s)"]];
+    const shown = lists.filter(([items]) => items != null).map(([items, what]) => `${items.length} ${what}`);
+    const hidden = lists.filter(([items]) => items == null).map(([, what]) => what.replace("(s)", "s"));
+    const loaded = shown.length > 0 ? `Loaded ${shown.join(", ")}.` : "Loaded the deal.";
+    return hidden.length > 0 ? `${loaded} Not shown to your role: ${hidden.join(", ")}.` : loaded;
+  }
   function openRecord(entityName, entityId) {
     var _a;
     void ((_a = api == null ? void 0 : api.xrm.Navigation) == null ? void 0 : _a.openForm({ entityName, entityId }));
@@ -443,7 +487,7 @@ CrmCollab.Panel = (() => {
       const model = await loadPanel(api.xrm.WebApi, id, /* @__PURE__ */ new Date());
       if (mine !== generation) return;
       renderPanel(document, model, openRecord);
-      status(`Loaded ${model.reviews.length} review(s), ${model.handoffs.length} handoff task(s), ${model.signals.length} signal(s).`);
+      status(loadedMessage(model));
     } catch (error) {
       if (mine !== generation) return;
       status(`Could not load the collaboration data: ${errorMessage(error)}`, true);

@@ -26,6 +26,16 @@ CrmCollab.Account = (() => {
     onLoad: () => onLoad
   });
 
+  // src/shared/access.ts
+  var PrivilegeDenied = 2147746336 | 0;
+  var AccessCheckFailed = 2147779334 | 0;
+  function isAccessDenied(error) {
+    const code = error == null ? void 0 : error.errorCode;
+    if (typeof code !== "number") return false;
+    const value = code | 0;
+    return value === PrivilegeDenied || value === AccessCheckFailed;
+  }
+
   // src/shared/format.ts
   var pad = (n) => n < 10 ? "0" + n : String(n);
   function toDate(value) {
@@ -165,7 +175,8 @@ CrmCollab.Account = (() => {
       const lines = ownerLines(result.entities, /* @__PURE__ */ new Date());
       show(form, lines.map((l) => ({ id: PREFIX + l.function, level: l.level, message: l.message })));
     } catch (error) {
-      show(form, [{ id: PREFIX + "error", level: "WARNING", message: `Dedicated owners could not be read: ${errorMessage(error)}` }]);
+      const message = isAccessDenied(error) ? "Who receives this account's handoffs is not shown to your role." : `Dedicated owners could not be read: ${errorMessage(error)}`;
+      show(form, [{ id: PREFIX + "error", level: isAccessDenied(error) ? "INFO" : "WARNING", message }]);
     }
   }
   return __toCommonJS(index_exports);

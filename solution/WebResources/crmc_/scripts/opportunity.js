@@ -291,7 +291,7 @@ CrmCollab.Opportunity = (() => {
     }
     form.ui.clearFormNotification(LOCK_NOTICE);
     if (!locked) return;
-    const message = won ? `This deal is won: its agreed terms ${TERMS} are locked. To change them, raise an amendment.` : `This deal was won before, so its agreed terms ${TERMS} stay locked. To change them, raise an amendment.`;
+    const message = won ? `This deal is won: its agreed terms ${TERMS} are locked; they change only through an amendment.` : `This deal was won before, so its agreed terms ${TERMS} stay locked; they change only through an amendment.`;
     form.ui.setFormNotification(message, "INFO", LOCK_NOTICE);
   }
   async function refresh(form) {
