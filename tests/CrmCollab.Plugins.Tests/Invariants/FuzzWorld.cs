@@ -63,13 +63,15 @@ namespace CrmCollab.Plugins.Tests.Invariants
         public FuzzAction Next()
         {
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(18))
+            switch (_random.Next(20))
             {
                 case 13: return Assign();
                 case 14: return ChangeAccount();
                 case 15: return SendServerColumns();
                 case 16: return MoveAndChangeTerms();
                 case 17: return ReviewState();
+                case 18: return RaiseAmendment();
+                case 19: return DecideAmendment();
                 case 0: return NewDeal();
                 case 1: case 2: return Move();
                 case 3: case 4: return Decide();

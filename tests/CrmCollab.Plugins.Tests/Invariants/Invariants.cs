@@ -43,7 +43,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
                 wonTerms.Observe(id, state == 1, HandoffCreation.TermsOf(deal).ToSnapshot());
                 if (state != 1) continue;
-                WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, new FeasibilityRepository(System));
+                if (!wonTerms.AmendedSinceWin(id)) WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, new FeasibilityRepository(System));
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,

@@ -6,18 +6,34 @@ namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// The terms each won deal had when it was first seen won (right after its win: the invariants run after every
-    /// action). While it stays won they must not move: the random operations make no amendment, the only way to
-    /// change them. Reopened, the deal leaves the ledger; won again, it is read afresh.
+    /// action). While it stays won they must not move, but through an approved amendment (the only way to change them):
+    /// an approval that went through lets the terms be read afresh. Reopened, the deal leaves the ledger; won again, it is
+    /// read afresh.
     /// </summary>
     public sealed class WonTermsLedger
     {
         private readonly Dictionary<Guid, string> _terms = new Dictionary<Guid, string>();
+        private readonly HashSet<Guid> _amended = new HashSet<Guid>();
+
+        /// <summary>
+        /// An amendment of the deal was approved since its win: its new terms are cleared by that approval (the deal's
+        /// finance reviewer or an administrator, docs/guards.md), not by the reviews, which the reopen asks again.
+        /// </summary>
+        public bool AmendedSinceWin(Guid deal) => _amended.Contains(deal);
+
+        /// <summary>An amendment of the deal was approved: its terms may have moved, once.</summary>
+        public void Amended(Guid deal)
+        {
+            _terms.Remove(deal);
+            _amended.Add(deal);
+        }
 
         public void Observe(Guid deal, bool won, string terms)
         {
             if (!won)
             {
                 _terms.Remove(deal);
+                _amended.Remove(deal);
                 return;
             }
             if (_terms.TryGetValue(deal, out string agreed))
