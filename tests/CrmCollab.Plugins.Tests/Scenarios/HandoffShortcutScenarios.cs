@@ -14,27 +14,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     public class HandoffShortcutScenarios
     {
         private static readonly string[] Touched = { "task", "crmc_handofftemplate", "opportunity" };
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly CrmCollabOrg _org;
         private readonly Guid _alice, _lena, _contract, _delivery, _deal;
 
         public HandoffShortcutScenarios()
         {
-            _alice = _org.User("Alice ADV", "CrmCollab ADV");
-            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            _contract = _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
-            _delivery = _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
-            Guid account = _org.Account("Contoso");
-            _org.DedicatedOwner(account, BusinessFunction.Adv, user: _alice);
-            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
-            _deal = _org.Deal(account);
+            var setup = new ContractAndDeliveryOrg();
+            (_org, _alice, _lena, _contract, _delivery, _deal) = (setup.Org, setup.Alice, setup.Lena, setup.Contract, setup.Delivery, setup.Deal);
         }
 
         private Guid Delivery => _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
 
-        private static OrganizationRequest Close(Guid task, int state, int status) => new SetStateRequest
-        {
-            EntityMoniker = new EntityReference("task", task), State = new OptionSetValue(state), Status = new OptionSetValue(status),
-        };
+        private static OrganizationRequest Close(Guid task, int state, int status) => ContractAndDeliveryOrg.Close(task, state, status);
 
         [Fact]
         public void A_rep_cannot_plant_a_handoff_task_before_the_win()

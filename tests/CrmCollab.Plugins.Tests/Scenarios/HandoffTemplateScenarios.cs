@@ -12,27 +12,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     public class HandoffTemplateScenarios
     {
         private static readonly string[] Touched = { "task", "crmc_handofftemplate", "opportunity" };
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly CrmCollabOrg _org;
         private readonly Guid _lena, _delivery, _deal;
 
         public HandoffTemplateScenarios()
         {
-            Guid alice = _org.User("Alice ADV", "CrmCollab ADV");
-            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
-            _delivery = _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
-            Guid account = _org.Account("Contoso");
-            _org.DedicatedOwner(account, BusinessFunction.Adv, user: alice);
-            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _lena);
-            _deal = _org.Deal(account);
+            var setup = new ContractAndDeliveryOrg();
+            (_org, _lena, _delivery, _deal) = (setup.Org, setup.Lena, setup.Delivery, setup.Deal);
         }
 
         private Guid Delivery => _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
 
-        private static OrganizationRequest Close(Guid task, int state, int status) => new SetStateRequest
-        {
-            EntityMoniker = new EntityReference("task", task), State = new OptionSetValue(state), Status = new OptionSetValue(status),
-        };
+        private static OrganizationRequest Close(Guid task, int state, int status) => ContractAndDeliveryOrg.Close(task, state, status);
 
         [Fact]
         public void Removing_or_retiring_the_template_does_not_lift_the_evidence_its_open_handoffs_need()
