@@ -215,7 +215,7 @@ namespace CrmCollab.Emulator.Engine
         /// True when no step can see the request, so it needs no copy: a read with no step registered (reads change
         /// nothing), or a Create or an Update by id of a table with no step for that message nor its bulk message (the store copies every
         /// value it keeps; the handlers leave a shared target as it came). A target named by key or primary-id column
-        /// is copied: the Update handler writes the resolved id on it.
+        /// is copied: the Update handler writes the resolved id on it; so is a Create carrying related rows.
         /// </summary>
         private bool IsUnobserved(OrganizationRequest request)
         {
@@ -230,7 +230,9 @@ namespace CrmCollab.Emulator.Engine
                 // The merged pipeline: the bulk message's steps see a single Create or Update too (Messages.BulkEvent).
                 && Steps.For(create ? "CreateMultiple" : "UpdateMultiple", target.LogicalName).Length == 0
                 // A lookup named by alternate key is replaced by its id in the target: the caller's entity is not to change.
-                && !KeyedLookups.Any(target);
+                && !KeyedLookups.Any(target)
+                // Nor are the related rows of a deep insert (Messages.DeepInsert sets their lookups and ids).
+                && !(create && RelatedRows.Any(target));
         }
 
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>

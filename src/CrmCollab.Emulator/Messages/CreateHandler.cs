@@ -7,6 +7,7 @@ namespace CrmCollab.Emulator.Messages
     /// <summary>
     /// Create: returns the new id (a client-supplied id is honoured); OutputParameters["id"] from stage 40. An
     /// opportunity cannot be created already Won or Lost (<see cref="DirectCloseRule"/>): only Win and Lose close one.
+    /// A target carrying related rows creates them in the same operation (<see cref="DeepInsert"/>).
     /// </summary>
     internal sealed class CreateHandler : IMessageHandler
     {
@@ -58,6 +59,9 @@ namespace CrmCollab.Emulator.Messages
             {
                 var context = _context;
                 var table = _table;
+                // Related rows (a deep insert): never on a shared request (DataverseEngine.IsUnobserved copies one that has any).
+                bool related = !context.Frame.SharesCallersRequest && Store.RelatedRows.Any(saved);
+                if (related) DeepInsert.CreateReferenced(context, op, table.LogicalName, saved);
                 // A request no step observes was found free of lookups by key before it came in (DataverseEngine.IsUnobserved).
                 if (!context.Frame.SharesCallersRequest) KeyedLookups.Resolve(context, saved);
                 DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
@@ -87,6 +91,7 @@ namespace CrmCollab.Emulator.Messages
                 if (!context.Frame.SharesCallersRequest) saved.Id = id;
                 op.PrimaryEntityId = id;
                 op.OutputParameters["id"] = id;
+                if (related) DeepInsert.CreateReferencing(context, op, table.LogicalName, saved, id);
                 return MessageContext.Respond(MessageName, op);
             }
         }
