@@ -17,7 +17,18 @@ namespace CrmCollab.Emulator.Messages
         {
             var target = context.Required<Entity>("Target");
             var table = context.Table(target.LogicalName);
-            return context.Run(new CreateSpec(context, table)
+            // Related rows (a deep insert): never on a shared request (DataverseEngine.IsUnobserved copies one that has any).
+            if (!context.Frame.SharesCallersRequest && Store.RelatedRows.Any(target))
+                return WithRelatedRows(context, table, target);
+            return Run(context, table, target, related: false);
+        }
+
+        /// <summary>Its own method: the lambda's closure would otherwise be allocated on every Create.</summary>
+        private OrganizationResponse WithRelatedRows(MessageContext context, TableDefinition table, Entity target) =>
+            DeepInsert.Create(context, table.LogicalName, target, within => Run(within, table, target, related: true));
+
+        private OrganizationResponse Run(MessageContext context, TableDefinition table, Entity target, bool related) =>
+            context.Run(new CreateSpec(context, table, related)
             {
                 MessageName = MessageName,
                 PrimaryEntityName = table.LogicalName,
@@ -26,17 +37,18 @@ namespace CrmCollab.Emulator.Messages
                 // Steps image the new row, known once it is written.
                 ImageRecordAfterMain = true,
             });
-        }
 
         private sealed class CreateSpec : OperationSpec
         {
             private readonly MessageContext _context;
             private readonly TableDefinition _table;
+            private readonly bool _related;
 
-            public CreateSpec(MessageContext context, TableDefinition table)
+            public CreateSpec(MessageContext context, TableDefinition table, bool related)
             {
                 _context = context;
                 _table = table;
+                _related = related;
             }
 
             public override OrganizationResponse RunMain(Operation op)
@@ -59,9 +71,6 @@ namespace CrmCollab.Emulator.Messages
             {
                 var context = _context;
                 var table = _table;
-                // Related rows (a deep insert): never on a shared request (DataverseEngine.IsUnobserved copies one that has any).
-                bool related = !context.Frame.SharesCallersRequest && Store.RelatedRows.Any(saved);
-                if (related) DeepInsert.CreateReferenced(context, op, table.LogicalName, saved);
                 // A request no step observes was found free of lookups by key before it came in (DataverseEngine.IsUnobserved).
                 if (!context.Frame.SharesCallersRequest) KeyedLookups.Resolve(context, saved);
                 DirectCloseRule.RefuseCreateClosed(table.LogicalName, saved);
@@ -91,7 +100,8 @@ namespace CrmCollab.Emulator.Messages
                 if (!context.Frame.SharesCallersRequest) saved.Id = id;
                 op.PrimaryEntityId = id;
                 op.OutputParameters["id"] = id;
-                if (related) DeepInsert.CreateReferencing(context, op, table.LogicalName, saved, id);
+                // The rows that refer to it (a deep insert's one-to-many and many-to-many rows), once it has its id.
+                if (_related && Store.RelatedRows.Any(saved)) DeepInsert.CreateReferencing(context, op, table.LogicalName, saved, id);
                 return MessageContext.Respond(MessageName, op);
             }
         }

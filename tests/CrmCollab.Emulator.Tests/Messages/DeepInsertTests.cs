@@ -95,6 +95,35 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void A_row_the_new_row_refers_to_is_created_first_as_the_callers_own_Create_so_the_new_rows_steps_see_the_lookup_from_the_start()
+        {
+            var org = new TestOrg();
+            var seen = new List<string>();
+            org.Step("Create", "contact", StepStage.PreOperation, run => seen.Add($"contact, parent {run.Context.ParentContext?.MessageName ?? "none"}"));
+            org.Step("Create", "account", StepStage.PreValidation, run =>
+                seen.Add($"account, contact named: {run.Target.GetAttributeValue<EntityReference>("primarycontactid") != null}"));
+            var engine = org.Boot();
+
+            engine.SystemService.Create(Account("Sample Account", ("account_primary_contact", new[] { new Entity("contact") { ["lastname"] = "Smith" } })));
+
+            Assert.Equal(new[] { "contact, parent none", "account, contact named: True" }, seen);
+        }
+
+        [Fact]
+        public void A_refused_row_undoes_the_row_it_refers_to_created_before_it()
+        {
+            var org = new TestOrg();
+            org.Step("Create", "account", StepStage.PreOperation, run => throw new InvalidPluginExecutionException("No new accounts today."));
+            var engine = org.Boot();
+            int contacts = TestOrg.Count(engine, "contact");
+
+            Fails(() => engine.SystemService.Create(Account("Sample Account",
+                ("account_primary_contact", new[] { new Entity("contact") { ["lastname"] = "Smith" } }))), ErrorCodes.IsvAborted);
+
+            Assert.Equal(contacts, TestOrg.Count(engine, "contact"));
+        }
+
+        [Fact]
         public void A_relationship_the_organisation_does_not_have_or_that_does_not_join_the_two_tables_is_refused_and_nothing_is_written()
         {
             var engine = new TestOrg().Boot();
