@@ -83,7 +83,7 @@ namespace CrmCollab.Plugins.Feasibility
             int? function = review.Choice(FeasibilityReviewRow.Function);
             Throw(ReviewEditRules.CheckCreate(review.Choice(FeasibilityReviewRow.Decision),
                 (review.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive,
-                ColumnLabels.Of(sent).ToArray(), () => ServerCall.ComesFromPostOperationStep(context.ExecutionContext) || ServerCall.IsSystem(context),
+                ColumnLabels.Of(sent).ToArray(), () => ServerCall.IsSystem(context),
                 dealId != null && function != null));
             if (sent.Length > 0) return;
             var repository = new FeasibilityRepository(context.SystemService);

@@ -91,9 +91,9 @@ namespace CrmCollab.Plugins.Guards
             // Who has owned the deal is recorded by DealOwnerRecord through the SYSTEM service, at each change of owner.
             if (target.Contains(Opportunity.OwnerHistory) && !ServerCall.IsSystem(context))
                 return new Refusal(RefusalCodes.ServerOwnedColumn, DealOwnerHistory.ServerOwnedSentence);
-            // CrmCollab records the status from its PostOperation steps (free to recognise); any other writer must be SYSTEM.
-            if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains)
-                && !ServerCall.ComesFromPostOperationStep(context.ExecutionContext) && !ServerCall.IsSystem(context))
+            // CrmCollab records the status through the SYSTEM service, from its PostOperation steps. Their parent context alone
+            // proves nothing: a deal sent Cleared with the account it is created with is written inside the account's Create (ServerCall).
+            if (OpportunityColumnsWatched.FeasibilityRecord.Any(target.Contains) && !ServerCall.IsSystem(context))
                 return new Refusal(RefusalCodes.ServerOwnedColumn,
                     "The feasibility status, summary and detail are recorded by CrmCollab from the deal's reviews; they cannot be set by hand. Remove them from the change and save again.");
             return null;

@@ -14,19 +14,18 @@ namespace CrmCollab.Plugins.Infrastructure
     /// which only code running inside the platform can obtain: its context's UserId is the SYSTEM user.</item>
     /// </list>
     /// A caller holding Act on Behalf of Another User could impersonate SYSTEM; that privilege is an administrator's.
+    /// <para>
+    /// A parent context alone never makes a write CrmCollab's: a Create carrying related rows (Microsoft's "Create related
+    /// table rows in one operation", deep insert) has the platform write a client's rows inside another row's Create, and
+    /// no page says at which stage of it. So a server-owned value is accepted only from the SYSTEM service; the parent
+    /// context only narrows which server write it is (<see cref="FollowsOperationOn"/>, <see cref="AssignsWithDeal"/>...).
+    /// </para>
     /// </summary>
     public static class ServerCall
     {
         /// <summary>The call comes from a step running after (stage 40) an operation on <paramref name="table"/>.</summary>
         public static bool FollowsOperationOn(IPluginExecutionContext context, string table) =>
             ComesFromStep(context, PipelineStage.PostOperation, null, table);
-
-        /// <summary>
-        /// The call is made by a step running after some operation (PostOperation): only plug-in code runs there, and a
-        /// client's values never reach a write the platform makes there on its own.
-        /// </summary>
-        public static bool ComesFromPostOperationStep(IPluginExecutionContext context) =>
-            context.ParentContext != null && context.ParentContext.Stage == (int)PipelineStage.PostOperation;
 
         /// <summary>The call comes from a step at <paramref name="stage"/> of <paramref name="message"/> (any when null) on <paramref name="table"/>.</summary>
         public static bool ComesFromStep(IPluginExecutionContext context, PipelineStage stage, string message, string table)

@@ -233,13 +233,11 @@ namespace CrmCollab.Plugins.Terms
             && !string.Equals(target[HandoffTask.HandoffKey] as string, before?.Read<string>(HandoffTask.HandoffKey), StringComparison.Ordinal);
 
         /// <summary>
-        /// The handoff step after the Win's opportunityclose, a step after an operation on the deal, the amendment step
-        /// refreshing the agreed terms, or any call through the SYSTEM service (a plug-in's: a workflow step's calls all run
-        /// as its user, docs/dataverse-facts.md).
+        /// A call through the SYSTEM service (a plug-in's: a workflow step's calls all run as its user, docs/dataverse-facts.md):
+        /// the handoff step after the Win's opportunityclose, a step after an operation on the deal, the amendment step
+        /// refreshing the agreed terms all write handoffs that way. Never a parent context alone: a deal created with its
+        /// "handoffs" as related rows has them written inside the deal's Create (ServerCall).
         /// </summary>
-        private static bool IsServerCall(LocalPluginContext context) =>
-            ServerCall.FollowsOperationOn(context.ExecutionContext, OpportunityClose.Table)
-            || ServerCall.FollowsOperationOn(context.ExecutionContext, Opportunity.Table)
-            || ServerCall.FollowsOperationOn(context.ExecutionContext, AmendmentRow.Table) || ServerCall.IsSystem(context);
+        private static bool IsServerCall(LocalPluginContext context) => ServerCall.IsSystem(context);
     }
 }

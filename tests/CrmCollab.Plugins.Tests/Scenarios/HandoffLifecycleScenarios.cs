@@ -225,12 +225,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                     Assert.Equal(2, scope.PluginCallsFor("Retrieve"));          // the deal, its account (no parent)
                     Assert.Equal(5, scope.PluginCallsFor("RetrieveMultiple"));  // the deal's latest close, templates, existing handoffs, owners, rules
                     Assert.Equal(3, scope.PluginCallsFor("Create"));            // one task per template
+                    // The handoff guard takes each task for CrmCollab's through the SYSTEM service alone, never its parent
+                    // context (a client's rows created with a deal are written inside the deal's Create: ServerCall).
+                    Assert.Equal(3, scope.PluginCallsFor("WhoAmI"));
                     return scope.PluginCalls;
                 }
             }
 
             int withFifty = CallsToRoute(50);
-            Assert.Equal(10, withFifty); // 2 Retrieve + 5 RetrieveMultiple + 3 Create
+            Assert.Equal(13, withFifty); // 2 Retrieve + 5 RetrieveMultiple + 3 Create + 3 WhoAmI
             Assert.Equal(CallsToRoute(6), withFifty);
         }
     }
