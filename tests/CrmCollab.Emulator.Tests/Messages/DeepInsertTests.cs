@@ -37,6 +37,23 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void Asking_whether_a_create_carries_related_rows_makes_no_collection_so_a_plain_create_costs_what_it_did()
+        {
+            var rows = new Entity[1000];
+            for (int i = 0; i < rows.Length; i++) rows[i] = new Entity("account");
+            Emulator.Store.RelatedRows.Any(new Entity("account")); // warmed up
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var row in rows) Assert.False(Emulator.Store.RelatedRows.Any(row));
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(allocated < 1000, $"Asking 1000 rows allocated {allocated} bytes.");
+            var related = new Entity("account");
+            related.RelatedEntities[new Relationship("Account_Tasks")] = new EntityCollection(new List<Entity> { Task("T") });
+            Assert.True(Emulator.Store.RelatedRows.Any(related));
+        }
+
+        [Fact]
         public void An_account_created_with_its_primary_contact_and_tasks_gets_them_all_linked_as_the_docs_example()
         {
             var engine = new TestOrg().Boot();
