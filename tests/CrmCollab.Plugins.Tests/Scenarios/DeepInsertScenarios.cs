@@ -131,6 +131,43 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_created_with_its_product_lines_is_asked_the_reviews_of_the_same_deal_whose_lines_are_added_afterwards()
+        {
+            var org = new CrmCollabOrg();
+            var (_, _, account, _) = org.CustomDealAwaitingReviews();
+            Entity Deal(string name) => new Entity("opportunity")
+            {
+                ["name"] = name, ["customerid"] = new EntityReference("account", account), ["estimatedvalue"] = new Money(80000m),
+                ["crmc_discountpercent"] = 10m, ["crmc_iscustomsolution"] = true, ["customerneed"] = "Retrofit line 4 with custom tooling",
+                ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(80000m),
+            };
+            Entity Line() => new Entity("opportunityproduct")
+            {
+                ["isproductoverridden"] = true, ["productdescription"] = "Extra spindle", ["quantity"] = 5m, ["priceperunit"] = new Money(100m),
+            };
+            IOrganizationService rep = org.As(org.Rep);
+
+            Guid together = rep.Create(With(Deal("Together"), "opportunity_products", Line(), Line()));
+            Guid apart = rep.Create(Deal("Apart"));
+            for (int i = 0; i < 2; i++)
+            {
+                Entity line = Line();
+                line["opportunityid"] = new EntityReference("opportunity", apart);
+                rep.Create(line);
+            }
+
+            org.MoveTo(together, SalesStage.Develop);
+            org.MoveTo(apart, SalesStage.Develop);
+
+            string Reviews(Guid deal) => string.Join(",", org.Reviews(deal).Entities
+                .Select(r => $"{((OptionSetValue)r["crmc_function"]).Value}:{((OptionSetValue)r["crmc_decision"]).Value}").OrderBy(x => x, StringComparer.Ordinal));
+            string Status(Guid deal) => org.DealState(deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus")?.Value.ToString();
+            Assert.NotEqual("", Reviews(apart));
+            Assert.Equal(Reviews(apart), Reviews(together));
+            Assert.Equal(Status(apart), Status(together));
+        }
+
+        [Fact]
         public void A_deal_cannot_be_created_with_its_own_handoff_tasks_but_its_ordinary_tasks_are_kept()
         {
             string[] touched = { "opportunity", "task" };
@@ -189,6 +226,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 new EntityCollection(new[] { new Entity("lead") { ["subject"] = "Big order coming", ["lastname"] = "Buyer" } }.ToList());
 
             string refusal = _org.Refused(RefusalCodes.SignalServerColumn, () => _org.As(_org.Rep).Create(signal), "crmc_fieldsignal", "lead", "account");
+            // The other way round: a lead created with the signal it is to credit.
+            _org.Refused(RefusalCodes.SignalServerColumn, () => _org.As(_org.Rep).Create(With(new Entity("lead") { ["subject"] = "Big order coming", ["lastname"] = "Buyer" },
+                "crmc_lead_crmc_fieldsignal_leadid", Complaint(_account))), "crmc_fieldsignal", "lead", "account");
 
             Assert.StartsWith("'Lead' is set by CrmCollab when a lead signal becomes a lead.", refusal);
         }
