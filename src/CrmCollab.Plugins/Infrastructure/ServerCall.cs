@@ -66,11 +66,26 @@ namespace CrmCollab.Plugins.Infrastructure
             return false;
         }
 
-        /// <summary>The operation runs as SYSTEM (one WhoAmI through the SYSTEM service: ask only when it matters).</summary>
+        /// <summary>
+        /// The operation runs as SYSTEM: its UserId is the SYSTEM user's, which the SYSTEM service's WhoAmI answers. That
+        /// id is the organisation's for good, so it is asked once per organisation and kept by organisation id (a value of
+        /// the platform, not of a request: the step stays stateless; a sandbox worker may serve several organisations).
+        /// Before, every handoff, feasibility record and review CrmCollab wrote asked it again (eight WhoAmI per win).
+        /// </summary>
         public static bool IsSystem(LocalPluginContext context)
         {
-            OrganizationResponse whoAmI = context.SystemService.Execute(new OrganizationRequest("WhoAmI"));
-            return whoAmI.Results.TryGetValue("UserId", out object system) && system is Guid id && id == context.ExecutionContext.UserId;
+            IPluginExecutionContext execution = context.ExecutionContext;
+            if (!SystemUsers.TryGetValue(execution.OrganizationId, out Guid system))
+            {
+                OrganizationResponse whoAmI = context.SystemService.Execute(new OrganizationRequest("WhoAmI"));
+                if (!whoAmI.Results.TryGetValue("UserId", out object answer) || !(answer is Guid id)) return false;
+                system = id;
+                if (execution.OrganizationId != Guid.Empty) SystemUsers[execution.OrganizationId] = system;
+            }
+            return system == execution.UserId;
         }
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> SystemUsers =
+            new System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid>();
     }
 }
