@@ -69,12 +69,12 @@ namespace CrmCollab.Emulator.Messages
                 var target = entities[i];
                 target.Id = context.Store.ResolveId(definition, target);
                 var stored = context.Store.RequireRow(table, target.Id);
-                if (versioned) OptimisticConcurrency.Demand(definition, target.RowVersion, stored);
                 if (!named.Add(target.Id))
                 {
-                    entities.RemoveAt(i--); // a later record naming a row already named is ignored
+                    entities.RemoveAt(i--); // a later record naming a row already named is ignored, its version too
                     continue;
                 }
+                if (versioned) OptimisticConcurrency.Demand(definition, target.RowVersion, stored);
                 records.Add((table, target.Id));
             }
             return context.Run(new OperationSpec

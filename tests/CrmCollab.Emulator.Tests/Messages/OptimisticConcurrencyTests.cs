@@ -162,6 +162,28 @@ namespace CrmCollab.Emulator.Tests.Messages
             Assert.Empty(steps);
         }
 
+        /// <summary>A later record naming a row already named is ignored ("Use bulk operation messages"): its version too.</summary>
+        [Fact]
+        public void A_bulk_save_naming_a_widget_twice_is_judged_on_the_first_copy_alone()
+        {
+            var (engine, id, _) = Org();
+            var stale = Opened(engine, id);
+            engine.SystemService.Update(new Entity("crmc_widget", id) { ["crmc_name"] = "theirs" });
+            var current = Opened(engine, id);
+
+            engine.SystemService.Execute(new UpdateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity>
+                {
+                    new Entity("crmc_widget", id) { RowVersion = current.RowVersion, ["crmc_name"] = "mine" },
+                    new Entity("crmc_widget", id) { RowVersion = stale.RowVersion, ["crmc_name"] = "ignored" },
+                }) { EntityName = "crmc_widget" },
+                ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
+            });
+
+            Assert.Equal("mine", NameOf(engine, id));
+        }
+
         [Fact]
         public void A_stale_save_inside_a_transaction_rolls_back_the_whole_batch()
         {
