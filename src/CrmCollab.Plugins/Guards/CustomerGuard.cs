@@ -54,8 +54,10 @@ namespace CrmCollab.Plugins.Guards
         {
             Entity account = context.TargetEntity;
             if (account == null) return;
-            // Only plug-in code runs after a signal's Create (the intake's step), and no client sets a parent context.
-            bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table);
+            // The intake's step after a signal's Create, which writes through the SYSTEM service: the parent context alone
+            // proves nothing (an account created with its signal in one request is written inside the signal's Create: ServerCall).
+            bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table)
+                && ServerCall.IsSystem(context);
             Throw(CheckAccountColumns(context, account, context.PreImage(PreImage), context.ExecutionContext.PrimaryEntityId, byIntake,
                 MergedAwayOf(context)));
             if (context.ExecutionContext.MessageName == "Update") Throw(CheckSegment(context, account, context.PreImage(PreImage)));

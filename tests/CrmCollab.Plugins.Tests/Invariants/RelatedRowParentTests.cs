@@ -79,6 +79,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Assert.Equal(RefusalCodes.ReviewServerColumn, Run(new ReviewDecisionGuard(null, null), "crmc_feasibilityreview", review, "opportunity"));
         }
 
+        [Fact]
+        public void An_account_sent_with_a_last_signal_date_with_the_signal_it_is_created_with_is_not_taken_for_the_intakes_mark()
+        {
+            var account = new Entity("account") { ["name"] = "Fabrikam", ["crmc_lastsignalon"] = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) };
+
+            Assert.Equal(RefusalCodes.AccountSignalDate, Run(new CustomerGuard(null, null), "account", account, "crmc_fieldsignal"));
+        }
+
         private sealed class Provider : IServiceProvider
         {
             private readonly IPluginExecutionContext _context;
