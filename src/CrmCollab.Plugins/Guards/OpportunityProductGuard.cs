@@ -49,7 +49,7 @@ namespace CrmCollab.Plugins.Guards
             bool changesTheLine = message != "Update" || Changes.Of(sent, context.PreImage(PreImage), Watched).Count > 0;
             foreach (Guid? deal in new[] { current, target })
             {
-                if (deal == null || AmendmentPath.IsApplying(context.ExecutionContext, deal.Value)) continue;
+                if (deal == null || AmendmentPath.IsApplying(context, deal.Value)) continue;
                 var row = context.SystemService.Retrieve(Opportunity.Table, deal.Value, new ColumnSet(Opportunity.StateCode, Opportunity.WonOn));
                 Throw(LockedTerms.CheckProducts(LockedTermsCheck.WasWon(row), changesTheLine));
                 if (current == target) break;

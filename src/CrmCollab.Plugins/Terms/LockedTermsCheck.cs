@@ -23,7 +23,7 @@ namespace CrmCollab.Plugins.Terms
             // A delivery date sent again at another time of day is the date stored (Date Only): no change of the terms.
             var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id), Opportunity.DateOnlyColumns);
             if (changed.Count == 0) return null;
-            if (AmendmentPath.IsApplying(context.ExecutionContext, target.Id))
+            if (AmendmentPath.IsApplying(context, target.Id))
             {
                 context.Trace("Applying an approved amendment: the locked terms may change.");
                 return null;
