@@ -23,8 +23,10 @@ namespace CrmCollab.Plugins.Feasibility
         {
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (parent == null || reviewDealId == null) return false;
-            return LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
-                || OperationDeal.Concerns(parent, context.SystemService, reviewDealId);
+            // CrmCollab writes these through the SYSTEM service; the parent context alone is also another step's, or the
+            // platform's for reviews sent as related rows with the deal's save (asked last: cached, and only for such a move).
+            return (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, reviewDealId)
+                || OperationDeal.Concerns(parent, context.SystemService, reviewDealId)) && ServerCall.IsSystem(context);
         }
 
         /// <summary>
