@@ -232,7 +232,7 @@ namespace CrmCollab.Emulator.Engine
                 // A lookup named by alternate key is replaced by its id in the target: the caller's entity is not to change.
                 && !KeyedLookups.Any(target)
                 // Nor are the related rows of a deep insert (Messages.DeepInsert sets their lookups and ids).
-                && !(create && RelatedRows.Any(target));
+                && !(create && EntityParts.HasRelatedRows(target));
         }
 
         /// <summary>Platform-internal calls (sub-operations, batch items): no copy, no metrics, no depth step.</summary>

@@ -18,7 +18,7 @@ namespace CrmCollab.Emulator.Messages
             var target = context.Required<Entity>("Target");
             var table = context.Table(target.LogicalName);
             // Related rows (a deep insert): never on a shared request (DataverseEngine.IsUnobserved copies one that has any).
-            if (!context.Frame.SharesCallersRequest && Store.RelatedRows.Any(target))
+            if (!context.Frame.SharesCallersRequest && Store.EntityParts.HasRelatedRows(target))
                 return WithRelatedRows(context, table, target);
             return Run(context, table, target, related: false);
         }
@@ -101,7 +101,7 @@ namespace CrmCollab.Emulator.Messages
                 op.PrimaryEntityId = id;
                 op.OutputParameters["id"] = id;
                 // The rows that refer to it (a deep insert's one-to-many and many-to-many rows), once it has its id.
-                if (_related && Store.RelatedRows.Any(saved)) DeepInsert.CreateReferencing(context, op, table.LogicalName, saved, id);
+                if (_related && Store.EntityParts.HasRelatedRows(saved)) DeepInsert.CreateReferencing(context, op, table.LogicalName, saved, id);
                 return MessageContext.Respond(MessageName, op);
             }
         }

@@ -66,7 +66,7 @@ namespace CrmCollab.Emulator.Store
         {
             if (target.Id != Guid.Empty) return target.Id;
             if (target.Attributes.TryGetValue(table.PrimaryIdAttribute, out var raw) && raw is Guid fromAttribute) return fromAttribute;
-            if (target.KeyAttributes.Count > 0) return Find(table, target.KeyAttributes) ?? Guid.Empty;
+            if (EntityParts.HasKeys(target)) return Find(table, target.KeyAttributes) ?? Guid.Empty;
             return Guid.Empty;
         }
 

@@ -41,14 +41,15 @@ namespace CrmCollab.Emulator.Store
             return into;
         }
 
-        // Formatted values, keys and related rows; skipped when empty, as they nearly always are.
+        // Formatted values, keys and related rows; skipped when empty, as they nearly always are, and asked without making
+        // the caller's entity an empty collection of each (EntityParts).
         private static void CopyExtras(Entity source, Entity copy)
         {
-            if (source.FormattedValues.Count > 0)
+            if (EntityParts.HasFormattedValues(source))
                 foreach (var pair in source.FormattedValues) copy.FormattedValues[pair.Key] = pair.Value;
-            if (source.KeyAttributes.Count > 0)
+            if (EntityParts.HasKeys(source))
                 foreach (var pair in source.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
-            if (source.RelatedEntities.Count > 0)
+            if (EntityParts.HasRelatedRows(source))
                 foreach (var pair in source.RelatedEntities)
                     copy.RelatedEntities[new Relationship(pair.Key.SchemaName) { PrimaryEntityRole = pair.Key.PrimaryEntityRole }] =
                         (EntityCollection)CloneValue(pair.Value);

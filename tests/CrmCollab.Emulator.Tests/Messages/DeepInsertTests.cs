@@ -41,16 +41,16 @@ namespace CrmCollab.Emulator.Tests.Messages
         {
             var rows = new Entity[1000];
             for (int i = 0; i < rows.Length; i++) rows[i] = new Entity("account");
-            Emulator.Store.RelatedRows.Any(new Entity("account")); // warmed up
+            Emulator.Store.EntityParts.HasRelatedRows(new Entity("account")); // warmed up
 
             long before = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var row in rows) Assert.False(Emulator.Store.RelatedRows.Any(row));
+            foreach (var row in rows) Assert.False(Emulator.Store.EntityParts.HasRelatedRows(row));
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.True(allocated < 1000, $"Asking 1000 rows allocated {allocated} bytes.");
             var related = new Entity("account");
             related.RelatedEntities[new Relationship("Account_Tasks")] = new EntityCollection(new List<Entity> { Task("T") });
-            Assert.True(Emulator.Store.RelatedRows.Any(related));
+            Assert.True(Emulator.Store.EntityParts.HasRelatedRows(related));
         }
 
         [Fact]
