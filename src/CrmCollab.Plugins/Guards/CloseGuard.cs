@@ -159,10 +159,12 @@ namespace CrmCollab.Plugins.Guards
         }
 
         /// <summary>
-        /// The write of crmc_wonon above: a nested call whose parent is this step (PreOperation Create of
-        /// opportunityclose), a context the platform builds and no client can forge.
+        /// The write of crmc_wonon above: through the SYSTEM service, in a nested call whose parent is this step
+        /// (PreOperation Create of opportunityclose). The parent alone is not proof: a write made as a person inside that
+        /// Create (another step running as the user, rows the platform writes with the request) has the same parent.
         /// </summary>
-        public static bool IsStampingTheWin(IPluginExecutionContext context) =>
-            ServerCall.ComesFromStep(context, PipelineStage.PreOperation, "Create", OpportunityClose.Table);
+        public static bool IsStampingTheWin(LocalPluginContext context) =>
+            ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PreOperation, "Create", OpportunityClose.Table)
+            && ServerCall.IsSystem(context);
     }
 }

@@ -85,7 +85,7 @@ namespace CrmCollab.Plugins.Guards
         /// </summary>
         private static Refusal ServerOwned(LocalPluginContext context, Entity target)
         {
-            if (target.Contains(Opportunity.WonOn) && !CloseGuard.IsStampingTheWin(context.ExecutionContext))
+            if (target.Contains(Opportunity.WonOn) && !CloseGuard.IsStampingTheWin(context))
                 return new Refusal(RefusalCodes.ServerOwnedColumn,
                     "'Won on' is recorded by CrmCollab when the deal is won; it cannot be set or cleared. Remove it from the change and save again.");
             // Who has owned the deal is recorded by DealOwnerRecord through the SYSTEM service, at each change of owner.

@@ -80,8 +80,8 @@ namespace CrmCollab.Plugins.Signals
             // Clearing what is already empty changes nothing.
             bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
             Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
-                // Intake's routing of the new signal (its PostOperation step), else the SYSTEM service.
-                () => ServerCall.FollowsOperationOn(context.ExecutionContext, FieldSignalRow.Table) || ServerCall.IsSystem(context), acknowledging,
+                // The intake routes the new signal through the SYSTEM service; a parent context alone is no proof.
+                () => ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,
                     after.Read<EntityReference>(CommonColumn.OwnerId)),
                 clearsAcknowledgement: acknowledging && before.IsFilled(FieldSignalRow.AcknowledgedOn) && !after.IsFilled(FieldSignalRow.AcknowledgedOn),

@@ -21,16 +21,17 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private static readonly Guid Rep = Guid.NewGuid(), SystemUser = Guid.NewGuid(), DealId = Guid.NewGuid();
 
         /// <summary>The guard's refusal (its code), or null when it let the row through.</summary>
-        private static string Run(IPlugin guard, string table, Entity row, string parentTable)
+        private static string Run(IPlugin guard, string table, Entity row, string parentTable, int parentStage = 40, string message = "Create")
         {
             var parent = Stub<IPluginExecutionContext>.Create();
             Stub<IPluginExecutionContext>.Of(parent).Answer = name =>
-                name == "get_Stage" ? 40 : name == "get_MessageName" ? "Create" : name == "get_PrimaryEntityName" ? parentTable
+                name == "get_Stage" ? parentStage : name == "get_MessageName" ? "Create" : name == "get_PrimaryEntityName" ? parentTable
                 : name == "get_PrimaryEntityId" ? Guid.NewGuid() : name == "get_InputParameters" ? new ParameterCollection() : (object)null;
             var context = Stub<IPluginExecutionContext>.Create();
             var inputs = new ParameterCollection { ["Target"] = row };
             Stub<IPluginExecutionContext>.Of(context).Answer = name =>
-                name == "get_Stage" ? 20 : name == "get_MessageName" ? "Create" : name == "get_PrimaryEntityName" ? table
+                name == "get_Stage" ? 20 : name == "get_MessageName" ? message : name == "get_PrimaryEntityName" ? table
+                : name == "get_PrimaryEntityId" ? row.Id
                 : name == "get_InputParameters" ? inputs : name == "get_PreEntityImages" ? new EntityImageCollection()
                 : name == "get_PostEntityImages" ? new EntityImageCollection() : name == "get_SharedVariables" ? new ParameterCollection()
                 : name == "get_OutputParameters" ? new ParameterCollection() : name == "get_ParentContext" ? parent
@@ -100,6 +101,24 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
             public object GetService(Type serviceType) =>
                 serviceType == typeof(IPluginExecutionContext) ? _context : serviceType == typeof(IOrganizationServiceFactory) ? (object)_factory : null;
+        }
+
+        [Fact]
+        public void A_won_on_date_written_as_a_person_inside_the_close_of_a_win_is_not_taken_for_crmcollabs_stamp()
+        {
+            var deal = new Entity("opportunity", DealId) { ["crmc_wonon"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+
+            Assert.Equal(RefusalCodes.ServerOwnedColumn,
+                Run(new OpportunityGuard(null, null), "opportunity", deal, "opportunityclose", parentStage: 20, message: "Update"));
+        }
+
+        [Fact]
+        public void A_signal_retargeted_as_a_person_after_a_signal_is_saved_is_not_taken_for_the_intakes_routing()
+        {
+            var signal = new Entity("crmc_fieldsignal", Guid.NewGuid()) { ["crmc_accountid"] = new EntityReference("account", Guid.NewGuid()) };
+
+            Assert.Equal(RefusalCodes.SignalServerColumn,
+                Run(new CrmCollab.Plugins.Signals.SignalAcknowledgement(null, null), "crmc_fieldsignal", signal, "crmc_fieldsignal", message: "Update"));
         }
     }
 }
