@@ -9,12 +9,13 @@ const dealRef = [{ id: '{0D0D0000-0000-0000-0000-000000000001}', entityType: 'op
 const templateRef = [{ id: '{7E7E0000-0000-0000-0000-000000000001}', entityType: 'crmc_handofftemplate', name: 'Book the shipment' }];
 
 /** A task on the form, as the form loads it: its regarding record, due date and (for a handoff) template and evidence. */
-function task(handoff: { template?: boolean; evidence?: string } | null) {
+function task(handoff: { template?: boolean; evidence?: string; key?: string } | null) {
   XrmMockGenerator.initialise({ entity: { id: '{7A5C0000-0000-0000-0000-000000000001}', entityName: 'task' } });
   XrmMockGenerator.Attribute.createLookup('regardingobjectid', dealRef);
   XrmMockGenerator.Attribute.createDate('scheduledend', new Date('2026-07-01T12:00:00Z'));
   XrmMockGenerator.Attribute.createLookup('crmc_handofftemplateid', handoff?.template ? templateRef : []);
   XrmMockGenerator.Attribute.createString('crmc_requiredevidence', handoff?.evidence ?? '');
+  XrmMockGenerator.Attribute.createString('crmc_handoffkey', handoff?.key ?? '');
   return { context: XrmMockGenerator.getEventContext(), form: XrmMockGenerator.getFormContext() };
 }
 
@@ -30,6 +31,12 @@ describe('task form onLoad', () => {
 
   it('shows a handoff’s regarding deal and due date read-only: CrmCollab set them and refuses a change', () => {
     const { context, form } = task({ template: true });
+    onLoad(context);
+    expect(disabled(form)).toEqual([true, true]);
+  });
+
+  it('reads a handoff whose template was deleted (its key alone left) as a handoff still', () => {
+    const { context, form } = task({ key: 'deal-1|template-1' });
     onLoad(context);
     expect(disabled(form)).toEqual([true, true]);
   });

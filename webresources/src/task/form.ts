@@ -3,9 +3,10 @@
 
 /**
  * What makes a task a handoff, as the server reads it (HandoffGuard.IdentityColumns) among the columns this form
- * carries: CrmCollab always writes the template with the handoff key, and a client cannot write either.
+ * carries: CrmCollab always writes the handoff key (a hidden control) with the template, and a client cannot write
+ * either. The key alone still marks a handoff whose template was deleted (the platform then clears the task's link).
  */
-export const HandoffIdentity = ['crmc_handofftemplateid', 'crmc_requiredevidence'] as const;
+export const HandoffIdentity = ['crmc_handoffkey', 'crmc_handofftemplateid', 'crmc_requiredevidence'] as const;
 
 /**
  * Columns a user sets on a plain task that are the server's on a handoff (HandoffGuard.ServerColumns: the regarding

@@ -27,7 +27,7 @@ CrmCollab.Task = (() => {
   });
 
   // src/task/form.ts
-  var HandoffIdentity = ["crmc_handofftemplateid", "crmc_requiredevidence"];
+  var HandoffIdentity = ["crmc_handoffkey", "crmc_handofftemplateid", "crmc_requiredevidence"];
   var ServerOwnedOnHandoff = ["regardingobjectid", "scheduledend"];
   function isHandoff(form) {
     return HandoffIdentity.some((name) => {
