@@ -14,6 +14,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         public static readonly string[] Names = { "Update", "UpdateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert" };
 
+        public static readonly string[] CreateNames = { "Create", "CreateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert" };
+
         public static void Update(IOrganizationService service, Entity change, int channel)
         {
             switch (channel)
@@ -41,6 +43,40 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = change });
                     if (upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of existing {change.LogicalName} {change.Id} created a row");
                     return;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(channel));
+            }
+        }
+
+        /// <summary>A new row through each channel: Create, CreateMultiple, ExecuteMultiple, ExecuteTransaction, Upsert
+        /// (with an id no row has, so its insert branch). Returns the new row's id.</summary>
+        public static Guid Create(IOrganizationService service, Entity row, int channel)
+        {
+            switch (channel)
+            {
+                case 0:
+                    return service.Create(row);
+                case 1:
+                    var created = (CreateMultipleResponse)service.Execute(new CreateMultipleRequest { Targets = new EntityCollection { EntityName = row.LogicalName, Entities = { row } } });
+                    return created.Ids[0];
+                case 2:
+                    var batch = new ExecuteMultipleRequest
+                    {
+                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
+                        Requests = new OrganizationRequestCollection { new CreateRequest { Target = row } },
+                    };
+                    var result = (ExecuteMultipleResponse)service.Execute(batch);
+                    foreach (ExecuteMultipleResponseItem item in result.Responses)
+                        if (item.Fault != null) throw new FaultException<OrganizationServiceFault>(item.Fault, new FaultReason(item.Fault.Message));
+                    return ((CreateResponse)result.Responses[0].Response).id;
+                case 3:
+                    var transaction = (ExecuteTransactionResponse)service.Execute(new ExecuteTransactionRequest { ReturnResponses = true, Requests = new OrganizationRequestCollection { new CreateRequest { Target = row } } });
+                    return ((CreateResponse)transaction.Responses[0]).id;
+                case 4:
+                    if (row.Id == Guid.Empty) row.Id = Guid.NewGuid();
+                    var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = row });
+                    if (!upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of new {row.LogicalName} {row.Id} updated a row");
+                    return row.Id;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(channel));
             }

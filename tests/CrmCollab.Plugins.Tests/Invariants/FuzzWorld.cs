@@ -21,6 +21,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly Guid[] _reps, _reviewers, _downstream;
         private readonly Guid _account, _otherAccount;
         private readonly WonTermsLedger _wonTerms = new WonTermsLedger();
+        private readonly ProductLedger _wonLines = new ProductLedger();
+        private readonly GatePassages _passages = new GatePassages();
         private readonly List<Guid> _deals = new List<Guid>();
 
         public FuzzWorld(int seed)
@@ -58,13 +60,22 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private int State(Guid deal) =>
             Org.System.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value;
 
-        public TableSnapshot Snapshot() => TableSnapshot.Take(Org.System, TableSnapshot.DealTables.Concat(new[] { "systemuser" }).ToArray());
+        public TableSnapshot Snapshot() => TableSnapshot.Take(Org.System, TableSnapshot.DealTables.Concat(new[] { "systemuser", "leadtoopportunitysalesprocess" }).ToArray());
 
         public FuzzAction Next()
         {
+            _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(20))
+            switch (_random.Next(30))
             {
+                case 20: case 21: return StartFlow();
+                case 22: case 23: return MoveFlow();
+                case 24: return RepointFlow();
+                case 25: return StageWithState();
+                case 26: return AddLine();
+                case 27: return ChangeLine();
+                case 28: return _random.Next(2) == 0 ? MoveLine() : DeleteLine();
+                case 29: return _random.Next(3) == 0 ? DeleteLine() : AddLine();
                 case 13: return Assign();
                 case 14: return ChangeAccount();
                 case 15: return SendServerColumns();
@@ -211,6 +222,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.System.Retrieve("opportunity", deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
 
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
-        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals, _wonTerms);
+        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages);
     }
 }

@@ -24,14 +24,17 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private List<Entity> All(string table, params string[] columns) =>
             System.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).Entities.ToList();
 
-        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms)
+        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms, ProductLedger wonLines, GatePassages passages)
         {
             NoOwnerlessRow();
             // Every active rule, read here rather than through the code under test (which reads only those a deal can meet).
             var rules = System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule") { ColumnSet = new ColumnSet(true) }).Entities
                 .Where(r => r.GetAttributeValue<bool>("crmc_isactive")).Select(new FeasibilityRepository(System).Rule).ToList();
             var templates = All("crmc_handofftemplate", "crmc_isactive").Where(t => t.GetAttributeValue<bool>("crmc_isactive")).Select(t => t.Id).ToList();
-            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon");
+            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby");
+            var lines = All("opportunityproduct", ProductLedger.Columns);
+            var flows = FuzzWorld.FlowInstances(System);
+            var repository = new FeasibilityRepository(System);
             var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "statecode", "ownerid", "crmc_agreedterms", "crmc_function")
                 .Where(t => t.Contains("crmc_handofftemplateid")).ToList();
             var disabled = new HashSet<Guid>(All("systemuser", "isdisabled").Where(u => u.GetAttributeValue<bool>("isdisabled")).Select(u => u.Id));
@@ -42,8 +45,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
                 wonTerms.Observe(id, state == 1, HandoffCreation.TermsOf(deal).ToSnapshot());
+                wonLines.Observe(id, state == 1, ProductLedger.Of(id, lines));
+                GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
+                if (move != null)
+                    GatePassages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules),
+                        reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).Select(FeasibilityRepository.ToState));
                 if (state != 1) continue;
-                if (!wonTerms.AmendedSinceWin(id)) WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, new FeasibilityRepository(System));
+                if (!wonTerms.AmendedSinceWin(id)) WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, repository);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
