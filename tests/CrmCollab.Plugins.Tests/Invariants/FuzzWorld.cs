@@ -19,7 +19,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private readonly Random _random;
         private readonly Guid[] _reps, _reviewers, _downstream;
-        private readonly Guid _account, _otherAccount;
+        private readonly Guid _account, _otherAccount, _manager;
         private readonly WonTermsLedger _wonTerms = new WonTermsLedger();
         private readonly ProductLedger _wonLines = new ProductLedger();
         private readonly GatePassages _passages = new GatePassages();
@@ -35,6 +35,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Guid lou = Org.User("Lou Logistics", "CrmCollab Logistics"), liz = Org.User("Liz Logistics backup", "CrmCollab Logistics");
             _reps = new[] { Org.Rep, Org.User("Rita Rep", "CrmCollab Salesperson", Org.Sales) };
             _reviewers = new[] { lena, leo, fiona, frank };
+            // A sales manager who is also a CrmCollab Administrator: handed a won deal, she may reopen it (to amend that sale).
+            _manager = Org.Setup.CreateUser("Mia Manager", Org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
             _downstream = new[] { alice, bob, lou, liz };
             _account = Org.Account("Contoso");
             Org.DedicatedOwner(_account, BusinessFunction.Logistics, user: lena, backup: leo);
@@ -75,7 +77,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 26: return AddLine();
                 case 27: return ChangeLine();
                 case 28: return _random.Next(2) == 0 ? MoveLine() : DeleteLine();
-                case 29: return _random.Next(3) == 0 ? DeleteLine() : AddLine();
+                case 29: return _random.Next(3) == 0 ? HandToManager() : _random.Next(2) == 0 ? DeleteLine() : AddLine();
                 case 13: return Assign();
                 case 14: return ChangeAccount();
                 case 15: return SendServerColumns();

@@ -41,11 +41,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
             foreach (Guid id in deals)
             {
                 Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
-                    { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId }).ToArray()));
+                    { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
                 wonTerms.Observe(id, state == 1, HandoffCreation.TermsOf(deal).ToSnapshot());
-                wonLines.Observe(id, state == 1, ProductLedger.Of(id, lines));
+                wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null)
                     GatePassages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules),

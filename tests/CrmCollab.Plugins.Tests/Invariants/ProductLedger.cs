@@ -7,10 +7,11 @@ using Xunit;
 namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
-    /// The product lines each won deal had when it was first seen won. A won deal's products are part of its agreed terms
-    /// (docs/guards.md, OpportunityProductGuard): no line is added, changed, removed, or moved onto or off it while it
-    /// stays won. Amendments carry a new amount, discount, delivery or payment terms, never lines (crmc_amendment has no
-    /// line column), so no approval lets them move. Reopened, the deal leaves the ledger; won again, it is read afresh.
+    /// The product lines each deal had when it was first seen won. A won deal's products are part of its agreed terms
+    /// (docs/guards.md, OpportunityProductGuard): no line is added, changed, removed, or moved onto or off a won deal, nor
+    /// off or onto one won once and reopened (by a CrmCollab Administrator, to amend that sale), unless an approved
+    /// amendment applies — and amendments carry a new amount, discount, delivery or payment terms, never lines
+    /// (crmc_amendment has no line column), so the lines of a deal won once never move again.
     /// </summary>
     public sealed class ProductLedger
     {
@@ -33,15 +34,15 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _ => value.ToString(),
         };
 
-        public void Observe(Guid deal, bool won, string lines)
+        public void Observe(Guid deal, bool wonOnce, string lines)
         {
-            if (!won)
+            if (!wonOnce)
             {
                 _lines.Remove(deal);
                 return;
             }
             if (_lines.TryGetValue(deal, out string agreed))
-                Assert.True(agreed == lines, $"won deal {deal}'s product lines moved: '{agreed}' became '{lines}'");
+                Assert.True(agreed == lines, $"deal {deal}, won, had its product lines moved: '{agreed}' became '{lines}'");
             else _lines[deal] = lines;
         }
     }
