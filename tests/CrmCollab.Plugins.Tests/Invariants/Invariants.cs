@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews);
-                wonTerms.Observe(id, state == 1, HandoffCreation.TermsOf(deal).ToSnapshot());
+                wonTerms.Observe(id, state == 1, state == 1 || deal.Contains(Opportunity.WonOn), HandoffCreation.TermsOf(deal).ToSnapshot());
                 wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null)

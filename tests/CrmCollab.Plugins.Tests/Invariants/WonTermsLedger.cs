@@ -6,9 +6,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// The terms each won deal had when it was first seen won (right after its win: the invariants run after every
-    /// action). While it stays won they must not move, but through an approved amendment (the only way to change them):
-    /// an approval that went through lets the terms be read afresh. Reopened, the deal leaves the ledger; won again, it is
-    /// read afresh.
+    /// action). While it stays won, and once reopened (by a CrmCollab Administrator, to amend that sale: docs/guards.md,
+    /// OpportunityGuard's locked terms, "won, or won once and reopened"), they must not move but through an approved
+    /// amendment (the only way to change them): an approval that went through lets the terms be read afresh.
     /// </summary>
     public sealed class WonTermsLedger
     {
@@ -28,16 +28,16 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _amended.Add(deal);
         }
 
-        public void Observe(Guid deal, bool won, string terms)
+        public void Observe(Guid deal, bool won, bool wonOnce, string terms)
         {
-            if (!won)
+            if (!won) _amended.Remove(deal); // reopened: the reopen asks the reviews again, which clear its next win
+            if (!wonOnce)
             {
                 _terms.Remove(deal);
-                _amended.Remove(deal);
                 return;
             }
             if (_terms.TryGetValue(deal, out string agreed))
-                Assert.True(agreed == terms, $"won deal {deal}'s agreed terms moved without an amendment: '{agreed}' became '{terms}'");
+                Assert.True(agreed == terms, $"deal {deal}, won, had its agreed terms moved without an amendment: '{agreed}' became '{terms}'");
             else _terms[deal] = terms;
         }
     }
