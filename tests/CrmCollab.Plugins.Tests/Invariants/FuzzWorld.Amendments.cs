@@ -1,16 +1,19 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Tests.Scenarios;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// The one way a won deal's terms may change: an amendment raised by its salesperson (or by someone else, who is
     /// refused), submitted, and approved or rejected by the deal's finance reviewer, an administrator, its own author or
-    /// another reviewer. An approval that goes through lets the ledger read the deal's terms afresh.
+    /// another reviewer. An approval that goes through must have applied exactly what the amendment proposed, and lets the
+    /// ledger read the deal's terms afresh.
     /// </summary>
     public sealed partial class FuzzWorld
     {
@@ -56,8 +59,36 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 var update = new Entity("crmc_amendment", amendment.Id) { ["crmc_state"] = new OptionSetValue((int)decision) };
                 if (decision == AmendmentState.Rejected || _random.Next(3) == 0) update["crmc_approvercomment"] = "Checked with the customer";
                 FuzzChannel.Update(Org.As(decider), update, channel);
-                if (decision == AmendmentState.Approved) _wonTerms.Amended(deal);
+                if (decision != AmendmentState.Approved) return;
+                _wonTerms.Amended(deal);
+                AppliedAsProposed(amendment.Id, deal);
             });
         }
+
+        /// <summary>
+        /// An approval that went through applied the amendment in its own save: the deal now carries every value the
+        /// amendment proposed (its other terms are the ledger's to watch), and the amendment says Applied.
+        /// </summary>
+        private void AppliedAsProposed(Guid amendmentId, Guid deal)
+        {
+            Entity amendment = Org.System.Retrieve("crmc_amendment", amendmentId, new ColumnSet(true));
+            Entity terms = Org.System.Retrieve("opportunity", deal, new ColumnSet(Proposals.Select(p => p.Value).ToArray()));
+            Assert.Equal((int)AmendmentState.Applied, amendment.GetAttributeValue<OptionSetValue>("crmc_state").Value);
+            foreach (var proposal in Proposals.Where(p => amendment.Contains(p.Key)))
+                Assert.True(Same(amendment[proposal.Key], terms.Contains(proposal.Value) ? terms[proposal.Value] : null),
+                    $"amendment {amendmentId} approved, but deal {deal}'s {proposal.Value} is not the {proposal.Key} it proposed");
+        }
+
+        private static readonly Dictionary<string, string> Proposals = new Dictionary<string, string>
+        {
+            ["crmc_newdiscountpercent"] = "crmc_discountpercent", ["crmc_newestimatedvalue"] = "estimatedvalue",
+            ["crmc_newrequesteddelivery"] = "crmc_requesteddelivery", ["crmc_newpaymentterms"] = "crmc_paymentterms",
+        };
+
+        private static bool Same(object proposed, object now) =>
+            proposed is Money a && now is Money b ? a.Value == b.Value
+            : proposed is OptionSetValue o && now is OptionSetValue n ? o.Value == n.Value
+            : proposed is DateTime d && now is DateTime t ? d.Date == t.Date // a Date Only column keeps the date alone
+            : Equals(proposed, now);
     }
 }
