@@ -251,6 +251,8 @@ namespace CrmCollab.Plugins.Routing
                 // The requirement travels with the task: changing or deleting the template later does not lift it.
                 [HandoffTask.RequiredEvidence] = Values.Shorten(string.Join(",", handoff.Template.RequiredEvidence), 1000),
             };
+            // Unrouted because someone routing would name is disabled: routed again when a user is enabled (DisabledOwnerHandover).
+            if (RoutingApplication.HoldOf(handoff.Routing) is RoutingHold hold) task[HandoffTask.RoutingHold] = new OptionSetValue((int)hold);
             // The salesperson holding it is in the routing (UnroutedHolding); nobody there: CrmCollab, creating it, holds it.
             EntityReference owner = routing.OwnerFor(handoff.Routing, null);
             if (owner != null) task[HandoffTask.OwnerId] = owner;

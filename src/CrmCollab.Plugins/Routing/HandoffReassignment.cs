@@ -167,7 +167,8 @@ namespace CrmCollab.Plugins.Routing
         public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder,
             Func<Guid, EntityReference> keptBy)
         {
-            QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function));
+            QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function,
+                HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.RoutingHold));
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
             if (tasks.Count == 0) return 0;
             Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
@@ -250,7 +251,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>Open handoff tasks (made by CrmCollab: they carry a handoff key) of the function on deals of the account, in one query.</summary>
         private static IEnumerable<Entity> OpenTasks(IOrganizationService service, Guid accountId, BusinessFunction function)
         {
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject) };
+            var query = new QueryExpression(HandoffTask.Table)
+                { ColumnSet = new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.RoutingHold) };
             query.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             query.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull); // CrmCollab's handoffs, not a task made to look like one

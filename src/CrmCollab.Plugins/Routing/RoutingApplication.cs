@@ -104,6 +104,12 @@ namespace CrmCollab.Plugins.Routing
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
             string unroutedColumn, string reason, string title, bool notesUnmoved = false, RoutingHold? hold = null)
         {
+            if (hold == null && unroutedColumn != null) hold = HoldOf(routing);
+            // A handoff read with its flag says how it is held, though it stays where it is: the routing finds nobody (it stays
+            // where it waited, flagged unrouted, in the Unrouted Handoffs view, its path saying why), or names the one who already
+            // holds it unrouted (no longer unrouted). Before, it kept the flag and path of the routing it no longer had.
+            bool flagRead = unroutedColumn != null && record.Contains(unroutedColumn);
+            bool notes = notesUnmoved || (flagRead && routing?.Owner == null);
             EntityReference owner = OwnerFor(routing, currentOwner);
             bool moves = owner != null && (currentOwner == null || currentOwner.Id != owner.Id);
             EntityReference self = record.ToEntityReference();
@@ -120,10 +126,11 @@ namespace CrmCollab.Plugins.Routing
             // The routing's own words are compared, not the dated reason: work that stays as it was is not said to be
             // reassigned again at each run (nor rewritten).
             string holdColumn = HoldColumnOf(record.LogicalName);
-            bool noted = notesUnmoved && ((record.Contains(routingPathColumn)
+            bool noted = notes && ((record.Contains(routingPathColumn)
                     && !(record.Read<string>(routingPathColumn) ?? "").EndsWith(": " + routing?.RoutingPath, StringComparison.Ordinal))
                 || (unroutedColumn != null && record.Contains(unroutedColumn) && record.Read<bool?>(unroutedColumn) != unrouted)
-                || (holdColumn != null && (int?)hold != record.Choice(holdColumn)));
+                || (holdColumn != null && (int?)hold != record.Choice(holdColumn)))
+                || (flagRead && record.Read<bool?>(unroutedColumn) != (routing?.IsUnrouted ?? true));
             if (!moves && !queued && !left && !noted) return false;
             var update = new Entity(record.LogicalName, record.Id) { [routingPathColumn] = path };
             if (moves) update[CommonColumn.OwnerId] = owner;
@@ -132,6 +139,13 @@ namespace CrmCollab.Plugins.Routing
             _service.Update(update);
             return true;
         }
+
+        /// <summary>
+        /// The hold of a handoff a routing leaves unrouted because someone it would name is disabled: found again and routed
+        /// when a user is enabled (<see cref="HandoverPass.WaitingSinceOwnerLeft"/>); null otherwise.
+        /// </summary>
+        public static RoutingHold? HoldOf(OwnerResolution routing) =>
+            routing != null && routing.IsUnrouted && routing.PassedOverDisabled ? RoutingHold.MovedBecauseOwnerDisabled : (RoutingHold?)null;
 
         /// <summary>The routing hold column of the tables routed here (a handoff task, a feasibility review); null for another.</summary>
         private static string HoldColumnOf(string table) =>

@@ -55,13 +55,18 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// </summary>
         public OwnerResolution Resolve(BusinessFunction function, DateTime onDate, DealOwnership reviewOf)
         {
-            Func<Principal, string> unavailable = p => p.Unavailable ?? reviewOf?.WhyPassedOver(p);
+            bool disabled = false;
+            Func<Principal, string> unavailable = p =>
+            {
+                if (p.Unavailable != null) disabled = true;
+                return p.Unavailable ?? reviewOf?.WhyPassedOver(p);
+            };
             var notes = new List<string>();
             for (int level = 0; level < _chain.Count; level++)
             {
                 AccountProfile account = _chain[level];
                 string where = level == 0 ? $"account {account.Name}" : $"parent account {account.Name}";
-                OwnerResolution found = FromDedicatedOwner(function, account, where, onDate, notes, reviewOf);
+                OwnerResolution found = FromDedicatedOwner(function, account, where, onDate, notes, reviewOf, ref disabled);
                 if (found != null) return found;
             }
 
@@ -71,32 +76,33 @@ namespace CrmCollab.Plugins.Domain.Routing
                 string kind = rule.IsDefault
                     ? $"default rule '{rule.Name}'"
                     : $"routing rule '{rule.Name}' ({rule.CriteriaCount} criteria matched, priority {rule.Priority})";
-                return new OwnerResolution(function, rule.Target, Path(notes, $"{function.Label()}: {kind} → {rule.Target}"), false);
+                return new OwnerResolution(function, rule.Target, Path(notes, $"{function.Label()}: {kind} → {rule.Target}"), false, disabled);
             }
 
             string reason = $"{function.Label()}: no dedicated owner and no routing rule for account {_chain[0].Name}";
             Principal fallback = _unroutedFallback?.Invoke();
             if (fallback == null)
-                return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true);
+                return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true, disabled);
             string fallbackUnavailable = unavailable(fallback);
             if (fallbackUnavailable != null)
-                return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallbackUnavailable}"), true);
-            return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true);
+                return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallbackUnavailable}"), true, disabled);
+            return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true, disabled);
         }
 
         private OwnerResolution FromDedicatedOwner(BusinessFunction function, AccountProfile account, string where,
-            DateTime onDate, List<string> notes, DealOwnership reviewOf)
+            DateTime onDate, List<string> notes, DealOwnership reviewOf, ref bool passedOverDisabled)
         {
             DedicatedOwner row = _owners[account.Id].FirstOrDefault(o => o.Function == function && o.IsValidOn(onDate));
             if (row == null) return null;
+            if (!row.OwnerIsActive || (row.Backup != null && !row.BackupIsActive)) passedOverDisabled = true;
             string ownerOut = row.OwnerIsActive ? reviewOf?.WhyPassedOver(row.Owner) : null;
             if (row.OwnerIsActive && ownerOut == null)
-                return new OwnerResolution(function, row.Owner, Path(notes, $"{function.Label()}: dedicated owner of {where} → {row.Owner}"), false);
+                return new OwnerResolution(function, row.Owner, Path(notes, $"{function.Label()}: dedicated owner of {where} → {row.Owner}"), false, passedOverDisabled);
             // Disabled: as ever. Owning or having owned the deal (a review): the owner, then the backup, passed over, and why.
             string owner = ownerOut == null ? $"dedicated owner of {where} ({row.Owner}) is disabled" : $"dedicated owner of {where} passed over: {ownerOut}";
             string backupOut = row.Backup != null && row.BackupIsActive ? reviewOf?.WhyPassedOver(row.Backup) : null;
             if (row.Backup != null && row.BackupIsActive && backupOut == null)
-                return new OwnerResolution(function, row.Backup, Path(notes, $"{function.Label()}: {owner} → backup {row.Backup}"), false);
+                return new OwnerResolution(function, row.Backup, Path(notes, $"{function.Label()}: {owner} → backup {row.Backup}"), false, passedOverDisabled);
             notes.Add(backupOut != null ? $"{owner}; its backup passed over: {backupOut}" : $"{owner} and has no active backup");
             return null;
         }

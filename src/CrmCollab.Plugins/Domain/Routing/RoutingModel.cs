@@ -109,11 +109,17 @@ namespace CrmCollab.Plugins.Domain.Routing
     public sealed class OwnerResolution
     {
         public OwnerResolution(BusinessFunction function, Principal owner, string routingPath, bool isUnrouted)
+            : this(function, owner, routingPath, isUnrouted, false)
+        {
+        }
+
+        public OwnerResolution(BusinessFunction function, Principal owner, string routingPath, bool isUnrouted, bool passedOverDisabled)
         {
             Function = function;
             Owner = owner;
             RoutingPath = routingPath;
             IsUnrouted = isUnrouted;
+            PassedOverDisabled = passedOverDisabled;
         }
 
         public BusinessFunction Function { get; }
@@ -121,6 +127,12 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <summary>Written to crmc_routingpath so anyone can see why this owner got the task.</summary>
         public string RoutingPath { get; }
         public bool IsUnrouted { get; }
+
+        /// <summary>
+        /// Someone the routing would have named was passed over because they are disabled (a dedicated owner or backup, a
+        /// rule's user, a queue's owner): work it leaves unrouted is routed again when a user is enabled (<see cref="RoutingHold.MovedBecauseOwnerDisabled"/>).
+        /// </summary>
+        public bool PassedOverDisabled { get; }
     }
 
     public static class BusinessFunctions

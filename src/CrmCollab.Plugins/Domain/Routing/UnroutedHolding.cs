@@ -56,9 +56,9 @@ namespace CrmCollab.Plugins.Domain.Routing
             if (routing == null || routing.Owner != null) return routing;
             Principal by = holder?.Invoke();
             if (by == null) return routing;
-            if (by.Unavailable == null) return new OwnerResolution(routing.Function, by, routing.RoutingPath, true);
+            if (by.Unavailable == null) return new OwnerResolution(routing.Function, by, routing.RoutingPath, true, routing.PassedOverDisabled);
             return new OwnerResolution(routing.Function, null,
-                $"{routing.RoutingPath}; {holderRole} ({by}) passed over: {by.Unavailable}; {whenNobody}", true);
+                $"{routing.RoutingPath}; {holderRole} ({by}) passed over: {by.Unavailable}; {whenNobody}", true, true);
         }
     }
 }
