@@ -71,9 +71,12 @@ namespace CrmCollab.Plugins.Terms
             {
                 Register(PipelineStage.PreOperation, setState, HandoffTask.Table, OnSetState).PreImage(PreImage, GuardImage);
                 Register(PipelineStage.PostOperation, setState, HandoffTask.Table, OnStateSet)
-                    .PostImage(PostImage, HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
-                        HandoffTask.TemplateId, HandoffTask.RequiredEvidence);
+                    .PostImage(PostImage, new[] { HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
+                        HandoffTask.TemplateId, HandoffTask.RequiredEvidence }.Union(ReopenedHandoff.ImageColumns).ToArray());
             }
+            // A handoff reopened by an administrator takes the deal's terms and routing as they are now.
+            Register(PipelineStage.PostOperation, "Update", HandoffTask.Table, OnUpdated)
+                .Filter(HandoffTask.StateCode).PreImage(PreImage, HandoffTask.StateCode).PostImage(PostImage, ReopenedHandoff.ImageColumns);
             // Passing a handoff on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", HandoffTask.Table, OnAssign)
                 .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence,
@@ -169,7 +172,21 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>After a SetState: the server's stamps of the close, cancel or reopen, when no Update step wrote them (<see cref="HandoffStamps.AfterSetState"/>).</summary>
-        private static void OnStateSet(LocalPluginContext context) => HandoffStamps.AfterSetState(context, context.PostImage(PostImage));
+        /// <summary>A reopen without an Update step on the way (its actual end still set) is handled here, as <see cref="OnUpdated"/> does.</summary>
+        private static void OnStateSet(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            if (after?.Choice(HandoffTask.StateCode) == HandoffTask.StateOpen && after.Read<DateTime?>(HandoffTask.ActualEnd) != null && !IsServerCall(context))
+                ReopenedHandoff.Apply(context, after);
+            HandoffStamps.AfterSetState(context, after);
+        }
+
+        private static void OnUpdated(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            if ((before?.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen) != HandoffTask.StateOpen && !IsServerCall(context))
+                ReopenedHandoff.Apply(context, context.PostImage(PostImage));
+        }
 
         /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/> (<see cref="HandoffStamps.OnSave"/>).</summary>
         private static void Check(LocalPluginContext context, Entity target, Entity before)
