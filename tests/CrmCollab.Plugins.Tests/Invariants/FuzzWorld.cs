@@ -48,8 +48,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.DedicatedOwner(_otherAccount, BusinessFunction.Logistics, user: leo, backup: lena);
             Org.DedicatedOwner(_otherAccount, BusinessFunction.Finance, user: frank, backup: fiona);
             Org.DedicatedOwner(_otherAccount, BusinessFunction.Adv, user: bob, backup: alice);
-            Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
-            Org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
+            Org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
+            SetUpDownstream();
             Org.Engine.DrainAsync();
         }
 
@@ -62,13 +63,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private int State(Guid deal) =>
             Org.System.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value;
 
-        public TableSnapshot Snapshot() => TableSnapshot.Take(Org.System, TableSnapshot.DealTables.Concat(new[] { "systemuser", "leadtoopportunitysalesprocess" }).ToArray());
+        public TableSnapshot Snapshot() => TableSnapshot.Take(Org.System, TableSnapshot.DealTables.Concat(new[]
+            { "systemuser", "leadtoopportunitysalesprocess", "crmc_fieldsignal", "lead", "account", "crmc_dedicatedowner", "crmc_routingrule", "queueitem" }).ToArray());
 
         public FuzzAction Next()
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(30))
+            switch (_random.Next(38)) // 30 to 37: the downstream side (FuzzWorld.Downstream)
             {
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
@@ -94,7 +96,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 9: return Staff();
                 case 10: return CloseHandoff();
                 case 11: return Lose();
-                default: return Delete();
+                case 12: return Delete();
+                default: return Downstream();
             }
         }
 
@@ -224,6 +227,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.System.Retrieve("opportunity", deal, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
 
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
-        public void AssertInvariants() => new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages);
+        public void AssertInvariants()
+        {
+            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages);
+            DownstreamChecks().AssertAll();
+        }
     }
 }

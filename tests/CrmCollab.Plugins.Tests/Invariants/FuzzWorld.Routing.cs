@@ -1,0 +1,159 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Tests.Scenarios;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// The administrator's routing changes: an account's dedicated owner row given another user or backup, ended or
+    /// deactivated, made again; a routing rule (a segment fallback) created, retargeted, retired or made active again; a
+    /// person added to or removed from a desk team a rule names. Sometimes someone else tries (refused by the platform or
+    /// CrmCollab).
+    /// </summary>
+    public sealed partial class FuzzWorld
+    {
+        private Guid _advDesk, _logisticsDesk, _competitor;
+
+        /// <summary>The desks and the competitor the downstream actions use (constructor set-up).</summary>
+        private void SetUpDownstream()
+        {
+            _advDesk = Org.Setup.CreateTeam("ADV desk", Org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab ADV");
+            _logisticsDesk = Org.Setup.CreateTeam("Logistics desk", Org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            Org.Setup.AddMembers(_advDesk, _downstream[0]);
+            Org.Setup.AddMembers(_logisticsDesk, _downstream[2]);
+            // The accounts' logistics contacts both review custom deals and plan their deliveries.
+            Org.Setup.AssignRole(_reviewers[0], "CrmCollab Logistics");
+            Org.Setup.AssignRole(_reviewers[1], "CrmCollab Logistics");
+            _competitor = Org.System.Create(new Entity("competitor") { ["name"] = "Rival Machines" });
+        }
+
+        private static readonly BusinessFunction[] HandedOff = { BusinessFunction.Adv, BusinessFunction.Logistics };
+
+        private Guid Admin() => _random.Next(8) == 0 ? Pick(_reps.Concat(_downstream).ToArray()) : Org.Admin;
+
+        /// <summary>Someone who may work for <paramref name="function"/> (or, now and then, someone who may not).</summary>
+        private EntityReference Worker(BusinessFunction function, bool teams = true)
+        {
+            if (teams && _random.Next(4) == 0) return new EntityReference("team", function == BusinessFunction.Adv ? _advDesk : _logisticsDesk);
+            Guid[] people = function == BusinessFunction.Adv ? new[] { _downstream[0], _downstream[1] }
+                : new[] { _downstream[2], _downstream[3], _reviewers[0], _reviewers[1] };
+            return new EntityReference("systemuser", _random.Next(10) == 0 ? Pick(_reps) : Pick(people));
+        }
+
+        private FuzzAction AdminAction()
+        {
+            switch (_random.Next(4))
+            {
+                case 0: return DedicatedOwnerChange();
+                case 1: case 2: return RoutingRuleChange();
+                default: return DeskMembership();
+            }
+        }
+
+        private FuzzAction DedicatedOwnerChange()
+        {
+            var rows = Org.System.RetrieveMultiple(new QueryExpression("crmc_dedicatedowner")
+            {
+                ColumnSet = new ColumnSet("crmc_accountid", "crmc_function", "statecode", "crmc_validto"),
+            }).Entities.Where(r => HandedOff.Contains((BusinessFunction)r.GetAttributeValue<OptionSetValue>("crmc_function").Value)).ToList();
+            Guid who = Admin();
+            if (rows.Count == 0 || _random.Next(6) == 0)
+            {
+                Guid account = Pick(new[] { _account, _otherAccount });
+                BusinessFunction function = Pick(HandedOff);
+                EntityReference owner = Worker(function);
+                var row = new Entity("crmc_dedicatedowner")
+                {
+                    ["crmc_name"] = $"{function.Label()} owner", ["crmc_accountid"] = new EntityReference("account", account),
+                    ["crmc_function"] = new OptionSetValue((int)function), ["crmc_validfrom"] = CrmCollabOrg.Start.Date,
+                    [owner.LogicalName == "team" ? "crmc_teamid" : "crmc_userid"] = owner,
+                };
+                return new FuzzAction($"{who} makes {function} owner row of {account} for {owner.Id}", () => Org.As(who).Create(row));
+            }
+            Entity target = Pick(rows);
+            var fn = (BusinessFunction)target.GetAttributeValue<OptionSetValue>("crmc_function").Value;
+            var change = new Entity("crmc_dedicatedowner", target.Id);
+            switch (_random.Next(5))
+            {
+                case 0:
+                    EntityReference owner = Worker(fn);
+                    change["crmc_userid"] = owner.LogicalName == "systemuser" ? owner : null;
+                    change["crmc_teamid"] = owner.LogicalName == "team" ? owner : null;
+                    break;
+                case 1: change["crmc_backupuserid"] = _random.Next(4) == 0 ? null : Worker(fn, teams: false); break;
+                case 2: change["crmc_validto"] = CrmCollabOrg.Start.Date.AddDays(-1); break; // ended yesterday
+                case 3: change["crmc_validto"] = null; break; // its end taken back
+                default:
+                    int state = target.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
+                    return new FuzzAction($"{who} sets {fn} owner row {target.Id} to state {state}", () => Org.As(who).Execute(new SetStateRequest
+                    {
+                        EntityMoniker = target.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
+                    }));
+            }
+            int channel = Channel();
+            return new FuzzAction($"{who} changes {fn} owner row {target.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        private FuzzAction RoutingRuleChange()
+        {
+            var rules = Org.System.RetrieveMultiple(new QueryExpression("crmc_routingrule")
+            {
+                ColumnSet = new ColumnSet("crmc_function", "crmc_isactive", "statecode"),
+            }).Entities;
+            Guid who = Admin();
+            if (rules.Count < 2 || _random.Next(5) == 0)
+            {
+                BusinessFunction function = Pick(HandedOff);
+                EntityReference target = Worker(function);
+                int priority = Pick(new[] { 1, 10, 100 });
+                var rule = new Entity("crmc_routingrule")
+                {
+                    ["crmc_name"] = $"{function.Label()} fallback {priority}", ["crmc_function"] = new OptionSetValue((int)function),
+                    [target.LogicalName == "team" ? "crmc_teamid" : "crmc_userid"] = target, ["crmc_priority"] = priority, ["crmc_isactive"] = true,
+                };
+                return new FuzzAction($"{who} makes {function} rule at {priority} to {target.LogicalName} {target.Id}", () => Org.As(who).Create(rule));
+            }
+            Entity existing = Pick(rules);
+            var fn = (BusinessFunction)existing.GetAttributeValue<OptionSetValue>("crmc_function").Value;
+            var change = new Entity("crmc_routingrule", existing.Id);
+            switch (_random.Next(5))
+            {
+                case 0: case 1:
+                    EntityReference target = Worker(fn);
+                    change["crmc_userid"] = target.LogicalName == "systemuser" ? target : null;
+                    change["crmc_teamid"] = target.LogicalName == "team" ? target : null;
+                    break;
+                case 2: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
+                case 3: change["crmc_priority"] = Pick(new[] { 1, 10, 100 }); break;
+                default:
+                    int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
+                    return new FuzzAction($"{who} sets {fn} rule {existing.Id} to state {state}", () => Org.As(who).Execute(new SetStateRequest
+                    {
+                        EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
+                    }));
+            }
+            int channel = Channel();
+            return new FuzzAction($"{who} changes {fn} rule {existing.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        /// <summary>A person joins or leaves a desk team (the system administrator's Teams page: AddMembersTeam, RemoveMembersTeam).</summary>
+        private FuzzAction DeskMembership()
+        {
+            bool adv = _random.Next(2) == 0;
+            Guid team = adv ? _advDesk : _logisticsDesk;
+            Guid person = adv ? Pick(new[] { _downstream[0], _downstream[1] }) : Pick(new[] { _downstream[2], _downstream[3] });
+            bool add = _random.Next(2) == 0;
+            return new FuzzAction($"{(add ? "add" : "remove")} {person} {(add ? "to" : "from")} {(adv ? "ADV" : "Logistics")} desk", () =>
+            {
+                if (add) Org.System.Execute(new AddMembersTeamRequest { TeamId = team, MemberIds = new[] { person } });
+                else Org.System.Execute(new OrganizationRequest("RemoveMembersTeam") { ["TeamId"] = team, ["MemberIds"] = new[] { person } });
+            });
+        }
+    }
+}
