@@ -27,6 +27,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly Dictionary<Guid, string> _accepted = new Dictionary<Guid, string>();
         private readonly Dictionary<Guid, DateTime> _acknowledged = new Dictionary<Guid, DateTime>();
         private readonly HashSet<Guid> _signalsSeen = new HashSet<Guid>();
+        private Dictionary<Guid, string> _routedNow = new Dictionary<Guid, string>(), _routedBefore = new Dictionary<Guid, string>();
+        private readonly Dictionary<Guid, string> _keptAtEnable = new Dictionary<Guid, string>();
+
+        /// <summary>A user was enabled: the open handoffs routed to someone active at the last check may stay with them (<see cref="HeldAsRouted"/>).</summary>
+        public void UserEnabled()
+        {
+            foreach (var routed in _routedBefore) _keptAtEnable[routed.Key] = routed.Value;
+        }
 
         private readonly IReadOnlyDictionary<Guid, BusinessFunction> _roleFunction;
 
@@ -49,7 +57,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
         public void AssertAll()
         {
             var users = All("systemuser", "isdisabled").ToDictionary(u => u.Id, u => u.GetAttributeValue<bool>("isdisabled"));
+            _routedNow = new Dictionary<Guid, string>();
             Handoffs(users);
+            _routedBefore = _routedNow;
             Signals();
         }
 
@@ -112,10 +122,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
             bool unrouted = task.GetAttributeValue<bool>("crmc_isunrouted");
             Assert.False(string.IsNullOrWhiteSpace(path), $"open handoff {task.Id} has no routing path");
             if (_handoffsPassed.TryGetValue(task.Id, out var passed) && passed.Key == owner.Id && passed.Value == path) return;
-            // Routed past a disabled person to someone active (the backup, the next rule), it stays with them when that person is
+            bool holderActive = !(disabled.TryGetValue(owner.Id, out bool holderDisabled) && holderDisabled);
+            string held = owner.Id + "|" + path;
+            if (!unrouted && holderActive) _routedNow[task.Id] = held;
+            // Routed to someone active (past a disabled person: the backup, the next rule), it stays with them when that person is
             // enabled again: by design, an enable re-routes only work held by disabled users or waiting unrouted (DisabledOwnerHandover,
-            // docs/guards.md), and the one who took the work over may well have started it.
-            if (!unrouted && path.Contains(" is disabled") && !(disabled.TryGetValue(owner.Id, out bool holderDisabled) && holderDisabled)) return;
+            // docs/guards.md), and the one who took the work over may well have started it. Until CrmCollab routes it again.
+            if (_keptAtEnable.TryGetValue(task.Id, out string kept) && kept == held && holderActive && !unrouted) return;
             var function = (BusinessFunction)task.GetAttributeValue<OptionSetValue>("crmc_function").Value;
             Guid account = HandoffCreation.AccountOf(deal).Value;
             OwnerResolution routing = new RoutingRepository(System).ResolverFor(account).Resolve(function, _org.Engine.Clock.UtcNow);

@@ -193,7 +193,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
             return new FuzzAction($"{(disable ? "disable" : "enable")} {person}", () =>
             {
                 if (disable) Org.Setup.DisableUser(person);
-                else Org.Setup.EnableUser(person);
+                else
+                {
+                    Org.Setup.EnableUser(person);
+                    DownstreamChecks().UserEnabled();
+                }
             });
         }
 
