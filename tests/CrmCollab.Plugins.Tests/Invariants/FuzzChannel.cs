@@ -50,7 +50,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
         /// <summary>A new row through each channel: Create, CreateMultiple, ExecuteMultiple, ExecuteTransaction, Upsert
         /// (with an id no row has, so its insert branch). Returns the new row's id.</summary>
-        public static Guid Create(IOrganizationService service, Entity row, int channel)
+        public static Guid Create(IOrganizationService service, Entity row, int channel, Guid upsertId)
         {
             switch (channel)
             {
@@ -73,7 +73,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var transaction = (ExecuteTransactionResponse)service.Execute(new ExecuteTransactionRequest { ReturnResponses = true, Requests = new OrganizationRequestCollection { new CreateRequest { Target = row } } });
                     return ((CreateResponse)transaction.Responses[0]).id;
                 case 4:
-                    if (row.Id == Guid.Empty) row.Id = Guid.NewGuid();
+                    if (row.Id == Guid.Empty) row.Id = upsertId; // the world's seeded id: a run replays exactly
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = row });
                     if (!upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of new {row.LogicalName} {row.Id} updated a row");
                     return row.Id;

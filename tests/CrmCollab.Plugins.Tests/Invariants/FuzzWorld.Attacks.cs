@@ -17,6 +17,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private int Channel() => _random.Next(FuzzChannel.Names.Length);
 
+        /// <summary>A new row's id drawn from the seeded random (an Upsert that creates): never Guid.NewGuid, so a seed replays the same run.</summary>
+        private Guid NewId()
+        {
+            var bytes = new byte[16];
+            _random.NextBytes(bytes);
+            return new Guid(bytes);
+        }
+
         /// <summary>The person who acts for a record's holder: the holder when a user, else (a desk team, or CrmCollab itself
         /// holding it as SYSTEM, which no person can act as) the administrator.</summary>
         private Guid Person(EntityReference holder) =>

@@ -56,8 +56,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 ["processid"] = new EntityReference("workflow", FlowProcesses[flow]),
                 ["activestageid"] = new EntityReference("processstage", FlowStages[flow][stage]),
             };
+            Guid id = NewId();
             return new FuzzAction($"{who} starts {FlowTables[flow]} on {deal} at stage {stage} by {FuzzChannel.CreateNames[channel]}",
-                () => FuzzChannel.Create(Org.As(who), instance, channel));
+                () => FuzzChannel.Create(Org.As(who), instance, channel, id));
         }
 
         private FuzzAction MoveFlow()

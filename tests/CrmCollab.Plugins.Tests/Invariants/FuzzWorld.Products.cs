@@ -43,7 +43,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
             };
             if (_random.Next(3) == 0) line["uomid"] = Pick(Units());
             int channel = Channel();
-            return new FuzzAction($"{who} adds a line to {deal} by {FuzzChannel.CreateNames[channel]}", () => FuzzChannel.Create(Org.As(who), line, channel));
+            Guid id = NewId();
+            return new FuzzAction($"{who} adds a line to {deal} by {FuzzChannel.CreateNames[channel]}", () => FuzzChannel.Create(Org.As(who), line, channel, id));
         }
 
         private FuzzAction ChangeLine()
