@@ -29,27 +29,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 : name == "get_UserId" || name == "get_InitiatingUserId" ? Guid.NewGuid() : (object)null;
             int servicesCreated = 0;
             Stub<IOrganizationServiceFactory>.Of(factory).Answer = name => { servicesCreated++; return null; };
-            var provider = new Provider(context, factory);
+            var provider = new StubServiceProvider(context, factory);
 
             Exception thrown = Record.Exception(() => new OpportunityGuard(null, null).Execute(provider));
 
             Assert.Equal(0, servicesCreated);
             Assert.Null(thrown);
-        }
-
-        private sealed class Provider : IServiceProvider
-        {
-            private readonly IPluginExecutionContext _context;
-            private readonly IOrganizationServiceFactory _factory;
-
-            public Provider(IPluginExecutionContext context, IOrganizationServiceFactory factory)
-            {
-                _context = context;
-                _factory = factory;
-            }
-
-            public object GetService(Type serviceType) =>
-                serviceType == typeof(IPluginExecutionContext) ? _context : serviceType == typeof(IOrganizationServiceFactory) ? (object)_factory : null;
         }
     }
 }

@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var factory = Stub<IOrganizationServiceFactory>.Create();
             Stub<IOrganizationServiceFactory>.Of(factory).Answer = name => service;
 
-            Exception thrown = Record.Exception(() => guard.Execute(new Provider(context, factory)));
+            Exception thrown = Record.Exception(() => guard.Execute(new StubServiceProvider(context, factory)));
             return thrown == null ? null : Refusal.CodeOf(thrown.Message);
         }
 
@@ -86,21 +86,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var account = new Entity("account") { ["name"] = "Fabrikam", ["crmc_lastsignalon"] = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) };
 
             Assert.Equal(RefusalCodes.AccountSignalDate, Run(new CustomerGuard(null, null), "account", account, "crmc_fieldsignal"));
-        }
-
-        private sealed class Provider : IServiceProvider
-        {
-            private readonly IPluginExecutionContext _context;
-            private readonly IOrganizationServiceFactory _factory;
-
-            public Provider(IPluginExecutionContext context, IOrganizationServiceFactory factory)
-            {
-                _context = context;
-                _factory = factory;
-            }
-
-            public object GetService(Type serviceType) =>
-                serviceType == typeof(IPluginExecutionContext) ? _context : serviceType == typeof(IOrganizationServiceFactory) ? (object)_factory : null;
         }
 
         [Fact]
