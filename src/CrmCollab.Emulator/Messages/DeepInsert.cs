@@ -27,8 +27,6 @@ namespace CrmCollab.Emulator.Messages
     /// </summary>
     internal static class DeepInsert
     {
-        private enum Kind { ManyToOne, OneToMany, ManyToMany }
-
         /// <summary>
         /// Creates the row through <paramref name="create"/>, after the rows it refers to (many-to-one), each created as its
         /// own Create and named by the row's lookup, so the row's steps see the lookup as a Create naming an existing row
@@ -39,8 +37,8 @@ namespace CrmCollab.Emulator.Messages
             var referenced = new List<KeyValuePair<RelationshipDefinition, Entity>>();
             foreach (var pair in target.RelatedEntities)
             {
-                var relationship = Resolve(context, table, pair.Key, pair.Value, out Kind kind);
-                if (kind != Kind.ManyToOne) continue;
+                var relationship = RelatedRowRelationships.Resolve(context, table, pair.Key, pair.Value, out RelatedRowRelationships.Kind kind);
+                if (kind != RelatedRowRelationships.Kind.ManyToOne) continue;
                 if (pair.Value.Entities.Count != 1)
                     throw Faults.Invalid($"The relationship '{relationship.SchemaName}' refers to one '{relationship.ReferencedEntity}' row; {pair.Value.Entities.Count} were given.");
                 referenced.Add(new KeyValuePair<RelationshipDefinition, Entity>(relationship, pair.Value.Entities[0]));
@@ -85,13 +83,13 @@ namespace CrmCollab.Emulator.Messages
             var parent = new EntityReference(table, id);
             foreach (var pair in target.RelatedEntities)
             {
-                var relationship = Resolve(context, table, pair.Key, pair.Value, out Kind kind);
-                if (kind == Kind.ManyToOne) continue;
+                var relationship = RelatedRowRelationships.Resolve(context, table, pair.Key, pair.Value, out RelatedRowRelationships.Kind kind);
+                if (kind == RelatedRowRelationships.Kind.ManyToOne) continue;
                 foreach (var row in pair.Value.Entities)
                 {
-                    if (kind == Kind.OneToMany) row[relationship.ReferencingAttribute] = parent;
+                    if (kind == RelatedRowRelationships.Kind.OneToMany) row[relationship.ReferencingAttribute] = parent;
                     Guid rowId = CreateRow(context, op, row);
-                    if (kind == Kind.ManyToMany)
+                    if (kind == RelatedRowRelationships.Kind.ManyToMany)
                         context.Inner(op, new OrganizationRequest("Associate")
                         {
                             ["Target"] = parent,
@@ -107,47 +105,5 @@ namespace CrmCollab.Emulator.Messages
             var response = context.Inner(op, new OrganizationRequest("Create") { ["Target"] = row });
             return (Guid)response.Results["id"];
         }
-
-        /// <summary>The relationship named, and which way it links <paramref name="table"/> to the related rows' table.</summary>
-        private static RelationshipDefinition Resolve(MessageContext context, string table, Relationship key, EntityCollection rows, out Kind kind)
-        {
-            string name = key?.SchemaName;
-            var relationship = context.Engine.Catalog.Relationship(name)
-                ?? throw Faults.Invalid($"The relationship '{name}' does not exist.");
-            string related = RelatedTable(rows, name);
-            if (relationship.IsManyToMany)
-            {
-                kind = Kind.ManyToMany;
-                if ((table == relationship.Entity1 && related == relationship.Entity2) || (table == relationship.Entity2 && related == relationship.Entity1))
-                    return relationship;
-                throw NotTheSides(table, related, name);
-            }
-            bool asReferenced = table == relationship.ReferencedEntity && related == relationship.ReferencingEntity;
-            bool asReferencing = table == relationship.ReferencingEntity && related == relationship.ReferencedEntity;
-            EntityRole? role = key.PrimaryEntityRole;
-            if (asReferenced && asReferencing && role == null)
-                throw Faults.Invalid($"The relationship '{name}' links '{table}' to itself: its PrimaryEntityRole must say which side the new row is.");
-            if (asReferenced && role != EntityRole.Referencing) { kind = Kind.OneToMany; return relationship; }
-            if (asReferencing && role != EntityRole.Referenced) { kind = Kind.ManyToOne; return relationship; }
-            throw NotTheSides(table, related, name);
-        }
-
-        /// <summary>The one table the related rows belong to (a row naming none takes the collection's EntityName).</summary>
-        private static string RelatedTable(EntityCollection rows, string relationship)
-        {
-            string table = null;
-            foreach (var row in rows.Entities)
-            {
-                if (row == null) throw Faults.Invalid($"A related row of relationship '{relationship}' is missing.");
-                if (string.IsNullOrEmpty(row.LogicalName)) row.LogicalName = rows.EntityName;
-                if (table != null && row.LogicalName != table)
-                    throw Faults.Invalid($"The related rows of relationship '{relationship}' belong to several tables.");
-                table = row.LogicalName;
-            }
-            return table ?? rows.EntityName;
-        }
-
-        private static Exception NotTheSides(string table, string related, string relationship) =>
-            Faults.Invalid($"'{table}' and '{related}' are not the two sides of relationship '{relationship}'.");
     }
 }

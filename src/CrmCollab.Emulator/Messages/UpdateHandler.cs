@@ -20,6 +20,7 @@ namespace CrmCollab.Emulator.Messages
     /// for the non-owner fields, then once for the owner fields, which are the columns of the deprecated messages the
     /// Update replaces (includes/cc-legacy-update-messages.md; <see cref="OwnerFields"/>).
     /// </para>
+    /// <para>A target carrying related rows updates them after the row, in the same operation (<see cref="DeepUpdate"/>).</para>
     /// </summary>
     internal sealed class UpdateHandler : IMessageHandler
     {
@@ -65,27 +66,31 @@ namespace CrmCollab.Emulator.Messages
             var stored = context.Store.RequireRow(table.LogicalName, id);
             if (OptimisticConcurrency.Asked(context.Request)) OptimisticConcurrency.Demand(table, target.RowVersion, stored);
             target.Id = id;
+            // Related rows (Entity.RelatedEntities): checked before anything runs, updated after the row (DeepUpdate).
+            bool related = Store.EntityParts.HasRelatedRows(target);
+            if (related) DeepUpdate.Check(context, table.LogicalName, target);
 
             // The documented split is of an Update as a caller sends it; the state change a Win or Lose makes (through
             // MessageContext.Inner, whose parent is the Win or Lose at stage 30) is one operation.
             if (!Splits(target, table) || IsPlatformInternal(context))
-                return RunOne(context, context.Frame, context.Request, table.LogicalName, id, null, false);
-            return RunSplit(context, table, id);
+                return RunOne(context, context.Frame, context.Request, table.LogicalName, id, null, false, related);
+            return RunSplit(context, table, id, related);
         }
 
         // Its own method: the lambdas' captures would otherwise be allocated on entry to Handle, on every Update.
-        private OrganizationResponse RunSplit(MessageContext context, TableDefinition table, Guid id)
+        private OrganizationResponse RunSplit(MessageContext context, TableDefinition table, Guid id, bool related)
         {
             // PreValidation once, on the whole Target (its steps may change it: the parts are cut from what they leave).
             var validated = context.Engine.Pipeline.PreValidate(context.Frame, Spec(context, context.Request, table.LogicalName, id));
             var sent = (Entity)context.Request.Parameters["Target"];
             sent.Id = id;
             if (!Splits(sent, table))
-                return context.InTransaction(frame => RunOne(context, frame, context.Request, table.LogicalName, id, validated, true));
+                return context.InTransaction(frame => RunOne(context, frame, context.Request, table.LogicalName, id, validated, true, related));
             return context.InTransaction(frame =>
             {
-                RunOne(context, frame, Part(context.Request, table.LogicalName, second: false), table.LogicalName, id, validated, true);
-                return RunOne(context, frame, Part(context.Request, table.LogicalName, second: true), table.LogicalName, id, validated, false);
+                // The related rows once, after the row's last part.
+                RunOne(context, frame, Part(context.Request, table.LogicalName, second: false), table.LogicalName, id, validated, true, false);
+                return RunOne(context, frame, Part(context.Request, table.LogicalName, second: true), table.LogicalName, id, validated, false, related);
             });
         }
 
@@ -118,9 +123,10 @@ namespace CrmCollab.Emulator.Messages
         }
 
         private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id,
-            Operation validated, bool takesOperationId)
+            Operation validated, bool takesOperationId, bool related)
         {
             var spec = Spec(context, request, table, id);
+            spec.Related = related;
             spec.Validated = validated;
             spec.TakesValidatedOperationId = takesOperationId;
             return context.Engine.Pipeline.Run(frame, spec);
@@ -133,6 +139,9 @@ namespace CrmCollab.Emulator.Messages
         {
             private readonly MessageContext _context;
             private readonly Guid _id;
+
+            /// <summary>True for the (last) operation that updates the target's related rows.</summary>
+            public bool Related { get; set; }
 
             public UpdateSpec(MessageContext context, Guid id)
             {
@@ -194,6 +203,8 @@ namespace CrmCollab.Emulator.Messages
                 // Assign of this row leaves it to the Assign (AssignHandler).
                 if (movedTo != null && !IsAssignsOwnUpdate(context.Frame.ParentContext, table, _id))
                     AssignCascade.Apply(context, op, table, _id, ownerBefore, movedTo);
+                // Then the related rows, each an Update of its own (documented order: the primary row first).
+                if (Related && Store.EntityParts.HasRelatedRows(saved)) DeepUpdate.UpdateRelated(context, op, table, saved);
                 return MessageContext.Respond(MessageName, op);
             }
         }
