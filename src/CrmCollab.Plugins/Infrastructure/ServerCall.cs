@@ -52,19 +52,28 @@ namespace CrmCollab.Plugins.Infrastructure
         /// The operation runs inside the owner change of the deal <paramref name="dealId"/> — its Assign, or the Update of its
         /// owner (the Web API and the form give a row to someone that way) — as the platform's cascade of it to the rows
         /// regarding the deal, or the Update of the owner inside such a cascaded Assign: some context up the ParentContext
-        /// chain, which the platform builds and no client can send, is that Assign or Update of the deal.
+        /// chain, which the platform builds and no client can send, is that Assign or Update of the deal, and the row's own
+        /// change is an Assign (the cascade's) or runs inside one. A row sent with the deal's Update as a related row
+        /// (Microsoft's "Update related table rows in one operation") also has that Update as parent, but it is the client's
+        /// own Update of the row, not a cascade: it meets the rules a separate Update meets.
         /// </summary>
         public static bool AssignsWithDeal(IPluginExecutionContext context, Guid? dealId)
         {
             if (!dealId.HasValue) return false;
+            bool assigned = IsAssign(context);
             for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
-                if ((string.Equals(parent.MessageName, "Assign", StringComparison.OrdinalIgnoreCase)
-                     || string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase))
+            {
+                if (assigned && (IsAssign(parent) || string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase))
                     && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
                     && parent.PrimaryEntityId == dealId.Value)
                     return true;
+                assigned |= IsAssign(parent);
+            }
             return false;
         }
+
+        private static bool IsAssign(IPluginExecutionContext context) =>
+            string.Equals(context.MessageName, "Assign", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The operation runs as SYSTEM: its UserId is the SYSTEM user's, which the SYSTEM service's WhoAmI answers. That
