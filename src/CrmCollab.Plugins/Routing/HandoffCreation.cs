@@ -63,7 +63,8 @@ namespace CrmCollab.Plugins.Routing
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
             if (closes != null)
-                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes);
+                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes,
+                    () => salesperson.Value);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -186,7 +187,7 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         /// <returns>How many were reopened.</returns>
         private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
-            RoutingApplication routing, string terms, DateTime now, CloseSequence closes)
+            RoutingApplication routing, string terms, DateTime now, CloseSequence closes, Func<Principal> salesperson)
         {
             var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
             int reopened = 0;
@@ -196,6 +197,8 @@ namespace CrmCollab.Plugins.Routing
                 if (!closes.ReopensCanceled(CanceledOn(task))) continue;
                 if (!byKey.TryGetValue(task.Read<string>(HandoffTask.HandoffKey) ?? "", out HandoffTemplate template)) continue;
                 string reason = $"Reopened {now:yyyy-MM-dd} when the deal was won again (canceled before: {task.Read<string>(HandoffTask.CancelReason)})";
+                // Routed as the win routes new work: nobody found, the deal's owner holds it, flagged unrouted (UnroutedHolding).
+                OwnerResolution decision = UnroutedHolding.Hold(resolver.Resolve(template.Function, now), salesperson, "the deal's owner");
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen) });
                 var renewed = new Entity(HandoffTask.Table, task.Id)
@@ -206,7 +209,10 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
-                    [HandoffTask.RoutingHold] = null, // reopened: routed afresh, whatever held it before its cancellation
+                    // Reopened: routed afresh, whatever held it before its cancellation; unrouted when the routing finds nobody
+                    // (before, it kept the flag it was canceled with and was missing from the Unrouted Handoffs view).
+                    [HandoffTask.IsUnrouted] = decision.IsUnrouted,
+                    [HandoffTask.RoutingHold] = RoutingApplication.HoldOf(decision) is RoutingHold hold ? new OptionSetValue((int)hold) : null,
                 };
                 // The old trace is not this win's: cleared (once open again: a closed handoff's evidence never changes), kept in a note.
                 string setAside = ReopenedHandoffEvidence.Note(Terms.HandoffGuard.ImagedEvidence
@@ -218,7 +224,7 @@ namespace CrmCollab.Plugins.Routing
                     {
                         [Annotation.Subject] = ReopenedHandoffEvidence.NoteSubject, [Annotation.NoteText] = setAside, [Annotation.ObjectId] = task.ToEntityReference(),
                     });
-                routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), resolver.Resolve(template.Function, now), HandoffTask.RoutingPath,
+                routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                     HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
                 reopened++;
             }

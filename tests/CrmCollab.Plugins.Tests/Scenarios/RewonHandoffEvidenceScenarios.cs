@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     public class RewonHandoffEvidenceScenarios
     {
         private readonly CrmCollabOrg _org = new CrmCollabOrg();
-        private readonly Guid _manager, _lena, _alice, _deal;
+        private readonly Guid _manager, _lena, _alice, _deal, _logisticsRow;
 
         public RewonHandoffEvidenceScenarios()
         {
@@ -27,7 +27,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
             _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
             Guid contoso = _org.Account("Contoso");
-            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: _lena);
+            _logisticsRow = _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: _lena);
             _org.DedicatedOwner(contoso, BusinessFunction.Adv, user: _alice);
             _deal = _org.Deal(contoso);
             _org.Win(_deal);
@@ -76,6 +76,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_lena).Update(new Entity("task", delivery) { ["crmc_trackingnumber"] = "1Z-NEW", ["crmc_deliveredon"] = CrmCollabOrg.Start.AddDays(95) });
             _org.As(_lena).Update(Completion(delivery));
             Assert.Equal("1Z-NEW", _org.Row("task", delivery, "crmc_trackingnumber").GetAttributeValue<string>("crmc_trackingnumber"));
+        }
+
+        [Fact]
+        public void A_handoff_given_back_at_a_new_win_when_nobody_covers_its_function_any_more_waits_unrouted_with_the_deals_owner()
+        {
+            Guid delivery = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            var deal = new EntityReference("opportunity", _deal);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            foreach (Guid handoff in new[] { delivery, _org.HandoffOf(_deal, BusinessFunction.Adv).Id })
+                _org.As(_org.Admin).Update(new Entity("task", handoff)
+                {
+                    ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+                });
+            _org.Lose(_deal, _manager);
+            // Contoso's logistics contact leaves the account; no rule covers logistics.
+            _org.As(_org.Admin).Execute(new SetStateRequest
+            {
+                EntityMoniker = new EntityReference("crmc_dedicatedowner", _logisticsRow), State = new OptionSetValue(1), Status = new OptionSetValue(-1),
+            });
+            _org.Engine.DrainAsync();
+
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.Win(_deal, _manager);
+
+            Entity task = _org.Row("task", delivery, "statecode", "ownerid", "crmc_isunrouted", "crmc_routingpath");
+            Assert.Equal(0, task.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.True(task.GetAttributeValue<bool>("crmc_isunrouted")); // in Unrouted Handoffs, where an administrator sees it
+            Assert.Equal(_manager, task.GetAttributeValue<EntityReference>("ownerid").Id); // the deal's owner holds it, as at a first win
+            Assert.Contains("won again", task.GetAttributeValue<string>("crmc_routingpath"));
         }
     }
 }
