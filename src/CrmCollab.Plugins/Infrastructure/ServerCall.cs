@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Infrastructure
@@ -79,7 +80,6 @@ namespace CrmCollab.Plugins.Infrastructure
         /// The operation runs as SYSTEM: its UserId is the SYSTEM user's, which the SYSTEM service's WhoAmI answers. That
         /// id is the organisation's for good, so it is asked once per organisation and kept by organisation id (a value of
         /// the platform, not of a request: the step stays stateless; a sandbox worker may serve several organisations).
-        /// Before, every handoff, feasibility record and review CrmCollab wrote asked it again (eight WhoAmI per win).
         /// </summary>
         public static bool IsSystem(LocalPluginContext context)
         {
@@ -94,7 +94,6 @@ namespace CrmCollab.Plugins.Infrastructure
             return system == execution.UserId;
         }
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> SystemUsers =
-            new System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid>();
+        private static readonly ConcurrentDictionary<Guid, Guid> SystemUsers = new ConcurrentDictionary<Guid, Guid>();
     }
 }

@@ -63,8 +63,7 @@ namespace CrmCollab.Plugins.Routing
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
             if (closes != null)
-                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes,
-                    () => salesperson.Value);
+                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes, () => salesperson.Value);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -209,9 +208,7 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
-                    // Reopened: routed afresh, whatever held it before its cancellation; unrouted when the routing finds nobody
-                    // (before, it kept the flag it was canceled with and was missing from the Unrouted Handoffs view).
-                    [HandoffTask.IsUnrouted] = decision.IsUnrouted,
+                    [HandoffTask.IsUnrouted] = decision.IsUnrouted, // routed afresh, whatever held it before its cancellation
                     [HandoffTask.RoutingHold] = RoutingApplication.HoldOf(decision) is RoutingHold hold ? new OptionSetValue((int)hold) : null,
                 };
                 // The old trace is not this win's: cleared (once open again: a closed handoff's evidence never changes), kept in a note.
