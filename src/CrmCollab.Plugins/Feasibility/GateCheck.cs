@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>What the gate reads of the deal: the rules' facts and stage (FeasibilityRepository.DealColumns), every
         /// term a review may watch (FeasibilityRuleValidator.WatchedColumns), which its decision's fingerprint is compared
-        /// with, the first win date (<see cref="OutdatedDecisions"/>) and who has owned the deal (<see cref="DealOwnerHistory"/>).</summary>
+        /// with (<see cref="OutdatedDecisions"/>), the first win date and who has owned the deal (<see cref="DealOwnerHistory"/>).</summary>
         public static readonly string[] DealColumns =
             FeasibilityRepository.DealColumns.Concat(FeasibilityRuleValidator.WatchedColumns).Concat(new[] { Opportunity.WonOn, Opportunity.OwnerHistory }).Distinct().ToArray();
 
@@ -61,7 +61,7 @@ namespace CrmCollab.Plugins.Feasibility
             // Nor one given for the account this very save moves the deal away from (AccountChangeRule: all of them).
             if (movesAccount) reopened = AccountChangeRule.ToReopen(rows.Select(FeasibilityRepository.ToState));
             // A decision on terms changed since without CrmCollab's checks (an import with custom logic bypassed) is not one either.
-            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(rows.Select(FeasibilityRepository.ToWatched), terms, deal.Contains(Opportunity.WonOn));
+            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(rows.Select(FeasibilityRepository.ToWatched), terms);
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);

@@ -25,7 +25,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>
         /// Re-opens the decisions among <paramref name="rows"/> (the deal's reviews, updated in place) that the gate counts
         /// as pending because the terms they were decided on changed without CrmCollab's checks (<see cref="OutdatedDecisions"/>,
-        /// the same comparison: not for a deal won once, nor for a review decided before fingerprints were recorded). Reads the
+        /// the same comparison: not for a review decided before fingerprints were recorded). Reads the
         /// deal only when a fingerprinted decision is on record. Called only from an operation on the deal itself.
         /// </summary>
         public static int ReopenOutdatedDecisions(IOrganizationService service, Guid dealId, List<Entity> rows) =>
@@ -38,11 +38,10 @@ namespace CrmCollab.Plugins.Feasibility
             List<WatchedReview> decided = Decided(rows, asTheGate);
             if (decided.Count == 0) return 0;
             ColumnSet columns = TermsOf(decided);
-            if (asTheGate) columns.AddColumn(Opportunity.WonOn);
             Entity deal = service.Retrieve(Opportunity.Table, dealId, columns);
             Func<string, string> valueOf = column => MaterialChange.Text(deal, column);
             IReadOnlyList<Guid> outdated = asTheGate
-                ? OutdatedDecisions.Of(decided, valueOf, deal.Contains(Opportunity.WonOn))
+                ? OutdatedDecisions.Of(decided, valueOf)
                 : MaterialChangeRule.OutdatedAtReopen(decided, valueOf);
             var repository = new FeasibilityRepository(service);
             foreach (Guid review in outdated)

@@ -32,11 +32,9 @@ namespace CrmCollab.Plugins.Tests.Domain
             var rejectedAt5 = Review(ReviewDecision.Rejected, approvedAt5.Fingerprint, "crmc_discountpercent", "estimatedvalue");
             var products = Review(ReviewDecision.Approved, Print(Terms, "products"), "products");
 
-            var outdated = OutdatedDecisions.Of(new[] { approvedAt5, approvedNow, rejectedAt5, products }, c => Terms.TryGetValue(c, out string v) ? v : "", false);
+            var outdated = OutdatedDecisions.Of(new[] { approvedAt5, approvedNow, rejectedAt5, products }, c => Terms.TryGetValue(c, out string v) ? v : "");
 
             Assert.Equal(new[] { approvedAt5.Id, rejectedAt5.Id }, outdated);
-            // A deal won once changes its terms only through approved amendments: its decisions are taken as they are.
-            Assert.Empty(OutdatedDecisions.Of(new[] { approvedAt5 }, c => Terms.TryGetValue(c, out string v) ? v : "", true));
         }
 
         [Fact]
@@ -44,7 +42,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             var approvedNow = Review(ReviewDecision.Approved, Print(Terms, "crmc_discountpercent"), "crmc_discountpercent", "CRMC_DiscountPercent", "crmc_discountpercent");
 
-            Assert.Empty(OutdatedDecisions.Of(new[] { approvedNow }, c => Terms.TryGetValue(c, out string v) ? v : "", false));
+            Assert.Empty(OutdatedDecisions.Of(new[] { approvedNow }, c => Terms.TryGetValue(c, out string v) ? v : ""));
         }
 
         [Fact]
@@ -54,7 +52,7 @@ namespace CrmCollab.Plugins.Tests.Domain
             var invalidated = Review(ReviewDecision.Invalidated, "x", "crmc_discountpercent");
             var legacy = Review(ReviewDecision.Approved, null, "crmc_discountpercent");
 
-            Assert.Empty(OutdatedDecisions.Of(new[] { pending, invalidated, legacy }, c => Terms.TryGetValue(c, out string v) ? v : "", false));
+            Assert.Empty(OutdatedDecisions.Of(new[] { pending, invalidated, legacy }, c => Terms.TryGetValue(c, out string v) ? v : ""));
         }
     }
 }

@@ -178,5 +178,66 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(1, _org.System.Retrieve("opportunity", _deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
+
+        /// <summary>Won at Propose, Finance approves an amendment to a 7 % discount, then the deal is given to an administrator who moves it back to Qualify, still won.</summary>
+        private Guid WonDealBackAtQualifyWithAnApprovedAmendment()
+        {
+            _org.MoveTo(_deal, SalesStage.Propose);
+            _org.Win(_deal, drain: false);
+            _org.Decide(_org.Amendment(_deal, discount: 7m), _fiona, AmendmentState.Approved);
+            Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss) });
+            _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Qualify) });
+            return boss;
+        }
+
+        [Fact]
+        public void A_won_deal_reopened_and_moved_past_the_finance_gate_in_one_save_after_a_discount_amendment_waits_for_finance()
+        {
+            Guid boss = WonDealBackAtQualifyWithAnApprovedAmendment();
+
+            // The platform runs the move first, the deal still won, then the reopen: Finance approved 10 %, the deal now has 7 %.
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(boss).Update(new Entity("opportunity", _deal)
+            {
+                ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1), ["salesstage"] = new OptionSetValue(SalesStage.Propose),
+            }));
+
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
+            Assert.Contains("Finance pending", refusal);
+            Assert.Contains("a won deal is reopened first", refusal);
+            Entity deal = _org.DealState(_deal);
+            Assert.Equal(1, deal.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(SalesStage.Qualify, deal.GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_won_deal_moved_past_the_finance_gate_after_a_discount_amendment_and_reopened_next_is_refused_at_the_move()
+        {
+            Guid boss = WonDealBackAtQualifyWithAnApprovedAmendment();
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) }));
+
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
+            Assert.Contains("Finance pending", refusal);
+            Assert.Equal(SalesStage.Qualify, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_won_deal_reopened_after_a_discount_amendment_moves_past_the_finance_gate_once_finance_decides_on_the_amended_discount()
+        {
+            Guid boss = WonDealBackAtQualifyWithAnApprovedAmendment();
+            _org.As(boss).Execute(new SetStateRequest { EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            // The reopen re-opened Finance's approval of 10 %: no Finance review stands until the deal asks again, at Develop.
+            Assert.Equal(RefusalCodes.GateReviewMissing, Refusal.CodeOf(CrmCollabOrg.Refusal(() =>
+                _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) }))));
+            _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Develop) });
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() =>
+                _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) }))));
+
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) });
+
+            Assert.Equal(SalesStage.Propose, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
     }
 }
