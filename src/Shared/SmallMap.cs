@@ -178,7 +178,7 @@ namespace CrmCollab.Collections
         private void Free(int slot)
         {
             _slots[slot] = default;
-            _freed = (_freed << 4) | (ulong)slot;
+            _freed = (_freed << 4) | (uint)slot;
             _freedCount++;
         }
 
