@@ -82,7 +82,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state == 1) CompletedHasItsEvidence(task, templates);
                 if (state == 2) Assert.False(string.IsNullOrWhiteSpace(task.GetAttributeValue<string>("crmc_cancelreason")), $"canceled handoff {task.Id} has no reason");
                 AcceptanceStays(task);
-                if (state == 0 && deals.TryGetValue(deal, out Entity row) && row.GetAttributeValue<OptionSetValue>("statecode").Value == 1)
+                if (state != 0) continue;
+                RememberRouted(task, disabled);
+                if (deals.TryGetValue(deal, out Entity row) && row.GetAttributeValue<OptionSetValue>("statecode").Value == 1)
                     HeldAsRouted(task, row, disabled);
             }
         }
@@ -110,6 +112,20 @@ namespace CrmCollab.Plugins.Tests.Invariants
         }
 
         /// <summary>
+        /// An open handoff routed to someone active, whatever its deal's state: a won deal reopened by an administrator keeps
+        /// its open handoffs, which DisabledOwnerHandover routes as a won deal's (past a disabled owner to the backup), and
+        /// which stay with who holds them at the re-win; so an enable keeps them as it keeps a won deal's (<see cref="UserEnabled"/>).
+        /// </summary>
+        private void RememberRouted(Entity task, Dictionary<Guid, bool> disabled)
+        {
+            EntityReference owner = task.GetAttributeValue<EntityReference>("ownerid");
+            string path = task.GetAttributeValue<string>("crmc_routingpath");
+            if (_handoffsPassed.TryGetValue(task.Id, out var passed) && passed.Key == owner.Id && passed.Value == path) return;
+            bool holderActive = !(disabled.TryGetValue(owner.Id, out bool holderDisabled) && holderDisabled);
+            if (!task.GetAttributeValue<bool>("crmc_isunrouted") && holderActive) _routedNow[task.Id] = owner.Id + "|" + path;
+        }
+
+        /// <summary>
         /// An open handoff of a won deal is held by whoever the routing picks for its deal's account and function; nobody
         /// picked, it is flagged unrouted with its routing path (held by the deal's owner at the win, left where it was by a
         /// re-routing: docs/guards.md, RoutingApplication.Reroute), never by a disabled user while the deal's owner is active
@@ -124,7 +140,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
             if (_handoffsPassed.TryGetValue(task.Id, out var passed) && passed.Key == owner.Id && passed.Value == path) return;
             bool holderActive = !(disabled.TryGetValue(owner.Id, out bool holderDisabled) && holderDisabled);
             string held = owner.Id + "|" + path;
-            if (!unrouted && holderActive) _routedNow[task.Id] = held;
             // Routed to someone active (past a disabled person: the backup, the next rule), it stays with them when that person is
             // enabled again: by design, an enable re-routes only work held by disabled users or waiting unrouted (DisabledOwnerHandover,
             // docs/guards.md), and the one who took the work over may well have started it. Until CrmCollab routes it again.
