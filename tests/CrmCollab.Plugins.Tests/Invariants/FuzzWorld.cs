@@ -70,7 +70,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(38)) // 30 to 37: the downstream side (FuzzWorld.Downstream)
+            switch (_random.Next(40)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows)
             {
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
@@ -80,6 +80,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 27: return ChangeLine();
                 case 28: return _random.Next(2) == 0 ? MoveLine() : DeleteLine();
                 case 29: return _random.Next(3) == 0 ? HandToManager() : _random.Next(2) == 0 ? DeleteLine() : AddLine();
+                case 38: case 39: return RelatedRows();
                 case 13: return Assign();
                 case 14: return ChangeAccount();
                 case 15: return SendServerColumns();
