@@ -160,11 +160,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_deal_reopened_after_finance_approved_a_discount_amendment_is_won_again_once_finance_decides_on_the_amended_discount()
         {
-            _org.MoveTo(_deal, SalesStage.Propose);
-            _org.Win(_deal, drain: false);
-            _org.Decide(_org.Amendment(_deal, discount: 7m), _fiona, AmendmentState.Approved);
-            Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
-            _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss) });
+            Guid boss = WonDealWithAnApprovedAmendmentGivenToAnAdministrator();
             _org.As(boss).Execute(new SetStateRequest { EntityMoniker = new EntityReference("opportunity", _deal), State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
 
             // The reopen re-opened the Finance review that approved the old discount (a re-win is a new promise); Logistics' stands.
@@ -179,14 +175,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1, _org.System.Retrieve("opportunity", _deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
 
-        /// <summary>Won at Propose, Finance approves an amendment to a 7 % discount, then the deal is given to an administrator who moves it back to Qualify, still won.</summary>
-        private Guid WonDealBackAtQualifyWithAnApprovedAmendment()
+        /// <summary>Won at Propose, Finance approves an amendment to a 7 % discount (over its approval of 10 %), then the deal is
+        /// given to a salesperson who is also a CrmCollab Administrator (who may reopen it).</summary>
+        private Guid WonDealWithAnApprovedAmendmentGivenToAnAdministrator()
         {
             _org.MoveTo(_deal, SalesStage.Propose);
             _org.Win(_deal, drain: false);
             _org.Decide(_org.Amendment(_deal, discount: 7m), _fiona, AmendmentState.Approved);
             Guid boss = _org.Setup.CreateUser("Bea Boss", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
             _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = new EntityReference("systemuser", boss) });
+            return boss;
+        }
+
+        /// <summary>As above, then the administrator moves the deal back to Qualify, still won.</summary>
+        private Guid WonDealBackAtQualifyWithAnApprovedAmendment()
+        {
+            Guid boss = WonDealWithAnApprovedAmendmentGivenToAnAdministrator();
             _org.As(boss).Update(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Qualify) });
             return boss;
         }
