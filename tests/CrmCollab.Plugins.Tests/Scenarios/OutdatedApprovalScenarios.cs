@@ -208,7 +208,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
             Assert.Contains("Finance pending", refusal);
-            Assert.Contains("a won deal is reopened first", refusal);
+            Assert.Contains("A won deal must first be reopened by a CrmCollab administrator.", refusal);
             Entity deal = _org.DealState(_deal);
             Assert.Equal(1, deal.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(SalesStage.Qualify, deal.GetAttributeValue<OptionSetValue>("salesstage").Value);
@@ -223,6 +223,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(refusal));
             Assert.Contains("Finance pending", refusal);
+            Assert.Contains("A won deal must first be reopened by a CrmCollab administrator.", refusal);
             Assert.Equal(SalesStage.Qualify, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
 

@@ -28,8 +28,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             string names = string.Join(", ", functions);
             return $"{names} decided on other terms than the deal has now: they were changed without CrmCollab's checks " +
                    "(for example by an import) or by an amendment after the win, so that decision no longer covers them. Run the Request Feasibility Reviews " +
-                   "workflow on the deal (or save its stage again; a won deal is reopened first): CrmCollab then re-opens that decision and asks the reviewer again on the current terms, in their queue; " +
-                   "wait for that decision, or ask your CrmCollab administrator.";
+                   "workflow on the deal (or save its stage again): CrmCollab then re-opens that decision and asks the reviewer again on the current terms, in their queue; " +
+                   "wait for that decision, or ask your CrmCollab administrator. A won deal must first be reopened by a CrmCollab administrator.";
         }
     }
 }
