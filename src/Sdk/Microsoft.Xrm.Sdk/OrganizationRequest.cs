@@ -19,6 +19,7 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(Messages.RetrieveMultipleRequest))]
     [KnownType(typeof(Messages.UpdateRequest))]
     [KnownType(typeof(Messages.UpdateMultipleRequest))]
+    [KnownType(typeof(Messages.UpsertMultipleRequest))]
     [KnownType(typeof(Messages.UpsertRequest))]
     [KnownType(typeof(OrganizationRequest))]
     public class OrganizationRequest : IExtensibleDataObject
@@ -64,6 +65,7 @@ namespace Microsoft.Xrm.Sdk
     [KnownType(typeof(Messages.RetrieveMultipleResponse))]
     [KnownType(typeof(Messages.UpdateResponse))]
     [KnownType(typeof(Messages.UpdateMultipleResponse))]
+    [KnownType(typeof(Messages.UpsertMultipleResponse))]
     [KnownType(typeof(Messages.UpsertResponse))]
     [KnownType(typeof(OrganizationResponse))]
     public class OrganizationResponse : IExtensibleDataObject

@@ -17,13 +17,13 @@ namespace CrmCollab.Emulator.Tests.Messages
     /// UpsertMultipleRequest / UpsertMultipleResponse classes: Targets in, Results, one UpsertResponse per target, out).
     /// Bulk operations on standard tables are one transaction: "any error [...] causes the entire operation to roll back".
     /// The merged pipelines raise each row's single-message events, so every Upsert, and the Create or Update it becomes,
-    /// runs its steps. The SDK surface has no UpsertMultipleRequest class: a client sends it by name.
+    /// runs its steps. The answer is the SDK's typed UpsertMultipleResponse, whether the request was sent typed or by name.
     /// </summary>
     public class UpsertMultipleTests
     {
-        private static OrganizationRequest UpsertMultiple(params Entity[] targets) => new OrganizationRequest("UpsertMultiple")
+        private static UpsertMultipleRequest UpsertMultiple(params Entity[] targets) => new UpsertMultipleRequest
         {
-            ["Targets"] = new EntityCollection(targets.ToList()) { EntityName = "crmc_widget" },
+            Targets = new EntityCollection(targets.ToList()) { EntityName = "crmc_widget" },
         };
 
         [Fact]
@@ -40,11 +40,11 @@ namespace CrmCollab.Emulator.Tests.Messages
             var known = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "old", ["crmc_code"] = "W-1" });
             fired.Clear();
 
-            var response = engine.SystemService.Execute(UpsertMultiple(
+            var response = (UpsertMultipleResponse)engine.SystemService.Execute(UpsertMultiple(
                 new Entity("crmc_widget", "crmc_code", "W-1") { ["crmc_name"] = "renamed" },
                 new Entity("crmc_widget", "crmc_code", "W-2") { ["crmc_name"] = "new" }));
 
-            var results = (UpsertResponse[])response.Results["Results"];
+            UpsertResponse[] results = response.Results;
             Assert.False(results[0].RecordCreated);
             Assert.Equal(known, results[0].Target.Id);
             Assert.True(results[1].RecordCreated);
@@ -85,5 +85,19 @@ namespace CrmCollab.Emulator.Tests.Messages
             engine.SystemService.Execute(UpsertMultiple(new Entity("crmc_widget") { ["crmc_name"] = "a" }, new Entity("crmc_widget") { ["crmc_name"] = "b" }));
             Assert.Equal(3, Count(engine, "crmc_widget"));
         }
-}
+
+        [Fact]
+        public void An_import_tool_sending_UpsertMultiple_by_name_gets_the_typed_answer()
+        {
+            var engine = new TestOrg().Boot();
+            var request = new OrganizationRequest("UpsertMultiple")
+            {
+                ["Targets"] = new EntityCollection { EntityName = "crmc_widget", Entities = { new Entity("crmc_widget", "crmc_code", "W-5") { ["crmc_name"] = "five" } } },
+            };
+
+            var response = Assert.IsType<UpsertMultipleResponse>(engine.SystemService.Execute(request));
+
+            Assert.True(Assert.Single(response.Results).RecordCreated);
+        }
+    }
 }

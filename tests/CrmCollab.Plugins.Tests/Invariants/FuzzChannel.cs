@@ -7,14 +7,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// The ways a client can send one change: a plain Update, UpdateMultiple, an ExecuteMultiple batch, an
-    /// ExecuteTransaction, an Upsert. A refusal reaches the caller as the fault a plain Update would raise, so the
+    /// ExecuteTransaction, an Upsert, UpsertMultiple. A refusal reaches the caller as the fault a plain Update would raise, so the
     /// random operations treat every channel alike and every rule is attacked through each of them.
     /// </summary>
     public static class FuzzChannel
     {
-        public static readonly string[] Names = { "Update", "UpdateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert" };
+        public static readonly string[] Names = { "Update", "UpdateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert", "UpsertMultiple" };
 
-        public static readonly string[] CreateNames = { "Create", "CreateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert" };
+        public static readonly string[] CreateNames = { "Create", "CreateMultiple", "ExecuteMultiple", "ExecuteTransaction", "Upsert", "UpsertMultiple" };
 
         public static void Update(IOrganizationService service, Entity change, int channel)
         {
@@ -43,13 +43,17 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = change });
                     if (upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of existing {change.LogicalName} {change.Id} created a row");
                     return;
+                case 5:
+                    if (UpsertMultiple(service, change).RecordCreated)
+                        throw new InvalidOperationException($"an UpsertMultiple of existing {change.LogicalName} {change.Id} created a row");
+                    return;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(channel));
             }
         }
 
-        /// <summary>A new row through each channel: Create, CreateMultiple, ExecuteMultiple, ExecuteTransaction, Upsert
-        /// (with an id no row has, so its insert branch). Returns the new row's id.</summary>
+        /// <summary>A new row through each channel: Create, CreateMultiple, ExecuteMultiple, ExecuteTransaction, Upsert and
+        /// UpsertMultiple (with an id no row has, so their insert branch). Returns the new row's id.</summary>
         public static Guid Create(IOrganizationService service, Entity row, int channel, Guid upsertId)
         {
             switch (channel)
@@ -77,9 +81,24 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = row });
                     if (!upsert.RecordCreated) throw new InvalidOperationException($"an Upsert of new {row.LogicalName} {row.Id} updated a row");
                     return row.Id;
+                case 5:
+                    if (row.Id == Guid.Empty) row.Id = upsertId;
+                    if (!UpsertMultiple(service, row).RecordCreated)
+                        throw new InvalidOperationException($"an UpsertMultiple of new {row.LogicalName} {row.Id} updated a row");
+                    return row.Id;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(channel));
             }
+        }
+
+        /// <summary>One row sent alone in UpsertMultiple: its one result.</summary>
+        private static UpsertResponse UpsertMultiple(IOrganizationService service, Entity row)
+        {
+            var response = (UpsertMultipleResponse)service.Execute(new UpsertMultipleRequest
+            {
+                Targets = new EntityCollection { EntityName = row.LogicalName, Entities = { row } },
+            });
+            return response.Results[0];
         }
     }
 }
