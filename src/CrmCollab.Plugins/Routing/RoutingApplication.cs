@@ -96,7 +96,7 @@ namespace CrmCollab.Plugins.Routing
         /// Re-routes an existing record: new owner (when it differs), the routing path and the unrouted flag, and where it
         /// waits: out of the queues it no longer belongs in, into the routing's queue (<see cref="RoutedQueue"/>; one
         /// query, unless the routing found nobody). With <paramref name="notesUnmoved"/> (a leaver's work: the record must say
-        /// that nobody can take it), a record read with its routing path (and unrouted flag) also has them written when only
+        /// that nobody can take it; a reopened handoff, routed afresh), a record read with its routing path (and unrouted flag) also has them written when only
         /// they change. The record's routing hold (<see cref="RoutingHold"/>) is written with the path: <paramref name="hold"/> from
         /// the leaver's handover, empty for every other routing (routed normally again); with <paramref name="notesUnmoved"/>
         /// (the record read with its hold) a hold that changes is written too. Returns whether anything changed.

@@ -46,8 +46,12 @@ namespace CrmCollab.Plugins.Terms
             OwnerResolution routing = new RoutingRepository(service).ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
             OwnerResolution decision = UnroutedHolding.Hold(routing,
                 () => HandoffCreation.HolderOf(service, deal.Read<EntityReference>(Opportunity.OwnerId)), "the deal's owner");
+            // Routed afresh though it may stay where it is: held again by the deal's owner who held it before, its path, flag and
+            // routing hold are those of today's routing — held because the person now named is disabled, it goes to them when
+            // they are enabled (HandoverPass.WaitingSinceOwnerLeft). Before, nothing was written when the holder stayed.
             new RoutingApplication(service).Reroute(after, after.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                HandoffTask.IsUnrouted, $"Routed {context.Now:yyyy-MM-dd} when the handoff was reopened", after.Read<string>(HandoffTask.Subject));
+                HandoffTask.IsUnrouted, $"Routed {context.Now:yyyy-MM-dd} when the handoff was reopened", after.Read<string>(HandoffTask.Subject),
+                notesUnmoved: true);
         }
     }
 }

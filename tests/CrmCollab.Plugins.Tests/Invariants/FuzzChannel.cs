@@ -27,17 +27,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection { EntityName = change.LogicalName, Entities = { change } } });
                     return;
                 case 2:
-                    var batch = new ExecuteMultipleRequest
-                    {
-                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
-                        Requests = new OrganizationRequestCollection { new UpdateRequest { Target = change } },
-                    };
-                    var result = (ExecuteMultipleResponse)service.Execute(batch);
-                    foreach (ExecuteMultipleResponseItem item in result.Responses)
-                        if (item.Fault != null) throw new FaultException<OrganizationServiceFault>(item.Fault, new FaultReason(item.Fault.Message));
-                    return;
                 case 3:
-                    service.Execute(new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection { new UpdateRequest { Target = change } } });
+                    Send(service, new UpdateRequest { Target = change }, channel);
                     return;
                 case 4:
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = change });
@@ -64,18 +55,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var created = (CreateMultipleResponse)service.Execute(new CreateMultipleRequest { Targets = new EntityCollection { EntityName = row.LogicalName, Entities = { row } } });
                     return created.Ids[0];
                 case 2:
-                    var batch = new ExecuteMultipleRequest
-                    {
-                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
-                        Requests = new OrganizationRequestCollection { new CreateRequest { Target = row } },
-                    };
-                    var result = (ExecuteMultipleResponse)service.Execute(batch);
-                    foreach (ExecuteMultipleResponseItem item in result.Responses)
-                        if (item.Fault != null) throw new FaultException<OrganizationServiceFault>(item.Fault, new FaultReason(item.Fault.Message));
-                    return ((CreateResponse)result.Responses[0].Response).id;
                 case 3:
-                    var transaction = (ExecuteTransactionResponse)service.Execute(new ExecuteTransactionRequest { ReturnResponses = true, Requests = new OrganizationRequestCollection { new CreateRequest { Target = row } } });
-                    return ((CreateResponse)transaction.Responses[0]).id;
+                    return ((CreateResponse)Send(service, new CreateRequest { Target = row }, channel)).id;
                 case 4:
                     if (row.Id == Guid.Empty) row.Id = upsertId; // the world's seeded id: a run replays exactly
                     var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = row });
@@ -86,6 +67,37 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     if (!UpsertMultiple(service, row).RecordCreated)
                         throw new InvalidOperationException($"an UpsertMultiple of new {row.LogicalName} {row.Id} updated a row");
                     return row.Id;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(channel));
+            }
+        }
+
+        /// <summary>
+        /// Any request on its own (channel 0), in an ExecuteMultiple batch (2) or in an ExecuteTransaction (3): the batch's
+        /// fault is raised as the request's own would be. Returns the request's response.
+        /// </summary>
+        public static OrganizationResponse Send(IOrganizationService service, OrganizationRequest request, int channel)
+        {
+            switch (channel)
+            {
+                case 0:
+                    return service.Execute(request);
+                case 2:
+                    var batch = new ExecuteMultipleRequest
+                    {
+                        Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = true },
+                        Requests = new OrganizationRequestCollection { request },
+                    };
+                    var result = (ExecuteMultipleResponse)service.Execute(batch);
+                    foreach (ExecuteMultipleResponseItem item in result.Responses)
+                        if (item.Fault != null) throw new FaultException<OrganizationServiceFault>(item.Fault, new FaultReason(item.Fault.Message));
+                    return result.Responses[0].Response;
+                case 3:
+                    var transaction = (ExecuteTransactionResponse)service.Execute(new ExecuteTransactionRequest
+                    {
+                        ReturnResponses = true, Requests = new OrganizationRequestCollection { request },
+                    });
+                    return transaction.Responses[0];
                 default:
                     throw new ArgumentOutOfRangeException(nameof(channel));
             }

@@ -58,15 +58,16 @@ namespace CrmCollab.Plugins.Tests.Invariants
             }));
         }
 
-        /// <summary>An open or lost deal moved to the other customer. A won deal's customer is locked only when an administrator
-        /// adds it to crmc_LockedTermsColumns; without that, its move re-opens its decided reviews (docs/guards.md), so the
+        /// <summary>An open or lost deal moved to another customer (a time in three, a duplicate keyed in or merged instead). A
+        /// won deal's customer is locked only when an administrator adds it to crmc_LockedTermsColumns; without that, its move re-opens its decided reviews (docs/guards.md), so the
         /// won-deal invariant would not hold by design.</summary>
         private FuzzAction ChangeAccount()
         {
+            if (_random.Next(3) == 0) return DuplicateAction(); // FuzzWorld.Merges
             var notWon = _deals.Where(d => State(d) != 1).ToList();
             if (notWon.Count == 0) return Move();
             Guid deal = Pick(notWon);
-            Guid account = _random.Next(2) == 0 ? _account : _otherAccount;
+            Guid account = Pick(Customers);
             int channel = Channel();
             return new FuzzAction($"move {deal} to account {account} by {FuzzChannel.Names[channel]}", () =>
                 FuzzChannel.Update(Org.As(OwnerOf(deal)), new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", account) }, channel));

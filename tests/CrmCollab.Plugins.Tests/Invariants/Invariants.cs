@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     GatePassages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules),
                         reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).Select(FeasibilityRepository.ToState));
                 if (state != 1) continue;
-                if (!wonTerms.AmendedSinceWin(id)) WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, repository);
+                if (!wonTerms.AmendedSinceWin(id) && !wonTerms.AccountMergedSinceWin(id)) WonDealIsCleared(deal, rules, reviews, _org.Engine.Clock.UtcNow, repository);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,

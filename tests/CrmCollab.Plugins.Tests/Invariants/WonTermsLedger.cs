@@ -14,6 +14,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private readonly Dictionary<Guid, string> _terms = new Dictionary<Guid, string>();
         private readonly HashSet<Guid> _amended = new HashSet<Guid>();
+        private readonly HashSet<Guid> _merged = new HashSet<Guid>();
 
         /// <summary>
         /// An amendment of the deal was approved since its win: its new terms are cleared by that approval (the deal's
@@ -28,9 +29,24 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _amended.Add(deal);
         }
 
+        /// <summary>
+        /// The deal's account was merged into another while the deal was won: by design its decided reviews are re-opened for
+        /// the account that stays (docs/guards.md), the deal keeping the feasibility status it was won with, and its
+        /// reopen asks them again of that account's reviewers. Its terms do not move.
+        /// </summary>
+        public bool AccountMergedSinceWin(Guid deal) => _merged.Contains(deal);
+
+        /// <summary>The won deal came over with a merge of its account (<see cref="AccountMergedSinceWin"/>).</summary>
+        public void AccountMerged(Guid deal) => _merged.Add(deal);
+
         public void Observe(Guid deal, bool won, bool wonOnce, string terms)
         {
-            if (!won) _amended.Remove(deal); // reopened: the reopen asks the reviews again, which clear its next win
+            if (!won)
+            {
+                // Reopened: the reopen asks the reviews again, which clear its next win.
+                _amended.Remove(deal);
+                _merged.Remove(deal);
+            }
             if (!wonOnce)
             {
                 _terms.Remove(deal);

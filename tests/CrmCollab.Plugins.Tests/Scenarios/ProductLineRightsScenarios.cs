@@ -67,7 +67,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.NotNull(Record.Exception(() => _org.As(sid).Update(new Entity("opportunityproduct", line) { ["quantity"] = 9m })));
             Assert.NotNull(Record.Exception(() => _org.As(sid).Delete("opportunityproduct", line)));
 
-            Assert.Equal(1, _org.System.RetrieveMultiple(LinesOf(_deal)).Entities.Count);
+            Assert.Single(_org.System.RetrieveMultiple(LinesOf(_deal)).Entities);
             Assert.Equal(2m, _org.System.Retrieve("opportunityproduct", line, new ColumnSet("quantity")).GetAttributeValue<decimal>("quantity"));
         }
     }

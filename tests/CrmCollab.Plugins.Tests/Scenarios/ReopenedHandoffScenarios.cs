@@ -33,14 +33,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             });
         }
 
-        private void Reopen(bool bySetState)
+        private void Reopen(bool bySetState) => Reopen(_contract, bySetState);
+
+        private void Reopen(Guid handoff, bool bySetState)
         {
             if (bySetState)
                 _org.As(_org.Admin).Execute(new SetStateRequest
                 {
-                    EntityMoniker = new EntityReference("task", _contract), State = new OptionSetValue(0), Status = new OptionSetValue(2),
+                    EntityMoniker = new EntityReference("task", handoff), State = new OptionSetValue(0), Status = new OptionSetValue(2),
                 });
-            else _org.As(_org.Admin).Update(new Entity("task", _contract) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) });
+            else _org.As(_org.Admin).Update(new Entity("task", handoff) { ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(2) });
         }
 
         [Theory]
@@ -72,6 +74,45 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_bruno, contract.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Contains("when the handoff was reopened", contract.GetAttributeValue<string>("crmc_routingpath"));
             Assert.False(contract.GetAttributeValue<bool>("crmc_isunrouted"));
+        }
+
+        /// <summary>
+        /// Seed 1301 of the random operations: the contract was won with nobody doing Fabrikam's ADV work, so its salesperson
+        /// held it, flagged unrouted; an administrator canceled it, made Bruno the account's ADV owner, and reopened it while
+        /// Bruno was on leave. The reopen rightly left it with the salesperson, but wrote nothing (the holder did not change):
+        /// no routing hold and the path of the win, so Bruno's return did not bring it to him.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void A_contract_reopened_while_the_adv_owner_now_named_is_on_leave_goes_to_him_when_he_comes_back(bool bySetState)
+        {
+            Guid fabrikam = _org.Account("Fabrikam");
+            Guid deal = _org.Deal(fabrikam);
+            _org.Win(deal);
+            Guid contract = _org.HandoffOf(deal, BusinessFunction.Adv).Id;
+            Assert.Equal(_org.Rep, _org.Row("task", contract, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id); // nobody does the ADV work
+            _org.As(_org.Admin).Update(new Entity("task", contract)
+            {
+                ["crmc_cancelreason"] = "Contract to be redone by the new ADV owner", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+            _org.DedicatedOwner(fabrikam, BusinessFunction.Adv, user: _bruno);
+            _org.Setup.DisableUser(_bruno);
+            _org.Engine.DrainAsync();
+
+            Reopen(contract, bySetState);
+
+            Entity reopened = _org.Row("task", contract, "ownerid", "crmc_routingpath", "crmc_isunrouted");
+            Assert.Equal(_org.Rep, reopened.GetAttributeValue<EntityReference>("ownerid").Id); // Bruno is on leave
+            Assert.True(reopened.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("when the handoff was reopened", reopened.GetAttributeValue<string>("crmc_routingpath"));
+
+            _org.Setup.EnableUser(_bruno);
+            _org.Engine.DrainAsync();
+
+            Entity back = _org.Row("task", contract, "ownerid", "crmc_isunrouted");
+            Assert.Equal(_bruno, back.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.False(back.GetAttributeValue<bool>("crmc_isunrouted"));
         }
     }
 }
