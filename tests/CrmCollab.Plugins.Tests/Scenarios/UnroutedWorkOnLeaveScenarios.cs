@@ -1,0 +1,69 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// Work its salesperson holds unrouted, re-routed while the person the routing now names is on leave: it rightly stays
+    /// with the salesperson, and says why — the routing of today, not of the win — with the hold by which that person's
+    /// return brings it to them (RoutingHold.MovedBecauseOwnerDisabled). The deal moved to another account is the sibling
+    /// of the reopened handoff (ReopenedHandoffScenarios, random operations seed 1301), which wrote nothing when the holder
+    /// stayed; this path wrote its routing already, and is held to it here.
+    /// </summary>
+    public class UnroutedWorkOnLeaveScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _manager, _leo, _fabrikam, _deal, _delivery;
+
+        /// <summary>
+        /// Mia, a sales manager and CrmCollab Administrator, wins a Northwind deal; nobody does Northwind's logistics, so she
+        /// holds its delivery handoff, unrouted. Leo does Fabrikam's.
+        /// </summary>
+        public UnroutedWorkOnLeaveScenarios()
+        {
+            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid northwind = _org.Account("Northwind");
+            _fabrikam = _org.Account("Fabrikam");
+            _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _leo);
+            _deal = _org.Deal(northwind);
+            _org.As(_org.Rep).Execute(new AssignRequest { Target = Deal, Assignee = new EntityReference("systemuser", _manager) });
+            _org.Win(_deal, _manager);
+            _delivery = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
+            Entity held = _org.Row("task", _delivery, "ownerid", "crmc_isunrouted");
+            Assert.Equal(_manager, held.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.True(held.GetAttributeValue<bool>("crmc_isunrouted"));
+        }
+
+        private EntityReference Deal => new EntityReference("opportunity", _deal);
+
+        [Fact]
+        public void A_reopened_deal_moved_to_an_account_whose_logistics_owner_is_on_leave_brings_him_its_delivery_at_his_return()
+        {
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = Deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.Setup.DisableUser(_leo);
+            _org.Engine.DrainAsync();
+
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+
+            Entity moved = _org.Row("task", _delivery, "ownerid", "crmc_isunrouted", "crmc_routingpath", "crmc_routinghold");
+            Assert.Equal(_manager, moved.GetAttributeValue<EntityReference>("ownerid").Id); // Leo is on leave
+            Assert.True(moved.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("after the deal moved to another account", moved.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal((int)RoutingHold.MovedBecauseOwnerDisabled, moved.GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value);
+
+            _org.Setup.EnableUser(_leo);
+            _org.Engine.DrainAsync();
+
+            Entity back = _org.Row("task", _delivery, "ownerid", "crmc_isunrouted");
+            Assert.Equal(_leo, back.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.False(back.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+    }
+}
