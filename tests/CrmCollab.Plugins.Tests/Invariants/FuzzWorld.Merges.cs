@@ -2,13 +2,14 @@ using System;
 using System.Linq;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// Duplicate customers and their merge: a salesperson keys in a duplicate account, deals are moved onto it
-    /// (<see cref="Customers"/>), and someone merges it into Contoso or Fabrikam — the data steward mostly, CrmCollab's
+    /// (<see cref="Customers"/>), and someone merges it into Contoso or Fabrikam (or, a time in four, deletes it with its deals) — the data steward mostly, CrmCollab's
     /// administrator or its salesperson now and then — alone, in ExecuteMultiple or in ExecuteTransaction. The merge moves the duplicate's deals below the
     /// pipeline; CrmCollab re-opens their decided reviews for the account that stays and re-routes their open work
     /// (docs/guards.md, the merge rows). A won deal among them keeps the status it was won with while its reviews are asked
@@ -26,7 +27,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// <summary>The accounts a deal may be moved to: the two customers, and the duplicate waiting to be merged, if any.</summary>
         private Guid[] Customers => _duplicate.HasValue ? new[] { _account, _otherAccount, _duplicate.Value } : new[] { _account, _otherAccount };
 
-        private FuzzAction DuplicateAction() => _duplicate.HasValue ? MergeDuplicate(_duplicate.Value) : KeyInDuplicate();
+        private FuzzAction DuplicateAction() =>
+            !_duplicate.HasValue ? KeyInDuplicate() : _random.Next(4) == 0 ? DeleteDuplicate(_duplicate.Value) : MergeDuplicate(_duplicate.Value);
 
         private FuzzAction KeyInDuplicate()
         {
@@ -35,16 +37,35 @@ namespace CrmCollab.Plugins.Tests.Invariants
             return new FuzzAction($"{rep} keys in account '{name}'", () => _duplicate = Org.As(rep).Create(new Entity("account") { ["name"] = name }));
         }
 
+        /// <summary>The data steward mostly; CrmCollab's administrator (who may not write accounts) or the duplicate's salesperson now and then.</summary>
+        private Guid DuplicateCleaner(Guid duplicate)
+        {
+            switch (_random.Next(4))
+            {
+                case 0: return Org.Admin;
+                case 1: return Org.System.Retrieve("account", duplicate, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
+                default: return Steward;
+            }
+        }
+
+        /// <summary>The duplicate deleted instead, with its deals (the platform's cascade), alone or in a batch.</summary>
+        private FuzzAction DeleteDuplicate(Guid duplicate)
+        {
+            Guid who = DuplicateCleaner(duplicate);
+            int channel = Pick(new[] { 0, 2, 3 });
+            return new FuzzAction($"{who} deletes account {duplicate} by {FuzzChannel.Names[channel]}", () =>
+            {
+                Guid[] dealsThere = DealsOfAccount(duplicate, wonOnly: false);
+                FuzzChannel.Send(Org.As(who), new DeleteRequest { Target = new EntityReference("account", duplicate) }, channel);
+                _duplicate = null;
+                foreach (Guid deal in dealsThere) _deals.Remove(deal);
+            });
+        }
+
         private FuzzAction MergeDuplicate(Guid duplicate)
         {
             Guid master = _random.Next(2) == 0 ? _account : _otherAccount;
-            Guid who;
-            switch (_random.Next(4))
-            {
-                case 0: who = Org.Admin; break; // CrmCollab's administrator, who may not write accounts
-                case 1: who = Org.System.Retrieve("account", duplicate, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id; break;
-                default: who = Steward; break;
-            }
+            Guid who = DuplicateCleaner(duplicate);
             int channel = Pick(new[] { 0, 2, 3 });
             var merge = new MergeRequest
             {
@@ -53,18 +74,18 @@ namespace CrmCollab.Plugins.Tests.Invariants
             };
             return new FuzzAction($"{who} merges account {duplicate} into {master} by {FuzzChannel.Names[channel]}", () =>
             {
-                Guid[] wonThere = WonDealsOf(duplicate);
+                Guid[] wonThere = DealsOfAccount(duplicate, wonOnly: true);
                 FuzzChannel.Send(Org.As(who), merge, channel);
                 _duplicate = null;
                 foreach (Guid deal in wonThere) _wonTerms.AccountMerged(deal);
             });
         }
 
-        private Guid[] WonDealsOf(Guid account)
+        private Guid[] DealsOfAccount(Guid account, bool wonOnly)
         {
             var query = new QueryExpression("opportunity") { ColumnSet = new ColumnSet(false) };
             query.Criteria.AddCondition("customerid", ConditionOperator.Equal, account);
-            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 1);
+            if (wonOnly) query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 1);
             return Org.System.RetrieveMultiple(query).Entities.Select(d => d.Id).ToArray();
         }
     }
