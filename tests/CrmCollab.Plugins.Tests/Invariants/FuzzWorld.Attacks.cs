@@ -67,10 +67,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var notWon = _deals.Where(d => State(d) != 1).ToList();
             if (notWon.Count == 0) return Move();
             Guid deal = Pick(notWon);
-            Guid account = Pick(Customers);
+            EntityReference customer = Pick(Customers);
             int channel = Channel();
-            return new FuzzAction($"move {deal} to account {account} by {FuzzChannel.Names[channel]}", () =>
-                FuzzChannel.Update(Org.As(OwnerOf(deal)), new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", account) }, channel));
+            return new FuzzAction($"move {deal} to {customer.LogicalName} {customer.Id} by {FuzzChannel.Names[channel]}", () =>
+                FuzzChannel.Update(Org.As(OwnerOf(deal)), new Entity("opportunity", deal) { ["customerid"] = customer }, channel));
         }
 
         private FuzzAction MoveAndChangeTerms()

@@ -8,12 +8,13 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
-    /// Duplicate customers and their merge: a salesperson keys in a duplicate account, deals are moved onto it
-    /// (<see cref="Customers"/>), and someone merges it into Contoso or Fabrikam (or, a time in four, deletes it with its deals) — the data steward mostly, CrmCollab's
-    /// administrator or its salesperson now and then — alone, in ExecuteMultiple or in ExecuteTransaction. The merge moves the duplicate's deals below the
-    /// pipeline; CrmCollab re-opens their decided reviews for the account that stays and re-routes their open work
-    /// (docs/guards.md, the merge rows). A won deal among them keeps the status it was won with while its reviews are asked
-    /// again (<see cref="WonTermsLedger.AccountMerged"/>).
+    /// The customers deals are moved between, beyond Contoso and Fabrikam: a contact working for Contoso and one working
+    /// for nobody (a deal with no account: its reviews route by none, it cannot be won), and a duplicate account a
+    /// salesperson keys in. Someone merges the duplicate into Contoso or Fabrikam (a time in four deletes it with its deals
+    /// instead) — the data steward mostly, CrmCollab's administrator or its salesperson now and then — alone, in
+    /// ExecuteMultiple or in ExecuteTransaction. The merge moves the duplicate's deals below the pipeline; CrmCollab re-opens
+    /// their decided reviews for the account that stays and re-routes their open work (docs/guards.md, the merge rows). A
+    /// won deal among them keeps the status it was won with while its reviews are asked again (<see cref="WonTermsLedger.AccountMerged"/>).
     /// </summary>
     public sealed partial class FuzzWorld
     {
@@ -24,8 +25,32 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// <summary>Who cleans the customer data: a System Administrator who is also a CrmCollab Administrator (made on first use).</summary>
         private Guid Steward => _steward ??= Org.Setup.CreateUser("Dee Data", Org.Operations, "System Administrator", "CrmCollab Administrator");
 
-        /// <summary>The accounts a deal may be moved to: the two customers, and the duplicate waiting to be merged, if any.</summary>
-        private Guid[] Customers => _duplicate.HasValue ? new[] { _account, _otherAccount, _duplicate.Value } : new[] { _account, _otherAccount };
+        private EntityReference[] _contacts;
+
+        /// <summary>
+        /// The customers a deal may be moved to: the two accounts, the duplicate waiting to be merged (if any), and the two
+        /// contacts (made on first use, the first salesperson's).
+        /// </summary>
+        private EntityReference[] Customers
+        {
+            get
+            {
+                _contacts ??= new[]
+                {
+                    Contact("Carl Contoso", _account),
+                    Contact("Nina Freelance", null),
+                };
+                var accounts = _duplicate.HasValue ? new[] { _account, _otherAccount, _duplicate.Value } : new[] { _account, _otherAccount };
+                return accounts.Select(a => new EntityReference("account", a)).Concat(_contacts).ToArray();
+            }
+        }
+
+        private EntityReference Contact(string name, Guid? company)
+        {
+            var contact = new Entity("contact") { ["lastname"] = name, ["ownerid"] = new EntityReference("systemuser", Org.Rep) };
+            if (company.HasValue) contact["parentcustomerid"] = new EntityReference("account", company.Value);
+            return new EntityReference("contact", Org.System.Create(contact));
+        }
 
         private FuzzAction DuplicateAction() =>
             !_duplicate.HasValue ? KeyInDuplicate() : _random.Next(4) == 0 ? DeleteDuplicate(_duplicate.Value) : MergeDuplicate(_duplicate.Value);
