@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             var tasks = Org.System.RetrieveMultiple(new QueryExpression("task")
             {
-                ColumnSet = new ColumnSet("ownerid", "statecode", "crmc_function", "crmc_requiredevidence", "crmc_routingpath"),
+                ColumnSet = new ColumnSet("ownerid", "statecode", "crmc_function", "crmc_requiredevidence", "crmc_routingpath", "crmc_handoffkey"),
                 Criteria = { Conditions = { new ConditionExpression("crmc_handoffkey", ConditionOperator.NotNull) } },
             }).Entities;
             if (tasks.Count == 0) return Win();
@@ -98,7 +98,16 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 default:
                     return PassHandoff(task, who);
             }
-            return new FuzzAction($"{who} {what} handoff {task.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
+            // A time in four an integration names the handoff by its alternate key (crmc_handoffkey_key), not its id.
+            string byKey = "";
+            if (_random.Next(4) == 0)
+            {
+                var keyed = new Entity("task", "crmc_handoffkey", task.GetAttributeValue<string>("crmc_handoffkey"));
+                foreach (var column in change.Attributes) keyed[column.Key] = column.Value;
+                change = keyed;
+                byKey = " named by its key";
+            }
+            return new FuzzAction($"{who} {what} handoff {task.Id}{byKey} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
                 () => FuzzChannel.Update(Org.As(who), change, channel));
         }
 
