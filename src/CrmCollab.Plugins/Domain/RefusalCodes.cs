@@ -49,6 +49,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffServerColumn = "CRMC-HANDOFF-SERVER-COLUMN";
         public const string HandoffClosed = "CRMC-HANDOFF-CLOSED";
         public const string HandoffReopenAdminOnly = "CRMC-HANDOFF-REOPEN-ADMIN-ONLY";
+        public const string HandoffReopenLostDeal = "CRMC-HANDOFF-REOPEN-LOST-DEAL";
         public const string HandoffAcceptOwnerOnly = "CRMC-HANDOFF-ACCEPT-OWNER-ONLY";
         public const string HandoffWorkOwnerOnly = "CRMC-HANDOFF-WORK-OWNER-ONLY";
         public const string HandoffCancelAdminOnly = "CRMC-HANDOFF-CANCEL-ADMIN-ONLY";

@@ -9,6 +9,7 @@ using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Terms
 {
@@ -235,9 +236,18 @@ namespace CrmCollab.Plugins.Terms
                 Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),
                 CallerWorksForFunction = () => after.Choice(HandoffTask.Function) != null && FunctionReviewers.Includes(context.SystemService,
                     new EntityReference(SystemUser.Table, caller), (BusinessFunction)after.Choice(HandoffTask.Function).Value, context.Now, null),
+                LostDealName = () => LostDealName(context.SystemService, before.RefId(HandoffTask.OpportunityId)),
             });
             Throw(refusal);
             HandoffStamps.OnSave(target, before, stateBefore, stateAfter, context.Now);
+        }
+
+        /// <summary>The deal's name when it is lost, else null (one read).</summary>
+        private static string LostDealName(IOrganizationService service, Guid? dealId)
+        {
+            if (dealId == null) return null;
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.Name, Opportunity.StateCode));
+            return deal.Choice(Opportunity.StateCode) == Opportunity.StateLost ? deal.Read<string>(Opportunity.Name) ?? "This deal" : null;
         }
 
         /// <summary>

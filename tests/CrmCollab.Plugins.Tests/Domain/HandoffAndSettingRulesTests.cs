@@ -112,6 +112,31 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_closed_handoff_of_a_lost_deal_stays_closed_for_an_administrator_too_and_the_deal_is_read_only_for_a_reopen()
+        {
+            var reopen = new HandoffEdit
+            {
+                Before = HandoffState.Canceled, After = HandoffState.Open, IsServerCall = () => false,
+                CallerIsAdministrator = () => false, LostDealName = Never<string>(),
+            };
+            Assert.Equal(RefusalCodes.HandoffReopenAdminOnly, HandoffRules.CheckUpdate(reopen).Code); // who may, first
+
+            reopen.CallerIsAdministrator = () => true;
+            reopen.LostDealName = () => "Line 4 retrofit";
+            Refusal lost = HandoffRules.CheckUpdate(reopen);
+            Assert.Equal(RefusalCodes.HandoffReopenLostDeal, lost.Code);
+            Assert.StartsWith("'Line 4 retrofit' was lost", lost.Message);
+
+            reopen.LostDealName = () => null; // the deal is open again (or won)
+            Assert.Null(HandoffRules.CheckUpdate(reopen));
+            reopen.IsServerCall = () => true; // CrmCollab gives canceled handoffs back at a re-win
+            reopen.LostDealName = Never<string>();
+            Assert.Null(HandoffRules.CheckUpdate(reopen));
+            // Any other change of a handoff never reads the deal.
+            Assert.Null(HandoffRules.CheckUpdate(new HandoffEdit { Before = HandoffState.Open, After = HandoffState.Open, LostDealName = Never<string>() }));
+        }
+
+        [Fact]
         public void A_canceled_handoff_is_recorded_as_completed_only_by_an_administrator_or_crmcollab()
         {
             Func<HandoffEdit> completing = () => new HandoffEdit

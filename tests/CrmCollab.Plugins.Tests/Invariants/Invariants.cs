@@ -43,7 +43,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
-                if (state == 2) LostDealHasNothingPending(deal, reviews);
+                if (state == 2) LostDealHasNothingPending(deal, reviews, tasks);
                 wonTerms.Observe(id, state == 1, state == 1 || deal.Contains(Opportunity.WonOn), HandoffCreation.TermsOf(deal).ToSnapshot());
                 wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
@@ -84,11 +84,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
             }
         }
 
-        private static void LostDealHasNothingPending(Entity deal, List<Entity> reviews)
+        /// <summary>A lost deal asks no review and has nobody working for it: no pending review, no open handoff.</summary>
+        private static void LostDealHasNothingPending(Entity deal, List<Entity> reviews, List<Entity> handoffs)
         {
             foreach (Entity review in reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
                 Assert.True(review.GetAttributeValue<OptionSetValue>("crmc_decision").Value != (int)ReviewDecision.Pending,
                     $"lost deal {deal.Id} still has pending review {review.Id}");
+            foreach (Entity handoff in handoffs.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
+                Assert.True(handoff.GetAttributeValue<OptionSetValue>("statecode").Value != 0, $"lost deal {deal.Id} has open handoff {handoff.Id}");
         }
 
         private void NotHeldByADisabledUserWhenSomeoneCanTakeIt(Entity deal, Entity task, HashSet<Guid> disabled)

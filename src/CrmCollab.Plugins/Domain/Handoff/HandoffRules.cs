@@ -59,6 +59,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
 
         /// <summary>Labels of the required evidence still empty after the change.</summary>
         public Func<IReadOnlyList<string>> MissingEvidence { get; set; } = () => Array.Empty<string>();
+
+        /// <summary>The name of the handoff's deal when that deal is lost, else null; asked only of a reopen (one read).</summary>
+        public Func<string> LostDealName { get; set; } = () => null;
     }
 
     /// <summary>What a handoff task must respect, in a fixed order: the first refusal that applies.</summary>
@@ -95,6 +98,12 @@ namespace CrmCollab.Plugins.Domain.Handoff
             if (wasClosed && edit.After == HandoffState.Open && !edit.IsServerCall() && !edit.CallerIsAdministrator())
                 return new Refusal(RefusalCodes.HandoffReopenAdminOnly,
                     $"This handoff is {Label(edit.Before)}. Only a CrmCollab Administrator can reopen it; ask them if it was closed by mistake.");
+            // A lost deal has no open handoff (LostDealHandoffs, at the loss): a closed one stays closed, an administrator's
+            // reopen too, until the deal is reopened. CrmCollab gives the canceled ones back when it is won again.
+            if (wasClosed && edit.After == HandoffState.Open && !edit.IsServerCall() && edit.LostDealName() is string lostDeal)
+                return new Refusal(RefusalCodes.HandoffReopenLostDeal,
+                    $"'{lostDeal}' was lost: its post-sale handoffs stay closed, so that nobody delivers or invoices for a deal the customer turned down. " +
+                    "If the deal is back, a CrmCollab Administrator reopens the deal first; winning it again gives its canceled handoffs back.");
             // A closed handoff changes state only by an administrator (or CrmCollab): whether the platform lets a task go from
             // Canceled to Completed directly is not documented, and a canceled one completed by its owner would count as work done on time.
             if (edit.Before == HandoffState.Canceled && edit.After == HandoffState.Completed && !edit.IsServerCall() && !edit.CallerIsAdministrator())
