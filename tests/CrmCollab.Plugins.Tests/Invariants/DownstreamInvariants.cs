@@ -68,7 +68,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var templates = All("crmc_handofftemplate", "crmc_requiredevidence").ToDictionary(t => t.Id, t => t.GetAttributeValue<string>("crmc_requiredevidence"));
             var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "crmc_handoffkey", "statecode", "ownerid", "crmc_function",
                     "crmc_requiredevidence", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_cancelreason",
-                    "crmc_isunrouted", "crmc_routingpath", "crmc_acceptedon", "crmc_handedoffon", "actualend")
+                    "crmc_isunrouted", "crmc_routingpath", "crmc_acceptedon", "crmc_handedoffon", "actualend", "scheduledend")
                 .Where(t => t.Contains("crmc_handoffkey")).ToList();
             var deals = All("opportunity", "statecode", "ownerid", "customerid", "parentaccountid").ToDictionary(d => d.Id);
             var present = new HashSet<Guid>(tasks.Select(t => t.Id));
@@ -79,6 +79,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Guid deal = task.GetAttributeValue<EntityReference>("crmc_opportunityid").Id;
                 _handoffDeal[task.Id] = deal;
                 int state = task.GetAttributeValue<OptionSetValue>("statecode").Value;
+                Assert.True(task.Contains("scheduledend"), $"handoff {task.Id} has no due date"); // set at the win, the server's since
                 if (state == 1) CompletedHasItsEvidence(task, templates);
                 if (state == 2) Assert.False(string.IsNullOrWhiteSpace(task.GetAttributeValue<string>("crmc_cancelreason")), $"canceled handoff {task.Id} has no reason");
                 AcceptanceStays(task);
