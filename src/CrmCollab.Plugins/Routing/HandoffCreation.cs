@@ -74,7 +74,10 @@ namespace CrmCollab.Plugins.Routing
                 }
                 catch (System.ServiceModel.FaultException<OrganizationServiceFault> fault)
                 {
-                    result.Failed.Add($"{handoff.Template.Function.Label()} '{handoff.Subject}': {fault.Detail?.Message ?? fault.Message}");
+                    // Another run made it in between (the win's job and the Create Post-Sale Handoff step at once, a retry):
+                    // its key refused this one. The work exists, nothing failed.
+                    if (Exists(handoff.HandoffKey)) result.AlreadyPresent++;
+                    else result.Failed.Add($"{handoff.Template.Function.Label()} '{handoff.Subject}': {fault.Detail?.Message ?? fault.Message}");
                     continue;
                 }
                 result.Created++;
@@ -261,6 +264,14 @@ namespace CrmCollab.Plugins.Routing
             if (owner != null) task[HandoffTask.OwnerId] = owner;
             Guid taskId = _service.Create(task);
             routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);
+        }
+
+        /// <summary>A handoff with this key exists (one query, asked only after a Create failed).</summary>
+        private bool Exists(string handoffKey)
+        {
+            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.Equal, handoffKey);
+            return _service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         /// <summary>The deal's owner as routing sees a principal: a user with whether they are disabled (one read), or a team.</summary>
