@@ -108,18 +108,27 @@ namespace CrmCollab.Plugins.Tests.Invariants
             bool custom = _random.Next(3) > 0;
             decimal amount = 20000m + 10000m * _random.Next(14);
             int stage = _random.Next(6) == 0 ? _random.Next(4) : 0;
-            return new FuzzAction($"new deal {amount} custom={custom} at stage {stage}", () =>
+            var row = new Entity("opportunity")
             {
-                Guid deal = Org.As(rep).Create(new Entity("opportunity")
-                {
-                    ["name"] = "Deal " + _deals.Count, ["customerid"] = new EntityReference("account", _account),
-                    ["estimatedvalue"] = new Money(amount), ["budgetamount"] = new Money(amount), ["crmc_iscustomsolution"] = custom,
-                    ["crmc_discountpercent"] = (decimal)_random.Next(0, 20), ["salesstage"] = new OptionSetValue(stage),
-                    ["customerneed"] = "Line retrofit", ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(40),
-                    ["crmc_paymentterms"] = new OptionSetValue(100000000),
-                });
-                _deals.Add(deal);
-            });
+                ["name"] = "Deal " + _deals.Count, ["customerid"] = new EntityReference("account", _account),
+                ["estimatedvalue"] = new Money(amount), ["budgetamount"] = new Money(amount), ["crmc_iscustomsolution"] = custom,
+                ["crmc_discountpercent"] = (decimal)_random.Next(0, 20), ["salesstage"] = new OptionSetValue(stage),
+                ["customerneed"] = "Line retrofit", ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(40),
+                ["crmc_paymentterms"] = new OptionSetValue(100000000),
+            };
+            // Now and then an import that creates it won or lost outright, past every review.
+            string closed = "";
+            if (_random.Next(12) == 0)
+            {
+                bool won = _random.Next(2) == 0;
+                row["statecode"] = new OptionSetValue(won ? 1 : 2);
+                row["statuscode"] = new OptionSetValue(won ? 3 : 4);
+                closed = won ? " created won" : " created lost";
+            }
+            int channel = _random.Next(FuzzChannel.CreateNames.Length);
+            Guid id = NewId();
+            return new FuzzAction($"new deal {amount} custom={custom} at stage {stage}{closed} by {FuzzChannel.CreateNames[channel]}", () =>
+                _deals.Add(FuzzChannel.Create(Org.As(rep), row, channel, id)));
         }
 
         private FuzzAction Move()
