@@ -58,6 +58,7 @@ namespace CrmCollab.Plugins.Domain
         public const string HandoffIsHistory = "CRMC-HANDOFF-HISTORY";
         public const string HandoffHandOverNotAllowed = "CRMC-HANDOFF-HANDOVER-NOT-ALLOWED";
         public const string HandoffsOpenOnLoss = "CRMC-HANDOFF-OPEN-ON-LOSS";
+        public const string ProductsWithStageMove = "CRMC-PRODUCTS-STAGE-SAME-SAVE";
         public const string CloseHistoryKept = "CRMC-CLOSE-HISTORY-KEPT";
         public const string HandoffAcceptanceKept = "CRMC-HANDOFF-ACCEPTANCE-KEPT";
         public const string HandoffClosedOwnerKept = "CRMC-HANDOFF-CLOSED-OWNER-KEPT";

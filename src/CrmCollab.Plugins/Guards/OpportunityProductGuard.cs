@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
@@ -13,7 +14,8 @@ namespace CrmCollab.Plugins.Guards
     /// The products of a won deal are part of its agreed terms: a line cannot be added to, changed on, removed from,
     /// or moved onto or off a won (or once-won, reopened) deal, except by an approved amendment. One check per event,
     /// on every deal the line touches: the one it belongs to and, when its opportunityid is changed, the new one. A line
-    /// deleted inside the Delete of its deal (a cascade) goes with it.
+    /// deleted inside the Delete of its deal (a cascade) goes with it. A line changed in the same save as its deal's stage
+    /// (a related row of that Update) is refused (<see cref="ProductsWithStageMove"/>).
     /// </summary>
     public sealed class OpportunityProductGuard : PluginBase
     {
@@ -54,6 +56,8 @@ namespace CrmCollab.Plugins.Guards
                 Throw(LockedTerms.CheckProducts(LockedTermsCheck.WasWon(row), changesTheLine));
                 if (current == target) break;
             }
+            // Sent with a save of its deal that sets the deal's stage: that move was judged on the products as they were.
+            Throw(ProductsWithStageMove.Check(changesTheLine, changesTheLine && ServerCall.SavedWithStageOf(context.ExecutionContext, current, target)));
         }
     }
 }

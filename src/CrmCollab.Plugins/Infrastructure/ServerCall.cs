@@ -50,6 +50,24 @@ namespace CrmCollab.Plugins.Infrastructure
         }
 
         /// <summary>
+        /// The operation runs inside an Update of one of <paramref name="deals"/> whose Target sets the deal's stage (salesstage or
+        /// the stage name): a row sent with that Update as a related row. The parent contexts are the platform's, never a client's.
+        /// </summary>
+        public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
+        {
+            for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
+            {
+                if (!string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
+                    || !string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
+                    || Array.IndexOf(deals, (Guid?)parent.PrimaryEntityId) < 0) continue;
+                if (parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target
+                    && (target.Contains(Data.Opportunity.SalesStage) || target.Contains(Data.Opportunity.StepName)))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>
         /// The operation runs inside the owner change of the deal <paramref name="dealId"/> — its Assign, or the Update of its
         /// owner (the Web API and the form give a row to someone that way) — as the platform's cascade of it to the rows
         /// regarding the deal, or the Update of the owner inside such a cascaded Assign: some context up the ParentContext

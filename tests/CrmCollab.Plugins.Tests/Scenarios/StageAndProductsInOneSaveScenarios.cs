@@ -1,0 +1,79 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A deal's Update that moves its stage and changes its product lines as related rows ("Update related table rows in one
+    /// operation"): the gate judges the move on the products as they were, then the lines change and re-open Lena's logistics
+    /// approval, which the move leaned on. Refused as one save (the lines first, then the move once she approves again), as a
+    /// move that changes the watched terms in the same save is. Random operations, seed 2803: the deal reached Close past
+    /// the Logistics gate with her review pending.
+    /// </summary>
+    public class StageAndProductsInOneSaveScenarios
+    {
+        private static readonly string[] Touched = { "opportunity", "opportunityproduct", "crmc_feasibilityreview" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _deal, _line;
+
+        /// <summary>A custom deal with one product line, in Develop, its logistics and finance reviews approved.</summary>
+        public StageAndProductsInOneSaveScenarios()
+        {
+            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealInQualify();
+            _deal = deal;
+            _line = _org.As(_org.Rep).Create(new Entity("opportunityproduct")
+            {
+                ["opportunityid"] = new EntityReference("opportunity", deal), ["isproductoverridden"] = true,
+                ["productdescription"] = "Custom tooling", ["quantity"] = 2m, ["priceperunit"] = new Money(1500m),
+            });
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.ApproveBothReviews(lena, fiona, deal);
+        }
+
+        private Entity MoveWithLine(Entity line)
+        {
+            var move = new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) };
+            move.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection { EntityName = "opportunityproduct", Entities = { line } };
+            return move;
+        }
+
+        [Fact]
+        public void A_move_to_propose_that_changes_a_product_line_in_the_same_save_is_refused()
+        {
+            string message = _org.Refused(RefusalCodes.ProductsWithStageMove,
+                () => _org.As(_org.Rep).Update(MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m })), Touched);
+
+            Assert.StartsWith("Save the product lines and the deal's sales stage separately", message);
+            CrmCollabOrg.ShowsNoIdOrTypeName(message);
+            Assert.Equal(SalesStage.Develop, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void Saved_one_after_the_other_the_changed_products_are_reviewed_before_the_move()
+        {
+            _org.As(_org.Rep).Update(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
+            Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+
+            _org.Refused(RefusalCodes.GateNotCleared, () => _org.MoveTo(_deal, SalesStage.Propose), "opportunity");
+        }
+
+        [Fact]
+        public void A_product_line_changed_in_a_save_that_leaves_the_stage_alone_goes_through()
+        {
+            var save = new Entity("opportunity", _deal) { ["description"] = "Quantity confirmed by the plant" };
+            save.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection
+            {
+                EntityName = "opportunityproduct", Entities = { new Entity("opportunityproduct", _line) { ["quantity"] = 9m } },
+            };
+
+            _org.As(_org.Rep).Update(save);
+
+            Assert.Equal(9m, _org.Row("opportunityproduct", _line, "quantity").GetAttributeValue<decimal>("quantity"));
+            Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+        }
+    }
+}
