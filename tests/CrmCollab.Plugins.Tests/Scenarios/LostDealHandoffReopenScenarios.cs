@@ -22,13 +22,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         /// <summary>Mia, a sales manager and CrmCollab Administrator, reopens a won deal, cancels its delivery and loses it.</summary>
         public LostDealHandoffReopenScenarios()
         {
-            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            Guid contoso = _org.Account("Contoso");
-            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena);
-            _deal = _org.Deal(contoso);
-            _org.Win(_deal);
+            (_manager, _, _, _deal) = _org.WonContosoDelivery();
             _delivery = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
             var deal = new EntityReference("opportunity", _deal);
             _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });

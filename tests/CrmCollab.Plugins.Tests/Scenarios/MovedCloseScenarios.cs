@@ -21,13 +21,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public MovedCloseScenarios()
         {
-            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            _contoso = _org.Account("Contoso");
-            _org.DedicatedOwner(_contoso, BusinessFunction.Logistics, user: lena);
-            _deal = _org.Deal(_contoso);
-            _org.Win(_deal);
+            (_manager, _, _contoso, _deal) = _org.WonContosoDelivery();
         }
 
         private void Reopen(Guid deal) =>

@@ -20,16 +20,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public ReopenedDealHandoffScenarios()
         {
-            _manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
-            _lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            (_manager, _lena, _, _deal) = _org.WonContosoDelivery();
             _leo = _org.User("Leo Logistics", "CrmCollab Logistics");
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            Guid contoso = _org.Account("Contoso");
             _fabrikam = _org.Account("Fabrikam");
-            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: _lena);
             _org.DedicatedOwner(_fabrikam, BusinessFunction.Logistics, user: _leo);
-            _deal = _org.Deal(contoso);
-            _org.Win(_deal);
         }
 
         /// <summary>The salesperson hands the won deal to their manager, a CrmCollab Administrator, who reopens it.</summary>
