@@ -57,7 +57,7 @@ namespace CrmCollab.Plugins.Guards
                 if (current == target) break;
             }
             // Sent with a save of its deal that sets the deal's stage: that move was judged on the products as they were.
-            Throw(ProductsWithStageMove.Check(changesTheLine, changesTheLine && ServerCall.SavedWithStageOf(context.ExecutionContext, current, target)));
+            Throw(ProductsWithStageMove.Check(changesTheLine, () => ServerCall.SavedWithStageOf(context.ExecutionContext, current, target)));
         }
     }
 }

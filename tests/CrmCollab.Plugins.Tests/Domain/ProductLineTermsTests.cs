@@ -56,5 +56,13 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.True(ProductLineTerms.Changed(new[] { "quantity" }, null, Before));
             Assert.False(ProductLineTerms.Changed(new[] { "opportunityid" }, null, Before));
         }
+
+        [Fact]
+        public void A_line_changed_with_its_deals_stage_in_one_save_is_refused_and_one_left_alone_never_asks()
+        {
+            Assert.Equal(CrmCollab.Plugins.Domain.RefusalCodes.ProductsWithStageMove, ProductsWithStageMove.Check(true, () => true).Code);
+            Assert.Null(ProductsWithStageMove.Check(true, () => false));
+            Assert.Null(ProductsWithStageMove.Check(false, () => throw new System.InvalidOperationException("A line that does not change is never asked about its save.")));
+        }
     }
 }

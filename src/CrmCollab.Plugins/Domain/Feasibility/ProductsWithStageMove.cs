@@ -14,8 +14,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             "products re-opens the feasibility reviews that watch them. Save the product lines first, then move the stage once those reviews are approved.";
 
         /// <param name="changesTheLine">The save adds, changes, moves or removes the line.</param>
-        /// <param name="savedWithTheStage">It is a related row of an Update of its deal that sets the deal's stage.</param>
-        public static Refusal Check(bool changesTheLine, bool savedWithTheStage) =>
-            changesTheLine && savedWithTheStage ? new Refusal(RefusalCodes.ProductsWithStageMove, Sentence) : null;
+        /// <param name="savedWithTheStage">It is a related row of an Update of its deal that sets the deal's stage (asked only of a change).</param>
+        public static Refusal Check(bool changesTheLine, System.Func<bool> savedWithTheStage) =>
+            changesTheLine && savedWithTheStage() ? new Refusal(RefusalCodes.ProductsWithStageMove, Sentence) : null;
     }
 }
