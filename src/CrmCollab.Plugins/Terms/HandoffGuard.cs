@@ -236,11 +236,15 @@ namespace CrmCollab.Plugins.Terms
                 Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),
                 CallerWorksForFunction = () => after.Choice(HandoffTask.Function) != null && FunctionReviewers.Includes(context.SystemService,
                     new EntityReference(SystemUser.Table, caller), (BusinessFunction)after.Choice(HandoffTask.Function).Value, context.Now, null),
-                LostDealName = () => LostDealName(context.SystemService, before.RefId(HandoffTask.OpportunityId)),
+                // Asked only of a reopen: no delegate is made for the other saves (14 a deal in the simulation).
+                LostDealName = stateBefore != HandoffState.Open && stateAfter == HandoffState.Open
+                    ? () => LostDealName(context.SystemService, before.RefId(HandoffTask.OpportunityId)) : NoLostDeal,
             });
             Throw(refusal);
             HandoffStamps.OnSave(target, before, stateBefore, stateAfter, context.Now);
         }
+
+        private static readonly Func<string> NoLostDeal = () => null;
 
         /// <summary>The deal's name when it is lost, else null (one read).</summary>
         private static string LostDealName(IOrganizationService service, Guid? dealId)
