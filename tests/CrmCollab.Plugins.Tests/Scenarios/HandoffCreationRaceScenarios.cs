@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
-using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
@@ -38,13 +37,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_delivery_the_other_run_created_first_is_counted_as_present_not_as_a_failure()
         {
             var org = CrmCollabOrg.WithTestStep<OtherRunCreatesTheHandoffFirst>("Create", "task", StepStage.PreValidation);
-            Guid lena = org.User("Lena Logistics", "CrmCollab Logistics");
-            org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            Guid contoso = org.Account("Contoso");
-            org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena);
-            Guid deal = org.Deal(contoso);
 
-            org.Win(deal);
+            (_, _, _, Guid deal) = org.WonContosoDelivery(); // the win's job meets the other run's delivery
 
             Entity delivery = Assert.Single(org.HandoffTasks(deal).Entities);
             Assert.Equal(OtherRunCreatesTheHandoffFirst.Marker, org.Row("task", delivery.Id, "description").GetAttributeValue<string>("description"));
