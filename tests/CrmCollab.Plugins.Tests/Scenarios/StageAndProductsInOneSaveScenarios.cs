@@ -3,6 +3,7 @@ using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -41,11 +42,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             return move;
         }
 
-        [Fact]
-        public void A_move_to_propose_that_changes_a_product_line_in_the_same_save_is_refused()
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_move_to_propose_that_changes_a_product_line_in_the_same_save_is_refused(string channel)
         {
-            string message = _org.Refused(RefusalCodes.ProductsWithStageMove,
-                () => _org.As(_org.Rep).Update(MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m })), Touched);
+            IOrganizationService rep = _org.As(_org.Rep);
+            Entity save = MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
+            Action attempt;
+            switch (channel)
+            {
+                case "UpdateMultiple": attempt = () => CrmCollabOrg.InUpdateMultiple(rep, save); break;
+                case "Upsert": attempt = () => CrmCollabOrg.InUpsert(rep, save); break;
+                case "ExecuteMultiple": attempt = () => CrmCollabOrg.InExecuteMultiple(rep, new UpdateRequest { Target = save }); break;
+                case "ExecuteTransaction": attempt = () => CrmCollabOrg.InExecuteTransaction(rep, new UpdateRequest { Target = save }); break;
+                default: attempt = () => rep.Update(save); break;
+            }
+
+            string message = _org.Refused(RefusalCodes.ProductsWithStageMove, attempt, Touched);
 
             Assert.StartsWith("Save the product lines and the deal's sales stage separately", message);
             CrmCollabOrg.ShowsNoIdOrTypeName(message);
