@@ -24,9 +24,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             (_manager, _, _, _deal) = _org.WonContosoDelivery();
             _delivery = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
-            var deal = new EntityReference("opportunity", _deal);
-            _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
-            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.HandToAndReopen(_deal, _manager);
             _org.As(_manager).Update(new Entity("task", _delivery)
             {
                 ["crmc_cancelreason"] = "The customer cancelled the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),

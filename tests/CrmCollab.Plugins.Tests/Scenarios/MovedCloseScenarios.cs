@@ -46,9 +46,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void The_loss_of_a_deal_won_once_is_not_moved_to_another_deal_so_winning_it_again_still_brings_back_the_canceled_work(string channel)
         {
             Guid task = _org.HandoffOf(_deal, BusinessFunction.Logistics).Id;
-            var deal = new EntityReference("opportunity", _deal);
-            _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
-            Reopen(_deal);
+            _org.HandToAndReopen(_deal, _manager);
             _org.As(_org.Admin).Update(new Entity("task", task)
             {
                 ["crmc_cancelreason"] = "The customer paused the order", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),

@@ -27,12 +27,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary>The salesperson hands the won deal to their manager, a CrmCollab Administrator, who reopens it.</summary>
-        private void Reopen()
-        {
-            var deal = new EntityReference("opportunity", _deal);
-            _org.As(_org.Rep).Execute(new AssignRequest { Target = deal, Assignee = new EntityReference("systemuser", _manager) });
-            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
-        }
+        private void Reopen() => _org.HandToAndReopen(_deal, _manager);
 
         [Theory]
         [InlineData("Update")]

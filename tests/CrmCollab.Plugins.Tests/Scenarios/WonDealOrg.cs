@@ -1,5 +1,7 @@
 using System;
 using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
 {
@@ -20,6 +22,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid deal = org.Deal(contoso);
             org.Win(deal);
             return (manager, lena, contoso, deal);
+        }
+
+        /// <summary>The rep hands the won deal to <paramref name="administrator"/> (a CrmCollab Administrator), who reopens it.</summary>
+        public static void HandToAndReopen(this CrmCollabOrg org, Guid deal, Guid administrator)
+        {
+            var reference = new EntityReference("opportunity", deal);
+            org.As(org.Rep).Execute(new AssignRequest { Target = reference, Assignee = new EntityReference("systemuser", administrator) });
+            org.As(administrator).Execute(new SetStateRequest { EntityMoniker = reference, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
         }
     }
 }
