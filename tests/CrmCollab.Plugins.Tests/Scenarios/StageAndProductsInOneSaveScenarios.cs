@@ -35,12 +35,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.ApproveBothReviews(lena, fiona, deal);
         }
 
-        private Entity MoveWithLine(Entity line)
+        /// <summary>A save of the deal carrying <paramref name="line"/> as a related row.</summary>
+        private static Entity WithLine(Entity save, Entity line)
         {
-            var move = new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) };
-            move.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection { EntityName = "opportunityproduct", Entities = { line } };
-            return move;
+            save.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection { EntityName = "opportunityproduct", Entities = { line } };
+            return save;
         }
+
+        private Entity MoveWithLine(Entity line) =>
+            WithLine(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Propose) }, line);
 
         [Theory]
         [InlineData("Update")]
@@ -81,13 +84,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_product_line_changed_in_a_save_that_leaves_the_stage_alone_goes_through()
         {
-            var save = new Entity("opportunity", _deal) { ["description"] = "Quantity confirmed by the plant" };
-            save.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection
-            {
-                EntityName = "opportunityproduct", Entities = { new Entity("opportunityproduct", _line) { ["quantity"] = 9m } },
-            };
-
-            _org.As(_org.Rep).Update(save);
+            _org.As(_org.Rep).Update(WithLine(new Entity("opportunity", _deal) { ["description"] = "Quantity confirmed by the plant" },
+                new Entity("opportunityproduct", _line) { ["quantity"] = 9m }));
 
             Assert.Equal(9m, _org.Row("opportunityproduct", _line, "quantity").GetAttributeValue<decimal>("quantity"));
             Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
