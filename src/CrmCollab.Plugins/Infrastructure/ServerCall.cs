@@ -51,7 +51,9 @@ namespace CrmCollab.Plugins.Infrastructure
 
         /// <summary>
         /// The operation runs inside an Update of one of <paramref name="deals"/> whose Target sets the deal's stage (salesstage or
-        /// the stage name): a row sent with that Update as a related row. The parent contexts are the platform's, never a client's.
+        /// the stage name) or carries, as another related row, a process flow instance that sets its active stage (the order in
+        /// which the platform processes related rows is not documented: either may come first). The parent contexts are the
+        /// platform's, never a client's.
         /// </summary>
         public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
         {
@@ -61,8 +63,20 @@ namespace CrmCollab.Plugins.Infrastructure
                     || !string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
                     || Array.IndexOf(deals, (Guid?)parent.PrimaryEntityId) < 0) continue;
                 if (parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target
-                    && (target.Contains(Data.Opportunity.SalesStage) || target.Contains(Data.Opportunity.StepName)))
+                    && (target.Contains(Data.Opportunity.SalesStage) || target.Contains(Data.Opportunity.StepName) || SendsFlowStage(target)))
                     return true;
+            }
+            return false;
+        }
+
+        /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>
+        private static bool SendsFlowStage(Entity deal)
+        {
+            foreach (var related in deal.RelatedEntities)
+            {
+                if (related.Value == null) continue;
+                foreach (Entity row in related.Value.Entities)
+                    if (row != null && row.Contains(Data.ProcessFlow.ActiveStageId)) return true;
             }
             return false;
         }

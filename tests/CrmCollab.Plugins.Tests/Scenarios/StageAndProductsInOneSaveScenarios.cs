@@ -1,4 +1,5 @@
 using System;
+using CrmCollab.Emulator.Engine;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
@@ -17,7 +18,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// </summary>
     public class StageAndProductsInOneSaveScenarios
     {
-        private static readonly string[] Touched = { "opportunity", "opportunityproduct", "crmc_feasibilityreview" };
+        private static readonly string[] Touched = { "opportunity", "opportunityproduct", "crmc_feasibilityreview", "opportunitysalesprocess" };
         private readonly CrmCollabOrg _org = new CrmCollabOrg();
         private readonly Guid _deal, _line;
 
@@ -34,6 +35,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.MoveTo(deal, SalesStage.Develop);
             _org.ApproveBothReviews(lena, fiona, deal);
         }
+
+        /// <summary>The deal's sales flow, at Develop with the deal.</summary>
+        private Guid NewFlowAtDevelop() => _org.System.Create(new Entity("opportunitysalesprocess")
+        {
+            ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
+            ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
+            ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
+        });
 
         /// <summary>A save of the deal carrying <paramref name="line"/> as a related row.</summary>
         private static Entity WithLine(Entity save, Entity line)
@@ -70,6 +79,38 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("Save the product lines and the deal's sales stage separately", message);
             CrmCollabOrg.ShowsNoIdOrTypeName(message);
             Assert.Equal(SalesStage.Develop, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void A_flow_moved_to_propose_in_the_deals_save_that_changes_a_product_line_is_refused(bool flowFirst)
+        {
+            Guid flow = NewFlowAtDevelop();
+            var save = new Entity("opportunity", _deal) { ["description"] = "Moving on" };
+            var move = new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) };
+            if (flowFirst) save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection { EntityName = "opportunitysalesprocess", Entities = { move } };
+            WithLine(save, new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
+            if (!flowFirst) save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection { EntityName = "opportunitysalesprocess", Entities = { move } };
+
+            string message = _org.Refused(RefusalCodes.ProductsWithStageMove, () => _org.As(_org.Rep).Update(save), Touched);
+
+            Assert.StartsWith("Save the product lines and the deal's sales stage separately", message);
+            Assert.Equal(SalesStage.Develop, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_flow_moved_to_propose_in_a_save_that_changes_the_deals_discount_is_refused_at_the_gate()
+        {
+            Guid flow = NewFlowAtDevelop();
+            var save = new Entity("opportunity", _deal) { ["crmc_discountpercent"] = 35m };
+            save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection
+            {
+                EntityName = "opportunitysalesprocess",
+                Entities = { new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) } },
+            };
+
+            _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
         }
 
         [Fact]
