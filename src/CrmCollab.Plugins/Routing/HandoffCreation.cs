@@ -84,10 +84,10 @@ namespace CrmCollab.Plugins.Routing
                 if (handoff.Routing.IsUnrouted)
                 {
                     result.Unrouted++;
-                    TellTheSalesperson(deal, handoff);
+                    HandoffNotes.TellTheSalesperson(_service, deal, handoff);
                 }
             }
-            if (result.Failed.Count > 0) TellTheAdministrator(deal, result.Failed);
+            if (result.Failed.Count > 0) HandoffNotes.TellTheAdministrator(_service, deal, result.Failed);
             _tracing?.Trace("Handoffs for {0}: {1} created, {2} unrouted, {3} already present, {4} canceled one(s) reopened.", opportunityId,
                 result.Created, result.Unrouted, result.AlreadyPresent, result.Reopened);
             return result;
@@ -282,31 +282,6 @@ namespace CrmCollab.Plugins.Routing
             Entity user = service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
             return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName) ?? owner.Name,
                 isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
-        }
-
-        /// <summary>A note on the deal names each handoff that could not be created and why, for the administrator.</summary>
-        private void TellTheAdministrator(Entity deal, IReadOnlyList<string> failures)
-        {
-            _service.Create(new Entity(Annotation.Table)
-            {
-                [Annotation.Subject] = Values.Shorten($"{failures.Count} handoff(s) could not be created", 500),
-                [Annotation.NoteText] = "CrmCollab could not create these post-sale handoffs; the others were created. " +
-                    "Fix the cause (often a dedicated owner who cannot own tasks), then reopen the deal and close it as won again: CrmCollab creates only the missing handoffs:\n" +
-                    string.Join("\n", failures),
-                [Annotation.ObjectId] = deal.ToEntityReference(),
-            });
-        }
-
-        private void TellTheSalesperson(Entity deal, PlannedHandoff handoff)
-        {
-            _service.Create(new Entity("annotation")
-            {
-                ["subject"] = Values.Shorten($"Unrouted handoff: {handoff.Template.Subject}", 500),
-                ["notetext"] = $"No dedicated {handoff.Template.Function.Label()} owner or routing rule was found for this deal's account, " +
-                    $"so '{handoff.Subject}' was created unrouted ({handoff.Routing.RoutingPath}). " +
-                    "Ask your CrmCollab administrator to set the account's dedicated owner; the task is reassigned automatically.",
-                ["objectid"] = deal.ToEntityReference(),
-            });
         }
     }
 }
