@@ -18,14 +18,15 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// </summary>
     public class StageAndProductsInOneSaveScenarios
     {
-        private static readonly string[] Touched = { "opportunity", "opportunityproduct", "crmc_feasibilityreview", "opportunitysalesprocess" };
+        private static readonly string[] Touched = { "account", "opportunity", "opportunityproduct", "crmc_feasibilityreview", "opportunitysalesprocess" };
         private readonly CrmCollabOrg _org = new CrmCollabOrg();
-        private readonly Guid _deal, _line;
+        private readonly Guid _account, _deal, _line;
 
         /// <summary>A custom deal with one product line, in Develop, its logistics and finance reviews approved.</summary>
         public StageAndProductsInOneSaveScenarios()
         {
-            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealInQualify();
+            (Guid lena, Guid fiona, Guid account, Guid deal) = _org.CustomDealInQualify();
+            _account = account;
             _deal = deal;
             _line = _org.As(_org.Rep).Create(new Entity("opportunityproduct")
             {
@@ -111,6 +112,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             };
 
             _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
+        }
+
+        [Fact]
+        public void A_move_sent_with_its_line_inside_a_save_of_the_account_is_refused()
+        {
+            var save = new Entity("account", _account) { ["description"] = "Key account" };
+            save.RelatedEntities[new Relationship("opportunity_customer_accounts")] = new EntityCollection
+            {
+                EntityName = "opportunity", Entities = { MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m }) },
+            };
+
+            _org.Refused(RefusalCodes.ProductsWithStageMove, () => _org.As(_org.Rep).Update(save), Touched);
         }
 
         [Fact]
