@@ -72,12 +72,25 @@ namespace CrmCollab.Plugins.Tests.Invariants
             // Forward or back by one, or a jump past the gate (Qualify or Develop to Close).
             int to = _random.Next(4) == 0 ? 3 : Math.Max(0, Math.Min(3, from + (_random.Next(3) == 0 ? -1 : 1)));
             Guid who = ActorFor(deal);
+            var move = new Entity(instance.LogicalName, instance.Id) { ["activestageid"] = new EntityReference("processstage", FlowStages[flow][to]) };
+            if (_random.Next(4) == 0) return FormNextStage(who, move, deal, to);
             int channel = Channel();
             return new FuzzAction($"{who} moves {instance.LogicalName} {instance.Id} of {deal} from {from} to {to} by {FuzzChannel.Names[channel]}",
-                () => FuzzChannel.Update(Org.As(who), new Entity(instance.LogicalName, instance.Id)
-                {
-                    ["activestageid"] = new EntityReference("processstage", FlowStages[flow][to]),
-                }, channel));
+                () => FuzzChannel.Update(Org.As(who), move, channel));
+        }
+
+        /// <summary>
+        /// The form's Next stage: the flow instance's stage and the deal's pipeline phase (stepname "3-Propose") in one change
+        /// set, which the engine runs as an ExecuteTransaction; in either order (a client's batch may send them either way).
+        /// </summary>
+        private FuzzAction FormNextStage(Guid who, Entity move, Guid deal, int to)
+        {
+            var phase = new Entity("opportunity", deal) { ["stepname"] = $"{to + 1}-{CrmCollab.Plugins.Domain.Feasibility.SalesStage.Label(to)}" };
+            var requests = new OrganizationRequestCollection { new UpdateRequest { Target = move }, new UpdateRequest { Target = phase } };
+            bool phaseFirst = _random.Next(2) == 0;
+            if (phaseFirst) requests = new OrganizationRequestCollection { requests[1], requests[0] };
+            return new FuzzAction($"{who} moves {move.LogicalName} {move.Id} of {deal} to {to} with the deal's phase{(phaseFirst ? " first" : "")}, as the form's Next stage",
+                () => Org.As(who).Execute(new ExecuteTransactionRequest { Requests = requests }));
         }
 
         /// <summary>An instance's deal lookup retargeted to another deal (with a stage now and then); a lead-to-opportunity
