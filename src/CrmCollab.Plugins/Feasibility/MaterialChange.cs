@@ -59,12 +59,19 @@ namespace CrmCollab.Plugins.Feasibility
         /// reads them; <paramref name="after"/> is the deal after the save (its post-image, or the pre-image merged with
         /// the save). An amount is worth what its currency is worth: a change of the deal's currency changes each amount.
         /// </summary>
-        public static IReadOnlyCollection<string> ChangedTerms(Entity target, Entity before, Entity after)
+        public static IReadOnlyCollection<string> ChangedTerms(Entity target, Entity before, Entity after) =>
+            Sent(target, after).Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
+
+        /// <summary>
+        /// The columns a save of the deal sends, as the material-change rule reads them: its own, and each amount of
+        /// <paramref name="after"/> when it sends the deal's currency (an amount is worth what its currency is worth).
+        /// </summary>
+        public static IReadOnlyCollection<string> Sent(Entity target, Entity after)
         {
             IEnumerable<string> sent = target.Attributes.Keys;
             if (target.Contains(Opportunity.TransactionCurrencyId))
                 sent = sent.Concat(after.Attributes.Where(a => a.Value is Money).Select(a => a.Key)).Distinct();
-            return sent.Where(c => !Equals(Text(before, c), Text(after, c))).ToList();
+            return sent.ToList();
         }
 
         private static void OnProductsChanged(LocalPluginContext context)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -46,7 +47,11 @@ namespace CrmCollab.Plugins.Guards
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;
             var attempt = new GateAttempt { FromStage = from, ToStage = to };
-            Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables).Check(deal, attempt, from, context.Now);
+            // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
+            // save sends re-open, after it, the approvals decided on other values — the move is judged without them.
+            Entity dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
+            IReadOnlyCollection<string> sentTerms = dealSave == null ? null : MaterialChange.Sent(dealSave, deal);
+            Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables).Check(deal, attempt, from, context.Now, sentTerms);
             Throw(refusal);
         }
     }

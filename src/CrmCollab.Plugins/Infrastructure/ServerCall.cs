@@ -69,6 +69,21 @@ namespace CrmCollab.Plugins.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// The save of the deal <paramref name="dealId"/> the operation runs inside, as a row sent with that Update as a related
+        /// row: its Target (the client's row, as sent), or null when no parent context is an Update of that deal.
+        /// </summary>
+        public static Entity DealSaveAround(IPluginExecutionContext context, Guid dealId)
+        {
+            for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
+                if (string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
+                    && parent.PrimaryEntityId == dealId
+                    && parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target)
+                    return target;
+            return null;
+        }
+
         /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>
         private static bool SendsFlowStage(Entity deal)
         {
