@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using Microsoft.Xrm.Sdk;
 
@@ -57,15 +58,10 @@ namespace CrmCollab.Plugins.Infrastructure
         /// </summary>
         public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
         {
-            for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
-            {
-                if (!string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
-                    || !string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
-                    || Array.IndexOf(deals, (Guid?)parent.PrimaryEntityId) < 0) continue;
-                if (parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target
-                    && (target.Contains(Data.Opportunity.SalesStage) || target.Contains(Data.Opportunity.StepName) || SendsFlowStage(target)))
+            foreach (KeyValuePair<Guid, Entity> save in DealSaves(context))
+                if (Array.IndexOf(deals, (Guid?)save.Key) >= 0
+                    && (save.Value.Contains(Data.Opportunity.SalesStage) || save.Value.Contains(Data.Opportunity.StepName) || SendsFlowStage(save.Value)))
                     return true;
-            }
             return false;
         }
 
@@ -75,13 +71,19 @@ namespace CrmCollab.Plugins.Infrastructure
         /// </summary>
         public static Entity DealSaveAround(IPluginExecutionContext context, Guid dealId)
         {
+            foreach (KeyValuePair<Guid, Entity> save in DealSaves(context))
+                if (save.Key == dealId) return save.Value;
+            return null;
+        }
+
+        /// <summary>Up the ParentContext chain, each Update of a deal with its Target: the deal's id and the row as sent.</summary>
+        private static IEnumerable<KeyValuePair<Guid, Entity>> DealSaves(IPluginExecutionContext context)
+        {
             for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
                 if (string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
                     && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
-                    && parent.PrimaryEntityId == dealId
                     && parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target)
-                    return target;
-            return null;
+                    yield return new KeyValuePair<Guid, Entity>(parent.PrimaryEntityId, target);
         }
 
         /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>
