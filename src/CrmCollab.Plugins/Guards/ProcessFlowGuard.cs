@@ -48,10 +48,14 @@ namespace CrmCollab.Plugins.Guards
             if (to <= from) return;
             var attempt = new GateAttempt { FromStage = from, ToStage = to };
             // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
-            // save sends re-open, after it, the approvals decided on other values — the move is judged without them.
+            // save sends re-open, after it, the approvals decided on other values, and a new account every decided review — the
+            // move is judged without them.
             Entity dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
             IReadOnlyCollection<string> sentTerms = dealSave == null ? null : MaterialChange.Sent(dealSave, deal);
-            Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables).Check(deal, attempt, from, context.Now, sentTerms);
+            bool movesAccount = dealSave != null && AccountChangeRule.MayMove(dealSave.Contains(Opportunity.CustomerId),
+                dealSave.Contains(Opportunity.ParentAccountId), deal.Read<EntityReference>(Opportunity.CustomerId)?.LogicalName == Account.Table);
+            Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables)
+                .Check(deal, attempt, from, context.Now, sentTerms, movesAccount: movesAccount);
             Throw(refusal);
         }
     }

@@ -100,40 +100,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(SalesStage.Develop, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
 
-        /// <summary>A save of the deal setting <paramref name="discount"/>, with its flow moved to Propose as a related row.</summary>
-        private Entity DiscountWithFlowMove(decimal discount)
-        {
-            Guid flow = NewFlowAtDevelop();
-            var save = new Entity("opportunity", _deal) { ["crmc_discountpercent"] = discount };
-            save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection
-            {
-                EntityName = "opportunitysalesprocess",
-                Entities = { new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) } },
-            };
-            return save;
-        }
-
-        [Fact]
-        public void A_flow_moved_to_propose_in_a_save_that_changes_the_deals_discount_is_refused_as_a_move_with_new_terms()
-        {
-            Entity save = DiscountWithFlowMove(35m);
-
-            string message = _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
-
-            Assert.Contains("This save also changes terms that Finance approved", message);
-            Assert.DoesNotContain("without CrmCollab's checks", message);
-        }
-
-        [Fact]
-        public void A_flow_moved_to_propose_in_a_save_that_sends_the_deals_discount_unchanged_goes_through()
-        {
-            decimal discount = _org.Row("opportunity", _deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent");
-
-            _org.As(_org.Rep).Update(DiscountWithFlowMove(discount));
-
-            Assert.Equal(SalesStage.Propose, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
-        }
-
         [Fact]
         public void A_move_sent_with_its_line_inside_a_save_of_the_account_is_refused()
         {

@@ -37,6 +37,15 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// </summary>
         public static bool Moves(Guid? accountBefore, Guid? accountAfter) => accountAfter != null && accountAfter != accountBefore;
 
+        /// <summary>
+        /// Whether a save whose account before it is not known may move the deal — a flow's move sent as a related row of
+        /// the deal's save is judged after the deal is written, without its former account: it may when it sends the column
+        /// the account is read from (the customer, or the Account field when the customer is a contact), and is then judged
+        /// as moving it. Re-sending the same customer with the move is judged so too: the move is saved on its own.
+        /// </summary>
+        public static bool MayMove(bool sendsCustomer, bool sendsAccountField, bool customerIsAccount) =>
+            sendsCustomer || (!customerIsAccount && sendsAccountField);
+
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
     }

@@ -1,0 +1,91 @@
+using System;
+using CrmCollab.Emulator.Engine;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A deal's process flow moved past the gate as a related row of the deal's own save ("Update related table rows in one
+    /// operation"), which the platform processes after writing the deal and before the deal's PostOperation steps re-open
+    /// what the save changes: the flow's gate judges the move as a move made with that save — new terms, another account —
+    /// so an approval the save re-opens is not leaned on, and the refusal says what the save changes.
+    /// </summary>
+    public class FlowMoveInDealSaveScenarios
+    {
+        private static readonly string[] Touched = { "account", "opportunity", "opportunitysalesprocess", "crmc_feasibilityreview" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _deal;
+
+        /// <summary>A custom deal in Develop, its logistics and finance reviews approved.</summary>
+        public FlowMoveInDealSaveScenarios()
+        {
+            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealInQualify();
+            _deal = deal;
+            _org.MoveTo(deal, SalesStage.Develop);
+            _org.ApproveBothReviews(lena, fiona, deal);
+        }
+
+        /// <summary><paramref name="save"/> of the deal with its flow (at Develop) moved to Propose as a related row.</summary>
+        private Entity WithFlowMoveToPropose(Entity save)
+        {
+            Guid flow = _org.System.Create(new Entity("opportunitysalesprocess")
+            {
+                ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
+                ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
+                ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
+            });
+            save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection
+            {
+                EntityName = "opportunitysalesprocess",
+                Entities = { new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) } },
+            };
+            return save;
+        }
+
+        [Fact]
+        public void A_flow_moved_to_propose_in_a_save_that_changes_the_deals_discount_is_refused_as_a_move_with_new_terms()
+        {
+            Entity save = WithFlowMoveToPropose(new Entity("opportunity", _deal) { ["crmc_discountpercent"] = 35m });
+
+            string message = _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
+
+            Assert.Contains("This save also changes terms that Finance approved", message);
+            Assert.DoesNotContain("without CrmCollab's checks", message);
+        }
+
+        [Fact]
+        public void A_flow_moved_to_propose_in_a_save_that_sends_the_deals_discount_unchanged_goes_through()
+        {
+            decimal discount = _org.Row("opportunity", _deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent");
+
+            _org.As(_org.Rep).Update(WithFlowMoveToPropose(new Entity("opportunity", _deal) { ["crmc_discountpercent"] = discount }));
+
+            Assert.Equal(SalesStage.Propose, _org.Row("opportunity", _deal, "salesstage").GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_flow_moved_to_propose_in_a_save_that_moves_the_deal_to_another_account_is_refused()
+        {
+            Guid fabrikam = _org.Account("Fabrikam");
+            Entity save = WithFlowMoveToPropose(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", fabrikam) });
+
+            string message = _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
+
+            Assert.Contains("This save also moves the deal to another account", message);
+        }
+
+        /// <summary>The former account is gone when the flow is judged (the deal is written first): a save that sends the
+        /// customer may have moved it, and is judged so; the move is then saved on its own.</summary>
+        [Fact]
+        public void A_flow_moved_to_propose_in_a_save_that_resends_the_same_customer_is_refused_as_a_possible_move()
+        {
+            EntityReference customer = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid");
+            Entity save = WithFlowMoveToPropose(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", customer.Id) });
+
+            _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
+        }
+    }
+}
