@@ -188,11 +188,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Guid deal = Pick(_deals);
             Guid who = Pick(new[] { OwnerOf(deal), OwnerOf(deal), OwnerOf(deal), _manager, Org.Admin, Pick(_reviewers), Pick(_downstream) });
             var change = new Entity("opportunity", deal);
-            switch (_random.Next(4))
+            switch (_random.Next(5))
             {
                 case 0: change["description"] = "Customer asked for a follow-up call"; break;
                 case 1: foreach (var term in TermsChange(deal).Attributes) change[term.Key] = term.Value; break;
                 case 2: change["salesstage"] = new OptionSetValue(_random.Next(4)); break;
+                // Not a won deal: its move to another customer re-opens its reviews by design (see ChangeAccount).
+                case 3: if (State(deal) != 1) change["customerid"] = Pick(Customers); break;
             }
             var after = new List<Action>();
             string related = RelatedChange(change, deal, after);
