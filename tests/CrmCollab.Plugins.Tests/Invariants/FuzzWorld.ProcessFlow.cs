@@ -73,7 +73,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
             int to = _random.Next(4) == 0 ? 3 : Math.Max(0, Math.Min(3, from + (_random.Next(3) == 0 ? -1 : 1)));
             Guid who = ActorFor(deal);
             var move = new Entity(instance.LogicalName, instance.Id) { ["activestageid"] = new EntityReference("processstage", FlowStages[flow][to]) };
-            if (_random.Next(4) == 0) return FormNextStage(who, move, deal, to);
+            switch (_random.Next(4))
+            {
+                case 0: return FormNextStage(who, move, deal, to);
+                case 1: return MoveInDealSave(who, move, flow, deal, to);
+            }
             int channel = Channel();
             return new FuzzAction($"{who} moves {instance.LogicalName} {instance.Id} of {deal} from {from} to {to} by {FuzzChannel.Names[channel]}",
                 () => FuzzChannel.Update(Org.As(who), move, channel));
@@ -91,6 +95,43 @@ namespace CrmCollab.Plugins.Tests.Invariants
             if (phaseFirst) requests = new OrganizationRequestCollection { requests[1], requests[0] };
             return new FuzzAction($"{who} moves {move.LogicalName} {move.Id} of {deal} to {to} with the deal's phase{(phaseFirst ? " first" : "")}, as the form's Next stage",
                 () => Org.As(who).Execute(new ExecuteTransactionRequest { Requests = requests }));
+        }
+
+        /// <summary>
+        /// The flow's move sent as a related row of a save of its deal, which the platform processes after writing the deal and
+        /// before the deal's own PostOperation steps: the save changes the deal's terms, moves it (not won) to another customer,
+        /// changes one of its product lines too, or only its description.
+        /// </summary>
+        private FuzzAction MoveInDealSave(Guid who, Entity move, int flow, Guid deal, int to)
+        {
+            var save = new Entity("opportunity", deal);
+            bool flowFirst = _random.Next(2) == 0; // the platform's order among related rows is not documented
+            if (flowFirst) Relate(save, FlowsOf[flow], move);
+            string with;
+            switch (_random.Next(4))
+            {
+                case 0:
+                    foreach (var term in TermsChange(deal).Attributes) save[term.Key] = term.Value;
+                    with = "new terms";
+                    break;
+                case 1 when State(deal) != 1:
+                    save["customerid"] = Pick(Customers);
+                    with = "another customer";
+                    break;
+                case 2 when RowOf(Rows("opportunityproduct", "opportunityid"), deal) is Entity line:
+                    save["description"] = "Products revised";
+                    Relate(save, LinesOf, new Entity("opportunityproduct", line.Id) { ["quantity"] = (decimal)(1 + _random.Next(5)) });
+                    with = $"line {line.Id}";
+                    break;
+                default:
+                    save["description"] = "Moving on";
+                    with = "its description";
+                    break;
+            }
+            if (!flowFirst) Relate(save, FlowsOf[flow], move);
+            int channel = RelatedChannel();
+            return new FuzzAction($"{who} moves {move.LogicalName} {move.Id} of {deal} to {to} inside a save of the deal with {with} by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(who), save, channel));
         }
 
         /// <summary>An instance's deal lookup retargeted to another deal (with a stage now and then); a lead-to-opportunity
