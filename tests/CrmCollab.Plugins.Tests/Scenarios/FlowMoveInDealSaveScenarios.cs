@@ -22,9 +22,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         /// <summary>A custom deal in Develop, its logistics and finance reviews approved.</summary>
         public FlowMoveInDealSaveScenarios()
         {
-            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealInQualify();
+            (Guid lena, Guid fiona, _, Guid deal) = _org.CustomDealAwaitingReviews();
             _deal = deal;
-            _org.MoveTo(deal, SalesStage.Develop);
             _org.ApproveBothReviews(lena, fiona, deal);
         }
 
