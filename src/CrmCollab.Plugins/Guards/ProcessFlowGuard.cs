@@ -50,10 +50,9 @@ namespace CrmCollab.Plugins.Guards
             // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
             // save sends re-open, after it, the approvals decided on other values, and a new account every decided review — the
             // move is judged without them.
-            Entity dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
-            IReadOnlyCollection<string> sentTerms = dealSave == null ? null : MaterialChange.Sent(dealSave, deal);
-            bool movesAccount = dealSave != null && AccountChangeRule.MayMove(dealSave.Contains(Opportunity.CustomerId),
-                dealSave.Contains(Opportunity.ParentAccountId), deal.Read<EntityReference>(Opportunity.CustomerId)?.LogicalName == Account.Table);
+            IPluginExecutionContext dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
+            IReadOnlyCollection<string> sentTerms = dealSave == null ? null : MaterialChange.Sent((Entity)dealSave.InputParameters["Target"], deal);
+            bool movesAccount = dealSave != null && SaveAccountMove.Of(dealSave, deal);
             Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables)
                 .Check(deal, attempt, from, context.Now, sentTerms, movesAccount: movesAccount);
             Throw(refusal);

@@ -58,8 +58,8 @@ namespace CrmCollab.Plugins.Infrastructure
         /// </summary>
         public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
         {
-            foreach (KeyValuePair<Guid, Entity> save in DealSaves(context))
-                if (Array.IndexOf(deals, (Guid?)save.Key) >= 0
+            foreach (KeyValuePair<IPluginExecutionContext, Entity> save in DealSaves(context))
+                if (Array.IndexOf(deals, (Guid?)save.Key.PrimaryEntityId) >= 0
                     && (save.Value.Contains(Data.Opportunity.SalesStage) || save.Value.Contains(Data.Opportunity.StepName) || SendsFlowStage(save.Value)))
                     return true;
             return false;
@@ -67,23 +67,23 @@ namespace CrmCollab.Plugins.Infrastructure
 
         /// <summary>
         /// The save of the deal <paramref name="dealId"/> the operation runs inside, as a row sent with that Update as a related
-        /// row: its Target (the client's row, as sent), or null when no parent context is an Update of that deal.
+        /// row: that Update's context (its Target is the client's row, as sent), or null when no parent context is an Update of that deal.
         /// </summary>
-        public static Entity DealSaveAround(IPluginExecutionContext context, Guid dealId)
+        public static IPluginExecutionContext DealSaveAround(IPluginExecutionContext context, Guid dealId)
         {
-            foreach (KeyValuePair<Guid, Entity> save in DealSaves(context))
-                if (save.Key == dealId) return save.Value;
+            foreach (KeyValuePair<IPluginExecutionContext, Entity> save in DealSaves(context))
+                if (save.Key.PrimaryEntityId == dealId) return save.Key;
             return null;
         }
 
-        /// <summary>Up the ParentContext chain, each Update of a deal with its Target: the deal's id and the row as sent.</summary>
-        private static IEnumerable<KeyValuePair<Guid, Entity>> DealSaves(IPluginExecutionContext context)
+        /// <summary>Up the ParentContext chain, each Update of a deal with its Target (the row as sent).</summary>
+        private static IEnumerable<KeyValuePair<IPluginExecutionContext, Entity>> DealSaves(IPluginExecutionContext context)
         {
             for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
                 if (string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
                     && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
                     && parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target)
-                    yield return new KeyValuePair<Guid, Entity>(parent.PrimaryEntityId, target);
+                    yield return new KeyValuePair<IPluginExecutionContext, Entity>(parent, target);
         }
 
         /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>

@@ -29,5 +29,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Equal(mayMove, AccountChangeRule.MayMove(sendsCustomer, sendsAccountField, customerIsAccount));
         }
+
+        [Theory]
+        [InlineData(true, false, true)]    // recorded by the save's own step: moved, whatever it sends
+        [InlineData(false, true, false)]   // recorded: not moved, though it sends the customer
+        [InlineData(null, true, true)]     // nothing recorded: a save sending the customer is taken as moving the deal
+        [InlineData(null, false, false)]
+        public void A_related_row_leans_on_what_the_deals_own_step_recorded_and_else_on_what_the_save_sends(bool? recorded, bool sendsCustomer, bool moved)
+        {
+            Assert.Equal(moved, AccountChangeRule.MovedBySave(recorded, sendsCustomer, sendsAccountField: false, customerIsAccount: true));
+        }
     }
 }

@@ -41,10 +41,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// Whether a save whose account before it is not known may move the deal — a flow's move sent as a related row of
         /// the deal's save is judged after the deal is written, without its former account: it may when it sends the column
         /// the account is read from (the customer, or the Account field when the customer is a contact), and is then judged
-        /// as moving it. Re-sending the same customer with the move is judged so too: the move is saved on its own.
+        /// as moving it, the same customer re-sent included.
         /// </summary>
         public static bool MayMove(bool sendsCustomer, bool sendsAccountField, bool customerIsAccount) =>
             sendsCustomer || (!customerIsAccount && sendsAccountField);
+
+        /// <summary>
+        /// Whether the deal's save moves it, judged from one of its related rows: as the save's own PreOperation step recorded
+        /// it with the account before (<paramref name="recorded"/>), else as <see cref="MayMove"/> guesses from what it sends.
+        /// </summary>
+        public static bool MovedBySave(bool? recorded, bool sendsCustomer, bool sendsAccountField, bool customerIsAccount) =>
+            recorded ?? MayMove(sendsCustomer, sendsAccountField, customerIsAccount);
 
         public static IReadOnlyList<Guid> ToReopen(IEnumerable<ReviewState> reviews) =>
             reviews.Where(r => r.IsCurrent && r.Decision != ReviewDecision.Pending).Select(r => r.Id).ToList();
