@@ -53,7 +53,7 @@ namespace CrmCollab.Plugins.Guards
             // A lookup sent again by alternate key is the row it names, not a change to "no row" (KeyedReferences).
             Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             Entity before = context.PreImage(PreImage) ?? new Entity(Opportunity.Table, target.Id);
-            SaveAccountMove.Remember(context, before, target); // for a flow moved in this save (ProcessFlowGuard)
+            DealSaveRecord.Remember(context, before, target); // for the rows sent with this save (ProcessFlowGuard, OpportunityProductGuard)
             Throw(ServerOwned(context, target)
                   ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
                   ?? Amounts(target)

@@ -52,7 +52,7 @@ namespace CrmCollab.Plugins.Guards
             // move is judged without them.
             IPluginExecutionContext dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
             IReadOnlyCollection<string> sentTerms = dealSave == null ? null : MaterialChange.Sent((Entity)dealSave.InputParameters["Target"], deal);
-            bool movesAccount = dealSave != null && SaveAccountMove.Of(dealSave, deal);
+            bool movesAccount = dealSave != null && DealSaveRecord.MovesAccount(dealSave, deal);
             Refusal refusal = new GateCheck(service, context.ExecutionContext.SharedVariables)
                 .Check(deal, attempt, from, context.Now, sentTerms, movesAccount: movesAccount);
             Throw(refusal);

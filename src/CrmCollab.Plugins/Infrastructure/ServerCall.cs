@@ -51,7 +51,8 @@ namespace CrmCollab.Plugins.Infrastructure
         }
 
         /// <summary>
-        /// The operation runs inside an Update of one of <paramref name="deals"/> whose Target sets the deal's stage (salesstage or
+        /// The operation runs inside an Update of one of <paramref name="deals"/> that moves the deal's stage forward (as the deal's
+        /// own guard recorded it, <see cref="Feasibility.DealSaveRecord"/>; without a record, one whose Target sends salesstage or
         /// the stage name) or carries, as another related row, a process flow instance that sets its active stage (the order in
         /// which the platform processes related rows is not documented: either may come first). The parent contexts are the
         /// platform's, never a client's.
@@ -60,7 +61,7 @@ namespace CrmCollab.Plugins.Infrastructure
         {
             foreach (KeyValuePair<IPluginExecutionContext, Entity> save in DealSaves(context))
                 if (Array.IndexOf(deals, (Guid?)save.Key.PrimaryEntityId) >= 0
-                    && (save.Value.Contains(Data.Opportunity.SalesStage) || save.Value.Contains(Data.Opportunity.StepName) || SendsFlowStage(save.Value)))
+                    && (Feasibility.DealSaveRecord.MovesStage(save.Key, save.Value) || SendsFlowStage(save.Value)))
                     return true;
             return false;
         }

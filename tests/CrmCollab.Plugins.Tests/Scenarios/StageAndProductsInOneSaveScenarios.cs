@@ -113,6 +113,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_save_that_resends_the_stage_the_deal_has_with_a_changed_line_goes_through()
+        {
+            _org.As(_org.Rep).Update(WithLine(new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Develop) },
+                new Entity("opportunityproduct", _line) { ["quantity"] = 9m }));
+
+            Assert.Equal(9m, _org.Row("opportunityproduct", _line, "quantity").GetAttributeValue<decimal>("quantity"));
+            Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+        }
+
+        [Fact]
         public void Saved_one_after_the_other_the_changed_products_are_reviewed_before_the_move()
         {
             _org.As(_org.Rep).Update(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });

@@ -1,0 +1,48 @@
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// What a deal's save changes, told to the operations of the rows sent with it ("Update related table rows in one
+    /// operation"), which run after the deal is written, when its values before the save are gone: whether it moves the deal
+    /// to another account, whether it moves its stage forward. The deal's own PreOperation guard, which has the values
+    /// before, records them in the save's SharedVariables (Microsoft's way of passing data along a pipeline); a related row's
+    /// operation reads them through its ParentContext. Where it finds nothing, it judges from what the save sends.
+    /// </summary>
+    public static class DealSaveRecord
+    {
+        public const string MovesAccountVariable = "crmc_save_movesaccount", MovesStageVariable = "crmc_save_movesstage";
+
+        /// <summary>In the deal's PreOperation Update: records what the save changes of the account and the stage, when it sends them.</summary>
+        public static void Remember(LocalPluginContext context, Entity before, Entity target)
+        {
+            ParameterCollection shared = context.ExecutionContext.SharedVariables;
+            if (target.Contains(Opportunity.CustomerId) || target.Contains(Opportunity.ParentAccountId))
+            {
+                Entity after = Values.Merge(before, target);
+                shared[MovesAccountVariable] = AccountChangeRule.Moves(Routing.HandoffCreation.AccountOf(before), Routing.HandoffCreation.AccountOf(after));
+            }
+            if (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName))
+                shared[MovesStageVariable] = (DealStage.After(before, target) ?? 0) > (DealStage.Of(before) ?? 0);
+        }
+
+        /// <summary>In a related row's operation: whether <paramref name="dealSave"/> (its context up the chain) moves the deal, now <paramref name="dealNow"/>, to another account.</summary>
+        public static bool MovesAccount(IPluginExecutionContext dealSave, Entity dealNow)
+        {
+            var target = (Entity)dealSave.InputParameters["Target"];
+            return AccountChangeRule.MovedBySave(Recorded(dealSave, MovesAccountVariable), target.Contains(Opportunity.CustomerId),
+                target.Contains(Opportunity.ParentAccountId), dealNow.Read<EntityReference>(Opportunity.CustomerId)?.LogicalName == Account.Table);
+        }
+
+        /// <summary>In a related row's operation: whether <paramref name="dealSave"/> moves the deal's stage forward; without a record,
+        /// any save that sends the stage is taken as moving it.</summary>
+        public static bool MovesStage(IPluginExecutionContext dealSave, Entity target) =>
+            Recorded(dealSave, MovesStageVariable) ?? (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName));
+
+        private static bool? Recorded(IPluginExecutionContext context, string variable) =>
+            context.SharedVariables != null && context.SharedVariables.TryGetValue(variable, out object value) && value is bool recorded ? recorded : (bool?)null;
+    }
+}
