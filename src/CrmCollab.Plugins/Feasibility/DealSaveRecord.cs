@@ -14,19 +14,22 @@ namespace CrmCollab.Plugins.Feasibility
     /// </summary>
     public static class DealSaveRecord
     {
-        public const string MovesAccountVariable = "crmc_save_movesaccount", MovesStageVariable = "crmc_save_movesstage";
+        /// <summary>Each name is followed by the deal's id: the deals of one UpdateMultiple may share one pipeline's SharedVariables.</summary>
+        public const string MovesAccountVariable = "crmc_save_movesaccount_", MovesStageVariable = "crmc_save_movesstage_";
 
         /// <summary>In the deal's PreOperation Update: records what the save changes of the account and the stage, when it sends them.</summary>
         public static void Remember(LocalPluginContext context, Entity before, Entity target)
         {
             ParameterCollection shared = context.ExecutionContext.SharedVariables;
+            System.Guid id = context.ExecutionContext.PrimaryEntityId;
+            string deal = (id != System.Guid.Empty ? id : target.Id).ToString("N");
             if (target.Contains(Opportunity.CustomerId) || target.Contains(Opportunity.ParentAccountId))
             {
                 Entity after = Values.Merge(before, target);
-                shared[MovesAccountVariable] = AccountChangeRule.Moves(Routing.HandoffCreation.AccountOf(before), Routing.HandoffCreation.AccountOf(after));
+                shared[MovesAccountVariable + deal] = AccountChangeRule.Moves(Routing.HandoffCreation.AccountOf(before), Routing.HandoffCreation.AccountOf(after));
             }
             if (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName))
-                shared[MovesStageVariable] = (DealStage.After(before, target) ?? 0) > (DealStage.Of(before) ?? 0);
+                shared[MovesStageVariable + deal] = (DealStage.After(before, target) ?? 0) > (DealStage.Of(before) ?? 0);
         }
 
         /// <summary>In a related row's operation: whether <paramref name="dealSave"/> (its context up the chain) moves the deal, now <paramref name="dealNow"/>, to another account.</summary>
@@ -43,6 +46,7 @@ namespace CrmCollab.Plugins.Feasibility
             Recorded(dealSave, MovesStageVariable) ?? (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName));
 
         private static bool? Recorded(IPluginExecutionContext context, string variable) =>
-            context.SharedVariables != null && context.SharedVariables.TryGetValue(variable, out object value) && value is bool recorded ? recorded : (bool?)null;
+            context.SharedVariables != null && context.SharedVariables.TryGetValue(variable + context.PrimaryEntityId.ToString("N"), out object value)
+            && value is bool recorded ? recorded : (bool?)null;
     }
 }

@@ -122,6 +122,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)ReviewDecision.Pending, _org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void In_one_UpdateMultiple_the_move_with_its_line_is_refused_whatever_another_deal_of_the_batch_sends(bool movingDealFirst)
+        {
+            Guid other = _org.CustomDeal(_account);
+            var resend = new Entity("opportunity", other) { ["salesstage"] = new OptionSetValue(SalesStage.Qualify) };
+            Entity move = MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
+            var targets = new EntityCollection { EntityName = "opportunity" };
+            if (movingDealFirst) { targets.Entities.Add(move); targets.Entities.Add(resend); }
+            else { targets.Entities.Add(resend); targets.Entities.Add(move); }
+
+            _org.Refused(RefusalCodes.ProductsWithStageMove,
+                () => _org.As(_org.Rep).Execute(new UpdateMultipleRequest { Targets = targets }), Touched);
+        }
+
         [Fact]
         public void Saved_one_after_the_other_the_changed_products_are_reviewed_before_the_move()
         {
