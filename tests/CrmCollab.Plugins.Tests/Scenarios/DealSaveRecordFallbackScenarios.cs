@@ -48,19 +48,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void Without_the_record_a_flow_moved_in_a_save_resending_the_customer_is_refused()
         {
-            Guid flow = _org.System.Create(new Entity("opportunitysalesprocess")
-            {
-                ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
-                ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
-                ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
-            });
             EntityReference customer = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid");
-            var save = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", customer.Id) };
-            save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection
-            {
-                EntityName = "opportunitysalesprocess",
-                Entities = { new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) } },
-            };
+            Entity save = new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", customer.Id) }
+                .WithFlowMovedTo(_org.SalesFlowAt(_deal, WellKnownProcesses.OpportunityDevelopStageId), WellKnownProcesses.OpportunityProposeStageId);
 
             string message = _org.Refused(RefusalCodes.GateNotCleared, () => _org.As(_org.Rep).Update(save), Touched);
 

@@ -28,21 +28,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         /// <summary><paramref name="save"/> of the deal with its flow (at Develop) moved to Propose as a related row.</summary>
-        private Entity WithFlowMoveToPropose(Entity save)
-        {
-            Guid flow = _org.System.Create(new Entity("opportunitysalesprocess")
-            {
-                ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
-                ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
-                ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
-            });
-            save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection
-            {
-                EntityName = "opportunitysalesprocess",
-                Entities = { new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) } },
-            };
-            return save;
-        }
+        private Entity WithFlowMoveToPropose(Entity save) =>
+            save.WithFlowMovedTo(_org.SalesFlowAt(_deal, WellKnownProcesses.OpportunityDevelopStageId), WellKnownProcesses.OpportunityProposeStageId);
 
         [Fact]
         public void A_flow_moved_to_propose_in_a_save_that_changes_the_deals_discount_is_refused_as_a_move_with_new_terms()

@@ -37,14 +37,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.ApproveBothReviews(lena, fiona, deal);
         }
 
-        /// <summary>The deal's sales flow, at Develop with the deal.</summary>
-        private Guid NewFlowAtDevelop() => _org.System.Create(new Entity("opportunitysalesprocess")
-        {
-            ["name"] = "Sales flow", ["opportunityid"] = new EntityReference("opportunity", _deal),
-            ["processid"] = new EntityReference("workflow", WellKnownProcesses.OpportunitySalesProcessId),
-            ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityDevelopStageId),
-        });
-
         /// <summary>A save of the deal carrying <paramref name="line"/> as a related row.</summary>
         private static Entity WithLine(Entity save, Entity line)
         {
@@ -87,12 +79,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData(false)]
         public void A_flow_moved_to_propose_in_the_deals_save_that_changes_a_product_line_is_refused(bool flowFirst)
         {
-            Guid flow = NewFlowAtDevelop();
+            Guid flow = _org.SalesFlowAt(_deal, WellKnownProcesses.OpportunityDevelopStageId);
             var save = new Entity("opportunity", _deal) { ["description"] = "Moving on" };
-            var move = new Entity("opportunitysalesprocess", flow) { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) };
-            if (flowFirst) save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection { EntityName = "opportunitysalesprocess", Entities = { move } };
+            if (flowFirst) save.WithFlowMovedTo(flow, WellKnownProcesses.OpportunityProposeStageId);
             WithLine(save, new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
-            if (!flowFirst) save.RelatedEntities[new Relationship("lk_opportunitysalesprocess_opportunityid")] = new EntityCollection { EntityName = "opportunitysalesprocess", Entities = { move } };
+            if (!flowFirst) save.WithFlowMovedTo(flow, WellKnownProcesses.OpportunityProposeStageId);
 
             string message = _org.Refused(RefusalCodes.ProductsWithStageMove, () => _org.As(_org.Rep).Update(save), Touched);
 
