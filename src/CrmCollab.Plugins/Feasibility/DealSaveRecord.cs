@@ -17,9 +17,11 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>Each name is followed by the deal's id: the deals of one UpdateMultiple may share one pipeline's SharedVariables.</summary>
         public const string MovesAccountVariable = "crmc_save_movesaccount_", MovesStageVariable = "crmc_save_movesstage_";
 
-        /// <summary>In the deal's PreOperation Update: records what the save changes of the account and the stage, when it sends them.</summary>
+        /// <summary>In the deal's PreOperation Update: records what the save changes of the account and the stage, when it sends them
+        /// and carries related rows (a save without them has nobody to tell: nothing is written).</summary>
         public static void Remember(LocalPluginContext context, Entity before, Entity target)
         {
+            if (context.TargetEntity.RelatedEntities.Count == 0) return;
             ParameterCollection shared = context.ExecutionContext.SharedVariables;
             System.Guid id = context.ExecutionContext.PrimaryEntityId;
             string deal = (id != System.Guid.Empty ? id : target.Id).ToString("N");
