@@ -21,16 +21,18 @@ namespace CrmCollab.Plugins.Feasibility
         /// and carries related rows (a save without them has nobody to tell: nothing is written).</summary>
         public static void Remember(LocalPluginContext context, Entity before, Entity target)
         {
-            if (context.TargetEntity.RelatedEntities.Count == 0) return;
+            bool sendsAccount = target.Contains(Opportunity.CustomerId) || target.Contains(Opportunity.ParentAccountId);
+            bool sendsStage = target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName);
+            if (!sendsAccount && !sendsStage || context.TargetEntity.RelatedEntities.Count == 0) return;
             ParameterCollection shared = context.ExecutionContext.SharedVariables;
             System.Guid id = context.ExecutionContext.PrimaryEntityId;
             string deal = (id != System.Guid.Empty ? id : target.Id).ToString("N");
-            if (target.Contains(Opportunity.CustomerId) || target.Contains(Opportunity.ParentAccountId))
+            if (sendsAccount)
             {
                 Entity after = Values.Merge(before, target);
                 shared[MovesAccountVariable + deal] = AccountChangeRule.Moves(Routing.HandoffCreation.AccountOf(before), Routing.HandoffCreation.AccountOf(after));
             }
-            if (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName))
+            if (sendsStage)
                 shared[MovesStageVariable + deal] = (DealStage.After(before, target) ?? 0) > (DealStage.Of(before) ?? 0);
         }
 
