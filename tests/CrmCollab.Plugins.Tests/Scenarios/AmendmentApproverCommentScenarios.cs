@@ -44,17 +44,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid amendment = _org.Amendment(_deal, discount: 25m);
             IOrganizationService sam = _org.As(_org.Rep);
             var forge = new Entity("crmc_amendment", amendment) { ["crmc_approvercomment"] = Forged };
-            Action attempt;
-            switch (channel)
-            {
-                case "ExecuteMultiple": attempt = () => CrmCollabOrg.InExecuteMultiple(sam, new UpdateRequest { Target = forge }); break;
-                case "ExecuteTransaction": attempt = () => CrmCollabOrg.InExecuteTransaction(sam, new UpdateRequest { Target = forge }); break;
-                case "Upsert": attempt = () => CrmCollabOrg.InUpsert(sam, forge); break;
-                case "UpdateMultiple": attempt = () => CrmCollabOrg.InUpdateMultiple(sam, forge); break;
-                default: attempt = () => sam.Update(forge); break;
-            }
-
-            string refusal = _org.RefusedNamingNoId(RefusalCodes.AmendmentApproverComment, attempt, Touched);
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.AmendmentApproverComment, () => CrmCollabOrg.UpdateThrough(channel, sam, forge), Touched);
             Assert.Contains("approver", refusal);
             Assert.Null(CommentOf(amendment));
         }

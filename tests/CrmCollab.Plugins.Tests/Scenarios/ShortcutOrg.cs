@@ -86,6 +86,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         public static void InUpsert(IOrganizationService service, Entity target) => service.Execute(new UpsertRequest { Target = target });
 
+        /// <summary>One save of <paramref name="change"/> through the channel named: "Update", "UpdateMultiple", "Upsert",
+        /// "ExecuteMultiple" or "ExecuteTransaction".</summary>
+        public static void UpdateThrough(string channel, IOrganizationService service, Entity change)
+        {
+            switch (channel)
+            {
+                case "UpdateMultiple": InUpdateMultiple(service, change); break;
+                case "Upsert": InUpsert(service, change); break;
+                case "ExecuteMultiple": InExecuteMultiple(service, new UpdateRequest { Target = change }); break;
+                case "ExecuteTransaction": InExecuteTransaction(service, new UpdateRequest { Target = change }); break;
+                case "Update": service.Update(change); break;
+                default: throw new System.ArgumentOutOfRangeException(nameof(channel), channel, "not a channel of an Update");
+            }
+        }
+
         /// <summary>
         /// A change of a row's state as each client sends it: "SetState" (SetStateRequest), "SetStateDynamicEntity", or
         /// "Update" (an Update of statecode and statuscode, the way Microsoft recommends).

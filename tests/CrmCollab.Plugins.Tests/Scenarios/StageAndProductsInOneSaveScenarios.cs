@@ -57,17 +57,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             IOrganizationService rep = _org.As(_org.Rep);
             Entity save = MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
-            Action attempt;
-            switch (channel)
-            {
-                case "UpdateMultiple": attempt = () => CrmCollabOrg.InUpdateMultiple(rep, save); break;
-                case "Upsert": attempt = () => CrmCollabOrg.InUpsert(rep, save); break;
-                case "ExecuteMultiple": attempt = () => CrmCollabOrg.InExecuteMultiple(rep, new UpdateRequest { Target = save }); break;
-                case "ExecuteTransaction": attempt = () => CrmCollabOrg.InExecuteTransaction(rep, new UpdateRequest { Target = save }); break;
-                default: attempt = () => rep.Update(save); break;
-            }
-
-            string message = _org.Refused(RefusalCodes.ProductsWithStageMove, attempt, Touched);
+            string message = _org.Refused(RefusalCodes.ProductsWithStageMove, () => CrmCollabOrg.UpdateThrough(channel, rep, save), Touched);
 
             Assert.StartsWith("Save the product lines and the deal's sales stage separately", message);
             CrmCollabOrg.ShowsNoIdOrTypeName(message);
@@ -121,12 +111,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid other = _org.CustomDeal(_account);
             var resend = new Entity("opportunity", other) { ["salesstage"] = new OptionSetValue(SalesStage.Qualify) };
             Entity move = MoveWithLine(new Entity("opportunityproduct", _line) { ["quantity"] = 9m });
-            var targets = new EntityCollection { EntityName = "opportunity" };
-            if (movingDealFirst) { targets.Entities.Add(move); targets.Entities.Add(resend); }
-            else { targets.Entities.Add(resend); targets.Entities.Add(move); }
+            Entity[] batch = movingDealFirst ? new[] { move, resend } : new[] { resend, move };
 
-            _org.Refused(RefusalCodes.ProductsWithStageMove,
-                () => _org.As(_org.Rep).Execute(new UpdateMultipleRequest { Targets = targets }), Touched);
+            _org.Refused(RefusalCodes.ProductsWithStageMove, () => CrmCollabOrg.InUpdateMultiple(_org.As(_org.Rep), batch), Touched);
         }
 
         [Fact]
