@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
@@ -25,8 +27,8 @@ namespace CrmCollab.Plugins.Feasibility
             bool sendsStage = target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName);
             if (!sendsAccount && !sendsStage || context.TargetEntity.RelatedEntities.Count == 0) return;
             ParameterCollection shared = context.ExecutionContext.SharedVariables;
-            System.Guid id = context.ExecutionContext.PrimaryEntityId;
-            string deal = (id != System.Guid.Empty ? id : target.Id).ToString("N");
+            Guid id = context.ExecutionContext.PrimaryEntityId;
+            string deal = (id != Guid.Empty ? id : target.Id).ToString("N");
             if (sendsAccount)
             {
                 Entity after = Values.Merge(before, target);
@@ -44,10 +46,38 @@ namespace CrmCollab.Plugins.Feasibility
                 target.Contains(Opportunity.ParentAccountId), dealNow.Read<EntityReference>(Opportunity.CustomerId)?.LogicalName == Account.Table);
         }
 
-        /// <summary>In a related row's operation: whether <paramref name="dealSave"/> moves the deal's stage forward; without a record,
-        /// any save that sends the stage is taken as moving it.</summary>
-        public static bool MovesStage(IPluginExecutionContext dealSave, Entity target) =>
-            Recorded(dealSave, MovesStageVariable) ?? (target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName));
+        /// <summary>In a related row's operation: whether <paramref name="dealSave"/> moves the deal's stage forward (<see cref="ProductsWithStageMove.MovesTheStage"/>).</summary>
+        private static bool MovesStage(IPluginExecutionContext dealSave, Entity target) =>
+            ProductsWithStageMove.MovesTheStage(Recorded(dealSave, MovesStageVariable), target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName));
+
+        /// <summary>
+        /// The operation runs inside an Update of one of <paramref name="deals"/> that moves the deal's stage forward (as the deal's
+        /// own guard recorded it, the record above; without a record, one whose Target sends salesstage or
+        /// the stage name) or carries, as another related row, a process flow instance that sets its active stage (the order in
+        /// which the platform processes related rows is not documented: either may come first). The parent contexts are the
+        /// platform's, never a client's.
+        /// </summary>
+        public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
+        {
+            foreach (KeyValuePair<IPluginExecutionContext, Entity> save in ServerCall.DealSaves(context))
+                if (Array.IndexOf(deals, (Guid?)save.Key.PrimaryEntityId) >= 0
+                    && (MovesStage(save.Key, save.Value) || SendsFlowStage(save.Value)))
+                    return true;
+            return false;
+        }
+
+        /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>
+        private static bool SendsFlowStage(Entity deal)
+        {
+            foreach (var related in deal.RelatedEntities)
+            {
+                if (related.Value == null) continue;
+                foreach (Entity row in related.Value.Entities)
+                    if (row != null && row.Contains(ProcessFlow.ActiveStageId)) return true;
+            }
+            return false;
+        }
+
 
         private static bool? Recorded(IPluginExecutionContext context, string variable) =>
             context.SharedVariables != null && context.SharedVariables.TryGetValue(variable + context.PrimaryEntityId.ToString("N"), out object value)

@@ -3,6 +3,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
+using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
@@ -57,7 +58,7 @@ namespace CrmCollab.Plugins.Guards
                 if (current == target) break;
             }
             // Sent with a save of its deal that sets the deal's stage: that move was judged on the products as they were.
-            Throw(ProductsWithStageMove.Check(changesTheLine, () => ServerCall.SavedWithStageOf(context.ExecutionContext, current, target)));
+            Throw(ProductsWithStageMove.Check(changesTheLine, () => DealSaveRecord.SavedWithStageOf(context.ExecutionContext, current, target)));
         }
     }
 }

@@ -51,22 +51,6 @@ namespace CrmCollab.Plugins.Infrastructure
         }
 
         /// <summary>
-        /// The operation runs inside an Update of one of <paramref name="deals"/> that moves the deal's stage forward (as the deal's
-        /// own guard recorded it, <see cref="Feasibility.DealSaveRecord"/>; without a record, one whose Target sends salesstage or
-        /// the stage name) or carries, as another related row, a process flow instance that sets its active stage (the order in
-        /// which the platform processes related rows is not documented: either may come first). The parent contexts are the
-        /// platform's, never a client's.
-        /// </summary>
-        public static bool SavedWithStageOf(IPluginExecutionContext context, params Guid?[] deals)
-        {
-            foreach (KeyValuePair<IPluginExecutionContext, Entity> save in DealSaves(context))
-                if (Array.IndexOf(deals, (Guid?)save.Key.PrimaryEntityId) >= 0
-                    && (Feasibility.DealSaveRecord.MovesStage(save.Key, save.Value) || SendsFlowStage(save.Value)))
-                    return true;
-            return false;
-        }
-
-        /// <summary>
         /// The save of the deal <paramref name="dealId"/> the operation runs inside, as a row sent with that Update as a related
         /// row: that Update's context (its Target is the client's row, as sent), or null when no parent context is an Update of that deal.
         /// </summary>
@@ -78,25 +62,13 @@ namespace CrmCollab.Plugins.Infrastructure
         }
 
         /// <summary>Up the ParentContext chain, each Update of a deal with its Target (the row as sent).</summary>
-        private static IEnumerable<KeyValuePair<IPluginExecutionContext, Entity>> DealSaves(IPluginExecutionContext context)
+        public static IEnumerable<KeyValuePair<IPluginExecutionContext, Entity>> DealSaves(IPluginExecutionContext context)
         {
             for (IPluginExecutionContext parent = context.ParentContext; parent != null; parent = parent.ParentContext)
                 if (string.Equals(parent.MessageName, "Update", StringComparison.OrdinalIgnoreCase)
                     && string.Equals(parent.PrimaryEntityName, Data.Opportunity.Table, StringComparison.OrdinalIgnoreCase)
                     && parent.InputParameters != null && parent.InputParameters.Contains("Target") && parent.InputParameters["Target"] is Entity target)
                     yield return new KeyValuePair<IPluginExecutionContext, Entity>(parent, target);
-        }
-
-        /// <summary>A related row of <paramref name="deal"/>'s save sets a flow's active stage (only flow instances have that column).</summary>
-        private static bool SendsFlowStage(Entity deal)
-        {
-            foreach (var related in deal.RelatedEntities)
-            {
-                if (related.Value == null) continue;
-                foreach (Entity row in related.Value.Entities)
-                    if (row != null && row.Contains(Data.ProcessFlow.ActiveStageId)) return true;
-            }
-            return false;
         }
 
         /// <summary>

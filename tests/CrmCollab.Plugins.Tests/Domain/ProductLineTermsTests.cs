@@ -64,5 +64,15 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(ProductsWithStageMove.Check(true, () => false));
             Assert.Null(ProductsWithStageMove.Check(false, () => throw new System.InvalidOperationException("A line that does not change is never asked about its save.")));
         }
+
+        [Theory]
+        [InlineData(true, false, true)]    // recorded by the deal's own step: a move forward
+        [InlineData(false, true, false)]   // recorded: the stage re-sent as it was, or moved back
+        [InlineData(null, true, true)]     // no record: a save sending the stage counts as a move
+        [InlineData(null, false, false)]
+        public void A_lines_deal_save_moves_the_stage_as_its_own_step_recorded_else_when_it_sends_the_stage(bool? recorded, bool sendsTheStage, bool moves)
+        {
+            Assert.Equal(moves, ProductsWithStageMove.MovesTheStage(recorded, sendsTheStage));
+        }
     }
 }

@@ -13,6 +13,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             "Save the product lines and the deal's sales stage separately: the move is judged on the products as they were, and a change of " +
             "products re-opens the feasibility reviews that watch them. Save the product lines first, then move the stage once those reviews are approved.";
 
+        /// <summary>Whether the deal's save the line was sent with moves its stage forward: as the deal's own step recorded it
+        /// (<paramref name="recorded"/>, it had the stage before), else whenever the save sends the stage — the stage before is
+        /// gone once the deal is written, so a stage re-sent as it was counts too.</summary>
+        public static bool MovesTheStage(bool? recorded, bool sendsTheStage) => recorded ?? sendsTheStage;
+
         /// <param name="changesTheLine">The save adds, changes, moves or removes the line.</param>
         /// <param name="savedWithTheStage">It is a related row of an Update of its deal that sets the deal's stage (asked only of a change).</param>
         public static Refusal Check(bool changesTheLine, System.Func<bool> savedWithTheStage) =>
