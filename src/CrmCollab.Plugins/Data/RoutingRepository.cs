@@ -39,23 +39,38 @@ namespace CrmCollab.Plugins.Data
             var chain = new List<AccountProfile>();
             var seen = new HashSet<Guid>();
             Guid? next = accountId;
-            var columns = new ColumnSet(Account.Name, Account.ParentAccountId, Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode);
+            var columns = new ColumnSet(ProfileColumns);
             while (next.HasValue && seen.Add(next.Value) && chain.Count < MaxChainDepth)
             {
-                Entity row = _service.Retrieve(Account.Table, next.Value, columns);
-                chain.Add(new AccountProfile
-                {
-                    Id = row.Id,
-                    Name = row.Read<string>(Account.Name),
-                    ParentId = row.RefId(Account.ParentAccountId),
-                    IndustryCode = row.Choice(Account.IndustryCode),
-                    TerritoryId = row.RefId(Account.TerritoryId),
-                    CustomerSizeCode = row.Choice(Account.CustomerSizeCode),
-                });
+                chain.Add(ToProfile(_service.Retrieve(Account.Table, next.Value, columns)));
                 next = chain[chain.Count - 1].ParentId;
             }
             return chain;
         }
+
+        /// <summary>The account columns routing looks at (<see cref="ToProfile"/>).</summary>
+        public static readonly string[] ProfileColumns =
+            { Account.Name, Account.ParentAccountId, Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode };
+
+        public static AccountProfile ToProfile(Entity row) => new AccountProfile
+        {
+            Id = row.Id,
+            Name = row.Read<string>(Account.Name),
+            ParentId = row.RefId(Account.ParentAccountId),
+            IndustryCode = row.Choice(Account.IndustryCode),
+            TerritoryId = row.RefId(Account.TerritoryId),
+            CustomerSizeCode = row.Choice(Account.CustomerSizeCode),
+        };
+
+        /// <summary>A routing rule row's function and the segment it decides for (what a rule's image carries).</summary>
+        public static RoutingRule SegmentOf(Entity row) => new RoutingRule
+        {
+            Id = row.Id,
+            Function = (BusinessFunction)(row.Choice(RoutingRuleRow.Function) ?? 0),
+            IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
+            TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
+            CustomerSizeCode = row.Read<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
+        };
 
         public IReadOnlyList<DedicatedOwner> DedicatedOwners(object[] accountIds)
         {
@@ -118,17 +133,14 @@ namespace CrmCollab.Plugins.Data
             AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
             // A rule whose user, or whose queue's owner, is disabled routes nothing: OwnerResolver passes over it and says so.
             return _service.RetrieveMultiple(query).Entities
-                .Select(row => new RoutingRule
+                .Select(row =>
                 {
-                    Id = row.Id,
-                    Name = row.Read<string>(RoutingRuleRow.Name),
-                    Function = (BusinessFunction)(row.Choice(RoutingRuleRow.Function) ?? 0),
-                    IndustryCode = row.Choice(RoutingRuleRow.IndustryCode),
-                    TerritoryId = row.RefId(RoutingRuleRow.TerritoryId),
-                    CustomerSizeCode = row.Read<int?>(RoutingRuleRow.CustomerSizeCode), // an integer: the account choice value
-                    Target = WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
-                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu")),
-                    Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue,
+                    RoutingRule rule = SegmentOf(row);
+                    rule.Name = row.Read<string>(RoutingRuleRow.Name);
+                    rule.Target = WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu"));
+                    rule.Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue;
+                    return rule;
                 })
                 .ToList();
         }

@@ -54,16 +54,16 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
             // A segment fallback made, changed, retired or deleted: the function's open work follows (RoutingRuleReassignment).
             Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
-                .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+                .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .Filter(RoutingRuleReassignment.Watched)
-                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function).PostImage(RoutingRuleReassignment.PostImage,
-                    RoutingRuleRow.Function);
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns)
+                .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
-                    .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleRow.Function);
+                    .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             Register(PipelineStage.PostOperation, "Delete", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
-                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleRow.Function);
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns);
         }
 
         /// <summary>After a merge, the open work of the deals that came over follows the routing of the account that stays.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
@@ -26,14 +27,23 @@ namespace CrmCollab.Plugins.Routing
             CommonColumn.StateCode,
         };
 
+        /// <summary>What the rule's images carry: its function and the segment it decides for (<see cref="RoutingRuleChange.Concerns"/>).</summary>
+        public static readonly string[] ImageColumns =
+            { RoutingRuleRow.Function, RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode };
+
         public static void OnChange(LocalPluginContext context)
         {
+            Entity beforeRow = context.PreImage(PreImage), afterRow = context.PostImage(PostImage);
             IReadOnlyList<BusinessFunction> functions = RoutingRuleChange.FunctionsConcerned(
-                context.PreImage(PreImage)?.Choice(RoutingRuleRow.Function), context.PostImage(PostImage)?.Choice(RoutingRuleRow.Function));
+                beforeRow?.Choice(RoutingRuleRow.Function), afterRow?.Choice(RoutingRuleRow.Function));
+            RoutingRule before = beforeRow == null ? null : RoutingRepository.SegmentOf(beforeRow);
+            RoutingRule after = afterRow == null ? null : RoutingRepository.SegmentOf(afterRow);
+            Func<AccountProfile, bool> concerns = RoutingRuleChange.ConcernsEveryAccount(before, after)
+                ? null : account => RoutingRuleChange.Concerns(before, after, account);
             string reason = RoutingRuleChange.Reason(context.Now);
             foreach (BusinessFunction function in functions)
             {
-                List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, RoutingRuleChange.MaxAccountsPerRun);
+                List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, concerns, RoutingRuleChange.MaxAccountsPerRun);
                 int moved = 0;
                 foreach (Guid account in accounts) moved += HandoffReassignment.Reroute(context, account, function, reason);
                 context.Trace("Routing rule change: {0} {1} handoff(s) and review(s) re-routed on {2} account(s).", moved, function.Label(), accounts.Count);
@@ -41,32 +51,62 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>
-        /// The accounts whose deals hold open handoffs, then pending reviews, of the function, oldest work first, at most
-        /// <paramref name="limit"/> (each deal's account as the win and the review request route it).
+        /// The accounts whose deals hold open handoffs, then pending reviews, of the function, oldest work first, that the
+        /// change concerns (null: every one), at most <paramref name="limit"/> (each deal's account as the win and the
+        /// review request route it). Accounts of other segments are passed over, however old their work: before, the
+        /// oldest 250 accounts of the organisation were taken whatever their segment, so a sector's rule change past them
+        /// re-routed nothing of that sector.
         /// </summary>
-        private static List<Guid> AccountsWithOpenWork(IOrganizationService service, BusinessFunction function, int limit)
+        private static List<Guid> AccountsWithOpenWork(IOrganizationService service, BusinessFunction function,
+            Func<AccountProfile, bool> concerns, int limit)
         {
-            var accounts = new List<Guid>();
             var seen = new HashSet<Guid>();
             var tasks = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(false) };
             tasks.Criteria.AddCondition(HandoffTask.Function, ConditionOperator.Equal, (int)function);
             tasks.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
             tasks.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-            Collect(service, tasks, HandoffTask.OpportunityId, HandoffTask.Id, accounts, seen, limit);
             var reviews = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(false) };
             reviews.Criteria.AddCondition(FeasibilityReviewRow.Function, ConditionOperator.Equal, (int)function);
             reviews.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)Domain.Feasibility.ReviewDecision.Pending);
             reviews.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, 0);
-            Collect(service, reviews, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Id, accounts, seen, limit);
-            return accounts;
+            IEnumerable<Guid> withWork = Accounts(service, tasks, HandoffTask.OpportunityId, HandoffTask.Id)
+                .Concat(Accounts(service, reviews, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Id))
+                .Where(seen.Add);
+            return (concerns == null ? withWork : Concerned(service, withWork, concerns)).Take(limit).ToList();
+        }
+
+        /// <summary>Accounts read per query when judging whether the change concerns them.</summary>
+        private const int ProfileBatch = 200;
+
+        /// <summary>The accounts, in their order, whose routing profile the change concerns (read a batch at a time, as the caller asks).</summary>
+        private static IEnumerable<Guid> Concerned(IOrganizationService service, IEnumerable<Guid> accounts, Func<AccountProfile, bool> concerns)
+        {
+            var batch = new List<Guid>(ProfileBatch);
+            foreach (Guid account in accounts)
+            {
+                batch.Add(account);
+                if (batch.Count < ProfileBatch) continue;
+                foreach (Guid kept in Keep(service, batch, concerns)) yield return kept;
+                batch.Clear();
+            }
+            foreach (Guid kept in Keep(service, batch, concerns)) yield return kept;
+        }
+
+        private static List<Guid> Keep(IOrganizationService service, List<Guid> batch, Func<AccountProfile, bool> concerns)
+        {
+            if (batch.Count == 0) return new List<Guid>();
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(RoutingRepository.ProfileColumns) };
+            query.Criteria.AddCondition(Account.Id, ConditionOperator.In, batch.Cast<object>().ToArray());
+            var concerned = new HashSet<Guid>(service.RetrieveMultiple(query).Entities.Select(RoutingRepository.ToProfile).Where(concerns).Select(a => a.Id));
+            return batch.Where(concerned.Contains).ToList();
         }
 
         private const string DealAlias = "deal";
 
+        /// <summary>The deals' accounts of the rows the query finds, oldest row first, page by page as the caller asks (repeats included).</summary>
         /// <param name="idColumn">The rows' own id: a second order, so pages of rows created at the same instant neither skip nor repeat one
         /// (Microsoft: paging needs an order on unique values).</param>
-        private static void Collect(IOrganizationService service, QueryExpression query, string dealLookup, string idColumn, List<Guid> accounts,
-            HashSet<Guid> seen, int limit)
+        private static IEnumerable<Guid> Accounts(IOrganizationService service, QueryExpression query, string dealLookup, string idColumn)
         {
             LinkEntity deal = query.AddLink(Opportunity.Table, dealLookup, Opportunity.Id);
             deal.EntityAlias = DealAlias;
@@ -74,17 +114,16 @@ namespace CrmCollab.Plugins.Routing
             query.AddOrder(CommonColumn.CreatedOn, OrderType.Ascending);
             query.AddOrder(idColumn, OrderType.Ascending);
             query.PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 };
-            while (accounts.Count < limit)
+            while (true)
             {
                 EntityCollection page = service.RetrieveMultiple(query);
                 foreach (Entity row in page.Entities)
                 {
                     Guid? account = HandoffCreation.AccountOf(row.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
                         row.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId));
-                    if (account.HasValue && seen.Add(account.Value)) accounts.Add(account.Value);
-                    if (accounts.Count >= limit) return;
+                    if (account.HasValue) yield return account.Value;
                 }
-                if (!page.MoreRecords) return;
+                if (!page.MoreRecords) yield break;
                 query.PageInfo.PageNumber++;
                 query.PageInfo.PagingCookie = page.PagingCookie;
             }

@@ -147,5 +147,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(fiona, OwnerOf(_org.Row("crmc_feasibilityreview", decided, "ownerid")));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        private const int Retail = 27, Manufacturing = 12;
+
+        [Fact]
+        public void A_retail_rule_given_to_another_planner_moves_the_retail_contract_behind_more_older_contracts_of_other_sectors_than_one_run_takes()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV"), bruno = _org.User("Bruno ADV", "CrmCollab ADV");
+            Guid carla = _org.User("Carla ADV", "CrmCollab ADV");
+            _org.Rule("ADV manufacturing", BusinessFunction.Adv, carla, industry: Manufacturing);
+            Guid retailRule = _org.Rule("ADV retail", BusinessFunction.Adv, alice, industry: Retail);
+            for (int i = 0; i <= RoutingRuleChange.MaxAccountsPerRun; i++)
+                _org.Win(_org.Deal(_org.Account($"Plant {i}", industry: Manufacturing)));
+            Guid shop = _org.Deal(_org.Account("Litware Stores", industry: Retail));
+            _org.Win(shop);
+            Assert.Equal(alice, OwnerOf(_org.HandoffOf(shop, BusinessFunction.Adv)));
+
+            _admin.Update(new Entity("crmc_routingrule", retailRule) { ["crmc_userid"] = new EntityReference("systemuser", bruno) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(bruno, OwnerOf(_org.HandoffOf(shop, BusinessFunction.Adv)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

@@ -12,10 +12,23 @@ namespace CrmCollab.Plugins.Domain.Routing
     public static class RoutingRuleChange
     {
         /// <summary>
-        /// Most accounts one run re-routes, oldest work first (the 2-minute limit of a plug-in); the rest follows at the
-        /// next change of the function's routing.
+        /// Most accounts one run re-routes, oldest work first among those the change concerns (the 2-minute limit of a
+        /// plug-in); the rest follows at the next change of the function's routing.
         /// </summary>
         public const int MaxAccountsPerRun = 250;
+
+        /// <summary>
+        /// Whether the change can alter who takes an account's work: a rule decides only for accounts whose own industry,
+        /// territory and size match every criterion it sets, so the change concerns the accounts the rule matched before
+        /// it or matches after it (<paramref name="before"/> null for a new rule, <paramref name="after"/> null for a
+        /// deleted one). A criterion the rule's image does not carry counts as unset: every account is concerned.
+        /// </summary>
+        public static bool Concerns(RoutingRule before, RoutingRule after, AccountProfile account) =>
+            (before != null && before.Matches(account)) || (after != null && after.Matches(account));
+
+        /// <summary>True when the rule, before or after the change, sets no criterion: every account is concerned.</summary>
+        public static bool ConcernsEveryAccount(RoutingRule before, RoutingRule after) =>
+            (before != null && before.IsDefault) || (after != null && after.IsDefault) || (before == null && after == null);
 
         /// <summary>The functions whose work may move: the rule's function before the change and after it (either may be absent).</summary>
         public static IReadOnlyList<BusinessFunction> FunctionsConcerned(int? before, int? after)
