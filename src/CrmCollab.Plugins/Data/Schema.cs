@@ -85,7 +85,8 @@ namespace CrmCollab.Plugins.Data
         public const string Table = "crmc_routingrule", Id = "crmc_routingruleid", Name = "crmc_name", Function = "crmc_function",
             IndustryCode = "crmc_industrycode", TerritoryId = "crmc_territoryid", CustomerSizeCode = "crmc_customersizecode",
             UserId = "crmc_userid", TeamId = "crmc_teamid", QueueId = "crmc_queueid", Priority = "crmc_priority",
-            IsActive = "crmc_isactive";
+            IsActive = "crmc_isactive",
+            ReroutingBatch = "crmc_reroutingbatch"; // server-owned: a background share of a rule change's re-routing (Domain/Routing/ReroutingBatch)
     }
 
     public static class HandoffTemplateRow

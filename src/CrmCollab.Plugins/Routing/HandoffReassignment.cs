@@ -56,7 +56,7 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
-                .Filter(RoutingRuleReassignment.Watched)
+                .Filter(RoutingRuleReassignment.Watched.Concat(new[] { RoutingRuleRow.ReroutingBatch }).ToArray())
                 .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns)
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })

@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Routing
     /// A routing rule made, changed, retired or deleted (asynchronous, post-operation, steps of <see cref="HandoffReassignment"/>):
     /// the open handoffs and pending reviews of its function follow the routing as it now is, account by account
     /// (<see cref="RoutingRuleChange"/>). Before, a desk replaced in its rule kept the work it held and kept deciding the
-    /// reviews, while a dedicated owner change moved them.
+    /// reviews, while a dedicated owner change moved them. A change that concerns more accounts than one run may take is
+    /// split into shares, each re-routed by a background run of its own (<see cref="ReroutingBatch"/>).
     /// </summary>
     public static class RoutingRuleReassignment
     {
@@ -33,32 +34,72 @@ namespace CrmCollab.Plugins.Routing
 
         public static void OnChange(LocalPluginContext context)
         {
+            string share = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity?.Read<string>(RoutingRuleRow.ReroutingBatch) : null;
+            if (share != null)
+            {
+                OnShare(context, share);
+                return;
+            }
             Entity beforeRow = context.PreImage(PreImage), afterRow = context.PostImage(PostImage);
             IReadOnlyList<BusinessFunction> functions = RoutingRuleChange.FunctionsConcerned(
                 beforeRow?.Choice(RoutingRuleRow.Function), afterRow?.Choice(RoutingRuleRow.Function));
             RoutingRule before = beforeRow == null ? null : RoutingRepository.SegmentOf(beforeRow);
             RoutingRule after = afterRow == null ? null : RoutingRepository.SegmentOf(afterRow);
-            Func<AccountProfile, bool> concerns = RoutingRuleChange.ConcernsEveryAccount(before, after)
-                ? null : account => RoutingRuleChange.Concerns(before, after, account);
-            string reason = RoutingRuleChange.Reason(context.Now);
+            bool deleted = context.ExecutionContext.MessageName == "Delete";
             foreach (BusinessFunction function in functions)
             {
-                List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, concerns, RoutingRuleChange.MaxAccountsPerRun);
-                int moved = 0;
-                foreach (Guid account in accounts) moved += HandoffReassignment.Reroute(context, account, function, reason);
-                context.Trace("Routing rule change: {0} {1} handoff(s) and review(s) re-routed on {2} account(s).", moved, function.Label(), accounts.Count);
+                List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
+                int shares = ReroutingBatch.SharesFor(accounts.Count);
+                if (shares > 1 && !deleted)
+                {
+                    // Each share written on the rule starts a background run of its own (this step, OnShare), one level below this one.
+                    for (int index = 0; index < shares; index++)
+                        context.SystemService.Update(new Entity(RoutingRuleRow.Table, context.ExecutionContext.PrimaryEntityId)
+                        {
+                            [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Index = index, Count = shares, Function = function, Before = before, After = after }.Write(),
+                        });
+                    context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
+                    continue;
+                }
+                // A deleted rule has no row left to write its shares on: its run takes the oldest work's accounts (RoutingRuleChange).
+                Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count);
             }
         }
 
+        /// <summary>One share of a change's accounts (<see cref="ReroutingBatch"/>), written on the rule by the change's own run.</summary>
+        private static void OnShare(LocalPluginContext context, string text)
+        {
+            ReroutingBatch share = ReroutingBatch.Read(text);
+            if (share == null)
+            {
+                context.Trace("Routing rule change: '{0}' is not a share this version wrote; nothing re-routed.", text);
+                return;
+            }
+            List<Guid> accounts = AccountsWithOpenWork(context.SystemService, share.Function, Concerns(share.Before, share.After), share.Takes).ToList();
+            Reroute(context, accounts, share.Function, accounts.Count);
+        }
+
+        private static void Reroute(LocalPluginContext context, List<Guid> accounts, BusinessFunction function, int concerned)
+        {
+            string reason = RoutingRuleChange.Reason(context.Now);
+            int moved = 0;
+            foreach (Guid account in accounts) moved += HandoffReassignment.Reroute(context, account, function, reason);
+            context.Trace("Routing rule change: {0} {1} handoff(s) and review(s) re-routed on {2} of {3} account(s).", moved, function.Label(), accounts.Count, concerned);
+        }
+
+        /// <summary>Null when the change concerns every account (no profile read).</summary>
+        private static Func<AccountProfile, bool> Concerns(RoutingRule before, RoutingRule after) =>
+            RoutingRuleChange.ConcernsEveryAccount(before, after) ? null : (Func<AccountProfile, bool>)(account => RoutingRuleChange.Concerns(before, after, account));
+
         /// <summary>
         /// The accounts whose deals hold open handoffs, then pending reviews, of the function, oldest work first, that the
-        /// change concerns (null: every one), at most <paramref name="limit"/> (each deal's account as the win and the
-        /// review request route it). Accounts of other segments are passed over, however old their work: before, the
-        /// oldest 250 accounts of the organisation were taken whatever their segment, so a sector's rule change past them
-        /// re-routed nothing of that sector.
+        /// change concerns (null: every one) and, for a share, that fall in it (each deal's account as the win and the
+        /// review request route it), read as the caller asks. Accounts of other segments are passed over, however old their
+        /// work: before, the oldest 250 accounts of the organisation were taken whatever their segment, so a sector's rule
+        /// change past them re-routed nothing of that sector.
         /// </summary>
-        private static List<Guid> AccountsWithOpenWork(IOrganizationService service, BusinessFunction function,
-            Func<AccountProfile, bool> concerns, int limit)
+        private static IEnumerable<Guid> AccountsWithOpenWork(IOrganizationService service, BusinessFunction function,
+            Func<AccountProfile, bool> concerns, Func<Guid, bool> inShare)
         {
             var seen = new HashSet<Guid>();
             var tasks = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(false) };
@@ -72,7 +113,8 @@ namespace CrmCollab.Plugins.Routing
             IEnumerable<Guid> withWork = Accounts(service, tasks, HandoffTask.OpportunityId, HandoffTask.Id)
                 .Concat(Accounts(service, reviews, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Id))
                 .Where(seen.Add);
-            return (concerns == null ? withWork : Concerned(service, withWork, concerns)).Take(limit).ToList();
+            if (inShare != null) withWork = withWork.Where(inShare);
+            return concerns == null ? withWork : Concerned(service, withWork, concerns);
         }
 
         /// <summary>Accounts read per query when judging whether the change concerns them.</summary>

@@ -17,7 +17,8 @@ namespace CrmCollab.Plugins.Routing
     /// status, or Activate from the grid), or given another function or segment, is checked as a new one: its target may
     /// have changed since it was retired, or receives work it was never judged for. Two rules in force may not tie, checked
     /// before the save and again after it, in its transaction (rules saved together in one request). A new owner given to a
-    /// queue a rule in force, or the unrouted setting, routes to is checked as a rule's target is.
+    /// queue a rule in force, or the unrouted setting, routes to is checked as a rule's target is. Its re-routing batch is
+    /// CrmCollab's to write (first check).
     /// </summary>
     public sealed class RoutingRuleValidation : PluginBase
     {
@@ -44,7 +45,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreOperation, "Create", RoutingRuleRow.Table, Validate);
             Register(PipelineStage.PreOperation, "Update", RoutingRuleRow.Table, Validate)
-                .Filter(ImageColumns)
+                .Filter(ImageColumns.Concat(new[] { RoutingRuleRow.ReroutingBatch }).ToArray())
                 .PreImage(PreImage, ImageColumns);
             // Activate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
@@ -121,6 +122,9 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity before = context.PreImage(PreImage);
             Entity target = context.TargetEntity;
+            // Written by CrmCollab's background re-routing alone (a share of a rule change, ReroutingBatch), through the SYSTEM service.
+            if (target.Contains(RoutingRuleRow.ReroutingBatch) && !ServerCall.IsSystem(context))
+                Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, ReroutingBatch.ServerOwnedSentence));
             Entity rule = Values.Merge(before, target);
             // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
             if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;

@@ -27,6 +27,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("crmc_routingrule", "crmc_queueid", ColumnType.Lookup, false, "queue"),
             C("crmc_routingrule", "crmc_priority", ColumnType.Integer, true),
             C("crmc_routingrule", "crmc_isactive", ColumnType.Boolean, false),
+            C("crmc_routingrule", "crmc_reroutingbatch", ColumnType.String, false),
 
             C("crmc_handofftemplate", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
             C("crmc_handofftemplate", "crmc_subject", ColumnType.String, true),
