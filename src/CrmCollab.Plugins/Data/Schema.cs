@@ -50,7 +50,8 @@ namespace CrmCollab.Plugins.Data
 
     public static class SystemUser
     {
-        public const string Table = "systemuser", Id = "systemuserid", FullName = "fullname", IsDisabled = "isdisabled";
+        public const string Table = "systemuser", Id = "systemuserid", FullName = "fullname", IsDisabled = "isdisabled",
+            HandoverShare = "crmc_handovershare"; // server-owned: a background share of a leaver's handover (Domain/Routing/WorkShare)
     }
 
     public static class Team

@@ -22,8 +22,10 @@ namespace CrmCollab.Plugins.Routing
     /// explains, in words that may change. When a user is enabled again, the work still held by disabled users (nobody
     /// could take it before), their own work left with them, and the handoffs waiting unrouted since their owner was
     /// disabled are routed once more (<see cref="HandoverPass"/>). Each run handles at most
-    /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in); the rest is handled by
-    /// the next run, or by those administrator actions.
+    /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in). A leaver holding more is
+    /// handed over in shares (<see cref="WorkShare"/>, written on the user as the server-owned Handover Share), each a
+    /// background run of its own; the work an enable reaches beyond one run is handled by the next run, or by those
+    /// administrator actions.
     /// </summary>
     public sealed class DisabledOwnerHandover : PluginBase
     {
@@ -36,8 +38,12 @@ namespace CrmCollab.Plugins.Routing
         public DisabledOwnerHandover(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
+            // The save of isdisabled, or of a share of a leaver's work this step wrote (HandoverShare).
             Register(PipelineStage.PostOperation, "Update", SystemUser.Table, OnUserChanged).Async()
-                .Filter(SystemUser.IsDisabled).PostImage(PostImage, SystemUser.IsDisabled);
+                .Filter(SystemUser.IsDisabled, SystemUser.HandoverShare).PostImage(PostImage, SystemUser.IsDisabled);
+            // The share is this step's to write, through the SYSTEM service: no client sets it.
+            Register(PipelineStage.PreOperation, "Create", SystemUser.Table, RefuseHandoverShare);
+            Register(PipelineStage.PreOperation, "Update", SystemUser.Table, RefuseHandoverShare).Filter(SystemUser.HandoverShare);
             // Microsoft's own sample disables and enables a user with SetState; no page says that runs the Update steps.
             Register(PipelineStage.PostOperation, "SetState", SystemUser.Table, OnUserChanged).Async()
                 .PostImage(PostImage, SystemUser.IsDisabled);
@@ -45,49 +51,123 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(PostImage, SystemUser.IsDisabled);
         }
 
+        private static void RefuseHandoverShare(LocalPluginContext context)
+        {
+            if (context.TargetEntity.Contains(SystemUser.HandoverShare) && !ServerCall.IsSystem(context))
+                Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, RoutingHolds.HandoverShareServerOwnedSentence));
+        }
+
         /// <summary>
-        /// Disabled: the user's own work (<see cref="HandoverPass.NotYetHeld"/>). Enabled: whatever disabled people hold,
-        /// which this user may now take — first the work not yet held as nobody's, then the work left with them — the
-        /// user's own work left with them while disabled, and the handoffs waiting unrouted since their owner left.
+        /// Disabled: the user's own work (<see cref="HandoverPass.NotYetHeld"/>), in shares when one run cannot take it all
+        /// (<see cref="OnDisabled"/>). Enabled: whatever disabled people hold, which this user may now take — first the work
+        /// not yet held as nobody's, then the work left with them — the user's own work left with them while disabled, and
+        /// the handoffs waiting unrouted since their owner left. A share written on the user: its run (<see cref="OnShare"/>).
         /// </summary>
         private static void OnUserChanged(LocalPluginContext context)
         {
+            Guid user = context.ExecutionContext.PrimaryEntityId;
+            string share = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity?.Read<string>(SystemUser.HandoverShare) : null;
+            if (share != null)
+            {
+                OnShare(context, user, share);
+                return;
+            }
             Entity image = context.PostImage(PostImage);
             if (image == null) return;
-            Guid user = context.ExecutionContext.PrimaryEntityId;
-            bool disabled = image.Flag(SystemUser.IsDisabled);
-            HandoverPass[] passes = disabled
-                ? new[] { HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now) }
-                : new[]
-                {
-                    HandoverPass.NotYetHeld(HandoverPass.OwnedByDisabledUsers, context.Now),
-                    HandoverPass.LeftWithDisabledOwners(context.Now),
-                    HandoverPass.BackWithItsOwner(user, context.Now),
-                    HandoverPass.WaitingSinceOwnerLeft(context.Now),
-                };
+            if (image.Flag(SystemUser.IsDisabled))
+            {
+                OnDisabled(context, user);
+                return;
+            }
+            HandoverPass[] passes =
+            {
+                HandoverPass.NotYetHeld(HandoverPass.OwnedByDisabledUsers, context.Now),
+                HandoverPass.LeftWithDisabledOwners(context.Now),
+                HandoverPass.BackWithItsOwner(user, context.Now),
+                HandoverPass.WaitingSinceOwnerLeft(context.Now),
+            };
             var run = new HandoverRun(context);
             int moved = 0;
             foreach (HandoverPass pass in passes)
             {
-                int handled = Handle(run, pass);
-                context.Trace("User {0} {1}, work {2}: {3} re-routed.", user, disabled ? "disabled" : "enabled", pass.Name, handled);
+                int handled = HandleTasks(run, pass, Tasks(run.Service, pass, MaxPerRun))
+                    + (pass.RoutedOnly ? 0 : HandleReviews(run, pass, Reviews(run.Service, pass, MaxPerRun)));
+                context.Trace("User {0} enabled, work {1}: {2} re-routed.", user, pass.Name, handled);
                 moved += handled;
             }
-            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
+            context.Trace("User {0} enabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
         }
 
         /// <summary>
-        /// The open handoffs and pending reviews the pass names, re-routed, each with the hold the pass gives it (only
-        /// handoffs the routing names someone for when the pass says so). Returns how many changed.
+        /// The leaver's open handoffs and pending reviews: re-routed here when one run can take them (at most
+        /// <see cref="MaxPerRun"/> of each); else split into shares by record id (<see cref="WorkShare"/>), each written on
+        /// the user, whose save starts a background run of this step for it, one level below this one.
         /// </summary>
-        private static int Handle(HandoverRun run, HandoverPass pass)
+        private static void OnDisabled(LocalPluginContext context, Guid user)
+        {
+            var run = new HandoverRun(context);
+            HandoverPass pass = HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now);
+            List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList(), reviews = Reviews(run.Service, pass, MaxPerRun + 1).ToList();
+            if (tasks.Count <= MaxPerRun && reviews.Count <= MaxPerRun)
+            {
+                int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
+                context.Trace("User {0} disabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
+                return;
+            }
+            int records = Math.Max(Tasks(run.Service, pass, null).Count(), Reviews(run.Service, pass, null).Count());
+            int shares = WorkShare.SharesFor(records, MaxPerRun);
+            for (int index = 0; index < shares; index++)
+                run.Service.Update(new Entity(SystemUser.Table, user) { [SystemUser.HandoverShare] = new WorkShare { Index = index, Count = shares }.Write() });
+            context.Trace("User {0} disabled: up to {1} open handoffs or pending reviews, re-routed in {2} background run(s).", user, records, shares);
+        }
+
+        /// <summary>One share of a leaver's work, written on the user by <see cref="OnDisabled"/>.</summary>
+        private static void OnShare(LocalPluginContext context, Guid user, string text)
+        {
+            WorkShare share = WorkShare.Read(text);
+            if (share == null)
+            {
+                context.Trace("User {0}: '{1}' is not a share this version wrote; nothing re-routed.", user, text);
+                return;
+            }
+            var run = new HandoverRun(context);
+            // The share runs after the disable: a user enabled again in between keeps their work (read now, not from the image).
+            if (!run.Service.Retrieve(SystemUser.Table, user, new ColumnSet(SystemUser.IsDisabled)).Flag(SystemUser.IsDisabled))
+            {
+                context.Trace("User {0} is enabled again: share {1} of {2} of their work stays with them.", user, share.Index + 1, share.Count);
+                return;
+            }
+            HandoverPass pass = HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now);
+            // Read whole before any is moved: a moved record leaves the pass's rows.
+            List<Entity> tasks = Tasks(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
+            List<Entity> reviews = Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
+            int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
+            context.Trace("User {0} disabled, share {1} of {2}: {3} open handoff(s) and pending review(s) re-routed.", user, share.Index + 1, share.Count, moved);
+        }
+
+        /// <summary>The open handoffs the pass names, at most <paramref name="top"/> (null: all, page by page), oldest first.</summary>
+        private static IEnumerable<Entity> Tasks(IOrganizationService service, HandoverPass pass, int? top) =>
+            Owned(service, HandoffTask.Table, HandoffTask.Id, pass.Whose, HandoffTask.OpportunityId, HandoffTask.Function,
+                new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold },
+                q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
+                       q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
+                       pass.Held(q, HandoffTask.RoutingHold, HandoffTask.RoutingPath); }, top);
+
+        /// <summary>The pending reviews the pass names, as <see cref="Tasks"/>.</summary>
+        private static IEnumerable<Entity> Reviews(IOrganizationService service, HandoverPass pass, int? top) =>
+            Owned(service, FeasibilityReviewRow.Table, FeasibilityReviewRow.Id, pass.Whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
+                new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingHold },
+                q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+                       pass.Held(q, FeasibilityReviewRow.RoutingHold, FeasibilityReviewRow.RoutingPath); }, top);
+
+        /// <summary>
+        /// The handoffs re-routed, each with the hold the pass gives it (only those the routing names someone for when the
+        /// pass says so). Returns how many changed.
+        /// </summary>
+        private static int HandleTasks(HandoverRun run, HandoverPass pass, IEnumerable<Entity> tasks)
         {
             int moved = 0;
-            foreach (Entity task in Owned(run.Service, HandoffTask.Table, pass.Whose, HandoffTask.OpportunityId, HandoffTask.Function,
-                         new[] { HandoffTask.Subject, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold },
-                         q => { q.Criteria.AddCondition(HandoffTask.StateCode, ConditionOperator.Equal, HandoffTask.StateOpen);
-                                q.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
-                                pass.Held(q, HandoffTask.RoutingHold, HandoffTask.RoutingPath); }))
+            foreach (Entity task in tasks)
             {
                 Guid? account = AccountOf(task);
                 if (account == null) continue;
@@ -99,11 +179,14 @@ namespace CrmCollab.Plugins.Routing
                 if (run.Application.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                         HandoffTask.IsUnrouted, pass.Reason, task.Read<string>(HandoffTask.Subject), notesUnmoved: true, hold: pass.HoldAfter(decision))) moved++;
             }
-            if (pass.RoutedOnly) return moved;
-            foreach (Entity review in Owned(run.Service, FeasibilityReviewRow.Table, pass.Whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
-                         new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingHold },
-                         q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
-                                pass.Held(q, FeasibilityReviewRow.RoutingHold, FeasibilityReviewRow.RoutingPath); }))
+            return moved;
+        }
+
+        /// <summary>The reviews re-routed, each with the hold the pass gives it. Returns how many changed.</summary>
+        private static int HandleReviews(HandoverRun run, HandoverPass pass, IEnumerable<Entity> reviews)
+        {
+            int moved = 0;
+            foreach (Entity review in reviews)
             {
                 Guid? account = AccountOf(review);
                 if (account == null) continue;
@@ -127,22 +210,38 @@ namespace CrmCollab.Plugins.Routing
                     : $"{routing.RoutingPath}; {whenNobody}", true);
 
         /// <summary>
-        /// The rows of a table held by whom <paramref name="whose"/> says (with function, the deal's account and owner), in
-        /// one query, at most <see cref="MaxPerRun"/>, oldest first.
+        /// The rows of a table held by whom <paramref name="whose"/> says (with function, the deal's account and owner), oldest
+        /// first: at most <paramref name="top"/> in one query, or (null) every one, page by page as the caller reads them.
         /// </summary>
-        private static IEnumerable<Entity> Owned(IOrganizationService service, string table, Action<QueryExpression> whose, string dealColumn,
-            string functionColumn, string[] columns, Action<QueryExpression> narrow)
+        /// <param name="idColumn">The rows' own id: a second order, so pages of rows created at the same instant neither skip nor repeat one.</param>
+        private static IEnumerable<Entity> Owned(IOrganizationService service, string table, string idColumn, Action<QueryExpression> whose,
+            string dealColumn, string functionColumn, string[] columns, Action<QueryExpression> narrow, int? top)
         {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), TopCount = MaxPerRun };
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns) };
             query.ColumnSet.AddColumns(CommonColumn.OwnerId, functionColumn);
             query.AddOrder(CommonColumn.CreatedOn, OrderType.Ascending);
+            query.AddOrder(idColumn, OrderType.Ascending);
             whose(query);
             query.Criteria.AddCondition(functionColumn, ConditionOperator.NotNull);
             narrow(query);
             LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);
             deal.EntityAlias = Deal;
             deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId, Opportunity.OwnerHistory);
-            return service.RetrieveMultiple(query).Entities;
+            if (top != null)
+            {
+                query.TopCount = top;
+                foreach (Entity row in service.RetrieveMultiple(query).Entities) yield return row;
+                yield break;
+            }
+            query.PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 };
+            while (true)
+            {
+                EntityCollection page = service.RetrieveMultiple(query);
+                foreach (Entity row in page.Entities) yield return row;
+                if (!page.MoreRecords) yield break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
 
         private static Guid? AccountOf(Entity row) => HandoffCreation.AccountOf(

@@ -111,7 +111,7 @@ namespace CrmCollab.Emulator.Tests.Solution
                 Assert.Contains(("92", "{" + step.Id.ToString() + "}", "0"), roots);
             var assemblies = Directory.GetDirectories(Path.Combine(Folder, "PluginAssemblies"));
             Assert.Equal(assemblies.Length, roots.Count(r => r.Item1 == "91"));
-            Assert.Equal(14 /* tables, type 1 */ + 3 /* global choices, type 9 */ + 6 + 3 + 6 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
+            Assert.Equal(15 /* tables, type 1 */ + 3 /* global choices, type 9 */ + 6 + 3 + 6 /* web resources, type 61 */ + assemblies.Length + Def.Steps.Count
                 + 6 /* views of task and account, type 26 */ + 2 /* charts on task, 59 */ + 5 /* forms of opportunity, account and task + dashboard, 60 */
                 + 1 /* site map, 62 */ + 1 /* app, 80 */, roots.Count);
         }
@@ -121,7 +121,7 @@ namespace CrmCollab.Emulator.Tests.Solution
         {
             // The packer's own assembly (Tooling), validated against the XSDs kept in the repository (schemas/).
             var doc = CrmCollab.Tooling.Packaging.CustomizationsWriter.Assemble(CrmCollab.Tooling.Packaging.SolutionFolder.Read(Folder));
-            Assert.Equal(14, doc.Root.Element("Entities").Elements("Entity").Count()); // 7 custom tables; account, opportunity, task, queue item, lead, contact, competitor
+            Assert.Equal(15, doc.Root.Element("Entities").Elements("Entity").Count()); // 7 custom tables; account, opportunity, task, queue item, lead, contact, competitor, user
             Assert.Equal(53, doc.Root.Descendants("savedquery").Count()); // six standard views per custom table + working views
             var errors = CrmCollab.Tooling.Packaging.SchemaCheck.Validate(doc, Path.Combine(RepoRoot, "schemas"));
             Assert.True(errors.Count == 0, string.Join("\n", errors));
