@@ -134,15 +134,7 @@ namespace CrmCollab.Plugins.Data
         public IEnumerable<Entity> All(QueryExpression query, string idColumn)
         {
             query.AddOrder(idColumn, OrderType.Ascending);
-            query.PageInfo = new PagingInfo { Count = _pageSize, PageNumber = 1 };
-            while (true)
-            {
-                EntityCollection page = _service.RetrieveMultiple(query);
-                foreach (Entity row in page.Entities) yield return row;
-                if (!page.MoreRecords) yield break;
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
+            return Pages.All(_service, query, _pageSize);
         }
 
         private static int Count(IEnumerable<Entity> rows) => rows.Count();

@@ -227,21 +227,9 @@ namespace CrmCollab.Plugins.Routing
             LinkEntity deal = query.AddLink(Opportunity.Table, dealColumn, Opportunity.Id);
             deal.EntityAlias = Deal;
             deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId, Opportunity.OwnerHistory);
-            if (top != null)
-            {
-                query.TopCount = top;
-                foreach (Entity row in service.RetrieveMultiple(query).Entities) yield return row;
-                yield break;
-            }
-            query.PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 };
-            while (true)
-            {
-                EntityCollection page = service.RetrieveMultiple(query);
-                foreach (Entity row in page.Entities) yield return row;
-                if (!page.MoreRecords) yield break;
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
-            }
+            if (top == null) return Pages.All(service, query);
+            query.TopCount = top;
+            return service.RetrieveMultiple(query).Entities;
         }
 
         private static Guid? AccountOf(Entity row) => HandoffCreation.AccountOf(

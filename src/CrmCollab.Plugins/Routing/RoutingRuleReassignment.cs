@@ -155,19 +155,11 @@ namespace CrmCollab.Plugins.Routing
             deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId);
             query.AddOrder(CommonColumn.CreatedOn, OrderType.Ascending);
             query.AddOrder(idColumn, OrderType.Ascending);
-            query.PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 };
-            while (true)
+            foreach (Entity row in Pages.All(service, query))
             {
-                EntityCollection page = service.RetrieveMultiple(query);
-                foreach (Entity row in page.Entities)
-                {
-                    Guid? account = HandoffCreation.AccountOf(row.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
-                        row.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId));
-                    if (account.HasValue) yield return account.Value;
-                }
-                if (!page.MoreRecords) yield break;
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = page.PagingCookie;
+                Guid? account = HandoffCreation.AccountOf(row.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
+                    row.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId));
+                if (account.HasValue) yield return account.Value;
             }
         }
     }
