@@ -78,7 +78,8 @@ namespace CrmCollab.Plugins.Data
     {
         public const string Table = "crmc_dedicatedowner", Id = "crmc_dedicatedownerid", Name = "crmc_name",
             AccountId = "crmc_accountid", Function = "crmc_function", UserId = "crmc_userid", TeamId = "crmc_teamid",
-            BackupUserId = "crmc_backupuserid", ValidFrom = "crmc_validfrom", ValidTo = "crmc_validto", StateCode = "statecode";
+            BackupUserId = "crmc_backupuserid", ValidFrom = "crmc_validfrom", ValidTo = "crmc_validto", StateCode = "statecode",
+            ReroutingBatch = "crmc_reroutingbatch"; // server-owned: a background share of a row change's re-routing (Domain/Routing/AccountShare)
     }
 
     public static class RoutingRuleRow

@@ -12,7 +12,8 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// Refuses a dedicated owner row that is incomplete, names a user or team that cannot own the work routed to it
     /// (no security role, an access team, a team with no active member, a disabled user), or overlaps another row of the same account and function, at save
-    /// time, whatever the client (form, import, API); and a merge of accounts that would bring two such rows together.
+    /// time, whatever the client (form, import, API); and a merge of accounts that would bring two such rows together. Its
+    /// re-routing batch is CrmCollab's to write (first check).
     /// </summary>
     public sealed class DedicatedOwnerValidation : PluginBase
     {
@@ -26,7 +27,8 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreOperation, "Create", DedicatedOwnerRow.Table, Validate);
             Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate)
-                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto", "statecode")
+                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto", "statecode",
+                    DedicatedOwnerRow.ReroutingBatch)
                 .PreImage("PreImage", ImageColumns);
             // The overlap again once the row is saved, inside the same transaction: whether each row's PreOperation check of a
             // CreateMultiple or UpdateMultiple runs before the other rows are saved is not documented, but a row's
@@ -97,6 +99,13 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity before = context.PreImage(PreImage);
             Entity target = context.TargetEntity;
+            // Written by CrmCollab's background re-routing alone (a share of a row change, AccountShare), through the SYSTEM service;
+            // its save of a share alone changes nothing the checks judge.
+            if (target.Contains(DedicatedOwnerRow.ReroutingBatch))
+            {
+                if (!ServerCall.IsSystem(context)) Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, AccountShare.ServerOwnedSentence));
+                if (target.Attributes.Keys.All(column => column == DedicatedOwnerRow.ReroutingBatch || column == DedicatedOwnerRow.Id)) return;
+            }
             Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains),
                 before != null && Changes.Of(target, before, Retargeting).Count > 0);
         }

@@ -24,19 +24,20 @@ namespace CrmCollab.Plugins.Routing
         public HandoffReassignment(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
-            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnChange).Async()
+            Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
-            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnChange).Async()
+            Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .Filter(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
-                    DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.StateCode)
+                    DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.StateCode,
+                    DedicatedOwnerRow.ReroutingBatch)
                 .PreImage(PreImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function)
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             // Deactivating or reactivating the row through SetState: no page says SetState runs the Update steps.
-            Register(PipelineStage.PostOperation, "SetState", DedicatedOwnerRow.Table, OnChange).Async()
+            Register(PipelineStage.PostOperation, "SetState", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
-            Register(PipelineStage.PostOperation, "SetStateDynamicEntity", DedicatedOwnerRow.Table, OnChange).Async()
+            Register(PipelineStage.PostOperation, "SetStateDynamicEntity", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
-            Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, OnChange).Async()
+            Register(PipelineStage.PostOperation, "Delete", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .PreImage(PreImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             // A deal handed to another owner: the platform cascades the Assign to its tasks (Opportunity_Tasks); its
             // handoffs stay with their function's people and closed ones with who did them (DealAssignment). Synchronous:
@@ -74,21 +75,6 @@ namespace CrmCollab.Plugins.Routing
             foreach (Guid account in WithDescendants(context.SystemService, master.Id))
                 foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
                     Reroute(context, account, function);
-        }
-
-        private static void OnChange(LocalPluginContext context)
-        {
-            // Both the old and the new account × function may need re-routing (e.g. a row moved to another account).
-            var affected = new List<Entity> { context.PreImage(PreImage), context.PostImage(PostImage) }
-                .Where(row => row != null && row.RefId(DedicatedOwnerRow.AccountId) != null && row.Choice(DedicatedOwnerRow.Function) != null)
-                .Select(row => new { Account = row.RefId(DedicatedOwnerRow.AccountId).Value, Function = (BusinessFunction)row.Choice(DedicatedOwnerRow.Function).Value })
-                .Distinct()
-                .ToList();
-            // An account without a row of its own falls back to its parent's (RoutingRepository.AccountChain), so the
-            // accounts below follow too; Reroute resolves each one's own routing, so one with its own row keeps it.
-            foreach (var item in affected)
-                foreach (Guid account in WithDescendants(context.SystemService, item.Account))
-                    Reroute(context, account, item.Function);
         }
 
         /// <summary>The account, then the accounts below it (one query per level, as deep as the routing's parent chain reads).</summary>

@@ -17,6 +17,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("crmc_dedicatedowner", "crmc_backupuserid", ColumnType.Lookup, false, "systemuser"),
             C("crmc_dedicatedowner", "crmc_validfrom", ColumnType.DateTime, true),
             C("crmc_dedicatedowner", "crmc_validto", ColumnType.DateTime, false),
+            C("crmc_dedicatedowner", "crmc_reroutingbatch", ColumnType.String, false),
 
             C("crmc_routingrule", "crmc_function", ColumnType.Picklist, true, "crmc_function"),
             C("crmc_routingrule", "crmc_industrycode", ColumnType.Picklist, false),

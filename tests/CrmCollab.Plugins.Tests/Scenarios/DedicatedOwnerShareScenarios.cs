@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A retail group's dedicated owner answers for every store below it that has none of its own. When the group's
+    /// owner changes and the stores are more than one background run may take (the 2-minute limit of a plug-in), their
+    /// open work follows share by share, each share a background run of its own. Before, one run took every store,
+    /// however many: a run the platform would stop at two minutes, leaving the rest with the old owner.
+    /// </summary>
+    public class DedicatedOwnerShareScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _alice, _bruno, _group, _row;
+
+        public DedicatedOwnerShareScenarios()
+        {
+            _alice = _org.User("Alice ADV", "CrmCollab ADV", _org.Operations);
+            _bruno = _org.User("Bruno ADV", "CrmCollab ADV", _org.Operations);
+            _org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            _group = _org.Account("Litware Group");
+            _row = _org.DedicatedOwner(_group, BusinessFunction.Adv, user: _alice);
+            _org.Engine.DrainAsync();
+        }
+
+        private Guid ContractOwner(Guid deal) => _org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<EntityReference>("ownerid").Id;
+
+        [Fact]
+        public void The_groups_new_adv_owner_takes_the_open_contracts_of_more_stores_below_it_than_one_run_takes()
+        {
+            Guid[] deals = Enumerable.Range(0, RoutingRuleChange.MaxAccountsPerRun + 50).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: _group));
+                _org.Win(deal);
+                return deal;
+            }).ToArray();
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+
+            _org.Engine.ClearTraces();
+
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", _row) { ["crmc_userid"] = new EntityReference("systemuser", _bruno) });
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+            // What the administrator reads in the plug-in trace log: the change's run split the stores, a run for each share.
+            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "crmc_dedicatedowner" && t.Mode == 1).Select(t => t.Text).ToList();
+            Assert.Contains(traces, text => text.Contains("re-routed in 2 background run(s)"));
+            Assert.Contains(traces, text => text.Contains("share 1 of 2"));
+            Assert.Contains(traces, text => text.Contains("share 2 of 2"));
+        }
+
+        [Theory]
+        [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
+        public void An_administrator_cannot_write_a_dedicated_owners_re_routing_batch(string channel)
+        {
+            string share = new AccountShare { Index = 0, Count = 2, AccountId = _group, Function = BusinessFunction.Adv }.Write();
+
+            string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
+                new Entity("crmc_dedicatedowner", _row) { ["crmc_reroutingbatch"] = share }), "crmc_dedicatedowner");
+            Assert.Contains("Re-routing Batch", message);
+        }
+
+        [Fact]
+        public void Nobody_creates_a_dedicated_owner_row_carrying_a_re_routing_batch()
+        {
+            var row = new Entity("crmc_dedicatedowner")
+            {
+                ["crmc_name"] = "Logistics owner", ["crmc_accountid"] = new EntityReference("account", _group),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_userid"] = new EntityReference("systemuser", _bruno),
+                ["crmc_validfrom"] = CrmCollabOrg.Start.Date.AddYears(-1),
+                ["crmc_reroutingbatch"] = new AccountShare { Index = 0, Count = 1, AccountId = _group, Function = BusinessFunction.Logistics }.Write(),
+            };
+
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(row), "crmc_dedicatedowner");
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Execute(new CreateMultipleRequest
+                { Targets = new EntityCollection { EntityName = "crmc_dedicatedowner", Entities = { row } } }), "crmc_dedicatedowner");
+        }
+    }
+}
