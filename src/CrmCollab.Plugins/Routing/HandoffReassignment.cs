@@ -77,7 +77,10 @@ namespace CrmCollab.Plugins.Routing
                     Reroute(context, account, function);
         }
 
-        /// <summary>The account, then the accounts below it (one query per level, as deep as the routing's parent chain reads).</summary>
+        /// <summary>
+        /// The account, then the accounts below it, level by level, as deep as the routing's parent chain reads: one query per
+        /// level and per <see cref="ParentsPerQuery"/> parents, every page of it (a group of more than 5,000 stores included).
+        /// </summary>
         internal static IEnumerable<Guid> WithDescendants(IOrganizationService service, Guid accountId)
         {
             var seen = new HashSet<Guid> { accountId };
@@ -85,12 +88,22 @@ namespace CrmCollab.Plugins.Routing
             yield return accountId;
             for (int depth = 1; depth < RoutingRepository.MaxChainDepth && level.Count > 0; depth++)
             {
-                var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(false) };
-                query.Criteria.AddCondition(Account.ParentAccountId, ConditionOperator.In, level.Cast<object>().ToArray());
-                level = service.RetrieveMultiple(query).Entities.Select(a => a.Id).Where(seen.Add).ToList();
+                var next = new List<Guid>();
+                for (int start = 0; start < level.Count; start += ParentsPerQuery)
+                {
+                    var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(false) };
+                    query.Criteria.AddCondition(Account.ParentAccountId, ConditionOperator.In,
+                        level.Skip(start).Take(ParentsPerQuery).Cast<object>().ToArray());
+                    query.AddOrder(Account.Id, OrderType.Ascending);
+                    next.AddRange(Pages.All(service, query).Select(a => a.Id).Where(seen.Add));
+                }
+                level = next;
                 foreach (Guid child in level) yield return child;
             }
         }
+
+        /// <summary>Parents named in one query's condition: well under the values a query may list.</summary>
+        private const int ParentsPerQuery = 500;
 
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function) =>
             Reroute(context, accountId, function, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change");

@@ -4,6 +4,7 @@ using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -54,6 +55,34 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains(traces, text => text.Contains("re-routed in 2 background run(s)"));
             Assert.Contains(traces, text => text.Contains("share 1 of 2"));
             Assert.Contains(traces, text => text.Contains("share 2 of 2"));
+        }
+
+        [Fact]
+        public void The_groups_new_adv_owner_takes_the_work_of_stores_beyond_the_five_thousand_one_query_returns()
+        {
+            const int Stores = 5_001; // one more than a query returns without paging
+            IOrganizationService system = _org.System;
+            Guid[] stores = Enumerable.Range(0, Stores).Select(i => system.Create(new Entity("account")
+            {
+                ["name"] = $"Litware Store {i}", ["parentaccountid"] = new EntityReference("account", _group),
+                ["ownerid"] = new EntityReference("systemuser", _org.Rep),
+            })).ToArray();
+            // The store a query of the group's stores returns only on its second page.
+            var stores2 = new QueryExpression("account") { ColumnSet = new ColumnSet(false),
+                PageInfo = new PagingInfo { Count = 5000, PageNumber = 2 } };
+            stores2.Criteria.AddCondition("parentaccountid", ConditionOperator.Equal, _group);
+            stores2.AddOrder("accountid", OrderType.Ascending);
+            Guid beyond = Assert.Single(system.RetrieveMultiple(stores2).Entities).Id;
+            Guid first = _org.Deal(stores.First(s => s != beyond)), far = _org.Deal(beyond);
+            _org.Win(first);
+            _org.Win(far);
+
+            _org.As(_org.Admin).Update(new Entity("crmc_dedicatedowner", _row) { ["crmc_userid"] = new EntityReference("systemuser", _bruno) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(_bruno, ContractOwner(first));
+            Assert.Equal(_bruno, ContractOwner(far));
+            Assert.Empty(_org.Engine.AsyncFailures);
         }
 
         [Theory]
