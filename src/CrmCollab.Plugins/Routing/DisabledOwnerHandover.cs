@@ -22,10 +22,9 @@ namespace CrmCollab.Plugins.Routing
     /// explains, in words that may change. When a user is enabled again, the work still held by disabled users (nobody
     /// could take it before), their own work left with them, and the handoffs waiting unrouted since their owner was
     /// disabled are routed once more (<see cref="HandoverPass"/>). Each run handles at most
-    /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in). A leaver holding more is
-    /// handed over in shares (<see cref="WorkShare"/>, written on the user as the server-owned Handover Share), each a
-    /// background run of its own; the work an enable reaches beyond one run is handled by the next run, or by those
-    /// administrator actions.
+    /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in) for each pass; a pass holding
+    /// more is handed over in shares (<see cref="HandoverShare"/>, written on the user as the server-owned Handover Share),
+    /// each a background run of its own.
     /// </summary>
     public sealed class DisabledOwnerHandover : PluginBase
     {
@@ -54,14 +53,15 @@ namespace CrmCollab.Plugins.Routing
         private static void RefuseHandoverShare(LocalPluginContext context)
         {
             if (context.TargetEntity.Contains(SystemUser.HandoverShare) && !ServerCall.IsSystem(context))
-                Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, RoutingHolds.HandoverShareServerOwnedSentence));
+                Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, HandoverShare.ServerOwnedSentence));
         }
 
         /// <summary>
-        /// Disabled: the user's own work (<see cref="HandoverPass.NotYetHeld"/>), in shares when one run cannot take it all
-        /// (<see cref="OnDisabled"/>). Enabled: whatever disabled people hold, which this user may now take — first the work
-        /// not yet held as nobody's, then the work left with them — the user's own work left with them while disabled, and
-        /// the handoffs waiting unrouted since their owner left. A share written on the user: its run (<see cref="OnShare"/>).
+        /// Disabled: the user's own work (<see cref="HandoverPass.Leaver"/>). Enabled: whatever disabled people hold, which
+        /// this user may now take — first the work not yet held as nobody's, then the work left with them — the user's own
+        /// work left with them while disabled, and the handoffs waiting unrouted since their owner left
+        /// (<see cref="HandoverPass.OnEnable"/>). A pass holding more than one run takes is split into shares
+        /// (<see cref="HandleOrShare"/>); a share written on the user: its run (<see cref="OnShare"/>).
         /// </summary>
         private static void OnUserChanged(LocalPluginContext context)
         {
@@ -74,75 +74,63 @@ namespace CrmCollab.Plugins.Routing
             }
             Entity image = context.PostImage(PostImage);
             if (image == null) return;
-            if (image.Flag(SystemUser.IsDisabled))
-            {
-                OnDisabled(context, user);
-                return;
-            }
-            HandoverPass[] passes =
-            {
-                HandoverPass.NotYetHeld(HandoverPass.OwnedByDisabledUsers, context.Now),
-                HandoverPass.LeftWithDisabledOwners(context.Now),
-                HandoverPass.BackWithItsOwner(user, context.Now),
-                HandoverPass.WaitingSinceOwnerLeft(context.Now),
-            };
+            bool disabled = image.Flag(SystemUser.IsDisabled);
+            HandoverPass[] passes = disabled ? new[] { HandoverPass.Leaver(user, context.Now) } : HandoverPass.OnEnable(user, context.Now);
             var run = new HandoverRun(context);
             int moved = 0;
             foreach (HandoverPass pass in passes)
             {
-                int handled = HandleTasks(run, pass, Tasks(run.Service, pass, MaxPerRun))
-                    + (pass.RoutedOnly ? 0 : HandleReviews(run, pass, Reviews(run.Service, pass, MaxPerRun)));
-                context.Trace("User {0} enabled, work {1}: {2} re-routed.", user, pass.Name, handled);
+                int handled = HandleOrShare(run, context, user, pass);
+                context.Trace("User {0} {1}, work {2}: {3} re-routed.", user, disabled ? "disabled" : "enabled", pass.Name, handled);
                 moved += handled;
             }
-            context.Trace("User {0} enabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
+            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
-        /// The leaver's open handoffs and pending reviews: re-routed here when one run can take them (at most
-        /// <see cref="MaxPerRun"/> of each); else split into shares by record id (<see cref="WorkShare"/>), each written on
-        /// the user, whose save starts a background run of this step for it, one level below this one.
+        /// The pass's open handoffs and pending reviews: re-routed here when one run can take them (at most
+        /// <see cref="MaxPerRun"/> of each); else split into shares by record id (<see cref="HandoverShare"/>), each written on
+        /// the user, whose save starts a background run of this step for it, one level below this one. Returns how many
+        /// changed here.
         /// </summary>
-        private static void OnDisabled(LocalPluginContext context, Guid user)
+        private static int HandleOrShare(HandoverRun run, LocalPluginContext context, Guid user, HandoverPass pass)
         {
-            var run = new HandoverRun(context);
-            HandoverPass pass = HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now);
-            List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList(), reviews = Reviews(run.Service, pass, MaxPerRun + 1).ToList();
+            List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList();
+            List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, MaxPerRun + 1).ToList();
             if (tasks.Count <= MaxPerRun && reviews.Count <= MaxPerRun)
-            {
-                int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
-                context.Trace("User {0} disabled: {1} open handoff(s) and pending review(s) re-routed.", user, moved);
-                return;
-            }
-            int records = Math.Max(Tasks(run.Service, pass, null).Count(), Reviews(run.Service, pass, null).Count());
+                return HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
+            int records = Math.Max(Tasks(run.Service, pass, null).Count(), pass.RoutedOnly ? 0 : Reviews(run.Service, pass, null).Count());
             int shares = WorkShare.SharesFor(records, MaxPerRun);
             for (int index = 0; index < shares; index++)
-                run.Service.Update(new Entity(SystemUser.Table, user) { [SystemUser.HandoverShare] = new WorkShare { Index = index, Count = shares }.Write() });
-            context.Trace("User {0} disabled: up to {1} open handoffs or pending reviews, re-routed in {2} background run(s).", user, records, shares);
+                run.Service.Update(new Entity(SystemUser.Table, user)
+                    { [SystemUser.HandoverShare] = new HandoverShare { Index = index, Count = shares, Pass = pass.Key }.Write() });
+            context.Trace("User {0}, work {1}: up to {2} open handoffs or pending reviews, re-routed in {3} background run(s).", user, pass.Name, records, shares);
+            return 0;
         }
 
-        /// <summary>One share of a leaver's work, written on the user by <see cref="OnDisabled"/>.</summary>
+        /// <summary>One share of a pass, written on the user by <see cref="HandleOrShare"/>.</summary>
         private static void OnShare(LocalPluginContext context, Guid user, string text)
         {
-            WorkShare share = WorkShare.Read(text);
+            HandoverShare share = HandoverShare.Read(text);
             if (share == null)
             {
                 context.Trace("User {0}: '{1}' is not a share this version wrote; nothing re-routed.", user, text);
                 return;
             }
             var run = new HandoverRun(context);
-            // The share runs after the disable: a user enabled again in between keeps their work (read now, not from the image).
-            if (!run.Service.Retrieve(SystemUser.Table, user, new ColumnSet(SystemUser.IsDisabled)).Flag(SystemUser.IsDisabled))
+            // A leaver's share runs after the disable: a user enabled again in between keeps their work (read now, not from the image).
+            if (share.Pass == HandoverShare.Leaver
+                && !run.Service.Retrieve(SystemUser.Table, user, new ColumnSet(SystemUser.IsDisabled)).Flag(SystemUser.IsDisabled))
             {
                 context.Trace("User {0} is enabled again: share {1} of {2} of their work stays with them.", user, share.Index + 1, share.Count);
                 return;
             }
-            HandoverPass pass = HandoverPass.NotYetHeld(HandoverPass.OwnedBy(user), context.Now);
+            HandoverPass pass = HandoverPass.ForShare(share, user, context.Now);
             // Read whole before any is moved: a moved record leaves the pass's rows.
             List<Entity> tasks = Tasks(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
-            List<Entity> reviews = Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
+            List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
             int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
-            context.Trace("User {0} disabled, share {1} of {2}: {3} open handoff(s) and pending review(s) re-routed.", user, share.Index + 1, share.Count, moved);
+            context.Trace("User {0}, work {1}, share {2} of {3}: {4} open handoff(s) and pending review(s) re-routed.", user, pass.Name, share.Index + 1, share.Count, moved);
         }
 
         /// <summary>The open handoffs the pass names, at most <paramref name="top"/> (null: all, page by page), oldest first.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Xrm.Sdk.Query;
@@ -13,9 +14,10 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     internal sealed class HandoverPass
     {
-        private HandoverPass(string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, string reason,
+        private HandoverPass(string key, string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, string reason,
             string whenNobody, string reviewWhenNobody, RoutingHold? holdWhenNobody, RoutingHold? holdWhenMoved)
         {
+            Key = key;
             Name = name;
             Whose = whose;
             Held = held;
@@ -25,6 +27,9 @@ namespace CrmCollab.Plugins.Routing
             HoldWhenNobody = holdWhenNobody;
             HoldWhenMoved = holdWhenMoved;
         }
+
+        /// <summary>Which pass it is, as a share of it names it (<see cref="HandoverShare"/>).</summary>
+        public string Key { get; }
 
         /// <summary>For the trace.</summary>
         public string Name { get; }
@@ -55,23 +60,27 @@ namespace CrmCollab.Plugins.Routing
         private RoutingHold? HoldWhenMoved { get; }
 
         /// <summary>
-        /// Work of a disabled owner (the user just disabled, or, when someone is enabled, any disabled user) not yet held as
-        /// nobody's: first, so work no run has reached yet is not kept waiting behind older work nobody can take (each pass
-        /// handles at most <see cref="DisabledOwnerHandover.MaxPerRun"/>).
+        /// Work of a disabled owner not yet held as nobody's: the user just disabled (<see cref="Leaver"/>), or, when someone
+        /// is enabled, any disabled user — first, so work no run has reached yet is not kept waiting behind older work nobody
+        /// can take.
         /// </summary>
-        public static HandoverPass NotYetHeld(Action<QueryExpression> whose, DateTime now) =>
-            LeaversWork("not yet held", whose, NotHeldAs(RoutingHold.LeftWithDisabledOwner), now);
+        public static HandoverPass Leaver(Guid user, DateTime now) =>
+            LeaversWork(HandoverShare.Leaver, "not yet held", OwnedBy(user), NotHeldAs(RoutingHold.LeftWithDisabledOwner), now);
+
+        /// <summary>The same, for every disabled user, at an enable.</summary>
+        public static HandoverPass NotYetHeld(DateTime now) =>
+            LeaversWork(HandoverShare.NotYetHeld, "not yet held", OwnedByDisabledUsers, NotHeldAs(RoutingHold.LeftWithDisabledOwner), now);
 
         /// <summary>Work left with disabled owners because nobody could take it: a user enabled may take it now.</summary>
         public static HandoverPass LeftWithDisabledOwners(DateTime now) =>
-            LeaversWork("left with disabled owners", OwnedByDisabledUsers, HeldAs(null, RoutingHold.LeftWithDisabledOwner), now);
+            LeaversWork(HandoverShare.LeftWithDisabledOwners, "left with disabled owners", OwnedByDisabledUsers, HeldAs(null, RoutingHold.LeftWithDisabledOwner), now);
 
         /// <summary>
         /// The user enabled again: their own work left with them as a disabled owner follows the routing once more (it may be
         /// theirs again), so it leaves the unrouted list and is no longer held; nobody else found, it stays theirs, noted.
         /// </summary>
         public static HandoverPass BackWithItsOwner(Guid user, DateTime now) =>
-            new HandoverPass("left with the user enabled again", OwnedBy(user),
+            new HandoverPass(HandoverShare.BackWithItsOwner, "left with the user enabled again", OwnedBy(user),
                 HeldAs(UnroutedHolding.StuckWithDisabledOwner, RoutingHold.LeftWithDisabledOwner),
                 $"Re-routed {now:yyyy-MM-dd} because its owner was enabled again",
                 UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner, null, null);
@@ -81,10 +90,18 @@ namespace CrmCollab.Plugins.Routing
         /// be its dedicated owner again); those it still finds nobody for stay as they are.
         /// </summary>
         public static HandoverPass WaitingSinceOwnerLeft(DateTime now) =>
-            new HandoverPass("waiting unrouted since their owner left",
+            new HandoverPass(HandoverShare.WaitingSinceOwnerLeft, "waiting unrouted since their owner left",
                 q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true),
                 HeldAs(UnroutedHolding.ReassignedBecauseOwnerDisabled, RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled),
                 $"Re-routed {now:yyyy-MM-dd} because a user was enabled again", null, null, null, null);
+
+        /// <summary>An enable's passes, in their order (<see cref="DisabledOwnerHandover"/>).</summary>
+        public static HandoverPass[] OnEnable(Guid user, DateTime now) =>
+            new[] { NotYetHeld(now), LeftWithDisabledOwners(now), BackWithItsOwner(user, now), WaitingSinceOwnerLeft(now) };
+
+        /// <summary>The pass a share names, for the user it was written on.</summary>
+        public static HandoverPass ForShare(HandoverShare share, Guid user, DateTime now) =>
+            share.Pass == HandoverShare.Leaver ? Leaver(user, now) : OnEnable(user, now).Single(pass => pass.Key == share.Pass);
 
         /// <summary>The records the user owns.</summary>
         public static Action<QueryExpression> OwnedBy(Guid user) =>
@@ -98,8 +115,8 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>A disabled owner's work, moved or noted with the reason that its owner was disabled, and held so.</summary>
-        private static HandoverPass LeaversWork(string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, DateTime now) =>
-            new HandoverPass(name, whose, held, $"Reassigned {now:yyyy-MM-dd} {UnroutedHolding.ReassignedBecauseOwnerDisabled}",
+        private static HandoverPass LeaversWork(string key, string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, DateTime now) =>
+            new HandoverPass(key, name, whose, held, $"Reassigned {now:yyyy-MM-dd} {UnroutedHolding.ReassignedBecauseOwnerDisabled}",
                 UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner,
                 RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled);
 

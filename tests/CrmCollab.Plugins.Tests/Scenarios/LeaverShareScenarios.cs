@@ -63,10 +63,44 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
 
             // What a share started by her disable finds when she came back before it ran: she is enabled, so nothing moves.
-            _org.System.Update(new Entity("systemuser", _alice) { ["crmc_handovershare"] = new WorkShare { Index = 0, Count = 1 }.Write() });
+            _org.System.Update(new Entity("systemuser", _alice) { ["crmc_handovershare"] = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write() });
             _org.Engine.DrainAsync();
 
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void When_both_adv_people_were_away_the_backup_back_first_takes_every_one_of_more_parked_contracts_than_one_run_takes()
+        {
+            Guid[] deals = WonDeals(DisabledOwnerHandover.MaxPerRun + 40);
+            _org.Setup.DisableUser(_bruno);
+            _org.Setup.DisableUser(_alice);
+            _org.Engine.DrainAsync();
+            Assert.All(deals, deal => Assert.Equal(_org.Rep, ContractOwner(deal))); // parked with the salesperson, unrouted
+
+            _org.Setup.EnableUser(_bruno);
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void Contracts_nobody_could_take_while_everyone_was_away_all_go_to_the_backup_back_first_however_many()
+        {
+            // More than the two passes that reach them (left with a disabled owner, waiting unrouted) take in one run each.
+            Guid[] deals = WonDeals(2 * DisabledOwnerHandover.MaxPerRun + 40);
+            _org.Setup.DisableUser(_bruno);
+            _org.Setup.DisableUser(_org.Rep);
+            _org.Setup.DisableUser(_alice);
+            _org.Engine.DrainAsync();
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal))); // nobody can take them: left with her, noted
+
+            _org.Setup.EnableUser(_bruno);
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
@@ -75,7 +109,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void An_administrator_cannot_write_a_users_handover_share(string channel)
         {
             IOrganizationService admin = _org.As(_org.Admin);
-            string share = new WorkShare { Index = 0, Count = 1 }.Write();
+            string share = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write();
 
             string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn,
                 () => CrmCollabOrg.UpdateThrough(channel, admin, new Entity("systemuser", _alice) { ["crmc_handovershare"] = share }), "systemuser");
@@ -89,7 +123,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["firstname"] = "Nina", ["lastname"] = "New", ["domainname"] = "nina@example.com",
                 ["businessunitid"] = new EntityReference("businessunit", _org.Operations),
-                ["crmc_handovershare"] = new WorkShare { Index = 0, Count = 1 }.Write(),
+                ["crmc_handovershare"] = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write(),
             };
 
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(user), "systemuser");
