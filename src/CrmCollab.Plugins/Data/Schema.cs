@@ -11,7 +11,8 @@ namespace CrmCollab.Plugins.Data
     {
         public const string Table = "account", Id = "accountid", Name = "name", ParentAccountId = "parentaccountid",
             IndustryCode = "industrycode", TerritoryId = "territoryid", CustomerSizeCode = "customersizecode",
-            OwnerId = "ownerid", ChurnRisk = "crmc_churnrisk", LastSignalOn = "crmc_lastsignalon";
+            OwnerId = "ownerid", ChurnRisk = "crmc_churnrisk", LastSignalOn = "crmc_lastsignalon",
+            ReroutingBatch = "crmc_reroutingbatch"; // server-owned: a background share of a merge's re-routing (Domain/Routing/AccountShare)
     }
 
     public static class Opportunity

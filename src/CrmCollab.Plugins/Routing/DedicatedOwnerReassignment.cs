@@ -56,13 +56,20 @@ namespace CrmCollab.Plugins.Routing
             }
         }
 
-        /// <summary>One share of a change's accounts, written on the row by the change's own run.</summary>
+        /// <summary>A share of a merge's accounts, written on the account that stays (<see cref="HandoffReassignment"/>'s merge step).</summary>
+        public static void OnAccountShare(LocalPluginContext context)
+        {
+            string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);
+            if (share != null) OnShare(context, share);
+        }
+
+        /// <summary>One share of a change's accounts, written on the row (or the account) by the change's own run.</summary>
         private static void OnShare(LocalPluginContext context, string text)
         {
             AccountShare share = AccountShare.Read(text);
             if (share == null)
             {
-                context.Trace("Dedicated owner change: '{0}' is not a share this version wrote; nothing re-routed.", text);
+                context.Trace("Re-routing: '{0}' is not a share this version wrote; nothing re-routed.", text);
                 return;
             }
             int moved = 0, accounts = 0;
@@ -71,7 +78,7 @@ namespace CrmCollab.Plugins.Routing
                 moved += HandoffReassignment.Reroute(context, account, share.Function);
                 accounts++;
             }
-            context.Trace("Dedicated owner change, share {0} of {1}: {2} open handoff(s) and review(s) re-routed on {3} account(s).", share.Index + 1, share.Count, moved, accounts);
+            context.Trace("Re-routing, share {0} of {1}: {2} open {3} handoff(s) and review(s) re-routed on {4} account(s).", share.Index + 1, share.Count, moved, share.Function.Label(), accounts);
         }
     }
 }

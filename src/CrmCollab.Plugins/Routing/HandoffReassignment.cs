@@ -53,6 +53,9 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(PostImage, Opportunity.CustomerId, Opportunity.ParentAccountId);
             // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
+            // A share of a large merge's accounts, written on the account that stays by the merge's run.
+            Register(PipelineStage.PostOperation, "Update", Account.Table, DedicatedOwnerReassignment.OnAccountShare).Async()
+                .Filter(Account.ReroutingBatch);
             // A segment fallback made, changed, retired or deleted: the function's open work follows (RoutingRuleReassignment).
             Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
@@ -67,14 +70,32 @@ namespace CrmCollab.Plugins.Routing
                 .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns);
         }
 
-        /// <summary>After a merge, the open work of the deals that came over follows the routing of the account that stays.</summary>
+        /// <summary>
+        /// After a merge, the open work of the deals that came over follows the routing of the account that stays, on it and
+        /// on the accounts below it, every function. When that is more than one run may take (an account and function each),
+        /// it is re-routed share by share, one set per function written on the account that stays (<see cref="AccountShare"/>).
+        /// </summary>
         private static void OnAccountMerged(LocalPluginContext context)
         {
             EntityReference master = context.TargetReference;
             if (master == null) return;
-            foreach (Guid account in WithDescendants(context.SystemService, master.Id))
-                foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
-                    Reroute(context, account, function);
+            List<Guid> accounts = WithDescendants(context.SystemService, master.Id).ToList();
+            var functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
+            if (accounts.Count * functions.Length <= RoutingRuleChange.MaxAccountsPerRun)
+            {
+                foreach (Guid account in accounts)
+                    foreach (BusinessFunction function in functions)
+                        Reroute(context, account, function);
+                return;
+            }
+            int shares = WorkShare.SharesFor(accounts.Count, 0);
+            foreach (BusinessFunction function in functions)
+                for (int index = 0; index < shares; index++)
+                    context.SystemService.Update(new Entity(Account.Table, master.Id)
+                    {
+                        [Account.ReroutingBatch] = new AccountShare { Index = index, Count = shares, AccountId = master.Id, Function = function }.Write(),
+                    });
+            context.Trace("Merge: {0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
         }
 
         /// <summary>

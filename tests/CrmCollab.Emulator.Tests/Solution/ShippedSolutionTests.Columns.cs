@@ -61,6 +61,8 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("opportunity", "crmc_feasibilitysummary", ColumnType.Memo, false),
 
             C("account", "crmc_churnrisk", ColumnType.Boolean, false),
+            C("account", "crmc_reroutingbatch", ColumnType.String, false),
+            C("systemuser", "crmc_handovershare", ColumnType.String, false),
             C("account", "crmc_lastsignalon", ColumnType.DateTime, false),
 
             C("crmc_feasibilityrule", "crmc_function", ColumnType.Picklist, true, "crmc_function"),

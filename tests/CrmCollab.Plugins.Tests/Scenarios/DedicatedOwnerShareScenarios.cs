@@ -85,6 +85,44 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void A_duplicate_group_merged_into_litware_hands_every_one_of_its_stores_contracts_to_litwares_adv_owner_share_by_share()
+        {
+            Guid duplicate = _org.Account("Litware Group (duplicate)"); // no dedicated owner: its stores' ADV work goes to the desk
+            _org.Rule("ADV default", BusinessFunction.Adv, _bruno);
+            _org.Engine.DrainAsync();
+            Guid[] deals = Enumerable.Range(0, 60).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: duplicate));
+                _org.Win(deal);
+                return deal;
+            }).ToArray();
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
+            _org.Engine.ClearTraces();
+
+            _org.System.Execute(new Microsoft.Crm.Sdk.Messages.MergeRequest
+                { Target = new EntityReference("account", _group), SubordinateId = duplicate, UpdateContent = new Entity("account") });
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+            // 61 accounts, six functions each: more than one run takes, so a run for each function's share.
+            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "account" && t.Mode == 1).Select(t => t.Text).ToList();
+            Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
+        }
+
+        [Theory]
+        [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
+        public void An_administrator_cannot_write_an_accounts_re_routing_batch(string channel)
+        {
+            string share = new AccountShare { Index = 0, Count = 1, AccountId = _group, Function = BusinessFunction.Adv }.Write();
+
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
+                new Entity("account", _group) { ["crmc_reroutingbatch"] = share }), "account");
+            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(
+                new Entity("account") { ["name"] = "Northwind", ["crmc_reroutingbatch"] = share }), "account");
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_a_dedicated_owners_re_routing_batch(string channel)

@@ -7,7 +7,8 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// accounts below it that fall back to its row — when there are more than one background run may take
     /// (<see cref="RoutingRuleChange.MaxAccountsPerRun"/>, the same budget as a routing rule's change). The change's run
     /// writes each share on the row (server-owned <c>crmc_reroutingbatch</c>), with the account at the top and the
-    /// function: the row may since have moved to another account.
+    /// function: the row may since have moved to another account. A merge's run writes its shares, one set per function,
+    /// on the account that stays (the same column on account).
     /// </summary>
     public sealed class AccountShare
     {
@@ -39,6 +40,6 @@ namespace CrmCollab.Plugins.Domain.Routing
 
         /// <summary>What a client that sends the column is told: only CrmCollab's background run writes it.</summary>
         public const string ServerOwnedSentence =
-            "'Re-routing Batch' is written by CrmCollab when it re-routes the work of a changed dedicated owner's accounts in the background; it cannot be set by hand. Remove it from the change and save again.";
+            "'Re-routing Batch' is written by CrmCollab when it re-routes the open work of many accounts in the background; it cannot be set by hand. Remove it from the change and save again.";
     }
 }
