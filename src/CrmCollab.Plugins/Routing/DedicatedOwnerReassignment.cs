@@ -43,7 +43,7 @@ namespace CrmCollab.Plugins.Routing
                     for (int index = 0; index < shares; index++)
                         context.SystemService.Update(new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId)
                         {
-                            [DedicatedOwnerRow.ReroutingBatch] = new AccountShare { Index = index, Count = shares, AccountId = item.Account, Function = item.Function }.Write(),
+                            [DedicatedOwnerRow.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write(),
                         });
                     context.Trace("Dedicated owner change: {0} account(s), re-routed in {1} background run(s).", accounts.Count, shares);
                     continue;
@@ -78,7 +78,7 @@ namespace CrmCollab.Plugins.Routing
                 moved += HandoffReassignment.Reroute(context, account, share.Function);
                 accounts++;
             }
-            context.Trace("Re-routing, share {0} of {1}: {2} open {3} handoff(s) and review(s) re-routed on {4} account(s).", share.Index + 1, share.Count, moved, share.Function.Label(), accounts);
+            context.Trace("Re-routing, {0}: {1} open {2} handoff(s) and review(s) re-routed on {3} account(s).", share.Share, moved, share.Function.Label(), accounts);
         }
     }
 }

@@ -103,7 +103,7 @@ namespace CrmCollab.Plugins.Routing
             int shares = WorkShare.SharesFor(records, MaxPerRun);
             for (int index = 0; index < shares; index++)
                 run.Service.Update(new Entity(SystemUser.Table, user)
-                    { [SystemUser.HandoverShare] = new HandoverShare { Index = index, Count = shares, Pass = pass.Key }.Write() });
+                    { [SystemUser.HandoverShare] = new HandoverShare { Share = new WorkShare { Index = index, Count = shares }, Pass = pass.Key }.Write() });
             context.Trace("User {0}, work {1}: up to {2} open handoffs or pending reviews, re-routed in {3} background run(s).", user, pass.Name, records, shares);
             return 0;
         }
@@ -122,7 +122,7 @@ namespace CrmCollab.Plugins.Routing
             if (share.Pass == HandoverShare.Leaver
                 && !run.Service.Retrieve(SystemUser.Table, user, new ColumnSet(SystemUser.IsDisabled)).Flag(SystemUser.IsDisabled))
             {
-                context.Trace("User {0} is enabled again: share {1} of {2} of their work stays with them.", user, share.Index + 1, share.Count);
+                context.Trace("User {0} is enabled again: {1} of their work stays with them.", user, share.Share);
                 return;
             }
             HandoverPass pass = HandoverPass.ForShare(share, user, context.Now);
@@ -130,7 +130,7 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> tasks = Tasks(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
             List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
             int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
-            context.Trace("User {0}, work {1}, share {2} of {3}: {4} open handoff(s) and pending review(s) re-routed.", user, pass.Name, share.Index + 1, share.Count, moved);
+            context.Trace("User {0}, work {1}, {2}: {3} open handoff(s) and pending review(s) re-routed.", user, pass.Name, share.Share, moved);
         }
 
         /// <summary>The open handoffs the pass names, at most <paramref name="top"/> (null: all, page by page), oldest first.</summary>

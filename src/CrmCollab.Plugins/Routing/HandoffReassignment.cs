@@ -93,7 +93,7 @@ namespace CrmCollab.Plugins.Routing
                 for (int index = 0; index < shares; index++)
                     context.SystemService.Update(new Entity(Account.Table, master.Id)
                     {
-                        [Account.ReroutingBatch] = new AccountShare { Index = index, Count = shares, AccountId = master.Id, Function = function }.Write(),
+                        [Account.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = master.Id, Function = function }.Write(),
                     });
             context.Trace("Merge: {0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
         }

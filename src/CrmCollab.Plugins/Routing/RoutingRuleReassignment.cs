@@ -56,7 +56,7 @@ namespace CrmCollab.Plugins.Routing
                     for (int index = 0; index < shares; index++)
                         context.SystemService.Update(new Entity(RoutingRuleRow.Table, context.ExecutionContext.PrimaryEntityId)
                         {
-                            [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Index = index, Count = shares, Function = function, Before = before, After = after }.Write(),
+                            [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write(),
                         });
                     context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
                     continue;

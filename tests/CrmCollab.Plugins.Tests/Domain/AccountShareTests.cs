@@ -10,9 +10,9 @@ namespace CrmCollab.Plugins.Tests.Domain
         public void A_share_written_on_a_dedicated_owner_row_reads_back_with_its_top_account_and_function()
         {
             Guid group = Guid.NewGuid();
-            AccountShare read = AccountShare.Read(new AccountShare { Index = 1, Count = 3, AccountId = group, Function = BusinessFunction.Sav }.Write());
+            AccountShare read = AccountShare.Read(new AccountShare { Share = new WorkShare { Index = 1, Count = 3 }, AccountId = group, Function = BusinessFunction.Sav }.Write());
 
-            Assert.Equal((1, 3, group, BusinessFunction.Sav), (read.Index, read.Count, read.AccountId, read.Function));
+            Assert.Equal((1, 3, group, BusinessFunction.Sav), (read.Share.Index, read.Share.Count, read.AccountId, read.Function));
             Assert.Equal(WorkShare.ShareOf(group, 3) == 1, read.Takes(group));
         }
 

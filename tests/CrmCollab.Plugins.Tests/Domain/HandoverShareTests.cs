@@ -10,9 +10,9 @@ namespace CrmCollab.Plugins.Tests.Domain
          InlineData(HandoverShare.BackWithItsOwner), InlineData(HandoverShare.WaitingSinceOwnerLeft)]
         public void A_share_of_each_pass_reads_back_as_written(string pass)
         {
-            HandoverShare read = HandoverShare.Read(new HandoverShare { Index = 2, Count = 4, Pass = pass }.Write());
+            HandoverShare read = HandoverShare.Read(new HandoverShare { Share = new WorkShare { Index = 2, Count = 4 }, Pass = pass }.Write());
 
-            Assert.Equal((2, 4, pass), (read.Index, read.Count, read.Pass));
+            Assert.Equal((2, 4, pass), (read.Share.Index, read.Share.Count, read.Pass));
         }
 
         [Theory]

@@ -23,14 +23,14 @@ namespace CrmCollab.Plugins.Tests.Domain
             Guid north = Guid.NewGuid();
             var share = new ReroutingBatch
             {
-                Index = 3, Count = 7, Function = BusinessFunction.Logistics,
+                Share = new WorkShare { Index = 3, Count = 7 }, Function = BusinessFunction.Logistics,
                 Before = new RoutingRule { IndustryCode = 27, TerritoryId = north },
                 After = new RoutingRule { CustomerSizeCode = 3 },
             };
 
             ReroutingBatch read = ReroutingBatch.Read(share.Write());
 
-            Assert.Equal((3, 7, BusinessFunction.Logistics), (read.Index, read.Count, read.Function));
+            Assert.Equal((3, 7, BusinessFunction.Logistics), (read.Share.Index, read.Share.Count, read.Function));
             Assert.Equal((27, north, (int?)null), (read.Before.IndustryCode, read.Before.TerritoryId, read.Before.CustomerSizeCode));
             Assert.Equal(((int?)null, (Guid?)null, 3), (read.After.IndustryCode, read.After.TerritoryId, read.After.CustomerSizeCode));
         }
@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void A_share_of_a_new_rule_has_no_segment_before_and_one_of_a_default_rule_sets_no_criterion()
         {
-            ReroutingBatch read = ReroutingBatch.Read(new ReroutingBatch { Index = 0, Count = 2, Function = BusinessFunction.Adv, After = new RoutingRule() }.Write());
+            ReroutingBatch read = ReroutingBatch.Read(new ReroutingBatch { Share = new WorkShare { Index = 0, Count = 2 }, Function = BusinessFunction.Adv, After = new RoutingRule() }.Write());
 
             Assert.Null(read.Before);
             Assert.True(read.After.IsDefault);

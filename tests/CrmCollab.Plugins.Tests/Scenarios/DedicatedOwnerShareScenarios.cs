@@ -115,7 +115,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_an_accounts_re_routing_batch(string channel)
         {
-            string share = new AccountShare { Index = 0, Count = 1, AccountId = _group, Function = BusinessFunction.Adv }.Write();
+            string share = new AccountShare { Share = new WorkShare { Index = 0, Count = 1 }, AccountId = _group, Function = BusinessFunction.Adv }.Write();
 
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
                 new Entity("account", _group) { ["crmc_reroutingbatch"] = share }), "account");
@@ -127,7 +127,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_a_dedicated_owners_re_routing_batch(string channel)
         {
-            string share = new AccountShare { Index = 0, Count = 2, AccountId = _group, Function = BusinessFunction.Adv }.Write();
+            string share = new AccountShare { Share = new WorkShare { Index = 0, Count = 2 }, AccountId = _group, Function = BusinessFunction.Adv }.Write();
 
             string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
                 new Entity("crmc_dedicatedowner", _row) { ["crmc_reroutingbatch"] = share }), "crmc_dedicatedowner");
@@ -142,7 +142,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["crmc_name"] = "Logistics owner", ["crmc_accountid"] = new EntityReference("account", _group),
                 ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_userid"] = new EntityReference("systemuser", _bruno),
                 ["crmc_validfrom"] = CrmCollabOrg.Start.Date.AddYears(-1),
-                ["crmc_reroutingbatch"] = new AccountShare { Index = 0, Count = 1, AccountId = _group, Function = BusinessFunction.Logistics }.Write(),
+                ["crmc_reroutingbatch"] = new AccountShare { Share = new WorkShare { Index = 0, Count = 1 }, AccountId = _group, Function = BusinessFunction.Logistics }.Write(),
             };
 
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(row), "crmc_dedicatedowner");

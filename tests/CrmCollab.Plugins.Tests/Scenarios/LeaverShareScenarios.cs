@@ -63,7 +63,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
 
             // What a share started by her disable finds when she came back before it ran: she is enabled, so nothing moves.
-            _org.System.Update(new Entity("systemuser", _alice) { ["crmc_handovershare"] = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write() });
+            _org.System.Update(new Entity("systemuser", _alice) { ["crmc_handovershare"] = new HandoverShare { Share = new WorkShare { Index = 0, Count = 1 }, Pass = HandoverShare.Leaver }.Write() });
             _org.Engine.DrainAsync();
 
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
@@ -109,7 +109,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void An_administrator_cannot_write_a_users_handover_share(string channel)
         {
             IOrganizationService admin = _org.As(_org.Admin);
-            string share = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write();
+            string share = new HandoverShare { Share = new WorkShare { Index = 0, Count = 1 }, Pass = HandoverShare.Leaver }.Write();
 
             string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn,
                 () => CrmCollabOrg.UpdateThrough(channel, admin, new Entity("systemuser", _alice) { ["crmc_handovershare"] = share }), "systemuser");
@@ -123,7 +123,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["firstname"] = "Nina", ["lastname"] = "New", ["domainname"] = "nina@example.com",
                 ["businessunitid"] = new EntityReference("businessunit", _org.Operations),
-                ["crmc_handovershare"] = new HandoverShare { Index = 0, Count = 1, Pass = HandoverShare.Leaver }.Write(),
+                ["crmc_handovershare"] = new HandoverShare { Share = new WorkShare { Index = 0, Count = 1 }, Pass = HandoverShare.Leaver }.Write(),
             };
 
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(user), "systemuser");

@@ -78,7 +78,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid alice = _org.User("Alice ADV", "CrmCollab ADV");
             Guid rule = _org.Rule("ADV default", BusinessFunction.Adv, alice);
-            string share = new ReroutingBatch { Index = 0, Count = 2, Function = BusinessFunction.Adv }.Write();
+            string share = new ReroutingBatch { Share = new WorkShare { Index = 0, Count = 2 }, Function = BusinessFunction.Adv }.Write();
 
             string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn,
                 () => CrmCollabOrg.UpdateThrough(channel, _admin, new Entity("crmc_routingrule", rule) { ["crmc_reroutingbatch"] = share }),
@@ -94,7 +94,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["crmc_name"] = "ADV default", ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Adv),
                 ["crmc_userid"] = new EntityReference("systemuser", alice), ["crmc_priority"] = 100,
-                ["crmc_reroutingbatch"] = new ReroutingBatch { Index = 0, Count = 1, Function = BusinessFunction.Adv }.Write(),
+                ["crmc_reroutingbatch"] = new ReroutingBatch { Share = new WorkShare { Index = 0, Count = 1 }, Function = BusinessFunction.Adv }.Write(),
             };
 
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _admin.Create(rule), "crmc_routingrule");

@@ -12,8 +12,8 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// </summary>
     public sealed class AccountShare
     {
-        public int Index { get; set; }
-        public int Count { get; set; }
+        /// <summary>Which share, of how many.</summary>
+        public WorkShare Share { get; set; }
         public Guid AccountId { get; set; }
         public BusinessFunction Function { get; set; }
 
@@ -21,11 +21,11 @@ namespace CrmCollab.Plugins.Domain.Routing
         public static int SharesFor(int accounts) => WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
 
         /// <summary>Whether the account falls in this share.</summary>
-        public bool Takes(Guid account) => WorkShare.ShareOf(account, Count) == Index;
+        public bool Takes(Guid account) => Share.Takes(account);
 
         /// <summary>The text written on the row: the share (<see cref="WorkShare.Write"/>), the account at the top, the function.</summary>
         public string Write() =>
-            string.Join("|", new WorkShare { Index = Index, Count = Count }.Write(), AccountId.ToString("D"), WorkShare.Number((int)Function));
+            string.Join("|", Share.Write(), AccountId.ToString("D"), WorkShare.Number((int)Function));
 
         /// <summary>The share a text names, or null when it is not one this version wrote.</summary>
         public static AccountShare Read(string text)
@@ -35,7 +35,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             if (share == null || parts.Length != 5 || !Guid.TryParseExact(parts[3], "D", out Guid account)) return null;
             int? function = WorkShare.Integer(parts[4]);
             if (function == null || !Enum.IsDefined(typeof(BusinessFunction), function.Value)) return null;
-            return new AccountShare { Index = share.Index, Count = share.Count, AccountId = account, Function = (BusinessFunction)function.Value };
+            return new AccountShare { Share = share, AccountId = account, Function = (BusinessFunction)function.Value };
         }
 
         /// <summary>What a client that sends the column is told: only CrmCollab's background run writes it.</summary>

@@ -17,15 +17,15 @@ namespace CrmCollab.Plugins.Domain.Routing
 
         private static readonly string[] Passes = { Leaver, NotYetHeld, LeftWithDisabledOwners, BackWithItsOwner, WaitingSinceOwnerLeft };
 
-        public int Index { get; set; }
-        public int Count { get; set; }
+        /// <summary>Which share, of how many.</summary>
+        public WorkShare Share { get; set; }
         public string Pass { get; set; }
 
         /// <summary>Whether the record falls in this share.</summary>
-        public bool Takes(Guid record) => WorkShare.ShareOf(record, Count) == Index;
+        public bool Takes(Guid record) => Share.Takes(record);
 
         /// <summary>The text written on the user: the share (<see cref="WorkShare.Write"/>), then the pass.</summary>
-        public string Write() => new WorkShare { Index = Index, Count = Count }.Write() + "|" + Pass;
+        public string Write() => Share.Write() + "|" + Pass;
 
         /// <summary>The share a text names, or null when it is not one this version wrote.</summary>
         public static HandoverShare Read(string text)
@@ -33,7 +33,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             string[] parts = text?.Split('|');
             WorkShare share = WorkShare.Read(parts);
             if (share == null || parts.Length != 4 || !Passes.Contains(parts[3])) return null;
-            return new HandoverShare { Index = share.Index, Count = share.Count, Pass = parts[3] };
+            return new HandoverShare { Share = share, Pass = parts[3] };
         }
 
         /// <summary>What a client that sends a user's handover share is told: only the handover writes it.</summary>

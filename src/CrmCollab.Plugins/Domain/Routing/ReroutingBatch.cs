@@ -12,8 +12,8 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// </summary>
     public sealed class ReroutingBatch
     {
-        public int Index { get; set; }
-        public int Count { get; set; }
+        /// <summary>Which share, of how many.</summary>
+        public WorkShare Share { get; set; }
         public BusinessFunction Function { get; set; }
 
         /// <summary>The rule's segment before the change; null for a rule created by it.</summary>
@@ -26,10 +26,10 @@ namespace CrmCollab.Plugins.Domain.Routing
         public static int SharesFor(int accounts) => WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
 
         /// <summary>Whether the account falls in this share.</summary>
-        public bool Takes(Guid account) => WorkShare.ShareOf(account, Count) == Index;
+        public bool Takes(Guid account) => Share.Takes(account);
 
         /// <summary>The text written on the rule: the share (<see cref="WorkShare.Write"/>), the function, then both segments.</summary>
-        public string Write() => string.Join("|", new WorkShare { Index = Index, Count = Count }.Write(), WorkShare.Number((int)Function), Segment(Before), Segment(After));
+        public string Write() => string.Join("|", Share.Write(), WorkShare.Number((int)Function), Segment(Before), Segment(After));
 
         /// <summary>The share a text names, or null when it is not one this version wrote.</summary>
         public static ReroutingBatch Read(string text)
@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             int? function = WorkShare.Integer(parts[3]);
             if (function == null || !Enum.IsDefined(typeof(BusinessFunction), function.Value)) return null;
             if (!TrySegment(parts[4], out RoutingRule before) || !TrySegment(parts[5], out RoutingRule after)) return null;
-            return new ReroutingBatch { Index = share.Index, Count = share.Count, Function = (BusinessFunction)function.Value, Before = before, After = after };
+            return new ReroutingBatch { Share = share, Function = (BusinessFunction)function.Value, Before = before, After = after };
         }
 
         /// <summary>"-" for no rule; else industry;territory;size, each empty when the rule does not set it.</summary>

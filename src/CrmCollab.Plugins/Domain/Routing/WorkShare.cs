@@ -24,6 +24,9 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <summary>How many shares so many records need: one (nothing split) when one run, taking <paramref name="perRun"/>, takes them all.</summary>
         public static int SharesFor(int records, int perRun) => records <= perRun ? 1 : (records + PerShare - 1) / PerShare;
 
+        /// <summary>"share 2 of 5", for a trace.</summary>
+        public override string ToString() => $"share {Index + 1} of {Count}";
+
         /// <summary>Whether the record falls in this share.</summary>
         public bool Takes(Guid id) => ShareOf(id, Count) == Index;
 
