@@ -37,22 +37,21 @@ namespace CrmCollab.Plugins.Routing
             {
                 List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, item.Account).ToList();
                 int shares = AccountShare.SharesFor(accounts.Count);
-                if (shares > 1 && !deleted)
+                // Each share written on the row starts a background run of its own (this step, OnShare), one level below this one.
+                if (shares > 1 && !deleted && ShareDispatch.Start(context, shares, index => new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId)
+                    {
+                        [DedicatedOwnerRow.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write(),
+                    }))
                 {
-                    // Each share written on the row starts a background run of its own (this step, OnShare), one level below this one.
-                    for (int index = 0; index < shares; index++)
-                        context.SystemService.Update(new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId)
-                        {
-                            [DedicatedOwnerRow.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write(),
-                        });
                     context.Trace("Dedicated owner change: {0} account(s), re-routed in {1} background run(s).", accounts.Count, shares);
                     continue;
                 }
-                // A deleted row has no row left to write its shares on: its run takes its account and the nearest accounts below.
+                // One run takes them all; or a deleted row (no row left to write its shares on), or one that could not carry them,
+                // takes its account and the nearest accounts below.
                 foreach (Guid account in accounts.Take(RoutingRuleChange.MaxAccountsPerRun))
                     HandoffReassignment.Reroute(context, account, item.Function);
                 if (accounts.Count > RoutingRuleChange.MaxAccountsPerRun)
-                    context.Trace("Dedicated owner deleted: {0} of {1} account(s) re-routed.", RoutingRuleChange.MaxAccountsPerRun, accounts.Count);
+                    context.Trace("Dedicated owner change: {0} of {1} account(s) re-routed.", RoutingRuleChange.MaxAccountsPerRun, accounts.Count);
             }
         }
 

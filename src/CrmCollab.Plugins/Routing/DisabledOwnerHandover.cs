@@ -97,15 +97,19 @@ namespace CrmCollab.Plugins.Routing
         {
             List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList();
             List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, MaxPerRun + 1).ToList();
-            if (tasks.Count <= MaxPerRun && reviews.Count <= MaxPerRun)
-                return HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
-            int records = Math.Max(Tasks(run.Service, pass, null).Count(), pass.RoutedOnly ? 0 : Reviews(run.Service, pass, null).Count());
-            int shares = WorkShare.SharesFor(records, MaxPerRun);
-            for (int index = 0; index < shares; index++)
-                run.Service.Update(new Entity(SystemUser.Table, user)
-                    { [SystemUser.HandoverShare] = new HandoverShare { Share = new WorkShare { Index = index, Count = shares }, Pass = pass.Key }.Write() });
-            context.Trace("User {0}, work {1}: up to {2} open handoffs or pending reviews, re-routed in {3} background run(s).", user, pass.Name, records, shares);
-            return 0;
+            if (tasks.Count > MaxPerRun || reviews.Count > MaxPerRun)
+            {
+                int records = Math.Max(Tasks(run.Service, pass, null).Count(), pass.RoutedOnly ? 0 : Reviews(run.Service, pass, null).Count());
+                int shares = WorkShare.SharesFor(records, MaxPerRun);
+                if (ShareDispatch.Start(context, shares, index => new Entity(SystemUser.Table, user)
+                    { [SystemUser.HandoverShare] = new HandoverShare { Share = new WorkShare { Index = index, Count = shares }, Pass = pass.Key }.Write() }))
+                {
+                    context.Trace("User {0}, work {1}: up to {2} open handoffs or pending reviews, re-routed in {3} background run(s).", user, pass.Name, records, shares);
+                    return 0;
+                }
+            }
+            // One run takes them; or, where the user's row could not carry the shares, the oldest it may take (the rest at the next enable).
+            return HandleTasks(run, pass, tasks.Take(MaxPerRun)) + HandleReviews(run, pass, reviews.Take(MaxPerRun));
         }
 
         /// <summary>One share of a pass, written on the user by <see cref="HandleOrShare"/>.</summary>

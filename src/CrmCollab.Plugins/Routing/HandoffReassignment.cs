@@ -81,21 +81,21 @@ namespace CrmCollab.Plugins.Routing
             if (master == null) return;
             List<Guid> accounts = WithDescendants(context.SystemService, master.Id).ToList();
             var functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
-            if (accounts.Count * functions.Length <= RoutingRuleChange.MaxAccountsPerRun)
+            int shares = WorkShare.SharesFor(accounts.Count, 0);
+            // One set of shares per function, each written on the account that stays (DedicatedOwnerReassignment.OnAccountShare).
+            if (accounts.Count * functions.Length > RoutingRuleChange.MaxAccountsPerRun
+                && ShareDispatch.Start(context, shares * functions.Length, index => new Entity(Account.Table, master.Id)
+                {
+                    [Account.ReroutingBatch] = new AccountShare
+                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = master.Id, Function = functions[index / shares] }.Write(),
+                }))
             {
-                foreach (Guid account in accounts)
-                    foreach (BusinessFunction function in functions)
-                        Reroute(context, account, function);
+                context.Trace("Merge: {0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
                 return;
             }
-            int shares = WorkShare.SharesFor(accounts.Count, 0);
-            foreach (BusinessFunction function in functions)
-                for (int index = 0; index < shares; index++)
-                    context.SystemService.Update(new Entity(Account.Table, master.Id)
-                    {
-                        [Account.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = master.Id, Function = function }.Write(),
-                    });
-            context.Trace("Merge: {0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
+            foreach (Guid account in accounts)
+                foreach (BusinessFunction function in functions)
+                    Reroute(context, account, function);
         }
 
         /// <summary>

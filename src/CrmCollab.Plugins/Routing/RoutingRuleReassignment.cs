@@ -50,18 +50,17 @@ namespace CrmCollab.Plugins.Routing
             {
                 List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
                 int shares = ReroutingBatch.SharesFor(accounts.Count);
-                if (shares > 1 && !deleted)
+                // Each share written on the rule starts a background run of its own (this step, OnShare), one level below this one.
+                if (shares > 1 && !deleted && ShareDispatch.Start(context, shares, index => new Entity(RoutingRuleRow.Table, context.ExecutionContext.PrimaryEntityId)
+                    {
+                        [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write(),
+                    }))
                 {
-                    // Each share written on the rule starts a background run of its own (this step, OnShare), one level below this one.
-                    for (int index = 0; index < shares; index++)
-                        context.SystemService.Update(new Entity(RoutingRuleRow.Table, context.ExecutionContext.PrimaryEntityId)
-                        {
-                            [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write(),
-                        });
                     context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
                     continue;
                 }
-                // A deleted rule has no row left to write its shares on: its run takes the oldest work's accounts (RoutingRuleChange).
+                // One run takes them all; or a deleted rule (no row left to write its shares on), or one that could not carry them,
+                // takes the oldest work's accounts (RoutingRuleChange).
                 Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count);
             }
         }

@@ -104,6 +104,40 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void Where_a_disabled_users_row_cannot_be_saved_the_oldest_contracts_go_at_once_and_the_rest_at_the_next_enable()
+        {
+            var org = CrmCollabOrg.WithTestStep<DisabledUserSaveRefusal>("Update", "systemuser", Emulator.Metadata.StepStage.PreOperation, "crmc_handovershare");
+            Guid alice = org.User("Alice ADV", "CrmCollab ADV", org.Operations), bruno = org.User("Bruno ADV", "CrmCollab ADV", org.Operations);
+            org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10);
+            Guid account = org.Account("Fabrikam");
+            org.DedicatedOwner(account, BusinessFunction.Adv, user: alice, backup: bruno);
+            Guid[] deals = Enumerable.Range(0, DisabledOwnerHandover.MaxPerRun + 40).Select(_ =>
+            {
+                Guid deal = org.Deal(account);
+                org.Win(deal);
+                org.Engine.Clock.Advance(TimeSpan.FromMinutes(1));
+                return deal;
+            }).ToArray();
+            Guid Owner(Guid deal) => org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<EntityReference>("ownerid").Id;
+
+            org.Setup.DisableUser(alice);
+            org.Engine.DrainAsync();
+
+            Assert.All(deals.Take(DisabledOwnerHandover.MaxPerRun), deal => Assert.Equal(bruno, Owner(deal)));
+            Assert.All(deals.Skip(DisabledOwnerHandover.MaxPerRun), deal => Assert.Equal(alice, Owner(deal)));
+
+            // Anyone enabled: the work disabled users still hold is reached (its shares written on the enabled user).
+            Guid nina = org.User("Nina New", "CrmCollab Salesperson", org.Sales);
+            org.Setup.DisableUser(nina);
+            org.Engine.DrainAsync();
+            org.Setup.EnableUser(nina);
+            org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(bruno, Owner(deal)));
+            Assert.Empty(org.Engine.AsyncFailures);
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_a_users_handover_share(string channel)
