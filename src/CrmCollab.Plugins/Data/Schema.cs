@@ -12,7 +12,7 @@ namespace CrmCollab.Plugins.Data
         public const string Table = "account", Id = "accountid", Name = "name", ParentAccountId = "parentaccountid",
             IndustryCode = "industrycode", TerritoryId = "territoryid", CustomerSizeCode = "customersizecode",
             OwnerId = "ownerid", ChurnRisk = "crmc_churnrisk", LastSignalOn = "crmc_lastsignalon",
-            ReroutingBatch = "crmc_reroutingbatch"; // server-owned: a background share of a merge's re-routing (Domain/Routing/AccountShare)
+            ReroutingBatch = "crmc_reroutingbatch"; // server-owned: a background share of the re-routing below the account (Routing/AccountReroute)
     }
 
     public static class Opportunity

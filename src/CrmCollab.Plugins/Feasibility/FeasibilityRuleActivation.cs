@@ -82,11 +82,8 @@ namespace CrmCollab.Plugins.Feasibility
             // A deal of another customer that names this account only in its Account field is not routed by it.
             int requested = Reevaluate(context, query, deal => Routing.HandoffCreation.AccountOf(deal) == accountId ? DealStage.Of(deal) : null, out int deals);
             // The accounts below fall back through this one to its parent's owners (a new parent moves their work too);
-            // each is re-routed by its own routing, so one with its own owners keeps them.
-            int moved = 0;
-            foreach (Guid routed in Routing.HandoffReassignment.WithDescendants(context.SystemService, accountId))
-                foreach (BusinessFunction function in Enum.GetValues(typeof(BusinessFunction)))
-                    moved += Routing.HandoffReassignment.Reroute(context, routed, function);
+            // each is re-routed by its own routing, so one with its own owners keeps them (in shares when they are many).
+            int moved = Routing.AccountReroute.EveryFunctionBelow(context, accountId);
             context.Trace("Account {0} re-segmented: {1} open deal(s) re-evaluated, {2} review(s) requested, {3} record(s) re-routed.",
                 accountId, deals, requested, moved);
         }

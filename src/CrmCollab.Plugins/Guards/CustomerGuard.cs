@@ -55,7 +55,7 @@ namespace CrmCollab.Plugins.Guards
         {
             Entity account = context.TargetEntity;
             if (account == null) return;
-            // Written by CrmCollab's background re-routing of a merge alone (AccountShare), through the SYSTEM service; its
+            // Written by CrmCollab's background re-routing of the accounts below alone (AccountShare, Routing/AccountReroute), through the SYSTEM service; its
             // save of a share alone changes nothing the checks judge.
             if (account.Contains(Account.ReroutingBatch))
             {

@@ -21,7 +21,7 @@ namespace CrmCollab.Plugins.Routing
             string share = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity?.Read<string>(DedicatedOwnerRow.ReroutingBatch) : null;
             if (share != null)
             {
-                OnShare(context, share);
+                AccountReroute.RunShare(context, share);
                 return;
             }
             // Both the old and the new account × function may need re-routing (e.g. a row moved to another account).
@@ -53,31 +53,6 @@ namespace CrmCollab.Plugins.Routing
                 if (accounts.Count > RoutingRuleChange.MaxAccountsPerRun)
                     context.Trace("Dedicated owner change: {0} of {1} account(s) re-routed.", RoutingRuleChange.MaxAccountsPerRun, accounts.Count);
             }
-        }
-
-        /// <summary>A share of a merge's accounts, written on the account that stays (<see cref="HandoffReassignment"/>'s merge step).</summary>
-        public static void OnAccountShare(LocalPluginContext context)
-        {
-            string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);
-            if (share != null) OnShare(context, share);
-        }
-
-        /// <summary>One share of a change's accounts, written on the row (or the account) by the change's own run.</summary>
-        private static void OnShare(LocalPluginContext context, string text)
-        {
-            AccountShare share = AccountShare.Read(text);
-            if (share == null)
-            {
-                context.Trace("Re-routing: '{0}' is not a share this version wrote; nothing re-routed.", text);
-                return;
-            }
-            int moved = 0, accounts = 0;
-            foreach (Guid account in HandoffReassignment.WithDescendants(context.SystemService, share.AccountId).Where(share.Takes).ToList())
-            {
-                moved += HandoffReassignment.Reroute(context, account, share.Function);
-                accounts++;
-            }
-            context.Trace("Re-routing, {0}: {1} open {2} handoff(s) and review(s) re-routed on {3} account(s).", share.Share, moved, share.Function.Label(), accounts);
         }
     }
 }

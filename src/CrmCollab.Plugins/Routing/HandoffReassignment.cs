@@ -54,7 +54,7 @@ namespace CrmCollab.Plugins.Routing
             // A merge moves the merged-away account's deals (and the accounts below it) to the account that stays.
             Register(PipelineStage.PostOperation, "Merge", Account.Table, OnAccountMerged).Async();
             // A share of a large merge's accounts, written on the account that stays by the merge's run.
-            Register(PipelineStage.PostOperation, "Update", Account.Table, DedicatedOwnerReassignment.OnAccountShare).Async()
+            Register(PipelineStage.PostOperation, "Update", Account.Table, AccountReroute.OnAccountShare).Async()
                 .Filter(Account.ReroutingBatch);
             // A segment fallback made, changed, retired or deleted: the function's open work follows (RoutingRuleReassignment).
             Register(PipelineStage.PostOperation, "Create", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
@@ -72,30 +72,14 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>
         /// After a merge, the open work of the deals that came over follows the routing of the account that stays, on it and
-        /// on the accounts below it, every function. When that is more than one run may take (an account and function each),
-        /// it is re-routed share by share, one set per function written on the account that stays (<see cref="AccountShare"/>).
+        /// on the accounts below it, every function (<see cref="AccountReroute.EveryFunctionBelow"/>: in shares when that is
+        /// more than one run may take).
         /// </summary>
         private static void OnAccountMerged(LocalPluginContext context)
         {
             EntityReference master = context.TargetReference;
             if (master == null) return;
-            List<Guid> accounts = WithDescendants(context.SystemService, master.Id).ToList();
-            var functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
-            int shares = WorkShare.SharesFor(accounts.Count, 0);
-            // One set of shares per function, each written on the account that stays (DedicatedOwnerReassignment.OnAccountShare).
-            if (accounts.Count * functions.Length > RoutingRuleChange.MaxAccountsPerRun
-                && ShareDispatch.Start(context, shares * functions.Length, index => new Entity(Account.Table, master.Id)
-                {
-                    [Account.ReroutingBatch] = new AccountShare
-                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = master.Id, Function = functions[index / shares] }.Write(),
-                }))
-            {
-                context.Trace("Merge: {0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
-                return;
-            }
-            foreach (Guid account in accounts)
-                foreach (BusinessFunction function in functions)
-                    Reroute(context, account, function);
+            context.Trace("Merge into account {0}: {1} record(s) re-routed here.", master.Id, AccountReroute.EveryFunctionBelow(context, master.Id));
         }
 
         /// <summary>

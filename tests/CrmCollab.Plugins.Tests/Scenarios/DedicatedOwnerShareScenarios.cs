@@ -111,6 +111,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
         }
 
+        [Fact]
+        public void A_group_moved_under_litware_hands_every_one_of_its_stores_contracts_to_litwares_adv_owner_share_by_share()
+        {
+            Guid northwind = _org.Account("Northwind Holding");
+            _org.DedicatedOwner(northwind, BusinessFunction.Adv, user: _bruno);
+            Guid chain = _org.Account("Corner Shops", parent: northwind);
+            _org.Engine.DrainAsync();
+            Guid[] deals = Enumerable.Range(0, 60).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Corner Shop {i}", parent: chain));
+                _org.Win(deal);
+                return deal;
+            }).ToArray();
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal))); // through the chain to Northwind's owner
+            _org.Engine.ClearTraces();
+
+            _org.System.Update(new Entity("account", chain) { ["parentaccountid"] = new EntityReference("account", _group) });
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+            // 61 accounts, six functions each: more than one run takes, so a run for each function's share.
+            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "account" && t.Mode == 1).Select(t => t.Text).ToList();
+            Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_an_accounts_re_routing_batch(string channel)

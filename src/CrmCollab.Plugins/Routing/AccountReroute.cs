@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// The open work of an account and of the accounts below it, re-routed in the background: every function at once after
+    /// a merge into the account or a change of its segment or parent (<see cref="EveryFunctionBelow"/>), or one function
+    /// after a dedicated owner change (<see cref="DedicatedOwnerReassignment"/>); share by share (<see cref="AccountShare"/>)
+    /// when that is more than one run may take, each share a background run of its own (<see cref="RunShare"/>).
+    /// </summary>
+    public static class AccountReroute
+    {
+        /// <summary>
+        /// Every function's open work of the account and the accounts below it: here when one run takes it (an account and
+        /// function each), else in one set of shares per function written on the account (its Re-routing Batch). Returns
+        /// how many records changed here.
+        /// </summary>
+        public static int EveryFunctionBelow(LocalPluginContext context, Guid accountId)
+        {
+            List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList();
+            var functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
+            int shares = WorkShare.SharesFor(accounts.Count, 0);
+            if (accounts.Count * functions.Length > RoutingRuleChange.MaxAccountsPerRun
+                && ShareDispatch.Start(context, shares * functions.Length, index => new Entity(Account.Table, accountId)
+                {
+                    [Account.ReroutingBatch] = new AccountShare
+                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write(),
+                }))
+            {
+                context.Trace("{0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
+                return 0;
+            }
+            int moved = 0;
+            foreach (Guid account in accounts)
+                foreach (BusinessFunction function in functions)
+                    moved += HandoffReassignment.Reroute(context, account, function);
+            return moved;
+        }
+
+        /// <summary>A share written on an account by <see cref="EveryFunctionBelow"/> (the asynchronous Update step on its Re-routing Batch).</summary>
+        public static void OnAccountShare(LocalPluginContext context)
+        {
+            string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);
+            if (share != null) RunShare(context, share);
+        }
+
+        /// <summary>One share of a change's accounts, written on the account or the dedicated owner row by the change's own run.</summary>
+        internal static void RunShare(LocalPluginContext context, string text)
+        {
+            AccountShare share = AccountShare.Read(text);
+            if (share == null)
+            {
+                context.Trace("Re-routing: '{0}' is not a share this version wrote; nothing re-routed.", text);
+                return;
+            }
+            int moved = 0, accounts = 0;
+            foreach (Guid account in HandoffReassignment.WithDescendants(context.SystemService, share.AccountId).Where(share.Takes).ToList())
+            {
+                moved += HandoffReassignment.Reroute(context, account, share.Function);
+                accounts++;
+            }
+            context.Trace("Re-routing, {0}: {1} open {2} handoff(s) and review(s) re-routed on {3} account(s).", share.Share, moved, share.Function.Label(), accounts);
+        }
+    }
+}
