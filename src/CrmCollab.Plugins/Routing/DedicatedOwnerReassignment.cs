@@ -37,17 +37,20 @@ namespace CrmCollab.Plugins.Routing
             {
                 List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, item.Account).ToList();
                 int shares = AccountShare.SharesFor(accounts.Count);
-                // Each share written on the row starts a background run of its own (this step, OnShare), one level below this one.
-                if (shares > 1 && !deleted && ShareDispatch.Start(context, shares, index => new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId)
+                // Each share written on the row starts a background run of its own (this step), one level below this one; a
+                // deleted row's shares are written on its account, whose share step runs the same (AccountReroute.OnAccountShare).
+                if (shares > 1 && ShareDispatch.Start(context, shares, index =>
                     {
-                        [DedicatedOwnerRow.ReroutingBatch] = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write(),
+                        string text = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write();
+                        return deleted
+                            ? new Entity(Account.Table, item.Account) { [Account.ReroutingBatch] = text }
+                            : new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId) { [DedicatedOwnerRow.ReroutingBatch] = text };
                     }))
                 {
                     context.Trace("Dedicated owner change: {0} account(s), re-routed in {1} background run(s).", accounts.Count, shares);
                     continue;
                 }
-                // One run takes them all; or a deleted row (no row left to write its shares on), or one that could not carry them,
-                // takes its account and the nearest accounts below.
+                // One run takes them all; or, where the carrier could not be saved, its account and the nearest accounts below.
                 foreach (Guid account in accounts.Take(RoutingRuleChange.MaxAccountsPerRun))
                     HandoffReassignment.Reroute(context, account, item.Function);
                 if (accounts.Count > RoutingRuleChange.MaxAccountsPerRun)

@@ -51,7 +51,9 @@ namespace CrmCollab.Plugins.Routing
                 List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
                 int shares = ReroutingBatch.SharesFor(accounts.Count);
                 // Each share written on the rule starts a background run of its own (this step, OnShare), one level below this one.
-                if (shares > 1 && !deleted && ShareDispatch.Start(context, shares, index => new Entity(RoutingRuleRow.Table, context.ExecutionContext.PrimaryEntityId)
+                // A share carries all it needs, so a deleted rule's shares are written on another rule (any), when one is left.
+                Guid? carrier = deleted ? AnotherRule(context.SystemService) : context.ExecutionContext.PrimaryEntityId;
+                if (shares > 1 && carrier != null && ShareDispatch.Start(context, shares, index => new Entity(RoutingRuleRow.Table, carrier.Value)
                     {
                         [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write(),
                     }))
@@ -59,13 +61,20 @@ namespace CrmCollab.Plugins.Routing
                     context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
                     continue;
                 }
-                // One run takes them all; or a deleted rule (no row left to write its shares on), or one that could not carry them,
-                // takes the oldest work's accounts (RoutingRuleChange).
+                // One run takes them all; or the last rule deleted (no row left to carry its shares), or a rule that could not
+                // carry them, takes the oldest work's accounts (RoutingRuleChange).
                 Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count);
             }
         }
 
-        /// <summary>One share of a change's accounts (<see cref="ReroutingBatch"/>), written on the rule by the change's own run.</summary>
+        /// <summary>A routing rule still there to carry a deleted rule's shares (one row at most), or null.</summary>
+        private static Guid? AnotherRule(IOrganizationService service)
+        {
+            var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Id;
+        }
+
+        /// <summary>One share of a change's accounts (<see cref="ReroutingBatch"/>), written on a rule by the change's own run.</summary>
         private static void OnShare(LocalPluginContext context, string text)
         {
             ReroutingBatch share = ReroutingBatch.Read(text);

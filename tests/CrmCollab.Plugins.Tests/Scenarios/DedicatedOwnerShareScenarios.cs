@@ -137,6 +137,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
         }
 
+        [Fact]
+        public void The_groups_deleted_adv_owner_row_leaves_every_stores_contract_to_the_desk_share_by_share()
+        {
+            _org.Rule("ADV default", BusinessFunction.Adv, _bruno);
+            Guid[] deals = Enumerable.Range(0, RoutingRuleChange.MaxAccountsPerRun + 50).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: _group));
+                _org.Win(deal);
+                return deal;
+            }).ToArray();
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+            _org.Engine.ClearTraces();
+
+            _org.As(_org.Admin).Delete("crmc_dedicatedowner", _row); // no row left: its shares are written on the group
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+            var traces = _org.Engine.Traces.Where(t => t.Mode == 1).Select(t => t.Text).ToList();
+            Assert.Contains(traces, text => text.Contains("re-routed in 2 background run(s)"));
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_an_accounts_re_routing_batch(string channel)

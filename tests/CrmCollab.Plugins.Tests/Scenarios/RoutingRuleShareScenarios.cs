@@ -72,6 +72,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void A_deleted_retail_rule_leaves_every_one_of_more_retail_contracts_than_one_run_takes_to_the_default_desk()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV"), carla = _org.User("Carla ADV", "CrmCollab ADV");
+            _org.Rule("ADV default", BusinessFunction.Adv, carla);
+            Guid retailRule = _org.Rule("ADV retail", BusinessFunction.Adv, alice, industry: Retail);
+            List<Guid> retail = WonDeals(MoreThanOneRun, Retail);
+            Assert.All(retail, deal => Assert.Equal(alice, ContractOwner(deal)));
+
+            _admin.Delete("crmc_routingrule", retailRule); // no row left: its shares are written on the rule that remains
+            _org.Engine.DrainAsync();
+
+            Assert.All(retail, deal => Assert.Equal(carla, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_a_rules_re_routing_batch(string channel)
