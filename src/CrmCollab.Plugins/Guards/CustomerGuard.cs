@@ -55,13 +55,8 @@ namespace CrmCollab.Plugins.Guards
         {
             Entity account = context.TargetEntity;
             if (account == null) return;
-            // Written by CrmCollab's background re-routing of the accounts below alone (AccountShare, Routing/AccountReroute), through the SYSTEM service; its
-            // save of a share alone changes nothing the checks judge.
-            if (account.Contains(Account.ReroutingBatch))
-            {
-                if (!ServerCall.IsSystem(context)) Throw(new Refusal(RefusalCodes.ServerOwnedColumn, AccountShare.ServerOwnedSentence));
-                if (account.Attributes.Keys.All(column => column == Account.ReroutingBatch || column == Account.Id)) return;
-            }
+            // Written by CrmCollab's background re-routing of the accounts below alone (AccountShare, Routing/AccountReroute).
+            if (Routing.ShareDispatch.IsOwnShareSave(context, Account.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
             // The intake's step after a signal's Create, which writes through the SYSTEM service: the parent context alone
             // proves nothing (an account created with its signal in one request is written inside the signal's Create: ServerCall).
             bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table)

@@ -9,41 +9,49 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// The open work of an account and of the accounts below it, re-routed in the background: every function at once after
-    /// a merge into the account or a change of its segment or parent (<see cref="EveryFunctionBelow"/>), or one function
-    /// after a dedicated owner change (<see cref="DedicatedOwnerReassignment"/>); share by share (<see cref="AccountShare"/>)
-    /// when that is more than one run may take, each share a background run of its own (<see cref="RunShare"/>).
+    /// The open work of an account and of the accounts below it that fall back to it, re-routed in the background: every
+    /// function after a merge into the account or a change of its segment or parent (<see cref="EveryFunctionBelow"/>), one
+    /// function after a dedicated owner change (<see cref="DedicatedOwnerReassignment"/>); share by share
+    /// (<see cref="AccountShare"/>) when that is more than one run may take, each share a background run of its own
+    /// (<see cref="RunShare"/>).
     /// </summary>
     public static class AccountReroute
     {
+        private static readonly BusinessFunction[] Functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
+
+        /// <summary>Every function's open work of the account and the accounts below it, its shares written on the account.</summary>
+        public static int EveryFunctionBelow(LocalPluginContext context, Guid accountId) =>
+            Below(context, accountId, Functions, share => new Entity(Account.Table, accountId) { [Account.ReroutingBatch] = share });
+
         /// <summary>
-        /// Every function's open work of the account and the accounts below it: here when one run takes it (an account and
-        /// function each), else in one set of shares per function written on the account (its Re-routing Batch). Returns
-        /// how many records changed here.
+        /// The functions' open work of the account and the accounts below it: here when one run takes it (an account and
+        /// function each, <see cref="RoutingRuleChange.MaxAccountsPerRun"/> in all); else one set of shares per function, each
+        /// saved on the row <paramref name="carrier"/> makes of its text (a Re-routing Batch) — or, where that save is refused,
+        /// the account and the nearest accounts below it that one run takes. Returns how many records changed here.
         /// </summary>
-        public static int EveryFunctionBelow(LocalPluginContext context, Guid accountId)
+        public static int Below(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, Func<string, Entity> carrier)
         {
             List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList();
-            var functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
-            int shares = WorkShare.SharesFor(accounts.Count, 0);
-            if (accounts.Count * functions.Length > RoutingRuleChange.MaxAccountsPerRun
-                && ShareDispatch.Start(context, shares * functions.Length, index => new Entity(Account.Table, accountId)
-                {
-                    [Account.ReroutingBatch] = new AccountShare
-                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write(),
-                }))
+            int perRun = RoutingRuleChange.MaxAccountsPerRun / functions.Count;
+            if (accounts.Count > perRun)
             {
-                context.Trace("{0} account(s), every function, re-routed in {1} background run(s).", accounts.Count, shares * functions.Length);
-                return 0;
+                int shares = WorkShare.SharesFor(accounts.Count, perRun);
+                if (ShareDispatch.Start(context, shares * functions.Count, index => carrier(new AccountShare
+                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write())))
+                {
+                    context.Trace("{0} account(s), {1} function(s), re-routed in {2} background run(s).", accounts.Count, functions.Count, shares * functions.Count);
+                    return 0;
+                }
+                context.Trace("{0} of {1} account(s) re-routed in this run.", perRun, accounts.Count);
             }
             int moved = 0;
-            foreach (Guid account in accounts)
+            foreach (Guid account in accounts.Take(perRun))
                 foreach (BusinessFunction function in functions)
                     moved += HandoffReassignment.Reroute(context, account, function);
             return moved;
         }
 
-        /// <summary>A share written on an account by <see cref="EveryFunctionBelow"/> (the asynchronous Update step on its Re-routing Batch).</summary>
+        /// <summary>A share written on an account by <see cref="Below"/> (the asynchronous Update step on its Re-routing Batch).</summary>
         public static void OnAccountShare(LocalPluginContext context)
         {
             string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);

@@ -32,30 +32,12 @@ namespace CrmCollab.Plugins.Routing
                 .ToList();
             bool deleted = context.ExecutionContext.MessageName == "Delete";
             // An account without a row of its own falls back to its parent's (RoutingRepository.AccountChain), so the
-            // accounts below follow too; Reroute resolves each one's own routing, so one with its own row keeps it.
+            // accounts below follow too; Reroute resolves each one's own routing, so one with its own row keeps it. Each share
+            // is written on the row (this step runs it); a deleted row's on its account (AccountReroute.OnAccountShare).
             foreach (var item in affected)
-            {
-                List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, item.Account).ToList();
-                int shares = AccountShare.SharesFor(accounts.Count);
-                // Each share written on the row starts a background run of its own (this step), one level below this one; a
-                // deleted row's shares are written on its account, whose share step runs the same (AccountReroute.OnAccountShare).
-                if (shares > 1 && ShareDispatch.Start(context, shares, index =>
-                    {
-                        string text = new AccountShare { Share = new WorkShare { Index = index, Count = shares }, AccountId = item.Account, Function = item.Function }.Write();
-                        return deleted
-                            ? new Entity(Account.Table, item.Account) { [Account.ReroutingBatch] = text }
-                            : new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId) { [DedicatedOwnerRow.ReroutingBatch] = text };
-                    }))
-                {
-                    context.Trace("Dedicated owner change: {0} account(s), re-routed in {1} background run(s).", accounts.Count, shares);
-                    continue;
-                }
-                // One run takes them all; or, where the carrier could not be saved, its account and the nearest accounts below.
-                foreach (Guid account in accounts.Take(RoutingRuleChange.MaxAccountsPerRun))
-                    HandoffReassignment.Reroute(context, account, item.Function);
-                if (accounts.Count > RoutingRuleChange.MaxAccountsPerRun)
-                    context.Trace("Dedicated owner change: {0} of {1} account(s) re-routed.", RoutingRuleChange.MaxAccountsPerRun, accounts.Count);
-            }
+                AccountReroute.Below(context, item.Account, new[] { item.Function }, text => deleted
+                    ? new Entity(Account.Table, item.Account) { [Account.ReroutingBatch] = text }
+                    : new Entity(DedicatedOwnerRow.Table, context.ExecutionContext.PrimaryEntityId) { [DedicatedOwnerRow.ReroutingBatch] = text });
         }
     }
 }

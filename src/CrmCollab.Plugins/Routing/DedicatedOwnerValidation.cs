@@ -99,13 +99,8 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity before = context.PreImage(PreImage);
             Entity target = context.TargetEntity;
-            // Written by CrmCollab's background re-routing alone (a share of a row change, AccountShare), through the SYSTEM service;
-            // its save of a share alone changes nothing the checks judge.
-            if (target.Contains(DedicatedOwnerRow.ReroutingBatch))
-            {
-                if (!ServerCall.IsSystem(context)) Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, AccountShare.ServerOwnedSentence));
-                if (target.Attributes.Keys.All(column => column == DedicatedOwnerRow.ReroutingBatch || column == DedicatedOwnerRow.Id)) return;
-            }
+            // Written by CrmCollab's background re-routing alone (a share of a row change, AccountShare).
+            if (ShareDispatch.IsOwnShareSave(context, DedicatedOwnerRow.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
             Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains),
                 before != null && Changes.Of(target, before, Retargeting).Count > 0);
         }

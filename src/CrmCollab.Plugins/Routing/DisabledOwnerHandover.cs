@@ -50,11 +50,8 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(PostImage, SystemUser.IsDisabled);
         }
 
-        private static void RefuseHandoverShare(LocalPluginContext context)
-        {
-            if (context.TargetEntity.Contains(SystemUser.HandoverShare) && !ServerCall.IsSystem(context))
-                Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, HandoverShare.ServerOwnedSentence));
-        }
+        private static void RefuseHandoverShare(LocalPluginContext context) =>
+            ShareDispatch.IsOwnShareSave(context, SystemUser.HandoverShare, HandoverShare.ServerOwnedSentence);
 
         /// <summary>
         /// Disabled: the user's own work (<see cref="HandoverPass.Leaver"/>). Enabled: whatever disabled people hold, which

@@ -122,13 +122,8 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity before = context.PreImage(PreImage);
             Entity target = context.TargetEntity;
-            // Written by CrmCollab's background re-routing alone (a share of a rule change, ReroutingBatch), through the SYSTEM service;
-            // its save of a share alone changes nothing the checks judge.
-            if (target.Contains(RoutingRuleRow.ReroutingBatch))
-            {
-                if (!ServerCall.IsSystem(context)) Throw(new Domain.Refusal(Domain.RefusalCodes.ServerOwnedColumn, ReroutingBatch.ServerOwnedSentence));
-                if (target.Attributes.Keys.All(column => column == RoutingRuleRow.ReroutingBatch || column == RoutingRuleRow.Id)) return;
-            }
+            // Written by CrmCollab's background re-routing alone (a share of a rule change, ReroutingBatch).
+            if (ShareDispatch.IsOwnShareSave(context, RoutingRuleRow.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
             Entity rule = Values.Merge(before, target);
             // A new rule's 'Active' flag defaults to Yes (the column's default, applied after this step).
             if (before == null && !rule.Contains(RoutingRuleRow.IsActive)) rule[RoutingRuleRow.IsActive] = true;

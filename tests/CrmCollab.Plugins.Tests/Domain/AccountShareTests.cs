@@ -16,13 +16,6 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(WorkShare.ShareOf(group, 3) == 1, read.Takes(group));
         }
 
-        [Fact]
-        public void A_change_one_run_can_take_is_not_split()
-        {
-            Assert.Equal(1, AccountShare.SharesFor(RoutingRuleChange.MaxAccountsPerRun));
-            Assert.Equal(2, AccountShare.SharesFor(RoutingRuleChange.MaxAccountsPerRun + 1));
-        }
-
         [Theory]
         [InlineData(null), InlineData("v1|0|2"), InlineData("v1|0|2|not-an-id|1"), InlineData("v1|0|2|3f2504e0-4f89-11d3-9a0c-0305e82c3301|999"),
          InlineData("v1|0|2|3f2504e0-4f89-11d3-9a0c-0305e82c3301|1|x")]

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -32,15 +33,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private Guid ContractOwner(Guid deal) => _org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<EntityReference>("ownerid").Id;
 
-        [Fact]
-        public void The_groups_new_adv_owner_takes_the_open_contracts_of_more_stores_below_it_than_one_run_takes()
-        {
-            Guid[] deals = Enumerable.Range(0, RoutingRuleChange.MaxAccountsPerRun + 50).Select(i =>
+        /// <summary>A won deal on each of <paramref name="count"/> new stores below <paramref name="parent"/>.</summary>
+        private Guid[] WonDealsOfStoresBelow(Guid parent, int count, string store = "Litware Store") =>
+            Enumerable.Range(0, count).Select(i =>
             {
-                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: _group));
+                Guid deal = _org.Deal(_org.Account($"{store} {i}", parent: parent));
                 _org.Win(deal);
                 return deal;
             }).ToArray();
+
+        /// <summary>What the administrator reads in the plug-in trace log of the background runs on the table (null: any).</summary>
+        private string[] BackgroundTraces(string table = null) =>
+            _org.Engine.Traces.Where(t => t.Mode == 1 && (table == null || t.PrimaryEntityName == table)).Select(t => t.Text).ToArray();
+
+        [Fact]
+        public void The_groups_new_adv_owner_takes_the_open_contracts_of_more_stores_below_it_than_one_run_takes()
+        {
+            Guid[] deals = WonDealsOfStoresBelow(_group, RoutingRuleChange.MaxAccountsPerRun + 50);
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
 
             _org.Engine.ClearTraces();
@@ -51,7 +60,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
             Assert.Empty(_org.Engine.AsyncFailures);
             // What the administrator reads in the plug-in trace log: the change's run split the stores, a run for each share.
-            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "crmc_dedicatedowner" && t.Mode == 1).Select(t => t.Text).ToList();
+            string[] traces = BackgroundTraces("crmc_dedicatedowner");
             Assert.Contains(traces, text => text.Contains("re-routed in 2 background run(s)"));
             Assert.Contains(traces, text => text.Contains("share 1 of 2"));
             Assert.Contains(traces, text => text.Contains("share 2 of 2"));
@@ -91,24 +100,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid duplicate = _org.Account("Litware Group (duplicate)"); // no dedicated owner: its stores' ADV work goes to the desk
             _org.Rule("ADV default", BusinessFunction.Adv, _bruno);
             _org.Engine.DrainAsync();
-            Guid[] deals = Enumerable.Range(0, 60).Select(i =>
-            {
-                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: duplicate));
-                _org.Win(deal);
-                return deal;
-            }).ToArray();
+            Guid[] deals = WonDealsOfStoresBelow(duplicate, 60);
             Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
             _org.Engine.ClearTraces();
 
-            _org.System.Execute(new Microsoft.Crm.Sdk.Messages.MergeRequest
+            _org.System.Execute(new MergeRequest
                 { Target = new EntityReference("account", _group), SubordinateId = duplicate, UpdateContent = new Entity("account") });
             _org.Engine.DrainAsync();
 
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
             Assert.Empty(_org.Engine.AsyncFailures);
             // 61 accounts, six functions each: more than one run takes, so a run for each function's share.
-            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "account" && t.Mode == 1).Select(t => t.Text).ToList();
-            Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
+            Assert.Contains(BackgroundTraces("account"), text => text.Contains("re-routed in 6 background run(s)"));
         }
 
         [Fact]
@@ -118,12 +121,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.DedicatedOwner(northwind, BusinessFunction.Adv, user: _bruno);
             Guid chain = _org.Account("Corner Shops", parent: northwind);
             _org.Engine.DrainAsync();
-            Guid[] deals = Enumerable.Range(0, 60).Select(i =>
-            {
-                Guid deal = _org.Deal(_org.Account($"Corner Shop {i}", parent: chain));
-                _org.Win(deal);
-                return deal;
-            }).ToArray();
+            Guid[] deals = WonDealsOfStoresBelow(chain, 60, "Corner Shop");
             Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal))); // through the chain to Northwind's owner
             _org.Engine.ClearTraces();
 
@@ -133,20 +131,14 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
             Assert.Empty(_org.Engine.AsyncFailures);
             // 61 accounts, six functions each: more than one run takes, so a run for each function's share.
-            var traces = _org.Engine.Traces.Where(t => t.PrimaryEntityName == "account" && t.Mode == 1).Select(t => t.Text).ToList();
-            Assert.Contains(traces, text => text.Contains("re-routed in 6 background run(s)"));
+            Assert.Contains(BackgroundTraces("account"), text => text.Contains("re-routed in 6 background run(s)"));
         }
 
         [Fact]
         public void The_groups_deleted_adv_owner_row_leaves_every_stores_contract_to_the_desk_share_by_share()
         {
             _org.Rule("ADV default", BusinessFunction.Adv, _bruno);
-            Guid[] deals = Enumerable.Range(0, RoutingRuleChange.MaxAccountsPerRun + 50).Select(i =>
-            {
-                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: _group));
-                _org.Win(deal);
-                return deal;
-            }).ToArray();
+            Guid[] deals = WonDealsOfStoresBelow(_group, RoutingRuleChange.MaxAccountsPerRun + 50);
             Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
             _org.Engine.ClearTraces();
 
@@ -155,8 +147,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
             Assert.Empty(_org.Engine.AsyncFailures);
-            var traces = _org.Engine.Traces.Where(t => t.Mode == 1).Select(t => t.Text).ToList();
-            Assert.Contains(traces, text => text.Contains("re-routed in 2 background run(s)"));
+            Assert.Contains(BackgroundTraces(), text => text.Contains("re-routed in 2 background run(s)"));
         }
 
         [Theory]
@@ -165,8 +156,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             string share = new AccountShare { Share = new WorkShare { Index = 0, Count = 1 }, AccountId = _group, Function = BusinessFunction.Adv }.Write();
 
-            _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
+            string message = _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin),
                 new Entity("account", _group) { ["crmc_reroutingbatch"] = share }), "account");
+            Assert.Contains("Re-routing Batch", message);
             _org.RefusedNamingNoId(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(
                 new Entity("account") { ["name"] = "Northwind", ["crmc_reroutingbatch"] = share }), "account");
         }

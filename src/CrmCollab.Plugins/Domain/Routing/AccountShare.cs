@@ -3,12 +3,11 @@ using System;
 namespace CrmCollab.Plugins.Domain.Routing
 {
     /// <summary>
-    /// One share (<see cref="WorkShare"/>) of the accounts a dedicated owner row's change re-routes — its account and the
-    /// accounts below it that fall back to its row — when there are more than one background run may take
-    /// (<see cref="RoutingRuleChange.MaxAccountsPerRun"/>, the same budget as a routing rule's change). The change's run
-    /// writes each share on the row (server-owned <c>crmc_reroutingbatch</c>), with the account at the top and the
-    /// function: the row may since have moved to another account. A merge's run writes its shares, one set per function,
-    /// on the account that stays (the same column on account).
+    /// One share (<see cref="WorkShare"/>) of an account and the accounts below it that fall back to it, for one function,
+    /// when a change re-routes more of them than one background run may take (<see cref="RoutingRuleChange.MaxAccountsPerRun"/>,
+    /// the same budget as a routing rule's change): a dedicated owner row's change writes its shares on the row, a deleted
+    /// row's, a merge's and a new segment's or parent's on the account (server-owned <c>crmc_reroutingbatch</c> on both),
+    /// each with the account at the top and the function, as the row may since have moved.
     /// </summary>
     public sealed class AccountShare
     {
@@ -16,9 +15,6 @@ namespace CrmCollab.Plugins.Domain.Routing
         public WorkShare Share { get; set; }
         public Guid AccountId { get; set; }
         public BusinessFunction Function { get; set; }
-
-        /// <summary>How many shares so many accounts need: one (no share written) when one run takes them all.</summary>
-        public static int SharesFor(int accounts) => WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
 
         /// <summary>Whether the account falls in this share.</summary>
         public bool Takes(Guid account) => Share.Takes(account);
@@ -37,9 +33,5 @@ namespace CrmCollab.Plugins.Domain.Routing
             if (function == null || !Enum.IsDefined(typeof(BusinessFunction), function.Value)) return null;
             return new AccountShare { Share = share, AccountId = account, Function = (BusinessFunction)function.Value };
         }
-
-        /// <summary>What a client that sends the column is told: only CrmCollab's background run writes it.</summary>
-        public const string ServerOwnedSentence =
-            "'Re-routing Batch' is written by CrmCollab when it re-routes the open work of many accounts in the background; it cannot be set by hand. Remove it from the change and save again.";
     }
 }

@@ -67,9 +67,5 @@ namespace CrmCollab.Plugins.Domain.Routing
             };
             return true;
         }
-
-        /// <summary>What a client that sends the column is told: only CrmCollab's background run writes it.</summary>
-        public const string ServerOwnedSentence =
-            "'Re-routing Batch' is written by CrmCollab when it re-routes a changed rule's work in the background; it cannot be set by hand. Remove it from the change and save again.";
     }
 }

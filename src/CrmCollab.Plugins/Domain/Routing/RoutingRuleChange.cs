@@ -12,8 +12,8 @@ namespace CrmCollab.Plugins.Domain.Routing
     public static class RoutingRuleChange
     {
         /// <summary>
-        /// Most accounts one run re-routes, oldest work first among those the change concerns (the 2-minute limit of a
-        /// plug-in); the rest follows at the next change of the function's routing.
+        /// Most accounts one background run re-routes (the 2-minute limit of a plug-in); more are split into shares
+        /// (<see cref="WorkShare"/>).
         /// </summary>
         public const int MaxAccountsPerRun = 250;
 

@@ -8,11 +8,16 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// split into <see cref="Count"/> shares by their id — a split that holds however the work is ordered or moves in
     /// between — and each share is re-routed by a background run of its own, all started by the run that found the work
     /// too large, one level below it. None starts another, so the platform's loop protection (depth 8 within an hour)
-    /// never cuts the chain, as it would a run that re-started itself. Used by a routing rule change
-    /// (<see cref="ReroutingBatch"/>) and a leaver's handover.
+    /// never cuts the chain, as it would a run that re-started itself. Carried by a routing rule change's
+    /// <see cref="ReroutingBatch"/>, an account's or dedicated owner row's <see cref="AccountShare"/> and a leaver's
+    /// <see cref="HandoverShare"/>.
     /// </summary>
     public sealed class WorkShare
     {
+        /// <summary>What a client that sends a Re-routing Batch (a rule's, a dedicated owner row's, an account's) is told.</summary>
+        public const string ReroutingBatchSentence =
+            "'Re-routing Batch' is written by CrmCollab when it re-routes open work in the background; it cannot be set by hand. Remove it from the change and save again.";
+
         /// <summary>Records a share holds on average: room under a run's limit for an uneven split.</summary>
         public const int PerShare = 200;
 
