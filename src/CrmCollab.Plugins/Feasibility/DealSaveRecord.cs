@@ -78,7 +78,6 @@ namespace CrmCollab.Plugins.Feasibility
             return false;
         }
 
-
         private static bool? Recorded(IPluginExecutionContext context, string variable) =>
             context.SharedVariables != null && context.SharedVariables.TryGetValue(variable + context.PrimaryEntityId.ToString("N"), out object value)
             && value is bool recorded ? recorded : (bool?)null;

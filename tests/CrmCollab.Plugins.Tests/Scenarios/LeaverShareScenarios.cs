@@ -127,7 +127,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.All(deals.Take(DisabledOwnerHandover.MaxPerRun), deal => Assert.Equal(bruno, Owner(deal)));
             Assert.All(deals.Skip(DisabledOwnerHandover.MaxPerRun), deal => Assert.Equal(alice, Owner(deal)));
 
-            // Anyone enabled: the work disabled users still hold is reached (its shares written on the enabled user).
+            // Anyone enabled: that enable's run reaches the work disabled users still hold (in shares on the enabled user, were it more than one run takes).
             Guid nina = org.User("Nina New", "CrmCollab Salesperson", org.Sales);
             org.Setup.DisableUser(nina);
             org.Engine.DrainAsync();
