@@ -95,6 +95,9 @@ namespace CrmCollab.Plugins.Domain
         // Administrators' set-up: dedicated owners and routing rules.
         public const string OwnerInvalid = "CRMC-OWNER-INVALID";
         public const string OwnerOverlap = "CRMC-OWNER-OVERLAP";
+        // The daily re-routing of dedicated owner periods asked for a day to come, or more than a year back.
+        public const string OwnerPeriodDayToCome = "CRMC-OWNER-PERIOD-DAY-TO-COME";
+        public const string OwnerPeriodTooFarBack = "CRMC-OWNER-PERIOD-TOO-FAR-BACK";
         public const string RoutingRuleInvalid = "CRMC-ROUTING-RULE-INVALID";
         // Routing: an active routing rule tied with another (same function, criteria and priority), so one never routes.
         public const string RoutingRuleTied = "CRMC-ROUTING-RULE-TIED";

@@ -44,6 +44,10 @@ namespace CrmCollab.Plugins.Infrastructure
             return registered;
         }
 
+        /// <summary>Declares the custom API whose main operation this plug-in is (Global: no table).</summary>
+        protected RegisteredEvent RegisterCustomApi(string uniqueName, Action<LocalPluginContext> handler) =>
+            Register(PipelineStage.MainOperation, uniqueName, null, handler).AsCustomApi();
+
         public void Execute(IServiceProvider serviceProvider)
         {
             var local = new LocalPluginContext(serviceProvider);

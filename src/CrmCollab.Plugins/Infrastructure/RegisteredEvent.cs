@@ -8,6 +8,8 @@ namespace CrmCollab.Plugins.Infrastructure
     {
         PreValidation = 10,
         PreOperation = 20,
+        /// <summary>The main operation: a custom API's own plug-in (customapi.plugintypeid), never a step.</summary>
+        MainOperation = 30,
         PostOperation = 40,
     }
 
@@ -93,6 +95,16 @@ namespace CrmCollab.Plugins.Infrastructure
 
         public RegisteredEvent NoStep()
         {
+            WithoutStep = true;
+            return this;
+        }
+
+        /// <summary>The main operation of a custom API: solution/customapis/&lt;name&gt;/customapi.xml names the plug-in type, no step.</summary>
+        public bool IsCustomApi { get; private set; }
+
+        internal RegisteredEvent AsCustomApi()
+        {
+            IsCustomApi = true;
             WithoutStep = true;
             return this;
         }

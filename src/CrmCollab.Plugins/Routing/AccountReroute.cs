@@ -51,6 +51,20 @@ namespace CrmCollab.Plugins.Routing
             return moved;
         }
 
+        /// <summary>
+        /// The function's open work of the account and the accounts below it, always in the background: one share, or as many
+        /// as one run per share needs, each saved on the row <paramref name="carrier"/> makes of its text. For a caller that
+        /// re-routes many accounts in one call (the daily re-routing of dedicated owner periods), where doing each one's work
+        /// in place would pass the 2-minute limit. Returns the background runs started (0: the first save was refused).
+        /// </summary>
+        public static int InBackground(LocalPluginContext context, Guid accountId, BusinessFunction function, Func<string, Entity> carrier)
+        {
+            int accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).Count();
+            int shares = WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
+            return ShareDispatch.Start(context, shares, index => carrier(new AccountShare
+                { Share = new WorkShare { Index = index, Count = shares }, AccountId = accountId, Function = function }.Write())) ? shares : 0;
+        }
+
         /// <summary>A share written on an account by <see cref="Below"/> (the asynchronous Update step on its Re-routing Batch).</summary>
         public static void OnAccountShare(LocalPluginContext context)
         {

@@ -105,5 +105,30 @@ namespace CrmCollab.Plugins.Tests.Registration
             }
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
+
+        [Fact]
+        public void Every_custom_api_a_plugin_implements_ships_naming_that_plugin_and_every_shipped_one_is_implemented()
+        {
+            XDocument assembly = XDocument.Load(Directory.GetFiles(Path.Combine(CrmCollabOrg.SolutionFolder, "PluginAssemblies"), "*.data.xml", SearchOption.AllDirectories).Single());
+            Dictionary<Guid, string> typeById = assembly.Descendants("PluginType")
+                .ToDictionary(t => Guid.Parse((string)t.Attribute("PluginTypeId")), t => (string)t.Attribute("Name"));
+            Dictionary<string, string> shipped = Directory.GetDirectories(Path.Combine(CrmCollabOrg.SolutionFolder, "customapis"))
+                .Select(folder => XDocument.Load(Path.Combine(folder, "customapi.xml")).Root)
+                .ToDictionary(api => (string)api.Attribute("uniquename"),
+                    api => typeById.TryGetValue(Guid.Parse(((string)api.Element("plugintypeid").Element("plugintypeid")).Trim('{', '}')), out string type) ? type : "(no such plug-in type)",
+                    StringComparer.OrdinalIgnoreCase);
+            var declared = Declared().Where(d => d.Event.IsCustomApi).ToList();
+            var problems = new List<string>();
+            foreach (var (type, api) in declared)
+            {
+                if (!shipped.TryGetValue(api.MessageName, out string shippedType)) problems.Add($"{type}: custom API {api.MessageName} is not in solution/customapis");
+                else if (shippedType != type) problems.Add($"{type}: custom API {api.MessageName} names {shippedType} in solution/customapis");
+                if (api.Stage != PipelineStage.MainOperation || api.EntityName != null) problems.Add($"{type}: {api} is not a Global main operation");
+            }
+            foreach (string name in shipped.Keys.Where(name => declared.All(d => !string.Equals(d.Event.MessageName, name, StringComparison.OrdinalIgnoreCase))))
+                problems.Add($"solution/customapis/{name}: no plug-in declares it (RegisterCustomApi)");
+            Assert.NotEmpty(declared);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
     }
 }
