@@ -47,15 +47,25 @@ namespace CrmCollab.Plugins.Routing
             bool more = rows.Count > RowsPerCall;
             int applied = 0, runs = 0;
             Guid last = Guid.Empty;
+            var moved = new HashSet<(Guid, int)>(); // a row ending and its successor beginning the same day: one re-routing
             foreach (Entity row in rows.Take(RowsPerCall))
             {
                 last = row.Id;
                 Guid? account = row.RefId(DedicatedOwnerRow.AccountId);
                 int? function = row.Choice(DedicatedOwnerRow.Function);
                 if (account == null || function == null) continue;
+                if (!moved.Add((account.Value, function.Value)))
+                {
+                    applied++;
+                    continue;
+                }
                 int started = AccountReroute.InBackground(context, account.Value, (BusinessFunction)function.Value,
                     text => new Entity(DedicatedOwnerRow.Table, row.Id) { [DedicatedOwnerRow.ReroutingBatch] = text });
-                if (started == 0) continue; // traced by the dispatch; tomorrow's run (from yesterday) tries the row again
+                if (started == 0) // traced by the dispatch; tomorrow's run (from yesterday) tries the row again
+                {
+                    moved.Remove((account.Value, function.Value));
+                    continue;
+                }
                 applied++;
                 runs += started;
             }
