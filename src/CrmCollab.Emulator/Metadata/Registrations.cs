@@ -5,7 +5,9 @@ namespace CrmCollab.Emulator.Metadata
 {
     // Plugin step, role and environment-variable definitions as shipped in solution/.
 
-    public enum StepStage { PreValidation = 10, PreOperation = 20, PostOperation = 40 }
+    /// <summary>Pipeline stages. MainOperation (30) is the platform's own operation, or a custom API's plug-in type:
+    /// no step is registered on it.</summary>
+    public enum StepStage { PreValidation = 10, PreOperation = 20, MainOperation = 30, PostOperation = 40 }
 
     public enum StepMode { Synchronous = 0, Asynchronous = 1 }
 
@@ -81,6 +83,8 @@ namespace CrmCollab.Emulator.Metadata
         public List<string> WorkflowActivityTypes { get; } = new List<string>();
         /// <summary>Plugin types (IPlugin) registered in the plugin assemblies, by full type name.</summary>
         public List<string> PluginTypes { get; } = new List<string>();
+        /// <summary>Custom APIs (customapis/&lt;unique name&gt;/customapi.xml), with their parameters and response properties.</summary>
+        public List<CustomApiDefinition> CustomApis { get; } = new List<CustomApiDefinition>();
         /// <summary>From Other/Solution.xml: unique name, version and publisher customization prefix.</summary>
         public string UniqueName { get; set; }
         public string Version { get; set; }

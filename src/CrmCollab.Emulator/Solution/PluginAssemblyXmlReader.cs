@@ -18,10 +18,10 @@ namespace CrmCollab.Emulator.Solution
                 var name = SolutionXml.Attr(type, "Name") ?? qualified.Split(',')[0].Trim();
                 if (!state.KnownTypes.Add(name))
                     throw SolutionXml.Fail(file, type, $"plugin type '{name}' is registered twice");
-                var list = SolutionXml.Text(type, "WorkflowActivityGroupName") != null
-                    ? state.Definition.WorkflowActivityTypes
-                    : state.Definition.PluginTypes;
-                list.Add(name);
+                bool activity = SolutionXml.Text(type, "WorkflowActivityGroupName") != null;
+                (activity ? state.Definition.WorkflowActivityTypes : state.Definition.PluginTypes).Add(name);
+                if (SolutionXml.Attr(type, "PluginTypeId") is string id)
+                    state.PluginTypeIds[SolutionXml.ParseGuid(id, file, type, "PluginTypeId")] = new RegisteredPluginType(name, activity);
             }
         }
     }

@@ -87,6 +87,7 @@ namespace CrmCollab.Emulator.Solution
                 RoleXmlReader.Read(role, state.CustomizationsFile, state);
 
             EnvironmentVariableReader.ReadAll(state);
+            CustomApiReader.ReadAll(state);
             ApplySecureConfiguration(state, options);
             return state.Definition;
         }
@@ -156,6 +157,8 @@ namespace CrmCollab.Emulator.Solution
         public Dictionary<string, string> SolutionTables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
         /// <summary>Plugin/workflow activity types by full name (from the assemblies' data xml).</summary>
         public HashSet<string> KnownTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>The same types by PluginTypeId (what a custom API names its plug-in type by).</summary>
+        public Dictionary<Guid, RegisteredPluginType> PluginTypeIds { get; } = new Dictionary<Guid, RegisteredPluginType>();
         /// <summary>Tables the manifest lists as missing dependencies (the organisation must already have them).</summary>
         public HashSet<string> DependencyTables { get; } = new HashSet<string>(StringComparer.Ordinal);
         private int _nextObjectTypeCode = 10000; // custom tables get codes from 10000 up, as in Dataverse
