@@ -41,6 +41,7 @@ namespace CrmCollab.Emulator.Engine
             };
             DataSource = new StoreDataSource(Store);
             Steps = new StepRegistry(solution.Steps);
+            CustomApis = new CustomApiRegistry(solution.CustomApis);
             Plugins = new PluginFactory(options.PluginAssemblies.ToList(), options.SecureConfigurations);
             Pipeline = new PipelineRunner(this);
             _async = new AsyncRunner(this, Pipeline);
@@ -112,6 +113,7 @@ namespace CrmCollab.Emulator.Engine
         internal IdGenerator OperationIds { get; }
         internal StepRegistry Steps { get; }
         internal PluginFactory Plugins { get; }
+        internal CustomApiRegistry CustomApis { get; }
         internal PipelineRunner Pipeline { get; }
         internal List<AsyncJob> AsyncQueue => _async.Queue;
 

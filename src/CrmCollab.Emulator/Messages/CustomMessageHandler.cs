@@ -7,8 +7,9 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
-    /// A message the engine has no handler for. The solution's own custom message (custom API / action, named with
-    /// its publisher's customization prefix) that it registers steps on runs with an empty main operation, and the
+    /// A message the engine has no handler for. A custom API the solution defines (customapis/) runs as
+    /// <see cref="CustomApiHandler"/> says. The solution's own custom message without a definition (a custom action,
+    /// named with its publisher's customization prefix) that it registers steps on runs with an empty main operation, and the
     /// response carries the OutputParameters the plugins set. Any other message is refused: a step registered on a
     /// Dataverse message does not stand in for the platform's operation. DeleteMultiple answers as Microsoft
     /// documents for standard tables (Microsoft Learn "Use bulk operation messages", DeleteMultiple availability:
@@ -23,6 +24,8 @@ namespace CrmCollab.Emulator.Messages
             var name = context.Request.RequestName;
             if (string.Equals(name, "DeleteMultiple", StringComparison.OrdinalIgnoreCase))
                 throw Faults.Create(ErrorCodes.SdkMessageNotImplemented, DeleteMultipleMessage);
+            var customApi = context.Engine.CustomApis.Find(name);
+            if (customApi != null) return CustomApiHandler.Handle(context, customApi);
             if (!context.Engine.Steps.All.Any(s => string.Equals(s.MessageName, name, StringComparison.OrdinalIgnoreCase)))
                 throw Faults.Create(ErrorCodes.SdkMessageNotImplemented,
                     $"The message '{name}' is not implemented by the engine and no plug-in step is registered for it.");

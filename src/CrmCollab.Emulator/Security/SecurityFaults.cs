@@ -48,6 +48,11 @@ namespace CrmCollab.Emulator.Security
             $"for entity '{table}' (LocalizedName='{displayName}'). context.Caller={user.UserId}. " +
             "Consider adding missed privilege to one of the principal (user/team) roles.";
 
+        /// <summary>A privilege asked by name (a message's, such as prvMerge or a custom API's execute privilege).</summary>
+        internal static string MissingPrivilegeMessage(UserPrincipal user, string privilegeName, Guid privilegeId) =>
+            $"{PrincipalText(user)}, is missing {privilegeName} privilege (Id={privilegeId}). context.Caller={user.UserId}. " +
+            "Consider adding missed privilege to one of the principal (user/team) roles.";
+
         internal static string AccessDeniedMessage(UserPrincipal user, string accessRights, Guid recordId, string table,
             string privilegeName, PrivilegeDepth heldDepth, EntityReference owner, Guid owningBusinessUnit) =>
             $"{PrincipalText(user)} does not have {accessRights} right(s) for record with Id = {recordId} of entity " +

@@ -101,6 +101,14 @@ namespace CrmCollab.Emulator.Security
             return false;
         }
 
+        /// <summary>Dataverse's privilege-denied fault, naming the principal as a table privilege's refusal does.</summary>
+        public void DemandPrivilege(Guid userId, string privilegeName)
+        {
+            if (HasPrivilege(userId, privilegeName)) return;
+            throw SecurityFaults.Create(SecurityFaults.PrivilegeDenied,
+                SecurityFaults.MissingPrivilegeMessage(Principal(userId), privilegeName, PrivilegeNames.IdOf(privilegeName)), Now);
+        }
+
         public void DemandActiveUser(Guid userId)
         {
             var user = Principal(userId);
