@@ -11,7 +11,7 @@ namespace CrmCollab.Tooling.Packaging
 {
     /// <summary>
     /// Registration consistency between solution/ and the built DLL: every step names an IPlugin of the DLL,
-    /// every IPlugin and CodeActivity of the DLL is registered (and every IPlugin has a step), filtering
+    /// every IPlugin and CodeActivity of the DLL is registered (and every IPlugin has a step or runs a custom API), filtering
     /// attributes and image columns exist on the step's table, every Update step filters, no step is twice.
     /// </summary>
     public static class RegistrationCheck
@@ -94,8 +94,9 @@ namespace CrmCollab.Tooling.Packaging
                     errors.Add($"{label} duplicates {first} (same type, message, table, stage and mode)");
                 else seen[key] = step.Path;
             }
+            stepped.UnionWith(CustomApiCheck.PluginTypeNames(folder)); // a custom API's main operation needs no step
             foreach (var type in plugins.Where(t => registered.ContainsKey(t) && !stepped.Contains(t)).OrderBy(t => t, StringComparer.Ordinal))
-                errors.Add($"{registered[type].File}: plugin type '{type}' has no step in SdkMessageProcessingSteps/");
+                errors.Add($"{registered[type].File}: plugin type '{type}' has no step in SdkMessageProcessingSteps/ and runs no custom API of customapis/");
             return errors;
         }
 

@@ -64,6 +64,9 @@ namespace CrmCollab.Tooling.Packaging
         public List<SolutionFile> Steps { get; } = new List<SolutionFile>();
         public List<WebResourcePart> WebResources { get; } = new List<WebResourcePart>();
         public List<RawFile> EnvironmentVariables { get; } = new List<RawFile>();
+        /// <summary>customapis/&lt;unique name&gt;/customapi.xml with its request parameter and response property files, as
+        /// exports ship them (not inside customizations.xml), copied byte for byte.</summary>
+        public List<RawFile> CustomApis { get; } = new List<RawFile>();
         /// <summary>Dashboards/{id}.xml (system dashboards), each a &lt;Dashboard&gt; root.</summary>
         public List<SolutionFile> Dashboards { get; } = new List<SolutionFile>();
         /// <summary>AppModules/&lt;unique name&gt;/AppModule.xml (model-driven apps).</summary>
@@ -105,6 +108,8 @@ namespace CrmCollab.Tooling.Packaging
                 f.WebResources.Add(f.ReadWebResource(data));
             foreach (var file in f.Files("environmentvariabledefinitions", "*", recursive: true))
                 f.EnvironmentVariables.Add(new RawFile(file, System.IO.File.ReadAllBytes(f.Full(file))));
+            foreach (var file in f.Files(CrmCollab.Emulator.Solution.CustomApiReader.Folder, "*", recursive: true))
+                f.CustomApis.Add(new RawFile(file, System.IO.File.ReadAllBytes(f.Full(file))));
             f.Dashboards.AddRange(f.Files("Dashboards", "*.xml").Select(p => f.File(p, "Dashboard")));
             f.AppModules.AddRange(f.Files("AppModules", "AppModule.xml", recursive: true).Select(p => f.File(p, "AppModule")));
             f.SiteMaps.AddRange(f.Files("AppModuleSiteMaps", "AppModuleSiteMap.xml", recursive: true).Select(p => f.File(p, "AppModuleSiteMap")));
@@ -145,6 +150,7 @@ namespace CrmCollab.Tooling.Packaging
             foreach (var list in new[] { Roles, Relationships, OptionSets, Assemblies, Steps, Dashboards, AppModules, SiteMaps })
                 claimed.UnionWith(list.Select(x => x.Path));
             claimed.UnionWith(EnvironmentVariables.Select(v => v.Path));
+            claimed.UnionWith(CustomApis.Select(v => v.Path));
             foreach (var w in WebResources)
             {
                 claimed.Add(w.Data.Path);

@@ -50,7 +50,7 @@ namespace CrmCollab.Tooling.Packaging
 
     /// <summary>
     /// Builds the solution zips from a folder and the built DLL, exactly in the layout of a Dataverse export:
-    /// customizations.xml, solution.xml, environmentvariabledefinitions/…, PluginAssemblies/&lt;AsmNoDots&gt;-&lt;ID&gt;/&lt;AsmNoDots&gt;.dll,
+    /// customizations.xml, solution.xml, environmentvariabledefinitions/…, customapis/…, PluginAssemblies/&lt;AsmNoDots&gt;-&lt;ID&gt;/&lt;AsmNoDots&gt;.dll,
     /// WebResources/&lt;name without / and .&gt;&lt;ID&gt;, and [Content_Types].xml last.
     /// </summary>
     public static class SolutionPacker
@@ -78,6 +78,7 @@ namespace CrmCollab.Tooling.Packaging
                 Part(PackagingNames.SolutionXml, XmlFiles.Bytes(SolutionManifestWriter.Write(folder, managed), finalNewline: false)),
             };
             parts.AddRange(folder.EnvironmentVariables.Select(f => Part(f.Path, f.Bytes)));
+            parts.AddRange(folder.CustomApis.Select(f => Part(f.Path, f.Bytes)));
             parts.AddRange(folder.Carried.Select(f => Part(f.Path, f.Bytes)));
             parts.AddRange(Assemblies(folder, dll).OrderBy(p => p.Key, StringComparer.Ordinal));
             parts.AddRange(folder.WebResources

@@ -75,7 +75,7 @@ namespace CrmCollab.Tooling.Packaging
             {
                 var path = Inside(target, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path));
-                File.WriteAllBytes(path, bytes); // environment variables and anything else, as they are
+                File.WriteAllBytes(path, bytes); // environment variables, custom APIs and anything else, as they are
             }
         }
 

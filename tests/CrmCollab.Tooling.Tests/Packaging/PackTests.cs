@@ -44,7 +44,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
                 var part = "WebResources/" + resource.Name.Replace("/", "").Replace(".", "") + resource.Id.ToString("D").ToUpperInvariant();
                 Assert.Equal(resource.Content, PackagingFixture.Entries(Pack.Managed)[part]);
             }
-            Assert.Equal(3 + 3 + 1 + folder.WebResources.Count, names.Count);
+            Assert.Equal(3 + 3 + folder.CustomApis.Count + 1 + folder.WebResources.Count, names.Count);
         }
 
         [Fact]

@@ -36,7 +36,7 @@ namespace CrmCollab.Tooling.Tests.Packaging
             var report = SolutionValidator.ValidateFolder(PackagingFixture.Solution, PackagingFixture.Context());
             Assert.True(report.Ok, string.Join("\n", report.Errors));
             Assert.Equal(new[] { "engine load", "solution.xml structure", "root components", "forms", "web resources", "registration",
-                "customizations.xml schema", "round trip" }, report.Checks);
+                "custom APIs", "customizations.xml schema", "round trip" }, report.Checks);
         }
 
         [Fact]
