@@ -47,14 +47,15 @@ namespace CrmCollab.Plugins.Routing
             bool more = rows.Count > RowsPerCall;
             int applied = 0, runs = 0;
             Guid last = Guid.Empty;
-            var moved = new HashSet<(Guid, int)>(); // a row ending and its successor beginning the same day: one re-routing
+            var moved = new HashSet<string>(); // account and function: a row ending and its successor beginning the same day re-route once
             foreach (Entity row in rows.Take(RowsPerCall))
             {
                 last = row.Id;
                 Guid? account = row.RefId(DedicatedOwnerRow.AccountId);
                 int? function = row.Choice(DedicatedOwnerRow.Function);
                 if (account == null || function == null) continue;
-                if (!moved.Add((account.Value, function.Value)))
+                string key = account.Value.ToString("N") + "|" + function.Value;
+                if (!moved.Add(key))
                 {
                     applied++;
                     continue;
@@ -63,7 +64,7 @@ namespace CrmCollab.Plugins.Routing
                     text => new Entity(DedicatedOwnerRow.Table, row.Id) { [DedicatedOwnerRow.ReroutingBatch] = text });
                 if (started == 0) // traced by the dispatch; tomorrow's run (from yesterday) tries the row again
                 {
-                    moved.Remove((account.Value, function.Value));
+                    moved.Remove(key);
                     continue;
                 }
                 applied++;
