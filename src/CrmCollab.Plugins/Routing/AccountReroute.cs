@@ -65,11 +65,16 @@ namespace CrmCollab.Plugins.Routing
                 { Share = new WorkShare { Index = index, Count = shares }, AccountId = accountId, Function = function }.Write())) ? shares : 0;
         }
 
-        /// <summary>A share written on an account by <see cref="Below"/> (the asynchronous Update step on its Re-routing Batch).</summary>
+        /// <summary>
+        /// A share written on an account (the asynchronous Update step on its Re-routing Batch): by <see cref="Below"/>, or a
+        /// routing rule change's (<see cref="ReroutingBatch"/>) when the last rule was deleted and no rule is left to carry it.
+        /// </summary>
         public static void OnAccountShare(LocalPluginContext context)
         {
             string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);
-            if (share != null) RunShare(context, share);
+            if (share == null) return;
+            if (ReroutingBatch.Read(share) != null) RoutingRuleReassignment.OnShare(context, share);
+            else RunShare(context, share);
         }
 
         /// <summary>One share of a change's accounts, written on the account or the dedicated owner row by the change's own run.</summary>

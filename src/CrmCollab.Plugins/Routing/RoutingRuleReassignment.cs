@@ -50,21 +50,30 @@ namespace CrmCollab.Plugins.Routing
             {
                 List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
                 int shares = ReroutingBatch.SharesFor(accounts.Count);
-                // Each share written on the rule starts a background run of its own (this step, OnShare), one level below this one.
-                // A share carries all it needs, so a deleted rule's shares are written on another rule (any), when one is left.
-                Guid? carrier = deleted ? AnotherRule(context.SystemService) : context.ExecutionContext.PrimaryEntityId;
-                if (shares > 1 && carrier != null && ShareDispatch.Start(context, shares, index => new Entity(RoutingRuleRow.Table, carrier.Value)
-                    {
-                        [RoutingRuleRow.ReroutingBatch] = new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write(),
-                    }))
+                // Each share written on its carrier starts a background run of its own (OnShare), one level below this one.
+                Func<string, Entity> carrier = shares > 1 ? CarrierOf(context, deleted, accounts) : null;
+                if (carrier != null && ShareDispatch.Start(context, shares, index => carrier(
+                        new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write())))
                 {
                     context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
                     continue;
                 }
-                // One run takes them all; or the last rule deleted (no row left to carry its shares), or a rule that could not
-                // carry them, takes the oldest work's accounts (RoutingRuleChange).
+                // One run takes them all; or, when the carrier's save was refused, the oldest work's accounts (RoutingRuleChange).
                 Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count);
             }
+        }
+
+        /// <summary>
+        /// The row whose saves start a change's shares, given a share's text (a share carries all it needs): the rule itself;
+        /// for a deleted rule, another rule (any), else — the last rule deleted — the first account concerned, whose
+        /// Re-routing Batch step hands a rule's share here (<see cref="AccountReroute.OnAccountShare"/>).
+        /// </summary>
+        private static Func<string, Entity> CarrierOf(LocalPluginContext context, bool deleted, List<Guid> accounts)
+        {
+            Guid? rule = deleted ? AnotherRule(context.SystemService) : context.ExecutionContext.PrimaryEntityId;
+            if (rule != null) return text => new Entity(RoutingRuleRow.Table, rule.Value) { [RoutingRuleRow.ReroutingBatch] = text };
+            Guid account = accounts[0];
+            return text => new Entity(Account.Table, account) { [Account.ReroutingBatch] = text };
         }
 
         /// <summary>A routing rule still there to carry a deleted rule's shares (one row at most), or null.</summary>
@@ -74,8 +83,8 @@ namespace CrmCollab.Plugins.Routing
             return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Id;
         }
 
-        /// <summary>One share of a change's accounts (<see cref="ReroutingBatch"/>), written on a rule by the change's own run.</summary>
-        private static void OnShare(LocalPluginContext context, string text)
+        /// <summary>One share of a change's accounts (<see cref="ReroutingBatch"/>), written on a rule, or an account, by the change's own run.</summary>
+        internal static void OnShare(LocalPluginContext context, string text)
         {
             ReroutingBatch share = ReroutingBatch.Read(text);
             if (share == null)

@@ -88,6 +88,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
+        [Fact]
+        public void The_last_rule_deleted_flags_every_one_of_more_contracts_than_one_run_takes_as_unrouted()
+        {
+            Guid alice = _org.User("Alice ADV", "CrmCollab ADV");
+            Guid rule = _org.Rule("ADV default", BusinessFunction.Adv, alice);
+            List<Guid> deals = WonDeals(MoreThanOneRun);
+            Assert.All(deals, deal => Assert.False(_org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<bool>("crmc_isunrouted")));
+
+            // No rule is left to carry the shares: the first account concerned carries them.
+            _admin.Delete("crmc_routingrule", rule);
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals, deal => Assert.True(_org.HandoffOf(deal, BusinessFunction.Adv).GetAttributeValue<bool>("crmc_isunrouted")));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         [Theory]
         [InlineData("Update"), InlineData("UpdateMultiple"), InlineData("Upsert"), InlineData("ExecuteMultiple"), InlineData("ExecuteTransaction")]
         public void An_administrator_cannot_write_a_rules_re_routing_batch(string channel)
