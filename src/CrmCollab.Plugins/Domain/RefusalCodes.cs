@@ -141,6 +141,8 @@ namespace CrmCollab.Plugins.Domain
         public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
         public const string WorkflowOnly = "CRMC-WORKFLOW-ONLY";
         public const string WorkflowUserRights = "CRMC-WORKFLOW-USER-RIGHTS";
+        // A custom API that reads with its caller's rights (Get Feasibility Status) met a record the caller may not read.
+        public const string CallerRights = "CRMC-CALLER-RIGHTS";
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";

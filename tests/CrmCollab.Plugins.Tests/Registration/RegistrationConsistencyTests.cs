@@ -123,7 +123,7 @@ namespace CrmCollab.Plugins.Tests.Registration
             {
                 if (!shipped.TryGetValue(api.MessageName, out string shippedType)) problems.Add($"{type}: custom API {api.MessageName} is not in solution/customapis");
                 else if (shippedType != type) problems.Add($"{type}: custom API {api.MessageName} names {shippedType} in solution/customapis");
-                if (api.Stage != PipelineStage.MainOperation || api.EntityName != null) problems.Add($"{type}: {api} is not a Global main operation");
+                if (api.Stage != PipelineStage.MainOperation || api.EntityName != null) problems.Add($"{type}: {api} is not a main operation declared for any table (its binding in customapi.xml decides)");
             }
             foreach (string name in shipped.Keys.Where(name => declared.All(d => !string.Equals(d.Event.MessageName, name, StringComparison.OrdinalIgnoreCase))))
                 problems.Add($"solution/customapis/{name}: no plug-in declares it (RegisterCustomApi)");

@@ -1,0 +1,55 @@
+using System.ServiceModel;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// The Get Feasibility Status custom API (<c>crmc_GetFeasibilityStatus</c>, bound to the opportunity, an action so that a
+    /// Power Automate flow calls it through "Perform a bound action"; solution/customapis): what the workflow step of the
+    /// same name answers (<see cref="FeasibilityAnswer"/>), for flows on stage changes, which cannot run workflow steps, and
+    /// any client of the Web API. It reads with the caller's rights, as the step with its user's, and writes nothing; a
+    /// caller who may not read what it needs is told which roles may (<c>CRMC-CALLER-RIGHTS</c>).
+    /// </summary>
+    public sealed class FeasibilityStatusApi : PluginBase
+    {
+        public const string ApiName = "crmc_GetFeasibilityStatus";
+        public const string ActualRevenue = "ActualRevenue";
+        public const string IsCleared = "IsCleared", Blocking = "Blocking", NextGateStage = "NextGateStage", ClearedToMove = "ClearedToMove",
+            MoveCode = "MoveCode", ClearedToWin = "ClearedToWin", WinCode = "WinCode", Reviews = "Reviews";
+
+        public FeasibilityStatusApi(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            RegisterCustomApi(ApiName, Run);
+        }
+
+        private static void Run(LocalPluginContext context)
+        {
+            EntityReference deal = context.TargetReference; // the platform gives a bound API its row as Target
+            decimal? revenue = context.InputParameter<Money>(ActualRevenue)?.Value;
+            FeasibilityAnswer status;
+            try
+            {
+                status = FeasibilityAnswer.Of(context.UserService, context.TracingService, deal.Id, context.Now, revenue);
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail != null && PlatformFault.IsAccessDenied(fault.Detail.ErrorCode))
+            {
+                context.Trace("Get Feasibility Status: the caller may not read what it needs: {0}", fault.Detail.Message);
+                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.CallerRights,
+                    "Get Feasibility Status reads with your rights, and you may not read all it needs: you must be allowed to " +
+                    FeasibilityAnswer.NeededRights + ". Ask your CrmCollab administrator for such a role.").Message);
+            }
+            ParameterCollection output = context.ExecutionContext.OutputParameters;
+            output[IsCleared] = status.IsCleared;
+            output[Blocking] = status.Blocking;
+            output[NextGateStage] = status.NextGateStage;
+            output[ClearedToMove] = status.ClearedToMove;
+            output[MoveCode] = status.MoveCode;
+            output[ClearedToWin] = status.ClearedToWin;
+            output[WinCode] = status.WinCode;
+            output[Reviews] = status.Reviews;
+        }
+    }
+}
