@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Routing;
 using CrmCollab.Plugins.Tests.Scenarios;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -46,10 +47,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
         private FuzzAction AdminAction()
         {
-            switch (_random.Next(4))
+            switch (_random.Next(5))
             {
                 case 0: return DedicatedOwnerChange();
                 case 1: case 2: return RoutingRuleChange();
+                case 3: return MorningRun();
                 default: return DeskMembership();
             }
         }
@@ -69,7 +71,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 var row = new Entity("crmc_dedicatedowner")
                 {
                     ["crmc_name"] = $"{function.Label()} owner", ["crmc_accountid"] = new EntityReference("account", account),
-                    ["crmc_function"] = new OptionSetValue((int)function), ["crmc_validfrom"] = CrmCollabOrg.Start.Date,
+                    ["crmc_function"] = new OptionSetValue((int)function),
+                    // Most from the start; some from tomorrow, a successor to a row that ends today (else refused as an overlap).
+                    ["crmc_validfrom"] = _random.Next(3) == 0 ? Today.AddDays(1) : CrmCollabOrg.Start.Date,
                     [owner.LogicalName == "team" ? "crmc_teamid" : "crmc_userid"] = owner,
                 };
                 return new FuzzAction($"{who} makes {function} owner row of {account} for {owner.Id}", () => Org.As(who).Create(row));
@@ -77,7 +81,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Entity target = Pick(rows);
             var fn = (BusinessFunction)target.GetAttributeValue<OptionSetValue>("crmc_function").Value;
             var change = new Entity("crmc_dedicatedowner", target.Id);
-            switch (_random.Next(5))
+            switch (_random.Next(6))
             {
                 case 0:
                     EntityReference owner = Worker(fn);
@@ -87,6 +91,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 1: change["crmc_backupuserid"] = _random.Next(4) == 0 ? null : Worker(fn, teams: false); break;
                 case 2: change["crmc_validto"] = CrmCollabOrg.Start.Date.AddDays(-1); break; // ended yesterday
                 case 3: change["crmc_validto"] = null; break; // its end taken back
+                case 4: change["crmc_validto"] = Today; break; // today is its last day: the morning run after the night moves its work
                 default:
                     int state = target.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
                     return new FuzzAction($"{who} sets {fn} owner row {target.Id} to state {state}", () => Org.As(who).Execute(new SetStateRequest
@@ -97,6 +102,28 @@ namespace CrmCollab.Plugins.Tests.Invariants
             int channel = Channel();
             return new FuzzAction($"{who} changes {fn} owner row {target.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
                 () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        private DateTime Today => Org.Engine.Clock.UtcNow.Date;
+
+        /// <summary>
+        /// The administrator's scheduled flow: a night passes and, in the morning, it calls Re-route Dedicated Owner Periods
+        /// (again while the answer says more rows remain), so the open work follows the rows whose period began or ended. Now
+        /// and then someone who may not run it tries, in the day, and is refused.
+        /// </summary>
+        private FuzzAction MorningRun()
+        {
+            Guid who = Admin();
+            if (who != Org.Admin)
+                return new FuzzAction($"{who} runs the dedicated owner periods' re-routing", () => Org.As(who).Execute(new OrganizationRequest(OwnerPeriodRerouting.ApiName)));
+            return new FuzzAction("a night passes; the morning flow runs the dedicated owner periods' re-routing", () =>
+            {
+                Org.Engine.Clock.Set(Today.AddDays(1).AddHours(6));
+                OrganizationResponse answer = Org.As(who).Execute(new OrganizationRequest(OwnerPeriodRerouting.ApiName));
+                while ((bool)answer.Results[OwnerPeriodRerouting.MoreRows])
+                    answer = Org.As(who).Execute(new OrganizationRequest(OwnerPeriodRerouting.ApiName)
+                        { [OwnerPeriodRerouting.AfterRowId] = answer.Results[OwnerPeriodRerouting.LastRowId] });
+            });
         }
 
         private FuzzAction RoutingRuleChange()
