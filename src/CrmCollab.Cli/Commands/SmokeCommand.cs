@@ -33,7 +33,7 @@ namespace CrmCollab.Cli.Commands
             Console.WriteLine($"  references {sdk?.FullName ?? "no Microsoft.Xrm.Sdk"}");
 
             DataverseEngine engine = ShippedEngine.Boot(solution, new EngineOptions());
-            Console.WriteLine($"Engine booted: {engine.Catalog.Tables.Count} tables, {engine.Solution.Steps.Count} plugin steps, {engine.Solution.Roles.Count} roles");
+            Console.WriteLine($"Engine booted: {engine.Catalog.Tables.Count} tables, {engine.Solution.Steps.Count} plugin steps, {engine.Solution.CustomApis.Count} custom APIs, {engine.Solution.Roles.Count} roles");
 
             var templates = UserFacingException.From(() => HandoffTemplateSetup.Read(templatesFile));
             ShippedEngine.CheckTemplates(engine, templatesFile, templates);
