@@ -19,6 +19,9 @@ namespace CrmCollab.Plugins.Feasibility
         public const string IsCleared = "IsCleared", Blocking = "Blocking", NextGateStage = "NextGateStage", ClearedToMove = "ClearedToMove",
             MoveCode = "MoveCode", ClearedToWin = "ClearedToWin", WinCode = "WinCode", Reviews = "Reviews";
 
+        /// <summary>Dataverse's ObjectDoesNotExist (0x80040217): no row with that id.</summary>
+        private const int ObjectDoesNotExist = unchecked((int)0x80040217);
+
         public FeasibilityStatusApi(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -33,6 +36,12 @@ namespace CrmCollab.Plugins.Feasibility
             try
             {
                 status = FeasibilityAnswer.Of(context.UserService, context.TracingService, deal.Id, context.Now, revenue);
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ObjectDoesNotExist)
+            {
+                context.Trace("Get Feasibility Status: {0}", fault.Detail.Message);
+                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.DealNotFound,
+                    "Get Feasibility Status was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes.").Message);
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail != null && PlatformFault.IsAccessDenied(fault.Detail.ErrorCode))
             {

@@ -121,6 +121,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_flow_asking_about_a_deleted_deal_is_told_so()
+        {
+            Guid gone = _org.Deal(_org.Account("Fabrikam"));
+            _org.System.Delete("opportunity", gone);
+
+            var ex = Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.As(_org.Admin).Execute(Ask(gone)));
+
+            Assert.Equal(RefusalCodes.DealNotFound, Refusal.CodeOf(ex.Detail.Message));
+        }
+
+        [Fact]
         public void Asking_for_a_deal_with_a_text_for_its_revenue_is_refused_before_anything_is_read()
         {
             var request = Ask(_deal);
