@@ -98,9 +98,20 @@ namespace CrmCollab.Emulator.Tests.Solution
         }
 
         [Fact]
-        public void The_shipped_solution_defines_the_daily_re_routing_of_dedicated_owner_periods()
+        public void The_shipped_solution_defines_the_daily_re_routing_of_dedicated_owner_periods_and_the_feasibility_status_for_flows()
         {
-            var api = Assert.Single(SolutionLoader.Load(Path.Combine(SolutionFixture.RepoRoot, "solution")).CustomApis);
+            var apis = SolutionLoader.Load(Path.Combine(SolutionFixture.RepoRoot, "solution")).CustomApis;
+            Assert.Equal(new[] { "crmc_GetFeasibilityStatus", "crmc_RerouteOwnerPeriods" }, apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+
+            var status = apis.Single(a => a.UniqueName == "crmc_GetFeasibilityStatus");
+            Assert.Equal(CustomApiBinding.Entity, status.Binding);
+            Assert.Equal("opportunity", status.BoundEntityLogicalName);
+            Assert.Equal("CrmCollab.Plugins.Feasibility.FeasibilityStatusApi", status.PluginTypeName);
+            Assert.Null(status.ExecutePrivilegeName);
+            Assert.Equal(new[] { "ActualRevenue" }, status.RequestParameters.Select(p => p.UniqueName));
+            Assert.Equal(8, status.ResponseProperties.Count);
+
+            var api = apis.Single(a => a.UniqueName == "crmc_RerouteOwnerPeriods");
 
             Assert.Equal("crmc_RerouteOwnerPeriods", api.UniqueName);
             Assert.Equal(CustomApiBinding.Global, api.Binding);
