@@ -1,15 +1,17 @@
 using System.Activities;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
 namespace CrmCollab.Plugins.Activities
 {
     /// <summary>
-    /// Workflow step: who receives a function's work for an account, and why. It reads as the workflow's user (the
-    /// account and its parents, the dedicated owners, and — only when no dedicated owner answers — the routing rules and
-    /// the Unrouted queue setting); a user who may not read them gets CRMC-WORKFLOW-USER-RIGHTS, never a partial answer.
+    /// Workflow step: who receives a function's work for an account, and why (<see cref="OwnerAnswer"/>). It reads as the
+    /// workflow's user (the account and its parents, the dedicated owners, and — only when no dedicated owner answers — the
+    /// routing rules and the Unrouted queue setting); a user who may not read them gets CRMC-WORKFLOW-USER-RIGHTS, never a
+    /// partial answer. Flows call the custom API of the same name (<see cref="OwnerApi"/>).
     /// </summary>
     public sealed class ResolveDedicatedOwner : ActivityBase
     {
@@ -40,9 +42,7 @@ namespace CrmCollab.Plugins.Activities
 
         protected override string StepName => "Resolve Dedicated Owner";
 
-        protected override string NeededRights =>
-            "read the account and its parent accounts, CrmCollab's dedicated owners and routing rules, and the Unrouted queue setting " +
-            "(the CrmCollab Administrator role; a salesperson's rights suffice for their own accounts when a dedicated owner is set)";
+        protected override string NeededRights => OwnerAnswer.NeededRights;
 
         protected override void Run(ActivityContext context)
         {
@@ -51,13 +51,11 @@ namespace CrmCollab.Plugins.Activities
             if (account == null) throw MissingInput(StepName, "an account", "Account");
             if (function == null || !BusinessFunctions.IsDefined(function.Value))
                 throw MissingInput(StepName, "one of CrmCollab's functions (ADV, Logistics, SAV, …)", "Function");
-            OwnerResolution routing = new RoutingRepository(context.WorkflowUserService).ResolverFor(account.Id, new[] { (BusinessFunction)function.Value })
-                .Resolve((BusinessFunction)function.Value, context.Now);
-            Principal owner = routing.Owner;
-            OwnerUser.Set(context.Activity, owner?.Kind == PrincipalKind.User ? new EntityReference(SystemUser.Table, owner.Id) : null);
-            OwnerTeam.Set(context.Activity, owner?.Kind == PrincipalKind.Team ? new EntityReference(Team.Table, owner.Id) : null);
-            OwnerQueue.Set(context.Activity, owner?.Kind == PrincipalKind.Queue ? new EntityReference(Queue.Table, owner.Id) : null);
-            RoutingPath.Set(context.Activity, routing.RoutingPath);
+            OwnerAnswer owner = OwnerAnswer.Of(context.WorkflowUserService, account.Id, (BusinessFunction)function.Value, context.Now);
+            OwnerUser.Set(context.Activity, owner.User);
+            OwnerTeam.Set(context.Activity, owner.Team);
+            OwnerQueue.Set(context.Activity, owner.Queue);
+            RoutingPath.Set(context.Activity, owner.RoutingPath);
         }
     }
 }

@@ -143,8 +143,10 @@ namespace CrmCollab.Plugins.Domain
         public const string WorkflowUserRights = "CRMC-WORKFLOW-USER-RIGHTS";
         // A custom API that reads with its caller's rights (Get Feasibility Status) met a record the caller may not read.
         public const string CallerRights = "CRMC-CALLER-RIGHTS";
-        // Get Feasibility Status asked about an opportunity that does not exist (deleted, or a wrong id in a flow).
-        public const string DealNotFound = "CRMC-DEAL-NOT-FOUND";
+        // A custom API asked about a record that does not exist (deleted, or a wrong id in a flow).
+        public const string RecordNotFound = "CRMC-RECORD-NOT-FOUND";
+        // A custom API given a value that is not one of CrmCollab's functions.
+        public const string FunctionUnknown = "CRMC-FUNCTION-UNKNOWN";
 
         // Any plugin step: Dataverse refused a request the step made, for a reason that is no CrmCollab rule.
         public const string PlatformFault = "CRMC-PLATFORM-FAULT";

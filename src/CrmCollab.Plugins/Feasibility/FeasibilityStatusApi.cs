@@ -1,4 +1,3 @@
-using System.ServiceModel;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -19,9 +18,6 @@ namespace CrmCollab.Plugins.Feasibility
         public const string IsCleared = "IsCleared", Blocking = "Blocking", NextGateStage = "NextGateStage", ClearedToMove = "ClearedToMove",
             MoveCode = "MoveCode", ClearedToWin = "ClearedToWin", WinCode = "WinCode", Reviews = "Reviews";
 
-        /// <summary>Dataverse's ObjectDoesNotExist (0x80040217): no row with that id.</summary>
-        private const int ObjectDoesNotExist = unchecked((int)0x80040217);
-
         public FeasibilityStatusApi(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -32,24 +28,9 @@ namespace CrmCollab.Plugins.Feasibility
         {
             EntityReference deal = context.TargetReference; // the platform gives a bound API its row as Target
             decimal? revenue = context.InputParameter<Money>(ActualRevenue)?.Value;
-            FeasibilityAnswer status;
-            try
-            {
-                status = FeasibilityAnswer.Of(context.UserService, context.TracingService, deal.Id, context.Now, revenue);
-            }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ObjectDoesNotExist)
-            {
-                context.Trace("Get Feasibility Status: {0}", fault.Detail.Message);
-                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.DealNotFound,
-                    "Get Feasibility Status was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes.").Message);
-            }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail != null && PlatformFault.IsAccessDenied(fault.Detail.ErrorCode))
-            {
-                context.Trace("Get Feasibility Status: the caller may not read what it needs: {0}", fault.Detail.Message);
-                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.CallerRights,
-                    "Get Feasibility Status reads with your rights, and you may not read all it needs: you must be allowed to " +
-                    FeasibilityAnswer.NeededRights + ". Ask your CrmCollab administrator for such a role.").Message);
-            }
+            FeasibilityAnswer status = CallerReads.Answer(context, "Get Feasibility Status", FeasibilityAnswer.NeededRights,
+                new Refusal(RefusalCodes.RecordNotFound, "Get Feasibility Status was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes."),
+                service => FeasibilityAnswer.Of(service, context.TracingService, deal.Id, context.Now, revenue));
             ParameterCollection output = context.ExecutionContext.OutputParameters;
             output[IsCleared] = status.IsCleared;
             output[Blocking] = status.Blocking;

@@ -128,7 +128,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             var ex = Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.As(_org.Admin).Execute(Ask(gone)));
 
-            Assert.Equal(RefusalCodes.DealNotFound, Refusal.CodeOf(ex.Detail.Message));
+            Assert.Equal(RefusalCodes.RecordNotFound, Refusal.CodeOf(ex.Detail.Message));
         }
 
         [Fact]
