@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Tests.Scenarios;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -174,11 +175,20 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private FuzzAction Win()
         {
             Guid deal = Pick(_deals);
-            return new FuzzAction($"win {deal}", () => Org.As(OwnerOf(deal)).Execute(new WinOpportunityRequest
+            var win = new WinOpportunityRequest
             {
                 OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal), ["subject"] = "Won" },
                 Status = new OptionSetValue(3),
-            }));
+            };
+            if (_random.Next(2) == 0) return new FuzzAction($"win {deal}", () => Org.As(OwnerOf(deal)).Execute(win));
+            // As a flow would: ask Get Feasibility Status first; the win must then go as the answer said.
+            return new FuzzAction($"ask Get Feasibility Status of {deal}, then win it", () =>
+            {
+                IOrganizationService owner = Org.As(OwnerOf(deal));
+                ParameterCollection answer = owner.Execute(new OrganizationRequest(FeasibilityStatusApi.ApiName)
+                    { ["Target"] = new EntityReference("opportunity", deal) }).Results;
+                FeasibilityAnswers.AssertWinGoesAsAnswered(answer, () => owner.Execute(win));
+            });
         }
 
         private FuzzAction Lose()
