@@ -7,21 +7,6 @@ using CrmCollab.Emulator.Metadata;
 
 namespace CrmCollab.Emulator.Solution
 {
-    /// <summary>A plug-in type of the solution's assemblies, as its data xml registers it.</summary>
-    public sealed class RegisteredPluginType
-    {
-        public RegisteredPluginType(string name, bool isWorkflowActivity)
-        {
-            Name = name;
-            IsWorkflowActivity = isWorkflowActivity;
-        }
-
-        /// <summary>Full type name, e.g. CrmCollab.Plugins.Routing.OwnerPeriodRerouting.</summary>
-        public string Name { get; }
-        /// <summary>True for a custom workflow activity (a PluginType with a WorkflowActivityGroupName).</summary>
-        public bool IsWorkflowActivity { get; }
-    }
-
     /// <summary>
     /// Reads customapis/&lt;unique name&gt;/customapi.xml with its customapirequestparameters/&lt;name&gt;/customapirequestparameter.xml
     /// and customapiresponseproperties/&lt;name&gt;/customapiresponseproperty.xml (Microsoft Learn, "Create a custom API with
