@@ -1,12 +1,8 @@
 using System.Activities;
-using System.Collections.Generic;
 using System.Linq;
-using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Handoff;
-using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using Microsoft.Xrm.Sdk.Workflow;
 
 namespace CrmCollab.Plugins.Activities
@@ -17,7 +13,8 @@ namespace CrmCollab.Plugins.Activities
     /// handoff (its key, template, routing are server columns, <see cref="Terms.HandoffGuard"/>); a won deal cannot be
     /// changed, so no save of it could let that step run again. The step therefore writes nothing: it reads the deal,
     /// the active templates and the deal's tasks as its user, succeeds with nothing created when every handoff is
-    /// there, and otherwise fails naming the missing ones (CRMC-HANDOFF-MISSING) and who can help.
+    /// there, and otherwise fails naming the missing ones (CRMC-HANDOFF-MISSING) and who can help
+    /// (<see cref="HandoffStatusAnswer"/>). Flows ask the Get Handoff Status custom API (<see cref="HandoffStatusApi"/>).
     /// </summary>
     public sealed class CreatePostSaleHandoff : ActivityBase
     {
@@ -36,23 +33,16 @@ namespace CrmCollab.Plugins.Activities
 
         protected override string StepName => "Create Post-Sale Handoff";
 
-        protected override string NeededRights =>
-            "read the deal, the handoff templates and every task of the deal (the CrmCollab Salesperson role on their own deals, or CrmCollab Administrator)";
+        protected override string NeededRights => HandoffStatusAnswer.NeededRights;
 
         protected override void Run(ActivityContext context)
         {
             EntityReference reference = Opportunity.Get(context.Activity)
                 ?? throw MissingInput(StepName, "an opportunity", "Opportunity");
-            IOrganizationService service = context.WorkflowUserService;
-            Entity deal = service.Retrieve(Data.Opportunity.Table, reference.Id, new ColumnSet(Data.Opportunity.Name, Data.Opportunity.StateCode));
-            string name = deal.Read<string>(Data.Opportunity.Name);
-            if (deal.Choice(Data.Opportunity.StateCode) != Data.Opportunity.StateWon)
-                throw new InvalidPluginExecutionException(HandoffCreationRules.NotWon(name).Message);
-
-            IReadOnlyList<HandoffTemplate> missing = new HandoffCreation(service, context.Tracing).MissingHandoffs(reference.Id);
-            if (missing.Count > 0)
-                throw new InvalidPluginExecutionException(HandoffCreationRules.MissingForStep(name,
-                    missing.Select(t => $"{t.Function.Label()} '{t.Subject}'").ToList()).Message);
+            HandoffStatusAnswer status = HandoffStatusAnswer.Of(context.WorkflowUserService, context.Tracing, reference.Id);
+            if (!status.IsWon) throw new InvalidPluginExecutionException(HandoffCreationRules.NotWon(status.DealName).Message);
+            if (status.Missing.Count > 0)
+                throw new InvalidPluginExecutionException(HandoffCreationRules.MissingForStep(status.DealName, status.Missing.ToList()).Message);
             context.Tracing?.Trace("Every handoff of {0} is there.", reference.Id);
             TasksCreated.Set(context.Activity, 0);
             Unrouted.Set(context.Activity, 0);

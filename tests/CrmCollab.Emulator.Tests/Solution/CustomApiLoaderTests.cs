@@ -98,10 +98,10 @@ namespace CrmCollab.Emulator.Tests.Solution
         }
 
         [Fact]
-        public void The_shipped_solution_defines_the_daily_re_routing_of_dedicated_owner_periods_and_the_two_answers_for_flows()
+        public void The_shipped_solution_defines_the_daily_re_routing_of_dedicated_owner_periods_and_the_answers_for_flows()
         {
             var apis = SolutionLoader.Load(Path.Combine(SolutionFixture.RepoRoot, "solution")).CustomApis;
-            Assert.Equal(new[] { "crmc_GetFeasibilityStatus", "crmc_RerouteOwnerPeriods", "crmc_ResolveDedicatedOwner" },
+            Assert.Equal(new[] { "crmc_GetFeasibilityStatus", "crmc_GetHandoffStatus", "crmc_RerouteOwnerPeriods", "crmc_ResolveDedicatedOwner" },
                 apis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
             var owner = apis.Single(a => a.UniqueName == "crmc_ResolveDedicatedOwner");
             Assert.Equal(("account", "CrmCollab.Plugins.Routing.OwnerApi"), (owner.BoundEntityLogicalName, owner.PluginTypeName));
