@@ -12,8 +12,8 @@ namespace CrmCollab.Emulator.Messages
     /// A request whose name is a custom API of the solution. Refused before any step when the caller lacks the API's
     /// execute privilege or a parameter does not fit its definition; then, as Dataverse runs it: PreValidation and
     /// PreOperation steps registered on it → its plug-in type as the main operation (stage 30, synchronous, in the
-    /// transaction, OutputParameters writable) → PostOperation steps → commit → async steps. The response carries the
-    /// API's response properties the plug-ins set, and nothing else.
+    /// transaction, OutputParameters writable) → PostOperation steps → commit → async steps. The response carries every
+    /// response property of the API, as the plug-ins set it or its type's default, and nothing else.
     /// </summary>
     internal static class CustomApiHandler
     {
@@ -47,11 +47,14 @@ namespace CrmCollab.Emulator.Messages
                     return null;
                 },
             });
+            // Every response property the API defines, and nothing else: one no code set has its type's default value
+            // (Microsoft Learn, "CustomAPI table columns", Plugin Type: "any output parameter values will return the default
+            // values for the type").
             var response = new OrganizationResponse { ResponseName = api.UniqueName };
-            if (ran != null && ran.HasOutputParameters)
-                foreach (var property in api.ResponseProperties)
-                    if (ran.OutputParameters.TryGetValue(property.UniqueName, out var value))
-                        response.Results[property.UniqueName] = value;
+            foreach (var property in api.ResponseProperties)
+                response.Results[property.UniqueName] = ran != null && ran.HasOutputParameters && ran.OutputParameters.TryGetValue(property.UniqueName, out var value)
+                    ? value
+                    : CustomApiField.DefaultValue(property.Type);
             return response;
         }
 

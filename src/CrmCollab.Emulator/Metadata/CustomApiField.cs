@@ -13,6 +13,13 @@ namespace CrmCollab.Emulator.Metadata
         /// <summary>For Entity, EntityCollection and EntityReference: the table, when the API names one.</summary>
         public string LogicalEntityName { get; set; }
 
+        /// <summary>What a response property nobody set answers: its type's default (false, 0, an empty id; null for the others).</summary>
+        public static object DefaultValue(CustomApiFieldType type)
+        {
+            Type clr = ClrType(type);
+            return clr.IsValueType ? Activator.CreateInstance(clr) : null;
+        }
+
         /// <summary>The .NET type a value of <paramref name="type"/> travels as in an OrganizationRequest.</summary>
         public static Type ClrType(CustomApiFieldType type) => type switch
         {

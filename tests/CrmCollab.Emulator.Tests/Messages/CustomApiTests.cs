@@ -45,7 +45,7 @@ namespace CrmCollab.Emulator.Tests.Messages
             from == null ? new OrganizationRequest(Api) : new OrganizationRequest(Api) { ["FromDate"] = from.Value };
 
         [Fact]
-        public void A_daily_flow_calling_the_api_gets_the_response_properties_its_plugin_set_and_no_others()
+        public void A_daily_flow_calling_the_api_gets_the_response_properties_its_plugin_set_and_no_others_in_it()
         {
             IPluginExecutionContext7 seen = null;
             CustomApiMainPlugin.Body = run =>
@@ -208,13 +208,29 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
-        public void An_api_without_a_plugin_type_answers_with_what_its_steps_set()
+        public void An_api_without_a_plugin_type_answers_with_what_its_steps_set_and_its_types_defaults()
         {
             _api.PluginTypeName = null;
             _org.Step(Api, null, StepStage.PostOperation, run => run.Context.OutputParameters["MoreRows"] = true);
             var engine = _org.Boot();
 
-            Assert.Equal(true, engine.SystemService.Execute(Reroute()).Results["MoreRows"]);
+            var response = engine.SystemService.Execute(Reroute());
+
+            Assert.Equal(true, response.Results["MoreRows"]);
+            Assert.Equal(0, response.Results["RowsApplied"]); // Microsoft: "the default values for the type"
+        }
+
+        [Fact]
+        public void A_response_property_the_plugin_left_unset_answers_its_types_default()
+        {
+            _api.ResponseProperties.Add(new CustomApiField { UniqueName = "LastRowId", Type = CustomApiFieldType.Guid });
+            _api.ResponseProperties.Add(new CustomApiField { UniqueName = "Note", Type = CustomApiFieldType.String });
+            CustomApiMainPlugin.Body = run => run.Context.OutputParameters["RowsApplied"] = 1;
+            var engine = _org.Boot();
+
+            var results = engine.SystemService.Execute(Reroute()).Results;
+
+            Assert.Equal((1, false, Guid.Empty, (object)null), ((int)results["RowsApplied"], (bool)results["MoreRows"], (Guid)results["LastRowId"], results["Note"]));
         }
     }
 
