@@ -145,6 +145,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_group_whose_owner_changes_on_the_first_hands_over_the_contracts_of_more_stores_than_one_run_takes_share_by_share()
+        {
+            Guid group = _org.Account("Litware Group");
+            _org.DedicatedOwner(group, BusinessFunction.Adv, user: _alice, to: LastDayOfAlice);
+            _org.DedicatedOwner(group, BusinessFunction.Adv, user: _bruno, from: FirstDayOfBruno);
+            Guid[] deals = Enumerable.Range(0, RoutingRuleChange.MaxAccountsPerRun + 30).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Litware Store {i}", parent: group));
+                _org.Win(deal);
+                return deal;
+            }).ToArray();
+            Assert.All(deals, deal => Assert.Equal(_alice, ContractOwner(deal)));
+
+            OrganizationResponse response = MorningRun(FirstDayOfBruno.AddHours(6));
+
+            Assert.All(deals, deal => Assert.Equal(_bruno, ContractOwner(deal)));
+            // Litware's own row (one run) and the group's: 281 accounts, more than one run takes, in shares of about 200.
+            Assert.Equal(1 + 2, (int)response.Results[OwnerPeriodRerouting.BackgroundRuns]);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
         public void A_day_to_come_is_refused_with_a_sentence_and_moves_nothing()
         {
             var ex = Assert.Throws<FaultException<OrganizationServiceFault>>(() => MorningRun(FirstDayOfBruno.AddHours(6), fromDate: FirstDayOfBruno.AddDays(3)));
