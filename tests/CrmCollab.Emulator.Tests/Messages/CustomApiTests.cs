@@ -221,6 +221,30 @@ namespace CrmCollab.Emulator.Tests.Messages
         }
 
         [Fact]
+        public void An_api_bound_to_a_table_runs_on_the_row_given_as_Target_and_refuses_a_call_without_one_or_with_another_tables()
+        {
+            _api.Binding = CustomApiBinding.Entity;
+            _api.BoundEntityLogicalName = "crmc_widget";
+            IPluginExecutionContext7 seen = null;
+            int runs = 0;
+            CustomApiMainPlugin.Body = run =>
+            {
+                seen = run.Context;
+                runs++;
+            };
+            var engine = _org.Boot();
+            Guid widget = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "Gear" });
+
+            engine.SystemService.Execute(new OrganizationRequest(Api) { ["Target"] = new EntityReference("crmc_widget", widget) });
+            Fails(() => engine.SystemService.Execute(Reroute()), ErrorCodes.InvalidArgument);
+            Fails(() => engine.SystemService.Execute(new OrganizationRequest(Api) { ["Target"] = new EntityReference("account", widget) }), ErrorCodes.InvalidArgument);
+
+            Assert.Equal(("crmc_widget", widget), (seen.PrimaryEntityName, seen.PrimaryEntityId));
+            Assert.Equal(widget, ((EntityReference)seen.InputParameters["Target"]).Id);
+            Assert.Equal(1, runs); // the refused calls never reached the main operation
+        }
+
+        [Fact]
         public void A_response_property_the_plugin_left_unset_answers_its_types_default()
         {
             _api.ResponseProperties.Add(new CustomApiField { UniqueName = "LastRowId", Type = CustomApiFieldType.Guid });
