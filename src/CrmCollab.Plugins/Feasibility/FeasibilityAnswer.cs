@@ -52,7 +52,10 @@ namespace CrmCollab.Plugins.Feasibility
         /// the currency's rate when they matter), the deal's reviews, who owns the deal for an approval decided by its owner,
         /// CrmCollab's Stage Requirements setting and, when the deal names an originating lead, the field signal that raised it.
         /// </summary>
-        public static FeasibilityAnswer Of(IOrganizationService service, ITracingService tracing, Guid dealId, DateTime now, decimal? actualRevenue)
+        /// <param name="directory">Reads who owns the deal and who is a CrmCollab Administrator when not <paramref name="service"/>
+        /// (<see cref="GateCheck"/>): the custom API passes SYSTEM; the workflow step has no other service than its user's.</param>
+        public static FeasibilityAnswer Of(IOrganizationService service, ITracingService tracing, Guid dealId, DateTime now, decimal? actualRevenue,
+            IOrganizationService directory = null)
         {
             // What the win reads: the data every stage asks for, then the deal with its columns.
             StageRequirements requirements = Terms.StageRequirementsCheck.ForWin(service, tracing);
@@ -69,7 +72,7 @@ namespace CrmCollab.Plugins.Feasibility
             else
             {
                 // One instance for every question: the rules, industry, rate and reviews are read once.
-                var gate = new GateCheck(service, new ParameterCollection());
+                var gate = new GateCheck(service, new ParameterCollection(), directory);
                 next = gate.NextMove(deal, stage, now);
                 move = next == null ? null : MoveCheck.Decide(gate, deal, next, stage, now, requirements);
                 win = WinCheck.Decide(service, gate, deal, stage, now, actualRevenue, requirements);

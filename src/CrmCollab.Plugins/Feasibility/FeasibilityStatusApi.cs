@@ -8,8 +8,10 @@ namespace CrmCollab.Plugins.Feasibility
     /// The Get Feasibility Status custom API (<c>crmc_GetFeasibilityStatus</c>, bound to the opportunity, an action so that a
     /// Power Automate flow calls it through "Perform a bound action"; solution/customapis): what the workflow step of the
     /// same name answers (<see cref="FeasibilityAnswer"/>), for flows on stage changes, which cannot run workflow steps, and
-    /// any client of the Web API. It reads with the caller's rights, as the step with its user's, and writes nothing; a
-    /// caller who may not read what it needs is told which roles may (<c>CRMC-CALLER-RIGHTS</c>).
+    /// any client of the Web API. It reads the deal, its rules and reviews with the caller's rights, as the step with its
+    /// user's, and writes nothing; a caller who may not read what it needs is told which roles may (<c>CRMC-CALLER-RIGHTS</c>).
+    /// Who owns the deal and who is a CrmCollab Administrator it asks as SYSTEM, as the guards do: a caller may not read the
+    /// role assignments that make an owner's approval count, and the answer must be the one the win will meet.
     /// </summary>
     public sealed class FeasibilityStatusApi : PluginBase
     {
@@ -30,7 +32,7 @@ namespace CrmCollab.Plugins.Feasibility
             decimal? revenue = context.InputParameter<Money>(ActualRevenue)?.Value;
             FeasibilityAnswer status = CallerReads.Answer(context, "Get Feasibility Status", FeasibilityAnswer.NeededRights,
                 new Refusal(RefusalCodes.RecordNotFound, "Get Feasibility Status was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes."),
-                service => FeasibilityAnswer.Of(service, context.TracingService, deal.Id, context.Now, revenue));
+                service => FeasibilityAnswer.Of(service, context.TracingService, deal.Id, context.Now, revenue, directory: context.SystemService));
             ParameterCollection output = context.ExecutionContext.OutputParameters;
             output[IsCleared] = status.IsCleared;
             output[Blocking] = status.Blocking;

@@ -18,13 +18,20 @@ namespace CrmCollab.Plugins.Feasibility
     {
         private readonly FeasibilityRepository _repository;
         private readonly IOrganizationService _service;
+        // Who owns or has owned the deal, and who is a CrmCollab Administrator: facts of the organisation's security, which
+        // a reader's own rights may hide (a user may not read the role assignments that make them an administrator).
+        private readonly IOrganizationService _directory;
         private readonly Dictionary<Guid, List<Entity>> _reviews = new Dictionary<Guid, List<Entity>>();
 
         /// <param name="shared">The step's SharedVariables (rules and industry shared with later steps of the message), or null.</param>
-        public GateCheck(IOrganizationService service, ParameterCollection shared = null)
+        /// <param name="directory">The service that reads who owns the deal and who is an administrator, when it is not
+        /// <paramref name="service"/>: SYSTEM for a custom API that otherwise reads with its caller's rights, so that its answer
+        /// is the one the guards, which read as SYSTEM, will give.</param>
+        public GateCheck(IOrganizationService service, ParameterCollection shared = null, IOrganizationService directory = null)
         {
             _repository = new FeasibilityRepository(service, shared);
             _service = service;
+            _directory = directory ?? service;
         }
 
         /// <summary>What the gate reads of the deal: the rules' facts and stage (FeasibilityRepository.DealColumns), every
@@ -65,9 +72,9 @@ namespace CrmCollab.Plugins.Feasibility
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
             IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
-            IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_service, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
-                Memo(user => Terms.Principals.IsAdministrator(_service, user)),
-                FormerDealOwners.Of(_service, deal.Read<string>(Opportunity.OwnerHistory),
+            IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_directory, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
+                Memo(user => Terms.Principals.IsAdministrator(_directory, user)),
+                FormerDealOwners.Of(_directory, deal.Read<string>(Opportunity.OwnerHistory),
                     reviews.Where(r => r.IsCurrent && r.IsApproved && r.DecidedBy.HasValue).Select(r => r.DecidedBy.Value)));
             return FeasibilityClearance.Decide(attempt, currentStage, required, reviews, reopened == null ? null : new HashSet<Guid>(reopened),
                 outdated.Count == 0 ? null : new HashSet<Guid>(outdated), ownDeal.Count == 0 ? null : new HashSet<Guid>(ownDeal), movesAccount);

@@ -26,7 +26,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
             {
                 string code = Refusal.CodeOf(refused.Detail?.Message);
                 if (code != null && (cleared || code != said))
-                    throw new XunitException($"Get Feasibility Status said {(cleared ? "cleared to win" : said)}, but the win was refused with {code}: {refused.Detail.Message}");
+                    throw new XunitException($"Get Feasibility Status said {(cleared ? "cleared to win" : said)} ({answer[FeasibilityStatusApi.Blocking]}; " +
+                        $"reviews {answer[FeasibilityStatusApi.Reviews]}), but the win was refused with {code}: {refused.Detail.Message}");
                 throw;
             }
             if (!cleared) throw new XunitException($"Get Feasibility Status said {said}, but the win went through");

@@ -6,6 +6,7 @@ using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Feasibility;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -79,6 +80,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             AssertSameAnswer(Action(), WorkflowStep());
             AssertSameAnswer(Action(actualRevenue: 500000m), WorkflowStep(actualRevenue: 500000m));
             Assert.Equal(false, Action(actualRevenue: 500000m)[FeasibilityStatusApi.ClearedToWin]);
+        }
+
+        [Fact]
+        public void An_administrator_who_approved_logistics_and_took_the_deal_over_is_told_what_the_win_will_say()
+        {
+            // A CrmCollab Administrator's approval counts on a deal they own (docs/guards.md); a salesperson-administrator may
+            // not read the role assignments that make them one, so the action asks that as SYSTEM, as the win's guard does.
+            Guid mia = _org.User("Mia Manager", "CrmCollab Salesperson", _org.Sales);
+            _org.Setup.AssignRole(mia, "CrmCollab Administrator");
+            _org.Decide(mia, _org.Review(_deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.System.Update(new Entity("opportunity", _deal) { ["ownerid"] = new EntityReference("systemuser", mia) });
+            _org.Engine.DrainAsync();
+
+            IReadOnlyDictionary<string, object> answer = Action(mia);
+
+            Assert.Equal(true, answer[FeasibilityStatusApi.ClearedToWin]);
+            _org.Win(_deal, mia); // and the win agrees
         }
 
         [Fact]
