@@ -1,5 +1,4 @@
 using System.Activities;
-using System.Linq;
 using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Routing;
 using Microsoft.Xrm.Sdk;
@@ -42,7 +41,7 @@ namespace CrmCollab.Plugins.Activities
             HandoffStatusAnswer status = HandoffStatusAnswer.Of(context.WorkflowUserService, context.Tracing, reference.Id);
             if (!status.IsWon) throw new InvalidPluginExecutionException(HandoffCreationRules.NotWon(status.DealName).Message);
             if (status.Missing.Count > 0)
-                throw new InvalidPluginExecutionException(HandoffCreationRules.MissingForStep(status.DealName, status.Missing.ToList()).Message);
+                throw new InvalidPluginExecutionException(HandoffCreationRules.MissingForStep(status.DealName, status.Missing).Message);
             context.Tracing?.Trace("Every handoff of {0} is there.", reference.Id);
             TasksCreated.Set(context.Activity, 0);
             Unrouted.Set(context.Activity, 0);

@@ -28,6 +28,9 @@ namespace CrmCollab.Plugins.Domain
         public static bool IsAccessDenied(int errorCode) =>
             errorCode == unchecked((int)0x80040220) || errorCode == unchecked((int)0x80048306);
 
+        /// <summary>ObjectDoesNotExist (0x80040217): no row with that id, per Microsoft's web service error codes.</summary>
+        public static bool IsRowMissing(int errorCode) => errorCode == unchecked((int)0x80040217);
+
         /// <param name="errorCode">The fault's ErrorCode (0 when the platform gave none).</param>
         public static Refusal Refusal(int errorCode) => new Refusal(RefusalCodes.PlatformFault,
             "CrmCollab could not complete this change because Dataverse refused a request CrmCollab made on the server" +

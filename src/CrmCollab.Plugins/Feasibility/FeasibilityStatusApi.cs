@@ -1,4 +1,3 @@
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 
@@ -17,6 +16,7 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string ApiName = "crmc_GetFeasibilityStatus";
         public const string ActualRevenue = "ActualRevenue";
+        private const string Name = "Get Feasibility Status";
         public const string IsCleared = "IsCleared", Blocking = "Blocking", NextGateStage = "NextGateStage", ClearedToMove = "ClearedToMove",
             MoveCode = "MoveCode", ClearedToWin = "ClearedToWin", WinCode = "WinCode", Reviews = "Reviews";
 
@@ -30,8 +30,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             EntityReference deal = context.TargetReference; // the platform gives a bound API its row as Target
             decimal? revenue = context.InputParameter<Money>(ActualRevenue)?.Value;
-            FeasibilityAnswer status = CallerReads.Answer(context, "Get Feasibility Status", FeasibilityAnswer.NeededRights,
-                new Refusal(RefusalCodes.RecordNotFound, "Get Feasibility Status was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes."),
+            FeasibilityAnswer status = CallerReads.Answer(context, Name, FeasibilityAnswer.NeededRights, "an opportunity",
                 service => FeasibilityAnswer.Of(service, context.TracingService, deal.Id, context.Now, revenue, directory: context.SystemService));
             ParameterCollection output = context.ExecutionContext.OutputParameters;
             output[IsCleared] = status.IsCleared;

@@ -1,4 +1,3 @@
-using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
 
@@ -26,8 +25,7 @@ namespace CrmCollab.Plugins.Routing
         private static void Run(LocalPluginContext context)
         {
             EntityReference deal = context.TargetReference; // the platform gives a bound API its row as Target
-            HandoffStatusAnswer status = CallerReads.Answer(context, Name, HandoffStatusAnswer.NeededRights,
-                new Refusal(RefusalCodes.RecordNotFound, $"{Name} was asked about an opportunity that does not exist: it may have been deleted. Check the row the flow or client passes."),
+            HandoffStatusAnswer status = CallerReads.Answer(context, Name, HandoffStatusAnswer.NeededRights, "an opportunity",
                 service => HandoffStatusAnswer.Of(service, context.TracingService, deal.Id));
             ParameterCollection output = context.ExecutionContext.OutputParameters;
             output[IsWon] = status.IsWon;

@@ -29,10 +29,8 @@ namespace CrmCollab.Plugins.Routing
             EntityReference account = context.TargetReference; // the platform gives a bound API its row as Target
             int? function = context.InputParameter<OptionSetValue>(Function)?.Value;
             if (function == null || !BusinessFunctions.IsDefined(function.Value))
-                throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.FunctionUnknown,
-                    $"{Name} needs one of CrmCollab's functions (ADV, Logistics, SAV, …) as its Function: {function?.ToString() ?? "none"} is not one. Pass the value of the function's choice.").Message);
-            OwnerAnswer owner = CallerReads.Answer(context, Name, OwnerAnswer.NeededRights,
-                new Refusal(RefusalCodes.RecordNotFound, $"{Name} was asked about an account that does not exist: it may have been deleted. Check the row the flow or client passes."),
+                throw new InvalidPluginExecutionException(CallerRefusals.FunctionUnknown(Name, function).Message);
+            OwnerAnswer owner = CallerReads.Answer(context, Name, OwnerAnswer.NeededRights, "an account",
                 service => OwnerAnswer.Of(service, account.Id, (BusinessFunction)function.Value, context.Now));
             ParameterCollection output = context.ExecutionContext.OutputParameters;
             output[OwnerUser] = owner.User;
