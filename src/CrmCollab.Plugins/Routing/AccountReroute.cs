@@ -36,8 +36,7 @@ namespace CrmCollab.Plugins.Routing
             if (accounts.Count > perRun)
             {
                 int shares = WorkShare.SharesFor(accounts.Count, perRun);
-                if (ShareDispatch.Start(context, shares * functions.Count, index => carrier(new AccountShare
-                        { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write())))
+                if (StartShares(context, accountId, functions, shares, carrier))
                 {
                     context.Trace("{0} account(s), {1} function(s), re-routed in {2} background run(s).", accounts.Count, functions.Count, shares * functions.Count);
                     return 0;
@@ -61,9 +60,13 @@ namespace CrmCollab.Plugins.Routing
         {
             int accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).Count();
             int shares = WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
-            return ShareDispatch.Start(context, shares, index => carrier(new AccountShare
-                { Share = new WorkShare { Index = index, Count = shares }, AccountId = accountId, Function = function }.Write())) ? shares : 0;
+            return StartShares(context, accountId, new[] { function }, shares, carrier) ? shares : 0;
         }
+
+        /// <summary>So many shares of the account and the accounts below it for each function, each saved on its carrier (<see cref="ShareDispatch.Start"/>).</summary>
+        private static bool StartShares(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, int shares, Func<string, Entity> carrier) =>
+            ShareDispatch.Start(context, shares * functions.Count, index => carrier(new AccountShare
+                { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write()));
 
         /// <summary>
         /// A share written on an account (the asynchronous Update step on its Re-routing Batch): by <see cref="Below"/>, or a
