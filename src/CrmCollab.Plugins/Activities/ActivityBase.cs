@@ -77,19 +77,31 @@ namespace CrmCollab.Plugins.Activities
 
         /// <summary>
         /// As <see cref="MessageFor(Exception)"/>, except that Dataverse refusing the workflow's user a privilege or access
-        /// reads as <see cref="UserLacksRights"/>: a step runs with its user's rights (never SYSTEM's), so the fix is the user.
+        /// reads as <see cref="UserLacksRights"/>, and refusing a disabled user as <see cref="UserDisabled"/>: a step runs
+        /// as its user (never SYSTEM), so the fix is the user.
         /// </summary>
         public static string MessageFor(Exception failure, string step, string neededRights)
         {
             for (Exception cause = failure; cause != null; cause = cause.InnerException)
             {
                 if (cause is InvalidPluginExecutionException) break;
-                if (cause is FaultException<OrganizationServiceFault> fault && fault.Detail != null
-                    && (fault.Detail.ErrorCode == PrivilegeDenied || fault.Detail.ErrorCode == AccessCheckFailed))
+                if (!(cause is FaultException<OrganizationServiceFault> fault) || fault.Detail == null) continue;
+                if (fault.Detail.ErrorCode == PrivilegeDenied || fault.Detail.ErrorCode == AccessCheckFailed)
                     return UserLacksRights(step, neededRights).Message;
+                if (PlatformFault.IsUserNotEnabled(fault.Detail.ErrorCode)) return UserDisabled(step).Message;
             }
             return MessageFor(failure);
         }
+
+        /// <summary>
+        /// The workflow's user is disabled (someone who left, whose workflows are still in use): Dataverse refuses
+        /// every call the step makes as them, so it did nothing. The fix is the workflow's owner, not the records.
+        /// </summary>
+        public static Refusal UserDisabled(string step) =>
+            new Refusal(RefusalCodes.WorkflowUserDisabled,
+                $"The {step} step runs as the workflow's user (its owner for an automatic workflow, whoever started it on " +
+                "demand), and that user is disabled in Dataverse or belongs to no business unit, so the step did nothing. " +
+                "Assign the workflow to an active user (or ask your CrmCollab administrator to), then run it again.");
 
         /// <summary>The workflow's user may not read or change what the step needs: who to make the workflow's user.</summary>
         public static Refusal UserLacksRights(string step, string neededRights) =>

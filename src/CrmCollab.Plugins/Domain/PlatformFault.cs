@@ -28,6 +28,10 @@ namespace CrmCollab.Plugins.Domain
         public static bool IsAccessDenied(int errorCode) =>
             errorCode == unchecked((int)0x80040220) || errorCode == unchecked((int)0x80048306);
 
+        /// <summary>The user the request runs as is disabled or in no business unit (0x80040225, "The specified user is either
+        /// disabled or is not a member of any business unit"), per Microsoft's web service error codes.</summary>
+        public static bool IsUserNotEnabled(int errorCode) => errorCode == unchecked((int)0x80040225);
+
         /// <summary>ObjectDoesNotExist (0x80040217): no row with that id, per Microsoft's web service error codes.</summary>
         public static bool IsRowMissing(int errorCode) => errorCode == unchecked((int)0x80040217);
 

@@ -141,6 +141,8 @@ namespace CrmCollab.Plugins.Domain
         public const string WorkflowStepFailed = "CRMC-WORKFLOW-STEP-FAILED";
         public const string WorkflowOnly = "CRMC-WORKFLOW-ONLY";
         public const string WorkflowUserRights = "CRMC-WORKFLOW-USER-RIGHTS";
+        // A workflow step whose workflow's user is disabled (or in no business unit): Dataverse refuses every call it makes.
+        public const string WorkflowUserDisabled = "CRMC-WORKFLOW-USER-DISABLED";
         // A custom API that reads with its caller's rights (Get Feasibility Status) met a record the caller may not read.
         public const string CallerRights = "CRMC-CALLER-RIGHTS";
         // A custom API asked about a record that does not exist (deleted, or a wrong id in a flow).

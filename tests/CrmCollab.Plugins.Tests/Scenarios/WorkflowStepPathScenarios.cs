@@ -67,6 +67,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_workflow_whose_owner_left_says_to_give_it_to_an_active_user_and_raises_nothing()
+        {
+            // Alice left: her account was disabled, and an automatic workflow she owned still runs as her.
+            _org.Setup.DisableUser(_alice);
+            var account = new EntityReference("account", _contoso);
+
+            string message = Refused<RaiseFieldSignal>(RefusalCodes.WorkflowUserDisabled, _alice, new Dictionary<string, object>
+            {
+                ["Account"] = account, ["Kind"] = new OptionSetValue((int)SignalKind.Lead), ["Description"] = "They plan a second line",
+            }, account, "crmc_fieldsignal", "lead", "account");
+
+            Assert.Contains("Raise Field Signal", message);
+            Assert.Contains("Assign the workflow to an active user", message);
+        }
+
+        [Fact]
         public void A_workflow_whose_user_may_not_save_the_deal_requests_no_review()
         {
             var (_, _, _, deal) = _org.CustomDealAwaitingReviews();
