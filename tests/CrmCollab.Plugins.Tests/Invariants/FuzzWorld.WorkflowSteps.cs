@@ -27,7 +27,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Guid user = _random.Next(3) == 0 ? Pick(new[] { _manager, Org.Admin, Pick(_reps), Pick(_downstream), Pick(_reviewers) }) : OwnerOf(deal);
             int mode = _random.Next(2); // 0: background, 1: real time
             var opportunity = new EntityReference("opportunity", deal);
-            switch (_random.Next(4))
+            switch (_random.Next(5))
             {
                 case 0:
                     return Step<RequestFeasibilityReviews>($"a workflow of {user} requests the reviews of {deal} (mode {mode})", user, mode, opportunity,
@@ -51,6 +51,20 @@ namespace CrmCollab.Plugins.Tests.Invariants
                         {
                             if (code == RefusalCodes.HandoffMissing && user == OwnerOf(deal))
                                 throw new XunitException($"Create Post-Sale Handoff told the owner of won deal {deal} that handoffs are missing");
+                        });
+                case 3:
+                    // As a workflow on the deal's owner would before it wins it: the win must then go as the step answered.
+                    Guid owner = OwnerOf(deal);
+                    return Step<GetFeasibilityStatus>($"a workflow of {owner} asks Get Feasibility Status of {deal} (mode {mode}), then {owner} wins it", owner, mode,
+                        opportunity, new Dictionary<string, object> { ["Opportunity"] = opportunity }, outputs =>
+                        {
+                            var answer = new ParameterCollection();
+                            foreach (var output in outputs) answer[output.Key] = output.Value;
+                            FeasibilityAnswers.AssertWinGoesAsAnswered(answer, () => Org.As(owner).Execute(new Microsoft.Crm.Sdk.Messages.WinOpportunityRequest
+                            {
+                                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = opportunity, ["subject"] = "Won" },
+                                Status = new OptionSetValue(3),
+                            }));
                         });
                 default:
                     var function = Pick(new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Finance, BusinessFunction.Sav });
