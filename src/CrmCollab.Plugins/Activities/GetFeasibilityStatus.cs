@@ -1,4 +1,6 @@
 using System.Activities;
+using System.ServiceModel;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Feasibility;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
@@ -6,9 +8,10 @@ using Microsoft.Xrm.Sdk.Workflow;
 namespace CrmCollab.Plugins.Activities
 {
     /// <summary>
-    /// Workflow step: is the deal cleared, and what holds it? <see cref="Feasibility.FeasibilityAnswer"/> answers, read as the workflow's
-    /// user (every CrmCollab role reads CrmCollab's settings; a CrmCollab Administrator reads every field signal). Writes
-    /// nothing. Flows, which cannot run workflow steps, call the custom API of the same name (<see cref="FeasibilityStatusApi"/>).
+    /// Workflow step: is the deal cleared, and what holds it? It asks the custom API of the same name as the workflow's user
+    /// (<see cref="FeasibilityStatusApi"/>, which flows call directly: they cannot run workflow steps), so both answer alike:
+    /// <see cref="Feasibility.FeasibilityAnswer"/>, read with that user's rights (every CrmCollab role reads CrmCollab's
+    /// settings; a CrmCollab Administrator reads every field signal). Writes nothing.
     /// </summary>
     public sealed class GetFeasibilityStatus : ActivityBase
     {
@@ -59,16 +62,33 @@ namespace CrmCollab.Plugins.Activities
         {
             EntityReference reference = Opportunity.Get(context.Activity)
                 ?? throw MissingInput(StepName, "an opportunity", "Opportunity");
-            FeasibilityAnswer status = FeasibilityAnswer.Of(context.WorkflowUserService, context.Tracing, reference.Id, context.Now,
-                ActualRevenue.Get(context.Activity)?.Value);
-            IsCleared.Set(context.Activity, status.IsCleared);
-            Blocking.Set(context.Activity, status.Blocking);
-            NextGateStage.Set(context.Activity, status.NextGateStage);
-            ClearedToMove.Set(context.Activity, status.ClearedToMove);
-            MoveCode.Set(context.Activity, status.MoveCode);
-            ClearedToWin.Set(context.Activity, status.ClearedToWin);
-            WinCode.Set(context.Activity, status.WinCode);
-            Reviews.Set(context.Activity, status.Reviews);
+            // The step asks the custom API of the same name as its user: the API reads the deal, its rules and reviews with
+            // that user's rights, and who owns the deal and who is a CrmCollab Administrator as SYSTEM, as the win's guard
+            // does. A step has no SYSTEM service of its own (Microsoft: a custom workflow activity's calls all run as its
+            // user), and reading those as a user who may not read role assignments answered "not cleared" where the win
+            // went through (an administrator's approval of a deal she owns).
+            var request = new OrganizationRequest(FeasibilityStatusApi.ApiName) { [Target] = reference };
+            Money revenue = ActualRevenue.Get(context.Activity);
+            if (revenue != null) request[FeasibilityStatusApi.ActualRevenue] = revenue;
+            ParameterCollection answer;
+            try
+            {
+                answer = context.WorkflowUserService.Execute(request).Results;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (Refusal.CodeOf(fault.Detail?.Message) == RefusalCodes.CallerRights)
+            {
+                throw new InvalidPluginExecutionException(UserLacksRights(StepName, NeededRights).Message, fault);
+            }
+            IsCleared.Set(context.Activity, (bool)answer[FeasibilityStatusApi.IsCleared]);
+            Blocking.Set(context.Activity, (string)answer[FeasibilityStatusApi.Blocking]);
+            NextGateStage.Set(context.Activity, (int)answer[FeasibilityStatusApi.NextGateStage]);
+            ClearedToMove.Set(context.Activity, (bool)answer[FeasibilityStatusApi.ClearedToMove]);
+            MoveCode.Set(context.Activity, (string)answer[FeasibilityStatusApi.MoveCode]);
+            ClearedToWin.Set(context.Activity, (bool)answer[FeasibilityStatusApi.ClearedToWin]);
+            WinCode.Set(context.Activity, (string)answer[FeasibilityStatusApi.WinCode]);
+            Reviews.Set(context.Activity, (string)answer[FeasibilityStatusApi.Reviews]);
         }
+
+        private const string Target = "Target";
     }
 }
