@@ -154,8 +154,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
             }).Entities;
             if (pending.Count == 0) return Move();
             Entity review = Pick(pending);
-            // Mostly the owner decides; sometimes someone else tries.
-            Guid decider = _random.Next(5) == 0 ? Pick(_reviewers) : Person(review.GetAttributeValue<EntityReference>("ownerid"));
+            // Mostly the owner decides; sometimes someone else tries, or the sales manager decides as a CrmCollab Administrator
+            // (who may, even on a deal she owns or comes to own: the gate, Get Feasibility Status and its step must agree).
+            int who = _random.Next(10);
+            Guid decider = who == 0 ? _manager : who < 3 ? Pick(_reviewers) : Person(review.GetAttributeValue<EntityReference>("ownerid"));
             var decision = Pick(new[] { ReviewDecision.Approved, ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected, ReviewDecision.Withdrawn });
             int channel = Channel();
             return new FuzzAction($"{decider} decides {review.Id} {decision} by {FuzzChannel.Names[channel]}", () =>
