@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 task["statuscode"] = new OptionSetValue(completed ? 5 : 6);
                 final = completed ? " completed" : " canceled";
             }
-            Guid who = _random.Next(4) == 0 ? Pick(new[] { Org.Admin, _manager, Pick(_downstream) }) : OwnerOf(deal);
+            Guid who = _random.Next(4) == 0 ? Pick(new[] { Org.Admin, _manager, _sysadmin, Pick(_downstream) }) : OwnerOf(deal);
             int channel = _random.Next(FuzzChannel.CreateNames.Length);
             Guid id = NewId();
             return new FuzzAction($"{who} plants a{final} task ({string.Join(",", task.Attributes.Keys)}) for deal {deal} by {FuzzChannel.CreateNames[channel]}",
@@ -57,7 +57,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             }).Entities;
             if (handoffs.Count == 0) return PlantHandoff();
             Entity handoff = Pick(handoffs);
-            Guid who = _random.Next(2) == 0 ? Person(handoff.GetAttributeValue<EntityReference>("ownerid")) : Pick(new[] { Org.Admin, _manager, Pick(_reps) });
+            Guid who = _random.Next(2) == 0 ? Person(handoff.GetAttributeValue<EntityReference>("ownerid")) : Pick(new[] { Org.Admin, _manager, _sysadmin, Pick(_reps) });
             int channel = _random.Next(4); // the plain call, ExecuteMultiple or ExecuteTransaction (FuzzChannel.Send takes 0, 2, 3)
             if (channel == 1) channel = 0;
             return new FuzzAction($"{who} deletes handoff {handoff.Id} by {FuzzChannel.Names[channel]}",

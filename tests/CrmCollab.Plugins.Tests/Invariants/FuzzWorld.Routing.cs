@@ -34,7 +34,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
         private static readonly BusinessFunction[] HandedOff = { BusinessFunction.Adv, BusinessFunction.Logistics };
 
-        private Guid Admin() => _random.Next(8) == 0 ? Pick(_reps.Concat(_downstream).ToArray()) : Org.Admin;
+        private Guid Admin() => _random.Next(8) == 0 ? Pick(_reps.Concat(_downstream).Append(_sysadmin).ToArray()) : Org.Admin;
 
         /// <summary>Someone who may work for <paramref name="function"/> (or, now and then, someone who may not).</summary>
         private EntityReference Worker(BusinessFunction function, bool teams = true)

@@ -45,7 +45,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 0: return Person(signal.GetAttributeValue<EntityReference>("crmc_raisedby"));
                 case 1: return Pick(_reps);
                 case 2: return Org.Admin;
-                case 3: return Pick(_reviewers.Concat(_downstream).ToArray());
+                case 3: return Pick(_reviewers.Concat(_downstream).Append(_sysadmin).ToArray());
                 default: return Person(signal.GetAttributeValue<EntityReference>("ownerid"));
             }
         }

@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private readonly Random _random;
         private readonly Guid[] _reps, _reviewers, _downstream;
-        private readonly Guid _account, _otherAccount, _manager;
+        private readonly Guid _account, _otherAccount, _manager, _sysadmin;
         private readonly WonTermsLedger _wonTerms = new WonTermsLedger();
         private readonly ProductLedger _wonLines = new ProductLedger();
         private readonly GatePassages _passages = new GatePassages();
@@ -38,6 +38,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _reviewers = new[] { lena, leo, fiona, frank };
             // A sales manager who is also a CrmCollab Administrator: handed a won deal, she may reopen it (to amend that sale).
             _manager = Org.Setup.CreateUser("Mia Manager", Org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            // Dataverse's own System Administrator, who holds every privilege but is no CrmCollab Administrator: CrmCollab's
+            // rules hold for him as for anyone (docs/guards.md), only a bypass parameter switches them off.
+            _sysadmin = Org.Setup.CreateUser("Sam Sysadmin", Org.Operations, "System Administrator");
             _downstream = new[] { alice, bob, lou, liz };
             _account = Org.Account("Contoso");
             Org.DedicatedOwner(_account, BusinessFunction.Logistics, user: lena, backup: leo);
@@ -157,7 +160,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             // Mostly the owner decides; sometimes someone else tries, or the sales manager decides as a CrmCollab Administrator
             // (who may, even on a deal she owns or comes to own: the gate, Get Feasibility Status and its step must agree).
             int who = _random.Next(10);
-            Guid decider = who == 0 ? _manager : who < 3 ? Pick(_reviewers) : Person(review.GetAttributeValue<EntityReference>("ownerid"));
+            Guid decider = who == 0 ? _manager : who == 1 && _random.Next(2) == 0 ? _sysadmin : who < 3 ? Pick(_reviewers) : Person(review.GetAttributeValue<EntityReference>("ownerid"));
             var decision = Pick(new[] { ReviewDecision.Approved, ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected, ReviewDecision.Withdrawn });
             int channel = Channel();
             return new FuzzAction($"{decider} decides {review.Id} {decision} by {FuzzChannel.Names[channel]}", () =>
