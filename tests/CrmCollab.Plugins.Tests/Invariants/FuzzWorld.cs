@@ -74,8 +74,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(45)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews)
+            switch (_random.Next(46)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses)
             {
+                case 45: return HandMadeClose();
                 case 44: return HandMadeReview();
                 case 43: return ForgeHandoff();
                 case 42: return WorkflowStep();

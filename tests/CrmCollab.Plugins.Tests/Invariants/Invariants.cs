@@ -44,6 +44,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews, tasks);
+                if (!deal.Contains(Opportunity.WonOn)) // never won: CrmCollab made no handoff for it, whatever close was recorded by hand
+                    Assert.False(tasks.Any(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id), $"deal {id}, never won, has a handoff");
                 wonTerms.Observe(id, state == 1, state == 1 || deal.Contains(Opportunity.WonOn), HandoffCreation.TermsOf(deal).ToSnapshot());
                 wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
