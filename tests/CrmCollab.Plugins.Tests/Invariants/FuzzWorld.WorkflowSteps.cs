@@ -105,7 +105,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 catch (InvalidPluginExecutionException refused)
                 {
                     string code = Refusal.CodeOf(refused.Message);
-                    bool disabled = Org.System.Retrieve("systemuser", user, new Microsoft.Xrm.Sdk.Query.ColumnSet("isdisabled")).GetAttributeValue<bool>("isdisabled");
+                    bool disabled = IsDisabled(user);
                     if (disabled ? code != RefusalCodes.WorkflowUserDisabled : code == null || code == RefusalCodes.WorkflowUserDisabled || code == RefusalCodes.WorkflowStepFailed)
                         throw new XunitException($"{typeof(T).Name} refused {(disabled ? "a disabled" : "an active")} user {user} with {code ?? "no code"}: {refused.Message}");
                     refusedWith?.Invoke(code);
