@@ -60,11 +60,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                         {
                             var answer = new ParameterCollection();
                             foreach (var output in outputs) answer[output.Key] = output.Value;
-                            FeasibilityAnswers.AssertWinGoesAsAnswered(answer, () => Org.As(owner).Execute(new Microsoft.Crm.Sdk.Messages.WinOpportunityRequest
-                            {
-                                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = opportunity, ["subject"] = "Won" },
-                                Status = new OptionSetValue(3),
-                            }));
+                            FeasibilityAnswers.AssertWinGoesAsAnswered(answer, () => Org.As(owner).Execute(WinRequest(deal)));
                         });
                 default:
                     var function = Pick(new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Finance, BusinessFunction.Sav });

@@ -186,11 +186,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private FuzzAction Win()
         {
             Guid deal = Pick(_deals);
-            var win = new WinOpportunityRequest
-            {
-                OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal), ["subject"] = "Won" },
-                Status = new OptionSetValue(3),
-            };
+            WinOpportunityRequest win = WinRequest(deal);
             if (_random.Next(2) == 0) return new FuzzAction($"win {deal}", () => Org.As(OwnerOf(deal)).Execute(win));
             // As a flow would: ask Get Feasibility Status first; the win must then go as the answer said.
             return new FuzzAction($"ask Get Feasibility Status of {deal}, then win it", () =>
@@ -201,6 +197,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 FeasibilityAnswers.AssertWinGoesAsAnswered(answer, () => owner.Execute(win));
             });
         }
+
+        private static WinOpportunityRequest WinRequest(Guid deal) => new WinOpportunityRequest
+        {
+            OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal), ["subject"] = "Won" },
+            Status = new OptionSetValue(3),
+        };
 
         private FuzzAction Lose()
         {
