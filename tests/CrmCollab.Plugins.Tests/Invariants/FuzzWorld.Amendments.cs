@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private FuzzAction RaiseAmendment()
         {
             Guid deal = Pick(_deals);
-            Guid author = _random.Next(4) == 0 ? Pick(_reps.Concat(_reviewers).ToArray()) : OwnerOf(deal);
+            Guid author = _random.Next(4) == 0 ? Pick(_reps.Concat(_reviewers).Append(_sysadmin).Append(Org.Admin).ToArray()) : OwnerOf(deal);
             var amendment = new Entity("crmc_amendment")
             {
                 ["crmc_name"] = "Terms change", ["crmc_opportunityid"] = new EntityReference("opportunity", deal),
@@ -35,8 +35,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 default: amendment["crmc_newpaymentterms"] = new OptionSetValue(100000000 + _random.Next(3)); break;
             }
             if (_random.Next(6) == 0) amendment["crmc_state"] = new OptionSetValue((int)AmendmentState.Approved); // raised as approved
+            int channel = _random.Next(FuzzChannel.CreateNames.Length);
+            Guid id = NewId();
             return new FuzzAction($"{author} raises amendment {string.Join(",", amendment.Attributes.Keys.Where(k => k.StartsWith("crmc_new")))} " +
-                $"({((OptionSetValue)amendment["crmc_state"]).Value}) on {deal}", () => Org.As(author).Create(amendment));
+                $"({((OptionSetValue)amendment["crmc_state"]).Value}) on {deal} by {FuzzChannel.CreateNames[channel]}",
+                () => FuzzChannel.Create(Org.As(author), amendment, channel, id));
         }
 
         private FuzzAction DecideAmendment()

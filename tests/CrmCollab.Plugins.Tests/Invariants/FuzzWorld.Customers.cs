@@ -27,19 +27,18 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
         private EntityReference[] _contacts;
 
+        /// <summary>The two contacts a deal may be moved to, the first salesperson's (made with the organisation: that
+        /// salesperson may leave for a while later on).</summary>
+        private void SetUpContacts() => _contacts = new[] { Contact("Carl Contoso", _account), Contact("Nina Freelance", null) };
+
         /// <summary>
         /// The customers a deal may be moved to: the two accounts, the duplicate waiting to be merged (if any), and the two
-        /// contacts (made on first use, the first salesperson's).
+        /// contacts.
         /// </summary>
         private EntityReference[] Customers
         {
             get
             {
-                _contacts ??= new[]
-                {
-                    Contact("Carl Contoso", _account),
-                    Contact("Nina Freelance", null),
-                };
                 var accounts = _duplicate.HasValue ? new[] { _account, _otherAccount, _duplicate.Value } : new[] { _account, _otherAccount };
                 return accounts.Select(a => new EntityReference("account", a)).Concat(_contacts).ToArray();
             }

@@ -55,6 +55,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
             Org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber,crmc_deliveredon");
             SetUpDownstream();
+            SetUpContacts();
             Org.Engine.DrainAsync();
         }
 
@@ -221,9 +222,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
 
         private FuzzAction Staff()
         {
-            // Now and then a salesperson leaves (and may come back): their deals, accounts and signals stay theirs meanwhile.
-            Guid person = _random.Next(6) == 0 ? Pick(_reps) : Pick(_reviewers.Concat(_downstream).ToArray());
-            bool disable = _random.Next(2) == 0;
+            // Now and then a salesperson leaves, one at a time, and comes back a while later: their deals, accounts and signals
+            // stay theirs meanwhile (while both were away, hardly anything their deals need could be done).
+            Guid away = _reps.FirstOrDefault(IsDisabled);
+            bool repBack = away != Guid.Empty && _random.Next(3) == 0;
+            Guid person = repBack ? away : away == Guid.Empty && _random.Next(6) == 0 ? Pick(_reps) : Pick(_reviewers.Concat(_downstream).ToArray());
+            bool disable = !repBack && _random.Next(2) == 0;
             return new FuzzAction($"{(disable ? "disable" : "enable")} {person}", () =>
             {
                 if (disable) Org.Setup.DisableUser(person);
