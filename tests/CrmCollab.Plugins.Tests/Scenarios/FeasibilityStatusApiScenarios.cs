@@ -124,6 +124,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(RefusalCodes.CallerRights, Refusal.CodeOf(ex.Detail.Message));
             Assert.Contains("CrmCollab Salesperson role on their business unit's deals", ex.Detail.Message);
+            // Her workflow's step, which asks the action as her, says it in a workflow owner's words.
+            var step = Assert.Throws<InvalidPluginExecutionException>(() => WorkflowStep(other));
+            Assert.Equal(RefusalCodes.WorkflowUserRights, Refusal.CodeOf(step.Message));
+            Assert.Contains("Get Feasibility Status step", step.Message);
         }
 
         [Fact]
