@@ -67,7 +67,7 @@ namespace CrmCollab.Plugins.Activities
             // does. A step has no SYSTEM service of its own (Microsoft: a custom workflow activity's calls all run as its
             // user), and reading those as a user who may not read role assignments answered "not cleared" where the win
             // went through (an administrator's approval of a deal she owns).
-            var request = new OrganizationRequest(FeasibilityStatusApi.ApiName) { [Target] = reference };
+            var request = new OrganizationRequest(FeasibilityStatusApi.ApiName) { ["Target"] = reference };
             Money revenue = ActualRevenue.Get(context.Activity);
             if (revenue != null) request[FeasibilityStatusApi.ActualRevenue] = revenue;
             ParameterCollection answer;
@@ -88,7 +88,5 @@ namespace CrmCollab.Plugins.Activities
             WinCode.Set(context.Activity, (string)answer[FeasibilityStatusApi.WinCode]);
             Reviews.Set(context.Activity, (string)answer[FeasibilityStatusApi.Reviews]);
         }
-
-        private const string Target = "Target";
     }
 }

@@ -13,8 +13,8 @@ namespace CrmCollab.Plugins.Feasibility
     /// decision the guards make at the attempt, from the rules in force): for the deal's next move through a gate
     /// (<see cref="GateAttempt.NextMove"/>), after the data that stage asks for as a save moving only the stage meets it
     /// (<see cref="MoveCheck"/>), and for its win, at the price the win would record when one is given, then everything else
-    /// the win meets, in its order (<see cref="WinCheck"/>). Read with the rights of the service given (the workflow's user
-    /// for the Get Feasibility Status step, the caller for the custom API of the same name); writes nothing. A won or lost
+    /// the win meets, in its order (<see cref="WinCheck"/>). Read with the rights of the service given (the caller of the Get
+    /// Feasibility Status custom API, which the workflow step of the same name asks as its user); writes nothing. A won or lost
     /// deal is cleared for neither (<see cref="DealLifecycle.WhileClosed"/>), and the gate is not asked.
     /// </summary>
     public sealed class FeasibilityAnswer
@@ -49,13 +49,13 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>
         /// Reads, with <paramref name="service"/>'s rights: the deal, the rules that can apply (and the account's industry or
-        /// the currency's rate when they matter), the deal's reviews, who owns the deal for an approval decided by its owner,
-        /// CrmCollab's Stage Requirements setting and, when the deal names an originating lead, the field signal that raised it.
+        /// the currency's rate when they matter), the deal's reviews, CrmCollab's Stage Requirements setting and, when the deal
+        /// names an originating lead, the field signal that raised it.
         /// </summary>
-        /// <param name="directory">Reads who owns the deal and who is a CrmCollab Administrator when not <paramref name="service"/>
-        /// (<see cref="GateCheck"/>): the custom API passes SYSTEM; the workflow step has no other service than its user's.</param>
+        /// <param name="directory">Reads who owns the deal and who is a CrmCollab Administrator (<see cref="GateCheck"/>): SYSTEM, as
+        /// the guards read them, since a reader may not read the role assignments that make an owner's approval count.</param>
         public static FeasibilityAnswer Of(IOrganizationService service, ITracingService tracing, Guid dealId, DateTime now, decimal? actualRevenue,
-            IOrganizationService directory = null)
+            IOrganizationService directory)
         {
             // What the win reads: the data every stage asks for, then the deal with its columns.
             StageRequirements requirements = Terms.StageRequirementsCheck.ForWin(service, tracing);
