@@ -6,7 +6,6 @@ using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Signals;
-using CrmCollab.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Xunit.Sdk;
 
@@ -66,14 +65,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     var function = Pick(new[] { BusinessFunction.Adv, BusinessFunction.Logistics, BusinessFunction.Finance, BusinessFunction.Sav });
                     var reference = new EntityReference("account", account);
                     return Step<ResolveDedicatedOwner>($"a workflow of {user} resolves the {function} owner of {account} (mode {mode})", user, mode, reference,
-                        new Dictionary<string, object> { ["Account"] = reference, ["Function"] = new OptionSetValue((int)function) }, outputs =>
-                        {
-                            OwnerResolution routing = new RoutingRepository(Org.System).ResolverFor(account).Resolve(function, Org.Engine.Clock.UtcNow);
-                            var said = (EntityReference)(outputs["OwnerUser"] ?? outputs["OwnerTeam"] ?? outputs["OwnerQueue"]);
-                            if (said?.Id != routing.Owner?.Id)
-                                throw new XunitException($"the Resolve Dedicated Owner step said {said?.LogicalName} {said?.Id} for {function} of account {account}, " +
-                                    $"where the routing picks {routing.Owner?.Kind} {routing.Owner?.Id} ('{routing.RoutingPath}')");
-                        }, code =>
+                        new Dictionary<string, object> { ["Account"] = reference, ["Function"] = new OptionSetValue((int)function) },
+                        outputs => AssertRoutingPicks("the Resolve Dedicated Owner step", account, function, outputs), code =>
                         {
                             if (IsAdministrator(user)) throw new XunitException($"the Resolve Dedicated Owner step refused an administrator with {code}");
                         });
