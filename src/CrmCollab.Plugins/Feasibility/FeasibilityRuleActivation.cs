@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
@@ -103,7 +104,15 @@ namespace CrmCollab.Plugins.Feasibility
             reached.AddCondition(Opportunity.SalesStage, ConditionOperator.GreaterEqual, trigger);
             reached.AddCondition(Opportunity.StepName, ConditionOperator.NotNull);
             query.Criteria.AddFilter(reached);
-            int requested = Reevaluate(context, query, deal => AtOrPast(DealStage.Of(deal), trigger), out int deals);
+            var seen = new HashSet<Guid>();
+            int requested = Reevaluate(context, query, deal => AtOrPast(DealStage.Of(deal), trigger), out int deals, seen);
+            // A deal moved back below the trigger keeps the reviews asked while it was past it: a rule retired, narrowed or
+            // given another function leaves those to withdraw whatever the deal's stage now (a new rule leaves none).
+            if (message != "Create")
+            {
+                requested += Reevaluate(context, OpenDealsWithPendingReviews(), deal => seen.Contains(deal.Id) ? null : DealStage.Of(deal), out int behind);
+                deals += behind;
+            }
             context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
         }
 
@@ -121,9 +130,21 @@ namespace CrmCollab.Plugins.Feasibility
             return query;
         }
 
+        /// <summary>The open deals with a pending review, each once.</summary>
+        private static QueryExpression OpenDealsWithPendingReviews()
+        {
+            QueryExpression query = OpenDeals();
+            query.Distinct = true;
+            query.ColumnSet.AddColumn(Opportunity.Id); // a distinct query returns the primary key only when asked
+            LinkEntity pending = query.AddLink(FeasibilityReviewRow.Table, Opportunity.Id, FeasibilityReviewRow.OpportunityId);
+            pending.LinkCriteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            return query;
+        }
+
         /// <summary>Requests the reviews each deal of every page needs at its stage (null: the deal is left out).</summary>
-        /// <returns>The reviews requested; <paramref name="deals"/>: the deals re-evaluated (no tuple: the plug-in targets net462).</returns>
-        private static int Reevaluate(LocalPluginContext context, QueryExpression query, Func<Entity, int?> stageOf, out int deals)
+        /// <returns>The reviews requested; <paramref name="deals"/>: the deals re-evaluated (no tuple: the plug-in targets net462),
+        /// each also added to <paramref name="seen"/> when given.</returns>
+        private static int Reevaluate(LocalPluginContext context, QueryExpression query, Func<Entity, int?> stageOf, out int deals, ISet<Guid> seen = null)
         {
             IOrganizationService service = context.SystemService;
             var requester = new ReviewRequester(service);
@@ -136,6 +157,7 @@ namespace CrmCollab.Plugins.Feasibility
                 {
                     int? stage = stageOf(deal);
                     if (stage == null) continue;
+                    seen?.Add(deal.Id);
                     try
                     {
                         requested += requester.Request(deal, stage.Value, context.Now).Requested.Count;

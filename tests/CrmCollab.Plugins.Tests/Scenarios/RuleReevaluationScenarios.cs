@@ -69,5 +69,37 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        [Fact]
+        public void A_deal_moved_back_to_qualify_loses_its_pending_finance_review_when_the_finance_rule_is_deactivated()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
+            _org.MoveTo(deal, SalesStage.Qualify); // the rep steps back: the pending reviews stay asked
+
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance")) { ["crmc_isactive"] = false });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal((int)ReviewDecision.Withdrawn,
+                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal((int)ReviewDecision.Pending,
+                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_deal_moved_back_to_qualify_loses_its_pending_logistics_review_when_the_rule_goes_to_operations_and_is_asked_nothing_new()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
+            _org.MoveTo(deal, SalesStage.Qualify);
+
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: logistics"))
+                { ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Operations) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal((int)ReviewDecision.Withdrawn,
+                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.DoesNotContain(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Operations);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }
