@@ -24,6 +24,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly WonTermsLedger _wonTerms = new WonTermsLedger();
         private readonly ProductLedger _wonLines = new ProductLedger();
         private readonly GatePassages _passages = new GatePassages();
+        private readonly WinRules _winRules = new WinRules();
         private readonly List<Guid> _deals = new List<Guid>();
 
         public FuzzWorld(int seed)
@@ -75,7 +76,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(46)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses)
+            switch (_random.Next(47)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule changed (FuzzWorld.FeasibilityRules)
             {
                 case 40: return AskHandoffStatus();
                 case 41: return AskDedicatedOwner();
@@ -83,6 +84,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 43: return ForgeHandoff();
                 case 44: return HandMadeReview();
                 case 45: return HandMadeClose();
+                case 46: return FeasibilityRuleChange();
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
                 case 24: return RepointFlow();
@@ -272,7 +274,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
         public void AssertInvariants()
         {
-            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages);
+            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages, _winRules);
             DownstreamChecks().AssertAll();
         }
     }

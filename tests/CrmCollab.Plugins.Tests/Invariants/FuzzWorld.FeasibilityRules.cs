@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// The administrator's feasibility rules change while deals are in play: a rule made (another function, threshold,
+    /// trigger or gate stage), given another threshold, custom flag, function, trigger or gate stage or watched columns,
+    /// switched off or on by its flag or the grid's Deactivate, deleted — through every channel a client has; now and
+    /// then someone who may not tries. The invariants then hold the deals to the rules as they are (the gate, the pending
+    /// reviews) and a won deal to the rules it was won under.
+    /// </summary>
+    public sealed partial class FuzzWorld
+    {
+        private static readonly BusinessFunction[] Reviewed = { BusinessFunction.Logistics, BusinessFunction.Finance, BusinessFunction.Operations };
+
+        private static readonly string[] Watched = { "crmc_requesteddelivery,products", "crmc_discountpercent,estimatedvalue", "estimatedvalue", "crmc_paymentterms,products" };
+
+        private FuzzAction FeasibilityRuleChange()
+        {
+            var rules = Org.System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule")
+            {
+                ColumnSet = new ColumnSet("crmc_name", "crmc_isactive", "statecode", "crmc_triggerstage"),
+            }).Entities;
+            Guid who = Admin();
+            if (rules.Count < 2 || (rules.Count < 6 && _random.Next(4) == 0)) return NewFeasibilityRule(who);
+            Entity existing = Pick(rules);
+            string name = existing.GetAttributeValue<string>("crmc_name");
+            if (_random.Next(10) == 0)
+                return new FuzzAction($"{who} deletes feasibility rule '{name}'", () => Org.As(who).Delete("crmc_feasibilityrule", existing.Id));
+            if (_random.Next(6) == 0)
+            {
+                int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
+                return new FuzzAction($"{who} sets feasibility rule '{name}' to state {state}", () => Org.As(who).Execute(new SetStateRequest
+                {
+                    EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
+                }));
+            }
+            var change = new Entity("crmc_feasibilityrule", existing.Id);
+            switch (_random.Next(7))
+            {
+                case 0: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
+                case 1: change["crmc_minamount"] = Threshold(); break;
+                case 2: change["crmc_customonly"] = _random.Next(2) == 0; break;
+                case 3: change["crmc_function"] = new OptionSetValue((int)Pick(Reviewed)); break;
+                case 4:
+                    int trigger = _random.Next(3);
+                    change["crmc_triggerstage"] = new OptionSetValue(trigger);
+                    if (_random.Next(2) == 0) change["crmc_gatestage"] = new OptionSetValue(Math.Min(SalesStage.Close, trigger + _random.Next(3)));
+                    break;
+                case 5: change["crmc_relevantcolumns"] = Pick(Watched); break;
+                default: change["crmc_gatestage"] = new OptionSetValue(1 + _random.Next(3)); break; // may fall before the trigger: refused
+            }
+            int channel = Channel();
+            return new FuzzAction($"{who} changes feasibility rule '{name}' ({string.Join(",", change.Attributes.Select(a => a.Key + "=" + Shown(a.Value)))}) by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        private FuzzAction NewFeasibilityRule(Guid who)
+        {
+            BusinessFunction function = Pick(Reviewed);
+            int trigger = _random.Next(3);
+            Money minimum = Threshold();
+            var rule = new Entity("crmc_feasibilityrule")
+            {
+                ["crmc_name"] = $"{function.Label()} from {minimum?.Value.ToString("0") ?? "any amount"}",
+                ["crmc_function"] = new OptionSetValue((int)function), ["crmc_customonly"] = _random.Next(3) > 0,
+                ["crmc_triggerstage"] = new OptionSetValue(trigger), ["crmc_gatestage"] = new OptionSetValue(Math.Min(SalesStage.Close, trigger + 1 + _random.Next(2))),
+                ["crmc_slahours"] = Pick(new[] { 24, 48, 72 }), ["crmc_relevantcolumns"] = Pick(Watched), ["crmc_isactive"] = _random.Next(5) > 0,
+            };
+            if (minimum != null) rule["crmc_minamount"] = minimum;
+            int channel = _random.Next(FuzzChannel.CreateNames.Length);
+            Guid id = NewId();
+            return new FuzzAction($"{who} makes feasibility rule '{rule["crmc_name"]}' (trigger {trigger}) by {FuzzChannel.CreateNames[channel]}",
+                () => FuzzChannel.Create(Org.As(who), rule, channel, id));
+        }
+
+        /// <summary>A rule's minimum amount: none, or a threshold the world's deals (20k to 150k) fall on both sides of.</summary>
+        private Money Threshold() => _random.Next(4) == 0 ? null : new Money(Pick(new[] { 30000m, 50000m, 80000m, 120000m }));
+
+        private static string Shown(object value) =>
+            value is OptionSetValue choice ? choice.Value.ToString() : value is Money money ? money.Value.ToString("0") : value?.ToString() ?? "null";
+    }
+}
