@@ -98,8 +98,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             };
             return new FuzzAction($"{who} merges account {duplicate} into {master} by {FuzzChannel.Names[channel]}", () =>
             {
-                Guid[] wonThere = DealsOfAccount(duplicate, wonOnly: true);
+                Guid[] wonThere = DealsOfAccount(duplicate, wonOnly: true), there = DealsOfAccount(duplicate, wonOnly: false);
                 FuzzChannel.Send(Org.As(who), merge, channel);
+                _movedByMerge.UnionWith(there);
                 _duplicate = null;
                 foreach (Guid deal in wonThere) _wonTerms.AccountMerged(deal);
             });

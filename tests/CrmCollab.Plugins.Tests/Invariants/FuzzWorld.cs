@@ -25,6 +25,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly ProductLedger _wonLines = new ProductLedger();
         private readonly GatePassages _passages = new GatePassages();
         private readonly WinRules _winRules = new WinRules();
+        private readonly HashSet<Guid> _movedByMerge = new HashSet<Guid>();
         private readonly List<Guid> _deals = new List<Guid>();
 
         public FuzzWorld(int seed)
@@ -274,7 +275,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
         public void AssertInvariants()
         {
-            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages, _winRules);
+            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages, _winRules, _movedByMerge);
             DownstreamChecks().AssertAll();
         }
     }

@@ -24,7 +24,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private List<Entity> All(string table, params string[] columns) =>
             System.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).Entities.ToList();
 
-        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms, ProductLedger wonLines, GatePassages passages, WinRules winRules)
+        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms, ProductLedger wonLines, GatePassages passages, WinRules winRules, ISet<Guid> movedByMerge)
         {
             NoOwnerlessRow();
             // Every rule in force, read here rather than through the code under test (which reads only those a deal can meet).
@@ -50,6 +50,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
                 winRules.Observe(id, state == 1, rules, _org.Engine.Clock.UtcNow);
                 if (state == 0) NoPendingReviewNoRuleAsksFor(deal, rules, reviews, repository, _org.Engine.Clock.UtcNow);
+                if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, rules, reviews, repository, _org.Engine.Clock.UtcNow);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null)
                     passages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules),
@@ -107,6 +108,25 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (review.GetAttributeValue<EntityReference>("createdby")?.Id != CrmCollab.Emulator.Engine.WellKnownIds.SystemUserId) continue; // made by hand
                 Assert.Fail($"open deal {deal.Id} still waits on pending {state.Function} review {review.Id}, which no rule in force asks for");
             }
+        }
+
+        /// <summary>
+        /// An open deal has a current review (pending or decided) of every function the rules in force ask for at its stage:
+        /// its save at that stage, a change of its terms or of a rule asks for them (docs/guards.md). A deal moved by a merge
+        /// of its account is asked again at its next review request (documented), so it is left out, as are a deal with no
+        /// stage and one with no account.
+        /// </summary>
+        private static void EveryReviewItsStageNeedsIsAsked(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, FeasibilityRepository repository, DateTime now)
+        {
+            // A deal with no stage yet (neither a sales stage nor a pipeline phase) has reached no trigger; one with no account
+            // cannot have its reviews routed (the request is refused, the gate holds it: docs/guards.md).
+            if (!(DealStage.Of(deal) is int stage) || HandoffCreation.AccountOf(deal) == null) return;
+            var current = new HashSet<CrmCollab.Plugins.Domain.Routing.BusinessFunction>(reviews
+                .Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id)
+                .Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
+            foreach (RequiredReview need in FeasibilityRequirements.For(repository.Facts(deal), stage, now, rules))
+                Assert.True(current.Contains(need.Function),
+                    $"open deal {deal.Id} at stage {stage} has no current {need.Function} review, which {string.Join(", ", need.RuleNames)} ask(s) for");
         }
 
         /// <summary>A lost deal asks no review and has nobody working for it: no pending review, no open handoff.</summary>
