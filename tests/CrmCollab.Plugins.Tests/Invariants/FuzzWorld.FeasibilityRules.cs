@@ -12,7 +12,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// The administrator's feasibility rules change while deals are in play: a rule made (another function, threshold,
     /// trigger or gate stage), given another threshold, custom flag, function, trigger or gate stage or watched columns,
     /// switched off or on by its flag or the grid's Deactivate, deleted — through every channel a client has; now and
-    /// then someone who may not tries. The invariants then hold the deals to the rules as they are (the gate, the pending
+    /// then someone who may not tries. An account's industry, which a rule may look at, changes too. The invariants then hold the deals to the rules as they are (the gate, the pending
     /// reviews) and a won deal to the rules it was won under.
     /// </summary>
     public sealed partial class FuzzWorld
@@ -42,8 +42,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 }));
             }
             var change = new Entity("crmc_feasibilityrule", existing.Id);
-            switch (_random.Next(7))
+            switch (_random.Next(8))
             {
+                case 7: change["crmc_industrycode"] = Industry(); break;
                 case 0: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
                 case 1: change["crmc_minamount"] = Threshold(); break;
                 case 2: change["crmc_customonly"] = _random.Next(2) == 0; break;
@@ -74,11 +75,32 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 ["crmc_slahours"] = Pick(new[] { 24, 48, 72 }), ["crmc_relevantcolumns"] = Pick(Watched), ["crmc_isactive"] = _random.Next(5) > 0,
             };
             if (minimum != null) rule["crmc_minamount"] = minimum;
+            if (_random.Next(3) == 0) rule["crmc_industrycode"] = Industry();
             int channel = _random.Next(FuzzChannel.CreateNames.Length);
             Guid id = NewId();
             return new FuzzAction($"{who} makes feasibility rule '{rule["crmc_name"]}' (trigger {trigger}) by {FuzzChannel.CreateNames[channel]}",
                 () => FuzzChannel.Create(Org.As(who), rule, channel, id));
         }
+
+        /// <summary>
+        /// An account's industry changed (the account form): by the sales manager, a CrmCollab Administrator, or by its
+        /// salesperson or the System Administrator (who may only while it has no open or lost deal). Its open deals are
+        /// re-evaluated in the background.
+        /// </summary>
+        private FuzzAction AccountIndustryChange()
+        {
+            Guid account = Pick(new[] { _account, _otherAccount });
+            // The sales manager, a CrmCollab Administrator who writes accounts; the account's salesperson; the System Administrator.
+            Guid who = Pick(new[] { _manager, _manager, Person(Org.System.Retrieve("account", account, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid")), _sysadmin });
+            OptionSetValue industry = _random.Next(3) == 0 ? null : Industry();
+            var change = new Entity("account", account) { ["industrycode"] = industry };
+            int channel = Channel();
+            return new FuzzAction($"{who} sets the industry of account {account} to {industry?.Value.ToString() ?? "none"} by {FuzzChannel.Names[channel]}",
+                () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        /// <summary>Accounting (1) or Retail (27): a rule may look at either.</summary>
+        private OptionSetValue Industry() => new OptionSetValue(Pick(new[] { 1, 27 }));
 
         /// <summary>A rule's minimum amount: none, or a threshold the world's deals (20k to 150k) fall on both sides of.</summary>
         private Money Threshold() => _random.Next(4) == 0 ? null : new Money(Pick(new[] { 30000m, 50000m, 80000m, 120000m }));

@@ -48,17 +48,19 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     Assert.False(tasks.Any(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id), $"deal {id}, never won, has a handoff");
                 wonTerms.Observe(id, state == 1, state == 1 || deal.Contains(Opportunity.WonOn), HandoffCreation.TermsOf(deal).ToSnapshot());
                 wonLines.Observe(id, state == 1 || deal.Contains(Opportunity.WonOn), ProductLedger.Of(id, lines));
-                winRules.Observe(id, state == 1, rules, _org.Engine.Clock.UtcNow);
-                if (state == 0) NoPendingReviewNoRuleAsksFor(deal, rules, reviews, repository, _org.Engine.Clock.UtcNow);
-                if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, rules, reviews, repository, _org.Engine.Clock.UtcNow);
+                DealFacts facts = repository.Facts(deal); // its account's industry too, as the rules read it
+                facts.IndustryCode = repository.IndustryOf(HandoffCreation.AccountOf(deal), rules);
+                DateTime now = _org.Engine.Clock.UtcNow;
+                winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules));
+                if (state == 0) NoPendingReviewNoRuleAsksFor(deal, facts, rules, reviews, now);
+                if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null)
-                    passages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules),
-                        FeasibilityRequirements.AtAnyStage(repository.Facts(deal), _org.Engine.Clock.UtcNow, rules.Where(r => move.Crosses(r.GateStage))),
+                    passages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(facts, now, rules),
+                        FeasibilityRequirements.AtAnyStage(facts, now, rules.Where(r => move.Crosses(r.GateStage))),
                         reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList());
                 if (state != 1) continue;
-                if (!wonTerms.AmendedSinceWin(id) && !wonTerms.AccountMergedSinceWin(id))
-                    WonDealIsCleared(deal, winRules.RulesAtWin(id), reviews, winRules.WonAt(id), repository);
+                if (!wonTerms.AmendedSinceWin(id) && !wonTerms.AccountMergedSinceWin(id)) WonDealIsCleared(deal, winRules.RequiredAtWin(id), reviews);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
                 foreach (Guid template in templates)
                     Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
@@ -78,10 +80,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Assert.All(All(table, "ownerid"), row => Assert.True(row.Contains("ownerid"), $"{table} {row.Id} has no owner"));
         }
 
-        private static void WonDealIsCleared(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now, FeasibilityRepository repository)
+        private static void WonDealIsCleared(Entity deal, IReadOnlyList<RequiredReview> required, List<Entity> reviews)
         {
-            var facts = repository.Facts(deal);
-            var required = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             var states = reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id).Select(FeasibilityRepository.ToState).ToList();
             foreach (RequiredReview need in required)
             {
@@ -97,10 +97,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// are done (docs/guards.md). A review someone made by hand (not created by CrmCollab's SYSTEM calls) is an opinion
         /// CrmCollab keeps until the deal's next re-evaluation, so it is left out.
         /// </summary>
-        private static void NoPendingReviewNoRuleAsksFor(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, FeasibilityRepository repository, DateTime now)
+        private static void NoPendingReviewNoRuleAsksFor(Entity deal, DealFacts facts, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now)
         {
             var required = new HashSet<CrmCollab.Plugins.Domain.Routing.BusinessFunction>(
-                FeasibilityRequirements.AtAnyStage(repository.Facts(deal), now, rules).Select(r => r.Function));
+                FeasibilityRequirements.AtAnyStage(facts, now, rules).Select(r => r.Function));
             foreach (Entity review in reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
             {
                 ReviewState state = FeasibilityRepository.ToState(review);
@@ -116,7 +116,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// of its account is asked again at its next review request (documented), so it is left out, as are a deal with no
         /// stage and one with no account.
         /// </summary>
-        private static void EveryReviewItsStageNeedsIsAsked(Entity deal, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, FeasibilityRepository repository, DateTime now)
+        private static void EveryReviewItsStageNeedsIsAsked(Entity deal, DealFacts facts, IReadOnlyList<FeasibilityRule> rules, List<Entity> reviews, DateTime now)
         {
             // A deal with no stage yet (neither a sales stage nor a pipeline phase) has reached no trigger; one with no account
             // cannot have its reviews routed (the request is refused, the gate holds it: docs/guards.md).
@@ -124,7 +124,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var current = new HashSet<CrmCollab.Plugins.Domain.Routing.BusinessFunction>(reviews
                 .Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id)
                 .Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
-            foreach (RequiredReview need in FeasibilityRequirements.For(repository.Facts(deal), stage, now, rules))
+            foreach (RequiredReview need in FeasibilityRequirements.For(facts, stage, now, rules))
                 Assert.True(current.Contains(need.Function),
                     $"open deal {deal.Id} at stage {stage} has no current {need.Function} review, which {string.Join(", ", need.RuleNames)} ask(s) for");
         }
