@@ -50,14 +50,16 @@ namespace CrmCollab.Plugins.Feasibility
             // A decided review that does not cover what its function's rules now watch is asked again (ReviewCoverage).
             IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched), required);
             var superseded = uncovered.Where(r => r.State.Decision != ReviewDecision.Pending).ToList();
-            // Stale reviews are not required, so withdrawing them changes nothing missing: refuse before any write.
+            // Stale reviews are not required, so withdrawing them changes nothing missing. They are withdrawn even when the
+            // missing ones cannot be routed: a save is refused whole below (its transaction rolls back), while a background
+            // re-evaluation, which goes on to the next deal, still takes a retired rule's review out of its reviewer's queue.
             var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
             foreach (WatchedReview review in superseded) current.Remove(review.State.Function);
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
+            WithdrawStale(reviews, atAnyStage, now);
             if (missing.Count > 0 && accountId == null)
                 throw new InvalidPluginExecutionException(new Refusal(RefusalCodes.NoAccountForReviews,
                     "This deal needs feasibility reviews, but it has no account to route them with. Set its account (customer) and save again.").Message);
-            WithdrawStale(reviews, atAnyStage, now);
             foreach (WatchedReview review in uncovered.Where(r => r.State.Decision == ReviewDecision.Pending))
             {
                 IReadOnlyList<string> columns = required.First(r => r.Function == review.State.Function).RelevantColumns

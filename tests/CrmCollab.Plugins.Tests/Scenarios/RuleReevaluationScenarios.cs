@@ -101,5 +101,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.DoesNotContain(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Operations);
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        [Fact]
+        public void A_deal_moved_to_a_contact_loses_its_pending_finance_review_when_the_rule_goes_to_operations_though_operations_cannot_be_routed()
+        {
+            (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
+            Guid contact = _org.System.Create(new Entity("contact") { ["lastname"] = "Walker" });
+            _org.System.Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance"))
+                { ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Operations) });
+            _org.Engine.DrainAsync();
+
+            // Operations cannot be asked without an account (the gate holds the deal), but Finance no longer waits in a queue.
+            Assert.Equal((int)ReviewDecision.Withdrawn,
+                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.DoesNotContain(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Operations);
+            Assert.Equal((int)ReviewDecision.Pending,
+                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }
