@@ -47,8 +47,10 @@ namespace CrmCollab.Plugins.Feasibility
             List<Entity> reviews = _repository.Reviews(deal.Id);
             if (reopenOutdated) ReopenedDealReviews.ReopenOutdatedDecisions(_service, deal.Id, reviews);
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
-            // A decided review that does not cover what its function's rules now watch is asked again (ReviewCoverage).
-            IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched), required);
+            // A function's newest review that does not cover what its rules now watch is asked again when decided, widened when
+            // pending (ReviewCoverage); an older one a newer review of the function shadows is not its word (NewestReviews).
+            var newest = new HashSet<Guid>(NewestReviews.PerFunction(reviews.Select(FeasibilityRepository.ToState)).Select(r => r.Id));
+            IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched).Where(r => newest.Contains(r.Id)), required);
             var superseded = uncovered.Where(r => r.State.Decision != ReviewDecision.Pending).ToList();
             // Stale reviews are not required, so withdrawing them changes nothing missing. They are withdrawn even when the
             // missing ones cannot be routed: a save is refused whole below (its transaction rolls back), while a background

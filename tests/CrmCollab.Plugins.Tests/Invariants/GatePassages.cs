@@ -56,7 +56,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         public void AssertCleared(Entity deal, GateAttempt move, IReadOnlyList<RequiredReview> required, IReadOnlyList<RequiredReview> crossed, IReadOnlyList<Entity> reviews)
         {
             var current = reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).GroupBy(r => r.Function)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).ThenBy(r => r.IsApproved).First()); // a tie: the less favourable
             foreach (RequiredReview need in required.Where(r => move.Crosses(r.GateStage)))
             {
                 current.TryGetValue(need.Function, out ReviewState review);

@@ -85,7 +85,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var states = reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id).Select(FeasibilityRepository.ToState).ToList();
             foreach (RequiredReview need in required)
             {
-                ReviewState current = states.Where(r => r.Function == need.Function && r.IsCurrent).OrderByDescending(r => r.CreatedOn).FirstOrDefault();
+                ReviewState current = states.Where(r => r.Function == need.Function && r.IsCurrent).OrderByDescending(r => r.CreatedOn).ThenBy(r => r.IsApproved).FirstOrDefault();
                 Assert.True(current != null && current.IsApproved,
                     $"won deal {deal.Id} has no current approved {need.Function} review ({current?.Decision.ToString() ?? "none"})");
             }

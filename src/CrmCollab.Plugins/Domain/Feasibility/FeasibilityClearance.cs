@@ -35,13 +35,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         {
             var crossed = required.Where(r => attempt.Crosses(r.GateStage)).ToList();
             if (crossed.Count == 0) return ClearanceDecision.Cleared;
-            var asRead = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
+            var asRead = NewestReviews.PerFunction(reviews).ToDictionary(r => r.Function);
             foreach (ICollection<Guid> notCounted in new[] { reopenedBySave, outdated, ownDeal })
                 if (notCounted != null && notCounted.Count > 0)
                     reviews = reviews.Select(r => notCounted.Contains(r.Id) ? AsPending(r) : r).ToList();
-            var latest = reviews.Where(r => r.IsCurrent).GroupBy(r => r.Function)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedOn).First());
+            var latest = NewestReviews.PerFunction(reviews).ToDictionary(r => r.Function);
 
             var blocking = crossed.Where(r => latest.ContainsKey(r.Function) && !latest[r.Function].IsApproved)
                 .Select(r => latest[r.Function]).ToList();

@@ -19,17 +19,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 
     /// <summary>
     /// A deal passes the gate only when every current review is Approved or Approved with conditions.
-    /// Invalidated reviews are history; the newest current review of each function is the one that counts.
+    /// Invalidated reviews are history; the newest current review of each function is the one that counts (<see cref="NewestReviews"/>).
     /// </summary>
     public static class FeasibilityGate
     {
         public static GateVerdict Evaluate(IEnumerable<ReviewState> reviews)
         {
-            var current = reviews.Where(r => r.IsCurrent)
-                .GroupBy(r => r.Function)
-                .Select(g => g.OrderByDescending(r => r.CreatedOn).First())
-                .OrderBy(r => r.Function)
-                .ToList();
+            var current = NewestReviews.PerFunction(reviews).OrderBy(r => r.Function).ToList();
             if (current.Count == 0)
                 return new GateVerdict
                 {
