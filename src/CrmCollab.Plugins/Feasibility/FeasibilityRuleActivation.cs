@@ -136,6 +136,7 @@ namespace CrmCollab.Plugins.Feasibility
             QueryExpression query = OpenDeals();
             query.Distinct = true;
             query.ColumnSet.AddColumn(Opportunity.Id); // a distinct query returns the primary key only when asked
+            query.AddOrder(Opportunity.Id, OrderType.Ascending); // and gets no order of its own, which its pages need (Microsoft Learn, paging and ordering)
             LinkEntity pending = query.AddLink(FeasibilityReviewRow.Table, Opportunity.Id, FeasibilityReviewRow.OpportunityId);
             pending.LinkCriteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
             return query;
