@@ -31,7 +31,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var rules = System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule") { ColumnSet = new ColumnSet(true) }).Entities
                 .Where(r => InForce.Is(r, "crmc_isactive")).Select(new FeasibilityRepository(System).Rule).ToList(); // its flag and its status
             var templates = All("crmc_handofftemplate", "crmc_isactive").Where(t => t.GetAttributeValue<bool>("crmc_isactive")).Select(t => t.Id).ToList();
-            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby", "crmc_relevantcolumns", "createdby");
+            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby", "crmc_relevantcolumns", "createdby", "ownerid", "crmc_dealowneratrequest");
             var lines = All("opportunityproduct", ProductLedger.Columns);
             var flows = FuzzWorld.FlowInstances(System);
             var repository = new FeasibilityRepository(System);
@@ -54,6 +54,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules));
                 if (state == 0) NoPendingReviewNoRuleAsksFor(deal, facts, rules, reviews, now);
                 if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
+                if (state == 0) NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(deal, reviews, disabled, now);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null)
                     passages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(facts, now, rules),
@@ -127,6 +128,27 @@ namespace CrmCollab.Plugins.Tests.Invariants
             foreach (RequiredReview need in FeasibilityRequirements.For(facts, stage, now, rules))
                 Assert.True(current.Contains(need.Function),
                     $"open deal {deal.Id} at stage {stage} has no current {need.Function} review, which {string.Join(", ", need.RuleNames)} ask(s) for");
+        }
+
+        /// <summary>
+        /// A reviewer who leaves (disabled) hands their pending reviews on as routing would give them now (passing over whoever
+        /// owns or has owned the deal, as a review's routing does): none stays with them while someone can take it.
+        /// </summary>
+        private void NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(Entity deal, List<Entity> reviews, HashSet<Guid> disabled, DateTime now)
+        {
+            Guid? account = HandoffCreation.AccountOf(deal);
+            if (account == null) return;
+            foreach (Entity review in reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
+            {
+                ReviewState state = FeasibilityRepository.ToState(review);
+                EntityReference holder = review.GetAttributeValue<EntityReference>("ownerid");
+                if (state.Decision != ReviewDecision.Pending || !state.IsCurrent || holder.LogicalName != "systemuser" || !disabled.Contains(holder.Id)) continue;
+                var owners = FormerDealOwners.ForRouting(deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId), deal.GetAttributeValue<string>(Opportunity.OwnerHistory),
+                    review.GetAttributeValue<EntityReference>("crmc_dealowneratrequest")?.Id);
+                var routing = new RoutingRepository(System).ResolverFor(account.Value).Resolve(state.Function, now, owners);
+                Assert.True(routing.Owner == null || routing.Owner.Kind != CrmCollab.Plugins.Domain.Routing.PrincipalKind.User || disabled.Contains(routing.Owner.Id),
+                    $"pending {state.Function} review {review.Id} stays with disabled user {holder.Id} although {routing.Owner} could take it");
+            }
         }
 
         /// <summary>A lost deal asks no review and has nobody working for it: no pending review, no open handoff.</summary>
