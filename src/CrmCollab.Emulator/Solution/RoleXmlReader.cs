@@ -77,7 +77,13 @@ namespace CrmCollab.Emulator.Solution
             }
             if (Aliases.TryGetValue(entity, out var alias)) return new List<string> { alias };
             var logical = state.TableName(entity);
-            return logical == null ? new List<string>() : new List<string> { logical };
+            var tables = logical == null ? new List<string>() : new List<string> { logical };
+            // A table with no privileges of its own is reached by another's (an environment variable's value by its
+            // definition's, docs/dataverse-facts.md): the role's privilege covers it too, as the guard names it (PrivilegeNames).
+            tables.AddRange(state.Catalog.Tables.Values
+                .Where(t => t.LogicalName != logical && !t.IsActivity && string.Equals(Security.PrivilegeNames.PrivilegeEntityName(t), entity, StringComparison.OrdinalIgnoreCase))
+                .Select(t => t.LogicalName).OrderBy(n => n, StringComparer.Ordinal));
+            return tables;
         }
     }
 }

@@ -198,6 +198,9 @@ namespace CrmCollab.Emulator.Tests.Solution
             Assert.Equal(PrivilegeDepth.Deep, role.Privileges[("account", AccessRight.Read)]);
             Assert.Equal(PrivilegeDepth.Basic, role.Privileges[("task", AccessRight.Read)]);
             Assert.Equal(PrivilegeDepth.Global, role.Privileges[("systemuser", AccessRight.Read)]);
+            // An environment variable's value has no privilege of its own: the definition's reaches it (docs/dataverse-facts.md).
+            Assert.Equal(PrivilegeDepth.Global, role.Privileges[("environmentvariabledefinition", AccessRight.Read)]);
+            Assert.Equal(PrivilegeDepth.Global, role.Privileges[("environmentvariablevalue", AccessRight.Read)]);
             Assert.False(role.Privileges.ContainsKey(("crmc_widget", AccessRight.Delete)));
             Assert.Equal(new[] { "prvBypassCustomPlugins" }, role.Misc);
         }

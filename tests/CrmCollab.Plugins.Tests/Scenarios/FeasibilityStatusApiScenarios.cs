@@ -103,6 +103,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_salesperson_is_told_what_the_stage_requirements_a_system_administrator_set_ask_before_the_win()
+        {
+            // The value row is the System Administrator's; a salesperson reads it by the definition's privilege, which every
+            // CrmCollab role holds (before, the engine's roles did not reach the value table, so the answer went by the
+            // definition's default and said "cleared" where the win then asked for the delivery date: random operations, seed 12).
+            Guid sam = _org.Setup.CreateUser("Sam Sysadmin", _org.Operations, "System Administrator");
+            _org.SetVariable("crmc_StageRequirements", "{\"2\":[\"crmc_requesteddelivery\"]}", sam);
+            _org.ApproveBothReviews(_lena, _fiona, _deal);
+
+            IReadOnlyDictionary<string, object> answer = Action();
+
+            Assert.Equal(false, answer[FeasibilityStatusApi.ClearedToWin]);
+            Assert.Equal(RefusalCodes.StageDataMissing, answer[FeasibilityStatusApi.WinCode]);
+            AssertSameAnswer(answer, WorkflowStep());
+            Assert.Equal(RefusalCodes.StageDataMissing, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.Win(_deal))));
+        }
+
+        [Fact]
         public void A_won_deal_is_cleared_for_nothing_until_reopened()
         {
             _org.ApproveBothReviews(_lena, _fiona, _deal);
