@@ -77,7 +77,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule or an account's industry changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver)
+            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule or an account's industry changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver), or the Stage Requirements setting changed (FuzzWorld.Settings)
             {
                 case 40: return AskHandoffStatus();
                 case 41: return AskDedicatedOwner();
@@ -86,7 +86,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 44: return HandMadeReview();
                 case 45: return HandMadeClose();
                 case 46: return _random.Next(4) == 0 ? AccountIndustryChange() : FeasibilityRuleChange();
-                case 47: return PassReview();
+                case 47: return _random.Next(3) == 0 ? StageRequirementsChange() : PassReview();
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
                 case 24: return RepointFlow();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Routing;
@@ -37,11 +38,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var repository = new FeasibilityRepository(System);
             var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "statecode", "ownerid", "crmc_agreedterms", "crmc_function")
                 .Where(t => t.Contains("crmc_handofftemplateid")).ToList();
+            StageRequirements stageData = FuzzWorld.StageRequirementsInForce(System);
             var disabled = new HashSet<Guid>(All("systemuser", "isdisabled").Where(u => u.GetAttributeValue<bool>("isdisabled")).Select(u => u.Id));
             foreach (Guid id in deals)
             {
                 Entity deal = System.Retrieve("opportunity", id, new ColumnSet(FeasibilityRepository.DealColumns.Concat(new[]
-                    { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).ToArray()));
+                    { Opportunity.PaymentTerms, Opportunity.RequestedDelivery, Opportunity.TransactionCurrencyId, Opportunity.WonOn }).Concat(stageData.AllColumns).Distinct().ToArray()));
                 int state = deal.GetAttributeValue<OptionSetValue>("statecode").Value;
                 if (state == 2) LostDealHasNothingPending(deal, reviews, tasks);
                 if (!deal.Contains(Opportunity.WonOn)) // never won: CrmCollab made no handoff for it, whatever close was recorded by hand
@@ -51,11 +53,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 DealFacts facts = repository.Facts(deal); // its account's industry too, as the rules read it
                 facts.IndustryCode = repository.IndustryOf(HandoffCreation.AccountOf(deal), rules);
                 DateTime now = _org.Engine.Clock.UtcNow;
-                winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules));
+                if (winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules)))
+                    HasTheDataOf(deal, SalesStage.Close, stageData, "was won");
                 if (state == 0) NoPendingReviewNoRuleAsksFor(deal, facts, rules, reviews, now);
                 if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
                 if (state == 0) NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(deal, reviews, disabled, now);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
+                if (move != null) HasTheDataOf(deal, move.ToStage, stageData, $"moved from stage {move.FromStage} to {move.ToStage}");
                 if (move != null)
                     passages.AssertCleared(deal, move, FeasibilityRequirements.AtAnyStage(facts, now, rules),
                         FeasibilityRequirements.AtAnyStage(facts, now, rules.Where(r => move.Crosses(r.GateStage))),
@@ -149,6 +153,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Assert.True(routing.Owner == null || routing.Owner.Kind != CrmCollab.Plugins.Domain.Routing.PrincipalKind.User || disabled.Contains(routing.Owner.Id),
                     $"pending {state.Function} review {review.Id} stays with disabled user {holder.Id} although {routing.Owner} could take it");
             }
+        }
+
+        /// <summary>A deal enters a stage, or is won, only with the columns the Stage Requirements in force ask up to it filled.</summary>
+        private static void HasTheDataOf(Entity deal, int stage, StageRequirements requirements, string what)
+        {
+            IReadOnlyList<string> missing = requirements.Missing(stage, deal.IsFilled);
+            Assert.True(missing.Count == 0, $"deal {deal.Id} {what} without {string.Join(", ", missing)}, which the Stage Requirements ask");
         }
 
         /// <summary>A lost deal asks no review and has nobody working for it: no pending review, no open handoff.</summary>

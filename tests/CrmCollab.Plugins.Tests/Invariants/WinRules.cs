@@ -13,10 +13,17 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly Dictionary<Guid, IReadOnlyList<RequiredReview>> _atWin = new Dictionary<Guid, IReadOnlyList<RequiredReview>>();
 
         /// <summary>Records what the rules ask when the deal is first seen won; forgets it once it is not (reopened).</summary>
-        public void Observe(Guid deal, bool won, Func<IReadOnlyList<RequiredReview>> requiredNow)
+        /// <returns>Whether the deal is seen won for the first time since it was last open (its win was the last action).</returns>
+        public bool Observe(Guid deal, bool won, Func<IReadOnlyList<RequiredReview>> requiredNow)
         {
-            if (!won) _atWin.Remove(deal);
-            else if (!_atWin.ContainsKey(deal)) _atWin[deal] = requiredNow();
+            if (!won)
+            {
+                _atWin.Remove(deal);
+                return false;
+            }
+            if (_atWin.ContainsKey(deal)) return false;
+            _atWin[deal] = requiredNow();
+            return true;
         }
 
         public IReadOnlyList<RequiredReview> RequiredAtWin(Guid deal) => _atWin[deal];
