@@ -12,7 +12,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// The administrator's feasibility rules change while deals are in play: a rule made (another function, threshold,
     /// trigger or gate stage), given another threshold, custom flag, function, trigger or gate stage or watched columns,
     /// switched off or on by its flag or the grid's Deactivate, deleted — through every channel a client has; now and
-    /// then someone who may not tries. An account's industry, which a rule may look at, changes too. The invariants then hold the deals to the rules as they are (the gate, the pending
+    /// then someone who may not tries. An account's industry, which a rule may look at, changes too, and the rate of the pound,
+    /// which some deals and some rules' minimums are in. The invariants then hold the deals to the rules as they are (the gate, the pending
     /// reviews) and a won deal to the rules it was won under.
     /// </summary>
     public sealed partial class FuzzWorld
@@ -46,7 +47,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
             {
                 case 7: change["crmc_industrycode"] = Industry(); break;
                 case 0: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
-                case 1: change["crmc_minamount"] = Threshold(); break;
+                case 1:
+                    change["crmc_minamount"] = Threshold();
+                    // An administrator working in pounds states the minimum in pounds, weighed at the pound's rate.
+                    if (_random.Next(3) == 0) change["transactioncurrencyid"] = new EntityReference("transactioncurrency", _pound);
+                    break;
                 case 2: change["crmc_customonly"] = _random.Next(2) == 0; break;
                 case 3: change["crmc_function"] = new OptionSetValue((int)Pick(Reviewed)); break;
                 case 4:
@@ -97,6 +102,18 @@ namespace CrmCollab.Plugins.Tests.Invariants
             int channel = Channel();
             return new FuzzAction($"{who} sets the industry of account {account} to {industry?.Value.ToString() ?? "none"} by {FuzzChannel.Names[channel]}",
                 () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        /// <summary>
+        /// The System Administrator (who manages currencies) gives the pound a new rate, or someone who may not tries: the open
+        /// deals in pounds, and every open deal when a rule in force has its minimum in pounds, are weighed again.
+        /// </summary>
+        private FuzzAction PoundRateChange()
+        {
+            Guid who = _random.Next(4) > 0 ? _sysadmin : Admin();
+            decimal rate = Pick(new[] { 0.6m, 0.85m, 1.0m, 1.3m });
+            return new FuzzAction($"{who} sets the pound's rate to {rate}",
+                () => Org.As(who).Update(new Entity("transactioncurrency", _pound) { ["exchangerate"] = rate }));
         }
 
         /// <summary>Accounting (1) or Retail (27): a rule may look at either.</summary>

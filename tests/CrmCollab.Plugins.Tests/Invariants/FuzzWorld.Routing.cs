@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// </summary>
     public sealed partial class FuzzWorld
     {
-        private Guid _advDesk, _logisticsDesk, _competitor;
+        private Guid _advDesk, _logisticsDesk, _competitor, _pound;
 
         /// <summary>The desks and the competitor the downstream actions use (constructor set-up).</summary>
         private void SetUpDownstream()
@@ -30,6 +30,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Org.Setup.AssignRole(_reviewers[0], "CrmCollab Logistics");
             Org.Setup.AssignRole(_reviewers[1], "CrmCollab Logistics");
             _competitor = Org.System.Create(new Entity("competitor") { ["name"] = "Rival Machines" });
+            // Some deals are in pounds (0.85 pounds to the euro, the base currency), and some rules' minimums.
+            _pound = Org.System.Create(new Entity("transactioncurrency")
+                { ["currencyname"] = "Pound Sterling", ["isocurrencycode"] = "GBP", ["currencysymbol"] = "£", ["exchangerate"] = 0.85m });
         }
 
         private static readonly BusinessFunction[] HandedOff = { BusinessFunction.Adv, BusinessFunction.Logistics };

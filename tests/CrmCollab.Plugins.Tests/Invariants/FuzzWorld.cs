@@ -77,7 +77,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule or an account's industry changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver), or the Stage Requirements setting changed (FuzzWorld.Settings)
+            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule, an account's industry or the pound's rate changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver), or the Stage Requirements setting changed (FuzzWorld.Settings)
             {
                 case 40: return AskHandoffStatus();
                 case 41: return AskDedicatedOwner();
@@ -85,7 +85,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 43: return ForgeHandoff();
                 case 44: return HandMadeReview();
                 case 45: return HandMadeClose();
-                case 46: return _random.Next(4) == 0 ? AccountIndustryChange() : FeasibilityRuleChange();
+                case 46: switch (_random.Next(5)) { case 0: return AccountIndustryChange(); case 1: return PoundRateChange(); default: return FeasibilityRuleChange(); }
                 case 47: return _random.Next(3) == 0 ? StageRequirementsChange() : PassReview();
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
@@ -131,6 +131,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 ["customerneed"] = "Line retrofit", ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(40),
                 ["crmc_paymentterms"] = new OptionSetValue(100000000),
             };
+            if (_random.Next(4) == 0) row["transactioncurrencyid"] = new EntityReference("transactioncurrency", _pound); // a deal in pounds
             // Now and then an import that creates it won or lost outright, past every review.
             string closed = "";
             if (_random.Next(12) == 0)
