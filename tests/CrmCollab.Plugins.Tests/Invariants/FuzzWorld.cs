@@ -26,6 +26,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly GatePassages _passages = new GatePassages();
         private readonly WinRules _winRules = new WinRules();
         private readonly HashSet<Guid> _movedByMerge = new HashSet<Guid>();
+        private readonly WonHandoffs _wonHandoffs = new WonHandoffs();
         private readonly List<Guid> _deals = new List<Guid>();
 
         public FuzzWorld(int seed)
@@ -77,7 +78,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         {
             _passages.Remember(Org.System);
             if (_deals.Count < 3) return NewDeal();
-            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule, an account's industry or the pound's rate changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver), or the Stage Requirements setting changed (FuzzWorld.Settings)
+            switch (_random.Next(48)) // 30 to 37: the downstream side (FuzzWorld.Downstream); 38, 39: related rows (FuzzWorld.RelatedRows); 40, 41: a flow's questions (FuzzWorld.Answers); 42: a workflow's step (FuzzWorld.WorkflowSteps); 43: a forged or deleted handoff (FuzzWorld.HandoffForgery); 44: a review made by hand (FuzzWorld.HandMadeReviews); 45: a close recorded by hand (FuzzWorld.HandMadeCloses); 46: a feasibility rule, an account's industry or the pound's rate changed (FuzzWorld.FeasibilityRules); 47: a review passed on (FuzzWorld.ReviewHandOver), the Stage Requirements setting (FuzzWorld.Settings) or a handoff template (FuzzWorld.Templates) changed
             {
                 case 40: return AskHandoffStatus();
                 case 41: return AskDedicatedOwner();
@@ -86,7 +87,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 44: return HandMadeReview();
                 case 45: return HandMadeClose();
                 case 46: switch (_random.Next(5)) { case 0: return AccountIndustryChange(); case 1: return PoundRateChange(); default: return FeasibilityRuleChange(); }
-                case 47: return _random.Next(3) == 0 ? StageRequirementsChange() : PassReview();
+                case 47: switch (_random.Next(4)) { case 0: return StageRequirementsChange(); case 1: return TemplateChange(); default: return PassReview(); }
                 case 20: case 21: return StartFlow();
                 case 22: case 23: return MoveFlow();
                 case 24: return RepointFlow();
@@ -277,7 +278,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         /// <summary>The organisation's invariants, read as SYSTEM.</summary>
         public void AssertInvariants()
         {
-            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages, _winRules, _movedByMerge);
+            new Invariants(Org).AssertAll(_deals, _wonTerms, _wonLines, _passages, _winRules, _movedByMerge, _wonHandoffs);
             DownstreamChecks().AssertAll();
         }
     }

@@ -25,13 +25,16 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private List<Entity> All(string table, params string[] columns) =>
             System.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(columns) }).Entities.ToList();
 
-        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms, ProductLedger wonLines, GatePassages passages, WinRules winRules, ISet<Guid> movedByMerge)
+        public void AssertAll(IEnumerable<Guid> deals, WonTermsLedger wonTerms, ProductLedger wonLines, GatePassages passages, WinRules winRules, ISet<Guid> movedByMerge,
+            WonHandoffs wonHandoffs)
         {
             NoOwnerlessRow();
             // Every rule in force, read here rather than through the code under test (which reads only those a deal can meet).
             var rules = System.RetrieveMultiple(new QueryExpression("crmc_feasibilityrule") { ColumnSet = new ColumnSet(true) }).Entities
                 .Where(r => InForce.Is(r, "crmc_isactive")).Select(new FeasibilityRepository(System).Rule).ToList(); // its flag and its status
-            var templates = All("crmc_handofftemplate", "crmc_isactive").Where(t => t.GetAttributeValue<bool>("crmc_isactive")).Select(t => t.Id).ToList();
+            var allTemplates = All("crmc_handofftemplate", "crmc_isactive", "statecode");
+            var templates = allTemplates.Where(t => InForce.Is(t, "crmc_isactive")).Select(t => t.Id).ToList(); // its flag and its status
+            var existingTemplates = new HashSet<Guid>(allTemplates.Select(t => t.Id));
             var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby", "crmc_relevantcolumns", "createdby", "ownerid", "crmc_dealowneratrequest");
             var lines = All("opportunityproduct", ProductLedger.Columns);
             var flows = FuzzWorld.FlowInstances(System);
@@ -53,8 +56,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 DealFacts facts = repository.Facts(deal); // its account's industry too, as the rules read it
                 facts.IndustryCode = repository.IndustryOf(HandoffCreation.AccountOf(deal), rules);
                 DateTime now = _org.Engine.Clock.UtcNow;
-                if (winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules)))
-                    HasTheDataOf(deal, SalesStage.Close, stageData, "was won");
+                bool firstSeenWon = winRules.Observe(id, state == 1, () => FeasibilityRequirements.AtAnyStage(facts, now, rules));
+                if (firstSeenWon) HasTheDataOf(deal, SalesStage.Close, stageData, "was won");
                 if (state == 0) NoPendingReviewNoRuleAsksFor(deal, facts, rules, reviews, now);
                 if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
                 if (state == 0) NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(deal, reviews, disabled, now);
@@ -67,9 +70,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state != 1) continue;
                 if (!wonTerms.AmendedSinceWin(id) && !wonTerms.AccountMergedSinceWin(id)) WonDealIsCleared(deal, winRules.RequiredAtWin(id), reviews);
                 var own = tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == id).ToList();
-                foreach (Guid template in templates)
-                    Assert.True(own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template) == 1,
-                        $"won deal {id} has {own.Count(t => t.GetAttributeValue<EntityReference>("crmc_handofftemplateid").Id == template)} handoff(s) of template {template}, not exactly one");
+                wonHandoffs.Assert(id, firstSeenWon, own, templates, existingTemplates);
                 string terms = HandoffCreation.TermsOf(deal).ToSnapshot();
                 foreach (Entity task in own.Where(t => t.GetAttributeValue<OptionSetValue>("statecode").Value == 0))
                 {

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// The administrator changes the handoff templates while deals are won: a new piece of work (another step of a
+    /// function's order, or the same step as one in force), a template retired by its flag or the grid's Deactivate, made
+    /// active again, given another due date or subject, a retired one deleted — through every channel; now and then someone
+    /// who may not tries. The invariants then hold each first win to the templates in force at it (<see cref="WonHandoffs"/>).
+    /// </summary>
+    public sealed partial class FuzzWorld
+    {
+        private FuzzAction TemplateChange()
+        {
+            var templates = Org.System.RetrieveMultiple(new QueryExpression("crmc_handofftemplate")
+            {
+                ColumnSet = new ColumnSet("crmc_name", "crmc_isactive", "statecode"),
+            }).Entities;
+            Guid who = Admin();
+            if (templates.Count < 6 && _random.Next(4) == 0)
+            {
+                BusinessFunction function = Pick(HandedOff);
+                int sequence = Pick(new[] { 10, 20, 30 });
+                var template = new Entity("crmc_handofftemplate")
+                {
+                    ["crmc_name"] = $"{function.Label()} step {sequence}", ["crmc_subject"] = $"{function.Label()} step {sequence}",
+                    ["crmc_function"] = new OptionSetValue((int)function), ["crmc_dueoffsetdays"] = Pick(new[] { 3, 5, 10 }),
+                    ["crmc_sequence"] = sequence, ["crmc_isactive"] = true,
+                };
+                if (_random.Next(2) == 0)
+                    template["crmc_requiredevidence"] = function == BusinessFunction.Adv ? "crmc_contractnumber" : "crmc_trackingnumber,crmc_deliveredon";
+                int channel = _random.Next(FuzzChannel.CreateNames.Length);
+                Guid id = NewId();
+                return new FuzzAction($"{who} makes template '{template["crmc_name"]}' by {FuzzChannel.CreateNames[channel]}", () =>
+                {
+                    FuzzChannel.Create(Org.As(who), template, channel, id);
+                    _wonHandoffs.TemplateChanged();
+                });
+            }
+            Entity existing = Pick(templates);
+            string name = existing.GetAttributeValue<string>("crmc_name");
+            bool inForce = existing.GetAttributeValue<bool>("crmc_isactive") && existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0;
+            if (!inForce && _random.Next(5) == 0)
+                return new FuzzAction($"{who} deletes retired template '{name}'", () =>
+                {
+                    Org.As(who).Delete("crmc_handofftemplate", existing.Id);
+                    _wonHandoffs.TemplateChanged();
+                });
+            if (_random.Next(4) == 0)
+            {
+                int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
+                return new FuzzAction($"{who} sets template '{name}' to state {state}", () =>
+                {
+                    Org.As(who).Execute(new SetStateRequest
+                    {
+                        EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
+                    });
+                    _wonHandoffs.TemplateChanged();
+                });
+            }
+            var change = new Entity("crmc_handofftemplate", existing.Id);
+            switch (_random.Next(3))
+            {
+                case 0: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
+                case 1: change["crmc_dueoffsetdays"] = Pick(new[] { 2, 7, 14 }); break;
+                default: change["crmc_subject"] = name + " (reworded)"; break;
+            }
+            int updateChannel = Channel();
+            return new FuzzAction($"{who} changes template '{name}' ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[updateChannel]}", () =>
+            {
+                FuzzChannel.Update(Org.As(who), change, updateChannel);
+                _wonHandoffs.TemplateChanged();
+            });
+        }
+    }
+}
