@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -35,13 +34,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             if (_random.Next(10) == 0)
                 return new FuzzAction($"{who} deletes feasibility rule '{name}'", () => Org.As(who).Delete("crmc_feasibilityrule", existing.Id));
             if (_random.Next(6) == 0)
-            {
-                int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
-                return new FuzzAction($"{who} sets feasibility rule '{name}' to state {state}", () => Org.As(who).Execute(new SetStateRequest
-                {
-                    EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
-                }));
-            }
+                return new FuzzAction($"{who} sets feasibility rule '{name}' to state {Flipped(existing)}", () => Flip(who, existing));
             var change = new Entity("crmc_feasibilityrule", existing.Id);
             switch (_random.Next(8))
             {

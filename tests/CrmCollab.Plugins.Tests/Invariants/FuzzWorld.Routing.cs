@@ -96,11 +96,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 3: change["crmc_validto"] = null; break; // its end taken back
                 case 4: change["crmc_validto"] = Today; break; // today is its last day: the morning run after the night moves its work
                 default:
-                    int state = target.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
-                    return new FuzzAction($"{who} sets {fn} owner row {target.Id} to state {state}", () => Org.As(who).Execute(new SetStateRequest
-                    {
-                        EntityMoniker = target.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
-                    }));
+                    return new FuzzAction($"{who} sets {fn} owner row {target.Id} to state {Flipped(target)}", () => Flip(who, target));
             }
             int channel = Channel();
             return new FuzzAction($"{who} changes {fn} owner row {target.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
@@ -108,6 +104,19 @@ namespace CrmCollab.Plugins.Tests.Invariants
         }
 
         private DateTime Today => Org.Engine.Clock.UtcNow.Date;
+
+        /// <summary>The state a set-up row (a rule, a template, an owner row) goes to from the grid: Deactivate, or Activate.</summary>
+        private static int Flipped(Entity row) => row.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
+
+        /// <summary>The grid's Deactivate or Activate of a set-up row, as <paramref name="who"/> (SetState, status 2 or 1).</summary>
+        private void Flip(Guid who, Entity row)
+        {
+            int state = Flipped(row);
+            Org.As(who).Execute(new SetStateRequest
+            {
+                EntityMoniker = row.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
+            });
+        }
 
         /// <summary>
         /// The administrator's scheduled flow: a night passes and, in the morning, it calls Re-route Dedicated Owner Periods
@@ -161,11 +170,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 2: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
                 case 3: change["crmc_priority"] = Pick(new[] { 1, 10, 100 }); break;
                 default:
-                    int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
-                    return new FuzzAction($"{who} sets {fn} rule {existing.Id} to state {state}", () => Org.As(who).Execute(new SetStateRequest
-                    {
-                        EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
-                    }));
+                    return new FuzzAction($"{who} sets {fn} rule {existing.Id} to state {Flipped(existing)}", () => Flip(who, existing));
             }
             int channel = Channel();
             return new FuzzAction($"{who} changes {fn} rule {existing.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",

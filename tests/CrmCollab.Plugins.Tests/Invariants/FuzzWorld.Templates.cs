@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Routing;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -52,17 +51,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     _wonHandoffs.TemplateChanged();
                 });
             if (_random.Next(4) == 0)
-            {
-                int state = existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0 ? 1 : 0;
-                return new FuzzAction($"{who} sets template '{name}' to state {state}", () =>
+                return new FuzzAction($"{who} sets template '{name}' to state {Flipped(existing)}", () =>
                 {
-                    Org.As(who).Execute(new SetStateRequest
-                    {
-                        EntityMoniker = existing.ToEntityReference(), State = new OptionSetValue(state), Status = new OptionSetValue(state == 0 ? 1 : 2),
-                    });
+                    Flip(who, existing);
                     _wonHandoffs.TemplateChanged();
                 });
-            }
             var change = new Entity("crmc_handofftemplate", existing.Id);
             switch (_random.Next(3))
             {

@@ -22,19 +22,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Criteria = { Conditions = { new ConditionExpression("crmc_name", ConditionOperator.Equal, name) } },
         }).Entities.Single().Id;
 
+        /// <summary>The administrator saves the rule; the background re-evaluation it starts runs.</summary>
+        private void ChangeRule(string name, string column, object value)
+        {
+            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed(name)) { [column] = value });
+            _org.Engine.DrainAsync();
+        }
+
+        private ReviewDecision Decision(Guid deal, BusinessFunction function) =>
+            (ReviewDecision)_org.Review(deal, function).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
+
+        private bool Asked(Guid deal, BusinessFunction function) =>
+            _org.Reviews(deal).Entities.Any(r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)function);
+
         [Fact]
         public void Raising_the_logistics_threshold_above_the_deal_withdraws_its_pending_logistics_review_and_keeps_finance_waiting()
         {
             (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews(); // 80k custom deal: logistics and finance pending
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: logistics"))
-                { ["crmc_minamount"] = new Money(100000m) });
-            _org.Engine.DrainAsync();
+            ChangeRule("Custom above 50k: logistics", "crmc_minamount", new Money(100000m));
 
-            Entity logistics = _org.Review(deal, BusinessFunction.Logistics);
-            Assert.Equal((int)ReviewDecision.Withdrawn, logistics.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.Equal((int)ReviewDecision.Pending,
-                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(ReviewDecision.Withdrawn, Decision(deal, BusinessFunction.Logistics));
+            Assert.Equal(ReviewDecision.Pending, Decision(deal, BusinessFunction.Finance));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
@@ -43,13 +52,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance")) { ["crmc_isactive"] = false });
-            _org.Engine.DrainAsync();
+            ChangeRule("Custom above 50k: finance", "crmc_isactive", false);
 
-            Assert.Equal((int)ReviewDecision.Withdrawn,
-                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.Equal((int)ReviewDecision.Pending,
-                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(ReviewDecision.Withdrawn, Decision(deal, BusinessFunction.Finance));
+            Assert.Equal(ReviewDecision.Pending, Decision(deal, BusinessFunction.Logistics));
             Assert.DoesNotContain("Finance", _org.DealState(deal).GetAttributeValue<string>("crmc_feasibilitysummary"));
         }
         [Fact]
@@ -76,13 +82,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
             _org.MoveTo(deal, SalesStage.Qualify); // the rep steps back: the pending reviews stay asked
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance")) { ["crmc_isactive"] = false });
-            _org.Engine.DrainAsync();
+            ChangeRule("Custom above 50k: finance", "crmc_isactive", false);
 
-            Assert.Equal((int)ReviewDecision.Withdrawn,
-                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.Equal((int)ReviewDecision.Pending,
-                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(ReviewDecision.Withdrawn, Decision(deal, BusinessFunction.Finance));
+            Assert.Equal(ReviewDecision.Pending, Decision(deal, BusinessFunction.Logistics));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
@@ -92,13 +95,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             (_, _, _, Guid deal) = _org.CustomDealAwaitingReviews();
             _org.MoveTo(deal, SalesStage.Qualify);
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: logistics"))
-                { ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Operations) });
-            _org.Engine.DrainAsync();
+            ChangeRule("Custom above 50k: logistics", "crmc_function", new OptionSetValue((int)BusinessFunction.Operations));
 
-            Assert.Equal((int)ReviewDecision.Withdrawn,
-                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.DoesNotContain(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Operations);
+            Assert.Equal(ReviewDecision.Withdrawn, Decision(deal, BusinessFunction.Logistics));
+            Assert.False(Asked(deal, BusinessFunction.Operations));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
@@ -109,16 +109,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid contact = _org.System.Create(new Entity("contact") { ["lastname"] = "Walker" });
             _org.System.Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", contact) });
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityrule", RuleNamed("Custom above 50k: finance"))
-                { ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Operations) });
-            _org.Engine.DrainAsync();
+            ChangeRule("Custom above 50k: finance", "crmc_function", new OptionSetValue((int)BusinessFunction.Operations));
 
             // Operations cannot be asked without an account (the gate holds the deal), but Finance no longer waits in a queue.
-            Assert.Equal((int)ReviewDecision.Withdrawn,
-                _org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
-            Assert.DoesNotContain(_org.Reviews(deal).Entities, r => r.GetAttributeValue<OptionSetValue>("crmc_function").Value == (int)BusinessFunction.Operations);
-            Assert.Equal((int)ReviewDecision.Pending,
-                _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(ReviewDecision.Withdrawn, Decision(deal, BusinessFunction.Finance));
+            Assert.False(Asked(deal, BusinessFunction.Operations));
+            Assert.Equal(ReviewDecision.Pending, Decision(deal, BusinessFunction.Logistics));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
     }
