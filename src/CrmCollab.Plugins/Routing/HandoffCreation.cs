@@ -94,9 +94,10 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>
-        /// The active templates the deal has no handoff task of, nor one of a retired template in their place, read through
-        /// this instance's service (two queries, a third when the deal has handoffs of retired templates; no write): what
-        /// the Create Post-Sale Handoff workflow step checks with its user's rights.
+        /// The active templates the deal has no handoff task of, nor one of a retired template in their place, made no later
+        /// than its latest win, read through this instance's service (three queries — templates, tasks, closes — a fourth when
+        /// the deal has handoffs of retired templates; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
+        /// Status check with their reader's rights.
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
         {
@@ -104,7 +105,9 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> tasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(tasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             existing.UnionWith(HeldPlaces(opportunityId, templates, tasks, null));
-            return HandoffPlanner.Missing(opportunityId, templates, existing);
+            // A won deal's newest close is its win: the templates made since are none it handed off.
+            DateTime? lastWonOn = Closes(opportunityId).Select(close => (DateTime?)close.Value).Max();
+            return HandoffPlanner.Missing(opportunityId, templates, existing, lastWonOn);
         }
 
         /// <summary>

@@ -10,7 +10,7 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// Whether a deal is won and has every post-sale handoff its templates in force call for (CrmCollab creates them in the
-    /// background a few moments after the win): read with the rights of the service given (the workflow's user for the
+    /// background a few moments after the win; a template made after the deal's latest win is not asked of it): read with the rights of the service given (the workflow's user for the
     /// Create Post-Sale Handoff step, the caller for the Get Handoff Status custom API), so a handoff hidden from the reader
     /// counts as missing. Writes nothing.
     /// </summary>
@@ -18,7 +18,7 @@ namespace CrmCollab.Plugins.Routing
     {
         /// <summary>What the reader must be allowed to do, and which shipped roles allow it, as one clause.</summary>
         public const string NeededRights =
-            "read the deal, the handoff templates and every task of the deal (the CrmCollab Salesperson role on their own deals, or CrmCollab Administrator)";
+            "read the deal, the handoff templates and every task and close of the deal (the CrmCollab Salesperson role on their own deals, or CrmCollab Administrator)";
 
         public string DealName { get; private set; }
 

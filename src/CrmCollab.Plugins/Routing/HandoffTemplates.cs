@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Routing
         private static readonly string[] Columns =
         {
             HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.Description,
-            HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence,
+            HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence, CommonColumn.CreatedOn,
         };
 
         private readonly IOrganizationService _service;
@@ -51,6 +51,7 @@ namespace CrmCollab.Plugins.Routing
             RequiredEvidence = CommaList.Parse(row.Read<string>(HandoffTemplateRow.RequiredEvidence)),
             Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
             HasSequence = row.Read<int?>(HandoffTemplateRow.Sequence) != null,
+            CreatedOn = row.Read<DateTime?>(CommonColumn.CreatedOn),
         };
     }
 }

@@ -35,26 +35,19 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     template["crmc_requiredevidence"] = function == BusinessFunction.Adv ? "crmc_contractnumber" : "crmc_trackingnumber,crmc_deliveredon";
                 int channel = _random.Next(FuzzChannel.CreateNames.Length);
                 Guid id = NewId();
-                return new FuzzAction($"{who} makes template '{template["crmc_name"]}' by {FuzzChannel.CreateNames[channel]}", () =>
-                {
-                    FuzzChannel.Create(Org.As(who), template, channel, id);
-                    _wonHandoffs.TemplateChanged();
-                });
+                return new FuzzAction($"{who} makes template '{template["crmc_name"]}' by {FuzzChannel.CreateNames[channel]}",
+                    () => FuzzChannel.Create(Org.As(who), template, channel, id));
             }
             Entity existing = Pick(templates);
             string name = existing.GetAttributeValue<string>("crmc_name");
             bool inForce = existing.GetAttributeValue<bool>("crmc_isactive") && existing.GetAttributeValue<OptionSetValue>("statecode").Value == 0;
             if (!inForce && _random.Next(5) == 0)
-                return new FuzzAction($"{who} deletes retired template '{name}'", () =>
-                {
-                    Org.As(who).Delete("crmc_handofftemplate", existing.Id);
-                    _wonHandoffs.TemplateChanged();
-                });
+                return new FuzzAction($"{who} deletes retired template '{name}'", () => Org.As(who).Delete("crmc_handofftemplate", existing.Id));
             if (_random.Next(4) == 0)
                 return new FuzzAction($"{who} sets template '{name}' to state {Flipped(existing)}", () =>
                 {
                     Flip(who, existing);
-                    _wonHandoffs.TemplateChanged();
+                    if (Flipped(existing) == 0) _wonHandoffs.TemplateBackInForce();
                 });
             var change = new Entity("crmc_handofftemplate", existing.Id);
             switch (_random.Next(3))
@@ -67,7 +60,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             return new FuzzAction($"{who} changes template '{name}' ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[updateChannel]}", () =>
             {
                 FuzzChannel.Update(Org.As(who), change, updateChannel);
-                _wonHandoffs.TemplateChanged();
+                if (change.GetAttributeValue<bool?>("crmc_isactive") == true) _wonHandoffs.TemplateBackInForce();
             });
         }
     }

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.ServiceModel;
+using CrmCollab.Emulator.Workflow;
+using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
@@ -50,6 +53,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(true, later[HandoffStatusApi.IsComplete]);
             Assert.Equal(0, later[HandoffStatusApi.MissingCount]);
             Assert.Equal("", later[HandoffStatusApi.Missing]);
+        }
+
+        [Fact]
+        public void A_template_added_after_the_win_is_not_asked_of_the_won_deal_by_the_action_nor_by_the_workflow_step()
+        {
+            _org.Win(_deal);
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
+            _org.Template("Check the installation", BusinessFunction.Logistics, 20, 30); // new work, for the sales won from now on
+
+            ParameterCollection answer = Ask();
+            var deal = new EntityReference("opportunity", _deal);
+            WorkflowRunResult step = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = deal },
+                new WorkflowRunContext { UserId = _org.Rep, PrimaryEntity = deal, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow });
+
+            // Before, both named 'Check the installation' missing on every deal won before it was made, which nothing could hand off.
+            Assert.Equal(true, answer[HandoffStatusApi.IsComplete]);
+            Assert.Equal(0, answer[HandoffStatusApi.MissingCount]);
+            Assert.Equal(0, step.Outputs["TasksCreated"]); // the step went through (a missing handoff fails it)
+            Guid next = _org.Deal(_org.Account("Fabrikam"));
+            _org.Win(next);
+            Assert.Equal(3, _org.HandoffTasks(next).Entities.Count); // a deal won after it is handed it off
         }
 
         [Fact]

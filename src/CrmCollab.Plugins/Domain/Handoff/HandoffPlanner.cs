@@ -20,6 +20,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// function's order (<see cref="TemplatePlace"/>); it is ordered as 0.</summary>
         public bool HasSequence { get; set; } = true;
         public bool IsActive { get; set; } = true;
+        /// <summary>When the template was made (null when not read): one made after a deal's latest win is none its win handed off.</summary>
+        public DateTime? CreatedOn { get; set; }
     }
 
     /// <summary>A task the win must produce, with its routing already decided.</summary>
@@ -47,8 +49,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
         /// <summary>The active templates that have no task for the deal yet (their key is not among <paramref name="existingKeys"/>), in plan order.</summary>
-        public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys) =>
-            templates.Where(t => t.IsActive).OrderBy(t => t.Sequence).ThenBy(t => t.Id)
+        /// <summary>
+        /// The templates in force with no handoff on the deal (nor one holding their place: <paramref name="existingKeys"/>),
+        /// left out those made after the deal's latest win (<paramref name="lastWonOn"/>, null when unknown): a step an
+        /// administrator adds today was never part of the sales already won, and nothing could hand it off for them.
+        /// </summary>
+        public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys,
+            DateTime? lastWonOn = null) =>
+            templates.Where(t => t.IsActive && (lastWonOn == null || t.CreatedOn == null || t.CreatedOn <= lastWonOn)).OrderBy(t => t.Sequence).ThenBy(t => t.Id)
                 .Where(t => existingKeys == null || !existingKeys.Contains(KeyFor(opportunityId, t.Id))).ToList();
 
         public static IReadOnlyList<PlannedHandoff> Plan(Guid opportunityId, string dealName, DateTime wonOn,
