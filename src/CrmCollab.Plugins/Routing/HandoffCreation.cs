@@ -101,13 +101,13 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
         {
-            List<HandoffTemplate> templates = new HandoffTemplates(_service).InForce();
+            // A won deal's newest close is its win: the templates made since are none it handed off.
+            DateTime? lastWonOn = Closes(opportunityId).Select(close => (DateTime?)close.Value).Max();
+            List<HandoffTemplate> templates = HandoffPlanner.MadeBy(new HandoffTemplates(_service).InForce(), lastWonOn);
             List<Entity> tasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(tasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             existing.UnionWith(HeldPlaces(opportunityId, templates, tasks, null));
-            // A won deal's newest close is its win: the templates made since are none it handed off.
-            DateTime? lastWonOn = Closes(opportunityId).Select(close => (DateTime?)close.Value).Max();
-            return HandoffPlanner.Missing(opportunityId, templates, existing, lastWonOn);
+            return HandoffPlanner.Missing(opportunityId, templates, existing);
         }
 
         /// <summary>

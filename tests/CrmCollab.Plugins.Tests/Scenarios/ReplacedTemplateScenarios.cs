@@ -142,6 +142,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
 
+        [Fact]
+        public void A_parallel_step_added_after_the_re_win_does_not_take_the_place_the_earlier_delivery_task_holds()
+        {
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+            _org.Win(_deal, _manager); // the earlier delivery task stands for the reworded template
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(7));
+            _org.Template("Book the crane", BusinessFunction.Logistics, 3, 40); // later work at the same step, for later sales
+            var dealRef = new EntityReference("opportunity", _deal);
+
+            // Before, the new template competed for the place (two in force for one retired task: none taken) and both the step
+            // and Get Handoff Status named the reworded delivery template missing.
+            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
+                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
+                {
+                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
+                });
+
+            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Single(_org.HandoffTasks(_deal).Entities);
+        }
+
         /// <summary>
         /// Templates left without a sequence (the column is optional) have no place in the function's order: one retired
         /// without a sequence holds no place against a new piece of work also left without one.

@@ -49,15 +49,17 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
         /// <summary>The active templates that have no task for the deal yet (their key is not among <paramref name="existingKeys"/>), in plan order.</summary>
-        /// <summary>
-        /// The templates in force with no handoff on the deal (nor one holding their place: <paramref name="existingKeys"/>),
-        /// left out those made after the deal's latest win (<paramref name="lastWonOn"/>, null when unknown): a step an
-        /// administrator adds today was never part of the sales already won, and nothing could hand it off for them.
-        /// </summary>
-        public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys,
-            DateTime? lastWonOn = null) =>
-            templates.Where(t => t.IsActive && (lastWonOn == null || t.CreatedOn == null || t.CreatedOn <= lastWonOn)).OrderBy(t => t.Sequence).ThenBy(t => t.Id)
+        public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys) =>
+            templates.Where(t => t.IsActive).OrderBy(t => t.Sequence).ThenBy(t => t.Id)
                 .Where(t => existingKeys == null || !existingKeys.Contains(KeyFor(opportunityId, t.Id))).ToList();
+
+        /// <summary>
+        /// The templates a won deal is judged by: those made by its latest win (<paramref name="lastWonOn"/>; all when unknown).
+        /// A step an administrator adds later was never part of that sale, nothing could hand it off for it, and it does not
+        /// compete for a place a retired template's handoff holds (<see cref="TemplatePlace"/>).
+        /// </summary>
+        public static List<HandoffTemplate> MadeBy(IEnumerable<HandoffTemplate> templates, DateTime? lastWonOn) =>
+            templates.Where(t => lastWonOn == null || t.CreatedOn == null || t.CreatedOn <= lastWonOn).ToList();
 
         public static IReadOnlyList<PlannedHandoff> Plan(Guid opportunityId, string dealName, DateTime wonOn,
             IEnumerable<HandoffTemplate> templates, Func<BusinessFunction, OwnerResolution> route, AgreedTerms terms,
