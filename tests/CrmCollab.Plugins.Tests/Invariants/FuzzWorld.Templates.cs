@@ -45,13 +45,13 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 return new FuzzAction($"{who} deletes retired template '{name}'", () =>
                 {
                     Org.As(who).Delete("crmc_handofftemplate", existing.Id);
-                    _wonHandoffs.TemplateBackInForce();
+                    _wonHandoffs.TemplateHistoryLost();
                 });
             if (_random.Next(4) == 0)
                 return new FuzzAction($"{who} sets template '{name}' to state {Flipped(existing)}", () =>
                 {
                     Flip(who, existing);
-                    if (Flipped(existing) == 0) _wonHandoffs.TemplateBackInForce();
+                    if (Flipped(existing) == 0) _wonHandoffs.TemplateHistoryLost();
                 });
             var change = new Entity("crmc_handofftemplate", existing.Id);
             switch (_random.Next(3))
@@ -64,7 +64,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             return new FuzzAction($"{who} changes template '{name}' ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[updateChannel]}", () =>
             {
                 FuzzChannel.Update(Org.As(who), change, updateChannel);
-                if (change.GetAttributeValue<bool?>("crmc_isactive") == true) _wonHandoffs.TemplateBackInForce();
+                if (change.GetAttributeValue<bool?>("crmc_isactive") == true) _wonHandoffs.TemplateHistoryLost();
             });
         }
     }

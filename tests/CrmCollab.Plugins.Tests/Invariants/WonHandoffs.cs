@@ -17,20 +17,20 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly HashSet<Guid> _everWon = new HashSet<Guid>();
         private readonly Dictionary<Guid, HashSet<Guid>> _handedOff = new Dictionary<Guid, HashSet<Guid>>();
         private readonly Dictionary<Guid, int> _wonAt = new Dictionary<Guid, int>();
-        private int _templatesBack;
+        private int _historyLost;
 
         /// <summary>
         /// An administrator put a retired template back in force (its flag, or the grid's Activate), or deleted a retired one
         /// (its handoffs lose the link that let them hold their place for a replacement).
         /// </summary>
-        public void TemplateBackInForce() => _templatesBack++;
+        public void TemplateHistoryLost() => _historyLost++;
 
         /// <summary>
         /// Such a change since the deal's last win. Get Handoff Status and the Create Post-Sale Handoff step leave out the
         /// templates made after the win, but cannot tell one made before it and retired at it, nor the place a deleted
         /// template's handoff held, so they may then name a template missing (limitations docs/guards.md names).
         /// </summary>
-        public bool TemplatesChangedSinceWin(Guid deal) => _wonAt.TryGetValue(deal, out int at) && at != _templatesBack;
+        public bool TemplatesChangedSinceWin(Guid deal) => _wonAt.TryGetValue(deal, out int at) && at != _historyLost;
 
         /// <param name="deal">A won deal.</param>
         /// <param name="firstSeenWon">Its win was the last action (seen won for the first time since it was open).</param>
@@ -48,7 +48,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     foreach (Guid template in inForce)
                         Xunit.Assert.True(byTemplate.ContainsKey(template), $"won deal {deal} has no handoff of template {template}, in force at its first win");
                 _handedOff[deal] = new HashSet<Guid>(byTemplate.Keys);
-                _wonAt[deal] = _templatesBack;
+                _wonAt[deal] = _historyLost;
             }
             if (!_handedOff.TryGetValue(deal, out HashSet<Guid> handedOff)) return;
             foreach (Guid template in handedOff.Where(existing.Contains))
