@@ -110,7 +110,7 @@ namespace CrmCollab.Plugins.Data
             ContractNumber = "crmc_contractnumber", TrackingNumber = "crmc_trackingnumber", DeliveredOn = "crmc_deliveredon",
             ServiceReference = "crmc_servicereference", RequiredEvidence = "crmc_requiredevidence", ClosedOnTime = "crmc_closedontime",
             CancelReason = "crmc_cancelreason", RoutingHold = "crmc_routinghold",
-            HandedOffOn = "crmc_handedoffon";
+            HandedOffOn = "crmc_handedoffon", Sequence = "crmc_handoffsequence";
 
         public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;
     }

@@ -96,7 +96,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// The active templates the deal has no handoff task of, nor one of a retired template in their place, made no later
         /// than its latest win, read through this instance's service (three queries — templates, tasks, closes — a fourth when
-        /// the deal has handoffs of retired templates; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
+        /// the deal has handoffs of retired templates that carry no place; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
         /// Status check with their reader's rights.
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
@@ -112,7 +112,9 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>
         /// The keys of the templates in force whose place a handoff of a retired template already holds on the deal
-        /// (<see cref="TemplatePlace"/>); reads the retired templates only when the deal has handoffs of some.
+        /// (<see cref="TemplatePlace"/>). Each handoff carries its place (its function and its template's sequence when it
+        /// was handed off), so a retired template deleted since still counts; the templates are read only for handoffs that
+        /// carry none (made before CrmCollab recorded it, or from a template without a sequence).
         /// </summary>
         /// <param name="closes">The close whose job runs, among the deal's: a handoff canceled before the previous close no
         /// longer holds its place. Null (no close to compare with): every handoff holds it.</param>
@@ -122,11 +124,19 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> holding = tasks.Where(t => !inForceKeys.Contains(t.Read<string>(HandoffTask.HandoffKey)) && TemplatePlace.Holds(
                 t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
                 closes != null && closes.ReopensCanceled(CanceledOn(t)))).ToList();
-            List<Guid> retiredIds = holding.Select(t => t.Read<EntityReference>(HandoffTask.TemplateId)?.Id)
-                .Where(id => id.HasValue).Select(id => id.Value).ToList();
-            if (retiredIds.Count == 0) return new HashSet<string>();
-            return TemplatePlace.Held(opportunityId, inForce, new HandoffTemplates(_service).ByIds(retiredIds),
-                new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
+            var retired = new List<HandoffTemplate>();
+            var unrecorded = new List<Guid>();
+            foreach (Entity task in holding)
+            {
+                Guid? templateId = HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey));
+                if (templateId == null) continue;
+                int? function = task.Choice(HandoffTask.Function), sequence = task.Read<int?>(HandoffTask.Sequence);
+                if (function != null && sequence != null) retired.Add(TemplatePlace.Recorded(templateId.Value, (BusinessFunction)function.Value, sequence.Value));
+                else unrecorded.Add(templateId.Value);
+            }
+            if (unrecorded.Count > 0) retired.AddRange(new HandoffTemplates(_service).ByIds(unrecorded));
+            if (retired.Count == 0) return new HashSet<string>();
+            return TemplatePlace.Held(opportunityId, inForce, retired, new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
         }
 
         public static Guid? AccountOf(Entity deal) =>
@@ -160,7 +170,7 @@ namespace CrmCollab.Plugins.Routing
             var query = new QueryExpression(HandoffTask.Table)
             {
                 ColumnSet = new ColumnSet(HandoffTask.HandoffKey, HandoffTask.StateCode, HandoffTask.AgreedTerms, HandoffTask.OwnerId, HandoffTask.Subject,
-                    HandoffTask.CancelReason, HandoffTask.TemplateId, HandoffTask.ActualEnd, CommonColumn.ModifiedOn),
+                    HandoffTask.CancelReason, HandoffTask.TemplateId, HandoffTask.ActualEnd, CommonColumn.ModifiedOn, HandoffTask.Function, HandoffTask.Sequence),
             };
             query.ColumnSet.AddColumns(Terms.HandoffGuard.ImagedEvidence); // what a reopened one sets aside
             query.Criteria.AddCondition(HandoffTask.OpportunityId, ConditionOperator.Equal, opportunityId);
@@ -211,6 +221,7 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.HandedOffOn] = now, // handed off again: the function's time to accept counts from here
                     [HandoffTask.AgreedTerms] = terms,
+                    [HandoffTask.Sequence] = TemplatePlace.SequenceOf(template), // its place as handed off again
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
@@ -254,6 +265,8 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.Function] = new OptionSetValue((int)handoff.Template.Function),
                 [HandoffTask.TemplateId] = new EntityReference(HandoffTemplateRow.Table, handoff.Template.Id),
                 [HandoffTask.HandoffKey] = handoff.HandoffKey,
+                // Its place in the function's order: what it stands for at a re-win, even once its template is deleted.
+                [HandoffTask.Sequence] = TemplatePlace.SequenceOf(handoff.Template),
                 [HandoffTask.RoutingPath] = Values.Shorten(handoff.Routing.RoutingPath, 2000),
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,

@@ -14,8 +14,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
-    /// The one guard of handoff tasks. Only CrmCollab creates a task carrying a handoff's key, template or evidence
-    /// requirement (the handoff step after a Win, through the SYSTEM service; never a workflow step, which runs as its
+    /// The one guard of handoff tasks. Only CrmCollab creates a task carrying a handoff's key, template, evidence
+    /// requirement or sequence (the handoff step after a Win, through the SYSTEM service; never a workflow step, which runs as its
     /// user); its due date, actual end and requirement are the server's; a handoff is accepted by its owner
     /// (server time), completed only with its evidence (kept once closed), canceled or reopened only by a CrmCollab
     /// Administrator, with a reason. A SetState (or SetStateDynamicEntity) gets the same checks from steps of its own:
@@ -32,14 +32,19 @@ namespace CrmCollab.Plugins.Terms
             HandoffTask.RegardingObjectId, HandoffTask.Function, HandoffTask.AgreedTerms, HandoffTask.AcceptedOn, HandoffTask.ActualEnd, HandoffTask.ScheduledEnd,
             HandoffTask.ClosedOnTime, HandoffTask.CancelReason, HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn,
             HandoffTask.ServiceReference, HandoffTask.RoutingPath, HandoffTask.IsUnrouted, HandoffTask.RoutingHold, HandoffTask.HandedOffOn,
+            HandoffTask.Sequence,
         };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
         public static readonly string[] ImagedEvidence =
             { HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn, HandoffTask.ServiceReference };
 
-        /// <summary>What makes a task a handoff: set by CrmCollab when it creates it.</summary>
-        public static readonly string[] IdentityColumns = { HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence };
+        /// <summary>
+        /// What makes a task a handoff: set by CrmCollab when it creates it — its key, its template, the evidence it requires and
+        /// the template's place in its function's order then (what a re-won deal counts it for, <see cref="TemplatePlace"/>).
+        /// </summary>
+        public static readonly string[] IdentityColumns =
+            { HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence, HandoffTask.Sequence };
 
         /// <summary>
         /// How CrmCollab routed a task (what the Unrouted Handoffs view, the routing report and the collaboration panel

@@ -46,6 +46,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("task", "crmc_agreedterms", ColumnType.Memo, false),
             C("task", "crmc_acceptedon", ColumnType.DateTime, false),
             C("task", "crmc_handedoffon", ColumnType.DateTime, false),
+            C("task", "crmc_handoffsequence", ColumnType.Integer, false),
             C("task", "crmc_isunrouted", ColumnType.Boolean, false),
             C("task", "crmc_routinghold", ColumnType.Picklist, false, "crmc_routinghold"),
             C("task", "crmc_contractnumber", ColumnType.String, false),

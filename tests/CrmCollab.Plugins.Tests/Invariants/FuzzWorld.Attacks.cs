@@ -98,7 +98,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         }
 
         /// <summary>A client sending what only CrmCollab writes: the deal's feasibility record and win date, a review's
-        /// decision record and fingerprint, a handoff's agreed terms.</summary>
+        /// decision record and fingerprint, a handoff's agreed terms or sequence.</summary>
         private FuzzAction SendServerColumns()
         {
             int channel = Channel();
@@ -128,7 +128,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     if (tasks.Count == 0) return Move();
                     Entity task = Pick(tasks);
                     who = Person(task.GetAttributeValue<EntityReference>("ownerid"));
-                    change = new Entity("task", task.Id) { ["crmc_agreedterms"] = "Discount: 40 %" };
+                    change = new Entity("task", task.Id);
+                    if (_random.Next(3) == 0) change["crmc_handoffsequence"] = Pick(new[] { 10, 20, 30 }); // to take another's place at a re-win
+                    else change["crmc_agreedterms"] = "Discount: 40 %";
                     break;
             }
             return new FuzzAction($"{who} sends {string.Join(",", change.Attributes.Keys)} on {change.LogicalName} {change.Id} by {FuzzChannel.Names[channel]}",

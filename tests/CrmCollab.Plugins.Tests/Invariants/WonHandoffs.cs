@@ -19,16 +19,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly Dictionary<Guid, int> _wonAt = new Dictionary<Guid, int>();
         private int _historyLost;
 
-        /// <summary>
-        /// An administrator put a retired template back in force (its flag, or the grid's Activate), or deleted a retired one
-        /// (its handoffs lose the link that let them hold their place for a replacement).
-        /// </summary>
+        /// <summary>An administrator put a retired template back in force (its flag, or the grid's Activate).</summary>
         public void TemplateHistoryLost() => _historyLost++;
 
         /// <summary>
         /// Such a change since the deal's last win. Get Handoff Status and the Create Post-Sale Handoff step leave out the
-        /// templates made after the win, but cannot tell one made before it and retired at it, nor the place a deleted
-        /// template's handoff held, so they may then name a template missing (limitations docs/guards.md names).
+        /// templates made after the win, but cannot tell one made before it and retired at it, so they may then name it
+        /// missing (a limitation docs/guards.md names). A retired template deleted since changes nothing: each handoff
+        /// records its place.
         /// </summary>
         public bool TemplatesChangedSinceWin(Guid deal) => _wonAt.TryGetValue(deal, out int at) && at != _historyLost;
 

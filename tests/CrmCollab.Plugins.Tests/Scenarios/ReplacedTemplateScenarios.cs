@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Emulator.Workflow;
 using CrmCollab.Plugins.Activities;
+using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -217,6 +219,52 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Single(tasks, t => t.GetAttributeValue<string>("subject").StartsWith("Plan the delivery and the site access"));
             Assert.Equal(3, tasks.Count); // the earlier delivery task stays beside it, in sight
             Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        /// <summary>
+        /// The delivery done, the deal reopened and won again after the delivery template was replaced: the completed
+        /// delivery task stands for the reworded template. The administrator then deletes the retired template (no open
+        /// handoff of it is left), which clears the task's link to it. Before, its place was read from the template, so the
+        /// reworded delivery was named missing (random operations, seed 6718).
+        /// </summary>
+        [Fact]
+        public void A_retired_template_deleted_after_the_re_win_leaves_no_handoff_missing()
+        {
+            Guid task = Handoff;
+            Assert.Equal(40, _org.Row("task", task, "crmc_handoffsequence").GetAttributeValue<int?>("crmc_handoffsequence"));
+            _org.As(_lena).Update(new Entity("task", task)
+            {
+                ["crmc_trackingnumber"] = "1Z999", ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+            });
+            Reopen();
+            ReplaceTheDeliveryTemplate();
+            _org.Win(_deal, _manager);
+            _org.As(_org.Admin).Delete("crmc_handofftemplate", _delivery);
+
+            ParameterCollection status = _org.As(_manager).Execute(new OrganizationRequest(HandoffStatusApi.ApiName)
+                { ["Target"] = new EntityReference("opportunity", _deal) }).Results;
+            Assert.Equal("", status[HandoffStatusApi.Missing]);
+            Assert.Equal(true, status[HandoffStatusApi.IsComplete]);
+            var dealRef = new EntityReference("opportunity", _deal);
+            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
+                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
+                {
+                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
+                });
+            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Single(_org.HandoffTasks(_deal).Entities);
+        }
+
+        /// <summary>The sequence a handoff records is CrmCollab's: its owner cannot move it, nor anyone put one on a plain task.</summary>
+        [Fact]
+        public void No_one_but_crmcollab_sets_the_sequence_a_handoff_records()
+        {
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_lena).Update(new Entity("task", Handoff) { ["crmc_handoffsequence"] = 45 }));
+            _org.Refused(RefusalCodes.HandoffServerColumn, () => _org.As(_org.Rep).Create(new Entity("task")
+            {
+                ["subject"] = "Call back", ["crmc_handoffsequence"] = 40,
+            }));
+            Assert.Equal(40, _org.Row("task", Handoff, "crmc_handoffsequence").GetAttributeValue<int?>("crmc_handoffsequence"));
         }
     }
 }

@@ -48,6 +48,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
+        /// <summary>The template a handoff key names (<see cref="KeyFor"/>); null when the key is not one CrmCollab writes.
+        /// The key keeps it when the template is deleted and the platform clears the task's link to it.</summary>
+        public static Guid? TemplateOf(string handoffKey)
+        {
+            int colon = handoffKey?.IndexOf(':') ?? -1;
+            return colon > 0 && Guid.TryParseExact(handoffKey.Substring(colon + 1), "N", out Guid id) ? id : (Guid?)null;
+        }
+
         /// <summary>The active templates that have no task for the deal yet (their key is not among <paramref name="existingKeys"/>), in plan order.</summary>
         public static IReadOnlyList<HandoffTemplate> Missing(Guid opportunityId, IEnumerable<HandoffTemplate> templates, ISet<string> existingKeys) =>
             templates.Where(t => t.IsActive).OrderBy(t => t.Sequence).ThenBy(t => t.Id)

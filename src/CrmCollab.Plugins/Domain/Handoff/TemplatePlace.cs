@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
 
 namespace CrmCollab.Plugins.Domain.Handoff
 {
@@ -22,6 +23,16 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// neither holds nor takes another's (a new piece of work left unordered is handed off, not taken for a replacement).</summary>
         public static bool Same(HandoffTemplate a, HandoffTemplate b) =>
             a != null && b != null && a.HasSequence && b.HasSequence && a.Function == b.Function && a.Sequence == b.Sequence;
+
+        /// <summary>The sequence a handoff of <paramref name="template"/> records: its place, or none when it has no sequence.</summary>
+        public static int? SequenceOf(HandoffTemplate template) => template.HasSequence ? template.Sequence : (int?)null;
+
+        /// <summary>
+        /// The place a handoff recorded when it was made (its function and its template's sequence then), standing for its
+        /// retired template: whether that template was changed or deleted since does not move the place its work holds.
+        /// </summary>
+        public static HandoffTemplate Recorded(Guid templateId, BusinessFunction function, int sequence) =>
+            new HandoffTemplate { Id = templateId, Function = function, Sequence = sequence, HasSequence = true, IsActive = false };
 
         /// <summary>Whether a handoff of a retired template still holds its place on the deal.</summary>
         /// <param name="canceled">The handoff is canceled.</param>
