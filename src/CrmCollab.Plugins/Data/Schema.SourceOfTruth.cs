@@ -112,7 +112,7 @@ namespace CrmCollab.Plugins.Data
             ["crmc_raisedbyfunction"] = "Raised by function", ["crmc_raisedby"] = "Raised by",
             ["crmc_cancelreason"] = "Cancellation reason", ["crmc_agreedterms"] = "Agreed terms", ["crmc_isunrouted"] = "Unrouted",
             [HandoffTask.RoutingHold] = "Routing hold", [HandoffTask.HandedOffOn] = "Handed off on",
-            [HandoffTask.Sequence] = "Handoff sequence",
+            [HandoffTask.Sequence] = "Handoff sequence", [HandoffTemplateRow.InForceSince] = "In force since",
             ["regardingobjectid"] = "Regarding", ["crmc_accountid"] = "Account", ["crmc_kind"] = "Kind", ["crmc_leadid"] = "Lead",
         };
 

@@ -97,7 +97,7 @@ namespace CrmCollab.Plugins.Data
         public const string Table = "crmc_handofftemplate", Id = "crmc_handofftemplateid", Name = "crmc_name",
             Function = "crmc_function", Subject = "crmc_subject", Description = "crmc_description",
             DueOffsetDays = "crmc_dueoffsetdays", RequiredEvidence = "crmc_requiredevidence", Sequence = "crmc_sequence",
-            IsActive = "crmc_isactive";
+            IsActive = "crmc_isactive", InForceSince = "crmc_inforcesince";
     }
 
     public static class HandoffTask

@@ -103,7 +103,7 @@ namespace CrmCollab.Plugins.Routing
         {
             // A won deal's newest close is its win: the templates made since are none it handed off.
             DateTime? lastWonOn = Closes(opportunityId).Select(close => (DateTime?)close.Value).Max();
-            List<HandoffTemplate> templates = HandoffPlanner.MadeBy(new HandoffTemplates(_service).InForce(), lastWonOn);
+            List<HandoffTemplate> templates = HandoffPlanner.InForceBy(new HandoffTemplates(_service).InForce(), lastWonOn);
             List<Entity> tasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(tasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             existing.UnionWith(HeldPlaces(opportunityId, templates, tasks, null));

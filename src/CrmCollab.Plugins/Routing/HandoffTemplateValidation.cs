@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
@@ -13,7 +14,9 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// A handoff template names its function and subject, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
     /// at PreValidation, where a refused probe of a misspelt column can be caught), and is not deleted while handoffs
-    /// made from it are open (PreOperation).
+    /// made from it are open (PreOperation). When a save puts it in force (created active, made active again by its flag or
+    /// its state) the server stamps In Force Since (PreOperation Create and Update; after a SetState, whose steps no page
+    /// says run the Update's), which no client sends.
     /// </summary>
     public sealed class HandoffTemplateValidation : PluginBase
     {
@@ -24,6 +27,46 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
                 .Filter("crmc_requiredevidence", "crmc_function", "crmc_subject");
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
+            Register(PipelineStage.PreOperation, "Create", HandoffTemplateRow.Table, OnCreating);
+            Register(PipelineStage.PreOperation, "Update", HandoffTemplateRow.Table, OnUpdating)
+                .Filter(HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince)
+                .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode);
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PostOperation, setState, HandoffTemplateRow.Table, OnStateSet)
+                    .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode)
+                    .PostImage(PostImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince);
+        }
+
+        public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        /// <summary>A template created in force is in force from its creation (its Active flag, when not sent, is Yes by default).</summary>
+        private static void OnCreating(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Throw(HandoffTemplateRules.CheckInForceSince(target.Contains(HandoffTemplateRow.InForceSince), ServerCall.IsSystem(context)));
+            bool inForce = (!target.Contains(HandoffTemplateRow.IsActive) || target.Flag(HandoffTemplateRow.IsActive))
+                && (target.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
+            if (HandoffTemplateRules.InForceSince(false, inForce, context.Now) is DateTime since) target[HandoffTemplateRow.InForceSince] = since;
+        }
+
+        private static void OnUpdating(LocalPluginContext context)
+        {
+            Entity target = context.TargetEntity;
+            Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTemplateRow.Table, target.Id);
+            Throw(HandoffTemplateRules.CheckInForceSince(target.Contains(HandoffTemplateRow.InForceSince), ServerCall.IsSystem(context)));
+            if (HandoffTemplateRules.InForceSince(InForce.Is(before, HandoffTemplateRow.IsActive),
+                    InForce.Is(Values.Merge(before, target), HandoffTemplateRow.IsActive), context.Now) is DateTime since)
+                target[HandoffTemplateRow.InForceSince] = since;
+        }
+
+        /// <summary>The grid's Activate: the stamp, written as SYSTEM, unless an Update step of the same operation wrote it.</summary>
+        private static void OnStateSet(LocalPluginContext context)
+        {
+            Entity after = context.PostImage(PostImage);
+            if (after == null || !(HandoffTemplateRules.InForceSince(InForce.Is(context.PreImage(PreImage), HandoffTemplateRow.IsActive),
+                    InForce.Is(after, HandoffTemplateRow.IsActive), context.Now) is DateTime since)) return;
+            if (after.Read<DateTime?>(HandoffTemplateRow.InForceSince) == since) return;
+            context.SystemService.Update(new Entity(HandoffTemplateRow.Table, after.Id) { [HandoffTemplateRow.InForceSince] = since });
         }
 
         private static void OnSave(LocalPluginContext context)

@@ -17,6 +17,7 @@ namespace CrmCollab.Plugins.Routing
         {
             HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.Description,
             HandoffTemplateRow.DueOffsetDays, HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Sequence, CommonColumn.CreatedOn,
+            HandoffTemplateRow.InForceSince,
         };
 
         private readonly IOrganizationService _service;
@@ -52,6 +53,7 @@ namespace CrmCollab.Plugins.Routing
             Sequence = row.Read<int?>(HandoffTemplateRow.Sequence) ?? 0,
             HasSequence = row.Read<int?>(HandoffTemplateRow.Sequence) != null,
             CreatedOn = row.Read<DateTime?>(CommonColumn.CreatedOn),
+            InForceSince = row.Read<DateTime?>(HandoffTemplateRow.InForceSince),
         };
     }
 }

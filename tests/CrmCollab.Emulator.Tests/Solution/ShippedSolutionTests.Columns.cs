@@ -34,6 +34,7 @@ namespace CrmCollab.Emulator.Tests.Solution
             C("crmc_handofftemplate", "crmc_subject", ColumnType.String, true),
             C("crmc_handofftemplate", "crmc_description", ColumnType.Memo, false),
             C("crmc_handofftemplate", "crmc_dueoffsetdays", ColumnType.Integer, true),
+            C("crmc_handofftemplate", "crmc_inforcesince", ColumnType.DateTime, false),
             C("crmc_handofftemplate", "crmc_requiredevidence", ColumnType.String, false),
             C("crmc_handofftemplate", "crmc_sequence", ColumnType.Integer, false),
             C("crmc_handofftemplate", "crmc_isactive", ColumnType.Boolean, false),

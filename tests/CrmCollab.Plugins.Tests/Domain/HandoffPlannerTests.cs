@@ -78,5 +78,33 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(new[] { "crmc_trackingnumber", "crmc_deliveredon" }, CommaList.Parse(" crmc_TrackingNumber, crmc_deliveredon;crmc_deliveredon ,"));
             Assert.Empty(CommaList.Parse(null));
         }
+
+        [Fact]
+        public void A_won_deal_is_judged_by_the_templates_in_force_at_its_latest_win()
+        {
+            var wonOn = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+            var before = new HandoffTemplate { Id = Guid.NewGuid(), CreatedOn = wonOn.AddDays(-9) };
+            var madeLater = new HandoffTemplate { Id = Guid.NewGuid(), CreatedOn = wonOn.AddDays(1) };
+            var backLater = new HandoffTemplate { Id = Guid.NewGuid(), CreatedOn = wonOn.AddDays(-9), InForceSince = wonOn.AddDays(2) };
+            var backBefore = new HandoffTemplate { Id = Guid.NewGuid(), CreatedOn = wonOn.AddDays(-9), InForceSince = wonOn.AddDays(-1) };
+            var unknown = new HandoffTemplate { Id = Guid.NewGuid() };
+            var all = new[] { before, madeLater, backLater, backBefore, unknown };
+
+            Assert.Equal(new[] { before, backBefore, unknown }, HandoffPlanner.InForceBy(all, wonOn));
+            Assert.Equal(all, HandoffPlanner.InForceBy(all, null)); // no win known: every template
+        }
+
+        [Fact]
+        public void A_template_is_dated_in_force_when_a_save_puts_it_in_force_and_only_then()
+        {
+            var now = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+            Assert.Equal(now, HandoffTemplateRules.InForceSince(false, true, now));
+            Assert.Null(HandoffTemplateRules.InForceSince(true, true, now));
+            Assert.Null(HandoffTemplateRules.InForceSince(true, false, now));
+            Assert.Null(HandoffTemplateRules.InForceSince(false, false, now));
+            Assert.Null(HandoffTemplateRules.CheckInForceSince(sent: true, isServerCall: true));
+            Assert.Null(HandoffTemplateRules.CheckInForceSince(sent: false, isServerCall: false));
+            Assert.Equal("CRMC-SERVER-OWNED-COLUMN", HandoffTemplateRules.CheckInForceSince(sent: true, isServerCall: false).Code);
+        }
     }
 }

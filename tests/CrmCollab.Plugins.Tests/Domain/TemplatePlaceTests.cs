@@ -74,5 +74,34 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Equal(holds, TemplatePlace.Holds(canceled, canceledBeforeTheLoss));
         }
+
+        [Fact]
+        public void The_place_a_handoff_recorded_holds_for_its_replacement_whatever_its_template_became()
+        {
+            HandoffTemplate replacement = Template(BusinessFunction.Logistics, 40);
+            Guid deletedTemplate = Guid.NewGuid();
+            string key = HandoffPlanner.KeyFor(Deal, deletedTemplate);
+
+            Assert.Equal(deletedTemplate, HandoffPlanner.TemplateOf(key));
+            HandoffTemplate recorded = TemplatePlace.Recorded(deletedTemplate, BusinessFunction.Logistics, 40);
+            Assert.Contains(HandoffPlanner.KeyFor(Deal, replacement.Id),
+                TemplatePlace.Held(Deal, new[] { replacement }, new[] { recorded }, new HashSet<string> { key }));
+            Assert.Empty(TemplatePlace.Held(Deal, new[] { replacement },
+                new[] { TemplatePlace.Recorded(deletedTemplate, BusinessFunction.Sav, 40) }, new HashSet<string> { key }));
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        [InlineData("not a key")]
+        [InlineData("abc:not-a-guid")]
+        public void A_key_crmcollab_did_not_write_names_no_template(string key) => Assert.Null(HandoffPlanner.TemplateOf(key));
+
+        [Fact]
+        public void A_handoff_records_its_templates_sequence_only_when_the_template_has_one()
+        {
+            Assert.Equal(40, TemplatePlace.SequenceOf(Template(BusinessFunction.Adv, 40)));
+            Assert.Null(TemplatePlace.SequenceOf(new HandoffTemplate { Id = Guid.NewGuid(), HasSequence = false }));
+        }
     }
 }

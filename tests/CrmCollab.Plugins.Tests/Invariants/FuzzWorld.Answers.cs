@@ -45,7 +45,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 }
                 bool saidWon = (bool)answer[HandoffStatusApi.IsWon], complete = (bool)answer[HandoffStatusApi.IsComplete];
                 int missing = (int)answer[HandoffStatusApi.MissingCount];
-                if (won && saidWon && _wonHandoffs.TemplatesChangedSinceWin(deal)) return; // judged by today's templates (WonHandoffs)
                 if (saidWon != won || complete != won || missing != 0 || !string.IsNullOrEmpty((string)answer[HandoffStatusApi.Missing]))
                     throw new XunitException($"Get Handoff Status said won={saidWon}, complete={complete}, {missing} missing " +
                         $"('{answer[HandoffStatusApi.Missing]}') of deal {deal}, which is {(won ? "won with every handoff" : "not won")}");

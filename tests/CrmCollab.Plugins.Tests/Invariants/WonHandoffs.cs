@@ -16,19 +16,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private readonly HashSet<Guid> _everWon = new HashSet<Guid>();
         private readonly Dictionary<Guid, HashSet<Guid>> _handedOff = new Dictionary<Guid, HashSet<Guid>>();
-        private readonly Dictionary<Guid, int> _wonAt = new Dictionary<Guid, int>();
-        private int _historyLost;
-
-        /// <summary>An administrator put a retired template back in force (its flag, or the grid's Activate).</summary>
-        public void TemplateHistoryLost() => _historyLost++;
-
-        /// <summary>
-        /// Such a change since the deal's last win. Get Handoff Status and the Create Post-Sale Handoff step leave out the
-        /// templates made after the win, but cannot tell one made before it and retired at it, so they may then name it
-        /// missing (a limitation docs/guards.md names). A retired template deleted since changes nothing: each handoff
-        /// records its place.
-        /// </summary>
-        public bool TemplatesChangedSinceWin(Guid deal) => _wonAt.TryGetValue(deal, out int at) && at != _historyLost;
 
         /// <param name="deal">A won deal.</param>
         /// <param name="firstSeenWon">Its win was the last action (seen won for the first time since it was open).</param>
@@ -46,7 +33,6 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     foreach (Guid template in inForce)
                         Xunit.Assert.True(byTemplate.ContainsKey(template), $"won deal {deal} has no handoff of template {template}, in force at its first win");
                 _handedOff[deal] = new HashSet<Guid>(byTemplate.Keys);
-                _wonAt[deal] = _historyLost;
             }
             if (!_handedOff.TryGetValue(deal, out HashSet<Guid> handedOff)) return;
             foreach (Guid template in handedOff.Where(existing.Contains))

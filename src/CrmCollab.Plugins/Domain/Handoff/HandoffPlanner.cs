@@ -20,8 +20,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// function's order (<see cref="TemplatePlace"/>); it is ordered as 0.</summary>
         public bool HasSequence { get; set; } = true;
         public bool IsActive { get; set; } = true;
-        /// <summary>When the template was made (null when not read): one made after a deal's latest win is none its win handed off.</summary>
+        /// <summary>When the template was made (null when not read).</summary>
         public DateTime? CreatedOn { get; set; }
+        /// <summary>When it last came into force (created active, or made active again; null when not read, or when it has
+        /// not been in force since CrmCollab records it): one in force only since a deal's latest win is none its win handed off.</summary>
+        public DateTime? InForceSince { get; set; }
+
+        /// <summary>Since when it has been in force, as far as is known: its last coming into force, else its creation.</summary>
+        public DateTime? InForceFrom => InForceSince ?? CreatedOn;
     }
 
     /// <summary>A task the win must produce, with its routing already decided.</summary>
@@ -62,12 +68,14 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 .Where(t => existingKeys == null || !existingKeys.Contains(KeyFor(opportunityId, t.Id))).ToList();
 
         /// <summary>
-        /// The templates a won deal is judged by: those made by its latest win (<paramref name="lastWonOn"/>; all when unknown).
-        /// A step an administrator adds later was never part of that sale, nothing could hand it off for it, and it does not
-        /// compete for a place a retired template's handoff holds (<see cref="TemplatePlace"/>).
+        /// The templates a won deal is judged by: those in force since its latest win or before (<paramref name="lastWonOn"/>;
+        /// all when unknown). A step an administrator adds later, or made active (again) later, was not in force at that sale:
+        /// nothing handed it off for it, and it does not compete for a place a retired template's handoff holds
+        /// (<see cref="TemplatePlace"/>). A template in force at the win, retired and made active again since, is left out too:
+        /// one date cannot tell it from one retired at the win (the deal has its handoff, or the win's note says why not).
         /// </summary>
-        public static List<HandoffTemplate> MadeBy(IEnumerable<HandoffTemplate> templates, DateTime? lastWonOn) =>
-            templates.Where(t => lastWonOn == null || t.CreatedOn == null || t.CreatedOn <= lastWonOn).ToList();
+        public static List<HandoffTemplate> InForceBy(IEnumerable<HandoffTemplate> templates, DateTime? lastWonOn) =>
+            templates.Where(t => lastWonOn == null || t.InForceFrom == null || t.InForceFrom <= lastWonOn).ToList();
 
         public static IReadOnlyList<PlannedHandoff> Plan(Guid opportunityId, string dealName, DateTime wonOn,
             IEnumerable<HandoffTemplate> templates, Func<BusinessFunction, OwnerResolution> route, AgreedTerms terms,

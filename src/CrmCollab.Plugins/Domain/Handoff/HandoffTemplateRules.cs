@@ -47,6 +47,22 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 "A handoff template needs what each handoff made from it carries. " + string.Join(" ", problems));
         }
 
+        /// <summary>
+        /// When a save puts the template in force — made active (its flag, or its record's state) from retired, or created
+        /// active — In Force Since takes the save's time: a deal won before it was never handed its work off, so Get Handoff
+        /// Status does not ask it of that deal (<see cref="HandoffPlanner.InForceBy"/>). Null: the date stays as it is.
+        /// </summary>
+        public static DateTime? InForceSince(bool inForceBefore, bool inForceAfter, DateTime now) =>
+            inForceAfter && !inForceBefore ? now : (DateTime?)null;
+
+        /// <summary>In Force Since is CrmCollab's to write: a client sending it would make deals won before ask the template, or not.</summary>
+        public static Refusal CheckInForceSince(bool sent, bool isServerCall) =>
+            sent && !isServerCall
+                ? new Refusal(RefusalCodes.ServerOwnedColumn,
+                    "In Force Since is set by CrmCollab when the template is made active; leave it out of the save. To put the " +
+                    "template in force or retire it, set Active to Yes or No.")
+                : null;
+
         /// <summary>A template with open handoffs stays: they are completed against it.</summary>
         public static Refusal CheckDelete(bool hasOpenHandoffs) =>
             hasOpenHandoffs
