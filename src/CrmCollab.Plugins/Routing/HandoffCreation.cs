@@ -96,7 +96,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// The active templates the deal has no handoff task of, nor one of a retired template in their place, made no later
         /// than its latest win, read through this instance's service (three queries — templates, tasks, closes — a fourth when
-        /// the deal has handoffs of retired templates that carry no place; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
+        /// the deal has handoffs of retired templates; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
         /// Status check with their reader's rights.
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
@@ -112,9 +112,8 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>
         /// The keys of the templates in force whose place a handoff of a retired template already holds on the deal
-        /// (<see cref="TemplatePlace"/>). Each handoff carries its place (its function and its template's sequence when it
-        /// was handed off), so a retired template deleted since still counts; the templates are read only for handoffs that
-        /// carry none (made before CrmCollab recorded it, or from a template without a sequence).
+        /// (<see cref="TemplatePlace"/>): the retired template's place as it is now (read only when the deal has such
+        /// handoffs), or, once it is deleted, the place its handoff recorded when it was handed off.
         /// </summary>
         /// <param name="closes">The close whose job runs, among the deal's: a handoff canceled before the previous close no
         /// longer holds its place. Null (no close to compare with): every handoff holds it.</param>
@@ -124,18 +123,19 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> holding = tasks.Where(t => !inForceKeys.Contains(t.Read<string>(HandoffTask.HandoffKey)) && TemplatePlace.Holds(
                 t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
                 closes != null && closes.ReopensCanceled(CanceledOn(t)))).ToList();
-            var retired = new List<HandoffTemplate>();
-            var unrecorded = new List<Guid>();
+            // The handoff key names its template, also once the template is deleted (the platform clears the link, not the key).
+            var templateOf = new List<KeyValuePair<Entity, Guid>>();
             foreach (Entity task in holding)
+                if (HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey)) is Guid id) templateOf.Add(new KeyValuePair<Entity, Guid>(task, id));
+            if (templateOf.Count == 0) return new HashSet<string>();
+            List<HandoffTemplate> retired = new HandoffTemplates(_service).ByIds(templateOf.Select(pair => pair.Value));
+            var found = new HashSet<Guid>(retired.Select(t => t.Id));
+            foreach (KeyValuePair<Entity, Guid> pair in templateOf)
             {
-                Guid? templateId = HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey));
-                if (templateId == null) continue;
-                int? function = task.Choice(HandoffTask.Function), sequence = task.Read<int?>(HandoffTask.Sequence);
-                if (function != null && sequence != null) retired.Add(TemplatePlace.Recorded(templateId.Value, (BusinessFunction)function.Value, sequence.Value));
-                else unrecorded.Add(templateId.Value);
+                int? function = pair.Key.Choice(HandoffTask.Function), sequence = pair.Key.Read<int?>(HandoffTask.Sequence);
+                if (!found.Contains(pair.Value) && function != null && sequence != null)
+                    retired.Add(TemplatePlace.Recorded(pair.Value, (BusinessFunction)function.Value, sequence.Value));
             }
-            if (unrecorded.Count > 0) retired.AddRange(new HandoffTemplates(_service).ByIds(unrecorded));
-            if (retired.Count == 0) return new HashSet<string>();
             return TemplatePlace.Held(opportunityId, inForce, retired, new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
         }
 

@@ -255,6 +255,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
 
+        /// <summary>
+        /// The administrator first moves "Plan the delivery" to a later step of Logistics' order, then replaces it there: the
+        /// replacement takes the place the old template has, not the one it had when the deal's delivery was handed off.
+        /// </summary>
+        [Fact]
+        public void A_template_moved_to_another_step_and_then_replaced_there_is_still_replaced_on_the_re_win()
+        {
+            Guid task = Handoff;
+            Reopen();
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_sequence"] = 50 });
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_isactive"] = false });
+            _org.Template("Plan the delivery and the site access", BusinessFunction.Logistics, 7, 50, "crmc_trackingnumber");
+
+            _org.Win(_deal, _manager);
+
+            Assert.Equal(task, Assert.Single(_org.HandoffTasks(_deal).Entities).Id);
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
         /// <summary>The sequence a handoff records is CrmCollab's: its owner cannot move it, nor anyone put one on a plain task.</summary>
         [Fact]
         public void No_one_but_crmcollab_sets_the_sequence_a_handoff_records()

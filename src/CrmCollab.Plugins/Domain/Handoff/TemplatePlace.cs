@@ -28,8 +28,8 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static int? SequenceOf(HandoffTemplate template) => template.HasSequence ? template.Sequence : (int?)null;
 
         /// <summary>
-        /// The place a handoff recorded when it was made (its function and its template's sequence then), standing for its
-        /// retired template: whether that template was changed or deleted since does not move the place its work holds.
+        /// The place a handoff recorded when it was handed off (its function and its template's sequence then), standing for
+        /// its retired template once that template is deleted: the work done still holds the place it was done for.
         /// </summary>
         public static HandoffTemplate Recorded(Guid templateId, BusinessFunction function, int sequence) =>
             new HandoffTemplate { Id = templateId, Function = function, Sequence = sequence, HasSequence = true, IsActive = false };
