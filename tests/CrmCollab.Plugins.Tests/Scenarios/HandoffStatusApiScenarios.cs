@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.ServiceModel;
-using CrmCollab.Emulator.Workflow;
-using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
@@ -63,14 +60,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Template("Check the installation", BusinessFunction.Logistics, 20, 30); // new work, for the sales won from now on
 
             ParameterCollection answer = Ask();
-            var deal = new EntityReference("opportunity", _deal);
-            WorkflowRunResult step = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = deal },
-                new WorkflowRunContext { UserId = _org.Rep, PrimaryEntity = deal, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow });
+            int created = _org.RunHandoffStep(_deal, _org.Rep);
 
             // Before, both named 'Check the installation' missing on every deal won before it was made, which nothing could hand off.
             Assert.Equal(true, answer[HandoffStatusApi.IsComplete]);
             Assert.Equal(0, answer[HandoffStatusApi.MissingCount]);
-            Assert.Equal(0, step.Outputs["TasksCreated"]); // the step went through (a missing handoff fails it)
+            Assert.Equal(0, created); // the step went through (a missing handoff fails it)
             Guid next = _org.Deal(_org.Account("Fabrikam"));
             _org.Win(next);
             Assert.Equal(3, _org.HandoffTasks(next).Entities.Count); // a deal won after it is handed it off

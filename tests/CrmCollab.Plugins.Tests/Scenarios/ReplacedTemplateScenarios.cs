@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using CrmCollab.Emulator.Workflow;
-using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
@@ -131,16 +128,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Reopen();
             ReplaceTheDeliveryTemplate();
             _org.Win(_deal, _manager);
-            var dealRef = new EntityReference("opportunity", _deal);
 
             // A workflow on won deals runs the step as the deal's owner: the delivery task of the earlier win is the one.
-            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
-                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
-                {
-                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
-                });
-
-            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Equal(0, _org.RunHandoffStep(_deal, _manager));
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
 
@@ -152,17 +142,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(_deal, _manager); // the earlier delivery task stands for the reworded template
             _org.Engine.Clock.Advance(TimeSpan.FromDays(7));
             _org.Template("Book the crane", BusinessFunction.Logistics, 3, 40); // later work at the same step, for later sales
-            var dealRef = new EntityReference("opportunity", _deal);
 
             // Before, the new template competed for the place (two in force for one retired task: none taken) and both the step
             // and Get Handoff Status named the reworded delivery template missing.
-            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
-                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
-                {
-                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
-                });
-
-            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Equal(0, _org.RunHandoffStep(_deal, _manager));
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
 
@@ -245,13 +228,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 { ["Target"] = new EntityReference("opportunity", _deal) }).Results;
             Assert.Equal("", status[HandoffStatusApi.Missing]);
             Assert.Equal(true, status[HandoffStatusApi.IsComplete]);
-            var dealRef = new EntityReference("opportunity", _deal);
-            WorkflowRunResult run = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(
-                new Dictionary<string, object> { ["Opportunity"] = dealRef }, new WorkflowRunContext
-                {
-                    UserId = _manager, PrimaryEntity = dealRef, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow,
-                });
-            Assert.Equal(0, run.Outputs["TasksCreated"]);
+            Assert.Equal(0, _org.RunHandoffStep(_deal, _manager));
             Assert.Single(_org.HandoffTasks(_deal).Entities);
         }
 

@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using CrmCollab.Emulator.Workflow;
-using CrmCollab.Plugins.Activities;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Routing;
@@ -54,10 +51,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 { ["Target"] = new EntityReference("opportunity", deal) }).Results;
             Assert.Equal("", answer[HandoffStatusApi.Missing]);
             Assert.Equal(true, answer[HandoffStatusApi.IsComplete]);
-            var reference = new EntityReference("opportunity", deal);
-            WorkflowRunResult step = new WorkflowActivityRunner().Run<CreatePostSaleHandoff>(new Dictionary<string, object> { ["Opportunity"] = reference },
-                new WorkflowRunContext { UserId = _org.Rep, PrimaryEntity = reference, ServiceFactory = _org.Engine.ServiceFactory, UtcNow = _org.Engine.Clock.UtcNow });
-            Assert.Equal(0, step.Outputs["TasksCreated"]);
+            Assert.Equal(0, _org.RunHandoffStep(deal, _org.Rep)); // the step goes through: it fails on a missing handoff
         }
 
         [Theory]
