@@ -30,7 +30,7 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PreOperation, "Create", HandoffTemplateRow.Table, OnCreating);
             Register(PipelineStage.PreOperation, "Update", HandoffTemplateRow.Table, OnUpdating)
                 .Filter(HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince)
-                .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode);
+                .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, HandoffTemplateRow.Table, OnStateSet)
                     .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode)
@@ -43,7 +43,7 @@ namespace CrmCollab.Plugins.Routing
         private static void OnCreating(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
-            Throw(HandoffTemplateRules.CheckInForceSince(target.Contains(HandoffTemplateRow.InForceSince), ServerCall.IsSystem(context)));
+            Throw(HandoffTemplateRules.CheckInForceSince(target.IsFilled(HandoffTemplateRow.InForceSince), ServerCall.IsSystem(context)));
             bool inForce = (!target.Contains(HandoffTemplateRow.IsActive) || target.Flag(HandoffTemplateRow.IsActive))
                 && (target.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive;
             if (HandoffTemplateRules.InForceSince(false, inForce, context.Now) is DateTime since) target[HandoffTemplateRow.InForceSince] = since;
@@ -53,7 +53,9 @@ namespace CrmCollab.Plugins.Routing
         {
             Entity target = context.TargetEntity;
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTemplateRow.Table, target.Id);
-            Throw(HandoffTemplateRules.CheckInForceSince(target.Contains(HandoffTemplateRow.InForceSince), ServerCall.IsSystem(context)));
+            // Sent as it is (an integration re-sending the whole row) changes nothing and passes.
+            Throw(HandoffTemplateRules.CheckInForceSince(Changes.Of(target, before, new[] { HandoffTemplateRow.InForceSince }).Count > 0,
+                ServerCall.IsSystem(context)));
             if (HandoffTemplateRules.InForceSince(InForce.Is(before, HandoffTemplateRow.IsActive),
                     InForce.Is(Values.Merge(before, target), HandoffTemplateRow.IsActive), context.Now) is DateTime since)
                 target[HandoffTemplateRow.InForceSince] = since;

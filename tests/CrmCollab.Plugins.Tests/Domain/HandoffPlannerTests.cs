@@ -102,9 +102,9 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(HandoffTemplateRules.InForceSince(true, true, now));
             Assert.Null(HandoffTemplateRules.InForceSince(true, false, now));
             Assert.Null(HandoffTemplateRules.InForceSince(false, false, now));
-            Assert.Null(HandoffTemplateRules.CheckInForceSince(sent: true, isServerCall: true));
-            Assert.Null(HandoffTemplateRules.CheckInForceSince(sent: false, isServerCall: false));
-            Assert.Equal("CRMC-SERVER-OWNED-COLUMN", HandoffTemplateRules.CheckInForceSince(sent: true, isServerCall: false).Code);
+            Assert.Null(HandoffTemplateRules.CheckInForceSince(changes: true, isServerCall: true));
+            Assert.Null(HandoffTemplateRules.CheckInForceSince(changes: false, isServerCall: false));
+            Assert.Equal("CRMC-SERVER-OWNED-COLUMN", HandoffTemplateRules.CheckInForceSince(changes: true, isServerCall: false).Code);
         }
     }
 }

@@ -109,9 +109,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["crmc_name"] = "Check the installation", ["crmc_subject"] = "Check the installation",
                 ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_inforcesince"] = made.AddYears(-1),
             }), "crmc_handofftemplate");
-            // Saved again while in force (a new due date, Active sent as it is): it stays in force since when it was made.
+            // Saved again while in force (a new due date, Active and the date sent as they are, as an integration re-sending the
+            // whole row does): it stays in force since when it was made.
             _org.Engine.Clock.Advance(TimeSpan.FromDays(1));
-            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery) { ["crmc_isactive"] = true, ["crmc_dueoffsetdays"] = 12 });
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", _delivery)
+                { ["crmc_isactive"] = true, ["crmc_dueoffsetdays"] = 12, ["crmc_inforcesince"] = made });
             Assert.Equal(made, _org.Row("crmc_handofftemplate", _delivery, "crmc_inforcesince").GetAttributeValue<DateTime>("crmc_inforcesince"));
         }
     }

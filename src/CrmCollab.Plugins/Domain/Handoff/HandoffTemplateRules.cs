@@ -55,9 +55,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static DateTime? InForceSince(bool inForceBefore, bool inForceAfter, DateTime now) =>
             inForceAfter && !inForceBefore ? now : (DateTime?)null;
 
-        /// <summary>In Force Since is CrmCollab's to write: a client sending it would make deals won before ask the template, or not.</summary>
-        public static Refusal CheckInForceSince(bool sent, bool isServerCall) =>
-            sent && !isServerCall
+        /// <summary>In Force Since is CrmCollab's to write: a client setting or changing it would make deals won before ask the template, or not.</summary>
+        public static Refusal CheckInForceSince(bool changes, bool isServerCall) =>
+            changes && !isServerCall
                 ? new Refusal(RefusalCodes.ServerOwnedColumn,
                     "In Force Since is set by CrmCollab when the template is made active; leave it out of the save. To put the " +
                     "template in force or retire it, set Active to Yes or No.")
