@@ -25,6 +25,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly ISet<Guid> _signalsMayGo;
         private readonly Dictionary<Guid, Guid> _handoffDeal = new Dictionary<Guid, Guid>();
         private readonly Dictionary<Guid, string> _accepted = new Dictionary<Guid, string>();
+        private readonly Dictionary<Guid, int?> _sequence = new Dictionary<Guid, int?>();
         private readonly Dictionary<Guid, DateTime> _acknowledged = new Dictionary<Guid, DateTime>();
         private readonly HashSet<Guid> _signalsSeen = new HashSet<Guid>();
         private Dictionary<Guid, string> _routedNow = new Dictionary<Guid, string>(), _routedBefore = new Dictionary<Guid, string>();
@@ -68,8 +69,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var templates = All("crmc_handofftemplate", "crmc_requiredevidence").ToDictionary(t => t.Id, t => t.GetAttributeValue<string>("crmc_requiredevidence"));
             var tasks = All("task", "crmc_opportunityid", "crmc_handofftemplateid", "crmc_handoffkey", "statecode", "ownerid", "crmc_function",
                     "crmc_requiredevidence", "crmc_contractnumber", "crmc_trackingnumber", "crmc_deliveredon", "crmc_servicereference", "crmc_cancelreason",
-                    "crmc_isunrouted", "crmc_routingpath", "crmc_acceptedon", "crmc_handedoffon", "actualend", "scheduledend")
-                .Where(t => t.Contains("crmc_handoffkey")).ToList();
+                    "crmc_isunrouted", "crmc_routingpath", "crmc_acceptedon", "crmc_handedoffon", "actualend", "scheduledend", "crmc_handoffsequence")
+                .ToList();
+            foreach (Entity plain in tasks.Where(t => !t.Contains("crmc_handoffkey")))
+                Assert.False(plain.Contains("crmc_handoffsequence"), $"plain task {plain.Id} carries a handoff sequence");
+            tasks = tasks.Where(t => t.Contains("crmc_handoffkey")).ToList();
             var deals = All("opportunity", "statecode", "ownerid", "customerid", "parentaccountid").ToDictionary(d => d.Id);
             var present = new HashSet<Guid>(tasks.Select(t => t.Id));
             foreach (var seen in _handoffDeal)
@@ -83,6 +87,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state == 1) CompletedHasItsEvidence(task, templates);
                 if (state == 2) Assert.False(string.IsNullOrWhiteSpace(task.GetAttributeValue<string>("crmc_cancelreason")), $"canceled handoff {task.Id} has no reason");
                 AcceptanceStays(task);
+                SequenceStays(task);
                 if (state != 0) continue;
                 RememberRouted(task, disabled);
                 if (deals.TryGetValue(deal, out Entity row) && row.GetAttributeValue<OptionSetValue>("statecode").Value == 1)
@@ -102,6 +107,15 @@ namespace CrmCollab.Plugins.Tests.Invariants
         }
 
         /// <summary>An acceptance stays as it was dated, until the handoff is handed off again (a canceled one reopened at a re-win).</summary>
+        /// <summary>The place a handoff records is written by CrmCollab when it hands it off (its templates keep their sequence here).</summary>
+        private void SequenceStays(Entity task)
+        {
+            int? sequence = task.GetAttributeValue<int?>("crmc_handoffsequence");
+            if (_sequence.TryGetValue(task.Id, out int? before))
+                Assert.True(before == sequence, $"handoff {task.Id}'s sequence {before} became {sequence}");
+            _sequence[task.Id] = sequence;
+        }
+
         private void AcceptanceStays(Entity task)
         {
             DateTime? accepted = task.GetAttributeValue<DateTime?>("crmc_acceptedon");

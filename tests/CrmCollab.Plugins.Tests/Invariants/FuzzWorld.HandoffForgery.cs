@@ -23,9 +23,10 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var templates = Org.System.RetrieveMultiple(new QueryExpression("crmc_handofftemplate") { ColumnSet = new ColumnSet(false) }).Entities;
             Guid template = Pick(templates).Id;
             var task = new Entity("task") { ["subject"] = "Draw up the contract" };
-            switch (_random.Next(4))
+            switch (_random.Next(5))
             {
                 case 0: task["crmc_handoffkey"] = HandoffPlanner.KeyFor(deal, template); break;
+                case 4: task["crmc_handoffsequence"] = 10; break; // to stand in for a template's place at a re-win
                 case 1: task["crmc_handofftemplateid"] = new EntityReference("crmc_handofftemplate", template); break;
                 case 2: task["crmc_routingpath"] = "ADV: dedicated owner"; break;
                 default: task["crmc_isunrouted"] = true; break;
