@@ -41,9 +41,12 @@ namespace CrmCollab.Plugins.Terms
             if (terms != after.Read<string>(HandoffTask.AgreedTerms))
                 service.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.AgreedTerms] = terms });
             Guid? account = HandoffCreation.AccountOf(deal);
-            if (account == null) return;
             var fn = (BusinessFunction)function.Value;
-            OwnerResolution routing = new RoutingRepository(service).ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
+            // A deal with no account (its customer a contact without one) routes to nobody: the work is the deal's owner's to
+            // hold, flagged unrouted, as any work nobody is routed to. Before, it stayed with who closed it, who may have left.
+            OwnerResolution routing = account == null
+                ? new OwnerResolution(fn, null, $"{fn.Label()}: the deal has no account to route by", true)
+                : new RoutingRepository(service).ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
             OwnerResolution decision = UnroutedHolding.Hold(routing,
                 () => HandoffCreation.HolderOf(service, deal.Read<EntityReference>(Opportunity.OwnerId)), "the deal's owner");
             // Routed afresh though it may stay where it is: held again by the deal's owner who held it before, its path, flag and

@@ -45,6 +45,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 }
                 bool saidWon = (bool)answer[HandoffStatusApi.IsWon], complete = (bool)answer[HandoffStatusApi.IsComplete];
                 int missing = (int)answer[HandoffStatusApi.MissingCount];
+                if (won && saidWon && _wonHandoffs.PlacesMovedSinceReWin(deal)) return; // which template a retired handoff stood for is not recorded
                 if (saidWon != won || complete != won || missing != 0 || !string.IsNullOrEmpty((string)answer[HandoffStatusApi.Missing]))
                     throw new XunitException($"Get Handoff Status said won={saidWon}, complete={complete}, {missing} missing " +
                         $"('{answer[HandoffStatusApi.Missing]}') of deal {deal}, which is {(won ? "won with every handoff" : "not won")}");

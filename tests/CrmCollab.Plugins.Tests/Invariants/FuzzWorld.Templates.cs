@@ -9,7 +9,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// <summary>
     /// The administrator changes the handoff templates while deals are won: a new piece of work (another step of a
     /// function's order, or the same step as one in force), a template retired by its flag or the grid's Deactivate, made
-    /// active again, given another due date or subject, a retired one deleted — through every channel; now and then someone
+    /// active again, given another due date or subject, moved to another step or function, a retired one deleted — through every channel; now and then someone
     /// who may not tries. The invariants then hold each first win to the templates in force at it (<see cref="WonHandoffs"/>).
     /// </summary>
     public sealed partial class FuzzWorld
@@ -49,7 +49,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
             switch (_random.Next(3))
             {
                 case 0: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
-                case 1: change["crmc_dueoffsetdays"] = Pick(new[] { 2, 7, 14 }); break;
+                case 1:
+                    // Now and then moved to another step of its function's order, or given to another function.
+                    if (_random.Next(3) > 0) change["crmc_dueoffsetdays"] = Pick(new[] { 2, 7, 14 });
+                    else if (_random.Next(3) > 0) change["crmc_sequence"] = Pick(new[] { 10, 20, 30 });
+                    else change["crmc_function"] = new OptionSetValue((int)Pick(HandedOff));
+                    break;
                 default:
                     // Now and then the date a template came into force, back-dated: the server's, refused (else deals won before ask it).
                     if (_random.Next(6) == 0) change["crmc_inforcesince"] = Scenarios.CrmCollabOrg.Start;
@@ -57,8 +62,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     break;
             }
             int updateChannel = Channel();
-            return new FuzzAction($"{who} changes template '{name}' ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[updateChannel]}",
-                () => FuzzChannel.Update(Org.As(who), change, updateChannel));
+            return new FuzzAction($"{who} changes template '{name}' ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[updateChannel]}", () =>
+            {
+                FuzzChannel.Update(Org.As(who), change, updateChannel);
+                if (change.Contains("crmc_sequence") || change.Contains("crmc_function")) _wonHandoffs.PlacesMoved();
+            });
         }
     }
 }

@@ -16,6 +16,18 @@ namespace CrmCollab.Plugins.Tests.Invariants
     {
         private readonly HashSet<Guid> _everWon = new HashSet<Guid>();
         private readonly Dictionary<Guid, HashSet<Guid>> _handedOff = new Dictionary<Guid, HashSet<Guid>>();
+        private readonly HashSet<Guid> _reWon = new HashSet<Guid>(), _placesMovedSinceReWin = new HashSet<Guid>();
+
+        /// <summary>
+        /// An administrator moved a template to another step of its function's order, or to another function. A deal won
+        /// again before, whose handoff of a retired template stood for a template in force at its place, may then be named
+        /// missing that template (which template it stood for is not recorded: docs/guards.md names it).
+        /// </summary>
+        public void PlacesMoved() => _placesMovedSinceReWin.UnionWith(_reWon);
+
+        /// <summary>Such a move since the deal was won again (<see cref="PlacesMoved"/>).</summary>
+        public bool PlacesMovedSinceReWin(Guid deal) => _placesMovedSinceReWin.Contains(deal);
+
 
         /// <param name="deal">A won deal.</param>
         /// <param name="firstSeenWon">Its win was the last action (seen won for the first time since it was open).</param>
@@ -32,6 +44,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (_everWon.Add(deal))
                     foreach (Guid template in inForce)
                         Xunit.Assert.True(byTemplate.ContainsKey(template), $"won deal {deal} has no handoff of template {template}, in force at its first win");
+                else _reWon.Add(deal);
                 _handedOff[deal] = new HashSet<Guid>(byTemplate.Keys);
             }
             if (!_handedOff.TryGetValue(deal, out HashSet<Guid> handedOff)) return;

@@ -114,5 +114,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_bruno, back.GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.False(back.GetAttributeValue<bool>("crmc_isunrouted"));
         }
+
+        /// <summary>
+        /// Random operations, seed 6491: the won deal was reopened and given a contact without an account as its customer,
+        /// Alice left, and an administrator reopened the contract she had completed. The reopen routed nothing without an
+        /// account, so the open contract stayed with Alice, disabled, and stayed there when the deal was given an account
+        /// with nobody doing its ADV work and won again.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void A_contract_reopened_on_a_deal_without_an_account_goes_to_the_deals_owner_not_to_the_adv_who_left(bool bySetState)
+        {
+            Guid manager = _org.Setup.CreateUser("Mia Manager", _org.Sales, "CrmCollab Salesperson", "CrmCollab Administrator");
+            _org.HandToAndReopen(_deal, manager);
+            Guid contact = _org.As(manager).Create(new Entity("contact") { ["lastname"] = "Walker", ["firstname"] = "Sam" });
+            _org.As(manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("contact", contact) });
+            _org.Setup.DisableUser(_alice);
+            _org.Engine.DrainAsync();
+
+            Reopen(bySetState);
+
+            Entity contract = _org.Row("task", _contract, "ownerid", "crmc_routingpath", "crmc_isunrouted", "statecode");
+            Assert.Equal(0, contract.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.Equal(manager, contract.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.True(contract.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("no account", contract.GetAttributeValue<string>("crmc_routingpath"));
+        }
     }
 }
