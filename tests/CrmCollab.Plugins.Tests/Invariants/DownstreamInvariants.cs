@@ -25,7 +25,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private readonly ISet<Guid> _signalsMayGo;
         private readonly Dictionary<Guid, Guid> _handoffDeal = new Dictionary<Guid, Guid>();
         private readonly Dictionary<Guid, string> _accepted = new Dictionary<Guid, string>();
-        private readonly Dictionary<Guid, int?> _sequence = new Dictionary<Guid, int?>();
+        private readonly Dictionary<Guid, string> _sequence = new Dictionary<Guid, string>();
         private readonly Dictionary<Guid, DateTime> _acknowledged = new Dictionary<Guid, DateTime>();
         private readonly HashSet<Guid> _signalsSeen = new HashSet<Guid>();
         private Dictionary<Guid, string> _routedNow = new Dictionary<Guid, string>(), _routedBefore = new Dictionary<Guid, string>();
@@ -107,13 +107,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
         }
 
         /// <summary>An acceptance stays as it was dated, until the handoff is handed off again (a canceled one reopened at a re-win).</summary>
-        /// <summary>The place a handoff records is written by CrmCollab when it hands it off (its templates keep their sequence here).</summary>
+        /// <summary>The place a handoff records is written by CrmCollab when it hands the work off (again, at a re-win: its template's place then).</summary>
         private void SequenceStays(Entity task)
         {
-            int? sequence = task.GetAttributeValue<int?>("crmc_handoffsequence");
-            if (_sequence.TryGetValue(task.Id, out int? before))
-                Assert.True(before == sequence, $"handoff {task.Id}'s sequence {before} became {sequence}");
-            _sequence[task.Id] = sequence;
+            string handedOff = task.GetAttributeValue<DateTime?>("crmc_handedoffon")?.ToString("o") + "|";
+            string now = handedOff + task.GetAttributeValue<int?>("crmc_handoffsequence");
+            if (_sequence.TryGetValue(task.Id, out string before) && before.StartsWith(handedOff, StringComparison.Ordinal))
+                Assert.True(before == now, $"handoff {task.Id}'s sequence went from {before} to {now} while it was not handed off again");
+            _sequence[task.Id] = now;
         }
 
         private void AcceptanceStays(Entity task)
