@@ -159,9 +159,9 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity task in tasks)
             {
                 Guid? account = AccountOf(task);
-                if (account == null) continue;
                 var function = (BusinessFunction)task.Choice(HandoffTask.Function).Value;
-                OwnerResolution routing = run.Resolve(account.Value, function, null);
+                // A deal with no account routes to nobody: its handoff is the deal's owner's to hold, not the leaver's to keep.
+                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function) : run.Resolve(account.Value, function, null);
                 if (pass.RoutedOnly && routing?.Owner == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
                 var decision = UnroutedHolding.Hold(routing, () => run.HolderOf(dealOwner), "the deal's owner", pass.WhenNobody);

@@ -45,7 +45,7 @@ namespace CrmCollab.Plugins.Terms
             // A deal with no account (its customer a contact without one) routes to nobody: the work is the deal's owner's to
             // hold, flagged unrouted, as any work nobody is routed to. Before, it stayed with who closed it, who may have left.
             OwnerResolution routing = account == null
-                ? new OwnerResolution(fn, null, $"{fn.Label()}: the deal has no account to route by", true)
+                ? UnroutedHolding.NoAccount(fn)
                 : new RoutingRepository(service).ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
             OwnerResolution decision = UnroutedHolding.Hold(routing,
                 () => HandoffCreation.HolderOf(service, deal.Read<EntityReference>(Opportunity.OwnerId)), "the deal's owner");

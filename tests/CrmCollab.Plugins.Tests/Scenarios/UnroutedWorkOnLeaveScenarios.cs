@@ -65,5 +65,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.False(back.GetAttributeValue<bool>("crmc_isunrouted"));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        /// <summary>
+        /// Random operations, seed 6806: the reopened deal, its delivery now Leo's, is given a contact without an account as
+        /// its customer, and Leo leaves. His handover passed over work whose deal has no account, so the delivery stayed with
+        /// him, disabled; given an account with nobody doing its logistics and won again, the deal kept it there.
+        /// </summary>
+        [Fact]
+        public void A_delivery_whose_deal_has_no_account_goes_to_the_deals_owner_when_its_logistics_owner_leaves()
+        {
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = Deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+            Assert.Equal(_leo, _org.Row("task", _delivery, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Guid contact = _org.As(_manager).Create(new Entity("contact") { ["lastname"] = "Walker", ["firstname"] = "Sam" });
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            _org.Setup.DisableUser(_leo);
+            _org.Engine.DrainAsync();
+
+            Entity handedOver = _org.Row("task", _delivery, "ownerid", "crmc_isunrouted", "crmc_routingpath");
+            Assert.Equal(_manager, handedOver.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.True(handedOver.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("no account", handedOver.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

@@ -46,6 +46,13 @@ namespace CrmCollab.Plugins.Domain.Routing
         public const string ReviewLeftWithItsOwner =
             "nobody else can take it: it stays with its owner until an administrator sets the account's dedicated owner for its function";
 
+        /// <summary>
+        /// The routing of work whose deal has no account (its customer a contact without one): nobody, so it is held as work
+        /// nobody is routed to (<see cref="Hold"/>), its path saying why.
+        /// </summary>
+        public static OwnerResolution NoAccount(BusinessFunction function) =>
+            new OwnerResolution(function, null, $"{function.Label()}: the deal has no account to route by", true);
+
         /// <param name="routing">The routing decision (<see cref="OwnerResolver.Resolve"/>).</param>
         /// <param name="holder">The default holder (null: none); asked only when routing found nobody.</param>
         /// <param name="holderRole">Who the holder is to the record, for the path: "the deal's owner".</param>
