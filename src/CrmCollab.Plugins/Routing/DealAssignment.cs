@@ -56,8 +56,9 @@ namespace CrmCollab.Plugins.Routing
             Dictionary<Guid, EntityReference> kept = Remembered(context, OpenOwnersVariable);
             // An unrouted handoff goes to the deal's new owner, as at the win, even where the cascade left it behind.
             var holder = new Lazy<Principal>(() => HandoffCreation.HolderOf(context.SystemService, NewOwner(context)));
-            int rerouted = account == null ? 0
-                : HandoffReassignment.ForDeal(context.SystemService, target.Id, account.Value, context.Now,
+            // A deal with no account routes to nobody: what was routed goes back to who held it, the rest to the new owner.
+            int rerouted = deal == null ? 0
+                : HandoffReassignment.ForDeal(context.SystemService, target.Id, account, context.Now,
                     $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner", () => holder.Value,
                     task => kept.TryGetValue(task, out EntityReference owner) && CanOwn(context.SystemService, owner) ? owner : null);
             context.Trace("Deal handed on: {0} open handoff(s) re-routed, {1} closed handoff(s) given back.", rerouted, restored);

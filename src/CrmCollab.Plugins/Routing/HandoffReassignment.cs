@@ -165,10 +165,11 @@ namespace CrmCollab.Plugins.Routing
             ForDeal(service, dealId, accountId, now, reason, holder, null);
 
         /// <summary>
-        /// The same; a handoff nobody is routed to that <paramref name="keptBy"/> names a holder for (one passed by hand to
-        /// its owner before the deal was handed on) goes back to that holder, its path and flag as they were.
+        /// The same; a handoff nobody is routed to that <paramref name="keptBy"/> names a holder for (one routed, or passed by
+        /// hand, to its owner before the deal was handed on) goes back to that holder, its path and flag as they were. A deal
+        /// with no account (<paramref name="accountId"/> null: its customer a contact without one) routes to nobody.
         /// </summary>
-        public static int ForDeal(IOrganizationService service, Guid dealId, Guid accountId, DateTime now, string reason, Func<Principal> holder,
+        public static int ForDeal(IOrganizationService service, Guid dealId, Guid? accountId, DateTime now, string reason, Func<Principal> holder,
             Func<Guid, EntityReference> keptBy)
         {
             QueryExpression query = OpenHandoffsOf(dealId, new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function,
@@ -176,12 +177,13 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
             if (tasks.Count == 0) return 0;
             Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
-            OwnerResolver resolver = new RoutingRepository(service).ResolverFor(accountId, tasks.Select(functionOf).Distinct());
+            OwnerResolver resolver = accountId == null ? null
+                : new RoutingRepository(service).ResolverFor(accountId.Value, tasks.Select(functionOf).Distinct());
             var application = new RoutingApplication(service);
             int moved = 0;
             foreach (Entity task in tasks)
             {
-                OwnerResolution routing = resolver.Resolve(functionOf(task), now);
+                OwnerResolution routing = resolver == null ? UnroutedHolding.NoAccount(functionOf(task)) : resolver.Resolve(functionOf(task), now);
                 EntityReference kept = routing?.Owner == null ? keptBy?.Invoke(task.Id) : null;
                 if (kept != null)
                 {

@@ -89,5 +89,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Contains("no account", handedOver.GetAttributeValue<string>("crmc_routingpath"));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
+
+        /// <summary>
+        /// The reopened deal, its delivery routed to Leo, is given a contact without an account, then handed to a colleague:
+        /// the platform cascades the Assign to the deal's tasks. Before, nothing was re-routed for a deal without an account,
+        /// so the colleague kept Leo's delivery, not even flagged unrouted.
+        /// </summary>
+        [Fact]
+        public void A_deal_without_an_account_handed_to_a_colleague_leaves_its_routed_delivery_with_leo()
+        {
+            _org.As(_manager).Execute(new SetStateRequest { EntityMoniker = Deal, State = new OptionSetValue(0), Status = new OptionSetValue(-1) });
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("account", _fabrikam) });
+            Guid contact = _org.As(_manager).Create(new Entity("contact") { ["lastname"] = "Walker", ["firstname"] = "Sam" });
+            _org.As(_manager).Update(new Entity("opportunity", _deal) { ["customerid"] = new EntityReference("contact", contact) });
+
+            _org.As(_manager).Execute(new AssignRequest { Target = Deal, Assignee = new EntityReference("systemuser", _org.Rep) });
+
+            Entity delivery = _org.Row("task", _delivery, "ownerid", "crmc_isunrouted");
+            Assert.Equal(_leo, delivery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.False(delivery.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }
