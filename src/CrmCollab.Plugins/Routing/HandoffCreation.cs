@@ -52,7 +52,7 @@ namespace CrmCollab.Plugins.Routing
             var existing = new HashSet<string>(existingTasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
             // A template in the place of a retired one whose handoff the deal has from its earlier win makes no second one.
             var done = new HashSet<string>(existing);
-            done.UnionWith(HeldPlaces(opportunityId, templates, existingTasks, closes));
+            done.UnionWith(new HandoffPlaces(_service).Held(opportunityId, templates, existingTasks, closes));
             RefreshTerms(existingTasks, TermsOf(deal).ToSnapshot());
             OwnerResolver resolver = new RoutingRepository(_service).ResolverFor(accountId.Value, templates.Select(t => t.Function));
             // Nobody found: the salesperson holds the task until an owner is set, unless they can own nothing (disabled).
@@ -106,37 +106,8 @@ namespace CrmCollab.Plugins.Routing
             List<HandoffTemplate> templates = HandoffPlanner.InForceBy(new HandoffTemplates(_service).InForce(), lastWonOn);
             List<Entity> tasks = ExistingHandoffs(opportunityId);
             var existing = new HashSet<string>(tasks.Select(t => t.Read<string>(HandoffTask.HandoffKey)));
-            existing.UnionWith(HeldPlaces(opportunityId, templates, tasks, null));
+            existing.UnionWith(new HandoffPlaces(_service).Held(opportunityId, templates, tasks, null));
             return HandoffPlanner.Missing(opportunityId, templates, existing);
-        }
-
-        /// <summary>
-        /// The keys of the templates in force whose place a handoff of a retired template already holds on the deal
-        /// (<see cref="TemplatePlace"/>): the retired template's place as it is now (read only when the deal has such
-        /// handoffs), or, once it is deleted, the place its handoff recorded when it was handed off.
-        /// </summary>
-        /// <param name="closes">The close whose job runs, among the deal's: a handoff canceled before the previous close no
-        /// longer holds its place. Null (no close to compare with): every handoff holds it.</param>
-        private ISet<string> HeldPlaces(Guid opportunityId, IReadOnlyCollection<HandoffTemplate> inForce, IEnumerable<Entity> tasks, CloseSequence closes)
-        {
-            var inForceKeys = new HashSet<string>(inForce.Select(t => HandoffPlanner.KeyFor(opportunityId, t.Id)));
-            List<Entity> holding = tasks.Where(t => !inForceKeys.Contains(t.Read<string>(HandoffTask.HandoffKey)) && TemplatePlace.Holds(
-                t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
-                closes != null && closes.ReopensCanceled(CanceledOn(t)))).ToList();
-            // The handoff key names its template, also once the template is deleted (the platform clears the link, not the key).
-            var templateOf = new List<KeyValuePair<Entity, Guid>>();
-            foreach (Entity task in holding)
-                if (HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey)) is Guid id) templateOf.Add(new KeyValuePair<Entity, Guid>(task, id));
-            if (templateOf.Count == 0) return new HashSet<string>();
-            List<HandoffTemplate> retired = new HandoffTemplates(_service).ByIds(templateOf.Select(pair => pair.Value));
-            var found = new HashSet<Guid>(retired.Select(t => t.Id));
-            foreach (KeyValuePair<Entity, Guid> pair in templateOf)
-            {
-                int? function = pair.Key.Choice(HandoffTask.Function), sequence = pair.Key.Read<int?>(HandoffTask.Sequence);
-                if (!found.Contains(pair.Value) && function != null && sequence != null)
-                    retired.Add(TemplatePlace.Recorded(pair.Value, (BusinessFunction)function.Value, sequence.Value));
-            }
-            return TemplatePlace.Held(opportunityId, inForce, retired, new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
         }
 
         public static Guid? AccountOf(Entity deal) =>
@@ -249,7 +220,7 @@ namespace CrmCollab.Plugins.Routing
         /// When a canceled handoff was canceled: its actual end, which CrmCollab stamps at the cancellation (no client sets
         /// it); a handoff canceled before that stamp existed falls back on its last modification.
         /// </summary>
-        private static DateTime? CanceledOn(Entity task) => task.Read<DateTime?>(HandoffTask.ActualEnd) ?? task.Read<DateTime?>(CommonColumn.ModifiedOn);
+        internal static DateTime? CanceledOn(Entity task) => task.Read<DateTime?>(HandoffTask.ActualEnd) ?? task.Read<DateTime?>(CommonColumn.ModifiedOn);
 
         /// <param name="now">The win's time: when the work is handed off (what the KPIs time acceptance and completion from).</param>
         private void CreateTask(Entity deal, PlannedHandoff handoff, RoutingApplication routing, DateTime now)
