@@ -10,7 +10,7 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// Whether a deal is won and has every post-sale handoff its templates in force call for (CrmCollab creates them in the
-    /// background a few moments after the win; a template made after the deal's latest win is not asked of it): read with
+    /// background a few moments after the win; a template put in force after the deal's latest win is not asked of it): read with
     /// the rights of the service given (the workflow's user for the Create Post-Sale Handoff step, the caller for the Get
     /// Handoff Status custom API), so a handoff hidden from the reader counts as missing. Writes nothing.
     /// </summary>
