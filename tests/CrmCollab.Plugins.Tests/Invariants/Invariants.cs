@@ -61,6 +61,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state == 0) NoPendingReviewNoRuleAsksFor(deal, facts, rules, reviews, now);
                 if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
                 if (state == 0) NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(deal, reviews, disabled, now);
+                if (state == 0) NoAccountHandoffLeftWithALeaver(deal, tasks, disabled);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null) HasTheDataOf(deal, move.ToStage, stageData, $"moved from stage {move.FromStage} to {move.ToStage}");
                 if (move != null)
@@ -171,6 +172,23 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     $"lost deal {deal.Id} still has pending review {review.Id}");
             foreach (Entity handoff in handoffs.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
                 Assert.True(handoff.GetAttributeValue<OptionSetValue>("statecode").Value != 0, $"lost deal {deal.Id} has open handoff {handoff.Id}");
+        }
+
+        /// <summary>
+        /// An open handoff of a reopened deal without an account (its customer a contact without one) routes to nobody: the
+        /// deal's owner holds it (docs/guards.md), never someone who left while that owner is there to hold it.
+        /// </summary>
+        private static void NoAccountHandoffLeftWithALeaver(Entity deal, List<Entity> tasks, HashSet<Guid> disabled)
+        {
+            EntityReference dealOwner = deal.GetAttributeValue<EntityReference>("ownerid");
+            if (HandoffCreation.AccountOf(deal) != null || dealOwner.LogicalName != "systemuser" || disabled.Contains(dealOwner.Id)) return;
+            foreach (Entity task in tasks.Where(t => t.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id
+                && t.GetAttributeValue<OptionSetValue>("statecode").Value == 0))
+            {
+                EntityReference holder = task.GetAttributeValue<EntityReference>("ownerid");
+                Assert.False(holder.LogicalName == "systemuser" && disabled.Contains(holder.Id),
+                    $"open handoff {task.Id} of deal {deal.Id}, which has no account, stays with disabled user {holder.Id} while the deal's owner could hold it");
+            }
         }
 
         private void NotHeldByADisabledUserWhenSomeoneCanTakeIt(Entity deal, Entity task, HashSet<Guid> disabled)
