@@ -94,14 +94,14 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>
-        /// The active templates the deal has no handoff task of, nor one of a retired template in their place, made no later
-        /// than its latest win, read through this instance's service (three queries — templates, tasks, closes — a fourth when
+        /// The active templates the deal has no handoff task of, nor one of a retired template in their place, in force by its
+        /// latest win, read through this instance's service (three queries — templates, tasks, closes — a fourth when
         /// the deal has handoffs of retired templates; no write): what the Create Post-Sale Handoff workflow step and Get Handoff
         /// Status check with their reader's rights.
         /// </summary>
         public IReadOnlyList<HandoffTemplate> MissingHandoffs(Guid opportunityId)
         {
-            // A won deal's newest close is its win: the templates made since are none it handed off.
+            // A won deal's newest close is its win: the templates put in force since are none it handed off.
             DateTime? lastWonOn = Closes(opportunityId).Select(close => (DateTime?)close.Value).Max();
             List<HandoffTemplate> templates = HandoffPlanner.InForceBy(new HandoffTemplates(_service).InForce(), lastWonOn);
             List<Entity> tasks = ExistingHandoffs(opportunityId);

@@ -32,18 +32,17 @@ namespace CrmCollab.Plugins.Routing
                 t.Choice(HandoffTask.StateCode) == HandoffTask.StateCanceled,
                 closes != null && closes.ReopensCanceled(HandoffCreation.CanceledOn(t)))).ToList();
             // The handoff key names its template, also once the template is deleted (the platform clears the link, not the key).
-            var templateOf = new List<KeyValuePair<Entity, Guid>>();
+            var templateIds = new List<Guid>();
+            var recorded = new List<HandoffTemplate>();
             foreach (Entity task in holding)
-                if (HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey)) is Guid id) templateOf.Add(new KeyValuePair<Entity, Guid>(task, id));
-            if (templateOf.Count == 0) return new HashSet<string>();
-            List<HandoffTemplate> retired = new HandoffTemplates(_service).ByIds(templateOf.Select(pair => pair.Value));
-            var found = new HashSet<Guid>(retired.Select(t => t.Id));
-            foreach (KeyValuePair<Entity, Guid> pair in templateOf)
             {
-                int? function = pair.Key.Choice(HandoffTask.Function), sequence = pair.Key.Read<int?>(HandoffTask.Sequence);
-                if (!found.Contains(pair.Value) && function != null && sequence != null)
-                    retired.Add(TemplatePlace.Recorded(pair.Value, (BusinessFunction)function.Value, sequence.Value));
+                if (!(HandoffPlanner.TemplateOf(task.Read<string>(HandoffTask.HandoffKey)) is Guid id)) continue;
+                templateIds.Add(id);
+                int? function = task.Choice(HandoffTask.Function), sequence = task.Read<int?>(HandoffTask.Sequence);
+                if (function != null && sequence != null) recorded.Add(TemplatePlace.Recorded(id, (BusinessFunction)function.Value, sequence.Value));
             }
+            if (templateIds.Count == 0) return new HashSet<string>();
+            List<HandoffTemplate> retired = TemplatePlace.Retired(new HandoffTemplates(_service).ByIds(templateIds), recorded);
             return TemplatePlace.Held(opportunityId, inForce, retired, new HashSet<string>(holding.Select(t => t.Read<string>(HandoffTask.HandoffKey))));
         }
     }

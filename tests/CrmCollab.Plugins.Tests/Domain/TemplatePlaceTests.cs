@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Domain.Routing;
 using Xunit;
@@ -102,6 +103,23 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Equal(40, TemplatePlace.SequenceOf(Template(BusinessFunction.Adv, 40)));
             Assert.Null(TemplatePlace.SequenceOf(new HandoffTemplate { Id = Guid.NewGuid(), HasSequence = false }));
+        }
+
+        [Fact]
+        public void A_retired_template_counts_in_its_place_as_it_is_now_and_in_the_recorded_one_only_once_deleted()
+        {
+            HandoffTemplate movedThenRetired = Template(BusinessFunction.Logistics, 50);
+            Guid deleted = Guid.NewGuid();
+
+            List<HandoffTemplate> retired = TemplatePlace.Retired(new[] { movedThenRetired }, new[]
+            {
+                TemplatePlace.Recorded(movedThenRetired.Id, BusinessFunction.Logistics, 40), // handed off at 40, moved to 50 since
+                TemplatePlace.Recorded(deleted, BusinessFunction.Logistics, 20),
+            });
+
+            Assert.Equal(2, retired.Count);
+            Assert.Equal(50, retired.Single(t => t.Id == movedThenRetired.Id).Sequence);
+            Assert.Equal(20, retired.Single(t => t.Id == deleted).Sequence);
         }
     }
 }

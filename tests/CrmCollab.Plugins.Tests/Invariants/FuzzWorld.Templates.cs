@@ -9,8 +9,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// <summary>
     /// The administrator changes the handoff templates while deals are won: a new piece of work (another step of a
     /// function's order, or the same step as one in force), a template retired by its flag or the grid's Deactivate, made
-    /// active again, given another due date or subject, moved to another step or function, a retired one deleted — through every channel; now and then someone
-    /// who may not tries. The invariants then hold each first win to the templates in force at it (<see cref="WonHandoffs"/>).
+    /// active again, given another due date or subject, moved to another step or function, a retired one deleted — through
+    /// every channel; now and then someone who may not tries, or the date a template came into force is back-dated. The invariants then hold each first win to the templates in force at it (<see cref="WonHandoffs"/>).
     /// </summary>
     public sealed partial class FuzzWorld
     {
@@ -57,7 +57,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     break;
                 default:
                     // Now and then the date a template came into force, back-dated: the server's, refused (else deals won before ask it).
-                    if (_random.Next(6) == 0) change["crmc_inforcesince"] = Scenarios.CrmCollabOrg.Start;
+                    if (_random.Next(6) == 0) change["crmc_inforcesince"] = Scenarios.CrmCollabOrg.Start.AddDays(-30); // before any template
                     else change["crmc_subject"] = name + " (reworded)";
                     break;
             }

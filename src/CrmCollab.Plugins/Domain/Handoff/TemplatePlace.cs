@@ -34,6 +34,21 @@ namespace CrmCollab.Plugins.Domain.Handoff
         public static HandoffTemplate Recorded(Guid templateId, BusinessFunction function, int sequence) =>
             new HandoffTemplate { Id = templateId, Function = function, Sequence = sequence, HasSequence = true, IsActive = false };
 
+        /// <summary>
+        /// The retired templates a deal's handoffs were made from, each in the place that counts: the template as it is now
+        /// (an administrator who moved it to another step and replaced it there replaced it there), or, once it is deleted,
+        /// the place its handoff recorded (<see cref="Recorded"/>).
+        /// </summary>
+        /// <param name="asTheyAreNow">Those of the templates that still exist.</param>
+        /// <param name="recorded">The places the handoffs recorded (none for a handoff made before they were recorded).</param>
+        public static List<HandoffTemplate> Retired(IEnumerable<HandoffTemplate> asTheyAreNow, IEnumerable<HandoffTemplate> recorded)
+        {
+            List<HandoffTemplate> retired = asTheyAreNow.ToList();
+            var existing = new HashSet<Guid>(retired.Select(t => t.Id));
+            retired.AddRange(recorded.Where(r => !existing.Contains(r.Id)));
+            return retired;
+        }
+
         /// <summary>Whether a handoff of a retired template still holds its place on the deal.</summary>
         /// <param name="canceled">The handoff is canceled.</param>
         /// <param name="canceledBeforeTheLoss">It was canceled before the deal's previous close (<see cref="CloseSequence.ReopensCanceled"/>).</param>
