@@ -178,13 +178,15 @@ namespace CrmCollab.Plugins.Routing
             foreach (Entity review in reviews)
             {
                 Guid? account = AccountOf(review);
-                if (account == null) continue;
+                var function = (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value;
                 // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
-                // Nor to anyone who owns or has owned the deal (Feasibility.FormerDealOwners.ForRouting).
-                DealOwnership owners = Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
-                    review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
-                var decision = NobodyNoted(run.Resolve(account.Value, (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value, owners),
-                    review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), pass.ReviewWhenNobody);
+                // Nor to anyone who owns or has owned the deal (Feasibility.FormerDealOwners.ForRouting). A deal with no account
+                // routes to nobody: the review stays, noted and held, until the deal is given an account (ReviewRerouting).
+                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function) : run.Resolve(account.Value, function,
+                    Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
+                        review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest)));
+                var decision = NobodyNoted(routing, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId),
+                    account == null ? UnroutedHolding.ReviewWithoutAccount(pass.ReviewWhenNobody) : pass.ReviewWhenNobody);
                 if (run.Application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, pass.Reason, review.Read<string>(FeasibilityReviewRow.Name), notesUnmoved: true, hold: pass.HoldAfter(decision))) moved++;
             }
@@ -194,7 +196,7 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
         private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>
             routing == null || routing.Owner != null ? routing
-                : new OwnerResolution(routing.Function, null, whenNobody == UnroutedHolding.ReviewLeftWithDisabledOwner
+                : new OwnerResolution(routing.Function, null, UnroutedHolding.NamesDisabledHolder(whenNobody)
                     ? $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {whenNobody}"
                     : $"{routing.RoutingPath}; {whenNobody}", true);
 

@@ -35,7 +35,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             var allTemplates = All("crmc_handofftemplate", "crmc_isactive", "statecode");
             var templates = allTemplates.Where(t => InForce.Is(t, "crmc_isactive")).Select(t => t.Id).ToList(); // its flag and its status
             var existingTemplates = new HashSet<Guid>(allTemplates.Select(t => t.Id));
-            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby", "crmc_relevantcolumns", "createdby", "ownerid", "crmc_dealowneratrequest");
+            var reviews = All("crmc_feasibilityreview", "crmc_opportunityid", "crmc_function", "crmc_decision", "createdon", "crmc_supersededby", "crmc_relevantcolumns", "createdby", "ownerid", "crmc_dealowneratrequest", "crmc_routinghold");
             var lines = All("opportunityproduct", ProductLedger.Columns);
             var flows = FuzzWorld.FlowInstances(System);
             var repository = new FeasibilityRepository(System);
@@ -62,6 +62,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 if (state == 0 && !movedByMerge.Contains(id)) EveryReviewItsStageNeedsIsAsked(deal, facts, rules, reviews, now);
                 if (state == 0) NoPendingReviewHeldByADisabledUserWhenSomeoneCanTakeIt(deal, reviews, disabled, now);
                 if (state == 0) NoAccountHandoffLeftWithALeaver(deal, tasks, disabled);
+                if (state == 0) PendingReviewOfALeaverIsHeld(deal, reviews, disabled);
                 GateAttempt move = state == 0 ? passages.MoveOf(deal, flows) : null;
                 if (move != null) HasTheDataOf(deal, move.ToStage, stageData, $"moved from stage {move.FromStage} to {move.ToStage}");
                 if (move != null)
@@ -154,6 +155,22 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 var routing = new RoutingRepository(System).ResolverFor(account.Value).Resolve(state.Function, now, owners);
                 Assert.True(routing.Owner == null || routing.Owner.Kind != CrmCollab.Plugins.Domain.Routing.PrincipalKind.User || disabled.Contains(routing.Owner.Id),
                     $"pending {state.Function} review {review.Id} stays with disabled user {holder.Id} although {routing.Owner} could take it");
+            }
+        }
+
+        /// <summary>
+        /// A pending review that stays with a reviewer who left (nobody else can take it, or its deal has no account to route
+        /// by) is held so (crmc_routinghold "left with a disabled owner"): the enable passes and the hand-over find it by that.
+        /// </summary>
+        private static void PendingReviewOfALeaverIsHeld(Entity deal, List<Entity> reviews, HashSet<Guid> disabled)
+        {
+            foreach (Entity review in reviews.Where(r => r.GetAttributeValue<EntityReference>("crmc_opportunityid")?.Id == deal.Id))
+            {
+                ReviewState state = FeasibilityRepository.ToState(review);
+                EntityReference holder = review.GetAttributeValue<EntityReference>("ownerid");
+                if (state.Decision != ReviewDecision.Pending || !state.IsCurrent || holder.LogicalName != "systemuser" || !disabled.Contains(holder.Id)) continue;
+                Assert.True(review.GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value == (int)CrmCollab.Plugins.Domain.Routing.RoutingHold.LeftWithDisabledOwner,
+                    $"pending {state.Function} review {review.Id} of deal {deal.Id} stays with disabled user {holder.Id} without being held as left with them");
             }
         }
 

@@ -47,6 +47,25 @@ namespace CrmCollab.Plugins.Domain.Routing
             "nobody else can take it: it stays with its owner until an administrator sets the account's dedicated owner for its function";
 
         /// <summary>
+        /// A leaver's pending review of a deal with no account (its customer a contact without one): no dedicated owner or
+        /// rule can be found for it, so only giving the deal an account moves it (to that account's reviewer).
+        /// </summary>
+        public const string ReviewWithoutAccountLeftWithDisabledOwner =
+            "nobody can take it: it stays with its disabled owner until the deal is given an account";
+
+        /// <summary>The same for a pending review of a user enabled again.</summary>
+        public const string ReviewWithoutAccountLeftWithItsOwner =
+            "nobody else can take it: it stays with its owner until the deal is given an account";
+
+        /// <summary>What the path of a pending review nobody can take says when its deal has no account, for what it says otherwise.</summary>
+        public static string ReviewWithoutAccount(string reviewWhenNobody) =>
+            reviewWhenNobody == ReviewLeftWithDisabledOwner ? ReviewWithoutAccountLeftWithDisabledOwner : ReviewWithoutAccountLeftWithItsOwner;
+
+        /// <summary>Whether a review's path names its holder as disabled before saying what happens to it.</summary>
+        public static bool NamesDisabledHolder(string reviewWhenNobody) =>
+            reviewWhenNobody == ReviewLeftWithDisabledOwner || reviewWhenNobody == ReviewWithoutAccountLeftWithDisabledOwner;
+
+        /// <summary>
         /// The routing of work whose deal has no account (its customer a contact without one): nobody, so it is held as work
         /// nobody is routed to (<see cref="Hold"/>), its path saying why.
         /// </summary>
