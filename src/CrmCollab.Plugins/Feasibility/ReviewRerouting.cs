@@ -74,12 +74,23 @@ namespace CrmCollab.Plugins.Feasibility
                 // Nobody who owns or has owned the deal (or owned it when the review was asked) is given its review.
                 DealOwnership owners = FormerDealOwners.ForRouting(deal.Read<EntityReference>(Opportunity.OwnerId),
                     deal.Read<string>(Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
-                if (application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), resolver.Resolve(FunctionOf(review), now, owners),
-                        FeasibilityReviewRow.RoutingPath, null, reason, review.Read<string>(FeasibilityReviewRow.Name)))
+                OwnerResolution routing = resolver.Resolve(FunctionOf(review), now, owners);
+                EntityReference holder = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
+                // Nobody for the new account either, and its reviewer has left (the review is held with them): it stays held,
+                // its path saying why for this account, not the one it left (or that it had none).
+                bool leftWithLeaver = routing.Owner == null && HeldWithLeaver(service, review.Id);
+                if (leftWithLeaver) routing = UnroutedHolding.NobodyNoted(routing, holder?.Name, UnroutedHolding.ReviewLeftWithDisabledOwner);
+                if (application.Reroute(review, holder, routing, FeasibilityReviewRow.RoutingPath, null, reason, review.Read<string>(FeasibilityReviewRow.Name),
+                        notesUnmoved: leftWithLeaver, hold: leftWithLeaver ? RoutingHold.LeftWithDisabledOwner : (RoutingHold?)null))
                     moved++;
             }
             return moved;
         }
+
+        /// <summary>Whether the leaver's handover left the review with its disabled reviewer (<see cref="RoutingHold.LeftWithDisabledOwner"/>).</summary>
+        private static bool HeldWithLeaver(IOrganizationService service, Guid review) =>
+            service.Retrieve(FeasibilityReviewRow.Table, review, new ColumnSet(FeasibilityReviewRow.RoutingHold))
+                .Choice(FeasibilityReviewRow.RoutingHold) == (int)RoutingHold.LeftWithDisabledOwner;
 
         private static BusinessFunction FunctionOf(Entity review) => (BusinessFunction)(review.Choice(FeasibilityReviewRow.Function) ?? 0);
     }

@@ -185,20 +185,13 @@ namespace CrmCollab.Plugins.Routing
                 OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function) : run.Resolve(account.Value, function,
                     Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
                         review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest)));
-                var decision = NobodyNoted(routing, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId),
+                var decision = UnroutedHolding.NobodyNoted(routing, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
                     account == null ? UnroutedHolding.ReviewWithoutAccount(pass.ReviewWhenNobody) : pass.ReviewWhenNobody);
                 if (run.Application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,
                         null, pass.Reason, review.Read<string>(FeasibilityReviewRow.Name), notesUnmoved: true, hold: pass.HoldAfter(decision))) moved++;
             }
             return moved;
         }
-
-        /// <summary>A routing that found nobody says the record stays with the disabled user who holds it, and why.</summary>
-        private static OwnerResolution NobodyNoted(OwnerResolution routing, EntityReference holder, string whenNobody) =>
-            routing == null || routing.Owner != null ? routing
-                : new OwnerResolution(routing.Function, null, UnroutedHolding.NamesDisabledHolder(whenNobody)
-                    ? $"{routing.RoutingPath}; {holder?.Name ?? "its owner"} is disabled and {whenNobody}"
-                    : $"{routing.RoutingPath}; {whenNobody}", true);
 
         /// <summary>
         /// The rows of a table held by whom <paramref name="whose"/> says (with function, the deal's account and owner), oldest

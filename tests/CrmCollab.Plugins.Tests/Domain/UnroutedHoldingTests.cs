@@ -45,5 +45,31 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Same(toDesk, UnroutedHolding.Hold(toDesk, () => throw new InvalidOperationException("not asked"), "the deal's owner"));
             Assert.Null(UnroutedHolding.Hold(Nobody(), () => null, "the deal's owner").Owner);
         }
+
+        [Fact]
+        public void A_leavers_review_of_a_deal_without_an_account_names_giving_the_deal_an_account_not_a_dedicated_owner()
+        {
+            OwnerResolution left = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics), "Lena Logistics",
+                UnroutedHolding.ReviewWithoutAccount(UnroutedHolding.ReviewLeftWithDisabledOwner));
+            Assert.Null(left.Owner);
+            Assert.True(left.IsUnrouted);
+            Assert.Equal("Logistics: the deal has no account to route by; Lena Logistics is disabled and nobody can take it: it stays with its " +
+                "disabled owner until the deal is given an account", left.RoutingPath);
+
+            // Back from leave, she holds it: the path no longer calls her disabled.
+            OwnerResolution back = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics), "Lena Logistics",
+                UnroutedHolding.ReviewWithoutAccount(UnroutedHolding.ReviewLeftWithItsOwner));
+            Assert.Equal("Logistics: the deal has no account to route by; nobody else can take it: it stays with its owner until the deal is " +
+                "given an account", back.RoutingPath);
+        }
+
+        [Fact]
+        public void A_routing_that_names_someone_is_not_noted_as_left_with_a_leaver()
+        {
+            var toDesk = new OwnerResolution(BusinessFunction.Logistics, Desk, "→ unrouted, queue CrmCollab Unrouted", true);
+            Assert.Same(toDesk, UnroutedHolding.NobodyNoted(toDesk, "Lena Logistics", UnroutedHolding.ReviewLeftWithDisabledOwner));
+            Assert.EndsWith("; its owner is disabled and " + UnroutedHolding.ReviewLeftWithDisabledOwner,
+                UnroutedHolding.NobodyNoted(Nobody(), null, UnroutedHolding.ReviewLeftWithDisabledOwner).RoutingPath);
+        }
     }
 }

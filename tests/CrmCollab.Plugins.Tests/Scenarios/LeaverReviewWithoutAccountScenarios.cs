@@ -29,9 +29,13 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Row("crmc_feasibilityreview", _org.Review(deal, BusinessFunction.Logistics).Id, "ownerid", "crmc_routingpath", Hold);
 
         /// <summary>Lena's logistics review is pending on a custom deal whose customer is now a walk-in contact with no account.</summary>
-        private (Guid Lena, Guid Deal) ReviewOfADealWithoutAccount()
+        private (Guid Lena, Guid Deal) ReviewOfADealWithoutAccount() => ReviewOfADealWithoutAccount(out _);
+
+        /// <param name="contoso">The account the deal had, whose logistics owner Lena is, with no backup.</param>
+        private (Guid Lena, Guid Deal) ReviewOfADealWithoutAccount(out Guid contoso)
         {
-            (Guid lena, Guid _, Guid _, Guid deal) = _org.CustomDealAwaitingReviews();
+            (Guid lena, Guid _, Guid account, Guid deal) = _org.CustomDealAwaitingReviews();
+            contoso = account;
             Guid walkIn = _org.As(_org.Rep).Create(new Entity("contact") { ["lastname"] = "Walker" });
             _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("contact", walkIn) });
             _org.Engine.DrainAsync();
@@ -65,6 +69,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             review = LogisticsReview(deal);
             Assert.Equal(leo, OwnerOf(review));
             Assert.Null(HoldOf(review));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
+        public void A_deal_given_back_the_account_whose_reviewer_left_keeps_the_review_held_with_a_note_that_no_longer_asks_for_an_account()
+        {
+            var (lena, deal) = ReviewOfADealWithoutAccount(out Guid contoso);
+            Leaves(lena);
+
+            // The account it had again: Lena, who left, is still its logistics owner, with no backup. Nobody can take it.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["customerid"] = new EntityReference("account", contoso) });
+            _org.Engine.DrainAsync();
+
+            Entity review = LogisticsReview(deal);
+            Assert.Equal(lena, OwnerOf(review));
+            Assert.Equal((int)RoutingHold.LeftWithDisabledOwner, HoldOf(review));
+            string path = review.GetAttributeValue<string>("crmc_routingpath");
+            Assert.DoesNotContain("no account", path);
+            Assert.Contains("until an administrator sets the account's dedicated owner", path);
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 

@@ -66,6 +66,16 @@ namespace CrmCollab.Plugins.Domain.Routing
             reviewWhenNobody == ReviewLeftWithDisabledOwner || reviewWhenNobody == ReviewWithoutAccountLeftWithDisabledOwner;
 
         /// <summary>
+        /// A routing that found nobody, for work that stays with the disabled user who holds it (<paramref name="holderName"/>):
+        /// its path says so, and why (<paramref name="whenNobody"/>). A routing that names someone is returned as it is.
+        /// </summary>
+        public static OwnerResolution NobodyNoted(OwnerResolution routing, string holderName, string whenNobody) =>
+            routing == null || routing.Owner != null ? routing
+                : new OwnerResolution(routing.Function, null, NamesDisabledHolder(whenNobody)
+                    ? $"{routing.RoutingPath}; {holderName ?? "its owner"} is disabled and {whenNobody}"
+                    : $"{routing.RoutingPath}; {whenNobody}", true);
+
+        /// <summary>
         /// The routing of work whose deal has no account (its customer a contact without one): nobody, so it is held as work
         /// nobody is routed to (<see cref="Hold"/>), its path saying why.
         /// </summary>
