@@ -56,7 +56,7 @@ namespace CrmCollab.Plugins.Routing
             Dictionary<Guid, EntityReference> kept = Remembered(context, OpenOwnersVariable);
             // An unrouted handoff goes to the deal's new owner, as at the win, even where the cascade left it behind.
             var holder = new Lazy<Principal>(() => HandoffCreation.HolderOf(context.SystemService, NewOwner(context)));
-            // A deal with no account routes to nobody: what was routed goes back to who held it, the rest to the new owner.
+            // A deal with no account routes to nobody: what was routed goes back to who held it, the rest to the unrouted queue, else the new owner.
             int rerouted = deal == null ? 0
                 : HandoffReassignment.ForDeal(context.SystemService, target.Id, account, context.Now,
                     $"Reassigned {context.Now:yyyy-MM-dd} after the deal was handed to another owner", () => holder.Value,

@@ -160,8 +160,8 @@ namespace CrmCollab.Plugins.Routing
             {
                 Guid? account = AccountOf(task);
                 var function = (BusinessFunction)task.Choice(HandoffTask.Function).Value;
-                // A deal with no account routes to nobody: its handoff is the deal's owner's to hold, not the leaver's to keep.
-                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function) : run.Resolve(account.Value, function, null);
+                // A deal with no account routes to nobody: its handoff goes to the unrouted queue, else the deal's owner holds it, not the leaver.
+                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function, run.UnroutedFallback()) : run.Resolve(account.Value, function, null);
                 if (pass.RoutedOnly && routing?.Owner == null) continue;
                 EntityReference dealOwner = task.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId);
                 var decision = UnroutedHolding.Hold(routing, () => run.HolderOf(dealOwner), "the deal's owner", pass.WhenNobody);
@@ -181,10 +181,12 @@ namespace CrmCollab.Plugins.Routing
                 var function = (BusinessFunction)review.Choice(FeasibilityReviewRow.Function).Value;
                 // A review never falls to the salesperson (they would decide their own deal): nobody routed, it stays, noted.
                 // Nor to anyone who owns or has owned the deal (Feasibility.FormerDealOwners.ForRouting). A deal with no account
-                // routes to nobody: the review stays, noted and held, until the deal is given an account (ReviewRerouting).
-                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function) : run.Resolve(account.Value, function,
-                    Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
-                        review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest)));
+                // routes to nobody: the review goes to the unrouted queue, else stays, noted and held, until the deal is given an
+                // account (ReviewRerouting).
+                DealOwnership owners = Feasibility.FormerDealOwners.ForRouting(review.Aliased<EntityReference>(Deal + "." + Opportunity.OwnerId),
+                    review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
+                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function, run.UnroutedFallback(), owners)
+                    : run.Resolve(account.Value, function, owners);
                 var decision = UnroutedHolding.NobodyNoted(routing, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
                     account == null ? UnroutedHolding.ReviewWithoutAccount(pass.ReviewWhenNobody) : pass.ReviewWhenNobody);
                 if (run.Application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,

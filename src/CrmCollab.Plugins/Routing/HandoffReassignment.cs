@@ -167,7 +167,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// The same; a handoff nobody is routed to that <paramref name="keptBy"/> names a holder for (one routed, or passed by
         /// hand, to its owner before the deal was handed on) goes back to that holder, its path and flag as they were. A deal
-        /// with no account (<paramref name="accountId"/> null: its customer a contact without one) routes to nobody.
+        /// with no account (<paramref name="accountId"/> null: its customer a contact without one) routes as work nobody is
+        /// found for (the unrouted queue, else the holder), each handoff <paramref name="keptBy"/> names going back to its holder first.
         /// </summary>
         public static int ForDeal(IOrganizationService service, Guid dealId, Guid? accountId, DateTime now, string reason, Func<Principal> holder,
             Func<Guid, EntityReference> keptBy)
@@ -177,14 +178,16 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> tasks = service.RetrieveMultiple(query).Entities.Where(t => t.Choice(HandoffTask.Function) != null).ToList();
             if (tasks.Count == 0) return 0;
             Func<Entity, BusinessFunction> functionOf = t => (BusinessFunction)t.Choice(HandoffTask.Function).Value;
-            OwnerResolver resolver = accountId == null ? null
-                : new RoutingRepository(service).ResolverFor(accountId.Value, tasks.Select(functionOf).Distinct());
+            var routingRepository = new RoutingRepository(service);
+            OwnerResolver resolver = accountId == null ? null : routingRepository.ResolverFor(accountId.Value, tasks.Select(functionOf).Distinct());
+            var unrouted = new Lazy<Principal>(routingRepository.UnroutedFallback); // a deal with no account: read once, if at all
             var application = new RoutingApplication(service);
             int moved = 0;
             foreach (Entity task in tasks)
             {
-                OwnerResolution routing = resolver == null ? UnroutedHolding.NoAccount(functionOf(task)) : resolver.Resolve(functionOf(task), now);
-                EntityReference kept = routing?.Owner == null ? keptBy?.Invoke(task.Id) : null;
+                OwnerResolution routing = resolver == null ? UnroutedHolding.NoAccount(functionOf(task), unrouted.Value) : resolver.Resolve(functionOf(task), now);
+                // Nobody routed — or no account to route by, where even the unrouted queue is only a fallback: the holder it had.
+                EntityReference kept = routing?.Owner == null || resolver == null ? keptBy?.Invoke(task.Id) : null;
                 if (kept != null)
                 {
                     EntityReference current = task.Read<EntityReference>(HandoffTask.OwnerId);

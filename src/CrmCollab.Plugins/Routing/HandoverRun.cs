@@ -42,6 +42,15 @@ namespace CrmCollab.Plugins.Routing
             return decision;
         }
 
+        /// <summary>The queue or team the Unrouted Handoffs Queue setting names, read once per run: where the work of a deal with no account goes.</summary>
+        public Principal UnroutedFallback()
+        {
+            if (_fallback == null) _fallback = new Lazy<Principal>(new RoutingRepository(Service).UnroutedFallback);
+            return _fallback.Value;
+        }
+
+        private Lazy<Principal> _fallback;
+
         /// <summary>Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).</summary>
         public Principal HolderOf(EntityReference owner)
         {

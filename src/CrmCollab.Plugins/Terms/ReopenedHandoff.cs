@@ -42,11 +42,12 @@ namespace CrmCollab.Plugins.Terms
                 service.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.AgreedTerms] = terms });
             Guid? account = HandoffCreation.AccountOf(deal);
             var fn = (BusinessFunction)function.Value;
-            // A deal with no account (its customer a contact without one) routes to nobody: the work is the deal's owner's to
-            // hold, flagged unrouted, as any work nobody is routed to. Before, it stayed with who closed it, who may have left.
+            // A deal with no account (its customer a contact without one) is routed as any work nobody is found for: to the
+            // unrouted queue, else held by the deal's owner, flagged unrouted. Before, it stayed with who closed it, who may have left.
+            var routingRepository = new RoutingRepository(service);
             OwnerResolution routing = account == null
-                ? UnroutedHolding.NoAccount(fn)
-                : new RoutingRepository(service).ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
+                ? UnroutedHolding.NoAccount(fn, routingRepository.UnroutedFallback())
+                : routingRepository.ResolverFor(account.Value, new[] { fn }).Resolve(fn, context.Now);
             OwnerResolution decision = UnroutedHolding.Hold(routing,
                 () => HandoffCreation.HolderOf(service, deal.Read<EntityReference>(Opportunity.OwnerId)), "the deal's owner");
             // Routed afresh though it may stay where it is: held again by the deal's owner who held it before, its path, flag and

@@ -49,18 +49,18 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void A_leavers_review_of_a_deal_without_an_account_names_giving_the_deal_an_account_not_a_dedicated_owner()
         {
-            OwnerResolution left = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics), "Lena Logistics",
+            OwnerResolution left = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics, null), "Lena Logistics",
                 UnroutedHolding.ReviewWithoutAccount(UnroutedHolding.ReviewLeftWithDisabledOwner));
             Assert.Null(left.Owner);
             Assert.True(left.IsUnrouted);
-            Assert.Equal("Logistics: the deal has no account to route by; Lena Logistics is disabled and nobody can take it: it stays with its " +
-                "disabled owner until the deal is given an account", left.RoutingPath);
+            Assert.Equal("Logistics: the deal has no account to route by; no unrouted queue configured; Lena Logistics is disabled and nobody " +
+                "can take it: it stays with its disabled owner until the deal is given an account", left.RoutingPath);
 
             // Back from leave, she holds it: the path no longer calls her disabled.
-            OwnerResolution back = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics), "Lena Logistics",
+            OwnerResolution back = UnroutedHolding.NobodyNoted(UnroutedHolding.NoAccount(BusinessFunction.Logistics, null), "Lena Logistics",
                 UnroutedHolding.ReviewWithoutAccount(UnroutedHolding.ReviewLeftWithItsOwner));
-            Assert.Equal("Logistics: the deal has no account to route by; nobody else can take it: it stays with its owner until the deal is " +
-                "given an account", back.RoutingPath);
+            Assert.Equal("Logistics: the deal has no account to route by; no unrouted queue configured; nobody else can take it: it stays " +
+                "with its owner until the deal is given an account", back.RoutingPath);
         }
 
         [Fact]
@@ -70,6 +70,26 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Same(toDesk, UnroutedHolding.NobodyNoted(toDesk, "Lena Logistics", UnroutedHolding.ReviewLeftWithDisabledOwner));
             Assert.EndsWith("; its owner is disabled and " + UnroutedHolding.ReviewLeftWithDisabledOwner,
                 UnroutedHolding.NobodyNoted(Nobody(), null, UnroutedHolding.ReviewLeftWithDisabledOwner).RoutingPath);
+        }
+
+        [Fact]
+        public void Work_of_a_deal_without_an_account_goes_to_the_unrouted_desk_like_any_work_nobody_was_found_for()
+        {
+            OwnerResolution toDesk = UnroutedHolding.NoAccount(BusinessFunction.Logistics, Desk);
+            Assert.Same(Desk, toDesk.Owner);
+            Assert.True(toDesk.IsUnrouted);
+            Assert.Equal("Logistics: the deal has no account to route by → unrouted, queue CrmCollab Unrouted", toDesk.RoutingPath);
+            Assert.Same(toDesk, UnroutedHolding.Hold(toDesk, () => throw new InvalidOperationException("not asked"), "the deal's owner"));
+
+            // A desk nobody can work through (its owner left), or one the deal's salesperson owns (a review), is passed over.
+            var deskOfALeaver = new Principal(PrincipalKind.Queue, Desk.Id, "CrmCollab Unrouted", holder: SamWhoLeft);
+            OwnerResolution passedOver = UnroutedHolding.NoAccount(BusinessFunction.Logistics, deskOfALeaver);
+            Assert.Null(passedOver.Owner);
+            Assert.True(passedOver.PassedOverDisabled);
+            var deskOfTheSalesperson = new Principal(PrincipalKind.Queue, Desk.Id, "CrmCollab Unrouted", holder: Sam);
+            OwnerResolution review = UnroutedHolding.NoAccount(BusinessFunction.Finance, deskOfTheSalesperson, new DealOwnership(new[] { Sam.Id }, new Guid[0]));
+            Assert.Null(review.Owner);
+            Assert.Contains("owns or has owned this deal", review.RoutingPath);
         }
     }
 }

@@ -111,6 +111,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void After_an_upgrade_a_review_an_earlier_version_left_unmarked_is_held_when_anyone_is_enabled()
+        {
+            var (lena, deal) = ReviewOfADealWithoutAccount();
+            Leaves(lena);
+            Guid review = LogisticsReview(deal).Id;
+            // As an earlier version left it: still hers, with the path it had, no hold.
+            _org.System.Update(new Entity("crmc_feasibilityreview", review) { [Hold] = null, ["crmc_routingpath"] = "Logistics: dedicated owner of account Contoso → user Lena Logistics" });
+
+            Guid newcomer = _org.User("Nina New", "CrmCollab Salesperson", _org.Sales);
+            Leaves(newcomer);
+            _org.Setup.EnableUser(newcomer);
+            _org.Engine.DrainAsync();
+
+            Entity held = LogisticsReview(deal);
+            Assert.Equal(lena, OwnerOf(held));
+            Assert.Equal((int)RoutingHold.LeftWithDisabledOwner, HoldOf(held));
+            Assert.EndsWith("until the deal is given an account", held.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
         public void Each_later_enable_leaves_a_held_review_of_a_deal_without_an_account_as_it_is()
         {
             var (lena, deal) = ReviewOfADealWithoutAccount();

@@ -80,10 +80,22 @@ namespace CrmCollab.Plugins.Domain.Routing
             }
 
             string reason = $"{function.Label()}: no dedicated owner and no routing rule for account {_chain[0].Name}";
-            Principal fallback = _unroutedFallback?.Invoke();
+            return ToUnrouted(function, reason, _unroutedFallback?.Invoke(), reviewOf, notes, disabled);
+        }
+
+        /// <summary>
+        /// Work nobody was found for (<paramref name="reason"/>): to the unrouted queue or team (<paramref name="fallback"/>, the
+        /// Unrouted Handoffs Queue setting) when one is configured and can receive it — for a review, when it is not the deal's
+        /// owner's either (<paramref name="reviewOf"/>) — else to nobody; the path says which, after the earlier notes.
+        /// </summary>
+        public static OwnerResolution ToUnrouted(BusinessFunction function, string reason, Principal fallback, DealOwnership reviewOf,
+            List<string> notes = null, bool passedOverDisabled = false)
+        {
+            notes = notes ?? new List<string>();
             if (fallback == null)
-                return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true, disabled);
-            string fallbackUnavailable = unavailable(fallback);
+                return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true, passedOverDisabled);
+            bool disabled = passedOverDisabled || fallback.Unavailable != null;
+            string fallbackUnavailable = fallback.Unavailable ?? reviewOf?.WhyPassedOver(fallback);
             if (fallbackUnavailable != null)
                 return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallbackUnavailable}"), true, disabled);
             return new OwnerResolution(function, fallback, Path(notes, $"{reason} → unrouted, {fallback}"), true, disabled);

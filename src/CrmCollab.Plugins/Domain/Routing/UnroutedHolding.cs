@@ -76,11 +76,15 @@ namespace CrmCollab.Plugins.Domain.Routing
                     : $"{routing.RoutingPath}; {whenNobody}", true);
 
         /// <summary>
-        /// The routing of work whose deal has no account (its customer a contact without one): nobody, so it is held as work
-        /// nobody is routed to (<see cref="Hold"/>), its path saying why.
+        /// The routing of work whose deal has no account (its customer a contact without one): no dedicated owner or rule can
+        /// be found for it, so it goes where work nobody was found for goes — the unrouted queue or team when one is configured
+        /// and can receive it (<see cref="OwnerResolver.ToUnrouted"/>), else nobody, and it is held as work nobody is routed to
+        /// (<see cref="Hold"/>); its path says why.
         /// </summary>
-        public static OwnerResolution NoAccount(BusinessFunction function) =>
-            new OwnerResolution(function, null, $"{function.Label()}: the deal has no account to route by", true);
+        /// <param name="unroutedFallback">The queue or team the Unrouted Handoffs Queue setting names, or null.</param>
+        /// <param name="reviewOf">For a review: who owns or has owned the deal, never given it.</param>
+        public static OwnerResolution NoAccount(BusinessFunction function, Principal unroutedFallback, DealOwnership reviewOf = null) =>
+            OwnerResolver.ToUnrouted(function, $"{function.Label()}: the deal has no account to route by", unroutedFallback, reviewOf);
 
         /// <param name="routing">The routing decision (<see cref="OwnerResolver.Resolve"/>).</param>
         /// <param name="holder">The default holder (null: none); asked only when routing found nobody.</param>
