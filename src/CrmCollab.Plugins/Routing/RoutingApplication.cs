@@ -107,9 +107,11 @@ namespace CrmCollab.Plugins.Routing
             if (hold == null && unroutedColumn != null) hold = HoldOf(routing);
             // A handoff read with its flag says how it is held, though it stays where it is: the routing finds nobody (it stays
             // where it waited, flagged unrouted, in the Unrouted Handoffs view, its path saying why), or names the one who already
-            // holds it unrouted (no longer unrouted). Before, it kept the flag and path of the routing it no longer had.
+            // holds it unrouted (no longer unrouted). Before, it kept the flag and path of the routing it no longer had. So does
+            // one the routing leaves at the unrouted desk where it waits: its path and hold say why it waits there now (the
+            // person the routing names is disabled: their return brings it to them). Before, it kept the hold it had, none.
             bool flagRead = unroutedColumn != null && record.Contains(unroutedColumn);
-            bool notes = notesUnmoved || (flagRead && routing?.Owner == null);
+            bool notes = notesUnmoved || (flagRead && (routing?.Owner == null || routing.IsUnrouted));
             EntityReference owner = OwnerFor(routing, currentOwner);
             bool moves = owner != null && (currentOwner == null || currentOwner.Id != owner.Id);
             EntityReference self = record.ToEntityReference();
