@@ -192,7 +192,9 @@ namespace CrmCollab.Plugins.Routing
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.HandedOffOn] = now, // handed off again: the function's time to accept counts from here
                     [HandoffTask.AgreedTerms] = terms,
-                    [HandoffTask.Sequence] = TemplatePlace.SequenceOf(template), // its place as handed off again
+                    // Its function and place as handed off again: the template's now (an administrator may have moved it), as routed.
+                    [HandoffTask.Function] = new OptionSetValue((int)template.Function),
+                    [HandoffTask.Sequence] = TemplatePlace.SequenceOf(template),
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
