@@ -184,6 +184,8 @@ namespace CrmCollab.Plugins.Feasibility
                 [FeasibilityReviewRow.RoutingPath] = Values.Shorten(routing.RoutingPath, 2000),
                 [FeasibilityReviewRow.DealOwnerAtRequest] = OwnerAtRequest(deal),
             };
+            // Unrouted because the person its routing names is disabled: held so, their return brings it to them (DisabledOwnerHandover).
+            if (Routing.RoutingApplication.HoldOf(routing) is RoutingHold hold) review[FeasibilityReviewRow.RoutingHold] = new OptionSetValue((int)hold);
             var application = new Routing.RoutingApplication(_service);
             EntityReference owner = application.OwnerFor(routing, null);
             if (owner != null) review[FeasibilityReviewRow.OwnerId] = owner;

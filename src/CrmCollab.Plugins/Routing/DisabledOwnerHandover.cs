@@ -93,10 +93,10 @@ namespace CrmCollab.Plugins.Routing
         private static int HandleOrShare(HandoverRun run, LocalPluginContext context, Guid user, HandoverPass pass)
         {
             List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList();
-            List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, MaxPerRun + 1).ToList();
+            List<Entity> reviews = Reviews(run.Service, pass, MaxPerRun + 1).ToList();
             if (tasks.Count > MaxPerRun || reviews.Count > MaxPerRun)
             {
-                int records = Math.Max(Tasks(run.Service, pass, null).Count(), pass.RoutedOnly ? 0 : Reviews(run.Service, pass, null).Count());
+                int records = Math.Max(Tasks(run.Service, pass, null).Count(), Reviews(run.Service, pass, null).Count());
                 int shares = WorkShare.SharesFor(records, MaxPerRun);
                 if (ShareDispatch.Start(context, shares, index => new Entity(SystemUser.Table, user)
                     { [SystemUser.HandoverShare] = new HandoverShare { Share = new WorkShare { Index = index, Count = shares }, Pass = pass.Key }.Write() }))
@@ -129,7 +129,7 @@ namespace CrmCollab.Plugins.Routing
             HandoverPass pass = HandoverPass.ForShare(share, user, context.Now);
             // Read whole before any is moved: a moved record leaves the pass's rows.
             List<Entity> tasks = Tasks(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
-            List<Entity> reviews = pass.RoutedOnly ? new List<Entity>() : Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
+            List<Entity> reviews = Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
             int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
             context.Trace("User {0}, work {1}, {2}: {3} open handoff(s) and pending review(s) re-routed.", user, pass.Name, share.Share, moved);
         }
@@ -144,7 +144,7 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>The pending reviews the pass names, as <see cref="Tasks"/>.</summary>
         private static IEnumerable<Entity> Reviews(IOrganizationService service, HandoverPass pass, int? top) =>
-            Owned(service, FeasibilityReviewRow.Table, FeasibilityReviewRow.Id, pass.Whose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
+            Owned(service, FeasibilityReviewRow.Table, FeasibilityReviewRow.Id, pass.ReviewWhose, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function,
                 new[] { FeasibilityReviewRow.Name, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingHold },
                 q => { q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
                        pass.Held(q, FeasibilityReviewRow.RoutingHold, FeasibilityReviewRow.RoutingPath); }, top);
@@ -187,6 +187,9 @@ namespace CrmCollab.Plugins.Routing
                     review.Aliased<string>(Deal + "." + Opportunity.OwnerHistory), review.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
                 OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function, run.UnroutedFallback(), owners)
                     : run.Resolve(account.Value, function, owners);
+                // Waiting unrouted (with CrmCollab or at the desk) for the person its routing named: only to someone the routing names now.
+                if (pass.ReviewsWaitingUnrouted && (routing == null || routing.IsUnrouted || !run.HoldsUnrouted(review.Read<EntityReference>(FeasibilityReviewRow.OwnerId))))
+                    continue;
                 var decision = UnroutedHolding.NobodyNoted(routing, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)?.Name,
                     account == null ? UnroutedHolding.ReviewWithoutAccount(pass.ReviewWhenNobody) : pass.ReviewWhenNobody);
                 if (run.Application.Reroute(review, review.Read<EntityReference>(FeasibilityReviewRow.OwnerId), decision, FeasibilityReviewRow.RoutingPath,

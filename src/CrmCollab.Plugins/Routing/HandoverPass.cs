@@ -37,19 +37,32 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>Whose work: a filter on the records' owner (or flag).</summary>
         public Action<QueryExpression> Whose { get; }
 
+        /// <summary>
+        /// The same for reviews, which have no unrouted flag: the handoffs' filter, except in the pass that takes work waiting
+        /// unrouted (<see cref="WaitingSinceOwnerLeft"/>), whose reviews are those held, wherever they are — the run keeps the
+        /// ones waiting unrouted (<see cref="ReviewsWaitingUnrouted"/>).
+        /// </summary>
+        public Action<QueryExpression> ReviewWhose => ReviewsWaitingUnrouted ? (q => { }) : Whose;
+
+        /// <summary>
+        /// Reviews waiting unrouted (with CrmCollab, or at the unrouted desk) because the person their routing named was
+        /// disabled: taken only where the routing now names someone, as the handoffs of the pass.
+        /// </summary>
+        public bool ReviewsWaitingUnrouted => Key == HandoverShare.WaitingSinceOwnerLeft;
+
         /// <summary>A filter on a table's routing hold column (first argument) and routing path column (second).</summary>
         public Action<QueryExpression, string, string> Held { get; }
 
         /// <summary>Why the records are re-routed, at the head of their new path.</summary>
         public string Reason { get; }
 
-        /// <summary>What the path of a handoff nobody can take says (null: only handoffs the routing names someone for; no reviews).</summary>
+        /// <summary>What the path of a handoff nobody can take says (null: only work the routing names someone for).</summary>
         public string WhenNobody { get; }
 
         /// <summary>The same for a review.</summary>
         public string ReviewWhenNobody { get; }
 
-        /// <summary>Only work the routing now names someone for; reviews not concerned.</summary>
+        /// <summary>Only work the routing now names someone for.</summary>
         public bool RoutedOnly => WhenNobody == null;
 
         /// <summary>The hold a record gets: nobody can take it (it stays where it is), or it was routed.</summary>
@@ -87,7 +100,8 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>
         /// Handoffs waiting unrouted since their owner was disabled go to whoever the routing names now (the user enabled may
-        /// be its dedicated owner again); those it still finds nobody for stay as they are.
+        /// be its dedicated owner again); those it still finds nobody for stay as they are. So do reviews waiting unrouted
+        /// because the person their routing named was disabled (<see cref="ReviewsWaitingUnrouted"/>).
         /// </summary>
         public static HandoverPass WaitingSinceOwnerLeft(DateTime now) =>
             new HandoverPass(HandoverShare.WaitingSinceOwnerLeft, "waiting unrouted since their owner left",

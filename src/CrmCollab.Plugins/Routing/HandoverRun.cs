@@ -51,6 +51,22 @@ namespace CrmCollab.Plugins.Routing
 
         private Lazy<Principal> _fallback;
 
+        /// <summary>
+        /// Whether <paramref name="owner"/> holds work as nobody's: CrmCollab itself (SYSTEM, which created it when nobody could
+        /// hold it), or the unrouted desk (the team the Unrouted Handoffs Queue setting names, or the owner of its queue).
+        /// </summary>
+        public bool HoldsUnrouted(EntityReference owner)
+        {
+            if (owner == null) return false;
+            if (_system == null)
+                _system = _context.SystemService.Execute(new OrganizationRequest("WhoAmI")).Results.TryGetValue("UserId", out object id) && id is Guid g ? g : Guid.Empty;
+            if (owner.Id == _system.Value) return true;
+            Principal desk = UnroutedFallback();
+            return desk != null && (owner.Id == desk.Id || owner.Id == desk.Holder?.Id);
+        }
+
+        private Guid? _system;
+
         /// <summary>Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).</summary>
         public Principal HolderOf(EntityReference owner)
         {

@@ -104,7 +104,8 @@ namespace CrmCollab.Plugins.Routing
         public bool Reroute(Entity record, EntityReference currentOwner, OwnerResolution routing, string routingPathColumn,
             string unroutedColumn, string reason, string title, bool notesUnmoved = false, RoutingHold? hold = null)
         {
-            if (hold == null && unroutedColumn != null) hold = HoldOf(routing);
+            // A handoff (read with its flag) or a review left unrouted because the person its routing names is disabled is held so.
+            if (hold == null && (unroutedColumn != null || record.LogicalName == FeasibilityReviewRow.Table)) hold = HoldOf(routing);
             // A handoff read with its flag says how it is held, though it stays where it is: the routing finds nobody (it stays
             // where it waited, flagged unrouted, in the Unrouted Handoffs view, its path saying why), or names the one who already
             // holds it unrouted (no longer unrouted). Before, it kept the flag and path of the routing it no longer had. So does
