@@ -2,7 +2,6 @@ using System;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
 namespace CrmCollab.Plugins.Tests.Scenarios
@@ -25,13 +24,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _desk = _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", _quinn) });
         }
 
-        private bool WaitsAtTheDesk(Guid record)
-        {
-            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("objectid") };
-            query.Criteria.AddCondition("queueid", ConditionOperator.Equal, _desk);
-            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, record);
-            return _org.System.RetrieveMultiple(query).Entities.Count == 1;
-        }
+        private bool WaitsAtTheDesk(Guid record) => _org.WaitsIn(_desk, record);
 
         private static Guid OwnerOf(Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
 

@@ -40,14 +40,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         private Guid Desk(Guid keeper) =>
             _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", keeper) });
 
-        private bool WaitsIn(Guid queue, Guid record)
-        {
-            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("objectid") };
-            query.Criteria.AddCondition("queueid", ConditionOperator.Equal, queue);
-            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, record);
-            return _org.System.RetrieveMultiple(query).Entities.Count == 1;
-        }
-
         [Fact]
         public void A_review_asked_while_its_reviewer_is_on_leave_goes_to_her_when_she_comes_back()
         {
@@ -79,7 +71,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Engine.DrainAsync();
             Guid review = LogisticsReview(deal).Id;
             Assert.Equal(quinn, OwnerOf(LogisticsReview(deal)));
-            Assert.True(WaitsIn(desk, review));
+            Assert.True(_org.WaitsIn(desk, review));
 
             // Someone else comes back first: the review still waits for Lena, held so.
             Guid nina = _org.User("Nina New", "CrmCollab Salesperson", _org.Sales);
@@ -94,7 +86,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Entity back = LogisticsReview(deal);
             Assert.Equal(lena, OwnerOf(back));
             Assert.Null(HoldOf(back));
-            Assert.False(WaitsIn(desk, review));
+            Assert.False(_org.WaitsIn(desk, review));
             Assert.Empty(_org.Engine.AsyncFailures);
         }
 
