@@ -140,6 +140,22 @@ namespace CrmCollab.Plugins.Feasibility
             target[FeasibilityReviewRow.RoutingHold] = null;
         }
 
+        /// <summary>
+        /// A review its keeper holds at the unrouted desk (the queue or team the Unrouted Handoffs Queue setting names) is
+        /// decided by a reviewer of its function (<see cref="ReviewDecisionRules.CheckDeskDecider"/>); the desk is read only
+        /// for a decision that passed every other check.
+        /// </summary>
+        private static string DeskDecider(LocalPluginContext context, Guid decider, EntityReference reviewOwner, Entity before, ReviewDecision proposed)
+        {
+            IOrganizationService service = context.SystemService;
+            var function = (BusinessFunction)(before.Choice(FeasibilityReviewRow.Function) ?? 0);
+            return ReviewDecisionRules.CheckDeskDecider(function, proposed,
+                () => reviewOwner != null && new RoutingRepository(service).UnroutedFallback() is Principal desk
+                      && (reviewOwner.Id == desk.Id || reviewOwner.Id == desk.Holder?.Id),
+                () => FunctionReviewers.Includes(service, new EntityReference(SystemUser.Table, decider), function, context.Now, null),
+                () => Principals.IsAdministrator(service, decider));
+        }
+
         /// <summary>A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays.</summary>
         private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
         {
@@ -201,7 +217,8 @@ namespace CrmCollab.Plugins.Feasibility
                     deal.Value.Read<EntityReference>(Opportunity.OwnerId)?.LogicalName == Team.Table
                         ? () => TeamMembers(service, deal.Value.RefId(Opportunity.OwnerId).Value) : (Func<IEnumerable<Guid>>)null,
                     before.RefId(FeasibilityReviewRow.DealOwnerAtRequest),
-                    FormerDealOwners.Of(service, deal.Value.Read<string>(Opportunity.OwnerHistory), new[] { decider })),
+                    FormerDealOwners.Of(service, deal.Value.Read<string>(Opportunity.OwnerHistory), new[] { decider }))
+                    ?? DeskDecider(context, decider, reviewOwner, before, proposed),
             });
             Throw(refusal);
             ReleaseHeldHandOver(context, target, before);

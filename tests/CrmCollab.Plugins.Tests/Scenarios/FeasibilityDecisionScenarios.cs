@@ -254,8 +254,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 // One read of the deal in each step: the guard's (owner and state for the checks, the terms for the
                 // fingerprint, together) and the status step's.
                 Assert.Equal(2, scope.PluginCallsByStep("ReviewDecisionGuard: Update of crmc_feasibilityreview", "Retrieve"));
-                // The review's owner decides whatever their roles, so none are read: the one query is the status step's reviews.
-                Assert.Equal(1, scope.PluginCallsByStep("ReviewDecisionGuard: Update of crmc_feasibilityreview", "RetrieveMultiple"));
+                // The review's owner decides whatever their roles, so none are read. The queries: the status step's reviews, and
+                // the unrouted desk the guard compares the review's holder with (the setting, then a queue, then a team of that
+                // name: none here), whose keeper decides only a review of a function they review for (DeskReviewDecisionScenarios).
+                Assert.Equal(4, scope.PluginCallsByStep("ReviewDecisionGuard: Update of crmc_feasibilityreview", "RetrieveMultiple"));
             }
             string fingerprint = _org.System.Retrieve("crmc_feasibilityreview", finance.Id, new ColumnSet("crmc_termsfingerprint"))
                 .GetAttributeValue<string>("crmc_termsfingerprint");

@@ -60,5 +60,21 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (members != null && members.Contains(deciderId)) return null;
             return deciderIsAdministrator() ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
         }
+
+        /// <summary>
+        /// A review waiting at the unrouted desk (routed there because nobody reviews for its function on that account) is
+        /// decided only by someone who reviews for its function, or a CrmCollab Administrator: the desk's keeper passes it on,
+        /// as a review is passed on only to a reviewer of its function (<see cref="ReviewHandOver"/>). Otherwise whoever keeps
+        /// the desk — a logistics reviewer, say — could clear the deal's Finance gate. A withdrawal settles nothing and stays
+        /// theirs to make.
+        /// </summary>
+        public static string CheckDeskDecider(Routing.BusinessFunction function, ReviewDecision proposed, Func<bool> atTheDesk,
+            Func<bool> deciderReviewsFunction, Func<bool> deciderIsAdministrator)
+        {
+            if (proposed == ReviewDecision.Withdrawn || !atTheDesk() || deciderReviewsFunction() || deciderIsAdministrator()) return null;
+            string name = Routing.BusinessFunctions.Label(function);
+            return $"This {name} review waits at the unrouted desk for a {name} reviewer: only someone who reviews for {name} decides it. " +
+                $"Pass it on (Assign) to a {name} reviewer, or ask your CrmCollab administrator to set the account's {name} dedicated owner.";
+        }
     }
 }
