@@ -150,8 +150,7 @@ namespace CrmCollab.Plugins.Feasibility
             IOrganizationService service = context.SystemService;
             var function = (BusinessFunction)(before.Choice(FeasibilityReviewRow.Function) ?? 0);
             return ReviewDecisionRules.CheckDeskDecider(function, proposed,
-                () => reviewOwner != null && new RoutingRepository(service).UnroutedFallback() is Principal desk
-                      && (reviewOwner.Id == desk.Id || reviewOwner.Id == desk.Holder?.Id),
+                () => reviewOwner != null && new RoutingRepository(service).UnroutedFallback()?.Holds(reviewOwner.Id) == true,
                 () => FunctionReviewers.Includes(service, new EntityReference(SystemUser.Table, decider), function, context.Now, null),
                 () => Principals.IsAdministrator(service, decider));
         }

@@ -103,17 +103,18 @@ namespace CrmCollab.Plugins.Infrastructure
         /// id is the organisation's for good, so it is asked once per organisation and kept by organisation id (a value of
         /// the platform, not of a request: the step stays stateless; a sandbox worker may serve several organisations).
         /// </summary>
-        public static bool IsSystem(LocalPluginContext context)
+        public static bool IsSystem(LocalPluginContext context) =>
+            SystemUserId(context) is Guid system && system == context.ExecutionContext.UserId;
+
+        /// <summary>The SYSTEM user's id (null when WhoAmI does not answer one), asked once per organisation.</summary>
+        public static Guid? SystemUserId(LocalPluginContext context)
         {
             IPluginExecutionContext execution = context.ExecutionContext;
-            if (!SystemUsers.TryGetValue(execution.OrganizationId, out Guid system))
-            {
-                OrganizationResponse whoAmI = context.SystemService.Execute(new OrganizationRequest("WhoAmI"));
-                if (!whoAmI.Results.TryGetValue("UserId", out object answer) || !(answer is Guid id)) return false;
-                system = id;
-                if (execution.OrganizationId != Guid.Empty) SystemUsers[execution.OrganizationId] = system;
-            }
-            return system == execution.UserId;
+            if (SystemUsers.TryGetValue(execution.OrganizationId, out Guid system)) return system;
+            OrganizationResponse whoAmI = context.SystemService.Execute(new OrganizationRequest("WhoAmI"));
+            if (!whoAmI.Results.TryGetValue("UserId", out object answer) || !(answer is Guid id)) return null;
+            if (execution.OrganizationId != Guid.Empty) SystemUsers[execution.OrganizationId] = id;
+            return id;
         }
 
         private static readonly ConcurrentDictionary<Guid, Guid> SystemUsers = new ConcurrentDictionary<Guid, Guid>();

@@ -58,14 +58,9 @@ namespace CrmCollab.Plugins.Routing
         public bool HoldsUnrouted(EntityReference owner)
         {
             if (owner == null) return false;
-            if (_system == null)
-                _system = _context.SystemService.Execute(new OrganizationRequest("WhoAmI")).Results.TryGetValue("UserId", out object id) && id is Guid g ? g : Guid.Empty;
-            if (owner.Id == _system.Value) return true;
-            Principal desk = UnroutedFallback();
-            return desk != null && (owner.Id == desk.Id || owner.Id == desk.Holder?.Id);
+            if (ServerCall.SystemUserId(_context) == owner.Id) return true;
+            return UnroutedFallback()?.Holds(owner.Id) == true;
         }
-
-        private Guid? _system;
 
         /// <summary>Nobody routed: the deal's owner holds a handoff, as at the win, unless they are disabled too (one read each).</summary>
         public Principal HolderOf(EntityReference owner)

@@ -91,5 +91,15 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(review.Owner);
             Assert.Contains("owns or has owned this deal", review.RoutingPath);
         }
+
+        [Fact]
+        public void The_desk_holds_what_its_queue_owner_owns_and_nothing_of_anyone_else()
+        {
+            var desk = new Principal(PrincipalKind.Queue, Guid.NewGuid(), "CrmCollab Unrouted", holder: Sam);
+            Assert.True(desk.Holds(Sam.Id));
+            Assert.True(desk.Holds(desk.Id));
+            Assert.False(desk.Holds(Guid.NewGuid()));
+            Assert.False(new Principal(PrincipalKind.Team, Guid.NewGuid(), "Dispatch").Holds(Sam.Id));
+        }
     }
 }

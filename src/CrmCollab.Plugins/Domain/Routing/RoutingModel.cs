@@ -41,6 +41,9 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// Why no record can be given to this principal, or null when one can: a disabled user, or a queue whose owner is
         /// a disabled user (a queue cannot own, so its owner holds what waits in it).
         /// </summary>
+        /// <summary>Whether a record owned by <paramref name="ownerId"/> is held by this principal: itself, or, for a queue, its owner.</summary>
+        public bool Holds(Guid ownerId) => ownerId == Id || (Holder != null && ownerId == Holder.Id);
+
         public string Unavailable =>
             IsDisabled ? $"{this} is disabled"
             : Holder != null && Holder.IsDisabled ? $"the owner of {this} ({Holder}) is disabled"
