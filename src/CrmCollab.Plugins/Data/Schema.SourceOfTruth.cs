@@ -93,8 +93,8 @@ namespace CrmCollab.Plugins.Data
         {
             ["crmc_closedontime"] = "Closed on time", [Opportunity.EstimatedValue] = "Est. Revenue", [Opportunity.DiscountPercent] = "Discount (%)",
             [Opportunity.RequestedDelivery] = "Requested delivery", [Opportunity.PaymentTerms] = "Payment terms",
-            ["customerneed"] = "Customer need", ["decisionmaker"] = "Decision maker",
-            ["estimatedclosedate"] = "Est. Close Date", ["budgetamount"] = "Budget amount",
+            [Opportunity.CustomerNeed] = "Customer need", ["decisionmaker"] = "Decision maker",
+            [Opportunity.EstimatedCloseDate] = "Est. Close Date", [Opportunity.BudgetAmount] = "Budget amount",
             ["closeprobability"] = "Probability", ["proposedsolution"] = "Proposed solution",
             ["currentsituation"] = "Current situation", ["customerpainpoints"] = "Customer pain points",
             ["purchasetimeframe"] = "Purchase timeframe", ["purchaseprocess"] = "Purchase process",

@@ -25,7 +25,8 @@ namespace CrmCollab.Plugins.Data
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
-            OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory";
+            OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory",
+            EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description";
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
 

@@ -16,13 +16,21 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string PreImage = "PreImage";
 
+        /// <summary>What a rule is made of: a save changing one of them is validated, on the rule as it will be.</summary>
+        private static readonly string[] RuleColumns =
+        {
+            FeasibilityRuleRow.Function, FeasibilityRuleRow.MinAmount, FeasibilityRuleRow.CustomOnly, FeasibilityRuleRow.MinDiscountPercent,
+            FeasibilityRuleRow.MaxLeadDays, FeasibilityRuleRow.IndustryCode, FeasibilityRuleRow.TriggerStage, FeasibilityRuleRow.GateStage,
+            FeasibilityRuleRow.SlaHours, FeasibilityRuleRow.RelevantColumns, FeasibilityRuleRow.IsActive,
+        };
+
         public FeasibilityRuleValidation(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PreValidation, "Create", FeasibilityRuleRow.Table, Validate);
             Register(PipelineStage.PreValidation, "Update", FeasibilityRuleRow.Table, Validate)
-                .Filter("crmc_function", "crmc_minamount", "crmc_customonly", "crmc_mindiscountpercent", "crmc_maxleaddays", "crmc_industrycode", "crmc_triggerstage", "crmc_gatestage", "crmc_slahours", "crmc_relevantcolumns", "crmc_isactive")
-                .PreImage("PreImage", "crmc_function", "crmc_minamount", "crmc_customonly", "crmc_mindiscountpercent", "crmc_maxleaddays", "crmc_industrycode", "crmc_triggerstage", "crmc_gatestage", "crmc_slahours", "crmc_relevantcolumns", "crmc_isactive");
+                .Filter(RuleColumns)
+                .PreImage(PreImage, RuleColumns);
         }
 
         private static void Validate(LocalPluginContext context)

@@ -18,6 +18,14 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
 
+        /// <summary>What the step reads of the deal before and after the change: who and where it is, its stage, state and
+        /// feasibility record, and every term a review may watch.</summary>
+        private static readonly string[] DealImage = new[]
+        {
+            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.SalesStage, Opportunity.StepName,
+            Opportunity.StateCode, Opportunity.OwnerId, Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary,
+        }.Concat(FeasibilityRuleValidator.WatchedColumns).ToArray();
+
         /// <summary>A product line's own terms: changing any of them changes its deal's products.</summary>
         private static readonly string[] LineTerms = ProductLineTerms.Columns.ToArray();
         private static readonly string[] LineImage = LineTerms.Concat(new[] { OpportunityProduct.OpportunityId }).ToArray();
@@ -26,11 +34,11 @@ namespace CrmCollab.Plugins.Feasibility
             : base(unsecureConfiguration, secureConfiguration)
         {
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnTermsChanged)
-                .Filter("estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_paymentterms", "crmc_iscustomsolution", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
-                .PreImage("PreImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid")
-                .PostImage("PostImage", "name", "customerid", "parentaccountid", "estimatedvalue", "crmc_discountpercent", "crmc_requesteddelivery", "crmc_iscustomsolution", "salesstage", "stepname", "statecode", "ownerid", "crmc_feasibilitystatus", "crmc_feasibilitysummary", "crmc_paymentterms", "estimatedclosedate", "budgetamount", "customerneed", "description", "transactioncurrencyid");
+                .Filter(FeasibilityRuleValidator.WatchedColumns.ToArray())
+                .PreImage(PreImage, DealImage)
+                .PostImage(PostImage, DealImage);
             Register(PipelineStage.PostOperation, "Create", OpportunityProduct.Table, OnProductsChanged)
-                .PostImage("PostImage", "opportunityid");
+                .PostImage(PostImage, OpportunityProduct.OpportunityId);
             // A line's terms changed on its deal, or the line moved to another deal: a products change for the deal it
             // is on after the Update (the images tell a real change from terms or a deal sent again as they were) ...
             Register(PipelineStage.PostOperation, "Update", OpportunityProduct.Table, OnLineUpdated)
@@ -44,7 +52,7 @@ namespace CrmCollab.Plugins.Feasibility
             // Before the delete, inside its transaction: while the line exists, the review guard can tell its deal from
             // the operation (OperationDeal); after it, nothing the platform documents on the context names the deal.
             Register(PipelineStage.PreOperation, "Delete", OpportunityProduct.Table, OnProductsChanged)
-                .PreImage("PreImage", "opportunityid");
+                .PreImage(PreImage, OpportunityProduct.OpportunityId);
         }
 
         private static void OnTermsChanged(LocalPluginContext context)

@@ -45,8 +45,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Register(PipelineStage.PreOperation, "Create", FeasibilityReviewRow.Table, OnCreate);
             Register(PipelineStage.PreOperation, "Update", FeasibilityReviewRow.Table, OnDecide)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason", "crmc_decidedon", "crmc_decidedby", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", "ownerid", FeasibilityReviewRow.RoutingHold)
-                .PreImage("PreImage", "crmc_decision", "crmc_conditions", "crmc_rejectionreason", "ownerid", "crmc_opportunityid", "crmc_function", "crmc_relevantcolumns", "crmc_termsfingerprint", "crmc_duedate", "crmc_gatestage", "crmc_routingpath", "crmc_decidedon", "crmc_decidedby", "crmc_withdrawalreason", "crmc_supersededby", "crmc_dealowneratrequest", "statecode", FeasibilityReviewRow.RoutingHold);
+                .Filter(DecisionColumns.Concat(ServerColumns).Concat(new[] { CommonColumn.StateCode, FeasibilityReviewRow.OwnerId }).ToArray())
+                .PreImage(PreImage, DecisionColumns.Concat(new[] { FeasibilityReviewRow.OwnerId }).Concat(ServerColumns).Concat(new[] { CommonColumn.StateCode }).ToArray());
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
@@ -57,10 +57,10 @@ namespace CrmCollab.Plugins.Feasibility
             Register(PipelineStage.PreOperation, "SetState", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PreOperation, "SetStateDynamicEntity", FeasibilityReviewRow.Table, OnSetState);
             Register(PipelineStage.PostOperation, "Update", FeasibilityReviewRow.Table, OnDecided)
-                .Filter("crmc_decision", "crmc_conditions", "crmc_rejectionreason")
-                .PostImage("PostImage", "crmc_opportunityid");
+                .Filter(DecisionColumns)
+                .PostImage(PostImage, FeasibilityReviewRow.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", FeasibilityReviewRow.Table, OnDelete)
-                .PreImage("PreImage", "crmc_decision", "crmc_opportunityid");
+                .PreImage(PreImage, FeasibilityReviewRow.Decision, FeasibilityReviewRow.OpportunityId);
         }
 
         /// <summary>A SetState of a review: refused unless CrmCollab's (SYSTEM), first in the order of <see cref="ReviewEditRules.Check"/>.</summary>

@@ -10,11 +10,11 @@ namespace CrmCollab.Plugins.Guards
         /// <summary>Columns an administrator may lock through crmc_LockedTermsColumns, plus the always-locked terms.</summary>
         public static readonly string[] Lockable =
         {
-            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, "parentcontactid", Opportunity.TransactionCurrencyId,
-            Opportunity.EstimatedValue, "estimatedclosedate", "actualvalue", "actualclosedate", "budgetamount", "totalamount",
-            Opportunity.SalesStage, Opportunity.StepName, "closeprobability", "customerneed", "customerpainpoints", "currentsituation",
+            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.ParentContactId, Opportunity.TransactionCurrencyId,
+            Opportunity.EstimatedValue, Opportunity.EstimatedCloseDate, "actualvalue", "actualclosedate", Opportunity.BudgetAmount, "totalamount",
+            Opportunity.SalesStage, Opportunity.StepName, "closeprobability", Opportunity.CustomerNeed, "customerpainpoints", "currentsituation",
             "proposedsolution", "decisionmaker", "purchasetimeframe", "purchaseprocess", "budgetstatus", "need",
-            "opportunityratingcode", "prioritycode", "description", Opportunity.DiscountPercent, Opportunity.RequestedDelivery,
+            "opportunityratingcode", "prioritycode", Opportunity.Description, Opportunity.DiscountPercent, Opportunity.RequestedDelivery,
             Opportunity.PaymentTerms, Opportunity.IsCustomSolution,
         };
 

@@ -27,16 +27,15 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreOperation, "Create", DedicatedOwnerRow.Table, Validate);
             Register(PipelineStage.PreOperation, "Update", DedicatedOwnerRow.Table, Validate)
-                .Filter("crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_backupuserid", "crmc_validfrom", "crmc_validto", "statecode",
-                    DedicatedOwnerRow.ReroutingBatch)
-                .PreImage("PreImage", ImageColumns);
+                .Filter(ImageColumns.Concat(new[] { DedicatedOwnerRow.ReroutingBatch }).ToArray())
+                .PreImage(PreImage, ImageColumns);
             // The overlap again once the row is saved, inside the same transaction: whether each row's PreOperation check of a
             // CreateMultiple or UpdateMultiple runs before the other rows are saved is not documented, but a row's
             // PostOperation runs after its own save, so of two overlapping rows the one saved second always sees the first.
             Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, OnSaved)
                 .PostImage(PostImage, OverlapImage);
             Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, OnSaved)
-                .Filter("crmc_accountid", "crmc_function", "crmc_validfrom", "crmc_validto", "statecode")
+                .Filter(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.StateCode)
                 .PostImage(PostImage, OverlapImage);
             // Reactivated from the grid (SetState): no page says it runs the Update steps, and an inactive row is not
             // counted when another row of its account and function is saved, so its activation is checked here.
@@ -90,7 +89,10 @@ namespace CrmCollab.Plugins.Routing
 
         /// <summary>What the row is made of (its status aside): a save sending one of them is checked.</summary>
         private static readonly string[] RowColumns =
-            { "crmc_accountid", "crmc_function", "crmc_userid", "crmc_teamid", "crmc_validfrom", "crmc_validto", "crmc_backupuserid" };
+            {
+                DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
+                DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId,
+            };
 
         private static readonly string[] ImageColumns = RowColumns.Concat(new[] { DedicatedOwnerRow.StateCode }).ToArray();
 

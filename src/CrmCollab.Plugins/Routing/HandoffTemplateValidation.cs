@@ -25,7 +25,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
             Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
-                .Filter("crmc_requiredevidence", "crmc_function", "crmc_subject");
+                .Filter(HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Function, HandoffTemplateRow.Subject);
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
             Register(PipelineStage.PreOperation, "Create", HandoffTemplateRow.Table, OnCreating);
             Register(PipelineStage.PreOperation, "Update", HandoffTemplateRow.Table, OnUpdating)

@@ -36,12 +36,12 @@ namespace CrmCollab.Plugins.Settings
         {
             Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.ValueTable, OnValue);
             Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.ValueTable, OnValue)
-                .Filter("value", "schemaname", "environmentvariabledefinitionid")
-                .PreImage("PreImage", "schemaname", "environmentvariabledefinitionid", "value");
+                .Filter(EnvironmentVariable.Value, EnvironmentVariable.SchemaName, EnvironmentVariable.DefinitionId)
+                .PreImage(PreImage, EnvironmentVariable.SchemaName, EnvironmentVariable.DefinitionId, EnvironmentVariable.Value);
             Register(PipelineStage.PreValidation, "Create", EnvironmentVariable.DefinitionTable, OnDefinition);
             Register(PipelineStage.PreValidation, "Update", EnvironmentVariable.DefinitionTable, OnDefinition)
-                .Filter("defaultvalue", "schemaname")
-                .PreImage("PreImage", "schemaname", "defaultvalue");
+                .Filter(EnvironmentVariable.DefaultValue, EnvironmentVariable.SchemaName)
+                .PreImage(PreImage, EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue);
             Register(PipelineStage.PreOperation, "Delete", EnvironmentVariable.ValueTable, OnValueDeleted)
                 .PreImage(PreImage, EnvironmentVariable.DefinitionId);
             Register(PipelineStage.PreOperation, "Update", Queue.Table, OnDeskChanged).Filter(Queue.Name).PreImage(PreImage, Queue.Name);

@@ -16,7 +16,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public static readonly IReadOnlyList<string> WatchedColumns = new[]
         {
             Data.Opportunity.EstimatedValue, Data.Opportunity.DiscountPercent, Data.Opportunity.RequestedDelivery,
-            Data.Opportunity.PaymentTerms, Data.Opportunity.IsCustomSolution, "estimatedclosedate", "budgetamount", "customerneed", "description",
+            Data.Opportunity.PaymentTerms, Data.Opportunity.IsCustomSolution, Data.Opportunity.EstimatedCloseDate, Data.Opportunity.BudgetAmount,
+            Data.Opportunity.CustomerNeed, Data.Opportunity.Description,
             Data.Opportunity.TransactionCurrencyId,
         };
 
