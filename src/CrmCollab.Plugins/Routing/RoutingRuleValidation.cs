@@ -106,7 +106,7 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>"the routing rule '…'" for a rule in force routing to the queue, else the unrouted setting when it names it; else null.</summary>
-        private static string RoutedBy(IOrganizationService service, Guid queueId)
+        internal static string RoutedBy(IOrganizationService service, Guid queueId)
         {
             var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(RoutingRuleRow.Name), TopCount = 1 };
             query.Criteria.AddCondition(RoutingRuleRow.QueueId, ConditionOperator.Equal, queueId);

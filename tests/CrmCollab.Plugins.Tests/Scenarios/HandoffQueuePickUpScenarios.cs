@@ -10,7 +10,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// A handoff routed to a desk's queue waits there for one of the desk to pick it up. The planner, with nothing but the
     /// CrmCollab Logistics role, sees the item in the desk's queue and takes it (the item names them as its worker); the
     /// item's rights are the queue's (Microsoft: read from prvReadQueue, create, update and delete from prvAppendToQueue).
-    /// A salesperson, who only reads queues, does not take work out of a desk's queue.
+    /// A salesperson, who only reads queues, does not take work out of a desk's queue. The queue given to another team
+    /// gives it what waits there: its owner holds what waits in it.
     /// </summary>
     public class HandoffQueuePickUpScenarios
     {
@@ -56,6 +57,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Entity kept = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
             Assert.Null(kept.GetAttributeValue<EntityReference>("workerid"));
+        }
+
+        [Fact]
+        public void The_desks_queue_given_to_the_back_office_team_gives_it_the_handoff_waiting_there_picked_or_not()
+        {
+            Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+            _org.As(_lena).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", _lena) });
+            Guid backOffice = _org.Setup.CreateTeam("Logistics back office", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(backOffice, _org.User("Bo Back-office", "CrmCollab Logistics"));
+
+            _org.System.Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+                { Target = new EntityReference("queue", _queue), Assignee = new EntityReference("team", backOffice) });
+
+            Guid task = item.GetAttributeValue<EntityReference>("objectid").Id;
+            Assert.Equal(backOffice, _org.System.Retrieve("task", task, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_lena, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
         }
     }
 }

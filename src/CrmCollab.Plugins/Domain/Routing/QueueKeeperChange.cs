@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>
+    /// A queue cannot own a record: the reviews and handoffs CrmCollab routes to a queue are held by the queue's owner and
+    /// wait in it as queue items (<see cref="RoutedQueue"/>). When the queue is given to another owner — the unrouted desk
+    /// handed to a new dispatcher, a rule's desk to another team — what waits in it goes with it: the work its former
+    /// owner held there, still open, is held by the new owner. Otherwise the former keeper would keep it, out of the new
+    /// keeper's sight, and — no longer the desk's keeper — could decide a review of any function waiting there
+    /// (<see cref="Feasibility.ReviewDecisionRules.CheckDeskDecider"/>), and a review waiting for a reviewer on leave would not
+    /// be brought to them on their return (it is looked for with CrmCollab and at the desk).
+    /// </summary>
+    public static class QueueKeeperChange
+    {
+        /// <summary>One record waiting in the queue: its id, who holds it, and whether it is still open (a pending review, an open handoff).</summary>
+        public sealed class WaitingWork
+        {
+            public Guid RecordId { get; set; }
+            public Guid? OwnerId { get; set; }
+            public bool IsOpen { get; set; }
+        }
+
+        /// <summary>
+        /// The records to hand to the new keeper: open, held by the former keeper. Work held by someone else (passed on by
+        /// hand) stays theirs; closed work stays as it was closed. Nothing moves when the keeper stays the same.
+        /// </summary>
+        public static IReadOnlyList<Guid> ToHandOver(Guid formerKeeper, Guid newKeeper, IEnumerable<WaitingWork> waiting)
+        {
+            if (formerKeeper == newKeeper || formerKeeper == Guid.Empty || newKeeper == Guid.Empty) return new Guid[0];
+            return waiting.Where(w => w.IsOpen && w.OwnerId == formerKeeper).Select(w => w.RecordId).Distinct().ToList();
+        }
+
+        /// <summary>The routing path of work handed over with its queue: what it said, then who holds it now and why.</summary>
+        public static string Path(string before, string queueName, string newKeeperName, DateTime on)
+        {
+            string now = $"Held {on:yyyy-MM-dd} by {newKeeperName ?? "the queue's new owner"}, to whom the queue '{queueName}' it waits in was given";
+            return string.IsNullOrWhiteSpace(before) ? now : $"{now} (before: {before})";
+        }
+    }
+}

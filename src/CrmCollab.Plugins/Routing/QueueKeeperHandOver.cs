@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// A queue CrmCollab routes to (a routing rule in force, the Unrouted Handoffs Queue setting) given to another owner
+    /// (Assign, or a save of its owner): after the change, inside its transaction, the open reviews and handoffs its former
+    /// owner held waiting in it go to the new owner (<see cref="QueueKeeperChange"/>), written as SYSTEM with a routing path
+    /// that says why; they stay in the queue. The new owner was judged able to own that work before the change
+    /// (<see cref="RoutingRuleValidation"/>). A queue nothing routes to any more keeps what its former owner held.
+    /// </summary>
+    public sealed class QueueKeeperHandOver : PluginBase
+    {
+        public const string PreImage = "PreImage", PostImage = "PostImage";
+
+        public QueueKeeperHandOver(string unsecureConfiguration, string secureConfiguration)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(PipelineStage.PostOperation, "Assign", Queue.Table, OnKeeperChanged)
+                .PreImage(PreImage, Queue.OwnerId).PostImage(PostImage, Queue.Name, Queue.OwnerId);
+            Register(PipelineStage.PostOperation, "Update", Queue.Table, OnKeeperChanged)
+                .Filter(Queue.OwnerId)
+                .PreImage(PreImage, Queue.OwnerId).PostImage(PostImage, Queue.Name, Queue.OwnerId);
+        }
+
+        private static void OnKeeperChanged(LocalPluginContext context)
+        {
+            EntityReference former = context.PreImage(PreImage)?.Read<EntityReference>(Queue.OwnerId);
+            Entity queue = context.PostImage(PostImage);
+            EntityReference keeper = queue?.Read<EntityReference>(Queue.OwnerId);
+            if (former == null || keeper == null || former.Id == keeper.Id) return;
+            IOrganizationService service = context.SystemService;
+            Guid queueId = context.ExecutionContext.PrimaryEntityId;
+            if (RoutingRuleValidation.RoutedBy(service, queueId) == null) return;
+            List<Entity> items = WaitingItems(service, queueId);
+            var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
+            IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, keeper.Id, waiting.Select(w => w.Key));
+            if (moving.Count == 0) return;
+            string name = PossibleOwner.Read(service, keeper).Who;
+            foreach (var work in waiting.Where(w => moving.Contains(w.Key.RecordId)))
+            {
+                Entity row = work.Value;
+                string pathColumn = row.LogicalName == HandoffTask.Table ? HandoffTask.RoutingPath : FeasibilityReviewRow.RoutingPath;
+                service.Update(new Entity(row.LogicalName, row.Id)
+                {
+                    [CommonColumn.OwnerId] = new EntityReference(keeper.LogicalName, keeper.Id),
+                    [pathColumn] = Values.Shorten(QueueKeeperChange.Path(row.Read<string>(pathColumn), queue.Read<string>(Queue.Name), name, context.Now), 2000),
+                });
+            }
+            context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it.", moving.Count);
+        }
+
+        /// <summary>What waits in the queue (one query): its records, picked by a worker or not.</summary>
+        private static List<Entity> WaitingItems(IOrganizationService service, Guid queueId)
+        {
+            var query = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.ObjectId) };
+            query.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queueId);
+            return service.RetrieveMultiple(query).Entities.ToList();
+        }
+
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Reviews(IOrganizationService service, List<Entity> items) =>
+            Read(service, items, FeasibilityReviewRow.Table, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.Decision,
+                row => (row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending) == (int)ReviewDecision.Pending
+                       && (row.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive);
+
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Handoffs(IOrganizationService service, List<Entity> items) =>
+            Read(service, items, HandoffTask.Table, HandoffTask.RoutingPath, HandoffTask.OpportunityId,
+                row => row.RefId(HandoffTask.OpportunityId) != null && (row.Choice(HandoffTask.StateCode) ?? 0) == 0);
+
+        /// <summary>The table's records among the items (one query, none when there are none), each with whether it is open.</summary>
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Read(IOrganizationService service, List<Entity> items,
+            string table, string pathColumn, string stateColumn, Func<Entity, bool> isOpen)
+        {
+            object[] ids = items.Select(i => i.Read<EntityReference>(QueueItem.ObjectId)).Where(o => o != null && o.LogicalName == table)
+                .Select(o => (object)o.Id).Distinct().ToArray();
+            if (ids.Length == 0) return Enumerable.Empty<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>>();
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn) };
+            query.Criteria.AddCondition(table == HandoffTask.Table ? HandoffTask.Id : FeasibilityReviewRow.Id, ConditionOperator.In, ids);
+            return service.RetrieveMultiple(query).Entities.Select(row => new KeyValuePair<QueueKeeperChange.WaitingWork, Entity>(
+                new QueueKeeperChange.WaitingWork { RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row) }, row)).ToList();
+        }
+    }
+}

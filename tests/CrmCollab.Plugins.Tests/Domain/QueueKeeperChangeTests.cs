@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Routing;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Domain
+{
+    public class QueueKeeperChangeTests
+    {
+        private static readonly Guid Quinn = Guid.NewGuid(), Eve = Guid.NewGuid(), Frank = Guid.NewGuid();
+
+        private static QueueKeeperChange.WaitingWork Work(Guid? owner, bool open = true) =>
+            new QueueKeeperChange.WaitingWork { RecordId = Guid.NewGuid(), OwnerId = owner, IsOpen = open };
+
+        [Fact]
+        public void The_new_keeper_takes_the_open_work_the_former_keeper_held_in_the_queue()
+        {
+            var review = Work(Quinn);
+            var handoff = Work(Quinn);
+
+            Assert.Equal(new[] { review.RecordId, handoff.RecordId }, QueueKeeperChange.ToHandOver(Quinn, Eve, new[] { review, handoff }));
+        }
+
+        [Fact]
+        public void Work_passed_on_to_someone_else_or_closed_stays_where_it_is()
+        {
+            var passedOn = Work(Frank);
+            var closed = Work(Quinn, open: false);
+            var ownerless = Work(null);
+
+            Assert.Empty(QueueKeeperChange.ToHandOver(Quinn, Eve, new[] { passedOn, closed, ownerless }));
+        }
+
+        [Fact]
+        public void Nothing_moves_when_the_keeper_stays_the_same_or_is_unknown()
+        {
+            var work = new[] { Work(Quinn) };
+
+            Assert.Empty(QueueKeeperChange.ToHandOver(Quinn, Quinn, work));
+            Assert.Empty(QueueKeeperChange.ToHandOver(Guid.Empty, Eve, work));
+            Assert.Empty(QueueKeeperChange.ToHandOver(Quinn, Guid.Empty, work));
+        }
+
+        [Fact]
+        public void A_record_waiting_twice_in_the_queue_is_handed_over_once()
+        {
+            var work = Work(Quinn);
+
+            Assert.Single(QueueKeeperChange.ToHandOver(Quinn, Eve, new[] { work, work }));
+        }
+
+        [Fact]
+        public void The_path_says_who_holds_the_work_now_and_keeps_what_it_said()
+        {
+            var on = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+            Assert.Equal("Held 2026-03-02 by the user Eve Dispatch, to whom the queue 'CrmCollab Unrouted' it waits in was given (before: Routed 2026-02-27: to the unrouted desk)",
+                QueueKeeperChange.Path("Routed 2026-02-27: to the unrouted desk", "CrmCollab Unrouted", "the user Eve Dispatch", on));
+            Assert.Equal("Held 2026-03-02 by the queue's new owner, to whom the queue 'Desk' it waits in was given",
+                QueueKeeperChange.Path(null, "Desk", null, on));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// Quinn, a Logistics reviewer, keeps the unrouted desk. Fiona, Contoso's Finance reviewer, is on leave when a custom
+    /// deal reaches Develop, so its Finance review waits at the desk; Northwind's delivery, which nobody plans for, waits
+    /// there too. Then the administrator gives the desk's queue to Eve. What waits in the queue is hers now: Quinn, no longer
+    /// the desk's keeper, can no longer clear the deal's Finance gate, and Fiona's return still brings her the review.
+    /// Before, the work stayed with Quinn, out of Eve's sight; he could approve the Finance review (it no longer counted as
+    /// waiting at the desk), and Fiona's return left it with him.
+    /// </summary>
+    public class DeskKeeperChangeScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _quinn, _eve, _fiona, _queue, _deal, _wonDeal;
+
+        public DeskKeeperChangeScenarios()
+        {
+            _quinn = _org.Setup.CreateUser("Quinn Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
+            _eve = _org.Setup.CreateUser("Eve Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
+            _queue = _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", _quinn) });
+            (Guid _, Guid fiona, Guid _, Guid deal) = _org.CustomDealInQualify();
+            _fiona = fiona;
+            _deal = deal;
+            _org.Setup.DisableUser(_fiona);
+            _org.Engine.DrainAsync();
+            _org.MoveTo(_deal, SalesStage.Develop);
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
+            _wonDeal = _org.Deal(_org.Account("Northwind")); // no dedicated logistics owner, no routing rule
+            _org.Win(_wonDeal);
+            Assert.Equal(_quinn, Owner(FinanceReview()));
+            Assert.Equal(_quinn, Owner(Delivery()));
+        }
+
+        private Entity FinanceReview() =>
+            _org.Row("crmc_feasibilityreview", _org.Review(_deal, BusinessFunction.Finance).Id, "ownerid", "crmc_decision", "crmc_routingpath", "crmc_routinghold");
+
+        private Entity Delivery() => _org.HandoffOf(_wonDeal, BusinessFunction.Logistics);
+
+        private static Guid Owner(Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
+
+        private void GiveTheDeskToEve() =>
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("queue", _queue), Assignee = new EntityReference("systemuser", _eve) });
+
+        private int WaitingInTheDesk(Guid record)
+        {
+            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("objectid") };
+            query.Criteria.AddCondition("queueid", ConditionOperator.Equal, _queue);
+            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, record);
+            return _org.System.RetrieveMultiple(query).Entities.Count;
+        }
+
+        [Fact]
+        public void The_work_waiting_at_the_desk_goes_to_its_new_keeper_and_stays_in_the_queue()
+        {
+            GiveTheDeskToEve();
+
+            Entity review = FinanceReview();
+            Assert.Equal(_eve, Owner(review));
+            Assert.StartsWith($"Held {_org.Engine.Clock.UtcNow:yyyy-MM-dd} by the user Eve Dispatch, to whom the queue 'CrmCollab Unrouted' it waits in was given",
+                review.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal((int)RoutingHold.MovedBecauseOwnerDisabled, review.GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value);
+            Assert.Equal(_eve, Owner(Delivery()));
+            Assert.Equal(1, WaitingInTheDesk(review.Id));
+            Assert.Equal(1, WaitingInTheDesk(Delivery().Id));
+        }
+
+        [Fact]
+        public void The_former_keeper_cannot_approve_the_finance_review_nor_can_the_new_one_who_reviews_only_logistics()
+        {
+            GiveTheDeskToEve();
+
+            Entity review = FinanceReview();
+            _org.Refused(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_quinn, review, ReviewDecision.Approved), "crmc_feasibilityreview", "opportunity");
+            string refusal = _org.Refused(RefusalCodes.ReviewDeciderNotAllowed,
+                () => _org.Decide(_eve, review, ReviewDecision.Approved), "crmc_feasibilityreview", "opportunity");
+            Assert.Contains("waits at the unrouted desk for a Finance reviewer", refusal);
+            Assert.Equal((int)ReviewDecision.Pending, FinanceReview().GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+        }
+
+        [Fact]
+        public void The_finance_reviewer_back_from_leave_still_receives_the_review()
+        {
+            GiveTheDeskToEve();
+
+            _org.Setup.EnableUser(_fiona);
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(_fiona, Owner(FinanceReview()));
+        }
+
+        [Fact]
+        public void Saving_the_queue_with_another_owner_hands_over_the_same_work()
+        {
+            _org.System.Update(new Entity("queue", _queue) { ["ownerid"] = new EntityReference("systemuser", _eve) });
+
+            Assert.Equal(_eve, Owner(FinanceReview()));
+            Assert.Equal(_eve, Owner(Delivery()));
+        }
+
+        [Fact]
+        public void Work_the_keeper_passed_on_or_closed_stays_where_it_is()
+        {
+            Guid frank = _org.User("Frank Finance", "CrmCollab Reviewer");
+            _org.DedicatedOwner(_org.Account("Litware"), BusinessFunction.Finance, user: frank);
+            _org.As(_quinn).Execute(new AssignRequest
+                { Target = FinanceReview().ToEntityReference(), Assignee = new EntityReference("systemuser", frank) });
+            // Not needed after all: canceled by the CrmCollab Administrator, with the reason.
+            _org.As(_org.Admin).Update(new Entity("task", Delivery().Id)
+            {
+                ["crmc_cancelreason"] = "The customer collects", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(6),
+            });
+
+            GiveTheDeskToEve();
+
+            Assert.Equal(frank, Owner(FinanceReview()));
+            Assert.Equal(_quinn, Owner(Delivery()));
+        }
+
+        [Fact]
+        public void A_queue_nothing_routes_to_keeps_what_its_former_owner_held_in_it()
+        {
+            Guid other = _org.System.Create(new Entity("queue") { ["name"] = "Quinn's own", ["ownerid"] = new EntityReference("systemuser", _quinn) });
+            _org.System.Create(new Entity("queueitem")
+                { ["queueid"] = new EntityReference("queue", other), ["objectid"] = FinanceReview().ToEntityReference() });
+
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("queue", other), Assignee = new EntityReference("systemuser", _eve) });
+
+            Assert.Equal(_quinn, Owner(FinanceReview()));
+        }
+    }
+}
