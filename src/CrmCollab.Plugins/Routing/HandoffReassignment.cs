@@ -15,7 +15,8 @@ namespace CrmCollab.Plugins.Routing
     /// post-operation), and so does the work of the accounts below it that fall back to its row; completed tasks, decided
     /// reviews and other functions' work stay. A routing rule made, changed, retired or deleted moves its function's open
     /// work the same way (<see cref="RoutingRuleReassignment"/>). A deal handed to another owner keeps its handoffs with
-    /// their function's people (<see cref="DealAssignment"/>).
+    /// their function's people (<see cref="DealAssignment"/>). The Unrouted Handoffs Queue setting given another desk moves
+    /// what waits at the one it named (<see cref="DeskSettingReassignment"/>).
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {
@@ -68,6 +69,18 @@ namespace CrmCollab.Plugins.Routing
                     .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             Register(PipelineStage.PostOperation, "Delete", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns);
+            // The Unrouted Handoffs Queue setting given another desk: what waits at the one it named follows (DeskSettingReassignment).
+            Register(PipelineStage.PostOperation, "Create", EnvironmentVariable.ValueTable, DeskSettingReassignment.OnValueChanged).Async()
+                .PostImage(DeskSettingReassignment.PostImage, DeskSettingReassignment.ValueImage);
+            Register(PipelineStage.PostOperation, "Update", EnvironmentVariable.ValueTable, DeskSettingReassignment.OnValueChanged).Async()
+                .Filter(DeskSettingReassignment.ValueImage)
+                .PreImage(DeskSettingReassignment.PreImage, DeskSettingReassignment.ValueImage)
+                .PostImage(DeskSettingReassignment.PostImage, DeskSettingReassignment.ValueImage);
+            Register(PipelineStage.PostOperation, "Delete", EnvironmentVariable.ValueTable, DeskSettingReassignment.OnValueChanged).Async()
+                .PreImage(DeskSettingReassignment.PreImage, DeskSettingReassignment.ValueImage);
+            Register(PipelineStage.PostOperation, "Update", EnvironmentVariable.DefinitionTable, DeskSettingReassignment.OnDefaultChanged).Async()
+                .Filter(EnvironmentVariable.DefaultValue)
+                .PreImage(DeskSettingReassignment.PreImage, DeskSettingReassignment.DefinitionImage);
         }
 
         /// <summary>

@@ -1,0 +1,39 @@
+using System;
+
+namespace CrmCollab.Plugins.Domain.Routing
+{
+    /// <summary>
+    /// The Unrouted Handoffs Queue setting made to name another desk (another queue or team), or none: the work waiting at
+    /// the desk it named is routed again, as new work nobody is routed to would be now — to the new desk, to someone the
+    /// routing has since found, or held as work nobody can take is. Otherwise it stays with the former desk's holder: out of
+    /// the new desk's sight, decided by whoever keeps the former one though that is no longer the desk
+    /// (<see cref="Feasibility.ReviewDecisionRules.CheckDeskDecider"/>), and not brought to a reviewer back from leave (who
+    /// is brought what waits with CrmCollab and at the desk).
+    /// </summary>
+    public static class DeskChange
+    {
+        /// <summary>Whether the change moves what waits at the desk named before: it names another desk, or none.</summary>
+        public static bool Moves(Principal before, Principal after) =>
+            before != null && (after == null || after.Kind != before.Kind || after.Id != before.Id);
+
+        /// <summary>
+        /// Whether a record waits at the desk: open, and — for a queue — waiting in it as an item, held by the queue's owner;
+        /// for a team, held by the team and, for a handoff, flagged unrouted (a handoff a rule routes to the team is the
+        /// team's own work). A review a team holds is routed again whatever brought it there: routed to the team by its
+        /// routing, it stays.
+        /// </summary>
+        public static bool WaitsAt(Principal desk, Guid? ownerId, bool isOpen, bool inDeskQueue, bool isReview, bool flaggedUnrouted)
+        {
+            if (desk == null || !isOpen || ownerId == null) return false;
+            switch (desk.Kind)
+            {
+                case PrincipalKind.Queue: return inDeskQueue && desk.Holder != null && desk.Holder.Id == ownerId.Value;
+                case PrincipalKind.Team: return ownerId.Value == desk.Id && (isReview || flaggedUnrouted);
+                default: return false;
+            }
+        }
+
+        /// <summary>Why the work was routed again, after the date at the head of its path.</summary>
+        public static string Reason(DateTime on) => $"Re-routed {on:yyyy-MM-dd} after the Unrouted Handoffs Queue setting changed desk";
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Routing
+{
+    /// <summary>
+    /// The Unrouted Handoffs Queue setting given another desk — its value set, changed or deleted (back to the default), or
+    /// its default changed while no value is set (asynchronous, post-operation, steps of <see cref="HandoffReassignment"/>):
+    /// the open handoffs and pending reviews waiting at the desk it named before are routed again by their deal's account
+    /// and function (<see cref="DeskChange"/>), as work nobody was routed to would be now; nobody found, a handoff is held by
+    /// the deal's owner and a review by CrmCollab, as when they were made.
+    /// </summary>
+    public static class DeskSettingReassignment
+    {
+        public const string PreImage = "SettingBefore", PostImage = "SettingAfter";
+
+        /// <summary>A value's images: the definition it belongs to and the value.</summary>
+        public static readonly string[] ValueImage = { EnvironmentVariable.DefinitionId, EnvironmentVariable.Value };
+
+        /// <summary>A definition's pre-image: its schema name and default.</summary>
+        public static readonly string[] DefinitionImage = { EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue };
+
+        private const string DealAlias = "deal";
+        private const int IdsPerQuery = 500;
+
+        /// <summary>A value created, changed or deleted: the setting named the value before, else (none, or empty) the default.</summary>
+        public static void OnValueChanged(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
+            Guid? definitionId = (after ?? before)?.RefId(EnvironmentVariable.DefinitionId);
+            Entity definition = definitionId == null ? null : Definition(context.SystemService, definitionId.Value);
+            if (definition == null || !IsTheDeskSetting(definition.Read<string>(EnvironmentVariable.SchemaName))) return;
+            string valueBefore = before?.RefId(EnvironmentVariable.DefinitionId) == definitionId ? before?.Read<string>(EnvironmentVariable.Value) : null;
+            Move(context, !string.IsNullOrEmpty(valueBefore) ? valueBefore : definition.Read<string>(EnvironmentVariable.DefaultValue));
+        }
+
+        /// <summary>The default changed: it was the setting only when no value was set (a value set decides, before and after alike).</summary>
+        public static void OnDefaultChanged(LocalPluginContext context)
+        {
+            Entity before = context.PreImage(PreImage);
+            if (before == null || !IsTheDeskSetting(before.Read<string>(EnvironmentVariable.SchemaName))) return;
+            var values = new QueryExpression(EnvironmentVariable.ValueTable) { ColumnSet = new ColumnSet(EnvironmentVariable.Value) };
+            values.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            if (context.SystemService.RetrieveMultiple(values).Entities.Any(v => !string.IsNullOrEmpty(v.Read<string>(EnvironmentVariable.Value)))) return;
+            Move(context, before.Read<string>(EnvironmentVariable.DefaultValue));
+        }
+
+        private static bool IsTheDeskSetting(string schemaName) =>
+            string.Equals(schemaName, EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The definition (one query; none when it was deleted since, with its values).</summary>
+        private static Entity Definition(IOrganizationService service, Guid id)
+        {
+            var query = new QueryExpression(EnvironmentVariable.DefinitionTable) { ColumnSet = new ColumnSet(DefinitionImage) };
+            query.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, id);
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        }
+
+        private static void Move(LocalPluginContext context, string settingBefore)
+        {
+            IOrganizationService service = context.SystemService;
+            var repository = new RoutingRepository(service);
+            Principal before = repository.QueueOrTeam(settingBefore), after = repository.UnroutedFallback();
+            if (!DeskChange.Moves(before, after)) return;
+            List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table)).ToList();
+            string reason = DeskChange.Reason(context.Now);
+            var application = new RoutingApplication(service);
+            var resolvers = new Dictionary<Guid, OwnerResolver>();
+            Guid? system = ServerCall.SystemUserId(context);
+            int moved = 0;
+            foreach (Entity record in waiting)
+            {
+                bool isReview = record.LogicalName == FeasibilityReviewRow.Table;
+                var function = (BusinessFunction)(record.Choice(isReview ? FeasibilityReviewRow.Function : HandoffTask.Function) ?? 0);
+                EntityReference dealOwner = record.Aliased<EntityReference>(DealAlias + "." + Opportunity.OwnerId);
+                DealOwnership owners = isReview ? FormerDealOwners.ForRouting(dealOwner, record.Aliased<string>(DealAlias + "." + Opportunity.OwnerHistory),
+                    record.RefId(FeasibilityReviewRow.DealOwnerAtRequest)) : null;
+                Guid? account = HandoffCreation.AccountOf(record.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
+                    record.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId));
+                OwnerResolution routing = account == null ? UnroutedHolding.NoAccount(function, after, owners)
+                    : Resolver(repository, resolvers, account.Value).Resolve(function, context.Now, owners);
+                // Nobody, not even a desk: held as new work nobody is routed to is — a review by CrmCollab, a handoff by the deal's owner.
+                routing = isReview
+                    ? UnroutedHolding.Hold(routing, () => system == null ? null : new Principal(PrincipalKind.User, system.Value, "CrmCollab"), "CrmCollab")
+                    : UnroutedHolding.Hold(routing, () => DealOwner(service, dealOwner), "the deal's owner", UnroutedHolding.LeftWithDisabledOwner);
+                if (application.Reroute(record, record.Read<EntityReference>(CommonColumn.OwnerId), routing,
+                        isReview ? FeasibilityReviewRow.RoutingPath : HandoffTask.RoutingPath, isReview ? null : HandoffTask.IsUnrouted, reason,
+                        record.Read<string>(isReview ? FeasibilityReviewRow.Name : HandoffTask.Subject)))
+                    moved++;
+            }
+            context.Trace("Unrouted desk changed: {0} of {1} record(s) waiting at the former desk routed again.", moved, waiting.Count);
+        }
+
+        private static OwnerResolver Resolver(RoutingRepository repository, Dictionary<Guid, OwnerResolver> resolvers, Guid account)
+        {
+            if (!resolvers.TryGetValue(account, out OwnerResolver resolver)) resolvers[account] = resolver = repository.ResolverFor(account);
+            return resolver;
+        }
+
+        /// <summary>The deal's owner as a holder, with whether that user is disabled (one query for a user).</summary>
+        private static Principal DealOwner(IOrganizationService service, EntityReference owner)
+        {
+            if (owner == null) return null;
+            if (owner.LogicalName == Team.Table) return new Principal(PrincipalKind.Team, owner.Id, owner.Name);
+            Entity user = service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
+            return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName), isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
+        }
+
+        /// <summary>The table's open records waiting at the desk (<see cref="DeskChange.WaitsAt"/>), each with its deal's routing columns.</summary>
+        private static IEnumerable<Entity> Waiting(IOrganizationService service, Principal desk, string table)
+        {
+            bool isReview = table == FeasibilityReviewRow.Table;
+            var candidates = new List<Entity>();
+            HashSet<Guid> inQueue = null;
+            if (desk.Kind == PrincipalKind.Queue)
+            {
+                inQueue = new HashSet<Guid>(QueuedIn(service, desk.Id, table));
+                foreach (var chunk in inQueue.Select((id, i) => new { id, i }).GroupBy(x => x.i / IdsPerQuery, x => (object)x.id))
+                    candidates.AddRange(Read(service, table, q => q.Criteria.AddCondition(isReview ? FeasibilityReviewRow.Id : HandoffTask.Id, ConditionOperator.In, chunk.ToArray())));
+            }
+            else candidates.AddRange(Read(service, table, q => q.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, desk.Id)));
+            return candidates.Where(row => DeskChange.WaitsAt(desk, row.RefId(CommonColumn.OwnerId), IsOpen(row, isReview), inQueue?.Contains(row.Id) ?? false,
+                isReview, row.Read<bool?>(HandoffTask.IsUnrouted) == true));
+        }
+
+        private static bool IsOpen(Entity row, bool isReview) => isReview
+            ? (row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending) == (int)ReviewDecision.Pending
+              && (row.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive
+              && (row.Aliased<OptionSetValue>(DealAlias + "." + Opportunity.StateCode)?.Value ?? Opportunity.StateOpen) == Opportunity.StateOpen
+            : (row.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen) == HandoffTask.StateOpen && row.Read<string>(HandoffTask.HandoffKey) != null;
+
+        /// <summary>The ids of the table's records waiting in the queue as items (one query).</summary>
+        private static IEnumerable<Guid> QueuedIn(IOrganizationService service, Guid queueId, string table)
+        {
+            var query = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.ObjectId) };
+            query.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queueId);
+            return service.RetrieveMultiple(query).Entities.Select(i => i.Read<EntityReference>(QueueItem.ObjectId))
+                .Where(o => o != null && o.LogicalName == table).Select(o => o.Id).Distinct().ToList();
+        }
+
+        /// <summary>The table's rows the condition selects, with what routing them reads, and their deal's account, owners and state.</summary>
+        private static IEnumerable<Entity> Read(IOrganizationService service, string table, Action<QueryExpression> select)
+        {
+            bool isReview = table == FeasibilityReviewRow.Table;
+            var query = new QueryExpression(table)
+            {
+                ColumnSet = isReview
+                    ? new ColumnSet(FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Name, FeasibilityReviewRow.Function, FeasibilityReviewRow.Decision,
+                        CommonColumn.StateCode, FeasibilityReviewRow.DealOwnerAtRequest, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.RoutingHold)
+                    : new ColumnSet(HandoffTask.OwnerId, HandoffTask.Subject, HandoffTask.Function, HandoffTask.StateCode, HandoffTask.HandoffKey,
+                        HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.RoutingHold),
+            };
+            select(query);
+            LinkEntity deal = query.AddLink(Opportunity.Table, isReview ? FeasibilityReviewRow.OpportunityId : HandoffTask.OpportunityId, Opportunity.Id);
+            deal.EntityAlias = DealAlias;
+            deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId, Opportunity.OwnerHistory, Opportunity.StateCode);
+            return service.RetrieveMultiple(query).Entities;
+        }
+    }
+}
