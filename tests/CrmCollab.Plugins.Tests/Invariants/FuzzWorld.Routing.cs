@@ -55,7 +55,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 0: return DedicatedOwnerChange();
                 case 1: case 2: return RoutingRuleChange();
                 case 3: return MorningRun();
-                default: return DeskMembership();
+                default: return _random.Next(3) == 0 ? DeskChange() : DeskMembership();
             }
         }
 

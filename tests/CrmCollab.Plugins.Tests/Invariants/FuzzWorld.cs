@@ -61,9 +61,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             SetUpContacts();
             // Every other organisation has set up the unrouted desk (the Unrouted Handoffs Queue setting's default name), kept by a
             // dispatcher nobody disables: work nobody is routed to — a deal without an account's included — waits there.
-            if (seed % 2 == 1)
-                Org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted",
-                    ["ownerid"] = new EntityReference("systemuser", Org.User("Dora Dispatch", "CrmCollab Logistics")) });
+            if (seed % 2 == 1) SetUpDesk();
             Org.Engine.DrainAsync();
         }
 

@@ -1,0 +1,54 @@
+using System;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmCollab.Plugins.Tests.Invariants
+{
+    /// <summary>
+    /// In an organisation with an unrouted desk, the administrators change it while work waits there: the desk's queue given to
+    /// another dispatcher (Assign, or a save of its owner), the Unrouted Handoffs Queue setting pointed at the back office's
+    /// queue or back to the default (its value deleted). Now and then someone who may not tries. The invariants then hold
+    /// the handoffs and reviews waiting unrouted to wherever the desk is now.
+    /// </summary>
+    public sealed partial class FuzzWorld
+    {
+        private Guid _desk, _backOffice;
+        private Guid[] _dispatchers = new Guid[0];
+
+        /// <summary>The desk's queue and the back office's, each kept by a dispatcher nobody disables (constructor set-up, odd seeds).</summary>
+        private void SetUpDesk()
+        {
+            Guid dora = Org.User("Dora Dispatch", "CrmCollab Logistics"), dex = Org.User("Dex Dispatch", "CrmCollab Logistics");
+            _dispatchers = new[] { dora, dex };
+            _desk = Org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", dora) });
+            _backOffice = Org.System.Create(new Entity("queue")
+                { ["name"] = "Back office", ["ownerid"] = new EntityReference("systemuser", Org.User("Bea Back-office", "CrmCollab Logistics")) });
+        }
+
+        private FuzzAction DeskChange()
+        {
+            if (_desk == Guid.Empty) return DeskMembership();
+            Guid who = _random.Next(6) > 0 ? _sysadmin : Admin();
+            if (_random.Next(2) == 0)
+            {
+                Guid keeper = Pick(_dispatchers);
+                bool assign = _random.Next(2) == 0;
+                return new FuzzAction($"{who} gives the unrouted desk's queue to {keeper} by {(assign ? "Assign" : "Update")}", () =>
+                {
+                    IOrganizationService service = Org.As(who);
+                    var owner = new EntityReference("systemuser", keeper);
+                    if (assign) service.Execute(new AssignRequest { Target = new EntityReference("queue", _desk), Assignee = owner });
+                    else service.Update(new Entity("queue", _desk) { ["ownerid"] = owner });
+                });
+            }
+            if (_random.Next(2) == 0)
+                return new FuzzAction($"{who} points the Unrouted Handoffs Queue setting at the back office", () => Org.SetVariable("crmc_UnroutedQueue", "Back office", who));
+            return new FuzzAction($"{who} deletes the Unrouted Handoffs Queue setting's value (back to the default desk)", () =>
+            {
+                var values = Org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("environmentvariablevalue")
+                    { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities;
+                foreach (Entity value in values) Org.As(who).Delete("environmentvariablevalue", value.Id);
+            });
+        }
+    }
+}
