@@ -49,11 +49,15 @@ namespace CrmCollab.Plugins.Routing
             {
                 Entity row = work.Value;
                 string pathColumn = row.LogicalName == HandoffTask.Table ? HandoffTask.RoutingPath : FeasibilityReviewRow.RoutingPath;
-                service.Update(new Entity(row.LogicalName, row.Id)
+                var change = new Entity(row.LogicalName, row.Id)
                 {
                     [CommonColumn.OwnerId] = new EntityReference(keeper.LogicalName, keeper.Id),
                     [pathColumn] = Values.Shorten(QueueKeeperChange.Path(row.Read<string>(pathColumn), queue.Read<string>(Queue.Name), name, context.Now), 2000),
-                });
+                };
+                var hold = (RoutingHold?)row.Choice(HandoffTask.RoutingHold);
+                RoutingHold? after = QueueKeeperChange.HoldAfter(hold);
+                if (after != hold) change[HandoffTask.RoutingHold] = new OptionSetValue((int)after.Value);
+                service.Update(change);
             }
             context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it.", moving.Count);
         }
@@ -82,7 +86,8 @@ namespace CrmCollab.Plugins.Routing
             object[] ids = items.Select(i => i.Read<EntityReference>(QueueItem.ObjectId)).Where(o => o != null && o.LogicalName == table)
                 .Select(o => (object)o.Id).Distinct().ToArray();
             if (ids.Length == 0) return Enumerable.Empty<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>>();
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn) };
+            // The hold column has one name on both tables (FeasibilityReviewRow.RoutingHold is HandoffTask's).
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn, HandoffTask.RoutingHold) };
             query.Criteria.AddCondition(table == HandoffTask.Table ? HandoffTask.Id : FeasibilityReviewRow.Id, ConditionOperator.In, ids);
             return service.RetrieveMultiple(query).Entities.Select(row => new KeyValuePair<QueueKeeperChange.WaitingWork, Entity>(
                 new QueueKeeperChange.WaitingWork { RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row) }, row)).ToList();

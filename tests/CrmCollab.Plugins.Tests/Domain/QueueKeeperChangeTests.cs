@@ -59,5 +59,13 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal("Held 2026-03-02 by the queue's new owner, to whom the queue 'Desk' it waits in was given",
                 QueueKeeperChange.Path(null, "Desk", null, on));
         }
+
+        [Fact]
+        public void Work_left_with_a_disabled_keeper_waits_moved_with_the_new_one_and_other_holds_are_kept()
+        {
+            Assert.Equal(RoutingHold.MovedBecauseOwnerDisabled, QueueKeeperChange.HoldAfter(RoutingHold.LeftWithDisabledOwner));
+            Assert.Equal(RoutingHold.MovedBecauseOwnerDisabled, QueueKeeperChange.HoldAfter(RoutingHold.MovedBecauseOwnerDisabled));
+            Assert.Null(QueueKeeperChange.HoldAfter(null));
+        }
     }
 }

@@ -137,5 +137,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(_quinn, Owner(FinanceReview()));
         }
+
+        [Fact]
+        public void The_desks_keeper_left_the_queue_given_to_eve_brings_her_what_he_was_left_with_until_the_reviewer_returns()
+        {
+            _org.Setup.DisableUser(_quinn);
+            _org.Engine.DrainAsync();
+            Assert.Equal((int)RoutingHold.LeftWithDisabledOwner, FinanceReview().GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value);
+
+            GiveTheDeskToEve();
+            Entity review = FinanceReview();
+            Assert.Equal(_eve, Owner(review));
+            Assert.Equal((int)RoutingHold.MovedBecauseOwnerDisabled, review.GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value);
+
+            _org.Setup.EnableUser(_fiona);
+            _org.Engine.DrainAsync();
+            Assert.Equal(_fiona, Owner(FinanceReview()));
+        }
     }
 }

@@ -33,6 +33,15 @@ namespace CrmCollab.Plugins.Domain.Routing
             return waiting.Where(w => w.IsOpen && w.OwnerId == formerKeeper).Select(w => w.RecordId).Distinct().ToList();
         }
 
+        /// <summary>
+        /// The routing hold of work handed over with its queue: work left with its disabled former keeper
+        /// (<see cref="RoutingHold.LeftWithDisabledOwner"/>) is now held by someone who can take it, and waits, moved because its
+        /// owner was disabled, until the routing names someone (<see cref="RoutingHold.MovedBecauseOwnerDisabled"/>); any other
+        /// hold is kept (a review waiting for its reviewer's return still goes to them).
+        /// </summary>
+        public static RoutingHold? HoldAfter(RoutingHold? hold) =>
+            hold == RoutingHold.LeftWithDisabledOwner ? RoutingHold.MovedBecauseOwnerDisabled : hold;
+
         /// <summary>The routing path of work handed over with its queue: what it said, then who holds it now and why.</summary>
         public static string Path(string before, string queueName, string newKeeperName, DateTime on)
         {
