@@ -70,11 +70,13 @@ namespace CrmCollab.Plugins.Routing
             var repository = new RoutingRepository(service);
             Principal before = repository.QueueOrTeam(settingBefore), after = repository.UnroutedFallback();
             if (!DeskChange.Moves(before, after)) return;
-            List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table)).ToList();
+            Guid? system = ServerCall.SystemUserId(context);
+            List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table))
+                .Concat(Unrouted(service, FeasibilityReviewRow.Table, system)).Concat(Unrouted(service, HandoffTask.Table, system))
+                .GroupBy(row => row.Id).Select(same => same.First()).ToList();
             string reason = DeskChange.Reason(context.Now);
             var application = new RoutingApplication(service);
             var resolvers = new Dictionary<Guid, OwnerResolver>();
-            Guid? system = ServerCall.SystemUserId(context);
             int moved = 0;
             foreach (Entity record in waiting)
             {
@@ -114,9 +116,31 @@ namespace CrmCollab.Plugins.Routing
             return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName), isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
         }
 
+        /// <summary>
+        /// The table's open work nobody was routed to, wherever it waits (<see cref="DeskChange.IsUnrouted"/>): handoffs flagged
+        /// unrouted; pending reviews held by CrmCollab, or left with a reviewer who left. One query each.
+        /// </summary>
+        private static IEnumerable<Entity> Unrouted(IOrganizationService service, string table, Guid? system)
+        {
+            bool isReview = table == FeasibilityReviewRow.Table;
+            IEnumerable<Entity> rows = isReview
+                ? Read(service, table, q =>
+                {
+                    var held = new FilterExpression(LogicalOperator.Or);
+                    if (system != null) held.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, system.Value);
+                    held.AddCondition(FeasibilityReviewRow.RoutingHold, ConditionOperator.Equal, (int)RoutingHold.LeftWithDisabledOwner);
+                    q.Criteria.AddFilter(held);
+                    q.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+                })
+                : Read(service, table, q => q.Criteria.AddCondition(HandoffTask.IsUnrouted, ConditionOperator.Equal, true));
+            return rows.Where(row => DeskChange.IsUnrouted(row.RefId(CommonColumn.OwnerId), IsOpen(row, isReview), isReview, row.Read<bool?>(HandoffTask.IsUnrouted) == true,
+                (RoutingHold?)row.Choice(HandoffTask.RoutingHold), system));
+        }
+
         /// <summary>The table's open records waiting at the desk (<see cref="DeskChange.WaitsAt"/>), each with its deal's routing columns.</summary>
         private static IEnumerable<Entity> Waiting(IOrganizationService service, Principal desk, string table)
         {
+            if (desk == null) return Enumerable.Empty<Entity>();
             bool isReview = table == FeasibilityReviewRow.Table;
             var candidates = new List<Entity>();
             HashSet<Guid> inQueue = null;

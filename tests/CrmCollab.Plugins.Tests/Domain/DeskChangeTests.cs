@@ -12,13 +12,26 @@ namespace CrmCollab.Plugins.Tests.Domain
         private static readonly Principal Dispatch = new Principal(PrincipalKind.Team, Guid.NewGuid(), "Dispatch");
 
         [Fact]
-        public void Work_moves_when_the_setting_names_another_desk_or_none()
+        public void Work_moves_when_the_setting_names_another_desk_or_none_or_one_where_it_named_none()
         {
             Assert.True(DeskChange.Moves(Desk, BackOffice));
             Assert.True(DeskChange.Moves(Desk, Dispatch));
             Assert.True(DeskChange.Moves(Desk, null));
+            Assert.True(DeskChange.Moves(null, BackOffice));
             Assert.False(DeskChange.Moves(Desk, new Principal(PrincipalKind.Queue, Desk.Id, "renamed")));
-            Assert.False(DeskChange.Moves(null, BackOffice)); // nothing waited at a desk
+            Assert.False(DeskChange.Moves(null, null));
+        }
+
+        [Fact]
+        public void Work_waits_unrouted_when_a_handoff_is_flagged_or_a_review_is_held_by_crmcollab_or_left_with_a_leaver()
+        {
+            Guid system = Guid.NewGuid();
+            Assert.True(DeskChange.IsUnrouted(Quinn, true, isReview: false, flaggedUnrouted: true, hold: null, crmCollab: system));
+            Assert.False(DeskChange.IsUnrouted(Quinn, true, isReview: false, flaggedUnrouted: false, hold: null, crmCollab: system));
+            Assert.True(DeskChange.IsUnrouted(system, true, isReview: true, flaggedUnrouted: false, hold: null, crmCollab: system));
+            Assert.True(DeskChange.IsUnrouted(Quinn, true, isReview: true, flaggedUnrouted: false, hold: RoutingHold.LeftWithDisabledOwner, crmCollab: system));
+            Assert.False(DeskChange.IsUnrouted(Quinn, true, isReview: true, flaggedUnrouted: false, hold: RoutingHold.MovedBecauseOwnerDisabled, crmCollab: system));
+            Assert.False(DeskChange.IsUnrouted(system, false, isReview: true, flaggedUnrouted: false, hold: null, crmCollab: system)); // decided
         }
 
         [Fact]

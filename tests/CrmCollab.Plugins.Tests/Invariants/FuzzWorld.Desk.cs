@@ -15,7 +15,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
         private Guid _desk, _backOffice;
         private Guid[] _dispatchers = new Guid[0];
 
-        /// <summary>The desk's queue and the back office's, each kept by a dispatcher nobody disables (constructor set-up, odd seeds).</summary>
+        /// <summary>The desk's queue and the back office's, each kept by a dispatcher (constructor set-up, odd seeds); the desk's two leave and come back like anyone.</summary>
         private void SetUpDesk()
         {
             Guid dora = Org.User("Dora Dispatch", "CrmCollab Logistics"), dex = Org.User("Dex Dispatch", "CrmCollab Logistics");

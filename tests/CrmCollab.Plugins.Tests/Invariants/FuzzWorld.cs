@@ -60,7 +60,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             SetUpDownstream();
             SetUpContacts();
             // Every other organisation has set up the unrouted desk (the Unrouted Handoffs Queue setting's default name), kept by a
-            // dispatcher nobody disables: work nobody is routed to — a deal without an account's included — waits there.
+            // dispatcher (who may leave and come back): work nobody is routed to — a deal without an account's included — waits there.
             if (seed % 2 == 1) SetUpDesk();
             Org.Engine.DrainAsync();
         }
@@ -236,7 +236,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             // stay theirs meanwhile (while both were away, hardly anything their deals need could be done).
             Guid away = _reps.FirstOrDefault(IsDisabled);
             bool repBack = away != Guid.Empty && _random.Next(3) == 0;
-            Guid person = repBack ? away : away == Guid.Empty && _random.Next(6) == 0 ? Pick(_reps) : Pick(_reviewers.Concat(_downstream).ToArray());
+            Guid person = repBack ? away : away == Guid.Empty && _random.Next(6) == 0 ? Pick(_reps) : Pick(_reviewers.Concat(_downstream).Concat(_dispatchers).ToArray()); // the unrouted desk's dispatchers too, where there is a desk
             bool disable = !repBack && _random.Next(2) == 0;
             return new FuzzAction($"{(disable ? "disable" : "enable")} {person}", () =>
             {

@@ -162,5 +162,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_eve, Owner(FinanceReview()));
             Assert.Equal(_eve, Owner(Delivery()));
         }
+
+        [Fact]
+        public void Work_waiting_unrouted_with_the_deals_owner_goes_to_the_desk_the_setting_names_again()
+        {
+            _org.As(_sysadmin).Update(new Entity("environmentvariabledefinition", Definition().Id) { ["defaultvalue"] = "" });
+            _org.Engine.DrainAsync();
+            Assert.Equal(_org.Rep, Owner(Delivery())); // no desk: the salesperson holds it, flagged unrouted
+
+            PointTheSettingAt("Back office");
+
+            Assert.Equal(_eve, Owner(Delivery()));
+            Assert.Equal(new[] { _backOffice }, QueuesOf(Delivery().Id));
+            Assert.Equal(_eve, Owner(FinanceReview()));
+        }
+
+        [Fact]
+        public void Work_left_unrouted_while_the_desks_keeper_was_on_leave_goes_to_the_desk_the_setting_now_names()
+        {
+            _org.Setup.DisableUser(_quinn);
+            _org.Engine.DrainAsync();
+
+            PointTheSettingAt("Back office");
+
+            Assert.Equal(_eve, Owner(FinanceReview()));
+            Assert.Equal(_eve, Owner(Delivery()));
+        }
     }
 }

@@ -3,18 +3,31 @@ using System;
 namespace CrmCollab.Plugins.Domain.Routing
 {
     /// <summary>
-    /// The Unrouted Handoffs Queue setting made to name another desk (another queue or team), or none: the work waiting at
-    /// the desk it named is routed again, as new work nobody is routed to would be now — to the new desk, to someone the
-    /// routing has since found, or held as work nobody can take is. Otherwise it stays with the former desk's holder: out of
+    /// The Unrouted Handoffs Queue setting made to name another desk (another queue or team), or none, or one where it named
+    /// none: the work waiting at the desk it named, and the work waiting unrouted anywhere else (<see cref="IsUnrouted"/>), is
+    /// routed again, as new work nobody is routed to would be now — to the new desk, to someone the routing has since found,
+    /// or held as work nobody can take is. Otherwise it stays with the former desk's holder: out of
     /// the new desk's sight, decided by whoever keeps the former one though that is no longer the desk
     /// (<see cref="Feasibility.ReviewDecisionRules.CheckDeskDecider"/>), and not brought to a reviewer back from leave (who
     /// is brought what waits with CrmCollab and at the desk).
     /// </summary>
     public static class DeskChange
     {
-        /// <summary>Whether the change moves what waits at the desk named before: it names another desk, or none.</summary>
+        /// <summary>
+        /// Whether the change moves work: the setting names another desk than before, or one where it named none, or none
+        /// where it named one. Naming the same desk (by its name or its id) moves nothing.
+        /// </summary>
         public static bool Moves(Principal before, Principal after) =>
-            before != null && (after == null || after.Kind != before.Kind || after.Id != before.Id);
+            before == null ? after != null : after == null || after.Kind != before.Kind || after.Id != before.Id;
+
+        /// <summary>
+        /// Whether open work waits unrouted wherever it is — where a desk named now, or none, changes where it belongs: a
+        /// handoff flagged unrouted (held by the deal's owner, by a leaver, at a desk); a pending review held by CrmCollab
+        /// (<paramref name="crmCollab"/>, the SYSTEM user), or left with a reviewer who left
+        /// (<see cref="RoutingHold.LeftWithDisabledOwner"/>).
+        /// </summary>
+        public static bool IsUnrouted(Guid? ownerId, bool isOpen, bool isReview, bool flaggedUnrouted, RoutingHold? hold, Guid? crmCollab) =>
+            isOpen && (isReview ? (crmCollab != null && ownerId == crmCollab) || hold == RoutingHold.LeftWithDisabledOwner : flaggedUnrouted);
 
         /// <summary>
         /// Whether a record waits at the desk: open, and — for a queue — waiting in it as an item, held by the queue's owner;
