@@ -16,7 +16,8 @@ namespace CrmCollab.Plugins.Routing
     /// its default changed while no value is set (asynchronous, post-operation, steps of <see cref="HandoffReassignment"/>):
     /// the open handoffs and pending reviews waiting at the desk it named before are routed again by their deal's account
     /// and function (<see cref="DeskChange"/>), as work nobody was routed to would be now; nobody found, a handoff is held by
-    /// the deal's owner and a review by CrmCollab, as when they were made.
+    /// the deal's owner and a review by CrmCollab, as when they were made. A desk that appears — the queue or team the setting
+    /// names made, or renamed to its name, or its queue given to another owner — takes the work waiting unrouted the same way.
     /// </summary>
     public static class DeskSettingReassignment
     {
@@ -51,6 +52,20 @@ namespace CrmCollab.Plugins.Routing
             values.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
             if (context.SystemService.RetrieveMultiple(values).Entities.Any(v => !string.IsNullOrEmpty(v.Read<string>(EnvironmentVariable.Value)))) return;
             Move(context, before.Read<string>(EnvironmentVariable.DefaultValue));
+        }
+
+        /// <summary>
+        /// A queue or team made, or renamed, so that the setting finds it — an organisation setting its desk up after work waited
+        /// unrouted — or the desk's queue given to another owner (the desk's keeper on leave, work waited unrouted elsewhere):
+        /// the work waiting unrouted goes to the desk as new work would. What waited in the queue itself went to its new owner
+        /// with the change (<see cref="QueueKeeperHandOver"/>). A desk the setting found by its name cannot be renamed away
+        /// from it (<see cref="Settings.SettingsValidation"/>).
+        /// </summary>
+        public static void OnDeskSaved(LocalPluginContext context)
+        {
+            Principal desk = new RoutingRepository(context.SystemService).UnroutedFallback();
+            if (desk == null || desk.Id != context.ExecutionContext.PrimaryEntityId) return;
+            Move(context, null);
         }
 
         private static bool IsTheDeskSetting(string schemaName) =>

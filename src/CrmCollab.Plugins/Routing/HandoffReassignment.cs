@@ -81,6 +81,12 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PostOperation, "Update", EnvironmentVariable.DefinitionTable, DeskSettingReassignment.OnDefaultChanged).Async()
                 .Filter(EnvironmentVariable.DefaultValue)
                 .PreImage(DeskSettingReassignment.PreImage, DeskSettingReassignment.DefinitionImage);
+            // The desk the setting names made, renamed to its name, or its queue given to another owner: the work waiting unrouted goes to it.
+            Register(PipelineStage.PostOperation, "Create", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async();
+            Register(PipelineStage.PostOperation, "Update", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async().Filter(Queue.Name, Queue.OwnerId);
+            Register(PipelineStage.PostOperation, "Assign", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async();
+            Register(PipelineStage.PostOperation, "Create", Team.Table, DeskSettingReassignment.OnDeskSaved).Async();
+            Register(PipelineStage.PostOperation, "Update", Team.Table, DeskSettingReassignment.OnDeskSaved).Async().Filter(Team.Name);
         }
 
         /// <summary>

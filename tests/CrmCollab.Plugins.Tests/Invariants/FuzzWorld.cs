@@ -61,7 +61,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             SetUpContacts();
             // Every other organisation has set up the unrouted desk (the Unrouted Handoffs Queue setting's default name), kept by a
             // dispatcher (who may leave and come back): work nobody is routed to — a deal without an account's included — waits there.
-            if (seed % 2 == 1) SetUpDesk();
+            SetUpDesk(withDesk: seed % 2 == 1);
             Org.Engine.DrainAsync();
         }
 

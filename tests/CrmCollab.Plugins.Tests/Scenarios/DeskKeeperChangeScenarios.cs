@@ -154,5 +154,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Engine.DrainAsync();
             Assert.Equal(_fiona, Owner(FinanceReview()));
         }
+
+        [Fact]
+        public void A_delivery_won_while_the_desks_keeper_was_on_leave_waits_with_its_salesperson_until_the_desk_is_given_to_eve()
+        {
+            _org.Setup.DisableUser(_quinn);
+            _org.Engine.DrainAsync();
+            Guid later = _org.Deal(_org.Account("Northwind"));
+            _org.Win(later);
+            Assert.Equal(_org.Rep, Owner(_org.HandoffOf(later, BusinessFunction.Logistics)));
+
+            GiveTheDeskToEve();
+            _org.Engine.DrainAsync();
+
+            Entity delivery = _org.HandoffOf(later, BusinessFunction.Logistics);
+            Assert.Equal(_eve, Owner(delivery));
+            Assert.Equal(1, WaitingInTheDesk(delivery.Id));
+        }
     }
 }
