@@ -161,7 +161,7 @@ namespace CrmCollab.Plugins.Routing
             HashSet<Guid> inQueue = null;
             if (desk.Kind == PrincipalKind.Queue)
             {
-                inQueue = new HashSet<Guid>(QueuedIn(service, desk.Id, table));
+                inQueue = new HashSet<Guid>(new RoutingApplication(service).WaitingIn(desk.Id).Where(o => o.LogicalName == table).Select(o => o.Id));
                 foreach (var chunk in inQueue.Select((id, i) => new { id, i }).GroupBy(x => x.i / IdsPerQuery, x => (object)x.id))
                     candidates.AddRange(Read(service, table, q => q.Criteria.AddCondition(isReview ? FeasibilityReviewRow.Id : HandoffTask.Id, ConditionOperator.In, chunk.ToArray())));
             }
@@ -175,15 +175,6 @@ namespace CrmCollab.Plugins.Routing
               && (row.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive
               && (row.Aliased<OptionSetValue>(DealAlias + "." + Opportunity.StateCode)?.Value ?? Opportunity.StateOpen) == Opportunity.StateOpen
             : (row.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen) == HandoffTask.StateOpen && row.Read<string>(HandoffTask.HandoffKey) != null;
-
-        /// <summary>The ids of the table's records waiting in the queue as items (one query).</summary>
-        private static IEnumerable<Guid> QueuedIn(IOrganizationService service, Guid queueId, string table)
-        {
-            var query = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.ObjectId) };
-            query.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queueId);
-            return service.RetrieveMultiple(query).Entities.Select(i => i.Read<EntityReference>(QueueItem.ObjectId))
-                .Where(o => o != null && o.LogicalName == table).Select(o => o.Id).Distinct().ToList();
-        }
 
         /// <summary>The table's rows the condition selects, with what routing them reads, and their deal's account, owners and state.</summary>
         private static IEnumerable<Entity> Read(IOrganizationService service, string table, Action<QueryExpression> select)

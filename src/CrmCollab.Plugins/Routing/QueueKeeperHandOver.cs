@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Routing
             IOrganizationService service = context.SystemService;
             Guid queueId = context.ExecutionContext.PrimaryEntityId;
             if (RoutingRuleValidation.RoutedBy(service, queueId) == null) return;
-            List<Entity> items = WaitingItems(service, queueId);
+            IReadOnlyList<EntityReference> items = new RoutingApplication(service).WaitingIn(queueId);
             var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
             IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, keeper.Id, waiting.Select(w => w.Key));
             if (moving.Count == 0) return;
@@ -62,35 +62,34 @@ namespace CrmCollab.Plugins.Routing
             context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it.", moving.Count);
         }
 
-        /// <summary>What waits in the queue (one query): its records, picked by a worker or not.</summary>
-        private static List<Entity> WaitingItems(IOrganizationService service, Guid queueId)
-        {
-            var query = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.ObjectId) };
-            query.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queueId);
-            return service.RetrieveMultiple(query).Entities.ToList();
-        }
-
-        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Reviews(IOrganizationService service, List<Entity> items) =>
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Reviews(IOrganizationService service, IReadOnlyList<EntityReference> items) =>
             Read(service, items, FeasibilityReviewRow.Table, FeasibilityReviewRow.RoutingPath, FeasibilityReviewRow.Decision,
                 row => (row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending) == (int)ReviewDecision.Pending
                        && (row.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive);
 
-        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Handoffs(IOrganizationService service, List<Entity> items) =>
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Handoffs(IOrganizationService service, IReadOnlyList<EntityReference> items) =>
             Read(service, items, HandoffTask.Table, HandoffTask.RoutingPath, HandoffTask.OpportunityId,
                 row => row.RefId(HandoffTask.OpportunityId) != null && (row.Choice(HandoffTask.StateCode) ?? 0) == 0);
 
-        /// <summary>The table's records among the items (one query, none when there are none), each with whether it is open.</summary>
-        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Read(IOrganizationService service, List<Entity> items,
+        /// <summary>The table's records among the items (a query per <see cref="IdsPerQuery"/> of them, none when there are none), each with whether it is open.</summary>
+        private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Read(IOrganizationService service, IReadOnlyList<EntityReference> items,
             string table, string pathColumn, string stateColumn, Func<Entity, bool> isOpen)
         {
-            object[] ids = items.Select(i => i.Read<EntityReference>(QueueItem.ObjectId)).Where(o => o != null && o.LogicalName == table)
-                .Select(o => (object)o.Id).Distinct().ToArray();
-            if (ids.Length == 0) return Enumerable.Empty<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>>();
-            // The hold column has one name on both tables (FeasibilityReviewRow.RoutingHold is HandoffTask's).
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn, HandoffTask.RoutingHold) };
-            query.Criteria.AddCondition(table == HandoffTask.Table ? HandoffTask.Id : FeasibilityReviewRow.Id, ConditionOperator.In, ids);
-            return service.RetrieveMultiple(query).Entities.Select(row => new KeyValuePair<QueueKeeperChange.WaitingWork, Entity>(
-                new QueueKeeperChange.WaitingWork { RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row) }, row)).ToList();
+            List<Guid> ids = items.Where(o => o.LogicalName == table).Select(o => o.Id).Distinct().ToList();
+            var rows = new List<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>>();
+            for (int from = 0; from < ids.Count; from += IdsPerQuery)
+            {
+                // The hold column has one name on both tables (FeasibilityReviewRow.RoutingHold is HandoffTask's).
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn, HandoffTask.RoutingHold) };
+                query.Criteria.AddCondition(table == HandoffTask.Table ? HandoffTask.Id : FeasibilityReviewRow.Id, ConditionOperator.In,
+                    ids.Skip(from).Take(IdsPerQuery).Cast<object>().ToArray());
+                rows.AddRange(service.RetrieveMultiple(query).Entities.Select(row => new KeyValuePair<QueueKeeperChange.WaitingWork, Entity>(
+                    new QueueKeeperChange.WaitingWork { RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row) }, row)));
+            }
+            return rows;
         }
+
+        /// <summary>Records named in one query's condition: well under the values a query may list.</summary>
+        private const int IdsPerQuery = 500;
     }
 }

@@ -80,6 +80,14 @@ namespace CrmCollab.Plugins.Routing
 
         private static Guid QueueOf(Entity item) => item.RefId(QueueItem.QueueId) ?? Guid.Empty;
 
+        /// <summary>The records waiting in the queue, picked by a worker or not (one query).</summary>
+        public IReadOnlyList<EntityReference> WaitingIn(Guid queue)
+        {
+            var items = new QueryExpression(QueueItem.Table) { ColumnSet = new ColumnSet(QueueItem.ObjectId) };
+            items.Criteria.AddCondition(QueueItem.QueueId, ConditionOperator.Equal, queue);
+            return _service.RetrieveMultiple(items).Entities.Select(i => i.Read<EntityReference>(QueueItem.ObjectId)).Where(o => o != null).ToList();
+        }
+
         /// <summary>Takes each item out of its queue (RemoveFromQueue); returns how many.</summary>
         private int Remove(IEnumerable<Entity> items)
         {

@@ -20,33 +20,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// </summary>
     public class DeskKeeperChangeScenarios
     {
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly DeskOrg _desk = new DeskOrg();
+        private readonly CrmCollabOrg _org;
         private readonly Guid _quinn, _eve, _fiona, _queue, _deal, _wonDeal;
 
         public DeskKeeperChangeScenarios()
         {
-            _quinn = _org.Setup.CreateUser("Quinn Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
-            _eve = _org.Setup.CreateUser("Eve Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
-            _queue = _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", _quinn) });
-            (Guid _, Guid fiona, Guid _, Guid deal) = _org.CustomDealInQualify();
-            _fiona = fiona;
-            _deal = deal;
-            _org.Setup.DisableUser(_fiona);
-            _org.Engine.DrainAsync();
-            _org.MoveTo(_deal, SalesStage.Develop);
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
-            _wonDeal = _org.Deal(_org.Account("Northwind")); // no dedicated logistics owner, no routing rule
-            _org.Win(_wonDeal);
-            Assert.Equal(_quinn, Owner(FinanceReview()));
-            Assert.Equal(_quinn, Owner(Delivery()));
+            _org = _desk.Org;
+            (_quinn, _eve, _fiona, _queue, _deal, _wonDeal) = (_desk.Quinn, _desk.Eve, _desk.Fiona, _desk.Desk, _desk.Deal, _desk.WonDeal);
         }
 
-        private Entity FinanceReview() =>
-            _org.Row("crmc_feasibilityreview", _org.Review(_deal, BusinessFunction.Finance).Id, "ownerid", "crmc_decision", "crmc_routingpath", "crmc_routinghold");
+        private Entity FinanceReview() => _desk.FinanceReview();
 
-        private Entity Delivery() => _org.HandoffOf(_wonDeal, BusinessFunction.Logistics);
+        private Entity Delivery() => _desk.Delivery();
 
-        private static Guid Owner(Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
+        private static Guid Owner(Entity row) => DeskOrg.Owner(row);
 
         private void GiveTheDeskToEve() =>
             _org.System.Execute(new AssignRequest { Target = new EntityReference("queue", _queue), Assignee = new EntityReference("systemuser", _eve) });

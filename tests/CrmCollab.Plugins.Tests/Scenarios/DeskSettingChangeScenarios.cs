@@ -20,35 +20,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// </summary>
     public class DeskSettingChangeScenarios
     {
-        private readonly CrmCollabOrg _org = new CrmCollabOrg();
-        private readonly Guid _quinn, _eve, _fiona, _sysadmin, _desk, _backOffice, _deal, _wonDeal;
+        private readonly DeskOrg _deskOrg = new DeskOrg();
+        private readonly CrmCollabOrg _org;
+        private readonly Guid _quinn, _eve, _fiona, _sysadmin, _desk, _backOffice;
 
         public DeskSettingChangeScenarios()
         {
+            _org = _deskOrg.Org;
+            (_quinn, _eve, _fiona, _desk) = (_deskOrg.Quinn, _deskOrg.Eve, _deskOrg.Fiona, _deskOrg.Desk);
             _sysadmin = _org.User("Sid Sysadmin", "System Administrator");
-            _quinn = _org.Setup.CreateUser("Quinn Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
-            _eve = _org.Setup.CreateUser("Eve Dispatch", _org.Operations, "CrmCollab Reviewer", "CrmCollab Logistics");
-            _desk = _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", _quinn) });
             _backOffice = _org.System.Create(new Entity("queue") { ["name"] = "Back office", ["ownerid"] = new EntityReference("systemuser", _eve) });
-            (Guid _, Guid fiona, Guid _, Guid deal) = _org.CustomDealInQualify();
-            _fiona = fiona;
-            _deal = deal;
-            _org.Setup.DisableUser(_fiona);
-            _org.Engine.DrainAsync();
-            _org.MoveTo(_deal, SalesStage.Develop);
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20);
-            _wonDeal = _org.Deal(_org.Account("Northwind")); // no dedicated logistics owner, no routing rule
-            _org.Win(_wonDeal);
-            Assert.Equal(_quinn, Owner(FinanceReview()));
-            Assert.Equal(_quinn, Owner(Delivery()));
         }
 
-        private Entity FinanceReview() =>
-            _org.Row("crmc_feasibilityreview", _org.Review(_deal, BusinessFunction.Finance).Id, "ownerid", "crmc_decision", "crmc_routingpath", "crmc_routinghold");
+        private Entity FinanceReview() => _deskOrg.FinanceReview();
 
-        private Entity Delivery() => _org.HandoffOf(_wonDeal, BusinessFunction.Logistics);
+        private Entity Delivery() => _deskOrg.Delivery();
 
-        private static Guid Owner(Entity row) => row.GetAttributeValue<EntityReference>("ownerid").Id;
+        private static Guid Owner(Entity row) => DeskOrg.Owner(row);
+
+        private Guid[] QueuesOf(Guid record) => _deskOrg.QueuesOf(record);
 
         private void PointTheSettingAt(string desk)
         {
@@ -58,13 +48,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private Entity Definition() => _org.System.RetrieveMultiple(new QueryByAttribute("environmentvariabledefinition")
             { ColumnSet = new ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities.Single();
-
-        private Guid[] QueuesOf(Guid record)
-        {
-            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("queueid") };
-            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, record);
-            return _org.System.RetrieveMultiple(query).Entities.Select(i => i.GetAttributeValue<EntityReference>("queueid").Id).ToArray();
-        }
 
         [Fact]
         public void The_work_waiting_at_the_former_desk_goes_to_the_new_one()
