@@ -176,7 +176,7 @@ namespace CrmCollab.Plugins.Routing
               && (row.Aliased<OptionSetValue>(DealAlias + "." + Opportunity.StateCode)?.Value ?? Opportunity.StateOpen) == Opportunity.StateOpen
             : (row.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen) == HandoffTask.StateOpen && row.Read<string>(HandoffTask.HandoffKey) != null;
 
-        /// <summary>The table's rows the condition selects, with what routing them reads, and their deal's account, owners and state.</summary>
+        /// <summary>The table's rows the condition selects (every page), with what routing them reads, and their deal's account, owners and state.</summary>
         private static IEnumerable<Entity> Read(IOrganizationService service, string table, Action<QueryExpression> select)
         {
             bool isReview = table == FeasibilityReviewRow.Table;
@@ -192,7 +192,8 @@ namespace CrmCollab.Plugins.Routing
             LinkEntity deal = query.AddLink(Opportunity.Table, isReview ? FeasibilityReviewRow.OpportunityId : HandoffTask.OpportunityId, Opportunity.Id);
             deal.EntityAlias = DealAlias;
             deal.Columns = new ColumnSet(Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId, Opportunity.OwnerHistory, Opportunity.StateCode);
-            return service.RetrieveMultiple(query).Entities;
+            query.AddOrder(isReview ? FeasibilityReviewRow.Id : HandoffTask.Id, OrderType.Ascending); // pages neither skip nor repeat a row
+            return Pages.All(service, query).ToList(); // every page: a large backlog waits unrouted past the first 5,000
         }
     }
 }
