@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Routing
             Entity definition = definitionId == null ? null : Definition(context.SystemService, definitionId.Value);
             if (definition == null || !IsTheDeskSetting(definition.Read<string>(EnvironmentVariable.SchemaName))) return;
             string valueBefore = before?.RefId(EnvironmentVariable.DefinitionId) == definitionId ? before?.Read<string>(EnvironmentVariable.Value) : null;
-            Move(context, !string.IsNullOrEmpty(valueBefore) ? valueBefore : definition.Read<string>(EnvironmentVariable.DefaultValue));
+            Move(context, !string.IsNullOrEmpty(valueBefore) ? valueBefore : definition.Read<string>(EnvironmentVariable.DefaultValue), settingChanged: true);
         }
 
         /// <summary>The default changed: it was the setting only when no value was set (a value set decides, before and after alike).</summary>
@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Routing
             var values = new QueryExpression(EnvironmentVariable.ValueTable) { ColumnSet = new ColumnSet(EnvironmentVariable.Value) };
             values.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
             if (context.SystemService.RetrieveMultiple(values).Entities.Any(v => !string.IsNullOrEmpty(v.Read<string>(EnvironmentVariable.Value)))) return;
-            Move(context, before.Read<string>(EnvironmentVariable.DefaultValue));
+            Move(context, before.Read<string>(EnvironmentVariable.DefaultValue), settingChanged: true);
         }
 
         /// <summary>
@@ -65,7 +65,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Principal desk = new RoutingRepository(context.SystemService).UnroutedFallback();
             if (desk == null || desk.Id != context.ExecutionContext.PrimaryEntityId) return;
-            Move(context, null);
+            Move(context, null, settingChanged: false);
         }
 
         private static bool IsTheDeskSetting(string schemaName) =>
@@ -79,7 +79,7 @@ namespace CrmCollab.Plugins.Routing
             return service.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
-        private static void Move(LocalPluginContext context, string settingBefore)
+        private static void Move(LocalPluginContext context, string settingBefore, bool settingChanged)
         {
             IOrganizationService service = context.SystemService;
             var repository = new RoutingRepository(service);
@@ -89,7 +89,7 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table))
                 .Concat(Unrouted(service, FeasibilityReviewRow.Table, system)).Concat(Unrouted(service, HandoffTask.Table, system))
                 .GroupBy(row => row.Id).Select(same => same.First()).ToList();
-            string reason = DeskChange.Reason(context.Now);
+            string reason = DeskChange.Reason(context.Now, settingChanged);
             var application = new RoutingApplication(service);
             var resolvers = new Dictionary<Guid, OwnerResolver>();
             int moved = 0;

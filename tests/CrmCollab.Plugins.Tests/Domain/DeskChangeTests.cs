@@ -54,9 +54,10 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void The_reason_is_dated()
+        public void The_reason_is_dated_and_says_what_changed()
         {
-            Assert.Equal("Re-routed 2026-03-02 after the Unrouted Handoffs Queue setting changed desk", DeskChange.Reason(new DateTime(2026, 3, 2)));
+            Assert.Equal("Re-routed 2026-03-02 after the Unrouted Handoffs Queue setting changed desk", DeskChange.Reason(new DateTime(2026, 3, 2), settingChanged: true));
+            Assert.Equal("Re-routed 2026-03-02 after the unrouted desk was set up or given to another owner", DeskChange.Reason(new DateTime(2026, 3, 2), settingChanged: false));
         }
     }
 }

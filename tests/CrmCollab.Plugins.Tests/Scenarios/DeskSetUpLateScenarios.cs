@@ -48,6 +48,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_dora, Owner(delivery));
             Assert.Equal(new[] { desk }, QueuesOf(delivery.Id));
             Assert.True(delivery.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.StartsWith($"Re-routed {_org.Engine.Clock.UtcNow:yyyy-MM-dd} after the unrouted desk was set up or given to another owner",
+                delivery.GetAttributeValue<string>("crmc_routingpath"));
         }
 
         [Fact]

@@ -46,7 +46,12 @@ namespace CrmCollab.Plugins.Domain.Routing
             }
         }
 
-        /// <summary>Why the work was routed again, after the date at the head of its path.</summary>
-        public static string Reason(DateTime on) => $"Re-routed {on:yyyy-MM-dd} after the Unrouted Handoffs Queue setting changed desk";
+        /// <summary>
+        /// Why the work was routed again, after the date at the head of its path: the setting changed desk, or the desk it names
+        /// was set up (made, renamed to its name) or its queue given to another owner.
+        /// </summary>
+        public static string Reason(DateTime on, bool settingChanged) => settingChanged
+            ? $"Re-routed {on:yyyy-MM-dd} after the Unrouted Handoffs Queue setting changed desk"
+            : $"Re-routed {on:yyyy-MM-dd} after the unrouted desk was set up or given to another owner";
     }
 }
