@@ -11,13 +11,14 @@ namespace CrmCollab.Plugins.Tests.Invariants
 {
     /// <summary>
     /// The administrator's routing changes: an account's dedicated owner row given another user or backup, ended or
-    /// deactivated, made again; a routing rule (a segment fallback) created, retargeted, retired or made active again; a
-    /// person added to or removed from a desk team a rule names. Sometimes someone else tries (refused by the platform or
+    /// deactivated, made again; a routing rule (a segment fallback) created, retargeted (to a user, a team or a desk's queue),
+    /// retired or made active again; a person added to or removed from a desk team a rule names; a desk's queue given to
+    /// another keeper. Sometimes someone else tries (refused by the platform or
     /// CrmCollab).
     /// </summary>
     public sealed partial class FuzzWorld
     {
-        private Guid _advDesk, _logisticsDesk, _competitor, _pound;
+        private Guid _advDesk, _logisticsDesk, _advQueue, _logisticsQueue, _competitor, _pound;
 
         /// <summary>The desks and the competitor the downstream actions use (constructor set-up).</summary>
         private void SetUpDownstream()
@@ -26,6 +27,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _logisticsDesk = Org.Setup.CreateTeam("Logistics desk", Org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
             Org.Setup.AddMembers(_advDesk, _downstream[0]);
             Org.Setup.AddMembers(_logisticsDesk, _downstream[2]);
+            // Each desk team keeps a queue a routing rule may route to: the queue's owner holds what waits in it.
+            _advQueue = Org.System.Create(new Entity("queue") { ["name"] = "ADV desk queue", ["ownerid"] = new EntityReference("team", _advDesk) });
+            _logisticsQueue = Org.System.Create(new Entity("queue") { ["name"] = "Logistics desk queue", ["ownerid"] = new EntityReference("team", _logisticsDesk) });
             // The accounts' logistics contacts both review custom deals and plan their deliveries.
             Org.Setup.AssignRole(_reviewers[0], "CrmCollab Logistics");
             Org.Setup.AssignRole(_reviewers[1], "CrmCollab Logistics");
@@ -55,7 +59,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 0: return DedicatedOwnerChange();
                 case 1: case 2: return RoutingRuleChange();
                 case 3: return MorningRun();
-                default: return _random.Next(3) == 0 ? DeskChange() : DeskMembership();
+                default: switch (_random.Next(3)) { case 0: return DeskChange(); case 1: return RuleQueueKeeper(); default: return DeskMembership(); }
             }
         }
 
@@ -148,12 +152,12 @@ namespace CrmCollab.Plugins.Tests.Invariants
             if (rules.Count < 2 || _random.Next(5) == 0)
             {
                 BusinessFunction function = Pick(HandedOff);
-                EntityReference target = Worker(function);
+                EntityReference target = RuleTarget(function);
                 int priority = Pick(new[] { 1, 10, 100 });
                 var rule = new Entity("crmc_routingrule")
                 {
                     ["crmc_name"] = $"{function.Label()} fallback {priority}", ["crmc_function"] = new OptionSetValue((int)function),
-                    [target.LogicalName == "team" ? "crmc_teamid" : "crmc_userid"] = target, ["crmc_priority"] = priority, ["crmc_isactive"] = true,
+                    [TargetColumn(target)] = target, ["crmc_priority"] = priority, ["crmc_isactive"] = true,
                 };
                 return new FuzzAction($"{who} makes {function} rule at {priority} to {target.LogicalName} {target.Id}", () => Org.As(who).Create(rule));
             }
@@ -163,9 +167,8 @@ namespace CrmCollab.Plugins.Tests.Invariants
             switch (_random.Next(5))
             {
                 case 0: case 1:
-                    EntityReference target = Worker(fn);
-                    change["crmc_userid"] = target.LogicalName == "systemuser" ? target : null;
-                    change["crmc_teamid"] = target.LogicalName == "team" ? target : null;
+                    EntityReference target = RuleTarget(fn);
+                    foreach (string column in new[] { "crmc_userid", "crmc_teamid", "crmc_queueid" }) change[column] = TargetColumn(target) == column ? target : null;
                     break;
                 case 2: change["crmc_isactive"] = !existing.GetAttributeValue<bool>("crmc_isactive"); break;
                 case 3: change["crmc_priority"] = Pick(new[] { 1, 10, 100 }); break;
@@ -175,6 +178,34 @@ namespace CrmCollab.Plugins.Tests.Invariants
             int channel = Channel();
             return new FuzzAction($"{who} changes {fn} rule {existing.Id} ({string.Join(",", change.Attributes.Keys)}) by {FuzzChannel.Names[channel]}",
                 () => FuzzChannel.Update(Org.As(who), change, channel));
+        }
+
+        /// <summary>Whom a rule routes to: now and then its function's desk queue, else someone who may work for it (<see cref="Worker"/>).</summary>
+        private EntityReference RuleTarget(BusinessFunction function) => _random.Next(4) == 0
+            ? new EntityReference("queue", function == BusinessFunction.Adv ? _advQueue : _logisticsQueue)
+            : Worker(function);
+
+        private static string TargetColumn(EntityReference target) =>
+            target.LogicalName == "queue" ? "crmc_queueid" : target.LogicalName == "team" ? "crmc_teamid" : "crmc_userid";
+
+        /// <summary>
+        /// A desk's queue given to one of its function's people, or back to its team (Assign, or a save of its owner): its owner holds
+        /// what waits in it, so the work waiting there goes with it.
+        /// </summary>
+        private FuzzAction RuleQueueKeeper()
+        {
+            bool adv = _random.Next(2) == 0;
+            Guid queue = adv ? _advQueue : _logisticsQueue;
+            EntityReference keeper = _random.Next(3) == 0 ? new EntityReference("team", adv ? _advDesk : _logisticsDesk)
+                : new EntityReference("systemuser", adv ? Pick(new[] { _downstream[0], _downstream[1] }) : Pick(new[] { _downstream[2], _downstream[3] }));
+            Guid who = _random.Next(6) > 0 ? _sysadmin : Admin(); // queues are the System Administrator's (CrmCollab's roles only read them)
+            bool assign = _random.Next(2) == 0;
+            return new FuzzAction($"{who} gives the {(adv ? "ADV" : "Logistics")} desk queue to {keeper.LogicalName} {keeper.Id} by {(assign ? "Assign" : "Update")}", () =>
+            {
+                IOrganizationService service = Org.As(who);
+                if (assign) service.Execute(new AssignRequest { Target = new EntityReference("queue", queue), Assignee = keeper });
+                else service.Update(new Entity("queue", queue) { ["ownerid"] = keeper });
+            });
         }
 
         /// <summary>A person joins or leaves a desk team (the system administrator's Teams page: AddMembersTeam, RemoveMembersTeam).</summary>
