@@ -89,7 +89,29 @@ namespace CrmCollab.Plugins.Routing
             List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table))
                 .Concat(Unrouted(service, FeasibilityReviewRow.Table, system)).Concat(Unrouted(service, HandoffTask.Table, system))
                 .GroupBy(row => row.Id).Select(same => same.First()).ToList();
-            string reason = DeskChange.Reason(context.Now, settingChanged);
+            int moved = Route(context, repository, waiting, after, DeskChange.Reason(context.Now, settingChanged));
+            context.Trace("Unrouted desk changed: {0} of {1} record(s) waiting at the former desk or unrouted routed again.", moved, waiting.Count);
+        }
+
+        /// <summary>
+        /// Pending reviews routed again by their deal's account and function, as <see cref="Move"/> routes what waited at a desk
+        /// (a review of a deal the queue's new keeper owns or has owned: <see cref="QueueKeeperHandOver"/>).
+        /// </summary>
+        public static int RouteAgain(LocalPluginContext context, IReadOnlyList<Guid> reviews, string reason)
+        {
+            var repository = new RoutingRepository(context.SystemService);
+            var rows = new List<Entity>();
+            for (int from = 0; from < reviews.Count; from += IdsPerQuery)
+                rows.AddRange(Read(context.SystemService, FeasibilityReviewRow.Table, q => q.Criteria.AddCondition(FeasibilityReviewRow.Id, ConditionOperator.In,
+                    reviews.Skip(from).Take(IdsPerQuery).Cast<object>().ToArray())));
+            return Route(context, repository, rows, repository.UnroutedFallback(), reason);
+        }
+
+        /// <summary>Each record routed again (<see cref="RoutingApplication.Reroute"/>); returns how many changed.</summary>
+        private static int Route(LocalPluginContext context, RoutingRepository repository, IEnumerable<Entity> waiting, Principal after, string reason)
+        {
+            IOrganizationService service = context.SystemService;
+            Guid? system = ServerCall.SystemUserId(context);
             var application = new RoutingApplication(service);
             var resolvers = new Dictionary<Guid, OwnerResolver>();
             int moved = 0;
@@ -113,7 +135,7 @@ namespace CrmCollab.Plugins.Routing
                         record.Read<string>(isReview ? FeasibilityReviewRow.Name : HandoffTask.Subject)))
                     moved++;
             }
-            context.Trace("Unrouted desk changed: {0} of {1} record(s) waiting at the former desk routed again.", moved, waiting.Count);
+            return moved;
         }
 
         private static OwnerResolver Resolver(RoutingRepository repository, Dictionary<Guid, OwnerResolver> resolvers, Guid account)

@@ -42,7 +42,11 @@ namespace CrmCollab.Plugins.Routing
             if (RoutingRuleValidation.RoutedBy(service, queueId) == null) return;
             IReadOnlyList<EntityReference> items = new RoutingApplication(service).WaitingIn(queueId);
             var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
-            IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, keeper.Id, waiting.Select(w => w.Key));
+            var newKeeper = new Principal(keeper.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User, keeper.Id, keeper.Name);
+            IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, newKeeper, waiting.Select(w => w.Key));
+            // A review of a deal the new keeper owns or has owned is routed again, as routing passes them over.
+            IReadOnlyList<Guid> rerouting = QueueKeeperChange.ToRouteAgain(former.Id, newKeeper, waiting.Select(w => w.Key));
+            if (rerouting.Count > 0) DeskSettingReassignment.RouteAgain(context, rerouting, QueueKeeperChange.Reason(context.Now));
             if (moving.Count == 0) return;
             string name = PossibleOwner.Read(service, keeper).Who;
             foreach (var work in waiting.Where(w => moving.Contains(w.Key.RecordId)))
@@ -67,6 +71,8 @@ namespace CrmCollab.Plugins.Routing
                 row => (row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending) == (int)ReviewDecision.Pending
                        && (row.Choice(CommonColumn.StateCode) ?? InForce.StateActive) == InForce.StateActive);
 
+        private const string DealAlias = "deal";
+
         private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Handoffs(IOrganizationService service, IReadOnlyList<EntityReference> items) =>
             Read(service, items, HandoffTask.Table, HandoffTask.RoutingPath, HandoffTask.OpportunityId,
                 row => row.RefId(HandoffTask.OpportunityId) != null && (row.Choice(HandoffTask.StateCode) ?? 0) == 0);
@@ -83,8 +89,22 @@ namespace CrmCollab.Plugins.Routing
                 var query = new QueryExpression(table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId, CommonColumn.StateCode, pathColumn, stateColumn, HandoffTask.RoutingHold) };
                 query.Criteria.AddCondition(table == HandoffTask.Table ? HandoffTask.Id : FeasibilityReviewRow.Id, ConditionOperator.In,
                     ids.Skip(from).Take(IdsPerQuery).Cast<object>().ToArray());
+                bool isReview = table == FeasibilityReviewRow.Table;
+                if (isReview)
+                {
+                    // Who owns or has owned the review's deal, never given its review (an outer join: a review's deal is always there).
+                    query.ColumnSet.AddColumn(FeasibilityReviewRow.DealOwnerAtRequest);
+                    LinkEntity deal = query.AddLink(Opportunity.Table, FeasibilityReviewRow.OpportunityId, Opportunity.Id, JoinOperator.LeftOuter);
+                    deal.EntityAlias = DealAlias;
+                    deal.Columns = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory);
+                }
                 rows.AddRange(service.RetrieveMultiple(query).Entities.Select(row => new KeyValuePair<QueueKeeperChange.WaitingWork, Entity>(
-                    new QueueKeeperChange.WaitingWork { RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row) }, row)));
+                    new QueueKeeperChange.WaitingWork
+                    {
+                        RecordId = row.Id, OwnerId = row.RefId(CommonColumn.OwnerId), IsOpen = isOpen(row),
+                        DealOwners = isReview ? Feasibility.FormerDealOwners.ForRouting(row.Aliased<EntityReference>(DealAlias + "." + Opportunity.OwnerId),
+                            row.Aliased<string>(DealAlias + "." + Opportunity.OwnerHistory), row.RefId(FeasibilityReviewRow.DealOwnerAtRequest)) : null,
+                    }, row)));
             }
             return rows;
         }

@@ -67,5 +67,18 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RoutingHold.MovedBecauseOwnerDisabled, QueueKeeperChange.HoldAfter(RoutingHold.MovedBecauseOwnerDisabled));
             Assert.Null(QueueKeeperChange.HoldAfter(null));
         }
+
+        [Fact]
+        public void A_review_of_a_deal_the_new_keeper_owns_or_has_owned_is_routed_again_instead()
+        {
+            var own = Work(Quinn);
+            own.DealOwners = new DealOwnership(new[] { Eve }, null);
+            var other = Work(Quinn);
+            other.DealOwners = new DealOwnership(new[] { Frank }, null);
+            var eve = new Principal(PrincipalKind.User, Eve, "Eve");
+
+            Assert.Equal(new[] { other.RecordId }, QueueKeeperChange.ToHandOver(Quinn, eve, new[] { own, other }));
+            Assert.Equal(new[] { own.RecordId }, QueueKeeperChange.ToRouteAgain(Quinn, eve, new[] { own, other }));
+        }
     }
 }

@@ -159,5 +159,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_eve, Owner(delivery));
             Assert.Equal(1, WaitingInTheDesk(delivery.Id));
         }
+
+        [Fact]
+        public void The_desk_given_to_the_salesperson_of_the_deal_does_not_give_him_its_review_but_the_delivery_yes()
+        {
+            _org.System.Execute(new AssignRequest { Target = new EntityReference("queue", _queue), Assignee = new EntityReference("systemuser", _org.Rep) });
+
+            Entity review = FinanceReview();
+            Assert.NotEqual(_org.Rep, Owner(review));
+            Assert.NotEqual(_quinn, Owner(review)); // held by CrmCollab, as routing passes the deal's own salesperson over
+            Assert.Equal(0, WaitingInTheDesk(review.Id));
+            Assert.StartsWith($"Re-routed {_org.Engine.Clock.UtcNow:yyyy-MM-dd}: the queue it waited in was given to someone who owns or has owned its deal",
+                review.GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal((int)RoutingHold.MovedBecauseOwnerDisabled, review.GetAttributeValue<OptionSetValue>("crmc_routinghold")?.Value);
+            Assert.Equal(_org.Rep, Owner(Delivery()));
+
+            _org.Setup.EnableUser(_fiona);
+            _org.Engine.DrainAsync();
+            Assert.Equal(_fiona, Owner(FinanceReview()));
+        }
     }
 }

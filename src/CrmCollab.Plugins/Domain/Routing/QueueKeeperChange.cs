@@ -21,17 +21,34 @@ namespace CrmCollab.Plugins.Domain.Routing
             public Guid RecordId { get; set; }
             public Guid? OwnerId { get; set; }
             public bool IsOpen { get; set; }
+            /// <summary>For a review: who owns or has owned its deal (never given its review); null for a handoff.</summary>
+            public DealOwnership DealOwners { get; set; }
         }
 
         /// <summary>
         /// The records to hand to the new keeper: open, held by the former keeper. Work held by someone else (passed on by
         /// hand) stays theirs; closed work stays as it was closed. Nothing moves when the keeper stays the same.
         /// </summary>
-        public static IReadOnlyList<Guid> ToHandOver(Guid formerKeeper, Guid newKeeper, IEnumerable<WaitingWork> waiting)
-        {
-            if (formerKeeper == newKeeper || formerKeeper == Guid.Empty || newKeeper == Guid.Empty) return new Guid[0];
-            return waiting.Where(w => w.IsOpen && w.OwnerId == formerKeeper).Select(w => w.RecordId).Distinct().ToList();
-        }
+        public static IReadOnlyList<Guid> ToHandOver(Guid formerKeeper, Guid newKeeper, IEnumerable<WaitingWork> waiting) =>
+            Concerned(formerKeeper, newKeeper, waiting).Select(w => w.RecordId).Distinct().ToList();
+
+        /// <summary>
+        /// The same, but for the new keeper given as a principal: a review of a deal the new keeper owns or has owned is not
+        /// given to them (<see cref="DealOwnership"/>, as routing passes them over) — it is routed again instead
+        /// (<see cref="ToRouteAgain"/>).
+        /// </summary>
+        public static IReadOnlyList<Guid> ToHandOver(Guid formerKeeper, Principal newKeeper, IEnumerable<WaitingWork> waiting) =>
+            Concerned(formerKeeper, newKeeper?.Id ?? Guid.Empty, waiting).Where(w => w.DealOwners?.WhyPassedOver(newKeeper) == null)
+                .Select(w => w.RecordId).Distinct().ToList();
+
+        /// <summary>The reviews among the former keeper's open work whose deal the new keeper owns or has owned.</summary>
+        public static IReadOnlyList<Guid> ToRouteAgain(Guid formerKeeper, Principal newKeeper, IEnumerable<WaitingWork> waiting) =>
+            Concerned(formerKeeper, newKeeper?.Id ?? Guid.Empty, waiting).Where(w => w.DealOwners?.WhyPassedOver(newKeeper) != null)
+                .Select(w => w.RecordId).Distinct().ToList();
+
+        private static IEnumerable<WaitingWork> Concerned(Guid formerKeeper, Guid newKeeper, IEnumerable<WaitingWork> waiting) =>
+            formerKeeper == newKeeper || formerKeeper == Guid.Empty || newKeeper == Guid.Empty ? Enumerable.Empty<WaitingWork>()
+                : waiting.Where(w => w.IsOpen && w.OwnerId == formerKeeper);
 
         /// <summary>
         /// The routing hold of work handed over with its queue: work left with its disabled former keeper
@@ -41,6 +58,10 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// </summary>
         public static RoutingHold? HoldAfter(RoutingHold? hold) =>
             hold == RoutingHold.LeftWithDisabledOwner ? RoutingHold.MovedBecauseOwnerDisabled : hold;
+
+        /// <summary>Why a review the new keeper may not hold (their own deal's) was routed again, after the date at the head of its path.</summary>
+        public static string Reason(DateTime on) =>
+            $"Re-routed {on:yyyy-MM-dd}: the queue it waited in was given to someone who owns or has owned its deal";
 
         /// <summary>The routing path of work handed over with its queue: what it said, then who holds it now and why.</summary>
         public static string Path(string before, string queueName, string newKeeperName, DateTime on)
