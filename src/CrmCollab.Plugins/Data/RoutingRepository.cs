@@ -146,6 +146,21 @@ namespace CrmCollab.Plugins.Data
         }
 
         /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
+        /// <summary>
+        /// What routes work to the queue, whose owner holds what waits in it: "the routing rule '…'" for a rule in force (one
+        /// query), else "the Unrouted Handoffs Queue setting" when the setting names it (its read); null when nothing does.
+        /// </summary>
+        public string WhatRoutesTo(Guid queueId)
+        {
+            var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(RoutingRuleRow.Name), TopCount = 1 };
+            query.Criteria.AddCondition(RoutingRuleRow.QueueId, ConditionOperator.Equal, queueId);
+            InForce.Only(query, RoutingRuleRow.IsActive);
+            Entity rule = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (rule != null) return $"the routing rule '{rule.Read<string>(RoutingRuleRow.Name)}'";
+            Principal unrouted = UnroutedFallback();
+            return unrouted != null && unrouted.Kind == PrincipalKind.Queue && unrouted.Id == queueId ? "the Unrouted Handoffs Queue setting" : null;
+        }
+
         public Principal UnroutedFallback() => QueueOrTeam(EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue));
 
         /// <summary>

@@ -39,7 +39,7 @@ namespace CrmCollab.Plugins.Routing
             if (former == null || keeper == null || former.Id == keeper.Id) return;
             IOrganizationService service = context.SystemService;
             Guid queueId = context.ExecutionContext.PrimaryEntityId;
-            if (RoutingRuleValidation.RoutedBy(service, queueId) == null) return;
+            if (new RoutingRepository(service).WhatRoutesTo(queueId) == null) return;
             IReadOnlyList<EntityReference> items = new RoutingApplication(service).WaitingIn(queueId);
             var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
             var newKeeper = new Principal(keeper.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User, keeper.Id, keeper.Name);

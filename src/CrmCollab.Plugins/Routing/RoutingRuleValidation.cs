@@ -98,23 +98,11 @@ namespace CrmCollab.Plugins.Routing
             EntityReference current = before?.Read<EntityReference>(Queue.OwnerId);
             if (owner == null || (current != null && current.Id == owner.Id && current.LogicalName == owner.LogicalName)) return;
             Guid queueId = context.ExecutionContext.PrimaryEntityId;
-            string routedBy = RoutedBy(context.SystemService, queueId);
+            string routedBy = new RoutingRepository(context.SystemService).WhatRoutesTo(queueId);
             if (routedBy == null) return;
             PossibleOwner next = PossibleOwner.Read(context.SystemService, owner);
             Throw(RoutedQueueOwnerRules.CheckNewOwner(before?.Read<string>(Queue.Name), routedBy, next.Who, next.IsTeam, next.IsAccessTeam,
                 next.HasSecurityRole, next.IsDisabledUser, () => PossibleOwner.HasActiveMember(context.SystemService, next.TeamId.Value)));
-        }
-
-        /// <summary>"the routing rule '…'" for a rule in force routing to the queue, else the unrouted setting when it names it; else null.</summary>
-        internal static string RoutedBy(IOrganizationService service, Guid queueId)
-        {
-            var query = new QueryExpression(RoutingRuleRow.Table) { ColumnSet = new ColumnSet(RoutingRuleRow.Name), TopCount = 1 };
-            query.Criteria.AddCondition(RoutingRuleRow.QueueId, ConditionOperator.Equal, queueId);
-            InForce.Only(query, RoutingRuleRow.IsActive);
-            Entity rule = service.RetrieveMultiple(query).Entities.FirstOrDefault();
-            if (rule != null) return $"the routing rule '{rule.Read<string>(RoutingRuleRow.Name)}'";
-            Principal unrouted = new RoutingRepository(service).UnroutedFallback();
-            return unrouted != null && unrouted.Kind == PrincipalKind.Queue && unrouted.Id == queueId ? "the Unrouted Handoffs Queue setting" : null;
         }
 
         /// <summary>A Create or Update: the rule as it will be.</summary>
