@@ -145,7 +145,6 @@ namespace CrmCollab.Plugins.Data
                 .ToList();
         }
 
-        /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
         /// <summary>
         /// What routes work to the queue, whose owner holds what waits in it: "the routing rule '…'" for a rule in force (one
         /// query), else "the Unrouted Handoffs Queue setting" when the setting names it (its read); null when nothing does.
@@ -161,6 +160,20 @@ namespace CrmCollab.Plugins.Data
             return unrouted != null && unrouted.Kind == PrincipalKind.Queue && unrouted.Id == queueId ? "the Unrouted Handoffs Queue setting" : null;
         }
 
+        /// <summary>The rules in force that route to the queue, each with its function and segment (every page: one query).</summary>
+        public IReadOnlyList<RoutingRule> RulesRoutingTo(Guid queueId)
+        {
+            var query = new QueryExpression(RoutingRuleRow.Table)
+            {
+                ColumnSet = new ColumnSet(RoutingRuleRow.Function, RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode),
+            };
+            query.Criteria.AddCondition(RoutingRuleRow.QueueId, ConditionOperator.Equal, queueId);
+            InForce.Only(query, RoutingRuleRow.IsActive);
+            query.AddOrder(RoutingRuleRow.Id, OrderType.Ascending);
+            return Pages.All(_service, query).Select(SegmentOf).ToList();
+        }
+
+        /// <summary>The queue (or team) named by crmc_UnroutedQueue: its id, or its name.</summary>
         public Principal UnroutedFallback() => QueueOrTeam(EnvironmentVariables.Read(_service, EnvironmentVariable.UnroutedQueue));
 
         /// <summary>

@@ -83,10 +83,19 @@ namespace CrmCollab.Plugins.Routing
                 .PreImage(DeskSettingReassignment.PreImage, DeskSettingReassignment.DefinitionImage);
             // The desk the setting names made, renamed to its name, or its queue given to another owner: the work waiting unrouted goes to it.
             Register(PipelineStage.PostOperation, "Create", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async();
-            Register(PipelineStage.PostOperation, "Update", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async().Filter(Queue.Name, Queue.OwnerId);
-            Register(PipelineStage.PostOperation, "Assign", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async();
+            // A queue a routing rule routes to given to another owner: the rule's work goes to it again (RoutingRuleReassignment).
+            Register(PipelineStage.PostOperation, "Update", Queue.Table, OnQueueSaved).Async().Filter(Queue.Name, Queue.OwnerId);
+            Register(PipelineStage.PostOperation, "Assign", Queue.Table, OnQueueSaved).Async();
             Register(PipelineStage.PostOperation, "Create", Team.Table, DeskSettingReassignment.OnDeskSaved).Async();
             Register(PipelineStage.PostOperation, "Update", Team.Table, DeskSettingReassignment.OnDeskSaved).Async().Filter(Team.Name);
+        }
+
+        /// <summary>A queue renamed or given to another owner: the desk's work (when it is the desk), then the work of the rules routing to it.</summary>
+        private static void OnQueueSaved(LocalPluginContext context)
+        {
+            DeskSettingReassignment.OnDeskSaved(context);
+            if (context.ExecutionContext.MessageName == "Assign" || context.TargetEntity?.Contains(Queue.OwnerId) == true)
+                RoutingRuleReassignment.OnQueueGivenOn(context, context.ExecutionContext.PrimaryEntityId);
         }
 
         /// <summary>

@@ -47,20 +47,45 @@ namespace CrmCollab.Plugins.Routing
             RoutingRule after = afterRow == null ? null : RoutingRepository.SegmentOf(afterRow);
             bool deleted = context.ExecutionContext.MessageName == "Delete";
             foreach (BusinessFunction function in functions)
+                Follow(context, function, before, after, CarrierOf(context, deleted), RoutingRuleChange.Reason(context.Now));
+        }
+
+        /// <summary>
+        /// A queue given to another owner: each rule in force that routes to it routes its function's work there again, to the
+        /// new keeper. Work routed past the queue while its keeper was away (a disabled user holds nothing) went to the next
+        /// rule, the unrouted desk or the deal's owner; the keeper's return would have brought it back, a new keeper did not.
+        /// What waited in the queue went to the new keeper with the change (<see cref="QueueKeeperHandOver"/>).
+        /// </summary>
+        public static void OnQueueGivenOn(LocalPluginContext context, Guid queueId)
+        {
+            foreach (RoutingRule rule in new RoutingRepository(context.SystemService).RulesRoutingTo(queueId))
             {
-                List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
-                int shares = ReroutingBatch.SharesFor(accounts.Count);
-                // Each share written on its carrier starts a background run of its own (OnShare), one level below this one.
-                Func<string, Entity> carrier = shares > 1 ? CarrierOf(context, deleted, accounts) : null;
-                if (carrier != null && ShareDispatch.Start(context, shares, index => carrier(
-                        new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write())))
-                {
-                    context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
-                    continue;
-                }
-                // One run takes them all; or, when the carrier's save was refused, the oldest work's accounts (RoutingRuleChange).
-                Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count);
+                Guid ruleId = rule.Id;
+                Follow(context, rule.Function, null, rule, accounts => text => new Entity(RoutingRuleRow.Table, ruleId) { [RoutingRuleRow.ReroutingBatch] = text },
+                    RoutingRuleChange.KeeperReason(context.Now));
             }
+        }
+
+        /// <summary>
+        /// The function's open work on the accounts the change concerns follows the routing: in this run, or in shares each
+        /// written on the carrier <paramref name="carrierOf"/> names for the accounts (its save starts a background run,
+        /// <see cref="OnShare"/>).
+        /// </summary>
+        private static void Follow(LocalPluginContext context, BusinessFunction function, RoutingRule before, RoutingRule after,
+            Func<List<Guid>, Func<string, Entity>> carrierOf, string reason)
+        {
+            List<Guid> accounts = AccountsWithOpenWork(context.SystemService, function, Concerns(before, after), null).ToList();
+            int shares = ReroutingBatch.SharesFor(accounts.Count);
+            // Each share written on its carrier starts a background run of its own (OnShare), one level below this one.
+            Func<string, Entity> carrier = shares > 1 ? carrierOf(accounts) : null;
+            if (carrier != null && ShareDispatch.Start(context, shares, index => carrier(
+                    new ReroutingBatch { Share = new WorkShare { Index = index, Count = shares }, Function = function, Before = before, After = after }.Write())))
+            {
+                context.Trace("Routing rule change: {0} account(s) with open {1} work, re-routed in {2} background run(s).", accounts.Count, function.Label(), shares);
+                return;
+            }
+            // One run takes them all; or, when the carrier's save was refused, the oldest work's accounts (RoutingRuleChange).
+            Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count, reason);
         }
 
         /// <summary>
@@ -68,6 +93,8 @@ namespace CrmCollab.Plugins.Routing
         /// for a deleted rule, another rule (any), else — the last rule deleted — the first account concerned, whose
         /// Re-routing Batch step hands a rule's share here (<see cref="AccountReroute.OnAccountShare"/>).
         /// </summary>
+        private static Func<List<Guid>, Func<string, Entity>> CarrierOf(LocalPluginContext context, bool deleted) => accounts => CarrierOf(context, deleted, accounts);
+
         private static Func<string, Entity> CarrierOf(LocalPluginContext context, bool deleted, List<Guid> accounts)
         {
             Guid? rule = deleted ? AnotherRule(context.SystemService) : context.ExecutionContext.PrimaryEntityId;
@@ -93,12 +120,11 @@ namespace CrmCollab.Plugins.Routing
                 return;
             }
             List<Guid> accounts = AccountsWithOpenWork(context.SystemService, share.Function, Concerns(share.Before, share.After), share.Takes).ToList();
-            Reroute(context, accounts, share.Function, accounts.Count);
+            Reroute(context, accounts, share.Function, accounts.Count, RoutingRuleChange.Reason(context.Now));
         }
 
-        private static void Reroute(LocalPluginContext context, List<Guid> accounts, BusinessFunction function, int concerned)
+        private static void Reroute(LocalPluginContext context, List<Guid> accounts, BusinessFunction function, int concerned, string reason)
         {
-            string reason = RoutingRuleChange.Reason(context.Now);
             int moved = 0;
             foreach (Guid account in accounts) moved += HandoffReassignment.Reroute(context, account, function, reason);
             context.Trace("Routing rule change: {0} {1} handoff(s) and review(s) re-routed on {2} of {3} account(s).", moved, function.Label(), accounts.Count, concerned);

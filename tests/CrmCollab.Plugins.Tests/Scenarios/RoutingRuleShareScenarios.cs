@@ -89,6 +89,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_retail_adv_queue_given_to_a_new_keeper_brings_her_every_one_of_more_contracts_routed_past_it_than_one_run_takes()
+        {
+            Guid quinn = _org.User("Quinn ADV", "CrmCollab ADV"), eve = _org.User("Eve ADV", "CrmCollab ADV"), carla = _org.User("Carla ADV", "CrmCollab ADV");
+            Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "Retail ADV desk", ["ownerid"] = new EntityReference("systemuser", quinn) });
+            _org.Rule("ADV default", BusinessFunction.Adv, carla);
+            _org.Rule("ADV retail", BusinessFunction.Adv, new EntityReference("queue", queue), priority: 1, industry: Retail);
+            _org.Setup.DisableUser(quinn);
+            _org.Engine.DrainAsync();
+            List<Guid> retail = WonDeals(MoreThanOneRun, Retail);
+            Assert.All(retail, deal => Assert.Equal(carla, ContractOwner(deal))); // passed over: its keeper has left
+
+            _org.System.Update(new Entity("queue", queue) { ["ownerid"] = new EntityReference("systemuser", eve) });
+            _org.Engine.DrainAsync();
+
+            Assert.All(retail, deal => Assert.Equal(eve, ContractOwner(deal)));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
+
+        [Fact]
         public void The_last_rule_deleted_flags_every_one_of_more_contracts_than_one_run_takes_as_unrouted()
         {
             Guid alice = _org.User("Alice ADV", "CrmCollab ADV");

@@ -41,5 +41,11 @@ namespace CrmCollab.Plugins.Domain.Routing
 
         /// <summary>The reason written on each record the change moves.</summary>
         public static string Reason(System.DateTime now) => $"Reassigned {now:yyyy-MM-dd} after a routing rule change";
+
+        /// <summary>
+        /// The reason written on each record a rule's queue given to another owner moves (a share of a large one, run later,
+        /// writes <see cref="Reason"/>: the share carries the segment, not the cause).
+        /// </summary>
+        public static string KeeperReason(System.DateTime now) => $"Reassigned {now:yyyy-MM-dd} after a routing rule's queue was given to another owner";
     }
 }
