@@ -69,14 +69,17 @@ namespace CrmCollab.Plugins.Routing
                 { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write()));
 
         /// <summary>
-        /// A share written on an account (the asynchronous Update step on its Re-routing Batch): by <see cref="Below"/>, or a
-        /// routing rule change's (<see cref="ReroutingBatch"/>) when the last rule was deleted and no rule is left to carry it.
+        /// A share written on an account (the asynchronous Update step on its Re-routing Batch): by <see cref="Below"/>, a
+        /// routing rule change's (<see cref="ReroutingBatch"/>) when the last rule was deleted and no rule is left to carry it,
+        /// or a change of the unrouted desk's (<see cref="DeskShare"/>).
         /// </summary>
         public static void OnAccountShare(LocalPluginContext context)
         {
             string share = context.TargetEntity?.Read<string>(Account.ReroutingBatch);
             if (share == null) return;
-            if (ReroutingBatch.Read(share) != null) RoutingRuleReassignment.OnShare(context, share);
+            DeskShare desk = DeskShare.Read(share);
+            if (desk != null) DeskSettingReassignment.OnShare(context, desk);
+            else if (ReroutingBatch.Read(share) != null) RoutingRuleReassignment.OnShare(context, share);
             else RunShare(context, share);
         }
 

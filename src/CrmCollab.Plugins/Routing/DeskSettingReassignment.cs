@@ -18,6 +18,7 @@ namespace CrmCollab.Plugins.Routing
     /// and function (<see cref="DeskChange"/>), as work nobody was routed to would be now; nobody found, a handoff is held by
     /// the deal's owner and a review by CrmCollab, as when they were made. A desk that appears — the queue or team the setting
     /// names made, or renamed to its name, or its queue given to another owner — takes the work waiting unrouted the same way.
+    /// More records than one run may take are routed in shares, each a background run of its own (<see cref="DeskShare"/>).
     /// </summary>
     public static class DeskSettingReassignment
     {
@@ -81,16 +82,62 @@ namespace CrmCollab.Plugins.Routing
 
         private static void Move(LocalPluginContext context, string settingBefore, bool settingChanged)
         {
-            IOrganizationService service = context.SystemService;
-            var repository = new RoutingRepository(service);
+            var repository = new RoutingRepository(context.SystemService);
             Principal before = repository.QueueOrTeam(settingBefore), after = repository.UnroutedFallback();
             if (!DeskChange.Moves(before, after)) return;
+            List<Entity> waiting = WaitingOrUnrouted(context, before);
+            string reason = DeskChange.Reason(context.Now, settingChanged);
+            if (waiting.Count > DeskChange.MaxRecordsPerRun)
+            {
+                int shares = WorkShare.SharesFor(waiting.Count, DeskChange.MaxRecordsPerRun);
+                Guid? carrier = CarrierAccount(context.SystemService, waiting);
+                // Each share written on the account starts a background run of its own (OnShare), one level below this one.
+                if (carrier != null && ShareDispatch.Start(context, shares, index => new Entity(Account.Table, carrier.Value)
+                    {
+                        [Account.ReroutingBatch] = new DeskShare { Share = new WorkShare { Index = index, Count = shares }, FormerDesk = before?.Id, SettingChanged = settingChanged }.Write(),
+                    }))
+                {
+                    context.Trace("Unrouted desk changed: {0} record(s) waiting at the former desk or unrouted, routed again in {1} background run(s).", waiting.Count, shares);
+                    return;
+                }
+                context.Trace("Unrouted desk changed: {0} of {1} record(s) routed again in this run (no account could carry the shares).", DeskChange.MaxRecordsPerRun, waiting.Count);
+                waiting = waiting.Take(DeskChange.MaxRecordsPerRun).ToList();
+            }
+            int moved = Route(context, repository, waiting, after, reason);
+            context.Trace("Unrouted desk changed: {0} of {1} record(s) waiting at the former desk or unrouted routed again.", moved, waiting.Count);
+        }
+
+        /// <summary>One share of a desk change's records (<see cref="DeskShare"/>), written on an account by the change's own run.</summary>
+        public static void OnShare(LocalPluginContext context, DeskShare share)
+        {
+            var repository = new RoutingRepository(context.SystemService);
+            Principal before = share.FormerDesk == null ? null : repository.QueueOrTeam(share.FormerDesk.Value.ToString("D"));
+            List<Entity> mine = WaitingOrUnrouted(context, before).Where(record => share.Takes(record.Id)).ToList();
+            int moved = Route(context, repository, mine, repository.UnroutedFallback(), DeskChange.Reason(context.Now, share.SettingChanged));
+            context.Trace("Unrouted desk changed, {0}: {1} of {2} record(s) routed again.", share.Share, moved, mine.Count);
+        }
+
+        /// <summary>The open work waiting at the former desk, and all open work waiting unrouted, each record once.</summary>
+        private static List<Entity> WaitingOrUnrouted(LocalPluginContext context, Principal formerDesk)
+        {
+            IOrganizationService service = context.SystemService;
             Guid? system = ServerCall.SystemUserId(context);
-            List<Entity> waiting = Waiting(service, before, FeasibilityReviewRow.Table).Concat(Waiting(service, before, HandoffTask.Table))
+            return Waiting(service, formerDesk, FeasibilityReviewRow.Table).Concat(Waiting(service, formerDesk, HandoffTask.Table))
                 .Concat(Unrouted(service, FeasibilityReviewRow.Table, system)).Concat(Unrouted(service, HandoffTask.Table, system))
                 .GroupBy(row => row.Id).Select(same => same.First()).ToList();
-            int moved = Route(context, repository, waiting, after, DeskChange.Reason(context.Now, settingChanged));
-            context.Trace("Unrouted desk changed: {0} of {1} record(s) waiting at the former desk or unrouted routed again.", moved, waiting.Count);
+        }
+
+        /// <summary>The account whose save carries the shares: the first record's deal's account, else any account (one query); null when there is none.</summary>
+        private static Guid? CarrierAccount(IOrganizationService service, List<Entity> waiting)
+        {
+            foreach (Entity record in waiting)
+            {
+                Guid? account = HandoffCreation.AccountOf(record.Aliased<EntityReference>(DealAlias + "." + Opportunity.CustomerId),
+                    record.Aliased<EntityReference>(DealAlias + "." + Opportunity.ParentAccountId));
+                if (account != null) return account;
+            }
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Id;
         }
 
         /// <summary>

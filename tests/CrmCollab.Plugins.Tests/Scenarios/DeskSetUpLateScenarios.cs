@@ -76,5 +76,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(team, Owner(Delivery()));
             Assert.Empty(QueuesOf(Delivery().Id));
         }
+
+        [Fact]
+        public void A_desk_set_up_after_more_deliveries_waited_than_one_background_run_takes_receives_every_one_share_by_share()
+        {
+            var deals = Enumerable.Range(0, DeskChange.MaxRecordsPerRun + 40).Select(i =>
+            {
+                Guid deal = _org.Deal(_org.Account($"Outlet {i}"));
+                _org.Win(deal, drain: false);
+                return deal;
+            }).ToList();
+            _org.Engine.DrainAsync();
+
+            _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", _dora) });
+            _org.Engine.DrainAsync();
+
+            Assert.All(deals.Append(_deal), deal => Assert.Equal(_dora, Owner(_org.HandoffOf(deal, BusinessFunction.Logistics))));
+            // Each share was a background run of its own, started by a save of an account whose work waited.
+            var carriers = new QueryExpression("account") { ColumnSet = new ColumnSet("crmc_reroutingbatch") };
+            carriers.Criteria.AddCondition("crmc_reroutingbatch", ConditionOperator.NotNull);
+            Assert.NotNull(DeskShare.Read(Assert.Single(_org.System.RetrieveMultiple(carriers).Entities).GetAttributeValue<string>("crmc_reroutingbatch")));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

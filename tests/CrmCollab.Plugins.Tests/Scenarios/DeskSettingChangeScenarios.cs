@@ -171,5 +171,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_eve, Owner(FinanceReview()));
             Assert.Equal(_eve, Owner(Delivery()));
         }
+
+        [Fact]
+        public void More_finance_reviews_waiting_at_the_former_desk_than_one_background_run_takes_all_go_to_the_new_one_share_by_share()
+        {
+            Guid contoso = _org.Row("opportunity", _deskOrg.Deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            var deals = Enumerable.Range(0, DeskChange.MaxRecordsPerRun + 20).Select(i => _org.CustomDeal(contoso)).ToList();
+            foreach (Guid deal in deals) _org.MoveTo(deal, SalesStage.Develop);
+            _org.Engine.DrainAsync();
+            Assert.All(deals, deal => Assert.Equal(_quinn, Owner(_org.Review(deal, BusinessFunction.Finance))));
+
+            PointTheSettingAt("Back office");
+
+            // Each share's run still knew the desk the setting named before: these reviews are found only as waiting there.
+            Assert.All(deals.Append(_deskOrg.Deal), deal => Assert.Equal(_eve, Owner(_org.Review(deal, BusinessFunction.Finance))));
+            Assert.Equal(_eve, Owner(Delivery()));
+            var carriers = new QueryExpression("account") { ColumnSet = new ColumnSet("crmc_reroutingbatch") };
+            carriers.Criteria.AddCondition("crmc_reroutingbatch", ConditionOperator.NotNull);
+            Assert.NotNull(DeskShare.Read(Assert.Single(_org.System.RetrieveMultiple(carriers).Entities).GetAttributeValue<string>("crmc_reroutingbatch")));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

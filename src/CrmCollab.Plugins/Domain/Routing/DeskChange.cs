@@ -14,6 +14,12 @@ namespace CrmCollab.Plugins.Domain.Routing
     public static class DeskChange
     {
         /// <summary>
+        /// Most records one background run routes again (each one Update, its account's routing read once): more are split into
+        /// shares (<see cref="DeskShare"/>), as a routing rule change's accounts are.
+        /// </summary>
+        public const int MaxRecordsPerRun = 250;
+
+        /// <summary>
         /// Whether the change moves work: the setting names another desk than before, or one where it named none, or none
         /// where it named one. Naming the same desk (by its name or its id) moves nothing.
         /// </summary>
