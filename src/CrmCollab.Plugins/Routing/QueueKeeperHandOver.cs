@@ -39,8 +39,11 @@ namespace CrmCollab.Plugins.Routing
             if (former == null || keeper == null || former.Id == keeper.Id) return;
             IOrganizationService service = context.SystemService;
             Guid queueId = context.ExecutionContext.PrimaryEntityId;
-            if (new RoutingRepository(service).WhatRoutesTo(queueId) == null) return;
+            var repository = new RoutingRepository(service);
+            if (repository.WhatRoutesTo(queueId) == null) return;
             IReadOnlyList<EntityReference> items = new RoutingApplication(service).WaitingIn(queueId);
+            Principal desk = repository.UnroutedFallback();
+            if (desk != null && desk.Kind == PrincipalKind.Queue && desk.Id == queueId) RouteTakenFromTheDesk(context, former, items);
             var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
             var newKeeper = new Principal(keeper.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User, keeper.Id, keeper.Name);
             IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, newKeeper, waiting.Select(w => w.Key));
@@ -64,6 +67,32 @@ namespace CrmCollab.Plugins.Routing
                 service.Update(change);
             }
             context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it.", moving.Count);
+        }
+
+        /// <summary>
+        /// The pending reviews the desk's former keeper took out of its queue, of functions he does not review for
+        /// (<see cref="QueueKeeperChange.TakenFromTheDesk"/>), routed again: one query, and one per function he holds such reviews of.
+        /// </summary>
+        private static void RouteTakenFromTheDesk(LocalPluginContext context, EntityReference former, IReadOnlyList<EntityReference> items)
+        {
+            IOrganizationService service = context.SystemService;
+            var query = new QueryExpression(FeasibilityReviewRow.Table) { ColumnSet = new ColumnSet(FeasibilityReviewRow.Function) };
+            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, former.Id);
+            query.Criteria.AddCondition(FeasibilityReviewRow.Decision, ConditionOperator.Equal, (int)ReviewDecision.Pending);
+            query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, InForce.StateActive);
+            query.AddOrder(FeasibilityReviewRow.Id, OrderType.Ascending);
+            var inQueue = new HashSet<Guid>(items.Select(i => i.Id));
+            var reviewsFunction = new Dictionary<int, bool>();
+            List<Guid> taken = Pages.All(service, query).Where(review =>
+            {
+                int function = review.Choice(FeasibilityReviewRow.Function) ?? 0;
+                if (!reviewsFunction.TryGetValue(function, out bool reviewsIt))
+                    reviewsFunction[function] = reviewsIt = Feasibility.FunctionReviewers.Includes(service, former, (BusinessFunction)function, context.Now, null);
+                return QueueKeeperChange.TakenFromTheDesk(true, inQueue.Contains(review.Id), reviewsIt);
+            }).Select(review => review.Id).ToList();
+            if (taken.Count == 0) return;
+            int moved = DeskSettingReassignment.RouteAgain(context, taken, QueueKeeperChange.TakenFromTheDeskReason(context.Now));
+            context.Trace("{0} of {1} review(s) the desk's former keeper took out of its queue routed again.", moved, taken.Count);
         }
 
         private static IEnumerable<KeyValuePair<QueueKeeperChange.WaitingWork, Entity>> Reviews(IOrganizationService service, IReadOnlyList<EntityReference> items) =>

@@ -80,5 +80,15 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(new[] { other.RecordId }, QueueKeeperChange.ToHandOver(Quinn, eve, new[] { own, other }));
             Assert.Equal(new[] { own.RecordId }, QueueKeeperChange.ToRouteAgain(Quinn, eve, new[] { own, other }));
         }
+
+        [Theory]
+        [InlineData(true, false, false, true)]   // a finance review the desk's logistics keeper took out of its queue
+        [InlineData(true, true, false, false)]   // still in the queue: handed over with it
+        [InlineData(true, false, true, false)]   // a review of his own function: his as a reviewer
+        [InlineData(false, false, false, false)] // a rule's queue: its rule's work follows the rule (routed again in the background)
+        public void Only_a_review_of_another_function_taken_out_of_the_desks_queue_goes_with_the_desk(bool isTheDesk, bool inTheQueue, bool reviewsFunction, bool goes)
+        {
+            Assert.Equal(goes, QueueKeeperChange.TakenFromTheDesk(isTheDesk, inTheQueue, reviewsFunction));
+        }
     }
 }

@@ -178,5 +178,37 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Engine.DrainAsync();
             Assert.Equal(_fiona, Owner(FinanceReview()));
         }
+
+        [Fact]
+        public void A_finance_review_the_keeper_took_out_of_the_desks_queue_goes_with_the_desk_all_the_same()
+        {
+            var item = new QueryExpression("queueitem") { ColumnSet = new ColumnSet(false) };
+            item.Criteria.AddCondition("objectid", ConditionOperator.Equal, FinanceReview().Id);
+            _org.As(_quinn).Execute(new OrganizationRequest("RemoveFromQueue") { ["QueueItemId"] = _org.System.RetrieveMultiple(item).Entities.Single().Id });
+            Assert.Equal(_quinn, Owner(FinanceReview()));
+            Assert.Equal(0, WaitingInTheDesk(FinanceReview().Id));
+
+            GiveTheDeskToEve();
+
+            Entity review = FinanceReview();
+            Assert.Equal(_eve, Owner(review)); // routed again: its reviewer is still on leave, so to the desk, in its queue
+            Assert.Equal(1, WaitingInTheDesk(review.Id));
+            _org.Refused(RefusalCodes.ReviewDeciderNotAllowed, () => _org.Decide(_quinn, review, ReviewDecision.Approved), "crmc_feasibilityreview", "opportunity");
+        }
+
+        [Fact]
+        public void A_logistics_review_the_keeper_holds_as_a_logistics_reviewer_stays_his()
+        {
+            Guid account = _org.Account("Fabrikam");
+            _org.DedicatedOwner(account, BusinessFunction.Logistics, user: _quinn);
+            _org.FeasibilityRule("Custom above 50k: logistics", BusinessFunction.Logistics, "crmc_requesteddelivery");
+            Guid deal = _org.CustomDeal(account);
+            _org.MoveTo(deal, SalesStage.Develop);
+            Assert.Equal(_quinn, Owner(_org.Review(deal, BusinessFunction.Logistics)));
+
+            GiveTheDeskToEve();
+
+            Assert.Equal(_quinn, Owner(_org.Review(deal, BusinessFunction.Logistics)));
+        }
     }
 }

@@ -59,6 +59,21 @@ namespace CrmCollab.Plugins.Domain.Routing
         public static RoutingHold? HoldAfter(RoutingHold? hold) =>
             hold == RoutingHold.LeftWithDisabledOwner ? RoutingHold.MovedBecauseOwnerDisabled : hold;
 
+        /// <summary>
+        /// Whether a pending review the queue's former keeper holds outside the queue went with it all the same: the queue is the
+        /// unrouted desk, the review is not among its items (its keeper took it out, RemoveFromQueue) and it is of a function
+        /// the former keeper does not review for — only the desk gives its keeper such a review (an administrator's hand-over
+        /// aside). Otherwise, no longer the desk's keeper, he could decide it (<see cref="Feasibility.ReviewDecisionRules.CheckDeskDecider"/>
+        /// judges the desk by who keeps it). It is routed again, as what waited at a former desk is when the setting changes.
+        /// Handoffs are found by their unrouted flag.
+        /// </summary>
+        public static bool TakenFromTheDesk(bool queueIsTheDesk, bool inTheQueue, bool formerKeeperReviewsFunction) =>
+            queueIsTheDesk && !inTheQueue && !formerKeeperReviewsFunction;
+
+        /// <summary>Why a review taken out of the desk's queue was routed again when the desk changed hands.</summary>
+        public static string TakenFromTheDeskReason(DateTime on) =>
+            $"Re-routed {on:yyyy-MM-dd}: the unrouted desk it was taken from was given to another owner";
+
         /// <summary>Why a review the new keeper may not hold (their own deal's) was routed again, after the date at the head of its path.</summary>
         public static string Reason(DateTime on) =>
             $"Re-routed {on:yyyy-MM-dd}: the queue it waited in was given to someone who owns or has owned its deal";
