@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -55,6 +56,25 @@ namespace CrmCollab.Plugins.Tests.Invariants
                     { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities;
                 foreach (Entity value in values) Org.As(who).Delete("environmentvariablevalue", value.Id);
             });
+        }
+
+        /// <summary>
+        /// Someone takes an item out of the unrouted desk's queue or a rule's desk queue (RemoveFromQueue): its keeper, tidying
+        /// the list, or the system administrator. The work stays with whom it was routed to; a later change of the desk finds it all the same.
+        /// </summary>
+        private FuzzAction QueueItemTakenOut()
+        {
+            var query = new Microsoft.Xrm.Sdk.Query.QueryExpression("queueitem") { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("queueid") };
+            query.Criteria.AddCondition("queueid", Microsoft.Xrm.Sdk.Query.ConditionOperator.In,
+                new object[] { _advQueue, _logisticsQueue }.Concat(_desk == Guid.Empty ? new object[0] : new object[] { _desk }).ToArray());
+            var items = Org.System.RetrieveMultiple(query).Entities;
+            if (items.Count == 0) return DeskChange();
+            Entity item = Pick(items.ToArray());
+            Guid queue = item.GetAttributeValue<EntityReference>("queueid").Id;
+            EntityReference keeper = Org.System.Retrieve("queue", queue, new Microsoft.Xrm.Sdk.Query.ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
+            Guid who = keeper.LogicalName == "systemuser" && _random.Next(3) > 0 ? keeper.Id : _sysadmin;
+            return new FuzzAction($"{who} takes item {item.Id} out of queue {queue} (RemoveFromQueue)",
+                () => Org.As(who).Execute(new OrganizationRequest("RemoveFromQueue") { ["QueueItemId"] = item.Id }));
         }
     }
 }

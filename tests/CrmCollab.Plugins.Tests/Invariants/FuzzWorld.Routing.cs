@@ -59,7 +59,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 case 0: return DedicatedOwnerChange();
                 case 1: case 2: return RoutingRuleChange();
                 case 3: return MorningRun();
-                default: switch (_random.Next(3)) { case 0: return DeskChange(); case 1: return RuleQueueKeeper(); default: return DeskMembership(); }
+                default: switch (_random.Next(4)) { case 0: return DeskChange(); case 1: return RuleQueueKeeper(); case 2: return QueueItemTakenOut(); default: return DeskMembership(); }
             }
         }
 
