@@ -53,7 +53,8 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>
         /// A queue given to another owner: each rule in force that routes to it routes its function's work there again, to the
         /// new keeper. Work routed past the queue while its keeper was away (a disabled user holds nothing) went to the next
-        /// rule, the unrouted desk or the deal's owner; the keeper's return would have brought it back, a new keeper did not.
+        /// rule, the unrouted desk or the deal's owner; the keeper's own return brings back only what waited unrouted, and a new
+        /// keeper, before, nothing.
         /// What waited in the queue went to the new keeper with the change (<see cref="QueueKeeperHandOver"/>).
         /// </summary>
         public static void OnQueueGivenOn(LocalPluginContext context, Guid queueId)
@@ -88,13 +89,13 @@ namespace CrmCollab.Plugins.Routing
             Reroute(context, accounts.Take(RoutingRuleChange.MaxAccountsPerRun).ToList(), function, accounts.Count, reason);
         }
 
+        private static Func<List<Guid>, Func<string, Entity>> CarrierOf(LocalPluginContext context, bool deleted) => accounts => CarrierOf(context, deleted, accounts);
+
         /// <summary>
         /// The row whose saves start a change's shares, given a share's text (a share carries all it needs): the rule itself;
         /// for a deleted rule, another rule (any), else — the last rule deleted — the first account concerned, whose
         /// Re-routing Batch step hands a rule's share here (<see cref="AccountReroute.OnAccountShare"/>).
         /// </summary>
-        private static Func<List<Guid>, Func<string, Entity>> CarrierOf(LocalPluginContext context, bool deleted) => accounts => CarrierOf(context, deleted, accounts);
-
         private static Func<string, Entity> CarrierOf(LocalPluginContext context, bool deleted, List<Guid> accounts)
         {
             Guid? rule = deleted ? AnotherRule(context.SystemService) : context.ExecutionContext.PrimaryEntityId;

@@ -5,6 +5,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xunit;
 
@@ -93,6 +94,28 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(_eve, Owner(FinanceReview()));
             Assert.Equal(_eve, Owner(Delivery()));
+        }
+
+        [Theory]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void The_queue_saved_with_another_owner_by_an_integration_hands_over_the_same_work(string channel)
+        {
+            var save = new Entity("queue", _queue) { ["ownerid"] = new EntityReference("systemuser", _eve) };
+            if (channel == "Upsert") _org.System.Execute(new UpsertRequest { Target = save });
+            else if (channel == "ExecuteMultiple")
+                _org.System.Execute(new ExecuteMultipleRequest
+                {
+                    Requests = new OrganizationRequestCollection { new UpdateRequest { Target = save } },
+                    Settings = new ExecuteMultipleSettings { ContinueOnError = false, ReturnResponses = false },
+                });
+            else _org.System.Execute(new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection { new UpdateRequest { Target = save } } });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(_eve, Owner(FinanceReview()));
+            Assert.Equal(_eve, Owner(Delivery()));
+            Assert.Empty(_org.Engine.AsyncFailures);
         }
 
         [Fact]
