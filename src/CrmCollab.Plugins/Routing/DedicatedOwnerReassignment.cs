@@ -16,12 +16,31 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     public static class DedicatedOwnerReassignment
     {
+        /// <summary>What changes who a row routes work to (the Update step's filter, with its share, and its pre-image).</summary>
+        public static readonly string[] Watched =
+        {
+            DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
+            DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.StateCode,
+        };
+
+        /// <summary>The row's Date Only columns: a date sent at another hour of the same day changes nothing.</summary>
+        private static readonly string[] DateOnly = { DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo };
+
         public static void OnChange(LocalPluginContext context)
         {
-            string share = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity?.Read<string>(DedicatedOwnerRow.ReroutingBatch) : null;
+            bool update = context.ExecutionContext.MessageName == "Update";
+            string share = update ? context.TargetEntity?.Read<string>(DedicatedOwnerRow.ReroutingBatch) : null;
             if (share != null)
             {
                 AccountReroute.RunShare(context, share);
+                return;
+            }
+            // A save that changes nothing routing reads (a re-import of the sheet, an integration writing the row back whole)
+            // moves nothing: a re-routing would take back the work passed on by hand.
+            if (update && context.PreImage(HandoffReassignment.PreImage) != null
+                && Changes.Of(context.TargetEntity, context.PreImage(HandoffReassignment.PreImage), Watched, DateOnly).Count == 0)
+            {
+                context.Trace("Dedicated owner row saved with nothing routing reads changed: nothing re-routed.");
                 return;
             }
             // Both the old and the new account × function may need re-routing (e.g. a row moved to another account).

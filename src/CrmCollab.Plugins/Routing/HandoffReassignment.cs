@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Routing
     /// </summary>
     public sealed class HandoffReassignment : PluginBase
     {
-        public const string PreImage = "PreImage", PostImage = "PostImage";
+        public const string PreImage = "PreImage", PostImage = "PostImage", QueueBefore = "QueueBefore", QueueAfter = "QueueAfter";
 
         public HandoffReassignment(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)
@@ -28,10 +28,8 @@ namespace CrmCollab.Plugins.Routing
             Register(PipelineStage.PostOperation, "Create", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             Register(PipelineStage.PostOperation, "Update", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
-                .Filter(DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function, DedicatedOwnerRow.UserId, DedicatedOwnerRow.TeamId,
-                    DedicatedOwnerRow.ValidFrom, DedicatedOwnerRow.ValidTo, DedicatedOwnerRow.BackupUserId, DedicatedOwnerRow.StateCode,
-                    DedicatedOwnerRow.ReroutingBatch)
-                .PreImage(PreImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function)
+                .Filter(DedicatedOwnerReassignment.Watched.Concat(new[] { DedicatedOwnerRow.ReroutingBatch }).ToArray())
+                .PreImage(PreImage, DedicatedOwnerReassignment.Watched)
                 .PostImage(PostImage, DedicatedOwnerRow.AccountId, DedicatedOwnerRow.Function);
             // Deactivating or reactivating the row through SetState: no page says SetState runs the Update steps.
             Register(PipelineStage.PostOperation, "SetState", DedicatedOwnerRow.Table, DedicatedOwnerReassignment.OnChange).Async()
@@ -62,7 +60,7 @@ namespace CrmCollab.Plugins.Routing
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             Register(PipelineStage.PostOperation, "Update", RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
                 .Filter(RoutingRuleReassignment.Watched.Concat(new[] { RoutingRuleRow.ReroutingBatch }).ToArray())
-                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.ImageColumns)
+                .PreImage(RoutingRuleReassignment.PreImage, RoutingRuleReassignment.Watched)
                 .PostImage(RoutingRuleReassignment.PostImage, RoutingRuleReassignment.ImageColumns);
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, RoutingRuleRow.Table, RoutingRuleReassignment.OnChange).Async()
@@ -84,17 +82,25 @@ namespace CrmCollab.Plugins.Routing
             // The desk the setting names made, renamed to its name, or its queue given to another owner: the work waiting unrouted goes to it.
             Register(PipelineStage.PostOperation, "Create", Queue.Table, DeskSettingReassignment.OnDeskSaved).Async();
             // A queue a routing rule routes to given to another owner: the rule's work goes to it again (RoutingRuleReassignment).
-            Register(PipelineStage.PostOperation, "Update", Queue.Table, OnQueueSaved).Async().Filter(Queue.Name, Queue.OwnerId);
-            Register(PipelineStage.PostOperation, "Assign", Queue.Table, OnQueueSaved).Async();
+            Register(PipelineStage.PostOperation, "Update", Queue.Table, OnQueueSaved).Async().Filter(Queue.Name, Queue.OwnerId)
+                .PreImage(QueueBefore, Queue.OwnerId).PostImage(QueueAfter, Queue.OwnerId);
+            Register(PipelineStage.PostOperation, "Assign", Queue.Table, OnQueueSaved).Async()
+                .PreImage(QueueBefore, Queue.OwnerId).PostImage(QueueAfter, Queue.OwnerId);
             Register(PipelineStage.PostOperation, "Create", Team.Table, DeskSettingReassignment.OnDeskSaved).Async();
             Register(PipelineStage.PostOperation, "Update", Team.Table, DeskSettingReassignment.OnDeskSaved).Async().Filter(Team.Name);
         }
 
-        /// <summary>A queue renamed or given to another owner: the desk's work (when it is the desk), then the work of the rules routing to it.</summary>
+        /// <summary>
+        /// A queue renamed or given to another owner: the desk's work (when it is the desk), then, when its owner changed, the work
+        /// of the rules routing to it. A save that sends the owner it has moves nothing: a re-routing would take back the work
+        /// its keeper passed on by hand.
+        /// </summary>
         private static void OnQueueSaved(LocalPluginContext context)
         {
             DeskSettingReassignment.OnDeskSaved(context);
-            if (context.ExecutionContext.MessageName == "Assign" || context.TargetEntity?.Contains(Queue.OwnerId) == true)
+            EntityReference before = context.PreImage(QueueBefore)?.Read<EntityReference>(Queue.OwnerId);
+            EntityReference after = context.PostImage(QueueAfter)?.Read<EntityReference>(Queue.OwnerId);
+            if (before == null || after == null || before.Id != after.Id)
                 RoutingRuleReassignment.OnQueueGivenOn(context, context.ExecutionContext.PrimaryEntityId);
         }
 

@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Routing
     {
         public const string PreImage = "RuleBefore", PostImage = "RuleAfter";
 
-        /// <summary>What changes who a rule routes work to: its function, segment, target, rank and activity.</summary>
+        /// <summary>What changes who a rule routes work to: its function, segment, target, rank and activity (the Update's pre-image).</summary>
         public static readonly string[] Watched =
         {
             RoutingRuleRow.Function, RoutingRuleRow.IndustryCode, RoutingRuleRow.TerritoryId, RoutingRuleRow.CustomerSizeCode,
@@ -41,6 +41,13 @@ namespace CrmCollab.Plugins.Routing
                 return;
             }
             Entity beforeRow = context.PreImage(PreImage), afterRow = context.PostImage(PostImage);
+            // A save that changes nothing routing reads (a re-import of the sheet, an integration writing the row back whole)
+            // moves nothing: a re-routing would take back the work passed on by hand. The Update's pre-image carries every watched column.
+            if (context.ExecutionContext.MessageName == "Update" && beforeRow != null && Changes.Of(context.TargetEntity, beforeRow, Watched).Count == 0)
+            {
+                context.Trace("Routing rule saved with nothing routing reads changed: nothing re-routed.");
+                return;
+            }
             IReadOnlyList<BusinessFunction> functions = RoutingRuleChange.FunctionsConcerned(
                 beforeRow?.Choice(RoutingRuleRow.Function), afterRow?.Choice(RoutingRuleRow.Function));
             RoutingRule before = beforeRow == null ? null : RoutingRepository.SegmentOf(beforeRow);

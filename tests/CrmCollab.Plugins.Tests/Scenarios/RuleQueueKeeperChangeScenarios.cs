@@ -144,5 +144,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.True(WaitsIn(_logisticsDesk, Delivery().Id));
             Assert.Equal(_fiona, Owner(Review(_deal)));
         }
+
+        [Fact]
+        public void The_queue_saved_again_with_the_same_owner_leaves_the_review_eve_passed_on_where_she_passed_it()
+        {
+            GiveToEve(_financeDesk);
+            _org.Engine.DrainAsync();
+            _org.As(_eve).Execute(new AssignRequest { Target = Review(_deal).ToEntityReference(), Assignee = new EntityReference("systemuser", _fiona) });
+
+            // An integration writing the queue back whole, its owner unchanged.
+            _org.System.Update(new Entity("queue", _financeDesk) { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("systemuser", _eve) });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(_fiona, Owner(Review(_deal)));
+        }
     }
 }
