@@ -22,7 +22,10 @@ namespace CrmCollab.Plugins.Feasibility
     /// </summary>
     public sealed class FeasibilityRuleActivation : PluginBase
     {
-        public const string PostImage = "PostImage", PreImage = "PreImage";
+        public const string PostImage = "PostImage", PreImage = "PreImage", AccountBefore = "AccountBefore";
+
+        /// <summary>What of an account decides its deals' rules and routing: its segment (industry, territory, size) and its parent.</summary>
+        private static readonly string[] AccountRouting = { Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode, Account.ParentAccountId };
         private const int PageSize = 500;
 
         public FeasibilityRuleActivation(string unsecureConfiguration, string secureConfiguration)
@@ -45,7 +48,7 @@ namespace CrmCollab.Plugins.Feasibility
             // parent account whose dedicated owners it falls back to: its open deals are re-evaluated as after a rule's save,
             // and their pending reviews and open handoffs follow the routing.
             Register(PipelineStage.PostOperation, "Update", Account.Table, OnAccountSegmentChanged).Async()
-                .Filter(Account.IndustryCode, Account.TerritoryId, Account.CustomerSizeCode, Account.ParentAccountId);
+                .Filter(AccountRouting).PreImage(AccountBefore, AccountRouting);
             Register(PipelineStage.PostOperation, "Update", TransactionCurrency.Table, OnExchangeRateChanged).Async()
                 .Filter(TransactionCurrency.ExchangeRate);
         }
@@ -75,6 +78,14 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnAccountSegmentChanged(LocalPluginContext context)
         {
             Guid accountId = context.ExecutionContext.PrimaryEntityId;
+            // An account written back as it is (an ERP's nightly sync, an import) changes nothing its deals' rules or routing
+            // read: nothing is re-evaluated or re-routed, so work passed on by hand stays where it was passed.
+            Entity before = context.PreImage(AccountBefore);
+            if (before != null && Changes.Of(context.TargetEntity, before, AccountRouting).Count == 0)
+            {
+                context.Trace("Account {0} saved with its segment and parent as they were: nothing re-evaluated.", accountId);
+                return;
+            }
             QueryExpression query = OpenDeals();
             var account = new FilterExpression(LogicalOperator.Or);
             account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);

@@ -8,8 +8,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 {
     /// <summary>
     /// Alice plans Northwind's contracts (by a routing rule, or as its dedicated ADV owner); the administrator passes one
-    /// contract on to Bruno by hand. Then the routing set-up is written back as it is — the data import of its sheet, every
-    /// column sent, none changed. Nothing routing reads changed, so nothing is re-routed: Bruno keeps the contract. Before,
+    /// contract on to Bruno by hand. Then the routing set-up, or the account, is written back as it is — the data import of
+    /// its sheet, the nightly sync of the ERP, every column sent, none changed. Nothing routing reads changed, so nothing is re-routed: Bruno keeps the contract. Before,
     /// each such save re-routed the function's open work as a real change does, and took back what was passed on by hand.
     /// </summary>
     public class UnchangedRoutingSaveScenarios
@@ -86,6 +86,26 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Engine.DrainAsync();
 
             Assert.Equal(carla, Owner(deal));
+        }
+
+        [Fact]
+        public void The_account_written_back_as_it_is_by_the_nightly_erp_sync_leaves_it_too()
+        {
+            Guid group = _org.Account("Northwind Group");
+            _org.System.Update(new Entity("account", _account) { ["parentaccountid"] = new EntityReference("account", group), ["industrycode"] = new OptionSetValue(12) });
+            _org.Rule("ADV default", BusinessFunction.Adv, _alice);
+            _org.Engine.DrainAsync();
+            Guid deal = ContractPassedToBruno();
+
+            _org.System.Update(new Entity("account", _account) // the integration's application user
+            {
+                ["name"] = "Northwind", ["parentaccountid"] = new EntityReference("account", group), ["industrycode"] = new OptionSetValue(12),
+                ["territoryid"] = null, ["customersizecode"] = null,
+            });
+            _org.Engine.DrainAsync();
+
+            Assert.Equal(_bruno, Owner(deal));
+            Assert.Empty(_org.Engine.AsyncFailures);
         }
     }
 }
