@@ -97,11 +97,13 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         private static void OnQueueSaved(LocalPluginContext context)
         {
-            DeskSettingReassignment.OnDeskSaved(context);
             EntityReference before = context.PreImage(QueueBefore)?.Read<EntityReference>(Queue.OwnerId);
             EntityReference after = context.PostImage(QueueAfter)?.Read<EntityReference>(Queue.OwnerId);
-            if (before == null || after == null || before.Id != after.Id)
-                RoutingRuleReassignment.OnQueueGivenOn(context, context.ExecutionContext.PrimaryEntityId);
+            bool givenOn = before == null || after == null || before.Id != after.Id;
+            // What waited in it beyond what the change's transaction handed over (QueueKeeperChange.MaxInTransaction).
+            if (givenOn && before != null) QueueKeeperHandOver.HandOverRest(context, before);
+            DeskSettingReassignment.OnDeskSaved(context);
+            if (givenOn) RoutingRuleReassignment.OnQueueGivenOn(context, context.ExecutionContext.PrimaryEntityId);
         }
 
         /// <summary>

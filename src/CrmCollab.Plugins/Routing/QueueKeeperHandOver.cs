@@ -15,7 +15,9 @@ namespace CrmCollab.Plugins.Routing
     /// (Assign, or a save of its owner): after the change, inside its transaction, the open reviews and handoffs its former
     /// owner held waiting in it go to the new owner (<see cref="QueueKeeperChange"/>), written as SYSTEM with a routing path
     /// that says why; they stay in the queue. The new owner was judged able to own that work before the change
-    /// (<see cref="RoutingRuleValidation"/>). A queue nothing routes to any more keeps what its former owner held.
+    /// (<see cref="RoutingRuleValidation"/>). A queue nothing routes to any more keeps what its former owner held. A backlog
+    /// larger than one transaction takes (<see cref="QueueKeeperChange.MaxInTransaction"/>) is finished by the queue's
+    /// background step (<see cref="HandOverRest"/>), so the change itself stays within the two minutes a step has.
     /// </summary>
     public sealed class QueueKeeperHandOver : PluginBase
     {
@@ -31,10 +33,22 @@ namespace CrmCollab.Plugins.Routing
                 .PreImage(PreImage, Queue.OwnerId).PostImage(PostImage, Queue.Name, Queue.OwnerId);
         }
 
-        private static void OnKeeperChanged(LocalPluginContext context)
+        /// <summary>In the change's transaction: the first <see cref="QueueKeeperChange.MaxInTransaction"/> records.</summary>
+        private static void OnKeeperChanged(LocalPluginContext context) =>
+            HandOver(context, context.PreImage(PreImage)?.Read<EntityReference>(Queue.OwnerId), context.PostImage(PostImage), QueueKeeperChange.MaxInTransaction);
+
+        /// <summary>
+        /// After the change (the queue's asynchronous step, <see cref="HandoffReassignment"/>): the rest of a backlog larger than
+        /// one transaction takes, found as the first run found it — what the former owner still holds there — and given to
+        /// whoever keeps the queue now (read, not taken from an image: the queue may have changed hands again since).
+        /// </summary>
+        public static void HandOverRest(LocalPluginContext context, EntityReference former) =>
+            HandOver(context, former, context.SystemService.Retrieve(Queue.Table, context.ExecutionContext.PrimaryEntityId,
+                new ColumnSet(Queue.Name, Queue.OwnerId)), int.MaxValue);
+
+        /// <summary>The open work the former owner holds waiting in the queue (at most <paramref name="most"/> records) goes to its new owner.</summary>
+        private static void HandOver(LocalPluginContext context, EntityReference former, Entity queue, int most)
         {
-            EntityReference former = context.PreImage(PreImage)?.Read<EntityReference>(Queue.OwnerId);
-            Entity queue = context.PostImage(PostImage);
             EntityReference keeper = queue?.Read<EntityReference>(Queue.OwnerId);
             if (former == null || keeper == null || former.Id == keeper.Id) return;
             IOrganizationService service = context.SystemService;
@@ -46,7 +60,7 @@ namespace CrmCollab.Plugins.Routing
             if (desk != null && desk.Kind == PrincipalKind.Queue && desk.Id == queueId) RouteTakenFromTheDesk(context, former, items);
             var waiting = Reviews(service, items).Concat(Handoffs(service, items)).ToList();
             var newKeeper = new Principal(keeper.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User, keeper.Id, keeper.Name);
-            IReadOnlyList<Guid> moving = QueueKeeperChange.ToHandOver(former.Id, newKeeper, waiting.Select(w => w.Key));
+            var moving = new HashSet<Guid>(QueueKeeperChange.ToHandOver(former.Id, newKeeper, waiting.Select(w => w.Key)).Take(most));
             // A review of a deal the new keeper owns or has owned is routed again, as routing passes them over.
             IReadOnlyList<Guid> rerouting = QueueKeeperChange.ToRouteAgain(former.Id, newKeeper, waiting.Select(w => w.Key));
             if (rerouting.Count > 0) DeskSettingReassignment.RouteAgain(context, rerouting, QueueKeeperChange.Reason(context.Now));
@@ -66,7 +80,7 @@ namespace CrmCollab.Plugins.Routing
                 if (after != hold) change[HandoffTask.RoutingHold] = new OptionSetValue((int)after.Value);
                 service.Update(change);
             }
-            context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it.", moving.Count);
+            context.Trace("The queue's new owner holds {0} record(s) its former owner held waiting in it (at most {1} in this run).", moving.Count, most);
         }
 
         /// <summary>

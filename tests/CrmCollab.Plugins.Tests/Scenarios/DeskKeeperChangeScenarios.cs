@@ -233,5 +233,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal(_quinn, Owner(_org.Review(deal, BusinessFunction.Logistics)));
         }
+
+        [Fact]
+        public void A_desk_with_more_reviews_waiting_than_one_transaction_takes_is_given_on_and_its_new_keeper_receives_every_one()
+        {
+            Guid contoso = _org.Row("opportunity", _deal, "customerid").GetAttributeValue<EntityReference>("customerid").Id;
+            var deals = Enumerable.Range(0, QueueKeeperChange.MaxInTransaction + 20).Select(i => _org.CustomDeal(contoso)).ToList();
+            foreach (Guid deal in deals) _org.MoveTo(deal, SalesStage.Develop);
+            deals.Add(_deal); // the review the desk held already
+            _org.Engine.DrainAsync();
+            Func<int> withEve = () => deals.Count(deal => Owner(_org.Review(deal, BusinessFunction.Finance)) == _eve);
+            Assert.Equal(0, withEve());
+
+            _org.System.Update(new Entity("queue", _queue) { ["ownerid"] = new EntityReference("systemuser", _eve) });
+            // The change's own transaction hands over what one step can within the two minutes it has ...
+            Assert.Equal(QueueKeeperChange.MaxInTransaction, withEve());
+            _org.Engine.DrainAsync();
+
+            // ... and the queue's background step the rest, right after.
+            Assert.Equal(deals.Count, withEve());
+            Assert.Equal(_eve, Owner(Delivery()));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }

@@ -15,6 +15,13 @@ namespace CrmCollab.Plugins.Domain.Routing
     /// </summary>
     public static class QueueKeeperChange
     {
+        /// <summary>
+        /// Most records handed over inside the change's own transaction (each one Update, with its own steps, within the two
+        /// minutes a synchronous step has): reviews first, then handoffs; the rest goes in the background right after.
+        /// Before, a desk with a backlog of a few thousand could not be given to anyone: the change ran out of time and was undone.
+        /// </summary>
+        public const int MaxInTransaction = 250;
+
         /// <summary>One record waiting in the queue: its id, who holds it, and whether it is still open (a pending review, an open handoff).</summary>
         public sealed class WaitingWork
         {
