@@ -12,6 +12,9 @@ namespace CrmCollab.Plugins.Data
     {
         public const int StateActive = 0;
 
+        /// <summary>The inactive state of a table with the standard Active / Inactive states (a queue, a set-up row).</summary>
+        public const int StateInactive = 1;
+
         /// <summary>The same test on a row read with <paramref name="activeFlag"/> and statecode (an image).</summary>
         public static bool Is(Entity row, string activeFlag) =>
             row != null && row.Flag(activeFlag) && (row.Choice(CommonColumn.StateCode) ?? StateActive) == StateActive;

@@ -102,6 +102,7 @@ namespace CrmCollab.Plugins.Domain
         // Routing: an active routing rule tied with another (same function, criteria and priority), so one never routes.
         public const string RoutingRuleTied = "CRMC-ROUTING-RULE-TIED";
         public const string RoutingTargetCannotOwn = "CRMC-ROUTING-TARGET-CANNOT-OWN";
+        public const string RoutingQueueInUse = "CRMC-ROUTING-QUEUE-IN-USE";
 
         // Field signals raised incomplete, inactive or to a disabled salesperson, deactivated before they are acknowledged, or
         // deleted (a signal, its lead, its account) by anyone but a CrmCollab Administrator.

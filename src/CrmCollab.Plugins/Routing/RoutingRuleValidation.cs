@@ -61,9 +61,48 @@ namespace CrmCollab.Plugins.Routing
             // The queue a rule in force (or the Unrouted Handoffs Queue setting) routes to, given another owner: its owner holds
             // what waits in it, so the new one is judged as a rule's target is (Assign, or a save of its owner).
             Register(PipelineStage.PreOperation, "Assign", Queue.Table, OnQueueOwnerChanged).PreImage(PreImage, Queue.Name, Queue.OwnerId);
-            Register(PipelineStage.PreOperation, "Update", Queue.Table, OnQueueOwnerChanged)
-                .Filter(Queue.OwnerId)
-                .PreImage(PreImage, Queue.Name, Queue.OwnerId);
+            // The same queue deactivated (SetState, or a save of its status): it would leave the lists people work from while
+            // work is still routed into it (RoutedQueueOwnerRules.CheckDeactivation). One Update step, owner first.
+            Register(PipelineStage.PreOperation, "Update", Queue.Table, OnQueueSaved)
+                .Filter(Queue.OwnerId, CommonColumn.StateCode)
+                .PreImage(PreImage, Queue.Name, Queue.OwnerId, CommonColumn.StateCode);
+            foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
+                Register(PipelineStage.PreOperation, setState, Queue.Table, OnQueueSetState);
+        }
+
+        /// <summary>A queue saved: a new owner (<see cref="OnQueueOwnerChanged"/>), then its status (<see cref="CheckDeactivation"/>).</summary>
+        private static void OnQueueSaved(LocalPluginContext context)
+        {
+            if (context.TargetEntity.Contains(Queue.OwnerId)) OnQueueOwnerChanged(context);
+            if (context.TargetEntity.Contains(CommonColumn.StateCode))
+            {
+                Entity before = context.PreImage(PreImage);
+                CheckDeactivation(context, before?.Read<string>(Queue.Name), before?.Choice(CommonColumn.StateCode),
+                    context.TargetEntity.Choice(CommonColumn.StateCode));
+            }
+        }
+
+        /// <summary>A queue's status set by SetState (the grid's and the form's Deactivate): its name and status read once.</summary>
+        private static void OnQueueSetState(LocalPluginContext context)
+        {
+            int? state = context.InputParameter<OptionSetValue>("State")?.Value;
+            if (state != InForce.StateInactive) return;
+            Entity queue = context.SystemService.Retrieve(Queue.Table, context.ExecutionContext.PrimaryEntityId, new ColumnSet(Queue.Name, CommonColumn.StateCode));
+            CheckDeactivation(context, queue.Read<string>(Queue.Name), queue.Choice(CommonColumn.StateCode), state);
+        }
+
+        /// <summary>
+        /// An active queue made inactive, when a rule in force routes to it or the setting names it (one query, the setting's read
+        /// only when no rule does; one more to tell which): refused (<see cref="RoutedQueueOwnerRules.CheckDeactivation"/>).
+        /// </summary>
+        private static void CheckDeactivation(LocalPluginContext context, string name, int? stateBefore, int? stateAfter)
+        {
+            if (stateAfter != InForce.StateInactive || stateBefore == InForce.StateInactive) return;
+            Guid queueId = context.ExecutionContext.PrimaryEntityId;
+            var repository = new RoutingRepository(context.SystemService);
+            string routedBy = repository.WhatRoutesTo(queueId);
+            if (routedBy == null) return;
+            Throw(RoutedQueueOwnerRules.CheckDeactivation(name, routedBy, bySetting: repository.RulesRoutingTo(queueId).Count == 0));
         }
 
         /// <summary>What decides whether a rule ties with another: its function, criteria and priority, and whether it is in force.</summary>

@@ -31,5 +31,19 @@ namespace CrmCollab.Plugins.Domain.Routing
             return problem == null ? null
                 : new Refusal(RefusalCodes.RoutingTargetCannotOwn, $"The queue {queue} takes the work of {routedBy}, and its owner holds what waits in it: {problem}");
         }
+
+        /// <summary>
+        /// A queue work is routed to, deactivated (SetState, a save of its status): it leaves the lists people work from while
+        /// reviews and handoffs are still routed into it, as if it were deleted (which the rule's lookup restricts) or renamed
+        /// away from the setting (<see cref="Settings.SettingReferenceRules"/>). Refused until the rule or the setting names another.
+        /// </summary>
+        /// <param name="bySetting">True when the Unrouted Handoffs Queue setting, not a rule in force, routes to it.</param>
+        public static Refusal CheckDeactivation(string queue, string routedBy, bool bySetting) =>
+            routedBy == null ? null
+                : new Refusal(RefusalCodes.RoutingQueueInUse,
+                    $"The queue {queue} takes the work of {routedBy}: deactivated, it would leave the lists people work from while reviews and handoffs " +
+                    "are still routed into it. " + (bySetting
+                        ? "Set the setting to another queue or team first, then deactivate the queue."
+                        : "Give that rule another queue, user or team (or retire it) first, then deactivate the queue."));
     }
 }
