@@ -17,8 +17,9 @@ namespace CrmCollab.Plugins.Routing
     public sealed class PossibleOwner
     {
         private PossibleOwner(string who, bool isTeam, bool isAccessTeam, bool isDisabledUser, bool hasSecurityRole, string ownedQueue = null,
-            Guid? teamId = null)
+            Guid? teamId = null, bool queueIsInactive = false)
         {
+            QueueIsInactive = queueIsInactive;
             TeamId = teamId;
             Who = who;
             OwnedQueue = ownedQueue;
@@ -38,12 +39,15 @@ namespace CrmCollab.Plugins.Routing
         public Guid? TeamId { get; }
         /// <summary>When read for a queue: the queue's name (this is its owner, who holds what waits in it); else null.</summary>
         public string OwnedQueue { get; }
+        /// <summary>When read for a queue: whether the queue is deactivated (nobody works from it any more).</summary>
+        public bool QueueIsInactive { get; }
 
         /// <summary>As a dedicated owner or backup (<see cref="DedicatedOwnerRules.CheckCanOwn"/>).</summary>
         public Refusal CheckAsDedicatedOwner() => DedicatedOwnerRules.CheckCanOwn(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser);
 
         /// <summary>As a routing rule's target (<see cref="DedicatedOwnerRules.CheckRuleTarget"/>).</summary>
-        public Refusal CheckAsRuleTarget() => DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser, OwnedQueue);
+        public Refusal CheckAsRuleTarget() =>
+            DedicatedOwnerRules.CheckRuleTarget(Who, IsTeam, IsAccessTeam, HasSecurityRole, IsDisabledUser, OwnedQueue, QueueIsInactive);
 
         /// <summary>The user or team named, or for a queue the user or team that owns it; null for nobody.</summary>
         public static PossibleOwner Read(IOrganizationService service, EntityReference principal)
@@ -51,10 +55,11 @@ namespace CrmCollab.Plugins.Routing
             if (principal == null) return null;
             if (principal.LogicalName == Queue.Table)
             {
-                Entity queue = service.Retrieve(Queue.Table, principal.Id, new ColumnSet(Queue.Name, Queue.OwnerId));
+                Entity queue = service.Retrieve(Queue.Table, principal.Id, new ColumnSet(Queue.Name, Queue.OwnerId, CommonColumn.StateCode));
                 PossibleOwner owner = Read(service, queue.Read<EntityReference>(Queue.OwnerId));
                 return owner == null ? null
-                    : new PossibleOwner(owner.Who, owner.IsTeam, owner.IsAccessTeam, owner.IsDisabledUser, owner.HasSecurityRole, queue.Read<string>(Queue.Name), owner.TeamId);
+                    : new PossibleOwner(owner.Who, owner.IsTeam, owner.IsAccessTeam, owner.IsDisabledUser, owner.HasSecurityRole, queue.Read<string>(Queue.Name),
+                        owner.TeamId, queue.Choice(CommonColumn.StateCode) == InForce.StateInactive);
             }
             bool isTeam = principal.LogicalName == Team.Table;
             Entity row = service.Retrieve(principal.LogicalName, principal.Id,

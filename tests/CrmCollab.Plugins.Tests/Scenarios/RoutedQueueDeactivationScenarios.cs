@@ -72,5 +72,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1, _org.Row("queue", retired, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(0, _org.Row("queue", spare, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
         }
+
+        [Fact]
+        public void A_rule_is_not_pointed_at_an_inactive_queue_nor_made_active_again_while_its_queue_is()
+        {
+            Guid old = Queue("Old desk");
+            _sysadmin.Execute(Deactivate(old));
+            IOrganizationService admin = _org.As(_org.Admin);
+
+            string refusal = _org.Refused(RefusalCodes.RoutingTargetCannotOwn,
+                () => _org.Rule("Logistics desk", BusinessFunction.Logistics, new EntityReference("queue", old)), "crmc_routingrule");
+            Guid rule = _org.Rule("Logistics desk", BusinessFunction.Logistics, new EntityReference("queue", Queue("Live desk")));
+            _org.Refused(RefusalCodes.RoutingTargetCannotOwn,
+                () => admin.Update(new Entity("crmc_routingrule", rule) { ["crmc_queueid"] = new EntityReference("queue", old) }), "crmc_routingrule");
+
+            Assert.StartsWith("The queue Old desk is inactive: people no longer work from it", refusal);
+        }
     }
 }

@@ -156,9 +156,14 @@ namespace CrmCollab.Plugins.Domain.Routing
         /// <param name="who">"the user Ann Smith" or "the team Finance desk".</param>
         /// <param name="ownedQueue">When the rule routes to a queue: the queue's name, <paramref name="who"/> being its owner. A
         /// queue cannot own records, so its owner holds what waits in it and is judged by this same rule.</param>
+        /// <param name="queueInactive">The rule's queue is deactivated: nobody works from it, so what the rule routes there would wait unseen.</param>
         public static Refusal CheckRuleTarget(string who, bool isTeam, bool isAccessTeam, bool hasSecurityRole, bool isDisabledUser,
-            string ownedQueue = null)
+            string ownedQueue = null, bool queueInactive = false)
         {
+            if (ownedQueue != null && queueInactive)
+                return new Refusal(RefusalCodes.RoutingTargetCannotOwn,
+                    $"The queue {ownedQueue} is inactive: people no longer work from it, and the reviews and handoffs this routing rule routes there would wait unseen. " +
+                    "Activate the queue first, or choose another queue, user or team as the rule's target.");
             if (ownedQueue != null) who = $"{who}, who owns the queue {ownedQueue} and so holds what waits in it,";
             Refusal refusal;
             if (!isTeam && isDisabledUser)
