@@ -130,6 +130,14 @@ namespace CrmCollab.Plugins.Settings
         }
 
         /// <summary>The team the setting's principal is, or that owns its queue, when nobody active belongs to it; else null.</summary>
+        /// <summary>The queue's name when the principal is a queue that is inactive (its status read with its owner); else null.</summary>
+        private static string InactiveQueueOf(LocalPluginContext context, Domain.Routing.Principal principal)
+        {
+            if (principal == null || principal.Kind != Domain.Routing.PrincipalKind.Queue) return null;
+            Routing.PossibleOwner queue = Routing.PossibleOwner.Read(context.SystemService, new EntityReference(Queue.Table, principal.Id));
+            return queue != null && queue.QueueIsInactive ? queue.OwnedQueue : null;
+        }
+
         private static string EmptyTeamOf(LocalPluginContext context, Domain.Routing.Principal principal)
         {
             if (principal == null || principal.Kind == Domain.Routing.PrincipalKind.User) return null;
@@ -176,6 +184,7 @@ namespace CrmCollab.Plugins.Settings
                 Lockable = Guards.OpportunityColumnsWatched.Lockable,
                 NamesMissingQueue = () => namesQueue && new RoutingRepository(context.SystemService).QueueOrTeam(value) == null,
                 EmptyTeam = () => namesQueue ? EmptyTeamOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
+                InactiveQueue = () => namesQueue ? InactiveQueueOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 Value = value,
                 AnotherValue = anotherValue ?? (() => false),
             });

@@ -88,5 +88,17 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.StartsWith("The queue Old desk is inactive: people no longer work from it", refusal);
         }
+
+        [Fact]
+        public void The_unrouted_setting_is_not_pointed_at_an_inactive_queue()
+        {
+            Guid old = Queue("Old desk");
+            _sysadmin.Execute(Deactivate(old));
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SettingUnknownQueue,
+                () => _org.SetVariable("crmc_UnroutedQueue", "Old desk", _org.User("Sam Sysadmin", "System Administrator")), "environmentvariablevalue");
+
+            Assert.Contains("the queue Old desk is inactive", refusal);
+        }
     }
 }

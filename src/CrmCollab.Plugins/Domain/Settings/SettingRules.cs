@@ -49,6 +49,9 @@ namespace CrmCollab.Plugins.Domain.Settings
         /// Asked only once the queue or team is known to exist.
         /// </summary>
         public Func<string> EmptyTeam { get; set; } = () => null;
+
+        /// <summary>The queue the value names, when it is inactive (its name); null otherwise. Asked once the queue is known to exist.</summary>
+        public Func<string> InactiveQueue { get; set; } = () => null;
     }
 
     /// <summary>What a setting value must respect, in a fixed order: the first refusal that applies.</summary>
@@ -84,6 +87,11 @@ namespace CrmCollab.Plugins.Domain.Settings
             if (setting.NamesMissingQueue())
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
                     $"{setting.Label}: no queue or team is named (or has the id) '{setting.Value}'. Name an existing queue or team, or leave the setting empty to keep unrouted handoffs with the deal's owner.");
+            string inactive = setting.InactiveQueue();
+            if (inactive != null)
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{setting.Label}: the queue {inactive} is inactive, so nobody would see the reviews and handoffs no one else was found for. " +
+                    "Activate the queue first, or name another queue or team.");
             string emptyTeam = setting.EmptyTeam();
             if (emptyTeam != null)
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
