@@ -68,7 +68,7 @@ namespace CrmCollab.Plugins.Settings
             var routing = new RoutingRepository(context.SystemService);
             var desk = new Lazy<Domain.Routing.Principal>(() => routing.QueueOrTeam(fallback));
             Throw(Domain.Settings.SettingReferenceRules.CheckValueRemoved(Labels[EnvironmentVariable.UnroutedQueue], fallback,
-                () => desk.Value != null, () => EmptyTeamOf(context, desk.Value)));
+                () => desk.Value != null, () => EmptyTeamOf(context, desk.Value), () => InactiveQueueOf(context, desk.Value)));
         }
 
         /// <summary>

@@ -100,5 +100,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Contains("the queue Old desk is inactive", refusal);
         }
+
+        [Fact]
+        public void The_settings_value_is_not_deleted_while_its_default_would_find_an_inactive_queue()
+        {
+            Guid sam = _org.User("Sam Sysadmin", "System Administrator");
+            Queue("Back office");
+            _org.SetVariable("crmc_UnroutedQueue", "Back office", sam);
+            Guid old = Queue("CrmCollab Unrouted"); // the shipped default's name
+            _sysadmin.Execute(Deactivate(old));
+            var value = _org.System.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("environmentvariablevalue")
+                { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities[0];
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SettingUnknownQueue,
+                () => _org.As(sam).Delete("environmentvariablevalue", value.Id), "environmentvariablevalue");
+
+            Assert.Contains("falls back to its default 'CrmCollab Unrouted', and the queue CrmCollab Unrouted is inactive", refusal);
+        }
     }
 }

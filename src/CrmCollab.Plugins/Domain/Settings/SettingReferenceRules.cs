@@ -30,11 +30,13 @@ namespace CrmCollab.Plugins.Domain.Settings
         }
 
         /// <summary>
-        /// The refusal for deleting the setting's value when the default it falls back to names no queue or team, or a team
-        /// nobody active belongs to (a definition's default is not checked against the queues when the solution is
+        /// The refusal for deleting the setting's value when the default it falls back to names no queue or team, an inactive
+        /// queue, or a team nobody active belongs to (a definition's default is not checked against the queues when the solution is
         /// imported); null when the default is empty (work nobody is found for stays with the deal's owner) or finds a desk.
         /// </summary>
-        public static Refusal CheckValueRemoved(string label, string defaultValue, Func<bool> defaultFindsDesk, Func<string> defaultEmptyTeam)
+        /// <param name="defaultInactiveQueue">The queue the default finds, when it is inactive (its name); else null.</param>
+        public static Refusal CheckValueRemoved(string label, string defaultValue, Func<bool> defaultFindsDesk, Func<string> defaultEmptyTeam,
+            Func<string> defaultInactiveQueue = null)
         {
             if (string.IsNullOrWhiteSpace(defaultValue)) return null;
             string fallsBack = $"Without this value the {label} setting falls back to its default '{defaultValue}'";
@@ -42,6 +44,11 @@ namespace CrmCollab.Plugins.Domain.Settings
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
                     $"{fallsBack}, and no queue or team is named (or has the id) '{defaultValue}', so the reviews and handoffs no one else is found for " +
                     "would reach no desk. Keep the value, or set it to the queue or team that should take them.");
+            string inactive = defaultInactiveQueue?.Invoke();
+            if (inactive != null)
+                return new Refusal(RefusalCodes.SettingUnknownQueue,
+                    $"{fallsBack}, and the queue {inactive} is inactive, so nobody would see the reviews and handoffs no one else is found for. " +
+                    "Keep the value, or activate that queue first.");
             string emptyTeam = defaultEmptyTeam();
             if (emptyTeam != null)
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
