@@ -40,6 +40,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             string refusal = _org.RefusedNamingNoId(RefusalCodes.RoutingQueueInUse, () => _sysadmin.Execute(Deactivate(desk)), "queue");
             _org.RefusedNamingNoId(RefusalCodes.RoutingQueueInUse,
                 () => _sysadmin.Update(new Entity("queue", desk) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) }), "queue");
+            _org.RefusedNamingNoId(RefusalCodes.RoutingQueueInUse, () => CrmCollabOrg.InExecuteMultiple(_sysadmin, new Microsoft.Xrm.Sdk.Messages.UpdateRequest
+                { Target = new Entity("queue", desk) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) } }), "queue");
 
             Assert.Equal("The queue Logistics desk takes the work of the routing rule 'Logistics desk': deactivated, it would leave the lists " +
                 "people work from while reviews and handoffs are still routed into it. Give that rule another queue, user or team " +
