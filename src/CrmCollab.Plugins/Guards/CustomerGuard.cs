@@ -57,10 +57,10 @@ namespace CrmCollab.Plugins.Guards
             if (account == null) return;
             // Written by CrmCollab's background re-routing of the accounts below alone (AccountShare, Routing/AccountReroute).
             if (Routing.ShareDispatch.IsOwnShareSave(context, Account.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
-            // The intake's step after a signal's Create, which writes through the SYSTEM service: the parent context alone
-            // proves nothing (an account created with its signal in one request is written inside the signal's Create: ServerCall).
-            bool byIntake = ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table)
-                && ServerCall.IsSystem(context);
+            // The intake's step after a signal's Create, or after a merge, which writes through the SYSTEM service: the parent
+            // context alone proves nothing (an account created with its signal in one request is written inside the signal's
+            // Create: ServerCall).
+            bool byIntake = Signals.FieldSignalIntake.IsOwnAccountWrite(context);
             Throw(CheckAccountColumns(context, account, context.PreImage(PreImage), context.ExecutionContext.PrimaryEntityId, byIntake,
                 MergedAwayOf(context)));
             if (context.ExecutionContext.MessageName == "Update") Throw(CheckSegment(context, account, context.PreImage(PreImage)));
@@ -145,7 +145,8 @@ namespace CrmCollab.Plugins.Guards
                 || IsAdministrator(context)();
         }
 
-        private static bool HasUnacknowledgedChurnSignal(IOrganizationService service, Guid accountId)
+        /// <summary>A churn-risk signal about the account waits to be acknowledged (one query).</summary>
+        internal static bool HasUnacknowledgedChurnSignal(IOrganizationService service, Guid accountId)
         {
             if (accountId == Guid.Empty) return false; // a Create: no signal names the account yet
             var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };

@@ -30,6 +30,8 @@ namespace CrmCollab.Plugins.Signals
             Register(PipelineStage.PostOperation, "Update", Account.Table, FollowAccount).Filter(Account.OwnerId).PreImage(PreImage, Account.OwnerId);
             // A merge moves the merged-away account's signals to the account that stays, keeping their owner.
             Register(PipelineStage.PreOperation, "Merge", Account.Table, FollowMerge);
+            // ...and what the account says about its signals comes with them (its date, a waiting churn risk's mark).
+            Register(PipelineStage.PostOperation, "Merge", Account.Table, CarryMergedColumns);
         }
 
         /// <summary>
@@ -42,12 +44,50 @@ namespace CrmCollab.Plugins.Signals
             Guid? merged = context.MergedAwayId;
             if (master == null || merged == null) return;
             Guid mergedAway = merged.Value;
-            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.OwnerId) };
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.OwnerId, Account.LastSignalOn, Account.ChurnRisk) };
             query.Criteria.AddCondition(Account.Id, ConditionOperator.In, master.Id, mergedAway);
-            var owners = context.SystemService.RetrieveMultiple(query).Entities.ToDictionary(a => a.Id, a => a.Read<EntityReference>(Account.OwnerId));
-            if (owners.TryGetValue(mergedAway, out EntityReference from) && owners.TryGetValue(master.Id, out EntityReference to))
-                MoveWaitingSignals(context.SystemService, mergedAway, from, to);
+            var accounts = context.SystemService.RetrieveMultiple(query).Entities.ToDictionary(a => a.Id);
+            if (!accounts.TryGetValue(mergedAway, out Entity away) || !accounts.TryGetValue(master.Id, out Entity kept)) return;
+            // Kept for the step after the merge (SharedVariables pass data from a pre- to a post-operation step).
+            context.ExecutionContext.SharedVariables[MergeKey(master.Id)] = away;
+            context.ExecutionContext.SharedVariables[MergeKey(master.Id) + "|kept"] = kept;
+            MoveWaitingSignals(context.SystemService, mergedAway, away.Read<EntityReference>(Account.OwnerId), kept.Read<EntityReference>(Account.OwnerId));
         }
+
+        private static string MergeKey(Guid masterId) => "crmc.signal.merge|" + masterId.ToString("N");
+
+        /// <summary>
+        /// After the merge moved the merged-away account's signals, the account that stays is dated by the latest signal of
+        /// the two and stays marked while a churn-risk signal that came over waits (<see cref="MergedSignalColumns"/>),
+        /// whatever the merge's content chose: through the SYSTEM service, in the merge's transaction. Uses the two accounts
+        /// as the step before the merge read them; one query more, only when the merged-away account was marked and the
+        /// account that stays is not.
+        /// </summary>
+        private static void CarryMergedColumns(LocalPluginContext context)
+        {
+            EntityReference master = context.TargetReference;
+            if (master == null || !(context.ExecutionContext.SharedVariables.TryGetValue(MergeKey(master.Id), out object a) && a is Entity away)
+                || !(context.ExecutionContext.SharedVariables.TryGetValue(MergeKey(master.Id) + "|kept", out object k) && k is Entity kept))
+                return;
+            Entity content = context.InputParameter<Entity>("UpdateContent") ?? new Entity(Account.Table);
+            DateTime? dated = content.Contains(Account.LastSignalOn) ? content.Read<DateTime?>(Account.LastSignalOn) : kept.Read<DateTime?>(Account.LastSignalOn);
+            bool marked = (content.Contains(Account.ChurnRisk) ? content.Read<bool?>(Account.ChurnRisk) : kept.Read<bool?>(Account.ChurnRisk)) == true;
+
+            var carried = new Entity(Account.Table, master.Id);
+            DateTime? latest = MergedSignalColumns.LastSignalOn(kept.Read<DateTime?>(Account.LastSignalOn), away.Read<DateTime?>(Account.LastSignalOn));
+            if (latest != dated) carried[Account.LastSignalOn] = latest;
+            bool staysMarked = MergedSignalColumns.Marked(marked, away.Read<bool?>(Account.ChurnRisk) == true,
+                () => Guards.CustomerGuard.HasUnacknowledgedChurnSignal(context.SystemService, master.Id));
+            if (staysMarked && !marked) carried[Account.ChurnRisk] = true;
+            if (carried.Attributes.Count > 0) context.SystemService.Update(carried);
+        }
+
+        /// <summary>The save is CrmCollab's own write of the columns it keeps on an account: the intake's, after a signal's Create,
+        /// or the one after a merge (<see cref="CarryMergedColumns"/>), through the SYSTEM service.</summary>
+        public static bool IsOwnAccountWrite(LocalPluginContext context) =>
+            (ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Create", FieldSignalRow.Table)
+                || ServerCall.ComesFromStep(context.ExecutionContext, PipelineStage.PostOperation, "Merge", Account.Table))
+            && ServerCall.IsSystem(context);
 
         public const string PreImage = "PreImage";
 

@@ -78,9 +78,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         public void A_merge_keeps_the_merged_away_accounts_date_but_writes_no_other()
         {
             Guid duplicate = _org.Account("Contoso Ltd");
-            _org.Signal(duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
-            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
             _org.Signal(_account, SignalKind.Complaint, _sally, "Late deliveries again");
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
+            // The duplicate's signal is the latest of the two (a merge keeping an older date is put right after it:
+            // MergedSignalAccountScenarios).
+            _org.Signal(duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
             DateTime kept = LastSignalOn(_account).Value, mergedAway = LastSignalOn(duplicate).Value;
             MergeRequest Merge(DateTime? date) => new MergeRequest
             {

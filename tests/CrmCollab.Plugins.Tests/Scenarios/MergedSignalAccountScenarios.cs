@@ -1,0 +1,105 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using CrmCollab.Plugins.Domain.Signals;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A merge moves the duplicate's field signals to the account that stays: what the account says about its signals
+    /// comes with them. A churn-risk signal still waiting keeps its account marked (nobody clears the mark over it, a merge
+    /// neither), and "Last signal on" stays the date of the account's latest signal, whichever account it was raised on.
+    /// </summary>
+    public class MergedSignalAccountScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _sally, _kept, _duplicate;
+
+        public MergedSignalAccountScenarios()
+        {
+            _sally = _org.User("Sally SAV", "CrmCollab SAV");
+            _kept = _org.Account("Contoso");
+            _duplicate = _org.Account("Contoso Ltd");
+        }
+
+        private bool Marked(Guid account) => _org.Row("account", account, "crmc_churnrisk").GetAttributeValue<bool?>("crmc_churnrisk") == true;
+
+        private DateTime? LastSignalOn(Guid account) => _org.Row("account", account, "crmc_lastsignalon").GetAttributeValue<DateTime?>("crmc_lastsignalon");
+
+        private void Merge(Entity content) => _org.As(_org.Rep).Execute(new MergeRequest
+        {
+            Target = new EntityReference("account", _kept), SubordinateId = _duplicate, UpdateContent = content,
+        });
+
+        [Fact]
+        public void A_churn_risk_signal_still_waiting_on_a_merged_duplicate_keeps_the_account_that_stays_marked()
+        {
+            Guid waiting = _org.Signal(_duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+            Assert.True(Marked(_duplicate));
+
+            Merge(new Entity("account")); // the salesperson merges the duplicate, keeping the account's own values
+
+            Assert.Equal(_kept, _org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            Assert.True(Marked(_kept));
+            // The mark stays until the signal is read, as for a signal raised on the account itself.
+            _org.Refused(RefusalCodes.AccountChurnMark,
+                () => _org.As(_org.Rep).Update(new Entity("account", _kept) { ["crmc_churnrisk"] = false }), "account");
+        }
+
+        [Fact]
+        public void A_merge_that_sends_the_mark_cleared_does_not_clear_it_over_the_duplicates_waiting_churn_risk_signal()
+        {
+            Guid read = _org.Signal(_kept, SignalKind.ChurnRisk, _sally, "Their buyer asked for a competitor's quote");
+            _org.As(_org.Rep).Update(new Entity("crmc_fieldsignal", read) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start });
+            _org.Signal(_duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+
+            // The account's own churn risk is handled: its salesperson clears the mark in the merge, but the duplicate's waits.
+            Merge(new Entity("account") { ["crmc_churnrisk"] = false });
+
+            Assert.True(Marked(_kept));
+        }
+
+        [Fact]
+        public void The_account_that_stays_is_dated_by_the_latest_signal_of_the_two()
+        {
+            _org.Signal(_kept, SignalKind.Complaint, _sally, "Late deliveries again");
+            DateTime keptDate = LastSignalOn(_kept).Value;
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
+            _org.Signal(_duplicate, SignalKind.Complaint, _sally, "Late deliveries again, at the other site");
+            DateTime latest = LastSignalOn(_duplicate).Value;
+            Assert.True(latest > keptDate);
+
+            Merge(new Entity("account") { ["name"] = "Contoso Group" });
+
+            Assert.Equal(latest, LastSignalOn(_kept));
+        }
+
+        [Fact]
+        public void A_merge_keeping_the_duplicates_older_date_leaves_the_account_dated_by_its_latest_signal()
+        {
+            _org.Signal(_duplicate, SignalKind.Complaint, _sally, "Late deliveries again, at the other site");
+            DateTime older = LastSignalOn(_duplicate).Value;
+            _org.Engine.Clock.Advance(TimeSpan.FromDays(3));
+            _org.Signal(_kept, SignalKind.Complaint, _sally, "Late deliveries again");
+            DateTime latest = LastSignalOn(_kept).Value;
+
+            Merge(new Entity("account") { ["crmc_lastsignalon"] = older }); // the merge dialog's choice of the duplicate's value
+
+            Assert.Equal(latest, LastSignalOn(_kept));
+        }
+
+        [Fact]
+        public void A_duplicate_without_signals_changes_neither_column_of_the_account_that_stays()
+        {
+            _org.Signal(_kept, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+            DateTime keptDate = LastSignalOn(_kept).Value;
+
+            Merge(new Entity("account"));
+
+            Assert.True(Marked(_kept));
+            Assert.Equal(keptDate, LastSignalOn(_kept));
+        }
+    }
+}
