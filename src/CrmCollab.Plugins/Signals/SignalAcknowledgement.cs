@@ -15,8 +15,8 @@ namespace CrmCollab.Plugins.Signals
     /// the lead it became and when it is due are CrmCollab's once it is raised (they feed the KPIs and were acted on:
     /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
     /// it is deactivated (Update of its status, SetState) only once acknowledged; a save of what it says keeps it as complete
-    /// as its raise had to be. Checked in that order. The signal, and the lead it became, are deleted only by a CrmCollab
-    /// Administrator.
+    /// as its raise had to be. Checked in that order. The signal, the lead it became and the competitor it names are deleted
+    /// only by a CrmCollab Administrator.
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -47,6 +47,18 @@ namespace CrmCollab.Plugins.Signals
             Register(PipelineStage.PreOperation, "Delete", Lead.Table, OnLeadDelete);
             // The signal itself (a System Administrator, or an organisation's role, may hold Delete on it).
             Register(PipelineStage.PreOperation, "Delete", FieldSignalRow.Table, OnSignalDelete);
+            // The competitor a signal saw (the relationship removes the link: the signal would lose it).
+            Register(PipelineStage.PreOperation, "Delete", Competitor.Table, OnCompetitorDelete);
+        }
+
+        /// <summary>A competitor's Delete: refused when a field signal names it, unless a CrmCollab Administrator (one query).</summary>
+        private static void OnCompetitorDelete(LocalPluginContext context)
+        {
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id), TopCount = 1 };
+            query.Criteria.AddCondition(FieldSignalRow.CompetitorId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            bool namedBySignal = context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
+            Throw(FieldSignalRules.CheckCompetitorDelete(namedBySignal,
+                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
         }
 
         /// <summary>A signal's Delete: refused unless a CrmCollab Administrator (or CrmCollab itself); no read.</summary>

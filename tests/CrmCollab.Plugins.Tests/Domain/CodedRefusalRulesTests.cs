@@ -76,6 +76,14 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_competitor_signals_name_is_deleted_only_by_a_crmcollab_administrator_who_is_asked_only_then()
+        {
+            Assert.Null(FieldSignalRules.CheckCompetitorDelete(false, () => throw new InvalidOperationException("No role must be read.")));
+            Assert.Null(FieldSignalRules.CheckCompetitorDelete(true, () => true));
+            Assert.Equal(RefusalCodes.SignalCompetitorIsHistory, FieldSignalRules.CheckCompetitorDelete(true, () => false).Code);
+        }
+
+        [Fact]
         public void An_accounts_last_signal_date_is_written_only_by_the_intake_or_kept_by_a_merge()
         {
             DateTime raised = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc), other = raised.AddDays(-40);

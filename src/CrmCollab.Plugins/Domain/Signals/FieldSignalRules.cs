@@ -127,6 +127,19 @@ namespace CrmCollab.Plugins.Domain.Signals
                 "so it is not deleted. If it leads nowhere, disqualify it instead; a CrmCollab Administrator may delete it if it must go.");
 
         /// <summary>
+        /// The competitor a field signal names is what the field saw at the account (a competitor-presence signal must name
+        /// one): deleting it would empty the signal's Competitor (the relationship removes the link), losing the intel and
+        /// leaving the salesperson unable to reword the signal without naming a competitor again. A duplicate's signals are
+        /// pointed at the competitor that stays first; only a CrmCollab Administrator deletes one signals name.
+        /// </summary>
+        /// <param name="namedBySignal">A field signal names the competitor.</param>
+        public static Refusal CheckCompetitorDelete(bool namedBySignal, Func<bool> isAdministrator) =>
+            !namedBySignal || isAdministrator() ? null : new Refusal(RefusalCodes.SignalCompetitorIsHistory,
+                "Field signals name this competitor as the one seen at their accounts, and deleting it would empty that on them. " +
+                "If it duplicates another competitor, have those signals name that one first; a CrmCollab Administrator may delete it " +
+                "if it really must go.");
+
+        /// <summary>
         /// A field signal is the raising team's record and, until acknowledged, its salesperson's alert: deleting it takes it out
         /// of the teams' figures and, for a churn-risk signal, lets the account's churn mark be cleared before anyone read it
         /// (<see cref="ChurnMarkRules"/>). A signal raised by mistake is acknowledged and deactivated; only a CrmCollab
