@@ -84,6 +84,15 @@ namespace CrmCollab.Plugins.Signals
             Throw(FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), state, before.IsFilled(FieldSignalRow.AcknowledgedOn)));
         }
 
+        /// <summary>Whoever saves is the user owning the account (its salesperson themselves, not a member of its team): one read.</summary>
+        private static bool OwnsAccount(LocalPluginContext context, Guid? accountId)
+        {
+            if (accountId == null) return false;
+            EntityReference owner = context.SystemService.Retrieve(Account.Table, accountId.Value, new ColumnSet(Account.OwnerId))
+                .Read<EntityReference>(Account.OwnerId);
+            return owner != null && owner.LogicalName == SystemUser.Table && owner.Id == context.ExecutionContext.InitiatingUserId;
+        }
+
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
@@ -98,7 +107,8 @@ namespace CrmCollab.Plugins.Signals
                     after.Read<EntityReference>(CommonColumn.OwnerId)),
                 clearsAcknowledgement: acknowledging && before.IsFilled(FieldSignalRow.AcknowledgedOn) && !after.IsFilled(FieldSignalRow.AcknowledgedOn),
                 callerRaisedItForAFunction: before.RefId(FieldSignalRow.RaisedBy) == context.ExecutionContext.InitiatingUserId
-                    && before.IsFilled(FieldSignalRow.RaisedByFunction))
+                    && before.IsFilled(FieldSignalRow.RaisedByFunction),
+                callerOwnsAccount: () => OwnsAccount(context, after.RefId(FieldSignalRow.AccountId)))
                 ?? FieldSignalRules.CheckDeactivation(before.Choice(CommonColumn.StateCode), target.Choice(CommonColumn.StateCode),
                     after.IsFilled(FieldSignalRow.AcknowledgedOn))
                 // What the signal says, when a save changes it, stays worth routing (the check the raise made).

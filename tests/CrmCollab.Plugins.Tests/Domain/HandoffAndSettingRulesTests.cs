@@ -237,6 +237,20 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void Who_raised_a_signal_for_a_function_acknowledges_it_only_as_the_accounts_own_salesperson_asked_only_then()
+        {
+            var none = new string[0];
+            Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckUpdate(none, () => false, true, () => true,
+                callerRaisedItForAFunction: true, callerOwnsAccount: () => false).Code); // passed back to the raiser
+            Assert.Equal(RefusalCodes.SignalServerColumn, FieldSignalRules.CheckUpdate(none, () => false, true, () => true,
+                callerRaisedItForAFunction: true).Code); // nobody says the raiser owns the account
+            Assert.Null(FieldSignalRules.CheckUpdate(none, () => false, true, () => true,
+                callerRaisedItForAFunction: true, callerOwnsAccount: () => true)); // the raiser is the account's salesperson
+            Assert.Null(FieldSignalRules.CheckUpdate(none, () => false, true, () => true,
+                callerRaisedItForAFunction: false, callerOwnsAccount: Never<bool>())); // the salesperson, as always: no read
+        }
+
+        [Fact]
         public void A_setting_is_checked_binding_first_then_format_columns_and_queue()
         {
             var wrongName = new SettingValue

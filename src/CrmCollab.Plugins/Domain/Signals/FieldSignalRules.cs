@@ -175,8 +175,10 @@ namespace CrmCollab.Plugins.Domain.Signals
         /// <summary>A change of a signal: who raised it, as what and when it is due are CrmCollab's; only its salesperson acknowledges it.</summary>
         /// <param name="clearsAcknowledgement">The change empties the date of an acknowledged signal.</param>
         /// <param name="callerRaisedItForAFunction">Whoever saves raised the signal, and it counts for their function (ADV, Logistics, SAV…).</param>
+        /// <param name="callerOwnsAccount">Whether whoever saves is themselves the owner of the signal's account (its salesperson):
+        /// asked only when the raiser acknowledges. Null: no.</param>
         public static Refusal CheckUpdate(IReadOnlyList<string> changedServerColumns, Func<bool> isServerCall, bool acknowledging, Func<bool> callerOwnsSignal,
-            bool clearsAcknowledgement = false, bool callerRaisedItForAFunction = false)
+            bool clearsAcknowledgement = false, bool callerRaisedItForAFunction = false, Func<bool> callerOwnsAccount = null)
         {
             if (changedServerColumns.Count > 0 && !isServerCall())
                 return new Refusal(RefusalCodes.SignalServerColumn,
@@ -190,8 +192,10 @@ namespace CrmCollab.Plugins.Domain.Signals
                     "If the matter has come back, raise a new signal.");
             if (acknowledging && !callerOwnsSignal()) return new Refusal(RefusalCodes.SignalServerColumn, AcknowledgeRefusal);
             // Passed on to who raised it (Assign, a change of owner), the signal would be acknowledged by its own raiser and
-            // count as read by the sales side in the raising function's figures while no salesperson saw it.
-            if (acknowledging && !clearsAcknowledgement && callerRaisedItForAFunction)
+            // count as read by the sales side in the raising function's figures while no salesperson saw it. A raiser who owns
+            // the account is its salesperson (an ADV assistant with accounts of her own): the signal is routed to her and to
+            // nobody else, so her acknowledgement says what it always says, and without it the signal would wait for ever.
+            if (acknowledging && !clearsAcknowledgement && callerRaisedItForAFunction && !(callerOwnsAccount?.Invoke() ?? false))
                 return new Refusal(RefusalCodes.SignalServerColumn,
                     "You raised this signal, so you cannot acknowledge it: the acknowledgement says the account's salesperson has read it. " +
                     "Ask a CrmCollab Administrator to assign it back to the account's salesperson.");
