@@ -61,7 +61,7 @@ namespace CrmCollab.Plugins.Signals
         /// the two and stays marked while a churn-risk signal that came over waits (<see cref="MergedSignalColumns"/>),
         /// whatever the merge's content chose: through the SYSTEM service, in the merge's transaction. Uses the two accounts
         /// as the step before the merge read them; one query more, only when the merged-away account was marked and the
-        /// account that stays is not.
+        /// account that stays is not. A content naming another owner hands its waiting signals to them, as a hand-over would.
         /// </summary>
         private static void CarryMergedColumns(LocalPluginContext context)
         {
@@ -80,6 +80,11 @@ namespace CrmCollab.Plugins.Signals
                 () => Guards.CustomerGuard.HasUnacknowledgedChurnSignal(context.SystemService, master.Id));
             if (staysMarked && !marked) carried[Account.ChurnRisk] = true;
             if (carried.Attributes.Count > 0) context.SystemService.Update(carried);
+            // The content gave the account another salesperson (the merge dialog's choice of the duplicate's owner): no page
+            // says the account's Update steps run for it (FollowAccount), so its waiting signals are handed over here; one
+            // query, none left to move when those steps did run.
+            if (content.Contains(Account.OwnerId))
+                MoveWaitingSignals(context.SystemService, master.Id, kept.Read<EntityReference>(Account.OwnerId), content.Read<EntityReference>(Account.OwnerId));
         }
 
         /// <summary>The save is CrmCollab's own write of the columns it keeps on an account: the intake's, after a signal's Create,

@@ -91,6 +91,33 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_merge_giving_the_account_that_stays_the_duplicates_salesperson_hands_them_its_waiting_signals_even_without_the_update_steps()
+        {
+            // No page says a merge's UpdateContent runs the Update steps of the account that stays: without them, the Merge holds.
+            var org = new CrmCollabOrg((solution, options) =>
+                solution.Steps.RemoveAll(step => step.Id == new Guid("6a4a1a01-9046-43ff-8e5c-33bc76bbb971")));
+            Guid sally = org.User("Sally SAV", "CrmCollab SAV"), rob = org.User("Rob Rep", "CrmCollab Salesperson", org.Sales);
+            Guid sid = org.User("Sid Sysadmin", "System Administrator"); // merges accounts of two salespeople
+            Guid kept = org.Account("Contoso"), duplicate = org.Account("Contoso Ltd");
+            org.System.Update(new Entity("account", duplicate) { ["ownerid"] = new EntityReference("systemuser", rob) });
+            Guid waiting = org.Signal(kept, SignalKind.ChurnRisk, sally, "Their buyer is talking to a competitor");
+            Guid cameOver = org.Signal(duplicate, SignalKind.Complaint, sally, "Late deliveries again");
+            Guid OwnerOf(Guid signal) => org.Row("crmc_fieldsignal", signal, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id;
+
+            // The merge dialog's choice of the duplicate's owner: Rob takes the account that stays.
+            org.As(sid).Execute(new MergeRequest
+            {
+                Target = new EntityReference("account", kept), SubordinateId = duplicate,
+                UpdateContent = new Entity("account") { ["ownerid"] = new EntityReference("systemuser", rob) },
+            });
+
+            Assert.Equal(rob, org.Row("account", kept, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(rob, OwnerOf(waiting));
+            Assert.Equal(rob, OwnerOf(cameOver));
+            org.As(rob).Update(new Entity("crmc_fieldsignal", waiting) { ["crmc_acknowledgedon"] = CrmCollabOrg.Start });
+        }
+
+        [Fact]
         public void A_duplicate_without_signals_changes_neither_column_of_the_account_that_stays()
         {
             _org.Signal(_kept, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
