@@ -105,6 +105,7 @@ namespace CrmCollab.Plugins.Terms
             {
                 SendsStamps = Stamps.Any(target.Contains),
                 ChangesDeal = Changes.Of(sent, before, new[] { AmendmentRow.OpportunityId }).Count > 0,
+                ClearsState = target.Contains(AmendmentRow.State) && target[AmendmentRow.State] == null,
                 From = from,
                 To = to,
                 ChangesContent = Changes.Of(sent, before, ContentColumns).Count > 0,
