@@ -77,6 +77,7 @@ namespace CrmCollab.Plugins.Terms
             {
                 Register(PipelineStage.PreOperation, setState, HandoffTask.Table, OnSetState).PreImage(PreImage, GuardImage);
                 Register(PipelineStage.PostOperation, setState, HandoffTask.Table, OnStateSet)
+                    .PreImage(PreImage, HandoffTask.StateCode, HandoffTask.ActualEnd)
                     .PostImage(PostImage, new[] { HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
                         HandoffTask.TemplateId, HandoffTask.RequiredEvidence }.Union(ReopenedHandoff.ImageColumns).ToArray());
             }
@@ -186,7 +187,7 @@ namespace CrmCollab.Plugins.Terms
             Entity after = context.PostImage(PostImage);
             if (after?.Choice(HandoffTask.StateCode) == HandoffTask.StateOpen && after.Read<DateTime?>(HandoffTask.ActualEnd) != null && !IsServerCall(context))
                 ReopenedHandoff.Apply(context, after);
-            HandoffStamps.AfterSetState(context, after);
+            HandoffStamps.AfterSetState(context, context.PreImage(PreImage), after);
         }
 
         private static void OnUpdated(LocalPluginContext context)
