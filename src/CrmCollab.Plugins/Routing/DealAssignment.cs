@@ -104,16 +104,16 @@ namespace CrmCollab.Plugins.Routing
             return restored;
         }
 
-        private static Dictionary<Guid, EntityReference> Remembered(LocalPluginContext context, string variable) =>
+        internal static Dictionary<Guid, EntityReference> Remembered(LocalPluginContext context, string variable) =>
             context.ExecutionContext.SharedVariables.TryGetValue(variable, out object value) && value is string text && text.Length > 0
                 ? text.Split(';').Select(Decode).Where(p => p != null).ToDictionary(p => p.Item1, p => p.Item2)
                 : new Dictionary<Guid, EntityReference>();
 
-        private static bool CanOwn(IOrganizationService service, EntityReference owner) =>
+        internal static bool CanOwn(IOrganizationService service, EntityReference owner) =>
             owner.LogicalName != SystemUser.Table
             || service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.IsDisabled)).Read<bool?>(SystemUser.IsDisabled) != true;
 
-        private static string Encode(Guid task, EntityReference owner) => $"{task:N}|{owner.LogicalName}|{owner.Id:N}";
+        internal static string Encode(Guid task, EntityReference owner) => $"{task:N}|{owner.LogicalName}|{owner.Id:N}";
 
         private static Tuple<Guid, EntityReference> Decode(string item)
         {

@@ -62,8 +62,10 @@ namespace CrmCollab.Plugins.Terms
         private static void OnCreate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
+            // Its deal and currency may be named by alternate key (an ERP's deal reference, an ISO code): read as the rows they name.
+            Entity sent = KeyedReferences.Resolved(context, target);
             AmendmentState? state = StateOf(target);
-            Guid? dealId = target.RefId(AmendmentRow.OpportunityId);
+            Guid? dealId = sent.RefId(AmendmentRow.OpportunityId);
             var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
                 new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId)));
             Guid caller = context.ExecutionContext.InitiatingUserId;
@@ -76,7 +78,7 @@ namespace CrmCollab.Plugins.Terms
                     () => Principals.OwnsOrBelongs(context.SystemService, caller, deal.Value.Read<EntityReference>(Opportunity.OwnerId)),
                     () => Principals.IsAdministrator(context.SystemService, caller) || ServerCall.IsSystem(context));
             Throw(refusal);
-            TakeDealsCurrency(context, target, deal.Value, creating: true);
+            TakeDealsCurrency(context, target, sent, deal.Value, creating: true);
             target[AmendmentRow.State] = new OptionSetValue((int)(state ?? AmendmentState.Draft));
             if (!target.IsFilled(AmendmentRow.Name))
                 target[AmendmentRow.Name] = Values.Shorten("Amendment of " + deal.Value.Read<string>(Opportunity.Name), 100);
@@ -86,8 +88,9 @@ namespace CrmCollab.Plugins.Terms
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
+            Entity sent = KeyedReferences.Resolved(context, target); // lookups named by alternate key, as the rows they name
             Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
-            Entity after = Values.Merge(before, target);
+            Entity after = Values.Merge(before, sent);
             AmendmentState from = StateOf(before) ?? AmendmentState.Draft;
             AmendmentState to = StateOf(after) ?? from;
             Guid caller = context.ExecutionContext.InitiatingUserId;
@@ -95,22 +98,23 @@ namespace CrmCollab.Plugins.Terms
             // One read of the deal, for its state at approval and its currency (the amount's, the approval's).
             var deal = new Lazy<Entity>(() => dealId == null ? new Entity(Opportunity.Table) : context.SystemService.Retrieve(Opportunity.Table,
                 dealId.Value, new ColumnSet(Opportunity.StateCode, Opportunity.TransactionCurrencyId, Opportunity.OwnerId, Opportunity.OwnerHistory)));
-            bool changesMoney = Changes.Of(target, before, MoneyColumns).Count > 0;
+            bool changesMoney = Changes.Of(sent, before, MoneyColumns).Count > 0;
             bool takesDeals = AmendmentCurrency.TakesDealsCurrency(after.IsFilled(AmendmentRow.TransactionCurrencyId), after.IsFilled(AmendmentRow.NewEstimatedValue));
 
             Refusal refusal = AmendmentEditRules.Check(new AmendmentEdit
             {
                 SendsStamps = Stamps.Any(target.Contains),
-                ChangesDeal = Changes.Of(target, before, new[] { AmendmentRow.OpportunityId }).Count > 0,
+                ChangesDeal = Changes.Of(sent, before, new[] { AmendmentRow.OpportunityId }).Count > 0,
+                ClearsState = target.Contains(AmendmentRow.State) && target[AmendmentRow.State] == null,
                 From = from,
                 To = to,
-                ChangesContent = Changes.Of(target, before, ContentColumns).Count > 0,
+                ChangesContent = Changes.Of(sent, before, ContentColumns).Count > 0,
                 CallerIsAuthor = before.RefId(CommonColumn.CreatedBy) == caller,
                 CallerIsAdministrator = () => Principals.IsAdministrator(context.SystemService, caller),
                 Reason = after.Read<string>(AmendmentRow.Reason),
                 ProposesAnyValue = AmendmentRow.Proposals.Keys.Any(after.IsFilled),
                 ApproverComment = after.Read<string>(AmendmentRow.ApproverComment),
-                ChangesApproverComment = Changes.Of(target, before, new[] { AmendmentRow.ApproverComment }).Count > 0,
+                ChangesApproverComment = Changes.Of(sent, before, new[] { AmendmentRow.ApproverComment }).Count > 0,
                 ApproverProblem = () => ApproverProblem(context, after, caller, deal),
                 DealIsWon = () => dealId != null && deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon,
                 ChangesAmountOrCurrency = changesMoney,
@@ -123,7 +127,7 @@ namespace CrmCollab.Plugins.Terms
                     || column == AmendmentRow.Id),
             });
             Throw(refusal);
-            if (changesMoney && takesDeals) TakeDealsCurrency(context, target, deal.Value, creating: false);
+            if (changesMoney && takesDeals) TakeDealsCurrency(context, target, sent, deal.Value, creating: false);
             if (from == to || (to != AmendmentState.Approved && to != AmendmentState.Rejected)) return;
 
             target[AmendmentRow.ApprovedBy] = new EntityReference(SystemUser.Table, caller);
@@ -141,13 +145,14 @@ namespace CrmCollab.Plugins.Terms
         /// proposes no amount, else an amount in another currency is refused. A new amendment of a deal without currency
         /// names none explicitly: left out, the platform would give it its author's default currency (Personal Options).
         /// </summary>
-        private static void TakeDealsCurrency(LocalPluginContext context, Entity target, Entity deal, bool creating)
+        /// <param name="sent">The Target with its lookups named by key resolved (read); <paramref name="target"/> is written.</param>
+        private static void TakeDealsCurrency(LocalPluginContext context, Entity target, Entity sent, Entity deal, bool creating)
         {
             EntityReference dealCurrency = deal.Read<EntityReference>(Opportunity.TransactionCurrencyId);
-            bool proposesAmount = target.IsFilled(AmendmentRow.NewEstimatedValue);
-            if (!AmendmentCurrency.TakesDealsCurrency(target.IsFilled(AmendmentRow.TransactionCurrencyId), proposesAmount))
+            bool proposesAmount = sent.IsFilled(AmendmentRow.NewEstimatedValue);
+            if (!AmendmentCurrency.TakesDealsCurrency(sent.IsFilled(AmendmentRow.TransactionCurrencyId), proposesAmount))
             {
-                Throw(CurrencyRefusal(context, target, deal, target.RefId(AmendmentRow.TransactionCurrencyId), false));
+                Throw(CurrencyRefusal(context, sent, deal, sent.RefId(AmendmentRow.TransactionCurrencyId), false));
                 return;
             }
             if (dealCurrency == null && !creating && !target.Contains(AmendmentRow.TransactionCurrencyId)) return;

@@ -77,6 +77,7 @@ namespace CrmCollab.Plugins.Terms
             {
                 Register(PipelineStage.PreOperation, setState, HandoffTask.Table, OnSetState).PreImage(PreImage, GuardImage);
                 Register(PipelineStage.PostOperation, setState, HandoffTask.Table, OnStateSet)
+                    .PreImage(PreImage, HandoffTask.StateCode, HandoffTask.ActualEnd)
                     .PostImage(PostImage, new[] { HandoffTask.StateCode, HandoffTask.ScheduledEnd, HandoffTask.ActualEnd, HandoffTask.HandoffKey,
                         HandoffTask.TemplateId, HandoffTask.RequiredEvidence }.Union(ReopenedHandoff.ImageColumns).ToArray());
             }
@@ -116,10 +117,12 @@ namespace CrmCollab.Plugins.Terms
         private static void OnUpdate(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
+            // Its deal (Regarding, Opportunity) or owner may be named by alternate key: read as the rows they name.
+            Entity sent = KeyedReferences.Resolved(context, target);
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
-            EntityReference newOwner = target.Read<EntityReference>(HandoffTask.OwnerId);
+            EntityReference newOwner = sent.Read<EntityReference>(HandoffTask.OwnerId);
             Throw(HandOver(context, before, newOwner));
-            Check(context, target, before);
+            Check(context, target, sent, before);
             EntityReference owner = before.Read<EntityReference>(HandoffTask.OwnerId);
             if (newOwner != null && (owner == null || owner.Id != newOwner.Id) && !target.Contains(HandoffTask.IsUnrouted)
                 && PassedByHand(context, before) && !IsServerCall(context))
@@ -174,7 +177,7 @@ namespace CrmCollab.Plugins.Terms
             var change = new Entity(HandoffTask.Table, task.Id);
             if (context.InputParameter<OptionSetValue>("State") is OptionSetValue state) change[HandoffTask.StateCode] = state;
             if (context.InputParameter<OptionSetValue>("Status") is OptionSetValue status && status.Value != -1) change[HandoffTask.StatusCode] = status;
-            Check(context, change, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, task.Id));
+            Check(context, change, change, context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, task.Id));
         }
 
         /// <summary>After a SetState: the server's stamps of the close, cancel or reopen, when no Update step wrote them (<see cref="HandoffStamps.AfterSetState"/>).</summary>
@@ -184,7 +187,7 @@ namespace CrmCollab.Plugins.Terms
             Entity after = context.PostImage(PostImage);
             if (after?.Choice(HandoffTask.StateCode) == HandoffTask.StateOpen && after.Read<DateTime?>(HandoffTask.ActualEnd) != null && !IsServerCall(context))
                 ReopenedHandoff.Apply(context, after);
-            HandoffStamps.AfterSetState(context, after);
+            HandoffStamps.AfterSetState(context, context.PreImage(PreImage), after);
         }
 
         private static void OnUpdated(LocalPluginContext context)
@@ -195,24 +198,25 @@ namespace CrmCollab.Plugins.Terms
         }
 
         /// <summary>The checks of a change of a task, in the order of <see cref="HandoffRules.CheckUpdate"/>; then the server's stamps on <paramref name="target"/> (<see cref="HandoffStamps.OnSave"/>).</summary>
-        private static void Check(LocalPluginContext context, Entity target, Entity before)
+        /// <param name="sent">What <paramref name="target"/> sends, its lookups named by key resolved (<see cref="KeyedReferences"/>): what the checks read.</param>
+        private static void Check(LocalPluginContext context, Entity target, Entity sent, Entity before)
         {
             // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
-            if (target.Contains(HandoffTask.RoutingHold) && Changes.Of(target, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
+            if (sent.Contains(HandoffTask.RoutingHold) && Changes.Of(sent, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
                 Throw(new Refusal(RefusalCodes.HandoffServerColumn, RoutingHolds.ServerOwnedSentence));
-            bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(target.Contains);
+            bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(sent.Contains);
             if (!isHandoff)
             {
                 // A plain task: only its routing columns are the server's.
                 Throw(HandoffRules.CheckUpdate(new HandoffEdit
                 {
-                    ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, RoutingColumns)
-                        .Where(c => c != HandoffTask.IsUnrouted || target.Read<bool?>(c) == true || before.Read<bool?>(c) == true)).ToArray(),
+                    ChangedServerColumns = ColumnLabels.Of(Changes.Of(sent, before, RoutingColumns)
+                        .Where(c => c != HandoffTask.IsUnrouted || sent.Read<bool?>(c) == true || before.Read<bool?>(c) == true)).ToArray(),
                     IsServerCall = () => IsServerCall(context),
                 }));
                 return;
             }
-            Entity after = Values.Merge(before, target);
+            Entity after = Values.Merge(before, sent);
             var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var required = new Lazy<IReadOnlyList<string>>(() => HandoffEvidence.Required(context, after));
@@ -221,21 +225,21 @@ namespace CrmCollab.Plugins.Terms
 
             Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
             {
-                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)
-                    .Union(KeyChanges(target, before) ? new[] { HandoffTask.HandoffKey } : new string[0])).ToArray(),
+                ChangedServerColumns = ColumnLabels.Of(Changes.Of(sent, before, ServerColumns)
+                    .Union(KeyChanges(sent, before) ? new[] { HandoffTask.HandoffKey } : new string[0])).ToArray(),
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
                 ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
-                    : ColumnLabels.Of(Changes.Of(target, before, ImagedEvidence.Union(required.Value))).ToArray(),
-                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(target, before, ImagedEvidence.Union(required.Value)).Count > 0,
-                Accepting = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] != null,
-                ClearedAcceptance = target.Contains(HandoffTask.AcceptedOn) && target[HandoffTask.AcceptedOn] == null
+                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(required.Value))).ToArray(),
+                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(required.Value)).Count > 0,
+                Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
+                ClearedAcceptance = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
                 CallerIsAdministrator = () => isAdministrator.Value,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
-                ChangesCancelReason = Changes.Of(target, before, new[] { HandoffTask.CancelReason }).Count > 0,
+                ChangesCancelReason = Changes.Of(sent, before, new[] { HandoffTask.CancelReason }).Count > 0,
                 MissingEvidence = () => HandoffEvidence.Missing(context, after, required.Value),
                 IsUnrouted = before.Read<bool?>(HandoffTask.IsUnrouted) == true,
                 Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),

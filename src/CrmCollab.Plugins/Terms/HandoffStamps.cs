@@ -34,26 +34,29 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>
         /// A handoff completed or canceled through SetState gets its server stamps (actual end, and closed on time for a
-        /// completion) here when no Update step wrote them on the way, and one reopened loses its actual end; where the
-        /// platform runs the Update steps too, they are already there and nothing is written.
+        /// completion) here when no Update step wrote them on the way — also one moved from canceled to completed, whose
+        /// actual end was the cancellation's — and one reopened loses its actual end; where the platform runs the Update
+        /// steps too, they are already there and nothing is written (<see cref="SetStateStamps"/>).
         /// </summary>
+        /// <param name="before">The task before the SetState (its pre-image: state and actual end); null when not given.</param>
         /// <param name="after">The task after the SetState (its post-image).</param>
-        public static void AfterSetState(LocalPluginContext context, Entity after)
+        public static void AfterSetState(LocalPluginContext context, Entity before, Entity after)
         {
-            // A plain task is not CrmCollab's to stamp; a handoff's actual end is the server's (no client sets it), so a
-            // closed handoff with one was stamped already, and an open one without one has nothing to clear.
+            // A plain task is not CrmCollab's to stamp; a handoff's actual end is the server's (no client sets it).
             if (after == null || !HandoffGuard.IdentityColumns.Any(after.IsFilled)) return;
-            int? state = after.Choice(HandoffTask.StateCode);
-            bool stamped = after.Read<DateTime?>(HandoffTask.ActualEnd) != null;
-            if (state == HandoffTask.StateCompleted && !stamped)
+            int? stateBefore = before?.Choice(HandoffTask.StateCode);
+            SetStateStamp stamp = SetStateStamps.Needed(before == null ? (HandoffState?)null : (HandoffState)(stateBefore ?? HandoffTask.StateOpen),
+                (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen),
+                before?.Read<DateTime?>(HandoffTask.ActualEnd), after.Read<DateTime?>(HandoffTask.ActualEnd));
+            if (stamp == SetStateStamp.Completion)
                 context.SystemService.Update(new Entity(HandoffTask.Table, after.Id)
                 {
                     [HandoffTask.ActualEnd] = context.Now,
                     [HandoffTask.ClosedOnTime] = HandoffRules.ClosedOnTime(after.Read<DateTime?>(HandoffTask.ScheduledEnd), context.Now),
                 });
-            else if (state == HandoffTask.StateCanceled && !stamped)
+            else if (stamp == SetStateStamp.Cancellation)
                 context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = context.Now });
-            else if (state == HandoffTask.StateOpen && stamped)
+            else if (stamp == SetStateStamp.ClearEnd)
                 context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = null });
         }
     }

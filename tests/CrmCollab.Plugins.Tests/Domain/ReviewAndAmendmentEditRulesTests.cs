@@ -140,6 +140,23 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void An_amendments_state_is_never_emptied_whoever_sends_it()
+        {
+            var emptied = new AmendmentEdit
+            {
+                ClearsState = true, From = AmendmentState.Submitted, To = AmendmentState.Submitted, CallerIsAuthor = true,
+                CallerIsAdministrator = () => true, Reason = "Volume deal", ProposesAnyValue = true, ApproverProblem = Never<string>(), DealIsWon = Never<bool>(),
+            };
+            Refusal refusal = AmendmentEditRules.Check(emptied);
+            Assert.Equal(RefusalCodes.AmendmentTransition, refusal.Code);
+            Assert.StartsWith("An amendment always has a state", refusal.Text);
+            emptied.From = emptied.To = AmendmentState.Draft;
+            Assert.Equal(RefusalCodes.AmendmentTransition, AmendmentEditRules.Check(emptied).Code);
+            emptied.ClearsState = false;
+            Assert.Null(AmendmentEditRules.Check(emptied)); // the state left as it is
+        }
+
+        [Fact]
         public void The_approvers_comment_is_written_only_with_the_decision_by_someone_allowed_to_decide()
         {
             var waiting = new AmendmentEdit

@@ -111,5 +111,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)AmendmentState.Applied, row.GetAttributeValue<OptionSetValue>("crmc_state").Value);
             Assert.Equal(12m, _org.Row("opportunity", _deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
         }
+
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_reviewer_cannot_take_a_submitted_amendment_out_of_those_awaiting_approval_by_emptying_its_state(string channel)
+        {
+            Guid oscar = _org.User("Oscar Reviewer", "CrmCollab Reviewer"); // the Reviewer role writes every amendment
+            Guid submitted = _org.Amendment(_deal, discount: 12m);
+            Guid draft = _org.Amendment(_deal, discount: 11m, submit: false);
+            Entity Emptied(Guid amendment) => new Entity("crmc_amendment", amendment) { ["crmc_state"] = null };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.AmendmentTransition,
+                () => CrmCollabOrg.UpdateThrough(channel, _org.As(oscar), Emptied(submitted)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AmendmentTransition, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Rep), Emptied(submitted)), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.AmendmentTransition, () => CrmCollabOrg.UpdateThrough(channel, _org.As(_org.Admin), Emptied(draft)), Touched);
+
+            Assert.StartsWith("An amendment always has a state", refusal);
+            Assert.Equal((int)AmendmentState.Submitted, _org.Row("crmc_amendment", submitted, "crmc_state").GetAttributeValue<OptionSetValue>("crmc_state").Value);
+            // Its author still takes it back to Draft, by naming the state.
+            _org.As(_org.Rep).Update(new Entity("crmc_amendment", submitted) { ["crmc_state"] = new OptionSetValue((int)AmendmentState.Draft) });
+        }
     }
 }

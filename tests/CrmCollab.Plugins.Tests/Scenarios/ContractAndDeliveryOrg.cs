@@ -11,8 +11,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// </summary>
     public sealed class ContractAndDeliveryOrg
     {
-        public ContractAndDeliveryOrg()
+        public ContractAndDeliveryOrg() : this(new CrmCollabOrg()) { }
+
+        /// <summary>The same set-up on <paramref name="org"/> (an organisation customised by the scenario).</summary>
+        public ContractAndDeliveryOrg(CrmCollabOrg org)
         {
+            Org = org;
             Alice = Org.User("Alice ADV", "CrmCollab ADV");
             Lena = Org.User("Lena Logistics", "CrmCollab Logistics");
             Contract = Org.Template("Draw up the contract", BusinessFunction.Adv, 5, 10, "crmc_contractnumber");
@@ -23,7 +27,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Deal = Org.Deal(account);
         }
 
-        public CrmCollabOrg Org { get; } = new CrmCollabOrg();
+        public CrmCollabOrg Org { get; }
         public Guid Alice { get; }
         public Guid Lena { get; }
         public Guid Contract { get; }

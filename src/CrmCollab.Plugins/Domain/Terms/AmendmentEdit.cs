@@ -14,6 +14,12 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <summary>The update points the amendment at another deal.</summary>
         public bool ChangesDeal { get; set; }
 
+        /// <summary>
+        /// The update sends the amendment's state empty. Its state is only "required" for forms (the SDK and the Web API
+        /// save an empty one), and an amendment without one is in none of the views that find it by state.
+        /// </summary>
+        public bool ClearsState { get; set; }
+
         public AmendmentState From { get; set; }
         public AmendmentState To { get; set; }
 
@@ -80,6 +86,12 @@ namespace CrmCollab.Plugins.Domain.Terms
             if (edit.ChangesDeal)
                 return new Refusal(RefusalCodes.AmendmentDealFixed,
                     "An amendment stays with the deal it was raised on. To change another deal's terms, raise a new amendment on that deal.");
+            // Emptied, a submitted amendment would leave Amendments awaiting approval undecided, as a move back to Draft by
+            // someone other than its author would; a decided one would no longer read as the deal's history.
+            if (edit.ClearsState)
+                return new Refusal(RefusalCodes.AmendmentTransition,
+                    "An amendment always has a state (Draft, Submitted, Approved, Rejected or Applied): it is how its approvers and its author find it. " +
+                    "Leave the state as it is; its author takes a submitted amendment back to Draft, an approver approves or rejects it.");
             bool closed = edit.From == AmendmentState.Applied || edit.From == AmendmentState.Rejected;
             string text = AmendmentRules.CheckTransition(edit.From, closed && edit.To == edit.From ? AmendmentState.Draft : edit.To);
             if (text != null) return new Refusal(RefusalCodes.AmendmentTransition, text);
