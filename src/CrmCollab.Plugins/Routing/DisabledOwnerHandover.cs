@@ -24,7 +24,9 @@ namespace CrmCollab.Plugins.Routing
     /// disabled are routed once more (<see cref="HandoverPass"/>). Each run handles at most
     /// <see cref="MaxPerRun"/> handoffs and as many reviews (the 2-minute limit of a plug-in) for each pass; a pass holding
     /// more is handed over in shares (<see cref="HandoverShare"/>, written on the user as the server-owned Handover Share),
-    /// each a background run of its own.
+    /// each a background run of its own. The leaver's waiting field signals (a salesperson passed them on) go back to their
+    /// account's salesperson in the same passes, and as many per run (<see cref="HandoverSignals"/>, rule
+    /// <see cref="Domain.Signals.LeaverSignals"/>); a user enabled again takes those disabled users hold on their accounts.
     /// </summary>
     public sealed class DisabledOwnerHandover : PluginBase
     {
@@ -81,11 +83,11 @@ namespace CrmCollab.Plugins.Routing
                 context.Trace("User {0} {1}, work {2}: {3} re-routed.", user, disabled ? "disabled" : "enabled", pass.Name, handled);
                 moved += handled;
             }
-            context.Trace("User {0} {1}: {2} open handoff(s) and pending review(s) re-routed.", user, disabled ? "disabled" : "enabled", moved);
+            context.Trace("User {0} {1}: {2} open handoff(s), pending review(s) and waiting signal(s) moved.", user, disabled ? "disabled" : "enabled", moved);
         }
 
         /// <summary>
-        /// The pass's open handoffs and pending reviews: re-routed here when one run can take them (at most
+        /// The pass's open handoffs, pending reviews and waiting signals: re-routed here when one run can take them (at most
         /// <see cref="MaxPerRun"/> of each); else split into shares by record id (<see cref="HandoverShare"/>), each written on
         /// the user, whose save starts a background run of this step for it, one level below this one. Returns how many
         /// changed here.
@@ -94,19 +96,22 @@ namespace CrmCollab.Plugins.Routing
         {
             List<Entity> tasks = Tasks(run.Service, pass, MaxPerRun + 1).ToList();
             List<Entity> reviews = Reviews(run.Service, pass, MaxPerRun + 1).ToList();
-            if (tasks.Count > MaxPerRun || reviews.Count > MaxPerRun)
+            List<Entity> signals = HandoverSignals.Waiting(run.Service, pass, MaxPerRun + 1).ToList();
+            if (tasks.Count > MaxPerRun || reviews.Count > MaxPerRun || signals.Count > MaxPerRun)
             {
-                int records = Math.Max(Tasks(run.Service, pass, null).Count(), Reviews(run.Service, pass, null).Count());
+                int records = Math.Max(Math.Max(Tasks(run.Service, pass, null).Count(), Reviews(run.Service, pass, null).Count()),
+                    HandoverSignals.Waiting(run.Service, pass, null).Count());
                 int shares = WorkShare.SharesFor(records, MaxPerRun);
                 if (ShareDispatch.Start(context, shares, index => new Entity(SystemUser.Table, user)
                     { [SystemUser.HandoverShare] = new HandoverShare { Share = new WorkShare { Index = index, Count = shares }, Pass = pass.Key }.Write() }))
                 {
-                    context.Trace("User {0}, work {1}: up to {2} open handoffs or pending reviews, re-routed in {3} background run(s).", user, pass.Name, records, shares);
+                    context.Trace("User {0}, work {1}: up to {2} open handoffs, pending reviews or waiting signals, moved in {3} background run(s).", user, pass.Name, records, shares);
                     return 0;
                 }
             }
             // One run takes them; or, where the user's row could not carry the shares, the oldest it may take (the rest at the next enable).
-            return HandleTasks(run, pass, tasks.Take(MaxPerRun)) + HandleReviews(run, pass, reviews.Take(MaxPerRun));
+            return HandleTasks(run, pass, tasks.Take(MaxPerRun)) + HandleReviews(run, pass, reviews.Take(MaxPerRun))
+                + HandoverSignals.Handle(run, signals.Take(MaxPerRun));
         }
 
         /// <summary>One share of a pass, written on the user by <see cref="HandleOrShare"/>.</summary>
@@ -130,8 +135,9 @@ namespace CrmCollab.Plugins.Routing
             // Read whole before any is moved: a moved record leaves the pass's rows.
             List<Entity> tasks = Tasks(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
             List<Entity> reviews = Reviews(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
-            int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews);
-            context.Trace("User {0}, work {1}, {2}: {3} open handoff(s) and pending review(s) re-routed.", user, pass.Name, share.Share, moved);
+            List<Entity> signals = HandoverSignals.Waiting(run.Service, pass, null).Where(row => share.Takes(row.Id)).ToList();
+            int moved = HandleTasks(run, pass, tasks) + HandleReviews(run, pass, reviews) + HandoverSignals.Handle(run, signals);
+            context.Trace("User {0}, work {1}, {2}: {3} open handoff(s), pending review(s) and waiting signal(s) moved.", user, pass.Name, share.Share, moved);
         }
 
         /// <summary>The open handoffs the pass names, at most <paramref name="top"/> (null: all, page by page), oldest first.</summary>

@@ -8,15 +8,18 @@ namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
     /// One pass of the leaver's handover (<see cref="DisabledOwnerHandover"/>): whose open handoffs and pending reviews it
-    /// takes, which routing hold (<see cref="RoutingHold"/>) they carry, what their path says, and how they are held
-    /// afterwards. The work is found by the hold; the wording of its routing path is read only for records with no hold,
-    /// which a version before the hold moved or left (<see cref="HeldAs"/>, the two passes that need it).
+    /// takes (and which waiting field signals, <see cref="SignalsWhose"/>), which routing hold (<see cref="RoutingHold"/>)
+    /// they carry, what their path says, and how they are held afterwards. The work is found by the hold; the wording of
+    /// its routing path is read only for records with no hold, which a version before the hold moved or left
+    /// (<see cref="HeldAs"/>, the two passes that need it).
     /// </summary>
     internal sealed class HandoverPass
     {
         private HandoverPass(string key, string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, string reason,
-            string whenNobody, string reviewWhenNobody, RoutingHold? holdWhenNobody, RoutingHold? holdWhenMoved)
+            string whenNobody, string reviewWhenNobody, RoutingHold? holdWhenNobody, RoutingHold? holdWhenMoved,
+            Action<QueryExpression, LinkEntity> signalsWhose = null)
         {
+            SignalsWhose = signalsWhose;
             Key = key;
             Name = name;
             Whose = whose;
@@ -50,6 +53,15 @@ namespace CrmCollab.Plugins.Routing
         /// </summary>
         public bool ReviewsWaitingUnrouted => Key == HandoverShare.WaitingSinceOwnerLeft;
 
+        /// <summary>
+        /// The waiting field signals the pass gives back to their account's salesperson (<see cref="HandoverSignals"/>): a
+        /// filter on the signals (first argument) and on their account (second, the link to it); null for a pass that takes
+        /// none. The leaver's own (<see cref="Leaver"/>), and, for a user enabled again, those disabled users hold on the
+        /// accounts the user owns (<see cref="BackWithItsOwner"/>). A signal has no routing hold: one that stays (its
+        /// salesperson disabled too) is found again by who holds it.
+        /// </summary>
+        public Action<QueryExpression, LinkEntity> SignalsWhose { get; }
+
         /// <summary>A filter on a table's routing hold column (first argument) and routing path column (second).</summary>
         public Action<QueryExpression, string, string> Held { get; }
 
@@ -78,7 +90,13 @@ namespace CrmCollab.Plugins.Routing
         /// can take.
         /// </summary>
         public static HandoverPass Leaver(Guid user, DateTime now) =>
-            LeaversWork(HandoverShare.Leaver, "not yet held", OwnedBy(user), NotHeldAs(RoutingHold.LeftWithDisabledOwner), now);
+            LeaversWork(HandoverShare.Leaver, "not yet held", OwnedBy(user), NotHeldAs(RoutingHold.LeftWithDisabledOwner), now,
+                (signals, account) =>
+                {
+                    OwnedBy(user)(signals);
+                    // Those on the leaver's own accounts have nobody else to go to: they follow the account when it is handed on.
+                    account.LinkCriteria.AddCondition(Account.OwnerId, ConditionOperator.NotEqual, user);
+                });
 
         /// <summary>The same, for every disabled user, at an enable.</summary>
         public static HandoverPass NotYetHeld(DateTime now) =>
@@ -96,7 +114,13 @@ namespace CrmCollab.Plugins.Routing
             new HandoverPass(HandoverShare.BackWithItsOwner, "left with the user enabled again", OwnedBy(user),
                 HeldAs(UnroutedHolding.StuckWithDisabledOwner, RoutingHold.LeftWithDisabledOwner),
                 $"Re-routed {now:yyyy-MM-dd} because its owner was enabled again",
-                UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner, null, null);
+                UnroutedHolding.LeftWithItsOwner, UnroutedHolding.ReviewLeftWithItsOwner, null, null,
+                // The waiting signals of the user's accounts that disabled users hold: nobody could take them while the user was away.
+                (signals, account) =>
+                {
+                    account.LinkCriteria.AddCondition(Account.OwnerId, ConditionOperator.Equal, user);
+                    OwnedByDisabledUsers(signals);
+                });
 
         /// <summary>
         /// Handoffs waiting unrouted since their owner was disabled go to whoever the routing names now (the user enabled may
@@ -129,10 +153,11 @@ namespace CrmCollab.Plugins.Routing
         }
 
         /// <summary>A disabled owner's work, moved or noted with the reason that its owner was disabled, and held so.</summary>
-        private static HandoverPass LeaversWork(string key, string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, DateTime now) =>
+        private static HandoverPass LeaversWork(string key, string name, Action<QueryExpression> whose, Action<QueryExpression, string, string> held, DateTime now,
+            Action<QueryExpression, LinkEntity> signalsWhose = null) =>
             new HandoverPass(key, name, whose, held, $"Reassigned {now:yyyy-MM-dd} {UnroutedHolding.ReassignedBecauseOwnerDisabled}",
                 UnroutedHolding.LeftWithDisabledOwner, UnroutedHolding.ReviewLeftWithDisabledOwner,
-                RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled);
+                RoutingHold.LeftWithDisabledOwner, RoutingHold.MovedBecauseOwnerDisabled, signalsWhose);
 
         /// <summary>
         /// A filter on a table's routing hold: one of these holds; or, for work a version before the hold existed moved or

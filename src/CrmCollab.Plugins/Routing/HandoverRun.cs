@@ -10,7 +10,8 @@ namespace CrmCollab.Plugins.Routing
     /// <summary>
     /// What the passes of one run of the leaver's handover (<see cref="DisabledOwnerHandover"/>) share: the SYSTEM
     /// service, one routing read per account and function, one handoff decision per account and function, and one read of
-    /// each deal owner who would hold a handoff nobody is routed to.
+    /// each deal owner who would hold a handoff nobody is routed to (and each account owner a leaver's waiting field signal
+    /// goes back to, <see cref="HandoverSignals"/>).
     /// </summary>
     internal sealed class HandoverRun
     {
@@ -18,6 +19,7 @@ namespace CrmCollab.Plugins.Routing
         private readonly Dictionary<string, OwnerResolver> _resolvers = new Dictionary<string, OwnerResolver>();
         private readonly Dictionary<string, OwnerResolution> _routing = new Dictionary<string, OwnerResolution>();
         private readonly Dictionary<Guid, Principal> _holders = new Dictionary<Guid, Principal>();
+        private readonly Dictionary<Guid, bool> _teamsWithActiveMember = new Dictionary<Guid, bool>();
 
         public HandoverRun(LocalPluginContext context)
         {
@@ -68,6 +70,14 @@ namespace CrmCollab.Plugins.Routing
             if (owner == null) return null;
             if (!_holders.TryGetValue(owner.Id, out Principal holder)) _holders[owner.Id] = holder = HandoffCreation.HolderOf(Service, owner);
             return holder;
+        }
+
+        /// <summary>Whether an enabled user belongs to the team (one query per team and run): a team someone reads for.</summary>
+        public bool HasActiveMember(Guid team)
+        {
+            if (!_teamsWithActiveMember.TryGetValue(team, out bool active))
+                _teamsWithActiveMember[team] = active = PossibleOwner.HasActiveMember(Service, team);
+            return active;
         }
     }
 }

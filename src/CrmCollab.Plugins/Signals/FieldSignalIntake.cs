@@ -100,7 +100,8 @@ namespace CrmCollab.Plugins.Signals
         /// A signal waits for the account's salesperson, and only its owner acknowledges it; the signal-to-account
         /// relationship cascades no assign, so when the account changes hands (someone left, territories were redrawn) its
         /// active signals not yet acknowledged that the previous salesperson still holds move to the new one, in the same
-        /// transaction. A signal passed on to a colleague stays with them; acknowledged ones stay as they were read.
+        /// transaction, and so do those a disabled user holds (a colleague who left while nobody could take them back).
+        /// A signal passed on to an active colleague stays with them; acknowledged ones stay as they were read.
         /// One query, only when the owner really changes.
         /// </summary>
         private static void FollowAccount(LocalPluginContext context)
@@ -112,17 +113,28 @@ namespace CrmCollab.Plugins.Signals
             MoveWaitingSignals(context.SystemService, context.ExecutionContext.PrimaryEntityId, before, after);
         }
 
-        /// <summary>The account's active, unacknowledged signals <paramref name="from"/> holds go to <paramref name="to"/> (one query).</summary>
+        /// <summary>
+        /// The account's active, unacknowledged signals that <paramref name="from"/> holds, or that a disabled user holds (a
+        /// leaver's nobody could take, <see cref="LeaverSignals.FollowsAccount"/>), go to <paramref name="to"/>: one query,
+        /// the account's waiting signals with whether their holder is a disabled user.
+        /// </summary>
         private static void MoveWaitingSignals(IOrganizationService service, Guid accountId, EntityReference from, EntityReference to)
         {
-            if (from == null || to == null || (from.Id == to.Id && from.LogicalName == to.LogicalName)) return;
-            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(false) };
+            if (to == null || (from != null && from.Id == to.Id && from.LogicalName == to.LogicalName)) return;
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId) };
             query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, accountId);
-            query.Criteria.AddCondition(CommonColumn.OwnerId, ConditionOperator.Equal, from.Id);
             query.Criteria.AddCondition(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null);
             query.Criteria.AddCondition(CommonColumn.StateCode, ConditionOperator.Equal, InForce.StateActive);
+            LinkEntity holder = query.AddLink(SystemUser.Table, CommonColumn.OwnerId, SystemUser.Id, JoinOperator.LeftOuter);
+            holder.EntityAlias = "holder";
+            holder.Columns = new ColumnSet(SystemUser.IsDisabled);
             foreach (Entity waiting in service.RetrieveMultiple(query).Entities)
+            {
+                EntityReference heldBy = waiting.Read<EntityReference>(CommonColumn.OwnerId);
+                if (heldBy == null || heldBy.Id == to.Id
+                    || !LeaverSignals.FollowsAccount(heldBy.Id, from?.Id, waiting.Aliased<bool>("holder." + SystemUser.IsDisabled))) continue;
                 service.Update(new Entity(FieldSignalRow.Table, waiting.Id) { [CommonColumn.OwnerId] = new EntityReference(to.LogicalName, to.Id) });
+            }
         }
 
         private static void Validate(LocalPluginContext context)

@@ -61,7 +61,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             _routedNow = new Dictionary<Guid, string>();
             Handoffs(users);
             _routedBefore = _routedNow;
-            Signals();
+            Signals(users);
         }
 
         private void Handoffs(Dictionary<Guid, bool> disabled)
@@ -178,7 +178,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
             Assert.False(ownerDisabled && dealOwnerActive, $"unrouted handoff {task.Id} stays with disabled user {owner.Id} while the deal's owner {dealOwner} could hold it");
         }
 
-        private void Signals()
+        private void Signals(Dictionary<Guid, bool> disabled)
         {
             var accounts = All("account", "ownerid", "crmc_churnrisk", "crmc_lastsignalon").ToDictionary(a => a.Id);
             var signals = All("crmc_fieldsignal", "ownerid", "crmc_accountid", "crmc_kind", "crmc_description", "crmc_competitorid", "crmc_raisedby",
@@ -209,6 +209,11 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 Guid salesperson = accounts[account].GetAttributeValue<EntityReference>("ownerid").Id;
                 Assert.True(holder == salesperson || (_signalsPassed.TryGetValue(signal.Id, out Guid passedTo) && passedTo == holder),
                     $"unacknowledged signal {signal.Id} is held by {holder}, not by its account's salesperson {salesperson} nor passed to them");
+                // A leaver's waiting signal goes back to the account's salesperson when they can read it (LeaverSignals).
+                bool holderDisabled = disabled.TryGetValue(holder, out bool h) && h;
+                bool salespersonActive = disabled.TryGetValue(salesperson, out bool sd) && !sd;
+                Assert.False(holderDisabled && salespersonActive && holder != salesperson,
+                    $"unacknowledged signal {signal.Id} stays with disabled user {holder} while its account's salesperson {salesperson} could read it");
                 if (kind == SignalKind.ChurnRisk)
                     Assert.True(accounts[account].GetAttributeValue<bool>("crmc_churnrisk"), $"account {account}'s churn mark is off while churn-risk signal {signal.Id} waits");
                 Assert.True(accounts[account].Contains("crmc_lastsignalon"), $"account {account} has signals but no last signal date");
