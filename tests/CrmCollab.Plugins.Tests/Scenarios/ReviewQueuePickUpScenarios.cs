@@ -1,0 +1,79 @@
+using System;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A review routed to a desk's queue waits there for one of the desk's reviewers to pick it up, as a handoff waits for
+    /// one of its desk (<see cref="HandoffQueuePickUpScenarios"/>). The Finance desk is a team holding the CrmCollab
+    /// Reviewer role that keeps a queue a routing rule sends Finance reviews to; the review is held by the team. Fiona,
+    /// one of the desk with nothing but the CrmCollab Reviewer role, opens the desk's queue (the app's Queues entry), sees
+    /// the review waiting, picks it up (the item names her as its worker) and decides it. The item's rights are the
+    /// queue's (Microsoft: read from prvReadQueue, create, update and delete from prvAppendToQueue). Before, the role held
+    /// no queue privilege: the review waited in a queue none of its reviewers could open (and "My pending reviews" lists
+    /// only reviews a reviewer holds herself, not her team's).
+    /// </summary>
+    public class ReviewQueuePickUpScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly Guid _fiona, _desk, _queue, _deal;
+
+        public ReviewQueuePickUpScenarios()
+        {
+            _fiona = _org.User("Fiona Finance", "CrmCollab Reviewer");
+            _desk = _org.Setup.CreateTeam("Finance desk", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer");
+            _org.Setup.AddMembers(_desk, _fiona);
+            _queue = _org.System.Create(new Entity("queue") { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("team", _desk) });
+            _org.Rule("Finance desk", BusinessFunction.Finance, new EntityReference("queue", _queue));
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            _org.Engine.DrainAsync();
+            _deal = _org.CustomDeal(_org.Account("Contoso"));
+            _org.MoveTo(_deal, SalesStage.Develop);
+        }
+
+        private QueryExpression DeskItems()
+        {
+            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("objectid", "workerid") };
+            query.Criteria.AddCondition("queueid", ConditionOperator.Equal, _queue);
+            return query;
+        }
+
+        [Fact]
+        public void A_reviewer_of_the_desk_sees_the_review_waiting_in_its_queue_picks_it_up_and_decides_it()
+        {
+            Entity review = _org.Review(_deal, BusinessFunction.Finance);
+            Assert.Equal(_desk, review.GetAttributeValue<EntityReference>("ownerid").Id); // held by the desk
+
+            Entity item = Assert.Single(_org.As(_fiona).RetrieveMultiple(DeskItems()).Entities);
+            Assert.Equal(review.Id, item.GetAttributeValue<EntityReference>("objectid").Id);
+            _org.As(_fiona).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", _fiona) });
+            Assert.Equal(_fiona, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+
+            _org.Decide(_fiona, review, ReviewDecision.Approved);
+
+            Entity decided = _org.Row("crmc_feasibilityreview", review.Id, "crmc_decision", "crmc_decidedby");
+            Assert.Equal((int)ReviewDecision.Approved, decided.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Equal(_fiona, decided.GetAttributeValue<EntityReference>("crmc_decidedby").Id);
+            Assert.Empty(_org.As(_fiona).RetrieveMultiple(DeskItems()).Entities); // decided: out of the desk's queue
+        }
+
+        [Fact]
+        public void A_reviewer_does_not_delete_the_desks_queue_items()
+        {
+            // Append To on the queue lets the desk's reviewers pick, release and remove its items; deleting the queue
+            // itself, or one of another business unit's desks, stays out of the role.
+            Guid other = _org.Setup.CreateBusinessUnit("Elsewhere");
+            Guid stranger = _org.User("Sid Stranger", "CrmCollab Reviewer", other);
+            Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+
+            Assert.NotNull(Record.Exception(() => _org.As(stranger).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", stranger) })));
+            Assert.NotNull(Record.Exception(() => _org.As(_fiona).Delete("queue", _queue)));
+
+            Assert.Null(_org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid"));
+        }
+    }
+}
