@@ -86,10 +86,14 @@ namespace CrmCollab.Tooling.Tests.Solution
         /// <summary>
         /// A flow row names its process (processid, a workflow row the platform owns): setting that lookup takes Append To on
         /// the process, at Global since no salesperson owns it. The active stage (a processstage row) asks nothing: no
-        /// Microsoft privilege list names a ProcessStage privilege, and the engine asks none.
+        /// Microsoft privilege list names a ProcessStage privilege, and the engine asks none. The form's process bar reads the
+        /// process (its definition, stages and conditions): without Read on Process a role holding the flow table's
+        /// privileges sees at most the first stage (Power Users community, "Users cannot see Business Process Flow stages
+        /// with custom security role"), so the mover reads it too, at Global for the same reason.
         /// </summary>
         private static Job Bpf(string table, string process) => J($"moves deals through the {process} (organization-owned BPF table: Global only)",
-            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global").Append("prvAppendToWorkflow:Global").ToArray());
+            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global")
+                .Append("prvAppendToWorkflow:Global").Append("prvReadWorkflow:Global").ToArray());
 
         public static readonly IReadOnlyDictionary<string, Job[]> ByRole = new Dictionary<string, Job[]>
         {
