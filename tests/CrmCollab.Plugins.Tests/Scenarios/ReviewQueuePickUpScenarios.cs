@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// Reviewer role that keeps a queue a routing rule sends Finance reviews to; the review is held by the team. Fiona,
     /// one of the desk with nothing but the CrmCollab Reviewer role, opens the desk's queue (the app's Queues entry), sees
     /// the review waiting, picks it up (the item names her as its worker) and decides it. The item's rights are the
-    /// queue's (Microsoft: read from prvReadQueue, create, update and delete from prvAppendToQueue). Before, the role held
+    /// queue's (Microsoft: read from prvReadQueue, create, update and delete from prvAppendToQueue), held at Basic: the
+    /// queues the reviewer or one of their teams owns, the desk's own. Before, the role held
     /// no queue privilege: the review waited in a queue none of its reviewers could open (and "My pending reviews" lists
     /// only reviews a reviewer holds herself, not her team's).
     /// </summary>
@@ -62,15 +63,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
-        public void A_reviewer_does_not_delete_the_desks_queue_items()
+        public void A_reviewer_outside_the_desk_neither_sees_nor_picks_its_reviews_and_nobody_of_it_deletes_its_queue()
         {
-            // Append To on the queue lets the desk's reviewers pick, release and remove its items; deleting the queue
-            // itself, or one of another business unit's desks, stays out of the role.
-            Guid other = _org.Setup.CreateBusinessUnit("Elsewhere");
-            Guid stranger = _org.User("Sid Stranger", "CrmCollab Reviewer", other);
+            // The role reaches the queues its user or one of their teams owns (Basic): the desk's own. A reviewer of the same
+            // business unit who is not of the desk (another function's reviewer, say) does not open its queue or take work
+            // out of it, and the desk's reviewers do not delete the queue itself.
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
             Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
 
-            Assert.NotNull(Record.Exception(() => _org.As(stranger).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", stranger) })));
+            Assert.Empty(_org.As(lena).RetrieveMultiple(DeskItems()).Entities);
+            Assert.NotNull(Record.Exception(() => _org.As(lena).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", lena) })));
             Assert.NotNull(Record.Exception(() => _org.As(_fiona).Delete("queue", _queue)));
 
             Assert.Null(_org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid"));

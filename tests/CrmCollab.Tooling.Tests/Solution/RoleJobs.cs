@@ -146,8 +146,8 @@ namespace CrmCollab.Tooling.Tests.Solution
                 // A review routed to a desk's queue is held by the queue's owner (a reviewers' team, or the desk's keeper):
                 // the owner must read queues to hold one, and the desk's reviewers open its items (prvReadQueue) and pick
                 // one up (prvAppendToQueue; the item names them as its worker: Append To on users, held above).
-                J("keeps or belongs to a review desk: opens its business unit's queues and picks reviews up from them",
-                    "prvReadQueue:Local", "prvAppendToQueue:Local"),
+                J("keeps or belongs to a review desk: opens the queues it or its team owns and picks reviews up from them",
+                    "prvReadQueue:Basic", "prvAppendToQueue:Basic"),
                 ReadsRules(),
                 ReadsSettings(),
             },
