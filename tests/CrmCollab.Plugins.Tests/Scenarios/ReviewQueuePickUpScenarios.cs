@@ -77,5 +77,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Null(_org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid"));
         }
+
+        [Theory]
+        [InlineData("CrmCollab ADV")]
+        [InlineData("CrmCollab Logistics")]
+        [InlineData("CrmCollab SAV")]
+        public void A_downstream_user_of_the_same_business_unit_does_not_take_the_review_out_of_the_desks_queue(string role)
+        {
+            // "A review routed to a desk's queue waits there only while it waits for a decision": nothing guards a queue
+            // item, so only the role keeps someone who is not of the desk from picking it or removing it (RemoveFromQueue
+            // deletes the item), which would leave the pending review out of every queue while the gate waits for it.
+            Guid planner = _org.User("Paul Planner", role);
+            Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+
+            Assert.NotNull(Record.Exception(() => _org.As(planner).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", planner) })));
+            Assert.NotNull(Record.Exception(() => _org.As(planner).Delete("queueitem", item.Id)));
+
+            Entity kept = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
+            Assert.Null(kept.GetAttributeValue<EntityReference>("workerid"));
+        }
     }
 }

@@ -43,8 +43,10 @@ namespace CrmCollab.Tooling.Tests.Solution
             J("reads its queues", "prvReadQueue:Local"),
             // A queue item's privileges are its queue's: prvReadQueue reads the items, prvAppendToQueue creates, updates and
             // deletes them (powerapps-docs queue-entities.md, Inherit privileges); a queue item has none of its own to give.
-            J("picks handoffs up from its business unit's queues (the item then names them as its worker: Append To on their user record)",
-                "prvAppendToQueue:Local", "prvAppendToUser:Global"),
+            // Basic: the queues they or their team own (their desk's). Nothing guards a queue item, so at Local anyone of the
+            // business unit could pick or remove (RemoveFromQueue) another desk's items, a review desk's pending reviews too.
+            J("picks handoffs up from its desk's queues, the ones it or its team owns (the item then names them as its worker: Append To on their user record)",
+                "prvAppendToQueue:Basic", "prvAppendToUser:Global"),
             J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
