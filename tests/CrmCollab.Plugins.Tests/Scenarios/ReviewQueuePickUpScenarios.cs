@@ -62,6 +62,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.As(_fiona).RetrieveMultiple(DeskItems()).Entities); // decided: out of the desk's queue
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_reviewer_of_the_desk_picks_the_review_with_the_apps_pick(bool removeItem)
+        {
+            // The queue item's Pick sends PickFromQueue, whose privilege is Write on the queue (Microsoft's "PickFromQueue
+            // message privileges": prvWriteQueue), not the Append To an Update of the item asks.
+            Entity item = Assert.Single(_org.As(_fiona).RetrieveMultiple(DeskItems()).Entities);
+
+            _org.As(_fiona).Execute(new OrganizationRequest("PickFromQueue")
+                { ["QueueItemId"] = item.Id, ["WorkerId"] = _fiona, ["RemoveQueueItem"] = removeItem });
+
+            if (removeItem) Assert.Empty(_org.System.RetrieveMultiple(DeskItems()).Entities);
+            else Assert.Equal(_fiona, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+        }
+
         [Fact]
         public void A_reviewer_outside_the_desk_neither_sees_nor_picks_its_reviews_and_nobody_of_it_deletes_its_queue()
         {
@@ -73,6 +89,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Empty(_org.As(lena).RetrieveMultiple(DeskItems()).Entities);
             Assert.NotNull(Record.Exception(() => _org.As(lena).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", lena) })));
+            Assert.NotNull(Record.Exception(() => _org.As(lena).Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item.Id, ["WorkerId"] = lena })));
             Assert.NotNull(Record.Exception(() => _org.As(_fiona).Delete("queue", _queue)));
 
             Assert.Null(_org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid"));
@@ -92,6 +109,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.NotNull(Record.Exception(() => _org.As(planner).Update(new Entity("queueitem", item.Id) { ["workerid"] = new EntityReference("systemuser", planner) })));
             Assert.NotNull(Record.Exception(() => _org.As(planner).Delete("queueitem", item.Id)));
+            Assert.NotNull(Record.Exception(() => _org.As(planner).Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item.Id, ["WorkerId"] = planner })));
 
             Entity kept = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);
             Assert.Null(kept.GetAttributeValue<EntityReference>("workerid"));

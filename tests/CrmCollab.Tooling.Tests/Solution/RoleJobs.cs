@@ -45,8 +45,10 @@ namespace CrmCollab.Tooling.Tests.Solution
             // deletes them (powerapps-docs queue-entities.md, Inherit privileges); a queue item has none of its own to give.
             // Basic: the queues they or their team own (their desk's). Nothing guards a queue item, so at Local anyone of the
             // business unit could pick or remove (RemoveFromQueue) another desk's items, a review desk's pending reviews too.
+            // The app's Pick (and Release, Remove) on a queue item sends PickFromQueue (ReleaseToQueue, RemoveFromQueue), whose
+            // privilege is Write on the queue (Microsoft's message privilege pages: prvWriteQueue).
             J("picks handoffs up from its desk's queues, the ones it or its team owns (the item then names them as its worker: Append To on their user record)",
-                "prvAppendToQueue:Basic", "prvAppendToUser:Global"),
+                "prvAppendToQueue:Basic", "prvWriteQueue:Basic", "prvAppendToUser:Global"),
             J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
@@ -147,9 +149,10 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("reads dedicated owners (whom to pass a review to)", "prvReadcrmc_DedicatedOwner:Global"),
                 // A review routed to a desk's queue is held by the queue's owner (a reviewers' team, or the desk's keeper):
                 // the owner must read queues to hold one, and the desk's reviewers open its items (prvReadQueue) and pick
-                // one up (prvAppendToQueue; the item names them as its worker: Append To on users, held above).
+                // one up (prvAppendToQueue; the app's Pick sends PickFromQueue, which asks prvWriteQueue; the item names them
+                // as its worker: Append To on users, held above).
                 J("keeps or belongs to a review desk: opens the queues it or its team owns and picks reviews up from them",
-                    "prvReadQueue:Basic", "prvAppendToQueue:Basic"),
+                    "prvReadQueue:Basic", "prvAppendToQueue:Basic", "prvWriteQueue:Basic"),
                 ReadsRules(),
                 ReadsSettings(),
             },
