@@ -91,6 +91,27 @@ namespace CrmCollab.Emulator.Tests.Messages
             Fails(() => engine.SystemService.Execute(new OrganizationRequest("RemoveFromQueue")));
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void PickFromQueue_names_the_worker_or_removes_the_item_in_its_own_pipeline_and_keeps_the_record(bool removeItem)
+        {
+            var seen = new List<string>();
+            _org.Step("PickFromQueue", "queueitem", StepStage.PreOperation, run => seen.Add(run.Context.MessageName + " " + run.Context.PrimaryEntityId));
+            var (engine, task, item, otherItem) = QueuedTasks();
+            Guid worker = TestOrg.AddUser(engine, "Wendy");
+
+            engine.SystemService.Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item, ["WorkerId"] = worker, ["RemoveQueueItem"] = removeItem });
+
+            if (removeItem) Fails(() => engine.SystemService.Retrieve("queueitem", item, new ColumnSet("workerid")));
+            else Assert.Equal(worker, engine.SystemService.Retrieve("queueitem", item, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+            Assert.Null(engine.SystemService.Retrieve("queueitem", otherItem, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid"));
+            Assert.Equal("Call back the customer", engine.SystemService.Retrieve("task", task, new ColumnSet("subject")).GetAttributeValue<string>("subject"));
+            Assert.Equal(new[] { "PickFromQueue " + item }, seen);
+            Fails(() => engine.SystemService.Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = otherItem }));
+            Fails(() => engine.SystemService.Execute(new OrganizationRequest("PickFromQueue") { ["WorkerId"] = worker }));
+        }
+
         [Fact]
         public void Deleting_a_record_deletes_its_queue_items()
         {

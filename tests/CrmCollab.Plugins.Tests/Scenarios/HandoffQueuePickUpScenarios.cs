@@ -48,6 +48,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_planner_picks_the_handoff_with_the_apps_pick()
+        {
+            // The queue item's Pick sends PickFromQueue: Write on the queue (Microsoft's "PickFromQueue message
+            // privileges": prvWriteQueue), which the desk's own queue gives its members (Basic, through the owner team).
+            Entity item = Assert.Single(_org.As(_lena).RetrieveMultiple(DeskItems()).Entities);
+
+            _org.As(_lena).Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item.Id, ["WorkerId"] = _lena, ["RemoveQueueItem"] = false });
+
+            Assert.Equal(_lena, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+            Assert.NotNull(Record.Exception(() => _org.As(_org.Rep).Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item.Id, ["WorkerId"] = _org.Rep })));
+        }
+
+        [Fact]
         public void A_salesperson_does_not_take_work_out_of_a_desks_queue()
         {
             Entity item = Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities);

@@ -43,8 +43,12 @@ namespace CrmCollab.Tooling.Tests.Solution
             J("reads its queues", "prvReadQueue:Local"),
             // A queue item's privileges are its queue's: prvReadQueue reads the items, prvAppendToQueue creates, updates and
             // deletes them (powerapps-docs queue-entities.md, Inherit privileges); a queue item has none of its own to give.
-            J("picks handoffs up from its business unit's queues (the item then names them as its worker: Append To on their user record)",
-                "prvAppendToQueue:Local", "prvAppendToUser:Global"),
+            // Basic: the queues they or their team own (their desk's). Nothing guards a queue item, so at Local anyone of the
+            // business unit could pick or remove (RemoveFromQueue) another desk's items, a review desk's pending reviews too.
+            // The app's Pick (and Release, Remove) on a queue item sends PickFromQueue (ReleaseToQueue, RemoveFromQueue), whose
+            // privilege is Write on the queue (Microsoft's message privilege pages: prvWriteQueue).
+            J("picks handoffs up from its desk's queues, the ones it or its team owns (the item then names them as its worker: Append To on their user record)",
+                "prvAppendToQueue:Basic", "prvWriteQueue:Basic", "prvAppendToUser:Global"),
             J("sees which accounts it is dedicated to (read only)", "prvReadcrmc_DedicatedOwner:Global"),
             J("reads (and links tasks to) the templates behind its handoffs", "prvReadcrmc_HandoffTemplate:Global", "prvAppendTocrmc_HandoffTemplate:Global"),
             J("reads the reviews behind the terms it delivers", "prvReadcrmc_FeasibilityReview:Global"),
@@ -86,10 +90,14 @@ namespace CrmCollab.Tooling.Tests.Solution
         /// <summary>
         /// A flow row names its process (processid, a workflow row the platform owns): setting that lookup takes Append To on
         /// the process, at Global since no salesperson owns it. The active stage (a processstage row) asks nothing: no
-        /// Microsoft privilege list names a ProcessStage privilege, and the engine asks none.
+        /// Microsoft privilege list names a ProcessStage privilege, and the engine asks none. The form's process bar reads the
+        /// process (its definition, stages and conditions): without Read on Process a role holding the flow table's
+        /// privileges sees at most the first stage (Power Users community, "Users cannot see Business Process Flow stages
+        /// with custom security role"), so the mover reads it too, at Global for the same reason.
         /// </summary>
         private static Job Bpf(string table, string process) => J($"moves deals through the {process} (organization-owned BPF table: Global only)",
-            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global").Append("prvAppendToWorkflow:Global").ToArray());
+            new[] { "Create", "Read", "Write", "Append", "AppendTo" }.Select(r => $"prv{r}{table}:Global")
+                .Append("prvAppendToWorkflow:Global").Append("prvReadWorkflow:Global").ToArray());
 
         public static readonly IReadOnlyDictionary<string, Job[]> ByRole = new Dictionary<string, Job[]>
         {
@@ -139,6 +147,12 @@ namespace CrmCollab.Tooling.Tests.Solution
                     "prvWritecrmc_Amendment:Global", "prvAppendcrmc_Amendment:Global"),
                 StampedAsTheUser("a review's decided-by or an amendment's approved-by"),
                 J("reads dedicated owners (whom to pass a review to)", "prvReadcrmc_DedicatedOwner:Global"),
+                // A review routed to a desk's queue is held by the queue's owner (a reviewers' team, or the desk's keeper):
+                // the owner must read queues to hold one, and the desk's reviewers open its items (prvReadQueue) and pick
+                // one up (prvAppendToQueue; the app's Pick sends PickFromQueue, which asks prvWriteQueue; the item names them
+                // as its worker: Append To on users, held above).
+                J("keeps or belongs to a review desk: opens the queues it or its team owns and picks reviews up from them",
+                    "prvReadQueue:Basic", "prvAppendToQueue:Basic", "prvWriteQueue:Basic"),
                 ReadsRules(),
                 ReadsSettings(),
             },

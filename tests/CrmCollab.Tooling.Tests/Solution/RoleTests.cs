@@ -68,6 +68,26 @@ namespace CrmCollab.Tooling.Tests.Solution
             Assert.Equal(1, rep.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
         }
 
+        [Theory]
+        [InlineData("opportunity")]
+        [InlineData("lead")]
+        public void The_salesperson_reads_the_process_of_the_flows_it_moves_as_the_forms_process_bar_does(string table)
+        {
+            // The form's process bar draws a flow from its process (the workflow row: its definition, stages and
+            // conditions); a role with the flow table's privileges but no read on Process sees at most the first stage,
+            // and the next stage never appears (Power Users community thread "Users cannot see Business Process Flow
+            // stages with custom security role": Read on Process, Customization tab). Nobody owns the out-of-box
+            // processes but the system, so only Global reaches them. (The stages' own rows are not read here: no
+            // Microsoft privilege list names a ProcessStage privilege, so no role carries one.)
+            var org = new AppOrg();
+            var process = table == "opportunity" ? WellKnownProcesses.OpportunitySalesProcessId : WellKnownProcesses.LeadToOpportunitySalesProcessId;
+
+            var flow = org.As(org.Rep).Retrieve("workflow", process, new ColumnSet("name", "clientdata", "primaryentity", "category"));
+
+            Assert.Equal(table, flow.GetAttributeValue<string>("primaryentity"));
+            Assert.Equal(4, flow.GetAttributeValue<OptionSetValue>("category").Value); // a business process flow
+        }
+
         [Fact]
         public void Downstream_people_raise_signals_the_salesperson_acknowledges()
         {
