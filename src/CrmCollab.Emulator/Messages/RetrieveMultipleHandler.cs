@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Emulator.Pipeline;
 using CrmCollab.Emulator.Query;
+using CrmCollab.Emulator.Security;
 using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -36,7 +38,8 @@ namespace CrmCollab.Emulator.Messages
                     if (security != null && table != null) security.Demand(user, table, Metadata.AccessRight.Read, null);
                     var result = QueryEngine.Execute(engine.DataSource, (QueryBase)op.InputParameters["Query"],
                         security == null ? null : (System.Func<string, Entity, bool>)((t, row) => security.CanRead(user, t, row)),
-                        engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user));
+                        engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user),
+                        security is SecurityGuard guard ? () => guard.TeamsOf(user) : (System.Func<IReadOnlyCollection<System.Guid>>)null);
                     // The query engine projects every row into a new entity with copied values: those copies leave,
                     // carrying formatted values.
                     foreach (var row in result.Entities) context.Store.Format(row);

@@ -44,7 +44,16 @@ namespace CrmCollab.Emulator.Query
 
         public Guid BusinessUnitId { get; set; }
 
-        /// <summary>Teams of the user, for eq-userteams / eq-useroruserteams.</summary>
-        public IReadOnlyCollection<Guid> UserTeamIds { get; set; } = Array.Empty<Guid>();
+        /// <summary>Reads the user's teams when a query first needs them (eq-userteams / eq-useroruserteams); null: none.</summary>
+        public Func<IReadOnlyCollection<Guid>> UserTeamsSource { get; set; }
+
+        private IReadOnlyCollection<Guid> _userTeamIds;
+
+        /// <summary>Teams of the user, for eq-userteams / eq-useroruserteams (from <see cref="UserTeamsSource"/> unless set).</summary>
+        public IReadOnlyCollection<Guid> UserTeamIds
+        {
+            get => _userTeamIds ?? (_userTeamIds = UserTeamsSource?.Invoke() ?? Array.Empty<Guid>());
+            set => _userTeamIds = value;
+        }
     }
 }

@@ -20,11 +20,11 @@ namespace CrmCollab.Emulator.Query
 
         public IQueryDataSource Source { get; }
 
-        /// <summary>One-shot form with the caller's security filter, clock and identity.</summary>
+        /// <summary>One-shot form with the caller's security filter, clock and identity (their teams read only when asked for).</summary>
         public static EntityCollection Execute(IQueryDataSource source, QueryBase query, Func<string, Entity, bool> canRead,
-            DateTime utcNow, Guid userId, Guid businessUnitId)
+            DateTime utcNow, Guid userId, Guid businessUnitId, Func<IReadOnlyCollection<Guid>> userTeams = null)
         {
-            var context = new QueryContext { CanRead = canRead, UtcNow = utcNow, UserId = userId, BusinessUnitId = businessUnitId };
+            var context = new QueryContext { CanRead = canRead, UtcNow = utcNow, UserId = userId, BusinessUnitId = businessUnitId, UserTeamsSource = userTeams };
             return new QueryEngine(source).Execute(query, context);
         }
 
