@@ -69,12 +69,12 @@ namespace CrmCollab.Emulator.Tests.Solution
             Assert.Equal("task", handoffs.Entity);
             Assert.Contains(("crmc_function", "not-null", null), handoffs.Conditions);
             Assert.Contains(("statecode", "eq", "0"), handoffs.Conditions);
-            Assert.Contains(("ownerid", "eq-userid", null), handoffs.Conditions);
+            Assert.Contains(("ownerid", "eq-useroruserteams", null), handoffs.Conditions);
 
             var signals = View("crmc_FieldSignal", "Unacknowledged signals");
             Assert.Equal("crmc_fieldsignal", signals.Entity);
             Assert.Contains(("crmc_acknowledgedon", "null", null), signals.Conditions);
-            Assert.Contains(("ownerid", "eq-userid", null), signals.Conditions);
+            Assert.Contains(("ownerid", "eq-useroruserteams", null), signals.Conditions);
 
             foreach (var view in new[] { overdue, handoffs, signals })
             {

@@ -48,6 +48,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void The_planner_finds_the_desks_open_handoff_in_My_open_handoffs()
+        {
+            // The desk's handoffs are held by its team: "My open handoffs" lists what the planner or one of her teams holds
+            // (eq-useroruserteams). A planner outside the desk does not see it there.
+            Guid paul = _org.User("Paul Planner", "CrmCollab Logistics");
+
+            Entity listed = Assert.Single(_org.As(_lena).RetrieveMultiple(ShippedView.Named("Task", "My open handoffs")).Entities);
+            Assert.Equal(Assert.Single(_org.System.RetrieveMultiple(DeskItems()).Entities).GetAttributeValue<EntityReference>("objectid").Id, listed.Id);
+            Assert.Empty(_org.As(paul).RetrieveMultiple(ShippedView.Named("Task", "My open handoffs")).Entities);
+        }
+
+        [Fact]
         public void The_planner_picks_the_handoff_with_the_apps_pick()
         {
             // The queue item's Pick sends PickFromQueue: Write on the queue (Microsoft's "PickFromQueue message

@@ -62,6 +62,20 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.As(_fiona).RetrieveMultiple(DeskItems()).Entities); // decided: out of the desk's queue
         }
 
+        [Fact]
+        public void A_reviewer_of_the_desk_finds_the_desks_pending_review_in_My_pending_reviews()
+        {
+            // The desk's reviews are held by its team: the app's "My pending reviews" lists what the reviewer or one of her
+            // teams holds (eq-useroruserteams), so the desk's work is on her list, not only in the queue. A reviewer outside
+            // the desk does not see it there.
+            Entity review = _org.Review(_deal, BusinessFunction.Finance);
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Reviewer");
+
+            Entity listed = Assert.Single(_org.As(_fiona).RetrieveMultiple(ShippedView.Named("crmc_FeasibilityReview", "My pending reviews")).Entities);
+            Assert.Equal(review.Id, listed.Id);
+            Assert.Empty(_org.As(lena).RetrieveMultiple(ShippedView.Named("crmc_FeasibilityReview", "My pending reviews")).Entities);
+        }
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
