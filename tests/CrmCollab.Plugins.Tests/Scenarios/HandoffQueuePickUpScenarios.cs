@@ -72,6 +72,25 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.NotNull(Record.Exception(() => _org.As(_org.Rep).Execute(new OrganizationRequest("PickFromQueue") { ["QueueItemId"] = item.Id, ["WorkerId"] = _org.Rep })));
         }
 
+        [Theory]
+        [InlineData("PickFromQueue")]
+        [InlineData("RemoveFromQueue")]
+        public void A_CrmCollab_Administrator_works_a_desks_queue_with_the_apps_pick_and_remove(string message)
+        {
+            // The administrator keeps the unrouted desk and steps in at any desk: the app's Pick and Remove send
+            // PickFromQueue and RemoveFromQueue, whose privilege is Write on the queue (Microsoft's message privilege pages).
+            Guid ada = _org.User("Ada Admin", "CrmCollab Administrator");
+            Entity item = Assert.Single(_org.As(ada).RetrieveMultiple(DeskItems()).Entities);
+
+            var request = new OrganizationRequest(message) { ["QueueItemId"] = item.Id };
+            if (message == "PickFromQueue") { request["WorkerId"] = ada; request["RemoveQueueItem"] = false; }
+            _org.As(ada).Execute(request);
+
+            if (message == "PickFromQueue")
+                Assert.Equal(ada, _org.System.Retrieve("queueitem", item.Id, new ColumnSet("workerid")).GetAttributeValue<EntityReference>("workerid").Id);
+            else Assert.Empty(_org.System.RetrieveMultiple(DeskItems()).Entities);
+        }
+
         [Fact]
         public void A_salesperson_does_not_take_work_out_of_a_desks_queue()
         {

@@ -175,6 +175,9 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("reads CrmCollab's settings (environment variables), as the workflow steps it runs do", "prvReadEnvironmentVariableDefinition:Global"),
                 J("names competitors, territories, queues, users and teams in rules and owners", "prvReadCompetitor:Global", "prvAppendToCompetitor:Global",
                     "prvReadTerritory:Global", "prvAppendToTerritory:Global", "prvReadQueue:Global", "prvAppendToQueue:Global", "prvAppendToUser:Global", "prvAppendToTeam:Global"),
+                // Keeps the unrouted desk and steps in at any desk: the app's Pick, Release and Remove on a queue item send
+                // PickFromQueue, ReleaseToQueue and RemoveFromQueue, whose privilege is Write on the queue (prvWriteQueue).
+                J("picks up, releases and removes the items of any desk's queue", "prvWriteQueue:Global"),
             },
         };
     }
