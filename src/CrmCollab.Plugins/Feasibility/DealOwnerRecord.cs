@@ -64,6 +64,15 @@ namespace CrmCollab.Plugins.Feasibility
             Record(context, context.ExecutionContext.PrimaryEntityId, null, new EntityReference(SystemUser.Table, creator), owner);
         }
 
+        /// <summary>
+        /// The history a new deal has once this step has recorded its Create (<see cref="OnDealCreated"/>): its creator and
+        /// its owner when it is created in someone else's name; null when nothing is added. For the review request of the same
+        /// Create (<see cref="FeasibilityRequest"/>, a PostOperation step of the same rank, whose order with this one is not
+        /// defined), so that routing passes the creator over whichever runs first.
+        /// </summary>
+        public static string AtCreation(string history, Guid creator, EntityReference owner) =>
+            owner == null || owner.Id == creator ? null : With(history, new EntityReference(SystemUser.Table, creator), owner);
+
         private static void OnDealOwnerChanged(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
@@ -141,12 +150,16 @@ namespace CrmCollab.Plugins.Feasibility
         /// the decision: <see cref="FormerDealOwners"/>); anything else owns no deal.</summary>
         private static bool Record(LocalPluginContext context, Guid dealId, string history, params EntityReference[] owners)
         {
-            string recorded = DealOwnerHistory.With(history,
-                owners.Where(o => o?.LogicalName == SystemUser.Table).Select(o => (Guid?)o.Id),
-                owners.Where(o => o?.LogicalName == Team.Table).Select(o => (Guid?)o.Id));
+            string recorded = With(history, owners);
             if (recorded == null || dealId == Guid.Empty) return false;
             context.SystemService.Update(new Entity(Opportunity.Table, dealId) { [Opportunity.OwnerHistory] = recorded });
             return true;
         }
+
+        /// <summary>The history with the owners added (<see cref="DealOwnerHistory.With(string, IEnumerable{Guid?}, IEnumerable{Guid?})"/>); null when none is new.</summary>
+        private static string With(string history, params EntityReference[] owners) =>
+            DealOwnerHistory.With(history,
+                owners.Where(o => o?.LogicalName == SystemUser.Table).Select(o => (Guid?)o.Id),
+                owners.Where(o => o?.LogicalName == Team.Table).Select(o => (Guid?)o.Id));
     }
 }

@@ -52,6 +52,12 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             Entity before = context.PreImage(PreImage);
+            // A deal created in someone else's name: its creator is passed over by the routing of its first reviews, whether
+            // or not DealOwnerRecord (same rank, order not defined) has recorded them yet. Before, the creator could be routed
+            // the review, and was then refused its decision.
+            string created = context.ExecutionContext.MessageName != "Create" ? null : DealOwnerRecord.AtCreation(
+                deal.Read<string>(Opportunity.OwnerHistory), context.ExecutionContext.InitiatingUserId, deal.Read<EntityReference>(Opportunity.OwnerId));
+            if (created != null) deal[Opportunity.OwnerHistory] = created;
             Guid? account = HandoffCreation.AccountOf(deal);
             bool movedAccount = before != null && AccountChangeRule.Moves(HandoffCreation.AccountOf(before), account);
             // A deal's open handoffs follow it to its new account, reopened or won (should the platform accept a save of a
