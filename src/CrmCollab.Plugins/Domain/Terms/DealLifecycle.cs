@@ -44,6 +44,14 @@ namespace CrmCollab.Plugins.Domain.Terms
             return null;
         }
 
+        /// <summary>
+        /// A lost deal's business process flow moved forward (past the deal's own stage): refused as any move of a closed
+        /// deal (<see cref="WhileClosed"/>), since any salesperson may reopen a lost deal and it would come back with its flow
+        /// past a gate the move never had judged (its pending reviews withdrawn at the loss). A won deal's flow, whose gate
+        /// the win passed, and a move back are left free: null.
+        /// </summary>
+        public static Refusal OnFlowMovedForward(int? state, string dealName) => state == Lost ? WhileClosed(state, dealName) : null;
+
         /// <summary>Deleting a customer deletes its deals with it: the same rule as deleting a won deal.</summary>
         public static Refusal OnCustomerDelete(bool hasWonDeal, System.Func<bool> isAdministrator)
         {
