@@ -34,7 +34,8 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnMove(LocalPluginContext context)
         {
-            Entity target = context.TargetEntity;
+            // The deal named by alternate key (an integration sending the flow whole) is the deal the key names (KeyedReferences).
+            Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             Entity before = context.PreImage(PreImage);
             Entity after = Values.Merge(before, target);
             Guid? stageId = after.RefId(ProcessFlow.ActiveStageId);
