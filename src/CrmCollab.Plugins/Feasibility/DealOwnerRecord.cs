@@ -65,13 +65,25 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
-        /// The history a new deal has once this step has recorded its Create (<see cref="OnDealCreated"/>): its creator and
-        /// its owner when it is created in someone else's name; null when nothing is added. For the review request of the same
-        /// Create (<see cref="FeasibilityRequest"/>, a PostOperation step of the same rank, whose order with this one is not
-        /// defined), so that routing passes the creator over whichever runs first.
+        /// Puts on <paramref name="deal"/> (an image of it after its Create or Update) the owners this step records for that
+        /// same save — its creator when it is created in someone else's name (<see cref="OnDealCreated"/>), the owner it had
+        /// when the save gives it another (<see cref="OnDealOwnerChanged"/>) — for the review request of the same save
+        /// (<see cref="FeasibilityRequest"/>, <see cref="MaterialChange"/>: PostOperation steps whose order with this one is
+        /// not defined, their images possibly taken before it writes), so that routing passes them over whichever runs first.
+        /// Before, the review asked in the save that handed the deal on (or created it for a colleague) could go to who had
+        /// it, who was then refused its decision.
         /// </summary>
-        public static string AtCreation(string history, Guid creator, EntityReference owner) =>
-            owner == null || owner.Id == creator ? null : With(history, new EntityReference(SystemUser.Table, creator), owner);
+        /// <param name="before">The deal before the Update (with its owner), or null for a Create.</param>
+        public static void AddSavesOwners(LocalPluginContext context, Entity deal, Entity before)
+        {
+            string history = deal.Read<string>(Opportunity.OwnerHistory);
+            EntityReference owner = deal.Read<EntityReference>(Opportunity.OwnerId);
+            EntityReference had = context.ExecutionContext.MessageName == "Create"
+                ? new EntityReference(SystemUser.Table, context.ExecutionContext.InitiatingUserId)
+                : before?.Read<EntityReference>(Opportunity.OwnerId);
+            string recorded = owner == null || had == null || had.Id == owner.Id ? null : With(history, had, owner);
+            if (recorded != null) deal[Opportunity.OwnerHistory] = recorded;
+        }
 
         private static void OnDealOwnerChanged(LocalPluginContext context)
         {

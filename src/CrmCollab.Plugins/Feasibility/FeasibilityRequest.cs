@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Feasibility
             // account it leaves).
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved)
                 .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode)
-                .PreImage(PreImage, Opportunity.CustomerId, Opportunity.ParentAccountId)
+                .PreImage(PreImage, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             // The form's "Reopen opportunity" is a SetState (no Microsoft page says it runs Update steps): it requests too.
             Register(PipelineStage.PostOperation, "SetState", Opportunity.Table, OnDealSaved)
@@ -52,12 +52,9 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             Entity before = context.PreImage(PreImage);
-            // A deal created in someone else's name: its creator is passed over by the routing of its first reviews, whether
-            // or not DealOwnerRecord (same rank, order not defined) has recorded them yet. Before, the creator could be routed
-            // the review, and was then refused its decision.
-            string created = context.ExecutionContext.MessageName != "Create" ? null : DealOwnerRecord.AtCreation(
-                deal.Read<string>(Opportunity.OwnerHistory), context.ExecutionContext.InitiatingUserId, deal.Read<EntityReference>(Opportunity.OwnerId));
-            if (created != null) deal[Opportunity.OwnerHistory] = created;
+            // Who created the deal for someone else, or handed it on in this save: passed over by the routing of the reviews
+            // it asks, whether or not DealOwnerRecord (same rank, order not defined) has recorded them yet.
+            DealOwnerRecord.AddSavesOwners(context, deal, before);
             Guid? account = HandoffCreation.AccountOf(deal);
             bool movedAccount = before != null && AccountChangeRule.Moves(HandoffCreation.AccountOf(before), account);
             // A deal's open handoffs follow it to its new account, reopened or won (should the platform accept a save of a

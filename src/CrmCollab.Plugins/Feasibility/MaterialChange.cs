@@ -59,6 +59,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
             if (before == null || after == null) return;
+            DealOwnerRecord.AddSavesOwners(context, after, before); // who handed the deal on in this save is passed over too
             Reopen(context, after, ChangedTerms(context.TargetEntity, before, after), column => Text(after, column));
         }
 

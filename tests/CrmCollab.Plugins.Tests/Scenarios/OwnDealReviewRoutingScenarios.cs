@@ -155,6 +155,31 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_bella, review.GetAttributeValue<EntityReference>("ownerid").Id);
         }
 
+        [Theory]
+        [InlineData("the stage")]
+        [InlineData("the delivery date")]
+        public void A_deal_handed_on_in_the_save_that_asks_its_review_does_not_route_it_to_its_former_owner(string asks)
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            Guid deal = _org.CustomDeal(_account);
+            if (asks == "the delivery date")
+            {
+                // Approved first by the backup; the new date asks Logistics again.
+                _org.MoveTo(deal, SalesStage.Develop);
+                _org.Decide(_bella, Logistics(deal), ReviewDecision.Approved);
+            }
+
+            // The form's save (or one PATCH): Carl as the new owner, with the change that asks Logistics.
+            var save = new Entity("opportunity", deal) { ["ownerid"] = User(_carl) };
+            if (asks == "the stage") save["salesstage"] = new OptionSetValue(SalesStage.Develop);
+            else save["crmc_requesteddelivery"] = CrmCollabOrg.Start.AddDays(20);
+            _org.As(_org.Rep).Update(save);
+
+            Entity review = Logistics(deal);
+            Assert.Equal(_bella, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("user Sam Sales owns or has owned this deal, so cannot review it → backup user Bella Backup", review.GetAttributeValue<string>(Path));
+        }
+
         [Fact]
         public void The_salespersons_own_deal_does_not_route_its_review_to_them_yet_its_won_deal_handoff_still_does()
         {
