@@ -76,12 +76,18 @@ namespace CrmCollab.Plugins.Feasibility
         /// <param name="before">The deal before the Update (with its owner), or null for a Create.</param>
         public static void AddSavesOwners(LocalPluginContext context, Entity deal, Entity before)
         {
-            string history = deal.Read<string>(Opportunity.OwnerHistory);
-            EntityReference owner = deal.Read<EntityReference>(Opportunity.OwnerId);
-            EntityReference had = context.ExecutionContext.MessageName == "Create"
+            AddOwnerReplaced(deal, context.ExecutionContext.MessageName == "Create"
                 ? new EntityReference(SystemUser.Table, context.ExecutionContext.InitiatingUserId)
-                : before?.Read<EntityReference>(Opportunity.OwnerId);
-            string recorded = owner == null || had == null || had.Id == owner.Id ? null : With(history, had, owner);
+                : before?.Read<EntityReference>(Opportunity.OwnerId));
+        }
+
+        /// <summary>Puts on <paramref name="deal"/> (its owner and history now) the owner <paramref name="had"/> it had before a
+        /// save that gave it another, as <see cref="OnDealOwnerChanged"/> records it (for a process flow moved as a related row
+        /// of that save, <see cref="DealSaveRecord.OwnerBefore"/>).</summary>
+        public static void AddOwnerReplaced(Entity deal, EntityReference had)
+        {
+            EntityReference owner = deal.Read<EntityReference>(Opportunity.OwnerId);
+            string recorded = owner == null || had == null || had.Id == owner.Id ? null : With(deal.Read<string>(Opportunity.OwnerHistory), had, owner);
             if (recorded != null) deal[Opportunity.OwnerHistory] = recorded;
         }
 

@@ -181,6 +181,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_handed_on_in_a_save_that_moves_its_flow_to_develop_does_not_route_its_review_to_its_former_owner()
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            Guid deal = _org.CustomDeal(_account);
+            Guid flow = _org.SalesFlowAt(deal, Emulator.Engine.WellKnownProcesses.OpportunityQualifyStageId);
+            // A sales manager's role of the organisation's own: they still edit the deal once it is Carl's.
+            _org.Setup.AssignRole(_org.Rep, "System Administrator");
+
+            // One save: Carl as the new owner, the deal's sales flow moved to Develop as a related row.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["ownerid"] = User(_carl) }
+                .WithFlowMovedTo(flow, Emulator.Engine.WellKnownProcesses.OpportunityDevelopStageId));
+
+            Assert.Equal(_bella, Logistics(deal).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
         public void The_salespersons_own_deal_does_not_route_its_review_to_them_yet_its_won_deal_handoff_still_does()
         {
             _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
