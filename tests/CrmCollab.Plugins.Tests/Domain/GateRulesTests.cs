@@ -152,6 +152,7 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(DealLifecycle.OnFlowMovedForward(DealLifecycle.Won, "Line 4 retrofit"));
             Assert.Null(DealLifecycle.OnFlowMovedForward(DealLifecycle.Open, "Line 4 retrofit"));
             Assert.Null(DealLifecycle.OnFlowMovedForward(null, "Line 4 retrofit"));
+            Assert.StartsWith("This opportunity is lost", DealLifecycle.OnFlowMovedForward(DealLifecycle.Lost, null).Text);
         }
 
         [Fact]

@@ -35,14 +35,18 @@ namespace CrmCollab.Plugins.Domain.Terms
         {
             if (state == Lost)
                 return new Refusal(RefusalCodes.DealClosed,
-                    $"The opportunity '{dealName}' is lost: it cannot move to another stage or be won until it is reopened. " +
+                    $"{Named(dealName)} is lost: it cannot move to another stage or be won until it is reopened. " +
                     "Its salesperson, or anyone else who may edit it, can reopen it with Reopen Opportunity.");
             if (state == Won)
                 return new Refusal(RefusalCodes.DealClosed,
-                    $"The opportunity '{dealName}' is already won: it cannot move to another stage or be won again until it is reopened, " +
+                    $"{Named(dealName)} is already won: it cannot move to another stage or be won again until it is reopened, " +
                     "which only a CrmCollab Administrator may do. To change its agreed terms, raise an amendment.");
             return null;
         }
+
+        /// <summary>The deal by its name; "This opportunity" for one saved without a name (the API does not require it).</summary>
+        private static string Named(string dealName) =>
+            string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'";
 
         /// <summary>
         /// A lost deal's business process flow moved forward (past the deal's own stage): refused as any move of a closed
