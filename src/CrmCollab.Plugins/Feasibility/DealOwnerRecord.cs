@@ -64,6 +64,33 @@ namespace CrmCollab.Plugins.Feasibility
             Record(context, context.ExecutionContext.PrimaryEntityId, null, new EntityReference(SystemUser.Table, creator), owner);
         }
 
+        /// <summary>
+        /// Puts on <paramref name="deal"/> (an image of it after its Create or Update) the owners this step records for that
+        /// same save — its creator when it is created in someone else's name (<see cref="OnDealCreated"/>), the owner it had
+        /// when the save gives it another (<see cref="OnDealOwnerChanged"/>) — for the review request of the same save
+        /// (<see cref="FeasibilityRequest"/>, <see cref="MaterialChange"/>: PostOperation steps whose order with this one is
+        /// not defined, their images possibly taken before it writes), so that routing passes them over whichever runs first.
+        /// Before, the review asked in the save that handed the deal on (or created it for a colleague) could go to who had
+        /// it, who was then refused its decision.
+        /// </summary>
+        /// <param name="before">The deal before the Update (with its owner), or null for a Create.</param>
+        public static void AddSavesOwners(LocalPluginContext context, Entity deal, Entity before)
+        {
+            AddOwnerReplaced(deal, context.ExecutionContext.MessageName == "Create"
+                ? new EntityReference(SystemUser.Table, context.ExecutionContext.InitiatingUserId)
+                : before?.Read<EntityReference>(Opportunity.OwnerId));
+        }
+
+        /// <summary>Puts on <paramref name="deal"/> (its owner and history now) the owner <paramref name="had"/> it had before a
+        /// save that gave it another, as <see cref="OnDealOwnerChanged"/> records it (for a process flow moved as a related row
+        /// of that save, <see cref="DealSaveRecord.OwnerBefore"/>).</summary>
+        public static void AddOwnerReplaced(Entity deal, EntityReference had)
+        {
+            EntityReference owner = deal.Read<EntityReference>(Opportunity.OwnerId);
+            string recorded = owner == null || had == null || had.Id == owner.Id ? null : With(deal.Read<string>(Opportunity.OwnerHistory), had, owner);
+            if (recorded != null) deal[Opportunity.OwnerHistory] = recorded;
+        }
+
         private static void OnDealOwnerChanged(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
@@ -141,12 +168,16 @@ namespace CrmCollab.Plugins.Feasibility
         /// the decision: <see cref="FormerDealOwners"/>); anything else owns no deal.</summary>
         private static bool Record(LocalPluginContext context, Guid dealId, string history, params EntityReference[] owners)
         {
-            string recorded = DealOwnerHistory.With(history,
-                owners.Where(o => o?.LogicalName == SystemUser.Table).Select(o => (Guid?)o.Id),
-                owners.Where(o => o?.LogicalName == Team.Table).Select(o => (Guid?)o.Id));
+            string recorded = With(history, owners);
             if (recorded == null || dealId == Guid.Empty) return false;
             context.SystemService.Update(new Entity(Opportunity.Table, dealId) { [Opportunity.OwnerHistory] = recorded });
             return true;
         }
+
+        /// <summary>The history with the owners added (<see cref="DealOwnerHistory.With(string, IEnumerable{Guid?}, IEnumerable{Guid?})"/>); null when none is new.</summary>
+        private static string With(string history, params EntityReference[] owners) =>
+            DealOwnerHistory.With(history,
+                owners.Where(o => o?.LogicalName == SystemUser.Table).Select(o => (Guid?)o.Id),
+                owners.Where(o => o?.LogicalName == Team.Table).Select(o => (Guid?)o.Id));
     }
 }

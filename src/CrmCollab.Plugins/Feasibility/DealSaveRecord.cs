@@ -17,7 +17,8 @@ namespace CrmCollab.Plugins.Feasibility
     public static class DealSaveRecord
     {
         /// <summary>Each name is followed by the deal's id: the deals of one UpdateMultiple may share one pipeline's SharedVariables.</summary>
-        public const string MovesAccountVariable = "crmc_save_movesaccount_", MovesStageVariable = "crmc_save_movesstage_";
+        public const string MovesAccountVariable = "crmc_save_movesaccount_", MovesStageVariable = "crmc_save_movesstage_",
+            OwnerBeforeVariable = "crmc_save_ownerbefore_";
 
         /// <summary>In the deal's PreOperation Update: records what the save changes of the account and the stage, when it sends them
         /// and carries related rows (a save without them has nobody to tell: nothing is written).</summary>
@@ -25,7 +26,8 @@ namespace CrmCollab.Plugins.Feasibility
         {
             bool sendsAccount = target.Contains(Opportunity.CustomerId) || target.Contains(Opportunity.ParentAccountId);
             bool sendsStage = target.Contains(Opportunity.SalesStage) || target.Contains(Opportunity.StepName);
-            if (!sendsAccount && !sendsStage || context.TargetEntity.RelatedEntities.Count == 0) return;
+            bool sendsOwner = target.Contains(Opportunity.OwnerId);
+            if (!sendsAccount && !sendsStage && !sendsOwner || context.TargetEntity.RelatedEntities.Count == 0) return;
             ParameterCollection shared = context.ExecutionContext.SharedVariables;
             Guid id = context.ExecutionContext.PrimaryEntityId;
             string deal = (id != Guid.Empty ? id : target.Id).ToString("N");
@@ -36,6 +38,20 @@ namespace CrmCollab.Plugins.Feasibility
             }
             if (sendsStage)
                 shared[MovesStageVariable + deal] = (DealStage.After(before, target) ?? 0) > (DealStage.Of(before) ?? 0);
+            // Who owned the deal before a save that hands it on: a flow moved with it asks its reviews before DealOwnerRecord,
+            // at the deal's PostOperation, records them.
+            EntityReference owner = before.Read<EntityReference>(Opportunity.OwnerId);
+            if (sendsOwner && owner != null) shared[OwnerBeforeVariable + deal] = owner.LogicalName + "|" + owner.Id.ToString("N");
+        }
+
+        /// <summary>In a related row's operation: who owned the deal before <paramref name="dealSave"/>, when that save sends its
+        /// owner and the deal's guard recorded it (<see cref="Remember"/>); else null.</summary>
+        public static EntityReference OwnerBefore(IPluginExecutionContext dealSave)
+        {
+            string key = OwnerBeforeVariable + dealSave.PrimaryEntityId.ToString("N");
+            if (dealSave.SharedVariables == null || !dealSave.SharedVariables.TryGetValue(key, out object value) || !(value is string text)) return null;
+            string[] parts = text.Split('|');
+            return parts.Length == 2 && Guid.TryParse(parts[1], out Guid id) ? new EntityReference(parts[0], id) : null;
         }
 
         /// <summary>In a related row's operation: whether <paramref name="dealSave"/> (its context up the chain) moves the deal, now <paramref name="dealNow"/>, to another account.</summary>

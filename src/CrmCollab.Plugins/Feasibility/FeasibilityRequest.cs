@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Feasibility
             // account it leaves).
             Register(PipelineStage.PostOperation, "Update", Opportunity.Table, OnDealSaved)
                 .Filter(Opportunity.SalesStage, Opportunity.StepName, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.StateCode)
-                .PreImage(PreImage, Opportunity.CustomerId, Opportunity.ParentAccountId)
+                .PreImage(PreImage, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.OwnerId)
                 .PostImage(PostImage, FeasibilityRepository.DealColumns);
             // The form's "Reopen opportunity" is a SetState (no Microsoft page says it runs Update steps): it requests too.
             Register(PipelineStage.PostOperation, "SetState", Opportunity.Table, OnDealSaved)
@@ -52,6 +52,12 @@ namespace CrmCollab.Plugins.Feasibility
             if (deal == null)
                 throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the image of the deal it is registered with").Message);
             Entity before = context.PreImage(PreImage);
+            // Who created the deal for someone else, or handed it on in this save: passed over by the routing of the reviews
+            // it asks, whether or not DealOwnerRecord (same rank, order not defined) has recorded them yet.
+            DealOwnerRecord.AddSavesOwners(context, deal, before);
+            // This save runs inside another of the deal (its flow moved as a related row, keeping the stage in step) that hands it on.
+            IPluginExecutionContext outer = ServerCall.DealSaveAround(context.ExecutionContext, deal.Id);
+            if (outer != null) DealOwnerRecord.AddOwnerReplaced(deal, DealSaveRecord.OwnerBefore(outer));
             Guid? account = HandoffCreation.AccountOf(deal);
             bool movedAccount = before != null && AccountChangeRule.Moves(HandoffCreation.AccountOf(before), account);
             // A deal's open handoffs follow it to its new account, reopened or won (should the platform accept a save of a
@@ -104,6 +110,10 @@ namespace CrmCollab.Plugins.Feasibility
             int stage = ProcessFlowStage.Of(service, context.ExecutionContext.PrimaryEntityId, stageId.Value);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(FeasibilityRepository.DealColumns));
             if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            // Moved as a related row of the deal's save that hands it on: routing passes over the owner it had, whom
+            // DealOwnerRecord records only at the deal's PostOperation, after the related rows.
+            IPluginExecutionContext dealSave = ServerCall.DealSaveAround(context.ExecutionContext, dealId.Value);
+            if (dealSave != null) DealOwnerRecord.AddOwnerReplaced(deal, DealSaveRecord.OwnerBefore(dealSave));
             if (DealStage.Of(deal) != stage)
             {
                 // Made with the mover's rights (a flow table's Write is granted apart from the deal's): who may not edit

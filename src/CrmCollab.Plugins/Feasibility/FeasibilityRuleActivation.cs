@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
@@ -62,7 +63,9 @@ namespace CrmCollab.Plugins.Feasibility
             if (!RuleWeighsIn(context.SystemService, currencyId))
                 query.Criteria.AddCondition(Opportunity.TransactionCurrencyId, ConditionOperator.Equal, currencyId);
             int requested = Reevaluate(context, query, DealStage.Of, out int deals);
-            context.Trace("Currency {0}: new exchange rate, {1} open deal(s) re-evaluated, {2} review(s) requested.", currencyId, deals, requested);
+            int withdrawn = WithdrawOnWonDeals(context);
+            context.Trace("Currency {0}: new exchange rate, {1} open deal(s) re-evaluated, {2} review(s) requested, {3} withdrawn on won deals.",
+                currencyId, deals, requested, withdrawn);
         }
 
         /// <summary>Some rule in force has a minimum amount in this currency (one query, one row at most).</summary>
@@ -121,8 +124,10 @@ namespace CrmCollab.Plugins.Feasibility
             // given another function leaves those to withdraw whatever the deal's stage now (a new rule leaves none).
             if (message != "Create")
             {
-                requested += Reevaluate(context, OpenDealsWithPendingReviews(), deal => seen.Contains(deal.Id) ? null : DealStage.Of(deal), out int behind);
+                requested += Reevaluate(context, DealsWithPendingReviews(Opportunity.StateOpen), deal => seen.Contains(deal.Id) ? null : DealStage.Of(deal), out int behind);
                 deals += behind;
+                // A deal won since the change (its gate computed at the win no longer asked the function) keeps its review pending.
+                context.Trace("{0} pending review(s) of won deals withdrawn.", WithdrawOnWonDeals(context));
             }
             context.Trace("Rule {2}: {0} open deal(s) re-evaluated, {1} review(s) requested.", deals, requested, message == "Delete" ? "deleted" : "saved");
         }
@@ -130,21 +135,38 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>The deal's stage when it has reached <paramref name="trigger"/>; else null (the deal is left out).</summary>
         private static int? AtOrPast(int? stage, int trigger) => stage >= trigger ? stage : null;
 
-        private static QueryExpression OpenDeals()
+        private static QueryExpression OpenDeals() => Deals(Opportunity.StateOpen);
+
+        private static QueryExpression Deals(int state)
         {
             var query = new QueryExpression(Opportunity.Table)
             {
                 ColumnSet = new ColumnSet(FeasibilityRepository.DealColumns),
                 PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
             };
-            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
+            query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, state);
             return query;
         }
 
-        /// <summary>The open deals with a pending review, each once.</summary>
-        private static QueryExpression OpenDealsWithPendingReviews()
+        /// <summary>
+        /// The won deals with a pending review (normally none: the win's gate requires every function's approval) have the
+        /// ones no rule asks for any more withdrawn (<see cref="ReviewRequester.WithdrawStaleOfWonDeal"/>): a deal won between a
+        /// change and this re-evaluation, which before read open deals only, kept such a review pending for ever in its
+        /// reviewer's queue, nobody able to decide or withdraw a won deal's review. One query; returns how many.
+        /// </summary>
+        private static int WithdrawOnWonDeals(LocalPluginContext context)
         {
-            QueryExpression query = OpenDeals();
+            var requester = new ReviewRequester(context.SystemService);
+            int withdrawn = 0;
+            foreach (Entity deal in Pages.All(context.SystemService, DealsWithPendingReviews(Opportunity.StateWon)).ToList())
+                withdrawn += requester.WithdrawStaleOfWonDeal(deal, context.Now);
+            return withdrawn;
+        }
+
+        /// <summary>The deals in <paramref name="state"/> with a pending review, each once.</summary>
+        private static QueryExpression DealsWithPendingReviews(int state)
+        {
+            QueryExpression query = Deals(state);
             query.Distinct = true;
             query.ColumnSet.AddColumn(Opportunity.Id); // a distinct query returns the primary key only when asked
             query.AddOrder(Opportunity.Id, OrderType.Ascending); // and gets no order of its own, which its pages need (Microsoft Learn, paging and ordering)

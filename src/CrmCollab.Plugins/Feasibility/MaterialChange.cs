@@ -18,13 +18,13 @@ namespace CrmCollab.Plugins.Feasibility
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
 
-        /// <summary>What the step reads of the deal before and after the change: who and where it is, its stage, state and
-        /// feasibility record, and every term a review may watch.</summary>
-        private static readonly string[] DealImage = new[]
-        {
-            Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.SalesStage, Opportunity.StepName,
-            Opportunity.StateCode, Opportunity.OwnerId, Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary,
-        }.Concat(FeasibilityRuleValidator.WatchedColumns).ToArray();
+        /// <summary>What the step reads of the deal before and after the change: what the review request reads of it
+        /// (<see cref="FeasibilityRepository.DealColumns"/>: who and where it is, its stage, state and feasibility record, who
+        /// has owned it — routing passes them over for its reviews) and every term a review may watch. Before, the images
+        /// left out who had owned the deal, so a review asked again after a change of terms went to a former owner, who
+        /// could not decide it.</summary>
+        private static readonly string[] DealImage =
+            FeasibilityRepository.DealColumns.Concat(FeasibilityRuleValidator.WatchedColumns).Distinct().ToArray();
 
         /// <summary>A product line's own terms: changing any of them changes its deal's products.</summary>
         private static readonly string[] LineTerms = ProductLineTerms.Columns.ToArray();
@@ -59,6 +59,7 @@ namespace CrmCollab.Plugins.Feasibility
         {
             Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
             if (before == null || after == null) return;
+            DealOwnerRecord.AddSavesOwners(context, after, before); // who handed the deal on in this save is passed over too
             Reopen(context, after, ChangedTerms(context.TargetEntity, before, after), column => Text(after, column));
         }
 

@@ -77,7 +77,9 @@ namespace CrmCollab.Plugins.Feasibility
         /// </summary>
         private static void OnCreate(LocalPluginContext context)
         {
-            Entity review = context.TargetEntity;
+            // The deal (or owner) named by alternate key is the row the key names (KeyedReferences): read from the resolved
+            // copy, recorded on the Target itself.
+            Entity target = context.TargetEntity, review = KeyedReferences.Resolved(context, target);
             string[] sent = CreateServerColumns.Where(review.IsFilled).ToArray();
             Guid? dealId = review.RefId(FeasibilityReviewRow.OpportunityId);
             int? function = review.Choice(FeasibilityReviewRow.Function);
@@ -96,11 +98,11 @@ namespace CrmCollab.Plugins.Feasibility
                 () => FunctionReviewers.Includes(context.SystemService, owner, (BusinessFunction)function.Value, context.Now, null),
                 () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
             ReviewBasis basis = repository.HandMadeBasis(deal, (BusinessFunction)function.Value, context.Now);
-            review[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
-            review[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
-            review[FeasibilityReviewRow.DueDate] = basis.DueDate;
-            review[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
-            review[FeasibilityReviewRow.DealOwnerAtRequest] = FeasibilityRepository.OwnerAtRequest(deal);
+            target[FeasibilityReviewRow.RelevantColumns] = Values.Shorten(string.Join(",", basis.RelevantColumns), 1000);
+            target[FeasibilityReviewRow.GateStage] = new OptionSetValue(basis.GateStage);
+            target[FeasibilityReviewRow.DueDate] = basis.DueDate;
+            target[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
+            target[FeasibilityReviewRow.DealOwnerAtRequest] = FeasibilityRepository.OwnerAtRequest(deal);
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
@@ -131,9 +133,9 @@ namespace CrmCollab.Plugins.Feasibility
         /// A held review (<see cref="RoutingHold"/>) given a new owner by a person, not by CrmCollab's routing: it is routed by
         /// hand, so the leaver's handover neither keeps it for its former owner nor skips it when its new owner leaves.
         /// </summary>
-        private static void ReleaseHeldHandOver(LocalPluginContext context, Entity target, Entity before)
+        private static void ReleaseHeldHandOver(LocalPluginContext context, Entity sent, Entity target, Entity before)
         {
-            EntityReference newOwner = target.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
+            EntityReference newOwner = sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             EntityReference owner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             if (newOwner == null || before.Choice(FeasibilityReviewRow.RoutingHold) == null || target.Contains(FeasibilityReviewRow.RoutingHold)
                 || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName) || ServerCall.IsSystem(context)) return;
@@ -174,20 +176,23 @@ namespace CrmCollab.Plugins.Feasibility
         private static void OnDecide(LocalPluginContext context)
         {
             Entity target = context.TargetEntity;
+            // What the save sends, its deal (or owner) named by alternate key read as the row the key names: sent again as it
+            // is, the deal is no change (before, the key's empty id read as another deal). The stamps go on the Target.
+            Entity sent = KeyedReferences.Resolved(context, target);
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
-            Throw(HandOver(context, before, target.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
+            Throw(HandOver(context, before, sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
             // The hold the leaver's handover finds its reviews by: the server's, with a sentence of its own.
-            if (target.Contains(FeasibilityReviewRow.RoutingHold) && Changes.Of(target, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0
+            if (sent.Contains(FeasibilityReviewRow.RoutingHold) && Changes.Of(sent, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0
                 && !ServerCall.IsSystem(context))
                 Throw(new Refusal(RefusalCodes.ReviewServerColumn, RoutingHolds.ServerOwnedSentence));
-            Entity after = Values.Merge(before, target);
+            Entity after = Values.Merge(before, sent);
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;
             var current = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             var proposed = (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
             EntityReference reviewOwner = before.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
-            bool decisionChanges = Changes.Of(target, before, DecisionColumns).Count > 0;
+            bool decisionChanges = Changes.Of(sent, before, DecisionColumns).Count > 0;
             // A decision that passes is fingerprinted with the deal's terms it was made on: the one read of the deal
             // the checks need asks for those columns too.
             IReadOnlyList<string> relevant = Stamps(decisionChanges, target, proposed)
@@ -197,9 +202,9 @@ namespace CrmCollab.Plugins.Feasibility
 
             Refusal refusal = ReviewEditRules.Check(new ReviewEdit
             {
-                ChangedServerColumns = ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+                ChangedServerColumns = ColumnLabels.Of(Changes.Of(sent, before, ServerColumns)).ToArray(),
                 IsServerCall = () => ServerCall.IsSystem(context),
-                ChangesState = Changes.Of(target, before, new[] { CommonColumn.StateCode }).Count > 0,
+                ChangesState = Changes.Of(sent, before, new[] { CommonColumn.StateCode }).Count > 0,
                 ChangesDecision = decisionChanges,
                 IsCrmCollabInvalidation = () => ReviewChangeOrigin.IsCrmCollabInvalidation(context, before.RefId(FeasibilityReviewRow.OpportunityId))
                     || (proposed == ReviewDecision.Invalidated && ReviewChangeOrigin.IsMergeReopening(context, before.RefId(FeasibilityReviewRow.OpportunityId)))
@@ -220,7 +225,7 @@ namespace CrmCollab.Plugins.Feasibility
                     ?? DeskDecider(context, decider, reviewOwner, before, proposed),
             });
             Throw(refusal);
-            ReleaseHeldHandOver(context, target, before);
+            ReleaseHeldHandOver(context, sent, target, before);
             if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
             if (proposed == ReviewDecision.Withdrawn)
             {

@@ -92,8 +92,23 @@ namespace CrmCollab.Plugins.Feasibility
             return new RequestOutcome { Requested = missing.Select(m => m.Function).ToList(), Verdict = verdict };
         }
 
-        /// <summary>Pending reviews no rule asks for any more are withdrawn with the reason (kept as history).</summary>
-        private void WithdrawStale(List<Entity> reviews, IReadOnlyList<RequiredReview> requiredAtAnyStage, DateTime now)
+        /// <summary>
+        /// A won deal's pending reviews no rule asks for any more: withdrawn with the reason; nothing is asked, and the deal
+        /// keeps the feasibility status it was won with. Such a review is one the win's gate no longer required — a rule
+        /// retired, or a currency's rate changed, whose background re-evaluation ran after the win — and a won deal's reviews
+        /// are final, so nobody else could withdraw it. Returns how many.
+        /// </summary>
+        /// <param name="deal">The won deal (id, and the columns of FeasibilityRepository.DealColumns).</param>
+        public int WithdrawStaleOfWonDeal(Entity deal, DateTime now)
+        {
+            DealFacts facts = _repository.Facts(deal);
+            IReadOnlyList<FeasibilityRule> rules = _repository.ActiveRulesFor(facts);
+            facts.IndustryCode = _repository.IndustryOf(HandoffCreation.AccountOf(deal), rules);
+            return WithdrawStale(_repository.Reviews(deal.Id), FeasibilityRequirements.AtAnyStage(facts, now, rules), now);
+        }
+
+        /// <summary>Pending reviews no rule asks for any more are withdrawn with the reason (kept as history). Returns how many.</summary>
+        private int WithdrawStale(List<Entity> reviews, IReadOnlyList<RequiredReview> requiredAtAnyStage, DateTime now)
         {
             var stale = StaleReviews.ToWithdraw(reviews.Select(FeasibilityRepository.ToState), requiredAtAnyStage);
             foreach (ReviewState review in stale)
@@ -102,6 +117,7 @@ namespace CrmCollab.Plugins.Feasibility
                 Entity row = reviews.First(r => r.Id == review.Id);
                 row[FeasibilityReviewRow.Decision] = new OptionSetValue((int)ReviewDecision.Withdrawn);
             }
+            return stale.Count;
         }
 
     }

@@ -90,7 +90,8 @@ namespace CrmCollab.Plugins.Guards
         /// <summary>A close no Win or Lose makes: refused on a deal won once (one read of the deal; none for a close of no deal).</summary>
         private static void OnRecordedByHand(LocalPluginContext context)
         {
-            Entity deal = WonOnceRead(context, context.TargetEntity?.RefId(Opportunity.Id));
+            // The deal named by alternate key (a migration recording the ERP's history) is the deal the key names.
+            Entity deal = WonOnceRead(context, context.TargetEntity == null ? null : KeyedReferences.RefId(context, context.TargetEntity, Opportunity.Id));
             if (deal == null) return;
             Throw(CloseHistory.CheckAddedByHand(deal.Contains(Opportunity.WonOn), deal.Read<string>(Opportunity.Name)));
         }
@@ -112,7 +113,7 @@ namespace CrmCollab.Plugins.Guards
         private static void OnMove(LocalPluginContext context)
         {
             Guid? from = context.PreImage(PreImage)?.RefId(Opportunity.Id);
-            Guid? to = context.TargetEntity?.RefId(Opportunity.Id);
+            Guid? to = context.TargetEntity == null ? null : KeyedReferences.RefId(context, context.TargetEntity, Opportunity.Id);
             if (from == to) return;
             Entity left = WonOnceRead(context, from), joined = WonOnceRead(context, to);
             Entity won = left != null && left.Contains(Opportunity.WonOn) ? left : joined;

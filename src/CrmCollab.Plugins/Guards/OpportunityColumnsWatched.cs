@@ -23,12 +23,13 @@ namespace CrmCollab.Plugins.Guards
             { Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.FeasibilityDetail };
 
         /// <summary>
-        /// What runs the guard on Update: stage moves, state changes, the server-owned columns, every lockable term and the
-        /// originating lead.
+        /// What runs the guard on Update: stage moves, state changes, the server-owned columns, every lockable term, the
+        /// originating lead, and the owner (a save handing the deal on records, for the rows sent with it, who had it:
+        /// <see cref="Feasibility.DealSaveRecord"/>).
         /// </summary>
         public static readonly string[] Filter =
             new[] { Opportunity.StateCode, Opportunity.StatusCode, Opportunity.WonOn, Opportunity.OwnerHistory }.Concat(FeasibilityRecord).Concat(Lockable)
-                .Concat(new[] { Opportunity.OriginatingLeadId }).Distinct().ToArray();
+                .Concat(new[] { Opportunity.OriginatingLeadId, Opportunity.OwnerId }).Distinct().ToArray();
 
         /// <summary>What the guard reads of the deal before the change: the gate's columns (with who has owned the deal), the lock's,
         /// the win date and the originating lead.</summary>

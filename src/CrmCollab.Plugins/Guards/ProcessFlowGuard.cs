@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
 using Microsoft.Xrm.Sdk;
@@ -33,7 +34,8 @@ namespace CrmCollab.Plugins.Guards
 
         private static void OnMove(LocalPluginContext context)
         {
-            Entity target = context.TargetEntity;
+            // The deal named by alternate key (an integration sending the flow whole) is the deal the key names (KeyedReferences).
+            Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             Entity before = context.PreImage(PreImage);
             Entity after = Values.Merge(before, target);
             Guid? stageId = after.RefId(ProcessFlow.ActiveStageId);
@@ -43,9 +45,12 @@ namespace CrmCollab.Plugins.Guards
             Guid instanceId = context.ExecutionContext.PrimaryEntityId != Guid.Empty ? context.ExecutionContext.PrimaryEntityId : target.Id;
             int to = ProcessFlowStage.Of(service, instanceId, stageId.Value);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(GateCheck.DealColumns));
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return; // a closed deal's flow is history
+            int? state = deal.Choice(Opportunity.StateCode);
+            if (state == Opportunity.StateWon) return; // a won deal's flow is history: its gate was passed at the win
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;
+            // A lost deal's flow moves on no further until the deal is reopened (before, it came back past the gate).
+            Throw(DealLifecycle.OnFlowMovedForward(state, deal.Read<string>(Opportunity.Name)));
             var attempt = new GateAttempt { FromStage = from, ToStage = to };
             // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
             // save sends re-open, after it, the approvals decided on other values, and a new account every decided review — the

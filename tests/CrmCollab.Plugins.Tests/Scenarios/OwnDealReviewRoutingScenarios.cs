@@ -117,6 +117,86 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_new_delivery_date_on_a_deal_handed_on_asks_logistics_again_of_the_backup_not_of_its_former_owner()
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            Guid deal = DealHandedToCarl(_account);
+            _org.MoveTo(deal, SalesStage.Develop, asUser: _carl);
+            _org.Decide(_bella, Logistics(deal), ReviewDecision.Approved);
+
+            // Carl saves the customer's new delivery date: Logistics' approval is re-opened and Logistics asked again.
+            _org.As(_carl).Update(new Entity("opportunity", deal) { ["crmc_requesteddelivery"] = CrmCollabOrg.Start.AddDays(20) });
+
+            Entity review = Logistics(deal);
+            Assert.Equal(_bella, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("user Sam Sales owns or has owned this deal, so cannot review it → backup user Bella Backup", review.GetAttributeValue<string>(Path));
+            // Bella decides it, and Carl moves the deal on.
+            _org.Decide(_bella, review, ReviewDecision.Approved);
+            _org.Decide(_fiona, _org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            _org.MoveTo(deal, SalesStage.Propose, asUser: _carl);
+            Assert.Equal(SalesStage.Propose, _org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+        }
+
+        [Fact]
+        public void A_deal_created_at_develop_in_a_colleagues_name_does_not_route_its_review_to_its_creator()
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            // A role of the organisation's own with a deeper Create lets the rep create a deal in Carl's name.
+            _org.Setup.AssignRole(_org.Rep, "System Administrator");
+            Guid deal = _org.As(_org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Retrofit for Carl", ["customerid"] = new EntityReference("account", _account), ["ownerid"] = User(_carl),
+                ["estimatedvalue"] = new Money(80000m), ["crmc_discountpercent"] = 10m, ["crmc_iscustomsolution"] = true,
+                ["salesstage"] = new OptionSetValue(SalesStage.Develop), ["customerneed"] = "Retrofit line 4 with custom tooling",
+                ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(80000m),
+            });
+
+            Entity review = Logistics(deal);
+            Assert.Equal(_bella, review.GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Theory]
+        [InlineData("the stage")]
+        [InlineData("the delivery date")]
+        public void A_deal_handed_on_in_the_save_that_asks_its_review_does_not_route_it_to_its_former_owner(string asks)
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            Guid deal = _org.CustomDeal(_account);
+            if (asks == "the delivery date")
+            {
+                // Approved first by the backup; the new date asks Logistics again.
+                _org.MoveTo(deal, SalesStage.Develop);
+                _org.Decide(_bella, Logistics(deal), ReviewDecision.Approved);
+            }
+
+            // The form's save (or one PATCH): Carl as the new owner, with the change that asks Logistics.
+            var save = new Entity("opportunity", deal) { ["ownerid"] = User(_carl) };
+            if (asks == "the stage") save["salesstage"] = new OptionSetValue(SalesStage.Develop);
+            else save["crmc_requesteddelivery"] = CrmCollabOrg.Start.AddDays(20);
+            _org.As(_org.Rep).Update(save);
+
+            Entity review = Logistics(deal);
+            Assert.Equal(_bella, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("user Sam Sales owns or has owned this deal, so cannot review it → backup user Bella Backup", review.GetAttributeValue<string>(Path));
+        }
+
+        [Fact]
+        public void A_deal_handed_on_in_a_save_that_moves_its_flow_to_develop_does_not_route_its_review_to_its_former_owner()
+        {
+            _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);
+            Guid deal = _org.CustomDeal(_account);
+            Guid flow = _org.SalesFlowAt(deal, Emulator.Engine.WellKnownProcesses.OpportunityQualifyStageId);
+            // A sales manager's role of the organisation's own: they still edit the deal once it is Carl's.
+            _org.Setup.AssignRole(_org.Rep, "System Administrator");
+
+            // One save: Carl as the new owner, the deal's sales flow moved to Develop as a related row.
+            _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["ownerid"] = User(_carl) }
+                .WithFlowMovedTo(flow, Emulator.Engine.WellKnownProcesses.OpportunityDevelopStageId));
+
+            Assert.Equal(_bella, Logistics(deal).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
         public void The_salespersons_own_deal_does_not_route_its_review_to_them_yet_its_won_deal_handoff_still_does()
         {
             _org.DedicatedOwner(_account, BusinessFunction.Logistics, user: _org.Rep, backup: _bella);

@@ -35,14 +35,26 @@ namespace CrmCollab.Plugins.Domain.Terms
         {
             if (state == Lost)
                 return new Refusal(RefusalCodes.DealClosed,
-                    $"The opportunity '{dealName}' is lost: it cannot move to another stage or be won until it is reopened. " +
+                    $"{Named(dealName)} is lost: it cannot move to another stage or be won until it is reopened. " +
                     "Its salesperson, or anyone else who may edit it, can reopen it with Reopen Opportunity.");
             if (state == Won)
                 return new Refusal(RefusalCodes.DealClosed,
-                    $"The opportunity '{dealName}' is already won: it cannot move to another stage or be won again until it is reopened, " +
+                    $"{Named(dealName)} is already won: it cannot move to another stage or be won again until it is reopened, " +
                     "which only a CrmCollab Administrator may do. To change its agreed terms, raise an amendment.");
             return null;
         }
+
+        /// <summary>The deal by its name; "This opportunity" for one saved without a name (the API does not require it).</summary>
+        private static string Named(string dealName) =>
+            string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'";
+
+        /// <summary>
+        /// A lost deal's business process flow moved forward (past the deal's own stage): refused as any move of a closed
+        /// deal (<see cref="WhileClosed"/>), since any salesperson may reopen a lost deal and it would come back with its flow
+        /// past a gate the move never had judged (its pending reviews withdrawn at the loss). A won deal's flow, whose gate
+        /// the win passed, and a move back are left free: null.
+        /// </summary>
+        public static Refusal OnFlowMovedForward(int? state, string dealName) => state == Lost ? WhileClosed(state, dealName) : null;
 
         /// <summary>Deleting a customer deletes its deals with it: the same rule as deleting a won deal.</summary>
         public static Refusal OnCustomerDelete(bool hasWonDeal, System.Func<bool> isAdministrator)
