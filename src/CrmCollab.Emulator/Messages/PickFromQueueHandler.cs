@@ -1,5 +1,4 @@
 using System;
-using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Pipeline;
 using Microsoft.Xrm.Sdk;
 
@@ -19,12 +18,10 @@ namespace CrmCollab.Emulator.Messages
 
         public OrganizationResponse Handle(MessageContext context)
         {
-            Guid id = context.Get<Guid>("QueueItemId");
-            if (id == Guid.Empty) throw Engine.Faults.Invalid("Required field 'QueueItemId' is missing");
+            Guid id = QueueItemAccess.RequiredItem(context);
             Guid worker = context.Get<Guid>("WorkerId");
             if (worker == Guid.Empty) throw Engine.Faults.Invalid("Required field 'WorkerId' is missing");
             bool remove = context.Request.Parameters.TryGetValue("RemoveQueueItem", out object flag) && flag is bool b && b;
-            context.Store.RequireRow("queueitem", id);
             context.Store.RequireRow("systemuser", worker);
             return context.Run(new OperationSpec
             {
@@ -35,8 +32,7 @@ namespace CrmCollab.Emulator.Messages
                 Main = op =>
                 {
                     Entity item = context.Store.RequireRow("queueitem", id);
-                    EntityReference queue = item.GetAttributeValue<EntityReference>("queueid");
-                    context.Demand(op.UserId, "queue", AccessRight.Write, queue == null ? null : context.Store.RequireRow("queue", queue.Id));
+                    QueueItemAccess.DemandWriteOnQueue(context, op.UserId, item);
                     if (remove) context.Store.Delete("queueitem", id, op.UserId, op.Transaction.Log);
                     else context.Store.Update(new Entity("queueitem", id) { ["workerid"] = new EntityReference("systemuser", worker) }, op.UserId, op.Transaction.Log);
                     return MessageContext.Respond(MessageName, op);

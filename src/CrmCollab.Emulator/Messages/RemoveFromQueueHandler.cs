@@ -17,9 +17,7 @@ namespace CrmCollab.Emulator.Messages
 
         public OrganizationResponse Handle(MessageContext context)
         {
-            Guid id = context.Get<Guid>("QueueItemId");
-            if (id == Guid.Empty) throw Engine.Faults.Invalid("Required field 'QueueItemId' is missing");
-            context.Store.RequireRow("queueitem", id);
+            Guid id = QueueItemAccess.RequiredItem(context);
             return context.Run(new OperationSpec
             {
                 MessageName = MessageName,
@@ -30,9 +28,7 @@ namespace CrmCollab.Emulator.Messages
                 {
                     Entity item = context.Store.RequireRow("queueitem", id);
                     context.Demand(op.UserId, "queueitem", AccessRight.Delete, item);
-                    // "RemoveFromQueue message privileges": primary entity queue, prvWriteQueue (CRM 2013, 2015, Dynamics 365).
-                    EntityReference queue = item.GetAttributeValue<EntityReference>("queueid");
-                    context.Demand(op.UserId, "queue", AccessRight.Write, queue == null ? null : context.Store.RequireRow("queue", queue.Id));
+                    QueueItemAccess.DemandWriteOnQueue(context, op.UserId, item);
                     context.Store.Delete("queueitem", id, op.UserId, op.Transaction.Log);
                     return MessageContext.Respond(MessageName, op);
                 },

@@ -54,10 +54,7 @@ namespace CrmCollab.Plugins.Signals
         /// <summary>A competitor's Delete: refused when a field signal names it, unless a CrmCollab Administrator (one query).</summary>
         private static void OnCompetitorDelete(LocalPluginContext context)
         {
-            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id), TopCount = 1 };
-            query.Criteria.AddCondition(FieldSignalRow.CompetitorId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
-            bool namedBySignal = context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
-            Throw(FieldSignalRules.CheckCompetitorDelete(namedBySignal,
+            Throw(FieldSignalRules.CheckCompetitorDelete(ASignalNames(context, FieldSignalRow.CompetitorId),
                 () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
         }
 
@@ -69,11 +66,16 @@ namespace CrmCollab.Plugins.Signals
         /// <summary>A lead's Delete: refused when a field signal names it, unless a CrmCollab Administrator (one query).</summary>
         private static void OnLeadDelete(LocalPluginContext context)
         {
-            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id), TopCount = 1 };
-            query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
-            bool raisedBySignal = context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
-            Throw(FieldSignalRules.CheckLeadDelete(raisedBySignal,
+            Throw(FieldSignalRules.CheckLeadDelete(ASignalNames(context, FieldSignalRow.LeadId),
                 () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
+        }
+
+        /// <summary>Whether a field signal names the row being deleted in the given lookup (one query, one row at most).</summary>
+        private static bool ASignalNames(LocalPluginContext context, string lookup)
+        {
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.Id), TopCount = 1 };
+            query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            return context.SystemService.RetrieveMultiple(query).Entities.Count > 0;
         }
 
         /// <summary>A SetState of a signal: deactivated only once acknowledged.</summary>
