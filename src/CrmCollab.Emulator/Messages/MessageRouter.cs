@@ -24,7 +24,7 @@ namespace CrmCollab.Emulator.Messages
                 new UpsertHandler(), new CreateMultipleHandler(), new UpdateMultipleHandler(), new UpsertMultipleHandler(),
                 new ExecuteMultipleHandler(),
                 new ExecuteTransactionHandler(), new WhoAmIHandler(), new AddMembersTeamHandler(), new RemoveMembersTeamHandler(),
-                new RetrieveActivePathHandler(), new RemoveFromQueueHandler(), new PickFromQueueHandler(), new MergeHandler(), new GrantAccessHandler(),
+                new RetrieveActivePathHandler(), new RemoveFromQueueHandler(), new PickFromQueueHandler(), new ReleaseToQueueHandler(), new MergeHandler(), new GrantAccessHandler(),
                 new ModifyAccessHandler(), new RevokeAccessHandler(),
             })
                 _handlers[handler.MessageName] = handler;

@@ -5,8 +5,9 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Emulator.Messages
 {
     /// <summary>
-    /// What the queue item's own messages (PickFromQueue, RemoveFromQueue) share: the item they name, and the privilege
-    /// Microsoft's message privilege pages give them, Write on the item's queue (primary entity queue, prvWriteQueue).
+    /// What the queue item's own messages (PickFromQueue, ReleaseToQueue, RemoveFromQueue) share: the item they name, and
+    /// the privilege Microsoft's message privilege pages give them, Write on the item's queue (primary entity queue,
+    /// prvWriteQueue).
     /// </summary>
     internal static class QueueItemAccess
     {
