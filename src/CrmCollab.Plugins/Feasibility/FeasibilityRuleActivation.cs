@@ -90,12 +90,12 @@ namespace CrmCollab.Plugins.Feasibility
                 return;
             }
             QueryExpression query = OpenDeals();
-            var account = new FilterExpression(LogicalOperator.Or);
-            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
-            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
-            query.Criteria.AddFilter(account);
+            query.Criteria.AddFilter(DealsOf(accountId));
             // A deal of another customer that names this account only in its Account field is not routed by it.
             int requested = Reevaluate(context, query, deal => Routing.HandoffCreation.AccountOf(deal) == accountId ? DealStage.Of(deal) : null, out int deals);
+            // A deal won since the change (its gate, reading the new segment, no longer asked the function) keeps its review pending.
+            context.Trace("{0} pending review(s) of the account's won deals withdrawn.",
+                WithdrawOnWonDeals(context, DealsOf(accountId), deal => Routing.HandoffCreation.AccountOf(deal) == accountId));
             // The accounts below fall back through this one to its parent's owners (a new parent moves their work too);
             // each is re-routed by its own routing, so one with its own owners keeps them (in shares when they are many).
             int moved = Routing.AccountReroute.EveryFunctionBelow(context, accountId);
@@ -154,13 +154,25 @@ namespace CrmCollab.Plugins.Feasibility
         /// change and this re-evaluation, which before read open deals only, kept such a review pending for ever in its
         /// reviewer's queue, nobody able to decide or withdraw a won deal's review. One query; returns how many.
         /// </summary>
-        private static int WithdrawOnWonDeals(LocalPluginContext context)
+        /// <param name="narrowedTo">With <paramref name="concerned"/>: only the deals of one account (its segment changed).</param>
+        private static int WithdrawOnWonDeals(LocalPluginContext context, FilterExpression narrowedTo = null, Func<Entity, bool> concerned = null)
         {
             var requester = new ReviewRequester(context.SystemService);
+            QueryExpression query = DealsWithPendingReviews(Opportunity.StateWon);
+            if (narrowedTo != null) query.Criteria.AddFilter(narrowedTo);
             int withdrawn = 0;
-            foreach (Entity deal in Pages.All(context.SystemService, DealsWithPendingReviews(Opportunity.StateWon)).ToList())
-                withdrawn += requester.WithdrawStaleOfWonDeal(deal, context.Now);
+            foreach (Entity deal in Pages.All(context.SystemService, query).ToList())
+                if (concerned == null || concerned(deal)) withdrawn += requester.WithdrawStaleOfWonDeal(deal, context.Now);
             return withdrawn;
+        }
+
+        /// <summary>The deals whose customer or Account field is the account.</summary>
+        private static FilterExpression DealsOf(Guid accountId)
+        {
+            var account = new FilterExpression(LogicalOperator.Or);
+            account.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, accountId);
+            account.AddCondition(Opportunity.ParentAccountId, ConditionOperator.Equal, accountId);
+            return account;
         }
 
         /// <summary>The deals in <paramref name="state"/> with a pending review, each once.</summary>

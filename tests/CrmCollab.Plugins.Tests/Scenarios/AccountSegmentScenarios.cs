@@ -85,5 +85,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal((int)ReviewDecision.Withdrawn, Decision(retailReview.Id));
             _org.MoveTo(standard, SalesStage.Propose);
         }
+
+        [Fact]
+        public void A_review_only_the_old_industry_asked_for_does_not_stay_pending_for_ever_on_a_deal_won_before_the_change_was_applied()
+        {
+            // The industry's background re-evaluation is queued when the salesperson wins the deal (the win's gate, reading
+            // the new industry, no longer asks Finance). Before, it read open deals only, and a won deal's reviews are final:
+            // the review stayed pending for ever in Fiona's queue, nobody able to decide or withdraw it.
+            Guid other = _org.Account("Fabrikam");
+            _org.As(_org.Rep).Update(new Entity("account", other) { ["industrycode"] = new OptionSetValue(Retail) });
+            _org.DedicatedOwner(other, BusinessFunction.Finance, user: _fiona);
+            Guid standard = _org.As(_org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Standard retail deal", ["customerid"] = new EntityReference("account", other), ["estimatedvalue"] = new Money(20000m),
+                ["salesstage"] = new OptionSetValue(SalesStage.Qualify), ["customerneed"] = "Shelving", ["decisionmaker"] = true,
+                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(20000m),
+            });
+            _org.MoveTo(standard, SalesStage.Develop);
+            Entity retailReview = _org.Review(standard, BusinessFunction.Finance);
+
+            _org.As(_ada).Update(new Entity("account", other) { ["industrycode"] = null });
+            _org.Win(standard); // the industry's background re-evaluation runs after the win
+
+            Entity review = _org.System.Retrieve("crmc_feasibilityreview", retailReview.Id, new ColumnSet("crmc_decision", "crmc_withdrawalreason"));
+            Assert.Equal((int)ReviewDecision.Withdrawn, review.GetAttributeValue<OptionSetValue>("crmc_decision").Value);
+            Assert.Contains("no longer meets any Finance feasibility rule", review.GetAttributeValue<string>("crmc_withdrawalreason"));
+            Assert.Empty(_org.Engine.AsyncFailures);
+        }
     }
 }
