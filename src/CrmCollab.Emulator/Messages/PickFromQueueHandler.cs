@@ -1,5 +1,4 @@
 using System;
-using CrmCollab.Emulator.Pipeline;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -23,20 +22,10 @@ namespace CrmCollab.Emulator.Messages
             if (worker == Guid.Empty) throw Engine.Faults.Invalid("Required field 'WorkerId' is missing");
             bool remove = context.Request.Parameters.TryGetValue("RemoveQueueItem", out object flag) && flag is bool b && b;
             context.Store.RequireRow("systemuser", worker);
-            return context.Run(new OperationSpec
+            return QueueItemAccess.Run(context, MessageName, id, (op, item) =>
             {
-                MessageName = MessageName,
-                PrimaryEntityName = "queueitem",
-                PrimaryEntityId = id,
-                HasPostImage = false,
-                Main = op =>
-                {
-                    Entity item = context.Store.RequireRow("queueitem", id);
-                    QueueItemAccess.DemandWriteOnQueue(context, op.UserId, item);
-                    if (remove) context.Store.Delete("queueitem", id, op.UserId, op.Transaction.Log);
-                    else context.Store.Update(new Entity("queueitem", id) { ["workerid"] = new EntityReference("systemuser", worker) }, op.UserId, op.Transaction.Log);
-                    return MessageContext.Respond(MessageName, op);
-                },
+                if (remove) context.Store.Delete("queueitem", id, op.UserId, op.Transaction.Log);
+                else context.Store.Update(new Entity("queueitem", id) { ["workerid"] = new EntityReference("systemuser", worker) }, op.UserId, op.Transaction.Log);
             });
         }
     }

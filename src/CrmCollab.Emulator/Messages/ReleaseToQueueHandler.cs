@@ -1,5 +1,3 @@
-using System;
-using CrmCollab.Emulator.Pipeline;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -14,22 +12,8 @@ namespace CrmCollab.Emulator.Messages
     {
         public string MessageName => "ReleaseToQueue";
 
-        public OrganizationResponse Handle(MessageContext context)
-        {
-            Guid id = QueueItemAccess.RequiredItem(context);
-            return context.Run(new OperationSpec
-            {
-                MessageName = MessageName,
-                PrimaryEntityName = "queueitem",
-                PrimaryEntityId = id,
-                HasPostImage = false,
-                Main = op =>
-                {
-                    QueueItemAccess.DemandWriteOnQueue(context, op.UserId, context.Store.RequireRow("queueitem", id));
-                    context.Store.Update(new Entity("queueitem", id) { ["workerid"] = null }, op.UserId, op.Transaction.Log);
-                    return MessageContext.Respond(MessageName, op);
-                },
-            });
-        }
+        public OrganizationResponse Handle(MessageContext context) =>
+            QueueItemAccess.Run(context, MessageName, QueueItemAccess.RequiredItem(context), (op, item) =>
+                context.Store.Update(new Entity("queueitem", item.Id) { ["workerid"] = null }, op.UserId, op.Transaction.Log));
     }
 }

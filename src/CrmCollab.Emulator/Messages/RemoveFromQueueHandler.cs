@@ -1,6 +1,4 @@
-using System;
 using CrmCollab.Emulator.Metadata;
-using CrmCollab.Emulator.Pipeline;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -15,24 +13,11 @@ namespace CrmCollab.Emulator.Messages
     {
         public string MessageName => "RemoveFromQueue";
 
-        public OrganizationResponse Handle(MessageContext context)
-        {
-            Guid id = QueueItemAccess.RequiredItem(context);
-            return context.Run(new OperationSpec
+        public OrganizationResponse Handle(MessageContext context) =>
+            QueueItemAccess.Run(context, MessageName, QueueItemAccess.RequiredItem(context), (op, item) =>
             {
-                MessageName = MessageName,
-                PrimaryEntityName = "queueitem",
-                PrimaryEntityId = id,
-                HasPostImage = false,
-                Main = op =>
-                {
-                    Entity item = context.Store.RequireRow("queueitem", id);
-                    context.Demand(op.UserId, "queueitem", AccessRight.Delete, item);
-                    QueueItemAccess.DemandWriteOnQueue(context, op.UserId, item);
-                    context.Store.Delete("queueitem", id, op.UserId, op.Transaction.Log);
-                    return MessageContext.Respond(MessageName, op);
-                },
+                context.Demand(op.UserId, "queueitem", AccessRight.Delete, item);
+                context.Store.Delete("queueitem", item.Id, op.UserId, op.Transaction.Log);
             });
-        }
     }
 }

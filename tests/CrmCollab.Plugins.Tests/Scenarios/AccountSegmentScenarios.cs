@@ -43,6 +43,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Engine.DrainAsync();
         }
 
+        /// <summary>A standard deal of Fabrikam, a retail account, at Develop: only the retail rule asks Finance.</summary>
+        private Guid StandardRetailDeal(out Guid account)
+        {
+            account = _org.Account("Fabrikam");
+            _org.As(_org.Rep).Update(new Entity("account", account) { ["industrycode"] = new OptionSetValue(Retail) });
+            _org.DedicatedOwner(account, BusinessFunction.Finance, user: _fiona);
+            Guid deal = _org.As(_org.Rep).Create(new Entity("opportunity")
+            {
+                ["name"] = "Standard retail deal", ["customerid"] = new EntityReference("account", account), ["estimatedvalue"] = new Money(20000m),
+                ["salesstage"] = new OptionSetValue(SalesStage.Qualify), ["customerneed"] = "Shelving", ["decisionmaker"] = true,
+                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(20000m),
+            });
+            _org.MoveTo(deal, SalesStage.Develop);
+            return deal;
+        }
+
         private int Decision(Guid review) =>
             _org.System.Retrieve("crmc_feasibilityreview", review, new ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value;
 
@@ -66,16 +82,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_review_only_the_old_industry_asked_for_is_withdrawn_when_the_industry_changes()
         {
-            Guid other = _org.Account("Fabrikam");
-            _org.As(_org.Rep).Update(new Entity("account", other) { ["industrycode"] = new OptionSetValue(Retail) });
-            _org.DedicatedOwner(other, BusinessFunction.Finance, user: _fiona);
-            Guid standard = _org.As(_org.Rep).Create(new Entity("opportunity")
-            {
-                ["name"] = "Standard retail deal", ["customerid"] = new EntityReference("account", other), ["estimatedvalue"] = new Money(20000m),
-                ["salesstage"] = new OptionSetValue(SalesStage.Qualify), ["customerneed"] = "Shelving", ["decisionmaker"] = true,
-                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(20000m),
-            });
-            _org.MoveTo(standard, SalesStage.Develop);
+            Guid standard = StandardRetailDeal(out Guid other);
             Entity retailReview = _org.Review(standard, BusinessFunction.Finance);
             Assert.Equal((int)ReviewDecision.Pending, Decision(retailReview.Id));
 
@@ -92,16 +99,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // The industry's background re-evaluation is queued when the salesperson wins the deal (the win's gate, reading
             // the new industry, no longer asks Finance). Before, it read open deals only, and a won deal's reviews are final:
             // the review stayed pending for ever in Fiona's queue, nobody able to decide or withdraw it.
-            Guid other = _org.Account("Fabrikam");
-            _org.As(_org.Rep).Update(new Entity("account", other) { ["industrycode"] = new OptionSetValue(Retail) });
-            _org.DedicatedOwner(other, BusinessFunction.Finance, user: _fiona);
-            Guid standard = _org.As(_org.Rep).Create(new Entity("opportunity")
-            {
-                ["name"] = "Standard retail deal", ["customerid"] = new EntityReference("account", other), ["estimatedvalue"] = new Money(20000m),
-                ["salesstage"] = new OptionSetValue(SalesStage.Qualify), ["customerneed"] = "Shelving", ["decisionmaker"] = true,
-                ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60), ["budgetamount"] = new Money(20000m),
-            });
-            _org.MoveTo(standard, SalesStage.Develop);
+            Guid standard = StandardRetailDeal(out Guid other);
             Entity retailReview = _org.Review(standard, BusinessFunction.Finance);
 
             _org.As(_ada).Update(new Entity("account", other) { ["industrycode"] = null });
