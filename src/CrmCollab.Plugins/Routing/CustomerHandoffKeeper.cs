@@ -69,20 +69,7 @@ namespace CrmCollab.Plugins.Routing
             EntityReference newOwner = NewOwner(context);
             Dictionary<Guid, EntityReference> kept = DealAssignment.Remembered(context, KeptVariable);
             if (newOwner == null || kept.Count == 0) return;
-            int restored = 0;
-            foreach (Guid[] chunk in kept.Keys.Select((id, i) => new { id, i }).GroupBy(p => p.i / 500).Select(g => g.Select(p => p.id).ToArray()))
-            {
-                var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
-                query.Criteria.AddCondition(HandoffTask.Id, ConditionOperator.In, chunk.Cast<object>().ToArray());
-                foreach (Entity task in context.SystemService.RetrieveMultiple(query).Entities)
-                {
-                    EntityReference before = kept[task.Id];
-                    if (!CustomerCascadeHandoffs.GoesBack(before.Id, task.Read<EntityReference>(HandoffTask.OwnerId)?.Id, newOwner.Id)
-                        || !DealAssignment.CanOwn(context.SystemService, before)) continue;
-                    context.SystemService.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.OwnerId] = before });
-                    restored++;
-                }
-            }
+            int restored = DealAssignment.GiveBack(context, kept, (before, now) => CustomerCascadeHandoffs.GoesBack(before, now, newOwner.Id));
             context.Trace("Customer given to another owner: {0} handoff(s) of its deals given back.", restored);
         }
 

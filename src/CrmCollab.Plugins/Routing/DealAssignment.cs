@@ -85,21 +85,28 @@ namespace CrmCollab.Plugins.Routing
         /// <summary>The pre-image of the Update steps: the owner the deal had.</summary>
         public const string PreImage = "OwnerBefore";
 
-        private static int RestoreClosed(LocalPluginContext context)
+        private static int RestoreClosed(LocalPluginContext context) =>
+            GiveBack(context, Remembered(context, ClosedOwnersVariable), (before, now) => now != before);
+
+        /// <summary>
+        /// Gives each remembered handoff back to who held it when <paramref name="goesBack"/> says so (who held it, who
+        /// holds it now), a user disabled since keeping nothing; read by 500 ids a query. Returns how many went back.
+        /// </summary>
+        internal static int GiveBack(LocalPluginContext context, Dictionary<Guid, EntityReference> remembered, Func<Guid, Guid?, bool> goesBack)
         {
-            Dictionary<Guid, EntityReference> before = Remembered(context, ClosedOwnersVariable);
-            if (before.Count == 0) return 0;
-            var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
-            query.Criteria.AddCondition(HandoffTask.Id, ConditionOperator.In, before.Keys.Cast<object>().ToArray());
             int restored = 0;
-            foreach (Entity task in context.SystemService.RetrieveMultiple(query).Entities)
+            foreach (Guid[] chunk in remembered.Keys.Select((id, i) => new { id, i }).GroupBy(p => p.i / 500).Select(g => g.Select(p => p.id).ToArray()))
             {
-                EntityReference owner = before[task.Id];
-                EntityReference now = task.Read<EntityReference>(HandoffTask.OwnerId);
-                if (now != null && now.Id == owner.Id) continue;
-                if (!CanOwn(context.SystemService, owner)) continue; // a user disabled since keeps nothing: it stays as moved
-                context.SystemService.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.OwnerId] = owner });
-                restored++;
+                var query = new QueryExpression(HandoffTask.Table) { ColumnSet = new ColumnSet(HandoffTask.OwnerId) };
+                query.Criteria.AddCondition(HandoffTask.Id, ConditionOperator.In, chunk.Cast<object>().ToArray());
+                foreach (Entity task in context.SystemService.RetrieveMultiple(query).Entities)
+                {
+                    EntityReference owner = remembered[task.Id];
+                    if (!goesBack(owner.Id, task.Read<EntityReference>(HandoffTask.OwnerId)?.Id)) continue;
+                    if (!CanOwn(context.SystemService, owner)) continue; // a user disabled since keeps nothing: it stays as moved
+                    context.SystemService.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.OwnerId] = owner });
+                    restored++;
+                }
             }
             return restored;
         }
