@@ -84,6 +84,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("parentaccountid", "account").Rel("opportunity_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("opportunity_parent_contact")
                 .Lookup("originatingleadid", "lead").Rel("opportunity_originating_lead")
+                // The deal's price list (Opportunity table reference: PriceLevelId), which prices its catalogue lines (ListPrices).
+                .Lookup("pricelevelid", "pricelevel").Display("Price List")
                 // A currency in use cannot be deleted (opportunity table reference: Delete Restrict).
                 .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_opportunity", cascadeDelete: "Restrict")
                 .Decimal("exchangerate", 10).ReadOnly()
@@ -158,12 +160,7 @@ namespace CrmCollab.Emulator.Metadata
                 .Transitions((0, 1), (0, 2), (1, 0), (2, 0))
                 .SystemColumns();
 
-            // A unit of measure (Microsoft Learn, Unit (UoM) table reference: OwnershipType None, name SystemRequired,
-            // baseuom a lookup to uom); the unit group (uomscheduleid) is not modelled.
-            Table(c, "uom", "UoM", 1055, OwnershipType.None, "name")
-                .String("name", 100, RequiredLevel.SystemRequired)
-                .Lookup("baseuom", "uom")
-                .SystemColumns();
+            AddCatalogue(c);
 
             // Opportunity lines are secured through their parent opportunity (ParentOwned in Dataverse).
             Table(c, "opportunityproduct", "OpportunityProduct", 1083, OwnershipType.UserOwned, "opportunityproductname")
