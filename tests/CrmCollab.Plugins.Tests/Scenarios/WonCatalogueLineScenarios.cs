@@ -1,0 +1,70 @@
+using System;
+using CrmCollab.Plugins.Domain;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// The catalogue lines of a won deal are agreed terms like its write-in lines: no line added, removed, moved to another
+    /// deal, given another product, unit, quantity or price (the list price included) without an approved amendment.
+    /// </summary>
+    public class WonCatalogueLineScenarios
+    {
+        private static readonly string[] Touched = { "opportunityproduct", "opportunity", "crmc_feasibilityreview" };
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+        private readonly CatalogueOrg _catalogue;
+        private readonly Guid _deal, _other, _line;
+
+        public WonCatalogueLineScenarios()
+        {
+            _catalogue = new CatalogueOrg(_org);
+            Guid account = _org.Account("Contoso");
+            _deal = _org.Deal(account);
+            _other = _org.Deal(account, "Line 5 retrofit");
+            IOrganizationService rep = _org.As(_org.Rep);
+            foreach (Guid deal in new[] { _deal, _other })
+                rep.Update(new Entity("opportunity", deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) });
+            _line = rep.Create(CatalogueOrg.Line(_deal, _catalogue.Spindle, _catalogue.Pallet));
+            _org.Win(_deal);
+        }
+
+        [Theory]
+        [InlineData("another line")]
+        [InlineData("another product")]
+        [InlineData("another unit")]
+        [InlineData("another quantity")]
+        [InlineData("a price by hand")]
+        [InlineData("moved to another deal")]
+        [InlineData("removed")]
+        public void A_won_deals_catalogue_line_is_locked(string change)
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+            var update = new Entity("opportunityproduct", _line);
+            switch (change)
+            {
+                case "another line": _org.Refused(RefusalCodes.ProductsLocked, () => rep.Create(CatalogueOrg.Line(_deal, _catalogue.Gearbox, _catalogue.Pallet)), Touched); return;
+                case "removed": _org.Refused(RefusalCodes.ProductsLocked, () => rep.Delete("opportunityproduct", _line), Touched); return;
+                case "another product": update["productid"] = new EntityReference("product", _catalogue.Gearbox); break;
+                case "another unit": update["uomid"] = new EntityReference("uom", _catalogue.Crate); break;
+                case "another quantity": update["quantity"] = 3m; break;
+                case "a price by hand": update["ispriceoverridden"] = true; update["priceperunit"] = new Money(900m); break;
+                default: update["opportunityid"] = new EntityReference("opportunity", _other); break;
+            }
+            _org.Refused(RefusalCodes.ProductsLocked, () => rep.Update(update), Touched);
+            Assert.Equal(1500m, _org.Row("opportunityproduct", _line, "priceperunit").GetAttributeValue<Money>("priceperunit").Value);
+        }
+
+        [Fact]
+        public void A_catalogue_line_moved_onto_a_won_deal_is_refused()
+        {
+            IOrganizationService rep = _org.As(_org.Rep);
+            Guid open = rep.Create(CatalogueOrg.Line(_other, _catalogue.Gearbox, _catalogue.Pallet));
+
+            _org.Refused(RefusalCodes.ProductsLocked, () => rep.Update(new Entity("opportunityproduct", open)
+                { ["opportunityid"] = new EntityReference("opportunity", _deal) }), Touched);
+            Assert.Equal(_other, _org.Row("opportunityproduct", open, "opportunityid").GetAttributeValue<EntityReference>("opportunityid").Id);
+        }
+    }
+}
