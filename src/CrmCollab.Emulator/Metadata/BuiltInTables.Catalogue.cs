@@ -46,7 +46,8 @@ namespace CrmCollab.Emulator.Metadata
 
             Table(c, "productpricelevel", "ProductPriceLevel", 1026, OwnershipType.None, "productidname")
                 .Lookup("pricelevelid", "pricelevel").Required(RequiredLevel.SystemRequired)
-                .Lookup("productid", "product").Required(RequiredLevel.SystemRequired)
+                // A product's price list items go with it (Product table reference, product_price_levels: Delete Cascade).
+                .Lookup("productid", "product").Required(RequiredLevel.SystemRequired).Rel("product_price_levels", cascadeDelete: "Cascade")
                 .Lookup("uomid", "uom")
                 .Lookup("uomscheduleid", "uomschedule")
                 .Picklist("pricingmethodcode", (1, "Currency Amount"), (2, "Percent of List"), (3, "Percent Markup - Current Cost"),

@@ -167,7 +167,8 @@ namespace CrmCollab.Emulator.Metadata
                 .String("opportunityproductname", 500).ReadOnly()
                 .Lookup("opportunityid", "opportunity").Required(RequiredLevel.SystemRequired)
                     .Rel("opportunity_products", cascadeDelete: "Cascade")
-                .Lookup("productid", "product")
+                // A product a line names is not deleted (Product table reference: the lines' relationship, Delete Restrict).
+                .Lookup("productid", "product").Rel("product_opportunities", cascadeDelete: "Restrict")
                 // The line's unit (Microsoft Learn, OpportunityProduct table reference: UoMId, a lookup to uom): 5 pallets are not 5 units.
                 .Lookup("uomid", "uom")
                 .String("productdescription", 500)

@@ -56,6 +56,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(1500m, _org.Row("opportunityproduct", _line, "priceperunit").GetAttributeValue<Money>("priceperunit").Value);
         }
 
+        /// <summary>
+        /// The product a line names cannot be deleted while a line names it (Product table reference, its opportunity lines'
+        /// relationship: Delete Restrict); its price list items go with it (product_price_levels: Delete Cascade). Before, the
+        /// engine deleted the product and the won deal's line was left naming a product that no longer existed.
+        /// </summary>
+        [Fact]
+        public void The_product_a_won_deals_line_names_stays_in_the_catalogue()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+
+            Assert.NotNull(Record.Exception(() => admin.Delete("product", _catalogue.Spindle)));
+
+            Assert.Equal(_catalogue.Spindle, _org.Row("opportunityproduct", _line, "productid").GetAttributeValue<EntityReference>("productid").Id);
+            Assert.Equal("Spindle", _org.Row("product", _catalogue.Spindle, "name").GetAttributeValue<string>("name"));
+            // A product no line names goes, its price list items with it.
+            admin.Delete("product", _catalogue.Gearbox);
+            var items = new QueryExpression("productpricelevel") { ColumnSet = new ColumnSet("productid") };
+            items.Criteria.AddCondition("productid", ConditionOperator.Equal, _catalogue.Gearbox);
+            Assert.Empty(_org.System.RetrieveMultiple(items).Entities);
+        }
+
         [Fact]
         public void A_catalogue_line_moved_onto_a_won_deal_is_refused()
         {
