@@ -77,6 +77,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Empty(_org.System.RetrieveMultiple(items).Entities);
         }
 
+        /// <summary>
+        /// The price list prices the deal's catalogue lines ("based on the price list specified on the parent opportunity"):
+        /// a won deal keeps the one it was won on. Before, the salesperson could give it a cheaper list after the win.
+        /// </summary>
+        [Fact]
+        public void A_won_deals_price_list_is_locked()
+        {
+            Guid cheaper = _org.As(_org.Admin).Create(new Entity("pricelevel") { ["name"] = "Friends and family" });
+
+            string refusal = _org.Refused(RefusalCodes.TermsLocked, () => _org.As(_org.Rep).Update(new Entity("opportunity", _deal)
+                { ["pricelevelid"] = new EntityReference("pricelevel", cheaper) }), Touched);
+            _org.Refused(RefusalCodes.TermsLocked, () => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["pricelevelid"] = null }), Touched);
+
+            Assert.Contains("locked (Price List)", refusal);
+            Assert.Equal(_catalogue.PriceList, _org.Row("opportunity", _deal, "pricelevelid").GetAttributeValue<EntityReference>("pricelevelid").Id);
+            _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) }); // sent again: fine
+        }
+
         [Fact]
         public void A_catalogue_line_moved_onto_a_won_deal_is_refused()
         {
