@@ -69,6 +69,47 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Admin).Update(new Entity("productpricelevel", _catalogue.SpindleItem) { ["amount"] = new Money(1550m) });
         }
 
+        [Theory]
+        [InlineData("another product")]
+        [InlineData("another unit")]
+        [InlineData("another quantity")]
+        [InlineData("moved to another deal")]
+        [InlineData("removed")]
+        public void A_catalogue_line_changed_before_the_win_asks_the_approved_logistics_review_again(string change)
+        {
+            Rep.Update(new Entity("opportunity", _deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) });
+            Guid line = Rep.Create(CatalogueOrg.Line(_deal, _catalogue.Spindle, _catalogue.Pallet));
+            Guid other = _org.CustomDeal(_org.Account("Fabrikam"));
+            _org.ApproveBothReviews(_lena, _fiona, _deal);
+
+            var update = new Entity("opportunityproduct", line);
+            switch (change)
+            {
+                case "removed": Rep.Delete("opportunityproduct", line); break;
+                case "another product": update["productid"] = new EntityReference("product", _catalogue.Gearbox); Rep.Update(update); break;
+                case "another unit": update["uomid"] = new EntityReference("uom", _catalogue.Crate); Rep.Update(update); break;
+                case "another quantity": update["quantity"] = 3m; Rep.Update(update); break;
+                default: update["opportunityid"] = new EntityReference("opportunity", other); Rep.Update(update); break;
+            }
+
+            Assert.Equal((int)ReviewDecision.Pending, LogisticsDecision);
+        }
+
+        [Fact]
+        public void A_catalogue_line_saved_again_as_it_is_leaves_the_approved_reviews_standing()
+        {
+            Rep.Update(new Entity("opportunity", _deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) });
+            Guid line = Rep.Create(CatalogueOrg.Line(_deal, _catalogue.Spindle, _catalogue.Pallet));
+            _org.ApproveBothReviews(_lena, _fiona, _deal);
+
+            Entity again = CatalogueOrg.Line(_deal, _catalogue.Spindle, _catalogue.Pallet);
+            again.Id = line;
+            again["ispriceoverridden"] = false;
+            Rep.Update(again);
+
+            Assert.Equal((int)ReviewDecision.Approved, LogisticsDecision);
+        }
+
         [Fact]
         public void A_line_priced_by_hand_put_back_on_the_list_price_asks_the_approved_logistics_review_again()
         {
