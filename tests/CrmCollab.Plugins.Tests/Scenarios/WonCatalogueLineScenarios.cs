@@ -95,6 +95,21 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) }); // sent again: fine
         }
 
+        /// <summary>
+        /// The refusal says what the salesperson can do: an amendment proposes a new amount, discount, requested delivery or
+        /// payment terms, never product lines. Before, it told them to raise an amendment "to change the deal", which cannot
+        /// change a line.
+        /// </summary>
+        [Fact]
+        public void The_refusal_of_a_won_deals_line_says_what_an_amendment_can_change()
+        {
+            string refusal = _org.Refused(RefusalCodes.ProductsLocked, () => _org.As(_org.Rep).Update(new Entity("opportunityproduct", _line) { ["quantity"] = 3m }), Touched);
+
+            Assert.Equal("The products of a won opportunity are part of its agreed terms and stay as they were won: no line is added, changed or " +
+                "removed. An amendment changes the deal's amount, discount, requested delivery or payment terms, not its products; sell an added " +
+                "product on a new opportunity. [CRMC-PRODUCTS-LOCKED]", refusal);
+        }
+
         [Fact]
         public void A_catalogue_line_moved_onto_a_won_deal_is_refused()
         {

@@ -45,8 +45,10 @@ namespace CrmCollab.Plugins.Domain.Terms
         public static readonly IReadOnlyList<string> ProductLineColumns = Feasibility.ProductLineTerms.Columns
             .Concat(new[] { "isproductoverridden", "ispriceoverridden", "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
 
+        /// <summary>What the salesperson can do: an amendment proposes no product line (<see cref="Data.AmendmentRow.Proposals"/>).</summary>
         public const string ProductsRefusal =
-            "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
+            "The products of a won opportunity are part of its agreed terms and stay as they were won: no line is added, changed or removed. " +
+            "An amendment changes the deal's amount, discount, requested delivery or payment terms, not its products; sell an added product on a new opportunity.";
 
         /// <summary>
         /// A product line added to, changed on, removed from or moved onto or off a deal that was won (even if reopened).
