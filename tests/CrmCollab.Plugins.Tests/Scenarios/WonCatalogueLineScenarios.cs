@@ -90,7 +90,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 { ["pricelevelid"] = new EntityReference("pricelevel", cheaper) }), Touched);
             _org.Refused(RefusalCodes.TermsLocked, () => _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["pricelevelid"] = null }), Touched);
 
-            Assert.Contains("locked (Price List)", refusal);
+            // No amendment proposes a price list: the sentence does not send the salesperson to raise one.
+            Assert.Equal("The agreed terms of a won opportunity are locked (Price List). An amendment changes the amount, discount, requested " +
+                "delivery or payment terms only: Price List stays as the deal was won. [CRMC-TERMS-LOCKED]", refusal);
             Assert.Equal(_catalogue.PriceList, _org.Row("opportunity", _deal, "pricelevelid").GetAttributeValue<EntityReference>("pricelevelid").Id);
             _org.As(_org.Rep).Update(new Entity("opportunity", _deal) { ["pricelevelid"] = new EntityReference("pricelevel", _catalogue.PriceList) }); // sent again: fine
         }

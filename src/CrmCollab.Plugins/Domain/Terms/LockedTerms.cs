@@ -31,9 +31,23 @@ namespace CrmCollab.Plugins.Domain.Terms
             return lockedColumns.Where(changed.Contains).ToArray();
         }
 
-        public static string RefusalMessage(IEnumerable<string> violatedLabels) =>
-            $"The agreed terms of a won opportunity are locked ({string.Join(", ", violatedLabels)}). " +
-            "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+        /// <summary>Whether an amendment can propose a new value of the deal's <paramref name="column"/> (<see cref="Data.AmendmentRow.Proposals"/>).</summary>
+        public static bool Amendable(string column) => Data.AmendmentRow.Proposals.Values.Contains(column, StringComparer.OrdinalIgnoreCase);
+
+        /// <param name="violatedLabels">The locked columns the change touches, by label.</param>
+        /// <param name="notAmendableLabels">Those of them no amendment proposes (the currency, the price list, what an
+        /// administrator adds): the sentence does not send the salesperson to raise an amendment that cannot change them.</param>
+        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null)
+        {
+            var all = violatedLabels.ToList();
+            var kept = (notAmendableLabels ?? Enumerable.Empty<string>()).ToList();
+            string head = $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
+            const string raise = "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+            if (kept.Count == 0) return head + raise;
+            string stays = "An amendment changes the amount, discount, requested delivery or payment terms only: " +
+                $"{string.Join(", ", kept)} {(kept.Count == 1 ? "stays" : "stay")} as the deal was won.";
+            return kept.Count == all.Count ? head + stays : head + stays + " For the others, " + char.ToLowerInvariant(raise[0]) + raise.Substring(1);
+        }
 
         /// <summary>
         /// The columns of a product line that are the won deal's agreed products: the line's own terms as the reviews weigh
