@@ -166,9 +166,12 @@ namespace CrmCollab.Emulator.Metadata
             Table(c, "opportunityproduct", "OpportunityProduct", 1083, OwnershipType.UserOwned, "opportunityproductname")
                 .String("opportunityproductname", 500).ReadOnly()
                 .Lookup("opportunityid", "opportunity").Required(RequiredLevel.SystemRequired)
-                    .Rel("opportunity_products", cascadeDelete: "Cascade")
-                // A product a line names is not deleted (Product table reference: the lines' relationship, Delete Restrict).
-                .Lookup("productid", "product").Rel("product_opportunities", cascadeDelete: "Restrict")
+                    // The deal's lines: product_opportunities (its name is the product's way round, as Dataverse spells it: the
+                    // Product table reference gives opportunity_products to the lines' productid, Delete Restrict, and the
+                    // OpportunityProductBase schema keys product_opportunities on OpportunityId). Before, the two were swapped.
+                    .Rel("product_opportunities", cascadeDelete: "Cascade")
+                // A product a line names is not deleted (Product table reference, opportunity_products: Delete Restrict).
+                .Lookup("productid", "product").Rel("opportunity_products", cascadeDelete: "Restrict")
                 // The line's unit (Microsoft Learn, OpportunityProduct table reference: UoMId, a lookup to uom): 5 pallets are not 5 units.
                 .Lookup("uomid", "uom")
                 .String("productdescription", 500)
