@@ -16,14 +16,17 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// description, where Microsoft's OpportunityProduct reference says the details of what is sold go ("such as
         /// manufacturing details").
         /// </summary>
-        public static readonly IReadOnlyList<string> Columns = new[] { "productid", "productdescription", "uomid", "quantity", "priceperunit", "manualdiscountamount", "description" };
+        public static readonly IReadOnlyList<string> Columns = new[] { Product, "productdescription", Unit, "quantity", Price, "manualdiscountamount", "description" };
+
+        /// <summary>The line's catalogue product, unit and price per unit, and its Select Product (write-in) and Pricing ("Override Price") flags.</summary>
+        public const string Product = "productid", Unit = "uomid", Price = "priceperunit", WriteIn = "isproductoverridden", PriceOverridden = "ispriceoverridden";
 
         /// <summary>
         /// What prices a catalogue line: its product, unit, deal (and so price list), whether the product is written in and
         /// whether its price is typed ("Override Price") or the price list's ("Use Default": the platform sets it from the
         /// deal's price list, OpportunityProduct table reference). A save of one of them may change the price it never sent.
         /// </summary>
-        public static readonly IReadOnlyList<string> PricingColumns = new[] { "productid", "uomid", "opportunityid", "isproductoverridden", "ispriceoverridden" };
+        public static readonly IReadOnlyList<string> PricingColumns = new[] { Product, Unit, Data.OpportunityProduct.OpportunityId, WriteIn, PriceOverridden };
 
         /// <summary>The columns a save may change the line's terms through: its terms and what prices the line.</summary>
         public static readonly IReadOnlyList<string> Watched = Columns.Concat(PricingColumns).Distinct().ToArray();
@@ -41,8 +44,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             var sent = sentList.Where(Columns.Contains);
             bool reprices = sentList.Any(PricingColumns.Contains);
             // Without the values before, what prices the line counts too; the deal alone is a move (ProductLineMove), not a change.
-            if (before == null) return sent.Any() || sentList.Any(column => PricingColumns.Contains(column) && column != "opportunityid");
-            if (reprices) sent = sent.Concat(new[] { "priceperunit" }).Distinct();
+            if (before == null) return sent.Any() || sentList.Any(column => PricingColumns.Contains(column) && column != Data.OpportunityProduct.OpportunityId);
+            if (reprices) sent = sent.Concat(new[] { Price }).Distinct();
             return sent.Any(column => before(column) != after(column));
         }
     }

@@ -57,7 +57,7 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// a save could change on a won deal unseen (before, the unit: 5 pallets for 5 units; the totals: 480 due became 48).
         /// </summary>
         public static readonly IReadOnlyList<string> ProductLineColumns = Feasibility.ProductLineTerms.Columns
-            .Concat(new[] { "isproductoverridden", "ispriceoverridden", "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
+            .Concat(new[] { Feasibility.ProductLineTerms.WriteIn, Feasibility.ProductLineTerms.PriceOverridden, "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
 
         /// <summary>What the salesperson can do: an amendment proposes no product line (<see cref="Data.AmendmentRow.Proposals"/>).</summary>
         public const string ProductsRefusal =
