@@ -84,6 +84,8 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("parentaccountid", "account").Rel("opportunity_parent_account")
                 .Lookup("parentcontactid", "contact").Rel("opportunity_parent_contact")
                 .Lookup("originatingleadid", "lead").Rel("opportunity_originating_lead")
+                // The deal's price list (Opportunity table reference: PriceLevelId), which prices its catalogue lines (ListPrices).
+                .Lookup("pricelevelid", "pricelevel").Display("Price List")
                 // A currency in use cannot be deleted (opportunity table reference: Delete Restrict).
                 .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_opportunity", cascadeDelete: "Restrict")
                 .Decimal("exchangerate", 10).ReadOnly()
@@ -158,19 +160,18 @@ namespace CrmCollab.Emulator.Metadata
                 .Transitions((0, 1), (0, 2), (1, 0), (2, 0))
                 .SystemColumns();
 
-            // A unit of measure (Microsoft Learn, Unit (UoM) table reference: OwnershipType None, name SystemRequired,
-            // baseuom a lookup to uom); the unit group (uomscheduleid) is not modelled.
-            Table(c, "uom", "UoM", 1055, OwnershipType.None, "name")
-                .String("name", 100, RequiredLevel.SystemRequired)
-                .Lookup("baseuom", "uom")
-                .SystemColumns();
+            AddCatalogue(c);
 
             // Opportunity lines are secured through their parent opportunity (ParentOwned in Dataverse).
             Table(c, "opportunityproduct", "OpportunityProduct", 1083, OwnershipType.UserOwned, "opportunityproductname")
                 .String("opportunityproductname", 500).ReadOnly()
                 .Lookup("opportunityid", "opportunity").Required(RequiredLevel.SystemRequired)
-                    .Rel("opportunity_products", cascadeDelete: "Cascade")
-                .Lookup("productid", "product")
+                    // The deal's lines: product_opportunities (its name is the product's way round, as Dataverse spells it: the
+                    // Product table reference gives opportunity_products to the lines' productid, Delete Restrict, and the
+                    // OpportunityProductBase schema keys product_opportunities on OpportunityId). Before, the two were swapped.
+                    .Rel("product_opportunities", cascadeDelete: "Cascade")
+                // A product a line names is not deleted (Product table reference, opportunity_products: Delete Restrict).
+                .Lookup("productid", "product").Rel("opportunity_products", cascadeDelete: "Restrict")
                 // The line's unit (Microsoft Learn, OpportunityProduct table reference: UoMId, a lookup to uom): 5 pallets are not 5 units.
                 .Lookup("uomid", "uom")
                 .String("productdescription", 500)

@@ -17,7 +17,12 @@ namespace CrmCollab.Emulator.Security
     /// prvReadQueue privilege, you also have read privilege on a queue item entity. If you have prvAppendToQueue privilege,
     /// you also have create, update, and delete privileges on a queue item entity" (powerapps-docs
     /// `developer/data-platform/queue-entities.md`, Inherit privileges): reading an item is reading its queue, any other
-    /// right is Append To on its queue, at the depth that reaches the queue's owner.
+    /// right is Append To on its queue, at the depth that reaches the queue's owner. Price list items and units: "There are
+    /// no specific privileges for the ProductPriceLevel (price list item) entity" (CRM 2013 SDK), and both tables have
+    /// OwnershipType None (Dynamics 365 table references), so no role can carry a privilege of theirs. **Not documented:**
+    /// what reaching one asks; the engine asks of an item its price list's right and of a unit its unit group's (the
+    /// Product privileges, <see cref="PrivilegeNames"/>): Read to read, Write for any change, so only who may change the
+    /// catalogue changes a price. A unit without a unit group is judged on the table.
     /// </summary>
     internal static class ParentSecuredTables
     {
@@ -26,6 +31,8 @@ namespace CrmCollab.Emulator.Security
             {
                 ["opportunityproduct"] = ("opportunity", "opportunityid", AccessRight.Write),
                 ["queueitem"] = ("queue", "queueid", AccessRight.AppendTo),
+                ["productpricelevel"] = ("pricelevel", "pricelevelid", AccessRight.Write),
+                ["uom"] = ("uomschedule", "uomscheduleid", AccessRight.Write),
             };
 
         /// <summary>The table whose privileges stand for <paramref name="table"/>'s: its parent's, else itself.</summary>

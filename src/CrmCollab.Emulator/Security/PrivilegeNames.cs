@@ -8,8 +8,8 @@ namespace CrmCollab.Emulator.Security
 {
     /// <summary>
     /// Privilege names as the platform spells them: prv&lt;Right&gt;&lt;EntitySchemaName&gt; (prvReadAccount,
-    /// prvAppendTocrmc_Widget); users are "User", notes "Note", every activity table shares "Activity" and an
-    /// environment variable's value goes with its definition.
+    /// prvAppendTocrmc_Widget); users are "User", notes "Note", every activity table shares "Activity", an
+    /// environment variable's value goes with its definition, and price lists and unit groups take the Product privileges.
     /// </summary>
     public static class PrivilegeNames
     {
@@ -34,6 +34,12 @@ namespace CrmCollab.Emulator.Security
                 // A value has no privilege of its own: reading it takes the definition's (observed in a real
                 // organisation; see docs/dataverse-facts.md).
                 case "environmentvariablevalue": return "EnvironmentVariableDefinition";
+                // Price lists and unit groups have no privileges of their own: the Product privileges are listed for entity
+                // type codes 1024 (product), 1022 (price list), 1056 (unit group) and 1080 (discount list), and "There are no
+                // specific privileges for the PriceLevel (price list) entity" (CRM 2013/2015 SDK, "Product entity
+                // privileges", "PriceLevel (price list) entity privileges").
+                case "pricelevel":
+                case "uomschedule": return "Product";
                 default: return table.SchemaName ?? table.LogicalName;
             }
         }

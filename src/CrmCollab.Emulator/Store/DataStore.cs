@@ -125,6 +125,7 @@ namespace CrmCollab.Emulator.Store
             }
             row[table.PrimaryIdAttribute] = row.Id;
             ApplyDefaults(table, row);
+            ListPrices.Apply(Rows, row); // a catalogue line's price from its deal's price list
             if (shape.DateOnly.Count > 0) DateOnlyValues.Apply(shape, row);
             if (shape.HasComposedName) ComposedColumns.Apply(table, row);
             if (shape.HasCurrency)
@@ -177,7 +178,8 @@ namespace CrmCollab.Emulator.Store
             var shape = Shape(table);
             if (shape.DateOnly.Count > 0) DateOnlyValues.Apply(shape, row);
             if (shape.HasComposedName && (Changed("firstname") || Changed("lastname"))) ComposedColumns.Apply(table, row);
-            if (shape.HasCurrency && AmountTouched()) CurrencyStamp.Apply(shape, row, Rows);
+            bool priced = ListPrices.Touched(target, current) && ListPrices.Apply(Rows, row);
+            if (shape.HasCurrency && (priced || AmountTouched())) CurrencyStamp.Apply(shape, row, Rows);
             if (shape.HasModifiedOn) row["modifiedon"] = _clock.Tick();
             else _clock.Tick();
             if (shape.HasModifiedBy) row["modifiedby"] = _values.Reference("systemuser", callerId);

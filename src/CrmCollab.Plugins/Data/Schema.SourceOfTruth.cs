@@ -92,7 +92,7 @@ namespace CrmCollab.Plugins.Data
         private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>
         {
             ["crmc_closedontime"] = "Closed on time", [Opportunity.EstimatedValue] = "Est. Revenue", [Opportunity.DiscountPercent] = "Discount (%)",
-            [Opportunity.RequestedDelivery] = "Requested delivery", [Opportunity.PaymentTerms] = "Payment terms",
+            [Opportunity.RequestedDelivery] = "Requested delivery", [Opportunity.PaymentTerms] = "Payment terms", [Opportunity.PriceLevelId] = "Price List",
             [Opportunity.CustomerNeed] = "Customer need", ["decisionmaker"] = "Decision maker",
             [Opportunity.EstimatedCloseDate] = "Est. Close Date", [Opportunity.BudgetAmount] = "Budget amount",
             ["closeprobability"] = "Probability", ["proposedsolution"] = "Proposed solution",

@@ -23,6 +23,7 @@ namespace CrmCollab.Plugins.Data
             StepName = "stepname", StateCode = "statecode", OwnerId = "ownerid", TransactionCurrencyId = "transactioncurrencyid",
             DiscountPercent = "crmc_discountpercent", RequestedDelivery = "crmc_requesteddelivery",
             PaymentTerms = "crmc_paymentterms", IsCustomSolution = "crmc_iscustomsolution",
+            PriceLevelId = "pricelevelid", // the price list its catalogue lines are priced from (Opportunity table reference)
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
             OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory",

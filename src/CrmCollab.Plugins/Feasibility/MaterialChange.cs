@@ -28,7 +28,7 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>A product line's own terms: changing any of them changes its deal's products.</summary>
         private static readonly string[] LineTerms = ProductLineTerms.Columns.ToArray();
-        private static readonly string[] LineImage = LineTerms.Concat(new[] { OpportunityProduct.OpportunityId }).ToArray();
+        private static readonly string[] LineImage = ProductLineTerms.Watched.ToArray();
 
         public MaterialChange(string unsecureConfiguration, string secureConfiguration)
             : base(unsecureConfiguration, secureConfiguration)

@@ -183,8 +183,9 @@ namespace CrmCollab.Plugins.Terms
         /// </summary>
         private static string ApproverProblem(LocalPluginContext context, Entity amendment, Guid approver, Lazy<Entity> deal)
         {
-            Guid owner = amendment.RefId(CommonColumn.OwnerId) ?? Guid.Empty;
-            Guid requester = owner == approver ? owner : amendment.RefId(CommonColumn.CreatedBy) ?? owner;
+            // Who raised it (Created By: written by the platform alone, kept by Assign and by the deal's cascade), not who
+            // owns it now: an administrator handed the won deal owns its amendments and still decides the rep's.
+            Guid requester = AmendmentRules.RequesterOf(amendment.RefId(CommonColumn.CreatedBy), amendment.RefId(CommonColumn.OwnerId));
             string refusal = AmendmentRules.CheckApprover(approver, requester, true, true);
             if (refusal != null) return refusal;
             bool admin = Principals.IsAdministrator(context.SystemService, approver);

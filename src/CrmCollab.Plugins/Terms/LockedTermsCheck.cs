@@ -32,7 +32,8 @@ namespace CrmCollab.Plugins.Terms
             var violations = LockedTerms.Violations(LockedTerms.DefaultColumns, changed);
             if (violations.Count == 0)
                 violations = LockedTerms.Violations(LockedTerms.Columns(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.LockedTermsColumns)), changed);
-            return violations.Count == 0 ? null : new Refusal(RefusalCodes.TermsLocked, LockedTerms.RefusalMessage(ColumnLabels.Of(violations)));
+            return violations.Count == 0 ? null : new Refusal(RefusalCodes.TermsLocked,
+                LockedTerms.RefusalMessage(ColumnLabels.Of(violations), ColumnLabels.Of(violations.Where(c => !LockedTerms.Amendable(c)).ToList())));
         }
     }
 }

@@ -201,5 +201,23 @@ namespace CrmCollab.Emulator.Tests.Solution
             // UpsertMultiple is a message the engine handles: a step registered on it by name resolves.
             Assert.Equal("UpsertMultiple", SdkMessages.Resolve(System.Guid.NewGuid(), "Contoso.ImportGuard: UpsertMultiple of crmc_widget"));
         }
+
+        /// <summary>
+        /// Dataverse names an opportunity line's two parents' relationships the other way round from what one would guess:
+        /// product_opportunities is the deal's (OpportunityProductBase keys it on OpportunityId, cascading the deal's Delete),
+        /// opportunity_products the product's (Product table reference: ReferencingAttribute productid, Delete Restrict). A
+        /// deep insert or related-row save of a deal's lines names the first. Before, the engine had them swapped.
+        /// </summary>
+        [Fact]
+        public void A_deals_lines_are_product_opportunities_and_a_products_lines_opportunity_products()
+        {
+            var deal = Catalog.Relationships.Single(r => r.SchemaName == "product_opportunities");
+            var product = Catalog.Relationships.Single(r => r.SchemaName == "opportunity_products");
+
+            Assert.Equal(("opportunity", "opportunityproduct", "opportunityid", "Cascade"),
+                (deal.ReferencedEntity, deal.ReferencingEntity, deal.ReferencingAttribute, deal.CascadeDelete));
+            Assert.Equal(("product", "opportunityproduct", "productid", "Restrict"),
+                (product.ReferencedEntity, product.ReferencingEntity, product.ReferencingAttribute, product.CascadeDelete));
+        }
     }
 }

@@ -58,6 +58,16 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_save_of_what_prices_the_line_changes_its_terms_when_the_price_the_platform_sets_is_another()
+        {
+            // Put back on the list price (Use Default): the save sends no price, the platform sets the list's.
+            Assert.True(ProductLineTerms.Changed(new[] { "ispriceoverridden" }, Before, After("priceperunit", "150.00")));
+            Assert.True(ProductLineTerms.Changed(new[] { "opportunityid" }, Before, After("priceperunit", "150.00")));
+            Assert.False(ProductLineTerms.Changed(new[] { "ispriceoverridden", "productid" }, Before, Before));
+            Assert.True(ProductLineTerms.Changed(new[] { "ispriceoverridden" }, null, Before));
+        }
+
+        [Fact]
         public void A_line_changed_with_its_deals_stage_in_one_save_is_refused_and_one_left_alone_never_asks()
         {
             Assert.Equal(CrmCollab.Plugins.Domain.RefusalCodes.ProductsWithStageMove, ProductsWithStageMove.Check(true, () => true).Code);

@@ -25,6 +25,22 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_locked_column_no_amendment_proposes_is_said_to_stay_and_only_the_others_to_need_an_amendment()
+        {
+            Assert.True(LockedTerms.Amendable("crmc_discountpercent"));
+            Assert.False(LockedTerms.Amendable("transactioncurrencyid"));
+            Assert.False(LockedTerms.Amendable("pricelevelid"));
+
+            string kept = LockedTerms.RefusalMessage(new[] { "Currency" }, new[] { "Currency" });
+            string mixed = LockedTerms.RefusalMessage(new[] { "Currency", "Discount (%)" }, new[] { "Currency" });
+
+            Assert.DoesNotContain("Raise an amendment", kept);
+            Assert.Contains("Currency stays as the deal was won", kept);
+            Assert.Contains("Currency stays as the deal was won. For the others, raise an amendment", mixed);
+            Assert.Equal(LockedTerms.RefusalMessage(new[] { "Discount (%)" }), LockedTerms.RefusalMessage(new[] { "Discount (%)" }, new string[0]));
+        }
+
+        [Fact]
         public void Amendments_move_draft_submitted_approved_and_only_crmcollab_applies_them()
         {
             Assert.Null(AmendmentRules.CheckTransition(AmendmentState.Draft, AmendmentState.Submitted));

@@ -20,7 +20,7 @@ namespace CrmCollab.Plugins.Tests.Invariants
     /// </summary>
     public sealed partial class FuzzWorld
     {
-        private const string ReviewsOf = "crmc_opportunity_crmc_feasibilityreview_opportunityid", LinesOf = "opportunity_products",
+        private const string ReviewsOf = "crmc_opportunity_crmc_feasibilityreview_opportunityid", LinesOf = "product_opportunities",
             AmendmentsOf = "crmc_opportunity_crmc_amendment_opportunityid", DealsOf = "opportunity_customer_accounts";
 
         private static readonly string[] HandoffsOf = { "crmc_opportunity_task_opportunityid", "Opportunity_Tasks" };

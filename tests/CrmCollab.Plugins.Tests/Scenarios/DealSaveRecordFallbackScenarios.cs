@@ -37,7 +37,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["productdescription"] = "Custom tooling", ["quantity"] = 2m, ["priceperunit"] = new Money(1500m),
             });
             var save = new Entity("opportunity", _deal) { ["salesstage"] = new OptionSetValue(SalesStage.Develop) };
-            save.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection
+            save.RelatedEntities[new Relationship("product_opportunities")] = new EntityCollection
             {
                 EntityName = "opportunityproduct", Entities = { new Entity("opportunityproduct", line) { ["quantity"] = 9m } },
             };

@@ -147,7 +147,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             };
             IOrganizationService rep = org.As(org.Rep);
 
-            Guid together = rep.Create(With(Deal("Together"), "opportunity_products", Line(), Line()));
+            Guid together = rep.Create(With(Deal("Together"), "product_opportunities", Line(), Line()));
             Guid apart = rep.Create(Deal("Apart"));
             for (int i = 0; i < 2; i++)
             {

@@ -124,8 +124,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_won_deals_agreed_product_line_cannot_be_changed_through_the_deals_update()
         {
-            RefusedAsAlone(_org.As(_org.Rep), "opportunity_products", () => new Entity("opportunityproduct", _line) { ["quantity"] = 50m });
-            RefusedAsAlone(_org.As(_mia), "opportunity_products", () => new Entity("opportunityproduct", _line) { ["priceperunit"] = new Money(1m) });
+            RefusedAsAlone(_org.As(_org.Rep), "product_opportunities", () => new Entity("opportunityproduct", _line) { ["quantity"] = 50m });
+            RefusedAsAlone(_org.As(_mia), "product_opportunities", () => new Entity("opportunityproduct", _line) { ["priceperunit"] = new Money(1m) });
         }
     }
 }

@@ -101,7 +101,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             // As an integration (SYSTEM) would: no privilege question, only the rule; nothing moves, no review re-opens.
             Entity move = direction == "off" ? Move(_line, _joining) : Move(openLine, _leaving);
             string message = _org.Refused(RefusalCodes.ProductsLocked, () => Send(_org.System, channel, move), TableSnapshot.DealTables);
-            Assert.Contains("Raise an amendment", message);
+            Assert.Contains("stay as they were won", message);
         }
 
         [Fact]

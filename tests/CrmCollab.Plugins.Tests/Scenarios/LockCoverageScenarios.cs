@@ -37,6 +37,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.SetVariable("crmc_LockedTermsColumns", string.Join(",", OpportunityColumnsWatched.Lockable));
             Guid contact = _org.System.Create(new Entity("contact") { ["lastname"] = "Other buyer" });
             Guid uom = _org.System.Create(new Entity("uom") { ["name"] = "Pallet of 10" });
+            Guid priceList = _org.System.Create(new Entity("pricelevel") { ["name"] = "Friends and family" });
+            Guid product = _org.System.Create(new Entity("product") { ["name"] = "Gearbox" });
             Guid currency = _org.System.Create(new Entity("transactioncurrency")
             {
                 ["currencyname"] = "Swiss franc", ["isocurrencycode"] = "CHF", ["currencysymbol"] = "CHF", ["exchangerate"] = 0.9m, ["currencyprecision"] = 2,
@@ -56,8 +58,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["need"] = new OptionSetValue(3), ["opportunityratingcode"] = new OptionSetValue(3), ["prioritycode"] = new OptionSetValue(1),
                 ["description"] = "Other description", ["crmc_discountpercent"] = 42m, ["crmc_requesteddelivery"] = day,
                 ["crmc_paymentterms"] = "Cash on delivery", ["crmc_iscustomsolution"] = false,
+                ["pricelevelid"] = new EntityReference("pricelevel", priceList),
                 // the line (prefixed: a line column may share its name with a deal's)
-                ["line.productdescription"] = "Other product",
+                ["line.productdescription"] = "Other product", ["line.productid"] = new EntityReference("product", product),
                 ["line.uomid"] = new EntityReference("uom", uom), ["line.quantity"] = 50m, ["line.priceperunit"] = new Money(1m),
                 ["line.manualdiscountamount"] = new Money(9m), ["line.description"] = "Other details", ["line.ispriceoverridden"] = true,
                 ["line.tax"] = new Money(5m), ["line.lineitemnumber"] = 9, ["line.baseamount"] = new Money(6m), ["line.extendedamount"] = new Money(8m),
@@ -68,11 +71,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             OpportunityColumnsWatched.Lockable.SelectMany(c => new[] { new object[] { "Update", c }, new object[] { "UpdateMultiple", c } });
 
         /// <summary>
-        /// The line's columns a client may update (isproductoverridden is not: OpportunityProduct table reference); the product
-        /// itself is left out: the engine has no product table to name another product from.
+        /// The line's columns a client may update (isproductoverridden is not: OpportunityProduct table reference), the
+        /// catalogue product included.
         /// </summary>
         public static IEnumerable<object[]> LineColumns() =>
-            LockedTerms.ProductLineColumns.Where(c => c != "isproductoverridden" && c != "productid")
+            LockedTerms.ProductLineColumns.Where(c => c != "isproductoverridden")
                 .SelectMany(c => new[] { new object[] { "Update", c }, new object[] { "UpdateMultiple", c } });
 
         private static void Send(IOrganizationService service, string channel, Entity target)

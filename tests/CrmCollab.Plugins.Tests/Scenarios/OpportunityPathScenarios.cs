@@ -188,7 +188,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["opportunityid"] = new EntityReference("opportunity", _deal),
             }), RefusalCodes.ProductsLocked);
-            Assert.Contains("Raise an amendment", message);
+            Assert.Contains("stay as they were won", message);
         }
 
         [Fact]

@@ -68,7 +68,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(deal);
             Entity Priced(Guid currency) => new Entity("opportunity", deal) { ["transactioncurrencyid"] = new EntityReference("transactioncurrency", currency) };
 
-            Assert.Contains("locked (Currency)", CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(Priced(dollar))));
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Update(Priced(dollar)));
+            Assert.Contains("locked (Currency)", refusal);
+            Assert.Contains("Currency stays as the deal was won", refusal); // an amendment takes its deal's currency: none changes it
             Assert.Contains("locked (Currency)", CrmCollabOrg.Refusal(() => CrmCollabOrg.InUpsert(_org.As(_org.Admin), Priced(dollar))));
 
             _org.As(_org.Rep).Update(Priced(euro)); // re-sent as it is

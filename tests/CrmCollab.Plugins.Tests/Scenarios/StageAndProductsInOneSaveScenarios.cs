@@ -40,7 +40,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         /// <summary>A save of the deal carrying <paramref name="line"/> as a related row.</summary>
         private static Entity WithLine(Entity save, Entity line)
         {
-            save.RelatedEntities[new Relationship("opportunity_products")] = new EntityCollection { EntityName = "opportunityproduct", Entities = { line } };
+            save.RelatedEntities[new Relationship("product_opportunities")] = new EntityCollection { EntityName = "opportunityproduct", Entities = { line } };
             return save;
         }
 

@@ -35,6 +35,7 @@ namespace CrmCollab.Tooling.Tests.Solution
             App(),
             J("reads any account it serves; links its signals to it", "prvReadAccount:Global", "prvAppendToAccount:Global"),
             J("reads the won deal behind a handoff", "prvReadOpportunity:Global"),
+            ReadsCatalogue("of the won deal it delivers"),
             J("reads the customer contacts it works with", "prvReadContact:Global"),
             J("accepts, works, passes on and closes its own handoff tasks; reads its business unit's", "prvCreateActivity:Basic",
                 "prvReadActivity:Local", "prvWriteActivity:Basic", "prvAppendActivity:Basic", "prvAppendToActivity:Basic", "prvAssignActivity:Basic", "prvShareActivity:Basic"),
@@ -65,6 +66,16 @@ namespace CrmCollab.Tooling.Tests.Solution
         /// rows: only Global reaches them, the depth Microsoft's own default roles read notes at (Salesperson included).
         /// </summary>
         private static Job ReadsNotes(string what) => J($"reads the notes CrmCollab leaves {what}", "prvReadNote:Global");
+
+        /// <summary>
+        /// A deal's catalogue lines name a product and its unit, priced from a price list: the product catalogue is the
+        /// organization's (product, price list and unit group are organization-owned: Global only), and the Product
+        /// privileges are also the price list's and the unit group's (CRM SDK, "Product entity privileges": entity type
+        /// codes 1024, 1022, 1056, 1080; "no specific privileges" for price lists and price list items). The engine reaches
+        /// a price list item through its price list and a unit through its unit group.
+        /// </summary>
+        private static Job ReadsCatalogue(string whose) =>
+            J($"reads the catalogue products, units and price lists {whose}", "prvReadProduct:Global");
 
         /// <summary>The Get Feasibility Status workflow step answers what the gate would decide, from the rules in force.</summary>
         private static Job ReadsRules() =>
@@ -120,6 +131,9 @@ namespace CrmCollab.Tooling.Tests.Solution
                 J("prices a deal in the customer's currency (the deal's currency lookup; every currency is the organisation's)",
                     "prvReadTransactionCurrency:Global", "prvAppendToTransactionCurrency:Global"),
                 J("reads territories (routing context on the account)", "prvReadTerritory:Global"),
+                ReadsCatalogue("it sells from"),
+                J("adds catalogue products to their deals and gives a deal its price list (the line's product and the deal's price list lookups: Append To on the catalogue; it changes no product or price)",
+                    "prvAppendToProduct:Global"),
                 J("reads the unrouted queue", "prvReadQueue:Local"),
                 J("sees who receives each function's handoffs for their accounts (read only)", "prvReadcrmc_DedicatedOwner:Global"),
                 J("sees which tasks a win will create (read only)", "prvReadcrmc_HandoffTemplate:Global"),
@@ -139,6 +153,7 @@ namespace CrmCollab.Tooling.Tests.Solution
                 App(),
                 J("reads the account of the deal under review", "prvReadAccount:Global"),
                 J("reads the deal under review", "prvReadOpportunity:Global"),
+                ReadsCatalogue("on the deal under review"),
                 J("reads the customer contacts", "prvReadContact:Global"),
                 J("reads its own tasks", "prvReadActivity:Basic"),
                 J("reads every review, decides (writes) its own, passes one on (assign, share)", "prvReadcrmc_FeasibilityReview:Global",
@@ -165,6 +180,9 @@ namespace CrmCollab.Tooling.Tests.Solution
                 Maintains("crmc_DedicatedOwner", true), Maintains("crmc_FeasibilityReview", true), Maintains("crmc_Amendment", true),
                 Maintains("crmc_FieldSignal", true), Maintains("crmc_RoutingRule", false), Maintains("crmc_HandoffTemplate", false),
                 Maintains("crmc_FeasibilityRule", false),
+                // The only role that changes the catalogue (products, price lists and their items, unit groups and units): a
+                // salesperson writing a price list item would set the list price of their own deal's lines.
+                Maintains("Product", false),
                 J("raises amendments and sets rules' minimum amounts in a currency (the row's currency lookup: an amendment takes its deal's)",
                     "prvAppendToTransactionCurrency:Global"),
                 J("reads accounts, deals, contacts and leads, and links owners, rules and reviews to them", "prvReadAccount:Global", "prvAppendToAccount:Global",

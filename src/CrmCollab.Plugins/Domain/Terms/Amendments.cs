@@ -56,6 +56,14 @@ namespace CrmCollab.Plugins.Domain.Terms
             return null;
         }
 
+        /// <summary>
+        /// Who requested an amendment: its creator (Created By, which no client writes and neither Assign nor the cascade of
+        /// its deal's owner changes), not its owner. An administrator handed a won deal owns its amendments by cascade and
+        /// approves the ones its rep raised; one they raised stays theirs whoever it is given to. The owner answers only
+        /// for a row whose creator is not known.
+        /// </summary>
+        public static Guid RequesterOf(Guid? createdBy, Guid? owner) => createdBy ?? owner ?? Guid.Empty;
+
         /// <summary>A rejection tells the requester why, so they can raise a better amendment.</summary>
         public static string CheckDecision(AmendmentState to, string approverComment) =>
             to == AmendmentState.Rejected && string.IsNullOrWhiteSpace(approverComment)

@@ -12,12 +12,13 @@ namespace CrmCollab.Plugins.Domain.Terms
     {
         /// <summary>
         /// Always locked once Won (the amount and its currency, the discount, the requested delivery and the payment terms:
-        /// what the handoffs' agreed terms carry); admins may add more through the crmc_LockedTermsColumns variable.
+        /// what the handoffs' agreed terms carry; and the price list, which prices the deal's catalogue lines, locked with
+        /// them); admins may add more through the crmc_LockedTermsColumns variable.
         /// </summary>
         public static readonly IReadOnlyList<string> DefaultColumns = new[]
         {
             Data.Opportunity.EstimatedValue, Data.Opportunity.TransactionCurrencyId, Data.Opportunity.DiscountPercent,
-            Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms,
+            Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms, Data.Opportunity.PriceLevelId,
         };
 
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
@@ -30,9 +31,23 @@ namespace CrmCollab.Plugins.Domain.Terms
             return lockedColumns.Where(changed.Contains).ToArray();
         }
 
-        public static string RefusalMessage(IEnumerable<string> violatedLabels) =>
-            $"The agreed terms of a won opportunity are locked ({string.Join(", ", violatedLabels)}). " +
-            "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+        /// <summary>Whether an amendment can propose a new value of the deal's <paramref name="column"/> (<see cref="Data.AmendmentRow.Proposals"/>).</summary>
+        public static bool Amendable(string column) => Data.AmendmentRow.Proposals.Values.Contains(column, StringComparer.OrdinalIgnoreCase);
+
+        /// <param name="violatedLabels">The locked columns the change touches, by label.</param>
+        /// <param name="notAmendableLabels">Those of them no amendment proposes (the currency, the price list, what an
+        /// administrator adds): the sentence does not send the salesperson to raise an amendment that cannot change them.</param>
+        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null)
+        {
+            var all = violatedLabels.ToList();
+            var kept = (notAmendableLabels ?? Enumerable.Empty<string>()).ToList();
+            string head = $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
+            const string raise = "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+            if (kept.Count == 0) return head + raise;
+            string stays = "An amendment changes the amount, discount, requested delivery or payment terms only: " +
+                $"{string.Join(", ", kept)} {(kept.Count == 1 ? "stays" : "stay")} as the deal was won.";
+            return kept.Count == all.Count ? head + stays : head + stays + " For the others, " + char.ToLowerInvariant(raise[0]) + raise.Substring(1);
+        }
 
         /// <summary>
         /// The columns of a product line that are the won deal's agreed products: the line's own terms as the reviews weigh
@@ -42,10 +57,12 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// a save could change on a won deal unseen (before, the unit: 5 pallets for 5 units; the totals: 480 due became 48).
         /// </summary>
         public static readonly IReadOnlyList<string> ProductLineColumns = Feasibility.ProductLineTerms.Columns
-            .Concat(new[] { "isproductoverridden", "ispriceoverridden", "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
+            .Concat(new[] { Feasibility.ProductLineTerms.WriteIn, Feasibility.ProductLineTerms.PriceOverridden, "tax", "lineitemnumber", "baseamount", "extendedamount" }).ToArray();
 
+        /// <summary>What the salesperson can do: an amendment proposes no product line (<see cref="Data.AmendmentRow.Proposals"/>).</summary>
         public const string ProductsRefusal =
-            "The products of a won opportunity are part of its agreed terms and are locked. Raise an amendment to change the deal.";
+            "The products of a won opportunity are part of its agreed terms and stay as they were won: no line is added, changed or removed. " +
+            "An amendment changes the deal's amount, discount, requested delivery or payment terms, not its products; sell an added product on a new opportunity.";
 
         /// <summary>
         /// A product line added to, changed on, removed from or moved onto or off a deal that was won (even if reopened).
