@@ -35,6 +35,10 @@ namespace CrmCollab.Plugins.Terms
             HandoffTask.Sequence,
         };
 
+        /// <summary>What the checks of a handoff's change read of the task as it will be (<see cref="Check"/>), besides the evidence it requires.</summary>
+        private static readonly string[] AfterColumns =
+            { HandoffTask.StateCode, HandoffTask.Function, HandoffTask.OwnerId, HandoffTask.CancelReason, HandoffTask.RequiredEvidence, HandoffTask.TemplateId };
+
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
         public static readonly string[] ImagedEvidence =
             { HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn, HandoffTask.ServiceReference };
@@ -216,10 +220,17 @@ namespace CrmCollab.Plugins.Terms
                 }));
                 return;
             }
-            Entity after = Values.Merge(before, sent);
+            // The task as it will be, in the columns the checks read of it (AfterColumns, then the evidence it requires): each as
+            // the full merge of the change over the 23-column image would hold it, without copying the image (14 saves a deal).
+            Entity after = Values.Merge(before, sent, AfterColumns);
             var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
-            var required = new Lazy<IReadOnlyList<string>>(() => HandoffEvidence.Required(context, after));
+            var required = new Lazy<IReadOnlyList<string>>(() =>
+            {
+                IReadOnlyList<string> columns = HandoffEvidence.Required(context, after);
+                Values.Merge(before, sent, columns, after);
+                return columns;
+            });
             Guid caller = context.ExecutionContext.InitiatingUserId;
             var isAdministrator = new Lazy<bool>(() => Principals.IsAdministrator(context.SystemService, caller));
 
