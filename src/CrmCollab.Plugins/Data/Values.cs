@@ -53,6 +53,20 @@ namespace CrmCollab.Plugins.Data
             return merged;
         }
 
+        /// <summary>Whether one of <paramref name="columns"/> is filled (<see cref="IsFilled"/>): a loop, with no delegate made per call.</summary>
+        public static bool AnyFilled(this Entity row, string[] columns)
+        {
+            foreach (string column in columns) if (row.IsFilled(column)) return true;
+            return false;
+        }
+
+        /// <summary>Whether the row carries one of <paramref name="columns"/> (null values included), with no delegate made per call.</summary>
+        public static bool ContainsAny(this Entity row, string[] columns)
+        {
+            foreach (string column in columns) if (row.Contains(column)) return true;
+            return false;
+        }
+
         /// <summary>Cuts text to the column's maximum length, so a long name or routing path never fails the save.</summary>
         public static string Shorten(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
 

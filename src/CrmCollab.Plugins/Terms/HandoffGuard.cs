@@ -208,7 +208,7 @@ namespace CrmCollab.Plugins.Terms
             // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
             if (sent.Contains(HandoffTask.RoutingHold) && Changes.Of(sent, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
                 Throw(new Refusal(RefusalCodes.HandoffServerColumn, RoutingHolds.ServerOwnedSentence));
-            bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(sent.Contains);
+            bool isHandoff = before.AnyFilled(IdentityColumns) || sent.ContainsAny(IdentityColumns);
             if (!isHandoff)
             {
                 // A plain task: only its routing columns are the server's.
