@@ -61,7 +61,7 @@ namespace CrmCollab.Emulator.Query
             var output = new Output { Slot = slot, All = columns != null && columns.AllColumns, Columns = NoColumns };
             if (columns == null) return output;
             var names = columns.Columns;
-            var expressions = columns.AttributeExpressions;
+            var expressions = QueryParts.AttributeExpressions(columns);
             if (names.Count + expressions.Count == 0) return output;
             output.Columns = new List<(string, string)>(names.Count + expressions.Count);
             for (int i = 0; i < names.Count; i++)
