@@ -236,12 +236,11 @@ namespace CrmCollab.Plugins.Terms
 
             Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
             {
-                ChangedServerColumns = ColumnLabels.Of(Changes.Of(sent, before, ServerColumns)
-                    .Union(KeyChanges(sent, before) ? new[] { HandoffTask.HandoffKey } : new string[0])).ToArray(),
+                ChangedServerColumns = ColumnLabels.Of(ChangedServerColumns(sent, before)).ToArray(),
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
-                ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
+                ChangedEvidence = stateBefore == HandoffState.Open ? NoColumns
                     : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(required.Value))).ToArray(),
                 WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(required.Value)).Count > 0,
                 Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
@@ -265,6 +264,15 @@ namespace CrmCollab.Plugins.Terms
         }
 
         private static readonly Func<string> NoLostDeal = () => null;
+
+        private static readonly string[] NoColumns = new string[0];
+
+        /// <summary>The server's columns the change sets to another value, the handoff key too when its text differs (<see cref="KeyChanges"/>).</summary>
+        private static IReadOnlyList<string> ChangedServerColumns(Entity sent, Entity before)
+        {
+            IReadOnlyList<string> changed = Changes.Of(sent, before, ServerColumns);
+            return KeyChanges(sent, before) ? changed.Union(new[] { HandoffTask.HandoffKey }).ToArray() : changed;
+        }
 
         /// <summary>The deal's name when it is lost, else null (one read).</summary>
         private static string LostDealName(IOrganizationService service, Guid? dealId)
