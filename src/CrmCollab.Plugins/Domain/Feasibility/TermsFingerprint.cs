@@ -24,7 +24,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>The columns of a change that matter to a function, so the plugin reads only those.</summary>
-        public static bool Touches(IEnumerable<string> relevantColumns, IEnumerable<string> changedColumns) =>
-            relevantColumns.Intersect(changedColumns, StringComparer.OrdinalIgnoreCase).Any();
+        public static bool Touches(IEnumerable<string> relevantColumns, IEnumerable<string> changedColumns)
+        {
+            // Nested loops over two short lists: no set is built for each review asked about.
+            foreach (string relevant in relevantColumns)
+                foreach (string changed in changedColumns)
+                    if (StringComparer.OrdinalIgnoreCase.Equals(relevant, changed)) return true;
+            return false;
+        }
     }
 }
