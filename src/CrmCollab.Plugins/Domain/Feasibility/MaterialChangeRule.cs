@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             foreach (WatchedReview r in reviews)
             {
                 if (!r.State.IsCurrent || r.State.Decision == ReviewDecision.Pending || !TermsFingerprint.Touches(r.RelevantColumns, changedColumns)) continue;
-                if (TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.Select(c => c.ToLowerInvariant()).Distinct().ToDictionary(c => c, valueOf)) != r.Fingerprint)
+                if (TermsFingerprint.Of(r.RelevantColumns, valueOf) != r.Fingerprint)
                     ids.Add(r.Id);
             }
             return ids;
