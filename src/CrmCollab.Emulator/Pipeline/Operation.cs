@@ -119,7 +119,7 @@ namespace CrmCollab.Emulator.Pipeline
         /// <summary>The records images are taken of (one for single messages, one per target for *Multiple).</summary>
         public List<(string Table, Guid Id)> ImageRecords
         {
-            get => _imageRecords ??= new List<(string, Guid)>();
+            get => _imageRecords ??= new List<(string, Guid)>(1); // one record for every message but the *Multiple ones, which bring their list
             set => _imageRecords = value;
         }
 

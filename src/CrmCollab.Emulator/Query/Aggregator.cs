@@ -43,12 +43,12 @@ namespace CrmCollab.Emulator.Query
         }
 
         /// <summary>Whether any column set asks for an aggregate or group-by (by index: this runs on every query).</summary>
-        public static bool HasAggregates(QueryExpression query) => HasAggregates(query.ColumnSet) || HasAggregates(query.LinkEntities);
+        public static bool HasAggregates(QueryExpression query) => HasAggregates(query.ColumnSet) || HasAggregates(QueryParts.Links(query));
 
         private static bool HasAggregates(ColumnSet columns)
         {
             if (columns == null) return false;
-            var expressions = columns.AttributeExpressions;
+            var expressions = QueryParts.AttributeExpressions(columns);
             for (int i = 0; i < expressions.Count; i++)
             {
                 var e = expressions[i];
@@ -57,10 +57,10 @@ namespace CrmCollab.Emulator.Query
             return false;
         }
 
-        private static bool HasAggregates(DataCollection<LinkEntity> links)
+        private static bool HasAggregates(IList<LinkEntity> links)
         {
             for (int i = 0; i < links.Count; i++)
-                if (HasAggregates(links[i].Columns) || HasAggregates(links[i].LinkEntities)) return true;
+                if (HasAggregates(links[i].Columns) || HasAggregates(QueryParts.Links(links[i]))) return true;
             return false;
         }
 

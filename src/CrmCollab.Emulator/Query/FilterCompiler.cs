@@ -24,8 +24,8 @@ namespace CrmCollab.Emulator.Query
         public RowFilter Compile(FilterExpression filter, Slot defaultSlot, ref SlotUse slots)
         {
             if (filter == null) return null;
-            var conditions = filter.Conditions;
-            var children = filter.Filters;
+            var conditions = QueryParts.Conditions(filter);
+            var children = QueryParts.Filters(filter);
             List<RowFilter> parts = null;
             for (int i = 0; i < conditions.Count; i++)
             {
@@ -61,8 +61,8 @@ namespace CrmCollab.Emulator.Query
             if (criteria == null) return (null, null);
             if (criteria.FilterOperator == LogicalOperator.And)
             {
-                var conditions = criteria.Conditions;
-                var children = criteria.Filters;
+                var conditions = QueryParts.Conditions(criteria);
+                var children = QueryParts.Filters(criteria);
                 int capacity = conditions.Count + children.Count;
                 List<RowFilter> before = null, after = null;
                 for (int i = 0; i < conditions.Count; i++)

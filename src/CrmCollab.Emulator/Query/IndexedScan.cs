@@ -31,14 +31,14 @@ namespace CrmCollab.Emulator.Query
             int fewest = int.MaxValue;
             // Values first: a few rows found by one spare the rest, and the rows without a value (which a column's
             // index only keeps once asked) are asked for only when no value narrowed the read enough.
-            var conditions = criteria.Conditions;
+            var conditions = QueryParts.Conditions(criteria);
             for (int pass = 0; pass < 2; pass++)
                 for (int i = 0; i < conditions.Count && fewest > FewEnough; i++) // by index: an enumerator would be an allocation per query
                     if ((conditions[i].Operator == ConditionOperator.Null) == (pass == 1)
                         && !Weigh(Lookup(source, plan, conditions[i]), ref best, ref fewest))
                         return best.Rows();
             // "Unset or this value" (an OR of the column's null and values): the null rows and the value's, together.
-            var filters = criteria.Filters;
+            var filters = QueryParts.Filters(criteria);
             for (int i = 0; i < filters.Count && fewest > FewEnough; i++)
                 if (!Weigh(LookupEither(source, plan, filters[i]), ref best, ref fewest)) break;
             return best.Rows();
@@ -113,7 +113,7 @@ namespace CrmCollab.Emulator.Query
         /// <summary>An OR of conditions on one root column, each usable alone (values, null): all their sets.</summary>
         private static Candidates LookupEither(IQueryDataSource source, QueryPlan plan, FilterExpression filter)
         {
-            if (filter.FilterOperator != LogicalOperator.Or || filter.Filters.Count > 0 || filter.Conditions.Count < 2) return default;
+            if (filter.FilterOperator != LogicalOperator.Or || QueryParts.Filters(filter).Count > 0 || QueryParts.Conditions(filter).Count < 2) return default;
             string column = filter.Conditions[0].AttributeName;
             var found = new List<IEnumerable<Entity>>(filter.Conditions.Count);
             foreach (ConditionExpression condition in filter.Conditions)

@@ -61,7 +61,7 @@ namespace CrmCollab.Emulator.Query
             var output = new Output { Slot = slot, All = columns != null && columns.AllColumns, Columns = NoColumns };
             if (columns == null) return output;
             var names = columns.Columns;
-            var expressions = columns.AttributeExpressions;
+            var expressions = QueryParts.AttributeExpressions(columns);
             if (names.Count + expressions.Count == 0) return output;
             output.Columns = new List<(string, string)>(names.Count + expressions.Count);
             for (int i = 0; i < names.Count; i++)
@@ -86,7 +86,10 @@ namespace CrmCollab.Emulator.Query
             var root = _plan.Root;
             var source = row[0];
             bool withId = !_distinct || _idRequested;
-            var result = Store.SizedEntity.New(root.Table.LogicalName, Capacity(row));
+            int capacity = Capacity(row);
+            // A wide read of a row with few of its columns set holds few values: counted, so it is not made a table of 17 or more.
+            if (capacity > 16) capacity = Filled(row);
+            var result = Store.SizedEntity.New(root.Table.LogicalName, capacity);
             if (withId)
             {
                 result.Id = source.Id != Guid.Empty ? source.Id : ValueComparer.TryGuid(root.Read(source, root.Table.PrimaryIdAttribute), out var id) ? id : Guid.Empty;
@@ -136,6 +139,21 @@ namespace CrmCollab.Emulator.Query
             {
                 if (output.All && row[output.Slot.Index] is Entity entity) count += entity.Attributes.Count + 1;
                 count += output.Columns.Count;
+            }
+            return count;
+        }
+
+        /// <summary>At most how many values the result row of <paramref name="row"/> holds, its values read (those without one are left out).</summary>
+        private int Filled(Entity[] row)
+        {
+            int count = 1;
+            foreach (var output in _outputs)
+            {
+                var entity = row[output.Slot.Index];
+                if (entity == null) continue;
+                if (output.All) count += entity.Attributes.Count + 1;
+                foreach (var (column, _) in output.Columns)
+                    if (output.Slot.Read(entity, column) != null) count++;
             }
             return count;
         }

@@ -60,7 +60,7 @@ namespace CrmCollab.Emulator.Query
             Query = query;
             if (string.IsNullOrEmpty(query.EntityName)) throw QueryFaults.Invalid("The query has no EntityName.");
             var root = Table(query.EntityName);
-            var links = query.LinkEntities;
+            var links = QueryParts.Links(query);
             Slots = new List<Slot>(1 + links.Count); // room for the root and the top-level links (nested ones grow it)
             Slots.Add(new Slot { Index = 0, Table = root, Alias = root.LogicalName });
             for (int i = 0; i < links.Count; i++) Links.Add(AddLink(links[i], Slots[0]));
@@ -127,7 +127,7 @@ namespace CrmCollab.Emulator.Query
                 ToColumn = Column(slot, Required(link.LinkToAttributeName, "to")),
             };
             slot.Link = node;
-            var children = link.LinkEntities;
+            var children = QueryParts.Links(link);
             for (int i = 0; i < children.Count; i++) node.Children.Add(AddLink(children[i], slot));
             return node;
         }

@@ -25,7 +25,7 @@ namespace CrmCollab.Emulator.Query
             _plan = plan;
             _source = source;
             _rawOrder = rawOrder;
-            var orders = plan.Query.Orders;
+            var orders = QueryParts.Orders(plan.Query);
             // Sized first (orders given, plus at most one id per slot), then trimmed: no list in between.
             var specs = new SortSpec[orders.Count + CountLinkOrders(plan.Links) + plan.Slots.Count];
             int count = 0;
@@ -45,7 +45,7 @@ namespace CrmCollab.Emulator.Query
         {
             int count = 0;
             foreach (var link in links)
-                if (link.ReturnsColumns) count += link.Link.Orders.Count + CountLinkOrders(link.Children);
+                if (link.ReturnsColumns) count += QueryParts.Orders(link.Link).Count + CountLinkOrders(link.Children);
             return count;
         }
 
@@ -57,7 +57,7 @@ namespace CrmCollab.Emulator.Query
             foreach (var link in links)
             {
                 if (!link.ReturnsColumns) continue;
-                var orders = link.Link.Orders;
+                var orders = QueryParts.Orders(link.Link);
                 for (int i = 0; i < orders.Count; i++) Add(specs, ref count, orders[i], link.Slot);
                 AddLinkOrders(specs, ref count, link.Children);
             }

@@ -46,18 +46,23 @@ namespace CrmCollab.Emulator.Store
         /// </summary>
         public Entity Copy(Entity source, StoredAttributes values)
         {
-            var copy = SizedEntity.New(source.LogicalName, Math.Min(values.Count, _columns.Length));
-            copy.Id = source.Id;
-            copy.RowVersion = source.RowVersion;
             Span<int> at = _columns.Length <= 128 ? stackalloc int[_columns.Length] : new int[_columns.Length];
             at.Fill(-1);
             ushort[] numbers = values.Ordinals;
+            object[] stored = values.StoredValues;
+            int filled = 0; // the values the copy will hold: a wide image of a row with few of its columns set stays small
             for (int slot = 0; slot < numbers.Length; slot++)
             {
                 int number = numbers[slot];
-                if (number < _positionByNumber.Length && _positionByNumber[number] is int position && position >= 0) at[position] = slot;
+                if (number < _positionByNumber.Length && _positionByNumber[number] is int position && position >= 0)
+                {
+                    at[position] = slot;
+                    if (stored[slot] != null) filled++;
+                }
             }
-            object[] stored = values.StoredValues;
+            var copy = SizedEntity.New(source.LogicalName, filled);
+            copy.Id = source.Id;
+            copy.RowVersion = source.RowVersion;
             for (int i = 0; i < _columns.Length; i++)
             {
                 if (at[i] < 0) continue;

@@ -79,6 +79,7 @@ namespace CrmCollab.Emulator.Store
             // A short column list is searched in place: cheaper than building a set per read.
             var copy = columns.AllColumns ? EntityCloner.Project(row, null)
                 : columns.Columns.Count <= 8 ? EntityCloner.ProjectFew(row, columns.Columns)
+                : row is StoredRow stored && stored.Stored != null ? EntityCloner.ProjectStored(row, stored.Stored, columns.Columns)
                 : EntityCloner.Project(row, new HashSet<string>(columns.Columns));
             Format(copy);
             return copy;

@@ -46,7 +46,8 @@ namespace CrmCollab.Emulator.Store
         /// <summary>Gives an entity with no formatted values yet room for <paramref name="capacity"/> of them.</summary>
         public static void ReserveFormattedValues(Entity entity, int capacity)
         {
-            if (NewFormattedValues != null && capacity > 0 && entity.FormattedValues.Count == 0)
+            // Asked without the getter, which would make an empty collection only for this one to replace it.
+            if (NewFormattedValues != null && capacity > 0 && !EntityParts.HasFormattedValues(entity))
                 entity.FormattedValues = NewFormattedValues(Room<string>(capacity));
         }
 

@@ -17,14 +17,39 @@ namespace CrmCollab.Plugins.Data
         /// <param name="dateOnly">Columns of Date Only behaviour: Dataverse stores their date alone ("the time portion is not
         /// stored", Microsoft Learn "Behavior and format of the Date and Time column"; DateTimeBehavior.DateOnly "stores the
         /// date value with the time value as 12:00 AM"), so a value sent at another time of the same day changes nothing.</param>
-        public static IReadOnlyList<string> Of(Entity target, Entity before, IEnumerable<string> columns, ICollection<string> dateOnly) =>
-            columns.Where(c => target.Contains(c) && !Same(AsStored(c, target[c], dateOnly),
-                AsStored(c, before != null && before.Contains(c) ? before[c] : null, dateOnly))).ToArray();
+        public static IReadOnlyList<string> Of(Entity target, Entity before, IEnumerable<string> columns, ICollection<string> dateOnly)
+        {
+            // A loop, not a query: guards ask this on most saves, and most saves change none of the columns asked about.
+            List<string> changed = null;
+            foreach (string c in columns)
+            {
+                if (!target.Contains(c) || Same(AsStored(c, target[c], dateOnly), AsStored(c, before != null && before.Contains(c) ? before[c] : null, dateOnly)))
+                    continue;
+                (changed ?? (changed = new List<string>())).Add(c);
+            }
+            return changed == null ? NoColumns : changed.ToArray();
+        }
+
+        private static readonly string[] NoColumns = new string[0];
 
         private static object AsStored(string column, object value, ICollection<string> dateOnly) =>
             value is DateTime date && dateOnly != null && dateOnly.Contains(column) ? date.Date : value;
 
-        public static bool Same(object a, object b) => Equals(Plain(a), Plain(b));
+        public static bool Same(object a, object b)
+        {
+            // The commonest pairs compared as Plain reads them, without boxing or wrapping either side.
+            switch (a)
+            {
+                case EntityReference x when b is EntityReference y:
+                    return x.Id == y.Id && string.Equals(x.LogicalName ?? "", y.LogicalName ?? "", StringComparison.OrdinalIgnoreCase);
+                case OptionSetValue x when b is OptionSetValue y:
+                    return x.Value == y.Value;
+                case Money x when b is Money y:
+                    return x.Value == y.Value;
+                default:
+                    return Equals(Plain(a), Plain(b));
+            }
+        }
 
         private static object Plain(object value)
         {

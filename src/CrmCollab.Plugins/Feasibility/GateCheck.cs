@@ -63,15 +63,18 @@ namespace CrmCollab.Plugins.Feasibility
             // A decided review this very save re-opens is not the approval the move may lean on (MaterialChange re-opens
             // it after the save, at PostOperation).
             Func<string, string> terms = column => MaterialChange.Text(recordedTerms ?? deal, column);
+            // The rows read as the rules see them: each fresh for this decision, used by the rules below in turn (only the
+            // last, ReviewCoverage.ForAttempt, marks what it counts as superseded), instead of read again for each rule.
+            List<WatchedReview> watched = rows.Select(FeasibilityRepository.ToWatched).ToList();
             IReadOnlyList<Guid> reopened = changedTerms == null || changedTerms.Count == 0 ? null
-                : MaterialChangeRule.ToInvalidate(true, rows.Select(FeasibilityRepository.ToWatched), changedTerms, terms);
+                : MaterialChangeRule.ToInvalidate(true, watched, changedTerms, terms);
             // Nor one given for the account this very save moves the deal away from (AccountChangeRule: all of them).
             if (movesAccount) reopened = AccountChangeRule.ToReopen(rows.Select(FeasibilityRepository.ToState));
             // A decision on terms changed since without CrmCollab's checks (an import with custom logic bypassed) is not one either.
-            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(rows.Select(FeasibilityRepository.ToWatched), terms);
+            IReadOnlyList<Guid> outdated = OutdatedDecisions.Of(watched, terms);
             // An approval counts for the rules whose gate the attempt crosses only if it covers the columns they watch.
             IReadOnlyList<RequiredReview> crossedNeeds = FeasibilityRequirements.For(facts, SalesStage.Close, now, rules.Where(r => attempt.Crosses(r.GateStage)));
-            IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(rows.Select(FeasibilityRepository.ToWatched), crossedNeeds);
+            IReadOnlyList<ReviewState> reviews = ReviewCoverage.ForAttempt(watched, crossedNeeds);
             IReadOnlyList<Guid> ownDeal = OwnDealApprovals.Of(reviews, Memo(user => Terms.Principals.OwnsOrBelongs(_directory, user, deal.Read<EntityReference>(Opportunity.OwnerId))),
                 Memo(user => Terms.Principals.IsAdministrator(_directory, user)),
                 FormerDealOwners.Of(_directory, deal.Read<string>(Opportunity.OwnerHistory),

@@ -49,13 +49,15 @@ namespace CrmCollab.Plugins.Feasibility
             IReadOnlyList<RequiredReview> atAnyStage = FeasibilityRequirements.AtAnyStage(facts, now, rules);
             // A function's newest review that does not cover what its rules now watch is asked again when decided, widened when
             // pending (ReviewCoverage); an older one a newer review of the function shadows is not its word (NewestReviews).
-            var newest = new HashSet<Guid>(NewestReviews.PerFunction(reviews.Select(FeasibilityRepository.ToState)).Select(r => r.Id));
-            IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Select(FeasibilityRepository.ToWatched).Where(r => newest.Contains(r.Id)), required);
+            // The rows as they stand, read once for the two questions below (nothing changes them in between).
+            List<ReviewState> states = reviews.Select(FeasibilityRepository.ToState).ToList();
+            var newest = new HashSet<Guid>(NewestReviews.PerFunction(states).Select(r => r.Id));
+            IReadOnlyList<WatchedReview> uncovered = ReviewCoverage.Uncovered(reviews.Where(r => newest.Contains(r.Id)).Select(FeasibilityRepository.ToWatched), required);
             var superseded = uncovered.Where(r => r.State.Decision != ReviewDecision.Pending).ToList();
             // Stale reviews are not required, so withdrawing them changes nothing missing. They are withdrawn even when the
             // missing ones cannot be routed: a save is refused whole below (its transaction rolls back), while a background
             // re-evaluation, which goes on to the next deal, still takes a retired rule's review out of its reviewer's queue.
-            var current = new HashSet<BusinessFunction>(reviews.Select(FeasibilityRepository.ToState).Where(r => r.IsCurrent).Select(r => r.Function));
+            var current = new HashSet<BusinessFunction>(states.Where(r => r.IsCurrent).Select(r => r.Function));
             foreach (WatchedReview review in superseded) current.Remove(review.State.Function);
             var missing = required.Where(r => !current.Contains(r.Function)).ToList();
             WithdrawStale(reviews, atAnyStage, now);

@@ -12,6 +12,8 @@ namespace CrmCollab.Plugins.Infrastructure
     {
         private IOrganizationService _userService;
         private IOrganizationService _systemService;
+        private ILogger _logger;
+        private IServiceEndpointNotificationService _notifications;
 
         public LocalPluginContext(IServiceProvider serviceProvider)
         {
@@ -21,8 +23,6 @@ namespace CrmCollab.Plugins.Infrastructure
                 ?? throw new InvalidPluginExecutionException(Domain.StepFailure.Misconfigured("the execution context the platform passes").Message);
             TracingService = (ITracingService)serviceProvider.GetService(typeof(ITracingService)) ?? NullTracing.Instance;
             ServiceFactory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory));
-            Logger = (ILogger)serviceProvider.GetService(typeof(ILogger));
-            NotificationService = (IServiceEndpointNotificationService)serviceProvider.GetService(typeof(IServiceEndpointNotificationService));
         }
 
         public IServiceProvider ServiceProvider { get; }
@@ -33,10 +33,13 @@ namespace CrmCollab.Plugins.Infrastructure
 
         public IOrganizationServiceFactory ServiceFactory { get; }
 
-        /// <summary>Application Insights logger; null where the environment has none configured.</summary>
-        public ILogger Logger { get; }
+        /// <summary>Application Insights logger; null where the environment has none configured. Asked of the provider when
+        /// first read (no step reads it on most executions).</summary>
+        public ILogger Logger => _logger ?? (_logger = (ILogger)ServiceProvider.GetService(typeof(ILogger)));
 
-        public IServiceEndpointNotificationService NotificationService { get; }
+        /// <summary>Asked of the provider when first read, as <see cref="Logger"/>.</summary>
+        public IServiceEndpointNotificationService NotificationService =>
+            _notifications ?? (_notifications = (IServiceEndpointNotificationService)ServiceProvider.GetService(typeof(IServiceEndpointNotificationService)));
 
         /// <summary>Acts as the user the step runs as (the caller, or the step's impersonated user).</summary>
         public IOrganizationService UserService =>

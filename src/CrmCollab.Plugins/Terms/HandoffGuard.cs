@@ -35,6 +35,10 @@ namespace CrmCollab.Plugins.Terms
             HandoffTask.Sequence,
         };
 
+        /// <summary>What the checks of a handoff's change read of the task as it will be (<see cref="Check"/>), besides the evidence it requires.</summary>
+        private static readonly string[] AfterColumns =
+            { HandoffTask.StateCode, HandoffTask.Function, HandoffTask.OwnerId, HandoffTask.CancelReason, HandoffTask.RequiredEvidence, HandoffTask.TemplateId };
+
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
         public static readonly string[] ImagedEvidence =
             { HandoffTask.ContractNumber, HandoffTask.TrackingNumber, HandoffTask.DeliveredOn, HandoffTask.ServiceReference };
@@ -204,7 +208,7 @@ namespace CrmCollab.Plugins.Terms
             // The hold the leaver's handover finds its work by: the server's, with a sentence of its own.
             if (sent.Contains(HandoffTask.RoutingHold) && Changes.Of(sent, before, new[] { HandoffTask.RoutingHold }).Count > 0 && !IsServerCall(context))
                 Throw(new Refusal(RefusalCodes.HandoffServerColumn, RoutingHolds.ServerOwnedSentence));
-            bool isHandoff = IdentityColumns.Any(before.IsFilled) || IdentityColumns.Any(sent.Contains);
+            bool isHandoff = before.AnyFilled(IdentityColumns) || sent.ContainsAny(IdentityColumns);
             if (!isHandoff)
             {
                 // A plain task: only its routing columns are the server's.
@@ -216,31 +220,41 @@ namespace CrmCollab.Plugins.Terms
                 }));
                 return;
             }
-            Entity after = Values.Merge(before, sent);
+            // The task as it will be, in the columns the checks read of it (AfterColumns, then the evidence it requires): each as
+            // the full merge of the change over the 23-column image would hold it, without copying the image (14 saves a deal).
+            Entity after = Values.Merge(before, sent, AfterColumns);
             var stateBefore = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
             var stateAfter = (HandoffState)(after.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
-            var required = new Lazy<IReadOnlyList<string>>(() => HandoffEvidence.Required(context, after));
+            // Each read once, when first asked (locals, not Lazy objects and their delegates: 14 saves a deal).
+            IReadOnlyList<string> requiredColumns = null;
+            IReadOnlyList<string> Required()
+            {
+                if (requiredColumns != null) return requiredColumns;
+                IReadOnlyList<string> columns = HandoffEvidence.Required(context, after);
+                Values.Merge(before, sent, columns, after);
+                return requiredColumns = columns;
+            }
             Guid caller = context.ExecutionContext.InitiatingUserId;
-            var isAdministrator = new Lazy<bool>(() => Principals.IsAdministrator(context.SystemService, caller));
+            bool? administrator = null;
+            bool IsAdministrator() => administrator ?? (administrator = Principals.IsAdministrator(context.SystemService, caller)).Value;
 
             Refusal refusal = HandoffRules.CheckUpdate(new HandoffEdit
             {
-                ChangedServerColumns = ColumnLabels.Of(Changes.Of(sent, before, ServerColumns)
-                    .Union(KeyChanges(sent, before) ? new[] { HandoffTask.HandoffKey } : new string[0])).ToArray(),
+                ChangedServerColumns = ColumnLabels.Of(ChangedServerColumns(sent, before)).ToArray(),
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
-                ChangedEvidence = stateBefore == HandoffState.Open ? new string[0]
-                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(required.Value))).ToArray(),
-                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(required.Value)).Count > 0,
+                ChangedEvidence = stateBefore == HandoffState.Open ? NoColumns
+                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(Required()))).ToArray(),
+                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(Required())).Count > 0,
                 Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
                 ClearedAcceptance = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
-                CallerIsAdministrator = () => isAdministrator.Value,
+                CallerIsAdministrator = IsAdministrator,
                 HasCancelReason = after.IsFilled(HandoffTask.CancelReason),
                 ChangesCancelReason = Changes.Of(sent, before, new[] { HandoffTask.CancelReason }).Count > 0,
-                MissingEvidence = () => HandoffEvidence.Missing(context, after, required.Value),
+                MissingEvidence = () => HandoffEvidence.Missing(context, after, Required()),
                 IsUnrouted = before.Read<bool?>(HandoffTask.IsUnrouted) == true,
                 Function = (BusinessFunction)(after.Choice(HandoffTask.Function) ?? 0),
                 CallerWorksForFunction = () => after.Choice(HandoffTask.Function) != null && FunctionReviewers.Includes(context.SystemService,
@@ -254,6 +268,15 @@ namespace CrmCollab.Plugins.Terms
         }
 
         private static readonly Func<string> NoLostDeal = () => null;
+
+        private static readonly string[] NoColumns = new string[0];
+
+        /// <summary>The server's columns the change sets to another value, the handoff key too when its text differs (<see cref="KeyChanges"/>).</summary>
+        private static IReadOnlyList<string> ChangedServerColumns(Entity sent, Entity before)
+        {
+            IReadOnlyList<string> changed = Changes.Of(sent, before, ServerColumns);
+            return KeyChanges(sent, before) ? changed.Union(new[] { HandoffTask.HandoffKey }).ToArray() : changed;
+        }
 
         /// <summary>The deal's name when it is lost, else null (one read).</summary>
         private static string LostDealName(IOrganizationService service, Guid? dealId)

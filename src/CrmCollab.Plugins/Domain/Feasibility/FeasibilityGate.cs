@@ -12,8 +12,37 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public FeasibilityStatus Status { get; set; }
         public IReadOnlyList<string> Blocking { get; set; }
         public string Summary { get; set; }
-        /// <summary>The same verdict as data (see <see cref="FeasibilityDetail"/>), for forms and the panel.</summary>
-        public string Detail { get; set; }
+        private string _detail;
+        private IReadOnlyList<ReviewState> _detailOf;
+        private FeasibilityStatus _detailStatus;
+
+        /// <summary>
+        /// The same verdict as data (see <see cref="FeasibilityDetail"/>), for forms and the panel. An evaluated verdict writes it
+        /// when first read (most are only compared with the deal's status and summary, which then need no new detail): from the
+        /// reviews it counted, whose columns in it nothing changes once read from their rows.
+        /// </summary>
+        public string Detail
+        {
+            get
+            {
+                if (_detail == null && _detailOf != null) _detail = FeasibilityDetail.ToJson(_detailStatus, _detailOf);
+                return _detail;
+            }
+            set
+            {
+                _detail = value;
+                _detailOf = null;
+            }
+        }
+
+        /// <summary>Sets <see cref="Detail"/> to be written from <paramref name="current"/> and the status as it is now when first read.</summary>
+        internal GateVerdict WithDetailOf(IReadOnlyList<ReviewState> current)
+        {
+            _detail = null;
+            _detailOf = current;
+            _detailStatus = Status;
+            return this;
+        }
         public bool IsCleared => Status == FeasibilityStatus.Cleared || Status == FeasibilityStatus.NotRequired;
     }
 
@@ -30,17 +59,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
                 return new GateVerdict
                 {
                     Status = FeasibilityStatus.NotRequired, Blocking = new string[0], Summary = "No feasibility review is required.",
-                    Detail = FeasibilityDetail.ToJson(FeasibilityStatus.NotRequired, current),
-                };
+                }.WithDetailOf(current);
 
             var blocking = current.Where(r => !r.IsApproved).Select(Describe).ToList();
             FeasibilityStatus status = current.Any(r => r.Decision == ReviewDecision.Rejected) ? FeasibilityStatus.Blocked
                 : blocking.Count > 0 ? FeasibilityStatus.Pending
                 : FeasibilityStatus.Cleared;
-            return new GateVerdict
-            {
-                Status = status, Blocking = blocking, Summary = Summarize(current, blocking), Detail = FeasibilityDetail.ToJson(status, current),
-            };
+            return new GateVerdict { Status = status, Blocking = blocking, Summary = Summarize(current, blocking) }.WithDetailOf(current);
         }
 
         /// <summary>The refusal text when a deal tries to enter the gate stage or be won before clearance.</summary>

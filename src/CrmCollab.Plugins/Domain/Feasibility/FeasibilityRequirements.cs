@@ -22,20 +22,47 @@ namespace CrmCollab.Plugins.Domain.Feasibility
     /// <summary>Which functions a deal needs reviewed at a stage: one entry per function, however many rules ask.</summary>
     public static class FeasibilityRequirements
     {
-        public static IReadOnlyList<RequiredReview> For(DealFacts deal, int stage, DateTime requestedOn, IEnumerable<FeasibilityRule> rules) =>
-            rules.Where(r => r.TriggerStage <= stage && r.Applies(deal, requestedOn))
-                .GroupBy(r => r.Function)
-                .OrderBy(g => g.Key)
-                .Select(g => new RequiredReview
+        public static IReadOnlyList<RequiredReview> For(DealFacts deal, int stage, DateTime requestedOn, IEnumerable<FeasibilityRule> rules)
+        {
+            // One review per function whose rules apply, by function: the rules grouped in their order, without a query (the
+            // gate and the review request ask this on every save that moves a deal).
+            List<FeasibilityRule> applying = null;
+            foreach (FeasibilityRule rule in rules)
+                if (rule.TriggerStage <= stage && rule.Applies(deal, requestedOn)) (applying ?? (applying = new List<FeasibilityRule>())).Add(rule);
+            if (applying == null) return new RequiredReview[0];
+            var functions = new List<BusinessFunction>();
+            foreach (FeasibilityRule rule in applying) if (!functions.Contains(rule.Function)) functions.Add(rule.Function);
+            functions.Sort();
+            var required = new RequiredReview[functions.Count];
+            for (int i = 0; i < required.Length; i++)
+            {
+                BusinessFunction function = functions[i];
+                var columns = new List<string>();
+                var names = new List<string>();
+                int sla = int.MaxValue, gate = int.MaxValue, trigger = int.MaxValue;
+                foreach (FeasibilityRule rule in applying)
                 {
-                    Function = g.Key,
-                    SlaHours = g.Min(r => r.SlaHours),
-                    RelevantColumns = g.SelectMany(r => r.RelevantColumns).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                    RuleNames = g.Select(r => r.Name).ToArray(),
-                    GateStage = g.Min(r => r.GateStage),
-                    TriggerStage = g.Min(r => r.TriggerStage),
-                })
-                .ToArray();
+                    if (rule.Function != function) continue;
+                    sla = Math.Min(sla, rule.SlaHours);
+                    gate = Math.Min(gate, rule.GateStage);
+                    trigger = Math.Min(trigger, rule.TriggerStage);
+                    names.Add(rule.Name);
+                    foreach (string column in rule.RelevantColumns)
+                        if (!HasIgnoringCase(columns, column)) columns.Add(column);
+                }
+                required[i] = new RequiredReview
+                {
+                    Function = function, SlaHours = sla, RelevantColumns = columns.ToArray(), RuleNames = names.ToArray(), GateStage = gate, TriggerStage = trigger,
+                };
+            }
+            return required;
+        }
+
+        private static bool HasIgnoringCase(List<string> columns, string column)
+        {
+            foreach (string known in columns) if (string.Equals(known, column, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
 
         /// <summary>
         /// Every function the deal needs at some stage given its facts now (rules at any trigger stage): what the gate

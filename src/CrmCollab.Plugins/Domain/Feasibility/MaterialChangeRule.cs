@@ -37,12 +37,14 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             Func<string, string> valueOf)
         {
             if (!reopens || changedColumns.Count == 0) return new Guid[0];
-            return reviews
-                .Where(r => r.State.IsCurrent && r.State.Decision != ReviewDecision.Pending)
-                .Where(r => TermsFingerprint.Touches(r.RelevantColumns, changedColumns))
-                .Where(r => TermsFingerprint.Of(r.RelevantColumns, r.RelevantColumns.Select(c => c.ToLowerInvariant()).Distinct().ToDictionary(c => c, valueOf)) != r.Fingerprint)
-                .Select(r => r.Id)
-                .ToList();
+            var ids = new List<Guid>();
+            foreach (WatchedReview r in reviews)
+            {
+                if (!r.State.IsCurrent || r.State.Decision == ReviewDecision.Pending || !TermsFingerprint.Touches(r.RelevantColumns, changedColumns)) continue;
+                if (TermsFingerprint.Of(r.RelevantColumns, valueOf) != r.Fingerprint)
+                    ids.Add(r.Id);
+            }
+            return ids;
         }
 
         /// <summary>

@@ -23,8 +23,32 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             return text.ToString();
         }
 
+        /// <summary>
+        /// As <see cref="Of(IEnumerable{string}, IReadOnlyDictionary{string, string})"/> with each column's text asked of
+        /// <paramref name="valueOf"/> (given the column in lower case): the same text, without a map of the values built first.
+        /// </summary>
+        public static string Of(IEnumerable<string> relevantColumns, Func<string, string> valueOf)
+        {
+            var columns = new List<string>();
+            foreach (string column in relevantColumns)
+            {
+                string lower = column.ToLowerInvariant();
+                if (!columns.Contains(lower)) columns.Add(lower);
+            }
+            columns.Sort(StringComparer.Ordinal);
+            var text = new StringBuilder();
+            foreach (string column in columns) text.Append(column).Append('=').Append(valueOf(column) ?? "").Append('\n');
+            return text.ToString();
+        }
+
         /// <summary>The columns of a change that matter to a function, so the plugin reads only those.</summary>
-        public static bool Touches(IEnumerable<string> relevantColumns, IEnumerable<string> changedColumns) =>
-            relevantColumns.Intersect(changedColumns, StringComparer.OrdinalIgnoreCase).Any();
+        public static bool Touches(IEnumerable<string> relevantColumns, IEnumerable<string> changedColumns)
+        {
+            // Nested loops over two short lists: no set is built for each review asked about.
+            foreach (string relevant in relevantColumns)
+                foreach (string changed in changedColumns)
+                    if (StringComparer.OrdinalIgnoreCase.Equals(relevant, changed)) return true;
+            return false;
+        }
     }
 }

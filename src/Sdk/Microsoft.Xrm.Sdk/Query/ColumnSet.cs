@@ -23,7 +23,9 @@ namespace Microsoft.Xrm.Sdk.Query
         {
             if (columns != null)
             {
-                Columns.AddRange(columns);
+                // Made at its size: a list grown one name at a time copies itself 4 → 8 → 16 (a rule read names 12 columns).
+                _columns = new DataCollection<string>(columns.Length);
+                _columns.AddRange(columns);
             }
         }
 

@@ -14,7 +14,7 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         public ConditionExpression(string attributeName, ConditionOperator conditionOperator)
-            : this(null, attributeName, conditionOperator, false, new object[0])
+            : this(null, attributeName, conditionOperator, false, System.Array.Empty<object>())
         {
         }
 
@@ -44,7 +44,7 @@ namespace Microsoft.Xrm.Sdk.Query
         }
 
         public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator)
-            : this(entityName, attributeName, conditionOperator, false, new object[0])
+            : this(entityName, attributeName, conditionOperator, false, System.Array.Empty<object>())
         {
         }
 
@@ -71,7 +71,9 @@ namespace Microsoft.Xrm.Sdk.Query
             CompareColumns = compareColumns;
             if (values != null)
             {
-                Values.AddRange(values);
+                // Made at its size: most conditions carry one value, which a list grown from empty would give room for four.
+                _values = new DataCollection<object>(values.Length);
+                _values.AddRange(values);
             }
         }
 
