@@ -83,7 +83,8 @@ namespace CrmCollab.Plugins.Data
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
             AddUserState(query, DedicatedOwnerRow.UserId, "u");
             AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
-            return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
+            OwnerRoles.Join(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
+            return OwnerRoles.Judge(_service, _service.RetrieveMultiple(query).Entities);
         }
 
         public static DedicatedOwner ToDedicatedOwner(Entity row)

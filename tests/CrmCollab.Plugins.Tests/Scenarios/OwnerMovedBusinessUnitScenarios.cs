@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Routing;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace CrmCollab.Plugins.Tests.Scenarios
+{
+    /// <summary>
+    /// A dedicated owner moved to another business unit loses every security role (Microsoft's admin guide; docs/platform-facts.md)
+    /// until an administrator gives them the new unit's: Fiona, Contoso's finance reviewer, and Lena, its logistics owner,
+    /// move from Operations to Sales. Meanwhile the platform gives them no task or review (an owner needs Read on the
+    /// table), so routing passes over them as over someone disabled: to the backup, the rules, else unrouted. Before, the
+    /// salesperson's move of a Contoso deal to Develop failed (the review it asks was assigned to Fiona inside his save), and
+    /// the win's delivery handoff failed to be created at all: the job failed, and only a reopen and a new win brought it.
+    /// </summary>
+    public class OwnerMovedBusinessUnitScenarios
+    {
+        private readonly CrmCollabOrg _org = new CrmCollabOrg();
+
+        private void MoveToSales(Guid user) =>
+            _org.System.Update(new Entity("systemuser", user) { ["businessunitid"] = new EntityReference("businessunit", _org.Sales) });
+
+        [Fact]
+        public void A_deal_moves_on_while_its_finance_reviewer_waits_for_the_roles_of_her_new_business_unit()
+        {
+            (Guid lena, Guid fiona, Guid account, Guid deal) = _org.CustomDealInQualify();
+            Guid frank = _org.User("Frank Finance desk", "CrmCollab Reviewer");
+            _org.Rule("Finance default", BusinessFunction.Finance, frank);
+            MoveToSales(fiona);
+
+            _org.MoveTo(deal, SalesStage.Develop);
+
+            Entity review = _org.Review(deal, BusinessFunction.Finance);
+            Assert.Equal(frank, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("no security role", _org.Row("crmc_feasibilityreview", review.Id, "crmc_routingpath").GetAttributeValue<string>("crmc_routingpath"));
+            Assert.Equal(lena, _org.Review(deal, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
+        public void A_won_deals_delivery_goes_to_the_backup_while_the_logistics_owner_waits_for_new_roles()
+        {
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid contoso = _org.Account("Contoso");
+            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena, backup: leo);
+            Guid deal = _org.Deal(contoso);
+            MoveToSales(lena);
+
+            _org.Win(deal);
+
+            Assert.Empty(_org.Engine.AsyncFailures);
+            Entity delivery = Assert.Single(_org.HandoffTasks(deal).Entities);
+            Assert.Equal(leo, delivery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("no security role", delivery.GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
+        public void A_logistics_owner_given_her_new_units_role_through_a_team_receives_the_delivery_again()
+        {
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid contoso = _org.Account("Contoso");
+            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena, backup: leo);
+            Guid deal = _org.Deal(contoso);
+            MoveToSales(lena);
+            Guid salesLogistics = _org.Setup.CreateTeam("Sales logistics", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(salesLogistics, lena); // her role comes back through her new unit's team
+
+            _org.Win(deal);
+
+            Assert.Empty(_org.Engine.AsyncFailures);
+            Assert.Equal(lena, Assert.Single(_org.HandoffTasks(deal).Entities).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+    }
+}
