@@ -83,8 +83,8 @@ namespace CrmCollab.Plugins.Data
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
             AddUserState(query, DedicatedOwnerRow.UserId, "u");
             AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
-            OwnerRoles.Join(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
-            return OwnerRoles.Judge(_service, _service.RetrieveMultiple(query).Entities);
+            OwnerRoles.JoinOwnerRows(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
+            return OwnerRoles.OwnerRows(_service, _service.RetrieveMultiple(query).Entities);
         }
 
         public static DedicatedOwner ToDedicatedOwner(Entity row)
@@ -132,15 +132,17 @@ namespace CrmCollab.Plugins.Data
             queue.EntityAlias = "q";
             queue.Columns = new ColumnSet(Queue.OwnerId);
             AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
-            // A rule whose user, or whose queue's owner, is disabled routes nothing: OwnerResolver passes over it and says so.
-            return _service.RetrieveMultiple(query).Entities
-                .Select(row =>
+            OwnerRoles.JoinRules(query);
+            // A rule whose user, or whose queue's owner, is disabled or holds no role routes nothing: OwnerResolver passes over it and says so.
+            return OwnerRoles.Rules(_service, _service.RetrieveMultiple(query).Entities,
+                    row => WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu")))
+                .Select(read =>
                 {
-                    RoutingRule rule = SegmentOf(row);
-                    rule.Name = row.Read<string>(RoutingRuleRow.Name);
-                    rule.Target = WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
-                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu"));
-                    rule.Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue;
+                    RoutingRule rule = SegmentOf(read.Key);
+                    rule.Name = read.Key.Read<string>(RoutingRuleRow.Name);
+                    rule.Target = read.Value;
+                    rule.Priority = read.Key.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue;
                     return rule;
                 })
                 .ToList();

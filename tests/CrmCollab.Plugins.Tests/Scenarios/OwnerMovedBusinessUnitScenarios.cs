@@ -39,6 +39,46 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_moves_on_while_the_finance_desks_rule_names_someone_waiting_for_the_roles_of_his_new_unit()
+        {
+            Guid frank = _org.User("Frank Finance", "CrmCollab Reviewer");
+            Guid grace = _org.User("Grace Finance", "CrmCollab Reviewer");
+            _org.Rule("Finance for industry 12", BusinessFunction.Finance, frank, priority: 10, industry: 12);
+            _org.Rule("Finance default", BusinessFunction.Finance, grace);
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            Guid deal = _org.CustomDeal(_org.Account("Fabrikam", industry: 12));
+            MoveToSales(frank);
+
+            _org.MoveTo(deal, SalesStage.Develop);
+
+            Entity review = _org.Review(deal, BusinessFunction.Finance);
+            Assert.Equal(grace, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("no security role", _org.Row("crmc_feasibilityreview", review.Id, "crmc_routingpath").GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
+        public void A_deal_moves_on_while_the_team_keeping_the_finance_desks_queue_has_lost_its_role()
+        {
+            Guid grace = _org.User("Grace Finance", "CrmCollab Reviewer");
+            Guid team = _org.Setup.CreateTeam("Finance desk team", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer");
+            _org.Setup.AddMembers(team, _org.User("Hal Finance", "CrmCollab Reviewer"));
+            Guid queue = _org.System.Create(new Entity("queue") { ["name"] = "Finance desk", ["ownerid"] = new EntityReference("team", team) });
+            _org.Rule("Finance desk for industry 12", BusinessFunction.Finance, new EntityReference("queue", queue), priority: 10, industry: 12);
+            _org.Rule("Finance default", BusinessFunction.Finance, grace);
+            _org.FeasibilityRule("Custom above 50k: finance", BusinessFunction.Finance, "crmc_discountpercent,estimatedvalue");
+            Guid deal = _org.CustomDeal(_org.Account("Fabrikam", industry: 12));
+            // The desk's team loses its only role (its business unit's copy): it can own nothing that waits in its queue.
+            _org.System.Disassociate("team", team, new Relationship("teamroles_association"),
+                new EntityReferenceCollection { new EntityReference("role", _org.Setup.FindRole("CrmCollab Reviewer", _org.Operations)) });
+
+            _org.MoveTo(deal, SalesStage.Develop);
+
+            Entity review = _org.Review(deal, BusinessFunction.Finance);
+            Assert.Equal(grace, review.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("no security role", _org.Row("crmc_feasibilityreview", review.Id, "crmc_routingpath").GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
         public void A_won_deals_delivery_goes_to_the_backup_while_the_logistics_owner_waits_for_new_roles()
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
