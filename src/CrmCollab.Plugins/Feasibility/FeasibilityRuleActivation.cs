@@ -84,7 +84,7 @@ namespace CrmCollab.Plugins.Feasibility
             // An account written back as it is (an ERP's nightly sync, an import) changes nothing its deals' rules or routing
             // read: nothing is re-evaluated or re-routed, so work passed on by hand stays where it was passed.
             Entity before = context.PreImage(AccountBefore);
-            if (before != null && Changes.Of(context.TargetEntity, before, AccountRouting).Count == 0)
+            if (before != null && Changes.Of(KeyedReferences.Resolved(context, context.TargetEntity), before, AccountRouting).Count == 0)
             {
                 context.Trace("Account {0} saved with its segment and parent as they were: nothing re-evaluated.", accountId);
                 return;
