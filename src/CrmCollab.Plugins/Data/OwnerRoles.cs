@@ -59,8 +59,10 @@ namespace CrmCollab.Plugins.Data
         /// The rules read with <see cref="JoinRules"/> (one row per role), one each, with <paramref name="target"/> making a
         /// rule's target of its row; a target that cannot own (its user or team, or its queue's owner, holding no role) marked so.
         /// </summary>
-        public static List<KeyValuePair<Entity, Principal>> Rules(IOrganizationService service, IEnumerable<Entity> read, Func<Entity, Principal> target)
+        /// <param name="joined">The roles were joined (<see cref="JoinRules"/>); else the targets are taken as they are.</param>
+        public static List<KeyValuePair<Entity, Principal>> Rules(IOrganizationService service, IEnumerable<Entity> read, bool joined, Func<Entity, Principal> target)
         {
+            if (!joined) return read.Select(row => new KeyValuePair<Entity, Principal>(row, target(row))).ToList();
             var rows = Distinct(read, UserRoles, TeamRoles, QueueUserRoles, QueueTeamRoles);
             ISet<Guid> throughTeams = WithTeamRole(service, rows.SelectMany(row => new[]
             {

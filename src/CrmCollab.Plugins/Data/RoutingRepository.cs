@@ -18,10 +18,15 @@ namespace CrmCollab.Plugins.Data
     {
         public const int MaxChainDepth = 10;
         private readonly IOrganizationService _service;
+        private readonly bool _readsRoles;
 
-        public RoutingRepository(IOrganizationService service)
+        /// <param name="readsRoles">Whether the roles of the users and teams routing names are read, to pass over one that
+        /// can own nothing (<see cref="OwnerRoles"/>): CrmCollab's routing reads them as SYSTEM; a reader with a user's rights
+        /// (the Resolve Dedicated Owner step and action) does not, since no page says which privilege reads them.</param>
+        public RoutingRepository(IOrganizationService service, bool readsRoles = true)
         {
             _service = service;
+            _readsRoles = readsRoles;
         }
 
         /// <param name="functions">The functions the caller will resolve (the rules read are theirs); null: any.</param>
@@ -83,6 +88,7 @@ namespace CrmCollab.Plugins.Data
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
             AddUserState(query, DedicatedOwnerRow.UserId, "u");
             AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
+            if (!_readsRoles) return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
             OwnerRoles.JoinOwnerRows(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
             return OwnerRoles.OwnerRows(_service, _service.RetrieveMultiple(query).Entities);
         }
@@ -132,9 +138,9 @@ namespace CrmCollab.Plugins.Data
             queue.EntityAlias = "q";
             queue.Columns = new ColumnSet(Queue.OwnerId);
             AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
-            OwnerRoles.JoinRules(query);
+            if (_readsRoles) OwnerRoles.JoinRules(query);
             // A rule whose user, or whose queue's owner, is disabled or holds no role routes nothing: OwnerResolver passes over it and says so.
-            return OwnerRoles.Rules(_service, _service.RetrieveMultiple(query).Entities,
+            return OwnerRoles.Rules(_service, _service.RetrieveMultiple(query).Entities, _readsRoles,
                     row => WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
                         row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu")))
                 .Select(read =>
