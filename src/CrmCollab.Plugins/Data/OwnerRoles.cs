@@ -73,6 +73,39 @@ namespace CrmCollab.Plugins.Data
             return rows.Select(row => new KeyValuePair<Entity, Principal>(row.Key, Judged(target(row.Key), row, throughTeams))).ToList();
         }
 
+        /// <summary>Joins to the query of the unrouted desk (a queue, its user owner joined as "o"; or a team) the roles its holder holds of its own.</summary>
+        public static void JoinDesk(QueryExpression desk)
+        {
+            if (desk.EntityName == Team.Table)
+            {
+                JoinTeam(desk.LinkEntities, Team.Table, Team.Id, TeamRoles);
+                return;
+            }
+            JoinUser(desk.LinkEntities.Single(l => l.EntityAlias == "o"), QueueUserRoles);
+            JoinTeam(desk.LinkEntities, Queue.Table, Queue.OwnerId, QueueTeamRoles); // matches only when a team owns the queue
+        }
+
+        /// <summary>
+        /// The desk read with <see cref="JoinDesk"/> (its first row: every row carries a role when its holder holds one): a team,
+        /// or a queue's owner, holding no role (its own, or a user's through a team) marked so.
+        /// </summary>
+        public static Principal Desk(IOrganizationService service, Entity row, Principal desk)
+        {
+            if (desk == null) return null;
+            bool Holds(string alias) => row.Aliased<Guid?>(alias + "." + Membership.RoleId) != null;
+            if (desk.Kind == PrincipalKind.Team) return Judged(desk, Holds(TeamRoles), new HashSet<Guid>());
+            EntityReference keeper = row.Read<EntityReference>(Queue.OwnerId);
+            if (keeper == null) return desk;
+            bool isTeam = keeper.LogicalName == Team.Table;
+            if (isTeam ? Holds(QueueTeamRoles) : Holds(QueueUserRoles) || desk.Holder?.IsDisabled == true) return desk;
+            Principal holder = desk.Holder ?? RoutingRepository.ToPrincipal(keeper);
+            Principal judged = Judged(holder, false, isTeam ? new HashSet<Guid>() : WithTeamRole(service, new Guid?[] { keeper.Id }));
+            // A queue made by CrmCollab's or another server process belongs to SYSTEM, which holds no role and owns anything
+            // (routing reads roles as SYSTEM: WhoAmI names it; asked only for a keeper without a role).
+            if (judged != holder && !isTeam && SystemUserOf(service) == keeper.Id) return desk;
+            return judged == holder ? desk : new Principal(PrincipalKind.Queue, desk.Id, desk.Name, judged);
+        }
+
         private static Principal Judged(Principal target, KeyValuePair<Entity, ISet<string>> row, ISet<Guid> throughTeams)
         {
             if (target == null) return null;
@@ -88,6 +121,9 @@ namespace CrmCollab.Plugins.Data
             Principal judged = Judged(holder, row.Value.Contains(holder.Kind == PrincipalKind.Team ? QueueTeamRoles : QueueUserRoles), throughTeams);
             return judged == holder ? target : new Principal(PrincipalKind.Queue, target.Id, target.Name, judged);
         }
+
+        private static Guid? SystemUserOf(IOrganizationService service) =>
+            service.Execute(new OrganizationRequest("WhoAmI")).Results.TryGetValue("UserId", out object id) && id is Guid user ? user : (Guid?)null;
 
         private static void JoinUser(LinkEntity user, string alias) =>
             user.LinkEntities.Add(new LinkEntity(SystemUser.Table, Membership.UserRoles, SystemUser.Id, Membership.UserId, JoinOperator.LeftOuter)

@@ -200,11 +200,13 @@ namespace CrmCollab.Plugins.Data
                 if (Guid.TryParse(setting, out Guid id)) query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
                 else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
                 if (isQueue) AddUserState(query, Queue.OwnerId, "o", SystemUser.FullName);
+                if (_readsRoles) OwnerRoles.JoinDesk(query); // a holder with no role can own nothing waiting there
                 Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
                 if (found == null) continue;
-                if (!isQueue) return new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn));
-                return WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
-                    QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
+                Principal desk = !isQueue ? new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn))
+                    : WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
+                        QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
+                return _readsRoles ? OwnerRoles.Desk(_service, found, desk) : desk;
             }
             return null;
         }

@@ -79,6 +79,24 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_won_deals_delivery_nobody_is_routed_to_waits_with_the_salesperson_while_the_desks_keeper_waits_for_new_roles()
+        {
+            Guid quinn = _org.User("Quinn Dispatch", "CrmCollab Logistics");
+            _org.System.Create(new Entity("queue") { ["name"] = "CrmCollab Unrouted", ["ownerid"] = new EntityReference("systemuser", quinn) });
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid deal = _org.Deal(_org.Account("Litware")); // no logistics owner, no rule: the unrouted desk's
+            MoveToSales(quinn);
+
+            _org.Win(deal);
+
+            Assert.Empty(_org.Engine.AsyncFailures);
+            Entity delivery = Assert.Single(_org.HandoffTasks(deal).Entities);
+            Assert.Equal(_org.Rep, delivery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.True(delivery.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("no security role", delivery.GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
         public void A_won_deals_delivery_goes_to_the_backup_while_the_logistics_owner_waits_for_new_roles()
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
