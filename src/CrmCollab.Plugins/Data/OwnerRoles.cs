@@ -70,7 +70,8 @@ namespace CrmCollab.Plugins.Data
                 row.Key.Aliased<EntityReference>("q." + Queue.OwnerId) is EntityReference keeper && keeper.LogicalName == SystemUser.Table
                     && !row.Key.Aliased<bool>("qu." + SystemUser.IsDisabled) && !row.Value.Contains(QueueUserRoles) ? keeper.Id : (Guid?)null,
             }));
-            return rows.Select(row => new KeyValuePair<Entity, Principal>(row.Key, Judged(target(row.Key), row, throughTeams))).ToList();
+            var system = new Lazy<Guid?>(() => SystemUserOf(service)); // a queue SYSTEM owns holds its work as it is
+            return rows.Select(row => new KeyValuePair<Entity, Principal>(row.Key, Judged(target(row.Key), row, throughTeams, system))).ToList();
         }
 
         /// <summary>Joins to the query of the unrouted desk (a queue, its user owner joined as "o"; or a team) the roles its holder holds of its own.</summary>
@@ -106,7 +107,7 @@ namespace CrmCollab.Plugins.Data
             return judged == holder ? desk : new Principal(PrincipalKind.Queue, desk.Id, desk.Name, judged);
         }
 
-        private static Principal Judged(Principal target, KeyValuePair<Entity, ISet<string>> row, ISet<Guid> throughTeams)
+        private static Principal Judged(Principal target, KeyValuePair<Entity, ISet<string>> row, ISet<Guid> throughTeams, Lazy<Guid?> system)
         {
             if (target == null) return null;
             switch (target.Kind)
@@ -119,7 +120,8 @@ namespace CrmCollab.Plugins.Data
             Principal holder = target.Holder ?? (keeper.LogicalName == Team.Table ? RoutingRepository.ToPrincipal(keeper) : null);
             if (holder == null) return target;
             Principal judged = Judged(holder, row.Value.Contains(holder.Kind == PrincipalKind.Team ? QueueTeamRoles : QueueUserRoles), throughTeams);
-            return judged == holder ? target : new Principal(PrincipalKind.Queue, target.Id, target.Name, judged);
+            return judged == holder || (holder.Kind == PrincipalKind.User && system.Value == holder.Id) ? target
+                : new Principal(PrincipalKind.Queue, target.Id, target.Name, judged);
         }
 
         private static Guid? SystemUserOf(IOrganizationService service) =>
