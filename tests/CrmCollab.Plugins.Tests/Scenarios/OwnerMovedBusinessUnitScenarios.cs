@@ -97,6 +97,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_delivery_nobody_is_routed_to_is_held_by_crmcollab_when_the_salesperson_moved_before_the_win_was_handed_off()
+        {
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid deal = _org.Deal(_org.Account("Litware")); // no logistics owner, no rule, no desk: the salesperson holds it
+            _org.Win(deal, drain: false);
+            // Sam moves to Operations (his roles go with the move) before the win's handoff job has run.
+            _org.System.Update(new Entity("systemuser", _org.Rep) { ["businessunitid"] = new EntityReference("businessunit", _org.Operations) });
+
+            _org.Engine.DrainAsync();
+
+            Assert.Empty(_org.Engine.AsyncFailures);
+            Entity delivery = Assert.Single(_org.HandoffTasks(deal).Entities);
+            Assert.True(delivery.GetAttributeValue<bool>("crmc_isunrouted"));
+            Assert.Contains("no security role", delivery.GetAttributeValue<string>("crmc_routingpath"));
+        }
+
+        [Fact]
         public void A_won_deals_delivery_goes_to_the_backup_while_the_logistics_owner_waits_for_new_roles()
         {
             Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
