@@ -18,10 +18,15 @@ namespace CrmCollab.Plugins.Data
     {
         public const int MaxChainDepth = 10;
         private readonly IOrganizationService _service;
+        private readonly bool _readsRoles;
 
-        public RoutingRepository(IOrganizationService service)
+        /// <param name="readsRoles">Whether the roles of the users and teams routing names are read, to pass over one that
+        /// can own nothing (<see cref="OwnerRoles"/>): CrmCollab's routing reads them as SYSTEM; a reader with a user's rights
+        /// (the Resolve Dedicated Owner step and action) does not, since no page says which privilege reads them.</param>
+        public RoutingRepository(IOrganizationService service, bool readsRoles = true)
         {
             _service = service;
+            _readsRoles = readsRoles;
         }
 
         /// <param name="functions">The functions the caller will resolve (the rules read are theirs); null: any.</param>
@@ -83,7 +88,9 @@ namespace CrmCollab.Plugins.Data
             query.Criteria.AddCondition(DedicatedOwnerRow.StateCode, ConditionOperator.Equal, 0);
             AddUserState(query, DedicatedOwnerRow.UserId, "u");
             AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
-            return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
+            if (!_readsRoles) return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
+            OwnerRoles.JoinOwnerRows(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
+            return OwnerRoles.OwnerRows(_service, _service.RetrieveMultiple(query).Entities);
         }
 
         public static DedicatedOwner ToDedicatedOwner(Entity row)
@@ -131,15 +138,17 @@ namespace CrmCollab.Plugins.Data
             queue.EntityAlias = "q";
             queue.Columns = new ColumnSet(Queue.OwnerId);
             AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
-            // A rule whose user, or whose queue's owner, is disabled routes nothing: OwnerResolver passes over it and says so.
-            return _service.RetrieveMultiple(query).Entities
-                .Select(row =>
+            if (_readsRoles) OwnerRoles.JoinRules(query);
+            // A rule whose user, or whose queue's owner, is disabled or holds no role routes nothing: OwnerResolver passes over it and says so.
+            return OwnerRoles.Rules(_service, _service.RetrieveMultiple(query).Entities, _readsRoles,
+                    row => WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
+                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu")))
+                .Select(read =>
                 {
-                    RoutingRule rule = SegmentOf(row);
-                    rule.Name = row.Read<string>(RoutingRuleRow.Name);
-                    rule.Target = WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
-                        row.Aliased<bool>("u." + SystemUser.IsDisabled), QueueKeeper(row, row.Aliased<EntityReference>("q." + Queue.OwnerId), "qu"));
-                    rule.Priority = row.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue;
+                    RoutingRule rule = SegmentOf(read.Key);
+                    rule.Name = read.Key.Read<string>(RoutingRuleRow.Name);
+                    rule.Target = read.Value;
+                    rule.Priority = read.Key.Read<int?>(RoutingRuleRow.Priority) ?? int.MaxValue;
                     return rule;
                 })
                 .ToList();
@@ -191,11 +200,13 @@ namespace CrmCollab.Plugins.Data
                 if (Guid.TryParse(setting, out Guid id)) query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
                 else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
                 if (isQueue) AddUserState(query, Queue.OwnerId, "o", SystemUser.FullName);
+                if (_readsRoles) OwnerRoles.JoinDesk(query); // a holder with no role can own nothing waiting there
                 Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
                 if (found == null) continue;
-                if (!isQueue) return new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn));
-                return WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
-                    QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
+                Principal desk = !isQueue ? new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn))
+                    : WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
+                        QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
+                return _readsRoles ? OwnerRoles.Desk(_service, found, desk) : desk;
             }
             return null;
         }

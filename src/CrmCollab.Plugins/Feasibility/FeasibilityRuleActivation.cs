@@ -84,7 +84,7 @@ namespace CrmCollab.Plugins.Feasibility
             // An account written back as it is (an ERP's nightly sync, an import) changes nothing its deals' rules or routing
             // read: nothing is re-evaluated or re-routed, so work passed on by hand stays where it was passed.
             Entity before = context.PreImage(AccountBefore);
-            if (before != null && Changes.Of(context.TargetEntity, before, AccountRouting).Count == 0)
+            if (before != null && Changes.Of(KeyedReferences.Resolved(context, context.TargetEntity), before, AccountRouting).Count == 0)
             {
                 context.Trace("Account {0} saved with its segment and parent as they were: nothing re-evaluated.", accountId);
                 return;
@@ -98,7 +98,7 @@ namespace CrmCollab.Plugins.Feasibility
                 WithdrawOnWonDeals(context, DealsOf(accountId), deal => Routing.HandoffCreation.AccountOf(deal) == accountId));
             // The accounts below fall back through this one to its parent's owners (a new parent moves their work too);
             // each is re-routed by its own routing, so one with its own owners keeps them (in shares when they are many).
-            int moved = Routing.AccountReroute.EveryFunctionBelow(context, accountId);
+            int moved = Routing.AccountReroute.EveryFunctionBelow(context, accountId, AccountRerouteCause.SegmentChange);
             context.Trace("Account {0} re-segmented: {1} open deal(s) re-evaluated, {2} review(s) requested, {3} record(s) re-routed.",
                 accountId, deals, requested, moved);
         }

@@ -63,7 +63,10 @@ namespace CrmCollab.Plugins.Guards
             bool byIntake = Signals.FieldSignalIntake.IsOwnAccountWrite(context);
             Throw(CheckAccountColumns(context, account, context.PreImage(PreImage), context.ExecutionContext.PrimaryEntityId, byIntake,
                 MergedAwayOf(context)));
-            if (context.ExecutionContext.MessageName == "Update") Throw(CheckSegment(context, account, context.PreImage(PreImage)));
+            // Its parent or territory may be named by alternate key (an ERP's account sync naming the group by its customer
+            // number): read as the rows they name, not as a new parent (KeyedReferences: one Retrieve per keyed lookup).
+            if (context.ExecutionContext.MessageName == "Update")
+                Throw(CheckSegment(context, KeyedReferences.Resolved(context, account), context.PreImage(PreImage)));
         }
 
         /// <summary>
@@ -195,7 +198,7 @@ namespace CrmCollab.Plugins.Guards
                 { Account.LastSignalOn, Account.ChurnRisk, Account.OwnerId }.Concat(Segment.Select(s => s.Key)).ToArray()));
             Throw(CheckAccountColumns(context, content, before, master.Id, byIntake: false, mergedAway: subordinate));
             // The industry, territory, size or parent the merge gives the account that stays, as a save of it would.
-            if (segmentColumns) Throw(CheckSegment(context, content, before));
+            if (segmentColumns) Throw(CheckSegment(context, KeyedReferences.Resolved(context, content), before));
         }
 
         private static void OnDelete(LocalPluginContext context)

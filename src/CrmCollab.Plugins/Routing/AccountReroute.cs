@@ -20,8 +20,9 @@ namespace CrmCollab.Plugins.Routing
         private static readonly BusinessFunction[] Functions = (BusinessFunction[])Enum.GetValues(typeof(BusinessFunction));
 
         /// <summary>Every function's open work of the account and the accounts below it, its shares written on the account.</summary>
-        public static int EveryFunctionBelow(LocalPluginContext context, Guid accountId) =>
-            Below(context, accountId, Functions, share => new Entity(Account.Table, accountId) { [Account.ReroutingBatch] = share });
+        /// <param name="cause">Why: a merge into the account, or a change of its segment or parent (each record's routing path says it).</param>
+        public static int EveryFunctionBelow(LocalPluginContext context, Guid accountId, AccountRerouteCause cause) =>
+            Below(context, accountId, Functions, share => new Entity(Account.Table, accountId) { [Account.ReroutingBatch] = share }, cause);
 
         /// <summary>
         /// The functions' open work of the account and the accounts below it: here when one run takes it (an account and
@@ -29,14 +30,15 @@ namespace CrmCollab.Plugins.Routing
         /// saved on the row <paramref name="carrier"/> makes of its text (a Re-routing Batch) — or, where that save is refused,
         /// the account and the nearest accounts below it that one run takes. Returns how many records changed here.
         /// </summary>
-        public static int Below(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, Func<string, Entity> carrier)
+        public static int Below(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, Func<string, Entity> carrier,
+            AccountRerouteCause cause = AccountRerouteCause.DedicatedOwnerChange)
         {
             List<Guid> accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).ToList();
             int perRun = RoutingRuleChange.MaxAccountsPerRun / functions.Count;
             if (accounts.Count > perRun)
             {
                 int shares = WorkShare.SharesFor(accounts.Count, perRun);
-                if (StartShares(context, accountId, functions, shares, carrier))
+                if (StartShares(context, accountId, functions, shares, carrier, cause))
                 {
                     context.Trace("{0} account(s), {1} function(s), re-routed in {2} background run(s).", accounts.Count, functions.Count, shares * functions.Count);
                     return 0;
@@ -46,7 +48,7 @@ namespace CrmCollab.Plugins.Routing
             int moved = 0;
             foreach (Guid account in accounts.Take(perRun))
                 foreach (BusinessFunction function in functions)
-                    moved += HandoffReassignment.Reroute(context, account, function);
+                    moved += HandoffReassignment.Reroute(context, account, function, AccountShare.Why(cause, context.Now));
             return moved;
         }
 
@@ -60,13 +62,16 @@ namespace CrmCollab.Plugins.Routing
         {
             int accounts = HandoffReassignment.WithDescendants(context.SystemService, accountId).Count();
             int shares = WorkShare.SharesFor(accounts, RoutingRuleChange.MaxAccountsPerRun);
-            return StartShares(context, accountId, new[] { function }, shares, carrier) ? shares : 0;
+            return StartShares(context, accountId, new[] { function }, shares, carrier, AccountRerouteCause.DedicatedOwnerChange) ? shares : 0;
         }
 
         /// <summary>So many shares of the account and the accounts below it for each function, each saved on its carrier (<see cref="ShareDispatch.Start"/>).</summary>
-        private static bool StartShares(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, int shares, Func<string, Entity> carrier) =>
+        private static bool StartShares(LocalPluginContext context, Guid accountId, IReadOnlyList<BusinessFunction> functions, int shares, Func<string, Entity> carrier,
+            AccountRerouteCause cause) =>
             ShareDispatch.Start(context, shares * functions.Count, index => carrier(new AccountShare
-                { Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares] }.Write()));
+            {
+                Share = new WorkShare { Index = index % shares, Count = shares }, AccountId = accountId, Function = functions[index / shares], Cause = cause,
+            }.Write()));
 
         /// <summary>
         /// A share written on an account (the asynchronous Update step on its Re-routing Batch): by <see cref="Below"/>, a
@@ -95,7 +100,7 @@ namespace CrmCollab.Plugins.Routing
             int moved = 0, accounts = 0;
             foreach (Guid account in HandoffReassignment.WithDescendants(context.SystemService, share.AccountId).Where(share.Takes).ToList())
             {
-                moved += HandoffReassignment.Reroute(context, account, share.Function);
+                moved += HandoffReassignment.Reroute(context, account, share.Function, AccountShare.Why(share.Cause, context.Now));
                 accounts++;
             }
             context.Trace("Re-routing, {0}: {1} open {2} handoff(s) and review(s) re-routed on {3} account(s).", share.Share, moved, share.Function.Label(), accounts);

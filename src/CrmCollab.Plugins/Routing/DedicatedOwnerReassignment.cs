@@ -38,7 +38,7 @@ namespace CrmCollab.Plugins.Routing
             // A save that changes nothing routing reads (a re-import of the sheet, an integration writing the row back whole)
             // moves nothing: a re-routing would take back the work passed on by hand.
             if (update && context.PreImage(HandoffReassignment.PreImage) != null
-                && Changes.Of(context.TargetEntity, context.PreImage(HandoffReassignment.PreImage), Watched, DateOnly).Count == 0)
+                && Changes.Of(KeyedReferences.Resolved(context, context.TargetEntity), context.PreImage(HandoffReassignment.PreImage), Watched, DateOnly).Count == 0)
             {
                 context.Trace("Dedicated owner row saved with nothing routing reads changed: nothing re-routed.");
                 return;

@@ -100,7 +100,9 @@ namespace CrmCollab.Plugins.Routing
         private static void Validate(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
-            Entity target = context.TargetEntity;
+            // Its account or owners may be named by alternate key (an ERP's sync naming the account by its customer number):
+            // read as the rows they name, not as a move to another account (KeyedReferences: one Retrieve per keyed lookup).
+            Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             // Written by CrmCollab's background re-routing alone (a share of a row change, AccountShare).
             if (ShareDispatch.IsOwnShareSave(context, DedicatedOwnerRow.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
             Check(context, before, Values.Merge(before, target), RowColumns.Any(target.Contains),

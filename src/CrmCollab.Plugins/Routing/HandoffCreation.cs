@@ -263,14 +263,19 @@ namespace CrmCollab.Plugins.Routing
             return _service.RetrieveMultiple(query).Entities.Count > 0;
         }
 
-        /// <summary>The deal's owner as routing sees a principal: a user with whether they are disabled (one read), or a team.</summary>
+        /// <summary>
+        /// The deal's owner as routing sees a principal: a user with whether they are disabled (one read) and, when enabled,
+        /// whether they hold a security role (one or two queries: moved to another business unit, they hold none and can
+        /// own nothing, <see cref="PossibleOwner"/>), or a team. Read as SYSTEM.
+        /// </summary>
         internal static Principal HolderOf(IOrganizationService service, EntityReference owner)
         {
             if (owner == null) return null;
             if (owner.LogicalName != SystemUser.Table) return RoutingRepository.ToPrincipal(owner);
             Entity user = service.Retrieve(SystemUser.Table, owner.Id, new ColumnSet(SystemUser.FullName, SystemUser.IsDisabled));
+            bool disabled = user.Read<bool?>(SystemUser.IsDisabled) == true;
             return new Principal(PrincipalKind.User, owner.Id, user.Read<string>(SystemUser.FullName) ?? owner.Name,
-                isDisabled: user.Read<bool?>(SystemUser.IsDisabled) == true);
+                isDisabled: disabled, hasNoRole: !disabled && !PossibleOwner.HoldsRole(service, owner.Id));
         }
     }
 }

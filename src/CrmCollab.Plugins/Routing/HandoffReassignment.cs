@@ -115,7 +115,8 @@ namespace CrmCollab.Plugins.Routing
         {
             EntityReference master = context.TargetReference;
             if (master == null) return;
-            context.Trace("Merge into account {0}: {1} record(s) re-routed here.", master.Id, AccountReroute.EveryFunctionBelow(context, master.Id));
+            context.Trace("Merge into account {0}: {1} record(s) re-routed here.", master.Id,
+                AccountReroute.EveryFunctionBelow(context, master.Id, AccountRerouteCause.Merge));
         }
 
         /// <summary>
@@ -147,7 +148,7 @@ namespace CrmCollab.Plugins.Routing
         private const int ParentsPerQuery = 500;
 
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function) =>
-            Reroute(context, accountId, function, $"Reassigned {context.Now:yyyy-MM-dd} after a dedicated owner change");
+            Reroute(context, accountId, function, AccountShare.Why(AccountRerouteCause.DedicatedOwnerChange, context.Now));
 
         /// <summary>The account's open handoffs and pending reviews of the function follow its routing, each noted with <paramref name="reason"/>.</summary>
         public static int Reroute(LocalPluginContext context, Guid accountId, BusinessFunction function, string reason)

@@ -32,7 +32,9 @@ namespace CrmCollab.Plugins.Routing
 
         public static OwnerAnswer Of(IOrganizationService service, Guid accountId, BusinessFunction function, DateTime now)
         {
-            OwnerResolution routing = new RoutingRepository(service).ResolverFor(accountId, new[] { function }).Resolve(function, now);
+            // The roles of the people named are not read with the reader's rights: one who lost every role is named as routed
+            // to (CrmCollab's own routing, as SYSTEM, passes over them).
+            OwnerResolution routing = new RoutingRepository(service, readsRoles: false).ResolverFor(accountId, new[] { function }).Resolve(function, now);
             Principal owner = routing.Owner;
             return new OwnerAnswer
             {

@@ -83,6 +83,9 @@ namespace CrmCollab.Plugins.Routing
             return false;
         }
 
+        /// <summary>Whether the user holds a security role, their own or a team's (one or two queries).</summary>
+        public static bool HoldsRole(IOrganizationService service, Guid userId) => HasUserRole(service, userId);
+
         private static bool HasUserRole(IOrganizationService service, Guid userId)
         {
             if (HasAny(service, Membership.UserRoles, Membership.UserId, userId)) return true;

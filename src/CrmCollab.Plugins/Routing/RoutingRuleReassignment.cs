@@ -43,7 +43,8 @@ namespace CrmCollab.Plugins.Routing
             Entity beforeRow = context.PreImage(PreImage), afterRow = context.PostImage(PostImage);
             // A save that changes nothing routing reads (a re-import of the sheet, an integration writing the row back whole)
             // moves nothing: a re-routing would take back the work passed on by hand. The Update's pre-image carries every watched column.
-            if (context.ExecutionContext.MessageName == "Update" && beforeRow != null && Changes.Of(context.TargetEntity, beforeRow, Watched).Count == 0)
+            if (context.ExecutionContext.MessageName == "Update" && beforeRow != null
+                && Changes.Of(KeyedReferences.Resolved(context, context.TargetEntity), beforeRow, Watched).Count == 0)
             {
                 context.Trace("Routing rule saved with nothing routing reads changed: nothing re-routed.");
                 return;

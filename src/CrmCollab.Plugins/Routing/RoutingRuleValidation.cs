@@ -119,7 +119,7 @@ namespace CrmCollab.Plugins.Routing
             Entity rule = context.PostImage(PostImage);
             if (rule == null) return;
             Entity before = context.PreImage(PreImage);
-            Entity target = context.ExecutionContext.MessageName == "Update" ? context.TargetEntity : null;
+            Entity target = context.ExecutionContext.MessageName == "Update" ? KeyedReferences.Resolved(context, context.TargetEntity) : null;
             bool changesRank = target != null && Changes.Of(target, before, Matching.Concat(new[] { RoutingRuleRow.Function })).Count > 0;
             CheckTie(context, before, rule, changesRank, rule.Id != Guid.Empty ? rule.Id : context.ExecutionContext.PrimaryEntityId);
         }
@@ -148,7 +148,8 @@ namespace CrmCollab.Plugins.Routing
         private static void Validate(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage);
-            Entity target = context.TargetEntity;
+            // Its territory or target may be named by alternate key (a sync naming the territory by its name): read as the rows they name.
+            Entity target = KeyedReferences.Resolved(context, context.TargetEntity);
             // Written by CrmCollab's background re-routing alone (a share of a rule change, ReroutingBatch).
             if (ShareDispatch.IsOwnShareSave(context, RoutingRuleRow.ReroutingBatch, WorkShare.ReroutingBatchSentence)) return;
             Entity rule = Values.Merge(before, target);

@@ -49,8 +49,8 @@ namespace CrmCollab.Plugins.Tests.Domain
 
             Assert.Equal(new[] { "Draw up the contract – Line 4 retrofit", "Set up invoicing with the agreed discount – Line 4 retrofit", "Plan the delivery – Line 4 retrofit" },
                 plan.Select(p => p.Subject));
-            Assert.Equal(new DateTime(2026, 11, 28), plan[0].DueOn);
-            Assert.Equal(new DateTime(2026, 12, 3), plan[2].DueOn);
+            Assert.Equal(WonOn.AddDays(5), plan[0].DueOn); // five days after the win, to the hour
+            Assert.Equal(WonOn.AddDays(10), plan[2].DueOn);
             Assert.Equal(2, _routeCalls); // ADV routed once for its two tasks
         }
 

@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Entity adv = TaskOf(deal, BusinessFunction.Adv);
             Assert.Equal(_alice, OwnerOf(adv));
-            Assert.Equal(CrmCollabOrg.Start.Date.AddDays(5), adv.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.Equal(CrmCollabOrg.Start.AddDays(5), adv.GetAttributeValue<DateTime>("scheduledend"), TimeSpan.FromMinutes(1)); // five days after the win
             Assert.Contains("Discount: 12.5 %", adv.GetAttributeValue<string>("crmc_agreedterms"));
             Assert.Contains("dedicated owner of account Contoso Lyon", adv.GetAttributeValue<string>("crmc_routingpath"));
             Assert.Equal(_lena, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));

@@ -157,7 +157,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Entity row = _org.Row("task", task, "statecode", "ownerid", "scheduledend", "crmc_routingpath", "crmc_cancelreason", "crmc_acceptedon");
             Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
             Assert.Equal(_leo, row.GetAttributeValue<EntityReference>("ownerid").Id);
-            Assert.Equal(CrmCollabOrg.Start.Date.AddDays(40), row.GetAttributeValue<DateTime>("scheduledend"));
+            Assert.Equal(CrmCollabOrg.Start.AddDays(40), row.GetAttributeValue<DateTime>("scheduledend"), TimeSpan.FromMinutes(1)); // ten days after this win
             Assert.Contains("won again", row.GetAttributeValue<string>("crmc_routingpath"));
             Assert.Contains("The customer paused the order", row.GetAttributeValue<string>("crmc_routingpath"));
             Assert.Null(row.GetAttributeValue<string>("crmc_cancelreason"));

@@ -123,9 +123,12 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid account = Account("Litware");
             DedicatedOwner(account, BusinessFunction.Logistics, user: lena);
             DedicatedOwner(account, BusinessFunction.Adv, team: desk);
-            // Later someone removes the desk's only role (its business unit's copy): it can no longer own the tasks routed to it.
+            // Later someone swaps the desk's role (its business unit's copy) for one that reads no task: it holds a role, but can
+            // no longer own the tasks routed to it. (A desk left with no role at all is passed over by routing: OwnerMovedBusinessUnitScenarios.)
             System.Disassociate("team", desk, new Relationship("teamroles_association"),
                 new EntityReferenceCollection { new EntityReference("role", Setup.FindRole("CrmCollab ADV", Operations)) });
+            Setup.CreateRole("Desk notice board", Operations);
+            Setup.AssignTeamRole(desk, "Desk notice board");
             Guid deal = Deal(account);
             Win(deal);
             return deal;

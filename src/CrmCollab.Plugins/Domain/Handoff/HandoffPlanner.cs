@@ -48,8 +48,13 @@ namespace CrmCollab.Plugins.Domain.Handoff
     /// </summary>
     public static class HandoffPlanner
     {
-        /// <summary>A handoff is due its template's offset after the win (never before it).</summary>
-        public static DateTime DueOn(DateTime wonOn, HandoffTemplate template) => wonOn.Date.AddDays(Math.Max(0, template.DueOffsetDays));
+        /// <summary>
+        /// A handoff is due its template's offset after the win, to the hour ("the task is due this many days after the deal
+        /// is won"), as a review is due its SLA's hours after it is asked; never before it. Not the win's day at midnight (UTC)
+        /// plus the days: that made a contract sent on the third morning of three late, and one due 0 days after the win
+        /// overdue before it existed.
+        /// </summary>
+        public static DateTime DueOn(DateTime wonOn, HandoffTemplate template) => wonOn.AddDays(Math.Max(0, template.DueOffsetDays));
 
         /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";

@@ -16,22 +16,40 @@ namespace CrmCollab.Plugins.Domain.Routing
         public Guid AccountId { get; set; }
         public BusinessFunction Function { get; set; }
 
+        /// <summary>Why the work is routed again (a share written before this was recorded: a dedicated owner change).</summary>
+        public AccountRerouteCause Cause { get; set; }
+
+        /// <summary>What the routing path of each record moved says first: when, and why.</summary>
+        public static string Why(AccountRerouteCause cause, DateTime now)
+        {
+            switch (cause)
+            {
+                case AccountRerouteCause.Merge: return $"Reassigned {now:yyyy-MM-dd} after a merge of accounts";
+                case AccountRerouteCause.SegmentChange: return $"Reassigned {now:yyyy-MM-dd} after the account's industry, territory, size or parent account changed";
+                default: return $"Reassigned {now:yyyy-MM-dd} after a dedicated owner change";
+            }
+        }
+
         /// <summary>Whether the account falls in this share.</summary>
         public bool Takes(Guid account) => Share.Takes(account);
 
-        /// <summary>The text written on the row: the share (<see cref="WorkShare.Write"/>), the account at the top, the function.</summary>
+        /// <summary>The text written on the row: the share (<see cref="WorkShare.Write"/>), the account at the top, the function,
+        /// and the cause when it is not a dedicated owner change (the text such a share had before the cause was recorded).</summary>
         public string Write() =>
-            string.Join("|", Share.Write(), AccountId.ToString("D"), WorkShare.Number((int)Function));
+            string.Join("|", Share.Write(), AccountId.ToString("D"), WorkShare.Number((int)Function))
+            + (Cause == AccountRerouteCause.DedicatedOwnerChange ? "" : "|" + WorkShare.Number((int)Cause));
 
         /// <summary>The share a text names, or null when it is not one this version wrote.</summary>
         public static AccountShare Read(string text)
         {
             string[] parts = text?.Split('|');
             WorkShare share = WorkShare.Read(parts);
-            if (share == null || parts.Length != 5 || !Guid.TryParseExact(parts[3], "D", out Guid account)) return null;
+            if (share == null || (parts.Length != 5 && parts.Length != 6) || !Guid.TryParseExact(parts[3], "D", out Guid account)) return null;
             int? function = WorkShare.Integer(parts[4]);
             if (function == null || !Enum.IsDefined(typeof(BusinessFunction), function.Value)) return null;
-            return new AccountShare { Share = share, AccountId = account, Function = (BusinessFunction)function.Value };
+            int? cause = parts.Length == 6 ? WorkShare.Integer(parts[5]) : (int)AccountRerouteCause.DedicatedOwnerChange;
+            if (cause == null || !Enum.IsDefined(typeof(AccountRerouteCause), cause.Value)) return null;
+            return new AccountShare { Share = share, AccountId = account, Function = (BusinessFunction)function.Value, Cause = (AccountRerouteCause)cause.Value };
         }
     }
 }

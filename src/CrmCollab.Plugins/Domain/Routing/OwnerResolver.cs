@@ -58,7 +58,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             bool disabled = false;
             Func<Principal, string> unavailable = p =>
             {
-                if (p.Unavailable != null) disabled = true;
+                if (p.IsLeaver) disabled = true;
                 return p.Unavailable ?? reviewOf?.WhyPassedOver(p);
             };
             var notes = new List<string>();
@@ -94,7 +94,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             notes = notes ?? new List<string>();
             if (fallback == null)
                 return new OwnerResolution(function, null, Path(notes, reason + "; no unrouted queue configured"), true, passedOverDisabled);
-            bool disabled = passedOverDisabled || fallback.Unavailable != null;
+            bool disabled = passedOverDisabled || fallback.IsLeaver;
             string fallbackUnavailable = fallback.Unavailable ?? reviewOf?.WhyPassedOver(fallback);
             if (fallbackUnavailable != null)
                 return new OwnerResolution(function, null, Path(notes, $"{reason}; unrouted {fallback} passed over: {fallbackUnavailable}"), true, disabled);
@@ -107,12 +107,13 @@ namespace CrmCollab.Plugins.Domain.Routing
             DedicatedOwner row = _owners[account.Id].FirstOrDefault(o => o.Function == function && o.IsValidOn(onDate));
             if (row == null) return null;
             if (!row.OwnerIsActive || (row.Backup != null && !row.BackupIsActive)) passedOverDisabled = true;
-            string ownerOut = row.OwnerIsActive ? reviewOf?.WhyPassedOver(row.Owner) : null;
+            // An active owner or backup who can own nothing (no security role: moved to another business unit) is passed over too.
+            string ownerOut = row.OwnerIsActive ? row.Owner.Unavailable ?? reviewOf?.WhyPassedOver(row.Owner) : null;
             if (row.OwnerIsActive && ownerOut == null)
                 return new OwnerResolution(function, row.Owner, Path(notes, $"{function.Label()}: dedicated owner of {where} → {row.Owner}"), false, passedOverDisabled);
             // Disabled: as ever. Owning or having owned the deal (a review): the owner, then the backup, passed over, and why.
             string owner = ownerOut == null ? $"dedicated owner of {where} ({row.Owner}) is disabled" : $"dedicated owner of {where} passed over: {ownerOut}";
-            string backupOut = row.Backup != null && row.BackupIsActive ? reviewOf?.WhyPassedOver(row.Backup) : null;
+            string backupOut = row.Backup != null && row.BackupIsActive ? row.Backup.Unavailable ?? reviewOf?.WhyPassedOver(row.Backup) : null;
             if (row.Backup != null && row.BackupIsActive && backupOut == null)
                 return new OwnerResolution(function, row.Backup, Path(notes, $"{function.Label()}: {owner} → backup {row.Backup}"), false, passedOverDisabled);
             notes.Add(backupOut != null ? $"{owner}; its backup passed over: {backupOut}" : $"{owner} and has no active backup");

@@ -21,7 +21,10 @@ namespace CrmCollab.Plugins.Domain.Routing
     {
         /// <param name="holder">For a queue: the user or team that owns it, and so owns the records waiting in it (null: not read).</param>
         /// <param name="isDisabled">For a user: disabled, so the platform gives them no record.</param>
-        public Principal(PrincipalKind kind, Guid id, string name = null, Principal holder = null, bool isDisabled = false)
+        /// <param name="hasNoRole">For a user or team: it holds no security role (a user's through a team counts), so it
+        /// lacks Read on the tables and the platform gives it no record — a user moved to another business unit loses every
+        /// role until given the new unit's.</param>
+        public Principal(PrincipalKind kind, Guid id, string name = null, Principal holder = null, bool isDisabled = false, bool hasNoRole = false)
         {
             if (id == Guid.Empty) throw new ArgumentException("A principal needs an id.", nameof(id));
             Kind = kind;
@@ -29,6 +32,7 @@ namespace CrmCollab.Plugins.Domain.Routing
             Name = name;
             Holder = kind == PrincipalKind.Queue ? holder : null;
             IsDisabled = kind == PrincipalKind.User && isDisabled;
+            HasNoRole = kind != PrincipalKind.Queue && hasNoRole;
         }
 
         public PrincipalKind Kind { get; }
@@ -36,6 +40,13 @@ namespace CrmCollab.Plugins.Domain.Routing
         public string Name { get; }
         public Principal Holder { get; }
         public bool IsDisabled { get; }
+        public bool HasNoRole { get; }
+
+        /// <summary>
+        /// A disabled user, or a queue a disabled user owns: work routed past it waits for their return (<see cref="RoutingHold"/>).
+        /// One with no role is passed over too (<see cref="Unavailable"/>), but no step marks a role given back.
+        /// </summary>
+        public bool IsLeaver => IsDisabled || (Holder != null && Holder.IsDisabled);
 
         /// <summary>
         /// Why no record can be given to this principal, or null when one can: a disabled user, or a queue whose owner is
@@ -47,7 +58,12 @@ namespace CrmCollab.Plugins.Domain.Routing
         public string Unavailable =>
             IsDisabled ? $"{this} is disabled"
             : Holder != null && Holder.IsDisabled ? $"the owner of {this} ({Holder}) is disabled"
+            : HasNoRole ? $"{this} {NoRoleSentence}"
+            : Holder != null && Holder.HasNoRole ? $"the owner of {this} ({Holder}) {NoRoleSentence}"
             : null;
+
+        private const string NoRoleSentence =
+            "holds no security role, so it cannot own the work (a user moved to another business unit has none until given the new unit's)";
 
         public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Name ?? Id.ToString()}";
     }
