@@ -31,9 +31,13 @@ namespace CrmCollab.Emulator.Query
         private List<Entity[]> Join(List<Entity[]> rows, LinkNode link)
         {
             // A join on the linked table's primary key looks each parent value up by id (memoised) instead of
-            // hashing the whole linked table: the cost follows the rows being joined, not the table's size.
-            var build = ByPrimaryKey(link) ? null : BuildSide(link);
-            var looked = build == null ? new Dictionary<Guid, List<Entity>>() : null;
+            // hashing the whole linked table: the cost follows the rows being joined, not the table's size. A join on
+            // another column seeks each parent id in that column's equality index (memoised), as SQL Server seeks an
+            // index on a lookup column, where the source keeps one; else the linked table is hashed once.
+            bool byId = ByPrimaryKey(link);
+            bool bySeek = !byId && (link.ReturnsColumns || link.Children.Count == 0);
+            Dictionary<object, List<Entity>> build = null;
+            var looked = new Dictionary<Guid, List<Entity>>();
             int slot = link.Slot.Index;
             var parent = link.Parent;
             string from = link.FromColumn.LogicalName;
@@ -46,8 +50,12 @@ namespace CrmCollab.Emulator.Query
                 List<Entity> matches = null;
                 if (key != null)
                 {
-                    if (build != null) build.TryGetValue(key, out matches);
-                    else if (key is Guid id) matches = LookUp(link, id, looked); // the build side's keys are all Guids
+                    if (byId) { if (key is Guid id) matches = LookUp(link, id, looked); } // the build side's keys are all Guids
+                    else if (!(bySeek && key is Guid sought && Seek(link, sought, looked, out matches)))
+                    {
+                        bySeek = false; // no index: hash the linked table once
+                        (build ?? (build = BuildSide(link))).TryGetValue(key, out matches);
+                    }
                 }
 
                 switch (link.Kind)
@@ -111,6 +119,34 @@ namespace CrmCollab.Emulator.Query
             }
             looked[id] = matches;
             return matches;
+        }
+
+        /// <summary>
+        /// The linked rows whose "to" column holds the id, through the source's equality index on it (memoised): readable,
+        /// passing the link's own criteria; false when the source keeps no index (the caller hashes the table instead).
+        /// </summary>
+        private bool Seek(LinkNode link, Guid id, Dictionary<Guid, List<Entity>> looked, out List<Entity> matches)
+        {
+            if (looked.TryGetValue(id, out matches)) return true;
+            var table = link.Slot.Table.LogicalName;
+            string to = link.ToColumn.LogicalName;
+            IEnumerable<Entity> candidates = _source.Find(table, to, id);
+            if (candidates == null) return false;
+            var criteria = link.CriteriaLocal ? link.Criteria : null;
+            var buffer = criteria == null ? null : new Entity[_plan.Slots.Count];
+            foreach (var row in candidates)
+            {
+                if (!KeyEqualityComparer.Instance.Equals(ValueComparer.KeyOf(link.Slot.Read(row, to)), id)) continue; // a superset
+                if (_canRead != null && !_canRead(table, row)) continue;
+                if (buffer != null)
+                {
+                    buffer[link.Slot.Index] = row;
+                    if (!criteria.Matches(buffer)) continue;
+                }
+                (matches ?? (matches = new List<Entity>(1))).Add(row);
+            }
+            looked[id] = matches;
+            return true;
         }
 
         /// <summary>Readable rows of the linked table passing its own criteria, hashed by the "to" column.</summary>

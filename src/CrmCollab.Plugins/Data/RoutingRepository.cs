@@ -89,7 +89,7 @@ namespace CrmCollab.Plugins.Data
             AddUserState(query, DedicatedOwnerRow.UserId, "u");
             AddUserState(query, DedicatedOwnerRow.BackupUserId, "b");
             if (!_readsRoles) return _service.RetrieveMultiple(query).Entities.Select(ToDedicatedOwner).ToList();
-            // whether each one named holds a role: read after the rows, for the principals they name
+            OwnerRoles.JoinOwnerRows(query); // whether each one named holds a role (joined: no query more, a second only for a user without one of their own)
             return OwnerRoles.OwnerRows(_service, _service.RetrieveMultiple(query).Entities);
         }
 
@@ -138,6 +138,7 @@ namespace CrmCollab.Plugins.Data
             queue.EntityAlias = "q";
             queue.Columns = new ColumnSet(Queue.OwnerId);
             AddUserState(queue, Queue.OwnerId, "qu", SystemUser.FullName);
+            if (_readsRoles) OwnerRoles.JoinRules(query);
             // A rule whose user, or whose queue's owner, is disabled or holds no role routes nothing: OwnerResolver passes over it and says so.
             return OwnerRoles.Rules(_service, _service.RetrieveMultiple(query).Entities, _readsRoles,
                     row => WithState(FirstPrincipal(row, RoutingRuleRow.UserId, RoutingRuleRow.TeamId, RoutingRuleRow.QueueId),
@@ -199,12 +200,13 @@ namespace CrmCollab.Plugins.Data
                 if (Guid.TryParse(setting, out Guid id)) query.Criteria.AddCondition(table + "id", ConditionOperator.Equal, id);
                 else query.Criteria.AddCondition(nameColumn, ConditionOperator.Equal, setting.Trim());
                 if (isQueue) AddUserState(query, Queue.OwnerId, "o", SystemUser.FullName);
+                if (_readsRoles) OwnerRoles.JoinDesk(query); // a holder with no role can own nothing waiting there
                 Entity found = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
                 if (found == null) continue;
                 Principal desk = !isQueue ? new Principal(PrincipalKind.Team, found.Id, found.Read<string>(nameColumn))
                     : WithState(new Principal(PrincipalKind.Queue, found.Id, found.Read<string>(nameColumn)), false,
                         QueueKeeper(found, found.Read<EntityReference>(Queue.OwnerId), "o"));
-                return _readsRoles ? OwnerRoles.Desk(_service, found, desk) : desk; // a holder with no role can own nothing waiting there
+                return _readsRoles ? OwnerRoles.Desk(_service, found, desk) : desk;
             }
             return null;
         }

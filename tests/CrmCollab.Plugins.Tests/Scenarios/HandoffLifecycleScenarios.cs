@@ -223,7 +223,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 {
                     org.Engine.DrainAsync();
                     Assert.Equal(2, scope.PluginCallsFor("Retrieve"));          // the deal, its account (no parent)
-                    Assert.Equal(6, scope.PluginCallsFor("RetrieveMultiple"));  // the deal's latest close, templates, existing handoffs, owners, rules, the rules' users' roles (one query however many rules)
+                    Assert.Equal(5, scope.PluginCallsFor("RetrieveMultiple"));  // the deal's latest close, templates, existing handoffs, owners, rules
                     Assert.Equal(3, scope.PluginCallsFor("Create"));            // one task per template
                     // The handoff guard takes each task for CrmCollab's through the SYSTEM service alone, never its parent
                     // context (a client's rows created with a deal are written inside the deal's Create: ServerCall). The
@@ -234,7 +234,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             }
 
             int withFifty = CallsToRoute(50);
-            Assert.Equal(11, withFifty); // 2 Retrieve + 6 RetrieveMultiple + 3 Create (and at most one WhoAmI, above)
+            Assert.Equal(10, withFifty); // 2 Retrieve + 5 RetrieveMultiple + 3 Create (and at most one WhoAmI, above)
             Assert.Equal(CallsToRoute(6), withFifty);
         }
 

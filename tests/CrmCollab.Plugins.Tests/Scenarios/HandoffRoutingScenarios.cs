@@ -190,7 +190,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             (int queries, int creates) = WinAndCountTheHandoffStepsCalls(deal);
 
-            Assert.Equal(5, queries); // the deal's latest close, templates, existing handoffs, owners and their roles: no rules
+            Assert.Equal(4, queries); // the deal's latest close, templates, existing handoffs, owners: no rules
             Assert.Equal(2, creates);
             Assert.Equal(_lena, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
         }
@@ -205,7 +205,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             (int queries, _) = WinAndCountTheHandoffStepsCalls(deal);
 
-            Assert.Equal(7, queries); // the deal's latest close, templates, existing handoffs, owners and their roles, rules and theirs
+            Assert.Equal(5, queries); // the deal's latest close, templates, existing handoffs, owners, rules
             Assert.Equal(_sector, OwnerOf(TaskOf(deal, BusinessFunction.Logistics)));
         }
 
