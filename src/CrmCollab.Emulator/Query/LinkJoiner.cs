@@ -5,8 +5,9 @@ using Microsoft.Xrm.Sdk;
 namespace CrmCollab.Emulator.Query
 {
     /// <summary>
-    /// Joins link-entities onto joined rows with hash joins: the linked table is scanned once into a hash on its
-    /// "to" column, then each row probes with its "from" value. Nested links join flat, in document order, as the
+    /// Joins link-entities onto joined rows: each row's "from" value is looked up by id on the linked table's key, sought
+    /// in the equality index of its "to" column (a lookup column), or, where the source keeps no index, probed in a hash
+    /// of the linked table built once per query. Nested links join flat, in document order, as the
     /// SQL the server generates does (an inner link under an outer link drops rows whose outer side is missing).
     /// </summary>
     internal sealed class LinkJoiner
