@@ -145,7 +145,7 @@ namespace CrmCollab.Plugins.Data
             row.Key.Read<EntityReference>(column) is EntityReference user && user.LogicalName == SystemUser.Table
                 && !row.Key.Aliased<bool>(userAlias + "." + SystemUser.IsDisabled) && !row.Value.Contains(roleAlias) ? user.Id : (Guid?)null;
 
-        /// <summary>Of the users, those holding a role through a team they belong to (one query; none when none is asked).</summary>
+        /// <summary>Of the users, those holding a role through a team they belong to, one its members inherit (one query; none when none is asked).</summary>
         private static ISet<Guid> WithTeamRole(IOrganizationService service, IEnumerable<Guid?> asked)
         {
             var found = new HashSet<Guid>();
@@ -156,6 +156,7 @@ namespace CrmCollab.Plugins.Data
             members.EntityAlias = "m";
             members.Columns = new ColumnSet(Membership.UserId);
             members.LinkCriteria.AddCondition(Membership.UserId, ConditionOperator.In, users);
+            Terms.Principals.GrantedToMembers(query.AddLink(Membership.RoleTable, Membership.RoleId, Membership.RoleId)); // theirs in their own name
             foreach (Entity role in service.RetrieveMultiple(query).Entities)
                 if (role.Aliased<Guid?>("m." + Membership.UserId) is Guid user) found.Add(user);
             return found;

@@ -101,7 +101,7 @@ namespace CrmCollab.Plugins.Terms
         /// (Basic) access level and Team privileges", the default). "Team privileges only" grants them the role as members of
         /// the team, to work the team's records: it does not make each of them an administrator, or ADV, in their own name.
         /// </summary>
-        private static void GrantedToMembers(LinkEntity role) =>
+        internal static void GrantedToMembers(LinkEntity role) =>
             role.LinkCriteria.AddCondition(Membership.IsInherited, ConditionOperator.Equal, Membership.DirectUserAndTeamPrivileges);
     }
 }

@@ -19,6 +19,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     {
         private readonly CrmCollabOrg _org = new CrmCollabOrg();
 
+        /// <summary>Contoso's logistics owner Lena (backup Leo) moved to Sales, her roles gone with the move; its open deal.</summary>
+        private (Guid Lena, Guid Leo, Guid Deal) ContosoDealWhoseLogisticsOwnerMovedToSales()
+        {
+            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
+            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
+            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
+            Guid contoso = _org.Account("Contoso");
+            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena, backup: leo);
+            Guid deal = _org.Deal(contoso);
+            MoveToSales(lena);
+            return (lena, leo, deal);
+        }
+
         private void MoveToSales(Guid user) =>
             _org.System.Update(new Entity("systemuser", user) { ["businessunitid"] = new EntityReference("businessunit", _org.Sales) });
 
@@ -116,13 +129,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_won_deals_delivery_goes_to_the_backup_while_the_logistics_owner_waits_for_new_roles()
         {
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            Guid contoso = _org.Account("Contoso");
-            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena, backup: leo);
-            Guid deal = _org.Deal(contoso);
-            MoveToSales(lena);
+            var (_, leo, deal) = ContosoDealWhoseLogisticsOwnerMovedToSales();
 
             _org.Win(deal);
 
@@ -135,13 +142,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void A_logistics_owner_given_her_new_units_role_through_a_team_receives_the_delivery_again()
         {
-            Guid lena = _org.User("Lena Logistics", "CrmCollab Logistics");
-            Guid leo = _org.User("Leo Logistics", "CrmCollab Logistics");
-            _org.Template("Plan the delivery", BusinessFunction.Logistics, 10, 20, "crmc_trackingnumber");
-            Guid contoso = _org.Account("Contoso");
-            _org.DedicatedOwner(contoso, BusinessFunction.Logistics, user: lena, backup: leo);
-            Guid deal = _org.Deal(contoso);
-            MoveToSales(lena);
+            var (lena, _, deal) = ContosoDealWhoseLogisticsOwnerMovedToSales();
             Guid salesLogistics = _org.Setup.CreateTeam("Sales logistics", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
             _org.Setup.AddMembers(salesLogistics, lena); // her role comes back through her new unit's team
 
@@ -149,6 +150,23 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Empty(_org.Engine.AsyncFailures);
             Assert.Equal(lena, Assert.Single(_org.HandoffTasks(deal).Entities).GetAttributeValue<EntityReference>("ownerid").Id);
+        }
+
+        [Fact]
+        public void A_team_role_granting_team_privileges_only_does_not_make_the_moved_logistics_owner_one_again()
+        {
+            var (lena, leo, deal) = ContosoDealWhoseLogisticsOwnerMovedToSales();
+            Guid salesLogistics = _org.Setup.CreateTeam("Sales logistics", _org.Sales, Emulator.Security.TeamType.Owner, "CrmCollab Logistics");
+            _org.Setup.AddMembers(salesLogistics, lena);
+            // The unit's role works the team's records only ("Team privileges only"): Lena holds nothing in her own name.
+            _org.System.Update(new Entity("role", _org.Setup.FindRole("CrmCollab Logistics", _org.Sales)) { ["isinherited"] = new OptionSetValue(0) });
+
+            _org.Win(deal);
+
+            Assert.Empty(_org.Engine.AsyncFailures);
+            Entity delivery = Assert.Single(_org.HandoffTasks(deal).Entities);
+            Assert.Equal(leo, delivery.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Contains("no security role", delivery.GetAttributeValue<string>("crmc_routingpath"));
         }
     }
 }
