@@ -21,7 +21,7 @@ namespace CrmCollab.Cli.Report
             {
                 ReviewsByFunction = reviews.GroupBy(r => r.Function).OrderBy(g => g.Key)
                     .Select(g => Reviews(g.ToList(), targets, now, f => f.Function = Figures.Label(g.Key))).ToList(),
-                ReviewsByReviewer = reviews.GroupBy(r => r.OwnerId)
+                ReviewsByReviewer = reviews.GroupBy(r => r.HolderId)
                     .Select(g => Reviews(g.ToList(), targets, now, f =>
                     {
                         f.Person = data.NameOf(g.Key);
@@ -39,7 +39,7 @@ namespace CrmCollab.Cli.Report
                         f.Function = Figures.Label(template?.Function ?? g.First().Function);
                         f.DueOffsetDays = template?.DueOffsetDays;
                     })).ToList(),
-                HandoffsByOwner = handoffs.GroupBy(h => h.OwnerId)
+                HandoffsByOwner = handoffs.GroupBy(h => h.HolderId)
                     .Select(g => Handoffs(g.ToList(), targets, now, f =>
                     {
                         f.Person = data.NameOf(g.Key);

@@ -45,6 +45,7 @@ namespace CrmCollab.Plugins.Data
                 Id = row.Id,
                 OpportunityId = row.RefId(FeasibilityReviewRow.OpportunityId),
                 OwnerId = UserId(row, FeasibilityReviewRow.OwnerId),
+                HolderId = row.RefId(FeasibilityReviewRow.OwnerId),
                 Function = (BusinessFunction)(row.Choice(FeasibilityReviewRow.Function) ?? 0),
                 Decision = (ReviewDecision)(row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
                 RequestedOn = row.Read<DateTime>(FeasibilityReviewRow.CreatedOn),
@@ -72,6 +73,7 @@ namespace CrmCollab.Plugins.Data
                 Id = row.Id,
                 OpportunityId = row.RefId(HandoffTask.OpportunityId),
                 OwnerId = UserId(row, HandoffTask.OwnerId),
+                HolderId = row.RefId(HandoffTask.OwnerId),
                 TemplateId = row.RefId(HandoffTask.TemplateId),
                 Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
                 // Handed off again when its deal was won again (a canceled handoff reopened): timed from then, not from the first win.

@@ -12,6 +12,8 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public Guid? OpportunityId { get; set; }
         /// <summary>The reviewer (a user), when a user owns the review.</summary>
         public Guid? OwnerId { get; set; }
+        /// <summary>Who holds the review, a user or a team (a function's desk): what the tables by reviewer group by.</summary>
+        public Guid? HolderId { get; set; }
         public BusinessFunction Function { get; set; }
         public ReviewDecision Decision { get; set; }
         public DateTime RequestedOn { get; set; }
@@ -38,6 +40,8 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public Guid? OpportunityId { get; set; }
         /// <summary>The downstream owner (a user), when a user owns the task.</summary>
         public Guid? OwnerId { get; set; }
+        /// <summary>Who holds the task, a user or a team (a function's desk): what the tables by owner group by.</summary>
+        public Guid? HolderId { get; set; }
         public Guid? TemplateId { get; set; }
         public BusinessFunction Function { get; set; }
         public DateTime CreatedOn { get; set; }
