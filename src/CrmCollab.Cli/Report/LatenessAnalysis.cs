@@ -35,7 +35,7 @@ namespace CrmCollab.Cli.Report
                     .Select(g => Handoffs(g.ToList(), targets, now, f =>
                     {
                         TemplateRecord template = Template(data, g.Key);
-                        f.Template = template?.Subject ?? "(template deleted)";
+                        f.Template = template?.Subject ?? $"{g.First().Subject} (template deleted)".TrimStart();
                         f.Function = Figures.Label(template?.Function ?? g.First().Function);
                         f.DueOffsetDays = template?.DueOffsetDays;
                     })).ToList(),
