@@ -72,6 +72,35 @@ namespace CrmCollab.Cli.Tests
             Assert.Equal((1, 1, 0), (deliveries.Count.Value, deliveries.OnTime.Value, deliveries.Late.Value));
         }
 
+        [Fact]
+        public void Handoffs_already_past_due_count_as_late_so_whoever_sits_on_their_work_heads_the_lowest_first_table()
+        {
+            DataverseEngine engine = ShippedEngine.Boot(RepoPaths.Default("solution"), new EngineOptions { Seed = 3, StartTimeUtc = Start });
+            var setup = new OrganizationSetup(engine.SystemService);
+            Guid alice = setup.CreateUser("Alice ADV", setup.RootBusinessUnitId, "CrmCollab ADV");
+            Guid bob = setup.CreateUser("Bob ADV", setup.RootBusinessUnitId, "CrmCollab ADV");
+            Guid carol = setup.CreateUser("Carol ADV", setup.RootBusinessUnitId, "CrmCollab ADV");
+            // Alice and Bob each completed one contract on time; Alice sits on three more past their due date, Carol on two.
+            foreach (Guid person in new[] { alice, bob })
+                engine.SystemService.Update(new Entity("task", Handoff(engine, null, "done-" + person, Start.AddDays(2), owner: person))
+                {
+                    ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(5),
+                });
+            for (int i = 0; i < 3; i++) Handoff(engine, null, "alice-" + i, Start.AddDays(-3), owner: alice);
+            for (int i = 0; i < 2; i++) Handoff(engine, null, "carol-" + i, Start.AddDays(-3), owner: carol);
+            ReportData data = ReportData.Read(engine.SystemService);
+
+            LatenessSection lateness = LatenessAnalysis.Build(data, new ReportTargets(), Start.AddDays(1));
+            ScorecardSection cards = ScorecardAnalysis.Build(data, new ReportTargets(), 50, Start.AddDays(1));
+
+            // Overdue work is late already, whenever it is done: Carol first, then Alice (1 on time of 4), then Bob.
+            Assert.Equal(new[] { "Carol ADV 0", "Alice ADV 0.25", "Bob ADV 1" }, lateness.HandoffsByOwner.Select(f => $"{f.Person} {f.Rate}"));
+            Assert.Equal("red", lateness.HandoffsByOwner[0].Status);
+            Assert.Equal(0.25, cards.People.Single(p => p.Person == "Alice ADV").Individual.Single(k => k.Kpi == ScorecardAnalysis.HandoffsOnTime).Value);
+            Assert.Equal(0.0, cards.People.Single(p => p.Person == "Carol ADV").Individual.Single(k => k.Kpi == ScorecardAnalysis.HandoffsOnTime).Value);
+            Assert.Equal(Math.Round(2.0 / 7, 3), cards.Collective.Single(k => k.Kpi == ScorecardAnalysis.HandoffsOnTime).Value);
+        }
+
         private static Guid Template(DataverseEngine engine, string subject, BusinessFunction function) =>
             engine.SystemService.Create(new Entity("crmc_handofftemplate")
             {
@@ -80,7 +109,7 @@ namespace CrmCollab.Cli.Tests
             });
 
         private static Guid Handoff(DataverseEngine engine, Guid? team, string key, DateTime due, string subject = "Draw up the contract",
-            BusinessFunction function = BusinessFunction.Adv, Guid? template = null)
+            BusinessFunction function = BusinessFunction.Adv, Guid? template = null, Guid? owner = null)
         {
             var task = new Entity("task")
             {
@@ -91,6 +120,7 @@ namespace CrmCollab.Cli.Tests
                 ["crmc_handedoffon"] = Start.AddDays(-10),
             };
             if (team.HasValue) task["ownerid"] = new EntityReference("team", team.Value);
+            if (owner.HasValue) task["ownerid"] = new EntityReference("systemuser", owner.Value);
             if (template.HasValue) task["crmc_handofftemplateid"] = new EntityReference("crmc_handofftemplate", template.Value);
             return engine.SystemService.Create(task);
         }
