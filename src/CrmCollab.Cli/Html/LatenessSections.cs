@@ -13,7 +13,8 @@ namespace CrmCollab.Cli.Html
         public static void Write(HtmlBuilder html, CollaborationReport report)
         {
             LatenessSection late = report.Lateness;
-            html.Section("late", "Which function is late?", "Reviews are on time when decided within their SLA; handoffs when completed by their due date.");
+            html.Section("late", "Which function is late?", "Reviews are on time when decided within their SLA; handoffs when completed by their due date. " +
+                "The on-time rate is the work done on time out of the work done and the work overdue now, which is late already.");
             var functions = late.HandoffsByFunction;
             if (functions.Count > 0)
                 html.Figure(Chart.PercentBars("Handoffs by function: on time, late, open in time, overdue now", functions.Select(f => f.Function).ToList(), new[]

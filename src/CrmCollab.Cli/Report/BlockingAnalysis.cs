@@ -19,7 +19,7 @@ namespace CrmCollab.Cli.Report
                     && (r.Decision == ReviewDecision.Pending || r.Decision == ReviewDecision.Rejected))
                 .ToLookup(r => r.OpportunityId.Value);
             var current = log.Blocks.Where(b => b.Outcome == null && data.Deals.TryGetValue(b.DealId, out DealRecord d) && d.State == 0)
-                .Select(b => (Block: b, Blockers: holding[b.DealId].Select(r => new GateBlocker { Function = r.Function, ReviewerId = r.OwnerId, Decision = r.Decision }).ToList()))
+                .Select(b => (Block: b, Blockers: holding[b.DealId].Select(r => new GateBlocker { Function = r.Function, ReviewerId = r.HolderId, Decision = r.Decision }).ToList()))
                 .Where(b => b.Blockers.Count > 0) // every review approved since: the deal waits for its salesperson to try again
                 .ToList();
             var overRun = log.Blocks.Select(b => (Block: b, Blockers: b.Blockers)).ToList();

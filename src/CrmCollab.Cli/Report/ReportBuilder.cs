@@ -26,7 +26,7 @@ namespace CrmCollab.Cli.Report
             Task<LatenessSection> lateness = Task.Run(() => LatenessAnalysis.Build(data, targets, now));
             Task<TrendSection> trend = Task.Run(() => TrendAnalysis.Build(data, log));
             Task<AttentionSection> attention = Task.Run(() => AttentionAnalysis.Build(data, now));
-            Task<ScorecardSection> scorecards = Task.Run(() => ScorecardAnalysis.Build(data, targets, individualWeightPercent));
+            Task<ScorecardSection> scorecards = Task.Run(() => ScorecardAnalysis.Build(data, targets, individualWeightPercent, now));
             Task<PlatformSection> platform = Task.Run(() => CostAnalysis.Build(log));
             Task<List<GroupFigure>> histogram = Task.Run(() => Histogram(data.Kpis.Reviews.Where(LatenessAnalysis.Decided)
                 .Select(r => (r.DecidedOn.Value - r.RequestedOn).TotalHours).ToList(), new[] { 4, 8, 24, 48, 96 }));

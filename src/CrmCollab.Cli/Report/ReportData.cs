@@ -12,7 +12,7 @@ namespace CrmCollab.Cli.Report
     /// <summary>
     /// The records the collaboration report reads, through any IOrganizationService (the embedded engine or a real
     /// organisation), each table walked once by pages: reviews, handoffs and signals (as the shared objectives read
-    /// them), deals, accounts, handoff templates and people's names.
+    /// them), deals, accounts, handoff templates and the names of people and teams.
     /// </summary>
     public sealed class ReportData
     {
@@ -21,8 +21,14 @@ namespace CrmCollab.Cli.Report
         public Dictionary<Guid, AccountRecord> Accounts { get; private set; }
         public Dictionary<Guid, TemplateRecord> Templates { get; private set; }
         public Dictionary<Guid, string> People { get; private set; }
+        /// <summary>The teams' names: a function's desk may hold reviews, handoffs, deals and accounts.</summary>
+        public Dictionary<Guid, string> Teams { get; private set; }
 
-        public string NameOf(Guid? user) => user.HasValue && People.TryGetValue(user.Value, out string name) ? name : "(no one)";
+        /// <summary>A user's name; a team's name marked "(team)", so its work is neither "(no one)"'s nor added up with another team's.</summary>
+        public string NameOf(Guid? holder) =>
+            !holder.HasValue ? "(no one)"
+            : People.TryGetValue(holder.Value, out string name) ? name
+            : Teams.TryGetValue(holder.Value, out string team) ? $"{team} (team)" : "(no one)";
 
         /// <summary>
         /// A deal's estimated revenue in the organization's base currency, so deals in different currencies add up: the base
@@ -62,6 +68,7 @@ namespace CrmCollab.Cli.Report
                     }).ToDictionary(t => t.Id),
                 People = reader.All(Query(SystemUser.Table, SystemUser.FullName), SystemUser.Id)
                     .ToDictionary(row => row.Id, row => row.GetAttributeValue<string>(SystemUser.FullName)),
+                Teams = reader.All(Query(Team.Table, Team.Name), Team.Id).ToDictionary(row => row.Id, row => row.GetAttributeValue<string>(Team.Name)),
             };
         }
 

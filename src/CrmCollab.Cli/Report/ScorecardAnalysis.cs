@@ -10,23 +10,27 @@ namespace CrmCollab.Cli.Report
     /// acknowledged, over the whole organisation). Salespeople are scored on their win rate and on acknowledging the
     /// signals raised on their accounts; downstream people on their handoffs on time, their reviews within SLA, and the
     /// signals they raised that became leads or won deals (each lead counts once, each won deal from it once more).
-    /// Each side scores the mean attainment of its KPIs (0 to 100); the score weights them.
+    /// Each side scores the mean attainment of its KPIs (0 to 100); the score weights them. Work overdue now counts as
+    /// late in the on-time rates (<see cref="LatenessAnalysis.OnTimeRate"/>): it is late whenever it is done.
     /// </summary>
     public static class ScorecardAnalysis
     {
         public const string WinRate = "Win rate", SignalsAcknowledged = "Signals acknowledged", HandoffsOnTime = "Handoffs on time",
             ReviewsWithinSla = "Reviews within SLA", SignalsConverted = "Signals that became leads or won deals";
 
-        public static ScorecardSection Build(ReportData data, ReportTargets targets, int individualWeightPercent)
+        /// <param name="now">The end of the period: what work is overdue at.</param>
+        public static ScorecardSection Build(ReportData data, ReportTargets targets, int individualWeightPercent, DateTime now)
         {
             var t = targets.Targets;
             var decided = data.Kpis.Reviews.Where(LatenessAnalysis.Decided).ToList();
             var completed = data.Kpis.Handoffs.Where(h => h.CompletedOn.HasValue).ToList();
+            var overdueReviews = data.Kpis.Reviews.Where(r => LatenessAnalysis.Overdue(r, now)).ToList();
+            var overdueHandoffs = data.Kpis.Handoffs.Where(h => h.IsOverdue(now)).ToList();
             var signals = data.Kpis.Signals;
             var collective = new List<KpiScore>
             {
-                Score(targets, ReviewsWithinSla, Figures.Rate(decided.Count(LatenessAnalysis.WithinSla), decided.Count), t.ReviewsWithinSla),
-                Score(targets, HandoffsOnTime, Figures.Rate(completed.Count(LatenessAnalysis.OnTime), completed.Count), t.HandoffsOnTime),
+                Score(targets, ReviewsWithinSla, LatenessAnalysis.OnTimeRate(decided.Count(LatenessAnalysis.WithinSla), decided.Count, overdueReviews.Count), t.ReviewsWithinSla),
+                Score(targets, HandoffsOnTime, LatenessAnalysis.OnTimeRate(completed.Count(LatenessAnalysis.OnTime), completed.Count, overdueHandoffs.Count), t.HandoffsOnTime),
                 Score(targets, SignalsAcknowledged, Figures.Rate(signals.Count(s => s.AcknowledgedOn.HasValue), signals.Count), t.SignalsAcknowledged),
             };
             double? collectiveScore = Mean(collective);
@@ -39,6 +43,8 @@ namespace CrmCollab.Cli.Report
                 .ToLookup(s => accountOwner[s.AccountId.Value].Value);
             var reviewsBy = decided.ToLookup(r => r.OwnerId);
             var completedBy = completed.ToLookup(h => h.OwnerId);
+            var overdueReviewsBy = overdueReviews.ToLookup(r => r.OwnerId);
+            var overdueHandoffsBy = overdueHandoffs.ToLookup(h => h.OwnerId);
             var handoffsBy = data.Kpis.Handoffs.ToLookup(h => h.OwnerId);
             var raisedBy = signals.ToLookup(s => s.RaisedById);
             var people = new List<Scorecard>();
@@ -52,18 +58,22 @@ namespace CrmCollab.Cli.Report
                     Score(targets, SignalsAcknowledged, Figures.Rate(theirSignals.Count(s => s.AcknowledgedOn.HasValue), theirSignals.Count), t.SignalsAcknowledged),
                 }, collectiveScore, individualWeightPercent));
             }
-            var downstream = decided.Select(r => r.OwnerId).Concat(data.Kpis.Handoffs.Select(h => h.OwnerId)).Concat(signals.Select(s => s.RaisedById))
+            var downstream = decided.Concat(overdueReviews).Select(r => r.OwnerId).Concat(data.Kpis.Handoffs.Select(h => h.OwnerId))
+                .Concat(signals.Select(s => s.RaisedById))
                 .Where(id => id.HasValue && !sales.ContainsKey(id.Value)).Select(id => id.Value).Distinct();
             foreach (Guid person in downstream.OrderBy(p => data.NameOf(p), StringComparer.Ordinal))
             {
                 var reviews = reviewsBy[person].ToList();
                 var handoffs = completedBy[person].ToList();
+                int reviewsOverdue = overdueReviewsBy[person].Count(), handoffsOverdue = overdueHandoffsBy[person].Count();
                 var raised = raisedBy[person].ToList();
-                BusinessFunction role = reviews.Select(r => r.Function).Concat(handoffsBy[person].Select(h => h.Function))
+                BusinessFunction role = reviews.Concat(overdueReviewsBy[person]).Select(r => r.Function).Concat(handoffsBy[person].Select(h => h.Function))
                     .Concat(raised.Select(s => s.RaisedBy)).GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
                 var kpis = new List<KpiScore>();
-                if (handoffs.Count > 0) kpis.Add(Score(targets, HandoffsOnTime, Figures.Rate(handoffs.Count(LatenessAnalysis.OnTime), handoffs.Count), t.HandoffsOnTime));
-                if (reviews.Count > 0) kpis.Add(Score(targets, ReviewsWithinSla, Figures.Rate(reviews.Count(LatenessAnalysis.WithinSla), reviews.Count), t.ReviewsWithinSla));
+                if (handoffs.Count + handoffsOverdue > 0)
+                    kpis.Add(Score(targets, HandoffsOnTime, LatenessAnalysis.OnTimeRate(handoffs.Count(LatenessAnalysis.OnTime), handoffs.Count, handoffsOverdue), t.HandoffsOnTime));
+                if (reviews.Count + reviewsOverdue > 0)
+                    kpis.Add(Score(targets, ReviewsWithinSla, LatenessAnalysis.OnTimeRate(reviews.Count(LatenessAnalysis.WithinSla), reviews.Count, reviewsOverdue), t.ReviewsWithinSla));
                 if (role == BusinessFunction.Adv || role == BusinessFunction.Logistics || role == BusinessFunction.Sav || raised.Count > 0)
                     kpis.Add(Score(targets, SignalsConverted, raised.Count(s => s.LeadId.HasValue) + raised.Count(s => s.LeadId.HasValue && wonLeads.Contains(s.LeadId.Value)), t.SignalsConverted));
                 people.Add(Card(data.NameOf(person), Figures.Label(role), kpis, collectiveScore, individualWeightPercent));

@@ -133,7 +133,7 @@ namespace CrmCollab.Cli.Simulation
                     block.Blockers.Add(new GateBlocker
                     {
                         Function = (Plugins.Domain.Routing.BusinessFunction)review.GetAttributeValue<OptionSetValue>("crmc_function").Value,
-                        ReviewerId = owner?.LogicalName == "systemuser" ? owner.Id : (Guid?)null,
+                        ReviewerId = owner?.Id, // a user, or the team (a desk) that holds it
                         Decision = (ReviewDecision)review.GetAttributeValue<OptionSetValue>("crmc_decision").Value,
                     });
                 }

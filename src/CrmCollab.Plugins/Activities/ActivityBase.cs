@@ -78,7 +78,8 @@ namespace CrmCollab.Plugins.Activities
         /// <summary>
         /// As <see cref="MessageFor(Exception)"/>, except that Dataverse refusing the workflow's user a privilege or access
         /// reads as <see cref="UserLacksRights"/>, and refusing a disabled user as <see cref="UserDisabled"/>: a step runs
-        /// as its user (never SYSTEM), so the fix is the user.
+        /// as its user (never SYSTEM), so the fix is the user. A record that no longer exists reads as <see cref="RecordMissing"/>:
+        /// before, "run the workflow again", which cannot help.
         /// </summary>
         public static string MessageFor(Exception failure, string step, string neededRights)
         {
@@ -89,6 +90,7 @@ namespace CrmCollab.Plugins.Activities
                 if (fault.Detail.ErrorCode == PrivilegeDenied || fault.Detail.ErrorCode == AccessCheckFailed)
                     return UserLacksRights(step, neededRights).Message;
                 if (PlatformFault.IsUserNotEnabled(fault.Detail.ErrorCode)) return UserDisabled(step).Message;
+                if (PlatformFault.IsRowMissing(fault.Detail.ErrorCode)) return RecordMissing(step).Message;
             }
             return MessageFor(failure);
         }
@@ -102,6 +104,17 @@ namespace CrmCollab.Plugins.Activities
                 $"The {step} step runs as the workflow's user (its owner for an automatic workflow, whoever started it on " +
                 "demand), and that user is disabled in Dataverse or belongs to no business unit, so the step did nothing. " +
                 "Assign the workflow to an active user (or ask your CrmCollab administrator to), then run it again.");
+
+        /// <summary>
+        /// A record the step reads no longer exists: most often the one it was given (its deal or account), deleted since the
+        /// workflow started or named by a property pointing at the wrong record. Running it again as it is cannot help.
+        /// The code is the one the custom APIs answer a deleted row with.
+        /// </summary>
+        public static Refusal RecordMissing(string step) =>
+            new Refusal(RefusalCodes.RecordNotFound,
+                $"The {step} step was given a record that no longer exists (it may have been deleted), so it did nothing. " +
+                "Check the record its properties point at (or the record the workflow reads them from); if the record was deleted, " +
+                "the workflow has nothing left to do for it.");
 
         /// <summary>The workflow's user may not read or change what the step needs: who to make the workflow's user.</summary>
         public static Refusal UserLacksRights(string step, string neededRights) =>

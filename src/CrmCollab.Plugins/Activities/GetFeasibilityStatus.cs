@@ -79,6 +79,11 @@ namespace CrmCollab.Plugins.Activities
             {
                 throw new InvalidPluginExecutionException(UserLacksRights(StepName, NeededRights).Message, fault);
             }
+            catch (FaultException<OrganizationServiceFault> fault) when (Refusal.CodeOf(fault.Detail?.Message) == RefusalCodes.RecordNotFound)
+            {
+                // The action words it for a flow or client; the workflow's owner reads it as every step says it.
+                throw new InvalidPluginExecutionException(RecordMissing(StepName).Message, fault);
+            }
             IsCleared.Set(context.Activity, (bool)answer[FeasibilityStatusApi.IsCleared]);
             Blocking.Set(context.Activity, (string)answer[FeasibilityStatusApi.Blocking]);
             NextGateStage.Set(context.Activity, (int)answer[FeasibilityStatusApi.NextGateStage]);

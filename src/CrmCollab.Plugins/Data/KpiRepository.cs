@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Domain.Handoff;
 using CrmCollab.Plugins.Domain.Kpi;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
@@ -45,6 +46,7 @@ namespace CrmCollab.Plugins.Data
                 Id = row.Id,
                 OpportunityId = row.RefId(FeasibilityReviewRow.OpportunityId),
                 OwnerId = UserId(row, FeasibilityReviewRow.OwnerId),
+                HolderId = row.RefId(FeasibilityReviewRow.OwnerId),
                 Function = (BusinessFunction)(row.Choice(FeasibilityReviewRow.Function) ?? 0),
                 Decision = (ReviewDecision)(row.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
                 RequestedOn = row.Read<DateTime>(FeasibilityReviewRow.CreatedOn),
@@ -56,7 +58,7 @@ namespace CrmCollab.Plugins.Data
 
         /// <summary>
         /// Handoff tasks (those CrmCollab made: they carry a handoff key, a server-owned column that stays when their
-        /// template is deleted and its link removed); completed on their actual end.
+        /// template is deleted and its link removed, and names that template); completed on their actual end.
         /// </summary>
         public IEnumerable<HandoffRecord> Handoffs()
         {
@@ -64,7 +66,7 @@ namespace CrmCollab.Plugins.Data
             {
                 ColumnSet = new ColumnSet(HandoffTask.Function, CommonColumn.CreatedOn, HandoffTask.AcceptedOn, HandoffTask.ScheduledEnd,
                     HandoffTask.ActualEnd, HandoffTask.StateCode, CommonColumn.ModifiedOn, HandoffTask.OwnerId, HandoffTask.OpportunityId,
-                    HandoffTask.TemplateId, HandoffTask.HandedOffOn),
+                    HandoffTask.TemplateId, HandoffTask.HandedOffOn, HandoffTask.HandoffKey, HandoffTask.Subject),
             };
             query.Criteria.AddCondition(HandoffTask.HandoffKey, ConditionOperator.NotNull);
             return All(query, HandoffTask.Id).Select(row => new HandoffRecord
@@ -72,7 +74,10 @@ namespace CrmCollab.Plugins.Data
                 Id = row.Id,
                 OpportunityId = row.RefId(HandoffTask.OpportunityId),
                 OwnerId = UserId(row, HandoffTask.OwnerId),
-                TemplateId = row.RefId(HandoffTask.TemplateId),
+                HolderId = row.RefId(HandoffTask.OwnerId),
+                // A deleted template's handoffs stay apart from another's: its key still names it.
+                TemplateId = row.RefId(HandoffTask.TemplateId) ?? HandoffPlanner.TemplateOf(row.Read<string>(HandoffTask.HandoffKey)),
+                Subject = row.Read<string>(HandoffTask.Subject),
                 Function = (BusinessFunction)(row.Choice(HandoffTask.Function) ?? 0),
                 // Handed off again when its deal was won again (a canceled handoff reopened): timed from then, not from the first win.
                 CreatedOn = row.Read<DateTime?>(HandoffTask.HandedOffOn) ?? row.Read<DateTime>(CommonColumn.CreatedOn),

@@ -51,13 +51,34 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid gone = _org.Account("Closed subsidiary");
             _org.System.Delete("account", gone);
 
-            string message = Fails<ResolveDedicatedOwner>(RefusalCodes.WorkflowStepFailed, new Dictionary<string, object>
+            string message = Fails<ResolveDedicatedOwner>(RefusalCodes.RecordNotFound, new Dictionary<string, object>
             {
                 ["Account"] = new EntityReference("account", gone), ["Function"] = new OptionSetValue((int)BusinessFunction.Adv),
             }, _org.Rep, "crmc_dedicatedowner");
 
-            Assert.Equal(ActivityBase.FailedText + " [CRMC-WORKFLOW-STEP-FAILED]", message);
+            Assert.Equal(ActivityBase.RecordMissing("Resolve Dedicated Owner").Message, message);
             Assert.Contains(_trace.Lines, line => line.StartsWith("ResolveDedicatedOwner failed: ") && line.Contains(gone.ToString()));
+        }
+
+        [Fact]
+        public void Every_deal_step_pointed_at_a_deleted_deal_says_so_in_the_workflows_words_with_one_code()
+        {
+            Guid gone = _org.Deal(_account, "Cancelled tender");
+            _org.System.Delete("opportunity", gone);
+            var inputs = new Dictionary<string, object> { ["Opportunity"] = new EntityReference("opportunity", gone) };
+
+            // The status step asks the Get Feasibility Status action, whose answer is worded for flows: the step words it for the workflow.
+            string[] messages =
+            {
+                Fails<GetFeasibilityStatus>(RefusalCodes.RecordNotFound, inputs, _org.Rep, "opportunity", "crmc_feasibilityreview"),
+                Fails<RequestFeasibilityReviews>(RefusalCodes.RecordNotFound, inputs, _org.Rep, "opportunity", "crmc_feasibilityreview"),
+                Fails<CreatePostSaleHandoff>(RefusalCodes.RecordNotFound, inputs, _org.Rep, "task"),
+            };
+
+            Assert.Equal(ActivityBase.RecordMissing("Get Feasibility Status").Message, messages[0]);
+            Assert.Equal(ActivityBase.RecordMissing("Request Feasibility Reviews").Message, messages[1]);
+            Assert.Equal(ActivityBase.RecordMissing("Create Post-Sale Handoff").Message, messages[2]);
+            Assert.All(messages, m => Assert.DoesNotContain("flow or client", m));
         }
 
         [Fact]

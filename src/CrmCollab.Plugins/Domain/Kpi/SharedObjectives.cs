@@ -12,6 +12,8 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public Guid? OpportunityId { get; set; }
         /// <summary>The reviewer (a user), when a user owns the review.</summary>
         public Guid? OwnerId { get; set; }
+        /// <summary>Who holds the review, a user or a team (a function's desk): what the tables by reviewer group by.</summary>
+        public Guid? HolderId { get; set; }
         public BusinessFunction Function { get; set; }
         public ReviewDecision Decision { get; set; }
         public DateTime RequestedOn { get; set; }
@@ -38,7 +40,12 @@ namespace CrmCollab.Plugins.Domain.Kpi
         public Guid? OpportunityId { get; set; }
         /// <summary>The downstream owner (a user), when a user owns the task.</summary>
         public Guid? OwnerId { get; set; }
+        /// <summary>Who holds the task, a user or a team (a function's desk): what the tables by owner group by.</summary>
+        public Guid? HolderId { get; set; }
+        /// <summary>The template it was made from; once that template is deleted (the platform clears the link), the one its key names.</summary>
         public Guid? TemplateId { get; set; }
+        /// <summary>The work as handed off (the template's subject then): what names it once its template is deleted.</summary>
+        public string Subject { get; set; }
         public BusinessFunction Function { get; set; }
         public DateTime CreatedOn { get; set; }
         public DateTime? AcceptedOn { get; set; }
