@@ -19,7 +19,7 @@ namespace CrmCollab.Cli.Report
             table.AddRow("Handoffs open / overdue now", $"{N(h.HandoffsOpenNow)} / {N(h.HandoffsOverdueNow)}");
             table.AddRow("Deals held at the gate now / over the run", $"{N(report.Blocking.Now.Deals)} / {N(report.Blocking.OverRun.Deals)}");
             foreach (var f in report.Lateness.HandoffsByFunction)
-                table.AddRow($"Handoffs on time — {f.Function}", $"{N(f.OnTime)} / {N(f.Count)} ({Percent(f.Rate)}, {f.Status})");
+                table.AddRow($"Handoffs on time — {f.Function}", OnTimeCell(f));
             var worst = report.Lateness.HandoffsByTemplate.Where(t => t.Rate.HasValue).OrderBy(t => t.Rate).FirstOrDefault();
             if (worst != null) table.AddRow("Latest handoff template", Markup.Escape($"{worst.Template} ({worst.Function}, due {worst.DueOffsetDays} d): {Percent(worst.Rate)} on time"));
             table.AddRow("Collective score", Score(report.Scorecards.CollectiveScore));
@@ -30,5 +30,9 @@ namespace CrmCollab.Cli.Report
             Console.WriteLine($"{N(report.Deals)} deals from {report.PeriodStart} to {report.PeriodEnd} in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
             Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
         }
+
+        /// <summary>A function's handoffs on time out of those its rate counts: done, and overdue now (<see cref="LatenessAnalysis.OnTimeRate"/>).</summary>
+        public static string OnTimeCell(GroupFigure f) =>
+            $"{N(f.OnTime)} / {N((f.Count ?? 0) + (f.Overdue ?? 0))} ({Percent(f.Rate)}, {f.Status})";
     }
 }
