@@ -207,9 +207,11 @@ namespace CrmCollab.Plugins.Terms
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
+                // 'Delivered on' compared as stored (its date alone): a date written back at another time of that day changes nothing.
                 ChangedEvidence = stateBefore == HandoffState.Open ? NoColumns
-                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(Required()))).ToArray(),
-                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(Required())).Count > 0,
+                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(Required()), HandoffTask.DateOnlyColumns)).ToArray(),
+                WritesEvidence = () => stateBefore == HandoffState.Open
+                    && Changes.Of(sent, before, ImagedEvidence.Union(Required()), HandoffTask.DateOnlyColumns).Count > 0,
                 Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
                 ClearedAcceptance = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
