@@ -213,6 +213,7 @@ namespace CrmCollab.Plugins.Terms
                 WritesEvidence = () => stateBefore == HandoffState.Open
                     && Changes.Of(sent, before, ImagedEvidence.Union(Required()), HandoffTask.DateOnlyColumns).Count > 0,
                 Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
+                WasAccepted = before.Read<DateTime?>(HandoffTask.AcceptedOn) != null,
                 ClearedAcceptance = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),
