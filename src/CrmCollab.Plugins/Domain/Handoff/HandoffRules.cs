@@ -85,8 +85,11 @@ namespace CrmCollab.Plugins.Domain.Handoff
         {
             if (edit.ChangedServerColumns.Count > 0 && !edit.IsServerCall())
                 return new Refusal(RefusalCodes.HandoffServerColumn,
-                    "These columns of a handoff are set by CrmCollab (its due date when the deal is won, its actual end when it is completed) " +
-                    $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. If the due date is wrong, ask your CrmCollab administrator.");
+                    "These columns of a handoff are set by CrmCollab (its deal and due date when the deal is won, its actual end when it is completed) " +
+                    $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. Leave them out of the save. " +
+                    // For an administrator too: the advice is what each of them can do, not "ask your administrator".
+                    "A due date is the win plus the handoff template's 'Due After (Days)', which a CrmCollab Administrator corrects for the deals won next; " +
+                    "to record a deadline agreed since, add a note to the task.");
             // The time to accept is one of the function's figures: a late acceptance cleared would leave it.
             if (edit.ClearedAcceptance.HasValue && !edit.IsServerCall())
                 return new Refusal(RefusalCodes.HandoffAcceptanceKept,
