@@ -112,29 +112,6 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
-        public void A_closed_handoff_is_not_accepted_for_the_first_time_and_one_accepted_before_keeps_its_acceptance()
-        {
-            Refusal late = HandoffRules.CheckUpdate(new HandoffEdit
-            {
-                Before = HandoffState.Completed, After = HandoffState.Completed, Accepting = true, CallerOwnsTask = () => true,
-            });
-            Assert.Equal(RefusalCodes.HandoffClosed, late.Code);
-            Assert.StartsWith("This handoff is completed: it is no longer accepted", late.Message);
-            Assert.StartsWith("This handoff is canceled", HandoffRules.CheckUpdate(new HandoffEdit
-            {
-                Before = HandoffState.Canceled, After = HandoffState.Canceled, Accepting = true, CallerOwnsTask = () => true,
-            }).Message);
-            Assert.Null(HandoffRules.CheckUpdate(new HandoffEdit
-            {
-                Before = HandoffState.Completed, After = HandoffState.Completed, Accepting = true, WasAccepted = true, CallerOwnsTask = () => true,
-            }));
-            Assert.Null(HandoffRules.CheckUpdate(new HandoffEdit
-            {
-                Before = HandoffState.Completed, After = HandoffState.Completed, Accepting = true, IsServerCall = () => true, CallerOwnsTask = () => true,
-            }));
-        }
-
-        [Fact]
         public void A_closed_handoff_of_a_lost_deal_stays_closed_for_an_administrator_too_and_the_deal_is_read_only_for_a_reopen()
         {
             var reopen = new HandoffEdit
