@@ -115,6 +115,9 @@ namespace CrmCollab.Plugins.Data
             HandedOffOn = "crmc_handedoffon", Sequence = "crmc_handoffsequence";
 
         public const int StateOpen = 0, StateCompleted = 1, StateCanceled = 2;
+
+        /// <summary>The task's columns of Date Only behaviour (solution/Entities/Task: Behavior 2): their date alone is stored.</summary>
+        public static readonly string[] DateOnlyColumns = { DeliveredOn };
     }
 
     public static class EnvironmentVariable

@@ -93,7 +93,7 @@ namespace CrmCollab.Plugins.Terms
                 .PreImage(PreImage, HandoffTask.OwnerId, HandoffTask.Function, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence,
                     HandoffTask.OpportunityId, HandoffTask.StateCode);
             // An unrouted handoff passed on by hand leaves the unrouted list (the Update of ownerid does it in OnUpdate).
-            Register(PipelineStage.PostOperation, "Assign", HandoffTask.Table, OnAssigned)
+            Register(PipelineStage.PostOperation, "Assign", HandoffTask.Table, HandoffPassOn.AfterAssign)
                 .PostImage(PostImage, HandoffTask.IsUnrouted, HandoffTask.RoutingPath, HandoffTask.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", HandoffTask.Table, OnDelete)
                 .PreImage(PreImage, HandoffTask.HandoffKey, HandoffTask.TemplateId, HandoffTask.RequiredEvidence, HandoffTask.OpportunityId);
@@ -125,53 +125,16 @@ namespace CrmCollab.Plugins.Terms
             Entity sent = KeyedReferences.Resolved(context, target);
             Entity before = context.PreImage(PreImage) ?? new Entity(HandoffTask.Table, target.Id);
             EntityReference newOwner = sent.Read<EntityReference>(HandoffTask.OwnerId);
-            Throw(HandOver(context, before, newOwner));
+            Throw(HandoffPassOn.Refusal(context, before, newOwner));
             Check(context, target, sent, before);
             EntityReference owner = before.Read<EntityReference>(HandoffTask.OwnerId);
             if (newOwner != null && (owner == null || owner.Id != newOwner.Id) && !target.Contains(HandoffTask.IsUnrouted)
-                && PassedByHand(context, before) && !IsServerCall(context))
+                && HandoffPassOn.PassedByHand(context, before) && !IsServerCall(context))
                 HandRouting.Apply(context.SystemService, target, before.Read<string>(HandoffTask.RoutingPath), context.Now);
         }
 
-        /// <summary>After an Assign: an unrouted handoff passed on by hand is no longer unrouted (when no Update step did it on the way).</summary>
-        private static void OnAssigned(LocalPluginContext context)
-        {
-            Entity after = context.PostImage(PostImage);
-            if (after == null || !PassedByHand(context, after)) return;
-            var change = new Entity(HandoffTask.Table, after.Id);
-            HandRouting.Apply(context.SystemService, change, after.Read<string>(HandoffTask.RoutingPath), context.Now);
-            context.SystemService.Update(change);
-        }
-
-        /// <summary>
-        /// The task waited unrouted and a person gives it an owner: not the platform's cascade of its deal's owner change,
-        /// after which <see cref="CrmCollab.Plugins.Routing.DealAssignment"/> routes the deal's handoffs again.
-        /// </summary>
-        private static bool PassedByHand(LocalPluginContext context, Entity task) =>
-            task.Read<bool?>(HandoffTask.IsUnrouted) == true
-            && !ServerCall.AssignsWithDeal(context.ExecutionContext, task.RefId(HandoffTask.OpportunityId));
-
         private static void OnAssign(LocalPluginContext context) =>
-            Throw(HandOver(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
-
-        /// <summary>
-        /// A new owner for a handoff (<see cref="HandoffHandOver"/>: an open one within its function, a closed one not at all);
-        /// null for a plain task, when the owner stays, or when the platform cascades the Assign of the handoff's own deal (its
-        /// ParentContext): refusing it would fail the deal's Assign with a message about a task the user never touched; the step
-        /// after the deal's Assign (<see cref="CrmCollab.Plugins.Routing.DealAssignment"/>) puts the handoffs back with their function's people.
-        /// </summary>
-        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
-        {
-            EntityReference owner = before?.Read<EntityReference>(HandoffTask.OwnerId);
-            if (before == null || newOwner == null || !IdentityColumns.Any(before.IsFilled) || (owner != null && owner.Id == newOwner.Id)
-                || before.Choice(HandoffTask.Function) == null
-                || ServerCall.AssignsWithDeal(context.ExecutionContext, before.RefId(HandoffTask.OpportunityId))) return null;
-            var function = (BusinessFunction)before.Choice(HandoffTask.Function).Value;
-            var state = (HandoffState)(before.Choice(HandoffTask.StateCode) ?? HandoffTask.StateOpen);
-            return HandoffHandOver.Check(function, state, IsServerCall(context),
-                () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
-                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId));
-        }
+            Throw(HandoffPassOn.Refusal(context, context.PreImage(PreImage), context.InputParameter<EntityReference>("Assignee")));
 
         /// <summary>A SetState is the Update of its state and status: the same checks, in the same order.</summary>
         private static void OnSetState(LocalPluginContext context)
@@ -244,10 +207,13 @@ namespace CrmCollab.Plugins.Terms
                 IsServerCall = () => IsServerCall(context),
                 Before = stateBefore,
                 After = stateAfter,
+                // 'Delivered on' compared as stored (its date alone): a date written back at another time of that day changes nothing.
                 ChangedEvidence = stateBefore == HandoffState.Open ? NoColumns
-                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(Required()))).ToArray(),
-                WritesEvidence = () => stateBefore == HandoffState.Open && Changes.Of(sent, before, ImagedEvidence.Union(Required())).Count > 0,
+                    : ColumnLabels.Of(Changes.Of(sent, before, ImagedEvidence.Union(Required()), HandoffTask.DateOnlyColumns)).ToArray(),
+                WritesEvidence = () => stateBefore == HandoffState.Open
+                    && Changes.Of(sent, before, ImagedEvidence.Union(Required()), HandoffTask.DateOnlyColumns).Count > 0,
                 Accepting = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] != null,
+                WasAccepted = before.Read<DateTime?>(HandoffTask.AcceptedOn) != null,
                 ClearedAcceptance = sent.Contains(HandoffTask.AcceptedOn) && sent[HandoffTask.AcceptedOn] == null
                     ? before.Read<DateTime?>(HandoffTask.AcceptedOn) : null,
                 CallerOwnsTask = () => Principals.OwnsOrBelongs(context.SystemService, caller, after.Read<EntityReference>(HandoffTask.OwnerId)),

@@ -10,8 +10,8 @@ namespace CrmCollab.Plugins.Terms
 {
     /// <summary>
     /// The server's dates on a handoff (<see cref="HandoffGuard"/>, after its checks passed): the acceptance in server time,
-    /// kept once given (it feeds the KPIs); the actual end of a completion (with closed on time) or a cancellation; no
-    /// actual end once reopened. On the save itself, or after a SetState when no Update step wrote them on the way.
+    /// kept once given (it feeds the KPIs); the actual end of a completion (with closed on time) or a cancellation; neither
+    /// once reopened. On the save itself, or after a SetState when no Update step wrote them on the way.
     /// </summary>
     internal static class HandoffStamps
     {
@@ -29,7 +29,14 @@ namespace CrmCollab.Plugins.Terms
             // A cancellation is dated too (a re-win compares it with the deal's loss; the modification date moves with any
             // later write, such as the deal's reassignment); a handoff reopened is closed anew.
             else if (stateAfter == HandoffState.Canceled && stateBefore != HandoffState.Canceled) target[HandoffTask.ActualEnd] = now;
-            else if (stateAfter == HandoffState.Open && stateBefore != HandoffState.Open) target[HandoffTask.ActualEnd] = null;
+            else if (stateAfter == HandoffState.Open && stateBefore != HandoffState.Open) Reopened(target);
+        }
+
+        /// <summary>A handoff open again: no actual end, and not closed on time (as a new one: the column's default, No) until it is closed again.</summary>
+        private static void Reopened(Entity change)
+        {
+            change[HandoffTask.ActualEnd] = null;
+            change[HandoffTask.ClosedOnTime] = false;
         }
 
         /// <summary>
@@ -57,7 +64,11 @@ namespace CrmCollab.Plugins.Terms
             else if (stamp == SetStateStamp.Cancellation)
                 context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = context.Now });
             else if (stamp == SetStateStamp.ClearEnd)
-                context.SystemService.Update(new Entity(HandoffTask.Table, after.Id) { [HandoffTask.ActualEnd] = null });
+            {
+                var reopened = new Entity(HandoffTask.Table, after.Id);
+                Reopened(reopened);
+                context.SystemService.Update(reopened);
+            }
         }
     }
 }

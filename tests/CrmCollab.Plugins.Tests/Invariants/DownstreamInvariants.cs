@@ -85,6 +85,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 int state = task.GetAttributeValue<OptionSetValue>("statecode").Value;
                 Assert.True(task.Contains("scheduledend"), $"handoff {task.Id} has no due date"); // set at the win, the server's since
                 if (state == 1) CompletedHasItsEvidence(task, templates);
+                // Accepting is taking on open work: a completed handoff was not accepted after its close (the time to accept).
+                if (state == 1 && task.GetAttributeValue<DateTime?>("crmc_acceptedon") is DateTime acceptedOn)
+                    Assert.True(acceptedOn <= task.GetAttributeValue<DateTime>("actualend"), $"completed handoff {task.Id} was accepted after its close");
                 if (state == 2) Assert.False(string.IsNullOrWhiteSpace(task.GetAttributeValue<string>("crmc_cancelreason")), $"canceled handoff {task.Id} has no reason");
                 AcceptanceStays(task);
                 SequenceStays(task);

@@ -36,6 +36,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// <summary>The change records an acceptance (crmc_acceptedon set).</summary>
         public bool Accepting { get; set; }
 
+        /// <summary>The handoff was accepted before the change (a second acceptance keeps the first).</summary>
+        public bool WasAccepted { get; set; }
+
         /// <summary>When the handoff was accepted, if it was: an acceptance is never cleared (the change sends it empty).</summary>
         public DateTime? ClearedAcceptance { get; set; }
 
@@ -82,8 +85,11 @@ namespace CrmCollab.Plugins.Domain.Handoff
         {
             if (edit.ChangedServerColumns.Count > 0 && !edit.IsServerCall())
                 return new Refusal(RefusalCodes.HandoffServerColumn,
-                    "These columns of a handoff are set by CrmCollab (its due date when the deal is won, its actual end when it is completed) " +
-                    $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. If the due date is wrong, ask your CrmCollab administrator.");
+                    "These columns of a handoff are set by CrmCollab (its deal and due date when the deal is won, its actual end when it is completed) " +
+                    $"and cannot be edited: {string.Join(", ", edit.ChangedServerColumns)}. Leave them out of the save. " +
+                    // For an administrator too: the advice is what each of them can do, not "ask your administrator".
+                    "A due date is the win plus the handoff template's 'Due After (Days)', which a CrmCollab Administrator corrects for the deals won next; " +
+                    "to record a deadline agreed since, add a note to the task.");
             // The time to accept is one of the function's figures: a late acceptance cleared would leave it.
             if (edit.ClearedAcceptance.HasValue && !edit.IsServerCall())
                 return new Refusal(RefusalCodes.HandoffAcceptanceKept,
@@ -94,6 +100,12 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 return new Refusal(RefusalCodes.HandoffClosed,
                     $"This handoff is {Label(edit.Before)}: its evidence ({string.Join(", ", edit.ChangedEvidence)}) is the record of what was delivered and cannot change. " +
                     "Add a note to the task if something needs correcting.");
+            // Accepting is taking on open work: a first acceptance of a closed handoff would count, in the function's time to
+            // accept, the time after the work was done. One accepted before keeps its date (the same sent again changes nothing).
+            if (wasClosed && edit.Accepting && !edit.WasAccepted && !edit.IsServerCall())
+                return new Refusal(RefusalCodes.HandoffClosed,
+                    $"This handoff is {Label(edit.Before)}: it is no longer accepted, since the function's time to accept would count the time after the work was done. " +
+                    "Leave 'Accepted on' empty; add a note to the task if something needs saying.");
             // CrmCollab itself reopens the canceled handoffs of a deal won again (HandoffCreation).
             if (wasClosed && edit.After == HandoffState.Open && !edit.IsServerCall() && !edit.CallerIsAdministrator())
                 return new Refusal(RefusalCodes.HandoffReopenAdminOnly,

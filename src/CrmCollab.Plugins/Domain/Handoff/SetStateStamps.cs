@@ -10,7 +10,7 @@ namespace CrmCollab.Plugins.Domain.Handoff
         Completion,
         /// <summary>Canceled: its actual end.</summary>
         Cancellation,
-        /// <summary>Reopened: no actual end.</summary>
+        /// <summary>Reopened: no actual end, not closed on time.</summary>
         ClearEnd,
     }
 
