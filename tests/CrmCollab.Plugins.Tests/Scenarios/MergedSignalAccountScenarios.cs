@@ -128,5 +128,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.True(Marked(_kept));
             Assert.Equal(keptDate, LastSignalOn(_kept));
         }
+
+        [Fact]
+        public void A_duplicate_with_waiting_signals_is_merged_into_the_account_of_a_salesperson_who_left_only_once_it_has_an_active_one()
+        {
+            // Rob's Contoso Ltd, a duplicate of Sam's Contoso, has a churn-risk signal waiting; Sam has left (his user disabled).
+            Guid rob = _org.User("Rob Rep", "CrmCollab Salesperson", _org.Sales), sid = _org.User("Sid Sysadmin", "System Administrator");
+            _org.System.Update(new Entity("account", _duplicate) { ["ownerid"] = new EntityReference("systemuser", rob) });
+            Guid waiting = _org.Signal(_duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+            _org.Setup.DisableUser(_org.Rep);
+            _org.Engine.DrainAsync();
+            MergeRequest MergeBySid(Entity content) => new MergeRequest
+            {
+                Target = new EntityReference("account", _kept), SubordinateId = _duplicate, UpdateContent = content,
+            };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => _org.As(sid).Execute(MergeBySid(new Entity("account"))),
+                "account", "crmc_fieldsignal");
+            Assert.Equal("Sam Sales, the salesperson of Contoso, is disabled, so the field signals still waiting on Contoso Ltd would reach nobody. " +
+                "Give Contoso an active salesperson (in the merge, choose Contoso Ltd's owner), or ask your CrmCollab administrator to, then merge " +
+                "again. [CRMC-SIGNAL-SALESPERSON-DISABLED]", refusal);
+
+            // The merge dialog's choice of the duplicate's owner: Rob takes Contoso, and its signal with it.
+            _org.As(sid).Execute(MergeBySid(new Entity("account") { ["ownerid"] = new EntityReference("systemuser", rob) }));
+            Assert.Equal(rob, _org.Row("crmc_fieldsignal", waiting, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_kept, _org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            Assert.True(Marked(_kept));
+        }
     }
 }

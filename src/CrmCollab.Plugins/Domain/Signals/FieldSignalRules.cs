@@ -214,6 +214,22 @@ namespace CrmCollab.Plugins.Domain.Signals
                 "Ask your CrmCollab administrator to give the account an active salesperson, then raise the signal again.");
 
         /// <summary>
+        /// A merge hands the merged-away account's waiting signals to the salesperson of the account that stays
+        /// (<see cref="LeaverSignals"/>): a disabled one is given no record and reads nothing, so the merge waits until the
+        /// account has an active salesperson — the merge's own choice of the duplicate's owner gives it one.
+        /// </summary>
+        /// <param name="ownerIsDisabledUser">The owner of the account that stays is a user who is disabled.</param>
+        public static Refusal CheckMergeSalespersonActive(bool ownerIsDisabledUser, string keptName, string ownerName, string mergedAwayName)
+        {
+            if (!ownerIsDisabledUser) return null;
+            string kept = keptName ?? "the account that stays", away = mergedAwayName ?? "the account merged into it";
+            string who = ownerName == null ? $"The salesperson of {kept}" : $"{ownerName}, the salesperson of {kept},";
+            return new Refusal(RefusalCodes.SignalSalespersonDisabled,
+                $"{who} is disabled, so the field signals still waiting on {away} would reach nobody. " +
+                $"Give {kept} an active salesperson (in the merge, choose {away}'s owner), or ask your CrmCollab administrator to, then merge again.");
+        }
+
+        /// <summary>
         /// A signal on a team-owned account goes to the team, whose members acknowledge it: a team nobody active belongs to
         /// (its salespeople left, the account not handed over yet) reads nothing, so the signal would wait for nobody while
         /// it counts as waiting for the account's salesperson, as with a disabled one (<see cref="CheckSalespersonActive"/>).
