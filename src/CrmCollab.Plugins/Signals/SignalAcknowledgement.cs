@@ -113,7 +113,10 @@ namespace CrmCollab.Plugins.Signals
             Entity after = Values.Merge(before, target);
             // Clearing what is already empty changes nothing.
             bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
-            Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+            // A merge of accounts moves the merged-away account's signals to the account that stays: that change is the merge's.
+            var changedServer = Changes.Of(target, before, ServerColumns).Where(column => column != FieldSignalRow.AccountId
+                || !ServerCall.MergeMoves(context.ExecutionContext, Account.Table, before.RefId(FieldSignalRow.AccountId), after.RefId(FieldSignalRow.AccountId)));
+            Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(changedServer.ToList()).ToArray(),
                 // The intake routes the new signal through the SYSTEM service; a parent context alone is no proof.
                 () => ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,

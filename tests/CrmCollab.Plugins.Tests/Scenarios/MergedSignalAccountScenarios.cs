@@ -1,4 +1,5 @@
 using System;
+using CrmCollab.Emulator.Metadata;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
 using Microsoft.Crm.Sdk.Messages;
@@ -154,6 +155,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(rob, _org.Row("crmc_fieldsignal", waiting, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
             Assert.Equal(_kept, _org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
             Assert.True(Marked(_kept));
+        }
+
+        [Fact]
+        public void A_merge_whose_moving_of_the_duplicates_signals_runs_their_update_steps_is_not_refused_as_a_retargeting()
+        {
+            // No page says whether a merge moves the children through Updates that run their steps: where it does, as the
+            // user who merges, the signal's account changes inside the merge, and that change is the merge's, not a client's.
+            var org = CrmCollabOrg.WithTestStep<MergeReparentingThroughUpdates>("Merge", "account", StepStage.PreOperation);
+            Guid sally = org.User("Sally SAV", "CrmCollab SAV");
+            Guid kept = org.Account("Contoso"), duplicate = org.Account("Contoso Ltd");
+            Guid waiting = org.Signal(duplicate, SignalKind.ChurnRisk, sally, "Their buyer is talking to a competitor");
+
+            org.As(org.Rep).Execute(new MergeRequest { Target = new EntityReference("account", kept), SubordinateId = duplicate, UpdateContent = new Entity("account") });
+
+            Assert.Equal(kept, org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            // Outside a merge moving it from the duplicate, the signal's account stays CrmCollab's.
+            Guid fabrikam = org.Account("Fabrikam");
+            org.Refused(RefusalCodes.SignalServerColumn, () => org.As(org.Rep).Update(new Entity("crmc_fieldsignal", waiting)
+            {
+                ["crmc_accountid"] = new EntityReference("account", fabrikam),
+            }), "crmc_fieldsignal");
         }
     }
 }
