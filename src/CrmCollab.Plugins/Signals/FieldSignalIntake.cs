@@ -56,11 +56,18 @@ namespace CrmCollab.Plugins.Signals
             // Kept for the step after the merge (SharedVariables pass data from a pre- to a post-operation step).
             context.ExecutionContext.SharedVariables[MergeKey(master.Id)] = away;
             context.ExecutionContext.SharedVariables[MergeKey(master.Id) + "|kept"] = kept;
-            if (context.InputParameter<Entity>("UpdateContent")?.Contains(Account.OwnerId) == true) return;
+            if (NewOwnerIn(context.InputParameter<Entity>("UpdateContent"), kept) != null) return;
             EntityReference salesperson = kept.Read<EntityReference>(Account.OwnerId);
             MoveWaitingSignals(context.SystemService, mergedAway, new[] { away.Read<EntityReference>(Account.OwnerId) }, salesperson,
                 () => FieldSignalRules.CheckMergeSalespersonActive(kept.Aliased<bool>("u." + SystemUser.IsDisabled), kept.Read<string>(Account.Name),
                     salesperson?.Name, away.Read<string>(Account.Name)));
+        }
+
+        /// <summary>The owner a merge's content gives the account that stays, when another than its own; else null.</summary>
+        private static EntityReference NewOwnerIn(Entity content, Entity kept)
+        {
+            EntityReference sent = content?.Read<EntityReference>(Account.OwnerId), own = kept.Read<EntityReference>(Account.OwnerId);
+            return sent == null || own != null && sent.Id == own.Id && sent.LogicalName == own.LogicalName ? null : sent;
         }
 
         private static string MergeKey(Guid masterId) => "crmc.signal.merge|" + masterId.ToString("N");
@@ -92,9 +99,10 @@ namespace CrmCollab.Plugins.Signals
             // The content gave the account another salesperson (the merge dialog's choice of the duplicate's owner): no page
             // says the account's Update steps run for it (FollowAccount), so its waiting signals, those that came over among
             // them, are handed over here, once the platform took the new owner; one query.
-            if (content.Contains(Account.OwnerId))
+            EntityReference newOwner = NewOwnerIn(content, kept);
+            if (newOwner != null)
                 MoveWaitingSignals(context.SystemService, master.Id,
-                    new[] { kept.Read<EntityReference>(Account.OwnerId), away.Read<EntityReference>(Account.OwnerId) }, content.Read<EntityReference>(Account.OwnerId));
+                    new[] { kept.Read<EntityReference>(Account.OwnerId), away.Read<EntityReference>(Account.OwnerId) }, newOwner);
         }
 
         /// <summary>The save is CrmCollab's own write of the columns it keeps on an account: the intake's, after a signal's Create,

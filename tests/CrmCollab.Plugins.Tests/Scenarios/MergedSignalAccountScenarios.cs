@@ -146,6 +146,11 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => _org.As(sid).Execute(MergeBySid(new Entity("account"))),
                 "account", "crmc_fieldsignal");
+            // A merge dialog sending the account's own owner back changes nothing to that.
+            _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => _org.As(sid).Execute(MergeBySid(new Entity("account")
+            {
+                ["ownerid"] = new EntityReference("systemuser", _org.Rep),
+            })), "account", "crmc_fieldsignal");
             Assert.Equal("Sam Sales, the salesperson of Contoso, is disabled, so the field signals still waiting on Contoso Ltd would reach nobody. " +
                 "Give Contoso an active salesperson (in the merge, choose Contoso Ltd's owner), or ask your CrmCollab administrator to, then merge " +
                 "again. [CRMC-SIGNAL-SALESPERSON-DISABLED]", refusal);
