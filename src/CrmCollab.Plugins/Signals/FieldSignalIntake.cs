@@ -272,7 +272,7 @@ namespace CrmCollab.Plugins.Signals
                 [Lead.LastName] = Values.Shorten("Contact at " + accountName, 50),
                 [Lead.CompanyName] = Values.Shorten(accountName, 100),
                 [Lead.ParentAccountId] = account.ToEntityReference(),
-                [Lead.Description] = description,
+                [Lead.Description] = Values.Shorten(description, 2000), // a lead's Description holds 2,000; the signal keeps it all
                 [Lead.OwnerId] = account.Read<EntityReference>(Account.OwnerId),
             });
         }
