@@ -169,13 +169,13 @@ namespace CrmCollab.Plugins.Signals
             Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
                 signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null)
                 ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId))
+                ?? FieldSignalRules.CheckNoAcknowledgementSent(signal.IsFilled(FieldSignalRow.AcknowledgedOn))
                 ?? FieldSignalRules.CheckCreatedActive((signal.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive)
                 ?? SalespersonCheck(context, signal.RefId(FieldSignalRow.AccountId).Value));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);
             signal[FieldSignalRow.DueDate] = FieldSignalRules.AcknowledgementDue((SignalKind)kind.Value, context.Now);
-            signal[FieldSignalRow.AcknowledgedOn] = null; // only the salesperson acknowledges, later
             if (!signal.IsFilled(FieldSignalRow.Name))
                 signal[FieldSignalRow.Name] = FieldSignalRules.Label((SignalKind)kind.Value) + " signal";
             // Stamped from who the raiser is (role, else dedicated-owner rows); a client may not choose it (it feeds the KPIs).

@@ -145,6 +145,15 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_signal_is_raised_unacknowledged()
+        {
+            Assert.Null(FieldSignalRules.CheckNoAcknowledgementSent(false));
+            Refusal refused = FieldSignalRules.CheckNoAcknowledgementSent(true);
+            Assert.Equal(RefusalCodes.SignalServerColumn, refused.Code);
+            Assert.EndsWith("Leave it empty.", refused.Text);
+        }
+
+        [Fact]
         public void A_merge_hands_waiting_signals_only_to_an_active_salesperson()
         {
             Assert.Null(FieldSignalRules.CheckMergeSalespersonActive(false, "Contoso", "Sam Sales", "Contoso Ltd"));

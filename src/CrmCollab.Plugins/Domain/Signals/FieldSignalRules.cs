@@ -116,6 +116,15 @@ namespace CrmCollab.Plugins.Domain.Signals
             "'Lead' is set by CrmCollab when a lead signal becomes a lead. Leave it empty.");
 
         /// <summary>
+        /// A new signal is not acknowledged yet: only its salesperson acknowledges it, once it is raised, at server time. Dropping
+        /// a date sent would leave, unsaid, a signal the sender took for read waiting for its salesperson (due, counted against
+        /// them, a churn risk marking the account).
+        /// </summary>
+        public static Refusal CheckNoAcknowledgementSent(bool acknowledgementSent) => !acknowledgementSent ? null : new Refusal(RefusalCodes.SignalServerColumn,
+            "'Acknowledged on' is set when the account's salesperson acknowledges the signal, after it is raised: a signal is raised " +
+            "waiting for them. Leave it empty.");
+
+        /// <summary>
         /// The lead a field signal became is the signal's record: "signals that became leads or won deals" count the signal
         /// through it, and deleting it would empty the signal's Lead (and a won deal's Originating lead) and take the credit
         /// away from the team that raised it. It is disqualified when it leads nowhere; only a CrmCollab Administrator deletes it.
