@@ -112,6 +112,8 @@ namespace CrmCollab.Plugins.Domain
         public const string SignalSalespersonDisabled = "CRMC-SIGNAL-SALESPERSON-DISABLED";
         public const string SignalLeadIsHistory = "CRMC-SIGNAL-LEAD-HISTORY";
         public const string SignalIsHistory = "CRMC-SIGNAL-HISTORY";
+        // A lead merge that would move a field signal's lead away, or hang a deal of another account on it.
+        public const string SignalLeadMerge = "CRMC-SIGNAL-LEAD-MERGE";
         // The competitor field signals name (as the one seen at their accounts) deleted by anyone but a CrmCollab Administrator.
         public const string SignalCompetitorIsHistory = "CRMC-SIGNAL-COMPETITOR-HISTORY";
         public const string AccountDeleteSignals = "CRMC-ACCOUNT-DELETE-SIGNALS";

@@ -95,6 +95,21 @@ namespace CrmCollab.Plugins.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// The operation runs right inside a Merge of <paramref name="table"/> that merges <paramref name="from"/> (its
+        /// SubordinateId) into <paramref name="to"/> (its Target): the merge moving the merged-away record's children to the
+        /// record that stays. No page says whether a merge moves them through Updates that run their steps; where it does,
+        /// the parent context is the platform's Merge, which no client can send.
+        /// </summary>
+        public static bool MergeMoves(IPluginExecutionContext context, string table, Guid? from, Guid? to)
+        {
+            IPluginExecutionContext parent = context.ParentContext;
+            return from.HasValue && to.HasValue && parent != null && string.Equals(parent.MessageName, "Merge", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase)
+                && parent.InputParameters.TryGetValue("SubordinateId", out object away) && away is Guid mergedAway && mergedAway == from.Value
+                && parent.InputParameters.TryGetValue("Target", out object kept) && kept is EntityReference master && master.Id == to.Value;
+        }
+
         private static bool IsAssign(IPluginExecutionContext context) =>
             string.Equals(context.MessageName, "Assign", StringComparison.OrdinalIgnoreCase);
 

@@ -36,7 +36,9 @@ namespace CrmCollab.Plugins.Signals
 
         /// <summary>
         /// Before a merge moves them (in its transaction), the merged-away account's waiting signals its salesperson holds go
-        /// to the salesperson of the account that stays, as for a hand-over (<see cref="FollowAccount"/>). Two reads.
+        /// to the salesperson of the account that stays, as for a hand-over (<see cref="FollowAccount"/>): refused when that
+        /// salesperson is a disabled user, who is given no record and reads nothing. A content naming another owner for the
+        /// account that stays hands them over after the merge instead (<see cref="CarryMergedColumns"/>). Two reads.
         /// </summary>
         private static void FollowMerge(LocalPluginContext context)
         {
@@ -44,14 +46,28 @@ namespace CrmCollab.Plugins.Signals
             Guid? merged = context.MergedAwayId;
             if (master == null || merged == null) return;
             Guid mergedAway = merged.Value;
-            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.OwnerId, Account.LastSignalOn, Account.ChurnRisk) };
+            var query = new QueryExpression(Account.Table) { ColumnSet = new ColumnSet(Account.Name, Account.OwnerId, Account.LastSignalOn, Account.ChurnRisk) };
             query.Criteria.AddCondition(Account.Id, ConditionOperator.In, master.Id, mergedAway);
+            LinkEntity user = query.AddLink(SystemUser.Table, Account.OwnerId, SystemUser.Id, JoinOperator.LeftOuter);
+            user.EntityAlias = "u";
+            user.Columns = new ColumnSet(SystemUser.IsDisabled);
             var accounts = context.SystemService.RetrieveMultiple(query).Entities.ToDictionary(a => a.Id);
             if (!accounts.TryGetValue(mergedAway, out Entity away) || !accounts.TryGetValue(master.Id, out Entity kept)) return;
             // Kept for the step after the merge (SharedVariables pass data from a pre- to a post-operation step).
             context.ExecutionContext.SharedVariables[MergeKey(master.Id)] = away;
             context.ExecutionContext.SharedVariables[MergeKey(master.Id) + "|kept"] = kept;
-            MoveWaitingSignals(context.SystemService, mergedAway, away.Read<EntityReference>(Account.OwnerId), kept.Read<EntityReference>(Account.OwnerId));
+            if (NewOwnerIn(context.InputParameter<Entity>("UpdateContent"), kept) != null) return;
+            EntityReference salesperson = kept.Read<EntityReference>(Account.OwnerId);
+            MoveWaitingSignals(context.SystemService, mergedAway, new[] { away.Read<EntityReference>(Account.OwnerId) }, salesperson,
+                () => FieldSignalRules.CheckMergeSalespersonActive(kept.Aliased<bool>("u." + SystemUser.IsDisabled), kept.Read<string>(Account.Name),
+                    salesperson?.Name, away.Read<string>(Account.Name)));
+        }
+
+        /// <summary>The owner a merge's content gives the account that stays, when another than its own; else null.</summary>
+        private static EntityReference NewOwnerIn(Entity content, Entity kept)
+        {
+            EntityReference sent = content?.Read<EntityReference>(Account.OwnerId), own = kept.Read<EntityReference>(Account.OwnerId);
+            return sent == null || own != null && sent.Id == own.Id && sent.LogicalName == own.LogicalName ? null : sent;
         }
 
         private static string MergeKey(Guid masterId) => "crmc.signal.merge|" + masterId.ToString("N");
@@ -81,10 +97,12 @@ namespace CrmCollab.Plugins.Signals
             if (staysMarked && !marked) carried[Account.ChurnRisk] = true;
             if (carried.Attributes.Count > 0) context.SystemService.Update(carried);
             // The content gave the account another salesperson (the merge dialog's choice of the duplicate's owner): no page
-            // says the account's Update steps run for it (FollowAccount), so its waiting signals are handed over here; one
-            // query, none left to move when those steps did run.
-            if (content.Contains(Account.OwnerId))
-                MoveWaitingSignals(context.SystemService, master.Id, kept.Read<EntityReference>(Account.OwnerId), content.Read<EntityReference>(Account.OwnerId));
+            // says the account's Update steps run for it (FollowAccount), so its waiting signals, those that came over among
+            // them, are handed over here, once the platform took the new owner; one query.
+            EntityReference newOwner = NewOwnerIn(content, kept);
+            if (newOwner != null)
+                MoveWaitingSignals(context.SystemService, master.Id,
+                    new[] { kept.Read<EntityReference>(Account.OwnerId), away.Read<EntityReference>(Account.OwnerId) }, newOwner);
         }
 
         /// <summary>The save is CrmCollab's own write of the columns it keeps on an account: the intake's, after a signal's Create,
@@ -110,17 +128,19 @@ namespace CrmCollab.Plugins.Signals
             EntityReference after = context.ExecutionContext.MessageName == "Assign"
                 ? context.InputParameter<EntityReference>("Assignee")
                 : context.TargetEntity?.Read<EntityReference>(Account.OwnerId);
-            MoveWaitingSignals(context.SystemService, context.ExecutionContext.PrimaryEntityId, before, after);
+            MoveWaitingSignals(context.SystemService, context.ExecutionContext.PrimaryEntityId, new[] { before }, after);
         }
 
         /// <summary>
-        /// The account's active, unacknowledged signals that <paramref name="from"/> holds, or that a disabled user holds (a
-        /// leaver's nobody could take, <see cref="LeaverSignals.FollowsAccount"/>), go to <paramref name="to"/>: one query,
-        /// the account's waiting signals with whether their holder is a disabled user.
+        /// The account's active, unacknowledged signals that one of <paramref name="from"/> holds, or that a disabled user holds
+        /// (a leaver's nobody could take, <see cref="LeaverSignals.FollowsAccount"/>), go to <paramref name="to"/>: one query,
+        /// the account's waiting signals with whether their holder is a disabled user. <paramref name="cannotTake"/>, asked
+        /// once before the first is moved, refuses the change instead.
         /// </summary>
-        private static void MoveWaitingSignals(IOrganizationService service, Guid accountId, EntityReference from, EntityReference to)
+        private static void MoveWaitingSignals(IOrganizationService service, Guid accountId, EntityReference[] from, EntityReference to,
+            Func<Refusal> cannotTake = null)
         {
-            if (to == null || (from != null && from.Id == to.Id && from.LogicalName == to.LogicalName)) return;
+            if (to == null || from.All(f => f != null && f.Id == to.Id && f.LogicalName == to.LogicalName)) return;
             var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(CommonColumn.OwnerId) };
             query.Criteria.AddCondition(FieldSignalRow.AccountId, ConditionOperator.Equal, accountId);
             query.Criteria.AddCondition(FieldSignalRow.AcknowledgedOn, ConditionOperator.Null);
@@ -131,8 +151,13 @@ namespace CrmCollab.Plugins.Signals
             foreach (Entity waiting in service.RetrieveMultiple(query).Entities)
             {
                 EntityReference heldBy = waiting.Read<EntityReference>(CommonColumn.OwnerId);
-                if (heldBy == null || heldBy.Id == to.Id
-                    || !LeaverSignals.FollowsAccount(heldBy.Id, from?.Id, waiting.Aliased<bool>("holder." + SystemUser.IsDisabled))) continue;
+                bool holderDisabled = waiting.Aliased<bool>("holder." + SystemUser.IsDisabled);
+                if (heldBy == null || heldBy.Id == to.Id || !from.Any(f => LeaverSignals.FollowsAccount(heldBy.Id, f?.Id, holderDisabled))) continue;
+                if (cannotTake != null)
+                {
+                    Throw(cannotTake());
+                    cannotTake = null;
+                }
                 service.Update(new Entity(FieldSignalRow.Table, waiting.Id) { [CommonColumn.OwnerId] = new EntityReference(to.LogicalName, to.Id) });
             }
         }
@@ -144,13 +169,13 @@ namespace CrmCollab.Plugins.Signals
             Throw(FieldSignalRules.CheckContent(kind, signal.Read<string>(FieldSignalRow.Description),
                 signal.IsFilled(FieldSignalRow.CompetitorId), signal.RefId(FieldSignalRow.AccountId) != null)
                 ?? FieldSignalRules.CheckNoLeadSent(signal.IsFilled(FieldSignalRow.LeadId))
+                ?? FieldSignalRules.CheckNoAcknowledgementSent(signal.IsFilled(FieldSignalRow.AcknowledgedOn))
                 ?? FieldSignalRules.CheckCreatedActive((signal.Choice(CommonColumn.StateCode) ?? InForce.StateActive) != InForce.StateActive)
                 ?? SalespersonCheck(context, signal.RefId(FieldSignalRow.AccountId).Value));
 
             Guid raiser = context.ExecutionContext.InitiatingUserId;
             signal[FieldSignalRow.RaisedBy] = new EntityReference(SystemUser.Table, raiser);
             signal[FieldSignalRow.DueDate] = FieldSignalRules.AcknowledgementDue((SignalKind)kind.Value, context.Now);
-            signal[FieldSignalRow.AcknowledgedOn] = null; // only the salesperson acknowledges, later
             if (!signal.IsFilled(FieldSignalRow.Name))
                 signal[FieldSignalRow.Name] = FieldSignalRules.Label((SignalKind)kind.Value) + " signal";
             // Stamped from who the raiser is (role, else dedicated-owner rows); a client may not choose it (it feeds the KPIs).
@@ -247,7 +272,7 @@ namespace CrmCollab.Plugins.Signals
                 [Lead.LastName] = Values.Shorten("Contact at " + accountName, 50),
                 [Lead.CompanyName] = Values.Shorten(accountName, 100),
                 [Lead.ParentAccountId] = account.ToEntityReference(),
-                [Lead.Description] = description,
+                [Lead.Description] = Values.Shorten(description, 2000), // a lead's Description holds 2,000; the signal keeps it all
                 [Lead.OwnerId] = account.Read<EntityReference>(Account.OwnerId),
             });
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
@@ -38,6 +39,39 @@ namespace CrmCollab.Plugins.Signals
         public static Refusal AtWin(IOrganizationService service, Entity deal) =>
             Judge(service, deal.RefId(Opportunity.OriginatingLeadId), deal.Read<EntityReference>(Opportunity.CustomerId),
                 deal.Read<EntityReference>(Opportunity.ParentAccountId));
+
+        /// <summary>
+        /// A merge of two leads (<see cref="SignalAttribution.CheckLeadMerge"/>): one query, the field signals naming either lead
+        /// with their account's name; one more, the deals naming the lead merged away, only when a signal raised the lead that stays.
+        /// </summary>
+        public static Refusal AtLeadMerge(IOrganizationService service, Guid kept, Guid mergedAway)
+        {
+            var query = new QueryExpression(FieldSignalRow.Table) { ColumnSet = new ColumnSet(FieldSignalRow.LeadId, FieldSignalRow.AccountId) };
+            query.Criteria.AddCondition(FieldSignalRow.LeadId, ConditionOperator.In, kept, mergedAway);
+            LinkEntity account = query.AddLink(Account.Table, FieldSignalRow.AccountId, Account.Id, JoinOperator.LeftOuter);
+            account.EntityAlias = "a";
+            account.Columns = new ColumnSet(Account.Name);
+            var signals = service.RetrieveMultiple(query).Entities;
+            Entity away = signals.FirstOrDefault(s => s.RefId(FieldSignalRow.LeadId) == mergedAway);
+            Entity stays = signals.FirstOrDefault(s => s.RefId(FieldSignalRow.LeadId) == kept);
+            return SignalAttribution.CheckLeadMerge(away == null ? null : away.Aliased<string>("a." + Account.Name) ?? "",
+                stays?.RefId(FieldSignalRow.AccountId), stays?.Aliased<string>("a." + Account.Name), () => DealsNaming(service, mergedAway));
+        }
+
+        private static IEnumerable<LeadDeal> DealsNaming(IOrganizationService service, Guid lead)
+        {
+            var query = new QueryExpression(Opportunity.Table)
+            {
+                ColumnSet = new ColumnSet(Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId),
+            };
+            query.Criteria.AddCondition(Opportunity.OriginatingLeadId, ConditionOperator.Equal, lead);
+            foreach (Entity deal in service.RetrieveMultiple(query).Entities)
+            {
+                EntityReference customer = deal.Read<EntityReference>(Opportunity.CustomerId);
+                yield return new LeadDeal(deal.Read<string>(Opportunity.Name), customer?.LogicalName == Account.Table ? customer.Id : (Guid?)null,
+                    deal.RefId(Opportunity.ParentAccountId));
+            }
+        }
 
         private static Refusal Judge(IOrganizationService service, Guid? lead, EntityReference customer, EntityReference parentAccount)
         {

@@ -16,7 +16,7 @@ namespace CrmCollab.Plugins.Signals
     /// routing, the lead, the account's churn mark); only the salesperson it is routed to acknowledges it, at server time;
     /// it is deactivated (Update of its status, SetState) only once acknowledged; a save of what it says keeps it as complete
     /// as its raise had to be. Checked in that order. The signal, the lead it became and the competitor it names are deleted
-    /// only by a CrmCollab Administrator.
+    /// only by a CrmCollab Administrator; the lead it became is not merged away (<see cref="OriginatingLeadCheck.AtLeadMerge"/>).
     /// </summary>
     public sealed class SignalAcknowledgement : PluginBase
     {
@@ -45,6 +45,8 @@ namespace CrmCollab.Plugins.Signals
                     FieldSignalRow.AcknowledgedOn, CommonColumn.StateCode);
             // The lead a signal became is part of its record (a rep holds Delete on the leads they own).
             Register(PipelineStage.PreOperation, "Delete", Lead.Table, OnLeadDelete);
+            // ...nor moved away by a lead merge, nor given a deal of another account by one (the merge moves both to the lead that stays).
+            Register(PipelineStage.PreOperation, "Merge", Lead.Table, OnLeadMerge);
             // The signal itself (a System Administrator, or an organisation's role, may hold Delete on it).
             Register(PipelineStage.PreOperation, "Delete", FieldSignalRow.Table, OnSignalDelete);
             // The competitor a signal saw (the relationship removes the link: the signal would lose it).
@@ -68,6 +70,15 @@ namespace CrmCollab.Plugins.Signals
         {
             Throw(FieldSignalRules.CheckLeadDelete(ASignalNames(context, FieldSignalRow.LeadId),
                 () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId)));
+        }
+
+        /// <summary>A lead merge: the lead a field signal became stays, and takes no deal of another account (one or two queries).</summary>
+        private static void OnLeadMerge(LocalPluginContext context)
+        {
+            EntityReference kept = context.TargetReference;
+            Guid? mergedAway = context.MergedAwayId;
+            if (kept == null || mergedAway == null) return;
+            Throw(OriginatingLeadCheck.AtLeadMerge(context.SystemService, kept.Id, mergedAway.Value));
         }
 
         /// <summary>Whether a field signal names the row being deleted in the given lookup (one query, one row at most).</summary>
@@ -102,7 +113,10 @@ namespace CrmCollab.Plugins.Signals
             Entity after = Values.Merge(before, target);
             // Clearing what is already empty changes nothing.
             bool acknowledging = Changes.Of(target, before, new[] { FieldSignalRow.AcknowledgedOn }).Count > 0;
-            Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(Changes.Of(target, before, ServerColumns)).ToArray(),
+            // A merge of accounts moves the merged-away account's signals to the account that stays: that change is the merge's.
+            var changedServer = Changes.Of(target, before, ServerColumns).Where(column => column != FieldSignalRow.AccountId
+                || !ServerCall.MergeMoves(context.ExecutionContext, Account.Table, before.RefId(FieldSignalRow.AccountId), after.RefId(FieldSignalRow.AccountId)));
+            Refusal refusal = FieldSignalRules.CheckUpdate(ColumnLabels.Of(changedServer.ToList()).ToArray(),
                 // The intake routes the new signal through the SYSTEM service; a parent context alone is no proof.
                 () => ServerCall.IsSystem(context), acknowledging,
                 () => Principals.OwnsOrBelongs(context.SystemService, context.ExecutionContext.InitiatingUserId,

@@ -145,6 +145,26 @@ namespace CrmCollab.Plugins.Tests.Domain
         }
 
         [Fact]
+        public void A_signal_is_raised_unacknowledged()
+        {
+            Assert.Null(FieldSignalRules.CheckNoAcknowledgementSent(false));
+            Refusal refused = FieldSignalRules.CheckNoAcknowledgementSent(true);
+            Assert.Equal(RefusalCodes.SignalServerColumn, refused.Code);
+            Assert.EndsWith("Leave it empty.", refused.Text);
+        }
+
+        [Fact]
+        public void A_merge_hands_waiting_signals_only_to_an_active_salesperson()
+        {
+            Assert.Null(FieldSignalRules.CheckMergeSalespersonActive(false, "Contoso", "Sam Sales", "Contoso Ltd"));
+            Refusal refused = FieldSignalRules.CheckMergeSalespersonActive(true, "Contoso", "Sam Sales", "Contoso Ltd");
+            Assert.Equal(RefusalCodes.SignalSalespersonDisabled, refused.Code);
+            Assert.StartsWith("Sam Sales, the salesperson of Contoso, is disabled", refused.Text);
+            Assert.Contains("in the merge, choose Contoso Ltd's owner", refused.Text);
+            Assert.StartsWith("The salesperson of the account that stays is disabled, so the field signals still waiting on the account merged into it", FieldSignalRules.CheckMergeSalespersonActive(true, null, null, null).Text);
+        }
+
+        [Fact]
         public void A_signal_needs_its_kind_what_was_seen_the_competitor_and_the_account_in_that_order()
         {
             Assert.StartsWith("Choose what kind", FieldSignalRules.CheckContent(null, "", false, false).Text);

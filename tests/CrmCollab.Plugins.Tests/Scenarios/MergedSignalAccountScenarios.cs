@@ -1,4 +1,5 @@
 using System;
+using CrmCollab.Emulator.Metadata;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Signals;
 using Microsoft.Crm.Sdk.Messages;
@@ -127,6 +128,59 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.True(Marked(_kept));
             Assert.Equal(keptDate, LastSignalOn(_kept));
+        }
+
+        [Fact]
+        public void A_duplicate_with_waiting_signals_is_merged_into_the_account_of_a_salesperson_who_left_only_once_it_has_an_active_one()
+        {
+            // Rob's Contoso Ltd, a duplicate of Sam's Contoso, has a churn-risk signal waiting; Sam has left (his user disabled).
+            Guid rob = _org.User("Rob Rep", "CrmCollab Salesperson", _org.Sales), sid = _org.User("Sid Sysadmin", "System Administrator");
+            _org.System.Update(new Entity("account", _duplicate) { ["ownerid"] = new EntityReference("systemuser", rob) });
+            Guid waiting = _org.Signal(_duplicate, SignalKind.ChurnRisk, _sally, "Their buyer is talking to a competitor");
+            _org.Setup.DisableUser(_org.Rep);
+            _org.Engine.DrainAsync();
+            MergeRequest MergeBySid(Entity content) => new MergeRequest
+            {
+                Target = new EntityReference("account", _kept), SubordinateId = _duplicate, UpdateContent = content,
+            };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => _org.As(sid).Execute(MergeBySid(new Entity("account"))),
+                "account", "crmc_fieldsignal");
+            // A merge dialog sending the account's own owner back changes nothing to that.
+            _org.RefusedNamingNoId(RefusalCodes.SignalSalespersonDisabled, () => _org.As(sid).Execute(MergeBySid(new Entity("account")
+            {
+                ["ownerid"] = new EntityReference("systemuser", _org.Rep),
+            })), "account", "crmc_fieldsignal");
+            Assert.Equal("Sam Sales, the salesperson of Contoso, is disabled, so the field signals still waiting on Contoso Ltd would reach nobody. " +
+                "Give Contoso an active salesperson (in the merge, choose Contoso Ltd's owner), or ask your CrmCollab administrator to, then merge " +
+                "again. [CRMC-SIGNAL-SALESPERSON-DISABLED]", refusal);
+
+            // The merge dialog's choice of the duplicate's owner: Rob takes Contoso, and its signal with it.
+            _org.As(sid).Execute(MergeBySid(new Entity("account") { ["ownerid"] = new EntityReference("systemuser", rob) }));
+            Assert.Equal(rob, _org.Row("crmc_fieldsignal", waiting, "ownerid").GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(_kept, _org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            Assert.True(Marked(_kept));
+        }
+
+        [Fact]
+        public void A_merge_whose_moving_of_the_duplicates_signals_runs_their_update_steps_is_not_refused_as_a_retargeting()
+        {
+            // No page says whether a merge moves the children through Updates that run their steps: where it does, as the
+            // user who merges, the signal's account changes inside the merge, and that change is the merge's, not a client's.
+            var org = CrmCollabOrg.WithTestStep<MergeReparentingThroughUpdates>("Merge", "account", StepStage.PreOperation);
+            Guid sally = org.User("Sally SAV", "CrmCollab SAV");
+            Guid kept = org.Account("Contoso"), duplicate = org.Account("Contoso Ltd");
+            Guid waiting = org.Signal(duplicate, SignalKind.ChurnRisk, sally, "Their buyer is talking to a competitor");
+
+            org.As(org.Rep).Execute(new MergeRequest { Target = new EntityReference("account", kept), SubordinateId = duplicate, UpdateContent = new Entity("account") });
+
+            Assert.Equal(kept, org.Row("crmc_fieldsignal", waiting, "crmc_accountid").GetAttributeValue<EntityReference>("crmc_accountid").Id);
+            // Outside a merge moving it from the duplicate, the signal's account stays CrmCollab's.
+            Guid fabrikam = org.Account("Fabrikam");
+            org.Refused(RefusalCodes.SignalServerColumn, () => org.As(org.Rep).Update(new Entity("crmc_fieldsignal", waiting)
+            {
+                ["crmc_accountid"] = new EntityReference("account", fabrikam),
+            }), "crmc_fieldsignal");
         }
     }
 }

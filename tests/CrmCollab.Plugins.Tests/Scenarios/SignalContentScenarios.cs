@@ -52,5 +52,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal("Acme demoed line 2 to the plant manager",
                 _org.Row("crmc_fieldsignal", _signal, "crmc_description").GetAttributeValue<string>("crmc_description"));
         }
+
+        [Fact]
+        public void A_lead_signal_described_at_length_becomes_a_lead_that_keeps_what_fits_and_the_signal_all_of_it()
+        {
+            // A planner pastes the customer's e-mail: longer than a lead's Description holds (2,000), within the signal's (4,000).
+            Guid account = _org.Account("Fabrikam");
+            string email = "They plan a second line next year. " + new string('x', 2500);
+
+            Guid signal = _org.Signal(account, SignalKind.Lead, _org.User("Lena Logistics", "CrmCollab Logistics"), email);
+
+            Assert.Equal(email, _org.Row("crmc_fieldsignal", signal, "crmc_description").GetAttributeValue<string>("crmc_description"));
+            Guid lead = _org.Row("crmc_fieldsignal", signal, "crmc_leadid").GetAttributeValue<EntityReference>("crmc_leadid").Id;
+            Assert.Equal(email.Substring(0, 2000), _org.Row("lead", lead, "description").GetAttributeValue<string>("description"));
+        }
     }
 }

@@ -65,6 +65,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_signal_raised_already_acknowledged_is_refused_on_every_path_instead_of_waiting_for_its_salesperson_unsaid()
+        {
+            // An import of a legacy system's signals, read long ago: before, the date was dropped without a word, and each
+            // came in waiting for its salesperson, due tomorrow, its churn risk marking the account.
+            IOrganizationService sally = _org.As(_sally), admin = _org.As(_org.Admin);
+            Entity Read(Guid? id = null)
+            {
+                Entity signal = ChurnRisk(id);
+                signal["crmc_acknowledgedon"] = CrmCollabOrg.Start.AddDays(-200);
+                return signal;
+            }
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => sally.Create(Read()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => admin.Create(Read()), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteMultiple(sally, new CreateRequest { Target = Read() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = Read() }), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => CrmCollabOrg.InUpsert(admin, Read(Guid.NewGuid())), Touched);
+            _org.RefusedNamingNoId(RefusalCodes.SignalServerColumn, () => admin.Execute(new CreateMultipleRequest
+            {
+                Targets = new EntityCollection(new List<Entity> { ChurnRisk(), Read() }) { EntityName = "crmc_fieldsignal" },
+            }), Touched);
+
+            Assert.Equal("'Acknowledged on' is set when the account's salesperson acknowledges the signal, after it is raised: a signal is " +
+                "raised waiting for them. Leave it empty. [CRMC-SIGNAL-SERVER-COLUMN]", refusal);
+            Entity empty = ChurnRisk();
+            empty["crmc_acknowledgedon"] = null; // sent empty: fine
+            Assert.Null(Signal(sally.Create(empty)).GetAttributeValue<DateTime?>("crmc_acknowledgedon"));
+        }
+
+        [Fact]
         public void The_salesperson_deactivates_a_signal_only_once_acknowledged_whatever_the_path()
         {
             Guid signal = _org.As(_sally).Create(ChurnRisk());

@@ -116,6 +116,15 @@ namespace CrmCollab.Plugins.Domain.Signals
             "'Lead' is set by CrmCollab when a lead signal becomes a lead. Leave it empty.");
 
         /// <summary>
+        /// A new signal is not acknowledged yet: only its salesperson acknowledges it, once it is raised, at server time. Dropping
+        /// a date sent would leave, unsaid, a signal the sender took for read waiting for its salesperson (due, counted against
+        /// them, a churn risk marking the account).
+        /// </summary>
+        public static Refusal CheckNoAcknowledgementSent(bool acknowledgementSent) => !acknowledgementSent ? null : new Refusal(RefusalCodes.SignalServerColumn,
+            "'Acknowledged on' is set when the account's salesperson acknowledges the signal, after it is raised: a signal is raised " +
+            "waiting for them. Leave it empty.");
+
+        /// <summary>
         /// The lead a field signal became is the signal's record: "signals that became leads or won deals" count the signal
         /// through it, and deleting it would empty the signal's Lead (and a won deal's Originating lead) and take the credit
         /// away from the team that raised it. It is disqualified when it leads nowhere; only a CrmCollab Administrator deletes it.
@@ -212,6 +221,22 @@ namespace CrmCollab.Plugins.Domain.Signals
             !ownerIsDisabledUser ? null : new Refusal(RefusalCodes.SignalSalespersonDisabled,
                 $"{ownerName ?? "The salesperson"} of {accountName ?? "this account"} is disabled, so the signal would reach nobody. " +
                 "Ask your CrmCollab administrator to give the account an active salesperson, then raise the signal again.");
+
+        /// <summary>
+        /// A merge hands the merged-away account's waiting signals to the salesperson of the account that stays
+        /// (<see cref="LeaverSignals"/>): a disabled one is given no record and reads nothing, so the merge waits until the
+        /// account has an active salesperson — the merge's own choice of the duplicate's owner gives it one.
+        /// </summary>
+        /// <param name="ownerIsDisabledUser">The owner of the account that stays is a user who is disabled.</param>
+        public static Refusal CheckMergeSalespersonActive(bool ownerIsDisabledUser, string keptName, string ownerName, string mergedAwayName)
+        {
+            if (!ownerIsDisabledUser) return null;
+            string kept = keptName ?? "the account that stays", away = mergedAwayName ?? "the account merged into it";
+            string who = ownerName == null ? $"The salesperson of {kept}" : $"{ownerName}, the salesperson of {kept},";
+            return new Refusal(RefusalCodes.SignalSalespersonDisabled,
+                $"{who} is disabled, so the field signals still waiting on {away} would reach nobody. " +
+                $"Give {kept} an active salesperson (in the merge, choose {away}'s owner), or ask your CrmCollab administrator to, then merge again.");
+        }
 
         /// <summary>
         /// A signal on a team-owned account goes to the team, whose members acknowledge it: a team nobody active belongs to
