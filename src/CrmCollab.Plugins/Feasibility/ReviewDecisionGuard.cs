@@ -157,16 +157,23 @@ namespace CrmCollab.Plugins.Feasibility
                 () => Principals.IsAdministrator(service, decider));
         }
 
-        /// <summary>A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays.</summary>
-        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
+        /// <summary>
+        /// A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays. <paramref name="after"/>: the
+        /// review as the same save leaves it (an Update), whose decision made on the way stays with its decider.
+        /// </summary>
+        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner, Entity after = null)
         {
             EntityReference owner = before?.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             if (newOwner == null || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName)) return null;
             var function = (BusinessFunction)(before?.Choice(FeasibilityReviewRow.Function) ?? 0);
             var decision = (ReviewDecision)(before?.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            Guid initiator = context.ExecutionContext.InitiatingUserId;
+            Func<bool> byAdministrator = () => Principals.IsAdministrator(context.SystemService, initiator);
             return ReviewHandOver.Check(function, decision, ServerCall.IsSystem(context),
-                () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
-                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId));
+                       () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner), byAdministrator)
+                ?? (after == null ? null : ReviewHandOver.CheckDecidedOnTheWay(decision,
+                    (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
+                    newOwner.LogicalName == SystemUser.Table && newOwner.Id == initiator, ServerCall.IsSystem(context), byAdministrator));
         }
 
         /// <summary>
@@ -180,12 +187,12 @@ namespace CrmCollab.Plugins.Feasibility
             // is, the deal is no change (before, the key's empty id read as another deal). The stamps go on the Target.
             Entity sent = KeyedReferences.Resolved(context, target);
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
-            Throw(HandOver(context, before, sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
+            Entity after = Values.Merge(before, sent);
+            Throw(HandOver(context, before, sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId), after));
             // The hold the leaver's handover finds its reviews by: the server's, with a sentence of its own.
             if (sent.Contains(FeasibilityReviewRow.RoutingHold) && Changes.Of(sent, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0
                 && !ServerCall.IsSystem(context))
                 Throw(new Refusal(RefusalCodes.ReviewServerColumn, RoutingHolds.ServerOwnedSentence));
-            Entity after = Values.Merge(before, sent);
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;

@@ -32,5 +32,21 @@ namespace CrmCollab.Plugins.Tests.Domain
             }
             Assert.Contains("rejected: it stays", ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Rejected, false, () => true, () => false).Message);
         }
+
+        [Fact]
+        public void A_save_that_decides_a_pending_review_gives_it_only_to_its_decider_unless_an_administrator_or_crmcollab_saves_it()
+        {
+            foreach (var decided in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected })
+            {
+                Assert.Equal(RefusalCodes.ReviewDecidedOwnerKept,
+                    ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, decided, false, false, () => false).Code);
+                Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, decided, true, false, () => false));
+                Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, decided, false, true, () => false));
+                Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, decided, false, false, () => true));
+            }
+            // Not deciding it: still pending, or withdrawn (a lost deal's), passes on as a pending review does.
+            Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, ReviewDecision.Pending, false, false, () => false));
+            Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, ReviewDecision.Withdrawn, false, false, () => false));
+        }
     }
 }

@@ -30,6 +30,26 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         }
 
         /// <summary>
+        /// A save that decides a pending review (approves it, with or without conditions, or rejects it) and gives it another
+        /// owner in the same breath: the decision would be counted for someone who never made it, as a decided review passed
+        /// on afterwards would (<see cref="Check(BusinessFunction, ReviewDecision, bool, Func{bool}, Func{bool})"/>). Only the
+        /// decider taking it to themselves (a member of the team that holds it), CrmCollab, or a CrmCollab Administrator does both.
+        /// </summary>
+        /// <param name="current">Where the review stands before the save.</param>
+        /// <param name="proposed">Where the save leaves it.</param>
+        /// <param name="toTheDecider">The new owner is the user who decides.</param>
+        public static Refusal CheckDecidedOnTheWay(ReviewDecision current, ReviewDecision proposed, bool toTheDecider, bool isServerCall,
+            Func<bool> byAdministrator)
+        {
+            bool decides = current == ReviewDecision.Pending && (proposed == ReviewDecision.Approved
+                || proposed == ReviewDecision.ApprovedWithConditions || proposed == ReviewDecision.Rejected);
+            if (!decides || toTheDecider || isServerCall || byAdministrator()) return null;
+            return new Refusal(RefusalCodes.ReviewDecidedOwnerKept,
+                "This save decides the review and passes it on to someone else: a decision stays with who made it, since the scorecards " +
+                "and the lateness report count it for them. Decide it and keep it, or pass it on first for its new reviewer to decide.");
+        }
+
+        /// <summary>
         /// A review made by hand (an import, an integration, the grid) is given to its owner as a hand-over would give it:
         /// to someone who reviews for its function, unless a CrmCollab Administrator makes it (as they may pass one to
         /// anyone). Left without an owner, it is its creator's, who is judged the same way. Otherwise the import of a
