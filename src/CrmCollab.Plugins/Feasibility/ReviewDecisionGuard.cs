@@ -103,6 +103,8 @@ namespace CrmCollab.Plugins.Feasibility
             target[FeasibilityReviewRow.DueDate] = basis.DueDate;
             target[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
             target[FeasibilityReviewRow.DealOwnerAtRequest] = FeasibilityRepository.OwnerAtRequest(deal);
+            // The deal now waits for it too: what its salesperson reads says so (before, a cleared deal still read "Cleared").
+            ReviewDealStatus.Refresh(context.SystemService, deal.Id, deal, ReviewDealStatus.MadeByHand(context.SystemService, target, owner, context.Now));
         }
 
         /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
@@ -275,14 +277,9 @@ namespace CrmCollab.Plugins.Feasibility
             // A lost deal keeps the feasibility status it had when it was lost (what held it, for the record): the
             // reviews its loss withdraws do not turn it into "Cleared". A reopen requests and records it again.
             if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, dealId)) return;
-            var repository = new FeasibilityRepository(context.SystemService);
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.StateCode));
             // A won deal keeps the feasibility status it was won with: a move to another account re-opens its reviews
             // for its reopen (AccountChangeRule.ReopensDecided), which records the status again.
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
-            GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
-            repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
+            ReviewDealStatus.Refresh(context.SystemService, dealId.Value);
         }
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)

@@ -254,5 +254,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 org.System.Retrieve("crmc_feasibilityreview", byHand, new ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
             Assert.Equal((int)ReviewDecision.Pending, org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
         }
+
+        [Theory]
+        [InlineData("Create")]
+        [InlineData("CreateMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_review_made_by_hand_on_a_cleared_deal_shows_the_deal_waiting_for_it(string channel)
+        {
+            _org.ApproveBothReviews(_org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id, _fiona, _deal);
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Entity second = Review(ReviewDecision.Pending);
+            second.Attributes.Remove("crmc_decision");
+            IOrganizationService admin = _org.As(_org.Admin);
+
+            if (channel == "CreateMultiple")
+                admin.Execute(new CreateMultipleRequest { Targets = new EntityCollection(new List<Entity> { second }) { EntityName = "crmc_feasibilityreview" } });
+            else if (channel == "ExecuteTransaction") CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = second });
+            else admin.Create(second);
+
+            // The gate waits for Fiona's new word, and so does what the salesperson reads on the deal.
+            Entity deal = _org.DealState(_deal);
+            Assert.Equal((int)FeasibilityStatus.Pending, deal.GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Assert.StartsWith("Waiting on: Finance pending (Fiona Finance), due ", deal.GetAttributeValue<string>("crmc_feasibilitysummary"));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose))));
+        }
     }
 }

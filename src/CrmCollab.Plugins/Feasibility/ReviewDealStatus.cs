@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmCollab.Plugins.Data;
+using CrmCollab.Plugins.Domain.Feasibility;
+using CrmCollab.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace CrmCollab.Plugins.Feasibility
+{
+    /// <summary>
+    /// An open deal's feasibility status and summary (<see cref="FeasibilityGate"/>) as a change of one of its reviews by
+    /// someone leaves them: a decision (<see cref="ReviewDecisionGuard"/>, after it) or a review made by hand (before it is
+    /// written, counted with the deal's other reviews). A closed deal keeps the status it was closed with.
+    /// </summary>
+    internal static class ReviewDealStatus
+    {
+        /// <param name="deal">The deal with its status, summary and state, or null to read them.</param>
+        /// <param name="added">A review not yet written that counts with the others (a review made by hand), or null.</param>
+        public static void Refresh(IOrganizationService service, Guid dealId, Entity deal = null, Entity added = null)
+        {
+            deal = deal ?? service.Retrieve(Opportunity.Table, dealId,
+                new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.StateCode));
+            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
+            var repository = new FeasibilityRepository(service);
+            List<Entity> reviews = repository.Reviews(dealId);
+            if (added != null) reviews.Add(added);
+            GateVerdict verdict = FeasibilityGate.Evaluate(reviews.Select(FeasibilityRepository.ToState));
+            repository.SaveStatus(dealId, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
+        }
+
+        /// <summary>
+        /// The review a Create by hand is about to write, as the deal's reviews are read (<see cref="FeasibilityRepository.Reviews"/>):
+        /// pending, made now, held by <paramref name="owner"/> (named: the summary says who it waits for; one read).
+        /// </summary>
+        public static Entity MadeByHand(IOrganizationService service, Entity target, EntityReference owner, DateTime now)
+        {
+            bool team = owner.LogicalName == Team.Table;
+            string name = owner.Name ?? service.Retrieve(owner.LogicalName, owner.Id, new ColumnSet(team ? Team.Name : SystemUser.FullName))
+                .Read<string>(team ? Team.Name : SystemUser.FullName);
+            var review = new Entity(FeasibilityReviewRow.Table, target.Id == Guid.Empty ? Guid.NewGuid() : target.Id);
+            foreach (KeyValuePair<string, object> column in target.Attributes) review[column.Key] = column.Value;
+            review[FeasibilityReviewRow.OwnerId] = new EntityReference(owner.LogicalName, owner.Id) { Name = name };
+            review[FeasibilityReviewRow.CreatedOn] = now;
+            return review;
+        }
+    }
+}
