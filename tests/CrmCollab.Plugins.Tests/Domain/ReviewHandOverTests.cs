@@ -48,5 +48,20 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, ReviewDecision.Pending, false, false, () => false));
             Assert.Null(ReviewHandOver.CheckDecidedOnTheWay(ReviewDecision.Pending, ReviewDecision.Withdrawn, false, false, () => false));
         }
+
+        [Fact]
+        public void A_review_is_not_passed_on_to_someone_who_sold_the_deal_unless_an_administrator_or_crmcollab_passes_it()
+        {
+            Refusal refused = ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, false, () => true, () => false, () => true);
+            Assert.Equal(RefusalCodes.ReviewHandOverNotAllowed, refused.Code);
+            Assert.Contains("could never decide its Finance review", refused.Text);
+            Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, false, () => true, () => false, () => false));
+            Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, false, () => true, () => true, () => true));
+            Assert.Null(ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, true, () => true, () => false,
+                () => throw new System.InvalidOperationException("CrmCollab's routing is not asked")));
+            // Not a reviewer of the function: that refusal first, the deal not read.
+            Assert.Contains("reviews for Finance", ReviewHandOver.Check(BusinessFunction.Finance, ReviewDecision.Pending, false, () => false, () => false,
+                () => throw new System.InvalidOperationException("not asked")).Text);
+        }
     }
 }

@@ -122,6 +122,32 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 .GetAttributeValue<EntityReference>("crmc_decidedby").Id);
         }
 
+        [Theory]
+        [InlineData("owns the deal")]
+        [InlineData("handed the deal on")]
+        public void A_finance_review_is_not_passed_on_to_a_finance_reviewer_who_sold_the_deal_since_they_could_never_decide_it(string who)
+        {
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Reviewer");
+            _org.DedicatedOwner(_org.Account("Adatum"), BusinessFunction.Finance, user: _org.Rep); // Sam reviews finance for another account
+            if (who == "handed the deal on")
+            {
+                Guid carl = _org.Setup.CreateUser("Carl Sales", _org.Sales, "CrmCollab Salesperson");
+                _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = User(carl) });
+            }
+            var save = new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_org.Rep) };
+
+            string viaAssign = _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed,
+                () => _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_org.Rep) }), "crmc_feasibilityreview");
+            _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => _org.As(_fiona).Update(save), "crmc_feasibilityreview");
+            _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InExecuteTransaction(_org.As(_fiona), new UpdateRequest { Target = save }),
+                "crmc_feasibilityreview");
+
+            Assert.Equal("The person you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide " +
+                "its Finance review and it would wait with them. Pass it on to another Finance reviewer, or ask your CrmCollab administrator. " +
+                "[CRMC-REVIEW-HANDOVER-NOT-ALLOWED]", viaAssign);
+            Assert.Equal(_fiona, Owner());
+        }
+
         [Fact]
         public void An_ended_dedicated_owner_row_makes_nobody_a_reviewer_of_its_function()
         {

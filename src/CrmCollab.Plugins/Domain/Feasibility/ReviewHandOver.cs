@@ -19,14 +19,22 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             Check(function, ReviewDecision.Pending, isServerCall, newOwnerReviewsFunction, byAdministrator);
 
         /// <param name="decision">Where the review stands before it is passed on.</param>
+        /// <param name="newOwnerOwnedTheDeal">Whether the new owner owns the deal, has owned it or owned it when the review was
+        /// asked (<see cref="DealOwnership"/>): they could never decide it (<see cref="ReviewDecisionRules.CheckDecider"/>), so
+        /// it would wait with them, as routing never gives it them. Null: not asked.</param>
         public static Refusal Check(BusinessFunction function, ReviewDecision decision, bool isServerCall, Func<bool> newOwnerReviewsFunction,
-            Func<bool> byAdministrator)
+            Func<bool> byAdministrator, Func<bool> newOwnerOwnedTheDeal = null)
         {
             if (decision != ReviewDecision.Pending)
                 return FunctionHandOver.CheckClosedKept(RefusalCodes.ReviewDecidedOwnerKept, $"This review is {DecisionWords(decision)}",
                     "Only a pending review is passed on; ", isServerCall, byAdministrator);
-            return FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
+            Refusal refusal = FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
                 isServerCall, newOwnerReviewsFunction, byAdministrator);
+            if (refusal != null || isServerCall || newOwnerOwnedTheDeal == null || !newOwnerOwnedTheDeal() || byAdministrator()) return refusal;
+            string name = function.Label();
+            return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
+                $"The person you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide its {name} review " +
+                $"and it would wait with them. Pass it on to another {name} reviewer, or ask your CrmCollab administrator.");
         }
 
         /// <summary>
