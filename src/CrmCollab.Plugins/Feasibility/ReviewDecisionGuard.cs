@@ -174,22 +174,11 @@ namespace CrmCollab.Plugins.Feasibility
             Func<bool> byAdministrator = () => Principals.IsAdministrator(context.SystemService, initiator);
             return ReviewHandOver.Check(function, decision, ServerCall.IsSystem(context),
                        () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner), byAdministrator,
-                       () => OwnedTheDeal(context.SystemService, before, newOwner))
+                       () => FormerDealOwners.OwnsOrHasOwned(context.SystemService, before?.RefId(FeasibilityReviewRow.OpportunityId),
+                           before?.RefId(FeasibilityReviewRow.DealOwnerAtRequest), newOwner))
                 ?? (after == null ? null : ReviewHandOver.CheckDecidedOnTheWay(decision,
                     (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
                     newOwner.LogicalName == SystemUser.Table && newOwner.Id == initiator, ServerCall.IsSystem(context), byAdministrator));
-        }
-
-        /// <summary>Whether <paramref name="newOwner"/> owns the review's deal, has owned it or owned it when the review was asked (one read of the deal).</summary>
-        private static bool OwnedTheDeal(IOrganizationService service, Entity before, EntityReference newOwner)
-        {
-            Guid? dealId = before?.RefId(FeasibilityReviewRow.OpportunityId);
-            if (dealId == null) return false;
-            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory));
-            DealOwnership owners = FormerDealOwners.ForRouting(deal.Read<EntityReference>(Opportunity.OwnerId), deal.Read<string>(Opportunity.OwnerHistory),
-                before.RefId(FeasibilityReviewRow.DealOwnerAtRequest));
-            var kind = newOwner.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User;
-            return owners.WhyPassedOver(new Principal(kind, newOwner.Id)) != null;
         }
 
         /// <summary>
