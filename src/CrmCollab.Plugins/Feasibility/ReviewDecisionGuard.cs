@@ -61,7 +61,7 @@ namespace CrmCollab.Plugins.Feasibility
                 .Filter(DecisionColumns)
                 .PostImage(PostImage, FeasibilityReviewRow.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", FeasibilityReviewRow.Table, OnDelete)
-                .PreImage(PreImage, FeasibilityReviewRow.Decision, FeasibilityReviewRow.OpportunityId);
+                .PreImage(PreImage, FeasibilityReviewRow.Decision, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function);
         }
 
         /// <summary>A SetState of a review: refused unless CrmCollab's (SYSTEM), first in the order of <see cref="ReviewEditRules.Check"/>.</summary>
@@ -108,14 +108,18 @@ namespace CrmCollab.Plugins.Feasibility
             ReviewDealStatus.Refresh(context.SystemService, deal.Id, deal, ReviewDealStatus.MadeByHand(context.SystemService, target, owner, context.Now));
         }
 
-        /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
+        /// <summary>A decided review is the deal's feasibility record: it goes only with its deal. The deal's status follows a pending one's Delete.</summary>
         private static void OnDelete(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
             var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            Refusal refusal = ReviewEditRules.CheckDelete(decision,
-                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)), () => ServerCall.IsSystem(context));
-            Throw(refusal);
+            Guid? dealId = before.RefId(FeasibilityReviewRow.OpportunityId);
+            bool withItsDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, dealId);
+            Throw(ReviewEditRules.CheckDelete(decision, withItsDeal, () => ServerCall.IsSystem(context)));
+            // What the deal reads follows, when another review of the function gives its word (a review made by mistake).
+            if (!withItsDeal && dealId != null)
+                ReviewDealStatus.RefreshWithout(context.SystemService, dealId.Value, before.Id == Guid.Empty ? context.ExecutionContext.PrimaryEntityId : before.Id,
+                    (BusinessFunction)(before.Choice(FeasibilityReviewRow.Function) ?? 0));
         }
 
         private static void OnAssign(LocalPluginContext context) =>

@@ -278,5 +278,30 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.StartsWith("Waiting on: Finance pending (Fiona Finance), due ", deal.GetAttributeValue<string>("crmc_feasibilitysummary"));
             Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose))));
         }
+
+        [Fact]
+        public void A_review_made_by_hand_by_mistake_and_deleted_gives_the_deal_back_its_cleared_status_but_a_missing_one_never_reads_cleared()
+        {
+            _org.ApproveBothReviews(_org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id, _fiona, _deal);
+            Entity second = Review(ReviewDecision.Pending);
+            second.Attributes.Remove("crmc_decision");
+            IOrganizationService admin = _org.As(_org.Admin);
+            Guid mistake = admin.Create(second);
+
+            admin.Delete("crmc_feasibilityreview", mistake);
+
+            // Fiona's approval is Finance's word again, at the gate and on the deal.
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            _org.MoveTo(_deal, SalesStage.Propose);
+
+            // A deal whose only Finance review is deleted still waits for Finance: it never reads Cleared for it.
+            Guid other = _org.CustomDeal(_org.Account("Fabrikam"));
+            _org.DedicatedOwner(_org.Account("Fabrikam2"), BusinessFunction.Finance, user: _fiona);
+            _org.MoveTo(other, SalesStage.Develop);
+            _org.Decide(_org.Review(other, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id,
+                _org.Review(other, BusinessFunction.Logistics), ReviewDecision.Approved);
+            admin.Delete("crmc_feasibilityreview", _org.Review(other, BusinessFunction.Finance).Id);
+            Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(other).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
     }
 }
