@@ -90,8 +90,8 @@ namespace CrmCollab.Plugins.Feasibility
                 dealId != null && function != null));
             if (sent.Length > 0) return;
             var repository = new FeasibilityRepository(context.SystemService);
-            Entity deal = repository.Deal(dealId.Value);
-            Throw(HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode))); // nobody could decide it on a closed deal
+            Entity deal = repository.DealIfAny(dealId.Value);
+            Throw(HandMadeReview.CheckDeal(deal?.Choice(Opportunity.StateCode), deal != null)); // nobody could decide it on a closed deal
             // Given to its owner as a hand-over would give it (left without one, it is its creator's).
             EntityReference owner = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)
                 ?? new EntityReference(SystemUser.Table, context.ExecutionContext.UserId);

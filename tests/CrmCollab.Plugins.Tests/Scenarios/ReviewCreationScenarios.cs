@@ -303,5 +303,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             admin.Delete("crmc_feasibilityreview", _org.Review(other, BusinessFunction.Finance).Id);
             Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(other).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
         }
+
+        [Fact]
+        public void A_review_imported_for_a_deal_deleted_since_is_refused_with_a_sentence_the_importer_can_act_on()
+        {
+            Guid gone = _org.CustomDeal(_org.Account("Fabrikam"));
+            _org.System.Delete("opportunity", gone); // deleted by whoever may, after the import file was made
+            Entity review = Review(ReviewDecision.Pending);
+            review["crmc_opportunityid"] = new EntityReference("opportunity", gone);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedIncomplete, () => _org.As(_org.Admin).Create(review), Touched);
+
+            Assert.Equal("The opportunity this feasibility review names does not exist (it may have been deleted). Choose an existing opportunity, " +
+                "then save again. [CRMC-REVIEW-CREATED-INCOMPLETE]", refusal);
+        }
     }
 }
