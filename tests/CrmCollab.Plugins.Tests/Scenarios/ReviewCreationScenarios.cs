@@ -317,5 +317,18 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal("The opportunity this feasibility review names does not exist (it may have been deleted). Choose an existing opportunity, " +
                 "then save again. [CRMC-REVIEW-CREATED-INCOMPLETE]", refusal);
         }
+
+        [Fact]
+        public void A_review_imported_for_an_owner_who_does_not_exist_is_refused_by_the_platform_not_with_a_crmcollab_fault()
+        {
+            Entity review = Review(ReviewDecision.Pending);
+            review.Attributes.Remove("crmc_decision");
+            review["ownerid"] = new EntityReference("systemuser", Guid.NewGuid());
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Create(review));
+
+            Assert.DoesNotContain("CRMC-PLATFORM-FAULT", refusal);
+            Assert.Contains("Does Not Exist", refusal); // the platform's own word on the missing user
+        }
     }
 }
