@@ -142,7 +142,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InExecuteTransaction(_org.As(_fiona), new UpdateRequest { Target = save }),
                 "crmc_feasibilityreview");
 
-            Assert.Equal("The person you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide " +
+            Assert.Equal("The person or team you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide " +
                 "its Finance review and it would wait with them. Pass it on to another Finance reviewer, or ask your CrmCollab administrator. " +
                 "[CRMC-REVIEW-HANDOVER-NOT-ALLOWED]", viaAssign);
             Assert.Equal(_fiona, Owner());

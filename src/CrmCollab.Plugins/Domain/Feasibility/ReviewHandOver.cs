@@ -33,7 +33,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (refusal != null || isServerCall || newOwnerOwnedTheDeal == null || !newOwnerOwnedTheDeal() || byAdministrator()) return refusal;
             string name = function.Label();
             return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
-                $"The person you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide its {name} review " +
+                $"The person or team you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide its {name} review " +
                 $"and it would wait with them. Pass it on to another {name} reviewer, or ask your CrmCollab administrator.");
         }
 
