@@ -57,6 +57,17 @@ namespace CrmCollab.Plugins.Feasibility
         public Entity Deal(Guid dealId) => _service.Retrieve(Opportunity.Table, dealId, new ColumnSet(DealColumns));
 
         /// <summary>
+        /// As <see cref="Deal"/>, or null when no deal has that id (one deleted since an import file named it): a query, since
+        /// a failed Retrieve would end the transaction it runs in.
+        /// </summary>
+        public Entity DealIfAny(Guid dealId)
+        {
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(DealColumns), TopCount = 1 };
+            query.Criteria.AddCondition(Opportunity.Id, ConditionOperator.Equal, dealId);
+            return _service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        }
+
+        /// <summary>
         /// What CrmCollab records on a review created by hand (<see cref="HandMadeReview"/>) on <paramref name="deal"/>
         /// (read by <see cref="Deal"/>): the active rules of the review's function (one query), the account's industry only
         /// when one of them looks at it.

@@ -39,6 +39,20 @@ namespace CrmCollab.Plugins.Feasibility
         }
 
         /// <summary>
+        /// Whether <paramref name="principal"/> (a user or team) owns the deal, has owned it or owned it when a review was asked
+        /// (<paramref name="ownerAtRequest"/>), as routing judges it (<see cref="ForRouting"/>): one read of the deal.
+        /// </summary>
+        public static bool OwnsOrHasOwned(IOrganizationService service, Guid? dealId, Guid? ownerAtRequest, EntityReference principal)
+        {
+            if (dealId == null || principal == null) return false;
+            Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory));
+            DealOwnership owners = ForRouting(deal.GetAttributeValue<EntityReference>(Opportunity.OwnerId), deal.GetAttributeValue<string>(Opportunity.OwnerHistory),
+                ownerAtRequest);
+            var kind = principal.LogicalName == Team.Table ? PrincipalKind.Team : PrincipalKind.User;
+            return owners.WhyPassedOver(new Principal(kind, principal.Id)) != null;
+        }
+
+        /// <summary>
         /// Who routing passes over for a review of the deal (<see cref="DealOwnership"/>): its <paramref name="owner"/> now,
         /// the user who owned it when the review was asked, and its <paramref name="history"/>. No query.
         /// </summary>

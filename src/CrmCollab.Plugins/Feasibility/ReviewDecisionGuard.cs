@@ -50,7 +50,8 @@ namespace CrmCollab.Plugins.Feasibility
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             // Passing a review on: Assign (certain) and the Update of ownerid (the form), one check for both.
             Register(PipelineStage.PreOperation, "Assign", FeasibilityReviewRow.Table, OnAssign)
-                .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Decision);
+                .PreImage(PreImage, FeasibilityReviewRow.Function, FeasibilityReviewRow.OwnerId, FeasibilityReviewRow.Decision,
+                    FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.DealOwnerAtRequest);
             // A review passed on by hand is no longer held for a leaver (the Update of ownerid does it in OnDecide).
             Register(PipelineStage.PostOperation, "Assign", FeasibilityReviewRow.Table, OnAssigned)
                 .PostImage(PostImage, FeasibilityReviewRow.RoutingHold);
@@ -60,7 +61,7 @@ namespace CrmCollab.Plugins.Feasibility
                 .Filter(DecisionColumns)
                 .PostImage(PostImage, FeasibilityReviewRow.OpportunityId);
             Register(PipelineStage.PreOperation, "Delete", FeasibilityReviewRow.Table, OnDelete)
-                .PreImage(PreImage, FeasibilityReviewRow.Decision, FeasibilityReviewRow.OpportunityId);
+                .PreImage(PreImage, FeasibilityReviewRow.Decision, FeasibilityReviewRow.OpportunityId, FeasibilityReviewRow.Function);
         }
 
         /// <summary>A SetState of a review: refused unless CrmCollab's (SYSTEM), first in the order of <see cref="ReviewEditRules.Check"/>.</summary>
@@ -89,8 +90,8 @@ namespace CrmCollab.Plugins.Feasibility
                 dealId != null && function != null));
             if (sent.Length > 0) return;
             var repository = new FeasibilityRepository(context.SystemService);
-            Entity deal = repository.Deal(dealId.Value);
-            Throw(HandMadeReview.CheckDeal(deal.Choice(Opportunity.StateCode))); // nobody could decide it on a closed deal
+            Entity deal = repository.DealIfAny(dealId.Value);
+            Throw(HandMadeReview.CheckDeal(deal?.Choice(Opportunity.StateCode), deal != null)); // nobody could decide it on a closed deal
             // Given to its owner as a hand-over would give it (left without one, it is its creator's).
             EntityReference owner = review.Read<EntityReference>(FeasibilityReviewRow.OwnerId)
                 ?? new EntityReference(SystemUser.Table, context.ExecutionContext.UserId);
@@ -103,16 +104,22 @@ namespace CrmCollab.Plugins.Feasibility
             target[FeasibilityReviewRow.DueDate] = basis.DueDate;
             target[FeasibilityReviewRow.RoutingPath] = HandMadeReview.RoutingPath;
             target[FeasibilityReviewRow.DealOwnerAtRequest] = FeasibilityRepository.OwnerAtRequest(deal);
+            // The deal now waits for it too: what its salesperson reads says so (before, a cleared deal still read "Cleared").
+            ReviewDealStatus.Refresh(context.SystemService, deal.Id, deal, ReviewDealStatus.MadeByHand(context.SystemService, target, owner, context.Now));
         }
 
-        /// <summary>A decided review is the deal's feasibility record: it goes only with its deal.</summary>
+        /// <summary>A decided review is the deal's feasibility record: it goes only with its deal. The deal's status follows a pending one's Delete.</summary>
         private static void OnDelete(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
             var decision = (ReviewDecision)(before.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
-            Refusal refusal = ReviewEditRules.CheckDelete(decision,
-                ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(FeasibilityReviewRow.OpportunityId)), () => ServerCall.IsSystem(context));
-            Throw(refusal);
+            Guid? dealId = before.RefId(FeasibilityReviewRow.OpportunityId);
+            bool withItsDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, dealId);
+            Throw(ReviewEditRules.CheckDelete(decision, withItsDeal, () => ServerCall.IsSystem(context)));
+            // What the deal reads follows, when another review of the function gives its word (a review made by mistake).
+            if (!withItsDeal && dealId != null)
+                ReviewDealStatus.RefreshWithout(context.SystemService, dealId.Value, before.Id == Guid.Empty ? context.ExecutionContext.PrimaryEntityId : before.Id,
+                    (BusinessFunction)(before.Choice(FeasibilityReviewRow.Function) ?? 0));
         }
 
         private static void OnAssign(LocalPluginContext context) =>
@@ -157,16 +164,25 @@ namespace CrmCollab.Plugins.Feasibility
                 () => Principals.IsAdministrator(service, decider));
         }
 
-        /// <summary>A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays.</summary>
-        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner)
+        /// <summary>
+        /// A new owner for the review (<see cref="ReviewHandOver"/>); null when the owner stays. <paramref name="after"/>: the
+        /// review as the same save leaves it (an Update), whose decision made on the way stays with its decider.
+        /// </summary>
+        private static Refusal HandOver(LocalPluginContext context, Entity before, EntityReference newOwner, Entity after = null)
         {
             EntityReference owner = before?.Read<EntityReference>(FeasibilityReviewRow.OwnerId);
             if (newOwner == null || (owner != null && owner.Id == newOwner.Id && owner.LogicalName == newOwner.LogicalName)) return null;
             var function = (BusinessFunction)(before?.Choice(FeasibilityReviewRow.Function) ?? 0);
             var decision = (ReviewDecision)(before?.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending);
+            Guid initiator = context.ExecutionContext.InitiatingUserId;
+            Func<bool> byAdministrator = () => Principals.IsAdministrator(context.SystemService, initiator);
             return ReviewHandOver.Check(function, decision, ServerCall.IsSystem(context),
-                () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner),
-                () => Principals.IsAdministrator(context.SystemService, context.ExecutionContext.InitiatingUserId));
+                       () => FunctionReviewers.Includes(context.SystemService, newOwner, function, context.Now, owner), byAdministrator,
+                       () => FormerDealOwners.OwnsOrHasOwned(context.SystemService, before?.RefId(FeasibilityReviewRow.OpportunityId),
+                           before?.RefId(FeasibilityReviewRow.DealOwnerAtRequest), newOwner))
+                ?? (after == null ? null : ReviewHandOver.CheckDecidedOnTheWay(decision,
+                    (ReviewDecision)(after.Choice(FeasibilityReviewRow.Decision) ?? (int)ReviewDecision.Pending),
+                    newOwner.LogicalName == SystemUser.Table && newOwner.Id == initiator, ServerCall.IsSystem(context), byAdministrator));
         }
 
         /// <summary>
@@ -180,12 +196,12 @@ namespace CrmCollab.Plugins.Feasibility
             // is, the deal is no change (before, the key's empty id read as another deal). The stamps go on the Target.
             Entity sent = KeyedReferences.Resolved(context, target);
             Entity before = context.PreImage(PreImage) ?? new Entity(FeasibilityReviewRow.Table);
-            Throw(HandOver(context, before, sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId)));
+            Entity after = Values.Merge(before, sent);
+            Throw(HandOver(context, before, sent.Read<EntityReference>(FeasibilityReviewRow.OwnerId), after));
             // The hold the leaver's handover finds its reviews by: the server's, with a sentence of its own.
             if (sent.Contains(FeasibilityReviewRow.RoutingHold) && Changes.Of(sent, before, new[] { FeasibilityReviewRow.RoutingHold }).Count > 0
                 && !ServerCall.IsSystem(context))
                 Throw(new Refusal(RefusalCodes.ReviewServerColumn, RoutingHolds.ServerOwnedSentence));
-            Entity after = Values.Merge(before, sent);
             IOrganizationService service = context.SystemService;
             Guid decider = context.ExecutionContext.InitiatingUserId;
             Guid dealId = before.RefId(FeasibilityReviewRow.OpportunityId) ?? Guid.Empty;
@@ -268,14 +284,9 @@ namespace CrmCollab.Plugins.Feasibility
             // A lost deal keeps the feasibility status it had when it was lost (what held it, for the record): the
             // reviews its loss withdraws do not turn it into "Cleared". A reopen requests and records it again.
             if (LostDealWithdrawal.IsWithdrawingForTheLoss(context.ExecutionContext, dealId)) return;
-            var repository = new FeasibilityRepository(context.SystemService);
-            Entity deal = context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.FeasibilityStatus, Opportunity.FeasibilitySummary, Opportunity.StateCode));
             // A won deal keeps the feasibility status it was won with: a move to another account re-opens its reviews
             // for its reopen (AccountChangeRule.ReopensDecided), which records the status again.
-            if (deal.Choice(Opportunity.StateCode) != Opportunity.StateOpen) return;
-            GateVerdict verdict = FeasibilityGate.Evaluate(repository.Reviews(dealId.Value).Select(FeasibilityRepository.ToState));
-            repository.SaveStatus(dealId.Value, verdict, deal.Choice(Opportunity.FeasibilityStatus), deal.Read<string>(Opportunity.FeasibilitySummary));
+            ReviewDealStatus.Refresh(context.SystemService, dealId.Value);
         }
 
         private static Guid[] TeamMembers(IOrganizationService service, Guid teamId)

@@ -80,6 +80,7 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Null(HandMadeReview.CheckDeal(null));
             Assert.Equal(RefusalCodes.ReviewDealClosed, HandMadeReview.CheckDeal(1).Code);
             Assert.Equal(RefusalCodes.ReviewDealClosed, HandMadeReview.CheckDeal(2).Code);
+            Assert.Equal(RefusalCodes.ReviewCreatedIncomplete, HandMadeReview.CheckDeal(null, exists: false).Code);
         }
     }
 }

@@ -108,7 +108,33 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.ReviewDecisionIncomplete, ReviewEditRules.Check(new ReviewEdit
                 { ChangesDecision = true, Current = ReviewDecision.Pending, Proposed = ReviewDecision.Withdrawn }).Code);
             Assert.Equal(RefusalCodes.ReviewDecisionIncomplete, ReviewEditRules.Check(new ReviewEdit
-                { ChangesDecision = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Withdrawn, DealIsLost = Never<bool>() }).Code);
+                { ChangesDecision = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Withdrawn, DealIsLost = () => false }).Code);
+        }
+
+        [Fact]
+        public void A_decided_review_of_a_lost_deal_stays_as_it_was_lost_for_everyone_until_the_deal_is_reopened()
+        {
+            foreach (ReviewDecision current in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected })
+            foreach (ReviewDecision proposed in new[] { ReviewDecision.Approved, ReviewDecision.ApprovedWithConditions, ReviewDecision.Rejected, ReviewDecision.Withdrawn })
+            {
+                var edit = new ReviewEdit
+                {
+                    ChangesDecision = true, Current = current, Proposed = proposed, Conditions = "c", RejectionReason = "r",
+                    DealIsLost = () => true, DeciderProblem = Never<string>(),
+                };
+                Refusal refusal = ReviewEditRules.Check(edit);
+                Assert.Equal(RefusalCodes.ReviewDealLost, refusal.Code);
+                Assert.StartsWith("This deal was lost, so its feasibility reviews stay as they were when it was lost", refusal.Text);
+                edit.DealIsLost = () => false;
+                edit.DeciderProblem = () => null;
+                if (proposed != ReviewDecision.Withdrawn) Assert.Null(ReviewEditRules.Check(edit));
+            }
+            // CrmCollab's own re-opening of a lost deal's decision (its terms changed while it was lost) is no decision.
+            Assert.Null(ReviewEditRules.Check(new ReviewEdit
+            {
+                ChangesDecision = true, Current = ReviewDecision.Approved, Proposed = ReviewDecision.Invalidated,
+                IsCrmCollabInvalidation = () => true, DealIsLost = Never<bool>(),
+            }));
         }
 
         private static AmendmentEdit Approve() => new AmendmentEdit

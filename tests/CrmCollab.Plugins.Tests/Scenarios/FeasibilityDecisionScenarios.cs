@@ -95,8 +95,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         {
             Guid administrator = _org.User("Omar Operations", "CrmCollab Administrator");
 
-            Assert.Contains("Only the reviewer this review is assigned to", CrmCollabOrg.Refusal(() =>
-                _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine")));
+            // Lena is told whom to ask, not only that she may not.
+            Assert.Equal("Only the reviewer this review is assigned to (or a member of its team) can decide it. Ask them to decide it, " +
+                "or to pass it on to you (Assign) if you review for its function; or ask your CrmCollab administrator. [CRMC-REVIEW-DECIDER-NOT-ALLOWED]",
+                CrmCollabOrg.Refusal(() => _org.Decide(_lena, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Rejected, reason: "Not mine")));
             _org.Decide(administrator, _org.Review(_deal, BusinessFunction.Finance), ReviewDecision.Approved);
             Assert.Equal((int)ReviewDecision.Approved, ((OptionSetValue)_org.Review(_deal, BusinessFunction.Finance)["crmc_decision"]).Value);
         }

@@ -77,7 +77,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Guid logistics = Logistics, finance = _org.Review(_deal, BusinessFunction.Finance).Id;
 
             _org.Refused(RefusalCodes.ReviewDeciderNotAllowed, () => Set(_org.Rep, logistics, ReviewDecision.Withdrawn), Touched);
-            _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => Set(_fiona, finance, ReviewDecision.Withdrawn), Touched);
+            _org.Refused(RefusalCodes.ReviewDealLost, () => Set(_fiona, finance, ReviewDecision.Withdrawn), Touched); // decided: kept as lost
             Guid open = _org.CustomDeal(_org.Account("Fabrikam"));
             _org.MoveTo(open, SalesStage.Develop);
             _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => Set(_org.Admin, _org.Review(open, BusinessFunction.Finance).Id, ReviewDecision.Withdrawn), Touched);

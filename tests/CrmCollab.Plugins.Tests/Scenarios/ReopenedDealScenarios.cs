@@ -167,7 +167,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => CrmCollabOrg.InExecuteMultiple(_org.As(_lena), new UpdateRequest { Target = reject }), Touched);
             _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => _org.As(_lena).Update(backToPending), Touched);
             _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => _org.As(_org.Admin).Update(approve), Touched);
-            Assert.Equal("This review was withdrawn because the deal no longer needs it, and cannot be decided. [CRMC-REVIEW-DECISION-INCOMPLETE]", refusal);
+            Assert.Equal("This review was withdrawn because the deal no longer needs it, and cannot be decided. " +
+                "If the deal needs it again, CrmCollab asks for a new one when the deal is saved or reopened: decide that one. [CRMC-REVIEW-DECISION-INCOMPLETE]", refusal);
 
             Reopen();
             _org.Refused(RefusalCodes.ReviewDecisionIncomplete, () => _org.As(_lena).Update(approve), Touched);

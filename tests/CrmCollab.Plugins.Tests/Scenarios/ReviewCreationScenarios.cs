@@ -254,5 +254,81 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 org.System.Retrieve("crmc_feasibilityreview", byHand, new ColumnSet("crmc_decision")).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
             Assert.Equal((int)ReviewDecision.Pending, org.Review(deal, BusinessFunction.Finance).GetAttributeValue<OptionSetValue>("crmc_decision").Value);
         }
+
+        [Theory]
+        [InlineData("Create")]
+        [InlineData("CreateMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_review_made_by_hand_on_a_cleared_deal_shows_the_deal_waiting_for_it(string channel)
+        {
+            _org.ApproveBothReviews(_org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id, _fiona, _deal);
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Entity second = Review(ReviewDecision.Pending);
+            second.Attributes.Remove("crmc_decision");
+            IOrganizationService admin = _org.As(_org.Admin);
+
+            if (channel == "CreateMultiple")
+                admin.Execute(new CreateMultipleRequest { Targets = new EntityCollection(new List<Entity> { second }) { EntityName = "crmc_feasibilityreview" } });
+            else if (channel == "ExecuteTransaction") CrmCollabOrg.InExecuteTransaction(admin, new CreateRequest { Target = second });
+            else admin.Create(second);
+
+            // The gate waits for Fiona's new word, and so does what the salesperson reads on the deal.
+            Entity deal = _org.DealState(_deal);
+            Assert.Equal((int)FeasibilityStatus.Pending, deal.GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            Assert.StartsWith("Waiting on: Finance pending (Fiona Finance), due ", deal.GetAttributeValue<string>("crmc_feasibilitysummary"));
+            Assert.Equal(RefusalCodes.GateNotCleared, Refusal.CodeOf(CrmCollabOrg.Refusal(() => _org.MoveTo(_deal, SalesStage.Propose))));
+        }
+
+        [Fact]
+        public void A_review_made_by_hand_by_mistake_and_deleted_gives_the_deal_back_its_cleared_status_but_a_missing_one_never_reads_cleared()
+        {
+            _org.ApproveBothReviews(_org.Review(_deal, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id, _fiona, _deal);
+            Entity second = Review(ReviewDecision.Pending);
+            second.Attributes.Remove("crmc_decision");
+            IOrganizationService admin = _org.As(_org.Admin);
+            Guid mistake = admin.Create(second);
+
+            admin.Delete("crmc_feasibilityreview", mistake);
+
+            // Fiona's approval is Finance's word again, at the gate and on the deal.
+            Assert.Equal((int)FeasibilityStatus.Cleared, _org.DealState(_deal).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+            _org.MoveTo(_deal, SalesStage.Propose);
+
+            // A deal whose only Finance review is deleted still waits for Finance: it never reads Cleared for it.
+            Guid other = _org.CustomDeal(_org.Account("Fabrikam"));
+            _org.DedicatedOwner(_org.Account("Fabrikam2"), BusinessFunction.Finance, user: _fiona);
+            _org.MoveTo(other, SalesStage.Develop);
+            _org.Decide(_org.Review(other, BusinessFunction.Logistics).GetAttributeValue<EntityReference>("ownerid").Id,
+                _org.Review(other, BusinessFunction.Logistics), ReviewDecision.Approved);
+            admin.Delete("crmc_feasibilityreview", _org.Review(other, BusinessFunction.Finance).Id);
+            Assert.Equal((int)FeasibilityStatus.Pending, _org.DealState(other).GetAttributeValue<OptionSetValue>("crmc_feasibilitystatus").Value);
+        }
+
+        [Fact]
+        public void A_review_imported_for_a_deal_deleted_since_is_refused_with_a_sentence_the_importer_can_act_on()
+        {
+            Guid gone = _org.CustomDeal(_org.Account("Fabrikam"));
+            _org.System.Delete("opportunity", gone); // deleted by whoever may, after the import file was made
+            Entity review = Review(ReviewDecision.Pending);
+            review["crmc_opportunityid"] = new EntityReference("opportunity", gone);
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewCreatedIncomplete, () => _org.As(_org.Admin).Create(review), Touched);
+
+            Assert.Equal("The opportunity this feasibility review names does not exist (it may have been deleted). Choose an existing opportunity, " +
+                "then save again. [CRMC-REVIEW-CREATED-INCOMPLETE]", refusal);
+        }
+
+        [Fact]
+        public void A_review_imported_for_an_owner_who_does_not_exist_is_refused_by_the_platform_not_with_a_crmcollab_fault()
+        {
+            Entity review = Review(ReviewDecision.Pending);
+            review.Attributes.Remove("crmc_decision");
+            review["ownerid"] = new EntityReference("systemuser", Guid.NewGuid());
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Admin).Create(review));
+
+            Assert.DoesNotContain("CRMC-PLATFORM-FAULT", refusal);
+            Assert.Contains("Does Not Exist", refusal); // the platform's own word on the missing user
+        }
     }
 }

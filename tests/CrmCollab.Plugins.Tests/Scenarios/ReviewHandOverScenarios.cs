@@ -77,6 +77,77 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(_frank, Owner());
         }
 
+        [Theory]
+        [InlineData("Update")]
+        [InlineData("UpdateMultiple")]
+        [InlineData("Upsert")]
+        [InlineData("ExecuteMultiple")]
+        [InlineData("ExecuteTransaction")]
+        public void A_finance_reviewer_cannot_approve_and_pass_the_approval_onto_a_colleagues_scorecard_in_one_save(string channel)
+        {
+            var save = new Entity("crmc_feasibilityreview", _finance.Id)
+            {
+                ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved),
+                ["ownerid"] = User(_frank),
+            };
+
+            string refusal = _org.RefusedNamingNoId(RefusalCodes.ReviewDecidedOwnerKept,
+                () => CrmCollabOrg.UpdateThrough(channel, _org.As(_fiona), save), "crmc_feasibilityreview", "opportunity");
+
+            Assert.Equal("This save decides the review and passes it on to someone else: a decision stays with who made it, since the scorecards " +
+                "and the lateness report count it for them. Decide it and keep it, or pass it on first for its new reviewer to decide. " +
+                "[CRMC-REVIEW-DECIDED-OWNER-KEPT]", refusal);
+            // Either on its own is fine: passed on first, the colleague decides it; or decided and kept.
+            _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_frank) });
+            _org.Decide(_frank, _finance, ReviewDecision.Approved);
+            Assert.Equal(_frank, Owner());
+        }
+
+        [Fact]
+        public void A_member_of_the_finance_team_takes_the_teams_review_and_decides_it_in_one_save()
+        {
+            Guid team = _org.Setup.CreateTeam("Finance team", _org.Operations, Emulator.Security.TeamType.Owner, "CrmCollab Reviewer");
+            _org.Setup.AddMembers(team, _frank);
+            _org.Rule("Finance team", BusinessFunction.Finance, new EntityReference("team", team), priority: 1);
+            _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = new EntityReference("team", team) });
+
+            _org.As(_frank).Update(new Entity("crmc_feasibilityreview", _finance.Id)
+            {
+                ["crmc_decision"] = new OptionSetValue((int)ReviewDecision.Approved),
+                ["ownerid"] = User(_frank),
+            });
+
+            Assert.Equal(_frank, Owner());
+            Assert.Equal(_frank, _org.System.Retrieve("crmc_feasibilityreview", _finance.Id, new ColumnSet("crmc_decidedby"))
+                .GetAttributeValue<EntityReference>("crmc_decidedby").Id);
+        }
+
+        [Theory]
+        [InlineData("owns the deal")]
+        [InlineData("handed the deal on")]
+        public void A_finance_review_is_not_passed_on_to_a_finance_reviewer_who_sold_the_deal_since_they_could_never_decide_it(string who)
+        {
+            _org.Setup.AssignRole(_org.Rep, "CrmCollab Reviewer");
+            _org.DedicatedOwner(_org.Account("Adatum"), BusinessFunction.Finance, user: _org.Rep); // Sam reviews finance for another account
+            if (who == "handed the deal on")
+            {
+                Guid carl = _org.Setup.CreateUser("Carl Sales", _org.Sales, "CrmCollab Salesperson");
+                _org.As(_org.Rep).Execute(new AssignRequest { Target = new EntityReference("opportunity", _deal), Assignee = User(carl) });
+            }
+            var save = new Entity("crmc_feasibilityreview", _finance.Id) { ["ownerid"] = User(_org.Rep) };
+
+            string viaAssign = _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed,
+                () => _org.As(_fiona).Execute(new AssignRequest { Target = _finance.ToEntityReference(), Assignee = User(_org.Rep) }), "crmc_feasibilityreview");
+            _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => _org.As(_fiona).Update(save), "crmc_feasibilityreview");
+            _org.RefusedNamingNoId(RefusalCodes.ReviewHandOverNotAllowed, () => CrmCollabOrg.InExecuteTransaction(_org.As(_fiona), new UpdateRequest { Target = save }),
+                "crmc_feasibilityreview");
+
+            Assert.Equal("The person or team you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide " +
+                "its Finance review and it would wait with them. Pass it on to another Finance reviewer, or ask your CrmCollab administrator. " +
+                "[CRMC-REVIEW-HANDOVER-NOT-ALLOWED]", viaAssign);
+            Assert.Equal(_fiona, Owner());
+        }
+
         [Fact]
         public void An_ended_dedicated_owner_row_makes_nobody_a_reviewer_of_its_function()
         {

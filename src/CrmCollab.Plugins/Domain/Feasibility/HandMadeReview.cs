@@ -23,8 +23,12 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// frozen once the deal is won); on a lost one nobody decides it either. Null when the deal is open.
         /// </summary>
         /// <param name="dealState">The deal's status (statecode, <see cref="DealLifecycle"/>).</param>
-        public static Refusal CheckDeal(int? dealState)
+        /// <param name="exists">Whether the deal it names exists (an import may name one deleted since).</param>
+        public static Refusal CheckDeal(int? dealState, bool exists = true)
         {
+            if (!exists)
+                return new Refusal(RefusalCodes.ReviewCreatedIncomplete,
+                    "The opportunity this feasibility review names does not exist (it may have been deleted). Choose an existing opportunity, then save again.");
             switch (dealState)
             {
                 case DealLifecycle.Won:

@@ -13,7 +13,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (current == ReviewDecision.Invalidated)
                 return "This review was invalidated by a change to the deal and cannot be decided. Decide the new review instead.";
             if (current == ReviewDecision.Withdrawn)
-                return "This review was withdrawn because the deal no longer needs it, and cannot be decided.";
+                return "This review was withdrawn because the deal no longer needs it, and cannot be decided. " +
+                    "If the deal needs it again, CrmCollab asks for a new one when the deal is saved or reopened: decide that one.";
             if (proposed == ReviewDecision.Invalidated || proposed == ReviewDecision.Withdrawn)
                 return "Reviews are invalidated by CrmCollab when the deal changes, and withdrawn when the deal no longer needs them; choose Approved, Approved with conditions or Rejected.";
             if (proposed == ReviewDecision.ApprovedWithConditions && string.IsNullOrWhiteSpace(conditions))
@@ -58,7 +59,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (deciderId == reviewOwnerId) return null;
             IEnumerable<Guid> members = reviewOwnerTeamMembers?.Invoke();
             if (members != null && members.Contains(deciderId)) return null;
-            return deciderIsAdministrator() ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it.";
+            return deciderIsAdministrator() ? null : "Only the reviewer this review is assigned to (or a member of its team) can decide it. " +
+                "Ask them to decide it, or to pass it on to you (Assign) if you review for its function; or ask your CrmCollab administrator.";
         }
 
         /// <summary>

@@ -29,7 +29,7 @@ namespace CrmCollab.Plugins.Domain.Feasibility
 
         public Func<bool> DealIsWon { get; set; } = () => false;
 
-        /// <summary>The review's deal is lost (asked only for a pending review whose decision changes).</summary>
+        /// <summary>The review's deal is lost (asked only for a pending or decided review whose decision changes).</summary>
         public Func<bool> DealIsLost { get; set; } = () => false;
 
         public ReviewDecision Current { get; set; }

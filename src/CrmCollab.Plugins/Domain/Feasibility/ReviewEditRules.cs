@@ -59,8 +59,8 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             if (edit.DealIsWon())
                 return new Refusal(RefusalCodes.ReviewFrozenOnceWon,
                     "This deal is won, so its feasibility reviews are final and can no longer change. If the customer's terms change, raise an amendment on the deal.");
-            if (edit.Current == ReviewDecision.Pending && edit.DealIsLost())
-                return CheckPendingOfLostDeal(edit);
+            if ((edit.Current == ReviewDecision.Pending || IsDecided(edit.Current)) && edit.DealIsLost())
+                return edit.Current == ReviewDecision.Pending ? CheckPendingOfLostDeal(edit) : DecidedOfLostDeal;
             string problem = ReviewDecisionRules.Check(edit.Current, edit.Proposed, edit.Conditions, edit.RejectionReason);
             if (problem != null) return new Refusal(RefusalCodes.ReviewDecisionIncomplete, problem);
             problem = edit.DeciderProblem();
@@ -82,6 +82,16 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             string problem = edit.DeciderProblem();
             return problem == null ? null : new Refusal(RefusalCodes.ReviewDeciderNotAllowed, problem);
         }
+
+        /// <summary>
+        /// A decided review of a lost deal (approved, with conditions, rejected) is the record of what held the deal when it
+        /// was lost, as the feasibility status the deal keeps: nobody decides it again, an administrator neither, until the
+        /// deal is reopened — as a pending one is only withdrawn (<see cref="CheckPendingOfLostDeal"/>). Otherwise a
+        /// rejection was turned into an approval the reopen then leaned on, while the deal still read "Blocked".
+        /// </summary>
+        private static readonly Refusal DecidedOfLostDeal = new Refusal(RefusalCodes.ReviewDealLost,
+            "This deal was lost, so its feasibility reviews stay as they were when it was lost: the record of what held it. " +
+            "If the deal is back in play, reopen it first, then decide the review again.");
 
         /// <summary>
         /// A decision is not taken back to Pending: the review is the record of why the deal could (or could not) go

@@ -19,14 +19,42 @@ namespace CrmCollab.Plugins.Domain.Feasibility
             Check(function, ReviewDecision.Pending, isServerCall, newOwnerReviewsFunction, byAdministrator);
 
         /// <param name="decision">Where the review stands before it is passed on.</param>
+        /// <param name="newOwnerOwnedTheDeal">Whether the new owner owns the deal, has owned it or owned it when the review was
+        /// asked (<see cref="DealOwnership"/>): they could never decide it (<see cref="ReviewDecisionRules.CheckDecider"/>), so
+        /// it would wait with them, as routing never gives it them. Null: not asked.</param>
         public static Refusal Check(BusinessFunction function, ReviewDecision decision, bool isServerCall, Func<bool> newOwnerReviewsFunction,
-            Func<bool> byAdministrator)
+            Func<bool> byAdministrator, Func<bool> newOwnerOwnedTheDeal = null)
         {
             if (decision != ReviewDecision.Pending)
                 return FunctionHandOver.CheckClosedKept(RefusalCodes.ReviewDecidedOwnerKept, $"This review is {DecisionWords(decision)}",
                     "Only a pending review is passed on; ", isServerCall, byAdministrator);
-            return FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
+            Refusal refusal = FunctionHandOver.Check(function, RefusalCodes.ReviewHandOverNotAllowed, "review", "reviews for", "reviewer",
                 isServerCall, newOwnerReviewsFunction, byAdministrator);
+            if (refusal != null || isServerCall || newOwnerOwnedTheDeal == null || !newOwnerOwnedTheDeal() || byAdministrator()) return refusal;
+            string name = function.Label();
+            return new Refusal(RefusalCodes.ReviewHandOverNotAllowed,
+                $"The person or team you chose owns this opportunity, has owned it or owned it when its review was asked, so they could never decide its {name} review " +
+                $"and it would wait with them. Pass it on to another {name} reviewer, or ask your CrmCollab administrator.");
+        }
+
+        /// <summary>
+        /// A save that decides a pending review (approves it, with or without conditions, or rejects it) and gives it another
+        /// owner in the same breath: the decision would be counted for someone who never made it, as a decided review passed
+        /// on afterwards would (<see cref="Check(BusinessFunction, ReviewDecision, bool, Func{bool}, Func{bool})"/>). Only the
+        /// decider taking it to themselves (a member of the team that holds it), CrmCollab, or a CrmCollab Administrator does both.
+        /// </summary>
+        /// <param name="current">Where the review stands before the save.</param>
+        /// <param name="proposed">Where the save leaves it.</param>
+        /// <param name="toTheDecider">The new owner is the user who decides.</param>
+        public static Refusal CheckDecidedOnTheWay(ReviewDecision current, ReviewDecision proposed, bool toTheDecider, bool isServerCall,
+            Func<bool> byAdministrator)
+        {
+            bool decides = current == ReviewDecision.Pending && (proposed == ReviewDecision.Approved
+                || proposed == ReviewDecision.ApprovedWithConditions || proposed == ReviewDecision.Rejected);
+            if (!decides || toTheDecider || isServerCall || byAdministrator()) return null;
+            return new Refusal(RefusalCodes.ReviewDecidedOwnerKept,
+                "This save decides the review and passes it on to someone else: a decision stays with who made it, since the scorecards " +
+                "and the lateness report count it for them. Decide it and keep it, or pass it on first for its new reviewer to decide.");
         }
 
         /// <summary>
