@@ -242,7 +242,7 @@ namespace CrmCollab.Plugins.Feasibility
             });
             Throw(refusal);
             ReleaseHeldHandOver(context, sent, target, before);
-            if (!decisionChanges || !target.Contains(FeasibilityReviewRow.Decision) || proposed == ReviewDecision.Invalidated) return;
+            if (!decisionChanges || !(target.Contains(FeasibilityReviewRow.Decision) || Rewrites(proposed)) || proposed == ReviewDecision.Invalidated) return;
             if (proposed == ReviewDecision.Withdrawn)
             {
                 // A pending review of a deal lost before CrmCollab withdrew them at the loss, withdrawn by hand: say why.
@@ -262,8 +262,13 @@ namespace CrmCollab.Plugins.Feasibility
 
         /// <summary>The change decides the review (approved, with conditions, rejected): the server stamps and fingerprints it.</summary>
         private static bool Stamps(bool decisionChanges, Entity target, ReviewDecision proposed) =>
-            decisionChanges && target.Contains(FeasibilityReviewRow.Decision) && proposed != ReviewDecision.Invalidated
+            decisionChanges && (target.Contains(FeasibilityReviewRow.Decision) || Rewrites(proposed)) && proposed != ReviewDecision.Invalidated
             && proposed != ReviewDecision.Withdrawn && proposed != ReviewDecision.Pending;
+
+        /// <summary>The conditions or reason alone rewritten on a review that stays decided: its sender decides anew (checked as a decider),
+        /// stamped as for a decision sent — not under the first decider's name and date (RewrittenDecisionScenarios).</summary>
+        private static bool Rewrites(ReviewDecision proposed) =>
+            proposed == ReviewDecision.Approved || proposed == ReviewDecision.ApprovedWithConditions || proposed == ReviewDecision.Rejected;
 
         /// <summary>What the checks read of the deal (owner, state, close date), and the terms a decision is fingerprinted with.</summary>
         private static ColumnSet DealColumns(IReadOnlyList<string> relevant)
