@@ -33,7 +33,9 @@ export interface SignalView {
   kind: string;
   title: string;
   description: string;
-  raised: string;
+  /** Who raised it (their name, shown isolated: it may be written right to left) and when. */
+  raisedBy: string;
+  raisedOn: string;
   acknowledged: string;
 }
 
@@ -129,7 +131,8 @@ export function toSignal(row: Row): SignalView {
     kind: SignalKindLabels[row.crmc_kind] ?? formatted(row, 'crmc_kind'),
     title: row.crmc_name ?? '',
     description: row.crmc_description ?? '',
-    raised: [formatted(row, '_crmc_raisedby_value'), formatUtc(row.createdon)].filter(Boolean).join(', '),
+    raisedBy: formatted(row, '_crmc_raisedby_value'),
+    raisedOn: formatUtc(row.createdon),
     acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : 'Not yet',
   };
 }

@@ -119,7 +119,14 @@ export function signalsTable(doc: Document, signals: SignalView[] | null, open: 
     { header: 'Signal', cell: (s, td) => td.appendChild(link(doc, s.title, 'crmc_fieldsignal', s.id, open)) },
     { header: 'Kind', cell: (s, td) => text(s.kind)(s, td) },
     { header: 'Details', cell: (s, td) => text(s.description || '—')(s, td) },
-    { header: 'Raised', cell: (s, td) => text(s.raised)(s, td) },
+    {
+      header: 'Raised',
+      cell: (s, td) => {
+        // The name in its own bidi isolate: a right-to-left name would otherwise take the date after it into its run.
+        if (s.raisedBy) td.append(el(doc, 'bdi', s.raisedBy), s.raisedOn ? ', ' : '');
+        td.append(s.raisedOn);
+      },
+    },
     { header: 'Acknowledged', cell: (s, td) => text(s.acknowledged)(s, td) },
   ]);
 }

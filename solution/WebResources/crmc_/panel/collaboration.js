@@ -272,7 +272,8 @@ CrmCollab.Panel = (() => {
       kind: (_a = SignalKindLabels[row.crmc_kind]) != null ? _a : formatted(row, "crmc_kind"),
       title: (_b = row.crmc_name) != null ? _b : "",
       description: (_c = row.crmc_description) != null ? _c : "",
-      raised: [formatted(row, "_crmc_raisedby_value"), formatUtc(row.createdon)].filter(Boolean).join(", "),
+      raisedBy: formatted(row, "_crmc_raisedby_value"),
+      raisedOn: formatUtc(row.createdon),
       acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : "Not yet"
     };
   }
@@ -413,7 +414,13 @@ CrmCollab.Panel = (() => {
       { header: "Signal", cell: (s, td) => td.appendChild(link(doc, s.title, "crmc_fieldsignal", s.id, open)) },
       { header: "Kind", cell: (s, td) => text2(s.kind)(s, td) },
       { header: "Details", cell: (s, td) => text2(s.description || "—")(s, td) },
-      { header: "Raised", cell: (s, td) => text2(s.raised)(s, td) },
+      {
+        header: "Raised",
+        cell: (s, td) => {
+          if (s.raisedBy) td.append(el(doc, "bdi", s.raisedBy), s.raisedOn ? ", " : "");
+          td.append(s.raisedOn);
+        }
+      },
       { header: "Acknowledged", cell: (s, td) => text2(s.acknowledged)(s, td) }
     ]);
   }
