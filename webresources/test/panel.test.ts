@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadPanel } from '../src/panel/data';
+import { Queries, loadPanel } from '../src/panel/data';
 import { opportunityId, setClientApiContext } from '../src/panel/main';
 import { toFeasibility, toHandoff, toReview } from '../src/panel/model';
 import { renderPanel } from '../src/panel/render';
@@ -62,6 +62,19 @@ describe('panel model', () => {
       owner: 'CrmCollab Unrouted (unrouted)',
     });
     expect(toHandoff({ activityid: 'x', crmc_function: 100000004 }).evidence).toBe('None required');
+  });
+
+  // The server completes a handoff against the evidence copied onto the task when it was made (HandoffEvidence.Required),
+  // the template's only for a task made before the copy existed: the panel says what completing it will ask.
+  it('a handoff whose template changed or was deleted after the win shows the evidence completing it will ask', () => {
+    const made = { ...handoffs[0], crmc_requiredevidence: 'crmc_contractnumber, crmc_trackingnumber' };
+    expect(toHandoff({ ...made, crmc_HandoffTemplateId: { crmc_requiredevidence: 'crmc_contractnumber' } })).toMatchObject({
+      evidenceComplete: false,
+      evidence: 'Missing: Tracking Number',
+    });
+    expect(toHandoff({ ...made, crmc_HandoffTemplateId: null }).evidence).toBe('Missing: Tracking Number');
+    expect(toHandoff({ ...handoffs[0], crmc_requiredevidence: null }).evidence).toBe('Complete'); // made before the copy: the template's
+    expect(Queries.handoffs(OpportunityId)).toMatch(/\$select=[^&]*\bcrmc_requiredevidence\b/);
   });
 });
 

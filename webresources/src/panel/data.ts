@@ -20,7 +20,7 @@ export const Queries = {
     '&$orderby=crmc_function asc',
   handoffs: (deal: string) =>
     '?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,' +
-    'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value' +
+    'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,crmc_requiredevidence,statecode,_ownerid_value' +
     '&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)' +
     // CrmCollab's handoffs only (they carry a handoff key): a plain task pointed at the deal is not one.
     `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,

@@ -95,9 +95,14 @@ export function toReview(row: Row, now: Date): ReviewView {
   };
 }
 
-/** Required evidence is a comma-separated list of task columns on the task's template. */
+/**
+ * Required evidence, a comma-separated list of task columns, as the server checks it when the task is completed
+ * (HandoffEvidence.Required): the copy made on the task at its creation, else its template's for a task made before
+ * the copy existed. A template changed or deleted since leaves the task's own list as it was.
+ */
 export function requiredEvidence(row: Row): string[] {
-  const list: unknown = row.crmc_HandoffTemplateId?.crmc_requiredevidence;
+  const copy: unknown = row.crmc_requiredevidence;
+  const list: unknown = typeof copy === 'string' && copy.trim() !== '' ? copy : row.crmc_HandoffTemplateId?.crmc_requiredevidence;
   if (typeof list !== 'string') return [];
   return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
 }

@@ -240,7 +240,8 @@ CrmCollab.Panel = (() => {
   }
   function requiredEvidence(row) {
     var _a;
-    const list = (_a = row.crmc_HandoffTemplateId) == null ? void 0 : _a.crmc_requiredevidence;
+    const copy = row.crmc_requiredevidence;
+    const list = typeof copy === "string" && copy.trim() !== "" ? copy : (_a = row.crmc_HandoffTemplateId) == null ? void 0 : _a.crmc_requiredevidence;
     if (typeof list !== "string") return [];
     return list.split(",").map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
   }
@@ -283,7 +284,7 @@ CrmCollab.Panel = (() => {
     deal: "?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail,statecode,crmc_wonon",
     /** Current reviews only: invalidated and withdrawn ones are history. */
     reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne ${Decision.Invalidated} and crmc_decision ne ${Decision.Withdrawn}&$orderby=crmc_function asc`,
-    handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
+    handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,crmc_requiredevidence,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
     signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`
   };
   async function rowsOrHidden(read) {
