@@ -56,6 +56,8 @@ export interface PanelModel {
   reviews: ReviewView[] | null;
   handoffs: HandoffView[] | null;
   signals: SignalView[] | null;
+  /** The account has more open signals than the panel lists (the most recent ones). */
+  moreSignals?: boolean;
 }
 
 /** Display names of the task columns a template may require (solution/Entities/Task). */

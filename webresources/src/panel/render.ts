@@ -137,7 +137,12 @@ export function renderPanel(doc: Document, model: PanelModel, open: OpenRecord):
   fill('crmc-feasibility', feasibilityBlock(doc, model.feasibility));
   fill('crmc-reviews', reviewsTable(doc, model.reviews, open));
   fill('crmc-handoffs', handoffsTable(doc, model.handoffs, open, model.wasWon));
-  fill('crmc-signals', signalsTable(doc, model.signals, open));
+  const signals = doc.createDocumentFragment();
+  signals.appendChild(signalsTable(doc, model.signals, open));
+  if (model.moreSignals && model.signals) {
+    signals.appendChild(el(doc, 'p', `Only the ${model.signals.length} most recent open signals are shown: open the account to see all of them.`, 'empty'));
+  }
+  fill('crmc-signals', signals);
   const account = doc.getElementById('crmc-account');
   if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : 'No account on this deal.';
 }
