@@ -49,6 +49,23 @@ function rowsAroundNow() {
   };
 }
 
+/** The same deal with what users might type: markup, a very long unbroken reason, right-to-left names, emoji. */
+function hostileRows() {
+  const rows = rowsAroundNow();
+  const F = '@OData.Community.Display.V1.FormattedValue';
+  const markup = '<img src=x onerror="window.__xss=true"></script><script>window.__xss=true</script>';
+  const reviews = rows.reviews.map((r) => (r.crmc_decision === 100000003
+    ? { ...r, crmc_rejectionreason: `${markup} ${'x'.repeat(400)}`, [`_ownerid_value${F}`]: 'فاطمة الزهراء 👩‍💼' }
+    : r));
+  const signals = rows.signals.map((s) => ({
+    ...s,
+    crmc_name: `"><img src=x onerror=window.__xss=true> 🚚`,
+    crmc_description: 'عميل غير راض عن التسليم',
+    [`_crmc_raisedby_value${F}`]: 'سامي الفيصل',
+  }));
+  return { ...rows, deal: dealFor(reviews), reviews, signals };
+}
+
 /** Runs in the page before any of its scripts: the Client API the form would provide. */
 function injectXrm({ rows, fail }) {
   const answer = (value) => (fail ? Promise.reject({ errorCode: 403, message: fail }) : Promise.resolve(value));
@@ -156,6 +173,46 @@ async function main() {
 
     await page.screenshot({ path: screenshot, fullPage: true });
     check('screenshot saved', existsSync(screenshot), screenshot);
+
+    // What other users typed, as the panel shows it: markup stays text, a long unbroken reason wraps inside the panel
+    // (the form gives it a fixed width), and a right-to-left name does not pull the date after it out of order.
+    const hostile = await browser.newPage();
+    const hostileErrors = [];
+    hostile.on('pageerror', (e) => hostileErrors.push(e.message));
+    await hostile.setViewportSize({ width: 700, height: 900 });
+    await hostile.addInitScript(injectXrm, { rows: hostileRows(), fail: null });
+    await hostile.goto(`${server.url}/collaboration.html?id=${OpportunityId}`);
+    await hostile.locator('#crmc-status').filter({ hasText: 'Loaded' }).waitFor({ timeout: 10000 });
+    const injected = await hostile.evaluate(() => ({
+      images: document.querySelectorAll('img, script:not([src])').length,
+      fired: window.__xss === true,
+      reason: [...document.querySelectorAll('#crmc-reviews td')].some((td) => td.textContent.includes('<img src=x onerror=')),
+    }));
+    check('markup typed into a reason, a name or a signal stays text', injected.images === 0 && !injected.fired && injected.reason,
+      JSON.stringify(injected));
+    const overflow = await hostile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check('a long unbroken reason wraps inside the panel', overflow <= 0, `${overflow}px wider than the panel`);
+    const order = await hostile.evaluate(() => {
+      const cell = [...document.querySelectorAll('#crmc-signals td')].find((td) => td.textContent.includes('UTC'));
+      const left = (part) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent.indexOf(part);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + part.length);
+          const box = range.getBoundingClientRect();
+          return [Math.round(box.top), box.left]; // a narrow column may wrap: reading order is line, then left to right
+        }
+        return [NaN, NaN];
+      };
+      return { text: cell.textContent, year: left('2026'), time: left('14:00'), utc: left('UTC') };
+    });
+    const before = ([top1, left1], [top2, left2]) => top1 < top2 || (top1 === top2 && left1 < left2);
+    check('a right-to-left name leaves the date after it in order', before(order.year, order.time) && before(order.time, order.utc),
+      JSON.stringify(order));
+    check('no script error on the page with hostile text', hostileErrors.length === 0, hostileErrors.join('; '));
 
     const failing = await browser.newPage();
     await failing.addInitScript(injectXrm, { rows: rowsAroundNow(), fail: 'No read access to Feasibility Review' });

@@ -48,6 +48,25 @@ describe('stages', () => {
     expect(stageIndex('Negotiate')).toBeNull();
   });
 
+  // The server's SalesStage.FromStepName reads the same names (FeasibilityGateTests' theory): a stage whose name holds
+  // the stage's word ("Proposer" in a French process) or only the out-of-the-box number ("3-Negotiate") is the stage
+  // the server's gate sees, so the form stops the move there too instead of leaving it to a refused save.
+  it('a deal moving into a renamed or translated gate stage is stopped on the form as the server would stop it', () => {
+    const serverReads: [string, number | null][] = [
+      ['1-Qualify', 0],
+      ['3-Propose', 2],
+      ['2-Propose', 2],
+      ['Close the deal', 3],
+      ['3-Negotiate', 2],
+      ['Proposer', 2],
+      ['Redevelopment', 1],
+      ['Negotiate', null],
+      ['', null],
+    ];
+    expect(serverReads.map(([name]) => [name, stageIndex(name)])).toEqual(serverReads);
+    expect(crossesGate(stageIndex('2-Développer'), stageIndex('3-Proposer'))).toBe(true);
+  });
+
   it('crosses the gate only from before it to it or beyond', () => {
     expect(crossesGate(1, 2)).toBe(true);
     expect(crossesGate(0, 3)).toBe(true);

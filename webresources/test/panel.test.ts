@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadPanel } from '../src/panel/data';
-import { opportunityId, setClientApiContext } from '../src/panel/main';
+import { Queries, loadPanel } from '../src/panel/data';
+import { loadedMessage, opportunityId, setClientApiContext } from '../src/panel/main';
 import { toFeasibility, toHandoff, toReview } from '../src/panel/model';
 import { renderPanel } from '../src/panel/render';
-import { AccountId, Now, OpportunityId, deal, fakeWebApi, feasibilityDetail, handoffs, reviews } from './fixtures.mjs';
+import { AccountId, Now, OpportunityId, deal, fakeWebApi, feasibilityDetail, handoffs, reviews, signals } from './fixtures.mjs';
 
 describe('panel model', () => {
   it('marks a pending review past its due date as overdue, and only that one', () => {
@@ -63,6 +63,19 @@ describe('panel model', () => {
     });
     expect(toHandoff({ activityid: 'x', crmc_function: 100000004 }).evidence).toBe('None required');
   });
+
+  // The server completes a handoff against the evidence copied onto the task when it was made (HandoffEvidence.Required),
+  // the template's only for a task made before the copy existed: the panel says what completing it will ask.
+  it('a handoff whose template changed or was deleted after the win shows the evidence completing it will ask', () => {
+    const made = { ...handoffs[0], crmc_requiredevidence: 'crmc_contractnumber, crmc_trackingnumber' };
+    expect(toHandoff({ ...made, crmc_HandoffTemplateId: { crmc_requiredevidence: 'crmc_contractnumber' } })).toMatchObject({
+      evidenceComplete: false,
+      evidence: 'Missing: Tracking Number',
+    });
+    expect(toHandoff({ ...made, crmc_HandoffTemplateId: null }).evidence).toBe('Missing: Tracking Number');
+    expect(toHandoff({ ...handoffs[0], crmc_requiredevidence: null }).evidence).toBe('Complete'); // made before the copy: the template's
+    expect(Queries.handoffs(OpportunityId)).toMatch(/\$select=[^&]*\bcrmc_requiredevidence\b/);
+  });
 });
 
 describe('panel data', () => {
@@ -91,6 +104,27 @@ describe('panel data', () => {
     expect(opportunityId('?data=id%3D%7BGHI%7D')).toBe('ghi');
     expect(opportunityId('?data=JKL')).toBe('jkl');
     expect(opportunityId('')).toBe('');
+  });
+});
+
+describe('an account with many open signals', () => {
+  // The panel reads the 20 most recent: the oldest, often the ones still unacknowledged, are beyond them.
+  it('tells the rep the list stops at the 20 most recent, instead of passing them off as all the open signals', async () => {
+    document.body.innerHTML = '<p id="crmc-account"></p><div id="crmc-feasibility"></div><div id="crmc-reviews"></div><div id="crmc-handoffs"></div><div id="crmc-signals"></div>';
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...signals[0], crmc_fieldsignalid: `sig-${i}`, crmc_name: `Signal ${i}` }));
+    const model = await loadPanel(fakeWebApi({ crmc_fieldsignal: many }), OpportunityId, Now);
+    renderPanel(document, model, vi.fn());
+
+    expect(document.querySelectorAll('#crmc-signals tbody tr')).toHaveLength(20);
+    expect(document.getElementById('crmc-signals')?.textContent).toContain(
+      'Only the 20 most recent open signals are shown: open the account to see all of them.',
+    );
+    expect(loadedMessage(model)).toBe('Loaded 4 review(s), 2 handoff task(s), 20 signal(s) (the most recent: the account has more).');
+  });
+
+  it('says nothing more when all the open signals are listed', async () => {
+    const model = await loadPanel(fakeWebApi(), OpportunityId, Now);
+    expect(loadedMessage(model)).toBe('Loaded 4 review(s), 2 handoff task(s), 1 signal(s).');
   });
 });
 

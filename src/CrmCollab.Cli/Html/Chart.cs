@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ScottPlot;
@@ -77,7 +78,7 @@ namespace CrmCollab.Cli.Html
             var bars = categories.Select((_, i) => new Bar
             {
                 Position = categories.Count - 1 - i, Value = values[i], FillColor = Color.FromHex(colour), Orientation = Orientation.Horizontal,
-                Label = values[i].ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture),
+                Label = values[i].ToString("#,0.#", CultureInfo.InvariantCulture),
             }).ToList();
             var plotted = plot.Add.Bars(bars);
             plotted.ValueLabelStyle.FontName = Font;
@@ -99,7 +100,19 @@ namespace CrmCollab.Cli.Html
 
         private static string Svg(Plot plot, string title, int width, int height)
         {
-            string svg = plot.GetSvgXml(width, height);
+            // ScottPlot words its ticks in the current culture ("1.000", "0,5" on a German or French machine): drawn in
+            // the invariant one, the charts read as the tables beside them ("1,000", "0.5").
+            CultureInfo culture = CultureInfo.CurrentCulture;
+            string svg;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+                svg = plot.GetSvgXml(width, height);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+            }
             svg = Regex.Replace(svg, @"<\?xml[^>]*\?>\s*", "");
             svg = Regex.Replace(svg, @"\s+xmlns(:xlink)?=""[^""]*""", "");
             string label = System.Net.WebUtility.HtmlEncode(title);

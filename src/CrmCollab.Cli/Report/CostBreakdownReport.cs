@@ -29,8 +29,8 @@ namespace CrmCollab.Cli.Report
                 table.AddRow(Kind(e.Kind), Markup.Escape(Short(e.Label)), Percent(e.Seconds / playSeconds), Figure(PerDeal(e, deals), "0.00"),
                     Figure(MicrosecondsEach(e), "0.0"), Figure(KilobytesPerDeal(e, deals), "0.0"));
             AnsiConsole.Write(table);
-            Console.WriteLine($"The engine and its plug-ins: {Percent(measured / playSeconds)} of the play's {playSeconds:0.0} s, " +
-                $"{entries.Sum(e => e.Bytes) / 1024.0 / deals:0.0} KB allocated per deal; the rest is the simulated people's own work. Every line: {FileName}.");
+            Console.WriteLine($"The engine and its plug-ins: {Percent(measured / playSeconds)} of the play's {Figure(playSeconds, "0.0")} s, " +
+                $"{Figure(entries.Sum(e => e.Bytes) / 1024.0 / deals, "0.0")} KB allocated per deal; the rest is the simulated people's own work. Every line: {FileName}.");
         }
 
         public static string Json(IReadOnlyList<CostEntry> entries, int deals, double playSeconds) =>

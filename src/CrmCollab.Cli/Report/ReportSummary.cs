@@ -27,7 +27,9 @@ namespace CrmCollab.Cli.Report
             var refusals = new Table().AddColumn("Refused action").AddColumn(new TableColumn("Count").RightAligned());
             foreach (var pair in report.Refusals) refusals.AddRow(Markup.Escape(pair.Key), N(pair.Value));
             AnsiConsole.Write(refusals);
-            Console.WriteLine($"{N(report.Deals)} deals from {report.PeriodStart} to {report.PeriodEnd} in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB.");
+            // Invariant, as every other figure the CLI writes: "1.0 s" beside "1,234 deals" on any machine, never "1,0 s".
+            Console.WriteLine(FormattableString.Invariant(
+                $"{N(report.Deals)} deals from {report.PeriodStart} to {report.PeriodEnd} in {report.Run.Seconds:0.0} s (playing {report.Run.PlaySeconds:0.0} s, reporting {report.Run.Seconds - report.Run.PlaySeconds:0.0} s), peak working set {report.Run.PeakWorkingSetMb:N0} MB."));
             Console.WriteLine($"Report: {Path.Combine(output, "simulation-report.html")} (figures: simulation-report.json)");
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
+using CrmCollab.Plugins.Domain;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Cli.Simulation
@@ -12,6 +13,7 @@ namespace CrmCollab.Cli.Simulation
         private readonly SortedDictionary<string, int> _refusals = new SortedDictionary<string, int>(StringComparer.Ordinal);
         private readonly SortedDictionary<string, int> _counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         private readonly Dictionary<int, string> _codeLabels = new Dictionary<int, string>();
+        private readonly Dictionary<string, string> _refusalLabels = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>The code a plugin's InvalidPluginExecutionException carries when it names none of its own.</summary>
         public const int GenericPluginCode = unchecked((int)0x80040265);
@@ -37,34 +39,43 @@ namespace CrmCollab.Cli.Simulation
             }
         }
 
-        /// <summary>A refusal that carries its own code is grouped by that code (labelled from its first message); one with
-        /// the generic plugin code by what the user was told.</summary>
+        /// <summary>
+        /// A CrmCollab refusal is grouped by the stable code it ends with ("… [CRMC-GATE-NOT-CLEARED]"), never by its
+        /// wording: the prose changes and two rules may open alike. Any other fault is grouped by the error code it
+        /// carries, else by what the user was told; either is labelled from its first message.
+        /// </summary>
         public string Reason(int code, string message)
         {
+            string refusal = Refusal.CodeOf(message);
+            if (refusal != null) return RefusalLabels.TryGetValue(refusal, out string known) ? known : Labelled(refusal, message);
             if (code == 0 || code == GenericPluginCode) return ReasonOf(message);
             if (!_codeLabels.TryGetValue(code, out string label))
                 _codeLabels[code] = label = $"{ReasonOf(message)} (code 0x{code:X8})";
             return label;
         }
 
-        /// <summary>Groups messages by what the user was told, without the record-specific details.</summary>
-        public static string ReasonOf(string message)
+        /// <summary>The refusals the simulated people meet, named as the report has always named them.</summary>
+        private static readonly IReadOnlyDictionary<string, string> RefusalLabels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            var known = new[]
-            {
-                ("until its feasibility reviews are approved", "Feasibility gate: reviews not approved"),
-                ("needs feasibility reviews from", "Feasibility gate: reviews never requested"),
-                ("agreed terms of a won opportunity are locked", "Agreed terms locked after the win"),
-                ("cannot be completed yet", "Handoff closed without evidence"),
-                ("Before moving to", "Data-quality gate: missing columns"),
-                ("You own this opportunity", "Rep deciding own review"),
-                ("Write the conditions", "Conditions missing"),
-                ("reason for the rejection", "Rejection reason missing"),
-                ("Only the", "Not the right person"),
-            };
-            foreach (var (marker, label) in known)
-                if (message.IndexOf(marker, StringComparison.Ordinal) >= 0) return label;
-            return "Other: " + new string(message.TakeWhile(c => c != '.' && c != ':').Take(80).ToArray());
+            [RefusalCodes.GateNotCleared] = "Feasibility gate: reviews not approved",
+            [RefusalCodes.GateReviewMissing] = "Feasibility gate: reviews never requested",
+            [RefusalCodes.TermsLocked] = "Agreed terms locked after the win",
+            [RefusalCodes.HandoffEvidenceMissing] = "Handoff closed without evidence",
+            [RefusalCodes.StageDataMissing] = "Data-quality gate: missing columns",
+            [RefusalCodes.ReviewDeciderNotAllowed] = "Review decided by someone who may not decide it",
+            [RefusalCodes.ReviewDecisionIncomplete] = "Review decided without its conditions or reason",
+        };
+
+        private string Labelled(string refusal, string message)
+        {
+            if (!_refusalLabels.TryGetValue(refusal, out string label))
+                _refusalLabels[refusal] = label = $"{Summary(message.Substring(0, message.LastIndexOf(" [", StringComparison.Ordinal)))} [{refusal}]";
+            return label;
         }
+
+        /// <summary>A fault without a CrmCollab code: what the user was told, up to its first full stop or colon.</summary>
+        public static string ReasonOf(string message) => "Other: " + Summary(message ?? "");
+
+        private static string Summary(string message) => new string(message.TakeWhile(c => c != '.' && c != ':').Take(80).ToArray());
     }
 }

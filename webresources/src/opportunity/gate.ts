@@ -24,12 +24,17 @@ export function gateMessage(
   );
 }
 
-/** Index of a BPF stage by its name ("Propose", "2-Propose", "propose"), or null for an unknown stage. */
+/**
+ * Index of a BPF stage by its name, read as the server reads a step name (SalesStage.FromStepName): the first stage
+ * whose name it contains, in any case ("Propose", "2-Propose", "Proposer"), else the out-of-the-box numbering
+ * "1-…" to "4-…" (step N is stage N − 1); null for a name that says neither.
+ */
 export function stageIndex(name: string | null | undefined): number | null {
-  if (!name) return null;
+  if (!name || name.trim() === '') return null;
   const lower = name.toLowerCase();
-  const i = SalesStages.findIndex((s) => new RegExp(`\\b${s.toLowerCase()}\\b`).test(lower));
-  return i >= 0 ? i : null;
+  const i = SalesStages.findIndex((s) => lower.includes(s.toLowerCase()));
+  if (i >= 0) return i;
+  return /^[1-4]-/.test(name) ? Number(name[0]) - 1 : null;
 }
 
 /** Does a move from `from` to `to` cross the gate, as GateAttempt.Crosses does? */

@@ -11,6 +11,9 @@ export interface PanelWebApi {
   retrieveMultipleRecords(entity: string, options?: string): PromiseLike<{ entities: Record<string, any>[] }>;
 }
 
+/** The open signals the panel lists, the most recent first; it reads one more to know whether the account has others. */
+export const SignalsShown = 20;
+
 export const Queries = {
   deal: '?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail,statecode,crmc_wonon',
   /** Current reviews only: invalidated and withdrawn ones are history. */
@@ -20,13 +23,13 @@ export const Queries = {
     '&$orderby=crmc_function asc',
   handoffs: (deal: string) =>
     '?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,' +
-    'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value' +
+    'crmc_deliveredon,crmc_servicereference,crmc_isunrouted,crmc_requiredevidence,statecode,_ownerid_value' +
     '&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)' +
     // CrmCollab's handoffs only (they carry a handoff key): a plain task pointed at the deal is not one.
     `&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
   signals: (account: string) =>
     '?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value' +
-    `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`,
+    `&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=${SignalsShown + 1}`,
 };
 
 type Row = Record<string, any>;
@@ -65,6 +68,7 @@ export async function loadPanel(api: PanelWebApi, opportunityId: string, now: Da
     feasibility: toFeasibility(deal),
     reviews: reviews && reviews.map((r) => toReview(r, now)),
     handoffs: handoffs && handoffs.map(toHandoff),
-    signals: signals && signals.map(toSignal),
+    signals: signals && signals.slice(0, SignalsShown).map(toSignal),
+    moreSignals: signals != null && signals.length > SignalsShown,
   };
 }

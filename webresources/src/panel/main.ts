@@ -49,6 +49,7 @@ export function opportunityId(search: string, form?: Xrm.FormContext): string {
 export function loadedMessage(model: PanelModel): string {
   const lists: [unknown[] | null, string][] = [[model.reviews, 'review(s)'], [model.handoffs, 'handoff task(s)'], [model.signals, 'signal(s)']];
   const shown = lists.filter(([items]) => items != null).map(([items, what]) => `${items!.length} ${what}`);
+  if (model.moreSignals && model.signals) shown[shown.length - 1] += ' (the most recent: the account has more)';
   const hidden = lists.filter(([items]) => items == null).map(([, what]) => what.replace('(s)', 's'));
   const loaded = shown.length > 0 ? `Loaded ${shown.join(', ')}.` : 'Loaded the deal.';
   return hidden.length > 0 ? `${loaded} Not shown to your role: ${hidden.join(', ')}.` : loaded;

@@ -33,7 +33,9 @@ export interface SignalView {
   kind: string;
   title: string;
   description: string;
-  raised: string;
+  /** Who raised it (their name, shown isolated: it may be written right to left) and when. */
+  raisedBy: string;
+  raisedOn: string;
   acknowledged: string;
 }
 
@@ -54,6 +56,8 @@ export interface PanelModel {
   reviews: ReviewView[] | null;
   handoffs: HandoffView[] | null;
   signals: SignalView[] | null;
+  /** The account has more open signals than the panel lists (the most recent ones). */
+  moreSignals?: boolean;
 }
 
 /** Display names of the task columns a template may require (solution/Entities/Task). */
@@ -93,9 +97,14 @@ export function toReview(row: Row, now: Date): ReviewView {
   };
 }
 
-/** Required evidence is a comma-separated list of task columns on the task's template. */
+/**
+ * Required evidence, a comma-separated list of task columns, as the server checks it when the task is completed
+ * (HandoffEvidence.Required): the copy made on the task at its creation, else its template's for a task made before
+ * the copy existed. A template changed or deleted since leaves the task's own list as it was.
+ */
 export function requiredEvidence(row: Row): string[] {
-  const list: unknown = row.crmc_HandoffTemplateId?.crmc_requiredevidence;
+  const copy: unknown = row.crmc_requiredevidence;
+  const list: unknown = typeof copy === 'string' && copy.trim() !== '' ? copy : row.crmc_HandoffTemplateId?.crmc_requiredevidence;
   if (typeof list !== 'string') return [];
   return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
 }
@@ -129,7 +138,8 @@ export function toSignal(row: Row): SignalView {
     kind: SignalKindLabels[row.crmc_kind] ?? formatted(row, 'crmc_kind'),
     title: row.crmc_name ?? '',
     description: row.crmc_description ?? '',
-    raised: [formatted(row, '_crmc_raisedby_value'), formatUtc(row.createdon)].filter(Boolean).join(', '),
+    raisedBy: formatted(row, '_crmc_raisedby_value'),
+    raisedOn: formatUtc(row.createdon),
     acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : 'Not yet',
   };
 }

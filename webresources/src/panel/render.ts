@@ -119,7 +119,14 @@ export function signalsTable(doc: Document, signals: SignalView[] | null, open: 
     { header: 'Signal', cell: (s, td) => td.appendChild(link(doc, s.title, 'crmc_fieldsignal', s.id, open)) },
     { header: 'Kind', cell: (s, td) => text(s.kind)(s, td) },
     { header: 'Details', cell: (s, td) => text(s.description || '—')(s, td) },
-    { header: 'Raised', cell: (s, td) => text(s.raised)(s, td) },
+    {
+      header: 'Raised',
+      cell: (s, td) => {
+        // The name in its own bidi isolate: a right-to-left name would otherwise take the date after it into its run.
+        if (s.raisedBy) td.append(el(doc, 'bdi', s.raisedBy), s.raisedOn ? ', ' : '');
+        td.append(s.raisedOn);
+      },
+    },
     { header: 'Acknowledged', cell: (s, td) => text(s.acknowledged)(s, td) },
   ]);
 }
@@ -130,7 +137,12 @@ export function renderPanel(doc: Document, model: PanelModel, open: OpenRecord):
   fill('crmc-feasibility', feasibilityBlock(doc, model.feasibility));
   fill('crmc-reviews', reviewsTable(doc, model.reviews, open));
   fill('crmc-handoffs', handoffsTable(doc, model.handoffs, open, model.wasWon));
-  fill('crmc-signals', signalsTable(doc, model.signals, open));
+  const signals = doc.createDocumentFragment();
+  signals.appendChild(signalsTable(doc, model.signals, open));
+  if (model.moreSignals && model.signals) {
+    signals.appendChild(el(doc, 'p', `Only the ${model.signals.length} most recent open signals are shown: open the account to see all of them.`, 'empty'));
+  }
+  fill('crmc-signals', signals);
   const account = doc.getElementById('crmc-account');
   if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : 'No account on this deal.';
 }

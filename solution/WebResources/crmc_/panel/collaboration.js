@@ -240,7 +240,8 @@ CrmCollab.Panel = (() => {
   }
   function requiredEvidence(row) {
     var _a;
-    const list = (_a = row.crmc_HandoffTemplateId) == null ? void 0 : _a.crmc_requiredevidence;
+    const copy = row.crmc_requiredevidence;
+    const list = typeof copy === "string" && copy.trim() !== "" ? copy : (_a = row.crmc_HandoffTemplateId) == null ? void 0 : _a.crmc_requiredevidence;
     if (typeof list !== "string") return [];
     return list.split(",").map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0);
   }
@@ -272,18 +273,20 @@ CrmCollab.Panel = (() => {
       kind: (_a = SignalKindLabels[row.crmc_kind]) != null ? _a : formatted(row, "crmc_kind"),
       title: (_b = row.crmc_name) != null ? _b : "",
       description: (_c = row.crmc_description) != null ? _c : "",
-      raised: [formatted(row, "_crmc_raisedby_value"), formatUtc(row.createdon)].filter(Boolean).join(", "),
+      raisedBy: formatted(row, "_crmc_raisedby_value"),
+      raisedOn: formatUtc(row.createdon),
       acknowledged: row.crmc_acknowledgedon ? formatUtc(row.crmc_acknowledgedon) : "Not yet"
     };
   }
 
   // src/panel/data.ts
+  var SignalsShown = 20;
   var Queries = {
     deal: "?$select=name,_parentaccountid_value,_customerid_value,crmc_feasibilitystatus,crmc_feasibilitydetail,statecode,crmc_wonon",
     /** Current reviews only: invalidated and withdrawn ones are history. */
     reviews: (deal) => `?$select=crmc_feasibilityreviewid,crmc_function,crmc_decision,crmc_duedate,crmc_conditions,crmc_rejectionreason,_ownerid_value&$filter=_crmc_opportunityid_value eq ${deal} and crmc_decision ne ${Decision.Invalidated} and crmc_decision ne ${Decision.Withdrawn}&$orderby=crmc_function asc`,
-    handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
-    signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=20`
+    handoffs: (deal) => `?$select=activityid,subject,crmc_function,scheduledend,crmc_acceptedon,crmc_contractnumber,crmc_trackingnumber,crmc_deliveredon,crmc_servicereference,crmc_isunrouted,crmc_requiredevidence,statecode,_ownerid_value&$expand=crmc_HandoffTemplateId($select=crmc_requiredevidence)&$filter=_crmc_opportunityid_value eq ${deal} and crmc_handoffkey ne null&$orderby=scheduledend asc`,
+    signals: (account) => `?$select=crmc_fieldsignalid,crmc_name,crmc_kind,crmc_description,crmc_acknowledgedon,createdon,_crmc_raisedby_value&$filter=_crmc_accountid_value eq ${account} and statecode eq 0&$orderby=createdon desc&$top=${SignalsShown + 1}`
   };
   async function rowsOrHidden(read) {
     try {
@@ -313,7 +316,8 @@ CrmCollab.Panel = (() => {
       feasibility: toFeasibility(deal),
       reviews: reviews && reviews.map((r) => toReview(r, now)),
       handoffs: handoffs && handoffs.map(toHandoff),
-      signals: signals && signals.map(toSignal)
+      signals: signals && signals.slice(0, SignalsShown).map(toSignal),
+      moreSignals: signals != null && signals.length > SignalsShown
     };
   }
 
@@ -413,7 +417,13 @@ CrmCollab.Panel = (() => {
       { header: "Signal", cell: (s, td) => td.appendChild(link(doc, s.title, "crmc_fieldsignal", s.id, open)) },
       { header: "Kind", cell: (s, td) => text2(s.kind)(s, td) },
       { header: "Details", cell: (s, td) => text2(s.description || "—")(s, td) },
-      { header: "Raised", cell: (s, td) => text2(s.raised)(s, td) },
+      {
+        header: "Raised",
+        cell: (s, td) => {
+          if (s.raisedBy) td.append(el(doc, "bdi", s.raisedBy), s.raisedOn ? ", " : "");
+          td.append(s.raisedOn);
+        }
+      },
       { header: "Acknowledged", cell: (s, td) => text2(s.acknowledged)(s, td) }
     ]);
   }
@@ -425,7 +435,12 @@ CrmCollab.Panel = (() => {
     fill("crmc-feasibility", feasibilityBlock(doc, model.feasibility));
     fill("crmc-reviews", reviewsTable(doc, model.reviews, open));
     fill("crmc-handoffs", handoffsTable(doc, model.handoffs, open, model.wasWon));
-    fill("crmc-signals", signalsTable(doc, model.signals, open));
+    const signals = doc.createDocumentFragment();
+    signals.appendChild(signalsTable(doc, model.signals, open));
+    if (model.moreSignals && model.signals) {
+      signals.appendChild(el(doc, "p", `Only the ${model.signals.length} most recent open signals are shown: open the account to see all of them.`, "empty"));
+    }
+    fill("crmc-signals", signals);
     const account = doc.getElementById("crmc-account");
     if (account) account.textContent = model.accountName ? `Account: ${model.accountName}` : "No account on this deal.";
   }
@@ -463,6 +478,7 @@ CrmCollab.Panel = (() => {
   function loadedMessage(model) {
     const lists = [[model.reviews, "review(s)"], [model.handoffs, "handoff task(s)"], [model.signals, "signal(s)"]];
     const shown = lists.filter(([items]) => items != null).map(([items, what]) => `${items.length} ${what}`);
+    if (model.moreSignals && model.signals) shown[shown.length - 1] += " (the most recent: the account has more)";
     const hidden = lists.filter(([items]) => items == null).map(([, what]) => what.replace("(s)", "s"));
     const loaded = shown.length > 0 ? `Loaded ${shown.join(", ")}.` : "Loaded the deal.";
     return hidden.length > 0 ? `${loaded} Not shown to your role: ${hidden.join(", ")}.` : loaded;

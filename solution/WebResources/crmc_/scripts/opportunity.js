@@ -205,10 +205,11 @@ CrmCollab.Opportunity = (() => {
     );
   }
   function stageIndex(name) {
-    if (!name) return null;
+    if (!name || name.trim() === "") return null;
     const lower = name.toLowerCase();
-    const i = SalesStages.findIndex((s) => new RegExp(`\\b${s.toLowerCase()}\\b`).test(lower));
-    return i >= 0 ? i : null;
+    const i = SalesStages.findIndex((s) => lower.includes(s.toLowerCase()));
+    if (i >= 0) return i;
+    return /^[1-4]-/.test(name) ? Number(name[0]) - 1 : null;
   }
   function crossesGate(from, to, gate = GateStage) {
     if (to == null) return false;
