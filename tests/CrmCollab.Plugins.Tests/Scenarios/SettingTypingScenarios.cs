@@ -48,5 +48,16 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal("Before moving to Develop, fill in: Description. [CRMC-STAGE-DATA-MISSING]", CrmCollabOrg.Refusal(() =>
                 _org.As(_org.Rep).Update(new Entity("opportunity", deal) { ["salesstage"] = new OptionSetValue(1) })));
         }
+
+        /// <summary>Stages keyed by name, as the form shows them: the refusal listed bare numbers, not which stage each is.</summary>
+        [Fact]
+        public void A_stage_named_instead_of_numbered_is_refused_naming_each_stages_number()
+        {
+            string refusal = _org.Refused(RefusalCodes.SettingInvalid,
+                () => _org.SetVariable("crmc_StageRequirements", "{\"Develop\":[\"customerneed\"]}", _sysadmin), "environmentvariablevalue");
+
+            Assert.Equal("Stage Requirements: Unknown sales stage \"Develop\": key each stage by its number, 0 (Qualify), 1 (Develop), " +
+                "2 (Propose) or 3 (Close). [CRMC-SETTING-INVALID]", refusal);
+        }
     }
 }

@@ -27,7 +27,7 @@ namespace CrmCollab.Plugins.Domain.Terms
                     reader.RefuseTrailingComma('}');
                     string key = TypedText.Trim(reader.ReadString());
                     if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int stage) || !stages.Contains(stage))
-                        throw new FormatException($"Unknown sales stage \"{key}\": use {string.Join(", ", stages.OrderBy(s => s))}.");
+                        throw new FormatException($"Unknown sales stage \"{key}\": key each stage by its number, " + Numbered(stages) + ".");
                     if (byStage.ContainsKey(stage)) throw new FormatException($"Stage \"{key}\" is listed twice.");
                     reader.Expect(':');
                     byStage[stage] = ReadColumns(reader, key);
@@ -36,6 +36,13 @@ namespace CrmCollab.Plugins.Domain.Terms
             }
             reader.ExpectEnd();
             return new StageRequirements(byStage);
+        }
+
+        /// <summary>"0 (Qualify), 1 (Develop), 2 (Propose) or 3 (Close)": each stage's number with the name the form shows.</summary>
+        private static string Numbered(IEnumerable<int> stages)
+        {
+            string[] each = stages.OrderBy(s => s).Select(s => $"{s} ({Feasibility.SalesStage.Label(s)})").ToArray();
+            return each.Length < 2 ? string.Join("", each) : string.Join(", ", each.Take(each.Length - 1)) + " or " + each[each.Length - 1];
         }
 
         private static IReadOnlyList<string> ReadColumns(Reader reader, string stage)
