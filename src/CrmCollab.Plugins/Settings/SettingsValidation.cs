@@ -112,7 +112,7 @@ namespace CrmCollab.Plugins.Settings
             bool joins = definition != null && (context.ExecutionContext.MessageName == "Create"
                 || (context.TargetEntity.Contains(EnvironmentVariable.DefinitionId)
                     && context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId) != definition));
-            Validate(context, valueSchema, definitionSchema, value, checksQueue: true,
+            Validate(context, valueSchema, definitionSchema, value, checksQueue: true, emptyReads: definitionRow?.Read<string>(EnvironmentVariable.DefaultValue),
                 anotherValue: () => joins && HasAnotherValue(context, definition.Value));
             // A value emptied (nothing, or only spaces) is no value: the setting falls back to its default, as when it is deleted.
             if (string.Equals(definitionSchema, EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)
@@ -160,7 +160,7 @@ namespace CrmCollab.Plugins.Settings
         }
 
         private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue,
-            Func<bool> anotherValue = null)
+            string emptyReads = null, Func<bool> anotherValue = null)
         {
             string schema = definitionSchema ?? valueSchema;
             IReadOnlyList<string> columns = new string[0];
@@ -198,6 +198,7 @@ namespace CrmCollab.Plugins.Settings
                 EmptyTeam = () => namesQueue ? EmptyTeamOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 InactiveQueue = () => namesQueue ? InactiveQueueOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 Value = value,
+                EmptyReads = emptyReads,
                 AnotherValue = anotherValue ?? (() => false),
             });
             Throw(refusal);

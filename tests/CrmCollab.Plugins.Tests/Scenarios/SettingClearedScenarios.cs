@@ -89,5 +89,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal("Before moving to Develop, fill in: Customer need. [CRMC-STAGE-DATA-MISSING]", refusal);
         }
+
+        /// <summary>
+        /// A misspelt desk was refused with the advice to "leave the setting empty to keep unrouted handoffs with the deal's
+        /// owner"; but an empty value reads the default ("CrmCollab Unrouted"), not the deal's owner, and emptying it is
+        /// refused while that default names no desk. The advice holds only where the default is empty.
+        /// </summary>
+        [Fact]
+        public void A_misspelt_unrouted_desk_is_refused_without_advising_an_empty_value_that_reads_the_default()
+        {
+            _org.System.Create(new Entity("queue") { ["name"] = "Field desk" });
+            _org.SetVariable("crmc_UnroutedQueue", "Field desk", _sysadmin);
+
+            string refusal = _org.Refused(RefusalCodes.SettingUnknownQueue,
+                () => _org.SetVariable("crmc_UnroutedQueue", "Feild desk", _sysadmin), "environmentvariablevalue");
+            Assert.Equal("Unrouted Handoffs Queue: no queue or team is named (or has the id) 'Feild desk'. Name an existing queue or team " +
+                "(an empty value reads the default 'CrmCollab Unrouted'). [CRMC-SETTING-UNKNOWN-QUEUE]", refusal);
+
+            // With an empty default, an empty value keeps the work with the deal's owner, and the refusal says so.
+            Guid definition = _org.System.RetrieveMultiple(new QueryByAttribute("environmentvariabledefinition")
+            { ColumnSet = new ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities[0].Id;
+            _org.As(_sysadmin).Update(new Entity("environmentvariabledefinition", definition) { ["defaultvalue"] = null });
+            Assert.EndsWith("Name an existing queue or team, or leave it empty to keep unrouted handoffs with the deal's owner. " +
+                "[CRMC-SETTING-UNKNOWN-QUEUE]", CrmCollabOrg.Refusal(() => _org.SetVariable("crmc_UnroutedQueue", "Feild desk", _sysadmin)));
+        }
     }
 }
