@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Settings
                 .Filter(EnvironmentVariable.DefaultValue, EnvironmentVariable.SchemaName)
                 .PreImage(PreImage, EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue);
             Register(PipelineStage.PreOperation, "Delete", EnvironmentVariable.ValueTable, OnValueDeleted)
-                .PreImage(PreImage, EnvironmentVariable.DefinitionId);
+                .PreImage(PreImage, EnvironmentVariable.DefinitionId, EnvironmentVariable.Value);
             Register(PipelineStage.PreOperation, "Update", Queue.Table, OnDeskChanged).Filter(Queue.Name).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Delete", Queue.Table, OnDeskChanged).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Update", Team.Table, OnDeskChanged).Filter(Team.Name).PreImage(PreImage, Team.Name);
@@ -57,7 +57,10 @@ namespace CrmCollab.Plugins.Settings
         /// </summary>
         private static void OnValueDeleted(LocalPluginContext context)
         {
-            Guid? definition = context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId);
+            Entity before = context.PreImage(PreImage);
+            Guid? definition = before?.RefId(EnvironmentVariable.DefinitionId);
+            // A blank value was no value: the setting read its default already, and reads it still.
+            if (string.IsNullOrWhiteSpace(before?.Read<string>(EnvironmentVariable.Value))) return;
             // The definition deleted (the solution removed) takes its value with it: the whole setting goes, nothing falls back.
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (definition == null || (parent != null && parent.MessageName == "Delete"

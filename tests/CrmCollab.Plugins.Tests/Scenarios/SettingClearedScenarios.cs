@@ -113,5 +113,27 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.EndsWith("Name an existing queue or team, or leave it empty to keep unrouted handoffs with the deal's owner. " +
                 "[CRMC-SETTING-UNKNOWN-QUEUE]", CrmCollabOrg.Refusal(() => _org.SetVariable("crmc_UnroutedQueue", "Feild desk", _sysadmin)));
         }
+
+        /// <summary>
+        /// An empty value row (an integration's, saved while the shipped default names a queue this organisation never made)
+        /// already reads the default: deleting it changes nothing, and was refused as if the setting were losing its desk.
+        /// </summary>
+        [Fact]
+        public void An_empty_unrouted_value_is_deleted_freely_the_setting_read_its_default_already()
+        {
+            Guid definition = _org.System.RetrieveMultiple(new QueryByAttribute("environmentvariabledefinition")
+            { ColumnSet = new ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities[0].Id;
+            IOrganizationService sysadmin = _org.As(_sysadmin);
+            Guid empty = sysadmin.Create(new Entity("environmentvariablevalue")
+            {
+                ["schemaname"] = "crmc_UnroutedQueue", ["value"] = " ",
+                ["environmentvariabledefinitionid"] = new EntityReference("environmentvariabledefinition", definition),
+            });
+
+            sysadmin.Delete("environmentvariablevalue", empty);
+
+            Assert.Empty(_org.System.RetrieveMultiple(new QueryByAttribute("environmentvariablevalue")
+            { ColumnSet = new ColumnSet(false), Attributes = { "schemaname" }, Values = { "crmc_UnroutedQueue" } }).Entities);
+        }
     }
 }
