@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace CrmCollab.Plugins.Data
 {
-    /// <summary>Reads an environment variable: its current value if one is set, else the definition's default.</summary>
+    /// <summary>Reads an environment variable: its current value if one is set (not blank), else the definition's default.</summary>
     public static class EnvironmentVariables
     {
         /// <summary>One query: the definition with its value joined (outer), as the platform stores them.</summary>
@@ -23,7 +23,8 @@ namespace CrmCollab.Plugins.Data
             Entity definition = service.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (definition == null) return null;
             var current = definition.Read<AliasedValue>("v." + EnvironmentVariable.Value)?.Value as string;
-            return !string.IsNullOrEmpty(current) ? current : definition.Read<string>(EnvironmentVariable.DefaultValue);
+            // A value of only spaces is no value, as an empty one: the default is read (the value's checks hold it to that).
+            return !string.IsNullOrWhiteSpace(current) ? current : definition.Read<string>(EnvironmentVariable.DefaultValue);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace CrmCollab.Plugins.Domain
     public static class CommaList
     {
         /// <summary>
-        /// The names between commas or semicolons, trimmed, in lower case, each once, in the order first written; none for
+        /// The names between commas or semicolons, trimmed (of invisible marks too, <see cref="TypedText"/>), in lower case, each once, in the order first written; none for
         /// blank text. One pass over the text, no iterator or set (a review's, rule's or template's list is read on most
         /// saves of a deal): a name already in lower case is kept as the substring it is.
         /// </summary>
@@ -23,8 +23,8 @@ namespace CrmCollab.Plugins.Domain
                 int end = start;
                 while (end < text.Length && text[end] != ',' && text[end] != ';') end++;
                 int first = start, last = end - 1;
-                while (first <= last && char.IsWhiteSpace(text[first])) first++;
-                while (last >= first && char.IsWhiteSpace(text[last])) last--;
+                while (first <= last && TypedText.IsSpace(text[first])) first++;
+                while (last >= first && TypedText.IsSpace(text[last])) last--;
                 if (last >= first)
                 {
                     string name = text.Substring(first, last - first + 1).ToLowerInvariant();

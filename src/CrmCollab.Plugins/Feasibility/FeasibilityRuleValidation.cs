@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Feasibility
             FeasibilityRule parsed = FeasibilityRuleRows.ToRule(rule, null); // its own number: the checks are on its sign
             var typed = parsed.RelevantColumns.Where(c => c != FeasibilityRuleValidator.ProductsToken).ToList();
             var known = new HashSet<string>(typed.Except(TableColumns.Unknown(context, Opportunity.Table, typed)));
-            Throw(FeasibilityRuleValidator.CheckRule(parsed, rule.Choice(FeasibilityRuleRow.Function) != null, known));
+            Throw(FeasibilityRuleValidator.CheckRule(parsed, rule.Choice(FeasibilityRuleRow.Function), known));
         }
     }
 }

@@ -33,7 +33,7 @@ namespace CrmCollab.Plugins.Routing
         private const string DealAlias = "deal";
         private const int IdsPerQuery = 500;
 
-        /// <summary>A value created, changed or deleted: the setting named the value before, else (none, or empty) the default.</summary>
+        /// <summary>A value created, changed or deleted: the setting named the value before, else (none, or blank) the default.</summary>
         public static void OnValueChanged(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage), after = context.PostImage(PostImage);
@@ -41,7 +41,7 @@ namespace CrmCollab.Plugins.Routing
             Entity definition = definitionId == null ? null : Definition(context.SystemService, definitionId.Value);
             if (definition == null || !IsTheDeskSetting(definition.Read<string>(EnvironmentVariable.SchemaName))) return;
             string valueBefore = before?.RefId(EnvironmentVariable.DefinitionId) == definitionId ? before?.Read<string>(EnvironmentVariable.Value) : null;
-            Move(context, !string.IsNullOrEmpty(valueBefore) ? valueBefore : definition.Read<string>(EnvironmentVariable.DefaultValue), settingChanged: true);
+            Move(context, !string.IsNullOrWhiteSpace(valueBefore) ? valueBefore : definition.Read<string>(EnvironmentVariable.DefaultValue), settingChanged: true);
         }
 
         /// <summary>The default changed: it was the setting only when no value was set (a value set decides, before and after alike).</summary>
@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Routing
             if (before == null || !IsTheDeskSetting(before.Read<string>(EnvironmentVariable.SchemaName))) return;
             var values = new QueryExpression(EnvironmentVariable.ValueTable) { ColumnSet = new ColumnSet(EnvironmentVariable.Value) };
             values.Criteria.AddCondition(EnvironmentVariable.DefinitionId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
-            if (context.SystemService.RetrieveMultiple(values).Entities.Any(v => !string.IsNullOrEmpty(v.Read<string>(EnvironmentVariable.Value)))) return;
+            if (context.SystemService.RetrieveMultiple(values).Entities.Any(v => !string.IsNullOrWhiteSpace(v.Read<string>(EnvironmentVariable.Value)))) return;
             Move(context, before.Read<string>(EnvironmentVariable.DefaultValue), settingChanged: true);
         }
 

@@ -16,7 +16,8 @@ namespace CrmCollab.Plugins.Settings
     /// Refuses a value (or default) of CrmCollab's settings that would silently switch a rule off: a value saved under
     /// another schema name than its definition; Stage Requirements that are not the expected JSON, name a stage that
     /// does not exist or a column the opportunity does not have; Locked Terms Columns the opportunity does not have;
-    /// an Unrouted Handoffs Queue that names no queue or team. Columns are probed with a query at PreValidation,
+    /// an Unrouted Handoffs Queue that names no queue or team, or whose value is deleted or emptied (a blank value is no value)
+    /// while the default it falls back to names none. Columns are probed with a query at PreValidation,
     /// outside the transaction, so a refused probe can be caught; any column admins add later is accepted. The queue or
     /// team the Unrouted Handoffs Queue names is not renamed away from that name nor deleted while the setting names it.
     /// </summary>
@@ -43,7 +44,7 @@ namespace CrmCollab.Plugins.Settings
                 .Filter(EnvironmentVariable.DefaultValue, EnvironmentVariable.SchemaName)
                 .PreImage(PreImage, EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue);
             Register(PipelineStage.PreOperation, "Delete", EnvironmentVariable.ValueTable, OnValueDeleted)
-                .PreImage(PreImage, EnvironmentVariable.DefinitionId);
+                .PreImage(PreImage, EnvironmentVariable.DefinitionId, EnvironmentVariable.Value);
             Register(PipelineStage.PreOperation, "Update", Queue.Table, OnDeskChanged).Filter(Queue.Name).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Delete", Queue.Table, OnDeskChanged).PreImage(PreImage, Queue.Name);
             Register(PipelineStage.PreOperation, "Update", Team.Table, OnDeskChanged).Filter(Team.Name).PreImage(PreImage, Team.Name);
@@ -56,7 +57,10 @@ namespace CrmCollab.Plugins.Settings
         /// </summary>
         private static void OnValueDeleted(LocalPluginContext context)
         {
-            Guid? definition = context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId);
+            Entity before = context.PreImage(PreImage);
+            Guid? definition = before?.RefId(EnvironmentVariable.DefinitionId);
+            // A blank value was no value: the setting read its default already, and reads it still.
+            if (string.IsNullOrWhiteSpace(before?.Read<string>(EnvironmentVariable.Value))) return;
             // The definition deleted (the solution removed) takes its value with it: the whole setting goes, nothing falls back.
             IPluginExecutionContext parent = context.ExecutionContext.ParentContext;
             if (definition == null || (parent != null && parent.MessageName == "Delete"
@@ -64,7 +68,12 @@ namespace CrmCollab.Plugins.Settings
             Entity row = context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable, definition.Value,
                 new ColumnSet(EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue));
             if (!string.Equals(row.Read<string>(EnvironmentVariable.SchemaName), EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)) return;
-            string fallback = row.Read<string>(EnvironmentVariable.DefaultValue);
+            CheckFallback(context, row.Read<string>(EnvironmentVariable.DefaultValue));
+        }
+
+        /// <summary>The Unrouted Handoffs Queue's value gone (deleted, or emptied): the default it falls back to must find a desk.</summary>
+        private static void CheckFallback(LocalPluginContext context, string fallback)
+        {
             var routing = new RoutingRepository(context.SystemService);
             var desk = new Lazy<Domain.Routing.Principal>(() => routing.QueueOrTeam(fallback));
             Throw(Domain.Settings.SettingReferenceRules.CheckValueRemoved(Labels[EnvironmentVariable.UnroutedQueue], fallback,
@@ -97,15 +106,21 @@ namespace CrmCollab.Plugins.Settings
             Entity row = Values.Merge(context.PreImage(PreImage), context.TargetEntity);
             string valueSchema = row.Read<string>(EnvironmentVariable.SchemaName);
             Guid? definition = row.RefId(EnvironmentVariable.DefinitionId);
-            string definitionSchema = definition == null ? null : context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable,
-                definition.Value, new ColumnSet(EnvironmentVariable.SchemaName)).Read<string>(EnvironmentVariable.SchemaName);
+            Entity definitionRow = definition == null ? null : context.SystemService.Retrieve(EnvironmentVariable.DefinitionTable,
+                definition.Value, new ColumnSet(EnvironmentVariable.SchemaName, EnvironmentVariable.DefaultValue));
+            string definitionSchema = definitionRow?.Read<string>(EnvironmentVariable.SchemaName);
             if (!Labels.ContainsKey(valueSchema ?? "") && !Labels.ContainsKey(definitionSchema ?? "")) return; // not CrmCollab's
+            string value = row.Read<string>(EnvironmentVariable.Value);
             // A value created, or pointed at another definition, must be the definition's only one.
             bool joins = definition != null && (context.ExecutionContext.MessageName == "Create"
                 || (context.TargetEntity.Contains(EnvironmentVariable.DefinitionId)
                     && context.PreImage(PreImage)?.RefId(EnvironmentVariable.DefinitionId) != definition));
-            Validate(context, valueSchema, definitionSchema, row.Read<string>(EnvironmentVariable.Value), checksQueue: true,
+            Validate(context, valueSchema, definitionSchema, value, checksQueue: true, emptyReads: definitionRow?.Read<string>(EnvironmentVariable.DefaultValue),
                 anotherValue: () => joins && HasAnotherValue(context, definition.Value));
+            // A value emptied (nothing, or only spaces) is no value: the setting falls back to its default, as when it is deleted.
+            if (string.Equals(definitionSchema, EnvironmentVariable.UnroutedQueue, StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrWhiteSpace(value) && !string.IsNullOrWhiteSpace(context.PreImage(PreImage)?.Read<string>(EnvironmentVariable.Value)))
+                CheckFallback(context, definitionRow.Read<string>(EnvironmentVariable.DefaultValue));
         }
 
         /// <summary>One query: a value row of the definition other than the one being saved.</summary>
@@ -148,7 +163,7 @@ namespace CrmCollab.Plugins.Settings
         }
 
         private static void Validate(LocalPluginContext context, string valueSchema, string definitionSchema, string value, bool checksQueue,
-            Func<bool> anotherValue = null)
+            string emptyReads = null, Func<bool> anotherValue = null)
         {
             string schema = definitionSchema ?? valueSchema;
             IReadOnlyList<string> columns = new string[0];
@@ -186,6 +201,7 @@ namespace CrmCollab.Plugins.Settings
                 EmptyTeam = () => namesQueue ? EmptyTeamOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 InactiveQueue = () => namesQueue ? InactiveQueueOf(context, new RoutingRepository(context.SystemService).QueueOrTeam(value)) : null,
                 Value = value,
+                EmptyReads = emptyReads,
                 AnotherValue = anotherValue ?? (() => false),
             });
             Throw(refusal);

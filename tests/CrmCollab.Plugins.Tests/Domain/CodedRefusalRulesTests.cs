@@ -252,12 +252,14 @@ namespace CrmCollab.Plugins.Tests.Domain
             var columns = new System.Collections.Generic.HashSet<string> { "estimatedvalue", "crmc_discountpercent", "name" };
             var rule = new FeasibilityRule { MinAmount = -5m, RelevantColumns = new[] { "estimatedvalue" } };
 
-            Refusal refusal = FeasibilityRuleValidator.CheckRule(rule, hasFunction: false, columns);
+            Refusal refusal = FeasibilityRuleValidator.CheckRule(rule, function: null, columns);
 
             Assert.Equal(RefusalCodes.RuleInvalid, refusal.Code);
             Assert.StartsWith("Choose the function this rule asks to review the deal. The minimum amount cannot be negative (-5).", refusal.Text);
-            Assert.Equal(RefusalCodes.RuleInvalid, FeasibilityRuleValidator.CheckRule(new FeasibilityRule(), hasFunction: false, columns).Code);
-            Assert.Null(FeasibilityRuleValidator.CheckRule(new FeasibilityRule { RelevantColumns = new[] { "estimatedvalue", "products" } }, hasFunction: true, columns));
+            Assert.Equal(RefusalCodes.RuleInvalid, FeasibilityRuleValidator.CheckRule(new FeasibilityRule(), function: null, columns).Code);
+            Assert.Null(FeasibilityRuleValidator.CheckRule(new FeasibilityRule { RelevantColumns = new[] { "estimatedvalue", "products" } }, (int)BusinessFunction.Finance, columns));
+            Assert.StartsWith("The function value 42 is not one of CrmCollab's functions; choose one from the list.",
+                FeasibilityRuleValidator.CheckRule(new FeasibilityRule(), 42, columns).Text);
         }
 }
 }

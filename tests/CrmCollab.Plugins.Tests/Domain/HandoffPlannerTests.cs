@@ -77,6 +77,7 @@ namespace CrmCollab.Plugins.Tests.Domain
         {
             Assert.Equal(new[] { "crmc_trackingnumber", "crmc_deliveredon" }, CommaList.Parse(" crmc_TrackingNumber, crmc_deliveredon;crmc_deliveredon ,"));
             Assert.Empty(CommaList.Parse(null));
+            Assert.Equal(new[] { "crmc_trackingnumber", "crmc_deliveredon" }, CommaList.Parse("\uFEFFcrmc_trackingnumber,\u200B crmc_deliveredon\u200B"));
         }
 
         [Fact]

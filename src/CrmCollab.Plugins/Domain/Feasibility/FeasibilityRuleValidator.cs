@@ -48,11 +48,13 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         /// The refusal of a rule an administrator saves (every problem in one message, so they fix all at once), or
         /// null when the rule can be saved.
         /// </summary>
-        /// <param name="hasFunction">The rule names the function it asks to review the deal.</param>
-        public static Refusal CheckRule(FeasibilityRule rule, bool hasFunction, ISet<string> opportunityColumns)
+        /// <param name="function">The function the rule asks to review the deal (its choice value; null: none chosen).</param>
+        public static Refusal CheckRule(FeasibilityRule rule, int? function, ISet<string> opportunityColumns)
         {
             var problems = Check(rule, opportunityColumns).ToList();
-            if (!hasFunction) problems.Insert(0, "Choose the function this rule asks to review the deal.");
+            if (function == null) problems.Insert(0, "Choose the function this rule asks to review the deal.");
+            else if (!Routing.BusinessFunctions.IsDefined(function.Value))
+                problems.Insert(0, $"The function value {function} is not one of CrmCollab's functions; choose one from the list.");
             return problems.Count == 0 ? null : new Refusal(RefusalCodes.RuleInvalid, string.Join(" ", problems));
         }
     }

@@ -38,6 +38,9 @@ namespace CrmCollab.Plugins.Domain.Settings
 
         public string Value { get; set; }
 
+        /// <summary>What the setting reads when this text is empty: a value's definition's default (null for a default, or none).</summary>
+        public string EmptyReads { get; set; }
+
         /// <summary>
         /// The definition already has another value row (asked only of a value created, or pointed at the definition):
         /// CrmCollab reads one value per setting, and which of two it would read is not defined.
@@ -86,7 +89,10 @@ namespace CrmCollab.Plugins.Domain.Settings
                     $"{setting.Label}: CrmCollab could not check the columns {string.Join(", ", setting.UnverifiedColumns)} because the value was saved inside a batch transaction. Save it on its own.");
             if (setting.NamesMissingQueue())
                 return new Refusal(RefusalCodes.SettingUnknownQueue,
-                    $"{setting.Label}: no queue or team is named (or has the id) '{setting.Value}'. Name an existing queue or team, or leave the setting empty to keep unrouted handoffs with the deal's owner.");
+                    $"{setting.Label}: no queue or team is named (or has the id) '{setting.Value}'. Name an existing queue or team" +
+                    (string.IsNullOrWhiteSpace(setting.EmptyReads)
+                        ? ", or leave it empty to keep unrouted handoffs with the deal's owner."
+                        : $" (an empty value reads the default '{setting.EmptyReads}')."));
             string inactive = setting.InactiveQueue();
             if (inactive != null)
                 return new Refusal(RefusalCodes.SettingUnknownQueue,

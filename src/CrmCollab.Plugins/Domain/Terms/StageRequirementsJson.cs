@@ -24,9 +24,10 @@ namespace CrmCollab.Plugins.Domain.Terms
             {
                 do
                 {
-                    string key = reader.ReadString();
+                    reader.RefuseTrailingComma('}');
+                    string key = TypedText.Trim(reader.ReadString());
                     if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int stage) || !stages.Contains(stage))
-                        throw new FormatException($"Unknown sales stage \"{key}\": use {string.Join(", ", stages.OrderBy(s => s))}.");
+                        throw new FormatException($"Unknown sales stage \"{key}\": key each stage by its number, " + Numbered(stages) + ".");
                     if (byStage.ContainsKey(stage)) throw new FormatException($"Stage \"{key}\" is listed twice.");
                     reader.Expect(':');
                     byStage[stage] = ReadColumns(reader, key);
@@ -37,6 +38,13 @@ namespace CrmCollab.Plugins.Domain.Terms
             return new StageRequirements(byStage);
         }
 
+        /// <summary>"0 (Qualify), 1 (Develop), 2 (Propose) or 3 (Close)": each stage's number with the name the form shows.</summary>
+        private static string Numbered(IEnumerable<int> stages)
+        {
+            string[] each = stages.OrderBy(s => s).Select(s => $"{s} ({Feasibility.SalesStage.Label(s)})").ToArray();
+            return each.Length < 2 ? string.Join("", each) : string.Join(", ", each.Take(each.Length - 1)) + " or " + each[each.Length - 1];
+        }
+
         private static IReadOnlyList<string> ReadColumns(Reader reader, string stage)
         {
             var columns = new List<string>();
@@ -44,7 +52,8 @@ namespace CrmCollab.Plugins.Domain.Terms
             if (reader.TryConsume(']')) return columns;
             do
             {
-                string column = reader.ReadString().Trim().ToLowerInvariant();
+                reader.RefuseTrailingComma(']');
+                string column = TypedText.Trim(reader.ReadString()).ToLowerInvariant();
                 if (column.Length == 0) throw new FormatException($"Stage \"{stage}\" lists an empty column name.");
                 if (!columns.Contains(column)) columns.Add(column);
             } while (reader.TryConsume(','));
@@ -69,6 +78,22 @@ namespace CrmCollab.Plugins.Domain.Terms
                 SkipSpace();
                 if (_at < _text.Length && _text[_at] == c) { _at++; return true; }
                 return false;
+            }
+
+            /// <summary>After a comma, the closing <paramref name="closing"/>: JSON allows no comma after the last entry.</summary>
+            public void RefuseTrailingComma(char closing)
+            {
+                SkipSpace();
+                if (_at > 0 && _at < _text.Length && _text[_at] == closing && LastSignificant() == ',')
+                    throw new FormatException($"The stage requirements are not valid JSON (a comma after the last entry, before the '{closing}' at " +
+                        $"character {_at + 1}: remove that comma). " + Form);
+            }
+
+            private char LastSignificant()
+            {
+                int at = _at - 1;
+                while (at >= 0 && TypedText.IsSpace(_text[at])) at--;
+                return at >= 0 ? _text[at] : '\0';
             }
 
             public void ExpectEnd()
@@ -109,12 +134,13 @@ namespace CrmCollab.Plugins.Domain.Terms
 
             private void SkipSpace()
             {
-                while (_at < _text.Length && char.IsWhiteSpace(_text[_at])) _at++;
+                while (_at < _text.Length && TypedText.IsSpace(_text[_at])) _at++;
             }
 
             private FormatException Error(string what) =>
-                new FormatException($"The stage requirements are not valid JSON ({what} at character {_at + 1}). " +
-                    "Expected a form like {\"1\":[\"customerneed\"],\"2\":[\"decisionmaker\",\"budgetamount\"]}.");
+                new FormatException($"The stage requirements are not valid JSON ({what} at character {_at + 1}). " + Form);
+
+            private const string Form = "Expected a form like {\"1\":[\"customerneed\"],\"2\":[\"decisionmaker\",\"budgetamount\"]}.";
         }
     }
 }
