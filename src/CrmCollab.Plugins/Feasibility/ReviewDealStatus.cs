@@ -39,17 +39,6 @@ namespace CrmCollab.Plugins.Feasibility
                 return reviews.Select(FeasibilityRepository.ToState).Any(r => r.IsCurrent && r.Function == function) ? reviews : null;
             });
 
-        /// <summary>A user's or team's name; null for one that does not exist (the platform then refuses the owner itself):
-        /// a query, since a failed Retrieve would end the transaction.</summary>
-        private static string NameOf(IOrganizationService service, EntityReference owner)
-        {
-            bool team = owner.LogicalName == Team.Table;
-            string column = team ? Team.Name : SystemUser.FullName;
-            var query = new QueryExpression(owner.LogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
-            query.Criteria.AddCondition(team ? Team.Id : SystemUser.Id, ConditionOperator.Equal, owner.Id);
-            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Read<string>(column);
-        }
-
         /// <param name="asLeft">The deal's reviews as the change leaves them, or null to leave the status as it is.</param>
         private static void Save(IOrganizationService service, Guid dealId, Entity deal, Func<List<Entity>, List<Entity>> asLeft)
         {
@@ -69,7 +58,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// </summary>
         public static Entity MadeByHand(IOrganizationService service, Entity target, EntityReference owner, DateTime now)
         {
-            string name = owner.Name ?? NameOf(service, owner);
+            string name = Terms.Principals.NameOf(service, owner);
             var review = new Entity(FeasibilityReviewRow.Table, target.Id == Guid.Empty ? Guid.NewGuid() : target.Id);
             foreach (KeyValuePair<string, object> column in target.Attributes) review[column.Key] = column.Value;
             review[FeasibilityReviewRow.OwnerId] = new EntityReference(owner.LogicalName, owner.Id) { Name = name };

@@ -70,8 +70,8 @@ namespace CrmCollab.Plugins.Routing
                     staying.Select(RoutingRepository.ToDedicatedOwner).Where(o => o.Function == candidate.Function));
                 if (clash == null) continue;
                 Entity kept = staying.First(o => o.Id == clash.Id);
-                Throw(DedicatedOwnerRules.MergeOverlap(candidate.Function, NameOf(context.SystemService, OwnerOf(moving)),
-                    NameOf(context.SystemService, OwnerOf(kept))));
+                Throw(DedicatedOwnerRules.MergeOverlap(candidate.Function, Terms.Principals.NameOf(context.SystemService, OwnerOf(moving)),
+                    Terms.Principals.NameOf(context.SystemService, OwnerOf(kept))));
             }
         }
 
@@ -146,7 +146,7 @@ namespace CrmCollab.Plugins.Routing
             Entity clash = Overlapping(context, candidate, row.Id != Guid.Empty ? row.Id : context.ExecutionContext.PrimaryEntityId);
             if (clash == null) return;
             EntityReference owner = OwnerOf(clash);
-            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, owner),
+            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), Terms.Principals.NameOf(context.SystemService, owner),
                 clash.Read<string>(DedicatedOwnerRow.Name)));
         }
 
@@ -162,20 +162,8 @@ namespace CrmCollab.Plugins.Routing
             if (candidate.ValidFrom == DateTime.MinValue) candidate.ValidFrom = context.Now.Date;
             Entity clash = Overlapping(context, candidate, row.Id != Guid.Empty ? row.Id : context.ExecutionContext.PrimaryEntityId);
             if (clash == null) return;
-            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), NameOf(context.SystemService, OwnerOf(clash)),
+            Throw(DedicatedOwnerRules.Overlap(RoutingRepository.ToDedicatedOwner(clash), Terms.Principals.NameOf(context.SystemService, OwnerOf(clash)),
                 clash.Read<string>(DedicatedOwnerRow.Name)));
-        }
-
-        /// <summary>The user's full name or the team's name: the lookup's own when it carries one, else read (one query); null when none.</summary>
-        private static string NameOf(IOrganizationService service, EntityReference principal)
-        {
-            if (principal == null) return null;
-            if (!string.IsNullOrWhiteSpace(principal.Name)) return principal.Name;
-            bool isTeam = principal.LogicalName == Team.Table;
-            string column = isTeam ? Team.Name : SystemUser.FullName;
-            var query = new QueryExpression(principal.LogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
-            query.Criteria.AddCondition(isTeam ? Team.Id : SystemUser.Id, ConditionOperator.Equal, principal.Id);
-            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Read<string>(column);
         }
 
         /// <summary>One query: other active rows of the same account and function.</summary>

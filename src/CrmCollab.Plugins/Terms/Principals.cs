@@ -10,6 +10,21 @@ namespace CrmCollab.Plugins.Terms
     /// <summary>Who a user is for a rule: the record's owner (directly or through a team), or a holder of a role.</summary>
     public static class Principals
     {
+        /// <summary>
+        /// The user's full name or the team's name: the lookup's own when it carries one, else read (one query, not a
+        /// Retrieve, which would end the transaction for a principal that does not exist); null when there is none.
+        /// </summary>
+        public static string NameOf(IOrganizationService service, EntityReference principal)
+        {
+            if (principal == null) return null;
+            if (!string.IsNullOrWhiteSpace(principal.Name)) return principal.Name;
+            bool isTeam = principal.LogicalName == Team.Table;
+            string column = isTeam ? Team.Name : SystemUser.FullName;
+            var query = new QueryExpression(principal.LogicalName) { ColumnSet = new ColumnSet(column), TopCount = 1 };
+            query.Criteria.AddCondition(isTeam ? Team.Id : SystemUser.Id, ConditionOperator.Equal, principal.Id);
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault()?.Read<string>(column);
+        }
+
         /// <summary>The owner itself, or a member of the owning team: no query unless the owner is a team.</summary>
         public static bool OwnsOrBelongs(IOrganizationService service, Guid userId, EntityReference owner)
         {
