@@ -1,6 +1,7 @@
 using System;
 using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Routing;
+using CrmCollab.Plugins.Tests.Invariants;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -25,13 +26,19 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         private Entity Finance => _org.Row("crmc_feasibilityreview", _org.Review(_deal, BusinessFunction.Finance).Id,
             "crmc_conditions", "crmc_decision", "crmc_decidedby", "crmc_decidedon", "crmc_termsfingerprint");
 
-        [Fact]
-        public void An_administrator_who_rewrites_finances_conditions_is_recorded_as_deciding_them_not_fiona()
+        [Theory]
+        [InlineData(0)] // Update
+        [InlineData(1)] // UpdateMultiple
+        [InlineData(2)] // ExecuteMultiple
+        [InlineData(3)] // ExecuteTransaction
+        [InlineData(4)] // Upsert
+        [InlineData(5)] // UpsertMultiple
+        public void An_administrator_who_rewrites_finances_conditions_is_recorded_as_deciding_them_not_fiona(int channel)
         {
             DateTime approved = Finance.GetAttributeValue<DateTime>("crmc_decidedon");
             _org.Engine.Clock.Advance(TimeSpan.FromDays(2));
 
-            _org.As(_org.Admin).Update(new Entity("crmc_feasibilityreview", Finance.Id) { ["crmc_conditions"] = "No upfront payment" });
+            FuzzChannel.Update(_org.As(_org.Admin), new Entity("crmc_feasibilityreview", Finance.Id) { ["crmc_conditions"] = "No upfront payment" }, channel);
 
             Entity rewritten = Finance;
             Assert.Equal("No upfront payment", rewritten.GetAttributeValue<string>("crmc_conditions"));
