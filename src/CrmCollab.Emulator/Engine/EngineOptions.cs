@@ -55,6 +55,15 @@ namespace CrmCollab.Emulator.Engine
 
         /// <summary>Role privileges, business units, teams and disabled users are enforced as on the server.</summary>
         public bool EnforceSecurity { get; set; } = true;
+
+        /// <summary>
+        /// The images the second part of a split Update (state or owner fields sent with other columns) is given. Microsoft
+        /// documents the split and says a step needing the whole change keeps it in SharedVariables; no page says whether
+        /// the second part's images are read after the first part wrote (the default here, each part reading the row as it
+        /// begins) or once, before the request. On, the second part's pre-images show the row as it was before the request:
+        /// the other reading, so a test can show a step holds under both.
+        /// </summary>
+        public bool SplitUpdateImagesBeforeRequest { get; set; }
     }
 
     /// <summary>Fixed ids of the rows Boot creates, the same in every run.</summary>

@@ -90,7 +90,8 @@ namespace CrmCollab.Emulator.Messages
             {
                 // The related rows once, after the row's last part.
                 RunOne(context, frame, Part(context.Request, table.LogicalName, second: false), table.LogicalName, id, validated, true, false);
-                return RunOne(context, frame, Part(context.Request, table.LogicalName, second: true), table.LogicalName, id, validated, false, related);
+                return RunOne(context, frame, Part(context.Request, table.LogicalName, second: true), table.LogicalName, id, validated, false, related,
+                    context.Engine.Options.SplitUpdateImagesBeforeRequest ? validated : null);
             });
         }
 
@@ -123,10 +124,11 @@ namespace CrmCollab.Emulator.Messages
         }
 
         private OrganizationResponse RunOne(MessageContext context, ExecutionFrame frame, OrganizationRequest request, string table, Guid id,
-            Operation validated, bool takesOperationId, bool related)
+            Operation validated, bool takesOperationId, bool related, Operation imagesFrom = null)
         {
             var spec = Spec(context, request, table, id);
             spec.Related = related;
+            spec.ImagesFrom = imagesFrom;
             spec.Validated = validated;
             spec.TakesValidatedOperationId = takesOperationId;
             return context.Engine.Pipeline.Run(frame, spec);

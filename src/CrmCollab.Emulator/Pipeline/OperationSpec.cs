@@ -40,6 +40,12 @@ namespace CrmCollab.Emulator.Pipeline
         /// <summary>The first part of a validated request takes the validated operation's OperationId.</summary>
         public bool TakesValidatedOperationId { get; set; }
 
+        /// <summary>
+        /// Set for the second part of a split Update when the engine plays the reading in which its images are those read
+        /// before the request (<see cref="Engine.EngineOptions.SplitUpdateImagesBeforeRequest"/>): the validated operation's.
+        /// </summary>
+        public Operation ImagesFrom { get; set; }
+
         public bool HasPreImage { get; set; } = true;
         public bool HasPostImage { get; set; } = true;
     }

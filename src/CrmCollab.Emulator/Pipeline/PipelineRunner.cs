@@ -36,7 +36,7 @@ namespace CrmCollab.Emulator.Pipeline
             // A failure rolls back as it leaves (finally, not catch and rethrow: a refusal is thrown once, not again here).
             try
             {
-                if (preImages) op.PreStates = Snapshot(op);
+                if (preImages) op.PreStates = spec.ImagesFrom != null ? spec.ImagesFrom.PreStates : Snapshot(op);
                 RunStage(op, steps, StepStage.PreOperation, inTransaction: true);
                 var response = spec.RunMain(op);
                 if (steps.Length > 0 && op.ImageRecords.Count == 0 && op.PrimaryEntityId != Guid.Empty)

@@ -74,8 +74,20 @@ namespace CrmCollab.Plugins.Infrastructure
             return ExecutionContext.InputParameters.TryGetValue(name, out object value) ? value as T : null;
         }
 
-        public Entity PreImage(string alias) =>
-            ExecutionContext.PreEntityImages.TryGetValue(alias, out Entity image) ? image : null;
+        /// <summary>The pre-image of that alias; in the second part of a split save, with what its first part sent laid over it
+        /// (<see cref="SplitSave.Overlay"/>), made once per execution.</summary>
+        public Entity PreImage(string alias)
+        {
+            if (!ExecutionContext.PreEntityImages.TryGetValue(alias, out Entity image)) return null;
+            if (image == null) return null;
+            if (ReferenceEquals(_overlaidAlias, alias) || _overlaidAlias == alias) return _overlaid;
+            _overlaidAlias = alias;
+            _overlaid = SplitSave.Overlay(ExecutionContext, image);
+            return _overlaid;
+        }
+
+        private string _overlaidAlias;
+        private Entity _overlaid;
 
         public Entity PostImage(string alias) =>
             ExecutionContext.PostEntityImages.TryGetValue(alias, out Entity image) ? image : null;

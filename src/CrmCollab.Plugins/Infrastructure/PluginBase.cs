@@ -68,6 +68,8 @@ namespace CrmCollab.Plugins.Infrastructure
                     throw new InvalidPluginExecutionException(Domain.StepFailure.NotHandled().Message);
                 }
                 registered.Handler(local);
+                // What this part of a save sends, for the steps of a second part the platform may split off (SplitSave).
+                SplitSave.Remember(context);
             }
             catch (FaultException<OrganizationServiceFault> fault)
             {

@@ -121,5 +121,38 @@ namespace CrmCollab.Emulator.Tests.Pipeline
             engine.SystemService.Update(new Entity("systemuser", user) { ["title"] = "ADV" });
             Assert.Equal(3, seen.Count);
         }
+
+        /// <summary>
+        /// No page says whether the second part's pre-image shows what the first part wrote. The engine reads each part's
+        /// images as the part begins; <see cref="Engine.EngineOptions.SplitUpdateImagesBeforeRequest"/> plays the other
+        /// reading, so a plug-in can be shown to hold under both.
+        /// </summary>
+        [Theory]
+        [InlineData(false, "end of range")]
+        [InlineData(true, "")]
+        public void The_retirement_step_sees_the_note_in_its_pre_image_as_the_engine_is_told_to_read_it(bool imagesBeforeRequest, string expected)
+        {
+            var org = new TestOrg();
+            org.Options.SplitUpdateImagesBeforeRequest = imagesBeforeRequest;
+            var seen = new List<string>();
+            var step = org.Step("Update", "crmc_widget", StepStage.PreOperation, run =>
+            {
+                if (run.Target.Contains("statecode"))
+                    seen.Add(run.Context.PreEntityImages["pre"].GetAttributeValue<string>("crmc_notes") ?? "");
+            });
+            var image = new StepImageDefinition { EntityAlias = "pre", ImageType = ImageType.PreImage };
+            image.Attributes.Add("crmc_notes");
+            step.Images.Add(image);
+            var engine = org.Boot();
+            var id = engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = "w" });
+
+            engine.SystemService.Update(new Entity("crmc_widget", id) { ["crmc_notes"] = "end of range", ["statecode"] = new OptionSetValue(1) });
+
+            Assert.Equal(new[] { expected }, seen);
+            // An Update that does not split is imaged as it begins under either reading.
+            seen.Clear();
+            engine.SystemService.Update(new Entity("crmc_widget", id) { ["statecode"] = new OptionSetValue(0) });
+            Assert.Equal(new[] { "end of range" }, seen);
+        }
 }
 }
