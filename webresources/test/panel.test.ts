@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Queries, loadPanel } from '../src/panel/data';
-import { loadedMessage, opportunityId, setClientApiContext } from '../src/panel/main';
+import { badIdMessage, loadedMessage, opportunityId, setClientApiContext } from '../src/panel/main';
 import { toFeasibility, toHandoff, toReview } from '../src/panel/model';
 import { renderPanel } from '../src/panel/render';
 import { AccountId, Now, OpportunityId, deal, fakeWebApi, feasibilityDetail, handoffs, reviews, signals } from './fixtures.mjs';
@@ -98,12 +98,40 @@ describe('panel data', () => {
   });
 
   it('reads the opportunity id from the form, then the id or data parameters', () => {
-    const form = { data: { entity: { getId: () => '{ABC}' } } } as unknown as Xrm.FormContext;
-    expect(opportunityId('?id=%7BDEF%7D', form)).toBe('abc');
-    expect(opportunityId('?id=%7BDEF%7D')).toBe('def');
-    expect(opportunityId('?data=id%3D%7BGHI%7D')).toBe('ghi');
-    expect(opportunityId('?data=JKL')).toBe('jkl');
+    const abc = 'AAAAAAAA-0000-4000-8000-000000000ABC', def = 'DDDDDDDD-0000-4000-8000-000000000DEF', ghi = 'CCCCCCCC-0000-4000-8000-000000000123';
+    const form = { data: { entity: { getId: () => `{${abc}}` } } } as unknown as Xrm.FormContext;
+    expect(opportunityId(`?id=%7B${def}%7D`, form)).toBe(abc.toLowerCase());
+    expect(opportunityId(`?id=%7B${def}%7D`)).toBe(def.toLowerCase());
+    expect(opportunityId(`?data=id%3D%7B${ghi}%7D`)).toBe(ghi.toLowerCase());
+    expect(opportunityId(`?data=${ghi}`)).toBe(ghi.toLowerCase());
     expect(opportunityId('')).toBe('');
+  });
+
+  // An administrator who places the panel on a dashboard or another form with a wrong "data" value: before, the value went
+  // into the panel's OData filters and the user read the server's raw syntax error.
+  it('sends nothing for a value that is not a record id, and says what to pass instead', async () => {
+    expect(opportunityId("?data=x') or (name ne '")).toBe('');
+    expect(badIdMessage('?data=JKL')).toBe(
+      'This panel was given "jkl", which is not a deal\'s id, so it shows nothing. Open it from an opportunity form; ' +
+        'an administrator who placed it elsewhere passes the deal\'s id in its "data" parameter (id=the deal\'s id).',
+    );
+    expect(badIdMessage('')).toBeNull();
+    expect(badIdMessage(`?data=${OpportunityId}`)).toBeNull();
+
+    window.history.replaceState(null, '', '?data=JKL');
+    document.body.innerHTML = '<p id="crmc-status"></p>';
+    const calls: string[] = [];
+    const spy = (...args: unknown[]) => {
+      calls.push(String(args[0]));
+      return Promise.reject(new Error('no call expected'));
+    };
+    setClientApiContext({ WebApi: { retrieveRecord: spy, retrieveMultipleRecords: spy } } as unknown as Xrm.XrmStatic, {
+      data: { entity: { getId: () => '' } },
+    } as unknown as Xrm.FormContext);
+    await vi.waitFor(() => expect(document.getElementById('crmc-status')?.className).toBe('status status-error'));
+    expect(document.getElementById('crmc-status')?.textContent).toContain('which is not a deal\'s id');
+    expect(calls).toEqual([]);
+    window.history.replaceState(null, '', '/');
   });
 });
 

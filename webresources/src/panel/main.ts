@@ -33,8 +33,11 @@ function findXrm(): Xrm.XrmStatic | null {
   return null;
 }
 
+/** A record id as Dataverse writes one (braces and case removed by bareId). */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The form's record id, else the `id` parameter, else `data` (a bare id or "id=…") passed by the web resource control. */
-export function opportunityId(search: string, form?: Xrm.FormContext): string {
+function passedId(search: string, form?: Xrm.FormContext): string {
   const fromForm = form ? bareId(form.data.entity.getId()) : '';
   if (fromForm) return fromForm;
   const params = new URLSearchParams(search);
@@ -42,7 +45,24 @@ export function opportunityId(search: string, form?: Xrm.FormContext): string {
   if (id) return bareId(id);
   const data = params.get('data') ?? '';
   const nested = new URLSearchParams(data).get('id');
-  return bareId(nested ?? data);
+  return bareId(nested ?? data).trim();
+}
+
+/** The deal's id as passed to the panel; '' when none was, or when what was passed is not a record id (never sent to the server). */
+export function opportunityId(search: string, form?: Xrm.FormContext): string {
+  const id = passedId(search, form);
+  return RECORD_ID.test(id) ? id : '';
+}
+
+/** When the panel was given something that is not a record id: what the person who placed it should do; else null. */
+export function badIdMessage(search: string, form?: Xrm.FormContext): string | null {
+  const id = passedId(search, form);
+  if (!id || RECORD_ID.test(id)) return null;
+  const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+  return (
+    `This panel was given "${shown}", which is not a deal's id, so it shows nothing. Open it from an opportunity form; ` +
+    'an administrator who placed it elsewhere passes the deal\'s id in its "data" parameter (id=the deal\'s id).'
+  );
 }
 
 /** "Loaded 4 review(s), 2 handoff task(s), 1 signal(s)."; a list the user's roles do not show is named as such. */
@@ -66,7 +86,8 @@ export async function refresh(): Promise<void> {
   }
   const id = opportunityId(window.location.search, api.form);
   if (!id) {
-    status('Save the opportunity to see its reviews, handoffs and signals.');
+    const bad = badIdMessage(window.location.search, api.form);
+    status(bad ?? 'Save the opportunity to see its reviews, handoffs and signals.', bad != null);
     return;
   }
   const mine = ++generation; // a newer refresh wins over a slower older one

@@ -464,7 +464,8 @@ CrmCollab.Panel = (() => {
     }
     return null;
   }
-  function opportunityId(search, form) {
+  var RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  function passedId(search, form) {
     var _a;
     const fromForm = form ? bareId(form.data.entity.getId()) : "";
     if (fromForm) return fromForm;
@@ -473,7 +474,17 @@ CrmCollab.Panel = (() => {
     if (id) return bareId(id);
     const data = (_a = params.get("data")) != null ? _a : "";
     const nested = new URLSearchParams(data).get("id");
-    return bareId(nested != null ? nested : data);
+    return bareId(nested != null ? nested : data).trim();
+  }
+  function opportunityId(search, form) {
+    const id = passedId(search, form);
+    return RECORD_ID.test(id) ? id : "";
+  }
+  function badIdMessage(search, form) {
+    const id = passedId(search, form);
+    if (!id || RECORD_ID.test(id)) return null;
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    return `This panel was given "${shown}", which is not a deal's id, so it shows nothing. Open it from an opportunity form; an administrator who placed it elsewhere passes the deal's id in its "data" parameter (id=the deal's id).`;
   }
   function loadedMessage(model) {
     const lists = [[model.reviews, "review(s)"], [model.handoffs, "handoff task(s)"], [model.signals, "signal(s)"]];
@@ -494,7 +505,8 @@ CrmCollab.Panel = (() => {
     }
     const id = opportunityId(window.location.search, api.form);
     if (!id) {
-      status("Save the opportunity to see its reviews, handoffs and signals.");
+      const bad = badIdMessage(window.location.search, api.form);
+      status(bad != null ? bad : "Save the opportunity to see its reviews, handoffs and signals.", bad != null);
       return;
     }
     const mine = ++generation;
