@@ -55,7 +55,7 @@ namespace CrmCollab.Cli.Report
 
         public static bool WithinSla(ReviewRecord r) => !r.DueOn.HasValue || r.DecidedOn.Value <= r.DueOn.Value;
 
-        public static bool OnTime(HandoffRecord h) => !h.DueOn.HasValue || h.CompletedOn.Value <= h.DueOn.Value;
+        public static bool OnTime(HandoffRecord h) => h.CompletedOnTime;
 
         /// <summary>Pending past its due date at <paramref name="now"/>: late already, whenever it is decided.</summary>
         public static bool Overdue(ReviewRecord r, DateTime now) => r.Decision == ReviewDecision.Pending && r.DueOn.HasValue && r.DueOn.Value < now;

@@ -59,6 +59,9 @@ namespace CrmCollab.Plugins.Domain.Kpi
 
         /// <summary>Open and past its due date at <paramref name="now"/> (the run's or the report's clock, never the machine's).</summary>
         public bool IsOverdue(DateTime now) => IsOpen && DueOn.HasValue && DueOn.Value < now;
+
+        /// <summary>Completed by its due date (or with none): the one definition of a handoff done on time.</summary>
+        public bool CompletedOnTime => CompletedOn.HasValue && (!DueOn.HasValue || CompletedOn.Value <= DueOn.Value);
     }
 
     public sealed class SignalRecord
@@ -92,7 +95,10 @@ namespace CrmCollab.Plugins.Domain.Kpi
         /// <summary>Handoffs neither completed nor canceled, and those of them past their due date.</summary>
         public int HandoffsOpen { get; set; }
         public int HandoffsOverdue { get; set; }
-        /// <summary>Completed handoffs per function, Part = completed by their due date.</summary>
+        /// <summary>
+        /// Handoffs per function completed or overdue now (work overdue is late already, whenever it is done: the report's
+        /// on-time rate, LatenessAnalysis.OnTimeRate); Part = completed by their due date.
+        /// </summary>
         public IReadOnlyList<FunctionFigure> HandoffsOnTime { get; set; }
         /// <summary>Signals per raising function, Part = acknowledged.</summary>
         public IReadOnlyList<FunctionFigure> SignalsAcknowledged { get; set; }
@@ -122,11 +128,8 @@ namespace CrmCollab.Plugins.Domain.Kpi
                 HandoffAcceptanceMedianHours = Percentile(acceptance, 0.5),
                 HandoffsOpen = handoffList.Count(h => h.IsOpen),
                 HandoffsOverdue = handoffList.Count(h => h.IsOverdue(now)),
-                HandoffsOnTime = handoffList.Where(h => h.CompletedOn.HasValue).GroupBy(h => h.Function).OrderBy(g => g.Key)
-                    .Select(g => new FunctionFigure
-                    {
-                        Function = g.Key, Total = g.Count(), Part = g.Count(h => !h.DueOn.HasValue || h.CompletedOn.Value <= h.DueOn.Value),
-                    }).ToList(),
+                HandoffsOnTime = handoffList.Where(h => h.CompletedOn.HasValue || h.IsOverdue(now)).GroupBy(h => h.Function).OrderBy(g => g.Key)
+                    .Select(g => new FunctionFigure { Function = g.Key, Total = g.Count(), Part = g.Count(h => h.CompletedOnTime) }).ToList(),
                 SignalsAcknowledged = signals.GroupBy(s => s.RaisedBy).OrderBy(g => g.Key)
                     .Select(g => new FunctionFigure { Function = g.Key, Total = g.Count(), Part = g.Count(s => s.AcknowledgedOn.HasValue) })
                     .ToList(),
