@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -43,7 +44,7 @@ namespace CrmCollab.Plugins.Guards
             if (stageId == null || dealId == null) return; // a lead's flow before it is qualified: no deal yet
             IOrganizationService service = context.SystemService;
             Guid instanceId = context.ExecutionContext.PrimaryEntityId != Guid.Empty ? context.ExecutionContext.PrimaryEntityId : target.Id;
-            int to = ProcessFlowStage.Of(service, instanceId, stageId.Value);
+            int to = ProcessFlowStage.Of(service, instanceId, stageId.Value, out string stageName);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(GateCheck.DealColumns));
             int? state = deal.Choice(Opportunity.StateCode);
             if (state == Opportunity.StateWon) return; // a won deal's flow is history: its gate was passed at the win
@@ -51,7 +52,10 @@ namespace CrmCollab.Plugins.Guards
             if (to <= from) return;
             // A lost deal's flow moves on no further until the deal is reopened (before, it came back past the gate).
             Throw(DealLifecycle.OnFlowMovedForward(state, deal.Read<string>(Opportunity.Name)));
-            var attempt = new GateAttempt { FromStage = from, ToStage = to };
+            // As on the deal's own save (OpportunityGuard): first the data the stage asks for, then the gate, each naming the
+            // stage as the flow shows it (before, the gate came first and both named the sales stage: "Propose" for "Offer").
+            Throw(StageRequirementsCheck.AtFlowMove(context, to, stageName, deal, GateCheck.DealColumns));
+            var attempt = new GateAttempt { FromStage = from, ToStage = to, StageName = stageName };
             // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
             // save sends re-open, after it, the approvals decided on other values, and a new account every decided review — the
             // move is judged without them.
