@@ -31,7 +31,8 @@ namespace CrmCollab.Plugins.Terms
         /// <param name="before">The pre-image (null on Create).</param>
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
-            int? stage = DealStage.Of(target);
+            // A deal created without a stage starts at Qualify, as the gate counts it (before, what Qualify asks was skipped).
+            int? stage = DealStage.Of(target) ?? (before == null ? SalesStage.Qualify : (int?)null);
             if (stage == null || (before != null && DealStage.Of(before) == stage)) return null; // not entering a stage
 
             StageRequirements requirements = Read(context.SystemService, context.TracingService, "the gate is skipped");
