@@ -51,7 +51,7 @@ namespace CrmCollab.Plugins.Guards
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;
             // A lost deal's flow moves on no further until the deal is reopened (before, it came back past the gate).
-            Throw(DealLifecycle.OnFlowMovedForward(state, deal.Read<string>(Opportunity.Name)));
+            Throw(DealLifecycle.OnMovedForward(state, deal.Read<string>(Opportunity.Name)));
             // As on the deal's own save (OpportunityGuard): first the data the stage asks for, then the gate, each naming the
             // stage as the flow shows it (before, the gate came first and both named the sales stage: "Propose" for "Offer").
             Throw(StageRequirementsCheck.AtFlowMove(context, to, stageName, deal, GateCheck.DealColumns));
