@@ -14,9 +14,10 @@ namespace CrmCollab.Plugins.Guards
 {
     /// <summary>
     /// The feasibility gate on every business process flow table of the opportunity (both out-of-box ones and any an
-    /// administrator adds with `crmcollab bpf add`): a stage move is refused like the deal's own. One check, the gate,
-    /// on the deal as it is, from its current stage to the stage the instance is moving to (a custom stage without a
-    /// category counts by its place in the process). Update at PreOperation; Create (switching process, API) at
+    /// administrator adds with `crmcollab bpf add`): a stage move is refused like the deal's own — a lost deal's move on,
+    /// then the data the stage asks for, then the gate from the deal's stage to the stage the instance is moving to (a
+    /// custom stage without a category counts by its place in the process), each refusal naming the stage as the flow
+    /// shows it. Update at PreOperation; Create (switching process, API) at
     /// PostOperation rank 1, where the new instance exists for RetrieveActivePath — a refusal still rolls it back.
     /// </summary>
     public sealed class ProcessFlowGuard : PluginBase
