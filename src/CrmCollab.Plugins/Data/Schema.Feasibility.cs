@@ -27,7 +27,7 @@ namespace CrmCollab.Plugins.Data
 
     public static class ProcessStage
     {
-        public const string Table = "processstage", Id = "processstageid", Category = "stagecategory";
+        public const string Table = "processstage", Id = "processstageid", Category = "stagecategory", Name = "stagename";
     }
 
     /// <summary>

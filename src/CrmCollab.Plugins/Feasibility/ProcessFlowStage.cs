@@ -13,9 +13,14 @@ namespace CrmCollab.Plugins.Feasibility
     /// </summary>
     public static class ProcessFlowStage
     {
-        public static int Of(IOrganizationService service, Guid instanceId, Guid stageId)
+        public static int Of(IOrganizationService service, Guid instanceId, Guid stageId) => Of(service, instanceId, stageId, out string _);
+
+        /// <param name="name">The stage's name as the flow shows it ("Offer", "Legal check"), read with its category; null when it has none.</param>
+        public static int Of(IOrganizationService service, Guid instanceId, Guid stageId, out string name)
         {
-            int? category = service.Retrieve(ProcessStage.Table, stageId, new ColumnSet(ProcessStage.Category)).Choice(ProcessStage.Category);
+            Entity stage = service.Retrieve(ProcessStage.Table, stageId, new ColumnSet(ProcessStage.Category, ProcessStage.Name));
+            name = string.IsNullOrWhiteSpace(stage.Read<string>(ProcessStage.Name)) ? null : stage.Read<string>(ProcessStage.Name).Trim();
+            int? category = stage.Choice(ProcessStage.Category);
             if (ProcessPath.IsSalesStage(category)) return category.Value;
             var response = service.Execute(new OrganizationRequest("RetrieveActivePath") { ["ProcessInstanceId"] = instanceId });
             var stages = response.Results.TryGetValue("ProcessStages", out object value) ? value as EntityCollection : null;

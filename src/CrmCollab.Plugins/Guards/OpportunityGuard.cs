@@ -17,7 +17,7 @@ namespace CrmCollab.Plugins.Guards
     /// The one synchronous guard of the opportunity (PreOperation, so a refusal changes nothing), with a fixed order
     /// of checks — the server does not order steps of equal rank, so the checks live in one step:
     /// Create: 1 final state → 2 server-owned columns → 3 amounts → 4 data quality → 5 feasibility gate.
-    /// Update: 1 server-owned columns → 2 reopen → 3 amounts → 4 data quality → 5 feasibility gate → 6 locked terms.
+    /// Update: 1 server-owned columns → 2 reopen → 3 amounts → 4 a lost deal moved forward → 5 data quality → 6 feasibility gate → 7 locked terms.
     /// SetState (reopen from the form): reopen. Delete: a won deal only by a CrmCollab Administrator.
     /// </summary>
     public sealed class OpportunityGuard : PluginBase
@@ -58,6 +58,7 @@ namespace CrmCollab.Plugins.Guards
                   ?? Reopen(context, before.Choice(Opportunity.StateCode), target)
                   ?? Amounts(target)
                   ?? OriginatingLeadCheck.Check(context, before, target)
+                  ?? LostDealMove(before, target)
                   ?? StageRequirementsCheck.Check(context, before, target)
                   ?? Gate(context, before, target)
                   ?? LockedTermsCheck.Check(context, before, target));
@@ -105,6 +106,15 @@ namespace CrmCollab.Plugins.Guards
             int? stateAfter = target.Choice(Opportunity.StateCode);
             if (stateBefore != Opportunity.StateWon || stateAfter != Opportunity.StateOpen) return null;
             return DealLifecycle.OnReopen(stateBefore, stateAfter, IsAdministrator(context));
+        }
+
+        /// <summary>A lost deal moves forward only once reopened, as its flow does (before, the gate judged it as an open deal's move).</summary>
+        private static Refusal LostDealMove(Entity before, Entity target)
+        {
+            int from = DealStage.Of(before) ?? SalesStage.Qualify;
+            return DealStage.After(before, target) > from
+                ? DealLifecycle.OnMovedForward(before.Choice(Opportunity.StateCode), Values.After<string>(before, target, Opportunity.Name))
+                : null;
         }
 
         private static Refusal Amounts(Entity target) =>

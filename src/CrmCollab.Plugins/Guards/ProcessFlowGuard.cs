@@ -6,6 +6,7 @@ using CrmCollab.Plugins.Domain.Feasibility;
 using CrmCollab.Plugins.Domain.Terms;
 using CrmCollab.Plugins.Feasibility;
 using CrmCollab.Plugins.Infrastructure;
+using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -13,9 +14,10 @@ namespace CrmCollab.Plugins.Guards
 {
     /// <summary>
     /// The feasibility gate on every business process flow table of the opportunity (both out-of-box ones and any an
-    /// administrator adds with `crmcollab bpf add`): a stage move is refused like the deal's own. One check, the gate,
-    /// on the deal as it is, from its current stage to the stage the instance is moving to (a custom stage without a
-    /// category counts by its place in the process). Update at PreOperation; Create (switching process, API) at
+    /// administrator adds with `crmcollab bpf add`): a stage move is refused like the deal's own — a lost deal's move on,
+    /// then the data the stage asks for, then the gate from the deal's stage to the stage the instance is moving to (a
+    /// custom stage without a category counts by its place in the process), each refusal naming the stage as the flow
+    /// shows it. Update at PreOperation; Create (switching process, API) at
     /// PostOperation rank 1, where the new instance exists for RetrieveActivePath — a refusal still rolls it back.
     /// </summary>
     public sealed class ProcessFlowGuard : PluginBase
@@ -43,15 +45,18 @@ namespace CrmCollab.Plugins.Guards
             if (stageId == null || dealId == null) return; // a lead's flow before it is qualified: no deal yet
             IOrganizationService service = context.SystemService;
             Guid instanceId = context.ExecutionContext.PrimaryEntityId != Guid.Empty ? context.ExecutionContext.PrimaryEntityId : target.Id;
-            int to = ProcessFlowStage.Of(service, instanceId, stageId.Value);
+            int to = ProcessFlowStage.Of(service, instanceId, stageId.Value, out string stageName);
             Entity deal = service.Retrieve(Opportunity.Table, dealId.Value, new ColumnSet(GateCheck.DealColumns));
             int? state = deal.Choice(Opportunity.StateCode);
             if (state == Opportunity.StateWon) return; // a won deal's flow is history: its gate was passed at the win
             int from = DealStage.Of(deal) ?? SalesStage.Qualify;
             if (to <= from) return;
             // A lost deal's flow moves on no further until the deal is reopened (before, it came back past the gate).
-            Throw(DealLifecycle.OnFlowMovedForward(state, deal.Read<string>(Opportunity.Name)));
-            var attempt = new GateAttempt { FromStage = from, ToStage = to };
+            Throw(DealLifecycle.OnMovedForward(state, deal.Read<string>(Opportunity.Name)));
+            // As on the deal's own save (OpportunityGuard): first the data the stage asks for, then the gate, each naming the
+            // stage as the flow shows it (before, the gate came first and both named the sales stage: "Propose" for "Offer").
+            Throw(StageRequirementsCheck.AtFlowMove(context, to, stageName, deal, GateCheck.DealColumns));
+            var attempt = new GateAttempt { FromStage = from, ToStage = to, StageName = stageName };
             // A move sent as a related row of the deal's own save runs after the deal is written (documented): the terms that
             // save sends re-open, after it, the approvals decided on other values, and a new account every decided review — the
             // move is judged without them.

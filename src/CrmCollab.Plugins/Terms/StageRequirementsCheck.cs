@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Feasibility;
@@ -30,7 +31,8 @@ namespace CrmCollab.Plugins.Terms
         /// <param name="before">The pre-image (null on Create).</param>
         public static Refusal Check(LocalPluginContext context, Entity before, Entity target)
         {
-            int? stage = DealStage.Of(target);
+            // A deal created without a stage starts at Qualify, as the gate counts it (before, what Qualify asks was skipped).
+            int? stage = DealStage.Of(target) ?? (before == null ? SalesStage.Qualify : (int?)null);
             if (stage == null || (before != null && DealStage.Of(before) == stage)) return null; // not entering a stage
 
             StageRequirements requirements = Read(context.SystemService, context.TracingService, "the gate is skipped");
@@ -57,8 +59,26 @@ namespace CrmCollab.Plugins.Terms
             return missing.Count == 0 ? null : MoveRefusal(stage, missing);
         }
 
-        private static Refusal MoveRefusal(int stage, IReadOnlyList<string> missing) =>
-            new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(SalesStage.Label(stage), ColumnLabels.Of(missing)));
+        /// <summary>
+        /// What <see cref="Check"/> says of a business process flow moved into <paramref name="stage"/>
+        /// (<see cref="Guards.ProcessFlowGuard"/>, before the gate as on the deal's own save), naming the stage as the flow shows
+        /// it (<paramref name="stageName"/>). <paramref name="deal"/> was read with <paramref name="read"/>; a required column
+        /// outside them is read from the deal (one Retrieve, only then).
+        /// </summary>
+        public static Refusal AtFlowMove(LocalPluginContext context, int stage, string stageName, Entity deal, IReadOnlyCollection<string> read)
+        {
+            StageRequirements requirements = Read(context.SystemService, context.TracingService, "the gate is skipped");
+            if (requirements == null) return null;
+            List<string> unread = null;
+            foreach (string column in requirements.ColumnsUpTo(stage))
+                if (!read.Contains(column) && !deal.Contains(column)) (unread ?? (unread = new List<string>())).Add(column);
+            Entity stored = unread == null ? null : context.SystemService.Retrieve(Opportunity.Table, deal.Id, new ColumnSet(unread.ToArray()));
+            IReadOnlyList<string> missing = requirements.Missing(stage, column => deal.IsFilled(column) || stored != null && stored.IsFilled(column));
+            return missing.Count == 0 ? null : MoveRefusal(stage, missing, stageName);
+        }
+
+        private static Refusal MoveRefusal(int stage, IReadOnlyList<string> missing, string stageName = null) =>
+            new Refusal(RefusalCodes.StageDataMissing, StageRequirements.RefusalMessage(stageName ?? SalesStage.Label(stage), ColumnLabels.Of(missing)));
 
         /// <summary>
         /// What the win (<see cref="Guards.CloseGuard"/>, certain to run inside every Win) asks: the columns every stage up to

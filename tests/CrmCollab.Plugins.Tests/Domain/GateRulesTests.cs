@@ -146,13 +146,13 @@ namespace CrmCollab.Plugins.Tests.Domain
         [Fact]
         public void A_lost_deals_flow_moves_no_further_until_it_is_reopened_while_a_won_or_open_deals_is_left_to_the_gate()
         {
-            Refusal lost = DealLifecycle.OnFlowMovedForward(DealLifecycle.Lost, "Line 4 retrofit");
+            Refusal lost = DealLifecycle.OnMovedForward(DealLifecycle.Lost, "Line 4 retrofit");
             Assert.Equal(RefusalCodes.DealClosed, lost.Code);
             Assert.Contains("'Line 4 retrofit' is lost", lost.Message);
-            Assert.Null(DealLifecycle.OnFlowMovedForward(DealLifecycle.Won, "Line 4 retrofit"));
-            Assert.Null(DealLifecycle.OnFlowMovedForward(DealLifecycle.Open, "Line 4 retrofit"));
-            Assert.Null(DealLifecycle.OnFlowMovedForward(null, "Line 4 retrofit"));
-            Assert.StartsWith("This opportunity is lost", DealLifecycle.OnFlowMovedForward(DealLifecycle.Lost, null).Text);
+            Assert.Null(DealLifecycle.OnMovedForward(DealLifecycle.Won, "Line 4 retrofit"));
+            Assert.Null(DealLifecycle.OnMovedForward(DealLifecycle.Open, "Line 4 retrofit"));
+            Assert.Null(DealLifecycle.OnMovedForward(null, "Line 4 retrofit"));
+            Assert.StartsWith("This opportunity is lost", DealLifecycle.OnMovedForward(DealLifecycle.Lost, null).Text);
         }
 
         [Fact]

@@ -114,6 +114,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 ["name"] = "Custom line retrofit", ["customerid"] = new EntityReference("account", account),
                 ["estimatedvalue"] = new Money(80000m), ["crmc_discountpercent"] = 10m, ["crmc_iscustomsolution"] = true,
+                // What Propose asks (the data comes before the gate, on the flow as on the deal).
+                ["customerneed"] = "Retrofit line 4", ["decisionmaker"] = true, ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60),
+                ["budgetamount"] = new Money(80000m),
             };
             var flow = new Entity("opportunitysalesprocess")
             {

@@ -50,7 +50,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             {
                 _org.As(_org.Rep).Update(new Entity("opportunitysalesprocess", flow)
                     { ["activestageid"] = new EntityReference("processstage", WellKnownProcesses.OpportunityProposeStageId) });
-                Assert.Equal(2, scope.PluginCallsByStep("ProcessFlowGuard", "RetrieveMultiple")); // the rules, the reviews
+                Assert.Equal(3, scope.PluginCallsByStep("ProcessFlowGuard", "RetrieveMultiple")); // stage data, rules, reviews (as the deal's own move)
                 Assert.Equal(1, scope.PluginCallsByStep("FeasibilityRequest: Update of opportunitysalesprocess", "RetrieveMultiple")); // the reviews only
             }
             Assert.Equal(SalesStage.Propose, _org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);

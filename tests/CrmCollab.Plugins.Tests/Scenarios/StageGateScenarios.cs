@@ -85,6 +85,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         }
 
         [Fact]
+        public void A_deal_created_without_a_stage_starts_at_qualify_and_needs_what_qualify_asks()
+        {
+            // The gate counts a deal created without a sales stage as at Qualify; the data check skipped it, so what an
+            // administrator lists for Qualify held only for deals created with the stage sent (quick create, API, import).
+            _org.SetVariable("crmc_StageRequirements", "{\"0\":[\"customerneed\"]}");
+            var account = new EntityReference("account", _org.Account("Fabrikam"));
+            var before = TableSnapshot.Take(_org.System, "opportunity");
+
+            string refusal = CrmCollabOrg.Refusal(() => _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "Press line", ["customerid"] = account }));
+
+            Assert.Equal("Before moving to Qualify, fill in: Customer need. [CRMC-STAGE-DATA-MISSING]", refusal);
+            before.AssertUnchanged(_org.System);
+            _org.As(_org.Rep).Create(new Entity("opportunity") { ["name"] = "Press line", ["customerid"] = account, ["customerneed"] = "Second press" });
+        }
+
+        [Fact]
         public void A_deal_won_before_reaching_propose_still_needs_the_data_every_stage_asks_for()
         {
             // The rep fills what Develop asks, then wins straight from Develop: Propose's decision maker, close date and

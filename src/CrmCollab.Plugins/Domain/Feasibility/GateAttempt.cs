@@ -9,7 +9,11 @@ namespace CrmCollab.Plugins.Domain.Feasibility
         public int ToStage { get; set; }
         public bool Winning { get; set; }
 
-        public string Describe() => Winning ? "be won" : $"enter {SalesStage.Label(ToStage)}";
+        /// <summary>The name of the stage entered as the person sees it (a business process flow's stage, renamed or without
+        /// a sales category: "Offer", "Legal check"); null: the sales stage's own name.</summary>
+        public string StageName { get; set; }
+
+        public string Describe() => Winning ? "be won" : $"enter {StageName ?? SalesStage.Label(ToStage)}";
 
         /// <summary>
         /// Does this attempt need the reviews of this gate stage? A win, and any move forward that ends at the gate

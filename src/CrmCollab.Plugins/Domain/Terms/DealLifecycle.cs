@@ -49,12 +49,14 @@ namespace CrmCollab.Plugins.Domain.Terms
             string.IsNullOrWhiteSpace(dealName) ? "This opportunity" : $"The opportunity '{dealName}'";
 
         /// <summary>
-        /// A lost deal's business process flow moved forward (past the deal's own stage): refused as any move of a closed
-        /// deal (<see cref="WhileClosed"/>), since any salesperson may reopen a lost deal and it would come back with its flow
-        /// past a gate the move never had judged (its pending reviews withdrawn at the loss). A won deal's flow, whose gate
-        /// the win passed, and a move back are left free: null.
+        /// A lost deal moved forward — its own stage (salesstage, stepname) or its business process flow past the deal's
+        /// stage: refused as any move of a closed deal (<see cref="WhileClosed"/>, what Get Feasibility Status answers), since
+        /// any salesperson may reopen a lost deal and it would come back past a gate the move never had judged (its pending
+        /// reviews withdrawn at the loss). Before, the deal's own stage met the gate, which told the salesperson that saving
+        /// the deal would request the missing reviews (a lost deal asks for none), or let a deal lost with its approvals move
+        /// on while lost. A won deal's flow, whose gate the win passed, and a move back are left free: null.
         /// </summary>
-        public static Refusal OnFlowMovedForward(int? state, string dealName) => state == Lost ? WhileClosed(state, dealName) : null;
+        public static Refusal OnMovedForward(int? state, string dealName) => state == Lost ? WhileClosed(state, dealName) : null;
 
         /// <summary>Deleting a customer deletes its deals with it: the same rule as deleting a won deal.</summary>
         public static Refusal OnCustomerDelete(bool hasWonDeal, System.Func<bool> isAdministrator)
