@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CrmCollab.Emulator.Engine;
+using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -17,7 +18,8 @@ namespace CrmCollab.Emulator.Messages
         /// <summary>True when a value of <paramref name="target"/> is a reference by key (DataverseEngine.IsUnobserved copies such a request).</summary>
         public static bool Any(Entity target)
         {
-            foreach (var pair in target.Attributes)
+            using var pairs = new Pairs(target.Attributes);
+            foreach (var pair in pairs)
                 if (pair.Value is EntityReference reference && IsKeyed(reference)) return true;
             return false;
         }
@@ -26,7 +28,8 @@ namespace CrmCollab.Emulator.Messages
         public static void Resolve(MessageContext context, Entity target)
         {
             List<KeyValuePair<string, EntityReference>> resolved = null;
-            foreach (var pair in target.Attributes)
+            using (var pairs = new Pairs(target.Attributes))
+            foreach (var pair in pairs)
             {
                 if (!(pair.Value is EntityReference reference) || !IsKeyed(reference)) continue;
                 var table = context.Table(reference.LogicalName);
@@ -40,6 +43,6 @@ namespace CrmCollab.Emulator.Messages
             foreach (var pair in resolved) target[pair.Key] = pair.Value;
         }
 
-        private static bool IsKeyed(EntityReference reference) => reference.Id == Guid.Empty && reference.KeyAttributes.Count > 0;
+        private static bool IsKeyed(EntityReference reference) => reference.Id == Guid.Empty && EntityParts.HasKeys(reference);
     }
 }

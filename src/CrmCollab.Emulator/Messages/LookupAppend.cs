@@ -1,6 +1,7 @@
 using System;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Security;
+using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -48,7 +49,8 @@ namespace CrmCollab.Emulator.Messages
             var security = context.Engine.Security;
             if (security == null || security.IsSystem(userId)) return;
             bool appendAsked = false;
-            foreach (var pair in saved.Attributes)
+            using var pairs = new Pairs(saved.Attributes);
+            foreach (var pair in pairs)
             {
                 if (!(pair.Value is EntityReference reference) || reference.Id == Guid.Empty) continue;
                 var column = table.Column(pair.Key);

@@ -23,7 +23,7 @@ namespace CrmCollab.Emulator.Messages
             var query = context.Required<QueryBase>("Query");
             // FetchXML too: its entity element names the table (steps on the table's RetrieveMultiple fire, the privilege is checked).
             string table = QueryEngine.EntityNameOf(query);
-            return context.Run(new RetrieveMultipleSpec(context, table)
+            return context.Run(new RetrieveMultipleSpec(context, table, this)
             {
                 MessageName = MessageName,
                 PrimaryEntityName = table ?? "none",
@@ -32,18 +32,45 @@ namespace CrmCollab.Emulator.Messages
             });
         }
 
+        // The last caller's teams reader (queries come in runs for one caller): one delegate for the run, not one per query.
+        private TeamsReader _lastTeams;
+
+        /// <summary>Reads the caller's teams when a query asks (eq-userteams), from the security guard as it is then.</summary>
+        private sealed class TeamsReader
+        {
+            public TeamsReader(SecurityGuard guard, Guid user)
+            {
+                Guard = guard;
+                User = user;
+                Read = () => guard.TeamsOf(user);
+            }
+
+            public SecurityGuard Guard { get; }
+            public Guid User { get; }
+            public Func<IReadOnlyCollection<Guid>> Read { get; }
+        }
+
+        private Func<IReadOnlyCollection<Guid>> TeamsOf(SecurityGuard guard, Guid user)
+        {
+            var last = _lastTeams;
+            if (last == null || last.Guard != guard || last.User != user) _lastTeams = last = new TeamsReader(guard, user);
+            return last.Read;
+        }
+
         /// <summary>The main operation in a spec of its own (every plug-in query takes this path): no closure and delegate per call.</summary>
         private sealed class RetrieveMultipleSpec : OperationSpec
         {
             private readonly MessageContext _context;
             private readonly string _table;
+            private readonly RetrieveMultipleHandler _handler;
             private ISecurityGuard _security;
             private Guid _user;
 
-            public RetrieveMultipleSpec(MessageContext context, string table)
+            public RetrieveMultipleSpec(MessageContext context, string table, RetrieveMultipleHandler handler)
             {
                 _context = context;
                 _table = table;
+                _handler = handler;
             }
 
             public override OrganizationResponse RunMain(Operation op)
@@ -56,10 +83,12 @@ namespace CrmCollab.Emulator.Messages
                 if (security != null && _table != null) security.Demand(user, _table, Metadata.AccessRight.Read, null);
                 _security = security;
                 _user = user;
+                // SYSTEM reads every row (SecurityGuard answers it first): no row is asked about, and no delegate is made to ask.
+                bool readsAll = security == null || (security is SecurityGuard guard && guard.IsSystem(user));
                 var result = QueryEngine.Execute(engine.DataSource, (QueryBase)op.InputParameters["Query"],
-                    security == null ? null : (Func<string, Entity, bool>)CanRead,
+                    readsAll ? null : (Func<string, Entity, bool>)CanRead,
                     engine.Clock.UtcNow, user, engine.BusinessUnitOfUser(user),
-                    security is SecurityGuard ? TeamsOfUser : (Func<IReadOnlyCollection<Guid>>)null);
+                    security is SecurityGuard teams ? _handler.TeamsOf(teams, user) : null);
                 // The query engine projects every row into a new entity with copied values: those copies leave,
                 // carrying formatted values.
                 foreach (var row in result.Entities) _context.Store.Format(row);
@@ -68,8 +97,6 @@ namespace CrmCollab.Emulator.Messages
             }
 
             private bool CanRead(string table, Entity row) => _security.CanRead(_user, table, row);
-
-            private IReadOnlyCollection<Guid> TeamsOfUser() => ((SecurityGuard)_security).TeamsOf(_user);
         }
     }
 }

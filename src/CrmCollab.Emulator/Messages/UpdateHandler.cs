@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CrmCollab.Emulator.Metadata;
 using CrmCollab.Emulator.Pipeline;
+using CrmCollab.Emulator.Store;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmCollab.Emulator.Messages
@@ -99,7 +100,8 @@ namespace CrmCollab.Emulator.Messages
         private static bool Splits(Entity target, TableDefinition table)
         {
             bool hasSecond = false, hasOther = false;
-            foreach (var pair in target.Attributes)
+            using var pairs = new Pairs(target.Attributes);
+            foreach (var pair in pairs)
             {
                 if (IsSecondPart(table.LogicalName, pair.Key)) hasSecond = true;
                 else if (pair.Key != table.PrimaryIdAttribute) hasOther = true;

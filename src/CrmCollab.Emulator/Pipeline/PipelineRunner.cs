@@ -233,10 +233,10 @@ namespace CrmCollab.Emulator.Pipeline
                 for (int i = 0; i < count; i++)
                 {
                     if (image.ImageType != ImageType.PostImage && i < op.PreStates.Count && op.PreStates[i] != null)
-                        (pre ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PreStates[i], image, columns);
+                        (pre ??= SizedEntity.Images(count, step.Images.Count))[i][image.EntityAlias] = ImageOf(op.PreStates[i], image, columns);
                     if (image.ImageType != ImageType.PreImage && stage == (int)StepStage.PostOperation
                         && i < op.PostStates.Count && op.PostStates[i] != null)
-                        (post ??= PluginExecutionContext.EmptyImages(count))[i][image.EntityAlias] = ImageOf(op.PostStates[i], image, columns);
+                        (post ??= SizedEntity.Images(count, step.Images.Count))[i][image.EntityAlias] = ImageOf(op.PostStates[i], image, columns);
                 }
             }
             if (pre != null) context.PreEntityImagesCollection = pre;

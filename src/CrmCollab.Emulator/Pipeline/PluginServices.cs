@@ -47,7 +47,10 @@ namespace CrmCollab.Emulator.Pipeline
     /// </summary>
     internal sealed class TracingService : ITracingService
     {
-        private static StringBuilder _spare; // one builder kept between executions (nested ones make their own)
+        // Builders kept between executions, by thread: executions nest (a plug-in's call runs the steps of its message), and
+        // each level takes one from here and hands it back when it ends, so nested ones reuse builders too.
+        [ThreadStatic] private static StringBuilder[] _spares;
+        [ThreadStatic] private static int _spareCount;
         private StringBuilder _text; // taken by the first Trace: most executions write none
 
         public string Text => _text == null ? string.Empty : _text.ToString();
@@ -55,7 +58,7 @@ namespace CrmCollab.Emulator.Pipeline
         public void Trace(string format, params object[] args)
         {
             if (format == null) return;
-            if (_text == null) _text = Interlocked.Exchange(ref _spare, null) ?? new StringBuilder();
+            if (_text == null) _text = TakeSpare();
             int start = _text.Length;
             if (start > 0) _text.AppendLine();
             try
@@ -77,7 +80,16 @@ namespace CrmCollab.Emulator.Pipeline
             _text = null;
             if (text == null || text.Capacity > 16 * 1024) return;
             text.Clear();
-            Volatile.Write(ref _spare, text);
+            var spares = _spares ??= new StringBuilder[4];
+            if (_spareCount < spares.Length) spares[_spareCount++] = text;
+        }
+
+        private static StringBuilder TakeSpare()
+        {
+            if (_spareCount == 0) return new StringBuilder(256); // the entry line and a refusal fit its first chunk
+            var spare = _spares[--_spareCount];
+            _spares[_spareCount] = null;
+            return spare;
         }
     }
 

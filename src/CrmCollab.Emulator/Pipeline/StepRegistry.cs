@@ -104,7 +104,8 @@ namespace CrmCollab.Emulator.Pipeline
                         if (attribute != null && values.ContainsKey(attribute)) return true;
                     return false;
                 }
-                foreach (var pair in values)
+                using var pairs = new Store.Pairs(values);
+                foreach (var pair in pairs)
                     if (_set.Contains(pair.Key)) return true;
                 return false;
             }

@@ -111,7 +111,7 @@ namespace CrmCollab.Emulator.Query
 
         /// <summary>The cookie of a page, from the sort keys of its first and last rows.</summary>
         public static string Build(int page, Sorter sorter, object[] first, object[] last) =>
-            PagingCookieText.Build(page, sorter.All, first, last);
+            PagingCookieMemo.Of(page, sorter.All, first, last);
 
         /// <summary>Reads a cookie of this query's shape; any other cookie is ignored (the server falls back too).</summary>
         public static bool TryParse(string cookie, Sorter sorter, out int page, out object[] last)

@@ -67,7 +67,7 @@ namespace CrmCollab.Emulator.Query
             for (int i = 0; i < names.Count; i++)
             {
                 var column = _plan.Column(slot, names[i]);
-                output.Columns.Add((column.LogicalName, aliased ? slot.Alias + "." + column.LogicalName : null));
+                output.Columns.Add((column.LogicalName, aliased ? AliasedKeys.Of(slot.Alias, column.LogicalName) : null));
             }
             for (int i = 0; i < expressions.Count; i++)
             {
@@ -75,7 +75,7 @@ namespace CrmCollab.Emulator.Query
                 if (expression == null || expression.AggregateType != XrmAggregateType.None || expression.HasGroupBy) continue;
                 var column = _plan.Column(slot, expression.AttributeName);
                 string key = !string.IsNullOrEmpty(expression.Alias) ? expression.Alias
-                    : aliased ? slot.Alias + "." + column.LogicalName : null;
+                    : aliased ? AliasedKeys.Of(slot.Alias, column.LogicalName) : null;
                 output.Columns.Add((column.LogicalName, key));
             }
             return output;

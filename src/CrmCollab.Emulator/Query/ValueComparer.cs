@@ -225,7 +225,7 @@ namespace CrmCollab.Emulator.Query
             {
                 case EntityReference r:
                     var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-                    if (r.KeyAttributes.Count > 0) // nearly always empty: no enumerator made
+                    if (Store.EntityParts.HasKeys(r)) // nearly always empty: no enumerator made, nor an empty collection on the source
                         foreach (var k in r.KeyAttributes) copy.KeyAttributes[k.Key] = k.Value;
                     return copy;
                 case OptionSetValue o: return new OptionSetValue(o.Value);

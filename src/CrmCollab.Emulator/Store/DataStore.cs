@@ -168,12 +168,14 @@ namespace CrmCollab.Emulator.Store
                 if (ignored != null) foreach (var column in ignored) changes.Attributes.Remove(column);
                 changes.Attributes.Remove(table.PrimaryIdAttribute);
                 StateRules.Apply(table, current, changes);
-                foreach (var pair in changes.Attributes) row.Attributes[pair.Key] = _values.Own(pair.Value);
+                using var pairs = new Pairs(changes.Attributes);
+                foreach (var pair in pairs) row.Attributes[pair.Key] = _values.Own(pair.Value);
             }
             else
             {
                 // No state rule to apply: the target's values are copied straight into the new version.
-                foreach (var pair in target.Attributes)
+                using var pairs = new Pairs(target.Attributes);
+                foreach (var pair in pairs)
                     if (Applies(pair.Key)) row.Attributes[pair.Key] = _values.In(pair.Value);
             }
             var shape = Shape(table);
@@ -241,7 +243,8 @@ namespace CrmCollab.Emulator.Store
             else
             {
                 _rowDraft.Start(layout);
-                foreach (var pair in current.Attributes) _rowDraft[pair.Key] = pair.Value;
+                using var pairs = new Pairs(current.Attributes);
+                foreach (var pair in pairs) _rowDraft[pair.Key] = pair.Value;
             }
             row.Attributes = _draft;
             return row;

@@ -18,7 +18,8 @@ namespace CrmCollab.Emulator.Store
             copy.Id = source.Id;
             copy.RowVersion = source.RowVersion;
             copy.EntityState = source.EntityState;
-            foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = CloneValue(pair.Value);
+            using (var pairs = new Pairs(source.Attributes))
+                foreach (var pair in pairs) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             CopyExtras(source, copy);
             return copy;
         }
@@ -37,7 +38,8 @@ namespace CrmCollab.Emulator.Store
             into.Id = stored.Id;
             into.RowVersion = stored.RowVersion;
             into.EntityState = stored.EntityState;
-            foreach (var pair in stored.Attributes) into.Attributes[pair.Key] = pair.Value;
+            using var pairs = new Pairs(stored.Attributes);
+            foreach (var pair in pairs) into.Attributes[pair.Key] = pair.Value;
             return into;
         }
 
@@ -65,7 +67,8 @@ namespace CrmCollab.Emulator.Store
             var copy = SizedEntity.New(source.LogicalName, columns == null ? count : Math.Min(count, columns.Count));
             copy.Id = source.Id;
             copy.RowVersion = source.RowVersion;
-            foreach (var pair in source.Attributes)
+            using var pairs = new Pairs(source.Attributes);
+            foreach (var pair in pairs)
                 if (pair.Value != null && (columns == null || columns.Contains(pair.Key))) copy.Attributes[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
@@ -157,7 +160,7 @@ namespace CrmCollab.Emulator.Store
         {
             if (r == null) return null;
             var copy = new EntityReference(r.LogicalName, r.Id) { Name = r.Name, RowVersion = r.RowVersion };
-            if (r.KeyAttributes.Count > 0)
+            if (EntityParts.HasKeys(r))
                 foreach (var pair in r.KeyAttributes) copy.KeyAttributes[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
@@ -165,8 +168,9 @@ namespace CrmCollab.Emulator.Store
         public static ParameterCollection CloneParameters(ParameterCollection source)
         {
             var copy = new ParameterCollection();
-            if (source.Count > 0)
-                foreach (var pair in source) copy[pair.Key] = CloneValue(pair.Value);
+            if (source.Count == 0) return copy;
+            using var pairs = new Pairs(source);
+            foreach (var pair in pairs) copy[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
 
@@ -175,7 +179,8 @@ namespace CrmCollab.Emulator.Store
         {
             if (request == null) return null;
             var copy = new OrganizationRequest(request.RequestName) { RequestId = request.RequestId };
-            foreach (var pair in request.Parameters) copy.Parameters[pair.Key] = CloneValue(pair.Value);
+            using var pairs = new Pairs(request.Parameters);
+            foreach (var pair in pairs) copy.Parameters[pair.Key] = CloneValue(pair.Value);
             return copy;
         }
     }

@@ -30,7 +30,8 @@ namespace CrmCollab.Emulator.Store
         {
             List<string> ignored = null;
             ColumnDefinition missing = null;
-            foreach (var pair in target.Attributes)
+            using var pairs = new Pairs(target.Attributes);
+            foreach (var pair in pairs)
             {
                 var column = table.Column(pair.Key) ?? throw Faults.UnknownColumn(table.LogicalName, pair.Key);
                 if (!isCreate && pair.Value == null && missing == null && RefusesNull(table, column)) missing = column;

@@ -22,6 +22,9 @@ namespace CrmCollab.Emulator.Store
         private static readonly Func<IDictionary<string, string>, FormattedValueCollection> NewFormattedValues =
             Constructor<FormattedValueCollection, IDictionary<string, string>>();
 
+        private static readonly Func<IDictionary<string, Entity>, EntityImageCollection> NewImages =
+            Constructor<EntityImageCollection, IDictionary<string, Entity>>();
+
         private static readonly Func<IDictionary<string, object>, KeyAttributeCollection> NewKeys =
             Constructor<KeyAttributeCollection, IDictionary<string, object>>();
 
@@ -38,6 +41,17 @@ namespace CrmCollab.Emulator.Store
             var entity = new Entity(logicalName);
             if (NewAttributes != null) entity.Attributes = NewAttributes(Room<object>(capacity));
             return entity;
+        }
+
+        /// <summary>
+        /// Image collections, one per record, each with room for <paramref name="capacity"/> images (a step's, mostly one)
+        /// instead of the four a first write makes room for; plain ones where the constructor cannot be reached.
+        /// </summary>
+        public static EntityImageCollection[] Images(int count, int capacity)
+        {
+            var images = new EntityImageCollection[count];
+            for (int i = 0; i < count; i++) images[i] = NewImages?.Invoke(Room<Entity>(capacity)) ?? new EntityImageCollection();
+            return images;
         }
 
         /// <summary>An attribute collection over the given items, or null where the constructor cannot be reached.</summary>

@@ -65,7 +65,8 @@ namespace CrmCollab.Emulator.Store
         {
             copy.Id = source.Id;
             copy.EntityState = source.EntityState;
-            foreach (var pair in source.Attributes) copy.Attributes[pair.Key] = In(pair.Value);
+            using var pairs = new Pairs(source.Attributes);
+            foreach (var pair in pairs) copy.Attributes[pair.Key] = In(pair.Value);
             return copy;
         }
 
@@ -76,6 +77,6 @@ namespace CrmCollab.Emulator.Store
         /// key is copied: the validator refuses it.
         /// </summary>
         private static bool IsLookupValue(EntityReference reference) =>
-            reference.LogicalName != null && reference.KeyAttributes.Count == 0;
+            reference.LogicalName != null && !EntityParts.HasKeys(reference);
     }
 }

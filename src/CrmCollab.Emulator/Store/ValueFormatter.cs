@@ -33,7 +33,8 @@ namespace CrmCollab.Emulator.Store
             var texts = _texts ??= new List<KeyValuePair<string, string>>();
             texts.Clear();
             var names = new LastName();
-            foreach (var pair in entity.Attributes)
+            using var pairs = new Pairs(entity.Attributes);
+            foreach (var pair in pairs)
             {
                 var text = FormatValue(table, pair.Key, pair.Value, ref names);
                 if (text != null) texts.Add(new KeyValuePair<string, string>(pair.Key, text));

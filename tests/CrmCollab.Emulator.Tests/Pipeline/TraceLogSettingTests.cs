@@ -83,5 +83,29 @@ namespace CrmCollab.Emulator.Tests.Pipeline
                 "first line of odd" + nl + "the bad line was refused" + nl + "{literal} braces with arguments: 2",
             }, engine.Traces.Where(t => t.StepName == "lines").Select(t => t.Text));
         }
+
+        [Fact]
+        public void A_nested_execution_logs_its_own_lines_and_the_outer_one_keeps_only_its_own_save_after_save()
+        {
+            var org = new TestOrg();
+            org.Options.PluginTraceLog = PluginTraceLogSetting.All;
+            org.Step("Create", "crmc_widget", StepStage.PostOperation, run =>
+            {
+                string name = ((Entity)run.Context.InputParameters["Target"]).GetAttributeValue<string>("crmc_name");
+                run.Tracing.Trace("outer before {0}", name);
+                run.Service.Create(new Entity("contact") { ["lastname"] = name });
+                run.Tracing.Trace("outer after {0}", name);
+            }, name: "outer");
+            org.Step("Create", "contact", StepStage.PreOperation, run =>
+                run.Tracing.Trace("inner {0}", ((Entity)run.Context.InputParameters["Target"]).GetAttributeValue<string>("lastname")), name: "inner");
+            DataverseEngine engine = org.Boot();
+
+            foreach (string name in new[] { "one", "two", "three" }) engine.SystemService.Create(new Entity("crmc_widget") { ["crmc_name"] = name });
+
+            string nl = System.Environment.NewLine;
+            Assert.Equal(new[] { "inner one", "inner two", "inner three" }, engine.Traces.Where(t => t.StepName == "inner").Select(t => t.Text));
+            Assert.Equal(new[] { "outer before one" + nl + "outer after one", "outer before two" + nl + "outer after two", "outer before three" + nl + "outer after three" },
+                engine.Traces.Where(t => t.StepName == "outer").Select(t => t.Text));
+        }
     }
 }
