@@ -27,7 +27,8 @@ namespace CrmCollab.Plugins.Data
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
             OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory",
-            EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description";
+            EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description",
+            ActualValue = "actualvalue", ActualCloseDate = "actualclosedate"; // written by the platform's Win (and Lose's date)
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
 

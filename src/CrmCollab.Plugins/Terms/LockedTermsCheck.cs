@@ -21,7 +21,10 @@ namespace CrmCollab.Plugins.Terms
         {
             if (!WasWon(before)) return null;
             // A delivery date sent again at another time of day is the date stored (Date Only): no change of the terms.
-            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id), Opportunity.DateOnlyColumns);
+            // The Win's (or Lose's) own write of the deal it closes records what it closes with (LockedTerms.WrittenByClose).
+            var closeWrites = LockedTerms.WrittenByClose(before.Choice(Opportunity.StateCode), target.Choice(Opportunity.StateCode));
+            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id && !closeWrites.Contains(c)),
+                Opportunity.DateOnlyColumns);
             if (changed.Count == 0) return null;
             if (AmendmentPath.IsApplying(context, target.Id))
             {

@@ -24,6 +24,18 @@ namespace CrmCollab.Plugins.Domain.Terms
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
             DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
+        /// <summary>
+        /// What the platform's Win and Lose write on the deal they close, in their own Update of it (the actual revenue and
+        /// the actual close date): recorded by the close, not changed by a client, so a lock of them (an administrator's
+        /// crmc_LockedTermsColumns) never refuses the win, the re-win of a reopened deal or the loss of one won once. Only
+        /// Win and Lose close a deal (the platform refuses a client's Update to Won or Lost), so an Update moving the deal
+        /// from Open to Won or Lost is theirs; every other save of these columns meets the lock.
+        /// </summary>
+        public static IReadOnlyList<string> WrittenByClose(int? stateBefore, int? stateAfter) =>
+            stateBefore == DealLifecycle.Open && (stateAfter == DealLifecycle.Won || stateAfter == DealLifecycle.Lost)
+                ? new[] { Data.Opportunity.ActualValue, Data.Opportunity.ActualCloseDate }
+                : Array.Empty<string>();
+
         /// <summary>The locked columns a change touches, in the order they are locked.</summary>
         public static IReadOnlyList<string> Violations(IEnumerable<string> lockedColumns, IEnumerable<string> changedColumns)
         {
