@@ -88,8 +88,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [MemberData(nameof(DealColumns))]
         public void A_won_deals_locked_column_sent_alone_is_refused(string channel, string column)
         {
-            _org.Refused(RefusalCodes.TermsLocked,
+            string refusal = _org.Refused(RefusalCodes.TermsLocked,
                 () => Send(_org.As(_org.Rep), channel, new Entity("opportunity", _deal) { [column] = _other[column] }), "opportunity", "opportunityproduct");
+            // The salesperson reads the column as the form labels it ("Actual Revenue"), never its logical name.
+            Assert.DoesNotContain($"({column})", refusal);
         }
 
         [Theory]
