@@ -67,11 +67,11 @@ namespace CrmCollab.Plugins.Terms
             AmendmentState? state = StateOf(target);
             Guid? dealId = sent.RefId(AmendmentRow.OpportunityId);
             var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId)));
+                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId, Opportunity.WonOn)));
             Guid caller = context.ExecutionContext.InitiatingUserId;
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
-                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon)
+                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon, () => deal.Value.Contains(Opportunity.WonOn))
                 ?? AmendmentCreateRules.CheckApproverComment(target.IsFilled(AmendmentRow.ApproverComment))
                 ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode))
                 ?? AmendmentCreateRules.CheckAuthor(

@@ -36,7 +36,8 @@ namespace CrmCollab.Plugins.Terms
             if (violations.Count == 0)
                 violations = LockedTerms.Violations(LockedTerms.Columns(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.LockedTermsColumns)), changed);
             return violations.Count == 0 ? null : new Refusal(RefusalCodes.TermsLocked,
-                LockedTerms.RefusalMessage(ColumnLabels.OfOpportunity(violations), ColumnLabels.OfOpportunity(violations.Where(c => !LockedTerms.Amendable(c)).ToList())));
+                LockedTerms.RefusalMessage(ColumnLabels.OfOpportunity(violations), ColumnLabels.OfOpportunity(violations.Where(c => !LockedTerms.Amendable(c)).ToList()),
+                reopened: before.Choice(Opportunity.StateCode) != Opportunity.StateWon));
         }
     }
 }

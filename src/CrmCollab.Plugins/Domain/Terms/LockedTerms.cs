@@ -49,12 +49,18 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <param name="violatedLabels">The locked columns the change touches, by label.</param>
         /// <param name="notAmendableLabels">Those of them no amendment proposes (the currency, the price list, what an
         /// administrator adds): the sentence does not send the salesperson to raise an amendment that cannot change them.</param>
-        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null)
+        /// <param name="reopened">The deal was won and is reopened (or lost since): an amendment is raised only once it is won
+        /// again (<see cref="AmendmentRules.DealReopened"/>), so the sentence says that rather than "raise an amendment" now.</param>
+        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null, bool reopened = false)
         {
             var all = violatedLabels.ToList();
             var kept = (notAmendableLabels ?? Enumerable.Empty<string>()).ToList();
-            string head = $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
-            const string raise = "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+            string head = reopened
+                ? $"This opportunity was won and has been reopened: the terms it was won on stay locked ({string.Join(", ", all)}). "
+                : $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
+            string raise = reopened
+                ? "An amendment changes them only while the deal is won: win it again, then raise an amendment with the new values and a reason."
+                : "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
             if (kept.Count == 0) return head + raise;
             string stays = "An amendment changes the amount, discount, requested delivery or payment terms only: " +
                 $"{string.Join(", ", kept)} {(kept.Count == 1 ? "stays" : "stay")} as the deal was won.";
