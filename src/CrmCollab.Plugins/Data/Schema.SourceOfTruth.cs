@@ -117,7 +117,7 @@ namespace CrmCollab.Plugins.Data
             // The rest of what an administrator may lock on the deal (Guards.OpportunityColumnsWatched.Lockable), as its form labels it.
             [Opportunity.ParentAccountId] = "Account", [Opportunity.ActualValue] = "Actual Revenue", [Opportunity.ActualCloseDate] = "Actual Close Date",
             ["totalamount"] = "Total Amount", [Opportunity.SalesStage] = "Sales Stage", [Opportunity.StepName] = "Pipeline Phase", ["need"] = "Need",
-            ["opportunityratingcode"] = "Rating", ["prioritycode"] = "Priority",
+            ["opportunityratingcode"] = "Rating", ["prioritycode"] = "Priority", [Opportunity.IsRevenueSystemCalculated] = "Revenue",
         };
 
         /// <summary>Labels only the deal's columns have: a column of that name on another table is labelled otherwise.</summary>

@@ -28,7 +28,8 @@ namespace CrmCollab.Plugins.Data
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
             OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory",
             EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description",
-            ActualValue = "actualvalue", ActualCloseDate = "actualclosedate"; // written by the platform's Win (and Lose's date)
+            ActualValue = "actualvalue", ActualCloseDate = "actualclosedate", // written by the platform's Win (and Lose's date)
+            IsRevenueSystemCalculated = "isrevenuesystemcalculated"; // Revenue: Est. Revenue typed, or calculated from the products
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
 

@@ -15,7 +15,7 @@ namespace CrmCollab.Plugins.Guards
             Opportunity.SalesStage, Opportunity.StepName, "closeprobability", Opportunity.CustomerNeed, "customerpainpoints", "currentsituation",
             "proposedsolution", "decisionmaker", "purchasetimeframe", "purchaseprocess", "budgetstatus", "need",
             "opportunityratingcode", "prioritycode", Opportunity.Description, Opportunity.DiscountPercent, Opportunity.RequestedDelivery,
-            Opportunity.PaymentTerms, Opportunity.IsCustomSolution, Opportunity.PriceLevelId,
+            Opportunity.PaymentTerms, Opportunity.IsCustomSolution, Opportunity.PriceLevelId, Opportunity.IsRevenueSystemCalculated,
         };
 
         /// <summary>The deal's feasibility record: written only by CrmCollab's steps, from the reviews.</summary>

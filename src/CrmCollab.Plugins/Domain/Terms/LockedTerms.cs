@@ -12,13 +12,15 @@ namespace CrmCollab.Plugins.Domain.Terms
     {
         /// <summary>
         /// Always locked once Won (the amount and its currency, the discount, the requested delivery and the payment terms:
-        /// what the handoffs' agreed terms carry; and the price list, which prices the deal's catalogue lines, locked with
-        /// them); admins may add more through the crmc_LockedTermsColumns variable.
+        /// what the handoffs' agreed terms carry; the price list, which prices the deal's catalogue lines, locked with
+        /// them; and the Revenue switch, which would have the platform calculate the amount from the products in place of the
+        /// agreed one, a save that sends no amount); admins may add more through the crmc_LockedTermsColumns variable.
         /// </summary>
         public static readonly IReadOnlyList<string> DefaultColumns = new[]
         {
             Data.Opportunity.EstimatedValue, Data.Opportunity.TransactionCurrencyId, Data.Opportunity.DiscountPercent,
             Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms, Data.Opportunity.PriceLevelId,
+            Data.Opportunity.IsRevenueSystemCalculated,
         };
 
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
