@@ -90,6 +90,10 @@ namespace CrmCollab.Emulator.Metadata
                 .Lookup("transactioncurrencyid", "transactioncurrency").Rel("transactioncurrency_opportunity", cascadeDelete: "Restrict")
                 .Decimal("exchangerate", 10).ReadOnly()
                 .MoneyWithBase("estimatedvalue")
+                // Revenue: User Provided (false) or System Calculated (true), where Est. Revenue is calculated from the deal's
+                // products (Opportunity table reference, IsRevenueSystemCalculated). Not modelled: that calculation, and the
+                // column's default on create (the engine stores none).
+                .Bool("isrevenuesystemcalculated").Display("Revenue")
                 .Date("estimatedclosedate")
                 .MoneyWithBase("actualvalue")
                 .Date("actualclosedate")

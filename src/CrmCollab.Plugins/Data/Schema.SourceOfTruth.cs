@@ -114,13 +114,26 @@ namespace CrmCollab.Plugins.Data
             [HandoffTask.RoutingHold] = "Routing hold", [HandoffTask.HandedOffOn] = "Handed off on",
             [HandoffTask.Sequence] = "Handoff sequence", [HandoffTemplateRow.InForceSince] = "In force since",
             ["regardingobjectid"] = "Regarding", ["crmc_accountid"] = "Account", ["crmc_kind"] = "Kind", ["crmc_leadid"] = "Lead",
+            // The rest of what an administrator may lock on the deal (Guards.OpportunityColumnsWatched.Lockable), as its form labels it.
+            [Opportunity.ParentAccountId] = "Account", [Opportunity.ActualValue] = "Actual Revenue", [Opportunity.ActualCloseDate] = "Actual Close Date",
+            ["totalamount"] = "Total Amount", [Opportunity.SalesStage] = "Sales Stage", [Opportunity.StepName] = "Pipeline Phase", ["need"] = "Need",
+            ["opportunityratingcode"] = "Rating", ["prioritycode"] = "Priority", [Opportunity.IsRevenueSystemCalculated] = "Revenue",
         };
+
+        /// <summary>Labels only the deal's columns have: a column of that name on another table is labelled otherwise.</summary>
+        private static readonly Dictionary<string, string> OpportunityLabels = new Dictionary<string, string> { [Opportunity.Name] = "Topic" };
 
         public static string Of(string column) => Labels.TryGetValue(column, out string label) ? label : column;
 
         public static IEnumerable<string> Of(IEnumerable<string> columns)
         {
             foreach (string column in columns) yield return Of(column);
+        }
+
+        /// <summary>The deal's columns as its form labels them ("Topic" for its name).</summary>
+        public static IEnumerable<string> OfOpportunity(IEnumerable<string> columns)
+        {
+            foreach (string column in columns) yield return OpportunityLabels.TryGetValue(column, out string label) ? label : Of(column);
         }
     }
 }

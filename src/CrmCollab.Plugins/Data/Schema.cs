@@ -27,7 +27,9 @@ namespace CrmCollab.Plugins.Data
             FeasibilityStatus = "crmc_feasibilitystatus", FeasibilitySummary = "crmc_feasibilitysummary",
             FeasibilityDetail = "crmc_feasibilitydetail", WonOn = "crmc_wonon", StatusCode = "statuscode",
             OriginatingLeadId = "originatingleadid", OwnerHistory = "crmc_ownerhistory",
-            EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description";
+            EstimatedCloseDate = "estimatedclosedate", BudgetAmount = "budgetamount", CustomerNeed = "customerneed", Description = "description",
+            ActualValue = "actualvalue", ActualCloseDate = "actualclosedate", // written by the platform's Win (and Lose's date)
+            IsRevenueSystemCalculated = "isrevenuesystemcalculated"; // Revenue: Est. Revenue typed, or calculated from the products
 
         public const int StateOpen = 0, StateWon = 1, StateLost = 2;
 

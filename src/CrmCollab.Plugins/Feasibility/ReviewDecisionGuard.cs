@@ -21,7 +21,6 @@ namespace CrmCollab.Plugins.Feasibility
     public sealed class ReviewDecisionGuard : PluginBase
     {
         public const string PreImage = "PreImage", PostImage = "PostImage";
-        private const string ActualCloseDate = "actualclosedate";
 
         /// <summary>Recorded by CrmCollab when the review is requested (or decided): no client changes them.</summary>
         public static readonly string[] ServerColumns =
@@ -247,7 +246,7 @@ namespace CrmCollab.Plugins.Feasibility
             {
                 // A pending review of a deal lost before CrmCollab withdrew them at the loss, withdrawn by hand: say why.
                 if (current == ReviewDecision.Pending && !target.Contains(FeasibilityReviewRow.WithdrawalReason) && dealIsLost())
-                    target[FeasibilityReviewRow.WithdrawalReason] = LostDealReviews.Reason(deal.Value.Read<DateTime?>(ActualCloseDate));
+                    target[FeasibilityReviewRow.WithdrawalReason] = LostDealReviews.Reason(deal.Value.Read<DateTime?>(Opportunity.ActualCloseDate));
                 return;
             }
 
@@ -273,7 +272,7 @@ namespace CrmCollab.Plugins.Feasibility
         /// <summary>What the checks read of the deal (owner, state, close date), and the terms a decision is fingerprinted with.</summary>
         private static ColumnSet DealColumns(IReadOnlyList<string> relevant)
         {
-            var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory, Opportunity.StateCode, ActualCloseDate);
+            var columns = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory, Opportunity.StateCode, Opportunity.ActualCloseDate);
             if (relevant == null) return columns;
             columns.AddColumn(Opportunity.TransactionCurrencyId); // an amount is fingerprinted with its currency
             foreach (string column in relevant)

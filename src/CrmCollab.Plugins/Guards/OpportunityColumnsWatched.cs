@@ -11,11 +11,11 @@ namespace CrmCollab.Plugins.Guards
         public static readonly string[] Lockable =
         {
             Opportunity.Name, Opportunity.CustomerId, Opportunity.ParentAccountId, Opportunity.ParentContactId, Opportunity.TransactionCurrencyId,
-            Opportunity.EstimatedValue, Opportunity.EstimatedCloseDate, "actualvalue", "actualclosedate", Opportunity.BudgetAmount, "totalamount",
+            Opportunity.EstimatedValue, Opportunity.EstimatedCloseDate, Opportunity.ActualValue, Opportunity.ActualCloseDate, Opportunity.BudgetAmount, "totalamount",
             Opportunity.SalesStage, Opportunity.StepName, "closeprobability", Opportunity.CustomerNeed, "customerpainpoints", "currentsituation",
             "proposedsolution", "decisionmaker", "purchasetimeframe", "purchaseprocess", "budgetstatus", "need",
             "opportunityratingcode", "prioritycode", Opportunity.Description, Opportunity.DiscountPercent, Opportunity.RequestedDelivery,
-            Opportunity.PaymentTerms, Opportunity.IsCustomSolution, Opportunity.PriceLevelId,
+            Opportunity.PaymentTerms, Opportunity.IsCustomSolution, Opportunity.PriceLevelId, Opportunity.IsRevenueSystemCalculated,
         };
 
         /// <summary>The deal's feasibility record: written only by CrmCollab's steps, from the reviews.</summary>

@@ -44,7 +44,7 @@ namespace CrmCollab.Plugins.Terms
                     AmendmentRow.ApproverComment, CommonColumn.CreatedBy, CommonColumn.OwnerId, CommonColumn.StateCode,
                     AmendmentRow.TransactionCurrencyId);
             Register(PipelineStage.PreOperation, "Delete", AmendmentRow.Table, OnDelete)
-                .PreImage(PreImage, AmendmentRow.State, AmendmentRow.OpportunityId);
+                .PreImage(PreImage, AmendmentRow.State, AmendmentRow.OpportunityId, CommonColumn.CreatedBy);
             // Deactivate from the grid (SetState): no page says it runs the Update steps.
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PreOperation, setState, AmendmentRow.Table, OnSetState).PreImage(PreImage, AmendmentRow.State,
@@ -67,11 +67,11 @@ namespace CrmCollab.Plugins.Terms
             AmendmentState? state = StateOf(target);
             Guid? dealId = sent.RefId(AmendmentRow.OpportunityId);
             var deal = new Lazy<Entity>(() => context.SystemService.Retrieve(Opportunity.Table, dealId.Value,
-                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId)));
+                new ColumnSet(Opportunity.Name, Opportunity.StateCode, Opportunity.OwnerId, Opportunity.TransactionCurrencyId, Opportunity.WonOn)));
             Guid caller = context.ExecutionContext.InitiatingUserId;
             Refusal refusal = AmendmentCreateRules.Check(Stamps.Any(target.Contains), state, target.Read<string>(AmendmentRow.Reason),
                 AmendmentRow.Proposals.Keys.Any(target.IsFilled), dealId != null,
-                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon)
+                () => deal.Value.Choice(Opportunity.StateCode) == Opportunity.StateWon, () => deal.Value.Contains(Opportunity.WonOn))
                 ?? AmendmentCreateRules.CheckApproverComment(target.IsFilled(AmendmentRow.ApproverComment))
                 ?? AmendmentStatusRules.CheckCreate(target.Choice(CommonColumn.StateCode))
                 ?? AmendmentCreateRules.CheckAuthor(
@@ -168,12 +168,15 @@ namespace CrmCollab.Plugins.Terms
                 () => CurrencyNames.Of(context.SystemService, dealCurrency), approving);
         }
 
-        /// <summary>A decided amendment stays: deleting it would erase how the deal's terms changed.</summary>
+        /// <summary>A decided amendment stays: deleting it would erase how the deal's terms changed; a submitted one goes only by its author or an administrator.</summary>
         private static void OnDelete(LocalPluginContext context)
         {
             Entity before = context.PreImage(PreImage) ?? new Entity(AmendmentRow.Table);
             bool withItsDeal = ServerCall.DeletesWithDeal(context.ExecutionContext, before.RefId(AmendmentRow.OpportunityId));
-            Refusal refusal = AmendmentEditRules.CheckDelete(StateOf(before) ?? AmendmentState.Draft, withItsDeal);
+            Guid caller = context.ExecutionContext.InitiatingUserId;
+            Refusal refusal = AmendmentEditRules.CheckDelete(StateOf(before) ?? AmendmentState.Draft, withItsDeal,
+                () => before.RefId(CommonColumn.CreatedBy) == caller,
+                () => ServerCall.IsSystem(context) || Principals.IsAdministrator(context.SystemService, caller));
             Throw(refusal);
         }
 

@@ -21,7 +21,10 @@ namespace CrmCollab.Plugins.Terms
         {
             if (!WasWon(before)) return null;
             // A delivery date sent again at another time of day is the date stored (Date Only): no change of the terms.
-            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id), Opportunity.DateOnlyColumns);
+            // The Win's (or Lose's) own write of the deal it closes records what it closes with (LockedTerms.WrittenByClose).
+            var closeWrites = LockedTerms.WrittenByClose(before.Choice(Opportunity.StateCode), target.Choice(Opportunity.StateCode));
+            var changed = Changes.Of(target, before, target.Attributes.Keys.Where(c => c != Opportunity.Id && !closeWrites.Contains(c)),
+                Opportunity.DateOnlyColumns);
             if (changed.Count == 0) return null;
             if (AmendmentPath.IsApplying(context, target.Id))
             {
@@ -33,7 +36,8 @@ namespace CrmCollab.Plugins.Terms
             if (violations.Count == 0)
                 violations = LockedTerms.Violations(LockedTerms.Columns(EnvironmentVariables.Read(context.SystemService, EnvironmentVariable.LockedTermsColumns)), changed);
             return violations.Count == 0 ? null : new Refusal(RefusalCodes.TermsLocked,
-                LockedTerms.RefusalMessage(ColumnLabels.Of(violations), ColumnLabels.Of(violations.Where(c => !LockedTerms.Amendable(c)).ToList())));
+                LockedTerms.RefusalMessage(ColumnLabels.OfOpportunity(violations), ColumnLabels.OfOpportunity(violations.Where(c => !LockedTerms.Amendable(c)).ToList()),
+                reopened: before.Choice(Opportunity.StateCode) != Opportunity.StateWon));
         }
     }
 }

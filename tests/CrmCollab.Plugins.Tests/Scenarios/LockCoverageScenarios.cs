@@ -58,7 +58,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
                 ["need"] = new OptionSetValue(3), ["opportunityratingcode"] = new OptionSetValue(3), ["prioritycode"] = new OptionSetValue(1),
                 ["description"] = "Other description", ["crmc_discountpercent"] = 42m, ["crmc_requesteddelivery"] = day,
                 ["crmc_paymentterms"] = "Cash on delivery", ["crmc_iscustomsolution"] = false,
-                ["pricelevelid"] = new EntityReference("pricelevel", priceList),
+                ["pricelevelid"] = new EntityReference("pricelevel", priceList), ["isrevenuesystemcalculated"] = true,
                 // the line (prefixed: a line column may share its name with a deal's)
                 ["line.productdescription"] = "Other product", ["line.productid"] = new EntityReference("product", product),
                 ["line.uomid"] = new EntityReference("uom", uom), ["line.quantity"] = 50m, ["line.priceperunit"] = new Money(1m),
@@ -88,8 +88,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [MemberData(nameof(DealColumns))]
         public void A_won_deals_locked_column_sent_alone_is_refused(string channel, string column)
         {
-            _org.Refused(RefusalCodes.TermsLocked,
+            string refusal = _org.Refused(RefusalCodes.TermsLocked,
                 () => Send(_org.As(_org.Rep), channel, new Entity("opportunity", _deal) { [column] = _other[column] }), "opportunity", "opportunityproduct");
+            // The salesperson reads the column as the form labels it ("Actual Revenue"), never its logical name.
+            Assert.DoesNotContain($"({column})", refusal);
         }
 
         [Theory]

@@ -12,8 +12,9 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <param name="state">The state sent; null when none (it starts as Draft).</param>
         /// <param name="choosesDeal">The amendment names the opportunity it changes.</param>
         /// <param name="dealIsWon">Asked only when the rest holds (it costs a read of the deal).</param>
+        /// <param name="dealWasWonOnce">Asked only of a deal not won: it was won before and reopened (its terms stay locked).</param>
         public static Refusal Check(bool sendsStamps, AmendmentState? state, string reason, bool proposesAnyValue,
-            bool choosesDeal, Func<bool> dealIsWon)
+            bool choosesDeal, Func<bool> dealIsWon, Func<bool> dealWasWonOnce = null)
         {
             if (sendsStamps) return new Refusal(RefusalCodes.AmendmentStamps, AmendmentRules.StampRefusal);
             if (state.HasValue && state != AmendmentState.Draft && state != AmendmentState.Submitted)
@@ -25,7 +26,9 @@ namespace CrmCollab.Plugins.Domain.Terms
             if (!choosesDeal)
                 return new Refusal(RefusalCodes.AmendmentNoDeal,
                     "Choose the won opportunity whose agreed terms this amendment changes (the Opportunity column), then save again.");
-            if (!dealIsWon()) return new Refusal(RefusalCodes.AmendmentDealNotWon, AmendmentRules.DealNotWon);
+            if (!dealIsWon())
+                return new Refusal(RefusalCodes.AmendmentDealNotWon,
+                    dealWasWonOnce != null && dealWasWonOnce() ? AmendmentRules.DealReopened : AmendmentRules.DealNotWon);
             return null;
         }
 

@@ -133,10 +133,24 @@ namespace CrmCollab.Plugins.Domain.Terms
             return edit.To == AmendmentState.Approved ? edit.CurrencyProblem(true) : null;
         }
 
-        /// <summary>A decided amendment is the deal's history: it stays, unless its deal itself is being deleted.</summary>
-        public static Refusal CheckDelete(AmendmentState state, bool deletedWithItsDeal)
+        /// <summary>
+        /// A decided amendment is the deal's history: it stays, unless its deal itself is being deleted. A submitted one is
+        /// taken out of Amendments awaiting approval undecided only by its author or a CrmCollab Administrator, as moving it
+        /// back to Draft is: whoever owns it otherwise (the deal's next owner, its amendments following the deal's Assign)
+        /// leaves it to its approver. A draft is deleted by whoever may.
+        /// </summary>
+        /// <param name="callerIsAuthor">The caller created the amendment (asked only of a submitted one).</param>
+        /// <param name="callerIsAdministrator">Asked only of a submitted amendment someone else deletes.</param>
+        public static Refusal CheckDelete(AmendmentState state, bool deletedWithItsDeal, Func<bool> callerIsAuthor = null,
+            Func<bool> callerIsAdministrator = null)
         {
-            if (deletedWithItsDeal || (state != AmendmentState.Applied && state != AmendmentState.Rejected)) return null;
+            if (deletedWithItsDeal) return null;
+            if (state == AmendmentState.Submitted && callerIsAuthor != null && !callerIsAuthor()
+                && (callerIsAdministrator == null || !callerIsAdministrator()))
+                return new Refusal(RefusalCodes.AmendmentAuthorOnly,
+                    "This amendment is waiting for approval: only the person who raised it, or a CrmCollab Administrator, takes it out of " +
+                    "Amendments awaiting approval. Leave it to its approver, who approves or rejects it with a comment.");
+            if (state != AmendmentState.Applied && state != AmendmentState.Rejected) return null;
             return new Refusal(RefusalCodes.AmendmentIsHistory,
                 $"This amendment is {state.ToString().ToLowerInvariant()}: it is the record of how the deal's agreed terms changed (or why they did not), so it cannot be deleted.");
         }

@@ -81,6 +81,14 @@ namespace CrmCollab.Plugins.Domain.Terms
         public const string DealNotWon =
             "Amendments change the locked terms of a won deal; this opportunity is not won, so edit its terms directly.";
 
+        /// <summary>
+        /// A deal won once and no longer won (reopened by an administrator, perhaps lost since): its terms stay locked as they
+        /// were won (<see cref="LockedTerms"/>), so "edit its terms directly" would send the person to a refusal.
+        /// </summary>
+        public const string DealReopened =
+            "This opportunity was won and has been reopened: the terms it was won on stay locked, and an amendment changes them only while the deal is won. " +
+            "Raise this amendment once the deal is won again.";
+
         public static string CheckContent(string reason, bool proposesAnyValue)
         {
             if (string.IsNullOrWhiteSpace(reason)) return "Give the reason for this amendment: approvers and downstream owners read it.";

@@ -12,17 +12,31 @@ namespace CrmCollab.Plugins.Domain.Terms
     {
         /// <summary>
         /// Always locked once Won (the amount and its currency, the discount, the requested delivery and the payment terms:
-        /// what the handoffs' agreed terms carry; and the price list, which prices the deal's catalogue lines, locked with
-        /// them); admins may add more through the crmc_LockedTermsColumns variable.
+        /// what the handoffs' agreed terms carry; the price list, which prices the deal's catalogue lines, locked with
+        /// them; and the Revenue switch, which would have the platform calculate the amount from the products in place of the
+        /// agreed one, a save that sends no amount); admins may add more through the crmc_LockedTermsColumns variable.
         /// </summary>
         public static readonly IReadOnlyList<string> DefaultColumns = new[]
         {
             Data.Opportunity.EstimatedValue, Data.Opportunity.TransactionCurrencyId, Data.Opportunity.DiscountPercent,
             Data.Opportunity.RequestedDelivery, Data.Opportunity.PaymentTerms, Data.Opportunity.PriceLevelId,
+            Data.Opportunity.IsRevenueSystemCalculated,
         };
 
         public static IReadOnlyList<string> Columns(string environmentVariableValue) =>
             DefaultColumns.Concat(CommaList.Parse(environmentVariableValue)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        /// <summary>
+        /// What the platform's Win and Lose write on the deal they close, in their own Update of it (the actual revenue and
+        /// the actual close date): recorded by the close, not changed by a client, so a lock of them (an administrator's
+        /// crmc_LockedTermsColumns) never refuses the win, the re-win of a reopened deal or the loss of one won once. Only
+        /// Win and Lose close a deal (the platform refuses a client's Update to Won or Lost), so an Update moving the deal
+        /// from Open to Won or Lost is theirs; every other save of these columns meets the lock.
+        /// </summary>
+        public static IReadOnlyList<string> WrittenByClose(int? stateBefore, int? stateAfter) =>
+            stateBefore == DealLifecycle.Open && (stateAfter == DealLifecycle.Won || stateAfter == DealLifecycle.Lost)
+                ? new[] { Data.Opportunity.ActualValue, Data.Opportunity.ActualCloseDate }
+                : Array.Empty<string>();
 
         /// <summary>The locked columns a change touches, in the order they are locked.</summary>
         public static IReadOnlyList<string> Violations(IEnumerable<string> lockedColumns, IEnumerable<string> changedColumns)
@@ -37,12 +51,18 @@ namespace CrmCollab.Plugins.Domain.Terms
         /// <param name="violatedLabels">The locked columns the change touches, by label.</param>
         /// <param name="notAmendableLabels">Those of them no amendment proposes (the currency, the price list, what an
         /// administrator adds): the sentence does not send the salesperson to raise an amendment that cannot change them.</param>
-        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null)
+        /// <param name="reopened">The deal was won and is reopened (or lost since): an amendment is raised only once it is won
+        /// again (<see cref="AmendmentRules.DealReopened"/>), so the sentence says that rather than "raise an amendment" now.</param>
+        public static string RefusalMessage(IEnumerable<string> violatedLabels, IEnumerable<string> notAmendableLabels = null, bool reopened = false)
         {
             var all = violatedLabels.ToList();
             var kept = (notAmendableLabels ?? Enumerable.Empty<string>()).ToList();
-            string head = $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
-            const string raise = "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
+            string head = reopened
+                ? $"This opportunity was won and has been reopened: the terms it was won on stay locked ({string.Join(", ", all)}). "
+                : $"The agreed terms of a won opportunity are locked ({string.Join(", ", all)}). ";
+            string raise = reopened
+                ? "An amendment changes them only while the deal is won: win it again, then raise an amendment with the new values and a reason."
+                : "Raise an amendment with the new values and a reason; once approved, CrmCollab applies it to the deal and its open handoffs.";
             if (kept.Count == 0) return head + raise;
             string stays = "An amendment changes the amount, discount, requested delivery or payment terms only: " +
                 $"{string.Join(", ", kept)} {(kept.Count == 1 ? "stays" : "stay")} as the deal was won.";
