@@ -195,6 +195,8 @@ namespace CrmCollab.Plugins.Routing
                     // Its function and place as handed off again: the template's now (an administrator may have moved it), as routed.
                     [HandoffTask.Function] = new OptionSetValue((int)template.Function),
                     [HandoffTask.Sequence] = TemplatePlace.SequenceOf(template),
+                    // The evidence this win asks, as a new handoff's: the template's requirement may have changed since.
+                    [HandoffTask.RequiredEvidence] = EvidenceOf(template),
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
@@ -244,7 +246,7 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
                 // The requirement travels with the task: changing or deleting the template later does not lift it.
-                [HandoffTask.RequiredEvidence] = Values.Shorten(string.Join(",", handoff.Template.RequiredEvidence), 1000),
+                [HandoffTask.RequiredEvidence] = EvidenceOf(handoff.Template),
             };
             // Unrouted because someone routing would name is disabled: routed again when a user is enabled (DisabledOwnerHandover).
             if (RoutingApplication.HoldOf(handoff.Routing) is RoutingHold hold) task[HandoffTask.RoutingHold] = new OptionSetValue((int)hold);
@@ -254,6 +256,9 @@ namespace CrmCollab.Plugins.Routing
             Guid taskId = _service.Create(task);
             routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);
         }
+
+        /// <summary>The template's Required Evidence as a handoff made from it at a win carries it.</summary>
+        private static string EvidenceOf(HandoffTemplate template) => Values.Shorten(string.Join(",", template.RequiredEvidence), 1000);
 
         /// <summary>A handoff with this key exists (one query, asked only after a Create failed).</summary>
         private bool Exists(string handoffKey)
