@@ -12,7 +12,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// A handoff template names its function and subject, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
+    /// A handoff template names its function, subject and due days, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
     /// at PreValidation, where a refused probe of a misspelt column can be caught), and is not deleted while handoffs
     /// made from it are open (PreOperation). When a save puts it in force (created active, made active again by its flag or
     /// its state) the server stamps In Force Since (PreOperation Create and Update; after a SetState, whose steps no page
@@ -25,7 +25,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
             Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
-                .Filter(HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Function, HandoffTemplateRow.Subject);
+                .Filter(HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.DueOffsetDays);
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
             Register(PipelineStage.PreOperation, "Create", HandoffTemplateRow.Table, OnCreating);
             Register(PipelineStage.PreOperation, "Update", HandoffTemplateRow.Table, OnUpdating)
@@ -76,7 +76,8 @@ namespace CrmCollab.Plugins.Routing
             Entity target = context.TargetEntity;
             bool create = context.ExecutionContext.MessageName == "Create";
             Throw(HandoffTemplateRules.CheckContent(create || target.Contains(HandoffTemplateRow.Function), target.Choice(HandoffTemplateRow.Function),
-                create || target.Contains(HandoffTemplateRow.Subject), target.Read<string>(HandoffTemplateRow.Subject)));
+                create || target.Contains(HandoffTemplateRow.Subject), target.Read<string>(HandoffTemplateRow.Subject),
+                create || target.Contains(HandoffTemplateRow.DueOffsetDays), target.Read<int?>(HandoffTemplateRow.DueOffsetDays)));
             if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
             IReadOnlyList<string> columns = CommaList.Parse(target.Read<string>(HandoffTemplateRow.RequiredEvidence));
             bool canProbe = TableColumns.CanProbe(context); // inside a batch transaction: refused as not watched, unprobed

@@ -30,19 +30,25 @@ namespace CrmCollab.Plugins.Domain.Handoff
         }
 
         /// <summary>
-        /// A template names the function its handoffs go to and their subject: forms require them, the API and imports do
-        /// not, and without them no handoff could be made from it at a win (a function outside CrmCollab's is no better).
-        /// A create must bring both; an update may leave them out, never clear them.
+        /// A template names the function its handoffs go to, their subject and how many days after the win they are due:
+        /// forms require them, the API and imports do not. Without the first two no handoff could be made from it at a win
+        /// (a function outside CrmCollab's is no better); without the days each handoff would be due the moment it is handed
+        /// off, late in every on-time figure (0, the day of the win, is said, not left out). A create must bring all three;
+        /// an update may leave them out, never clear them.
         /// </summary>
         /// <param name="sendsFunction">The save carries the function column (always true for a create).</param>
         /// <param name="sendsSubject">The save carries the subject column (always true for a create).</param>
-        public static Refusal CheckContent(bool sendsFunction, int? function, bool sendsSubject, string subject)
+        /// <param name="sendsDueAfter">The save carries 'Due After (Days)' (always true for a create).</param>
+        public static Refusal CheckContent(bool sendsFunction, int? function, bool sendsSubject, string subject,
+            bool sendsDueAfter = false, int? dueAfterDays = null)
         {
             var problems = new List<string>();
             if (sendsFunction && function == null) problems.Add("Choose the function (ADV, Logistics, SAV, …) its handoffs go to.");
             else if (sendsFunction && !BusinessFunctions.IsDefined(function.Value))
                 problems.Add($"The function value {function} is not one of CrmCollab's functions; choose one from the list.");
             if (sendsSubject && string.IsNullOrWhiteSpace(subject)) problems.Add("Give its handoffs a subject.");
+            if (sendsDueAfter && dueAfterDays == null)
+                problems.Add("Say how many days after the win its handoffs are due ('Due After (Days)', 0 for the day of the win).");
             return problems.Count == 0 ? null : new Refusal(RefusalCodes.TemplateIncomplete,
                 "A handoff template needs what each handoff made from it carries. " + string.Join(" ", problems));
         }
