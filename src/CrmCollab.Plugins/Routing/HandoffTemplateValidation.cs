@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
@@ -34,7 +35,32 @@ namespace CrmCollab.Plugins.Routing
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, HandoffTemplateRow.Table, OnStateSet)
                     .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode)
-                    .PostImage(PostImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince);
+                    .PostImage(PostImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince,
+                        HandoffTemplateRow.Function, HandoffTemplateRow.Subject);
+            // No twin in force, checked once saved: templates saved together (CreateMultiple, UpdateMultiple) see each other.
+            Register(PipelineStage.PostOperation, "Create", HandoffTemplateRow.Table, OnSaved).PostImage(PostImage, TwinImage);
+            Register(PipelineStage.PostOperation, "Update", HandoffTemplateRow.Table, OnSaved).Filter(TwinImage).PostImage(PostImage, TwinImage);
+        }
+
+        /// <summary>What tells a template's twin: its function and subject, and whether it is in force.</summary>
+        private static readonly string[] TwinImage =
+            { HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.IsActive, CommonColumn.StateCode };
+
+        private static void OnSaved(LocalPluginContext context) => CheckNoTwin(context, context.PostImage(PostImage));
+
+        /// <summary>
+        /// A template in force after the save has no other template in force of its function with its subject
+        /// (<see cref="HandoffTemplateRules.CheckDuplicate"/>; one query, only for a template in force).
+        /// </summary>
+        private static void CheckNoTwin(LocalPluginContext context, Entity after)
+        {
+            if (!InForce.Is(after, HandoffTemplateRow.IsActive) || !(after.Choice(HandoffTemplateRow.Function) is int function)) return;
+            var query = new QueryExpression(HandoffTemplateRow.Table) { ColumnSet = new ColumnSet(HandoffTemplateRow.Subject) };
+            query.Criteria.AddCondition(HandoffTemplateRow.Function, ConditionOperator.Equal, function);
+            query.Criteria.AddCondition(HandoffTemplateRow.Id, ConditionOperator.NotEqual, after.Id);
+            InForce.Only(query, HandoffTemplateRow.IsActive);
+            Throw(HandoffTemplateRules.CheckDuplicate((BusinessFunction)function, after.Read<string>(HandoffTemplateRow.Subject),
+                context.SystemService.RetrieveMultiple(query).Entities.Select(t => t.Read<string>(HandoffTemplateRow.Subject))));
         }
 
         public const string PreImage = "PreImage", PostImage = "PostImage";
@@ -61,10 +87,11 @@ namespace CrmCollab.Plugins.Routing
                 target[HandoffTemplateRow.InForceSince] = since;
         }
 
-        /// <summary>The grid's Activate: the stamp, written as SYSTEM, unless an Update step of the same operation wrote it.</summary>
+        /// <summary>The grid's Activate: no twin in force, then the stamp, written as SYSTEM, unless an Update step of the same operation wrote it.</summary>
         private static void OnStateSet(LocalPluginContext context)
         {
             Entity after = context.PostImage(PostImage);
+            CheckNoTwin(context, after);
             if (after == null || !(HandoffTemplateRules.InForceSince(InForce.Is(context.PreImage(PreImage), HandoffTemplateRow.IsActive),
                     InForce.Is(after, HandoffTemplateRow.IsActive), context.Now) is DateTime since)) return;
             if (after.Read<DateTime?>(HandoffTemplateRow.InForceSince) == since) return;

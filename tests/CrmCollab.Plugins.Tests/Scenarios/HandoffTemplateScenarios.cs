@@ -99,7 +99,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
         private static Entity Template(string evidence) => new Entity("crmc_handofftemplate")
         {
-            ["crmc_name"] = "Plan the delivery", ["crmc_subject"] = "Plan the delivery",
+            ["crmc_name"] = "Ship the spare parts", ["crmc_subject"] = "Ship the spare parts",
             ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_dueoffsetdays"] = 10,
             ["crmc_requiredevidence"] = evidence, ["crmc_isactive"] = true,
         };

@@ -30,6 +30,26 @@ namespace CrmCollab.Plugins.Domain.Handoff
         }
 
         /// <summary>
+        /// Two templates in force of one function never share a subject (read as typed: case and the space around it aside):
+        /// a won deal makes one handoff per template in force, so a template in force twice — a sheet imported again, a copy
+        /// left active, a retired template made active again beside its replacement — gives every deal won two identical
+        /// tasks for one piece of work. Parallel work at the same step has a subject of its own.
+        /// </summary>
+        /// <param name="subject">The subject of the template in force after the save.</param>
+        /// <param name="othersInForce">The subjects of the other templates in force of its function.</param>
+        public static Refusal CheckDuplicate(BusinessFunction function, string subject, IEnumerable<string> othersInForce)
+        {
+            if (string.IsNullOrWhiteSpace(subject)) return null;
+            string mine = TypedText.Trim(subject);
+            string twin = othersInForce.Where(other => other != null).Select(TypedText.Trim)
+                .FirstOrDefault(other => string.Equals(other, mine, StringComparison.OrdinalIgnoreCase));
+            if (twin == null) return null;
+            return new Refusal(RefusalCodes.TemplateDuplicate,
+                $"The handoff template '{twin}' of {function.Label()} is already in force, so every deal won would get this handoff twice. " +
+                "Edit that template instead, or set its Active to No before this one takes its place.");
+        }
+
+        /// <summary>
         /// A template names the function its handoffs go to, their subject and how many days after the win they are due:
         /// forms require them, the API and imports do not. Without the first two no handoff could be made from it at a win
         /// (a function outside CrmCollab's is no better); without the days each handoff would be due the moment it is handed
