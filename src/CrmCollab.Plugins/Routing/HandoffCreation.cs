@@ -63,7 +63,7 @@ namespace CrmCollab.Plugins.Routing
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
             if (closes != null)
-                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes, () => salesperson.Value);
+                result.Reopened = ReopenCanceled(deal, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes, () => salesperson.Value);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -172,10 +172,10 @@ namespace CrmCollab.Plugins.Routing
         /// completed handoffs stay done.
         /// </summary>
         /// <returns>How many were reopened.</returns>
-        private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
+        private int ReopenCanceled(Entity deal, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
             RoutingApplication routing, string terms, DateTime now, CloseSequence closes, Func<Principal> salesperson)
         {
-            var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
+            var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(deal.Id, t.Id));
             int reopened = 0;
             foreach (Entity task in tasks)
             {
@@ -215,6 +215,10 @@ namespace CrmCollab.Plugins.Routing
                     });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
                     HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
+                // Unrouted, the deal says so as at a first win: whoever holds it knows why, and whom to ask.
+                if (decision.IsUnrouted)
+                    HandoffNotes.TellTheSalesperson(_service, deal, new PlannedHandoff
+                        { Template = template, Subject = task.Read<string>(HandoffTask.Subject), Routing = decision }, givenBack: true);
                 reopened++;
             }
             return reopened;
