@@ -187,8 +187,12 @@ namespace CrmCollab.Plugins.Routing
                 OwnerResolution decision = UnroutedHolding.Hold(resolver.Resolve(template.Function, now), salesperson, "the deal's owner");
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen) });
+                string subject = Values.Shorten(HandoffPlanner.SubjectOf(template, deal.Read<string>(Opportunity.Name)), 200);
                 var renewed = new Entity(HandoffTask.Table, task.Id)
                 {
+                    // Worded as the template words the work now (an administrator may have reworded it), as a new handoff is.
+                    [HandoffTask.Subject] = subject,
+                    [HandoffTask.Description] = template.Description,
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.HandedOffOn] = now, // handed off again: the function's time to accept counts from here
                     [HandoffTask.AgreedTerms] = terms,
@@ -214,11 +218,10 @@ namespace CrmCollab.Plugins.Routing
                         [Annotation.Subject] = ReopenedHandoffEvidence.NoteSubject, [Annotation.NoteText] = setAside, [Annotation.ObjectId] = task.ToEntityReference(),
                     });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                    HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
+                    HandoffTask.IsUnrouted, reason, subject);
                 // Unrouted, the deal says so as at a first win: whoever holds it knows why, and whom to ask.
                 if (decision.IsUnrouted)
-                    HandoffNotes.TellTheSalesperson(_service, deal, new PlannedHandoff
-                        { Template = template, Subject = task.Read<string>(HandoffTask.Subject), Routing = decision }, givenBack: true);
+                    HandoffNotes.TellTheSalesperson(_service, deal, new PlannedHandoff { Template = template, Subject = subject, Routing = decision }, givenBack: true);
                 reopened++;
             }
             return reopened;

@@ -11,7 +11,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
     /// A deal won again after its handoffs were canceled and it was lost gets the canceled work back as a new handoff of
     /// this win. The template may have changed meanwhile (the administrator now asks logistics for the delivery date as well
     /// as the tracking number): the handoff given back carries the template's requirement as it stands at this win, as
-    /// every other deal won that day does.
+    /// every other deal won that day does, and worded as the template words the work now.
     /// </summary>
     public class RewonHandoffTemplateChangeScenarios
     {
@@ -35,7 +35,10 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             // Meanwhile the administrator asks every delivery handoff for the day it was delivered too.
             _org.Engine.Clock.Advance(TimeSpan.FromDays(30));
-            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", template) { ["crmc_requiredevidence"] = "crmc_trackingnumber,crmc_deliveredon" });
+            _org.As(_org.Admin).Update(new Entity("crmc_handofftemplate", template)
+            {
+                ["crmc_requiredevidence"] = "crmc_trackingnumber,crmc_deliveredon", ["crmc_subject"] = "Plan the delivery and the unloading",
+            });
             Guid other = _org.Deal(contoso, "Line 5 retrofit");
             _org.Win(other);
 
@@ -45,6 +48,8 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Win(dealId, manager);
 
             Assert.Equal(0, _org.Row("task", delivery, "statecode").GetAttributeValue<OptionSetValue>("statecode").Value);
+            // Worded as the template words the work now, as the other deal's is.
+            Assert.Equal("Plan the delivery and the unloading – Line 4 retrofit", _org.Row("task", delivery, "subject").GetAttributeValue<string>("subject"));
             _org.As(lena).Update(new Entity("task", delivery) { ["crmc_trackingnumber"] = "1Z-NEW" });
             string missing = _org.Refused(RefusalCodes.HandoffEvidenceMissing, () => _org.As(lena).Update(Completion(delivery)), "task", "annotation");
             Assert.Contains("Delivered on", missing);
