@@ -68,6 +68,7 @@ namespace CrmCollab.Plugins.Domain
         public const string TemplateUnknownColumn = "CRMC-TEMPLATE-UNKNOWN-COLUMN";
         public const string TemplateInUse = "CRMC-TEMPLATE-IN-USE";
         public const string TemplateIncomplete = "CRMC-TEMPLATE-INCOMPLETE";
+        public const string TemplateDuplicate = "CRMC-TEMPLATE-DUPLICATE";
         public const string TemplateEvidenceNotWatched = "CRMC-TEMPLATE-EVIDENCE-NOT-WATCHED";
         public const string OwnerCannotOwn = "CRMC-OWNER-CANNOT-OWN";
         public const string SignalServerColumn = "CRMC-SIGNAL-SERVER-COLUMN";

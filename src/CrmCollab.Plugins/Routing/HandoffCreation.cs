@@ -63,7 +63,7 @@ namespace CrmCollab.Plugins.Routing
             var result = new HandoffResult { AlreadyPresent = existing.Count };
             var routing = new RoutingApplication(_service);
             if (closes != null)
-                result.Reopened = ReopenCanceled(opportunityId, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes, () => salesperson.Value);
+                result.Reopened = ReopenCanceled(deal, existingTasks, templates, resolver, routing, TermsOf(deal).ToSnapshot(), now, closes, () => salesperson.Value);
             foreach (PlannedHandoff handoff in plan)
             {
                 // Each function's task on its own: one that cannot be created (say its owner cannot own tasks) must
@@ -172,10 +172,10 @@ namespace CrmCollab.Plugins.Routing
         /// completed handoffs stay done.
         /// </summary>
         /// <returns>How many were reopened.</returns>
-        private int ReopenCanceled(Guid opportunityId, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
+        private int ReopenCanceled(Entity deal, IEnumerable<Entity> tasks, IEnumerable<HandoffTemplate> templates, OwnerResolver resolver,
             RoutingApplication routing, string terms, DateTime now, CloseSequence closes, Func<Principal> salesperson)
         {
-            var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(opportunityId, t.Id));
+            var byKey = templates.ToDictionary(t => HandoffPlanner.KeyFor(deal.Id, t.Id));
             int reopened = 0;
             foreach (Entity task in tasks)
             {
@@ -187,14 +187,20 @@ namespace CrmCollab.Plugins.Routing
                 OwnerResolution decision = UnroutedHolding.Hold(resolver.Resolve(template.Function, now), salesperson, "the deal's owner");
                 // Reopened first, then made new: a canceled handoff's reason is not cleared while it is still canceled.
                 _service.Update(new Entity(HandoffTask.Table, task.Id) { [HandoffTask.StateCode] = new OptionSetValue(HandoffTask.StateOpen) });
+                string subject = Values.Shorten(HandoffPlanner.SubjectOf(template, deal.Read<string>(Opportunity.Name)), 200);
                 var renewed = new Entity(HandoffTask.Table, task.Id)
                 {
+                    // Worded as the template words the work now (an administrator may have reworded it), as a new handoff is.
+                    [HandoffTask.Subject] = subject,
+                    [HandoffTask.Description] = template.Description,
                     [HandoffTask.ScheduledEnd] = HandoffPlanner.DueOn(now, template),
                     [HandoffTask.HandedOffOn] = now, // handed off again: the function's time to accept counts from here
                     [HandoffTask.AgreedTerms] = terms,
                     // Its function and place as handed off again: the template's now (an administrator may have moved it), as routed.
                     [HandoffTask.Function] = new OptionSetValue((int)template.Function),
                     [HandoffTask.Sequence] = TemplatePlace.SequenceOf(template),
+                    // The evidence this win asks, as a new handoff's: the template's requirement may have changed since.
+                    [HandoffTask.RequiredEvidence] = EvidenceOf(template),
                     [HandoffTask.AcceptedOn] = null,
                     [HandoffTask.CancelReason] = null,
                     [HandoffTask.RoutingPath] = Values.Shorten(reason, 2000),
@@ -212,7 +218,10 @@ namespace CrmCollab.Plugins.Routing
                         [Annotation.Subject] = ReopenedHandoffEvidence.NoteSubject, [Annotation.NoteText] = setAside, [Annotation.ObjectId] = task.ToEntityReference(),
                     });
                 routing.Reroute(task, task.Read<EntityReference>(HandoffTask.OwnerId), decision, HandoffTask.RoutingPath,
-                    HandoffTask.IsUnrouted, reason, task.Read<string>(HandoffTask.Subject));
+                    HandoffTask.IsUnrouted, reason, subject);
+                // Unrouted, the deal says so as at a first win: whoever holds it knows why, and whom to ask.
+                if (decision.IsUnrouted)
+                    HandoffNotes.TellTheSalesperson(_service, deal, new PlannedHandoff { Template = template, Subject = subject, Routing = decision }, givenBack: true);
                 reopened++;
             }
             return reopened;
@@ -244,7 +253,7 @@ namespace CrmCollab.Plugins.Routing
                 [HandoffTask.AgreedTerms] = handoff.AgreedTermsSnapshot,
                 [HandoffTask.IsUnrouted] = handoff.Routing.IsUnrouted,
                 // The requirement travels with the task: changing or deleting the template later does not lift it.
-                [HandoffTask.RequiredEvidence] = Values.Shorten(string.Join(",", handoff.Template.RequiredEvidence), 1000),
+                [HandoffTask.RequiredEvidence] = EvidenceOf(handoff.Template),
             };
             // Unrouted because someone routing would name is disabled: routed again when a user is enabled (DisabledOwnerHandover).
             if (RoutingApplication.HoldOf(handoff.Routing) is RoutingHold hold) task[HandoffTask.RoutingHold] = new OptionSetValue((int)hold);
@@ -254,6 +263,9 @@ namespace CrmCollab.Plugins.Routing
             Guid taskId = _service.Create(task);
             routing.Enqueue(new EntityReference(HandoffTask.Table, taskId), handoff.Routing, handoff.Subject);
         }
+
+        /// <summary>The template's Required Evidence as a handoff made from it at a win carries it.</summary>
+        private static string EvidenceOf(HandoffTemplate template) => Values.Shorten(string.Join(",", template.RequiredEvidence), 1000);
 
         /// <summary>A handoff with this key exists (one query, asked only after a Create failed).</summary>
         private bool Exists(string handoffKey)

@@ -22,14 +22,15 @@ namespace CrmCollab.Plugins.Routing
             });
         }
 
-        /// <summary>A note on the deal tells the salesperson a handoff was created unrouted, and whom to ask.</summary>
-        public static void TellTheSalesperson(IOrganizationService service, Entity deal, PlannedHandoff handoff)
+        /// <summary>A note on the deal tells the salesperson a handoff was created (or, at a re-win, given back) unrouted, and whom to ask.</summary>
+        /// <param name="givenBack">A canceled handoff reopened by a new win, rather than one made.</param>
+        public static void TellTheSalesperson(IOrganizationService service, Entity deal, PlannedHandoff handoff, bool givenBack = false)
         {
             service.Create(new Entity(Annotation.Table)
             {
                 [Annotation.Subject] = Values.Shorten($"Unrouted handoff: {handoff.Template.Subject}", 500),
                 [Annotation.NoteText] = $"No dedicated {handoff.Template.Function.Label()} owner or routing rule was found for this deal's account, " +
-                    $"so '{handoff.Subject}' was created unrouted ({handoff.Routing.RoutingPath}). " +
+                    $"so '{handoff.Subject}' was {(givenBack ? "given back" : "created")} unrouted ({handoff.Routing.RoutingPath}). " +
                     "Ask your CrmCollab administrator to set the account's dedicated owner; the task is reassigned automatically.",
                 [Annotation.ObjectId] = deal.ToEntityReference(),
             });

@@ -4,6 +4,7 @@ using System.Linq;
 using CrmCollab.Plugins.Data;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Handoff;
+using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Infrastructure;
 using CrmCollab.Plugins.Terms;
 using Microsoft.Xrm.Sdk;
@@ -12,7 +13,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmCollab.Plugins.Routing
 {
     /// <summary>
-    /// A handoff template names its function and subject, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
+    /// A handoff template names its function, subject and due days, and only the evidence columns the handoff guard keeps fixed once a handoff is closed (checked
     /// at PreValidation, where a refused probe of a misspelt column can be caught), and is not deleted while handoffs
     /// made from it are open (PreOperation). When a save puts it in force (created active, made active again by its flag or
     /// its state) the server stamps In Force Since (PreOperation Create and Update; after a SetState, whose steps no page
@@ -25,7 +26,7 @@ namespace CrmCollab.Plugins.Routing
         {
             Register(PipelineStage.PreValidation, "Create", HandoffTemplateRow.Table, OnSave);
             Register(PipelineStage.PreValidation, "Update", HandoffTemplateRow.Table, OnSave)
-                .Filter(HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Function, HandoffTemplateRow.Subject);
+                .Filter(HandoffTemplateRow.RequiredEvidence, HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.DueOffsetDays);
             Register(PipelineStage.PreOperation, "Delete", HandoffTemplateRow.Table, OnDelete);
             Register(PipelineStage.PreOperation, "Create", HandoffTemplateRow.Table, OnCreating);
             Register(PipelineStage.PreOperation, "Update", HandoffTemplateRow.Table, OnUpdating)
@@ -34,7 +35,32 @@ namespace CrmCollab.Plugins.Routing
             foreach (string setState in new[] { "SetState", "SetStateDynamicEntity" })
                 Register(PipelineStage.PostOperation, setState, HandoffTemplateRow.Table, OnStateSet)
                     .PreImage(PreImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode)
-                    .PostImage(PostImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince);
+                    .PostImage(PostImage, HandoffTemplateRow.IsActive, CommonColumn.StateCode, HandoffTemplateRow.InForceSince,
+                        HandoffTemplateRow.Function, HandoffTemplateRow.Subject);
+            // No twin in force, checked once saved: templates saved together (CreateMultiple, UpdateMultiple) see each other.
+            Register(PipelineStage.PostOperation, "Create", HandoffTemplateRow.Table, OnSaved).PostImage(PostImage, TwinImage);
+            Register(PipelineStage.PostOperation, "Update", HandoffTemplateRow.Table, OnSaved).Filter(TwinImage).PostImage(PostImage, TwinImage);
+        }
+
+        /// <summary>What tells a template's twin: its function and subject, and whether it is in force.</summary>
+        private static readonly string[] TwinImage =
+            { HandoffTemplateRow.Function, HandoffTemplateRow.Subject, HandoffTemplateRow.IsActive, CommonColumn.StateCode };
+
+        private static void OnSaved(LocalPluginContext context) => CheckNoTwin(context, context.PostImage(PostImage));
+
+        /// <summary>
+        /// A template in force after the save has no other template in force of its function with its subject
+        /// (<see cref="HandoffTemplateRules.CheckDuplicate"/>; one query, only for a template in force).
+        /// </summary>
+        private static void CheckNoTwin(LocalPluginContext context, Entity after)
+        {
+            if (!InForce.Is(after, HandoffTemplateRow.IsActive) || !(after.Choice(HandoffTemplateRow.Function) is int function)) return;
+            var query = new QueryExpression(HandoffTemplateRow.Table) { ColumnSet = new ColumnSet(HandoffTemplateRow.Subject) };
+            query.Criteria.AddCondition(HandoffTemplateRow.Function, ConditionOperator.Equal, function);
+            query.Criteria.AddCondition(HandoffTemplateRow.Id, ConditionOperator.NotEqual, after.Id);
+            InForce.Only(query, HandoffTemplateRow.IsActive);
+            Throw(HandoffTemplateRules.CheckDuplicate((BusinessFunction)function, after.Read<string>(HandoffTemplateRow.Subject),
+                context.SystemService.RetrieveMultiple(query).Entities.Select(t => t.Read<string>(HandoffTemplateRow.Subject))));
         }
 
         public const string PreImage = "PreImage", PostImage = "PostImage";
@@ -61,10 +87,11 @@ namespace CrmCollab.Plugins.Routing
                 target[HandoffTemplateRow.InForceSince] = since;
         }
 
-        /// <summary>The grid's Activate: the stamp, written as SYSTEM, unless an Update step of the same operation wrote it.</summary>
+        /// <summary>The grid's Activate: no twin in force, then the stamp, written as SYSTEM, unless an Update step of the same operation wrote it.</summary>
         private static void OnStateSet(LocalPluginContext context)
         {
             Entity after = context.PostImage(PostImage);
+            CheckNoTwin(context, after);
             if (after == null || !(HandoffTemplateRules.InForceSince(InForce.Is(context.PreImage(PreImage), HandoffTemplateRow.IsActive),
                     InForce.Is(after, HandoffTemplateRow.IsActive), context.Now) is DateTime since)) return;
             if (after.Read<DateTime?>(HandoffTemplateRow.InForceSince) == since) return;
@@ -76,7 +103,8 @@ namespace CrmCollab.Plugins.Routing
             Entity target = context.TargetEntity;
             bool create = context.ExecutionContext.MessageName == "Create";
             Throw(HandoffTemplateRules.CheckContent(create || target.Contains(HandoffTemplateRow.Function), target.Choice(HandoffTemplateRow.Function),
-                create || target.Contains(HandoffTemplateRow.Subject), target.Read<string>(HandoffTemplateRow.Subject)));
+                create || target.Contains(HandoffTemplateRow.Subject), target.Read<string>(HandoffTemplateRow.Subject),
+                create || target.Contains(HandoffTemplateRow.DueOffsetDays), target.Read<int?>(HandoffTemplateRow.DueOffsetDays)));
             if (!target.Contains(HandoffTemplateRow.RequiredEvidence)) return;
             IReadOnlyList<string> columns = CommaList.Parse(target.Read<string>(HandoffTemplateRow.RequiredEvidence));
             bool canProbe = TableColumns.CanProbe(context); // inside a batch transaction: refused as not watched, unprobed

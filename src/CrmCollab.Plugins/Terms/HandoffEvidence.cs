@@ -15,11 +15,18 @@ namespace CrmCollab.Plugins.Terms
     /// </summary>
     internal static class HandoffEvidence
     {
-        /// <summary>The requirement copied onto the task at its creation; the template's only for a task made before the copy existed.</summary>
+        /// <summary>
+        /// The requirement copied onto the task at its creation, none when the template asked none then; the template's only
+        /// for a task made before the copy existed. An empty copy cannot tell those apart, so a task CrmCollab dated when it handed it
+        /// off (<see cref="HandoffTask.HandedOffOn"/>, written with the copy since then) is read by its copy alone: a template
+        /// given a requirement later asks it of the deals won next, not of the handoffs already open.
+        /// </summary>
+        /// <param name="task">The task as it will be, with its copy, its template and when it was handed off.</param>
         public static IReadOnlyList<string> Required(LocalPluginContext context, Entity task)
         {
             string copy = task.Read<string>(HandoffTask.RequiredEvidence);
-            if (!string.IsNullOrWhiteSpace(copy) || task.RefId(HandoffTask.TemplateId) == null) return CommaList.Parse(copy);
+            if (!string.IsNullOrWhiteSpace(copy) || task.RefId(HandoffTask.TemplateId) == null || task.IsFilled(HandoffTask.HandedOffOn))
+                return CommaList.Parse(copy);
             Entity template = context.SystemService.Retrieve(HandoffTemplateRow.Table, task.RefId(HandoffTask.TemplateId).Value,
                 new ColumnSet(HandoffTemplateRow.RequiredEvidence));
             return CommaList.Parse(template.Read<string>(HandoffTemplateRow.RequiredEvidence));

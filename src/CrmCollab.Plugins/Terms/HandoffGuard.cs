@@ -37,7 +37,8 @@ namespace CrmCollab.Plugins.Terms
 
         /// <summary>What the checks of a handoff's change read of the task as it will be (<see cref="Check"/>), besides the evidence it requires.</summary>
         private static readonly string[] AfterColumns =
-            { HandoffTask.StateCode, HandoffTask.Function, HandoffTask.OwnerId, HandoffTask.CancelReason, HandoffTask.RequiredEvidence, HandoffTask.TemplateId };
+            { HandoffTask.StateCode, HandoffTask.Function, HandoffTask.OwnerId, HandoffTask.CancelReason, HandoffTask.RequiredEvidence, HandoffTask.TemplateId,
+                HandoffTask.HandedOffOn };
 
         /// <summary>Evidence columns the pre-image carries; any other column a template lists is read once.</summary>
         public static readonly string[] ImagedEvidence =

@@ -73,18 +73,20 @@ namespace CrmCollab.Tooling.Setup
             };
         }
 
-        /// <summary>Creates the missing templates; returns how many were created.</summary>
+        /// <summary>Creates the missing templates (one of the same function and subject, in any case, is there); returns how many were created.</summary>
         /// <exception cref="InvalidDataException">The organisation refused a template: its reason, naming the template.</exception>
         public static int Apply(IOrganizationService service, IEnumerable<TemplateData> templates)
         {
             var query = new QueryExpression("crmc_handofftemplate") { ColumnSet = new ColumnSet("crmc_subject", "crmc_function") };
+            // The organisation's rule: one function's subjects are told apart as typed, case and the space around them aside.
             var existing = new HashSet<string>(service.RetrieveMultiple(query).Entities
-                .Select(e => e.GetAttributeValue<OptionSetValue>("crmc_function")?.Value + "|" + e.GetAttributeValue<string>("crmc_subject")));
+                .Select(e => e.GetAttributeValue<OptionSetValue>("crmc_function")?.Value + "|" + e.GetAttributeValue<string>("crmc_subject")?.Trim()),
+                StringComparer.OrdinalIgnoreCase);
             int created = 0;
             foreach (TemplateData template in templates)
             {
                 int function = Functions[template.Function];
-                if (existing.Contains(function + "|" + template.Subject)) continue;
+                if (existing.Contains(function + "|" + template.Subject.Trim())) continue;
                 try
                 {
                     service.Create(Row(template));

@@ -55,6 +55,8 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(true, null, false, null).Code);
             Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(true, 7, false, null).Code);
             Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(false, null, true, "  ").Code);
+            Assert.Equal(RefusalCodes.TemplateIncomplete, HandoffTemplateRules.CheckContent(true, (int)BusinessFunction.Adv, true, "Contract", true, null).Code);
+            Assert.Null(HandoffTemplateRules.CheckContent(true, (int)BusinessFunction.Adv, true, "Contract", true, 0)); // the day of the win
         }
 
         [Fact]

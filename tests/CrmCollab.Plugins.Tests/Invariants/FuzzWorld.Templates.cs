@@ -27,7 +27,9 @@ namespace CrmCollab.Plugins.Tests.Invariants
                 int sequence = Pick(new[] { 10, 20, 30 });
                 var template = new Entity("crmc_handofftemplate")
                 {
-                    ["crmc_name"] = $"{function.Label()} step {sequence}", ["crmc_subject"] = $"{function.Label()} step {sequence}",
+                    // A subject of its own: parallel work at a step in force is another piece of work (two templates in force of
+                    // one function never share a subject).
+                    ["crmc_name"] = $"{function.Label()} step {sequence} #{templates.Count + 1}", ["crmc_subject"] = $"{function.Label()} step {sequence} #{templates.Count + 1}",
                     ["crmc_function"] = new OptionSetValue((int)function), ["crmc_dueoffsetdays"] = Pick(new[] { 3, 5, 10 }),
                     ["crmc_sequence"] = sequence, ["crmc_isactive"] = true,
                 };

@@ -70,9 +70,36 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.Equal(2, _org.HandoffTasks(_deal).Entities.Count);
         }
 
+        /// <summary>
+        /// "Due After (Days)" is required on the form, not through the API or an import: a template sheet imported without the
+        /// column made every handoff due the moment it was handed off, so all of them counted as late in the on-time figures.
+        /// </summary>
+        [Fact]
+        public void A_template_without_its_due_after_days_is_refused_so_no_handoff_is_late_the_moment_it_is_made()
+        {
+            IOrganizationService admin = _org.As(_org.Admin);
+            var imported = new Entity("crmc_handofftemplate")
+            {
+                ["crmc_name"] = "Install", ["crmc_subject"] = "Install the line",
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_isactive"] = true,
+            };
+
+            string created = _org.Refused(RefusalCodes.TemplateIncomplete, () => admin.Create(imported), Touched);
+            _org.Refused(RefusalCodes.TemplateIncomplete, () => CrmCollabOrg.InExecuteMultiple(admin, new CreateRequest { Target = imported }), Touched);
+            string cleared = _org.Refused(RefusalCodes.TemplateIncomplete, () => admin.Update(new Entity("crmc_handofftemplate", _delivery)
+            {
+                ["crmc_dueoffsetdays"] = null,
+            }), Touched);
+            imported["crmc_dueoffsetdays"] = 0; // due the day of the win: said, not left out
+            admin.Create(imported);
+
+            Assert.Contains("Say how many days after the win its handoffs are due ('Due After (Days)', 0 for the day of the win).", created);
+            Assert.Equal(created, cleared);
+        }
+
         private static Entity Template(string evidence) => new Entity("crmc_handofftemplate")
         {
-            ["crmc_name"] = "Plan the delivery", ["crmc_subject"] = "Plan the delivery",
+            ["crmc_name"] = "Ship the spare parts", ["crmc_subject"] = "Ship the spare parts",
             ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_dueoffsetdays"] = 10,
             ["crmc_requiredevidence"] = evidence, ["crmc_isactive"] = true,
         };

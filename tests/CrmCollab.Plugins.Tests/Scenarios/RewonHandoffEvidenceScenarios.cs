@@ -106,6 +106,9 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             Assert.True(task.GetAttributeValue<bool>("crmc_isunrouted")); // in Unrouted Handoffs, where an administrator sees it
             Assert.Equal(_manager, task.GetAttributeValue<EntityReference>("ownerid").Id); // the deal's owner holds it, as at a first win
             Assert.Contains("won again", task.GetAttributeValue<string>("crmc_routingpath"));
+            // And the deal says so, as at a first win: the one who holds it knows why, and whom to ask.
+            Assert.Contains(NotesOn(_deal).Entities, n => n.GetAttributeValue<string>("subject") == "Unrouted handoff: Plan the delivery"
+                && n.GetAttributeValue<string>("notetext").Contains("'Plan the delivery – Line 4 retrofit' was given back unrouted"));
         }
     }
 }

@@ -107,7 +107,7 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             _org.Refused(RefusalCodes.ServerOwnedColumn, () => _org.As(_org.Admin).Create(new Entity("crmc_handofftemplate")
             {
                 ["crmc_name"] = "Check the installation", ["crmc_subject"] = "Check the installation",
-                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_inforcesince"] = made.AddYears(-1),
+                ["crmc_function"] = new OptionSetValue((int)BusinessFunction.Logistics), ["crmc_dueoffsetdays"] = 5, ["crmc_inforcesince"] = made.AddYears(-1),
             }), "crmc_handofftemplate");
             // Saved again while in force (a new due date, Active and the date sent as they are, as an integration re-sending the
             // whole row does): it stays in force since when it was made.

@@ -56,6 +56,9 @@ namespace CrmCollab.Plugins.Domain.Handoff
         /// </summary>
         public static DateTime DueOn(DateTime wonOn, HandoffTemplate template) => wonOn.AddDays(Math.Max(0, template.DueOffsetDays));
 
+        /// <summary>A handoff's subject: its template's, then the deal's name.</summary>
+        public static string SubjectOf(HandoffTemplate template, string dealName) => $"{template.Subject} – {dealName}";
+
         /// <summary>The alternate-key value of a handoff task: one task per template per deal.</summary>
         public static string KeyFor(Guid opportunityId, Guid templateId) => $"{opportunityId:N}:{templateId:N}";
 
@@ -100,7 +103,7 @@ namespace CrmCollab.Plugins.Domain.Handoff
                 {
                     Template = template,
                     HandoffKey = key,
-                    Subject = $"{template.Subject} – {dealName}",
+                    Subject = SubjectOf(template, dealName),
                     Description = template.Description,
                     DueOn = DueOn(wonOn, template),
                     Routing = routing,

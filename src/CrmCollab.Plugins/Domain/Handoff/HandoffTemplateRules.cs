@@ -30,19 +30,45 @@ namespace CrmCollab.Plugins.Domain.Handoff
         }
 
         /// <summary>
-        /// A template names the function its handoffs go to and their subject: forms require them, the API and imports do
-        /// not, and without them no handoff could be made from it at a win (a function outside CrmCollab's is no better).
-        /// A create must bring both; an update may leave them out, never clear them.
+        /// Two templates in force of one function never share a subject (read as typed: case and the space around it aside):
+        /// a won deal makes one handoff per template in force, so a template in force twice — a sheet imported again, a copy
+        /// left active, a retired template made active again beside its replacement — gives every deal won two identical
+        /// tasks for one piece of work. Parallel work at the same step has a subject of its own.
+        /// </summary>
+        /// <param name="subject">The subject of the template in force after the save.</param>
+        /// <param name="othersInForce">The subjects of the other templates in force of its function.</param>
+        public static Refusal CheckDuplicate(BusinessFunction function, string subject, IEnumerable<string> othersInForce)
+        {
+            if (string.IsNullOrWhiteSpace(subject)) return null;
+            string mine = TypedText.Trim(subject);
+            string twin = othersInForce.Where(other => other != null).Select(TypedText.Trim)
+                .FirstOrDefault(other => string.Equals(other, mine, StringComparison.OrdinalIgnoreCase));
+            if (twin == null) return null;
+            return new Refusal(RefusalCodes.TemplateDuplicate,
+                $"The handoff template '{twin}' of {function.Label()} is already in force, so every deal won would get this handoff twice. " +
+                "Edit that template instead, or set its Active to No before this one takes its place.");
+        }
+
+        /// <summary>
+        /// A template names the function its handoffs go to, their subject and how many days after the win they are due:
+        /// forms require them, the API and imports do not. Without the first two no handoff could be made from it at a win
+        /// (a function outside CrmCollab's is no better); without the days each handoff would be due the moment it is handed
+        /// off, late in every on-time figure (0, the day of the win, is said, not left out). A create must bring all three;
+        /// an update may leave them out, never clear them.
         /// </summary>
         /// <param name="sendsFunction">The save carries the function column (always true for a create).</param>
         /// <param name="sendsSubject">The save carries the subject column (always true for a create).</param>
-        public static Refusal CheckContent(bool sendsFunction, int? function, bool sendsSubject, string subject)
+        /// <param name="sendsDueAfter">The save carries 'Due After (Days)' (always true for a create).</param>
+        public static Refusal CheckContent(bool sendsFunction, int? function, bool sendsSubject, string subject,
+            bool sendsDueAfter = false, int? dueAfterDays = null)
         {
             var problems = new List<string>();
             if (sendsFunction && function == null) problems.Add("Choose the function (ADV, Logistics, SAV, …) its handoffs go to.");
             else if (sendsFunction && !BusinessFunctions.IsDefined(function.Value))
                 problems.Add($"The function value {function} is not one of CrmCollab's functions; choose one from the list.");
             if (sendsSubject && string.IsNullOrWhiteSpace(subject)) problems.Add("Give its handoffs a subject.");
+            if (sendsDueAfter && dueAfterDays == null)
+                problems.Add("Say how many days after the win its handoffs are due ('Due After (Days)', 0 for the day of the win).");
             return problems.Count == 0 ? null : new Refusal(RefusalCodes.TemplateIncomplete,
                 "A handoff template needs what each handoff made from it carries. " + string.Join(" ", problems));
         }
