@@ -107,6 +107,25 @@ namespace CrmCollab.Tooling.Tests.Packaging
             AssertError(report, step, error);
         }
 
+        /// <summary>sdkmessageprocessingstep.description and .name, and an image's name and entityalias, hold at most 256
+        /// characters (Microsoft Learn, SdkMessageProcessingStep and SdkMessageProcessingStepImage table references,
+        /// MaxLength 256): the import would stop on the longer text, the admin left with no steps.</summary>
+        [Fact]
+        public void A_step_text_longer_than_dataverse_stores_is_refused()
+        {
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep), d =>
+            {
+                d.Root.Element("Description").Value = new string('x', 257);
+                var image = d.Root.Element("SdkMessageProcessingStepImages").Element("SdkMessageProcessingStepImage");
+                image.Element("EntityAlias").Value = new string('P', 300);
+            }));
+            AssertError(report, UpdateStep, "Description has 257 characters", "at most 256");
+            AssertError(report, UpdateStep, "EntityAlias has 300 characters", "at most 256");
+            var fits = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep),
+                d => d.Root.Element("Description").Value = new string('x', 256)));
+            Assert.DoesNotContain(fits.Errors, e => e.Contains("characters"));
+        }
+
         [Fact]
         public void A_duplicate_step_is_refused()
         {
