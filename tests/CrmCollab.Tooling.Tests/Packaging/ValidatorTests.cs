@@ -126,6 +126,20 @@ namespace CrmCollab.Tooling.Tests.Packaging
             Assert.DoesNotContain(fits.Errors, e => e.Contains("characters"));
         }
 
+        /// <summary>An environment variable renamed in its file but not its folder: the package would bring a setting named
+        /// otherwise than solution.xml lists and the plug-ins read, so an admin's value for it would change nothing.</summary>
+        [Fact]
+        public void An_environment_variable_whose_schema_name_is_not_its_folder_is_refused()
+        {
+            var report = Broken(copy =>
+            {
+                var file = Path.Combine(copy, "environmentvariabledefinitions", "crmc_UnroutedQueue", "environmentvariabledefinition.xml");
+                PackagingFixture.Edit(file, d => d.Root.SetAttributeValue("schemaname", "crmc_UnroutedQueues"));
+            });
+            AssertError(report, "environmentvariabledefinitions/crmc_UnroutedQueue/environmentvariabledefinition.xml",
+                "schemaname 'crmc_UnroutedQueues'", "folder 'crmc_UnroutedQueue'");
+        }
+
         [Fact]
         public void A_duplicate_step_is_refused()
         {
