@@ -140,6 +140,21 @@ namespace CrmCollab.Tooling.Tests.Packaging
                 "schemaname 'crmc_UnroutedQueues'", "folder 'crmc_UnroutedQueue'");
         }
 
+        /// <summary>A chart's data description is untyped in CustomizationsSolution.xsd (only the FetchXML inside it is
+        /// checked there): Microsoft's VisualizationDataDescription.xsd is what says its categories and measures are well formed.</summary>
+        [Fact]
+        public void A_chart_whose_data_description_breaks_its_schema_is_refused()
+        {
+            const string element = "categorycollection", renamed = "categories";
+            var report = Broken(copy =>
+            {
+                var chart = Directory.GetFiles(Path.Combine(copy, "Entities"), "*.xml", SearchOption.AllDirectories)
+                    .First(f => f.Contains("Visualizations"));
+                PackagingFixture.Edit(chart, d => d.Descendants(element).First().Name = renamed);
+            });
+            AssertError(report, "chart", "schema error", renamed);
+        }
+
         [Fact]
         public void A_duplicate_step_is_refused()
         {
