@@ -98,8 +98,18 @@ namespace CrmCollab.Tooling.Packaging
             foreach (var w in folder.WebResources) expected.Add((61, w.Name, w.Data.Path));
             foreach (var a in folder.Assemblies) expected.Add((91, Id(CustomizationsWriter.AssemblyId(a)?.ToString()), a.Path));
             foreach (var s in folder.Steps) expected.Add((92, Id(XmlFiles.Attr(s.Root, "SdkMessageProcessingStepId")), s.Path));
+            var errors = new List<string>();
             foreach (var v in folder.EnvironmentVariables.Where(v => v.Path.EndsWith("/environmentvariabledefinition.xml", StringComparison.Ordinal)))
-                expected.Add((380, v.Path.Split('/')[1], v.Path));
+            {
+                // The package creates the variable under its schemaname; exports name its folder after it.
+                var folderName = v.Path.Split('/')[1];
+                string schemaName;
+                try { schemaName = XmlFiles.Attr(XmlFiles.Parse(v.Bytes, v.Path).Root, "schemaname"); }
+                catch (PackagingException e) { errors.Add(e.Message); continue; }
+                if (schemaName != folderName)
+                    errors.Add($"{v.Path}: schemaname '{schemaName}' differs from its folder '{folderName}' (an export names the folder after the variable)");
+                expected.Add((380, schemaName ?? folderName, v.Path));
+            }
             foreach (var d in folder.Dashboards) expected.Add((60, Id(XmlFiles.Text(d.Root, "FormId")), d.Path));
             foreach (var a in folder.AppModules) expected.Add((80, XmlFiles.Text(a.Root, "UniqueName"), a.Path));
             foreach (var m in folder.SiteMaps) expected.Add((62, XmlFiles.Text(m.Root, "SiteMapUniqueName"), m.Path));
@@ -119,7 +129,6 @@ namespace CrmCollab.Tooling.Packaging
                 .Select(c => (Type: int.TryParse((string)c.Attribute("type"), out var t) ? t : -1, Element: c)).ToList()
                 ?? new List<(int, XElement)>();
 
-            var errors = new List<string>();
             foreach (var (type, key, source) in expected)
                 if (!listed.Any(l => l.Type == type && Matches(l.Element, type, key)))
                     errors.Add($"{file}: RootComponents lacks type {type} ({ComponentTypes[type]}) '{key}' defined in {source}");

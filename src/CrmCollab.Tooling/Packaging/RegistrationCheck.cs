@@ -67,6 +67,7 @@ namespace CrmCollab.Tooling.Packaging
                     && PackagingNames.ParseGuid(XmlFiles.Text(e, "PluginTypeId")) != reg.Id)
                     errors.Add($"{label}: PluginTypeId {XmlFiles.Text(e, "PluginTypeId")} is not the id of '{typeName}' in {reg.File} ({reg.Id})");
 
+                errors.AddRange(TooLong(label, e, null, "Name", "Description"));
                 var messageId = PackagingNames.ParseGuid(XmlFiles.Text(e, "SdkMessageId"));
                 var message = messageId.HasValue ? SdkMessages.Resolve(messageId.Value, XmlFiles.Attr(e, "Name")) : null;
                 if (message == null) errors.Add($"{label}: SdkMessageId '{XmlFiles.Text(e, "SdkMessageId")}' is not a known message");
@@ -83,6 +84,7 @@ namespace CrmCollab.Tooling.Packaging
                 foreach (var image in e.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage") ?? Enumerable.Empty<XElement>())
                 {
                     string alias = XmlFiles.Text(image, "EntityAlias") ?? XmlFiles.Attr(image, "Name");
+                    errors.AddRange(TooLong(label, image, "image: ", "Name", "EntityAlias", "MessagePropertyName", "Description"));
                     foreach (var column in Columns(XmlFiles.Text(image, "Attributes")).Where(c => table != null && table.Column(c) == null))
                         errors.Add($"{label}: image '{alias}' names column '{column}', which table '{table.LogicalName}' does not have");
                     string problem = StepImageRules.Problem(message, XmlFiles.Text(image, "MessagePropertyName"), XmlFiles.Text(image, "ImageType"));
@@ -99,6 +101,16 @@ namespace CrmCollab.Tooling.Packaging
                 errors.Add($"{registered[type].File}: plugin type '{type}' has no step in SdkMessageProcessingSteps/ and runs no custom API of customapis/");
             return errors;
         }
+
+        /// <summary>Dataverse stores a step's and an image's name, description, alias and message property in at most 256
+        /// characters (Microsoft Learn, SdkMessageProcessingStep and SdkMessageProcessingStepImage table references): a
+        /// longer text stops the import. Each field is read from an attribute or a child element of that name.</summary>
+        public const int StepTextMaxLength = 256;
+
+        private static IEnumerable<string> TooLong(string label, XElement e, string prefix, params string[] fields) =>
+            fields.Select(f => (Field: f, Text: XmlFiles.Attr(e, f) ?? XmlFiles.Text(e, f)))
+                .Where(f => f.Text != null && f.Text.Length > StepTextMaxLength)
+                .Select(f => $"{label}: {prefix}{f.Field} has {f.Text.Length} characters; Dataverse stores at most {StepTextMaxLength}");
 
         private static List<string> Columns(string list) =>
             list == null ? new List<string>()

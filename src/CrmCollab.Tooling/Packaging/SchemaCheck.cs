@@ -49,6 +49,41 @@ namespace CrmCollab.Tooling.Packaging
             return errors;
         }
 
+        public const string ChartSchemaFile = "VisualizationDataDescription.xsd";
+
+        /// <summary>Each chart's &lt;datadefinition&gt; (untyped in CustomizationsSolution.xsd) against Microsoft's
+        /// VisualizationDataDescription.xsd; the FetchXML inside it is left to <see cref="Validate"/>.</summary>
+        public static List<string> ValidateCharts(XDocument customizations, string schemaDirectory)
+        {
+            var schemas = Compiled.GetOrAdd(Path.GetFullPath(schemaDirectory) + "|" + ChartSchemaFile, key =>
+            {
+                var file = Path.Combine(schemaDirectory, ChartSchemaFile);
+                if (!File.Exists(file)) throw new PackagingException($"{file}: schema not found (schemas/ holds Microsoft's XSDs)");
+                var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+                set.Add(null, file);
+                set.Compile();
+                return set;
+            });
+            var errors = new List<string>();
+            foreach (var chart in customizations.Descendants("visualization"))
+            {
+                var definition = chart.Element("datadescription")?.Element("datadefinition");
+                if (definition == null) continue;
+                var id = chart.Element("savedqueryvisualizationid")?.Value.Trim();
+                var copy = new XDocument(new XElement(definition));
+                foreach (var fetch in copy.Descendants("fetch").ToList()) fetch.RemoveNodes(); // FetchXML: checked in customizations.xml
+                lock (schemas)
+                {
+                    copy.Validate(schemas, (sender, e) =>
+                    {
+                        var where = sender is XObject o ? string.Join("/", ((o as XElement) ?? o.Parent)?.AncestorsAndSelf().Reverse().Select(x => x.Name.LocalName) ?? Enumerable.Empty<string>()) : "";
+                        errors.Add($"customizations.xml: chart {id}: schema {e.Severity.ToString().ToLowerInvariant()} ({ChartSchemaFile}): {e.Message} at {where}");
+                    });
+                }
+            }
+            return errors;
+        }
+
         private static string Describe(XElement e)
         {
             var name = (string)e.Attribute("Name") ?? (string)e.Attribute("name") ?? (string)e.Attribute("SdkMessageProcessingStepId");

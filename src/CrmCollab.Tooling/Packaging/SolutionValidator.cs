@@ -44,7 +44,7 @@ namespace CrmCollab.Tooling.Packaging
             Common(folder, dll?.Metadata, context, report, managed: 0);
             if (dll != null)
             {
-                report.Ran("customizations.xml schema", Safe(() => SchemaCheck.Validate(CustomizationsWriter.Assemble(folder, dll.Identity), context.SchemaDirectory)));
+                report.Ran("customizations.xml schema", Safe(() => Schema(CustomizationsWriter.Assemble(folder, dll.Identity), context.SchemaDirectory)));
                 report.Ran("round trip", Safe(() => RoundTrip.Check(folder, dll)));
             }
             return report;
@@ -62,7 +62,7 @@ namespace CrmCollab.Tooling.Packaging
                 report.Ran("package parts", ZipCheck.Parts(entries));
                 var parts = entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
                 if (parts.TryGetValue(PackagingNames.CustomizationsXml, out var customizations))
-                    report.Ran("customizations.xml schema", Safe(() => SchemaCheck.Validate(XmlFiles.Parse(customizations, PackagingNames.CustomizationsXml), context.SchemaDirectory)));
+                    report.Ran("customizations.xml schema", Safe(() => Schema(XmlFiles.Parse(customizations, PackagingNames.CustomizationsXml), context.SchemaDirectory)));
                 Unpacker.Unpack(bytes, temp);
                 var folder = SolutionFolder.Read(temp);
                 var dllFile = Directory.GetFiles(temp, "*.dll", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
@@ -114,6 +114,10 @@ namespace CrmCollab.Tooling.Packaging
             report.Ran("registration", RegistrationCheck.Check(folder, built, catalog));
             report.Ran("custom APIs", CustomApiCheck.Check(folder, built, catalog));
         }
+
+        /// <summary>customizations.xml against CustomizationsSolution.xsd, and its charts' data descriptions against theirs.</summary>
+        private static System.Collections.Generic.IEnumerable<string> Schema(System.Xml.Linq.XDocument customizations, string schemaDirectory) =>
+            SchemaCheck.Validate(customizations, schemaDirectory).Concat(SchemaCheck.ValidateCharts(customizations, schemaDirectory));
 
         private static System.Collections.Generic.IEnumerable<string> Safe(Func<System.Collections.Generic.IEnumerable<string>> check)
         {

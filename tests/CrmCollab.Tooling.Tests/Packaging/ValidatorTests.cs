@@ -107,6 +107,54 @@ namespace CrmCollab.Tooling.Tests.Packaging
             AssertError(report, step, error);
         }
 
+        /// <summary>sdkmessageprocessingstep.description and .name, and an image's name and entityalias, hold at most 256
+        /// characters (Microsoft Learn, SdkMessageProcessingStep and SdkMessageProcessingStepImage table references,
+        /// MaxLength 256): the import would stop on the longer text, the admin left with no steps.</summary>
+        [Fact]
+        public void A_step_text_longer_than_dataverse_stores_is_refused()
+        {
+            var report = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep), d =>
+            {
+                d.Root.Element("Description").Value = new string('x', 257);
+                var image = d.Root.Element("SdkMessageProcessingStepImages").Element("SdkMessageProcessingStepImage");
+                image.Element("EntityAlias").Value = new string('P', 300);
+            }));
+            AssertError(report, UpdateStep, "Description has 257 characters", "at most 256");
+            AssertError(report, UpdateStep, "EntityAlias has 300 characters", "at most 256");
+            var fits = Broken(copy => PackagingFixture.Edit(PackagingFixture.StepFile(copy, UpdateStep),
+                d => d.Root.Element("Description").Value = new string('x', 256)));
+            Assert.DoesNotContain(fits.Errors, e => e.Contains("characters"));
+        }
+
+        /// <summary>An environment variable renamed in its file but not its folder: the package would bring a setting named
+        /// otherwise than solution.xml lists and the plug-ins read, so an admin's value for it would change nothing.</summary>
+        [Fact]
+        public void An_environment_variable_whose_schema_name_is_not_its_folder_is_refused()
+        {
+            var report = Broken(copy =>
+            {
+                var file = Path.Combine(copy, "environmentvariabledefinitions", "crmc_UnroutedQueue", "environmentvariabledefinition.xml");
+                PackagingFixture.Edit(file, d => d.Root.SetAttributeValue("schemaname", "crmc_UnroutedQueues"));
+            });
+            AssertError(report, "environmentvariabledefinitions/crmc_UnroutedQueue/environmentvariabledefinition.xml",
+                "schemaname 'crmc_UnroutedQueues'", "folder 'crmc_UnroutedQueue'");
+        }
+
+        /// <summary>A chart's data description is untyped in CustomizationsSolution.xsd (only the FetchXML inside it is
+        /// checked there): Microsoft's VisualizationDataDescription.xsd is what says its categories and measures are well formed.</summary>
+        [Fact]
+        public void A_chart_whose_data_description_breaks_its_schema_is_refused()
+        {
+            const string element = "categorycollection", renamed = "categories";
+            var report = Broken(copy =>
+            {
+                var chart = Directory.GetFiles(Path.Combine(copy, "Entities"), "*.xml", SearchOption.AllDirectories)
+                    .First(f => f.Contains("Visualizations"));
+                PackagingFixture.Edit(chart, d => d.Descendants(element).First().Name = renamed);
+            });
+            AssertError(report, "chart", "schema error", renamed);
+        }
+
         [Fact]
         public void A_duplicate_step_is_refused()
         {
