@@ -60,7 +60,9 @@ namespace CrmCollab.Emulator.Metadata
                 .String("lastname", 50, RequiredLevel.ApplicationRequired)
                 .String("fullname", 160).ReadOnly() // composed by the platform
                 .Customer("parentcustomerid")
-                    .Rel("contact_customer_accounts", "account")
+                    // Deleting the account deletes the contacts whose company it is; a contact's contacts only lose theirs
+                    // (powerapps-docs account.md, contact.md: contact_customer_accounts Delete Cascade, contact_customer_contacts RemoveLink).
+                    .Rel("contact_customer_accounts", "account", cascadeDelete: "Cascade")
                     .Rel("contact_customer_contacts", "contact")
                 .String("emailaddress1", 100)
                 .String("telephone1", 50)

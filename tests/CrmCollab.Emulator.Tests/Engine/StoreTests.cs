@@ -230,6 +230,25 @@ namespace CrmCollab.Emulator.Tests.Engine
         }
 
         [Fact]
+        public void Deleting_an_account_deletes_its_contacts_and_their_opportunities()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            var account = svc.Create(new Entity("account") { ["name"] = "Contoso" });
+            var buyer = svc.Create(new Entity("contact") { ["lastname"] = "Buyer", ["parentcustomerid"] = new EntityReference("account", account) });
+            var assistant = svc.Create(new Entity("contact") { ["lastname"] = "Assistant", ["parentcustomerid"] = new EntityReference("contact", buyer) });
+            var deal = svc.Create(new Entity("opportunity") { ["name"] = "D", ["customerid"] = new EntityReference("contact", buyer) });
+
+            svc.Delete("account", account);
+
+            // contact_customer_accounts: Delete Cascade, and on to the contact's deals (opportunity_customer_contacts: Cascade);
+            // contact_customer_contacts: RemoveLink (the buyer's assistant stays, without a company).
+            Assert.Equal(ErrorCodes.ObjectDoesNotExist, Fails(() => svc.Retrieve("contact", buyer, new ColumnSet(false))).Detail.ErrorCode);
+            Assert.Equal(ErrorCodes.ObjectDoesNotExist, Fails(() => svc.Retrieve("opportunity", deal, new ColumnSet(false))).Detail.ErrorCode);
+            Assert.Null(svc.Retrieve("contact", assistant, new ColumnSet("parentcustomerid")).GetAttributeValue<EntityReference>("parentcustomerid"));
+        }
+
+        [Fact]
         public void Alternate_keys_are_unique()
         {
             var engine = new TestOrg().Boot();
