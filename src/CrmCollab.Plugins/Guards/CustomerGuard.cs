@@ -215,6 +215,14 @@ namespace CrmCollab.Plugins.Guards
             Throw(DealLifecycle.OnAccountContactsDelete(HasWonDealThroughContacts(context.SystemService, customer.Id, Opportunity.CustomerId),
                 () => HasWonDealThroughContacts(context.SystemService, customer.Id, Opportunity.ParentContactId), IsAdministrator(context)));
             Throw(FieldSignalRules.CheckAccountDelete(HasSignals(context.SystemService, customer.Id), IsAdministrator(context)));
+            // The accounts below lose their parent (account_parent_account: Delete RemoveLink) and the account's dedicated
+            // owners go (Cascade), below their own steps: the same rule as a save of their parent, and the same re-routing.
+            List<Guid> plants = Routing.HandoffReassignment.WithDescendants(context.SystemService, customer.Id).Where(a => a != customer.Id).ToList();
+            if (plants.Count == 0) return;
+            Throw(AccountSegmentRules.CheckParentDeleted(() => ServerCall.IsSystem(context) || IsAdministrator(context)(),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateOpen),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateLost)));
+            Routing.GroupDeletion.UnlinkPlants(context, customer.Id);
         }
 
         /// <summary>A won (or once-won) deal whose <paramref name="dealColumn"/> names a contact of the account (one query).</summary>
