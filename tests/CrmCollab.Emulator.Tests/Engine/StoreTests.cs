@@ -249,6 +249,26 @@ namespace CrmCollab.Emulator.Tests.Engine
         }
 
         [Fact]
+        public void A_delete_refused_deep_in_its_cascade_leaves_every_row_as_it_was()
+        {
+            var org = new TestOrg();
+            org.Solution.Catalog.Relationship("Opportunity_Tasks").CascadeDelete = "Restrict";
+            var engine = org.Boot();
+            var svc = engine.SystemService;
+            var account = svc.Create(new Entity("account") { ["name"] = "Contoso" });
+            var buyer = svc.Create(new Entity("contact") { ["lastname"] = "Buyer", ["parentcustomerid"] = new EntityReference("account", account) });
+            var own = svc.Create(new Entity("opportunity") { ["name"] = "Own", ["customerid"] = new EntityReference("account", account) });
+            var deal = svc.Create(new Entity("opportunity") { ["name"] = "D", ["customerid"] = new EntityReference("contact", buyer) });
+            var line = svc.Create(new Entity("opportunityproduct") { ["opportunityid"] = new EntityReference("opportunity", deal), ["quantity"] = 1m, ["productdescription"] = "x" });
+            svc.Create(new Entity("task") { ["subject"] = "t", ["regardingobjectid"] = new EntityReference("opportunity", deal) });
+
+            Assert.Equal(ErrorCodes.CannotDeleteDueToAssociation, Fails(() => svc.Delete("account", account)).Detail.ErrorCode);
+
+            foreach (var (table, id) in new[] { ("account", account), ("contact", buyer), ("opportunity", own), ("opportunity", deal), ("opportunityproduct", line) })
+                Assert.Equal(id, svc.Retrieve(table, id, new ColumnSet(false)).Id);
+        }
+
+        [Fact]
         public void Alternate_keys_are_unique()
         {
             var engine = new TestOrg().Boot();
