@@ -269,6 +269,27 @@ namespace CrmCollab.Emulator.Tests.Engine
         }
 
         [Fact]
+        public void A_team_that_owns_records_cannot_be_deleted_until_they_are_reassigned()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            Guid desk = svc.Create(new Entity("team")
+            {
+                ["name"] = "SAV desk", ["businessunitid"] = new EntityReference("businessunit", engine.RootBusinessUnitId),
+                ["administratorid"] = new EntityReference("systemuser", engine.SystemUserId),
+            });
+            Guid task = svc.Create(new Entity("task") { ["subject"] = "Install the line", ["ownerid"] = new EntityReference("team", desk) });
+
+            // powerapps-docs web-service-error-codes.md: CannotDeleteTeamOwningRecords, "Reassign the records and try again".
+            var fault = Fails(() => svc.Delete("team", desk)).Detail;
+            Assert.Equal(ErrorCodes.CannotDeleteTeamOwningRecords, fault.ErrorCode);
+            Assert.Equal(desk, svc.Retrieve("team", desk, new ColumnSet(false)).Id);
+
+            svc.Execute(new AssignRequest { Target = new EntityReference("task", task), Assignee = new EntityReference("systemuser", engine.SystemUserId) });
+            svc.Delete("team", desk);
+        }
+
+        [Fact]
         public void Alternate_keys_are_unique()
         {
             var engine = new TestOrg().Boot();
