@@ -33,6 +33,8 @@ namespace CrmCollab.Emulator.Engine
         public const int SdkMessageNotImplemented = unchecked((int)0x80044824);
         /// <summary>Not in the list: Restrict cascade refusal (CannotDeleteDueToAssociation).</summary>
         public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
+        /// <summary>A team that owns records is not deleted: "Can't delete a team which owns records. Reassign the records and try again."</summary>
+        public const int CannotDeleteTeamOwningRecords = unchecked((int)0x8004830E);
         /// <summary>IfRowVersionMatches, and the row's version is not the one sent (optimistic-concurrency.md, Handle exceptions).</summary>
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
         /// <summary>IfRowVersionMatches with no RowVersion on the target.</summary>

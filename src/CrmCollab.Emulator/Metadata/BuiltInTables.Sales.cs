@@ -60,8 +60,11 @@ namespace CrmCollab.Emulator.Metadata
                 .String("lastname", 50, RequiredLevel.ApplicationRequired)
                 .String("fullname", 160).ReadOnly() // composed by the platform
                 .Customer("parentcustomerid")
-                    .Rel("contact_customer_accounts", "account")
-                    .Rel("contact_customer_contacts", "contact")
+                    // Deleting the account deletes the contacts whose company it is, assigning it assigns them; a contact's
+                    // contacts only lose their company and follow its owner (powerapps-docs account.md, contact.md:
+                    // contact_customer_accounts Delete and Assign Cascade, contact_customer_contacts Delete RemoveLink, Assign Cascade).
+                    .Rel("contact_customer_accounts", "account", cascadeDelete: "Cascade", cascadeAssign: "Cascade")
+                    .Rel("contact_customer_contacts", "contact", cascadeAssign: "Cascade")
                 .String("emailaddress1", 100)
                 .String("telephone1", 50)
                 .String("mobilephone", 50)

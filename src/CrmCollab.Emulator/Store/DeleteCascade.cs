@@ -17,6 +17,7 @@ namespace CrmCollab.Emulator.Store
         {
             store.RequireTable(tableName);
             store.RequireRow(tableName, id);
+            if (tableName == "team") RefuseWhileOwning(store, id);
             foreach (var relationship in store.Catalog.Relationships.Where(r => !r.IsManyToMany && r.ReferencedEntity == tableName))
             {
                 // Through the lookup's equality index (candidates by id); the filter keeps the polymorphic target exact.
@@ -58,6 +59,20 @@ namespace CrmCollab.Emulator.Store
             // Its shares go with it (principalobjectaccess rows name the record).
             Security.RecordShares.RemoveAll(store.Rows, id, log);
             store.Rows.Remove(tableName, id, log);
+        }
+
+        /// <summary>
+        /// "Can't delete a team which owns records. Reassign the records and try again." (CannotDeleteTeamOwningRecords,
+        /// 0x8004830E: powerapps-docs web-service-error-codes.md): a team that owns a row of any table is not deleted, so no
+        /// row is left owned by nobody. Read through each owned table's owner index.
+        /// </summary>
+        private static void RefuseWhileOwning(DataStore store, Guid teamId)
+        {
+            foreach (var table in store.Catalog.Tables.Values.Where(t => t.Column("ownerid") != null))
+                if (store.Rows.Find(table.LogicalName, "ownerid", teamId)
+                    .Any(r => r.GetAttributeValue<object>("ownerid") is EntityReference owner && owner.Id == teamId && owner.LogicalName == "team"))
+                    throw Faults.Create(ErrorCodes.CannotDeleteTeamOwningRecords,
+                        "Can't delete a team which owns records. Reassign the records and try again.");
         }
     }
 }

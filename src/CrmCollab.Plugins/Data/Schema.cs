@@ -4,7 +4,7 @@ namespace CrmCollab.Plugins.Data
 
     public static class Contact
     {
-        public const string Table = "contact";
+        public const string Table = "contact", Id = "contactid", ParentCustomerId = "parentcustomerid";
     }
 
     public static class Account

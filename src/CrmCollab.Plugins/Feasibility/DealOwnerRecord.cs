@@ -137,7 +137,8 @@ namespace CrmCollab.Plugins.Feasibility
                 ColumnSet = new ColumnSet(Opportunity.OwnerId, Opportunity.OwnerHistory),
                 PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
             };
-            query.Criteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            // The customer's deals, and for an account its contacts' deals too (the cascade reaches them through the contacts).
+            CustomerDeals.Restrict(query, null, new EntityReference(context.ExecutionContext.PrimaryEntityName, context.ExecutionContext.PrimaryEntityId));
             query.Criteria.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateOpen);
             query.Criteria.AddCondition(Opportunity.OwnerId, ConditionOperator.NotEqual, gets.Id); // its owner does not change
             query.AddOrder(Opportunity.Id, OrderType.Ascending); // paging cookies need a stable order

@@ -208,8 +208,40 @@ namespace CrmCollab.Plugins.Guards
             Throw(DealLifecycle.OnCustomerDelete(HasWonDeal(context.SystemService, customer, orAsParent: false), IsAdministrator(context)));
             // Named only in won deals' Account or Contact field: the delete clears that locked term on them (one query more).
             Throw(DealLifecycle.OnNamedByWonDealDelete(HasWonDeal(context.SystemService, customer, orAsParent: true), IsAdministrator(context)));
-            if (customer.LogicalName == Account.Table)
-                Throw(FieldSignalRules.CheckAccountDelete(HasSignals(context.SystemService, customer.Id), IsAdministrator(context)));
+            if (customer.LogicalName != Account.Table) return;
+            // The account's contacts go with it (contact_customer_accounts: Delete Cascade), below their own Delete steps:
+            // their won deals with them, and won deals naming one as their Contact lose it (one query each, the second only
+            // when the first finds none).
+            Throw(DealLifecycle.OnAccountContactsDelete(HasWonDealThroughContacts(context.SystemService, customer.Id, Opportunity.CustomerId),
+                () => HasWonDealThroughContacts(context.SystemService, customer.Id, Opportunity.ParentContactId), IsAdministrator(context)));
+            Throw(FieldSignalRules.CheckAccountDelete(HasSignals(context.SystemService, customer.Id), IsAdministrator(context)));
+            // The accounts below lose their parent (account_parent_account: Delete RemoveLink) and the account's dedicated
+            // owners go (Cascade), below their own steps: the same rule as a save of their parent, and the same re-routing.
+            List<Guid> plants = Routing.HandoffReassignment.WithDescendants(context.SystemService, customer.Id).Where(a => a != customer.Id).ToList();
+            if (plants.Count == 0) return;
+            Throw(AccountSegmentRules.CheckParentDeleted(() => ServerCall.IsSystem(context) || IsAdministrator(context)(),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateOpen),
+                () => DealsRoutedBy(context.SystemService, plants, Opportunity.StateLost)));
+            Routing.GroupDeletion.UnlinkPlants(context, customer.Id);
+        }
+
+        /// <summary>A won (or once-won) deal whose <paramref name="dealColumn"/> names a contact of the account (one query).</summary>
+        private static bool HasWonDealThroughContacts(IOrganizationService service, Guid accountId, string dealColumn)
+        {
+            var query = new QueryExpression(Opportunity.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            query.Criteria.AddFilter(WonOnce());
+            LinkEntity contact = query.AddLink(Contact.Table, dealColumn, Contact.Id);
+            contact.LinkCriteria.AddCondition(Contact.ParentCustomerId, ConditionOperator.Equal, accountId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        /// <summary>The deal is won, or was won once (reopened since).</summary>
+        private static FilterExpression WonOnce()
+        {
+            var won = new FilterExpression(LogicalOperator.Or);
+            won.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
+            won.AddCondition(Opportunity.WonOn, ConditionOperator.NotNull);
+            return won;
         }
 
         /// <summary>A field signal was raised about the account (one query).</summary>
@@ -239,10 +271,7 @@ namespace CrmCollab.Plugins.Guards
                     ConditionOperator.Equal, customer.Id);
                 query.Criteria.AddFilter(whose);
             }
-            var won = new FilterExpression(LogicalOperator.Or);
-            won.AddCondition(Opportunity.StateCode, ConditionOperator.Equal, Opportunity.StateWon);
-            won.AddCondition(Opportunity.WonOn, ConditionOperator.NotNull);
-            query.Criteria.AddFilter(won);
+            query.Criteria.AddFilter(WonOnce());
             return service.RetrieveMultiple(query).Entities.Count > 0;
         }
     }

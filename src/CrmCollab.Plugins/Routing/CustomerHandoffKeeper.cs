@@ -49,7 +49,8 @@ namespace CrmCollab.Plugins.Routing
             };
             query.LinkEntities.Add(deal);
             deal.Columns = new ColumnSet(Opportunity.OwnerId);
-            deal.LinkCriteria.AddCondition(Opportunity.CustomerId, ConditionOperator.Equal, context.ExecutionContext.PrimaryEntityId);
+            // The customer's deals, and for an account its contacts' deals too (the cascade reaches them through the contacts).
+            CustomerDeals.Restrict(query, deal, new EntityReference(context.ExecutionContext.PrimaryEntityName, context.ExecutionContext.PrimaryEntityId));
             var kept = new List<string>();
             foreach (Entity task in Pages.All(context.SystemService, query))
             {

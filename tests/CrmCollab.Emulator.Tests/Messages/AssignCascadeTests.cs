@@ -60,6 +60,30 @@ namespace CrmCollab.Emulator.Tests.Messages
             d.Svc.Retrieve(table, id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
 
         [Fact]
+        public void Assigning_an_account_assigns_its_contacts_and_on_to_their_deals()
+        {
+            var engine = new TestOrg().Boot();
+            var svc = engine.SystemService;
+            Guid seller = TestOrg.AddUser(engine, "seller"), colleague = TestOrg.AddUser(engine, "colleague");
+            EntityReference User(Guid id) => new EntityReference("systemuser", id);
+            Guid account = svc.Create(new Entity("account") { ["name"] = "Contoso", ["ownerid"] = User(seller) });
+            Guid buyer = svc.Create(new Entity("contact")
+                { ["lastname"] = "Buyer", ["parentcustomerid"] = new EntityReference("account", account), ["ownerid"] = User(seller) });
+            Guid assistant = svc.Create(new Entity("contact")
+                { ["lastname"] = "Assistant", ["parentcustomerid"] = new EntityReference("contact", buyer), ["ownerid"] = User(seller) });
+            Guid deal = svc.Create(new Entity("opportunity")
+                { ["name"] = "D", ["customerid"] = new EntityReference("contact", buyer), ["ownerid"] = User(seller) });
+
+            svc.Execute(new AssignRequest { Target = new EntityReference("account", account), Assignee = User(colleague) });
+
+            // contact_customer_accounts and contact_customer_contacts: Assign Cascade; opportunity_customer_contacts: Cascade.
+            Guid Owner(string table, Guid id) => svc.Retrieve(table, id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid").Id;
+            Assert.Equal(colleague, Owner("contact", buyer));
+            Assert.Equal(colleague, Owner("contact", assistant));
+            Assert.Equal(colleague, Owner("opportunity", deal));
+        }
+
+        [Fact]
         public void Assigning_a_deal_assigns_all_its_tasks_as_the_shipped_Opportunity_Tasks_cascade_does_and_leaves_other_deals_tasks()
         {
             var d = Setup(new TestOrg());

@@ -160,6 +160,16 @@ namespace CrmCollab.Emulator.Tests.Solution
         }
 
         [Fact]
+        public void Deleting_or_assigning_an_account_deletes_or_assigns_the_contacts_it_is_the_company_of_as_documented()
+        {
+            // powerapps-docs account.md / contact.md: contact_customer_accounts Delete Cascade, contact_customer_contacts RemoveLink.
+            Assert.Equal("Cascade", Catalog.Relationship("contact_customer_accounts").CascadeDelete);
+            Assert.Equal("RemoveLink", Catalog.Relationship("contact_customer_contacts").CascadeDelete);
+            Assert.Equal("Cascade", Catalog.Relationship("contact_customer_accounts").CascadeAssign);
+            Assert.Equal("Cascade", Catalog.Relationship("contact_customer_contacts").CascadeAssign);
+        }
+
+        [Fact]
         public void Both_out_of_box_process_flow_tables_are_organization_owned_with_their_documented_relationships()
         {
             foreach (var name in new[] { "opportunitysalesprocess", "leadtoopportunitysalesprocess" })

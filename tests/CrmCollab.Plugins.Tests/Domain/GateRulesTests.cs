@@ -138,6 +138,11 @@ namespace CrmCollab.Plugins.Tests.Domain
             Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnCustomerDelete(true, () => false).Code);
             Assert.Null(DealLifecycle.OnCustomerDelete(true, () => true));
             Assert.Null(DealLifecycle.OnCustomerDelete(false, () => throw new InvalidOperationException("no won deal: no role read")));
+            Func<bool> unasked = () => throw new InvalidOperationException("not asked");
+            Assert.Equal(RefusalCodes.DeleteWonNotAllowed, DealLifecycle.OnAccountContactsDelete(true, unasked, () => false).Code);
+            Assert.StartsWith("Won deals name contacts", DealLifecycle.OnAccountContactsDelete(false, () => true, () => false).Text);
+            Assert.Null(DealLifecycle.OnAccountContactsDelete(true, unasked, () => true));
+            Assert.Null(DealLifecycle.OnAccountContactsDelete(false, () => false, unasked));
             Assert.Equal(RefusalCodes.MergeWonNotAllowed, DealLifecycle.OnCustomerMerge(true, () => false).Code);
             Assert.Null(DealLifecycle.OnCustomerMerge(true, () => true));
             Assert.Null(DealLifecycle.OnCustomerMerge(false, () => throw new InvalidOperationException("no won deal: no role read")));

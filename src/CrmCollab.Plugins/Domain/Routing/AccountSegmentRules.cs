@@ -41,6 +41,24 @@ namespace CrmCollab.Plugins.Domain.Routing
                 $"so only a CrmCollab Administrator changes it while {(lost == 1 ? "the deal" : "they")} may be reopened. " + Remedy);
         }
 
+        /// <summary>
+        /// An account deleted while accounts below it have open (or lost) deals: the platform clears their Parent Account
+        /// (account_parent_account: Delete RemoveLink), which changes who reviews those deals, as a save of their parent would
+        /// (<see cref="Check"/>). Null when the delete may go on; the reads are made in that order, each only when needed.
+        /// </summary>
+        public static Refusal CheckParentDeleted(Func<bool> mayChange, Func<int> openDeals, Func<int> lostDeals)
+        {
+            int deals = openDeals();
+            int lost = deals > 0 ? 0 : lostDeals();
+            if ((deals == 0 && lost == 0) || mayChange()) return null;
+            string which = deals > 0 ? (deals == 1 ? "an open deal" : $"{deals} open deals")
+                : lost == 1 ? "a lost deal, which its salesperson may reopen" : $"{lost} lost deals, which their salespeople may reopen";
+            return new Refusal(RefusalCodes.AccountSegmentAdminOnly,
+                $"The accounts below this one have {which}: deleting it leaves them without their parent account, which decides who reviews " +
+                "their deals and receives their handoffs, so only a CrmCollab Administrator deletes it. " +
+                "Deactivate it instead, or ask your CrmCollab administrator to delete it.");
+        }
+
         private const string Remedy = "Leave it out of the change and save again, or ask your CrmCollab administrator to correct it.";
     }
 }

@@ -81,6 +81,28 @@ namespace CrmCollab.Plugins.Domain.Terms
         }
 
         /// <summary>
+        /// Deleting an account deletes the contacts whose company it is (contact_customer_accounts: Delete Cascade), below the
+        /// contacts' own Delete steps, which no page says run: with them go the deals they are the customer of
+        /// (opportunity_customer_contacts: Cascade), and the won deals that name one as their Contact lose it (RemoveLink). So,
+        /// as for the account's own won deals, only an administrator may.
+        /// </summary>
+        /// <param name="contactIsWonCustomer">A contact of the account is the customer of a won (or once-won) deal.</param>
+        /// <param name="contactNamedByWonDeal">A contact of the account is a won (or once-won) deal's Contact.</param>
+        public static Refusal OnAccountContactsDelete(bool contactIsWonCustomer, System.Func<bool> contactNamedByWonDeal,
+            System.Func<bool> isAdministrator)
+        {
+            if (contactIsWonCustomer && !isAdministrator())
+                return new Refusal(RefusalCodes.DeleteWonNotAllowed,
+                    "Contacts of this account are the customers of won deals: deleting the account deletes its contacts, and those deals with them, " +
+                    "with the downstream teams' handoffs, reviews and amendments. Deactivate the account instead, or ask your CrmCollab administrator if it really must go.");
+            if (!contactIsWonCustomer && contactNamedByWonDeal() && !isAdministrator())
+                return new Refusal(RefusalCodes.DeleteWonNotAllowed,
+                    "Won deals name contacts of this account as their Contact: deleting the account deletes its contacts and clears that agreed term " +
+                    "without an amendment. Deactivate the account instead, or ask your CrmCollab administrator if it really must go.");
+            return null;
+        }
+
+        /// <summary>
         /// Merging a customer away moves its deals to the customer that stays: a won deal would change customer after its
         /// terms were agreed, so, as for a delete, only an administrator may.
         /// </summary>
