@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CrmCollab.Plugins.Domain;
 using CrmCollab.Plugins.Domain.Routing;
 using CrmCollab.Plugins.Domain.Terms;
@@ -111,6 +112,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
 
             Assert.Equal((int)AmendmentState.Applied, org.Row("crmc_amendment", amendment, "crmc_state").GetAttributeValue<OptionSetValue>("crmc_state").Value);
             Assert.Equal(12m, org.Row("opportunity", deal, "crmc_discountpercent").GetAttributeValue<decimal>("crmc_discountpercent"));
+        }
+
+        /// <summary>
+        /// The overlay is given by <c>LocalPluginContext.PreImage</c>: a step reading the platform's image collection itself
+        /// would judge a split save's second part on an image that may not show the first part's changes.
+        /// </summary>
+        [Fact]
+        public void Every_step_reads_its_pre_image_through_the_context_that_lays_a_split_saves_first_part_over_it()
+        {
+            string root = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(CrmCollabOrg.SolutionFolder), "src", "CrmCollab.Plugins");
+            string[] direct = System.IO.Directory.GetFiles(root, "*.cs", System.IO.SearchOption.AllDirectories)
+                .Where(f => !f.Contains(System.IO.Path.DirectorySeparatorChar + "obj" + System.IO.Path.DirectorySeparatorChar))
+                .Where(f => !f.EndsWith("LocalPluginContext.cs") && !f.EndsWith("SplitSave.cs"))
+                .Where(f => System.IO.File.ReadAllText(f).Contains("PreEntityImages"))
+                .Select(System.IO.Path.GetFileName).ToArray();
+            Assert.Empty(direct);
         }
     }
 }
