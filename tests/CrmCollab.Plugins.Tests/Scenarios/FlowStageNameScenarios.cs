@@ -61,53 +61,29 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void An_administrators_own_flow_names_its_stage_without_a_category_for_the_missing_data_and_for_the_gate()
         {
-            string folder = CopyOfTheSolution();
-            try
+            using var custom = new CustomSalesFlow();
+            CrmCollabOrg org = custom.Org;
+            var (lena, fiona, _, deal) = org.CustomDealAwaitingReviews();
+            custom.CreateFlow();
+            Guid shape = custom.Shape, legal = custom.Legal, process = custom.Process;
+            Guid flow = org.System.Create(new Entity("new_customsalesprocess")
             {
-                ProcessFlowSteps.Add(folder, "new_customsalesprocess");
-                var load = new SolutionLoadOptions { OrganizationTables = c => BusinessProcessFlowTables.AddCustom(c, "new_customsalesprocess", "opportunity") };
-                var org = new CrmCollabOrg(folder: folder, load: load);
-                var (lena, fiona, _, deal) = org.CustomDealAwaitingReviews();
-                Guid process = BusinessProcessFlows.CreateProcess(org.System, "new_customsalesprocess", "Custom sales", "opportunity");
-                BusinessProcessFlows.AddStage(org.System, process, "Discover", 0, "opportunity");
-                Guid shape = BusinessProcessFlows.AddStage(org.System, process, "Shape the offer", 1, "opportunity");
-                Guid legal = BusinessProcessFlows.AddStage(org.System, process, "Legal check", null, "opportunity"); // held like Propose
-                BusinessProcessFlows.AddStage(org.System, process, "Offer", 2, "opportunity");
-                Guid flow = org.System.Create(new Entity("new_customsalesprocess")
-                {
-                    ["bpf_name"] = "Sales flow", ["bpf_opportunityid"] = new EntityReference("opportunity", deal),
-                    ["processid"] = new EntityReference("workflow", process), ["activestageid"] = new EntityReference("processstage", shape),
-                });
-                string[] touched = { "opportunity", "crmc_feasibilityreview", "new_customsalesprocess" };
+                ["bpf_name"] = "Sales flow", ["bpf_opportunityid"] = new EntityReference("opportunity", deal),
+                ["processid"] = new EntityReference("workflow", process), ["activestageid"] = new EntityReference("processstage", shape),
+            });
+            string[] touched = { "opportunity", "crmc_feasibilityreview", "new_customsalesprocess" };
 
-                string gate = org.RefusedNamingNoId(RefusalCodes.GateNotCleared, () => Move(org.System, "new_customsalesprocess", flow, legal), touched);
-                Assert.Contains("cannot enter Legal check", gate);
+            string gate = org.RefusedNamingNoId(RefusalCodes.GateNotCleared, () => Move(org.System, "new_customsalesprocess", flow, legal), touched);
+            Assert.Contains("cannot enter Legal check", gate);
 
-                org.ApproveBothReviews(lena, fiona, deal);
-                org.As(org.Rep).Update(new Entity("opportunity", deal) { ["estimatedclosedate"] = null });
-                string data = org.RefusedNamingNoId(RefusalCodes.StageDataMissing, () => Move(org.System, "new_customsalesprocess", flow, legal), touched);
-                Assert.Equal("Before moving to Legal check, fill in: Est. Close Date. [CRMC-STAGE-DATA-MISSING]", data);
+            org.ApproveBothReviews(lena, fiona, deal);
+            org.As(org.Rep).Update(new Entity("opportunity", deal) { ["estimatedclosedate"] = null });
+            string data = org.RefusedNamingNoId(RefusalCodes.StageDataMissing, () => Move(org.System, "new_customsalesprocess", flow, legal), touched);
+            Assert.Equal("Before moving to Legal check, fill in: Est. Close Date. [CRMC-STAGE-DATA-MISSING]", data);
 
-                org.As(org.Rep).Update(new Entity("opportunity", deal) { ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60) });
-                Move(org.System, "new_customsalesprocess", flow, legal);
-                Assert.Equal(SalesStage.Propose, org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-
-        private static string CopyOfTheSolution()
-        {
-            string target = Path.Combine(Path.GetTempPath(), "crmc-bpf-" + Guid.NewGuid().ToString("N"));
-            foreach (string file in Directory.GetFiles(CrmCollabOrg.SolutionFolder, "*", SearchOption.AllDirectories))
-            {
-                string to = Path.Combine(target, Path.GetRelativePath(CrmCollabOrg.SolutionFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to));
-                File.Copy(file, to);
-            }
-            return target;
+            org.As(org.Rep).Update(new Entity("opportunity", deal) { ["estimatedclosedate"] = CrmCollabOrg.Start.AddDays(60) });
+            Move(org.System, "new_customsalesprocess", flow, legal);
+            Assert.Equal(SalesStage.Propose, org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
         }
     }
 }

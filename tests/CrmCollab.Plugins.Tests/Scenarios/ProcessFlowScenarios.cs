@@ -76,34 +76,22 @@ namespace CrmCollab.Plugins.Tests.Scenarios
         [Fact]
         public void An_administrators_own_flow_added_with_bpf_add_is_gated_even_at_a_stage_without_a_category()
         {
-            string folder = CopyOfTheSolution();
-            try
-            {
-                ProcessFlowSteps.Add(folder, "new_customsalesprocess");
-                var load = new SolutionLoadOptions { OrganizationTables = c => BusinessProcessFlowTables.AddCustom(c, "new_customsalesprocess", "opportunity") };
-                var org = new CrmCollabOrg(folder: folder, load: load);
-                var (lena, fiona, _, deal) = org.CustomDealAwaitingReviews();
-                Guid process = BusinessProcessFlows.CreateProcess(org.System, "new_customsalesprocess", "Custom sales", "opportunity");
-                Guid qualify = BusinessProcessFlows.AddStage(org.System, process, "Discover", 0, "opportunity");
-                Guid develop = BusinessProcessFlows.AddStage(org.System, process, "Shape the offer", 1, "opportunity");
-                Guid legal = BusinessProcessFlows.AddStage(org.System, process, "Legal check", null, "opportunity");
-                Guid propose = BusinessProcessFlows.AddStage(org.System, process, "Offer", 2, "opportunity");
-                Guid flow = Instance(org, "new_customsalesprocess", process, develop, deal, "bpf_opportunityid");
+            using var custom = new CustomSalesFlow();
+            CrmCollabOrg org = custom.Org;
+            var (lena, fiona, _, deal) = org.CustomDealAwaitingReviews();
+            custom.CreateFlow();
+            Guid process = custom.Process, qualify = custom.Discover, develop = custom.Shape, legal = custom.Legal, propose = custom.Offer;
+            Guid flow = Instance(org, "new_customsalesprocess", process, develop, deal, "bpf_opportunityid");
 
-                // "Legal check" has no category but sits past the trigger stage: held like Propose.
-                Assert.Contains("Logistics pending", Refused(org, () => Move(org, "new_customsalesprocess", flow, legal, null), RefusalCodes.GateNotCleared));
-                Refused(org, () => Move(org, "new_customsalesprocess", flow, propose, null), RefusalCodes.GateNotCleared);
+            // "Legal check" has no category but sits past the trigger stage: held like Propose.
+            Assert.Contains("Logistics pending", Refused(org, () => Move(org, "new_customsalesprocess", flow, legal, null), RefusalCodes.GateNotCleared));
+            Refused(org, () => Move(org, "new_customsalesprocess", flow, propose, null), RefusalCodes.GateNotCleared);
 
-                org.Decide(lena, org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
-                org.Decide(fiona, org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
-                Move(org, "new_customsalesprocess", flow, legal, null);
-                Assert.Equal(SalesStage.Propose, org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
-                Assert.NotEqual(Guid.Empty, qualify);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            org.Decide(lena, org.Review(deal, BusinessFunction.Logistics), ReviewDecision.Approved);
+            org.Decide(fiona, org.Review(deal, BusinessFunction.Finance), ReviewDecision.Approved);
+            Move(org, "new_customsalesprocess", flow, legal, null);
+            Assert.Equal(SalesStage.Propose, org.DealState(deal).GetAttributeValue<OptionSetValue>("salesstage").Value);
+            Assert.NotEqual(Guid.Empty, qualify);
         }
 
         [Fact]
@@ -123,18 +111,6 @@ namespace CrmCollab.Plugins.Tests.Scenarios
             org.Win(deal, drain: false);
 
             Assert.Equal(1, org.System.Retrieve("opportunity", deal, new ColumnSet("statecode")).GetAttributeValue<OptionSetValue>("statecode").Value);
-        }
-
-        private static string CopyOfTheSolution()
-        {
-            string target = Path.Combine(Path.GetTempPath(), "crmc-bpf-" + Guid.NewGuid().ToString("N"));
-            foreach (string file in Directory.GetFiles(CrmCollabOrg.SolutionFolder, "*", SearchOption.AllDirectories))
-            {
-                string to = Path.Combine(target, Path.GetRelativePath(CrmCollabOrg.SolutionFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to));
-                File.Copy(file, to);
-            }
-            return target;
         }
     }
 }
